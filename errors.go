@@ -1,0 +1,72 @@
+package vitae
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes: one vocabulary for every package. web maps them to HTTP
+// status in one table; the CLI maps them to messages and exit codes.
+const (
+	EINVALID      = "invalid"      // the caller sent something malformed
+	ENOTFOUND     = "not_found"    // no such résumé, bullet, route
+	EUNAUTHORIZED = "unauthorized" // missing or wrong API key
+	ETOOLARGE     = "too_large"    // over a size, count or length limit
+	EUNAVAILABLE  = "unavailable"  // a dependency (embedding provider) is down
+	ETIMEOUT      = "timeout"      // the work took longer than allowed
+	ERATELIMIT    = "rate_limited" // too many requests from one client
+	EUNSUPPORTED  = "unsupported"  // a format or feature Vitae does not handle
+	EINTERNAL     = "internal"     // a bug or an unexpected failure
+)
+
+// Error is an error with a code and a message safe to show a user.
+type Error struct {
+	Code    string
+	Message string
+	Err     error // cause, for logs; never shown to clients
+}
+
+// Errorf returns an *Error with code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Wrap returns an *Error with code and message whose cause is err.
+func Wrap(code string, err error, message string) *Error {
+	return &Error{Code: code, Message: message, Err: err}
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s: %v", e.Message, e.Err)
+	}
+	return e.Message
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrorCode returns the code of the first *Error in err's chain, or
+// EINTERNAL when there is none.
+func ErrorCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the user-facing message of err: the message of its
+// first *Error, or "internal error" so causes never leak.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "internal error"
+}
+
+// Sentinels for errors.Is checks.
+var (
+	ErrNotFound    = &Error{Code: ENOTFOUND, Message: "not found"}
+	ErrUnavailable = &Error{Code: EUNAVAILABLE, Message: "service unavailable"}
+)

@@ -1,0 +1,183 @@
+package vitae
+
+import (
+	"context"
+	"time"
+)
+
+// Section names a part of a résumé a bullet comes from.
+const (
+	SectionWork      = "work"
+	SectionProject   = "project"
+	SectionVolunteer = "volunteer"
+	SectionAward     = "award"
+	SectionEducation = "education"
+	SectionSummary   = "summary"
+	SectionOther     = "other"
+)
+
+// Resume is one person's résumé after parsing: who they are, what skills
+// they list, and every achievement as a Bullet.
+type Resume struct {
+	ID       string   `json:"id"`              // stable: the file's stem for files
+	Person   string   `json:"person"`          // basics.name
+	Label    string   `json:"label,omitempty"` // headline, e.g. "Site Reliability Engineer"
+	Email    string   `json:"email,omitempty"`
+	Location string   `json:"location,omitempty"`
+	Summary  string   `json:"summary,omitempty"`
+	Skills   []string `json:"skills,omitempty"`
+	Source   string   `json:"source,omitempty"` // file the résumé was read from
+	Format   string   `json:"format,omitempty"` // json, yaml, markdown, text, pdf, docx, html
+	// Hash is the SHA-256 (hex) of the source bytes; re-indexing skips a
+	// résumé whose hash is unchanged.
+	Hash    string   `json:"hash,omitempty"`
+	Bullets []Bullet `json:"bullets"`
+}
+
+// Bullet is one achievement: the unit Vitae indexes, searches and ranks.
+type Bullet struct {
+	ID       string `json:"id"` // stable across runs: same file, same bullet, same ID
+	ResumeID string `json:"resume_id"`
+	Person   string `json:"person"`
+	Company  string `json:"company,omitempty"`
+	Role     string `json:"role,omitempty"`
+	Section  string `json:"section"`
+	// Start and End are "YYYY-MM" (or "YYYY" when only the year is known);
+	// an empty End with a non-empty Start means the role is ongoing.
+	Start  string   `json:"start,omitempty"`
+	End    string   `json:"end,omitempty"`
+	Text   string   `json:"text"`
+	Skills []string `json:"skills,omitempty"`
+	Source string   `json:"source,omitempty"` // file path
+	// Ref locates the bullet in its source: a JSON Pointer for JSON and
+	// YAML ("/work/0/highlights/2"), "L12" (line number) for text formats.
+	Ref string `json:"ref,omitempty"`
+}
+
+// Mode selects how a query is matched.
+type Mode string
+
+const (
+	ModeKeyword  Mode = "keyword"
+	ModeSemantic Mode = "semantic"
+	ModeHybrid   Mode = "hybrid"
+)
+
+// Valid reports whether m is a known mode.
+func (m Mode) Valid() bool {
+	return m == ModeKeyword || m == ModeSemantic || m == ModeHybrid
+}
+
+// Fusion selects how keyword and vector candidates are combined.
+type Fusion string
+
+const (
+	FusionWeighted Fusion = "weighted" // min-max normalised weighted sum, by SemanticRatio
+	FusionRRF      Fusion = "rrf"      // reciprocal rank fusion, by RankConstant
+)
+
+// Filters narrow a search. Empty fields do not filter.
+type Filters struct {
+	Company []string `json:"company,omitempty"`
+	Role    []string `json:"role,omitempty"`
+	Skill   []string `json:"skill,omitempty"`
+	Person  []string `json:"person,omitempty"`
+	Section []string `json:"section,omitempty"`
+	// Since and Until bound the bullet's dates ("YYYY-MM" or "YYYY"):
+	// a bullet matches if its period overlaps [Since, Until].
+	Since string `json:"since,omitempty"`
+	Until string `json:"until,omitempty"`
+}
+
+// Query is one search request.
+type Query struct {
+	Text          string  `json:"query"`
+	Mode          Mode    `json:"mode,omitempty"`
+	SemanticRatio float64 `json:"semantic_ratio"`
+	Fusion        Fusion  `json:"fusion,omitempty"`
+	RankConstant  int     `json:"rank_constant,omitempty"`
+	Filters       Filters `json:"filters"`
+	Limit         int     `json:"limit,omitempty"`
+	Offset        int     `json:"offset,omitempty"`
+	// GroupBy "candidate" groups hits under each person.
+	GroupBy string `json:"group_by,omitempty"`
+	Explain bool   `json:"explain,omitempty"`
+	Facets  bool   `json:"facets,omitempty"`
+}
+
+// ScoreDetails explains a hit's score. Ranks are 1-based; zero means the
+// bullet was not among that retriever's candidates.
+type ScoreDetails struct {
+	Keyword     float64 `json:"keyword"`
+	KeywordRank int     `json:"keyword_rank"`
+	Vector      float64 `json:"vector"`
+	VectorRank  int     `json:"vector_rank"`
+	Fused       float64 `json:"fused"`
+	Fusion      Fusion  `json:"fusion,omitempty"`
+}
+
+// Hit is one bullet in a result list.
+type Hit struct {
+	Bullet
+	Score float64 `json:"score"`
+	// Highlights are HTML fragments of Text with matched terms wrapped in
+	// <mark>; everything else in them is escaped.
+	Highlights   []string      `json:"highlights,omitempty"`
+	MatchedTerms []string      `json:"matched_terms,omitempty"`
+	Details      *ScoreDetails `json:"score_details,omitempty"`
+}
+
+// Candidate is one person with their best-matching bullets.
+type Candidate struct {
+	ResumeID string  `json:"resume_id"`
+	Person   string  `json:"person"`
+	Score    float64 `json:"score"`
+	Hits     []Hit   `json:"hits"`
+}
+
+// FacetCount is one value of a facet and how many hits carry it.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Results answers a Query.
+type Results struct {
+	Hits       []Hit                   `json:"hits"`
+	Candidates []Candidate             `json:"candidates,omitempty"`
+	Total      int                     `json:"total"`
+	Facets     map[string][]FacetCount `json:"facets,omitempty"`
+	Took       time.Duration           `json:"-"`
+	// Degraded is set when the semantic half could not run (provider down,
+	// vectors not yet built) and the answer is keyword-only.
+	Degraded       bool   `json:"degraded"`
+	DegradedReason string `json:"degraded_reason,omitempty"`
+}
+
+// InputKind tells an Embedder whether texts are queries or documents;
+// asymmetric models embed them differently.
+type InputKind int
+
+const (
+	InputDocument InputKind = iota
+	InputQuery
+)
+
+// Embedder turns texts into vectors.
+type Embedder interface {
+	// Embed returns one vector per text, each of length Dimension().
+	// Errors wrap ErrUnavailable when the provider cannot be reached.
+	Embed(ctx context.Context, texts []string, kind InputKind) ([][]float32, error)
+	// Dimension is the length of every vector Embed returns.
+	Dimension() int
+	// Model identifies the model and its settings; vectors of different
+	// Model values are never compared.
+	Model() string
+}
+
+// Searcher answers queries over indexed bullets.
+type Searcher interface {
+	// Search returns ranked hits. Invalid queries return an *Error with
+	// code EINVALID.
+	Search(ctx context.Context, q Query) (*Results, error)
+}
