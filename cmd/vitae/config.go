@@ -1,0 +1,313 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"vitae"
+)
+
+// Config is every setting of the binary; config.yaml at the repository root
+// documents each key and its default. Only this package reads viper: the
+// rest of Vitae takes plain option structs built from Config.
+type Config struct {
+	Index struct {
+		Path         string `mapstructure:"path"`
+		BatchSize    int    `mapstructure:"batch_size"`
+		Quantize     bool   `mapstructure:"quantize"`
+		ANNThreshold int    `mapstructure:"ann_threshold"`
+	} `mapstructure:"index"`
+	Data struct {
+		Paths []string `mapstructure:"paths"`
+	} `mapstructure:"data"`
+	Embed struct {
+		Provider   string        `mapstructure:"provider"`
+		BaseURL    string        `mapstructure:"base_url"`
+		Model      string        `mapstructure:"model"`
+		Dimensions int           `mapstructure:"dimensions"`
+		BatchSize  int           `mapstructure:"batch_size"`
+		Parallel   int           `mapstructure:"parallel"`
+		Timeout    time.Duration `mapstructure:"timeout"`
+		MaxRetries int           `mapstructure:"max_retries"`
+		APIType    string        `mapstructure:"api_type"`
+		APIVersion string        `mapstructure:"api_version"`
+		Cache      bool          `mapstructure:"cache"`
+		APIKey     string        `mapstructure:"api_key"` // from the environment only
+	} `mapstructure:"embed"`
+	Search struct {
+		Mode          string        `mapstructure:"mode"`
+		SemanticRatio float64       `mapstructure:"semantic_ratio"`
+		Fusion        string        `mapstructure:"fusion"`
+		RankConstant  int           `mapstructure:"rank_constant"`
+		Candidates    int           `mapstructure:"candidates"`
+		MaxLimit      int           `mapstructure:"max_limit"`
+		Timeout       time.Duration `mapstructure:"timeout"`
+	} `mapstructure:"search"`
+	Match struct {
+		RecencyHalfLife float64 `mapstructure:"recency_half_life"`
+	} `mapstructure:"match"`
+	Server struct {
+		Addr            string        `mapstructure:"addr"`
+		APIKey          string        `mapstructure:"api_key"`
+		ProtectReads    bool          `mapstructure:"protect_reads"`
+		CORSOrigins     []string      `mapstructure:"cors_origins"`
+		MaxBodyBytes    int64         `mapstructure:"max_body_bytes"`
+		MaxQueryLen     int           `mapstructure:"max_query_len"`
+		RequestTimeout  time.Duration `mapstructure:"request_timeout"`
+		RateLimit       float64       `mapstructure:"rate_limit"`
+		RateBurst       int           `mapstructure:"rate_burst"`
+		ReadTimeout     time.Duration `mapstructure:"read_timeout"`
+		WriteTimeout    time.Duration `mapstructure:"write_timeout"`
+		IdleTimeout     time.Duration `mapstructure:"idle_timeout"`
+		ShutdownTimeout time.Duration `mapstructure:"shutdown_timeout"`
+	} `mapstructure:"server"`
+	Log struct {
+		Level  string `mapstructure:"level"`
+		Format string `mapstructure:"format"`
+	} `mapstructure:"log"`
+
+	// File is the config file that was read, empty when none was.
+	File string `mapstructure:"-"`
+}
+
+// defaults mirror config.yaml; a test keeps the two in step.
+func setDefaults(v *viper.Viper) {
+	d := map[string]any{
+		"index.path":              "./vitae-data",
+		"index.batch_size":        1000,
+		"index.quantize":          false,
+		"index.ann_threshold":     50000,
+		"data.paths":              []string{"./data"},
+		"embed.provider":          "local",
+		"embed.base_url":          "https://api.openai.com/v1",
+		"embed.model":             "text-embedding-3-small",
+		"embed.dimensions":        0,
+		"embed.batch_size":        128,
+		"embed.parallel":          2,
+		"embed.timeout":           "30s",
+		"embed.max_retries":       5,
+		"embed.api_type":          "openai",
+		"embed.api_version":       "",
+		"embed.cache":             true,
+		"embed.api_key":           "",
+		"search.mode":             "hybrid",
+		"search.semantic_ratio":   0.5,
+		"search.fusion":           "weighted",
+		"search.rank_constant":    60,
+		"search.candidates":       100,
+		"search.max_limit":        100,
+		"search.timeout":          "10s",
+		"match.recency_half_life": 5.0,
+		"server.addr":             "127.0.0.1:8080",
+		"server.api_key":          "",
+		"server.protect_reads":    false,
+		"server.cors_origins":     []string{},
+		"server.max_body_bytes":   10 << 20,
+		"server.max_query_len":    1000,
+		"server.request_timeout":  "30s",
+		"server.rate_limit":       0.0,
+		"server.rate_burst":       20,
+		"server.read_timeout":     "30s",
+		"server.write_timeout":    "60s",
+		"server.idle_timeout":     "120s",
+		"server.shutdown_timeout": "10s",
+		"log.level":               "info",
+		"log.format":              "auto",
+	}
+	for k, val := range d {
+		v.SetDefault(k, val)
+	}
+}
+
+// loadConfig reads the configuration: defaults, then the first config file
+// found (--config, ./config.yaml, $XDG_CONFIG_HOME/vitae/config.yaml), then
+// VITAE_* environment variables, then the flags bound to keys.
+func loadConfig(file string, bindings map[string]*pflag.Flag) (*Config, error) {
+	v := viper.New()
+	setDefaults(v)
+	v.SetEnvPrefix("VITAE")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+
+	path, err := configFile(file)
+	if err != nil {
+		return nil, err
+	}
+	if path != "" {
+		v.SetConfigFile(path)
+		v.SetConfigType("yaml")
+		if err := v.ReadInConfig(); err != nil {
+			return nil, fmt.Errorf("read config %s: %w", path, err)
+		}
+	}
+	for key, f := range bindings {
+		if err := v.BindPFlag(key, f); err != nil {
+			return nil, fmt.Errorf("bind flag --%s: %w", f.Name, err)
+		}
+	}
+	// The embedding key comes from the environment only, so it never sits
+	// in a file that might be committed.
+	if key := os.Getenv("VITAE_EMBED_API_KEY"); key != "" {
+		v.Set("embed.api_key", key)
+	} else if key := os.Getenv("OPENAI_API_KEY"); key != "" {
+		v.Set("embed.api_key", key)
+	}
+
+	var cfg Config
+	if err := v.Unmarshal(&cfg); err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	cfg.File = path
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return &cfg, nil
+}
+
+// configFile picks the file to read; an explicit --config must exist.
+func configFile(explicit string) (string, error) {
+	if explicit != "" {
+		if _, err := os.Stat(explicit); err != nil {
+			return "", fmt.Errorf("config file: %w", err)
+		}
+		return explicit, nil
+	}
+	candidates := []string{"config.yaml"}
+	if xdg := os.Getenv("XDG_CONFIG_HOME"); xdg != "" {
+		candidates = append(candidates, filepath.Join(xdg, "vitae", "config.yaml"))
+	} else if home, err := os.UserHomeDir(); err == nil {
+		candidates = append(candidates, filepath.Join(home, ".config", "vitae", "config.yaml"))
+	}
+	for _, c := range candidates {
+		if st, err := os.Stat(c); err == nil && !st.IsDir() {
+			return c, nil
+		}
+	}
+	return "", nil
+}
+
+// Validate reports every problem at once, one per line.
+func (c *Config) Validate() error {
+	var errs []string
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+
+	if c.Index.Path == "" {
+		bad("index.path: must not be empty")
+	}
+	if c.Index.BatchSize < 1 || c.Index.BatchSize > 100000 {
+		bad("index.batch_size: %d is outside 1..100000", c.Index.BatchSize)
+	}
+	if c.Index.ANNThreshold < 0 {
+		bad("index.ann_threshold: %d must be ≥ 0", c.Index.ANNThreshold)
+	}
+	switch c.Embed.Provider {
+	case "local", "none":
+	case "openai":
+		if c.Embed.BaseURL == "" {
+			bad("embed.base_url: required when embed.provider is openai")
+		}
+		if c.Embed.Model == "" {
+			bad("embed.model: required when embed.provider is openai")
+		}
+	default:
+		bad("embed.provider: %q is not one of local, openai, none", c.Embed.Provider)
+	}
+	if c.Embed.Dimensions < 0 {
+		bad("embed.dimensions: %d must be ≥ 0", c.Embed.Dimensions)
+	}
+	if c.Embed.BatchSize < 1 || c.Embed.BatchSize > 2048 {
+		bad("embed.batch_size: %d is outside 1..2048", c.Embed.BatchSize)
+	}
+	if c.Embed.Parallel < 1 || c.Embed.Parallel > 64 {
+		bad("embed.parallel: %d is outside 1..64", c.Embed.Parallel)
+	}
+	if c.Embed.Timeout <= 0 {
+		bad("embed.timeout: must be positive")
+	}
+	if c.Embed.MaxRetries < 0 {
+		bad("embed.max_retries: %d must be ≥ 0", c.Embed.MaxRetries)
+	}
+	switch c.Embed.APIType {
+	case "openai":
+	case "azure":
+		if c.Embed.APIVersion == "" {
+			bad("embed.api_version: required when embed.api_type is azure")
+		}
+	default:
+		bad("embed.api_type: %q is not one of openai, azure", c.Embed.APIType)
+	}
+	if !vitae.Mode(c.Search.Mode).Valid() {
+		bad("search.mode: %q is not one of keyword, semantic, hybrid", c.Search.Mode)
+	}
+	if c.Search.SemanticRatio < 0 || c.Search.SemanticRatio > 1 {
+		bad("search.semantic_ratio: %g is outside 0..1", c.Search.SemanticRatio)
+	}
+	if f := vitae.Fusion(c.Search.Fusion); f != vitae.FusionWeighted && f != vitae.FusionRRF {
+		bad("search.fusion: %q is not one of weighted, rrf", c.Search.Fusion)
+	}
+	if c.Search.RankConstant < 1 {
+		bad("search.rank_constant: %d must be ≥ 1", c.Search.RankConstant)
+	}
+	if c.Search.Candidates < 1 || c.Search.Candidates > 10000 {
+		bad("search.candidates: %d is outside 1..10000", c.Search.Candidates)
+	}
+	if c.Search.MaxLimit < 1 || c.Search.MaxLimit > 1000 {
+		bad("search.max_limit: %d is outside 1..1000", c.Search.MaxLimit)
+	}
+	if c.Search.Timeout <= 0 {
+		bad("search.timeout: must be positive")
+	}
+	if c.Match.RecencyHalfLife < 0 {
+		bad("match.recency_half_life: %g must be ≥ 0", c.Match.RecencyHalfLife)
+	}
+	if c.Server.Addr == "" {
+		bad("server.addr: must not be empty")
+	}
+	if c.Server.MaxBodyBytes < 1024 {
+		bad("server.max_body_bytes: %d is below 1024", c.Server.MaxBodyBytes)
+	}
+	if c.Server.MaxQueryLen < 1 {
+		bad("server.max_query_len: %d must be ≥ 1", c.Server.MaxQueryLen)
+	}
+	if c.Server.RateLimit < 0 {
+		bad("server.rate_limit: %g must be ≥ 0", c.Server.RateLimit)
+	}
+	if c.Server.RateLimit > 0 && c.Server.RateBurst < 1 {
+		bad("server.rate_burst: %d must be ≥ 1 when rate_limit is set", c.Server.RateBurst)
+	}
+	for name, d := range map[string]time.Duration{
+		"server.request_timeout":  c.Server.RequestTimeout,
+		"server.read_timeout":     c.Server.ReadTimeout,
+		"server.write_timeout":    c.Server.WriteTimeout,
+		"server.idle_timeout":     c.Server.IdleTimeout,
+		"server.shutdown_timeout": c.Server.ShutdownTimeout,
+	} {
+		if d <= 0 {
+			bad("%s: must be positive", name)
+		}
+	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("log.level: %q is not one of debug, info, warn, error", c.Log.Level)
+	}
+	switch c.Log.Format {
+	case "auto", "text", "json":
+	default:
+		bad("log.format: %q is not one of auto, text, json", c.Log.Format)
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	// Sorted so the message is stable whatever the map order above.
+	slices.Sort(errs)
+	return errors.New("invalid configuration:\n  " + strings.Join(errs, "\n  "))
+}

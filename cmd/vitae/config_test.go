@@ -1,0 +1,179 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// TestConfigYAMLMatchesDefaults keeps the documented config.yaml and the
+// built-in defaults in step: reading the file must change nothing, and it
+// must name every key.
+func TestConfigYAMLMatchesDefaults(t *testing.T) {
+	t.Chdir(t.TempDir()) // no ./config.yaml here
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	defaults, err := loadConfig("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile, err := loadConfig(repoFile(t, "config.yaml"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile.File = ""
+	if diff := cmp.Diff(defaults, fromFile); diff != "" {
+		t.Errorf("config.yaml differs from the built-in defaults (-defaults +file):\n%s", diff)
+	}
+
+	v := viper.New()
+	v.SetConfigFile(repoFile(t, "config.yaml"))
+	if err := v.ReadInConfig(); err != nil {
+		t.Fatal(err)
+	}
+	d := viper.New()
+	setDefaults(d)
+	for _, key := range d.AllKeys() {
+		if key == "embed.api_key" {
+			continue // environment only, on purpose
+		}
+		if !v.IsSet(key) {
+			t.Errorf("config.yaml does not document %s", key)
+		}
+	}
+}
+
+func TestConfigPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "xdg"))
+	write(t, filepath.Join(dir, "xdg", "vitae", "config.yaml"), "index:\n  path: from-xdg\nsearch:\n  mode: keyword\n")
+
+	cfg, err := loadConfig("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Index.Path != "from-xdg" || cfg.Search.Mode != "keyword" {
+		t.Errorf("XDG config not read: path %q mode %q", cfg.Index.Path, cfg.Search.Mode)
+	}
+
+	write(t, filepath.Join(dir, "config.yaml"), "index:\n  path: from-cwd\n")
+	cfg, err = loadConfig("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Index.Path != "from-cwd" || cfg.Search.Mode != "hybrid" {
+		t.Errorf("./config.yaml should win over XDG: path %q mode %q", cfg.Index.Path, cfg.Search.Mode)
+	}
+
+	explicit := filepath.Join(dir, "other.yaml")
+	write(t, explicit, "index:\n  path: from-flag-file\n")
+	cfg, err = loadConfig(explicit, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Index.Path != "from-flag-file" {
+		t.Errorf("--config should win: path %q", cfg.Index.Path)
+	}
+
+	t.Setenv("VITAE_INDEX_PATH", "from-env")
+	cfg, err = loadConfig(explicit, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Index.Path != "from-env" {
+		t.Errorf("env should override the file: path %q", cfg.Index.Path)
+	}
+
+	fs := pflag.NewFlagSet("test", pflag.ContinueOnError)
+	fs.String("index", "", "")
+	if err := fs.Parse([]string{"--index", "from-flag"}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err = loadConfig(explicit, map[string]*pflag.Flag{"index.path": fs.Lookup("index")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Index.Path != "from-flag" {
+		t.Errorf("flag should override env: path %q", cfg.Index.Path)
+	}
+
+	if _, err := loadConfig(filepath.Join(dir, "missing.yaml"), nil); err == nil {
+		t.Error("a missing --config file should be an error")
+	}
+}
+
+func TestConfigInvalidListsEveryProblem(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	file := filepath.Join(t.TempDir(), "bad.yaml")
+	write(t, file, `
+embed:
+  provider: magic
+  batch_size: 0
+search:
+  mode: fuzzy
+  semantic_ratio: 1.5
+log:
+  level: loud
+`)
+	_, err := loadConfig(file, nil)
+	if err == nil {
+		t.Fatal("want an error for an invalid config")
+	}
+	for _, want := range []string{"embed.provider", "embed.batch_size", "search.mode", "search.semantic_ratio", "log.level"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not mention %s:\n%v", want, err)
+		}
+	}
+
+	t.Setenv("VITAE_SEARCH_SEMANTIC_RATIO", "2")
+	_, err = loadConfig("", nil)
+	if err == nil || !strings.Contains(err.Error(), "search.semantic_ratio") {
+		t.Errorf("invalid env value should be reported, got %v", err)
+	}
+}
+
+func TestEmbedAPIKeyFromEnvironmentOnly(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("OPENAI_API_KEY", "sk-openai")
+	cfg, err := loadConfig("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Embed.APIKey != "sk-openai" {
+		t.Errorf("OPENAI_API_KEY not used: %q", cfg.Embed.APIKey)
+	}
+	t.Setenv("VITAE_EMBED_API_KEY", "sk-vitae")
+	cfg, err = loadConfig("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Embed.APIKey != "sk-vitae" {
+		t.Errorf("VITAE_EMBED_API_KEY should win over OPENAI_API_KEY: %q", cfg.Embed.APIKey)
+	}
+}
+
+func write(tb testing.TB, path, content string) {
+	tb.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// repoRoot is resolved before any test changes directory.
+var repoRoot, _ = filepath.Abs(filepath.Join("..", ".."))
+
+// repoFile is a path relative to the repository root.
+func repoFile(tb testing.TB, rel string) string {
+	tb.Helper()
+	return filepath.Join(repoRoot, rel)
+}

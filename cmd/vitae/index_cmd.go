@@ -1,0 +1,87 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+func newIndexCmd(g *globals) *cobra.Command {
+	var strict, retrain, backfill, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "index PATH...",
+		Short: "Index résumé files and directories (JSON Resume, YAML, Markdown, text, HTML, DOCX, PDF)",
+		Long: `Index parses every supported file under the given paths into achievement
+bullets and writes them to the index. Re-running is safe: unchanged résumés
+are skipped, changed ones replaced, and résumés whose files were deleted
+are removed. A file that cannot be parsed is named with its reason and the
+run goes on; the exit code is 1 only if nothing could be indexed (or, with
+--strict, if any file failed).`,
+		Example: `  vitae index ./data
+  vitae index ../shared/corpus/jsonresume --index /tmp/corpus-index
+  vitae index --backfill          # embed bullets whose vectors are missing`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && !backfill && !retrain {
+				return errors.New("index needs at least one PATH (or --backfill / --retrain)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, log, err := g.load(cmd, nil)
+			if err != nil {
+				return err
+			}
+			a, err := openApp(cfg, log)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			opts := indexOptions{retrain: retrain, backfill: backfill || (len(args) == 0 && retrain), progress: g.stderr}
+			sum, err := a.indexPaths(cmd.Context(), args, opts)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(g.stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(sum); err != nil {
+					return err
+				}
+			} else {
+				printSummary(g.stdout, sum)
+			}
+			indexed := sum.Resumes + sum.Unchanged
+			switch {
+			case strict && len(sum.Skipped) > 0:
+				return &exitError{code: 1, err: fmt.Errorf("%d file(s) failed (--strict)", len(sum.Skipped))}
+			case !opts.backfill && indexed == 0:
+				return &exitError{code: 1, err: errors.New("nothing could be indexed")}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&strict, "strict", false, "exit non-zero if any file fails")
+	f.BoolVar(&retrain, "retrain", false, "retrain the built-in embedder on the whole index and re-embed")
+	f.BoolVar(&backfill, "backfill", false, "only embed bullets that have no vector yet")
+	f.BoolVar(&asJSON, "json", false, "print the summary as JSON")
+	return cmd
+}
+
+func printSummary(w io.Writer, s *indexSummary) {
+	fmt.Fprintf(w, "Indexed %d résumé(s) (%d unchanged, %d removed): %d bullets written, %d embedded, from %d file(s) in %s\n",
+		s.Resumes, s.Unchanged, s.Removed, s.Bullets, s.Embedded, s.Files, s.Took.Round(time.Millisecond))
+	if s.Degraded != "" {
+		fmt.Fprintf(w, "Vectors incomplete (keyword search works; run `vitae index --backfill` later): %s\n", s.Degraded)
+	}
+	if len(s.Skipped) > 0 {
+		fmt.Fprintf(w, "Skipped %d file(s):\n", len(s.Skipped))
+		for _, sk := range s.Skipped {
+			fmt.Fprintf(w, "  %s: %s\n", sk.Path, sk.Reason)
+		}
+	}
+}

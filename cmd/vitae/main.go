@@ -1,0 +1,156 @@
+// Command vitae indexes résumés as achievement bullets and searches them by
+// meaning, from the command line, a web page and a JSON API.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns the process exit code; tests
+// call it in-process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(stderr, "vitae:", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "vitae:", err)
+	return 1
+}
+
+// exitError carries a specific exit code out of a command.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+// globals are the persistent flags every subcommand shares.
+type globals struct {
+	configFile string
+	flags      *pflag.FlagSet
+	stdout     io.Writer
+	stderr     io.Writer
+}
+
+// bindings maps config keys to the persistent flags that override them.
+var persistentBindings = map[string]string{
+	"index.path": "index",
+	"log.level":  "log-level",
+	"log.format": "log-format",
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	g := &globals{stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "vitae",
+		Short: "Semantic résumé search: find the achievements that mean what you ask",
+		Long: `Vitae splits résumés into achievement bullets, indexes them full-text
+(bleve, BM25) and as embedding vectors, and finds the bullets that mean what a
+hiring manager asks for — "led DevOps team" finds "Upon becoming a manager, I
+was responsible for the DevOps team".
+
+Quick start (offline, no API key):
+  vitae serve                         # index ./data on first start, open http://127.0.0.1:8080
+  vitae search "led DevOps team"      # the same from the terminal
+
+Configuration: config.yaml (see the commented defaults in the repository),
+VITAE_* environment variables (VITAE_INDEX_PATH), then flags.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.configFile, "config", "", "config file (default ./config.yaml, then $XDG_CONFIG_HOME/vitae/config.yaml)")
+	pf.String("index", "./vitae-data", "index directory (index.path)")
+	pf.String("log-level", "info", "log level: debug, info, warn, error (log.level)")
+	pf.String("log-format", "auto", "log format: auto, text, json (log.format)")
+	g.flags = pf
+
+	root.AddCommand(
+		newIndexCmd(g),
+		newSearchCmd(g),
+		newServeCmd(g),
+		newEmbedServerCmd(g),
+		newMatchCmd(g),
+		newEvalCmd(g),
+	)
+	return root
+}
+
+// load reads the configuration with the persistent flags and the given
+// command's own bound flags (key → flag name) applied.
+func (g *globals) load(cmd *cobra.Command, local map[string]string) (*Config, *slog.Logger, error) {
+	bind := map[string]*pflag.Flag{}
+	for key, name := range persistentBindings {
+		if f := g.flags.Lookup(name); f != nil && f.Changed {
+			bind[key] = f
+		}
+	}
+	for key, name := range local {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Changed {
+			bind[key] = f
+		}
+	}
+	cfg, err := loadConfig(g.configFile, bind)
+	if err != nil {
+		return nil, nil, &exitError{code: 2, err: err}
+	}
+	return cfg, newLogger(cfg, g.stderr), nil
+}
+
+// newLogger logs to w: text on a terminal, JSON otherwise (log.format auto).
+func newLogger(cfg *Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.Log.Level))
+	opts := &slog.HandlerOptions{Level: level}
+	format := cfg.Log.Format
+	if format == "auto" {
+		format = "json"
+		if isTerminal(w) {
+			format = "text"
+		}
+	}
+	if format == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

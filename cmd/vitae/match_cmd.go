@@ -1,0 +1,134 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"vitae/search"
+)
+
+func newMatchCmd(g *globals) *cobra.Command {
+	var (
+		limit  int
+		asJSON bool
+		format string
+	)
+	cmd := &cobra.Command{
+		Use:   "match JD_FILE",
+		Short: "Rank candidates by evidence for each requirement of a job description",
+		Long: `Match splits a job description (text, Markdown, HTML or JSON Resume's job
+schema; "-" reads standard input) into requirements, finds each
+candidate's best evidence bullet per requirement, and ranks candidates by
+how well — and how recently — their bullets cover the must-haves and the
+nice-to-haves.`,
+		Example: `  vitae match job.md
+  vitae match --json --limit 5 job.json
+  pbpaste | vitae match -`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, log, err := g.load(cmd, nil)
+			if err != nil {
+				return err
+			}
+			jd, err := readInput(args[0])
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			if format == "" {
+				format = formatOf(args[0])
+			}
+			a, err := openApp(cfg, log)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			if err := a.ensureIndexed(cmd.Context(), g.stderr); err != nil {
+				return err
+			}
+			res, err := a.engine.Match(cmd.Context(), search.MatchRequest{JobDescription: jd, Format: format, Limit: limit})
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(g.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(res)
+			}
+			printMatch(g.stdout, res)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.IntVarP(&limit, "limit", "n", 10, "number of candidates")
+	f.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	f.StringVar(&format, "format", "", "text, markdown, html or json (default: from the file extension, else detected)")
+	return cmd
+}
+
+func readInput(path string) (string, error) {
+	var b []byte
+	var err error
+	if path == "-" {
+		b, err = io.ReadAll(io.LimitReader(os.Stdin, 1<<20))
+	} else {
+		b, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return "", fmt.Errorf("read job description: %w", err)
+	}
+	return string(b), nil
+}
+
+func formatOf(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		return "markdown"
+	case ".html", ".htm":
+		return "html"
+	case ".json":
+		return "json"
+	case ".txt":
+		return "text"
+	}
+	return ""
+}
+
+func printMatch(w io.Writer, res *search.MatchResult) {
+	if res.Title != "" {
+		fmt.Fprintf(w, "%s\n", res.Title)
+	}
+	must := 0
+	for _, r := range res.Requirements {
+		if r.MustHave {
+			must++
+		}
+	}
+	fmt.Fprintf(w, "%d requirement(s), %d must-have", len(res.Requirements), must)
+	if res.YearsRequired > 0 {
+		fmt.Fprintf(w, ", %.0f+ years", res.YearsRequired)
+	}
+	fmt.Fprintln(w)
+	if res.Degraded {
+		fmt.Fprintf(w, "(keyword evidence only: %s)\n", res.DegradedReason)
+	}
+	if len(res.Candidates) == 0 {
+		fmt.Fprintln(w, "No candidate has evidence for these requirements.")
+		return
+	}
+	for i, c := range res.Candidates {
+		fmt.Fprintf(w, "\n%d. %s  score %.3f  coverage %d/%d (must-have %d/%d)  %.1f years\n",
+			i+1, c.Person, c.Score, c.Coverage.Met, c.Coverage.Total, c.Coverage.MustMet, c.Coverage.MustTotal, c.YearsExperience)
+		for _, e := range c.Matched {
+			fmt.Fprintf(w, "   ✓ %s\n     ← %s (%.2f)\n", e.Requirement, e.Text, e.Score)
+		}
+		for _, m := range c.Missing {
+			fmt.Fprintf(w, "   ✗ %s\n", m)
+		}
+	}
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"vitae"
+)
+
+func newSearchCmd(g *globals) *cobra.Command {
+	var (
+		q       vitae.Query
+		mode    string
+		by      string
+		asJSON  bool
+		explain bool
+	)
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Find the achievement bullets that mean QUERY",
+		Long: `Search ranks bullets by keyword (BM25) and meaning (embeddings), fused.
+On first use with an empty index it indexes the sample data (data.paths).`,
+		Example: `  vitae search "led DevOps team"
+  vitae search "reduced cloud costs" --skill AWS --since 2020 --limit 5
+  vitae search "mentored engineers" --by candidate --json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, log, err := g.load(cmd, map[string]string{"search.mode": "mode"})
+			if err != nil {
+				return err
+			}
+			a, err := openApp(cfg, log)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			if err := a.ensureIndexed(cmd.Context(), g.stderr); err != nil {
+				return err
+			}
+			q.Text = strings.Join(args, " ")
+			q.Mode = vitae.Mode(cfg.Search.Mode)
+			q.SemanticRatio = cfg.Search.SemanticRatio
+			if cmd.Flags().Changed("semantic-ratio") {
+				q.SemanticRatio, _ = cmd.Flags().GetFloat64("semantic-ratio")
+			}
+			q.Explain = explain || asJSON
+			switch by {
+			case "", "bullet":
+			case "candidate":
+				q.GroupBy = "candidate"
+			default:
+				return &exitError{code: 2, err: fmt.Errorf("--by %q: want bullet or candidate", by)}
+			}
+			res, err := a.engine.Search(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(g.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(res)
+			}
+			printResults(g.stdout, res, q, isTerminal(g.stdout))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.IntVarP(&q.Limit, "limit", "n", 10, "number of bullets (at most search.max_limit)")
+	f.IntVar(&q.Offset, "offset", 0, "skip this many results (pagination)")
+	f.StringSliceVar(&q.Filters.Company, "company", nil, "only bullets at this company (repeatable)")
+	f.StringSliceVar(&q.Filters.Role, "role", nil, "only bullets in this role (repeatable)")
+	f.StringSliceVar(&q.Filters.Skill, "skill", nil, "only bullets with this skill (repeatable)")
+	f.StringVar(&q.Filters.Since, "since", "", "only bullets from roles active since YYYY or YYYY-MM")
+	f.StringVar(&q.Filters.Until, "until", "", "only bullets from roles active until YYYY or YYYY-MM")
+	f.StringVar(&mode, "mode", "hybrid", "keyword, semantic or hybrid (search.mode)")
+	f.Float64("semantic-ratio", 0.5, "hybrid weight of meaning over keywords, 0..1 (search.semantic_ratio)")
+	f.StringVar(&by, "by", "bullet", "bullet, or candidate to group bullets under each person")
+	f.BoolVar(&asJSON, "json", false, "print results as JSON")
+	f.BoolVar(&explain, "explain", false, "show keyword, vector and fused scores")
+	return cmd
+}
+
+func printResults(w io.Writer, res *vitae.Results, q vitae.Query, color bool) {
+	if res.Degraded {
+		fmt.Fprintf(w, "(keyword results only: %s)\n", res.DegradedReason)
+	}
+	if len(res.Hits) == 0 {
+		fmt.Fprintf(w, "No bullets match %q.\n", q.Text)
+		return
+	}
+	if q.GroupBy == "candidate" && len(res.Candidates) > 0 {
+		for i, c := range res.Candidates {
+			fmt.Fprintf(w, "%d. %s  (score %.3f, %d bullet(s))\n", i+1, c.Person, c.Score, len(c.Hits))
+			for _, h := range c.Hits {
+				fmt.Fprintf(w, "   • %s\n", highlighted(h, color))
+				fmt.Fprintf(w, "     %s\n", byline(h.Bullet, false))
+			}
+		}
+		return
+	}
+	for i, h := range res.Hits {
+		fmt.Fprintf(w, "%2d. %s\n", q.Offset+i+1, highlighted(h, color))
+		fmt.Fprintf(w, "    %s   score %.3f\n", byline(h.Bullet, true), h.Score)
+		if q.Explain && h.Details != nil {
+			d := h.Details
+			fmt.Fprintf(w, "    keyword %.3f (#%d) · semantic %.3f (#%d) · fused %.3f\n", d.Keyword, d.KeywordRank, d.Vector, d.VectorRank, d.Fused)
+		}
+	}
+	fmt.Fprintf(w, "%d of %d shown\n", len(res.Hits), res.Total)
+}
+
+// byline is "person · role · company · dates".
+func byline(b vitae.Bullet, person bool) string {
+	var parts []string
+	if person && b.Person != "" {
+		parts = append(parts, b.Person)
+	}
+	for _, s := range []string{b.Role, b.Company, dates(b)} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+func dates(b vitae.Bullet) string {
+	switch {
+	case b.Start == "" && b.End == "":
+		return ""
+	case b.End == "":
+		return b.Start + " – present"
+	case b.Start == "":
+		return "until " + b.End
+	}
+	return b.Start + " – " + b.End
+}
+
+// highlighted renders a hit's highlight fragment for a terminal: matched
+// terms in bold yellow on a terminal, between asterisks otherwise.
+func highlighted(h vitae.Hit, color bool) string {
+	if len(h.Highlights) == 0 {
+		return h.Text
+	}
+	open, close := "*", "*"
+	if color {
+		open, close = "\033[1;33m", "\033[0m"
+	}
+	frag := strings.Join(h.Highlights, " … ")
+	frag = strings.ReplaceAll(frag, "<mark>", "\x00")
+	frag = strings.ReplaceAll(frag, "</mark>", "\x01")
+	frag = html.UnescapeString(stripTags(frag))
+	frag = strings.ReplaceAll(frag, "\x00", open)
+	return strings.ReplaceAll(frag, "\x01", close)
+}
+
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"vitae/ingest"
+	"vitae/web"
+)
+
+func newServeCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the search page and the JSON API",
+		Long: `Serve starts the web page and the JSON API (/api/v1) on server.addr.
+On first start with an empty index it indexes the sample data (data.paths)
+and says so in the log; /readyz answers 503 until that is done. SIGINT or
+SIGTERM stop it cleanly: requests in flight finish, the index is closed.`,
+		Example: `  vitae serve
+  vitae serve --addr 0.0.0.0:9000
+  VITAE_SERVER_API_KEY=secret vitae serve`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, log, err := g.load(cmd, map[string]string{"server.addr": "addr"})
+			if err != nil {
+				return err
+			}
+			return serve(cmd.Context(), cfg, log, func(addr net.Addr) {
+				fmt.Fprintf(g.stdout, "Vitae is listening on http://%s\n", addr)
+			})
+		},
+	}
+	cmd.Flags().String("addr", "127.0.0.1:8080", "listen address, host:port; port 0 picks a free one (server.addr)")
+	return cmd
+}
+
+// serve runs the web server until ctx ends, then shuts down gracefully.
+// listening is called once the socket is bound.
+func serve(ctx context.Context, cfg *Config, log *slog.Logger, listening func(net.Addr)) error {
+	a, err := openApp(cfg, log)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := a.Close(); err != nil {
+			log.Error("close index", "error", err)
+		} else {
+			log.Info("index closed")
+		}
+	}()
+
+	var ready atomic.Bool
+	srv, err := web.New(a.engine, web.Config{
+		APIKey:         cfg.Server.APIKey,
+		ProtectReads:   cfg.Server.ProtectReads,
+		CORSOrigins:    cfg.Server.CORSOrigins,
+		MaxBodyBytes:   cfg.Server.MaxBodyBytes,
+		MaxQueryLen:    cfg.Server.MaxQueryLen,
+		MaxLimit:       cfg.Search.MaxLimit,
+		RequestTimeout: cfg.Server.RequestTimeout,
+		RateLimit:      cfg.Server.RateLimit,
+		RateBurst:      cfg.Server.RateBurst,
+		Logger:         log,
+		Ready:          ready.Load,
+		IngestOptions:  ingest.Options{}.WithDefaults(),
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Server.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Server.Addr, err)
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadTimeout:       cfg.Server.ReadTimeout,
+		ReadHeaderTimeout: 10 * time.Second,
+		WriteTimeout:      cfg.Server.WriteTimeout,
+		IdleTimeout:       cfg.Server.IdleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	log.Info("listening", "addr", ln.Addr().String(), "embedder", embedderName(a))
+	if listening != nil {
+		listening(ln.Addr())
+	}
+
+	// The first start indexes the sample data while already answering
+	// /healthz, so orchestrators see the process alive but not ready.
+	if err := a.ensureIndexed(ctx, nil); err != nil && ctx.Err() == nil {
+		log.Error("indexing the sample data failed", "error", err)
+	}
+	ready.Store(true)
+	log.Info("ready")
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "grace", cfg.Server.ShutdownTimeout)
+	ready.Store(false)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.Server.ShutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func embedderName(a *app) string {
+	if a.embedder == nil {
+		return "none"
+	}
+	return a.embedder.Model()
+}
