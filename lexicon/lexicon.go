@@ -1,0 +1,244 @@
+package lexicon
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Group is one equivalence class: terms a recruiter accepts as the same.
+type Group struct {
+	Kind      string   // skill, verb, role or concept
+	Canonical string   // the display name, e.g. "Kubernetes"
+	Terms     []string // lower-case phrases, e.g. "k8s", "kubernetes"
+}
+
+// Lexicon finds its groups' phrases in text.
+type Lexicon struct {
+	groups []Group
+	// byFirst maps a phrase's first word to the phrases starting with it,
+	// longest first, so matching is one pass over the words.
+	byFirst map[string][]phrase
+	byTerm  map[string][]int // term → group indexes
+	// caseSensitive terms are ambiguous in lower case ("Go", "R", "C"):
+	// they match only as written.
+	caseSensitive map[string]bool
+}
+
+type phrase struct {
+	words []string
+	group int
+	exact string // non-empty: must match this original casing
+}
+
+//go:embed lexicon.txt
+var defaultData string
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *Lexicon
+)
+
+// Default returns the lexicon Vitae ships, parsed once.
+func Default() *Lexicon {
+	defaultOnce.Do(func() {
+		l, err := Parse(strings.NewReader(defaultData))
+		if err != nil {
+			panic("lexicon: shipped data is invalid: " + err.Error()) // a build defect, caught by tests
+		}
+		defaultLex = l
+	})
+	return defaultLex
+}
+
+// Parse reads the lexicon format: one group per line,
+//
+//	kind Canonical Name: term | term | term
+//
+// Blank lines and lines starting with # are ignored. A term written as
+// =Go matches only with that exact casing.
+func Parse(r io.Reader) (*Lexicon, error) {
+	l := &Lexicon{byFirst: map[string][]phrase{}, byTerm: map[string][]int{}, caseSensitive: map[string]bool{}}
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		kind, rest, ok := strings.Cut(line, " ")
+		if !ok {
+			return nil, fmt.Errorf("lexicon line %d: want \"kind Canonical: terms\"", n)
+		}
+		switch kind {
+		case "skill", "verb", "role", "concept":
+		default:
+			return nil, fmt.Errorf("lexicon line %d: unknown kind %q", n, kind)
+		}
+		canon, terms, ok := strings.Cut(rest, ":")
+		canon = strings.TrimSpace(canon)
+		if !ok || canon == "" {
+			return nil, fmt.Errorf("lexicon line %d: missing \"Canonical:\"", n)
+		}
+		g := Group{Kind: kind, Canonical: canon}
+		gi := len(l.groups)
+		for _, t := range strings.Split(terms, "|") {
+			t = strings.TrimSpace(t)
+			exact := ""
+			if strings.HasPrefix(t, "=") {
+				t = strings.TrimPrefix(t, "=")
+				exact = t
+			}
+			words := Tokenize(t)
+			if len(words) == 0 {
+				continue
+			}
+			key := strings.Join(words, " ")
+			g.Terms = append(g.Terms, key)
+			l.byTerm[key] = append(l.byTerm[key], gi)
+			l.byFirst[words[0]] = append(l.byFirst[words[0]], phrase{words: words, group: gi, exact: exact})
+		}
+		if len(g.Terms) == 0 {
+			return nil, fmt.Errorf("lexicon line %d: group %q has no terms", n, canon)
+		}
+		l.groups = append(l.groups, g)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	for k, ps := range l.byFirst {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+		l.byFirst[k] = ps
+	}
+	return l, nil
+}
+
+// Tokenize splits text into lower-case words, keeping characters that
+// belong to tech names ("c++", "c#", "node.js", "ci/cd").
+func Tokenize(text string) []string {
+	return tokens(text, true)
+}
+
+func tokens(text string, lower bool) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		w := strings.Trim(b.String(), ".-/'")
+		if w != "" {
+			out = append(out, w)
+		}
+		b.Reset()
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if lower {
+				r = unicode.ToLower(r)
+			}
+			b.WriteRune(r)
+		case (r == '+' || r == '#') && b.Len() > 0, r == '.' && b.Len() > 0, r == '-' && b.Len() > 0, r == '/' && b.Len() > 0, r == '\'' && b.Len() > 0:
+			b.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// Groups returns every group, in file order.
+func (l *Lexicon) Groups() []Group { return l.groups }
+
+// Lookup finds the first group with phrase as a term (case-insensitive).
+func (l *Lexicon) Lookup(p string) (Group, bool) {
+	gs := l.byTerm[strings.Join(Tokenize(p), " ")]
+	if len(gs) == 0 {
+		return Group{}, false
+	}
+	return l.groups[gs[0]], true
+}
+
+// Expand returns every term of the groups term belongs to, term included.
+func (l *Lexicon) Expand(term string) []string {
+	key := strings.Join(Tokenize(term), " ")
+	seen := map[string]bool{key: true}
+	out := []string{key}
+	for _, gi := range l.byTerm[key] {
+		for _, t := range l.groups[gi].Terms {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// Match is one phrase of the lexicon found in a token stream.
+type Match struct {
+	Group int // index into Groups()
+	Start int // first token
+	End   int // one past the last token
+}
+
+// Find returns the longest lexicon phrases in text, left to right, never
+// overlapping.
+func (l *Lexicon) Find(text string) []Match {
+	lower := tokens(text, true)
+	orig := tokens(text, false)
+	if len(orig) != len(lower) {
+		orig = lower // lower-casing changed token boundaries; ignore exact terms
+	}
+	var out []Match
+	for i := 0; i < len(lower); {
+		best := -1
+		var bestP phrase
+		for _, p := range l.byFirst[lower[i]] {
+			if i+len(p.words) > len(lower) || !equal(lower[i:i+len(p.words)], p.words) {
+				continue
+			}
+			if p.exact != "" && strings.Join(orig[i:i+len(p.words)], " ") != p.exact {
+				continue
+			}
+			best, bestP = i, p
+			break // longest first
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		out = append(out, Match{Group: bestP.group, Start: i, End: i + len(bestP.words)})
+		i += len(bestP.words)
+	}
+	return out
+}
+
+// Skills returns the canonical names of the skills text mentions, sorted.
+func (l *Lexicon) Skills(text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range l.Find(text) {
+		g := l.groups[m.Group]
+		if g.Kind == "skill" && !seen[g.Canonical] {
+			seen[g.Canonical] = true
+			out = append(out, g.Canonical)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func equal(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,98 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestDefaultParses(t *testing.T) {
+	l := Default()
+	if n := len(l.Groups()); n < 150 {
+		t.Errorf("shipped lexicon has %d groups, want a few hundred", n)
+	}
+	kinds := map[string]int{}
+	for _, g := range l.Groups() {
+		kinds[g.Kind]++
+	}
+	for _, k := range []string{"skill", "verb", "role", "concept"} {
+		if kinds[k] == 0 {
+			t.Errorf("no %s groups", k)
+		}
+	}
+}
+
+func TestSkills(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Deployed and operated k8s on AWS and GCP", []string{"AWS", "GCP", "Kubernetes"}},
+		{"Backend: Python, FastAPI, Swift", []string{"FastAPI", "Python", "Swift"}},
+		{"Database: Postgres, hosted via RDS in AWS", []string{"AWS", "PostgreSQL"}},
+		{"Wrote services in Go and Node.js", []string{"Go", "Node.js"}},
+		{"We go to the office and go home", nil}, // "go" in lower case is a verb
+		{"Built CI/CD pipelines with GitHub Actions", []string{"CI/CD", "GitHub Actions"}},
+		{"Improved C++ and C# code", []string{"C#", "C++"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, l.Skills(tt.text)); diff != "" {
+				t.Errorf("Skills(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestLookupAndExpand(t *testing.T) {
+	l := Default()
+	g, ok := l.Lookup("K8S")
+	if !ok || g.Canonical != "Kubernetes" {
+		t.Fatalf("Lookup(K8S) = %+v, %v", g, ok)
+	}
+	exp := l.Expand("sre")
+	if !contains(exp, "devops") || !contains(exp, "site reliability engineer") {
+		t.Errorf("Expand(sre) = %v, want devops and site reliability engineer", exp)
+	}
+	if _, ok := l.Lookup("no such thing"); ok {
+		t.Error("Lookup found a term that is not there")
+	}
+}
+
+func TestFindPrefersLongestPhrase(t *testing.T) {
+	l := Default()
+	ms := l.Find("I was responsible for the site reliability engineers")
+	var got []string
+	for _, m := range ms {
+		got = append(got, l.Groups()[m.Group].Canonical)
+	}
+	if diff := cmp.Diff([]string{"lead", "DevOps / SRE"}, got); diff != "" {
+		t.Errorf("Find (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseErrorsNameTheLine(t *testing.T) {
+	for _, in := range []string{
+		"skill Go: go\nbogus Thing: x\n",
+		"skill Go: go\nskill : x\n",
+		"skill Go: go\nskill Empty: | |\n",
+		"skill Go: go\nskill\n",
+	} {
+		_, err := Parse(strings.NewReader(in))
+		if err == nil || !strings.Contains(err.Error(), "line 2") {
+			t.Errorf("Parse(%q) = %v, want an error naming line 2", in, err)
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, s := range xs {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
