@@ -1,0 +1,107 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var months = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+	"october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+var openWords = map[string]bool{"present": true, "current": true, "now": true, "today": true, "ongoing": true, "currently": true, "date": true}
+
+var (
+	reISO      = regexp.MustCompile(`^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?:T.*)?$`)
+	reMonthNum = regexp.MustCompile(`^(\d{1,2})[/.-](\d{4})$`)
+	reMDY      = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	reMonthYr  = regexp.MustCompile(`^([A-Za-z]+)\.?,?\s+(\d{4})$`)
+	reYrMonth  = regexp.MustCompile(`^(\d{4})\s+([A-Za-z]+)$`)
+	reSeason   = regexp.MustCompile(`(?i)^(spring|summer|fall|autumn|winter)\s+(\d{4})$`)
+)
+
+// normalizeDate turns a résumé date into "YYYY-MM" or "YYYY". open reports
+// "Present" and its synonyms; ok is false when s is not a date at all.
+func normalizeDate(s string) (date string, open, ok bool) {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "()[]"))
+	if s == "" {
+		return "", false, false
+	}
+	if openWords[strings.ToLower(s)] {
+		return "", true, true
+	}
+	if m := reISO.FindStringSubmatch(s); m != nil {
+		return ym(m[1], m[2])
+	}
+	if m := reMDY.FindStringSubmatch(s); m != nil {
+		return ym(m[3], m[1])
+	}
+	if m := reMonthNum.FindStringSubmatch(s); m != nil {
+		return ym(m[2], m[1])
+	}
+	if m := reMonthYr.FindStringSubmatch(s); m != nil {
+		if mo, ok := months[strings.ToLower(m[1])]; ok {
+			return ym(m[2], strconv.Itoa(mo))
+		}
+	}
+	if m := reYrMonth.FindStringSubmatch(s); m != nil {
+		if mo, ok := months[strings.ToLower(m[2])]; ok {
+			return ym(m[1], strconv.Itoa(mo))
+		}
+	}
+	if m := reSeason.FindStringSubmatch(s); m != nil {
+		mo := map[string]int{"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}[strings.ToLower(m[1])]
+		return ym(m[2], strconv.Itoa(mo))
+	}
+	return "", false, false
+}
+
+func ym(year, month string) (string, bool, bool) {
+	y, err := strconv.Atoi(year)
+	if err != nil || y < 1900 || y > 2100 {
+		return "", false, false
+	}
+	if month == "" {
+		return fmt.Sprintf("%04d", y), false, true
+	}
+	m, err := strconv.Atoi(month)
+	if err != nil || m < 1 || m > 12 {
+		return fmt.Sprintf("%04d", y), false, true
+	}
+	return fmt.Sprintf("%04d-%02d", y, m), false, true
+}
+
+// dateToken matches one date inside free text: "Dec 2018", "December, 2018",
+// "12/2018", "2018-12", "2018", "Present".
+const dateToken = `(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}/\d{4}|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|(?:spring|summer|fall|autumn|winter)\s+\d{4}|\d{4}|present|current|now|today|ongoing)`
+
+// reRange finds "start – end" (any dash, "to", "until") or a lone date.
+var reRange = regexp.MustCompile(`(?i)\b(` + dateToken + `)(?:\s*(?:-|–|—|‒|―|to|until|till|through)\s*(` + dateToken + `))?\b`)
+
+// findRange locates a date range in a line. It returns the normalised dates,
+// the line with the range removed, and whether a range (two dates, or one
+// date plus "present") was found.
+func findRange(line string) (start, end string, rest string, found bool) {
+	for _, loc := range reRange.FindAllStringSubmatchIndex(line, -1) {
+		a := line[loc[2]:loc[3]]
+		if loc[4] < 0 {
+			continue // a lone date is too weak: "2019" inside a sentence
+		}
+		b := line[loc[4]:loc[5]]
+		s, sOpen, ok1 := normalizeDate(a)
+		e, eOpen, ok2 := normalizeDate(b)
+		if !ok1 || !ok2 || sOpen {
+			continue
+		}
+		if eOpen {
+			e = ""
+		}
+		return s, e, line[:loc[0]] + line[loc[1]:], true
+	}
+	return "", "", line, false
+}

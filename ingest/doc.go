@@ -1,0 +1,13 @@
+// Package ingest turns résumé files into bullet documents: each file becomes
+// one vitae.Resume whose Bullets are its achievements, one per highlight,
+// list item or sentence, each carrying person, company, role, dates,
+// section, skills and a reference back into the source (a JSON Pointer for
+// JSON and YAML, a line number for text formats).
+//
+// Formats: JSON Resume (.json) and the same schema in YAML (.yaml, .yml);
+// Markdown and plain text (.md, .txt); HTML; DOCX; PDF — all pure Go. A
+// file's format comes from its extension, checked against its content.
+//
+// Every error names the file and says why, with a vitae error code inside
+// (EINVALID, ETOOLARGE, EUNSUPPORTED), so a batch can skip the file and go on.
+package ingest

@@ -1,0 +1,126 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"vitae"
+)
+
+func TestBadInput(t *testing.T) {
+	pdf := buildPDF(t, pdfFixture)
+	tests := []struct {
+		name string
+		data []byte
+		opts Options
+		code string
+	}{
+		{"corrupt.json", []byte(`{"basics": {"name": "A"`), Options{}, vitae.EINVALID},
+		{"array.json", []byte(`[1,2,3]`), Options{}, vitae.EINVALID},
+		{"deep.json", []byte(strings.Repeat("[", 100000)), Options{}, vitae.ETOOLARGE},
+		{"deep.yaml", []byte("a: " + strings.Repeat("[", 5000)), Options{}, vitae.ETOOLARGE},
+		{"bad.yaml", []byte("basics: [unclosed"), Options{}, vitae.EINVALID},
+		{"truncated.pdf", pdf[:len(pdf)/2], Options{}, vitae.EINVALID},
+		{"garbage.pdf", []byte("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj trailer << /Root 1 0 R >>"), Options{}, vitae.EINVALID},
+		{"notzip.docx", []byte("hello"), Options{}, vitae.EINVALID},
+		{"nul.txt", []byte("Jane Doe\n\x00\x01binary"), Options{}, vitae.EINVALID},
+		{"big.txt", bytes.Repeat([]byte("Led the team.\n"), 2000), Options{MaxFileSize: 1000}, vitae.ETOOLARGE},
+		{"many.md", []byte(strings.Repeat("- Shipped another important feature to customers\n", 200)), Options{MaxBullets: 100}, vitae.ETOOLARGE},
+		{"resume.exe", []byte("MZ"), Options{}, vitae.EUNSUPPORTED},
+		{"empty.txt", []byte("\n\n"), Options{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse(tt.name, tt.data, tt.opts)
+			if tt.code == "" {
+				// A file with nothing in it still names the person from the stem.
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				if len(r.Bullets) != 0 {
+					t.Errorf("bullets from an empty file: %v", r.Bullets)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("want a %s error, got a résumé with %d bullets", tt.code, len(r.Bullets))
+			}
+			if got := vitae.ErrorCode(err); got != tt.code {
+				t.Errorf("code = %s, want %s (%v)", got, tt.code, err)
+			}
+			if !strings.Contains(err.Error(), tt.name) {
+				t.Errorf("error does not name the file: %v", err)
+			}
+		})
+	}
+}
+
+// TestZipBomb: a DOCX whose document.xml inflates past the limit is
+// refused while reading, whatever its headers claim.
+func TestZipBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := bytes.Repeat([]byte("<w:p><w:r><w:t>a</w:t></w:r></w:p>"), 1<<12)
+	if _, err := w.Write([]byte(`<w:document xmlns:w="x"><w:body>`)); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 200; i++ { // ~28 MiB inflated, ~100 KiB compressed
+		if _, err := w.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Parse("bomb.docx", buf.Bytes(), Options{MaxDecompressed: 1 << 20})
+	if vitae.ErrorCode(err) != vitae.ETOOLARGE {
+		t.Fatalf("zip bomb: got %v, want too_large", err)
+	}
+	t.Logf("compressed %d bytes refused: %v", buf.Len(), err)
+}
+
+func TestInvalidUTF8IsRepaired(t *testing.T) {
+	r, err := Parse("x.md", []byte("# Jo Doe\n\n- Improved the build \xff\xfe speed by half\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Bullets) != 1 || !strings.Contains(r.Bullets[0].Text, "\uFFFD") {
+		t.Errorf("bullets: %+v", r.Bullets)
+	}
+}
+
+func TestTenThousandBulletsWithinLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Pat Doe\n\n## Experience\n\n### Engineer — Acme\n2019 – Present\n\n")
+	for i := 0; i < 10000; i++ {
+		fmt.Fprintf(&b, "- Delivered improvement number %d to production\n", i)
+	}
+	_, err := Parse("pat.md", []byte(b.String()), Options{})
+	if vitae.ErrorCode(err) != vitae.ETOOLARGE {
+		t.Fatalf("10,000 bullets with the default limit: %v", err)
+	}
+	r, err := Parse("pat.md", []byte(b.String()), Options{MaxBullets: 20000})
+	if err != nil || len(r.Bullets) != 10000 {
+		t.Fatalf("with a raised limit: %v, %d bullets", err, len(r.Bullets))
+	}
+}
+
+func TestExpandNamesMissingPath(t *testing.T) {
+	_, err := Expand([]string{filepath.Join(t.TempDir(), "nope")})
+	if err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("Expand of a missing path: %v", err)
+	}
+	var pe interface{ Error() string }
+	if !errors.As(err, &pe) {
+		t.Error("not an error")
+	}
+}
