@@ -1,0 +1,455 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"vitae"
+)
+
+func open(tb testing.TB, opts Options) *Index {
+	tb.Helper()
+	if opts.Path == "" {
+		opts.Path = tb.TempDir()
+	}
+	ix, err := Open(opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// resume builds a résumé with one bullet per text.
+func resume(id, person, company, role, start, end string, skills []string, texts ...string) *vitae.Resume {
+	r := &vitae.Resume{ID: id, Person: person, Hash: fmt.Sprintf("%s-%d-%s", id, len(texts), strings.Join(texts, "|")), Source: "data/" + id + ".json"}
+	for i, t := range texts {
+		r.Bullets = append(r.Bullets, vitae.Bullet{
+			ID: fmt.Sprintf("%s-%d", id, i), ResumeID: id, Person: person, Company: company, Role: role,
+			Section: vitae.SectionWork, Start: start, End: end, Text: t, Skills: skills, Ref: fmt.Sprintf("/work/0/highlights/%d", i),
+		})
+	}
+	return r
+}
+
+func sample() []*vitae.Resume {
+	return []*vitae.Resume{
+		resume("alice", "Alice Smith", "Planet Labs", "Principal Engineer", "2016-01", "2018-08", []string{"Kubernetes"},
+			"Led operationally-focused teams of DevOps engineers and SREs",
+			"Deployed and operated Kubernetes on AWS and GCP"),
+		resume("bob", "Bob Jones", "DUST Identity", "Engineering Manager", "2021-03", "", []string{"Python"},
+			"Upon becoming a manager, I was responsible for the DevOps team",
+			"Wrote <script>alert(1)</script> & other docs for the team wiki"),
+		resume("carol", "Carol White", "Mercy General", "Charge Nurse", "2014", "2017", []string{"Epic EHR"},
+			"Supervised a team of 12 registered nurses"),
+	}
+}
+
+func ids(hits []LexicalHit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Bullet.ID)
+	}
+	return out
+}
+
+func TestUpsertIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	ix := open(t, Options{})
+	ch, err := ix.Upsert(ctx, sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch.Added != 3 || ch.Bullets != 5 {
+		t.Errorf("first upsert: %+v", ch)
+	}
+	ch, err = ix.Upsert(ctx, sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(Changes{Unchanged: 3}, ch); diff != "" {
+		t.Errorf("second upsert (-want +got):\n%s", diff)
+	}
+	st, _ := ix.Stats()
+	if st.Resumes != 3 || st.Bullets != 5 {
+		t.Errorf("stats after re-upsert: %+v", st)
+	}
+	res, err := ix.Lexical(ctx, LexicalRequest{Text: "team", Size: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 4 {
+		t.Errorf("'team' matched %d bullets, want 4 (no duplicates): %v", res.Total, ids(res.Hits))
+	}
+}
+
+func TestChangedResumeReplacesBullets(t *testing.T) {
+	ctx := context.Background()
+	ix := open(t, Options{})
+	if _, err := ix.Upsert(ctx, sample()); err != nil {
+		t.Fatal(err)
+	}
+	changed := resume("alice", "Alice Smith", "Planet Labs", "Principal Engineer", "2016-01", "2018-08", nil, "Built a satellite imagery pipeline")
+	ch, err := ix.Upsert(ctx, []*vitae.Resume{changed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch.Updated != 1 || ch.Bullets != 1 {
+		t.Errorf("changes: %+v", ch)
+	}
+	res, _ := ix.Lexical(ctx, LexicalRequest{Text: "DevOps SREs Kubernetes", Size: 50})
+	for _, h := range res.Hits {
+		if h.Bullet.ResumeID == "alice" {
+			t.Errorf("old bullet still found: %+v", h.Bullet)
+		}
+	}
+	r, err := ix.Resume("alice")
+	if err != nil || len(r.Bullets) != 1 || r.Bullets[0].Text != "Built a satellite imagery pipeline" {
+		t.Errorf("Resume(alice) = %+v, %v", r, err)
+	}
+}
+
+func TestDelete(t *testing.T) {
+	ctx := context.Background()
+	ix := open(t, Options{})
+	if _, err := ix.Upsert(ctx, sample()); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.PutVectors([]string{"bob-0", "alice-0"}, [][]float32{{1, 0}, {0, 1}}, "test-model"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Delete(ctx, "bob"); err != nil {
+		t.Fatal(err)
+	}
+	res, _ := ix.Lexical(ctx, LexicalRequest{Text: "DevOps team manager", Size: 50})
+	for _, h := range res.Hits {
+		if h.Bullet.ResumeID == "bob" {
+			t.Errorf("deleted bullet found: %+v", h.Bullet)
+		}
+	}
+	nn, _ := ix.Nearest(ctx, []float32{1, 0}, 5, vitae.Filters{})
+	for _, n := range nn {
+		if strings.HasPrefix(n.ID, "bob") {
+			t.Errorf("deleted vector found: %v", n)
+		}
+	}
+	if _, err := ix.Resume("bob"); !errors.Is(err, vitae.ErrNotFound) {
+		t.Errorf("Resume(bob) after delete: %v", err)
+	}
+	if err := ix.Delete(ctx, "bob"); !errors.Is(err, vitae.ErrNotFound) {
+		t.Errorf("second delete: %v", err)
+	}
+	st, _ := ix.Stats()
+	if st.Resumes != 2 || st.Bullets != 3 || st.Vectors != 1 {
+		t.Errorf("stats after delete: %+v", st)
+	}
+	src, _ := ix.Sources()
+	if _, ok := src["data/bob.json"]; ok {
+		t.Error("source of deleted résumé still listed")
+	}
+}
+
+func TestLexicalAnalysisFiltersFacets(t *testing.T) {
+	ctx := context.Background()
+	ix := open(t, Options{})
+	if _, err := ix.Upsert(ctx, sample()); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		req  LexicalRequest
+		want []string
+	}{
+		{"stemming: teams finds team", LexicalRequest{Text: "teams"}, []string{"alice-0", "bob-0", "bob-1", "carol-0"}},
+		{"stop words only", LexicalRequest{Text: "the of and"}, nil},
+		{"company filter, any case", LexicalRequest{Text: "team", Filters: vitae.Filters{Company: []string{"planet labs"}}}, []string{"alice-0"}},
+		{"skill filter", LexicalRequest{Text: "team", Filters: vitae.Filters{Skill: []string{"epic ehr"}}}, []string{"carol-0"}},
+		{"since excludes old roles, keeps open ones", LexicalRequest{Text: "team", Filters: vitae.Filters{Since: "2019"}}, []string{"bob-0", "bob-1"}},
+		{"until", LexicalRequest{Text: "team", Filters: vitae.Filters{Until: "2015-06"}}, []string{"carol-0"}},
+		{"overlap", LexicalRequest{Text: "team", Filters: vitae.Filters{Since: "2018-01", Until: "2018"}}, []string{"alice-0"}},
+		{"year precision overlaps", LexicalRequest{Text: "team", Filters: vitae.Filters{Since: "2017-06", Until: "2017-07"}}, []string{"alice-0", "carol-0"}},
+		{"query syntax is text", LexicalRequest{Text: `team +company:x* "unclosed`}, []string{"alice-0", "bob-0", "bob-1", "carol-0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.req.Size = 50
+			res, err := ix.Lexical(ctx, tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ids(res.Hits)
+			if diff := cmp.Diff(tt.want, sortedCopy(got)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	res, err := ix.Lexical(ctx, LexicalRequest{Text: "team", Size: 10, Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Facets["company"]; len(got) != 3 || got[0].Value != "DUST Identity" || got[0].Count != 2 {
+		t.Errorf("company facet: %+v", got)
+	}
+	if _, err := ix.Lexical(ctx, LexicalRequest{Text: "x", Filters: vitae.Filters{Since: "last year"}}); vitae.ErrorCode(err) != vitae.EINVALID {
+		t.Errorf("bad since: %v", err)
+	}
+	if _, err := ix.Lexical(ctx, LexicalRequest{Text: strings.Repeat("a ", 600)}); vitae.ErrorCode(err) != vitae.ETOOLARGE {
+		t.Errorf("long query: %v", err)
+	}
+}
+
+func TestHighlightEscapes(t *testing.T) {
+	ctx := context.Background()
+	ix := open(t, Options{})
+	if _, err := ix.Upsert(ctx, sample()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Lexical(ctx, LexicalRequest{Text: "wiki teams", Size: 10, Highlight: true, Filters: vitae.Filters{Person: []string{"bob jones"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	for _, h := range res.Hits {
+		if h.Bullet.ID == "bob-1" {
+			got = h.Highlights[0]
+			if diff := cmp.Diff([]string{"team", "wiki"}, h.MatchedTerms); diff != "" {
+				t.Errorf("matched terms (-want +got):\n%s", diff)
+			}
+		}
+	}
+	want := "Wrote &lt;script&gt;alert(1)&lt;/script&gt; &amp; other docs for the <mark>team</mark> <mark>wiki</mark>"
+	if got != want {
+		t.Errorf("highlight\n got %s\nwant %s", got, want)
+	}
+	frags, terms := ix.Highlight("managing teams", "Managed the DevOps team")
+	if len(frags) != 1 || frags[0] != "<mark>Managed</mark> the DevOps <mark>team</mark>" || len(terms) != 2 {
+		t.Errorf("Highlight = %v %v", frags, terms)
+	}
+}
+
+// randVecs makes clustered vectors of low intrinsic dimension, like real
+// sentence embeddings: cluster centres plus noise in a 12-dimensional
+// latent space, projected into dim dimensions.
+func randVecs(n, dim int, seed uint64) [][]float32 {
+	const latent = 12
+	proj := rand.New(rand.NewPCG(42, 43)) // the same projection for data and queries
+	basis := make([][]float32, latent)
+	for i := range basis {
+		basis[i] = make([]float32, dim)
+		for j := range basis[i] {
+			basis[i][j] = float32(proj.NormFloat64())
+		}
+	}
+	centers := make([][]float64, 32)
+	for c := range centers {
+		centers[c] = make([]float64, latent)
+		for j := range centers[c] {
+			centers[c][j] = proj.NormFloat64()
+		}
+	}
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	out := make([][]float32, n)
+	for i := range out {
+		c := centers[rng.IntN(len(centers))]
+		v := make([]float32, dim)
+		for k := 0; k < latent; k++ {
+			z := float32(c[k] + 0.6*rng.NormFloat64())
+			for j := range v {
+				v[j] += z * basis[k][j]
+			}
+		}
+		for j := range v {
+			v[j] += 0.05 * float32(rng.NormFloat64())
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// bulk indexes n bullets with the given vectors.
+func bulk(tb testing.TB, ix *Index, vecs [][]float32) []string {
+	tb.Helper()
+	var rs []*vitae.Resume
+	var all []string
+	for i := 0; i < len(vecs); i += 100 {
+		var texts []string
+		for j := i; j < min(i+100, len(vecs)); j++ {
+			texts = append(texts, fmt.Sprintf("bullet %d", j))
+		}
+		company := "Even"
+		if (i/100)%2 == 1 {
+			company = "Odd"
+		}
+		r := resume(fmt.Sprintf("r%05d", i/100), "P", company, "Eng", "2020", "", nil, texts...)
+		rs = append(rs, r)
+		for _, b := range r.Bullets {
+			all = append(all, b.ID)
+		}
+	}
+	if _, err := ix.Upsert(context.Background(), rs); err != nil {
+		tb.Fatal(err)
+	}
+	if err := ix.PutVectors(all, vecs, "rand"); err != nil {
+		tb.Fatal(err)
+	}
+	return all
+}
+
+func bruteForce(vecs [][]float32, ids []string, q []float32, k int, keep func(int) bool) []string {
+	type sc struct {
+		id string
+		s  float32
+	}
+	qn := normalize(q)
+	var all []sc
+	for i, v := range vecs {
+		if keep != nil && !keep(i) {
+			continue
+		}
+		vn := normalize(v)
+		var s float32
+		for j := range vn {
+			s += vn[j] * qn[j]
+		}
+		all = append(all, sc{ids[i], s})
+	}
+	for i := 0; i < k && i < len(all); i++ {
+		for j := i + 1; j < len(all); j++ {
+			if all[j].s > all[i].s {
+				all[i], all[j] = all[j], all[i]
+			}
+		}
+	}
+	var out []string
+	for i := 0; i < k && i < len(all); i++ {
+		out = append(out, all[i].id)
+	}
+	return out
+}
+
+func neighborIDs(ns []Neighbor) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, n.ID)
+	}
+	return out
+}
+
+func TestExactKNNMatchesBruteForce(t *testing.T) {
+	ix := open(t, Options{ANNThreshold: -1})
+	vecs := randVecs(6000, 32, 1)
+	all := bulk(t, ix, vecs)
+	for qi, q := range randVecs(20, 32, 99) {
+		got, err := ix.Nearest(context.Background(), q, 10, vitae.Filters{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(bruteForce(vecs, all, q, 10, nil), neighborIDs(got)); diff != "" {
+			t.Errorf("query %d (-brute +exact):\n%s", qi, diff)
+		}
+		odd, err := ix.Nearest(context.Background(), q, 10, vitae.Filters{Company: []string{"odd"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := bruteForce(vecs, all, q, 10, func(i int) bool { return (i/100)%2 == 1 })
+		if diff := cmp.Diff(want, neighborIDs(odd)); diff != "" {
+			t.Errorf("filtered query %d (-brute +exact):\n%s", qi, diff)
+		}
+	}
+}
+
+func recall(want, got []string) float64 {
+	set := map[string]bool{}
+	for _, w := range want {
+		set[w] = true
+	}
+	hit := 0
+	for _, g := range got {
+		if set[g] {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(want))
+}
+
+func TestInt8Recall(t *testing.T) {
+	ix := open(t, Options{Quantize: true, ANNThreshold: -1})
+	vecs := randVecs(5000, 64, 2)
+	all := bulk(t, ix, vecs)
+	var sum float64
+	qs := randVecs(50, 64, 7)
+	for _, q := range qs {
+		got, _ := ix.Nearest(context.Background(), q, 10, vitae.Filters{})
+		sum += recall(bruteForce(vecs, all, q, 10, nil), neighborIDs(got))
+	}
+	if r := sum / float64(len(qs)); r < 0.9 {
+		t.Errorf("int8 recall@10 = %.3f, want ≥ 0.9", r)
+	} else {
+		t.Logf("int8 recall@10 = %.3f", r)
+	}
+}
+
+var efSearchForTest = 96
+
+func TestHNSWRecall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 20,000-vector graph")
+	}
+	ix := open(t, Options{ANNThreshold: 1000, HNSW: HNSWOptions{EfSearch: efSearchForTest}})
+	vecs := randVecs(20000, 64, 3)
+	bulk(t, ix, vecs)
+	var sum float64
+	qs := randVecs(100, 64, 11)
+	for _, q := range qs {
+		exact, _ := ix.NearestExact(context.Background(), q, 10)
+		approx, err := ix.Nearest(context.Background(), q, 10, vitae.Filters{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum += recall(neighborIDs(exact), neighborIDs(approx))
+	}
+	r := sum / float64(len(qs))
+	t.Logf("HNSW recall@10 vs exact on 20,000 vectors: %.3f", r)
+	if r < 0.95 {
+		t.Errorf("HNSW recall@10 = %.3f, want ≥ 0.95", r)
+	}
+}
+
+func TestReopenKeepsEverything(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ix, err := Open(Options{Path: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Upsert(ctx, sample()); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.PutVectors([]string{"alice-0", "bob-0"}, [][]float32{{1, 0, 0}, {0, 1, 0}}, "m1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.PutVectors([]string{"carol-0"}, [][]float32{{0, 0, 1}}, "m2"); err == nil {
+		t.Error("vectors of a second model were mixed in")
+	}
+	if _, err := Open(Options{Path: dir}); err == nil {
+		t.Error("a second Open of a busy index should fail clearly")
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix = open(t, Options{Path: dir})
+	st, _ := ix.Stats()
+	if st.Resumes != 3 || st.Bullets != 5 || st.Vectors != 2 || st.Model != "m1" {
+		t.Errorf("stats after reopen: %+v", st)
+	}
+	nn, _ := ix.Nearest(ctx, []float32{0.1, 1, 0}, 1, vitae.Filters{})
+	if len(nn) != 1 || nn[0].ID != "bob-0" {
+		t.Errorf("nearest after reopen: %v", nn)
+	}
+}

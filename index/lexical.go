@@ -1,0 +1,254 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"vitae"
+)
+
+// Query limits: user text is matched, never parsed as query syntax, and
+// bounded so no request can expand into an unbounded search.
+const (
+	maxQueryRunes = 1000
+	maxQueryTerms = 64
+	maxPage       = 1000
+)
+
+var facetFields = []string{fCompany, fRole, fSkills, fSection}
+
+// Lexical runs a BM25 keyword search with filters, facets and highlights.
+func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResult, error) {
+	if err := checkCtx(ctx); err != nil {
+		return nil, err
+	}
+	text := strings.TrimSpace(req.Text)
+	if utf8.RuneCountInString(text) > maxQueryRunes {
+		return nil, vitae.Errorf(vitae.ETOOLARGE, "query longer than %d characters", maxQueryRunes)
+	}
+	terms := ix.analyze(text)
+	if len(terms) > maxQueryTerms {
+		return nil, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", maxQueryTerms)
+	}
+	size, from := req.Size, req.From
+	if size <= 0 {
+		size = 10
+	}
+	if size > maxPage || from < 0 || from > 10*maxPage {
+		return nil, vitae.Errorf(vitae.EINVALID, "page out of range (size %d, from %d)", size, from)
+	}
+	var q query.Query
+	if len(terms) == 0 {
+		q = bleve.NewMatchNoneQuery()
+	} else {
+		body := bleve.NewMatchQuery(text)
+		body.SetField(fText)
+		body.SetOperator(query.MatchQueryOperatorOr)
+		role := bleve.NewMatchQuery(text)
+		role.SetField(fRoleText)
+		role.SetBoost(0.3)
+		// The role only adds to bullets whose text matches too.
+		q = bleve.NewDisjunctionQuery(body, bleve.NewConjunctionQuery(body, role))
+	}
+	fq, err := filterQuery(req.Filters)
+	if err != nil {
+		return nil, err
+	}
+	if fq != nil {
+		q = bleve.NewConjunctionQuery(q, fq)
+	}
+	sr := bleve.NewSearchRequestOptions(q, size, from, false)
+	sr.Fields = []string{"*"}
+	if req.Facets {
+		for _, f := range facetFields {
+			sr.AddFacet(f, bleve.NewFacetRequest(f, 10))
+		}
+	}
+	res, err := ix.bleve.SearchInContext(ctx, sr)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, checkCtx(ctx)
+		}
+		return nil, fmt.Errorf("keyword search: %w", err)
+	}
+	out := &LexicalResult{Total: int(res.Total)}
+	stems := stemSet(terms)
+	for i, h := range res.Hits {
+		b := bulletFromFields(h.ID, h.Fields)
+		hit := LexicalHit{Bullet: b, Score: h.Score, Rank: from + i + 1}
+		if req.Highlight {
+			hit.Highlights, hit.MatchedTerms = ix.highlight(stems, b.Text)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if req.Facets {
+		out.Facets = facets(res.Facets)
+	}
+	return out, nil
+}
+
+// filterQuery turns filters into a bleve query, nil when none apply.
+func filterQuery(f vitae.Filters) (query.Query, error) {
+	var must []query.Query
+	anyOf := func(field string, values []string) {
+		var qs []query.Query
+		for _, v := range values {
+			if v = strings.TrimSpace(v); v != "" {
+				t := bleve.NewTermQuery(strings.ToLower(v))
+				t.SetField(field)
+				qs = append(qs, t)
+			}
+		}
+		if len(qs) > 0 {
+			must = append(must, bleve.NewDisjunctionQuery(qs...))
+		}
+	}
+	anyOf(fCompanyLC, f.Company)
+	anyOf(fRoleLC, f.Role)
+	anyOf(fSkillsLC, f.Skill)
+	anyOf(fPersonLC, f.Person)
+	anyOf(fSection, f.Section)
+	since, until, err := parseRange(f)
+	if err != nil {
+		return nil, err
+	}
+	// A bullet's period overlaps [since, until] when it ends after since
+	// and starts before until.
+	if !since.IsZero() {
+		q := bleve.NewDateRangeQuery(since, time.Time{})
+		q.SetField(fEnd)
+		must = append(must, q)
+	}
+	if !until.IsZero() {
+		q := bleve.NewDateRangeQuery(time.Time{}, until)
+		q.SetField(fStart)
+		must = append(must, q)
+	}
+	if len(must) == 0 {
+		return nil, nil
+	}
+	return bleve.NewConjunctionQuery(must...), nil
+}
+
+func parseRange(f vitae.Filters) (since, until time.Time, err error) {
+	if f.Since != "" {
+		var ok bool
+		if since, ok = dateStart(f.Since); !ok {
+			return since, until, vitae.Errorf(vitae.EINVALID, "since %q: want YYYY or YYYY-MM", f.Since)
+		}
+	}
+	if f.Until != "" {
+		var ok bool
+		if until, ok = dateEnd(f.Until); !ok {
+			return since, until, vitae.Errorf(vitae.EINVALID, "until %q: want YYYY or YYYY-MM", f.Until)
+		}
+	}
+	if !since.IsZero() && !until.IsZero() && until.Before(since) {
+		return since, until, vitae.Errorf(vitae.EINVALID, "until %s is before since %s", f.Until, f.Since)
+	}
+	return since, until, nil
+}
+
+func bulletFromFields(id string, f map[string]any) vitae.Bullet {
+	s := func(k string) string { v, _ := f[k].(string); return v }
+	b := vitae.Bullet{
+		ID: id, ResumeID: s(fResumeID), Person: s(fPerson), Company: s(fCompany), Role: s(fRole),
+		Section: s(fSection), Start: s(fStartS), End: s(fEndS), Text: s(fText), Source: s(fSource), Ref: s(fRef),
+	}
+	switch v := f[fSkills].(type) {
+	case string:
+		b.Skills = []string{v}
+	case []any:
+		for _, x := range v {
+			if t, ok := x.(string); ok {
+				b.Skills = append(b.Skills, t)
+			}
+		}
+	}
+	return b
+}
+
+func facets(fr search.FacetResults) map[string][]vitae.FacetCount {
+	out := map[string][]vitae.FacetCount{}
+	for name, f := range fr {
+		if f == nil || f.Terms == nil {
+			continue
+		}
+		var counts []vitae.FacetCount
+		for _, t := range f.Terms.Terms() {
+			counts = append(counts, vitae.FacetCount{Value: t.Term, Count: t.Count})
+		}
+		key := name
+		if name == fSkills {
+			key = "skill"
+		}
+		out[key] = counts
+	}
+	return out
+}
+
+// analyze returns the stemmed, stop-word-free terms of text.
+func (ix *Index) analyze(text string) []string {
+	var out []string
+	for _, tok := range ix.analyzer.Analyze([]byte(text)) {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}
+
+func stemSet(terms []string) map[string]bool {
+	m := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		m[t] = true
+	}
+	return m
+}
+
+// Highlight marks the query's terms in text, analysed the same way as
+// the index (so "teams" marks "team"); for hits found by vectors only, and
+// for bullets that were never indexed.
+func (ix *Index) Highlight(query, text string) (fragments, terms []string) {
+	return ix.highlight(stemSet(ix.analyze(query)), text)
+}
+
+// highlight returns text HTML-escaped with matches wrapped in <mark>, and
+// the distinct matched words as written.
+func (ix *Index) highlight(stems map[string]bool, text string) ([]string, []string) {
+	if len(stems) == 0 || text == "" {
+		return nil, nil
+	}
+	var b strings.Builder
+	last := 0
+	seen := map[string]bool{}
+	var matched []string
+	for _, tok := range ix.analyzer.Analyze([]byte(text)) {
+		if !stems[string(tok.Term)] || tok.Start < last || tok.End > len(text) {
+			continue
+		}
+		b.WriteString(html.EscapeString(text[last:tok.Start]))
+		word := text[tok.Start:tok.End]
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(word))
+		b.WriteString("</mark>")
+		last = tok.End
+		if lw := strings.ToLower(word); !seen[lw] {
+			seen[lw] = true
+			matched = append(matched, word)
+		}
+	}
+	if len(matched) == 0 {
+		return nil, nil
+	}
+	b.WriteString(html.EscapeString(text[last:]))
+	sort.Strings(matched)
+	return []string{b.String()}, matched
+}

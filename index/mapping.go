@@ -1,0 +1,107 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Field names of a bullet document in bleve.
+const (
+	fText        = "text"
+	fCompany     = "company"       // exact, for facets
+	fRole        = "role"          // exact, for facets
+	fPerson      = "person"        // exact
+	fSection     = "section"       // exact
+	fSkills      = "skills"        // exact, for facets
+	fCompanyLC   = "company_lc"    // lower-cased, for filters
+	fRoleLC      = "role_lc"       // lower-cased, for filters
+	fPersonLC    = "person_lc"     // lower-cased, for filters
+	fSkillsLC    = "skills_lc"     // lower-cased, for filters
+	fRoleText    = "role_text"     // English-analysed role, lightly boosted
+	fStart       = "start"         // datetime
+	fEnd         = "end"           // datetime; open roles end in the far future
+	fResumeID    = "resume_id"     // exact
+	fStartS      = "start_s"       // stored display form
+	fEndS        = "end_s"         // stored display form
+	fSource      = "source"        // stored
+	fRef         = "ref"           // stored
+	lowerKeyword = "lower_keyword" // analyzer: whole value, lower-cased
+)
+
+// bulletDoc is what bleve indexes and stores for one bullet.
+type bulletDoc struct {
+	Text      string   `json:"text"`
+	Company   string   `json:"company"`
+	Role      string   `json:"role"`
+	Person    string   `json:"person"`
+	Section   string   `json:"section"`
+	Skills    []string `json:"skills"`
+	CompanyLC string   `json:"company_lc"`
+	RoleLC    string   `json:"role_lc"`
+	PersonLC  string   `json:"person_lc"`
+	SkillsLC  []string `json:"skills_lc"`
+	RoleText  string   `json:"role_text"`
+	Start     string   `json:"start,omitempty"` // RFC 3339 for the datetime field
+	End       string   `json:"end,omitempty"`
+	ResumeID  string   `json:"resume_id"`
+	StartS    string   `json:"start_s"`
+	EndS      string   `json:"end_s"`
+	Source    string   `json:"source"`
+	Ref       string   `json:"ref"`
+}
+
+// newMapping builds the bleve mapping in code: BM25 scoring, English
+// analysis (stemming, stop words) on text, exact keyword fields for facets,
+// lower-cased keyword fields for case-insensitive filters, datetimes.
+func newMapping() (mapping.IndexMapping, error) {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = bindex.BM25Scoring
+	if err := im.AddCustomAnalyzer(lowerKeyword, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     single.Name,
+		"token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+	text := func(analyzer string, store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		return f
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	body := text(en.AnalyzerName, true)
+	body.IncludeTermVectors = true
+	dm.AddFieldMappingsAt(fText, body)
+	for _, f := range []string{fCompany, fRole, fPerson, fSection, fSkills, fResumeID} {
+		dm.AddFieldMappingsAt(f, text(keyword.Name, true))
+	}
+	for _, f := range []string{fCompanyLC, fRoleLC, fPersonLC, fSkillsLC} {
+		dm.AddFieldMappingsAt(f, text(lowerKeyword, false))
+	}
+	dm.AddFieldMappingsAt(fRoleText, text(en.AnalyzerName, false))
+	for _, f := range []string{fStart, fEnd} {
+		d := bleve.NewDateTimeFieldMapping()
+		d.Store = false
+		d.IncludeInAll = false
+		dm.AddFieldMappingsAt(f, d)
+	}
+	for _, f := range []string{fStartS, fEndS, fSource, fRef} {
+		s := bleve.NewTextFieldMapping()
+		s.Index = false
+		s.Store = true
+		s.IncludeInAll = false
+		dm.AddFieldMappingsAt(f, s)
+	}
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = en.AnalyzerName
+	return im, nil
+}

@@ -1,0 +1,113 @@
+package index
+
+import (
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"vitae"
+)
+
+// Options configure an Index. Zero values take the defaults.
+type Options struct {
+	Path         string
+	BatchSize    int  // bullets per bleve batch; default 1000
+	Quantize     bool // keep int8 vectors in memory instead of float32
+	ANNThreshold int  // above this many vectors use HNSW; default 50000, <0 never
+	HNSW         HNSWOptions
+	Logger       *slog.Logger
+}
+
+// HNSWOptions tune the approximate index.
+type HNSWOptions struct {
+	M              int // links per node; default 16
+	EfConstruction int // default 128
+	EfSearch       int // default 96
+}
+
+func (o Options) withDefaults() Options {
+	if o.BatchSize <= 0 {
+		o.BatchSize = 1000
+	}
+	if o.ANNThreshold == 0 {
+		o.ANNThreshold = 50000
+	}
+	if o.HNSW.M <= 0 {
+		o.HNSW.M = 16
+	}
+	if o.HNSW.EfConstruction <= 0 {
+		o.HNSW.EfConstruction = 128
+	}
+	if o.HNSW.EfSearch <= 0 {
+		o.HNSW.EfSearch = 96
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// Validate reports every problem at once.
+func (o Options) Validate() error {
+	var errs []string
+	if strings.TrimSpace(o.Path) == "" {
+		errs = append(errs, "path must not be empty")
+	}
+	if o.BatchSize < 0 {
+		errs = append(errs, fmt.Sprintf("batch size %d is negative", o.BatchSize))
+	}
+	if len(errs) > 0 {
+		return vitae.Errorf(vitae.EINVALID, "index options: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Changes count what an Upsert did.
+type Changes struct {
+	Added     int `json:"added"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	Removed   int `json:"removed"`
+	Bullets   int `json:"bullets"` // bullets written
+}
+
+// LexicalRequest is a keyword (BM25) search.
+type LexicalRequest struct {
+	Text      string
+	Filters   vitae.Filters
+	Size      int
+	From      int
+	Highlight bool
+	Facets    bool
+}
+
+// LexicalHit is one bullet found by keywords.
+type LexicalHit struct {
+	Bullet       vitae.Bullet
+	Score        float64
+	Rank         int // 1-based
+	Highlights   []string
+	MatchedTerms []string
+}
+
+// LexicalResult answers a LexicalRequest.
+type LexicalResult struct {
+	Hits   []LexicalHit
+	Total  int
+	Facets map[string][]vitae.FacetCount
+}
+
+// Neighbor is one bullet found by vector similarity.
+type Neighbor struct {
+	ID    string
+	Score float32 // cosine similarity
+}
+
+// Stats describe the index.
+type Stats struct {
+	Resumes   int    `json:"resumes"`
+	Bullets   int    `json:"bullets"`
+	Vectors   int    `json:"vectors"`
+	Model     string `json:"model"`
+	SizeBytes int64  `json:"size_bytes"`
+}

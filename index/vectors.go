@@ -1,0 +1,599 @@
+package index
+
+import (
+	"container/heap"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"math"
+	"runtime"
+	"strings"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+
+	"vitae"
+)
+
+// vecMeta is what vector filters look at, kept beside each vector so
+// filtered kNN needs no bleve round trip.
+type vecMeta struct {
+	company, role, person, section string // lower-cased
+	skills                         []string
+	start, end                     string // "YYYY-MM" / "YYYY"; end "" = open
+}
+
+// vectorStore holds every vector in memory, contiguous, for scanning.
+type vectorStore struct {
+	mu       sync.RWMutex
+	opts     Options
+	model    string
+	dim      int
+	ids      []string
+	pos      map[string]int
+	data     []float32 // len(ids)*dim; unused when quantized
+	q        []int8    // quantized copy, len(ids)*dim
+	scale    []float32 // per-vector dequantization scale
+	meta     []vecMeta
+	live     []bool // false once deleted (slots are reused lazily)
+	nLive    int
+	hnsw     *hnsw      // nil until the store is large enough
+	hnswDirt bool       // vectors removed since the graph was built
+	searchMu sync.Mutex // HNSW searches share the graph's visited marks
+}
+
+func loadVectors(db *bolt.DB, opts Options) (*vectorStore, error) {
+	vs := &vectorStore{opts: opts, pos: map[string]int{}}
+	err := db.View(func(tx *bolt.Tx) error {
+		vs.model = string(tx.Bucket(bucketMeta).Get([]byte("model")))
+		bb := tx.Bucket(bucketBullets)
+		return tx.Bucket(bucketVectors).ForEach(func(k, v []byte) error {
+			vec := decodeVec(v)
+			if vs.dim == 0 {
+				vs.dim = len(vec)
+			}
+			if len(vec) != vs.dim {
+				return nil // a torn write from an old model: SyncVectors redoes it
+			}
+			var b vitae.Bullet
+			if data := bb.Get(k); data == nil || json.Unmarshal(data, &b) != nil {
+				return nil // vector of a deleted bullet
+			}
+			vs.add(string(k), vec, metaOf(b))
+			return nil
+		})
+	})
+	return vs, err
+}
+
+func metaOf(b vitae.Bullet) vecMeta {
+	m := vecMeta{company: strings.ToLower(b.Company), role: strings.ToLower(b.Role), person: strings.ToLower(b.Person),
+		section: b.Section, start: b.Start, end: b.End}
+	for _, s := range b.Skills {
+		m.skills = append(m.skills, strings.ToLower(s))
+	}
+	return m
+}
+
+func encodeVec(v []float32) []byte {
+	out := make([]byte, 4*len(v))
+	for i, f := range v {
+		binary.LittleEndian.PutUint32(out[4*i:], math.Float32bits(f))
+	}
+	return out
+}
+
+func decodeVec(b []byte) []float32 {
+	out := make([]float32, len(b)/4)
+	for i := range out {
+		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return out
+}
+
+func normalize(v []float32) []float32 {
+	var s float64
+	for _, x := range v {
+		s += float64(x) * float64(x)
+	}
+	out := make([]float32, len(v))
+	if s == 0 {
+		return out
+	}
+	inv := float32(1 / math.Sqrt(s))
+	for i, x := range v {
+		out[i] = x * inv
+	}
+	return out
+}
+
+// add appends or replaces a vector; callers hold mu (or own vs exclusively).
+func (vs *vectorStore) add(id string, vec []float32, m vecMeta) {
+	vec = normalize(vec)
+	if i, ok := vs.pos[id]; ok {
+		vs.set(i, vec)
+		vs.meta[i] = m
+		if !vs.live[i] {
+			vs.live[i] = true
+			vs.nLive++
+		}
+		vs.hnswDirt = true
+		return
+	}
+	i := len(vs.ids)
+	vs.ids = append(vs.ids, id)
+	vs.pos[id] = i
+	vs.meta = append(vs.meta, m)
+	vs.live = append(vs.live, true)
+	vs.nLive++
+	if vs.opts.Quantize {
+		vs.q = append(vs.q, make([]int8, vs.dim)...)
+		vs.scale = append(vs.scale, 0)
+	} else {
+		vs.data = append(vs.data, make([]float32, vs.dim)...)
+	}
+	vs.set(i, vec)
+	if vs.hnsw != nil {
+		vs.hnsw.insert(i)
+	}
+}
+
+func (vs *vectorStore) set(i int, vec []float32) {
+	if !vs.opts.Quantize {
+		copy(vs.data[i*vs.dim:(i+1)*vs.dim], vec)
+		return
+	}
+	var max float32
+	for _, x := range vec {
+		if a := float32(math.Abs(float64(x))); a > max {
+			max = a
+		}
+	}
+	scale := max / 127
+	if scale == 0 {
+		scale = 1
+	}
+	row := vs.q[i*vs.dim : (i+1)*vs.dim]
+	for j, x := range vec {
+		row[j] = int8(math.Round(float64(x / scale)))
+	}
+	vs.scale[i] = scale
+}
+
+// vector returns slot i as float32 (dequantized when needed).
+func (vs *vectorStore) vector(i int) []float32 {
+	if !vs.opts.Quantize {
+		return vs.data[i*vs.dim : (i+1)*vs.dim]
+	}
+	out := make([]float32, vs.dim)
+	row := vs.q[i*vs.dim : (i+1)*vs.dim]
+	for j, x := range row {
+		out[j] = float32(x) * vs.scale[i]
+	}
+	return out
+}
+
+func (vs *vectorStore) dot(i int, q []float32, qq []int8, qs float32) float32 {
+	if !vs.opts.Quantize {
+		row := vs.data[i*vs.dim : (i+1)*vs.dim]
+		var s float32
+		for j := range row {
+			s += row[j] * q[j]
+		}
+		return s
+	}
+	row := vs.q[i*vs.dim : (i+1)*vs.dim]
+	var s int32
+	for j := range row {
+		s += int32(row[j]) * int32(qq[j])
+	}
+	return float32(s) * vs.scale[i] * qs
+}
+
+func (vs *vectorStore) remove(ids []string) {
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
+	for _, id := range ids {
+		if i, ok := vs.pos[id]; ok && vs.live[i] {
+			vs.live[i] = false
+			vs.nLive--
+			vs.hnswDirt = true
+		}
+	}
+}
+
+func (vs *vectorStore) updateMeta(bs []vitae.Bullet) {
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
+	for _, b := range bs {
+		if i, ok := vs.pos[b.ID]; ok {
+			vs.meta[i] = metaOf(b)
+		}
+	}
+}
+
+func (vs *vectorStore) has(id string) bool {
+	vs.mu.RLock()
+	defer vs.mu.RUnlock()
+	i, ok := vs.pos[id]
+	return ok && vs.live[i]
+}
+
+func (vs *vectorStore) count() (int, string) {
+	vs.mu.RLock()
+	defer vs.mu.RUnlock()
+	return vs.nLive, vs.model
+}
+
+// reset drops every vector (model change).
+func (vs *vectorStore) reset(model string, dim int) {
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
+	vs.model, vs.dim = model, dim
+	vs.ids, vs.pos, vs.data, vs.q, vs.scale, vs.meta, vs.live = nil, map[string]int{}, nil, nil, nil, nil, nil
+	vs.nLive, vs.hnsw, vs.hnswDirt = 0, nil, false
+}
+
+// matches applies filters to a vector's metadata, the same semantics as
+// the bleve filter: any listed value matches, date periods overlap.
+func (m *vecMeta) matches(f *compiledFilter) bool {
+	if f == nil {
+		return true
+	}
+	in := func(v string, set map[string]bool) bool { return len(set) == 0 || set[v] }
+	if !in(m.company, f.company) || !in(m.role, f.role) || !in(m.person, f.person) || !in(m.section, f.section) {
+		return false
+	}
+	if len(f.skill) > 0 {
+		ok := false
+		for _, s := range m.skills {
+			if f.skill[s] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.since != "" || f.until != "" {
+		if m.start == "" {
+			return false // undated: cannot be shown to overlap
+		}
+		end := periodHi(m.end)
+		if m.end == "" {
+			end = "9999-12"
+		}
+		if f.since != "" && end < periodLo(f.since) {
+			return false
+		}
+		if f.until != "" && periodLo(m.start) > periodHi(f.until) {
+			return false
+		}
+	}
+	return true
+}
+
+// periodLo and periodHi widen "YYYY" to its first and last month, so
+// "YYYY-MM" strings compare in time order.
+func periodLo(d string) string {
+	if len(d) == 4 {
+		return d + "-01"
+	}
+	return d
+}
+
+func periodHi(d string) string {
+	if len(d) == 4 {
+		return d + "-12"
+	}
+	return d
+}
+
+type compiledFilter struct {
+	company, role, person, section, skill map[string]bool
+	since, until                          string
+}
+
+func compileFilter(f vitae.Filters) (*compiledFilter, error) {
+	if _, _, err := parseRange(f); err != nil {
+		return nil, err
+	}
+	set := func(xs []string) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range xs {
+			if x = strings.TrimSpace(x); x != "" {
+				m[strings.ToLower(x)] = true
+			}
+		}
+		return m
+	}
+	c := &compiledFilter{company: set(f.Company), role: set(f.Role), person: set(f.Person), section: set(f.Section), skill: set(f.Skill), since: f.Since, until: f.Until}
+	if len(c.company)+len(c.role)+len(c.person)+len(c.section)+len(c.skill) == 0 && c.since == "" && c.until == "" {
+		return nil, nil
+	}
+	return c, nil
+}
+
+// Nearest returns the k bullets most similar to vec (cosine), filtered.
+// Above the ANN threshold and without filters it searches the HNSW graph;
+// otherwise it scans every vector exactly, in parallel over the cores.
+func (ix *Index) Nearest(ctx context.Context, vec []float32, k int, f vitae.Filters) ([]Neighbor, error) {
+	if err := checkCtx(ctx); err != nil {
+		return nil, err
+	}
+	cf, err := compileFilter(f)
+	if err != nil {
+		return nil, err
+	}
+	vs := ix.vec
+	vs.mu.RLock()
+	if vs.dim != 0 && len(vec) != vs.dim {
+		vs.mu.RUnlock()
+		return nil, vitae.Errorf(vitae.EINVALID, "query vector has %d dimensions, the index %d", len(vec), vs.dim)
+	}
+	useANN := cf == nil && ix.opts.ANNThreshold > 0 && vs.nLive > ix.opts.ANNThreshold
+	if useANN && (vs.hnsw == nil || vs.hnswDirt) {
+		vs.mu.RUnlock()
+		vs.buildHNSW()
+		vs.mu.RLock()
+	}
+	defer vs.mu.RUnlock()
+	q := normalize(vec)
+	if useANN && vs.hnsw != nil {
+		return vs.hnsw.search(q, k, max(ix.opts.HNSW.EfSearch, k)), nil
+	}
+	return vs.exact(ctx, q, k, cf)
+}
+
+// NearestExact always scans; for recall measurements against HNSW.
+func (ix *Index) NearestExact(ctx context.Context, vec []float32, k int) ([]Neighbor, error) {
+	ix.vec.mu.RLock()
+	defer ix.vec.mu.RUnlock()
+	return ix.vec.exact(ctx, normalize(vec), k, nil)
+}
+
+func (vs *vectorStore) quantizeQuery(q []float32) ([]int8, float32) {
+	if !vs.opts.Quantize {
+		return nil, 0
+	}
+	var max float32
+	for _, x := range q {
+		if a := float32(math.Abs(float64(x))); a > max {
+			max = a
+		}
+	}
+	s := max / 127
+	if s == 0 {
+		s = 1
+	}
+	out := make([]int8, len(q))
+	for i, x := range q {
+		out[i] = int8(math.Round(float64(x / s)))
+	}
+	return out, s
+}
+
+func (vs *vectorStore) exact(ctx context.Context, q []float32, k int, cf *compiledFilter) ([]Neighbor, error) {
+	n := len(vs.ids)
+	if n == 0 || k <= 0 {
+		return nil, nil
+	}
+	qq, qs := vs.quantizeQuery(q)
+	shards := runtime.GOMAXPROCS(0)
+	if n < 4096 {
+		shards = 1
+	}
+	per := (n + shards - 1) / shards
+	results := make([]topK, shards)
+	var wg sync.WaitGroup
+	for s := 0; s < shards; s++ {
+		lo, hi := s*per, min((s+1)*per, n)
+		wg.Add(1)
+		go func(s, lo, hi int) {
+			defer wg.Done()
+			t := topK{k: k}
+			for i := lo; i < hi; i++ {
+				if !vs.live[i] || (cf != nil && !vs.meta[i].matches(cf)) {
+					continue
+				}
+				t.push(i, vs.dot(i, q, qq, qs))
+			}
+			results[s] = t
+		}(s, lo, hi)
+	}
+	wg.Wait()
+	if err := checkCtx(ctx); err != nil {
+		return nil, err
+	}
+	all := topK{k: k}
+	for _, r := range results {
+		for _, c := range r.items {
+			all.push(c.i, c.s)
+		}
+	}
+	return vs.neighbors(all.sorted()), nil
+}
+
+func (vs *vectorStore) neighbors(cs []cand) []Neighbor {
+	out := make([]Neighbor, len(cs))
+	for i, c := range cs {
+		out[i] = Neighbor{ID: vs.ids[c.i], Score: c.s}
+	}
+	return out
+}
+
+// cand is a slot and its similarity.
+type cand struct {
+	i int
+	s float32
+}
+
+// topK keeps the k best candidates in a min-heap.
+type topK struct {
+	k     int
+	items []cand
+}
+
+func (t *topK) Len() int           { return len(t.items) }
+func (t *topK) Less(a, b int) bool { return t.items[a].s < t.items[b].s }
+func (t *topK) Swap(a, b int)      { t.items[a], t.items[b] = t.items[b], t.items[a] }
+func (t *topK) Push(x any)         { t.items = append(t.items, x.(cand)) }
+func (t *topK) Pop() any {
+	x := t.items[len(t.items)-1]
+	t.items = t.items[:len(t.items)-1]
+	return x
+}
+
+func (t *topK) push(i int, s float32) {
+	if len(t.items) < t.k {
+		heap.Push(t, cand{i, s})
+		return
+	}
+	if s > t.items[0].s {
+		t.items[0] = cand{i, s}
+		heap.Fix(t, 0)
+	}
+}
+
+// sorted returns the candidates best first (ties by slot for determinism).
+func (t *topK) sorted() []cand {
+	out := append([]cand(nil), t.items...)
+	sortCands(out)
+	return out
+}
+
+// PutVectors stores vectors for bullets under a model identity. Vectors
+// of another model are never mixed in: a different model is refused.
+func (ix *Index) PutVectors(ids []string, vecs [][]float32, model string) error {
+	if len(ids) != len(vecs) {
+		return fmt.Errorf("put vectors: %d ids, %d vectors", len(ids), len(vecs))
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	vs := ix.vec
+	vs.mu.RLock()
+	curModel, dim := vs.model, vs.dim
+	vs.mu.RUnlock()
+	if curModel != "" && curModel != model && vs.nLive > 0 {
+		return vitae.Errorf(vitae.EINVALID, "vectors of model %q cannot join an index of model %q", model, curModel)
+	}
+	for i, v := range vecs {
+		if dim == 0 {
+			dim = len(v)
+		}
+		if len(v) != dim || dim == 0 {
+			return vitae.Errorf(vitae.EINVALID, "vector %s has %d dimensions, want %d", ids[i], len(v), dim)
+		}
+	}
+	bullets := map[string]vitae.Bullet{}
+	err := ix.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketMeta).Put([]byte("model"), []byte(model)); err != nil {
+			return err
+		}
+		vb, bb := tx.Bucket(bucketVectors), tx.Bucket(bucketBullets)
+		for i, id := range ids {
+			data := bb.Get([]byte(id))
+			if data == nil {
+				continue // deleted meanwhile
+			}
+			var b vitae.Bullet
+			if err := json.Unmarshal(data, &b); err != nil {
+				return err
+			}
+			bullets[id] = b
+			if err := vb.Put([]byte(id), encodeVec(normalize(vecs[i]))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("put vectors: %w", err)
+	}
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
+	vs.model, vs.dim = model, dim
+	for i, id := range ids {
+		if b, ok := bullets[id]; ok {
+			vs.add(id, vecs[i], metaOf(b))
+		}
+	}
+	return nil
+}
+
+// VectorModel is the identity of the model the stored vectors came from.
+func (ix *Index) VectorModel() string {
+	_, m := ix.vec.count()
+	return m
+}
+
+// SyncVectors embeds every bullet that lacks a vector. If e is another
+// model than the stored vectors', every vector is dropped first and all
+// bullets are re-embedded: vectors of two models are never mixed. On an
+// embedder error it returns how many were done and the error; the rest
+// stay keyword-searchable and a later call back-fills them.
+func (ix *Index) SyncVectors(ctx context.Context, e vitae.Embedder, progress func(done, total int)) (int, error) {
+	if e == nil {
+		return 0, nil
+	}
+	if m := ix.VectorModel(); m != "" && m != e.Model() {
+		ix.opts.Logger.Info("embedding model changed: re-embedding every bullet", "from", m, "to", e.Model())
+		if err := ix.dropVectors(); err != nil {
+			return 0, err
+		}
+	}
+	var ids, texts []string
+	if err := ix.Texts(ctx, func(id, text string) error {
+		if !ix.vec.has(id) {
+			ids = append(ids, id)
+			texts = append(texts, text)
+		}
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	const batch = 256
+	done := 0
+	if progress != nil {
+		progress(0, len(ids))
+	}
+	for lo := 0; lo < len(ids); lo += batch {
+		hi := min(lo+batch, len(ids))
+		vecs, err := e.Embed(ctx, texts[lo:hi], vitae.InputDocument)
+		if err != nil {
+			return done, fmt.Errorf("embed bullets: %w", err)
+		}
+		if err := ix.PutVectors(ids[lo:hi], vecs, e.Model()); err != nil {
+			return done, err
+		}
+		done += hi - lo
+		if progress != nil {
+			progress(done, len(ids))
+		}
+	}
+	return done, nil
+}
+
+func (ix *Index) dropVectors() error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	err := ix.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.DeleteBucket(bucketVectors); err != nil {
+			return err
+		}
+		if _, err := tx.CreateBucket(bucketVectors); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Delete([]byte("model"))
+	})
+	if err != nil {
+		return fmt.Errorf("drop vectors: %w", err)
+	}
+	ix.vec.reset("", 0)
+	return nil
+}
