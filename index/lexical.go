@@ -20,7 +20,7 @@ import (
 // bounded so no request can expand into an unbounded search.
 const (
 	maxQueryRunes = 1000
-	maxQueryTerms = 64
+	maxQueryTerms = 256
 	maxPage       = 1000
 )
 
@@ -252,3 +252,7 @@ func (ix *Index) highlight(stems map[string]bool, text string) ([]string, []stri
 	sort.Strings(matched)
 	return []string{b.String()}, matched
 }
+
+// Terms returns text's terms as the index analyses them (lower-cased,
+// stemmed, stop words dropped), for scoring text that is not indexed.
+func (ix *Index) Terms(text string) []string { return ix.analyze(text) }

@@ -113,15 +113,16 @@ func loadLocal(dir string) (*embed.Local, error) {
 
 func (a *app) newEngine() *search.Engine {
 	return search.New(a.ix, a.embedder, search.Options{
-		Mode:          vitae.Mode(a.cfg.Search.Mode),
-		SemanticRatio: a.cfg.Search.SemanticRatio,
-		Fusion:        vitae.Fusion(a.cfg.Search.Fusion),
-		RankConstant:  a.cfg.Search.RankConstant,
-		Candidates:    a.cfg.Search.Candidates,
-		MaxLimit:      a.cfg.Search.MaxLimit,
-		Timeout:       a.cfg.Search.Timeout,
-		Cache:         a.cache,
-		Logger:        a.log,
+		Mode:            vitae.Mode(a.cfg.Search.Mode),
+		SemanticRatio:   a.cfg.Search.SemanticRatio,
+		Fusion:          vitae.Fusion(a.cfg.Search.Fusion),
+		RankConstant:    a.cfg.Search.RankConstant,
+		Candidates:      a.cfg.Search.Candidates,
+		MaxLimit:        a.cfg.Search.MaxLimit,
+		Timeout:         a.cfg.Search.Timeout,
+		RecencyHalfLife: a.cfg.Match.RecencyHalfLife,
+		Cache:           a.cache,
+		Logger:          a.log,
 	})
 }
 

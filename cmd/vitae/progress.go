@@ -11,15 +11,15 @@ import (
 // progress reports long work: a bar redrawn in place on a terminal, a log
 // line every few seconds otherwise (CI logs, files, pipes).
 type progress struct {
-	w      io.Writer // nil or not a terminal: log lines instead of a bar
-	tty    bool
-	log    *slog.Logger
-	what   string
-	total  int
-	cur    int
-	start  time.Time
-	last   time.Time
-	drawn  bool
+	w     io.Writer // nil or not a terminal: log lines instead of a bar
+	tty   bool
+	log   *slog.Logger
+	what  string
+	total int
+	cur   int
+	start time.Time
+	last  time.Time
+	drawn bool
 }
 
 const logEvery = 2 * time.Second

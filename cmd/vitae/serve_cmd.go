@@ -65,6 +65,7 @@ func serve(ctx context.Context, cfg *Config, log *slog.Logger, listening func(ne
 		MaxBodyBytes:   cfg.Server.MaxBodyBytes,
 		MaxQueryLen:    cfg.Server.MaxQueryLen,
 		MaxLimit:       cfg.Search.MaxLimit,
+		SemanticRatio:  cfg.Search.SemanticRatio,
 		RequestTimeout: cfg.Server.RequestTimeout,
 		RateLimit:      cfg.Server.RateLimit,
 		RateBurst:      cfg.Server.RateBurst,

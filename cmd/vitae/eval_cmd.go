@@ -1,0 +1,141 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"vitae"
+	"vitae/search"
+)
+
+func newEvalCmd(g *globals) *cobra.Command {
+	var (
+		queries, jobs   string
+		modes           string
+		asJSON, verbose bool
+		ratio           float64
+	)
+	cmd := &cobra.Command{
+		Use:   "eval --queries FILE | --jobs FILE",
+		Short: "Measure ranking quality on a relevance set (nDCG@10, recall, MRR)",
+		Long: `Eval runs every query of a relevance set (the format of
+../shared/eval/README.md) against the index and prints nDCG@10, recall@10,
+recall@50 and MRR@10 per mode. Judged bullets that are not in the index are
+counted as unmatched, never silently dropped. With --jobs it evaluates job
+matching at candidate level: requirement matching against the whole job
+description as one keyword or hybrid query.`,
+		Example: `  vitae index ../shared/corpus/jsonresume --index /tmp/corpus
+  vitae eval --index /tmp/corpus --queries eval/queries-dev.jsonl
+  vitae eval --index /tmp/corpus --jobs eval/jobs-dev.jsonl --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if (queries == "") == (jobs == "") {
+				return &exitError{code: 2, err: errors.New("give exactly one of --queries or --jobs")}
+			}
+			cfg, log, err := g.load(cmd, nil)
+			if err != nil {
+				return err
+			}
+			a, err := openApp(cfg, log)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			if jobs != "" {
+				return runJobEval(cmd, g, a, jobs, asJSON, verbose)
+			}
+			f, err := os.Open(queries)
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			qs, err := search.ReadEvalQueries(f)
+			f.Close()
+			if err != nil {
+				return &exitError{code: 2, err: fmt.Errorf("%s: %w", queries, err)}
+			}
+			var reports []*search.EvalReport
+			for _, m := range strings.Split(modes, ",") {
+				mode := vitae.Mode(strings.TrimSpace(m))
+				if !mode.Valid() {
+					return &exitError{code: 2, err: fmt.Errorf("--modes: %q is not keyword, semantic or hybrid", m)}
+				}
+				rep, err := search.Evaluate(cmd.Context(), a.engine, qs, mode, ratio)
+				if err != nil {
+					return err
+				}
+				if !verbose {
+					rep.Rows = nil
+				}
+				reports = append(reports, rep)
+			}
+			if asJSON {
+				enc := json.NewEncoder(g.stdout)
+				for _, r := range reports {
+					if err := enc.Encode(r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			fmt.Fprintf(g.stdout, "%-9s %7s %8s %9s %9s %7s  %s\n", "mode", "queries", "nDCG@10", "recall@10", "recall@50", "MRR@10", "unmatched")
+			for _, r := range reports {
+				fmt.Fprintf(g.stdout, "%-9s %7d %8.3f %9.3f %9.3f %7.3f  %d\n", r.Mode, r.Queries, r.NDCG10, r.Recall10, r.Recall50, r.MRR10, r.UnmatchedJudgments)
+				for _, row := range r.Rows {
+					fmt.Fprintf(g.stdout, "  %-5s %-40.40s %6.3f %6.3f %6.3f %6.3f %v\n", row.ID, row.Query, row.NDCG10, row.Recall10, row.Recall50, row.MRR10, row.Unmatched)
+				}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&queries, "queries", "", "bullet-query relevance set (JSONL)")
+	f.StringVar(&jobs, "jobs", "", "job-matching relevance set (JSONL)")
+	f.StringVar(&modes, "modes", "keyword,semantic,hybrid", "comma-separated modes to evaluate")
+	f.Float64Var(&ratio, "semantic-ratio", 0.5, "hybrid semantic ratio")
+	f.BoolVar(&asJSON, "json", false, "one JSON object per mode")
+	f.BoolVar(&verbose, "verbose", false, "per-query rows")
+	return cmd
+}
+
+func runJobEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON, verbose bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	jobs, err := search.ReadEvalJobs(f)
+	f.Close()
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
+	}
+	reps, err := search.EvaluateJobs(cmd.Context(), a.engine, jobs)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(g.stdout)
+		for _, r := range reps {
+			if !verbose {
+				r.Rows = nil
+			}
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	fmt.Fprintf(g.stdout, "%-14s %5s %8s %9s\n", "method", "jobs", "nDCG@10", "recall@10")
+	for _, r := range reps {
+		fmt.Fprintf(g.stdout, "%-14s %5d %8.3f %9.3f\n", r.Method, r.Jobs, r.NDCG10, r.Recall10)
+		if verbose {
+			for _, row := range r.Rows {
+				fmt.Fprintf(g.stdout, "  %-40.40s %6.3f %6.3f\n", row.ID, row.NDCG10, row.Recall10)
+			}
+		}
+	}
+	return nil
+}

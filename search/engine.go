@@ -1,0 +1,363 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"vitae"
+	"vitae/embed"
+	"vitae/index"
+)
+
+// Options configure an Engine; zero values take the defaults.
+type Options struct {
+	Mode            vitae.Mode   // default hybrid
+	SemanticRatio   float64      // default 0.5
+	Fusion          vitae.Fusion // default weighted
+	RankConstant    int          // default 60
+	Candidates      int          // per retriever; default 100
+	MaxLimit        int          // default 100
+	MaxQueryLen     int          // characters; default 1000
+	Timeout         time.Duration
+	RecencyHalfLife float64      // years, for job matching; 0 = no decay
+	Cache           *embed.Cache // for erasure; may be nil
+	Logger          *slog.Logger
+}
+
+func (o Options) withDefaults() Options {
+	if o.Mode == "" {
+		o.Mode = vitae.ModeHybrid
+	}
+	if o.Fusion == "" {
+		o.Fusion = vitae.FusionWeighted
+	}
+	if o.RankConstant <= 0 {
+		o.RankConstant = 60
+	}
+	if o.Candidates <= 0 {
+		o.Candidates = 100
+	}
+	if o.MaxLimit <= 0 {
+		o.MaxLimit = 100
+	}
+	if o.MaxQueryLen <= 0 {
+		o.MaxQueryLen = 1000
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// Engine implements vitae.Searcher over an index and an embedder.
+type Engine struct {
+	ix   *index.Index
+	emb  vitae.Embedder // nil: keyword only
+	opts Options
+}
+
+var _ vitae.Searcher = (*Engine)(nil)
+
+// New returns an Engine; e may be nil for keyword-only search.
+func New(ix *index.Index, e vitae.Embedder, opts Options) *Engine {
+	return &Engine{ix: ix, emb: e, opts: opts.withDefaults()}
+}
+
+// normalize validates q and fills its defaults.
+func (s *Engine) normalize(q vitae.Query) (vitae.Query, error) {
+	q.Text = strings.TrimSpace(q.Text)
+	switch {
+	case q.Text == "":
+		return q, vitae.Errorf(vitae.EINVALID, "query is empty")
+	case utf8.RuneCountInString(q.Text) > s.opts.MaxQueryLen:
+		return q, vitae.Errorf(vitae.ETOOLARGE, "query is longer than %d characters", s.opts.MaxQueryLen)
+	}
+	if q.Mode == "" {
+		q.Mode = s.opts.Mode
+	}
+	if !q.Mode.Valid() {
+		return q, vitae.Errorf(vitae.EINVALID, "mode %q: want keyword, semantic or hybrid", q.Mode)
+	}
+	if q.SemanticRatio < 0 || q.SemanticRatio > 1 {
+		return q, vitae.Errorf(vitae.EINVALID, "semantic_ratio %g is outside 0..1", q.SemanticRatio)
+	}
+	if q.Fusion == "" {
+		q.Fusion = s.opts.Fusion
+	}
+	if q.Fusion != vitae.FusionWeighted && q.Fusion != vitae.FusionRRF {
+		return q, vitae.Errorf(vitae.EINVALID, "fusion %q: want weighted or rrf", q.Fusion)
+	}
+	if q.RankConstant <= 0 {
+		q.RankConstant = s.opts.RankConstant
+	}
+	if q.Limit <= 0 {
+		q.Limit = 10
+	}
+	if q.Limit > s.opts.MaxLimit {
+		q.Limit = s.opts.MaxLimit
+	}
+	if q.Offset < 0 {
+		return q, vitae.Errorf(vitae.EINVALID, "offset %d is negative", q.Offset)
+	}
+	if q.Offset > 10000 {
+		return q, vitae.Errorf(vitae.EINVALID, "offset %d is too deep; narrow the query", q.Offset)
+	}
+	if q.GroupBy != "" && q.GroupBy != "candidate" {
+		return q, vitae.Errorf(vitae.EINVALID, "group_by %q: want candidate or nothing", q.GroupBy)
+	}
+	return q, nil
+}
+
+// Search runs a query. A semantic side that fails (provider down, no
+// vectors yet) degrades to keyword results, never to an error.
+func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, error) {
+	start := time.Now()
+	q, err := s.normalize(q)
+	if err != nil {
+		return nil, err
+	}
+	if s.opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, s.opts.Timeout)
+		defer cancel()
+	}
+	need := q.Offset + q.Limit
+	if q.GroupBy == "candidate" {
+		need = max(need, s.opts.Candidates) // group over a wider pool
+	}
+	k := max(s.opts.Candidates, need)
+	res := &vitae.Results{}
+
+	var lex *index.LexicalResult
+	if q.Mode != vitae.ModeSemantic || q.Facets {
+		size := k
+		if q.Mode == vitae.ModeSemantic {
+			size = 1 // only facets are wanted from the keyword side
+		}
+		lex, err = s.ix.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: size, Highlight: true, Facets: q.Facets})
+		if err != nil {
+			return nil, err
+		}
+		res.Facets = lex.Facets
+		if q.Mode == vitae.ModeSemantic {
+			lex.Hits = nil
+		}
+	}
+	var vec []index.Neighbor
+	if q.Mode != vitae.ModeKeyword {
+		vec, err = s.vectorSearch(ctx, q.Text, k, q.Filters)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, vitae.Wrap(vitae.ETIMEOUT, err, "search timed out")
+			}
+			res.Degraded, res.DegradedReason = true, degradedReason(err)
+			s.opts.Logger.Warn("semantic search degraded to keyword", "error", err)
+			if lex == nil || q.Mode == vitae.ModeSemantic {
+				lex, err = s.ix.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: k, Highlight: true, Facets: q.Facets})
+				if err != nil {
+					return nil, err
+				}
+				res.Facets = lex.Facets
+			}
+			q.Mode = vitae.ModeKeyword
+		}
+	}
+	var lexHits []index.LexicalHit
+	if lex != nil {
+		lexHits = lex.Hits
+	}
+	ratio := q.SemanticRatio
+	switch q.Mode {
+	case vitae.ModeKeyword:
+		ratio = 0
+	case vitae.ModeSemantic:
+		ratio = 1
+	}
+	fused := fuse(lexHits, vec, q.Fusion, ratio, q.RankConstant)
+	hits, err := s.hydrate(q.Text, fused, lexHits)
+	if err != nil {
+		return nil, err
+	}
+	res.Total = len(hits)
+	if q.Mode == vitae.ModeKeyword && lex != nil {
+		res.Total = max(lex.Total, len(hits))
+	}
+	if q.GroupBy == "candidate" {
+		res.Candidates = group(hits, q.Offset, q.Limit)
+	}
+	res.Hits = page(hits, q.Offset, q.Limit)
+	if !q.Explain {
+		for i := range res.Hits {
+			res.Hits[i].Details = nil
+		}
+		for c := range res.Candidates {
+			for i := range res.Candidates[c].Hits {
+				res.Candidates[c].Hits[i].Details = nil
+			}
+		}
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+func degradedReason(err error) string {
+	switch vitae.ErrorCode(err) {
+	case vitae.EUNAVAILABLE:
+		return "embedding provider unavailable: " + vitae.ErrorMessage(err)
+	}
+	return vitae.ErrorMessage(err)
+}
+
+// vectorSearch embeds the query and finds its nearest bullets.
+func (s *Engine) vectorSearch(ctx context.Context, text string, k int, f vitae.Filters) ([]index.Neighbor, error) {
+	if s.emb == nil {
+		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "no embedder configured")
+	}
+	if m := s.ix.VectorModel(); m == "" {
+		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "no vectors indexed yet")
+	} else if m != s.emb.Model() {
+		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "vectors are being rebuilt for model %s", s.emb.Model())
+	}
+	vecs, err := s.emb.Embed(ctx, []string{text}, vitae.InputQuery)
+	if err != nil {
+		return nil, err
+	}
+	if len(vecs) != 1 {
+		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "embedder returned %d vectors for one query", len(vecs))
+	}
+	return s.ix.Nearest(ctx, vecs[0], k, f)
+}
+
+// hydrate turns fused IDs into hits with bullets, highlights and details.
+func (s *Engine) hydrate(query string, fused []fusedHit, lex []index.LexicalHit) ([]vitae.Hit, error) {
+	byID := make(map[string]index.LexicalHit, len(lex))
+	for _, h := range lex {
+		byID[h.Bullet.ID] = h
+	}
+	var missing []string
+	for _, f := range fused {
+		if _, ok := byID[f.id]; !ok {
+			missing = append(missing, f.id)
+		}
+	}
+	stored, err := s.ix.Bullets(missing)
+	if err != nil {
+		return nil, fmt.Errorf("load bullets: %w", err)
+	}
+	hits := make([]vitae.Hit, 0, len(fused))
+	for _, f := range fused {
+		var h vitae.Hit
+		if lh, ok := byID[f.id]; ok {
+			h = vitae.Hit{Bullet: lh.Bullet, Highlights: lh.Highlights, MatchedTerms: lh.MatchedTerms}
+		} else if b, ok := stored[f.id]; ok {
+			h = vitae.Hit{Bullet: b}
+			h.Highlights, h.MatchedTerms = s.ix.Highlight(query, b.Text)
+		} else {
+			continue // deleted between retrieval and hydration
+		}
+		d := f.details
+		h.Score = d.Fused
+		h.Details = &d
+		hits = append(hits, h)
+	}
+	return hits, nil
+}
+
+func page(hits []vitae.Hit, offset, limit int) []vitae.Hit {
+	if offset >= len(hits) {
+		return []vitae.Hit{}
+	}
+	return hits[offset:min(offset+limit, len(hits))]
+}
+
+// Resume returns one résumé with its bullets.
+func (s *Engine) Resume(_ context.Context, id string) (*vitae.Resume, error) {
+	return s.ix.Resume(id)
+}
+
+// Resumes lists résumés without bullets.
+func (s *Engine) Resumes(_ context.Context, offset, limit int) ([]*vitae.Resume, int, error) {
+	if offset < 0 || limit < 0 {
+		return nil, 0, vitae.Errorf(vitae.EINVALID, "offset and limit must not be negative")
+	}
+	if limit == 0 || limit > s.opts.MaxLimit {
+		limit = min(max(limit, 20), s.opts.MaxLimit)
+	}
+	return s.ix.Resumes(offset, limit)
+}
+
+// Stats describes the index and the embedder.
+func (s *Engine) Stats(_ context.Context) (*Stats, error) {
+	st, err := s.ix.Stats()
+	if err != nil {
+		return nil, err
+	}
+	name := "none"
+	if s.emb != nil {
+		name = s.emb.Model()
+	}
+	return &Stats{Resumes: st.Resumes, Bullets: st.Bullets, Vectors: st.Vectors, Embedder: name, IndexBytes: st.SizeBytes}, nil
+}
+
+// Add indexes résumés and embeds their new bullets. An embedder failure
+// leaves the bullets keyword-searchable (Degraded) for a later back-fill.
+func (s *Engine) Add(ctx context.Context, resumes []*vitae.Resume) (*AddResult, error) {
+	ch, err := s.ix.Upsert(ctx, resumes)
+	if err != nil {
+		return nil, err
+	}
+	out := &AddResult{Resumes: ch.Added + ch.Updated, Unchanged: ch.Unchanged, Bullets: ch.Bullets}
+	if s.emb == nil {
+		return out, nil
+	}
+	var ids, texts []string
+	for _, r := range resumes {
+		for _, b := range r.Bullets {
+			ids = append(ids, b.ID)
+			texts = append(texts, b.Text)
+		}
+	}
+	if m := s.ix.VectorModel(); m != "" && m != s.emb.Model() {
+		out.Degraded, out.DegradedReason = true, "vectors are from another model; run `vitae index --backfill`"
+		return out, nil
+	}
+	if len(ids) > 0 {
+		vecs, err := s.emb.Embed(ctx, texts, vitae.InputDocument)
+		if err == nil {
+			err = s.ix.PutVectors(ids, vecs, s.emb.Model())
+		}
+		if err != nil {
+			out.Degraded, out.DegradedReason = true, degradedReason(err)
+			s.opts.Logger.Warn("bullets indexed without vectors; they will be back-filled", "error", err)
+			return out, nil
+		}
+		out.Embedded = len(ids)
+	}
+	return out, nil
+}
+
+// Delete erases a person: bullets, stored fields, vectors and the cached
+// embeddings of their texts.
+func (s *Engine) Delete(ctx context.Context, resumeID string) error {
+	r, err := s.ix.Resume(resumeID)
+	if err != nil {
+		return err
+	}
+	if err := s.ix.Delete(ctx, resumeID); err != nil {
+		return err
+	}
+	if s.opts.Cache != nil && s.emb != nil {
+		texts := make([]string, len(r.Bullets))
+		for i, b := range r.Bullets {
+			texts[i] = b.Text
+		}
+		if err := s.opts.Cache.Forget(s.emb.Model(), texts); err != nil {
+			return fmt.Errorf("erase cached vectors of %q: %w", resumeID, err)
+		}
+	}
+	return nil
+}
