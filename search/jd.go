@@ -136,7 +136,7 @@ func parseJDLines(lines []string) *JobDescription {
 // add records one candidate requirement from a section of kind k.
 func (jd *JobDescription) add(text, k string) {
 	text = strings.TrimSpace(strings.Trim(text, "*_ "))
-	if k == "skip" || len(strings.Fields(text)) < 3 || boilerplate.MatchString(text) {
+	if k == "skip" || len(strings.Fields(text)) < 2 || boilerplate.MatchString(text) {
 		return
 	}
 	r := Requirement{Text: text}

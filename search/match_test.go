@@ -1,0 +1,159 @@
+package search
+
+import (
+	"context"
+	"math"
+	"testing"
+	"time"
+
+	"vitae"
+)
+
+func TestParseJDFormats(t *testing.T) {
+	md := `# Senior Site Reliability Engineer
+
+## About us
+We are a fast-growing fintech with a mission.
+
+## Requirements
+- 5+ years of experience running Kubernetes in production
+- Experience leading a team of SREs
+
+## Nice to have
+- Terraform experience is a plus
+
+## Benefits
+- Health insurance and 401(k)
+`
+	html := `<h1>Data Engineer</h1><h2>What you'll do</h2><ul><li>Build Airflow pipelines into Snowflake</li></ul><h2>Preferred</h2><ul><li>Spark experience</li></ul><p>We are an equal opportunity employer and value diversity.</p>`
+	jsonJD := `{"title":"Backend Engineer","responsibilities":["Design REST APIs in Go"],"qualifications":["At least three years of Go"],"skills":[{"name":"Databases","keywords":["PostgreSQL"]}]}`
+	tests := []struct {
+		name, text, format string
+		wantReqs           int
+		wantMust           int
+		years              float64
+	}{
+		{"markdown", md, "", 3, 2, 5},
+		{"html", html, "html", 2, 1, 0},
+		{"json", jsonJD, "", 3, 3, 3},
+		{"text", "Responsibilities\nYou will mentor junior engineers and review code.\nRequired: 2 years of Python.", "text", 2, 2, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			jd, err := ParseJD(tt.text, tt.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			must := 0
+			for _, r := range jd.Requirements {
+				if r.MustHave {
+					must++
+				}
+			}
+			if len(jd.Requirements) != tt.wantReqs || must != tt.wantMust || jd.YearsRequired != tt.years {
+				t.Errorf("requirements %d (must %d), years %g; want %d (%d), %g: %+v", len(jd.Requirements), must, jd.YearsRequired, tt.wantReqs, tt.wantMust, tt.years, jd.Requirements)
+			}
+			for _, r := range jd.Requirements {
+				if boilerplate.MatchString(r.Text) {
+					t.Errorf("boilerplate kept: %q", r.Text)
+				}
+			}
+		})
+	}
+	jd, _ := ParseJD(md, "")
+	if jd.Requirements[1].Leadership != true || len(jd.Requirements[0].Skills) == 0 {
+		t.Errorf("signals: %+v", jd.Requirements)
+	}
+	for _, bad := range []string{"", "{not json", string(make([]rune, 60000))} {
+		if _, err := ParseJD(bad, ""); err == nil {
+			t.Errorf("ParseJD(%.20q) should fail", bad)
+		}
+	}
+}
+
+func TestYearsOfExperience(t *testing.T) {
+	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	b := func(start, end string) vitae.Bullet { return vitae.Bullet{Section: vitae.SectionWork, Start: start, End: end} }
+	tests := []struct {
+		name    string
+		bullets []vitae.Bullet
+		want    float64
+	}{
+		{"one role", []vitae.Bullet{b("2020-01", "2021-12")}, 2},
+		{"overlapping", []vitae.Bullet{b("2015-01", "2018-12"), b("2017-01", "2019-12")}, 5},
+		{"nested", []vitae.Bullet{b("2010-01", "2019-12"), b("2012-01", "2013-12")}, 10},
+		{"open-ended", []vitae.Bullet{b("2023-01", "")}, 2},
+		{"gap", []vitae.Bullet{b("2010", "2010"), b("2012", "2012")}, 2},
+		{"unparseable", []vitae.Bullet{b("sometime", "later")}, 0},
+	}
+	for _, tt := range tests {
+		if got := YearsOfExperience(tt.bullets, now); math.Abs(got-tt.want) > 0.02 {
+			t.Errorf("%s: %.3f years, want %g", tt.name, got, tt.want)
+		}
+	}
+}
+
+// matchCorpus: three candidates whose right order for the JD is known.
+var matchCorpus = []*vitae.Resume{
+	resume("strong", "Strong", "Northwind", "SRE Manager", "2015-01", "",
+		"Ran Kubernetes clusters in production for 40 services",
+		"Led a team of six site reliability engineers",
+		"Wrote Terraform modules for every AWS account"),
+	resume("partial", "Partial", "Contoso", "Platform Engineer", "2019-01", "",
+		"Ran Kubernetes clusters in production for the payments team",
+		"Automated deployments with Helm charts"),
+	resume("weak", "Weak", "Fabrikam", "Nurse", "2010-01", "",
+		"Supervised nurses on the night shift",
+		"Reduced patient falls by a third"),
+}
+
+func TestMatchOrdersCandidates(t *testing.T) {
+	ix := newIndexWith(t, matchCorpus)
+	jd := "## Requirements\n- Run Kubernetes clusters in production\n- Lead a team of site reliability engineers\n\n## Nice to have\n- Terraform modules for AWS\n"
+	res, err := ix.Match(context.Background(), MatchRequest{JobDescription: jd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, c := range res.Candidates {
+		order = append(order, c.ResumeID)
+	}
+	if len(order) < 2 || order[0] != "strong" || order[1] != "partial" {
+		t.Fatalf("order %v, want strong, partial, …", order)
+	}
+	if s := res.Candidates[0]; s.Coverage.Met != 3 || s.Coverage.MustMet != 2 || len(s.Missing) != 0 {
+		t.Errorf("strong coverage: %+v missing %v", s.Coverage, s.Missing)
+	}
+	if p := res.Candidates[1]; p.Coverage.Met >= 3 || len(p.Missing) == 0 {
+		t.Errorf("partial should miss requirements: %+v", p)
+	}
+}
+
+// Must-have weighting: A has only the leadership evidence, B only the
+// Terraform evidence; which one is the must-have decides the order.
+func TestMustHaveWeightingFlipsOrder(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("a", "A", "X", "Manager", "2018", "", "Led a team of site reliability engineers"),
+		resume("b", "B", "Y", "Engineer", "2018", "", "Wrote Terraform modules for AWS accounts"),
+	}
+	s := newIndexWith(t, corpus)
+	first := func(jd string) string {
+		res, err := s.Match(context.Background(), MatchRequest{JobDescription: jd})
+		if err != nil || len(res.Candidates) == 0 {
+			t.Fatalf("match: %v", err)
+		}
+		return res.Candidates[0].ResumeID
+	}
+	if got := first("## Requirements\n- Lead a team of site reliability engineers\n## Nice to have\n- Terraform modules for AWS accounts\n"); got != "a" {
+		t.Errorf("leadership must-have: first %s, want a", got)
+	}
+	if got := first("## Requirements\n- Terraform modules for AWS accounts\n## Nice to have\n- Lead a team of site reliability engineers\n"); got != "b" {
+		t.Errorf("terraform must-have: first %s, want b", got)
+	}
+}
+
+func newIndexWith(t *testing.T, rs []*vitae.Resume) *Engine {
+	t.Helper()
+	s, _ := newEngineWith(t, rs)
+	return s
+}
