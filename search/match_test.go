@@ -73,7 +73,9 @@ We are a fast-growing fintech with a mission.
 
 func TestYearsOfExperience(t *testing.T) {
 	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	b := func(start, end string) vitae.Bullet { return vitae.Bullet{Section: vitae.SectionWork, Start: start, End: end} }
+	b := func(start, end string) vitae.Bullet {
+		return vitae.Bullet{Section: vitae.SectionWork, Start: start, End: end}
+	}
 	tests := []struct {
 		name    string
 		bullets []vitae.Bullet

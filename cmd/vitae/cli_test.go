@@ -1,0 +1,216 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// cli runs the binary's run() in-process in dir and returns its output.
+func cli(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	t.Chdir(dir)
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// workdir is a fresh directory holding a copy of the sample data.
+func workdir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "xdg"))
+	copyDir(t, repoFile(t, "data"), filepath.Join(dir, "data"))
+	return dir
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.CopyFS(to, os.DirFS(from)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSearchIndexesSampleDataOnFirstUse(t *testing.T) {
+	dir := workdir(t)
+	code, out, errOut := cli(t, dir, "search", "led DevOps team", "--limit", "5")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "DevOps") || !strings.Contains(errOut, "index is empty") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", out, errOut)
+	}
+	code, out, _ = cli(t, dir, "search", "led DevOps team", "--json", "--by", "candidate")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	var res struct {
+		Hits       []map[string]any `json:"hits"`
+		Candidates []map[string]any `json:"candidates"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Hits) == 0 || len(res.Candidates) == 0 {
+		t.Errorf("--json --by candidate: %v %s", err, out)
+	}
+	code, _, errOut = cli(t, dir, "search", "x", "--mode", "fuzzy")
+	if code != 2 || !strings.Contains(errOut, "search.mode") {
+		t.Errorf("bad mode: exit %d, %s", code, errOut)
+	}
+}
+
+func TestIndexIsIdempotentAndSurvivesBadFiles(t *testing.T) {
+	dir := workdir(t)
+	bad := filepath.Join(dir, "data", "broken.json")
+	if err := os.WriteFile(bad, []byte(`{"basics": `), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, dir, "index", "data", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	var first indexSummary
+	if err := json.Unmarshal([]byte(out), &first); err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Skipped) != 1 || !strings.Contains(first.Skipped[0].Path, "broken.json") || first.Resumes == 0 || first.Bullets == 0 {
+		t.Errorf("first run: %+v", first)
+	}
+	code, out, _ = cli(t, dir, "index", "data", "--json")
+	var second indexSummary
+	_ = json.Unmarshal([]byte(out), &second)
+	if code != 0 || second.Resumes != 0 || second.Unchanged != first.Resumes || second.Bullets != 0 || second.Embedded != 0 {
+		t.Errorf("second run should change nothing: %+v", second)
+	}
+	if code, _, _ := cli(t, dir, "index", "data", "--strict"); code != 1 {
+		t.Errorf("--strict with a bad file: exit %d, want 1", code)
+	}
+	// A deleted file's résumé goes; counts come from the index.
+	if err := os.Remove(filepath.Join(dir, "data", "jordan-lee.md")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = cli(t, dir, "index", "data", "--json")
+	var third indexSummary
+	_ = json.Unmarshal([]byte(out), &third)
+	if code != 0 || third.Removed != 1 {
+		t.Errorf("removed file: %+v", third)
+	}
+	code, out, _ = cli(t, dir, "search", "site reliability engineers paging", "--json", "--limit", "100")
+	if strings.Contains(out, "jordan-lee") {
+		t.Error("résumé of a deleted file still found")
+	}
+	if code, _, errOut := cli(t, dir, "index", filepath.Join(dir, "nothing-here")); code != 1 || !strings.Contains(errOut, "nothing could be indexed") {
+		t.Errorf("nothing indexed: exit %d %s", code, errOut)
+	}
+}
+
+func TestMatchAndEvalCommands(t *testing.T) {
+	dir := workdir(t)
+	jd := filepath.Join(dir, "job.md")
+	os.WriteFile(jd, []byte("# SRE Lead\n\n## Requirements\n- Lead a team of site reliability engineers\n- Run Kubernetes in production\n"), 0o644)
+	code, out, errOut := cli(t, dir, "match", jd, "--limit", "3")
+	if code != 0 || !strings.Contains(out, "coverage") {
+		t.Fatalf("match: exit %d\n%s\n%s", code, out, errOut)
+	}
+	qs := filepath.Join(dir, "q.jsonl")
+	os.WriteFile(qs, []byte(`{"id":"q1","query":"led DevOps team","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2},{"ref":"missing#/work/0","grade":1}]}`+"\n"), 0o644)
+	code, out, errOut = cli(t, dir, "eval", "--queries", qs, "--json", "--modes", "keyword,hybrid")
+	if code != 0 {
+		t.Fatalf("eval: %d %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("eval lines: %q", out)
+	}
+	var rep map[string]any
+	json.Unmarshal([]byte(lines[1]), &rep)
+	if rep["mode"] != "hybrid" || rep["unmatched_judgments"].(float64) != 1 || rep["ndcg@10"].(float64) <= 0 {
+		t.Errorf("eval report: %v", rep)
+	}
+}
+
+// TestServeStopsCleanly starts the real binary on port 0, waits for
+// /readyz, sends SIGTERM and expects a clean exit within 5 seconds.
+func TestServeStopsCleanly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	dir := workdir(t)
+	bin := filepath.Join(t.TempDir(), "vitae")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "xdg"))
+	stdout, _ := cmd.StdoutPipe()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if _, a, ok := strings.Cut(sc.Text(), "listening on "); ok {
+				addr <- a
+			}
+		}
+	}()
+	var base string
+	select {
+	case base = <-addr:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("no address announced; stderr:\n%s", stderr.String())
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		resp, err := http.Get(base + "/readyz")
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not ready in time; stderr:\n%s", stderr.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	resp, err := http.Post(base+"/api/v1/search", "application/json", strings.NewReader(`{"query":"led DevOps team"}`))
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("search on the served index: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("exit: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("did not stop within 5 s of SIGTERM")
+	}
+	if !strings.Contains(stderr.String(), "index closed") {
+		t.Errorf("no clean close logged:\n%s", stderr.String())
+	}
+	t.Logf("stopped %s after SIGTERM", time.Since(start).Round(time.Millisecond))
+}
