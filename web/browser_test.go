@@ -31,6 +31,16 @@ func chromium(t *testing.T) string {
 
 func browser(t *testing.T) (context.Context, string) {
 	t.Helper()
+	// Chromium may still be writing its profile while the test ends, so the
+	// profile lives outside t.TempDir and is removed best-effort.
+	profile, err := os.MkdirTemp("", "vitae-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		time.Sleep(200 * time.Millisecond)
+		os.RemoveAll(profile)
+	})
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),
 		chromedp.Flag("headless", true),
@@ -41,7 +51,7 @@ func browser(t *testing.T) (context.Context, string) {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(cancel)
