@@ -27,6 +27,7 @@ type app struct {
 	embedder vitae.Embedder // nil when embed.provider is none
 	cache    *embed.Cache   // nil unless a remote provider is cached
 	local    *swapEmbedder  // the built-in embedder, swapped when retrained
+	counter  *countingEmbedder
 	engine   *search.Engine
 }
 
@@ -45,6 +46,10 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 	if err := a.openEmbedder(); err != nil {
 		ix.Close()
 		return nil, err
+	}
+	if a.embedder != nil {
+		a.counter = &countingEmbedder{next: a.embedder}
+		a.embedder = a.counter
 	}
 	a.engine = a.newEngine()
 	return a, nil

@@ -195,6 +195,17 @@ func TestServeStopsCleanly(t *testing.T) {
 		t.Fatalf("search on the served index: %v %v", resp, err)
 	}
 	resp.Body.Close()
+	resp, err = http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{"vitae_embed_calls_total", "vitae_embed_errors_total 0", "vitae_index_bullets", `route="/api/v1/search"`} {
+		if !strings.Contains(string(metrics), want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
 	start := time.Now()
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 
 	"vitae/ingest"
@@ -75,6 +76,13 @@ func serve(ctx context.Context, cfg *Config, log *slog.Logger, listening func(ne
 	})
 	if err != nil {
 		return err
+	}
+	if a.counter != nil {
+		c := a.counter
+		srv.Registry().MustRegister(
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "vitae_embed_calls_total", Help: "Embedding calls (batches) made."}, func() float64 { return float64(c.calls.Load()) }),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "vitae_embed_errors_total", Help: "Embedding calls that failed."}, func() float64 { return float64(c.errors.Load()) }),
+		)
 	}
 	ln, err := net.Listen("tcp", cfg.Server.Addr)
 	if err != nil {
