@@ -303,3 +303,28 @@ func TestLocalDeterministicAndRoundTrips(t *testing.T) {
 		t.Error("cancelled context ignored")
 	}
 }
+
+// A concept that most bullets share (here the "design" verb family) must
+// weigh less than a rare one (REST API), as SIF does for words; otherwise
+// "designed REST APIs" ranks any design bullet first.
+func TestLocalCommonConceptsWeighLess(t *testing.T) {
+	corpus := []string{
+		"Exposed billing through a REST API used by partners",
+	}
+	for i := 0; i < 60; i++ {
+		corpus = append(corpus, fmt.Sprintf("Designed feature %d of the product", i))
+	}
+	corpus = append(corpus, "Designed the office layout")
+	l, err := TrainLocal(corpus, LocalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := l.Embed(context.Background(), []string{"designed REST APIs", corpus[0], "Designed the office layout"}, vitae.InputDocument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest, design := cos(vs[0], vs[1]), cos(vs[0], vs[2])
+	if rest <= design {
+		t.Errorf("cos(query, REST bullet) = %.3f, cos(query, design bullet) = %.3f; the rare concept must win", rest, design)
+	}
+}

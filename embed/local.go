@@ -109,6 +109,12 @@ func TrainLocal(texts []string, opts LocalOptions) (*Local, error) {
 			freq[w]++
 			total++
 		}
+		// Concepts are counted like words so that a common one ("built",
+		// "design") weighs less than a rare one ("REST API"), as SIF does
+		// for words.
+		for _, m := range l.opts.Lexicon.Find(texts[i]) {
+			freq[conceptKey(l.opts.Lexicon.Groups()[m.Group])]++
+		}
 	}
 	if total == 0 {
 		return nil, fmt.Errorf("train local embedder: no words in %d texts", len(texts))
@@ -263,8 +269,8 @@ func (l *Local) embedOne(text string) []float32 {
 	inPhrase := make([]bool, len(words))
 	// Lexicon phrases: their group's direction, weighted like a rare word.
 	for _, m := range l.opts.Lexicon.Find(text) {
-		g := l.opts.Lexicon.Groups()[m.Group]
-		addScaled(v, randomVec("concept:"+g.Kind+":"+g.Canonical, l.opts.Dim), l.opts.ConceptWeight)
+		key := conceptKey(l.opts.Lexicon.Groups()[m.Group])
+		addScaled(v, randomVec(key, l.opts.Dim), l.opts.ConceptWeight*l.sif(key))
 		for i := m.Start; i < m.End && i < len(inPhrase); i++ {
 			inPhrase[i] = true
 		}
@@ -282,6 +288,10 @@ func (l *Local) embedOne(text string) []float32 {
 	}
 	return normalize64(v)
 }
+
+// conceptKey names a lexicon group's direction and its frequency entry;
+// no stem contains a colon, so the keys never collide with words.
+func conceptKey(g lexicon.Group) string { return "concept:" + g.Kind + ":" + g.Canonical }
 
 // wordVec is a stem's random direction plus its learnt context.
 func (l *Local) wordVec(s string) []float32 {
