@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"vitae"
+	"vitae/embed"
 )
 
 func open(tb testing.TB, opts Options) *Index {
@@ -451,5 +452,40 @@ func TestReopenKeepsEverything(t *testing.T) {
 	nn, _ := ix.Nearest(ctx, []float32{0.1, 1, 0}, 1, vitae.Filters{})
 	if len(nn) != 1 || nn[0].ID != "bob-0" {
 		t.Errorf("nearest after reopen: %v", nn)
+	}
+}
+
+// A new embedding model never serves the old model's vectors: SyncVectors
+// drops them and re-embeds every bullet, reporting progress.
+func TestModelChangeReEmbedsEverything(t *testing.T) {
+	ctx := context.Background()
+	ix := open(t, Options{})
+	if _, err := ix.Upsert(ctx, sample()); err != nil {
+		t.Fatal(err)
+	}
+	first := embed.NewLocal(embed.LocalOptions{Dim: 64})
+	if n, err := ix.SyncVectors(ctx, first, nil); err != nil || n != 5 {
+		t.Fatalf("first sync: %d, %v", n, err)
+	}
+	if n, _ := ix.SyncVectors(ctx, first, nil); n != 0 {
+		t.Errorf("same model re-embedded %d bullets", n)
+	}
+	second := embed.NewLocal(embed.LocalOptions{Dim: 32})
+	var last [2]int
+	n, err := ix.SyncVectors(ctx, second, func(done, total int) { last = [2]int{done, total} })
+	if err != nil || n != 5 {
+		t.Fatalf("sync after model change: %d, %v", n, err)
+	}
+	if last != [2]int{5, 5} {
+		t.Errorf("last progress %v, want [5 5]", last)
+	}
+	st, _ := ix.Stats()
+	if st.Model != second.Model() || st.Vectors != 5 {
+		t.Errorf("stats after model change: %+v", st)
+	}
+	q, _ := second.Embed(ctx, []string{"DevOps team"}, vitae.InputQuery)
+	nn, err := ix.Nearest(ctx, q[0], 5, vitae.Filters{})
+	if err != nil || len(nn) != 5 {
+		t.Errorf("nearest with the new model's 32-d query: %v, %v", nn, err)
 	}
 }

@@ -96,6 +96,7 @@ description as one keyword or hybrid query.`,
 	f.StringVar(&queries, "queries", "", "bullet-query relevance set (JSONL)")
 	f.StringVar(&jobs, "jobs", "", "job-matching relevance set (JSONL)")
 	f.StringVar(&modes, "modes", "keyword,semantic,hybrid", "comma-separated modes to evaluate")
+	f.StringVar(&modes, "mode", "keyword,semantic,hybrid", "one mode to evaluate (same as --modes)")
 	f.Float64Var(&ratio, "semantic-ratio", 0.5, "hybrid semantic ratio")
 	f.BoolVar(&asJSON, "json", false, "one JSON object per mode")
 	f.BoolVar(&verbose, "verbose", false, "per-query rows")
