@@ -1,0 +1,225 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"vitae"
+	"vitae/embed"
+	"vitae/index"
+)
+
+// resumesPerUpsert matches `vitae index`, which writes parsed résumés in
+// groups of 200.
+const resumesPerUpsert = 200
+
+// Build is what building one index cost.
+type Build struct {
+	Bullets        int     `json:"bullets"`
+	Seconds        float64 `json:"seconds"`
+	BulletsPerSec  float64 `json:"bullets_per_sec"`
+	Bytes          int64   `json:"bytes_on_disk"`
+	BytesPerBullet float64 `json:"bytes_per_bullet"`
+	PeakRSS        int64   `json:"peak_rss_bytes"`
+	// Phases of a build with the embedder, seconds.
+	LexicalSeconds float64 `json:"lexical_seconds,omitempty"`
+	TrainSeconds   float64 `json:"train_seconds,omitempty"`
+	EmbedSeconds   float64 `json:"embed_seconds,omitempty"`
+	// ANNSeconds is building the HNSW graph, which the index does on the
+	// first semantic query above its threshold; not in Seconds.
+	ANNSeconds float64 `json:"ann_seconds,omitempty"`
+}
+
+func (b *Build) finish(dir string, took time.Duration) {
+	b.Seconds = took.Seconds()
+	if b.Seconds > 0 {
+		b.BulletsPerSec = float64(b.Bullets) / b.Seconds
+	}
+	b.Bytes = DirSize(dir)
+	if b.Bullets > 0 {
+		b.BytesPerBullet = float64(b.Bytes) / float64(b.Bullets)
+	}
+	b.PeakRSS = PeakRSS()
+}
+
+// upsertAll writes resumes in groups, as `vitae index` does.
+func upsertAll(ctx context.Context, ix *index.Index, resumes []*vitae.Resume) (int, error) {
+	n := 0
+	for lo := 0; lo < len(resumes); lo += resumesPerUpsert {
+		ch, err := ix.Upsert(ctx, resumes[lo:min(lo+resumesPerUpsert, len(resumes))])
+		if err != nil {
+			return n, err
+		}
+		n += ch.Bullets
+	}
+	return n, nil
+}
+
+// BuildKeyword indexes resumes into a new index at dir without vectors.
+// The index is closed when it returns.
+func BuildKeyword(ctx context.Context, dir string, opts index.Options, resumes []*vitae.Resume) (*Build, error) {
+	opts.Path = dir
+	ResetPeakRSS()
+	start := time.Now()
+	ix, err := index.Open(opts)
+	if err != nil {
+		return nil, err
+	}
+	b := &Build{}
+	b.Bullets, err = upsertAll(ctx, ix, resumes)
+	if cerr := ix.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("bench: keyword build: %w", err)
+	}
+	b.finish(dir, time.Since(start))
+	return b, nil
+}
+
+// BuildSemantic is the full pipeline of `vitae index` with the built-in
+// embedder: write the bullets, train the embedder on them, embed and store
+// every vector. It returns the open index and the trained embedder.
+func BuildSemantic(ctx context.Context, dir string, opts index.Options, resumes []*vitae.Resume) (*index.Index, *embed.Local, *Build, error) {
+	opts.Path = dir
+	ResetPeakRSS()
+	start := time.Now()
+	ix, err := index.Open(opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	fail := func(err error) (*index.Index, *embed.Local, *Build, error) {
+		ix.Close()
+		return nil, nil, nil, fmt.Errorf("bench: build with embedder: %w", err)
+	}
+	b := &Build{}
+	if b.Bullets, err = upsertAll(ctx, ix, resumes); err != nil {
+		return fail(err)
+	}
+	t1 := time.Now()
+	b.LexicalSeconds = t1.Sub(start).Seconds()
+	var texts []string
+	if err := ix.Texts(ctx, func(_, text string) error {
+		texts = append(texts, text)
+		return nil
+	}); err != nil {
+		return fail(err)
+	}
+	l, err := embed.TrainLocal(texts, embed.LocalOptions{})
+	if err != nil {
+		return fail(err)
+	}
+	texts = nil
+	t2 := time.Now()
+	b.TrainSeconds = t2.Sub(t1).Seconds()
+	if _, err := ix.SyncVectors(ctx, l, nil); err != nil {
+		return fail(err)
+	}
+	b.EmbedSeconds = time.Since(t2).Seconds()
+	b.finish(dir, time.Since(start))
+	return ix, l, b, nil
+}
+
+// WarmANN runs one semantic query so the index builds its HNSW graph if
+// it is above the threshold, and reports how long that took.
+func WarmANN(ctx context.Context, ix *index.Index, e vitae.Embedder) (time.Duration, error) {
+	vecs, err := e.Embed(ctx, []string{"warm up"}, vitae.InputQuery)
+	if err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	_, err = ix.Nearest(ctx, vecs[0], 10, vitae.Filters{})
+	return time.Since(start), err
+}
+
+// BuildRawBleve is the ceiling for the indexing pipeline: the same
+// bullets, as the same documents under the same mapping, written with
+// bare bleve batches — no records, no vectors, no hashing. The mapping is
+// taken from an empty Vitae index (bleve keeps it in index_meta.json), so
+// it cannot drift from index/mapping.go.
+func BuildRawBleve(ctx context.Context, dir string, batchSize int, resumes []*vitae.Resume) (*Build, error) {
+	if batchSize <= 0 {
+		batchSize = 1000
+	}
+	ix, err := index.Open(index.Options{Path: dir})
+	if err != nil {
+		return nil, err
+	}
+	if err := ix.Close(); err != nil {
+		return nil, err
+	}
+	ResetPeakRSS()
+	start := time.Now()
+	bi, err := bleve.Open(filepath.Join(dir, "bleve"))
+	if err != nil {
+		return nil, fmt.Errorf("bench: raw bleve: %w", err)
+	}
+	b := &Build{}
+	batch := bi.NewBatch()
+	for _, r := range resumes {
+		if err := ctx.Err(); err != nil {
+			bi.Close()
+			return nil, err
+		}
+		for _, bl := range r.Bullets {
+			if err := batch.Index(bl.ID, rawDoc(bl)); err != nil {
+				bi.Close()
+				return nil, fmt.Errorf("bench: raw bleve: %w", err)
+			}
+			b.Bullets++
+			if batch.Size() >= batchSize {
+				if err := bi.Batch(batch); err != nil {
+					bi.Close()
+					return nil, fmt.Errorf("bench: raw bleve: %w", err)
+				}
+				batch.Reset()
+			}
+		}
+	}
+	if batch.Size() > 0 {
+		err = bi.Batch(batch)
+	}
+	if cerr := bi.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("bench: raw bleve: %w", err)
+	}
+	b.finish(filepath.Join(dir, "bleve"), time.Since(start))
+	return b, nil
+}
+
+// rawDoc is the document index.Upsert gives bleve for a bullet (field
+// names of index/mapping.go).
+func rawDoc(b vitae.Bullet) map[string]any {
+	d := map[string]any{
+		"text": b.Text, "company": b.Company, "role": b.Role, "person": b.Person, "section": b.Section,
+		"skills": b.Skills, "company_lc": strings.ToLower(b.Company), "role_lc": strings.ToLower(b.Role),
+		"person_lc": strings.ToLower(b.Person), "role_text": b.Role, "resume_id": b.ResumeID,
+		"start_s": b.Start, "end_s": b.End, "source": b.Source, "ref": b.Ref,
+	}
+	lc := make([]string, len(b.Skills))
+	for i, s := range b.Skills {
+		lc[i] = strings.ToLower(s)
+	}
+	d["skills_lc"] = lc
+	if t, err := time.Parse("2006-01", b.Start); err == nil {
+		d["start"] = t.Format(time.RFC3339)
+		if e, err := time.Parse("2006-01", b.End); err == nil {
+			d["end"] = e.AddDate(0, 1, 0).Add(-time.Second).Format(time.RFC3339)
+		} else if b.End == "" {
+			d["end"] = "2200-01-01T00:00:00Z"
+		}
+	}
+	return d
+}
+
+// gc returns freed memory to the OS between phases, so one phase's
+// garbage does not count in the next one's resident set.
+func gc() { debug.FreeOSMemory() }

@@ -1,0 +1,146 @@
+package bench
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"vitae"
+	"vitae/index"
+	"vitae/search"
+)
+
+// QueryLatency runs every query in mode, rounds times over, one at a
+// time, after one untimed warm-up pass, and summarises the latencies of
+// Engine.Search (10 hits, as the CLI and the page ask).
+func QueryLatency(ctx context.Context, eng *search.Engine, queries []string, mode vitae.Mode, rounds int) (Latency, error) {
+	run := func(q string) (time.Duration, error) {
+		start := time.Now()
+		_, err := eng.Search(ctx, vitae.Query{Text: q, Mode: mode, Limit: 10})
+		return time.Since(start), err
+	}
+	for _, q := range queries {
+		if _, err := run(q); err != nil {
+			return Latency{}, fmt.Errorf("bench: %s query %q: %w", mode, q, err)
+		}
+	}
+	var ds []time.Duration
+	for r := 0; r < max(rounds, 1); r++ {
+		for _, q := range queries {
+			d, err := run(q)
+			if err != nil {
+				return Latency{}, fmt.Errorf("bench: %s query %q: %w", mode, q, err)
+			}
+			ds = append(ds, d)
+		}
+	}
+	return Summarize(ds), nil
+}
+
+// MatchLatency times Engine.Match (hybrid, 10 candidates) on each job
+// description once, after one untimed warm-up call.
+func MatchLatency(ctx context.Context, eng *search.Engine, jobs []string) (Latency, error) {
+	if len(jobs) == 0 {
+		return Latency{}, nil
+	}
+	if _, err := eng.Match(ctx, search.MatchRequest{JobDescription: jobs[0], Limit: 10}); err != nil {
+		return Latency{}, fmt.Errorf("bench: match: %w", err)
+	}
+	var ds []time.Duration
+	errs := 0
+	for _, jd := range jobs {
+		start := time.Now()
+		_, err := eng.Match(ctx, search.MatchRequest{JobDescription: jd, Limit: 10})
+		if err != nil {
+			errs++ // e.g. a description without requirements
+			continue
+		}
+		ds = append(ds, time.Since(start))
+	}
+	l := Summarize(ds)
+	l.Errors = errs
+	return l, nil
+}
+
+// ReadJobs reads the job descriptions (the "text" of each JSONL line) of
+// ../shared/corpus/jobs.jsonl.
+func ReadJobs(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var j struct {
+			Text string `json:"text"`
+		}
+		if json.Unmarshal(sc.Bytes(), &j) == nil && j.Text != "" {
+			out = append(out, j.Text)
+		}
+	}
+	return out, sc.Err()
+}
+
+// KNN compares exact and approximate nearest-neighbour search.
+type KNN struct {
+	Vectors   int     `json:"vectors"`
+	Exact     Latency `json:"exact"`
+	ANN       Latency `json:"ann"`
+	ANNUsed   bool    `json:"ann_used"` // false below the index's ANN threshold
+	Recall10  float64 `json:"recall@10"`
+	Threshold int     `json:"ann_threshold"`
+}
+
+// CompareKNN embeds the queries and, for each, times the exact scan
+// (NearestExact) and the index's own choice (Nearest: HNSW above the
+// threshold), and measures recall@10 of the second against the first.
+func CompareKNN(ctx context.Context, ix *index.Index, e vitae.Embedder, queries []string, threshold int) (*KNN, error) {
+	vecs, err := e.Embed(ctx, queries, vitae.InputQuery)
+	if err != nil {
+		return nil, err
+	}
+	st, err := ix.Stats()
+	if err != nil {
+		return nil, err
+	}
+	k := &KNN{Vectors: st.Vectors, Threshold: threshold, ANNUsed: threshold > 0 && st.Vectors > threshold}
+	var exact, ann []time.Duration
+	var recall float64
+	for _, v := range vecs {
+		t0 := time.Now()
+		ex, err := ix.NearestExact(ctx, v, 10)
+		if err != nil {
+			return nil, err
+		}
+		t1 := time.Now()
+		ap, err := ix.Nearest(ctx, v, 10, vitae.Filters{})
+		if err != nil {
+			return nil, err
+		}
+		exact, ann = append(exact, t1.Sub(t0)), append(ann, time.Since(t1))
+		want := map[string]bool{}
+		for _, n := range ex {
+			want[n.ID] = true
+		}
+		got := 0
+		for _, n := range ap {
+			if want[n.ID] {
+				got++
+			}
+		}
+		if len(ex) > 0 {
+			recall += float64(got) / float64(len(ex))
+		}
+	}
+	k.Exact, k.ANN = Summarize(exact), Summarize(ann)
+	if len(vecs) > 0 {
+		k.Recall10 = recall / float64(len(vecs))
+	}
+	return k, nil
+}

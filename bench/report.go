@@ -1,0 +1,164 @@
+package bench
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteTable prints the report as aligned text tables: one column per
+// corpus size, then the targets.
+func WriteTable(w io.Writer, r *Report) error {
+	m := r.Machine
+	fmt.Fprintf(w, "machine: %d CPUs (GOMAXPROCS %d), %s, %.1f GiB RAM, %s %s\n", m.CPUs, m.GOMAXPROCS, m.CPUModel, float64(m.MemTotal)/gib, m.Go, m.OS)
+	fmt.Fprintf(w, "corpus: generated from %d real bullets, seed %d; %d queries (%d dev eval + %d generated); %d job descriptions\n\n",
+		r.Source, r.Seed, r.Queries, r.EvalQs, r.Queries-r.EvalQs, r.Jobs)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	header := "figure\t"
+	for _, s := range r.Sizes {
+		header += sizeLabel(s.Bullets) + "\t"
+	}
+	fmt.Fprintln(tw, header)
+	for _, row := range Rows(r) {
+		fmt.Fprintln(tw, row.Name+"\t"+strings.Join(row.Values, "\t")+"\t")
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "target\tmeasured\tstatus")
+	for _, t := range r.Targets {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", t.Goal, t.Measured, t.Status)
+	}
+	return tw.Flush()
+}
+
+// Row is one figure across the sizes of a report, formatted.
+type Row struct {
+	Name   string
+	Values []string
+}
+
+// Rows lays the report out as figure × size, the shape of BENCHMARKS.md.
+func Rows(r *Report) []Row {
+	var rows []Row
+	add := func(name string, f func(s *SizeResult) string) {
+		row := Row{Name: name}
+		for i := range r.Sizes {
+			row.Values = append(row.Values, f(&r.Sizes[i]))
+		}
+		rows = append(rows, row)
+	}
+	build := func(b func(*SizeResult) *Build, f func(*Build) string) func(*SizeResult) string {
+		return func(s *SizeResult) string {
+			if x := b(s); x != nil {
+				return f(x)
+			}
+			return "–"
+		}
+	}
+	raw := func(s *SizeResult) *Build { return s.Raw }
+	kw := func(s *SizeResult) *Build { return s.Keyword }
+	sem := func(s *SizeResult) *Build { return s.Semantic }
+	rate := func(b *Build) string { return fmt.Sprintf("%.0f", b.BulletsPerSec) }
+	perBullet := func(b *Build) string { return fmt.Sprintf("%.0f", b.BytesPerBullet) }
+	peak := func(b *Build) string { return mib(b.PeakRSS) }
+	add("raw bleve batches, bullets/s", build(raw, rate))
+	add("keyword-only index, bullets/s", build(kw, rate))
+	add("with built-in embedder, bullets/s", build(sem, rate))
+	add("  embedder / raw bleve", func(s *SizeResult) string {
+		if s.Raw == nil || s.Semantic == nil || s.Raw.BulletsPerSec == 0 {
+			return "–"
+		}
+		return fmt.Sprintf("%.2f×", s.Semantic.BulletsPerSec/s.Raw.BulletsPerSec)
+	})
+	add("  phases: bullets / train / embed, s", build(sem, func(b *Build) string {
+		return fmt.Sprintf("%.1f / %.1f / %.1f", b.LexicalSeconds, b.TrainSeconds, b.EmbedSeconds)
+	}))
+	add("  HNSW graph build, s", build(sem, func(b *Build) string {
+		if b.ANNSeconds == 0 {
+			return "– (exact)"
+		}
+		return fmt.Sprintf("%.1f", b.ANNSeconds)
+	}))
+	add("full build incl. HNSW, s", func(s *SizeResult) string { return fmt.Sprintf("%.1f", s.FullBuildSeconds()) })
+	add("disk, bytes/bullet: raw bleve", build(raw, perBullet))
+	add("disk, bytes/bullet: keyword-only", build(kw, perBullet))
+	add("disk, bytes/bullet: with vectors", build(sem, perBullet))
+	add("peak RSS, MiB: keyword-only build", build(kw, peak))
+	add("peak RSS, MiB: build with embedder", build(sem, peak))
+	add("RSS serving, MiB (after build)", func(s *SizeResult) string { return mib(s.ServingRSS) })
+	add("peak RSS serving, MiB", func(s *SizeResult) string { return mib(s.ServingPeakRSS) })
+	for _, mode := range []string{"keyword", "semantic", "hybrid", "match"} {
+		add(mode+" p50 / p95 / p99, ms", func(s *SizeResult) string {
+			l, ok := s.Latency[mode]
+			if !ok || l.N == 0 {
+				return "–"
+			}
+			return fmt.Sprintf("%s / %s / %s", ms(l.P50), ms(l.P95), ms(l.P99))
+		})
+	}
+	add("kNN exact p50 / p99, ms", func(s *SizeResult) string {
+		if s.KNN == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%s / %s", ms(s.KNN.Exact.P50), ms(s.KNN.Exact.P99))
+	})
+	add("kNN HNSW p50 / p99, ms", func(s *SizeResult) string {
+		if s.KNN == nil || !s.KNN.ANNUsed {
+			return "– (below threshold)"
+		}
+		return fmt.Sprintf("%s / %s", ms(s.KNN.ANN.P50), ms(s.KNN.ANN.P99))
+	})
+	add("kNN HNSW recall@10", func(s *SizeResult) string {
+		if s.KNN == nil || !s.KNN.ANNUsed {
+			return "–"
+		}
+		return fmt.Sprintf("%.3f", s.KNN.Recall10)
+	})
+	add("HTTP hybrid searches/s (32 clients)", func(s *SizeResult) string {
+		if s.HTTP == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%.0f", s.HTTP.PerSec)
+	})
+	add("  HTTP errors / requests", func(s *SizeResult) string {
+		if s.HTTP == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%d / %d", s.HTTP.Errors, s.HTTP.Requests)
+	})
+	add("  HTTP p50 / p99, ms", func(s *SizeResult) string {
+		if s.HTTP == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%s / %s", ms(s.HTTP.Latency.P50), ms(s.HTTP.Latency.P99))
+	})
+	return rows
+}
+
+func ms(v float64) string {
+	if v < 10 {
+		return fmt.Sprintf("%.2f", v)
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+func mib(b int64) string {
+	if b <= 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", float64(b)/(1<<20))
+}
+
+func sizeLabel(n int) string {
+	switch {
+	case n >= 1_000_000 && n%1_000_000 == 0:
+		return fmt.Sprintf("%dM", n/1_000_000)
+	case n >= 1000 && n%1000 == 0:
+		return fmt.Sprintf("%dk", n/1000)
+	}
+	return fmt.Sprint(n)
+}

@@ -1,0 +1,247 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"vitae"
+	"vitae/index"
+	"vitae/search"
+)
+
+// Options steer a benchmark run. Zero values take the defaults.
+type Options struct {
+	Sizes            []int  // bullets; default 10k and 100k
+	Seed             uint64 // corpus and query seed; default 1
+	CorpusDir        string // real résumés the corpus is generated from
+	EvalFile         string // dev relevance set: its queries join the query set
+	JobsFile         string // job descriptions for match latency
+	WorkDir          string // where indexes are built; default a temp dir, removed after
+	GeneratedQueries int    // generated queries beside the eval ones; default 170
+	Rounds           int    // timed passes over the query set per mode; default 3
+	Clients          int    // HTTP load clients; default 32
+	HTTPDuration     time.Duration
+	Index            index.Options // Path is ignored; ANNThreshold etc. apply
+	// Handler builds the HTTP handler serving an engine (cmd passes
+	// web.New); nil skips the HTTP load.
+	Handler func(*search.Engine) (http.Handler, error)
+	Logger  *slog.Logger
+}
+
+func (o Options) withDefaults() Options {
+	if len(o.Sizes) == 0 {
+		o.Sizes = []int{10_000, 100_000}
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.GeneratedQueries <= 0 {
+		o.GeneratedQueries = 170
+	}
+	if o.Rounds <= 0 {
+		o.Rounds = 3
+	}
+	if o.Clients <= 0 {
+		o.Clients = 32
+	}
+	if o.HTTPDuration <= 0 {
+		o.HTTPDuration = 10 * time.Second
+	}
+	if o.Index.ANNThreshold == 0 {
+		o.Index.ANNThreshold = 50000 // the index's own default, stated so the report can show it
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// SizeResult holds every figure measured at one corpus size.
+type SizeResult struct {
+	Bullets         int                `json:"bullets"`
+	Resumes         int                `json:"resumes"`
+	GenerateSeconds float64            `json:"generate_seconds"`
+	Raw             *Build             `json:"raw_bleve"`
+	Keyword         *Build             `json:"keyword"`
+	Semantic        *Build             `json:"semantic"`
+	Latency         map[string]Latency `json:"latency"` // keyword, semantic, hybrid, match
+	KNN             *KNN               `json:"knn"`
+	HTTP            *HTTPLoad          `json:"http,omitempty"`
+	ServingRSS      int64              `json:"serving_rss_bytes"`      // after build, corpus dropped
+	ServingPeakRSS  int64              `json:"serving_peak_rss_bytes"` // during ANN build, queries and load
+}
+
+// FullBuildSeconds is indexing with the embedder plus the HNSW graph.
+func (s *SizeResult) FullBuildSeconds() float64 {
+	if s.Semantic == nil {
+		return 0
+	}
+	return s.Semantic.Seconds + s.Semantic.ANNSeconds
+}
+
+// Report is a whole run.
+type Report struct {
+	Machine  Machine      `json:"machine"`
+	Seed     uint64       `json:"seed"`
+	Source   int          `json:"source_bullets"`
+	Queries  int          `json:"queries"`
+	EvalQs   int          `json:"eval_queries"`
+	Jobs     int          `json:"jobs"`
+	Sizes    []SizeResult `json:"sizes"`
+	Targets  []Target     `json:"targets"`
+	Started  time.Time    `json:"started"`
+	Duration float64      `json:"duration_seconds"`
+}
+
+// Run generates each corpus size and measures it. Progress goes to the
+// logger; a failure at one size ends the run with the sizes done so far.
+func Run(ctx context.Context, opts Options) (*Report, error) {
+	opts = opts.withDefaults()
+	log := opts.Logger
+	rep := &Report{Machine: DescribeMachine(), Seed: opts.Seed, Started: time.Now()}
+	resumes, _, err := LoadResumes(opts.CorpusDir)
+	if err != nil {
+		return nil, err
+	}
+	source := Bullets(resumes)
+	resumes = nil
+	rep.Source = len(source)
+	var evalQs []string
+	if opts.EvalFile != "" {
+		eq, err := ReadEvalFile(opts.EvalFile)
+		if err != nil {
+			return nil, err
+		}
+		rep.EvalQs = len(eq)
+		queries := Queries(eq, source, opts.GeneratedQueries, opts.Seed)
+		evalQs = queries
+	} else {
+		evalQs = Queries(nil, source, opts.GeneratedQueries, opts.Seed)
+	}
+	rep.Queries = len(evalQs)
+	var jobs []string
+	if opts.JobsFile != "" {
+		if jobs, err = ReadJobs(opts.JobsFile); err != nil {
+			return nil, err
+		}
+	}
+	rep.Jobs = len(jobs)
+
+	work := opts.WorkDir
+	if work == "" {
+		if work, err = os.MkdirTemp("", "vitae-bench-"); err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(work)
+	}
+	for _, n := range opts.Sizes {
+		log.Info("bench: size", "bullets", n)
+		sr, err := runSize(ctx, opts, filepath.Join(work, fmt.Sprint(n)), n, source, evalQs, jobs)
+		if sr != nil {
+			rep.Sizes = append(rep.Sizes, *sr)
+		}
+		rep.Targets = Targets(rep)
+		rep.Duration = time.Since(rep.Started).Seconds()
+		if err != nil {
+			return rep, fmt.Errorf("bench: %d bullets: %w", n, err)
+		}
+	}
+	return rep, nil
+}
+
+func runSize(ctx context.Context, opts Options, dir string, n int, source []vitae.Bullet, queries, jobs []string) (*SizeResult, error) {
+	log := opts.Logger
+	defer os.RemoveAll(dir)
+	t := time.Now()
+	resumes, err := Generate(source, CorpusOptions{Bullets: n, Seed: opts.Seed})
+	if err != nil {
+		return nil, err
+	}
+	sr := &SizeResult{Bullets: Count(resumes), Resumes: len(resumes), GenerateSeconds: time.Since(t).Seconds(), Latency: map[string]Latency{}}
+
+	log.Info("bench: raw bleve batches", "bullets", n)
+	if sr.Raw, err = BuildRawBleve(ctx, filepath.Join(dir, "raw"), opts.Index.BatchSize, resumes); err != nil {
+		return sr, err
+	}
+	os.RemoveAll(filepath.Join(dir, "raw"))
+	gc()
+	log.Info("bench: keyword-only index", "bullets", n, "raw_per_sec", int(sr.Raw.BulletsPerSec))
+	if sr.Keyword, err = BuildKeyword(ctx, filepath.Join(dir, "keyword"), opts.Index, resumes); err != nil {
+		return sr, err
+	}
+	os.RemoveAll(filepath.Join(dir, "keyword"))
+	gc()
+	log.Info("bench: index with the built-in embedder", "bullets", n, "keyword_per_sec", int(sr.Keyword.BulletsPerSec))
+	ix, l, b, err := BuildSemantic(ctx, filepath.Join(dir, "semantic"), opts.Index, resumes)
+	if err != nil {
+		return sr, err
+	}
+	defer ix.Close()
+	sr.Semantic = b
+	resumes = nil // a server holds the index, not the corpus
+	gc()
+	sr.ServingRSS = RSS()
+	ResetPeakRSS()
+
+	log.Info("bench: approximate index", "bullets", n, "semantic_per_sec", int(b.BulletsPerSec))
+	ann, err := WarmANN(ctx, ix, l)
+	if err != nil {
+		return sr, err
+	}
+	if opts.Index.ANNThreshold > 0 && sr.Bullets > opts.Index.ANNThreshold {
+		b.ANNSeconds = ann.Seconds()
+	}
+	eng := search.New(ix, l, search.Options{})
+	for _, mode := range []vitae.Mode{vitae.ModeKeyword, vitae.ModeSemantic, vitae.ModeHybrid} {
+		log.Info("bench: query latency", "bullets", n, "mode", mode)
+		lat, err := QueryLatency(ctx, eng, queries, mode, opts.Rounds)
+		if err != nil {
+			return sr, err
+		}
+		sr.Latency[string(mode)] = lat
+	}
+	log.Info("bench: match latency", "bullets", n, "jobs", len(jobs))
+	if sr.Latency["match"], err = MatchLatency(ctx, eng, jobs); err != nil {
+		return sr, err
+	}
+	log.Info("bench: exact vs approximate kNN", "bullets", n)
+	if sr.KNN, err = CompareKNN(ctx, ix, l, queries, opts.Index.ANNThreshold); err != nil {
+		return sr, err
+	}
+	if opts.Handler != nil {
+		h, err := opts.Handler(eng)
+		if err != nil {
+			return sr, err
+		}
+		log.Info("bench: HTTP load", "bullets", n, "clients", opts.Clients, "seconds", opts.HTTPDuration.Seconds())
+		if sr.HTTP, err = LoadSearch(ctx, h, queries, string(vitae.ModeHybrid), opts.Clients, opts.HTTPDuration); err != nil {
+			return sr, err
+		}
+	}
+	sr.ServingPeakRSS = PeakRSS()
+	return sr, nil
+}
+
+// Machine describes where a run happened.
+type Machine struct {
+	CPUs       int    `json:"cpus"`
+	GOMAXPROCS int    `json:"gomaxprocs"`
+	CPUModel   string `json:"cpu_model"`
+	MemTotal   int64  `json:"mem_total_bytes"`
+	Go         string `json:"go"`
+	OS         string `json:"os"`
+}
+
+// DescribeMachine reads the CPU count and model and the memory size.
+func DescribeMachine() Machine {
+	m := Machine{CPUs: runtime.NumCPU(), GOMAXPROCS: runtime.GOMAXPROCS(0), Go: runtime.Version(), OS: runtime.GOOS + "/" + runtime.GOARCH}
+	m.CPUModel = procField("/proc/cpuinfo", "model name")
+	m.MemTotal = procKB("/proc/meminfo", "MemTotal:")
+	return m
+}

@@ -1,0 +1,96 @@
+package bench
+
+import "fmt"
+
+// Target is one goal of issue 6 checked against a run. A goal whose size
+// was not run is listed with Status "not measured".
+type Target struct {
+	Goal     string `json:"goal"`
+	Measured string `json:"measured"`
+	Status   string `json:"status"` // met, missed, not measured
+}
+
+const gib = 1 << 30
+
+// Targets checks the issue's goals: at 100k bullets search latency,
+// indexing against raw bleve and HTTP throughput; at 1M latency, recall,
+// memory and build time.
+func Targets(r *Report) []Target {
+	at := func(n int) *SizeResult {
+		for i := range r.Sizes {
+			if r.Sizes[i].Bullets == n {
+				return &r.Sizes[i]
+			}
+		}
+		return nil
+	}
+	var out []Target
+	add := func(goal string, s *SizeResult, measure func(*SizeResult) (float64, bool), format string, ok func(float64) bool) {
+		t := Target{Goal: goal, Status: "not measured"}
+		if s != nil {
+			if v, have := measure(s); have {
+				t.Measured = fmt.Sprintf(format, v)
+				t.Status = "missed"
+				if ok(v) {
+					t.Status = "met"
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	lat := func(mode string, p func(Latency) float64) func(*SizeResult) (float64, bool) {
+		return func(s *SizeResult) (float64, bool) {
+			l, ok := s.Latency[mode]
+			return p(l), ok && l.N > 0
+		}
+	}
+	p50 := func(l Latency) float64 { return l.P50 }
+	p99 := func(l Latency) float64 { return l.P99 }
+	le := func(x float64) func(float64) bool { return func(v float64) bool { return v <= x } }
+	ge := func(x float64) func(float64) bool { return func(v float64) bool { return v >= x } }
+
+	s100, s1m := at(100_000), at(1_000_000)
+	add("100k: hybrid search p50 ≤ 10 ms", s100, lat("hybrid", p50), "%.2f ms", le(10))
+	add("100k: hybrid search p99 ≤ 30 ms", s100, lat("hybrid", p99), "%.2f ms", le(30))
+	add("100k: keyword search p50 ≤ 3 ms", s100, lat("keyword", p50), "%.2f ms", le(3))
+	add("100k: indexing with the built-in embedder ≥ 0.5 × raw bleve", s100, func(s *SizeResult) (float64, bool) {
+		if s.Semantic == nil || s.Raw == nil || s.Raw.BulletsPerSec == 0 {
+			return 0, false
+		}
+		return s.Semantic.BulletsPerSec / s.Raw.BulletsPerSec, true
+	}, "%.2f ×", ge(0.5))
+	out = append(out, httpTarget(s100))
+	add("1M: hybrid search p50 ≤ 25 ms", s1m, lat("hybrid", p50), "%.2f ms", le(25))
+	add("1M: approximate kNN recall@10 ≥ 0.95", s1m, func(s *SizeResult) (float64, bool) {
+		if s.KNN == nil || !s.KNN.ANNUsed {
+			return 0, false
+		}
+		return s.KNN.Recall10, true
+	}, "%.3f", ge(0.95))
+	add("1M: resident memory ≤ 3 GiB (peak while serving)", s1m, func(s *SizeResult) (float64, bool) {
+		return float64(s.ServingPeakRSS) / gib, s.ServingPeakRSS > 0
+	}, "%.2f GiB", le(3))
+	add("1M: peak memory of the full build ≤ 3 GiB", s1m, func(s *SizeResult) (float64, bool) {
+		if s.Semantic == nil {
+			return 0, false
+		}
+		return float64(s.Semantic.PeakRSS) / gib, s.Semantic.PeakRSS > 0
+	}, "%.2f GiB", le(3))
+	add("1M: full index build (bullets, embedder, vectors, HNSW) ≤ 10 min", s1m, func(s *SizeResult) (float64, bool) {
+		return s.FullBuildSeconds() / 60, s.Semantic != nil
+	}, "%.1f min", le(10))
+	return out
+}
+
+func httpTarget(s *SizeResult) Target {
+	t := Target{Goal: "100k: HTTP ≥ 1,000 searches/s with 0 errors (32 clients)", Status: "not measured"}
+	if s == nil || s.HTTP == nil {
+		return t
+	}
+	t.Measured = fmt.Sprintf("%.0f/s, %d errors", s.HTTP.PerSec, s.HTTP.Errors)
+	t.Status = "missed"
+	if s.HTTP.PerSec >= 1000 && s.HTTP.Errors == 0 {
+		t.Status = "met"
+	}
+	return t
+}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"vitae/bench"
+	"vitae/search"
+	"vitae/web"
+)
+
+func newBenchCmd(g *globals) *cobra.Command {
+	var (
+		sizes                    string
+		opts                     bench.Options
+		asJSON                   bool
+		jsonOut, svgOut, cpuprof string
+		from                     []string
+		noHTTP                   bool
+	)
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure indexing, search latency, kNN recall, memory and HTTP throughput at scale",
+		Long: `Bench generates corpora of the given sizes from the real bullets under
+--corpus (clauses recombined, metadata shuffled, fixed seed), and for each:
+indexes them with raw bleve batches (the ceiling), keyword-only and with the
+built-in embedder; times keyword, semantic and hybrid search and job
+matching; compares exact and HNSW kNN (latency, recall@10); and loads
+POST /api/v1/search on loopback with concurrent clients. Index settings
+(batch_size, quantize, ann_threshold) come from the configuration.
+
+It takes minutes at 100k bullets and much longer at 1M; it uses every core.
+--from re-renders saved --json reports (merged) without measuring.`,
+		Example: `  vitae bench                                   # 10k and 100k bullets
+  vitae bench --sizes 10k,100k,1M --json-out bench.json --svg BENCHMARKS.svg
+  vitae bench --from bench.json --from bench-1m.json --svg BENCHMARKS.svg`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var rep *bench.Report
+			if len(from) > 0 {
+				r, err := mergeReports(from)
+				if err != nil {
+					return &exitError{code: 2, err: err}
+				}
+				rep = r
+			} else {
+				ns, err := parseSizes(sizes)
+				if err != nil {
+					return &exitError{code: 2, err: err}
+				}
+				cfg, log, err := g.load(cmd, nil)
+				if err != nil {
+					return err
+				}
+				opts.Sizes = ns
+				opts.Index.BatchSize = cfg.Index.BatchSize
+				opts.Index.Quantize = cfg.Index.Quantize
+				opts.Index.ANNThreshold = cfg.Index.ANNThreshold
+				opts.Logger = log
+				if !noHTTP {
+					opts.Handler = func(e *search.Engine) (http.Handler, error) {
+						return web.New(e, web.Config{SemanticRatio: cfg.Search.SemanticRatio})
+					}
+				}
+				if cpuprof != "" {
+					f, err := os.Create(cpuprof)
+					if err != nil {
+						return err
+					}
+					defer f.Close()
+					if err := pprof.StartCPUProfile(f); err != nil {
+						return err
+					}
+					defer pprof.StopCPUProfile()
+				}
+				rep, err = bench.Run(cmd.Context(), opts)
+				if rep == nil {
+					return err
+				}
+				if err != nil {
+					fmt.Fprintln(g.stderr, "vitae: bench stopped early:", err)
+				}
+			}
+			if jsonOut != "" {
+				if err := writeJSONFile(jsonOut, rep); err != nil {
+					return err
+				}
+			}
+			if svgOut != "" {
+				f, err := os.Create(svgOut)
+				if err != nil {
+					return err
+				}
+				if err := bench.WriteSVG(f, rep); err != nil {
+					f.Close()
+					return err
+				}
+				if err := f.Close(); err != nil {
+					return err
+				}
+			}
+			if asJSON {
+				enc := json.NewEncoder(g.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(rep)
+			}
+			return bench.WriteTable(g.stdout, rep)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&sizes, "sizes", "10k,100k", "corpus sizes in bullets, comma-separated (k and M suffixes; 1M is opt-in)")
+	f.Uint64Var(&opts.Seed, "seed", 1, "seed of the generated corpus and queries")
+	f.StringVar(&opts.CorpusDir, "corpus", "../shared/corpus/jsonresume", "real résumés the corpus is generated from")
+	f.StringVar(&opts.EvalFile, "queries", "eval/queries-dev.jsonl", "relevance set whose queries join the query set (empty: generated only)")
+	f.StringVar(&opts.JobsFile, "jobs", "../shared/corpus/jobs.jsonl", "job descriptions (JSONL with a text field) for match latency")
+	f.IntVar(&opts.GeneratedQueries, "generated-queries", 170, "generated queries beside the eval ones")
+	f.IntVar(&opts.Rounds, "rounds", 3, "timed passes over the query set per mode")
+	f.IntVar(&opts.Clients, "clients", 32, "concurrent HTTP clients")
+	f.DurationVar(&opts.HTTPDuration, "http-duration", 10*time.Second, "how long the HTTP load runs per size")
+	f.BoolVar(&noHTTP, "no-http", false, "skip the HTTP load")
+	f.StringVar(&opts.WorkDir, "work-dir", "", "where indexes are built (default a temp dir; each is removed after its size)")
+	f.BoolVar(&asJSON, "json", false, "print the report as JSON instead of tables")
+	f.StringVar(&jsonOut, "json-out", "", "also write the JSON report to this file")
+	f.StringVar(&svgOut, "svg", "", "write the scaling chart (SVG) to this file")
+	f.StringVar(&cpuprof, "cpuprofile", "", "write a CPU profile (pprof) of the whole run to this file")
+	f.StringSliceVar(&from, "from", nil, "render these saved JSON reports (merged by size) instead of measuring")
+	return cmd
+}
+
+// parseSizes reads "10k,100k,1M".
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for _, part := range strings.Split(s, ",") {
+		p := strings.TrimSpace(part)
+		if p == "" {
+			continue
+		}
+		mul := 1
+		switch {
+		case strings.HasSuffix(p, "k"), strings.HasSuffix(p, "K"):
+			mul, p = 1000, p[:len(p)-1]
+		case strings.HasSuffix(p, "M"), strings.HasSuffix(p, "m"):
+			mul, p = 1_000_000, p[:len(p)-1]
+		}
+		n, err := strconv.Atoi(p)
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("--sizes: %q is not a positive size", part)
+		}
+		out = append(out, n*mul)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("--sizes: no sizes given")
+	}
+	return out, nil
+}
+
+// mergeReports joins saved reports; a size measured twice keeps the later
+// file's figures.
+func mergeReports(paths []string) (*bench.Report, error) {
+	var out *bench.Report
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		var r bench.Report
+		if err := json.Unmarshal(data, &r); err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if out == nil {
+			out = &r
+			continue
+		}
+		for _, s := range r.Sizes {
+			replaced := false
+			for i := range out.Sizes {
+				if out.Sizes[i].Bullets == s.Bullets {
+					out.Sizes[i], replaced = s, true
+				}
+			}
+			if !replaced {
+				out.Sizes = append(out.Sizes, s)
+			}
+		}
+		out.Duration += r.Duration
+	}
+	slices.SortFunc(out.Sizes, func(a, b bench.SizeResult) int { return a.Bullets - b.Bullets })
+	out.Targets = bench.Targets(out)
+	return out, nil
+}
+
+func writeJSONFile(path string, v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}
