@@ -107,6 +107,7 @@ VITAE_* environment variables (VITAE_INDEX_PATH), then flags.`,
 		newEmbedServerCmd(g),
 		newMatchCmd(g),
 		newEvalCmd(g),
+		newBenchCmd(g),
 	)
 	return root
 }
