@@ -37,24 +37,40 @@ var (
 
 var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
-// sectionKind classifies a JD heading.
+// Heading vocabulary, checked in order: nice-to-have first ("Preferred
+// qualifications"), then the sections that are plainly boilerplate
+// ("What we offer"), then requirements, responsibilities, and last the
+// weaker boilerplate words ("About us", "Overview").
+var (
+	headNice     = []string{"nice", "bonus", "preferred", "plus", "beneficial", "desired", "desirable", "optional", "would be great", "ideally"}
+	headSkip     = []string{"benefit", "perks", "we offer", "do we offer", "in it for you", "you will get", "you'll get", "you get", "compensation", "salary", "equal", "interview", "how to apply", "apply", "life with us", "life at", "work with us", "our culture", "commitment"}
+	headMust     = []string{"require", "qualif", "looking for", "look for", "you have", "you bring", "bring to", "skills", "experience", "about you", "who you are", "profile", "what you need", "what it takes", "must"}
+	headResp     = []string{"responsib", "you will", "you'll", "what you", "duties", "role", "job description", "day to day", "day-to-day", "working on", "work on", "opportunity", "impact", "doing this", "tasks", "mission"}
+	headSkipWeak = []string{"about", "who we are", "company", "summary", "overview", "why", "location", "notes", "additional", "details", "contact"}
+)
+
+// sectionKind classifies a JD heading: "must", "nice", "resp", "skip", or
+// "" when the heading says nothing about its section.
 func sectionKind(h string) string {
-	h = strings.ToLower(h)
-	switch {
-	case strings.Contains(h, "nice") || strings.Contains(h, "bonus") || strings.Contains(h, "preferred") || strings.Contains(h, "plus"):
-		return "nice"
-	case strings.Contains(h, "require") || strings.Contains(h, "qualif") || strings.Contains(h, "looking for") || strings.Contains(h, "you have") || strings.Contains(h, "you bring") || strings.Contains(h, "skills") || strings.Contains(h, "experience") || strings.Contains(h, "about you") || strings.Contains(h, "who you are"):
-		return "must"
-	case strings.Contains(h, "responsib") || strings.Contains(h, "you will") || strings.Contains(h, "you'll") || strings.Contains(h, "what you") || strings.Contains(h, "duties") || strings.Contains(h, "role") || strings.Contains(h, "job description") || strings.Contains(h, "day to day"):
-		return "resp"
-	case strings.Contains(h, "benefit") || strings.Contains(h, "perks") || strings.Contains(h, "about us") || strings.Contains(h, "about the company") || strings.Contains(h, "who we are") || strings.Contains(h, "equal") || strings.Contains(h, "salary") || strings.Contains(h, "compensation") || strings.Contains(h, "apply") || strings.Contains(h, "location") || strings.Contains(h, "summary") || strings.Contains(h, "overview") || strings.Contains(h, "why"):
-		return "skip"
+	h = strings.ToLower(strings.ReplaceAll(h, "’", "'"))
+	for _, g := range []struct {
+		kind  string
+		words []string
+	}{{"nice", headNice}, {"skip", headSkip}, {"must", headMust}, {"resp", headResp}, {"skip", headSkipWeak}} {
+		for _, w := range g.words {
+			if strings.Contains(h, w) {
+				return g.kind
+			}
+		}
 	}
 	return ""
 }
 
 // boilerplate marks sentences that are never requirements.
-var boilerplate = regexp.MustCompile(`(?i)(equal opportunity|without regard to|race, color|401\(k\)|health insurance|dental|paid time off|pto\b|we offer|salary range|compensation|apply now|to apply|visa sponsorship|reasonable accommodation|benefits)`)
+var boilerplate = regexp.MustCompile(`(?i)(equal opportunity|equal employment|without regard to|race, color|401\(?k\)|health insurance|dental|paid time off|pto\b|we offer|salary range|compensation|apply now|to apply|visa sponsorship|reasonable accommodation|benefits|relocat|cover letter|stock options|catered|commuter|https?://)`)
+
+// reMeta matches a posting's metadata line ("**Location:** Berlin").
+var reMeta = regexp.MustCompile(`(?i)^\**\s*(url|link|location|seniority(?: level)?|employment type|job type|job id|department|posted|date posted|workplace type|work type|salary|start date|reports to)\s*:?\**\s*:\s*\**\s*(.*)$`)
 
 // ParseJD splits a job description into requirements.
 func ParseJD(text, format string) (*JobDescription, error) {
@@ -90,47 +106,106 @@ func ParseJD(text, format string) (*JobDescription, error) {
 	return nil, vitae.Errorf(vitae.EINVALID, "format %q: want text, markdown, html or json", format)
 }
 
+// candidate is a piece of a JD that may become a requirement.
+type candidate struct {
+	text, kind string
+	prose      bool // from a paragraph, not a list item
+}
+
+// parseJDLines reads headings, list items and paragraphs. When the JD has
+// list items, its paragraphs are mostly company and role blurb, so only
+// paragraph sentences that say what is required ("must", "preferred",
+// "3+ years") are kept; a JD written as prose keeps every sentence.
 func parseJDLines(lines []string) *JobDescription {
 	jd := &JobDescription{}
 	kind := "resp"
 	var para []string
-	addText := func(t string, k string) {
-		for _, s := range sentences(t) {
-			jd.add(s.text, k)
-		}
-	}
+	var cands []candidate
+	items := 0
 	flush := func() {
 		if len(para) > 0 {
-			addText(strings.Join(para, " "), kind)
+			for _, s := range sentences(strings.Join(para, " ")) {
+				cands = append(cands, candidate{s.text, kind, true})
+			}
 			para = nil
 		}
 	}
+	first := true
 	for _, raw := range lines {
 		line := strings.TrimSpace(raw)
 		if line == "" {
 			flush()
 			continue
 		}
-		if m := reJDItem.FindStringSubmatch(line); m != nil {
+		wasFirst := first
+		first = false
+		if m := reMeta.FindStringSubmatch(line); m != nil {
 			flush()
-			jd.add(strings.Trim(m[1], "* "), kind)
+			if k := strings.ToLower(m[1]); strings.HasPrefix(k, "seniority") && jd.Seniority == "" {
+				jd.Seniority = strings.ToLower(strings.Trim(m[2], "* "))
+			}
 			continue
 		}
-		if m := reJDHeading.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1])) <= 7 {
+		if m := reJDItem.FindStringSubmatch(line); m != nil {
 			flush()
-			if jd.Title == "" && strings.HasPrefix(line, "#") {
-				jd.Title = strings.TrimSpace(m[1])
+			text := m[1]
+			for { // "+ + item", "- • item"
+				n := reJDItem.FindStringSubmatch(text)
+				if n == nil {
+					break
+				}
+				text = n[1]
 			}
-			if k := sectionKind(m[1]); k != "" {
+			if kind != "skip" {
+				items++
+			}
+			cands = append(cands, candidate{strings.Trim(text, "* "), kind, false})
+			continue
+		}
+		if h, ok := heading(line); ok {
+			flush()
+			k := sectionKind(h)
+			if jd.Title == "" && (strings.HasPrefix(line, "#") || (wasFirst && k == "")) {
+				jd.Title = h
+				continue
+			}
+			if k != "" {
 				kind = k
+			} else if kind == "skip" {
+				kind = "resp" // an unknown heading ends a boilerplate section
 			}
 			continue
 		}
 		para = append(para, line)
 	}
 	flush()
+	for _, c := range cands {
+		if c.prose && items > 0 && !reMust.MatchString(c.text) && !reNice.MatchString(c.text) && !reYears.MatchString(c.text) {
+			continue
+		}
+		jd.add(c.text, c.kind)
+	}
 	jd.finish()
 	return jd
+}
+
+// heading reports whether a line is a heading and returns its words: a
+// Markdown heading of any length, or a short line without sentence
+// punctuation ("Requirements:", "**What you'll do**").
+func heading(line string) (string, bool) {
+	clean := func(h string) string {
+		h = strings.TrimSpace(strings.Trim(h, "*_ \t"))
+		h = strings.TrimRight(h, ":?!. ")
+		return strings.TrimSpace(strings.Trim(h, "*_ "))
+	}
+	if strings.HasPrefix(line, "#") {
+		h := clean(strings.TrimLeft(line, "#"))
+		return h, h != ""
+	}
+	if m := reJDHeading.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1])) <= 7 {
+		return clean(m[1]), true
+	}
+	return "", false
 }
 
 // add records one candidate requirement from a section of kind k.
