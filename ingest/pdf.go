@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"strings"
 	"time"
@@ -28,7 +29,7 @@ func parsePDF(name string, data []byte, o Options) (*vitae.Resume, error) {
 				done <- result{err: vitae.Errorf(vitae.EINVALID, "malformed PDF (%v)", p)}
 			}
 		}()
-		lines, err := pdfLines(data, o.MaxPages)
+		lines, err := pdfLines(data, o.MaxPages, o.MaxDecompressed)
 		done <- result{lines, err}
 	}()
 	select {
@@ -43,7 +44,7 @@ func parsePDF(name string, data []byte, o Options) (*vitae.Resume, error) {
 	}
 }
 
-func pdfLines(data []byte, maxPages int) ([]string, error) {
+func pdfLines(data []byte, maxPages int, maxStream int64) ([]string, error) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "malformed PDF")
@@ -54,9 +55,15 @@ func pdfLines(data []byte, maxPages int) ([]string, error) {
 	}
 	var lines []string
 	for i := 1; i <= n; i++ {
-		p := r.Page(i)
+		p, err := pdfPage(r, i)
+		if err != nil {
+			return nil, err
+		}
 		if p.V.IsNull() {
 			continue
+		}
+		if err := checkPage(p, maxStream); err != nil {
+			return nil, err
 		}
 		// Characters come in content-stream order with their positions; a
 		// change of baseline starts a new line, a large drop a paragraph.
@@ -85,4 +92,128 @@ func pdfLines(data []byte, maxPages int) ([]string, error) {
 		lines = append(lines, "")
 	}
 	return lines, nil
+}
+
+// maxTreeDepth bounds the walks through a PDF's page tree, down through
+// /Kids and up through /Parent: real files nest a few levels, a loop
+// nests forever (the library's own walks have no bound).
+const maxTreeDepth = 64
+
+// pdfPage finds page num (1-based) as the library's Reader.Page does, but
+// refuses a page tree that descends, or a page whose parents climb, past
+// maxTreeDepth.
+func pdfPage(r *pdf.Reader, num int) (pdf.Page, error) {
+	loop := vitae.Errorf(vitae.EINVALID, "malformed PDF: page tree deeper than %d levels (a loop?)", maxTreeDepth)
+	num-- // 0-based
+	node := r.Trailer().Key("Root").Key("Pages")
+	var found pdf.Value
+	for depth := 0; found.IsNull() && node.Key("Type").Name() == "Pages"; depth++ {
+		if depth > maxTreeDepth {
+			return pdf.Page{}, loop
+		}
+		if int(node.Key("Count").Int64()) < num {
+			return pdf.Page{}, nil
+		}
+		kids, next := node.Key("Kids"), pdf.Value{}
+		for i := 0; i < kids.Len() && next.IsNull() && found.IsNull(); i++ {
+			kid := kids.Index(i)
+			switch kid.Key("Type").Name() {
+			case "Pages":
+				if c := int(kid.Key("Count").Int64()); num < c {
+					next = kid
+				} else {
+					num -= c
+				}
+			case "Page":
+				if num == 0 {
+					found = kid
+				}
+				num--
+			}
+		}
+		if next.IsNull() {
+			break
+		}
+		node = next
+	}
+	for v, depth := found, 0; !v.IsNull(); v, depth = v.Key("Parent"), depth+1 {
+		if depth > maxTreeDepth {
+			return pdf.Page{}, loop
+		}
+	}
+	return pdf.Page{V: found}, nil
+}
+
+// checkPage refuses, before the PDF library interprets them, the streams it
+// would loop on forever: its lexer reads past the end of a stream as
+// endless whitespace, so a hex string ("<0A1B…") left open at the end never
+// ends, and the goroutine running it could not be stopped. It also bounds
+// the inflated size of each stream.
+func checkPage(p pdf.Page, maxStream int64) error {
+	streams := []pdf.Value{}
+	c := p.V.Key("Contents")
+	if c.Kind() == pdf.Array {
+		for i := 0; i < c.Len(); i++ {
+			streams = append(streams, c.Index(i))
+		}
+	} else {
+		streams = append(streams, c)
+	}
+	fonts := p.Resources().Key("Font")
+	for _, name := range fonts.Keys() {
+		streams = append(streams, fonts.Key(name).Key("ToUnicode"))
+	}
+	for _, v := range streams {
+		if v.Kind() != pdf.Stream {
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(v.Reader(), maxStream+1))
+		if err != nil {
+			return vitae.Wrap(vitae.EINVALID, err, "malformed PDF stream")
+		}
+		if int64(len(data)) > maxStream {
+			return vitae.Errorf(vitae.ETOOLARGE, "PDF stream inflates to more than %d bytes", maxStream)
+		}
+		if openHexString(data) {
+			return vitae.Errorf(vitae.EINVALID, "malformed PDF: stream ends inside a hex string")
+		}
+	}
+	return nil
+}
+
+// openHexString reports whether a hex string begun at the last '<' is still
+// open at the end of s — the one shape on which the lexer never stops. The
+// lexer reads digits in pairs, skipping whitespace; a '>' in first place
+// closes the string and any other non-hex byte makes it give up, but a pair
+// still wanting its second byte at the end waits forever. Any other '<'
+// that opened such a string would itself be that lone last byte.
+func openHexString(s []byte) bool {
+	i := bytes.LastIndexByte(s, '<')
+	if i < 0 {
+		return false
+	}
+	var tail []byte
+	for _, c := range s[i+1:] {
+		switch c {
+		case 0, '\t', '\n', '\f', '\r', ' ':
+		default:
+			tail = append(tail, c)
+		}
+	}
+	for k := 0; k < len(tail); k += 2 {
+		if tail[k] == '>' {
+			return false
+		}
+		if k+1 == len(tail) {
+			return true
+		}
+		if !isHex(tail[k]) || !isHex(tail[k+1]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
