@@ -223,3 +223,15 @@ func rawDoc(b vitae.Bullet) map[string]any {
 // gc returns freed memory to the OS between phases, so one phase's
 // garbage does not count in the next one's resident set.
 func gc() { debug.FreeOSMemory() }
+
+// GeneratedIndex generates n bullets from source (seed fixed) and builds
+// them into a new index at dir with the built-in embedder, trained on
+// them: the fixture of the Go benchmarks in index/ and search/.
+func GeneratedIndex(ctx context.Context, dir string, source []vitae.Bullet, n int, seed uint64, opts index.Options) (*index.Index, *embed.Local, error) {
+	resumes, err := Generate(source, CorpusOptions{Bullets: n, Seed: seed})
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, l, _, err := BuildSemantic(ctx, dir, opts, resumes)
+	return ix, l, err
+}

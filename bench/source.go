@@ -117,3 +117,18 @@ func init() {
 		stopWords[w] = true
 	}
 }
+
+// FirstSource loads the bullets of the first directory in dirs that holds
+// résumés, so Go benchmarks run on the real corpus when ../shared is there
+// and on the repository's sample résumés otherwise. It names the one used.
+func FirstSource(dirs ...string) ([]vitae.Bullet, string, error) {
+	var errs []string
+	for _, d := range dirs {
+		rs, _, err := LoadResumes(d)
+		if err == nil {
+			return Bullets(rs), d, nil
+		}
+		errs = append(errs, err.Error())
+	}
+	return nil, "", fmt.Errorf("bench: no source résumés: %s", strings.Join(errs, "; "))
+}
