@@ -82,7 +82,7 @@ func (s *Engine) normalize(q vitae.Query) (vitae.Query, error) {
 	if !q.Mode.Valid() {
 		return q, vitae.Errorf(vitae.EINVALID, "mode %q: want keyword, semantic or hybrid", q.Mode)
 	}
-	if q.SemanticRatio < 0 || q.SemanticRatio > 1 {
+	if !(q.SemanticRatio >= 0 && q.SemanticRatio <= 1) { // NaN too
 		return q, vitae.Errorf(vitae.EINVALID, "semantic_ratio %g is outside 0..1", q.SemanticRatio)
 	}
 	if q.Fusion == "" {

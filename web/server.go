@@ -58,7 +58,7 @@ func (c Config) Validate() error {
 	if c.MaxBodyBytes < 0 || c.MaxQueryLen < 0 || c.MaxLimit < 0 || c.RequestTimeout < 0 || c.RateLimit < 0 {
 		errs = append(errs, "limits must not be negative")
 	}
-	if c.SemanticRatio < 0 || c.SemanticRatio > 1 {
+	if !(c.SemanticRatio >= 0 && c.SemanticRatio <= 1) { // NaN too
 		errs = append(errs, "semantic ratio must be within 0..1")
 	}
 	if len(errs) > 0 {

@@ -247,7 +247,7 @@ func (c *Config) Validate() error {
 	if !vitae.Mode(c.Search.Mode).Valid() {
 		bad("search.mode: %q is not one of keyword, semantic, hybrid", c.Search.Mode)
 	}
-	if c.Search.SemanticRatio < 0 || c.Search.SemanticRatio > 1 {
+	if !(c.Search.SemanticRatio >= 0 && c.Search.SemanticRatio <= 1) { // NaN too
 		bad("search.semantic_ratio: %g is outside 0..1", c.Search.SemanticRatio)
 	}
 	if f := vitae.Fusion(c.Search.Fusion); f != vitae.FusionWeighted && f != vitae.FusionRRF {
