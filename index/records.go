@@ -390,7 +390,7 @@ func toDoc(b vitae.Bullet) bulletDoc {
 func dateStart(s string) (time.Time, bool) {
 	for _, layout := range []string{"2006-01", "2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
+			return t, inDateRange(t)
 		}
 	}
 	return time.Time{}, false
@@ -399,13 +399,17 @@ func dateStart(s string) (time.Time, bool) {
 // dateEnd is the last instant a "YYYY" or "YYYY-MM" date covers.
 func dateEnd(s string) (time.Time, bool) {
 	if t, err := time.Parse("2006-01", s); err == nil {
-		return t.AddDate(0, 1, 0).Add(-time.Second), true
+		return t.AddDate(0, 1, 0).Add(-time.Second), inDateRange(t)
 	}
 	if t, err := time.Parse("2006", s); err == nil {
-		return t.AddDate(1, 0, 0).Add(-time.Second), true
+		return t.AddDate(1, 0, 0).Add(-time.Second), inDateRange(t)
 	}
 	return time.Time{}, false
 }
+
+// inDateRange bounds years to what bleve's date fields hold (nanoseconds
+// since 1970 in an int64): year 0000 in a filter was an internal error.
+func inDateRange(t time.Time) bool { return t.Year() >= 1800 && t.Year() < 2200 }
 
 func sortedCopy(xs []string) []string {
 	out := append([]string(nil), xs...)
