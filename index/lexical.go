@@ -67,7 +67,9 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 		q = bleve.NewConjunctionQuery(q, fq)
 	}
 	sr := bleve.NewSearchRequestOptions(q, size, from, false)
-	sr.Fields = []string{"*"}
+	if !req.IDsOnly {
+		sr.Fields = []string{"*"}
+	}
 	if req.Facets {
 		for _, f := range facetFields {
 			sr.AddFacet(f, bleve.NewFacetRequest(f, 10))
@@ -83,6 +85,10 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 	out := &LexicalResult{Total: int(res.Total)}
 	stems := stemSet(terms)
 	for i, h := range res.Hits {
+		if req.IDsOnly {
+			out.Hits = append(out.Hits, LexicalHit{Bullet: vitae.Bullet{ID: h.ID}, Score: h.Score, Rank: from + i + 1})
+			continue
+		}
 		b := bulletFromFields(h.ID, h.Fields)
 		hit := LexicalHit{Bullet: b, Score: h.Score, Rank: from + i + 1}
 		if req.Highlight {

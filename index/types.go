@@ -79,6 +79,10 @@ type LexicalRequest struct {
 	From      int
 	Highlight bool
 	Facets    bool
+	// IDsOnly skips loading stored fields: hits carry only the bullet ID,
+	// score and rank (no highlights), for callers that fuse first and load
+	// the few bullets they show.
+	IDsOnly bool
 }
 
 // LexicalHit is one bullet found by keywords.

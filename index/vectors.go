@@ -176,12 +176,7 @@ func (vs *vectorStore) vector(i int) []float32 {
 
 func (vs *vectorStore) dot(i int, q []float32, qq []int8, qs float32) float32 {
 	if !vs.opts.Quantize {
-		row := vs.data[i*vs.dim : (i+1)*vs.dim]
-		var s float32
-		for j := range row {
-			s += row[j] * q[j]
-		}
-		return s
+		return dotF32(vs.data[i*vs.dim:(i+1)*vs.dim], q)
 	}
 	row := vs.q[i*vs.dim : (i+1)*vs.dim]
 	var s int32
@@ -189,6 +184,26 @@ func (vs *vectorStore) dot(i int, q []float32, qq []int8, qs float32) float32 {
 		s += int32(row[j]) * int32(qq[j])
 	}
 	return float32(s) * vs.scale[i] * qs
+}
+
+// dotF32 is the dot product of two vectors of equal length, in four
+// independent sums so the CPU overlaps the multiply-adds (about twice the
+// speed of one running sum; it dominates kNN and HNSW construction).
+func dotF32(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		aa, bb := a[i:i+4:i+4], b[i:i+4:i+4]
+		s0 += aa[0] * bb[0]
+		s1 += aa[1] * bb[1]
+		s2 += aa[2] * bb[2]
+		s3 += aa[3] * bb[3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
 }
 
 func (vs *vectorStore) remove(ids []string) {

@@ -133,12 +133,21 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 	res := &vitae.Results{}
 
 	var lex *index.LexicalResult
+	idsOnly := false // lex hits carry IDs and scores only
 	if q.Mode != vitae.ModeSemantic || q.Facets {
 		size := k
-		if q.Mode == vitae.ModeSemantic {
+		switch {
+		case q.Mode == vitae.ModeSemantic:
 			size = 1 // only facets are wanted from the keyword side
+		case q.Mode == vitae.ModeKeyword && q.GroupBy == "":
+			// Nothing is fused: the page is the BM25 order, so loading
+			// and highlighting a wider pool only costs time.
+			size = need
 		}
-		lex, err = s.ix.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: size, Highlight: true, Facets: q.Facets})
+		// Fused lists are paged before hydration, so the keyword side
+		// need not load or highlight candidates that will not be shown.
+		idsOnly = q.Mode != vitae.ModeKeyword && q.GroupBy == ""
+		lex, err = s.ix.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly, Facets: q.Facets})
 		if err != nil {
 			return nil, err
 		}
@@ -162,6 +171,7 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 					return nil, err
 				}
 				res.Facets = lex.Facets
+				idsOnly = false
 			}
 			q.Mode = vitae.ModeKeyword
 		}
@@ -178,18 +188,29 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		ratio = 1
 	}
 	fused := fuse(lexHits, vec, q.Fusion, ratio, q.RankConstant)
-	hits, err := s.hydrate(q.Text, fused, lexHits)
+	withFields := lexHits
+	if idsOnly {
+		withFields = nil // hydrate loads the shown bullets from the records
+	}
+	if q.GroupBy == "" {
+		// Only the page is shown: load and highlight just its bullets.
+		res.Total = len(fused)
+		fused = fused[min(q.Offset, len(fused)):min(q.Offset+q.Limit, len(fused))]
+	}
+	hits, err := s.hydrate(q.Text, fused, withFields)
 	if err != nil {
 		return nil, err
 	}
-	res.Total = len(hits)
-	if q.Mode == vitae.ModeKeyword && lex != nil {
-		res.Total = max(lex.Total, len(hits))
-	}
 	if q.GroupBy == "candidate" {
+		res.Total = len(hits)
 		res.Candidates = group(hits, q.Offset, q.Limit)
+		res.Hits = page(hits, q.Offset, q.Limit)
+	} else {
+		res.Hits = hits
 	}
-	res.Hits = page(hits, q.Offset, q.Limit)
+	if q.Mode == vitae.ModeKeyword && lex != nil {
+		res.Total = max(lex.Total, res.Total)
+	}
 	if !q.Explain {
 		for i := range res.Hits {
 			res.Hits[i].Details = nil
