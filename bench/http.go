@@ -22,13 +22,15 @@ type HTTPLoad struct {
 	PerSec   float64 `json:"requests_per_sec"`
 	Latency  Latency `json:"latency"`
 	Mode     string  `json:"mode"`
+	Facets   bool    `json:"facets"`
 }
 
 // LoadSearch serves h on a loopback port and has clients goroutines POST
-// /api/v1/search with the queries, round robin, for d. A transport error
+// /api/v1/search with the queries, round robin, for d, asking for facets
+// or not (the API computes them unless told otherwise). A transport error
 // or a status other than 200 counts as an error. Bodies are read to the
 // end, so each request is a whole round trip.
-func LoadSearch(ctx context.Context, h http.Handler, queries []string, mode string, clients int, d time.Duration) (*HTTPLoad, error) {
+func LoadSearch(ctx context.Context, h http.Handler, queries []string, mode string, facets bool, clients int, d time.Duration) (*HTTPLoad, error) {
 	if len(queries) == 0 || clients <= 0 {
 		return nil, fmt.Errorf("bench: http load needs queries and clients")
 	}
@@ -43,7 +45,7 @@ func LoadSearch(ctx context.Context, h http.Handler, queries []string, mode stri
 
 	bodies := make([][]byte, len(queries))
 	for i, q := range queries {
-		bodies[i], _ = json.Marshal(map[string]any{"query": q, "mode": mode, "limit": 10})
+		bodies[i], _ = json.Marshal(map[string]any{"query": q, "mode": mode, "limit": 10, "facets": facets})
 	}
 	tr := &http.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients, DisableCompression: true}
 	defer tr.CloseIdleConnections()
@@ -93,7 +95,7 @@ func LoadSearch(ctx context.Context, h http.Handler, queries []string, mode stri
 	for _, l := range lat {
 		all = append(all, l...)
 	}
-	out := &HTTPLoad{Clients: clients, Seconds: took.Seconds(), Requests: reqs.Load(), Errors: errs.Load(), Latency: Summarize(all), Mode: mode}
+	out := &HTTPLoad{Clients: clients, Seconds: took.Seconds(), Requests: reqs.Load(), Errors: errs.Load(), Latency: Summarize(all), Mode: mode, Facets: facets}
 	out.PerSec = float64(out.Requests-out.Errors) / out.Seconds
 	return out, nil
 }

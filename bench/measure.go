@@ -125,3 +125,17 @@ func procField(path, key string) string {
 	}
 	return ""
 }
+
+// LoadAvg is the 1-minute load average (/proc/loadavg), 0 if unknown.
+func LoadAvg() float64 {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	fields := strings.Fields(string(data))
+	if len(fields) == 0 {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(fields[0], 64)
+	return v
+}

@@ -65,8 +65,9 @@ func Rows(r *Report) []Row {
 	rate := func(b *Build) string { return fmt.Sprintf("%.0f", b.BulletsPerSec) }
 	perBullet := func(b *Build) string { return fmt.Sprintf("%.0f", b.BytesPerBullet) }
 	peak := func(b *Build) string { return mib(b.PeakRSS) }
+	add("load average at start / end", func(s *SizeResult) string { return fmt.Sprintf("%.1f / %.1f", s.LoadAvg[0], s.LoadAvg[1]) })
 	add("raw bleve batches, bullets/s", build(raw, rate))
-	add("keyword-only index, bullets/s", build(kw, rate))
+	add("keyword-only index (Upsert), bullets/s", build(kw, rate))
 	add("with built-in embedder, bullets/s", build(sem, rate))
 	add("  embedder / raw bleve", func(s *SizeResult) string {
 		if s.Raw == nil || s.Semantic == nil || s.Raw.BulletsPerSec == 0 {
@@ -118,24 +119,32 @@ func Rows(r *Report) []Row {
 		}
 		return fmt.Sprintf("%.3f", s.KNN.Recall10)
 	})
-	add("HTTP hybrid searches/s (32 clients)", func(s *SizeResult) string {
-		if s.HTTP == nil {
+	for _, v := range []struct {
+		name string
+		load func(*SizeResult) *HTTPLoad
+	}{
+		{"HTTP hybrid, facets (API default)", func(s *SizeResult) *HTTPLoad { return s.HTTP }},
+		{"HTTP hybrid, no facets", func(s *SizeResult) *HTTPLoad { return s.HTTPNoFacets }},
+	} {
+		add(v.name+": searches/s", func(s *SizeResult) string {
+			if l := v.load(s); l != nil {
+				return fmt.Sprintf("%.0f", l.PerSec)
+			}
 			return "–"
-		}
-		return fmt.Sprintf("%.0f", s.HTTP.PerSec)
-	})
-	add("  HTTP errors / requests", func(s *SizeResult) string {
-		if s.HTTP == nil {
+		})
+		add("  errors / requests", func(s *SizeResult) string {
+			if l := v.load(s); l != nil {
+				return fmt.Sprintf("%d / %d", l.Errors, l.Requests)
+			}
 			return "–"
-		}
-		return fmt.Sprintf("%d / %d", s.HTTP.Errors, s.HTTP.Requests)
-	})
-	add("  HTTP p50 / p99, ms", func(s *SizeResult) string {
-		if s.HTTP == nil {
+		})
+		add("  latency p50 / p99, ms", func(s *SizeResult) string {
+			if l := v.load(s); l != nil {
+				return fmt.Sprintf("%s / %s", ms(l.Latency.P50), ms(l.Latency.P99))
+			}
 			return "–"
-		}
-		return fmt.Sprintf("%s / %s", ms(s.HTTP.Latency.P50), ms(s.HTTP.Latency.P99))
-	})
+		})
+	}
 	return rows
 }
 

@@ -31,7 +31,10 @@ type Options struct {
 	// Handler builds the HTTP handler serving an engine (cmd passes
 	// web.New); nil skips the HTTP load.
 	Handler func(*search.Engine) (http.Handler, error)
-	Logger  *slog.Logger
+	// Checkpoint, if set, gets the report so far after each phase, so a
+	// long run that is stopped still leaves what it measured.
+	Checkpoint func(*Report)
+	Logger     *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
@@ -72,9 +75,13 @@ type SizeResult struct {
 	Semantic        *Build             `json:"semantic"`
 	Latency         map[string]Latency `json:"latency"` // keyword, semantic, hybrid, match
 	KNN             *KNN               `json:"knn"`
-	HTTP            *HTTPLoad          `json:"http,omitempty"`
-	ServingRSS      int64              `json:"serving_rss_bytes"`      // after build, corpus dropped
-	ServingPeakRSS  int64              `json:"serving_peak_rss_bytes"` // during ANN build, queries and load
+	HTTP            *HTTPLoad          `json:"http,omitempty"`           // as the API defaults: with facets
+	HTTPNoFacets    *HTTPLoad          `json:"http_no_facets,omitempty"` // "facets": false
+	ServingRSS      int64              `json:"serving_rss_bytes"`        // after build, corpus dropped
+	ServingPeakRSS  int64              `json:"serving_peak_rss_bytes"`   // during ANN build, queries and load
+	// LoadAvg is the 1-minute load average when the size started and
+	// ended: above the CPU count, other processes shared the machine.
+	LoadAvg [2]float64 `json:"loadavg_start_end"`
 }
 
 // FullBuildSeconds is indexing with the embedder plus the HNSW graph.
@@ -142,12 +149,19 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	for _, n := range opts.Sizes {
 		log.Info("bench: size", "bullets", n)
-		sr, err := runSize(ctx, opts, filepath.Join(work, fmt.Sprint(n)), n, source, evalQs, jobs)
-		if sr != nil {
-			rep.Sizes = append(rep.Sizes, *sr)
+		done := len(rep.Sizes)
+		save := func(sr *SizeResult) {
+			rep.Sizes = append(rep.Sizes[:done], *sr)
+			rep.Targets = Targets(rep)
+			rep.Duration = time.Since(rep.Started).Seconds()
+			if opts.Checkpoint != nil {
+				opts.Checkpoint(rep)
+			}
 		}
-		rep.Targets = Targets(rep)
-		rep.Duration = time.Since(rep.Started).Seconds()
+		sr, err := runSize(ctx, opts, filepath.Join(work, fmt.Sprint(n)), n, source, evalQs, jobs, save)
+		if sr != nil {
+			save(sr)
+		}
 		if err != nil {
 			return rep, fmt.Errorf("bench: %d bullets: %w", n, err)
 		}
@@ -155,15 +169,21 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	return rep, nil
 }
 
-func runSize(ctx context.Context, opts Options, dir string, n int, source []vitae.Bullet, queries, jobs []string) (*SizeResult, error) {
+func runSize(ctx context.Context, opts Options, dir string, n int, source []vitae.Bullet, queries, jobs []string, checkpoint func(*SizeResult)) (sr *SizeResult, err error) {
 	log := opts.Logger
 	defer os.RemoveAll(dir)
+	load := LoadAvg()
+	defer func() {
+		if sr != nil {
+			sr.LoadAvg = [2]float64{load, LoadAvg()}
+		}
+	}()
 	t := time.Now()
 	resumes, err := Generate(source, CorpusOptions{Bullets: n, Seed: opts.Seed})
 	if err != nil {
 		return nil, err
 	}
-	sr := &SizeResult{Bullets: Count(resumes), Resumes: len(resumes), GenerateSeconds: time.Since(t).Seconds(), Latency: map[string]Latency{}}
+	sr = &SizeResult{Bullets: Count(resumes), Resumes: len(resumes), GenerateSeconds: time.Since(t).Seconds(), Latency: map[string]Latency{}}
 
 	log.Info("bench: raw bleve batches", "bullets", n)
 	if sr.Raw, err = BuildRawBleve(ctx, filepath.Join(dir, "raw"), opts.Index.BatchSize, resumes); err != nil {
@@ -171,19 +191,15 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	}
 	os.RemoveAll(filepath.Join(dir, "raw"))
 	gc()
-	log.Info("bench: keyword-only index", "bullets", n, "raw_per_sec", int(sr.Raw.BulletsPerSec))
-	if sr.Keyword, err = BuildKeyword(ctx, filepath.Join(dir, "keyword"), opts.Index, resumes); err != nil {
-		return sr, err
-	}
-	os.RemoveAll(filepath.Join(dir, "keyword"))
-	gc()
-	log.Info("bench: index with the built-in embedder", "bullets", n, "keyword_per_sec", int(sr.Keyword.BulletsPerSec))
+	checkpoint(sr)
+	log.Info("bench: index with the built-in embedder", "bullets", n, "raw_per_sec", int(sr.Raw.BulletsPerSec))
 	ix, l, b, err := BuildSemantic(ctx, filepath.Join(dir, "semantic"), opts.Index, resumes)
 	if err != nil {
 		return sr, err
 	}
 	defer ix.Close()
-	sr.Semantic = b
+	sr.Semantic, sr.Keyword = b, b.KeywordPhase
+	checkpoint(sr)
 	resumes = nil // a server holds the index, not the corpus
 	gc()
 	sr.ServingRSS = RSS()
@@ -197,6 +213,7 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	if opts.Index.ANNThreshold > 0 && sr.Bullets > opts.Index.ANNThreshold {
 		b.ANNSeconds = ann.Seconds()
 	}
+	checkpoint(sr)
 	eng := search.New(ix, l, search.Options{})
 	for _, mode := range []vitae.Mode{vitae.ModeKeyword, vitae.ModeSemantic, vitae.ModeHybrid} {
 		log.Info("bench: query latency", "bullets", n, "mode", mode)
@@ -205,6 +222,7 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 			return sr, err
 		}
 		sr.Latency[string(mode)] = lat
+		checkpoint(sr)
 	}
 	log.Info("bench: match latency", "bullets", n, "jobs", len(jobs))
 	if sr.Latency["match"], err = MatchLatency(ctx, eng, jobs); err != nil {
@@ -214,13 +232,17 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	if sr.KNN, err = CompareKNN(ctx, ix, l, queries, opts.Index.ANNThreshold); err != nil {
 		return sr, err
 	}
+	checkpoint(sr)
 	if opts.Handler != nil {
 		h, err := opts.Handler(eng)
 		if err != nil {
 			return sr, err
 		}
-		log.Info("bench: HTTP load", "bullets", n, "clients", opts.Clients, "seconds", opts.HTTPDuration.Seconds())
-		if sr.HTTP, err = LoadSearch(ctx, h, queries, string(vitae.ModeHybrid), opts.Clients, opts.HTTPDuration); err != nil {
+		log.Info("bench: HTTP load", "bullets", n, "clients", opts.Clients, "seconds", 2*opts.HTTPDuration.Seconds())
+		if sr.HTTP, err = LoadSearch(ctx, h, queries, string(vitae.ModeHybrid), true, opts.Clients, opts.HTTPDuration); err != nil {
+			return sr, err
+		}
+		if sr.HTTPNoFacets, err = LoadSearch(ctx, h, queries, string(vitae.ModeHybrid), false, opts.Clients, opts.HTTPDuration); err != nil {
 			return sr, err
 		}
 	}

@@ -83,14 +83,20 @@ func Targets(r *Report) []Target {
 }
 
 func httpTarget(s *SizeResult) Target {
-	t := Target{Goal: "100k: HTTP ≥ 1,000 searches/s with 0 errors (32 clients)", Status: "not measured"}
+	t := Target{Goal: "100k: HTTP ≥ 1,000 searches/s with 0 errors (32 clients, hybrid)", Status: "not measured"}
 	if s == nil || s.HTTP == nil {
 		return t
 	}
-	t.Measured = fmt.Sprintf("%.0f/s, %d errors", s.HTTP.PerSec, s.HTTP.Errors)
+	t.Measured = fmt.Sprintf("%.0f/s, %d errors with facets (API default)", s.HTTP.PerSec, s.HTTP.Errors)
 	t.Status = "missed"
 	if s.HTTP.PerSec >= 1000 && s.HTTP.Errors == 0 {
 		t.Status = "met"
+	}
+	if n := s.HTTPNoFacets; n != nil {
+		t.Measured += fmt.Sprintf("; %.0f/s, %d errors without", n.PerSec, n.Errors)
+		if t.Status == "missed" && n.PerSec >= 1000 && n.Errors == 0 {
+			t.Status = "met without facets only"
+		}
 	}
 	return t
 }

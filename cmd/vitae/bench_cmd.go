@@ -67,6 +67,9 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 				opts.Index.Quantize = cfg.Index.Quantize
 				opts.Index.ANNThreshold = cfg.Index.ANNThreshold
 				opts.Logger = log
+				if jsonOut != "" {
+					opts.Checkpoint = func(r *bench.Report) { _ = writeJSONFile(jsonOut, r) }
+				}
 				if !noHTTP {
 					opts.Handler = func(e *search.Engine) (http.Handler, error) {
 						return web.New(e, web.Config{SemanticRatio: cfg.Search.SemanticRatio})
