@@ -5,14 +5,15 @@
 #   bench/run.sh                      # 10k and 100k bullets (~15 min on 2 cores)
 #   SIZES=10k,100k,1M bench/run.sh    # and 1M (about an hour more)
 #
-# Results go to $OUT (default bench-results/): the tables as text, the
+# Results go to $OUT (default ${TMPDIR:-/tmp}/vitae-bench): the tables as text, the
 # reports as JSON, the chart as SVG, the Go benchmarks' output.
 set -eu
 sizes=${SIZES:-10k,100k}
-out=${OUT:-bench-results}
+out=${OUT:-${TMPDIR:-/tmp}/vitae-bench}
 mkdir -p "$out"
 { echo "nproc: $(nproc)"; free -h; git rev-parse HEAD 2>/dev/null || true; } | tee "$out/machine.txt"
 go build -o "$out/vitae" ./cmd/vitae
 "$out/vitae" bench --sizes "$sizes" --json-out "$out/vitae.json" --svg "$out/BENCHMARKS.svg" | tee "$out/vitae.txt"
 (cd bench/peer && go run . --sizes "$sizes" --json-out "../../$out/peer.json") | tee "$out/peer.txt"
 go test -run '^$' -bench . -benchmem ./... | tee "$out/go-bench.txt"
+echo "results in $out"
