@@ -171,3 +171,31 @@ func sizeLabel(n int) string {
 	}
 	return fmt.Sprint(n)
 }
+
+// WriteMarkdown prints the figure × size table and the targets as
+// Markdown, the form BENCHMARKS.md quotes.
+func WriteMarkdown(w io.Writer, r *Report) error {
+	var b strings.Builder
+	b.WriteString("| figure |")
+	for _, s := range r.Sizes {
+		b.WriteString(" " + sizeLabel(s.Bullets) + " |")
+	}
+	b.WriteString("\n|---|")
+	for range r.Sizes {
+		b.WriteString("---:|")
+	}
+	b.WriteString("\n")
+	for _, row := range Rows(r) {
+		b.WriteString("| " + strings.TrimSpace(row.Name) + " | " + strings.Join(row.Values, " | ") + " |\n")
+	}
+	b.WriteString("\n| target | measured | status |\n|---|---|---|\n")
+	for _, t := range r.Targets {
+		m := t.Measured
+		if m == "" {
+			m = "–"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", t.Goal, m, t.Status)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

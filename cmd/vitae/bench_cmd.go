@@ -23,7 +23,7 @@ func newBenchCmd(g *globals) *cobra.Command {
 	var (
 		sizes                    string
 		opts                     bench.Options
-		asJSON                   bool
+		asJSON, markdown         bool
 		jsonOut, svgOut, cpuprof string
 		from                     []string
 		noHTTP                   bool
@@ -117,6 +117,9 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 				enc.SetIndent("", "  ")
 				return enc.Encode(rep)
 			}
+			if markdown {
+				return bench.WriteMarkdown(g.stdout, rep)
+			}
 			return bench.WriteTable(g.stdout, rep)
 		},
 	}
@@ -133,6 +136,7 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 	f.BoolVar(&noHTTP, "no-http", false, "skip the HTTP load")
 	f.StringVar(&opts.WorkDir, "work-dir", "", "where indexes are built (default a temp dir; each is removed after its size)")
 	f.BoolVar(&asJSON, "json", false, "print the report as JSON instead of tables")
+	f.BoolVar(&markdown, "markdown", false, "print the tables as Markdown (for BENCHMARKS.md)")
 	f.StringVar(&jsonOut, "json-out", "", "also write the JSON report to this file")
 	f.StringVar(&svgOut, "svg", "", "write the scaling chart (SVG) to this file")
 	f.StringVar(&cpuprof, "cpuprofile", "", "write a CPU profile (pprof) of the whole run to this file")
