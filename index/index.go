@@ -37,6 +37,7 @@ var (
 	bucketSources = []byte("sources") // source path → résumé ID
 	bucketVectors = []byte("vectors") // bullet ID → float32 little-endian
 	bucketMeta    = []byte("meta")    // "model" → vector model identity
+	bucketPending = []byte("pending") // bullet ID → "" while a write has reached bleve but not the records
 )
 
 // Open opens the index at opts.Path, creating it if missing.
@@ -58,7 +59,7 @@ func Open(opts Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
 	if err := db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketResumes, bucketBullets, bucketSources, bucketVectors, bucketMeta} {
+		for _, b := range [][]byte{bucketResumes, bucketBullets, bucketSources, bucketVectors, bucketMeta, bucketPending} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -75,6 +76,12 @@ func Open(opts Options) (*Index, error) {
 	}
 	an := bi.Mapping().AnalyzerNamed(en.AnalyzerName)
 	ix := &Index{opts: opts, bleve: bi, db: db, analyzer: an}
+	if n, err := ix.recoverPending(); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("open index %q: recover an interrupted write: %w", opts.Path, err)
+	} else if n > 0 {
+		opts.Logger.Warn("repaired an interrupted write", "bullets", n)
+	}
 	if ix.vec, err = loadVectors(db, opts); err != nil {
 		ix.Close()
 		return nil, fmt.Errorf("open index %q: load vectors: %w", opts.Path, err)

@@ -24,8 +24,7 @@ type record struct {
 // new ones are written. Bleve batches and the bbolt transaction are
 // per-call; records are written last, so a crash mid-way leaves the résumé
 // absent or stale, and the next run rewrites it.
-func (ix *Index) Upsert(ctx context.Context, resumes []*vitae.Resume) (Changes, error) {
-	var ch Changes
+func (ix *Index) Upsert(ctx context.Context, resumes []*vitae.Resume) (ch Changes, err error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 
@@ -36,7 +35,7 @@ func (ix *Index) Upsert(ctx context.Context, resumes []*vitae.Resume) (Changes, 
 	}
 	var plans []plan
 	seen := map[string]bool{}
-	err := ix.db.View(func(tx *bolt.Tx) error {
+	err = ix.db.View(func(tx *bolt.Tx) error {
 		for _, r := range resumes {
 			if r == nil || r.ID == "" {
 				return vitae.Errorf(vitae.EINVALID, "résumé without an ID")
@@ -60,6 +59,20 @@ func (ix *Index) Upsert(ctx context.Context, resumes []*vitae.Resume) (Changes, 
 	if err != nil || len(plans) == 0 {
 		return ch, err
 	}
+
+	var touched []string // every bullet this write changes in bleve
+	for _, p := range plans {
+		for _, b := range p.r.Bullets {
+			touched = append(touched, b.ID)
+		}
+		if p.old != nil {
+			touched = append(touched, p.old.BulletIDs...)
+		}
+	}
+	if err := ix.markPending(touched); err != nil {
+		return ch, err
+	}
+	defer ix.undoOnError(&err)
 
 	batch := ix.bleve.NewBatch()
 	flush := func() error {
@@ -141,6 +154,9 @@ func (ix *Index) Upsert(ctx context.Context, resumes []*vitae.Resume) (Changes, 
 				return err
 			}
 		}
+		if err := clearPending(tx, touched); err != nil {
+			return err
+		}
 		vb := tx.Bucket(bucketVectors)
 		for _, id := range removedVectors {
 			if err := vb.Delete([]byte(id)); err != nil {
@@ -208,7 +224,7 @@ func getRecord(tx *bolt.Tx, id string) (*record, error) {
 
 // Delete erases a résumé: its bullets from bleve, their records and
 // vectors, and the résumé record. Unknown IDs wrap vitae.ErrNotFound.
-func (ix *Index) Delete(ctx context.Context, resumeID string) error {
+func (ix *Index) Delete(ctx context.Context, resumeID string) (err error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	var rec *record
@@ -221,6 +237,10 @@ func (ix *Index) Delete(ctx context.Context, resumeID string) error {
 	if rec == nil {
 		return fmt.Errorf("résumé %q: %w", resumeID, vitae.ErrNotFound)
 	}
+	if err := ix.markPending(rec.BulletIDs); err != nil {
+		return err
+	}
+	defer ix.undoOnError(&err)
 	batch := ix.bleve.NewBatch()
 	for _, id := range rec.BulletIDs {
 		batch.Delete(id)
@@ -241,6 +261,9 @@ func (ix *Index) Delete(ctx context.Context, resumeID string) error {
 			if err := tx.Bucket(bucketSources).Delete([]byte(rec.Source)); err != nil {
 				return err
 			}
+		}
+		if err := clearPending(tx, rec.BulletIDs); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketResumes).Delete([]byte(resumeID))
 	}); err != nil {
