@@ -15,9 +15,11 @@ import (
 const (
 	mustWeight     = 2.0
 	niceWeight     = 1.0
-	matchThreshold = 0.45 // a requirement is met at this normalised score
+	matchThreshold = 0.45 // a requirement is met at this evidence score
 	reusePenalty   = 0.5  // a bullet already used for another requirement counts half
 	expWeight      = 0.15 // share of the score from years of experience
+	roleWeight     = 0.25 // share of the score from the JD's title against the candidate's roles
+	skillCredit    = 0.5  // evidence for a requirement's skills the résumé only lists
 )
 
 type sentence struct {
@@ -47,12 +49,18 @@ func sentences(text string) []sentence {
 // of a job description. Each requirement is a hybrid query; a candidate's
 // evidence for it is their best bullet, scored relative to the best
 // evidence any candidate has for that requirement (so requirements count
-// alike however many words they have). The candidate score is the weighted
-// mean over requirements (must-haves weigh 2, nice-to-haves 1) — one great
-// bullet reused across requirements counts half after its first use, and
-// only the best bullet per requirement counts, so a long résumé gains
-// nothing from volume — times a recency factor for old evidence, blended
-// with how well years of experience meet the ask.
+// alike however many words they have). A requirement naming skills the
+// résumé lists, but that no bullet shows, gets partial evidence
+// (skillCredit). The requirement score is the weighted mean of the
+// evidence over requirements (must-haves weigh 2, nice-to-haves 1; weak
+// evidence counts for what it is, but only evidence over matchThreshold
+// makes a requirement "met") — one great bullet
+// reused across requirements counts half after its first use, and only
+// the best bullet per requirement counts, so a long résumé gains nothing
+// from volume. A quarter of the score (roleWeight) is role fit: how much
+// of the JD's title, IDF-weighted over the candidates' role titles, one of
+// the candidate's roles carries. Old evidence decays with recency, and
+// the total is blended with how well years of experience meet the ask.
 func (s *Engine) Match(ctx context.Context, r MatchRequest) (*MatchResult, error) {
 	jd, err := ParseJD(r.JobDescription, r.Format)
 	if err != nil {
@@ -109,7 +117,20 @@ func (s *Engine) Match(ctx context.Context, r MatchRequest) (*MatchResult, error
 				Company: h.Company, Role: h.Role, Start: h.Start, End: h.End, Score: round3(score)}
 		}
 	}
-	for id, c := range cands {
+	ids := make([]string, 0, len(cands))
+	for id := range cands {
+		ids = append(ids, id)
+	}
+	resumes := map[string]*vitae.Resume{}
+	for _, id := range ids {
+		if rr, err := s.ix.Resume(id); err == nil {
+			resumes[id] = rr
+		}
+	}
+	fit := s.roleFit(jd.Title, resumes)
+	for _, id := range ids {
+		c := cands[id]
+		listed := listedSkills(resumes[id])
 		m := CandidateMatch{ResumeID: id, Person: c.person, Coverage: Coverage{Total: len(jd.Requirements)}}
 		var sum, wsum float64
 		used := map[string]bool{}
@@ -121,16 +142,22 @@ func (s *Engine) Match(ctx context.Context, r MatchRequest) (*MatchResult, error
 			}
 			wsum += w
 			e := c.evidence[ri]
+			score := 0.0
+			if e != nil {
+				score = e.Score
+				if used[e.BulletID] {
+					score *= reusePenalty
+				}
+			}
+			if v := skillCredit * skillShare(req.Skills, listed); v > score {
+				score = v
+			}
+			sum += w * score
 			if e == nil || e.Score < matchThreshold {
 				m.Missing = append(m.Missing, req.Text)
 				continue
 			}
-			score := e.Score
-			if used[e.BulletID] {
-				score *= reusePenalty
-			}
 			used[e.BulletID] = true
-			sum += w * score
 			m.Coverage.Met++
 			if req.MustHave {
 				m.Coverage.MustMet++
@@ -138,12 +165,15 @@ func (s *Engine) Match(ctx context.Context, r MatchRequest) (*MatchResult, error
 			m.Matched = append(m.Matched, *e)
 		}
 		score := sum / wsum
-		if r, err := s.ix.Resume(id); err == nil {
-			m.YearsExperience = round3(YearsOfExperience(r.Bullets, time.Now()))
+		if jd.Title != "" {
+			score = (1-roleWeight)*score + roleWeight*fit[id]
+		}
+		if rr := resumes[id]; rr != nil {
+			m.YearsExperience = round3(YearsOfExperience(rr.Bullets, time.Now()))
 		}
 		if jd.YearsRequired > 0 {
-			fit := math.Min(1, m.YearsExperience/jd.YearsRequired)
-			score = (1-expWeight)*score + expWeight*fit
+			yfit := math.Min(1, m.YearsExperience/jd.YearsRequired)
+			score = (1-expWeight)*score + expWeight*yfit
 		}
 		m.Score = round3(score)
 		if m.Matched == nil {
@@ -167,6 +197,86 @@ func (s *Engine) Match(ctx context.Context, r MatchRequest) (*MatchResult, error
 		res.Candidates = []CandidateMatch{}
 	}
 	return res, nil
+}
+
+// roleFit scores each résumé's best role title against the JD's title:
+// the IDF-weighted share of the title's terms the role carries, IDF taken
+// over the role titles of these résumés (so "engineer" counts for little
+// and "reliability" for much).
+func (s *Engine) roleFit(title string, resumes map[string]*vitae.Resume) map[string]float64 {
+	fit := map[string]float64{}
+	want := dedupeStrings(s.ix.Terms(title))
+	if len(want) == 0 {
+		return fit
+	}
+	roles := map[string][]map[string]bool{}
+	df := map[string]int{}
+	for id, rr := range resumes {
+		seen := map[string]bool{}
+		for _, b := range rr.Bullets {
+			if b.Role == "" || seen[b.Role] {
+				continue
+			}
+			seen[b.Role] = true
+			terms := map[string]bool{}
+			for _, t := range s.ix.Terms(b.Role) {
+				terms[t] = true
+			}
+			roles[id] = append(roles[id], terms)
+			for t := range terms {
+				df[t]++
+			}
+		}
+	}
+	n := float64(len(resumes))
+	idf := func(t string) float64 { return math.Log(1 + (n+1)/(1+float64(df[t]))) }
+	var total float64
+	for _, t := range want {
+		total += idf(t)
+	}
+	for id, rs := range roles {
+		for _, terms := range rs {
+			var got float64
+			for _, t := range want {
+				if terms[t] {
+					got += idf(t)
+				}
+			}
+			fit[id] = math.Max(fit[id], got/total)
+		}
+	}
+	return fit
+}
+
+// listedSkills is the set of canonical skills a résumé lists (lower-cased).
+func listedSkills(r *vitae.Resume) map[string]bool {
+	have := map[string]bool{}
+	if r == nil {
+		return have
+	}
+	for _, sk := range r.Skills {
+		have[strings.ToLower(sk)] = true
+	}
+	for _, b := range r.Bullets {
+		for _, sk := range b.Skills {
+			have[strings.ToLower(sk)] = true
+		}
+	}
+	return have
+}
+
+// skillShare is the share of a requirement's skills the résumé lists.
+func skillShare(skills []string, listed map[string]bool) float64 {
+	if len(skills) == 0 {
+		return 0
+	}
+	n := 0
+	for _, sk := range skills {
+		if listed[strings.ToLower(sk)] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(skills))
 }
 
 func (s *Engine) semanticRatio() float64 {
