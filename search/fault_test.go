@@ -21,13 +21,13 @@ import (
 type fault int
 
 const (
-	healthy fault = iota
-	tooMany       // 429 with Retry-After: 1
-	serverError   // 500
-	hang          // no answer until the client gives up
-	malformed     // 200 with a broken JSON body
-	wrongDim      // vectors of another dimension than configured
-	tooFew        // fewer vectors than inputs
+	healthy     fault = iota
+	tooMany           // 429 with Retry-After: 1
+	serverError       // 500
+	hang              // no answer until the client gives up
+	malformed         // 200 with a broken JSON body
+	wrongDim          // vectors of another dimension than configured
+	tooFew            // fewer vectors than inputs
 )
 
 type faultyProvider struct {
