@@ -31,7 +31,7 @@ var (
 	reYears     = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:-\s*\d{1,2}\s*)?(?:\+\s*)?years?`)
 	reMust      = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
 	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional)\b`)
-	reLead      = regexp.MustCompile(`(?i)\b(lead|leading|led|manage|managing|mentor|mentoring|supervis\w*|head|direct reports|people manager|team lead)\b`)
+	reLead      = regexp.MustCompile(`(?i)\b(lead|leads|leading|led|manage|manages|managed|managing|mentor|mentors|mentored|mentoring|coach|coaching|supervis\w*|head|direct reports|people manager|team lead)\b`)
 	reSeniority = regexp.MustCompile(`(?i)\b(intern|junior|mid-level|senior|staff|principal|lead|manager|director|head)\b`)
 )
 
@@ -162,6 +162,10 @@ func parseJDLines(lines []string) *JobDescription {
 			cands = append(cands, candidate{strings.Trim(text, "* "), kind, false})
 			continue
 		}
+		if wasFirst && jd.Title == "" && !strings.HasPrefix(line, "#") && titleLine(line) {
+			jd.Title = strings.Join(strings.Fields(line), " ")
+			continue
+		}
 		if h, ok := heading(line); ok {
 			flush()
 			k := sectionKind(h)
@@ -187,6 +191,13 @@ func parseJDLines(lines []string) *JobDescription {
 	}
 	jd.finish()
 	return jd
+}
+
+// titleLine reports whether a JD's first line reads as its title: short,
+// not a sentence, and not a section heading ("Responsibilities").
+func titleLine(line string) bool {
+	n := len(strings.Fields(line))
+	return n > 0 && n <= 12 && !strings.ContainsAny(line[len(line)-1:], ".!?:;,") && sectionKind(line) == ""
 }
 
 // heading reports whether a line is a heading and returns its words: a
