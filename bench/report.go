@@ -69,7 +69,7 @@ func Rows(r *Report) []Row {
 	add("raw bleve batches, bullets/s", build(raw, rate))
 	add("keyword-only index (Upsert), bullets/s", build(kw, rate))
 	add("with built-in embedder, bullets/s", build(sem, rate))
-	add("  embedder / raw bleve", func(s *SizeResult) string {
+	add("  with embedder / raw bleve", func(s *SizeResult) string {
 		if s.Raw == nil || s.Semantic == nil || s.Raw.BulletsPerSec == 0 {
 			return "–"
 		}
@@ -123,8 +123,8 @@ func Rows(r *Report) []Row {
 		name string
 		load func(*SizeResult) *HTTPLoad
 	}{
-		{"HTTP hybrid, facets (API default)", func(s *SizeResult) *HTTPLoad { return s.HTTP }},
-		{"HTTP hybrid, no facets", func(s *SizeResult) *HTTPLoad { return s.HTTPNoFacets }},
+		{"HTTP hybrid with facets (API default)", func(s *SizeResult) *HTTPLoad { return s.HTTP }},
+		{"HTTP hybrid without facets", func(s *SizeResult) *HTTPLoad { return s.HTTPNoFacets }},
 	} {
 		add(v.name+": searches/s", func(s *SizeResult) string {
 			if l := v.load(s); l != nil {
@@ -132,13 +132,13 @@ func Rows(r *Report) []Row {
 			}
 			return "–"
 		})
-		add("  errors / requests", func(s *SizeResult) string {
+		add(v.name+": errors / requests", func(s *SizeResult) string {
 			if l := v.load(s); l != nil {
 				return fmt.Sprintf("%d / %d", l.Errors, l.Requests)
 			}
 			return "–"
 		})
-		add("  latency p50 / p99, ms", func(s *SizeResult) string {
+		add(v.name+": latency p50 / p99, ms", func(s *SizeResult) string {
 			if l := v.load(s); l != nil {
 				return fmt.Sprintf("%s / %s", ms(l.Latency.P50), ms(l.Latency.P99))
 			}

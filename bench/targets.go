@@ -53,12 +53,7 @@ func Targets(r *Report) []Target {
 	add("100k: hybrid search p50 ≤ 10 ms", s100, lat("hybrid", p50), "%.2f ms", le(10))
 	add("100k: hybrid search p99 ≤ 30 ms", s100, lat("hybrid", p99), "%.2f ms", le(30))
 	add("100k: keyword search p50 ≤ 3 ms", s100, lat("keyword", p50), "%.2f ms", le(3))
-	add("100k: indexing with the built-in embedder ≥ 0.5 × raw bleve", s100, func(s *SizeResult) (float64, bool) {
-		if s.Semantic == nil || s.Raw == nil || s.Raw.BulletsPerSec == 0 {
-			return 0, false
-		}
-		return s.Semantic.BulletsPerSec / s.Raw.BulletsPerSec, true
-	}, "%.2f ×", ge(0.5))
+	out = append(out, indexingTarget(s100))
 	out = append(out, httpTarget(s100))
 	add("1M: hybrid search p50 ≤ 25 ms", s1m, lat("hybrid", p50), "%.2f ms", le(25))
 	add("1M: approximate kNN recall@10 ≥ 0.95", s1m, func(s *SizeResult) (float64, bool) {
@@ -97,6 +92,28 @@ func httpTarget(s *SizeResult) Target {
 		if t.Status == "missed" && n.PerSec >= 1000 && n.Errors == 0 {
 			t.Status = "met without facets only"
 		}
+	}
+	return t
+}
+
+// indexingTarget compares `vitae index` with the embedder to raw bleve,
+// and says what the ratio is when the HNSW graph, which the index builds
+// on the first semantic query, is counted too.
+func indexingTarget(s *SizeResult) Target {
+	t := Target{Goal: "100k: indexing with the built-in embedder ≥ 0.5 × raw bleve", Status: "not measured"}
+	if s == nil || s.Semantic == nil || s.Raw == nil || s.Raw.BulletsPerSec == 0 {
+		return t
+	}
+	plain := s.Semantic.BulletsPerSec / s.Raw.BulletsPerSec
+	full := float64(s.Bullets) / s.FullBuildSeconds() / s.Raw.BulletsPerSec
+	t.Measured = fmt.Sprintf("%.2f × as `vitae index` runs; %.2f × counting the HNSW graph build", plain, full)
+	switch {
+	case full >= 0.5:
+		t.Status = "met"
+	case plain >= 0.5:
+		t.Status = "met without the HNSW build; missed with it"
+	default:
+		t.Status = "missed"
 	}
 	return t
 }
