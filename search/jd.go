@@ -43,16 +43,19 @@ var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, 
 // weaker boilerplate words ("About us", "Overview").
 var (
 	headNice     = []string{"nice", "bonus", "preferred", "plus", "beneficial", "desired", "desirable", "optional", "would be great", "ideally"}
-	headSkip     = []string{"benefit", "perks", "we offer", "do we offer", "in it for you", "you will get", "you'll get", "you get", "compensation", "salary", "equal", "interview", "how to apply", "apply", "life with us", "life at", "work with us", "our culture", "commitment"}
+	headSkip     = []string{"benefit", "perks", "we offer", "do we offer", "in it for you", "compensation", "salary", "equal", "interview", "how to apply", "apply", "life with us", "life at", "work with us", "our culture", "commitment"}
 	headMust     = []string{"require", "qualif", "looking for", "look for", "you have", "you bring", "bring to", "skills", "experience", "about you", "who you are", "profile", "what you need", "what it takes", "must"}
-	headResp     = []string{"responsib", "you will", "you'll", "what you", "duties", "role", "job description", "day to day", "day-to-day", "working on", "work on", "opportunity", "impact", "doing this", "tasks", "mission"}
+	headResp     = []string{"responsib", "you will", "you'll", "what you", "duties", "role", "job description", "day to day", "day-to-day", "working on", "work on", "opportunity", "impact", "doing this", "tasks"}
 	headSkipWeak = []string{"about", "who we are", "company", "summary", "overview", "why", "location", "notes", "additional", "details", "contact"}
 )
 
 // sectionKind classifies a JD heading: "must", "nice", "resp", "skip", or
 // "" when the heading says nothing about its section.
 func sectionKind(h string) string {
-	h = strings.ToLower(strings.ReplaceAll(h, "’", "'"))
+	h = strings.ToLower(strings.ReplaceAll(h, "\u2019", "'"))
+	if strings.HasSuffix(h, "you get") || strings.HasSuffix(h, "you'll get") || strings.HasSuffix(h, "you will get") {
+		return "skip" // "What you'll get" lists benefits; "What you'll get to do" does not end there
+	}
 	for _, g := range []struct {
 		kind  string
 		words []string
