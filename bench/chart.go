@@ -47,6 +47,18 @@ func WriteSVG(w io.Writer, r *Report) error {
 			{"keyword-only", "/s", "#1f77b4", func(s *SizeResult) (float64, bool) { return bps(s.Keyword) }},
 			{"with embedder", "/s", "#d62728", func(s *SizeResult) (float64, bool) { return bps(s.Semantic) }},
 		}},
+		{"kNN p50, ms (HNSW above the threshold)", []series{
+			{"exact scan", "ms", "#1f77b4", func(s *SizeResult) (float64, bool) {
+				return knnLat(s, true)
+			}},
+			{"HNSW", "ms", "#d62728", func(s *SizeResult) (float64, bool) {
+				return knnLat(s, false)
+			}},
+		}},
+		{"HTTP hybrid searches/s, 32 clients", []series{
+			{"with facets", "/s", "#9467bd", func(s *SizeResult) (float64, bool) { return perSec(s.HTTP) }},
+			{"without facets", "/s", "#ff7f0e", func(s *SizeResult) (float64, bool) { return perSec(s.HTTPNoFacets) }},
+		}},
 		{"memory, MiB", []series{
 			{"peak, build", "MiB", "#9467bd", func(s *SizeResult) (float64, bool) {
 				if s.Semantic == nil {
@@ -152,4 +164,21 @@ func short(v float64) string {
 		return fmt.Sprintf("%.1f", v)
 	}
 	return fmt.Sprintf("%.2f", v)
+}
+
+func knnLat(s *SizeResult, exact bool) (float64, bool) {
+	if s.KNN == nil {
+		return 0, false
+	}
+	if exact {
+		return s.KNN.Exact.P50, s.KNN.Exact.N > 0
+	}
+	return s.KNN.ANN.P50, s.KNN.ANNUsed && s.KNN.ANN.N > 0
+}
+
+func perSec(l *HTTPLoad) (float64, bool) {
+	if l == nil {
+		return 0, false
+	}
+	return l.PerSec, l.PerSec > 0
 }
