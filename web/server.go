@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -46,6 +47,11 @@ type Config struct {
 	RequestTimeout time.Duration // default 30s
 	RateLimit      float64       // requests/s per client address; 0 = off
 	RateBurst      int
+	// TrustedProxies lists the addresses (IPs or CIDRs) of reverse proxies
+	// whose X-Forwarded-For / X-Real-IP name the client. Empty: none, the
+	// client is the connection's peer — a header cannot pick its own
+	// rate-limit bucket.
+	TrustedProxies []string
 	SemanticRatio  float64 // default for requests that do not say; 0.5
 	Logger         *slog.Logger
 	Ready          func() bool
@@ -109,7 +115,14 @@ type Server struct {
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	limiters sync.Map // client address → *rate.Limiter
+	nLimit   atomic.Int64
+	sweepMu  sync.Mutex
+	swept    time.Time
 }
+
+// maxLimiters is the number of client buckets above which idle ones are
+// forgotten (at most once a second).
+const maxLimiters = 10000
 
 // New builds the router.
 func New(b Backend, cfg Config) (*Server, error) {
@@ -123,6 +136,9 @@ func New(b Backend, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{b: b, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry()}
+	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		return nil, vitae.Wrap(vitae.EINVALID, err, "web config: trusted proxies")
+	}
 	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "vitae_http_requests_total", Help: "HTTP requests by route, method and status."}, []string{"route", "method", "status"})
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "vitae_http_request_duration_seconds", Help: "HTTP request latency by route.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16)}, []string{"route", "method"})
 	s.registry.MustRegister(s.requests, s.latency, prometheus.NewGoCollector())
@@ -278,12 +294,42 @@ func (s *Server) rateLimit(c *gin.Context) {
 		c.Next()
 		return
 	}
-	l, _ := s.limiters.LoadOrStore(c.ClientIP(), rate.NewLimiter(rate.Limit(s.cfg.RateLimit), s.cfg.RateBurst))
-	if !l.(*rate.Limiter).Allow() {
+	if !s.limiter(c.ClientIP()).Allow() {
 		s.fail(c, vitae.Errorf(vitae.ERATELIMIT, "too many requests; slow down"))
 		return
 	}
 	c.Next()
+}
+
+// limiter is the token bucket of one client address.
+func (s *Server) limiter(addr string) *rate.Limiter {
+	if l, ok := s.limiters.Load(addr); ok {
+		return l.(*rate.Limiter)
+	}
+	l, loaded := s.limiters.LoadOrStore(addr, rate.NewLimiter(rate.Limit(s.cfg.RateLimit), s.cfg.RateBurst))
+	if !loaded && s.nLimit.Add(1) > maxLimiters {
+		s.sweepLimiters()
+	}
+	return l.(*rate.Limiter)
+}
+
+// sweepLimiters forgets the clients whose bucket has filled up again:
+// a new bucket for them would be the same, and the map stays bounded by
+// the clients active in the last few seconds.
+func (s *Server) sweepLimiters() {
+	s.sweepMu.Lock()
+	defer s.sweepMu.Unlock()
+	if time.Since(s.swept) < time.Second {
+		return
+	}
+	s.swept = time.Now()
+	s.limiters.Range(func(k, v any) bool {
+		if v.(*rate.Limiter).Tokens() >= float64(s.cfg.RateBurst) {
+			s.limiters.Delete(k)
+			s.nLimit.Add(-1)
+		}
+		return true
+	})
 }
 
 func (s *Server) limitBody(c *gin.Context) {

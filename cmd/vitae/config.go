@@ -64,6 +64,7 @@ type Config struct {
 		RequestTimeout  time.Duration `mapstructure:"request_timeout"`
 		RateLimit       float64       `mapstructure:"rate_limit"`
 		RateBurst       int           `mapstructure:"rate_burst"`
+		TrustedProxies  []string      `mapstructure:"trusted_proxies"`
 		ReadTimeout     time.Duration `mapstructure:"read_timeout"`
 		WriteTimeout    time.Duration `mapstructure:"write_timeout"`
 		IdleTimeout     time.Duration `mapstructure:"idle_timeout"`
@@ -115,6 +116,7 @@ func setDefaults(v *viper.Viper) {
 		"server.request_timeout":  "30s",
 		"server.rate_limit":       0.0,
 		"server.rate_burst":       20,
+		"server.trusted_proxies":  []string{},
 		"server.read_timeout":     "30s",
 		"server.write_timeout":    "60s",
 		"server.idle_timeout":     "120s",

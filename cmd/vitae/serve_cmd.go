@@ -70,6 +70,7 @@ func serve(ctx context.Context, cfg *Config, log *slog.Logger, listening func(ne
 		RequestTimeout: cfg.Server.RequestTimeout,
 		RateLimit:      cfg.Server.RateLimit,
 		RateBurst:      cfg.Server.RateBurst,
+		TrustedProxies: cfg.Server.TrustedProxies,
 		Logger:         log,
 		Ready:          ready.Load,
 		IngestOptions:  ingest.Options{}.WithDefaults(),
@@ -91,7 +92,7 @@ func serve(ctx context.Context, cfg *Config, log *slog.Logger, listening func(ne
 	hs := &http.Server{
 		Handler:           srv,
 		ReadTimeout:       cfg.Server.ReadTimeout,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: min(10*time.Second, cfg.Server.ReadTimeout),
 		WriteTimeout:      cfg.Server.WriteTimeout,
 		IdleTimeout:       cfg.Server.IdleTimeout,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
