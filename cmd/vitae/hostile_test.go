@@ -1,0 +1,150 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hostilePDF is a one-page PDF whose content stream ends inside a hex
+// string ("<4142"), which the PDF library's lexer reads for ever.
+func hostilePDF(content string, pages string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		pages,
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+	}
+	var buf bytes.Buffer
+	buf.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = buf.Len()
+		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := buf.Len()
+	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return buf.Bytes()
+}
+
+// zipBomb is a DOCX whose document.xml inflates to over 100 MiB (the
+// default limit) from about 100 KiB.
+func zipBomb(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(`<w:document xmlns:w="x"><w:body>`))
+	chunk := bytes.Repeat([]byte("<w:p><w:r><w:t>a</w:t></w:r></w:p>"), 1<<15)
+	for n := 0; n < 110<<20; n += len(chunk) {
+		w.Write(chunk)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// TestIndexBatchWithHostileFiles: one directory holds good résumés and
+// every kind of hostile file. `vitae index` names each bad file with a
+// reason that says which limit it hit, indexes all the good ones, and
+// finishes within a bounded time.
+func TestIndexBatchWithHostileFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 50 MB file and a zip bomb")
+	}
+	dir := workdir(t)
+	data := filepath.Join(dir, "data")
+	good, err := os.ReadDir(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, b []byte) {
+		if err := os.WriteFile(filepath.Join(data, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var many strings.Builder
+	many.WriteString("# Pat Many\n\n## Experience\n\n### Engineer — Acme\n2019 – Present\n\n")
+	for i := 0; i < 10000; i++ {
+		fmt.Fprintf(&many, "- Delivered improvement number %d to production\n", i)
+	}
+	huge, err := os.Create(filepath.Join(data, "huge-50mb.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := []byte("- Led the team that shipped the thing on time and under budget\n")
+	for n := 0; n < 50<<20; n += len(line) {
+		huge.Write(line)
+	}
+	huge.Close()
+	write("bomb.docx", zipBomb(t))
+	write("hex-loop.pdf", hostilePDF("BT /F1 11 Tf 50 770 Td (Jo Doe) Tj ET\n<4142 43", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"))
+	write("kids-loop.pdf", hostilePDF("BT ET", "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"))
+	write("many-pages.pdf", hostilePDF("BT ET", "<< /Type /Pages /Kids [3 0 R] /Count 99999999 >>"))
+	write("nul-bytes.txt", []byte("Jo Doe\n\x00\x00\x01\x02 binary junk"))
+	write("deep.json", []byte(strings.Repeat(`{"a":[`, 50000)))
+	write("ten-thousand-bullets.md", []byte(many.String()))
+	// Invalid UTF-8 is repaired, not refused: this one is indexed.
+	write("bad-utf8.md", []byte("# Ivo Utf\n\n## Experience\n\n### Engineer — Acme\n2019 – Present\n\n- Cut build times \xff\xfe by half with remote caching\n"))
+
+	want := map[string]string{ // file → words its reason must contain
+		"huge-50mb.txt":           "larger than",
+		"bomb.docx":               "inflates to more than",
+		"hex-loop.pdf":            "hex string",
+		"kids-loop.pdf":           "page tree",
+		"many-pages.pdf":          "pages, more than",
+		"nul-bytes.txt":           "NUL byte",
+		"deep.json":               "nested deeper",
+		"ten-thousand-bullets.md": "bullets, more than",
+	}
+	start := time.Now()
+	code, out, errOut := cli(t, dir, "index", "data", "--json")
+	took := time.Since(start)
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, out, errOut)
+	}
+	var sum indexSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range sum.Skipped {
+		got[filepath.Base(s.Path)] = s.Reason
+	}
+	for file, words := range want {
+		reason, ok := got[file]
+		if !ok {
+			t.Errorf("%s was not refused", file)
+			continue
+		}
+		if !strings.Contains(reason, words) || !strings.Contains(reason, file) {
+			t.Errorf("%s: reason %q should name the file and say %q", file, reason, words)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("skipped %d files, want %d: %v", len(got), len(want), got)
+	}
+	if sum.Resumes != len(good)+1 || sum.Files != len(good)+len(want)+1 {
+		t.Errorf("indexed %d résumés of %d files, want the %d good ones and bad-utf8.md", sum.Resumes, sum.Files, len(good))
+	}
+	if took > 60*time.Second {
+		t.Errorf("the batch took %s", took)
+	}
+	code, out, _ = cli(t, dir, "search", "remote caching build times", "--mode", "keyword", "--json")
+	if code != 0 || !strings.Contains(out, "bad-utf8") {
+		t.Errorf("the repaired UTF-8 résumé is not searchable: %s", out)
+	}
+	t.Logf("%d hostile files refused, %d résumés indexed, in %s", len(got), sum.Resumes, took.Round(time.Millisecond))
+}
