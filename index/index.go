@@ -46,12 +46,12 @@ func Open(opts Options) (*Index, error) {
 		return nil, err
 	}
 	opts = opts.withDefaults()
-	if err := os.MkdirAll(opts.Path, 0o755); err != nil {
+	if err := os.MkdirAll(opts.Path, 0o700); err != nil {
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
 	// bbolt's file lock tells a second process the index is busy, within a
 	// second instead of hanging.
-	db, err := bolt.Open(filepath.Join(opts.Path, "vitae.db"), 0o644, &bolt.Options{Timeout: time.Second, NoFreelistSync: true})
+	db, err := bolt.Open(filepath.Join(opts.Path, "vitae.db"), 0o600, &bolt.Options{Timeout: time.Second, NoFreelistSync: true})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, vitae.Wrap(vitae.EUNAVAILABLE, err, fmt.Sprintf("index %q is in use by another process", opts.Path))
