@@ -172,7 +172,8 @@ func parseJDLines(lines []string) *JobDescription {
 		if h, ok := heading(line); ok {
 			flush()
 			k := sectionKind(h)
-			if jd.Title == "" && (strings.HasPrefix(line, "#") || (wasFirst && k == "")) {
+			// A section heading ("## Requirements") is never the title.
+			if jd.Title == "" && k == "" && (strings.HasPrefix(line, "#") || wasFirst) {
 				jd.Title = h
 				continue
 			}

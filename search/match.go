@@ -79,7 +79,11 @@ func (s *Engine) Match(ctx context.Context, r MatchRequest) (*MatchResult, error
 		mode = s.opts.Mode
 	}
 	res := &MatchResult{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired,
-		Weights: Weights{MustHave: mustWeight, NiceToHave: niceWeight, MatchThreshold: matchThreshold, RecencyHalfLife: s.opts.RecencyHalfLife, Experience: expWeight}}
+		Weights: Weights{MustHave: mustWeight, NiceToHave: niceWeight, MatchThreshold: matchThreshold, RecencyHalfLife: s.opts.RecencyHalfLife,
+			Experience: expWeight, SkillCredit: skillCredit, ReusePenalty: reusePenalty}}
+	if jd.Title != "" {
+		res.Weights.RoleFit = roleWeight // no title, no role fit
+	}
 
 	type cand struct {
 		person   string
@@ -166,6 +170,7 @@ func (s *Engine) Match(ctx context.Context, r MatchRequest) (*MatchResult, error
 		}
 		score := sum / wsum
 		if jd.Title != "" {
+			m.RoleFit = round3(fit[id])
 			score = (1-roleWeight)*score + roleWeight*fit[id]
 		}
 		if rr := resumes[id]; rr != nil {

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -158,4 +159,74 @@ func newIndexWith(t *testing.T, rs []*vitae.Resume) *Engine {
 	t.Helper()
 	s, _ := newEngineWith(t, rs)
 	return s
+}
+
+// Role fit: the same evidence under different role titles; the JD's
+// title decides the order, and without a title the role counts for nothing.
+func TestRoleFitFollowsTitle(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("sre", "S", "X", "Site Reliability Engineer", "2018", "", "Ran Kubernetes clusters in production"),
+		resume("nurse", "N", "Y", "Nurse", "2018", "", "Ran Kubernetes clusters in production"),
+	}
+	s := newIndexWith(t, corpus)
+	body := "## Requirements\n- Run Kubernetes clusters in production\n"
+	res, err := s.Match(context.Background(), MatchRequest{JobDescription: "# Site Reliability Engineer\n" + body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Candidates) != 2 || res.Candidates[0].ResumeID != "sre" {
+		t.Fatalf("candidates %+v, want sre first", res.Candidates)
+	}
+	if got := res.Candidates[0].RoleFit; got != 1 {
+		t.Errorf("sre role fit %v, want 1", got)
+	}
+	if got := res.Candidates[1].RoleFit; got != 0 {
+		t.Errorf("nurse role fit %v, want 0", got)
+	}
+	if res.Weights.RoleFit != roleWeight {
+		t.Errorf("weights role_fit %v, want %v", res.Weights.RoleFit, roleWeight)
+	}
+
+	res, err = s.Match(context.Background(), MatchRequest{JobDescription: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Title != "" || res.Weights.RoleFit != 0 {
+		t.Fatalf("untitled JD: title %q role weight %v", res.Title, res.Weights.RoleFit)
+	}
+	if a, b := res.Candidates[0].Score, res.Candidates[1].Score; a != b {
+		t.Errorf("untitled JD: scores %v and %v, want equal", a, b)
+	}
+}
+
+// Skill credit: a skill the résumé lists but no bullet shows is partial
+// evidence — it lifts the score, but the requirement stays missing.
+func TestListedSkillIsPartialEvidence(t *testing.T) {
+	lists := resume("lists", "L", "X", "Engineer", "2018", "", "Wrote the onboarding wiki pages")
+	lists.Skills = []string{"Terraform"}
+	corpus := []*vitae.Resume{
+		resume("shows", "S", "Z", "Engineer", "2018", "", "Wrote Terraform modules for every AWS account", "Wrote the onboarding wiki pages"),
+		lists,
+		resume("bare", "B", "Y", "Engineer", "2018", "", "Wrote the onboarding wiki pages"),
+	}
+	s := newIndexWith(t, corpus)
+	res, err := s.Match(context.Background(), MatchRequest{JobDescription: "## Requirements\n- Terraform modules\n- Onboarding wiki pages\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]CandidateMatch{}
+	var order []string
+	for _, c := range res.Candidates {
+		by[c.ResumeID] = c
+		order = append(order, c.ResumeID)
+	}
+	if !slices.Equal(order, []string{"shows", "lists", "bare"}) {
+		t.Errorf("order %v, want shows, lists, bare", order)
+	}
+	if l := by["lists"]; !slices.Contains(l.Missing, "Terraform modules") {
+		t.Errorf("a listed skill is not evidence: missing %v, want the Terraform requirement in it", l.Missing)
+	}
+	if res.Weights.SkillCredit != skillCredit {
+		t.Errorf("weights skill_credit %v, want %v", res.Weights.SkillCredit, skillCredit)
+	}
 }

@@ -84,6 +84,7 @@ type CandidateMatch struct {
 	Matched         []Evidence `json:"matched"`
 	Missing         []string   `json:"missing"`
 	YearsExperience float64    `json:"years_experience"`
+	RoleFit         float64    `json:"role_fit"` // 0..1: how much of the JD title one of their roles carries
 }
 
 // Weights are the knobs a match applied, reported with every answer.
@@ -92,7 +93,10 @@ type Weights struct {
 	NiceToHave      float64 `json:"nice_to_have"`
 	MatchThreshold  float64 `json:"match_threshold"`
 	RecencyHalfLife float64 `json:"recency_half_life_years"` // 0 = no decay
-	Experience      float64 `json:"experience"`
+	Experience      float64 `json:"experience"`              // share of the score from years of experience
+	RoleFit         float64 `json:"role_fit"`                // share of the score from the JD title against role titles
+	SkillCredit     float64 `json:"skill_credit"`            // evidence for a skill the résumé only lists
+	ReusePenalty    float64 `json:"reuse_penalty"`           // factor on a bullet reused for another requirement
 }
 
 // MatchResult answers a MatchRequest.
