@@ -111,14 +111,16 @@ func BuildSemantic(ctx context.Context, dir string, opts index.Options, resumes 
 	return ix, l, b, nil
 }
 
-// WarmANN runs one semantic query so the index builds its HNSW graph if
-// it is above the threshold, and reports how long that took.
+// WarmANN builds the index's HNSW graph if it is above the threshold
+// (searches would otherwise scan exactly until a background build ends),
+// runs one semantic query, and reports how long both took.
 func WarmANN(ctx context.Context, ix *index.Index, e vitae.Embedder) (time.Duration, error) {
 	vecs, err := e.Embed(ctx, []string{"warm up"}, vitae.InputQuery)
 	if err != nil {
 		return 0, err
 	}
 	start := time.Now()
+	ix.BuildANN()
 	_, err = ix.Nearest(ctx, vecs[0], 10, vitae.Filters{})
 	return time.Since(start), err
 }

@@ -1,27 +1,51 @@
 package index
 
 import (
-	"container/heap"
+	"cmp"
 	"math"
 	"math/rand/v2"
-	"sort"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // hnsw is a Hierarchical Navigable Small World graph over the store's
 // slots (Malkov & Yashunin, 2016): a few long links on sparse upper layers,
 // dense short links on layer 0, searched greedily from the top. Similarity
 // is the dot product of L2-normalised vectors (cosine).
+//
+// A graph is built off to the side, inserting on every core at once (each
+// node's links guarded by its own lock, as in hnswlib), and published when
+// complete; until then the store answers by exact scan. After publication
+// it changes only under the store's write lock, one insert at a time, so
+// searches read it without locks.
 type hnsw struct {
 	vs       *vectorStore
 	m, m0    int
 	efC      int
 	levelMul float64
-	links    [][][]int32 // slot → layer → neighbours
+	links    [][][]int32  // slot → layer → neighbours
+	locks    []sync.Mutex // per slot, only while building in parallel
+	gmu      sync.RWMutex // entry and top
 	entry    int
 	top      int
 	rng      *rand.Rand
-	visited  []uint32
-	gen      uint32
+	scratch  sync.Pool // *visitScratch: searches run concurrently
+	stale    int       // slots removed or replaced since the build
+}
+
+// visitScratch is one search's visited marks and heaps, reused.
+type visitScratch struct {
+	marks []uint32
+	gen   uint32
+	front []cand // max-heap: to expand
+	res   []cand // min-heap: the ef best so far
+	cs    []cand // connect's candidates
+	chose []cand // insertAt's new links
+	kept  []cand // connect's kept links
+	buf   []int32
 }
 
 func newHNSW(vs *vectorStore, o HNSWOptions) *hnsw {
@@ -29,65 +53,154 @@ func newHNSW(vs *vectorStore, o HNSWOptions) *hnsw {
 		entry: -1, rng: rand.New(rand.NewPCG(1, 2))}
 }
 
-// buildHNSW (re)builds the graph over every live vector.
-func (vs *vectorStore) buildHNSW() {
-	vs.mu.Lock()
-	defer vs.mu.Unlock()
-	if vs.hnsw != nil && !vs.hnswDirt {
-		return
-	}
+func (h *hnsw) randomLevel() int {
+	return int(math.Floor(-math.Log(1-h.rng.Float64()) * h.levelMul))
+}
+
+// buildGraph builds a graph over every live vector, on every core; callers
+// hold at least the store's read lock, so the vectors do not change.
+// It gives up (nil) when stop reports true.
+func (vs *vectorStore) buildGraph(stop func() bool) *hnsw {
+	start := time.Now()
 	h := newHNSW(vs, vs.opts.HNSW)
-	for i := range vs.ids {
+	n := len(vs.ids)
+	h.links = make([][][]int32, n)
+	h.locks = make([]sync.Mutex, n)
+	var order []int
+	for i := range n {
 		if vs.live[i] {
-			h.insert(i)
+			order = append(order, i)
+			// Levels are drawn in slot order, so they do not depend on
+			// scheduling.
+			h.links[i] = make([][]int32, h.randomLevel()+1)
 		}
 	}
-	vs.hnsw, vs.hnswDirt = h, false
-	vs.opts.Logger.Info("built approximate vector index", "vectors", vs.nLive)
+	if len(order) == 0 {
+		return h
+	}
+	h.insertAt(h.newScratch(), order[0], true)
+	var next atomic.Int64
+	next.Store(1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := h.newScratch()
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(order) || (k%1024 == 0 && stop()) {
+					return
+				}
+				h.insertAt(sc, order[k], true)
+			}
+		}()
+	}
+	wg.Wait()
+	if stop() {
+		return nil
+	}
+	h.locks = nil
+	vs.opts.Logger.Info("built approximate vector index", "vectors", len(order), "seconds", time.Since(start).Seconds())
+	return h
+}
+
+func (h *hnsw) newScratch() *visitScratch {
+	return &visitScratch{marks: make([]uint32, len(h.links))}
+}
+
+// getScratch takes a scratch sized for the graph with fresh marks.
+func (h *hnsw) getScratch() *visitScratch {
+	sc, _ := h.scratch.Get().(*visitScratch)
+	if sc == nil || len(sc.marks) < len(h.links) {
+		sc = &visitScratch{marks: make([]uint32, len(h.links)+len(h.links)/8)}
+	}
+	sc.gen++
+	if sc.gen == 0 { // wrapped: old marks could match again
+		clear(sc.marks)
+		sc.gen = 1
+	}
+	return sc
 }
 
 func (h *hnsw) sim(i int, q []float32) float32 {
 	return h.vs.dot(i, q, nil, 0)
 }
 
+// insert adds slot i to a published graph (callers hold the store's write
+// lock). A replaced vector is inserted afresh; links other nodes still
+// hold to its slot stay, as detours.
 func (h *hnsw) insert(i int) {
 	for len(h.links) <= i {
 		h.links = append(h.links, nil)
 	}
-	level := int(math.Floor(-math.Log(1-h.rng.Float64()) * h.levelMul))
-	h.links[i] = make([][]int32, level+1)
-	if h.entry < 0 {
-		h.entry, h.top = i, level
-		return
+	h.links[i] = make([][]int32, h.randomLevel()+1)
+	sc := h.getScratch()
+	h.insertAt(sc, i, false)
+	h.scratch.Put(sc)
+}
+
+// insertAt links slot i, whose layers are allocated, into the graph;
+// locked says other inserts run at the same time.
+func (h *hnsw) insertAt(sc *visitScratch, i int, locked bool) {
+	level := len(h.links[i]) - 1
+	h.gmu.RLock()
+	ep, top := h.entry, h.top
+	h.gmu.RUnlock()
+	if ep < 0 || level > top {
+		// A new top layer: hold the entry point for the whole insert, as
+		// hnswlib does; it happens for about one node in m.
+		h.gmu.Lock()
+		defer h.gmu.Unlock()
+		ep, top = h.entry, h.top
+		if ep < 0 {
+			h.entry, h.top = i, level
+			return
+		}
+		if level > top {
+			defer func() { h.entry, h.top = i, level }()
+		}
 	}
 	q := h.vs.vector(i)
-	ep := h.entry
-	for l := h.top; l > level; l-- {
-		ep = h.greedy(q, ep, l)
+	for l := top; l > level; l-- {
+		ep = h.greedy(sc, q, ep, l, locked)
 	}
 	eps := []int{ep}
-	for l := min(level, h.top); l >= 0; l-- {
-		found := h.searchLayer(q, eps, h.efC, l)
+	for l := min(level, top); l >= 0; l-- {
+		found := h.searchLayer(sc, q, eps, h.efC, l, locked)
 		maxN := h.m
 		if l == 0 {
 			maxN = h.m0
 		}
-		for _, c := range h.selectNeighbors(found, h.m) {
-			h.links[i][l] = append(h.links[i][l], int32(c.i))
-			h.connect(c.i, i, l, maxN)
+		chosen := h.selectNeighbors(found, h.m, sc.chose[:0])
+		sc.chose = chosen
+		mine := make([]int32, len(chosen), maxN+1)
+		for k, c := range chosen {
+			mine[k] = int32(c.i)
+		}
+		if locked {
+			h.locks[i].Lock()
+		}
+		h.links[i][l] = mine
+		if locked {
+			h.locks[i].Unlock()
+		}
+		for _, c := range chosen {
+			h.connect(sc, c.i, i, l, maxN, locked)
 		}
 		eps = eps[:0]
 		for _, c := range found {
 			eps = append(eps, c.i)
 		}
 	}
-	if level > h.top {
-		h.entry, h.top = i, level
-	}
 }
 
 // connect links a → b on layer l, keeping a's closest maxN neighbours.
-func (h *hnsw) connect(a, b, l, maxN int) {
+func (h *hnsw) connect(sc *visitScratch, a, b, l, maxN int, locked bool) {
+	if locked {
+		h.locks[a].Lock()
+		defer h.locks[a].Unlock()
+	}
 	if len(h.links[a]) <= l {
 		return
 	}
@@ -96,12 +209,14 @@ func (h *hnsw) connect(a, b, l, maxN int) {
 		return
 	}
 	va := h.vs.vector(a)
-	cs := make([]cand, len(h.links[a][l]))
-	for k, n := range h.links[a][l] {
-		cs[k] = cand{int(n), h.sim(int(n), va)}
+	cs := sc.cs[:0]
+	for _, n := range h.links[a][l] {
+		cs = append(cs, cand{int(n), h.sim(int(n), va)})
 	}
+	sc.cs = cs
 	sortCands(cs)
-	kept := h.selectNeighbors(cs, maxN)
+	kept := h.selectNeighbors(cs, maxN, sc.kept[:0])
+	sc.kept = kept
 	h.links[a][l] = h.links[a][l][:0]
 	for _, c := range kept {
 		h.links[a][l] = append(h.links[a][l], int32(c.i))
@@ -111,13 +226,12 @@ func (h *hnsw) connect(a, b, l, maxN int) {
 // selectNeighbors is the paper's heuristic: take a candidate only if it is
 // closer to the base than to every neighbour already taken, so links also
 // reach across clusters instead of all pointing into the nearest one; the
-// remaining places are filled with the closest of the rest.
-func (h *hnsw) selectNeighbors(cs []cand, m int) []cand {
+// remaining places are filled with the closest of the rest. It appends
+// to out (a reused buffer).
+func (h *hnsw) selectNeighbors(cs []cand, m int, out []cand) []cand {
 	if len(cs) <= m {
-		return cs
+		return append(out, cs...)
 	}
-	out := make([]cand, 0, m)
-	var rest []cand
 	for _, c := range cs {
 		if len(out) == m {
 			break
@@ -132,24 +246,44 @@ func (h *hnsw) selectNeighbors(cs []cand, m int) []cand {
 		}
 		if good {
 			out = append(out, c)
-		} else {
-			rest = append(rest, c)
 		}
 	}
-	for _, c := range rest {
+	for _, c := range cs { // every candidate was judged: fill from the rejected
 		if len(out) == m {
 			break
 		}
-		out = append(out, c)
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
 	}
 	return out
 }
 
-func (h *hnsw) greedy(q []float32, ep, l int) int {
+// layer returns slot i's neighbours on layer l; while building in
+// parallel it copies them under the slot's lock into buf.
+func (h *hnsw) layer(i, l int, locked bool, buf []int32) []int32 {
+	if !locked {
+		if l < len(h.links[i]) {
+			return h.links[i][l]
+		}
+		return nil
+	}
+	h.locks[i].Lock()
+	if l < len(h.links[i]) {
+		buf = append(buf[:0], h.links[i][l]...)
+	} else {
+		buf = buf[:0]
+	}
+	h.locks[i].Unlock()
+	return buf
+}
+
+func (h *hnsw) greedy(sc *visitScratch, q []float32, ep, l int, locked bool) int {
 	best, bestS := ep, h.sim(ep, q)
 	for changed := true; changed; {
 		changed = false
-		for _, n := range h.layer(best, l) {
+		sc.buf = h.layer(best, l, locked, sc.buf)
+		for _, n := range sc.buf {
 			if s := h.sim(int(n), q); s > bestS {
 				best, bestS, changed = int(n), s, true
 			}
@@ -158,64 +292,72 @@ func (h *hnsw) greedy(q []float32, ep, l int) int {
 	return best
 }
 
-func (h *hnsw) layer(i, l int) []int32 {
-	if l < len(h.links[i]) {
-		return h.links[i][l]
-	}
-	return nil
-}
-
 // searchLayer returns up to ef closest slots on layer l, best first.
-func (h *hnsw) searchLayer(q []float32, eps []int, ef, l int) []cand {
-	h.gen++
-	if len(h.visited) < len(h.links) {
-		h.visited = append(h.visited, make([]uint32, len(h.links)-len(h.visited))...)
+func (h *hnsw) searchLayer(sc *visitScratch, q []float32, eps []int, ef, l int, locked bool) []cand {
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.marks)
+		sc.gen = 1
 	}
-	front := &maxHeap{}
-	res := &topK{k: ef}
+	front, res := sc.front[:0], sc.res[:0]
+	visit := func(i int) bool {
+		if sc.marks[i] == sc.gen {
+			return false
+		}
+		sc.marks[i] = sc.gen
+		return true
+	}
 	for _, ep := range eps {
-		if h.visited[ep] == h.gen {
+		if !visit(ep) {
 			continue
 		}
-		h.visited[ep] = h.gen
 		s := h.sim(ep, q)
-		heap.Push(front, cand{ep, s})
-		res.push(ep, s)
+		front = pushMax(front, cand{ep, s})
+		res = pushMin(res, cand{ep, s})
+		if len(res) > ef {
+			res, _ = popMin(res)
+		}
 	}
-	for front.Len() > 0 {
-		c := heap.Pop(front).(cand)
-		if res.Len() >= ef && c.s < res.items[0].s {
+	for len(front) > 0 {
+		var c cand
+		front, c = popMax(front)
+		if len(res) >= ef && c.s < res[0].s {
 			break
 		}
-		for _, n := range h.layer(c.i, l) {
+		sc.buf = h.layer(c.i, l, locked, sc.buf)
+		for _, n := range sc.buf {
 			ni := int(n)
-			if h.visited[ni] == h.gen {
+			if !visit(ni) {
 				continue
 			}
-			h.visited[ni] = h.gen
 			s := h.sim(ni, q)
-			if res.Len() < ef || s > res.items[0].s {
-				heap.Push(front, cand{ni, s})
-				res.push(ni, s)
+			if len(res) < ef || s > res[0].s {
+				front = pushMax(front, cand{ni, s})
+				res = pushMin(res, cand{ni, s})
+				if len(res) > ef {
+					res, _ = popMin(res)
+				}
 			}
 		}
 	}
-	return res.sorted()
+	sc.front, sc.res = front, res
+	sortCands(res)
+	return res // the scratch's: valid until its next searchLayer
 }
 
 // search finds the k nearest live slots; callers hold the store's read
-// lock, and searches run one at a time on the visited array.
+// lock. Searches run concurrently, each with its own scratch.
 func (h *hnsw) search(q []float32, k, ef int) []Neighbor {
 	if h.entry < 0 {
 		return nil
 	}
-	h.vs.searchMu.Lock()
-	defer h.vs.searchMu.Unlock()
+	sc := h.getScratch()
+	defer h.scratch.Put(sc)
 	ep := h.entry
 	for l := h.top; l > 0; l-- {
-		ep = h.greedy(q, ep, l)
+		ep = h.greedy(sc, q, ep, l, false)
 	}
-	found := h.searchLayer(q, []int{ep}, ef, 0)
+	found := h.searchLayer(sc, q, []int{ep}, ef, 0, false)
 	var live []cand
 	for _, c := range found {
 		if h.vs.live[c.i] {
@@ -228,25 +370,85 @@ func (h *hnsw) search(q []float32, k, ef int) []Neighbor {
 	return h.vs.neighbors(live)
 }
 
-type maxHeap []cand
+// Binary heaps on cand, typed so a push does not box a value into an
+// interface (container/heap did; it was a fifth of the build's time).
 
-func (m maxHeap) Len() int           { return len(m) }
-func (m maxHeap) Less(a, b int) bool { return m[a].s > m[b].s }
-func (m maxHeap) Swap(a, b int)      { m[a], m[b] = m[b], m[a] }
-func (m *maxHeap) Push(x any)        { *m = append(*m, x.(cand)) }
-func (m *maxHeap) Pop() any {
-	old := *m
-	x := old[len(old)-1]
-	*m = old[:len(old)-1]
-	return x
+func pushMax(h []cand, c cand) []cand {
+	h = append(h, c)
+	for j := len(h) - 1; j > 0; {
+		p := (j - 1) / 2
+		if h[p].s >= h[j].s {
+			break
+		}
+		h[p], h[j] = h[j], h[p]
+		j = p
+	}
+	return h
+}
+
+func popMax(h []cand) ([]cand, cand) {
+	top := h[0]
+	n := len(h) - 1
+	h[0] = h[n]
+	h = h[:n]
+	for j := 0; ; {
+		l, r, b := 2*j+1, 2*j+2, j
+		if l < n && h[l].s > h[b].s {
+			b = l
+		}
+		if r < n && h[r].s > h[b].s {
+			b = r
+		}
+		if b == j {
+			break
+		}
+		h[b], h[j] = h[j], h[b]
+		j = b
+	}
+	return h, top
+}
+
+func pushMin(h []cand, c cand) []cand {
+	h = append(h, c)
+	for j := len(h) - 1; j > 0; {
+		p := (j - 1) / 2
+		if h[p].s <= h[j].s {
+			break
+		}
+		h[p], h[j] = h[j], h[p]
+		j = p
+	}
+	return h
+}
+
+func popMin(h []cand) ([]cand, cand) {
+	top := h[0]
+	n := len(h) - 1
+	h[0] = h[n]
+	h = h[:n]
+	for j := 0; ; {
+		l, r, b := 2*j+1, 2*j+2, j
+		if l < n && h[l].s < h[b].s {
+			b = l
+		}
+		if r < n && h[r].s < h[b].s {
+			b = r
+		}
+		if b == j {
+			break
+		}
+		h[b], h[j] = h[j], h[b]
+		j = b
+	}
+	return h, top
 }
 
 // sortCands orders best first, ties by slot, so results are deterministic.
 func sortCands(cs []cand) {
-	sort.Slice(cs, func(a, b int) bool {
-		if cs[a].s != cs[b].s {
-			return cs[a].s > cs[b].s
+	slices.SortFunc(cs, func(a, b cand) int {
+		if a.s != b.s {
+			return cmp.Compare(b.s, a.s)
 		}
-		return cs[a].i < cs[b].i
+		return cmp.Compare(a.i, b.i)
 	})
 }

@@ -116,6 +116,9 @@ func openBleve(path string) (bleve.Index, error) {
 func (ix *Index) Close() error {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	if ix.vec != nil {
+		ix.vec.close()
+	}
 	var errs []error
 	if ix.bleve != nil {
 		errs = append(errs, ix.bleve.Close())

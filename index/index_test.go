@@ -405,6 +405,10 @@ func TestHNSWRecall(t *testing.T) {
 	ix := open(t, Options{ANNThreshold: 1000, HNSW: HNSWOptions{EfSearch: efSearchForTest}})
 	vecs := randVecs(20000, 64, 3)
 	bulk(t, ix, vecs)
+	ix.BuildANN()
+	if ix.vec.graph.Load() == nil {
+		t.Fatal("BuildANN left no graph above the threshold")
+	}
 	var sum float64
 	qs := randVecs(100, 64, 11)
 	for _, q := range qs {
@@ -487,5 +491,75 @@ func TestModelChangeReEmbedsEverything(t *testing.T) {
 	nn, err := ix.Nearest(ctx, q[0], 5, vitae.Filters{})
 	if err != nil || len(nn) != 5 {
 		t.Errorf("nearest with the new model's 32-d query: %v, %v", nn, err)
+	}
+}
+
+// The graph is built in the background: the first search above the
+// threshold is answered by exact scan and does not wait for it; removing
+// and replacing vectors keeps the graph (searches skip the removed, find
+// the replaced) until a quarter of it is stale.
+func TestHNSWBackgroundBuildAndChanges(t *testing.T) {
+	ctx := context.Background()
+	ix := open(t, Options{ANNThreshold: 1000})
+	vecs := randVecs(3000, 32, 5)
+	ids := bulk(t, ix, vecs)
+
+	got, err := ix.Nearest(ctx, vecs[7], 10, vitae.Filters{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := ix.NearestExact(ctx, vecs[7], 10)
+	if g := ix.vec.graph.Load(); g == nil && !cmp.Equal(neighborIDs(got), neighborIDs(want)) {
+		t.Errorf("before the graph is ready, Nearest should be exact: %v, want %v", neighborIDs(got), neighborIDs(want))
+	}
+	ix.BuildANN()
+	g := ix.vec.graph.Load()
+	if g == nil {
+		t.Fatal("no graph after BuildANN")
+	}
+
+	// Remove the résumé holding bullet 7: its bullets leave the results, the graph stays.
+	victim := "r00000"
+	if err := ix.Delete(ctx, victim); err != nil {
+		t.Fatal(err)
+	}
+	got, err = ix.Nearest(ctx, vecs[7], 10, vitae.Filters{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range got {
+		if strings.HasPrefix(n.ID, victim+"-") {
+			t.Errorf("deleted bullet %s still found", n.ID)
+		}
+	}
+	if ix.vec.graph.Load() != g {
+		t.Error("a small delete replaced the graph")
+	}
+
+	// Replace one vector: the graph finds it at its new place.
+	target := ids[2000]
+	if err := ix.PutVectors([]string{target}, [][]float32{vecs[42]}, ix.VectorModel()); err != nil {
+		t.Fatal(err)
+	}
+	got, err = ix.Nearest(ctx, vecs[42], 1, vitae.Filters{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || (got[0].ID != target && got[0].ID != ids[42]) {
+		t.Errorf("replaced vector: nearest %v, want %s (or its twin %s)", neighborIDs(got), target, ids[42])
+	}
+
+	// Delete past a quarter of the graph: the next search starts a rebuild.
+	for r := 1; r <= 9; r++ {
+		if err := ix.Delete(ctx, fmt.Sprintf("r%05d", r)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ix.Nearest(ctx, vecs[7], 10, vitae.Filters{}); err != nil {
+		t.Fatal(err)
+	}
+	ix.BuildANN() // waits for the rebuild
+	if ix.vec.graph.Load() == g {
+		t.Error("a graph with a third of it deleted was not rebuilt")
 	}
 }

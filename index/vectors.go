@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -38,10 +39,16 @@ type vectorStore struct {
 	meta     []vecMeta
 	live     []bool // false once deleted (slots are reused lazily)
 	nLive    int
-	hnsw     *hnsw      // nil until the store is large enough
-	hnswDirt bool       // vectors removed since the graph was built
-	searchMu sync.Mutex // HNSW searches share the graph's visited marks
+	graph    atomic.Pointer[hnsw] // nil until built; see Nearest
+	building atomic.Bool          // a background build is under way
+	buildMu  sync.Mutex           // one build at a time
+	builds   sync.WaitGroup       // background builds, waited for by close
+	closed   atomic.Bool          // stops a background build
 }
+
+// staleShare is how much of a graph may be removed or replaced vectors
+// before it is rebuilt (in the background; the old graph serves meanwhile).
+const staleShare = 4 // one in four
 
 func loadVectors(db *bolt.DB, opts Options) (*vectorStore, error) {
 	vs := &vectorStore{opts: opts, pos: map[string]int{}}
@@ -118,7 +125,10 @@ func (vs *vectorStore) add(id string, vec []float32, m vecMeta) {
 			vs.live[i] = true
 			vs.nLive++
 		}
-		vs.hnswDirt = true
+		if h := vs.graph.Load(); h != nil {
+			h.stale++
+			h.insert(i)
+		}
 		return
 	}
 	i := len(vs.ids)
@@ -134,8 +144,8 @@ func (vs *vectorStore) add(id string, vec []float32, m vecMeta) {
 		vs.data = append(vs.data, make([]float32, vs.dim)...)
 	}
 	vs.set(i, vec)
-	if vs.hnsw != nil {
-		vs.hnsw.insert(i)
+	if h := vs.graph.Load(); h != nil {
+		h.insert(i)
 	}
 }
 
@@ -213,7 +223,9 @@ func (vs *vectorStore) remove(ids []string) {
 		if i, ok := vs.pos[id]; ok && vs.live[i] {
 			vs.live[i] = false
 			vs.nLive--
-			vs.hnswDirt = true
+			if h := vs.graph.Load(); h != nil {
+				h.stale++ // searches skip it; it still routes
+			}
 		}
 	}
 }
@@ -247,7 +259,8 @@ func (vs *vectorStore) reset(model string, dim int) {
 	defer vs.mu.Unlock()
 	vs.model, vs.dim = model, dim
 	vs.ids, vs.pos, vs.data, vs.q, vs.scale, vs.meta, vs.live = nil, map[string]int{}, nil, nil, nil, nil, nil
-	vs.nLive, vs.hnsw, vs.hnswDirt = 0, nil, false
+	vs.nLive = 0
+	vs.graph.Store(nil)
 }
 
 // matches applies filters to a vector's metadata, the same semantics as
@@ -348,18 +361,72 @@ func (ix *Index) Nearest(ctx context.Context, vec []float32, k int, f vitae.Filt
 		vs.mu.RUnlock()
 		return nil, vitae.Errorf(vitae.EINVALID, "query vector has %d dimensions, the index %d", len(vec), vs.dim)
 	}
-	useANN := cf == nil && ix.opts.ANNThreshold > 0 && vs.nLive > ix.opts.ANNThreshold
-	if useANN && (vs.hnsw == nil || vs.hnswDirt) {
-		vs.mu.RUnlock()
-		vs.buildHNSW()
-		vs.mu.RLock()
-	}
 	defer vs.mu.RUnlock()
 	q := normalize(vec)
-	if useANN && vs.hnsw != nil {
-		return vs.hnsw.search(q, k, max(ix.opts.HNSW.EfSearch, k)), nil
+	if cf == nil && ix.annWanted(vs) {
+		h := vs.graph.Load()
+		if h == nil || h.stale > vs.nLive/staleShare {
+			vs.startBuild()
+		}
+		if h != nil {
+			return h.search(q, k, max(ix.opts.HNSW.EfSearch, k)), nil
+		}
 	}
 	return vs.exact(ctx, q, k, cf)
+}
+
+func (ix *Index) annWanted(vs *vectorStore) bool {
+	return ix.opts.ANNThreshold > 0 && vs.nLive > ix.opts.ANNThreshold
+}
+
+// BuildANN builds the approximate (HNSW) graph now if the index is above
+// its threshold and has none, or a stale one, and waits for it. Searches
+// start the same build in the background and scan exactly until it is
+// done; this is for callers that want the graph ready (benchmarks, tests).
+func (ix *Index) BuildANN() {
+	vs := ix.vec
+	vs.mu.RLock()
+	want := ix.annWanted(vs)
+	vs.mu.RUnlock()
+	if want {
+		vs.ensureGraph()
+	}
+}
+
+// startBuild builds the graph in the background unless a build is under
+// way; callers hold the read lock.
+func (vs *vectorStore) startBuild() {
+	if vs.closed.Load() || !vs.building.CompareAndSwap(false, true) {
+		return
+	}
+	vs.builds.Add(1)
+	go func() {
+		defer vs.builds.Done()
+		defer vs.building.Store(false)
+		vs.ensureGraph()
+	}()
+}
+
+// ensureGraph builds and publishes a graph unless a fresh one exists. It
+// holds the read lock throughout, so the vectors stay put while searches
+// go on (by exact scan); writers wait for it.
+func (vs *vectorStore) ensureGraph() {
+	vs.buildMu.Lock()
+	defer vs.buildMu.Unlock()
+	vs.mu.RLock()
+	defer vs.mu.RUnlock()
+	if h := vs.graph.Load(); h != nil && h.stale <= vs.nLive/staleShare {
+		return
+	}
+	if h := vs.buildGraph(vs.closed.Load); h != nil {
+		vs.graph.Store(h)
+	}
+}
+
+// close stops a background build and waits for it.
+func (vs *vectorStore) close() {
+	vs.closed.Store(true)
+	vs.builds.Wait()
 }
 
 // NearestExact always scans; for recall measurements against HNSW.
