@@ -25,6 +25,7 @@ type Index struct {
 	db       *bolt.DB
 	analyzer analysis.Analyzer
 	vec      *vectorStore
+	facets   facetCache // facet values of bullets seen in results
 
 	// writeMu serialises writers (Upsert, Delete, vector writes); searches
 	// run concurrently with each other and with writes.

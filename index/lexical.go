@@ -70,7 +70,7 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 	if !req.IDsOnly {
 		sr.Fields = []string{"*"}
 	}
-	if req.Facets {
+	if req.Facets { // over every match: the cost grows with the match set
 		for _, f := range facetFields {
 			sr.AddFacet(f, bleve.NewFacetRequest(f, 10))
 		}

@@ -69,6 +69,7 @@ func (ix *Index) Upsert(ctx context.Context, resumes []*vitae.Resume) (ch Change
 			touched = append(touched, p.old.BulletIDs...)
 		}
 	}
+	defer ix.facets.forget(touched)
 	if err := ix.markPending(touched); err != nil {
 		return ch, err
 	}
@@ -237,6 +238,7 @@ func (ix *Index) Delete(ctx context.Context, resumeID string) (err error) {
 	if rec == nil {
 		return fmt.Errorf("résumé %q: %w", resumeID, vitae.ErrNotFound)
 	}
+	defer ix.facets.forget(rec.BulletIDs)
 	if err := ix.markPending(rec.BulletIDs); err != nil {
 		return err
 	}

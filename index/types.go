@@ -78,7 +78,9 @@ type LexicalRequest struct {
 	Size      int
 	From      int
 	Highlight bool
-	Facets    bool
+	// Facets asks bleve for facets over every match, whose cost grows with
+	// the match set; Index.Facets counts a ranked list's top bullets instead.
+	Facets bool
 	// IDsOnly skips loading stored fields: hits carry only the bullet ID,
 	// score and rank (no highlights), for callers that fuse first and load
 	// the few bullets they show.

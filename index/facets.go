@@ -1,0 +1,134 @@
+package index
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+
+	"vitae"
+)
+
+// facetValues are what one bullet adds to the facets: its values as
+// stored, so skills are the canonical names ingest gave them.
+type facetValues struct {
+	Company string   `json:"company"`
+	Role    string   `json:"role"`
+	Section string   `json:"section"`
+	Skills  []string `json:"skills"`
+}
+
+// facetCache keeps the facet values of bullets that have been in results,
+// so counting a result list's facets is map lookups, not a bbolt read and
+// JSON decode per bullet. Writes forget the bullets they touch.
+type facetCache struct {
+	mu  sync.RWMutex
+	gen uint64 // bumped by forget; a read started before it is not kept
+	m   map[string]facetValues
+}
+
+// forget drops ids, after their new state is committed.
+func (c *facetCache) forget(ids []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	for _, id := range ids {
+		delete(c.m, id)
+	}
+}
+
+// Facets counts facet values over the bullets ids, the results a caller
+// has ranked: for company, role, skill and section, how many of those
+// bullets carry each value, the size most frequent first (count
+// descending, then value). Unknown IDs count for nothing. Every facet is
+// present, empty when no bullet has a value for it.
+func (ix *Index) Facets(ids []string, size int) (map[string][]vitae.FacetCount, error) {
+	vals, err := ix.facetValues(ids)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]map[string]int{"company": {}, "role": {}, "skill": {}, "section": {}}
+	add := func(facet, v string) {
+		if v != "" {
+			counts[facet][v]++
+		}
+	}
+	for _, v := range vals {
+		add("company", v.Company)
+		add("role", v.Role)
+		add("section", v.Section)
+		for i, s := range v.Skills {
+			if !slices.Contains(v.Skills[:i], s) { // a bullet counts once per value
+				add("skill", s)
+			}
+		}
+	}
+	out := make(map[string][]vitae.FacetCount, len(counts))
+	for facet, byValue := range counts {
+		fc := make([]vitae.FacetCount, 0, len(byValue))
+		for v, n := range byValue {
+			fc = append(fc, vitae.FacetCount{Value: v, Count: n})
+		}
+		slices.SortFunc(fc, func(a, b vitae.FacetCount) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
+		})
+		out[facet] = fc[:min(size, len(fc))]
+	}
+	return out, nil
+}
+
+// facetValues returns the facet values of the known bullets among ids,
+// from the cache, reading and caching the missing ones.
+func (ix *Index) facetValues(ids []string) ([]facetValues, error) {
+	c := &ix.facets
+	out := make([]facetValues, 0, len(ids))
+	var missing []string
+	c.mu.RLock()
+	gen := c.gen
+	for _, id := range ids {
+		if v, ok := c.m[id]; ok {
+			out = append(out, v)
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	c.mu.RUnlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	read := make(map[string]facetValues, len(missing))
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		bb := tx.Bucket(bucketBullets)
+		for _, id := range missing {
+			data := bb.Get([]byte(id))
+			if data == nil {
+				continue // deleted since it was found
+			}
+			var v facetValues
+			if err := json.Unmarshal(data, &v); err != nil {
+				return fmt.Errorf("bullet %s: %w", id, err)
+			}
+			read[id] = v
+			out = append(out, v)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.gen == gen { // no write has committed since the read began
+		if c.m == nil {
+			c.m = map[string]facetValues{}
+		}
+		for id, v := range read {
+			c.m[id] = v
+		}
+	}
+	c.mu.Unlock()
+	return out, nil
+}
