@@ -102,7 +102,9 @@ type Query struct {
 	// GroupBy "candidate" groups hits under each person.
 	GroupBy string `json:"group_by,omitempty"`
 	Explain bool   `json:"explain,omitempty"`
-	Facets  bool   `json:"facets,omitempty"`
+	// Facets asks for counts of company, role, skill and section over the
+	// top results (the first 200 ranked bullets), not every match.
+	Facets bool `json:"facets,omitempty"`
 }
 
 // ScoreDetails explains a hit's score. Ranks are 1-based; zero means the
@@ -135,7 +137,8 @@ type Candidate struct {
 	Hits     []Hit   `json:"hits"`
 }
 
-// FacetCount is one value of a facet and how many hits carry it.
+// FacetCount is one value of a facet and how many of the top results
+// carry it.
 type FacetCount struct {
 	Value string `json:"value"`
 	Count int    `json:"count"`

@@ -20,6 +20,7 @@ type Options struct {
 	Fusion          vitae.Fusion // default weighted
 	RankConstant    int          // default 60
 	Candidates      int          // per retriever; default 100
+	FacetDepth      int          // ranked results that facets count; default 200
 	MaxLimit        int          // default 100
 	MaxQueryLen     int          // characters; default 1000
 	Timeout         time.Duration
@@ -43,6 +44,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxLimit <= 0 {
 		o.MaxLimit = 100
+	}
+	if o.FacetDepth <= 0 {
+		o.FacetDepth = 200
 	}
 	if o.MaxQueryLen <= 0 {
 		o.MaxQueryLen = 1000
@@ -134,26 +138,23 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 
 	var lex *index.LexicalResult
 	idsOnly := false // lex hits carry IDs and scores only
-	if q.Mode != vitae.ModeSemantic || q.Facets {
+	deep := false    // lex hits reach past the page only for facets
+	if q.Mode != vitae.ModeSemantic {
 		size := k
-		switch {
-		case q.Mode == vitae.ModeSemantic:
-			size = 1 // only facets are wanted from the keyword side
-		case q.Mode == vitae.ModeKeyword && q.GroupBy == "":
+		if q.Mode == vitae.ModeKeyword && q.GroupBy == "" {
 			// Nothing is fused: the page is the BM25 order, so loading
 			// and highlighting a wider pool only costs time.
 			size = need
+			if q.Facets && s.opts.FacetDepth > need {
+				size, deep = s.opts.FacetDepth, true
+			}
 		}
 		// Fused lists are paged before hydration, so the keyword side
 		// need not load or highlight candidates that will not be shown.
-		idsOnly = q.Mode != vitae.ModeKeyword && q.GroupBy == ""
-		lex, err = s.ix.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly, Facets: q.Facets})
+		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep)
+		lex, err = s.ix.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly})
 		if err != nil {
 			return nil, err
-		}
-		res.Facets = lex.Facets
-		if q.Mode == vitae.ModeSemantic {
-			lex.Hits = nil
 		}
 	}
 	var vec []index.Neighbor
@@ -166,19 +167,22 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 			res.Degraded, res.DegradedReason = true, degradedReason(err)
 			s.opts.Logger.Warn("semantic search degraded to keyword", "error", err)
 			if lex == nil || q.Mode == vitae.ModeSemantic {
-				lex, err = s.ix.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: k, Highlight: true, Facets: q.Facets})
+				lex, err = s.ix.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: k, Highlight: true})
 				if err != nil {
 					return nil, err
 				}
-				res.Facets = lex.Facets
-				idsOnly = false
+				idsOnly, deep = false, false
 			}
 			q.Mode = vitae.ModeKeyword
 		}
 	}
-	var lexHits []index.LexicalHit
+	var lexHits, facetHits []index.LexicalHit
 	if lex != nil {
 		lexHits = lex.Hits
+	}
+	if deep {
+		// Fuse (normalise scores over) just the page, as without facets.
+		facetHits, lexHits = lexHits, lexHits[:min(need, len(lexHits))]
 	}
 	ratio := q.SemanticRatio
 	switch q.Mode {
@@ -188,6 +192,11 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		ratio = 1
 	}
 	fused := fuse(lexHits, vec, q.Fusion, ratio, q.RankConstant)
+	if q.Facets {
+		if res.Facets, err = s.facets(fused, facetHits); err != nil {
+			return nil, err
+		}
+	}
 	withFields := lexHits
 	if idsOnly {
 		withFields = nil // hydrate loads the shown bullets from the records
