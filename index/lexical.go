@@ -56,8 +56,14 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 		role := bleve.NewMatchQuery(text)
 		role.SetField(fRoleText)
 		role.SetBoost(0.3)
-		// The role only adds to bullets whose text matches too.
-		q = bleve.NewDisjunctionQuery(body, bleve.NewConjunctionQuery(body, role))
+		// The role only adds to bullets whose text matches, and only adds:
+		// must + should sums the two. (A disjunction of the body with
+		// body∧role halved, by bleve's coord factor, every bullet whose role
+		// did not match — 0.322 nDCG@10 on the dev set against 0.370 now.)
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(body)
+		bq.AddShould(role)
+		q = bq
 	}
 	fq, err := filterQuery(req.Filters)
 	if err != nil {
