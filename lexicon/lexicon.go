@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Group is one equivalence class: terms a recruiter accepts as the same.
@@ -125,30 +126,54 @@ func Tokenize(text string) []string {
 	return tokens(text, true)
 }
 
+// tokens splits text into words: a word starts with a letter or digit and
+// goes on over letters, digits and + # . - / ' (trailing . - / ' are
+// trimmed). Words are substrings of text, lower-cased on request, so
+// already lower-case text costs no copies.
 func tokens(text string, lower bool) []string {
 	var out []string
-	var b strings.Builder
-	flush := func() {
-		w := strings.Trim(b.String(), ".-/'")
-		if w != "" {
-			out = append(out, w)
+	start := -1 // byte offset of the word being read, -1 between words
+	flush := func(end int) {
+		if start < 0 {
+			return
 		}
-		b.Reset()
+		w := strings.TrimRight(text[start:end], ".-/'")
+		start = -1
+		if lower {
+			w = strings.ToLower(w)
+		}
+		if out == nil {
+			out = make([]string, 0, len(text)/6+1) // about one word per six bytes
+		}
+		out = append(out, w)
 	}
-	for _, r := range text {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if lower {
-				r = unicode.ToLower(r)
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+				if start < 0 {
+					start = i
+				}
+			case c == '+' || c == '#' || c == '.' || c == '-' || c == '/' || c == '\'':
+				// inside a word only
+			default:
+				flush(i)
 			}
-			b.WriteRune(r)
-		case (r == '+' || r == '#') && b.Len() > 0, r == '.' && b.Len() > 0, r == '-' && b.Len() > 0, r == '/' && b.Len() > 0, r == '\'' && b.Len() > 0:
-			b.WriteRune(r)
-		default:
-			flush()
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+		} else {
+			flush(i)
+		}
+		i += size
 	}
-	flush()
+	flush(len(text))
 	return out
 }
 
@@ -190,21 +215,30 @@ type Match struct {
 // Find returns the longest lexicon phrases in text, left to right, never
 // overlapping.
 func (l *Lexicon) Find(text string) []Match {
-	lower := tokens(text, true)
-	orig := tokens(text, false)
-	if len(orig) != len(lower) {
-		orig = lower // lower-casing changed token boundaries; ignore exact terms
-	}
+	return l.FindWords(text, Tokenize(text))
+}
+
+// FindWords is Find for a caller that already holds Tokenize(text): the
+// matches index into words.
+func (l *Lexicon) FindWords(text string, words []string) []Match {
+	var orig []string // text's words as written, read when a term is case-sensitive
 	var out []Match
-	for i := 0; i < len(lower); {
+	for i := 0; i < len(words); {
 		best := -1
 		var bestP phrase
-		for _, p := range l.byFirst[lower[i]] {
-			if i+len(p.words) > len(lower) || !equal(lower[i:i+len(p.words)], p.words) {
+		for _, p := range l.byFirst[words[i]] {
+			if i+len(p.words) > len(words) || !equal(words[i:i+len(p.words)], p.words) {
 				continue
 			}
-			if p.exact != "" && strings.Join(orig[i:i+len(p.words)], " ") != p.exact {
-				continue
+			if p.exact != "" {
+				if orig == nil {
+					if orig = tokens(text, false); len(orig) != len(words) {
+						orig = words // lower-casing changed word boundaries; ignore exact terms
+					}
+				}
+				if strings.Join(orig[i:i+len(p.words)], " ") != p.exact {
+					continue
+				}
 			}
 			best, bestP = i, p
 			break // longest first

@@ -1,0 +1,81 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// tokensByRune is the rune-by-rune tokenizer tokens replaced; tokens must
+// split every text exactly as it did.
+func tokensByRune(text string, lower bool) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		w := strings.Trim(b.String(), ".-/'")
+		if w != "" {
+			out = append(out, w)
+		}
+		b.Reset()
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if lower {
+				r = unicode.ToLower(r)
+			}
+			b.WriteRune(r)
+		case (r == '+' || r == '#' || r == '.' || r == '-' || r == '/' || r == '\'') && b.Len() > 0:
+			b.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+var tokenTexts = []string{
+	"",
+	"Led a team of 5 engineers building C++ and C# services on Node.js",
+	"Built CI/CD pipelines; cut deploys from 2h to 10m.",
+	"Wrote services in Go -- and R's tidyverse / 'quoted' ...",
+	"ÉCOLE Polytechnique: Straße, İstanbul, ΣΊΣΥΦΟΣ, 東京 2019年",
+	"trailing punctuation... a.-/' b+# -lead .start /x",
+	"invalid \xff\xfe utf-8 \xe2\x82 and a NUL\x00byte",
+	"tabs\tand\nnewlines\r\nand\u00a0nbsp and emoji 🚀rocket",
+	"ß ẞ ǅ ǈ Ⅻ ① ٣ 𝟗 x²",
+}
+
+func TestTokensMatchRuneByRune(t *testing.T) {
+	for _, text := range tokenTexts {
+		for _, lower := range []bool{true, false} {
+			if diff := cmp.Diff(tokensByRune(text, lower), tokens(text, lower)); diff != "" {
+				t.Errorf("tokens(%q, %v) (-want +got):\n%s", text, lower, diff)
+			}
+		}
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	for _, text := range tokenTexts {
+		f.Add(text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, lower := range []bool{true, false} {
+			if diff := cmp.Diff(tokensByRune(text, lower), tokens(text, lower)); diff != "" {
+				t.Errorf("tokens(%q, %v) (-want +got):\n%s", text, lower, diff)
+			}
+		}
+	})
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	text := "Led a team of 5 engineers to migrate 40 services from EC2 to Kubernetes, cutting deploy time by 60%"
+	b.ReportAllocs()
+	for b.Loop() {
+		Tokenize(text)
+	}
+}
