@@ -7,14 +7,15 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"math"
 	"math/rand/v2"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	porter "github.com/blevesearch/go-porterstemmer"
 
@@ -34,6 +35,11 @@ type LocalOptions struct {
 	Contexts int
 	// MinCount drops words seen fewer times from training; 2.
 	MinCount int
+	// TrainTexts caps how many texts training reads; a larger corpus is
+	// sampled evenly (trainSample). Default 100,000: training then costs
+	// about a second at any corpus size. It only shapes training: a saved
+	// model does not keep it.
+	TrainTexts int
 }
 
 func (o LocalOptions) withDefaults() LocalOptions {
@@ -55,6 +61,9 @@ func (o LocalOptions) withDefaults() LocalOptions {
 	if o.MinCount <= 0 {
 		o.MinCount = 2
 	}
+	if o.TrainTexts <= 0 {
+		o.TrainTexts = 100000
+	}
 	return o
 }
 
@@ -72,6 +81,18 @@ type Local struct {
 	prob     map[string]float64        // unigram probability of a stem
 	contexts map[string][]contextEntry // stem → its strongest contexts
 	wordVecs sync.Map                  // stem → []float32, lazily built
+	words    sync.Map                  // word → wordEntry, for words whose stem is in wordVecs
+
+	conceptsOnce sync.Once
+	concepts     []wordEntry // per lexicon group: its direction and weight
+	scratch      sync.Pool   // of *scratch
+}
+
+// wordEntry is what a word, or a lexicon group, adds to a sentence: its
+// direction, scaled by its weight.
+type wordEntry struct {
+	vec    []float32
+	weight float64
 }
 
 type contextEntry struct {
@@ -89,101 +110,6 @@ func NewLocal(opts LocalOptions) *Local {
 	return l
 }
 
-// TrainLocal learns word frequencies and contexts from corpus texts
-// (bullets). Deterministic for the same texts in the same order.
-func TrainLocal(texts []string, opts LocalOptions) (*Local, error) {
-	l := &Local{opts: opts.withDefaults()}
-	// Subsample large corpora deterministically: 200k bullets carry the
-	// vocabulary; more only costs time.
-	step := 1
-	if len(texts) > 200000 {
-		step = len(texts) / 200000
-	}
-	freq := map[string]int{}
-	var docs [][]string
-	total := 0
-	for i := 0; i < len(texts); i += step {
-		ws := l.stems(texts[i])
-		docs = append(docs, ws)
-		for _, w := range ws {
-			freq[w]++
-			total++
-		}
-		// Concepts are counted like words so that a common one ("built",
-		// "design") weighs less than a rare one ("REST API"), as SIF does
-		// for words.
-		for _, m := range l.opts.Lexicon.Find(texts[i]) {
-			freq[conceptKey(l.opts.Lexicon.Groups()[m.Group])]++
-		}
-	}
-	if total == 0 {
-		return nil, fmt.Errorf("train local embedder: no words in %d texts", len(texts))
-	}
-	l.prob = make(map[string]float64, len(freq))
-	for w, c := range freq {
-		if c >= l.opts.MinCount {
-			l.prob[w] = float64(c) / float64(total)
-		}
-	}
-	// Co-occurrence within a bullet (a bullet is one idea), counted once
-	// per bullet per pair.
-	co := map[string]map[string]int{}
-	for _, ws := range docs {
-		uniq := dedupe(ws)
-		if len(uniq) > 40 {
-			uniq = uniq[:40]
-		}
-		for _, a := range uniq {
-			if _, ok := l.prob[a]; !ok {
-				continue
-			}
-			for _, b := range uniq {
-				if a == b {
-					continue
-				}
-				if _, ok := l.prob[b]; !ok {
-					continue
-				}
-				m := co[a]
-				if m == nil {
-					m = map[string]int{}
-					co[a] = m
-				}
-				m[b]++
-			}
-		}
-	}
-	n := float64(len(docs))
-	l.contexts = make(map[string][]contextEntry, len(co))
-	for a, m := range co {
-		var es []contextEntry
-		fa := float64(freq[a])
-		for b, c := range m {
-			if c < 2 {
-				continue
-			}
-			pmi := math.Log(float64(c) * n / (fa * float64(freq[b])))
-			if pmi > 0 {
-				es = append(es, contextEntry{b, float32(pmi)})
-			}
-		}
-		sort.Slice(es, func(i, j int) bool {
-			if es[i].Weight != es[j].Weight {
-				return es[i].Weight > es[j].Weight
-			}
-			return es[i].Word < es[j].Word
-		})
-		if len(es) > l.opts.Contexts {
-			es = es[:l.opts.Contexts]
-		}
-		if len(es) > 0 {
-			l.contexts[a] = es
-		}
-	}
-	l.model = l.identity()
-	return l, nil
-}
-
 // identity hashes every parameter that changes vectors.
 func (l *Local) identity() string {
 	h := sha256.New()
@@ -196,11 +122,15 @@ func (l *Local) identity() string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	var buf []byte // "%s=%.6g;" and "%s:%.4g," per context, without fmt's cost per call
 	for _, k := range keys {
-		fmt.Fprintf(h, "%s=%.6g;", k, l.prob[k])
+		buf = append(append(buf[:0], k...), '=')
+		buf = append(strconv.AppendFloat(buf, l.prob[k], 'g', 6, 64), ';')
 		for _, c := range l.contexts[k] {
-			fmt.Fprintf(h, "%s:%.4g,", c.Word, c.Weight)
+			buf = append(append(buf, c.Word...), ':')
+			buf = append(strconv.AppendFloat(buf, float64(c.Weight), 'g', 4, 32), ',')
 		}
+		h.Write(buf)
 	}
 	sum := h.Sum(nil)
 	state := "untrained"
@@ -224,27 +154,36 @@ func (l *Local) Embed(ctx context.Context, texts []string, _ vitae.InputKind) ([
 	if len(texts) < 64 {
 		workers = 1
 	}
-	var wg sync.WaitGroup
 	var firstErr error
 	var once sync.Once
-	next := make(chan int, len(texts))
-	for i := range texts {
-		next <- i
+	var next atomic.Int64 // the next text to embed
+	work := func() {
+		sc, _ := l.scratch.Get().(*scratch)
+		if sc == nil {
+			sc = l.newScratch()
+		}
+		defer l.scratch.Put(sc)
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(texts) {
+				return
+			}
+			if err := ctx.Err(); err != nil {
+				once.Do(func() { firstErr = err })
+				return
+			}
+			out[i] = l.embedOne(texts[i], sc)
+		}
 	}
-	close(next)
-	for w := 0; w < workers; w++ {
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				if err := ctx.Err(); err != nil {
-					once.Do(func() { firstErr = err })
-					return
-				}
-				out[i] = l.embedOne(texts[i])
-			}
+			work()
 		}()
 	}
+	work()
 	wg.Wait()
 	if firstErr != nil {
 		return nil, fmt.Errorf("local embed: %w", firstErr)
@@ -263,14 +202,31 @@ func (l *Local) sif(stem string) float64 {
 	return a / (a + p)
 }
 
-func (l *Local) embedOne(text string) []float32 {
-	v := make([]float64, l.opts.Dim)
+// scratch is one embedding worker's reusable memory.
+type scratch struct {
+	sum      []float64 // the sentence vector being summed
+	rnd      []float64 // a random direction being drawn
+	inPhrase []bool
+}
+
+func (l *Local) newScratch() *scratch {
+	return &scratch{sum: make([]float64, l.opts.Dim), rnd: make([]float64, l.opts.Dim)}
+}
+
+func (l *Local) embedOne(text string, sc *scratch) []float32 {
+	v := sc.sum
+	clear(v)
 	words := lexicon.Tokenize(text)
-	inPhrase := make([]bool, len(words))
+	if cap(sc.inPhrase) < len(words) {
+		sc.inPhrase = make([]bool, len(words))
+	}
+	inPhrase := sc.inPhrase[:len(words)]
+	clear(inPhrase)
 	// Lexicon phrases: their group's direction, weighted like a rare word.
-	for _, m := range l.opts.Lexicon.Find(text) {
-		key := conceptKey(l.opts.Lexicon.Groups()[m.Group])
-		addScaled(v, randomVec(key, l.opts.Dim), l.opts.ConceptWeight*l.sif(key))
+	concepts := l.conceptVecs()
+	for _, m := range l.opts.Lexicon.FindWords(text, words) {
+		c := concepts[m.Group]
+		addScaled(v, c.vec, c.weight)
 		for i := m.Start; i < m.End && i < len(inPhrase); i++ {
 			inPhrase[i] = true
 		}
@@ -279,14 +235,68 @@ func (l *Local) embedOne(text string) []float32 {
 		if stopWords[w] {
 			continue
 		}
-		s := stem(w)
-		weight := l.sif(s)
+		e, ok := l.word(w)
+		weight := e.weight
 		if inPhrase[i] {
 			weight *= 0.5 // the concept already speaks for it
 		}
-		addScaled(v, l.wordVec(s), weight)
+		if ok {
+			addScaled(v, e.vec, weight)
+		} else {
+			// A word the model does not know: its random direction only,
+			// drawn straight into the sum.
+			addRandom(v, sc.rnd, "word:", stem(w), weight)
+		}
 	}
 	return normalize64(v)
+}
+
+// word is a known word's direction and SIF weight, cached by the word; ok
+// is false for a word whose stem the model does not know, which has only
+// its weight and a random direction (added by addRandom, not cached:
+// those are bounded by queries, not by the vocabulary).
+func (l *Local) word(w string) (e wordEntry, ok bool) {
+	if e, ok := l.words.Load(w); ok {
+		return e.(wordEntry), true
+	}
+	s := stem(w)
+	if !l.cachesWord(s) {
+		return wordEntry{weight: l.sif(s)}, false
+	}
+	e = wordEntry{vec: l.wordVec(s), weight: l.sif(s)}
+	l.words.Store(w, e)
+	return e, true
+}
+
+// cachesWord tells whether a stem's vector is kept: the vocabulary of a
+// trained model, short words for an untrained one.
+func (l *Local) cachesWord(s string) bool {
+	if l.prob == nil {
+		return len(s) < 24
+	}
+	_, known := l.prob[s]
+	return known
+}
+
+// conceptVecs are the lexicon groups' directions, with their weights.
+func (l *Local) conceptVecs() []wordEntry {
+	l.conceptsOnce.Do(func() {
+		keys := conceptKeys(l.opts.Lexicon)
+		l.concepts = make([]wordEntry, len(keys))
+		for i, key := range keys {
+			l.concepts[i] = wordEntry{vec: randomVec(key, l.opts.Dim), weight: l.opts.ConceptWeight * l.sif(key)}
+		}
+	})
+	return l.concepts
+}
+
+// conceptKeys are the lexicon groups' conceptKey, in group order.
+func conceptKeys(lex *lexicon.Lexicon) []string {
+	keys := make([]string, len(lex.Groups()))
+	for i, g := range lex.Groups() {
+		keys[i] = conceptKey(g)
+	}
+	return keys
 }
 
 // conceptKey names a lexicon group's direction and its frequency entry;
@@ -310,20 +320,10 @@ func (l *Local) wordVec(s string) []float32 {
 		addScaled(mixed, cv, l.opts.ContextWeight)
 		base = normalize64(mixed)
 	}
-	if _, known := l.prob[s]; known || l.prob == nil && len(s) < 24 {
+	if l.cachesWord(s) {
 		l.wordVecs.Store(s, base) // bounded by the vocabulary, not by queries
 	}
 	return base
-}
-
-func (l *Local) stems(text string) []string {
-	var out []string
-	for _, w := range lexicon.Tokenize(text) {
-		if !stopWords[w] {
-			out = append(out, stem(w))
-		}
-	}
-	return out
 }
 
 func stem(w string) string {
@@ -335,15 +335,45 @@ func stem(w string) string {
 
 // randomVec is a deterministic unit Gaussian direction for a key.
 func randomVec(key string, dim int) []float32 {
-	h := fnv.New64a()
-	h.Write([]byte(key))
-	seed := h.Sum64()
-	rng := rand.New(rand.NewPCG(seed, seed^0x5bd1e995))
 	v := make([]float64, dim)
-	for i := range v {
-		v[i] = rng.NormFloat64()
-	}
+	draw(v, "", key)
 	return normalize64(v)
+}
+
+// addRandom adds s times randomVec(prefix+key) to dst, drawing into rnd;
+// the sum is the same, bit for bit, without the allocations.
+func addRandom(dst, rnd []float64, prefix, key string, s float64) {
+	n := draw(rnd, prefix, key)
+	if n == 0 {
+		return
+	}
+	inv := 1 / math.Sqrt(n)
+	for i, x := range rnd {
+		dst[i] += float64(float32(x*inv)) * s
+	}
+}
+
+// draw fills v with the Gaussian sequence seeded by the FNV-1a hash of
+// prefix+key and returns its squared norm.
+func draw(v []float64, prefix, key string) float64 {
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	seed := uint64(offset64)
+	for i := 0; i < len(prefix); i++ {
+		seed = (seed ^ uint64(prefix[i])) * prime64
+	}
+	for i := 0; i < len(key); i++ {
+		seed = (seed ^ uint64(key[i])) * prime64
+	}
+	var pcg rand.PCG
+	pcg.Seed(seed, seed^0x5bd1e995)
+	rng := rand.New(&pcg)
+	var n float64
+	for i := range v {
+		x := rng.NormFloat64()
+		v[i] = x
+		n += x * x
+	}
+	return n
 }
 
 func addScaled(dst []float64, v []float32, s float64) {
@@ -364,18 +394,6 @@ func normalize64(v []float64) []float32 {
 	inv := 1 / math.Sqrt(n)
 	for i, x := range v {
 		out[i] = float32(x * inv)
-	}
-	return out
-}
-
-func dedupe(ws []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, w := range ws {
-		if !seen[w] {
-			seen[w] = true
-			out = append(out, w)
-		}
 	}
 	return out
 }
