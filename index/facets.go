@@ -1,11 +1,10 @@
 package index
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
+	"sort"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
@@ -51,7 +50,11 @@ func (ix *Index) Facets(ids []string, size int) (map[string][]vitae.FacetCount, 
 	if err != nil {
 		return nil, err
 	}
-	counts := map[string]map[string]int{"company": {}, "role": {}, "skill": {}, "section": {}}
+	n := len(vals)
+	counts := map[string]map[string]int{
+		"company": make(map[string]int, n), "role": make(map[string]int, n),
+		"skill": make(map[string]int, n), "section": make(map[string]int, n),
+	}
 	add := func(facet, v string) {
 		if v != "" {
 			counts[facet][v]++
@@ -69,16 +72,31 @@ func (ix *Index) Facets(ids []string, size int) (map[string][]vitae.FacetCount, 
 	}
 	out := make(map[string][]vitae.FacetCount, len(counts))
 	for facet, byValue := range counts {
-		fc := make([]vitae.FacetCount, 0, len(byValue))
-		for v, n := range byValue {
-			fc = append(fc, vitae.FacetCount{Value: v, Count: n})
-		}
-		slices.SortFunc(fc, func(a, b vitae.FacetCount) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
-		})
-		out[facet] = fc[:min(size, len(fc))]
+		out[facet] = commonest(byValue, size)
 	}
 	return out, nil
+}
+
+// commonest returns the size values with the highest counts, count
+// descending then value, keeping only those while it scans.
+func commonest(byValue map[string]int, size int) []vitae.FacetCount {
+	out := make([]vitae.FacetCount, 0, max(0, min(size, len(byValue))))
+	before := func(a, b vitae.FacetCount) bool {
+		return a.Count > b.Count || (a.Count == b.Count && a.Value < b.Value)
+	}
+	for v, n := range byValue {
+		fc := vitae.FacetCount{Value: v, Count: n}
+		if len(out) == cap(out) && (len(out) == 0 || !before(fc, out[len(out)-1])) {
+			continue
+		}
+		i := sort.Search(len(out), func(i int) bool { return before(fc, out[i]) })
+		if len(out) < cap(out) {
+			out = append(out, vitae.FacetCount{})
+		}
+		copy(out[i+1:], out[i:len(out)-1])
+		out[i] = fc
+	}
+	return out
 }
 
 // facetValues returns the facet values of the known bullets among ids,

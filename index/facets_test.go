@@ -138,3 +138,23 @@ func TestFacetsDuringWrites(t *testing.T) {
 		t.Errorf("company after the writes (-want +got):\n%s", diff)
 	}
 }
+
+func TestCommonest(t *testing.T) {
+	counts := map[string]int{"b": 2, "a": 2, "c": 5, "d": 1, "e": 2}
+	tests := []struct {
+		size int
+		want []vitae.FacetCount
+	}{
+		{0, []vitae.FacetCount{}},
+		{1, []vitae.FacetCount{{Value: "c", Count: 5}}},
+		{3, []vitae.FacetCount{{Value: "c", Count: 5}, {Value: "a", Count: 2}, {Value: "b", Count: 2}}},
+		{10, []vitae.FacetCount{{Value: "c", Count: 5}, {Value: "a", Count: 2}, {Value: "b", Count: 2}, {Value: "e", Count: 2}, {Value: "d", Count: 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.size), func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, commonest(counts, tt.size)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
