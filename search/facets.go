@@ -11,8 +11,9 @@ import (
 // Options.FacetDepth (default 200) bullets of the ranked list a query's
 // page is cut from — fused in hybrid, BM25 in keyword, similarity in
 // semantic mode — with the query's filters applied, before paging and
-// grouping, so every page of a query shows the same facets. When fewer
-// were retrieved they count them all; at the default 100 candidates per
+// grouping, so turning pages leaves them as they are (until a page past
+// Candidates widens the retrieval and so the fusion). When fewer were
+// retrieved they count them all; at the default 100 candidates per
 // retriever that is every result of a hybrid or semantic query. A value's
 // count is how many of those bullets carry it; each facet (company, role,
 // skill, section) lists its facetSize commonest values, count descending
