@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -138,15 +139,25 @@ func (vs *vectorStore) add(id string, vec []float32, m vecMeta) {
 	vs.live = append(vs.live, true)
 	vs.nLive++
 	if vs.opts.Quantize {
-		vs.q = append(vs.q, make([]int8, vs.dim)...)
+		vs.q = extend(vs.q, vs.dim)
 		vs.scale = append(vs.scale, 0)
 	} else {
-		vs.data = append(vs.data, make([]float32, vs.dim)...)
+		vs.data = extend(vs.data, vs.dim)
 	}
 	vs.set(i, vec)
 	if h := vs.graph.Load(); h != nil {
 		h.insert(i)
 	}
+}
+
+// extend lengthens s by n zero values, doubling its capacity when full:
+// append grows big slices by a quarter, which at a million vectors meant
+// copying the whole store dozens of times while indexing.
+func extend[T int8 | float32](s []T, n int) []T {
+	if cap(s)-len(s) < n {
+		s = slices.Grow(s, max(n, len(s)))
+	}
+	return s[:len(s)+n]
 }
 
 func (vs *vectorStore) set(i int, vec []float32) {
