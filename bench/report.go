@@ -113,11 +113,14 @@ func Rows(r *Report) []Row {
 		}
 		return fmt.Sprintf("%s / %s", ms(s.KNN.ANN.P50), ms(s.KNN.ANN.P99))
 	})
-	add("kNN HNSW recall@10", func(s *SizeResult) string {
+	add("kNN HNSW recall@10 (ties at the 10th count) / by ID", func(s *SizeResult) string {
 		if s.KNN == nil || !s.KNN.ANNUsed {
 			return "–"
 		}
-		return fmt.Sprintf("%.3f", s.KNN.Recall10)
+		if s.KNN.RecallIDs10 == 0 { // a report from before the ID figure
+			return fmt.Sprintf("– / %.3f", s.KNN.Recall10)
+		}
+		return fmt.Sprintf("%.3f / %.3f", s.KNN.Recall10, s.KNN.RecallIDs10)
 	})
 	for _, v := range []struct {
 		name string
