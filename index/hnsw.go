@@ -239,20 +239,12 @@ func (h *hnsw) selectNeighbors(cs []cand, m int, out []cand) []cand {
 		vc := h.vs.vector(c.i)
 		good := true
 		for _, r := range out {
-			if h.sim(r.i, vc) > c.s {
+			if h.sim(r.i, vc) >= c.s {
 				good = false
 				break
 			}
 		}
 		if good {
-			out = append(out, c)
-		}
-	}
-	for _, c := range cs { // every candidate was judged: fill from the rejected
-		if len(out) == m {
-			break
-		}
-		if !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}

@@ -563,3 +563,46 @@ func TestHNSWBackgroundBuildAndChanges(t *testing.T) {
 		t.Error("a graph with a third of it deleted was not rebuilt")
 	}
 }
+
+// Many exact duplicates (the generated 1M corpus repeats each source
+// bullet ~45 times) must not wall the graph into islands of copies.
+// Recall counts a result as found when it scores as high as the exact
+// tenth, since which of the equal copies come back is arbitrary.
+func TestHNSWRecallWithDuplicates(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 20,000-vector graph")
+	}
+	ix := open(t, Options{ANNThreshold: 1000})
+	distinct := randVecs(400, 64, 7)
+	var vecs [][]float32
+	for copyN := 0; copyN < 40; copyN++ {
+		vecs = append(vecs, distinct...)
+	}
+	vecs = append(vecs, randVecs(4000, 64, 8)...)
+	bulk(t, ix, vecs)
+	ix.BuildANN()
+	var sum float64
+	qs := randVecs(100, 64, 13)
+	for _, q := range qs {
+		exact, _ := ix.NearestExact(context.Background(), q, 10)
+		approx, err := ix.Nearest(context.Background(), q, 10, vitae.Filters{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := 0
+		for _, n := range approx {
+			if n.Score >= exact[len(exact)-1].Score-1e-6 {
+				got++
+			}
+		}
+		sum += float64(got) / float64(len(exact))
+	}
+	r := sum / float64(len(qs))
+	t.Logf("HNSW recall@10 with 40 copies of each of 400 vectors: %.3f", r)
+	// 0.575 before the neighbour heuristic pruned ties and stopped filling
+	// lists back up with the pruned; 0.92 after. A regression guard, below
+	// the 0.95 goal: duplicates still cost recall (see BENCHMARKS.md).
+	if r < 0.9 {
+		t.Errorf("recall@10 = %.3f, want ≥ 0.9", r)
+	}
+}
