@@ -2,8 +2,8 @@
 # Re-runs every figure of BENCHMARKS.md. From the repository root, with
 # ../shared (the corpus) beside it:
 #
-#   bench/run.sh                      # 10k and 100k bullets (~15 min on 2 cores)
-#   SIZES=10k,100k,1M bench/run.sh    # and 1M (about an hour more)
+#   bench/run.sh                      # 10k and 100k bullets (~10 min on 2 cores)
+#   SIZES=10k,100k,1M bench/run.sh    # and 1M (about 40 minutes more)
 #
 # Results go to $OUT (default ${TMPDIR:-/tmp}/vitae-bench): the tables as text, the
 # reports as JSON, the chart as SVG, the Go benchmarks' output.
