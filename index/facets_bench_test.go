@@ -12,18 +12,10 @@ import (
 // generated queries on a 10,000-bullet index, once every bullet's values
 // are cached (the first sight of a bullet reads and decodes its record).
 func BenchmarkFacets200(b *testing.B) {
-	src, _, err := bench.FirstSource("../../shared/corpus/jsonresume", "../data")
-	if err != nil {
-		b.Skip(err)
-	}
 	ctx := context.Background()
-	ix, _, err := bench.GeneratedIndex(ctx, b.TempDir(), src, 10_000, 1, index.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
+	ix, _, queries := bench.Fixture10k(b, index.Options{})
 	var lists [][]string
-	for _, q := range bench.Queries(nil, src, 200, 1) {
+	for _, q := range queries {
 		lex, err := ix.Lexical(ctx, index.LexicalRequest{Text: q, Size: 200, IDsOnly: true})
 		if err != nil {
 			b.Fatal(err)

@@ -14,17 +14,8 @@ import (
 // then times the retrievers the search engine calls: the exact parallel
 // kNN scan, the HNSW graph (threshold lowered so it is used), and BM25.
 func BenchmarkIndex10k(b *testing.B) {
-	src, _, err := bench.FirstSource("../../shared/corpus/jsonresume", "../data")
-	if err != nil {
-		b.Skip(err)
-	}
 	ctx := context.Background()
-	ix, l, err := bench.GeneratedIndex(ctx, b.TempDir(), src, 10_000, 1, index.Options{ANNThreshold: 1000})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	queries := bench.Queries(nil, src, 200, 1)
+	ix, l, queries := bench.Fixture10k(b, index.Options{ANNThreshold: 1000})
 	vecs, err := l.Embed(ctx, queries, vitae.InputQuery)
 	if err != nil {
 		b.Fatal(err)

@@ -14,18 +14,8 @@ import (
 // on a 10,000-bullet generated index, to show what facets add to a query
 // (the API asks for them by default).
 func BenchmarkFacets10k(b *testing.B) {
-	src, _, err := bench.FirstSource("../../shared/corpus/jsonresume", "../data")
-	if err != nil {
-		b.Skip(err)
-	}
 	ctx := context.Background()
-	ix, l, err := bench.GeneratedIndex(ctx, b.TempDir(), src, 10_000, 1, index.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	evalQs, _ := bench.ReadEvalFile("../eval/queries-dev.jsonl") // optional
-	queries := bench.Queries(evalQs, src, 170, 1)
+	ix, l, queries := bench.Fixture10k(b, index.Options{})
 	eng := search.New(ix, l, search.Options{})
 	for _, tc := range []struct {
 		name   string

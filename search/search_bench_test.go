@@ -16,18 +16,8 @@ import (
 // otherwise) with the built-in embedder. The queries are the dev eval
 // queries plus generated ones, as `vitae bench` uses.
 func BenchmarkSearch10k(b *testing.B) {
-	src, _, err := bench.FirstSource("../../shared/corpus/jsonresume", "../data")
-	if err != nil {
-		b.Skip(err)
-	}
 	ctx := context.Background()
-	ix, l, err := bench.GeneratedIndex(ctx, b.TempDir(), src, 10_000, 1, index.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	evalQs, _ := bench.ReadEvalFile("../eval/queries-dev.jsonl") // optional
-	queries := bench.Queries(evalQs, src, 170, 1)
+	ix, l, queries := bench.Fixture10k(b, index.Options{})
 	eng := search.New(ix, l, search.Options{})
 	for _, mode := range []vitae.Mode{vitae.ModeKeyword, vitae.ModeSemantic, vitae.ModeHybrid} {
 		b.Run(string(mode), func(b *testing.B) {

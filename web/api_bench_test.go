@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -19,23 +18,13 @@ import (
 // 10,000-bullet generated index, in hybrid mode: the request a page or
 // client makes. Sequential: `vitae bench` measures concurrent load.
 func BenchmarkAPISearch10k(b *testing.B) {
-	src, _, err := bench.FirstSource("../../shared/corpus/jsonresume", "../data")
-	if err != nil {
-		b.Skip(err)
-	}
-	ctx := context.Background()
-	ix, l, err := bench.GeneratedIndex(ctx, b.TempDir(), src, 10_000, 1, index.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
+	ix, l, queries := bench.Fixture10k(b, index.Options{})
 	srv, err := web.New(search.New(ix, l, search.Options{}), web.Config{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	evalQs, _ := bench.ReadEvalFile("../eval/queries-dev.jsonl")
 	var bodies []string
-	for _, q := range bench.Queries(evalQs, src, 170, 1) {
+	for _, q := range queries {
 		data, _ := json.Marshal(map[string]any{"query": q, "limit": 10})
 		bodies = append(bodies, string(data))
 	}
