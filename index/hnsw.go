@@ -21,14 +21,21 @@ import (
 // complete; until then the store answers by exact scan. After publication
 // it changes only under the store's write lock, one insert at a time, so
 // searches read it without locks.
+//
+// Identical vectors share one node: the copies are folded into it and come
+// back with it. Copies are common in résumés (template bullets, the same
+// person uploaded twice) and, as separate nodes, all at distance zero, they
+// filled each other's neighbour lists and walled the graph into islands.
 type hnsw struct {
 	vs       *vectorStore
 	m, m0    int
 	efC      int
 	levelMul float64
-	links    [][][]int32  // slot → layer → neighbours
-	locks    []sync.Mutex // per slot, only while building in parallel
-	gmu      sync.RWMutex // entry and top
+	links    [][][]int32       // slot → layer → neighbours; nil for a folded copy
+	twins    map[int32][]int32 // node slot → slots folded into it
+	into     []int32           // slot → the node it is folded into, or -1
+	locks    []sync.Mutex      // per slot, only while building in parallel
+	gmu      sync.RWMutex      // entry and top
 	entry    int
 	top      int
 	rng      *rand.Rand
@@ -50,7 +57,7 @@ type visitScratch struct {
 
 func newHNSW(vs *vectorStore, o HNSWOptions) *hnsw {
 	return &hnsw{vs: vs, m: o.M, m0: 2 * o.M, efC: o.EfConstruction, levelMul: 1 / math.Log(float64(o.M)),
-		entry: -1, rng: rand.New(rand.NewPCG(1, 2))}
+		twins: map[int32][]int32{}, entry: -1, rng: rand.New(rand.NewPCG(1, 2))}
 }
 
 func (h *hnsw) randomLevel() int {
@@ -66,15 +73,26 @@ func (vs *vectorStore) buildGraph(stop func() bool) *hnsw {
 	n := len(vs.ids)
 	h.links = make([][][]int32, n)
 	h.locks = make([]sync.Mutex, n)
+	h.into = slices.Repeat([]int32{-1}, n)
 	var order []int
+	byRow := make(map[uint64]int32)
 	for i := range n {
-		if vs.live[i] {
-			order = append(order, i)
-			// Levels are drawn in slot order, so they do not depend on
-			// scheduling.
-			h.links[i] = make([][]int32, h.randomLevel()+1)
+		if !vs.live[i] {
+			continue
 		}
+		key := vs.rowKey(i)
+		if j, ok := byRow[key]; !ok {
+			byRow[key] = int32(i)
+		} else if vs.sameRow(int(j), i) {
+			h.fold(i, int(j))
+			continue
+		} // else a hash collision: both are nodes
+		order = append(order, i)
+		// Levels are drawn in slot order, so they do not depend on
+		// scheduling.
+		h.links[i] = make([][]int32, h.randomLevel()+1)
 	}
+	byRow = nil
 	if len(order) == 0 {
 		return h
 	}
@@ -101,8 +119,40 @@ func (vs *vectorStore) buildGraph(stop func() bool) *hnsw {
 		return nil
 	}
 	h.locks = nil
-	vs.opts.Logger.Info("built approximate vector index", "vectors", len(order), "seconds", time.Since(start).Seconds())
+	vs.opts.Logger.Info("built approximate vector index", "vectors", vs.nLive, "nodes", len(order), "seconds", time.Since(start).Seconds())
 	return h
+}
+
+// fold makes slot i a copy carried by node j.
+func (h *hnsw) fold(i, j int) {
+	h.into[i] = int32(j)
+	h.twins[int32(j)] = append(h.twins[int32(j)], int32(i))
+}
+
+// unfold takes slot i out of the graph's bookkeeping before its vector
+// changes: a copy leaves its node; a node hands its copies, which keep the
+// old vector, to the first of them, inserted as a node in its place.
+func (h *hnsw) unfold(sc *visitScratch, i int) {
+	if j := h.into[i]; j >= 0 {
+		h.into[i] = -1
+		h.twins[j] = slices.DeleteFunc(h.twins[j], func(t int32) bool { return t == int32(i) })
+		if len(h.twins[j]) == 0 {
+			delete(h.twins, j)
+		}
+		return
+	}
+	ts := h.twins[int32(i)]
+	if len(ts) == 0 {
+		return
+	}
+	delete(h.twins, int32(i))
+	heir := int(ts[0])
+	h.into[heir] = -1
+	for _, t := range ts[1:] {
+		h.fold(int(t), heir)
+	}
+	h.links[heir] = make([][]int32, h.randomLevel()+1)
+	h.insertAt(sc, heir, false)
 }
 
 func (h *hnsw) newScratch() *visitScratch {
@@ -129,15 +179,35 @@ func (h *hnsw) sim(i int, q []float32) float32 {
 
 // insert adds slot i to a published graph (callers hold the store's write
 // lock). A replaced vector is inserted afresh; links other nodes still
-// hold to its slot stay, as detours.
+// hold to its slot stay, as detours. A vector identical to a node's is
+// folded into that node.
 func (h *hnsw) insert(i int) {
 	for len(h.links) <= i {
 		h.links = append(h.links, nil)
+		h.into = append(h.into, -1)
+	}
+	sc := h.getScratch()
+	defer h.scratch.Put(sc)
+	h.unfold(sc, i)
+	h.links[i] = nil
+	if h.entry >= 0 {
+		q := h.vs.vector(i)
+		ep := h.entry
+		for l := h.top; l > 0; l-- {
+			ep = h.greedy(sc, q, ep, l, false)
+		}
+		for _, c := range h.searchLayer(sc, q, []int{ep}, h.efC, 0, false) {
+			if c.i != i && h.into[c.i] < 0 && h.vs.sameRow(c.i, i) {
+				h.fold(i, c.i)
+				return
+			}
+			if c.s < 0.999 {
+				break // best first: no identical vector further on
+			}
+		}
 	}
 	h.links[i] = make([][]int32, h.randomLevel()+1)
-	sc := h.getScratch()
 	h.insertAt(sc, i, false)
-	h.scratch.Put(sc)
 }
 
 // insertAt links slot i, whose layers are allocated, into the graph;
@@ -351,12 +421,27 @@ func (h *hnsw) search(q []float32, k, ef int) []Neighbor {
 	}
 	found := h.searchLayer(sc, q, []int{ep}, ef, 0, false)
 	var live []cand
-	for _, c := range found {
+	take := func(c cand) bool {
 		if h.vs.live[c.i] {
 			live = append(live, c)
-			if len(live) == k {
+		}
+		return len(live) == k
+	}
+	for _, c := range found {
+		if h.into[c.i] >= 0 {
+			continue // a copy reached by an old link: it comes with its node
+		}
+		if take(c) {
+			break
+		}
+		done := false
+		for _, t := range h.twins[int32(c.i)] {
+			if done = take(cand{int(t), c.s}); done {
 				break
 			}
+		}
+		if done {
+			break
 		}
 	}
 	return h.vs.neighbors(live)

@@ -195,16 +195,50 @@ func (vs *vectorStore) vector(i int) []float32 {
 	return out
 }
 
+// dot is slot i's similarity to q; a quantized store compares int8 rows
+// with qq (q quantized, scale qs) when given, else dequantizes row by row.
 func (vs *vectorStore) dot(i int, q []float32, qq []int8, qs float32) float32 {
 	if !vs.opts.Quantize {
 		return dotF32(vs.data[i*vs.dim:(i+1)*vs.dim], q)
 	}
 	row := vs.q[i*vs.dim : (i+1)*vs.dim]
+	if qq == nil {
+		var s float32
+		for j, x := range row {
+			s += float32(x) * q[j]
+		}
+		return s * vs.scale[i]
+	}
 	var s int32
 	for j := range row {
 		s += int32(row[j]) * int32(qq[j])
 	}
 	return float32(s) * vs.scale[i] * qs
+}
+
+// rowKey hashes slot i's stored row, to find identical vectors.
+func (vs *vectorStore) rowKey(i int) uint64 {
+	h := uint64(14695981039346656037)
+	mix := func(x uint32) { h = (h ^ uint64(x)) * 1099511628211 }
+	if !vs.opts.Quantize {
+		for _, x := range vs.data[i*vs.dim : (i+1)*vs.dim] {
+			mix(math.Float32bits(x))
+		}
+		return h
+	}
+	for _, x := range vs.q[i*vs.dim : (i+1)*vs.dim] {
+		mix(uint32(uint8(x)))
+	}
+	mix(math.Float32bits(vs.scale[i]))
+	return h
+}
+
+// sameRow reports whether slots i and j hold the same vector.
+func (vs *vectorStore) sameRow(i, j int) bool {
+	if !vs.opts.Quantize {
+		return slices.Equal(vs.data[i*vs.dim:(i+1)*vs.dim], vs.data[j*vs.dim:(j+1)*vs.dim])
+	}
+	return vs.scale[i] == vs.scale[j] && slices.Equal(vs.q[i*vs.dim:(i+1)*vs.dim], vs.q[j*vs.dim:(j+1)*vs.dim])
 }
 
 // dotF32 is the dot product of two vectors of equal length, in four
