@@ -27,6 +27,7 @@ type Build struct {
 	Bytes          int64   `json:"bytes_on_disk"`
 	BytesPerBullet float64 `json:"bytes_per_bullet"`
 	PeakRSS        int64   `json:"peak_rss_bytes"`
+	PeakAnonRSS    int64   `json:"peak_anon_rss_bytes,omitempty"` // sampled; without mapped index files
 	// Phases of a build with the embedder, seconds.
 	LexicalSeconds float64 `json:"lexical_seconds,omitempty"`
 	TrainSeconds   float64 `json:"train_seconds,omitempty"`
@@ -72,12 +73,14 @@ func upsertAll(ctx context.Context, ix *index.Index, resumes []*vitae.Resume) (i
 func BuildSemantic(ctx context.Context, dir string, opts index.Options, resumes []*vitae.Resume) (*index.Index, *embed.Local, *Build, error) {
 	opts.Path = dir
 	ResetPeakRSS()
+	stopAnon := anonPeak(100 * time.Millisecond)
 	start := time.Now()
 	ix, err := index.Open(opts)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	fail := func(err error) (*index.Index, *embed.Local, *Build, error) {
+		stopAnon()
 		ix.Close()
 		return nil, nil, nil, fmt.Errorf("bench: build with embedder: %w", err)
 	}
@@ -108,6 +111,7 @@ func BuildSemantic(ctx context.Context, dir string, opts index.Options, resumes 
 	}
 	b.EmbedSeconds = time.Since(t2).Seconds()
 	b.finish(dir, time.Since(start))
+	b.PeakAnonRSS = stopAnon()
 	return ix, l, b, nil
 }
 

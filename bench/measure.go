@@ -139,3 +139,33 @@ func LoadAvg() float64 {
 	v, _ := strconv.ParseFloat(fields[0], 64)
 	return v
 }
+
+// AnonRSS is the anonymous part of the resident set (RssAnon: the heap and
+// stacks), without file pages mapped in (the index files bleve and bbolt
+// map, which the kernel can drop under pressure). 0 if unknown.
+func AnonRSS() int64 { return procKB("/proc/self/status", "RssAnon:") }
+
+// anonPeak samples AnonRSS every interval until stop, which returns the
+// highest value seen: the kernel keeps a peak only for the whole RSS.
+func anonPeak(interval time.Duration) (stop func() int64) {
+	done := make(chan struct{})
+	peak := make(chan int64)
+	go func() {
+		hi := AnonRSS()
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				hi = max(hi, AnonRSS())
+			case <-done:
+				peak <- max(hi, AnonRSS())
+				return
+			}
+		}
+	}()
+	return func() int64 {
+		close(done)
+		return <-peak
+	}
+}

@@ -12,6 +12,9 @@ import (
 func WriteTable(w io.Writer, r *Report) error {
 	m := r.Machine
 	fmt.Fprintf(w, "machine: %d CPUs (GOMAXPROCS %d), %s, %.1f GiB RAM, %s %s\n", m.CPUs, m.GOMAXPROCS, m.CPUModel, float64(m.MemTotal)/gib, m.Go, m.OS)
+	if m.MemoryLimit > 0 || r.Quantize {
+		fmt.Fprintf(w, "settings: heap soft limit %s, int8 vectors %v\n", mib(m.MemoryLimit)+" MiB", r.Quantize)
+	}
 	fmt.Fprintf(w, "corpus: generated from %d real bullets, seed %d; %d queries (%d dev eval + %d generated); %d job descriptions\n\n",
 		r.Source, r.Seed, r.Queries, r.EvalQs, r.Queries-r.EvalQs, r.Jobs)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -92,6 +95,16 @@ func Rows(r *Report) []Row {
 	add("peak RSS, MiB: build with embedder", build(sem, peak))
 	add("RSS serving, MiB (after build)", func(s *SizeResult) string { return mib(s.ServingRSS) })
 	add("peak RSS serving, MiB", func(s *SizeResult) string { return mib(s.ServingPeakRSS) })
+	add("  anonymous RSS (no mapped files), MiB: build peak / serving / peak", func(s *SizeResult) string {
+		if s.ServingAnonRSS == 0 {
+			return "–"
+		}
+		var b int64
+		if s.Semantic != nil {
+			b = s.Semantic.PeakAnonRSS
+		}
+		return fmt.Sprintf("%s / %s / %s", mib(b), mib(s.ServingAnonRSS), mib(s.ServingPeakAnonRSS))
+	})
 	for _, mode := range []string{"keyword", "semantic", "hybrid", "match"} {
 		add(mode+" p50 / p95 / p99, ms", func(s *SizeResult) string {
 			l, ok := s.Latency[mode]

@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"vitae"
@@ -34,7 +37,10 @@ type Options struct {
 	// Checkpoint, if set, gets the report so far after each phase, so a
 	// long run that is stopped still leaves what it measured.
 	Checkpoint func(*Report)
-	Logger     *slog.Logger
+	// HeapProfile, if set, is the prefix of a heap profile (pprof) written
+	// at the end of each size while its index is still open: PREFIX-N.pprof.
+	HeapProfile string
+	Logger      *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
@@ -79,6 +85,9 @@ type SizeResult struct {
 	HTTPNoFacets    *HTTPLoad          `json:"http_no_facets,omitempty"` // "facets": false
 	ServingRSS      int64              `json:"serving_rss_bytes"`        // after build, corpus dropped
 	ServingPeakRSS  int64              `json:"serving_peak_rss_bytes"`   // during ANN build, queries and load
+	// The anonymous part (heap), without the index files mapped in.
+	ServingAnonRSS     int64 `json:"serving_anon_rss_bytes,omitempty"`
+	ServingPeakAnonRSS int64 `json:"serving_peak_anon_rss_bytes,omitempty"`
 	// LoadAvg is the 1-minute load average when the size started and
 	// ended: above the CPU count, other processes shared the machine.
 	LoadAvg [2]float64 `json:"loadavg_start_end"`
@@ -95,6 +104,7 @@ func (s *SizeResult) FullBuildSeconds() float64 {
 // Report is a whole run.
 type Report struct {
 	Machine  Machine      `json:"machine"`
+	Quantize bool         `json:"quantize,omitempty"` // int8 vectors
 	Seed     uint64       `json:"seed"`
 	Source   int          `json:"source_bullets"`
 	Queries  int          `json:"queries"`
@@ -111,7 +121,7 @@ type Report struct {
 func Run(ctx context.Context, opts Options) (*Report, error) {
 	opts = opts.withDefaults()
 	log := opts.Logger
-	rep := &Report{Machine: DescribeMachine(), Seed: opts.Seed, Started: time.Now()}
+	rep := &Report{Machine: DescribeMachine(), Quantize: opts.Index.Quantize, Seed: opts.Seed, Started: time.Now()}
 	resumes, _, err := LoadResumes(opts.CorpusDir)
 	if err != nil {
 		return nil, err
@@ -202,8 +212,14 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	checkpoint(sr)
 	resumes = nil // a server holds the index, not the corpus
 	gc()
-	sr.ServingRSS = RSS()
+	sr.ServingRSS, sr.ServingAnonRSS = RSS(), AnonRSS()
 	ResetPeakRSS()
+	stopAnon := anonPeak(100 * time.Millisecond)
+	defer func() {
+		if peak := stopAnon(); sr != nil {
+			sr.ServingPeakAnonRSS = peak
+		}
+	}()
 
 	log.Info("bench: approximate index", "bullets", n, "semantic_per_sec", int(b.BulletsPerSec))
 	ann, err := WarmANN(ctx, ix, l)
@@ -247,7 +263,26 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 		}
 	}
 	sr.ServingPeakRSS = PeakRSS()
+	if opts.HeapProfile != "" {
+		if err := writeHeapProfile(fmt.Sprintf("%s-%d.pprof", opts.HeapProfile, n)); err != nil {
+			return sr, err
+		}
+	}
 	return sr, nil
+}
+
+// writeHeapProfile writes what is live now (after a collection) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("bench: heap profile: %w", err)
+	}
+	runtime.GC()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("bench: heap profile %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 // Machine describes where a run happened.
@@ -258,6 +293,9 @@ type Machine struct {
 	MemTotal   int64  `json:"mem_total_bytes"`
 	Go         string `json:"go"`
 	OS         string `json:"os"`
+	// MemoryLimit is the heap soft limit of the run (index.memory_limit or
+	// GOMEMLIMIT), 0 when there was none.
+	MemoryLimit int64 `json:"memory_limit_bytes,omitempty"`
 }
 
 // DescribeMachine reads the CPU count and model and the memory size.
@@ -265,5 +303,8 @@ func DescribeMachine() Machine {
 	m := Machine{CPUs: runtime.NumCPU(), GOMAXPROCS: runtime.GOMAXPROCS(0), Go: runtime.Version(), OS: runtime.GOOS + "/" + runtime.GOARCH}
 	m.CPUModel = procField("/proc/cpuinfo", "model name")
 	m.MemTotal = procKB("/proc/meminfo", "MemTotal:")
+	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+		m.MemoryLimit = l
+	}
 	return m
 }

@@ -701,3 +701,32 @@ func TestHNSWQuantized(t *testing.T) {
 		t.Errorf("recall@10 = %.3f, want ≥ 0.95", r)
 	}
 }
+
+// A bulk embed grows the vector store once, to the size it needs, rather
+// than by doubling (which at a million vectors held up to 2 GiB for 1).
+func TestSyncVectorsReservesOnce(t *testing.T) {
+	ctx := context.Background()
+	ix := open(t, Options{})
+	var rs []*vitae.Resume
+	for r := 0; r < 30; r++ {
+		var texts []string
+		for j := 0; j < 50; j++ {
+			texts = append(texts, fmt.Sprintf("Shipped feature %d of project %d", j, r))
+		}
+		rs = append(rs, resume(fmt.Sprintf("r%02d", r), "P", "Acme", "Eng", "2020", "", nil, texts...))
+	}
+	if _, err := ix.Upsert(ctx, rs); err != nil {
+		t.Fatal(err)
+	}
+	e := embed.NewLocal(embed.LocalOptions{Dim: 64})
+	if n, err := ix.SyncVectors(ctx, e, nil); err != nil || n != 1500 {
+		t.Fatalf("sync: %d, %v", n, err)
+	}
+	vs := ix.vec
+	if len(vs.data) != 1500*64 {
+		t.Fatalf("store holds %d floats, want %d", len(vs.data), 1500*64)
+	}
+	if c := cap(vs.data); c > len(vs.data)*11/10 {
+		t.Errorf("store capacity %d for %d floats: grown by doubling, not reserved", c, len(vs.data))
+	}
+}

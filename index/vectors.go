@@ -55,11 +55,13 @@ func loadVectors(db *bolt.DB, opts Options) (*vectorStore, error) {
 	vs := &vectorStore{opts: opts, pos: map[string]int{}}
 	err := db.View(func(tx *bolt.Tx) error {
 		vs.model = string(tx.Bucket(bucketMeta).Get([]byte("model")))
-		bb := tx.Bucket(bucketBullets)
-		return tx.Bucket(bucketVectors).ForEach(func(k, v []byte) error {
+		bb, vb := tx.Bucket(bucketBullets), tx.Bucket(bucketVectors)
+		n := vb.Stats().KeyN
+		return vb.ForEach(func(k, v []byte) error {
 			vec := decodeVec(v)
 			if vs.dim == 0 {
 				vs.dim = len(vec)
+				vs.reserve(n)
 			}
 			if len(vec) != vs.dim {
 				return nil // a torn write from an old model: SyncVectors redoes it
@@ -148,6 +150,27 @@ func (vs *vectorStore) add(id string, vec []float32, m vecMeta) {
 	if h := vs.graph.Load(); h != nil {
 		h.insert(i)
 	}
+}
+
+// reserve makes room for n more vectors in one allocation, so a bulk
+// embed does not grow the store by doubling (a million 256-d vectors are
+// 1 GiB; doubling could hold up to twice that, plus the old array while
+// copying).
+func (vs *vectorStore) reserve(n int) {
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
+	if vs.dim == 0 || n <= 0 {
+		return
+	}
+	if vs.opts.Quantize {
+		vs.q = slices.Grow(vs.q, n*vs.dim)
+		vs.scale = slices.Grow(vs.scale, n)
+	} else {
+		vs.data = slices.Grow(vs.data, n*vs.dim)
+	}
+	vs.ids = slices.Grow(vs.ids, n)
+	vs.meta = slices.Grow(vs.meta, n)
+	vs.live = slices.Grow(vs.live, n)
 }
 
 // extend lengthens s by n zero values, doubling its capacity when full:
@@ -697,6 +720,9 @@ func (ix *Index) SyncVectors(ctx context.Context, e vitae.Embedder, progress fun
 		}
 		if err := ix.PutVectors(ids[lo:hi], vecs, e.Model()); err != nil {
 			return done, err
+		}
+		if lo == 0 {
+			ix.vec.reserve(len(ids) - hi) // the dimension is known now
 		}
 		done += hi - lo
 		if progress != nil {

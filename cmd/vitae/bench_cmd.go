@@ -140,6 +140,7 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 	f.StringVar(&jsonOut, "json-out", "", "also write the JSON report to this file")
 	f.StringVar(&svgOut, "svg", "", "write the scaling chart (SVG) to this file")
 	f.StringVar(&cpuprof, "cpuprofile", "", "write a CPU profile (pprof) of the whole run to this file")
+	f.StringVar(&opts.HeapProfile, "memprofile", "", "write a heap profile (pprof) at the end of each size to PREFIX-N.pprof")
 	f.StringSliceVar(&from, "from", nil, "render these saved JSON reports (merged by size) instead of measuring")
 	return cmd
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,6 +26,7 @@ type Config struct {
 		BatchSize    int    `mapstructure:"batch_size"`
 		Quantize     bool   `mapstructure:"quantize"`
 		ANNThreshold int    `mapstructure:"ann_threshold"`
+		MemoryLimit  string `mapstructure:"memory_limit"`
 	} `mapstructure:"index"`
 	Data struct {
 		Paths []string `mapstructure:"paths"`
@@ -86,6 +89,7 @@ func setDefaults(v *viper.Viper) {
 		"index.batch_size":        1000,
 		"index.quantize":          false,
 		"index.ann_threshold":     50000,
+		"index.memory_limit":      "",
 		"data.paths":              []string{"./data"},
 		"embed.provider":          "local",
 		"embed.base_url":          "https://api.openai.com/v1",
@@ -210,6 +214,9 @@ func (c *Config) Validate() error {
 	if c.Index.ANNThreshold < 0 {
 		bad("index.ann_threshold: %d must be ≥ 0", c.Index.ANNThreshold)
 	}
+	if _, err := parseBytes(c.Index.MemoryLimit); err != nil {
+		bad("index.memory_limit: %v", err)
+	}
 	switch c.Embed.Provider {
 	case "local", "none":
 	case "openai":
@@ -312,4 +319,23 @@ func (c *Config) Validate() error {
 	// Sorted so the message is stable whatever the map order above.
 	slices.Sort(errs)
 	return errors.New("invalid configuration:\n  " + strings.Join(errs, "\n  "))
+}
+
+// parseBytes reads a size as GOMEMLIMIT writes it: a number of bytes with
+// an optional unit (B, KiB, MiB, GiB, TiB, or KB, MB, GB, TB in powers of
+// ten). Empty is 0.
+func parseBytes(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	num := strings.TrimRightFunc(s, func(r rune) bool { return r == ' ' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' })
+	unit := strings.TrimSpace(s[len(num):])
+	mult := map[string]float64{"": 1, "B": 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30, "TiB": 1 << 40,
+		"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12}[unit]
+	n, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+	if err != nil || mult == 0 || n <= 0 || n*mult > math.MaxInt64 {
+		return 0, fmt.Errorf("%q is not a size such as 3GiB or 2500MiB", s)
+	}
+	return int64(n * mult), nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -176,4 +177,56 @@ var repoRoot, _ = filepath.Abs(filepath.Join("..", ".."))
 func repoFile(tb testing.TB, rel string) string {
 	tb.Helper()
 	return filepath.Join(repoRoot, rel)
+}
+
+func TestParseBytes(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+		bad  bool
+	}{
+		{in: "", want: 0},
+		{in: "3GiB", want: 3 << 30},
+		{in: "2500MiB", want: 2500 << 20},
+		{in: "1.5 GiB", want: 3 << 29},
+		{in: "3GB", want: 3e9},
+		{in: "1048576", want: 1 << 20},
+		{in: "512B", want: 512},
+		{in: "lots", bad: true},
+		{in: "3 parsecs", bad: true},
+		{in: "-1GiB", bad: true},
+		{in: "0", bad: true},
+		{in: "1e30TiB", bad: true},
+	} {
+		got, err := parseBytes(tc.in)
+		if tc.bad {
+			if err == nil {
+				t.Errorf("parseBytes(%q) = %d, want an error", tc.in, got)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("parseBytes(%q) = %d, %v; want %d", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+// index.memory_limit becomes the runtime's soft heap limit; a bad value
+// is a config error naming the key.
+func TestMemoryLimitApplied(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	dir := workdir(t)
+	t.Setenv("VITAE_INDEX_MEMORY_LIMIT", "3GiB")
+	if code, _, stderr := cli(t, dir, "search", "--json", "DevOps"); code != 0 {
+		t.Fatalf("search: exit %d: %s", code, stderr)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 3<<30 {
+		t.Errorf("soft memory limit %d, want %d", got, int64(3<<30))
+	}
+	t.Setenv("VITAE_INDEX_MEMORY_LIMIT", "plenty")
+	code, _, stderr := cli(t, dir, "search", "DevOps")
+	if code != 2 || !strings.Contains(stderr, "index.memory_limit") {
+		t.Errorf("bad limit: exit %d, stderr %q; want 2 naming index.memory_limit", code, stderr)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -130,7 +131,12 @@ func (g *globals) load(cmd *cobra.Command, local map[string]string) (*Config, *s
 	if err != nil {
 		return nil, nil, &exitError{code: 2, err: err}
 	}
-	return cfg, newLogger(cfg, g.stderr), nil
+	log := newLogger(cfg, g.stderr)
+	if limit, _ := parseBytes(cfg.Index.MemoryLimit); limit > 0 { // validated
+		debug.SetMemoryLimit(limit)
+		log.Debug("heap soft limit set", "bytes", limit)
+	}
+	return cfg, log, nil
 }
 
 // newLogger logs to w: text on a terminal, JSON otherwise (log.format auto).
