@@ -47,7 +47,7 @@ type hnsw struct {
 type visitScratch struct {
 	marks []uint32
 	gen   uint32
-	front []cand // max-heap: to expand
+	front []cand // to expand, best first: a min-heap on negated scores
 	res   []cand // min-heap: the ef best so far
 	cs    []cand // connect's candidates
 	chose []cand // insertAt's new links
@@ -374,7 +374,7 @@ func (h *hnsw) searchLayer(sc *visitScratch, q []float32, eps []int, ef, l int, 
 			continue
 		}
 		s := h.sim(ep, q)
-		front = pushMax(front, cand{ep, s})
+		front = pushMin(front, cand{ep, -s})
 		res = pushMin(res, cand{ep, s})
 		if len(res) > ef {
 			res, _ = popMin(res)
@@ -382,7 +382,8 @@ func (h *hnsw) searchLayer(sc *visitScratch, q []float32, eps []int, ef, l int, 
 	}
 	for len(front) > 0 {
 		var c cand
-		front, c = popMax(front)
+		front, c = popMin(front)
+		c.s = -c.s
 		if len(res) >= ef && c.s < res[0].s {
 			break
 		}
@@ -394,7 +395,7 @@ func (h *hnsw) searchLayer(sc *visitScratch, q []float32, eps []int, ef, l int, 
 			}
 			s := h.sim(ni, q)
 			if len(res) < ef || s > res[0].s {
-				front = pushMax(front, cand{ni, s})
+				front = pushMin(front, cand{ni, -s})
 				res = pushMin(res, cand{ni, s})
 				if len(res) > ef {
 					res, _ = popMin(res)
@@ -447,43 +448,9 @@ func (h *hnsw) search(q []float32, k, ef int) []Neighbor {
 	return h.vs.neighbors(live)
 }
 
-// Binary heaps on cand, typed so a push does not box a value into an
-// interface (container/heap did; it was a fifth of the build's time).
-
-func pushMax(h []cand, c cand) []cand {
-	h = append(h, c)
-	for j := len(h) - 1; j > 0; {
-		p := (j - 1) / 2
-		if h[p].s >= h[j].s {
-			break
-		}
-		h[p], h[j] = h[j], h[p]
-		j = p
-	}
-	return h
-}
-
-func popMax(h []cand) ([]cand, cand) {
-	top := h[0]
-	n := len(h) - 1
-	h[0] = h[n]
-	h = h[:n]
-	for j := 0; ; {
-		l, r, b := 2*j+1, 2*j+2, j
-		if l < n && h[l].s > h[b].s {
-			b = l
-		}
-		if r < n && h[r].s > h[b].s {
-			b = r
-		}
-		if b == j {
-			break
-		}
-		h[b], h[j] = h[j], h[b]
-		j = b
-	}
-	return h, top
-}
+// A binary min-heap on cand, typed so a push does not box a value into an
+// interface (container/heap did; it was a fifth of the build's time). The
+// max-heap a search also needs is this one on negated scores.
 
 func pushMin(h []cand, c cand) []cand {
 	h = append(h, c)

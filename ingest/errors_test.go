@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"vitae"
+	"vitae/ingest/ingesttest"
 )
 
 func TestBadInput(t *testing.T) {
@@ -63,29 +63,15 @@ func TestBadInput(t *testing.T) {
 // TestZipBomb: a DOCX whose document.xml inflates past the limit is
 // refused while reading, whatever its headers claim.
 func TestZipBomb(t *testing.T) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("word/document.xml")
+	bomb, err := ingesttest.ZipBomb(28 << 20) // ~100 KiB compressed
 	if err != nil {
 		t.Fatal(err)
 	}
-	chunk := bytes.Repeat([]byte("<w:p><w:r><w:t>a</w:t></w:r></w:p>"), 1<<12)
-	if _, err := w.Write([]byte(`<w:document xmlns:w="x"><w:body>`)); err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 200; i++ { // ~28 MiB inflated, ~100 KiB compressed
-		if _, err := w.Write(chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	_, err = Parse("bomb.docx", buf.Bytes(), Options{MaxDecompressed: 1 << 20})
+	_, err = Parse("bomb.docx", bomb, Options{MaxDecompressed: 1 << 20})
 	if vitae.ErrorCode(err) != vitae.ETOOLARGE {
 		t.Fatalf("zip bomb: got %v, want too_large", err)
 	}
-	t.Logf("compressed %d bytes refused: %v", buf.Len(), err)
+	t.Logf("compressed %d bytes refused: %v", len(bomb), err)
 }
 
 func TestInvalidUTF8IsRepaired(t *testing.T) {

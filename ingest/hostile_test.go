@@ -12,31 +12,8 @@ import (
 	"time"
 
 	"vitae"
+	"vitae/ingest/ingesttest"
 )
-
-// rawPDF lays out numbered objects (1 0 obj …) with a correct xref table,
-// so each hostile case differs from a valid PDF only where it means to.
-func rawPDF(tb testing.TB, objs ...string) []byte {
-	tb.Helper()
-	var buf bytes.Buffer
-	buf.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = buf.Len()
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return buf.Bytes()
-}
-
-func pdfStream(dict, body string) string {
-	return fmt.Sprintf("<< /Length %d %s>>\nstream\n%s\nendstream", len(body), dict, body)
-}
 
 const (
 	objCatalog = "<< /Type /Catalog /Pages 2 0 R >>"
@@ -66,18 +43,18 @@ func TestHostilePDF(t *testing.T) {
 		// The PDF library's lexer reads past a stream's end as whitespace
 		// forever: an open hex string at the end spun a goroutine until the
 		// process exited.
-		{"hex-open.pdf", rawPDF(t, objCatalog, objPages, objPage, pdfStream("", pageText+"\n<4142 43"), objFont), Options{}, vitae.EINVALID},
-		{"hex-lone.pdf", rawPDF(t, objCatalog, objPages, objPage, pdfStream("", pageText+" <T"), objFont), Options{}, vitae.EINVALID},
-		{"cmap-open.pdf", rawPDF(t, objCatalog, objPages, objPage, pdfStream("", pageText),
-			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>", pdfStream("", cmapOpen)), Options{}, vitae.EINVALID},
-		{"stream-bomb.pdf", rawPDF(t, objCatalog, objPages, objPage,
+		{"hex-open.pdf", ingesttest.PDF(objCatalog, objPages, objPage, ingesttest.Stream("", pageText+"\n<4142 43"), objFont), Options{}, vitae.EINVALID},
+		{"hex-lone.pdf", ingesttest.PDF(objCatalog, objPages, objPage, ingesttest.Stream("", pageText+" <T"), objFont), Options{}, vitae.EINVALID},
+		{"cmap-open.pdf", ingesttest.PDF(objCatalog, objPages, objPage, ingesttest.Stream("", pageText),
+			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>", ingesttest.Stream("", cmapOpen)), Options{}, vitae.EINVALID},
+		{"stream-bomb.pdf", ingesttest.PDF(objCatalog, objPages, objPage,
 			fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", bomb.Len(), bomb.String()), objFont),
 			Options{MaxDecompressed: 1 << 20}, vitae.ETOOLARGE},
-		{"many-pages.pdf", rawPDF(t, objCatalog, "<< /Type /Pages /Kids [3 0 R] /Count 100000000 >>", objPage, pdfStream("", pageText), objFont), Options{}, vitae.ETOOLARGE},
-		{"kids-loop.pdf", rawPDF(t, objCatalog, "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"), Options{}, vitae.EINVALID},
-		{"parent-loop.pdf", rawPDF(t, objCatalog, objPages,
-			"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>", pdfStream("", pageText), objFont), Options{}, vitae.EINVALID},
-		{"ref-loop.pdf", rawPDF(t, "<< /Type /Catalog /Pages 2 0 R >>", "2 0 R"), Options{}, vitae.EINVALID},
+		{"many-pages.pdf", ingesttest.PDF(objCatalog, "<< /Type /Pages /Kids [3 0 R] /Count 100000000 >>", objPage, ingesttest.Stream("", pageText), objFont), Options{}, vitae.ETOOLARGE},
+		{"kids-loop.pdf", ingesttest.PDF(objCatalog, "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"), Options{}, vitae.EINVALID},
+		{"parent-loop.pdf", ingesttest.PDF(objCatalog, objPages,
+			"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>", ingesttest.Stream("", pageText), objFont), Options{}, vitae.EINVALID},
+		{"ref-loop.pdf", ingesttest.PDF("<< /Type /Catalog /Pages 2 0 R >>", "2 0 R"), Options{}, vitae.EINVALID},
 	}
 	before := runtime.NumGoroutine()
 	for _, tt := range tests {
@@ -107,7 +84,7 @@ func TestHostilePDF(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	// The same page with a closed hex string still reads.
-	ok := rawPDF(t, objCatalog, objPages, objPage, pdfStream("", pageText+"\nBT /F1 11 Tf 50 700 Td <4142> Tj ET"), objFont)
+	ok := ingesttest.PDF(objCatalog, objPages, objPage, ingesttest.Stream("", pageText+"\nBT /F1 11 Tf 50 700 Td <4142> Tj ET"), objFont)
 	r, err := Parse("jo-doe.pdf", ok, Options{})
 	if err != nil || len(r.Bullets) == 0 {
 		t.Fatalf("valid PDF with a hex string: %v %+v", err, r)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,50 +8,31 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"vitae/ingest/ingesttest"
 )
 
-// hostilePDF is a one-page PDF whose content stream ends inside a hex
-// string ("<4142"), which the PDF library's lexer reads for ever.
+// hostilePDF is a one-page PDF with the given content stream and pages
+// object (a hex string left open makes the PDF library's lexer read for
+// ever; a page tree may loop or claim millions of pages).
 func hostilePDF(content string, pages string) []byte {
-	objs := []string{
+	return ingesttest.PDF(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		pages,
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
-	}
-	var buf bytes.Buffer
-	buf.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = buf.Len()
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return buf.Bytes()
+	)
 }
 
 // zipBomb is a DOCX whose document.xml inflates to over 100 MiB (the
 // default limit) from about 100 KiB.
 func zipBomb(t *testing.T) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("word/document.xml")
+	data, err := ingesttest.ZipBomb(110 << 20)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.Write([]byte(`<w:document xmlns:w="x"><w:body>`))
-	chunk := bytes.Repeat([]byte("<w:p><w:r><w:t>a</w:t></w:r></w:p>"), 1<<15)
-	for n := 0; n < 110<<20; n += len(chunk) {
-		w.Write(chunk)
-	}
-	zw.Close()
-	return buf.Bytes()
+	return data
 }
 
 // TestIndexBatchWithHostileFiles: one directory holds good résumés and
