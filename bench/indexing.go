@@ -124,7 +124,9 @@ func WarmANN(ctx context.Context, ix *index.Index, e vitae.Embedder) (time.Durat
 		return 0, err
 	}
 	start := time.Now()
-	ix.BuildANN()
+	if err := ix.BuildANN(ctx); err != nil {
+		return 0, err
+	}
 	_, err = ix.Nearest(ctx, vecs[0], 10, vitae.Filters{})
 	return time.Since(start), err
 }

@@ -41,6 +41,7 @@ type hnsw struct {
 	rng      *rand.Rand
 	scratch  sync.Pool // *visitScratch: searches run concurrently
 	stale    int       // slots removed or replaced since the build
+	dirty    bool      // changed since it was saved or loaded
 }
 
 // visitScratch is one search's visited marks and heaps, reused.
@@ -119,6 +120,7 @@ func (vs *vectorStore) buildGraph(stop func() bool) *hnsw {
 		return nil
 	}
 	h.locks = nil
+	h.dirty = true
 	vs.opts.Logger.Info("built approximate vector index", "vectors", vs.nLive, "nodes", len(order), "seconds", time.Since(start).Seconds())
 	return h
 }
@@ -186,6 +188,7 @@ func (h *hnsw) insert(i int) {
 		h.links = append(h.links, nil)
 		h.into = append(h.into, -1)
 	}
+	h.dirty = true
 	sc := h.getScratch()
 	defer h.scratch.Put(sc)
 	h.unfold(sc, i)

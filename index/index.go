@@ -87,6 +87,11 @@ func Open(opts Options) (*Index, error) {
 		ix.Close()
 		return nil, fmt.Errorf("open index %q: load vectors: %w", opts.Path, err)
 	}
+	if ix.annWanted(ix.vec) {
+		if err := ix.vec.loadGraph(ix.graphPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
+			opts.Logger.Info("approximate vector index not reused; it is rebuilt when first needed", "reason", err)
+		}
+	}
 	return ix, nil
 }
 
@@ -117,10 +122,13 @@ func openBleve(path string) (bleve.Index, error) {
 func (ix *Index) Close() error {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	var errs []error
 	if ix.vec != nil {
 		ix.vec.close()
+		if err := ix.vec.saveGraph(ix.graphPath()); err != nil {
+			errs = append(errs, fmt.Errorf("save approximate vector index: %w", err))
+		}
 	}
-	var errs []error
 	if ix.bleve != nil {
 		errs = append(errs, ix.bleve.Close())
 	}
@@ -129,6 +137,9 @@ func (ix *Index) Close() error {
 	}
 	return errors.Join(errs...)
 }
+
+// graphPath is where the HNSW graph is kept between runs.
+func (ix *Index) graphPath() string { return filepath.Join(ix.opts.Path, graphFileName) }
 
 // Stats counts résumés, bullets and vectors, and measures the directory.
 func (ix *Index) Stats() (Stats, error) {

@@ -20,7 +20,7 @@ func BenchmarkIndex10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ix.BuildANN()
+	ix.BuildANN(context.Background())
 	b.Run("knn-exact", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {

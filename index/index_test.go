@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -406,7 +408,7 @@ func TestHNSWRecall(t *testing.T) {
 	ix := open(t, Options{ANNThreshold: 1000, HNSW: HNSWOptions{EfSearch: efSearchForTest}})
 	vecs := randVecs(20000, 64, 3)
 	bulk(t, ix, vecs)
-	ix.BuildANN()
+	ix.BuildANN(context.Background())
 	if ix.vec.graph.Load() == nil {
 		t.Fatal("BuildANN left no graph above the threshold")
 	}
@@ -513,7 +515,7 @@ func TestHNSWBackgroundBuildAndChanges(t *testing.T) {
 	if g := ix.vec.graph.Load(); g == nil && !cmp.Equal(neighborIDs(got), neighborIDs(want)) {
 		t.Errorf("before the graph is ready, Nearest should be exact: %v, want %v", neighborIDs(got), neighborIDs(want))
 	}
-	ix.BuildANN()
+	ix.BuildANN(context.Background())
 	g := ix.vec.graph.Load()
 	if g == nil {
 		t.Fatal("no graph after BuildANN")
@@ -559,7 +561,7 @@ func TestHNSWBackgroundBuildAndChanges(t *testing.T) {
 	if _, err := ix.Nearest(ctx, vecs[7], 10, vitae.Filters{}); err != nil {
 		t.Fatal(err)
 	}
-	ix.BuildANN() // waits for the rebuild
+	ix.BuildANN(context.Background()) // waits for the rebuild
 	if ix.vec.graph.Load() == g {
 		t.Error("a graph with a third of it deleted was not rebuilt")
 	}
@@ -581,7 +583,7 @@ func TestHNSWRecallWithDuplicates(t *testing.T) {
 	}
 	vecs = append(vecs, randVecs(4000, 64, 8)...)
 	bulk(t, ix, vecs)
-	ix.BuildANN()
+	ix.BuildANN(context.Background())
 	var sum float64
 	qs := randVecs(100, 64, 13)
 	for _, q := range qs {
@@ -619,7 +621,7 @@ func TestHNSWFoldsIdenticalVectors(t *testing.T) {
 		vecs[s] = vecs[0]
 	}
 	ids := bulk(t, ix, vecs)
-	ix.BuildANN()
+	ix.BuildANN(context.Background())
 	g := ix.vec.graph.Load()
 	if g == nil {
 		t.Fatal("no graph after BuildANN")
@@ -681,7 +683,7 @@ func TestHNSWQuantized(t *testing.T) {
 	ix := open(t, Options{Quantize: true, ANNThreshold: 1000})
 	vecs := randVecs(5000, 64, 4)
 	bulk(t, ix, vecs)
-	ix.BuildANN()
+	ix.BuildANN(context.Background())
 	if ix.vec.graph.Load() == nil {
 		t.Fatal("no graph after BuildANN")
 	}
@@ -728,5 +730,102 @@ func TestSyncVectorsReservesOnce(t *testing.T) {
 	}
 	if c := cap(vs.data); c > len(vs.data)*11/10 {
 		t.Errorf("store capacity %d for %d floats: grown by doubling, not reserved", c, len(vs.data))
+	}
+}
+
+// The HNSW graph is saved when the index closes and reused when it opens,
+// but only while it describes exactly the stored vectors: after a change
+// that left it stale, a torn file or a file from other vectors, the index
+// opens without it and rebuilds it when needed.
+func TestHNSWGraphSavedAndReused(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	opts := Options{Path: dir, ANNThreshold: 1000}
+	reopen := func() *Index {
+		t.Helper()
+		ix, err := Open(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	closeIx := func(ix *Index) {
+		t.Helper()
+		if err := ix.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vecs := randVecs(3000, 32, 31)
+	for _, s := range []int{100, 200, 300} {
+		vecs[s] = vecs[5] // folded copies survive the round trip too
+	}
+	qs := append(randVecs(20, 32, 32), vecs[5])
+	answers := func(ix *Index) [][]Neighbor {
+		t.Helper()
+		var out [][]Neighbor
+		for _, q := range qs {
+			got, err := ix.Nearest(ctx, q, 10, vitae.Filters{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, got)
+		}
+		return out
+	}
+	file := filepath.Join(dir, graphFileName)
+
+	ix := reopen()
+	bulk(t, ix, vecs)
+	ix.BuildANN(context.Background())
+	want := answers(ix)
+	closeIx(ix)
+	st, err := os.Stat(file)
+	if err != nil {
+		t.Fatalf("no graph file after close: %v", err)
+	}
+
+	ix = reopen()
+	if ix.vec.graph.Load() == nil {
+		t.Fatalf("the saved graph was not loaded: %v", ix.vec.loadGraph(file))
+	}
+	if got := answers(ix); !cmp.Equal(got, want) {
+		t.Errorf("answers from the reloaded graph differ:\n got %v\nwant %v", got, want)
+	}
+	if n := len(ix.vec.graph.Load().twins[int32(ix.vec.pos["r00000-5"])]); n != 3 {
+		t.Errorf("reloaded node carries %d copies, want 3", n)
+	}
+	closeIx(ix)
+	if st2, _ := os.Stat(file); !st2.ModTime().Equal(st.ModTime()) {
+		t.Error("an unchanged graph was written again")
+	}
+
+	// A torn file is not used; searches still answer (exactly, then from a rebuild).
+	good, _ := os.ReadFile(file)
+	os.WriteFile(file, good[:len(good)/2], 0o644)
+	ix = reopen()
+	if ix.vec.graph.Load() != nil {
+		t.Error("a torn graph file was loaded")
+	}
+	if got := answers(ix); len(got[0]) != 10 {
+		t.Errorf("search without the graph: %v", got[0])
+	}
+	ix.BuildANN(context.Background())
+	closeIx(ix) // saves the rebuilt graph
+
+	// Change one vector: the graph goes stale and the file is removed.
+	ix = reopen()
+	if err := ix.PutVectors([]string{"r00010-1"}, [][]float32{vecs[7]}, "rand"); err != nil {
+		t.Fatal(err)
+	}
+	closeIx(ix)
+	if _, err := os.Stat(file); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a stale graph was kept: %v", err)
+	}
+	// The old file put back describes other vectors: refused.
+	os.WriteFile(file, good, 0o644)
+	ix = reopen()
+	defer ix.Close()
+	if ix.vec.graph.Load() != nil {
+		t.Error("a graph of other vectors was loaded")
 	}
 }

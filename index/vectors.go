@@ -119,8 +119,9 @@ func normalize(v []float32) []float32 {
 }
 
 // add appends or replaces a vector; callers hold mu (or own vs exclusively).
+// vec is of unit length, as stored: normalising again on load could
+// change its last bits, and the saved graph checks vectors bit for bit.
 func (vs *vectorStore) add(id string, vec []float32, m vecMeta) {
-	vec = normalize(vec)
 	if i, ok := vs.pos[id]; ok {
 		vs.set(i, vec)
 		vs.meta[i] = m
@@ -448,17 +449,19 @@ func (ix *Index) annWanted(vs *vectorStore) bool {
 }
 
 // BuildANN builds the approximate (HNSW) graph now if the index is above
-// its threshold and has none, or a stale one, and waits for it. Searches
-// start the same build in the background and scan exactly until it is
-// done; this is for callers that want the graph ready (benchmarks, tests).
-func (ix *Index) BuildANN() {
+// its threshold and has none, or a stale one, and waits for it; it gives
+// up when ctx ends. Searches start the same build in the background and
+// scan exactly until it is done; this is for callers that want the graph
+// ready (indexing, benchmarks, tests). The graph is saved on Close.
+func (ix *Index) BuildANN(ctx context.Context) error {
 	vs := ix.vec
 	vs.mu.RLock()
 	want := ix.annWanted(vs)
 	vs.mu.RUnlock()
 	if want {
-		vs.ensureGraph()
+		vs.ensureGraph(func() bool { return vs.closed.Load() || ctx.Err() != nil })
 	}
+	return ctx.Err()
 }
 
 // startBuild builds the graph in the background unless a build is under
@@ -471,14 +474,15 @@ func (vs *vectorStore) startBuild() {
 	go func() {
 		defer vs.builds.Done()
 		defer vs.building.Store(false)
-		vs.ensureGraph()
+		vs.ensureGraph(vs.closed.Load)
 	}()
 }
 
 // ensureGraph builds and publishes a graph unless a fresh one exists. It
 // holds the read lock throughout, so the vectors stay put while searches
-// go on (by exact scan); writers wait for it.
-func (vs *vectorStore) ensureGraph() {
+// go on (by exact scan); writers wait for it. It gives up when stop
+// reports true.
+func (vs *vectorStore) ensureGraph(stop func() bool) {
 	vs.buildMu.Lock()
 	defer vs.buildMu.Unlock()
 	vs.mu.RLock()
@@ -486,7 +490,7 @@ func (vs *vectorStore) ensureGraph() {
 	if h := vs.graph.Load(); h != nil && h.stale <= vs.nLive/staleShare {
 		return
 	}
-	if h := vs.buildGraph(vs.closed.Load); h != nil {
+	if h := vs.buildGraph(stop); h != nil {
 		vs.graph.Store(h)
 	}
 }
@@ -641,6 +645,7 @@ func (ix *Index) PutVectors(ids []string, vecs [][]float32, model string) error 
 		}
 	}
 	bullets := map[string]vitae.Bullet{}
+	unit := make([][]float32, len(vecs))
 	err := ix.db.Update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketMeta).Put([]byte("model"), []byte(model)); err != nil {
 			return err
@@ -656,7 +661,8 @@ func (ix *Index) PutVectors(ids []string, vecs [][]float32, model string) error 
 				return err
 			}
 			bullets[id] = b
-			if err := vb.Put([]byte(id), encodeVec(normalize(vecs[i]))); err != nil {
+			unit[i] = normalize(vecs[i])
+			if err := vb.Put([]byte(id), encodeVec(unit[i])); err != nil {
 				return err
 			}
 		}
@@ -670,7 +676,7 @@ func (ix *Index) PutVectors(ids []string, vecs [][]float32, model string) error 
 	vs.model, vs.dim = model, dim
 	for i, id := range ids {
 		if b, ok := bullets[id]; ok {
-			vs.add(id, vecs[i], metaOf(b))
+			vs.add(id, unit[i], metaOf(b))
 		}
 	}
 	return nil

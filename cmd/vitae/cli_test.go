@@ -229,3 +229,28 @@ func TestServeStopsCleanly(t *testing.T) {
 	}
 	t.Logf("stopped %s after SIGTERM", time.Since(start).Round(time.Millisecond))
 }
+
+// Above the ANN threshold `vitae index` builds the approximate index and
+// leaves it with the index; the next command loads it instead of building.
+func TestIndexLeavesApproximateIndexForTheNextRun(t *testing.T) {
+	dir := workdir(t)
+	t.Setenv("VITAE_INDEX_ANN_THRESHOLD", "5")
+	t.Setenv("VITAE_LOG_LEVEL", "info")
+	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: exit %d: %s %s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "vitae-data", "hnsw.graph")); err != nil {
+		t.Fatalf("no approximate index saved: %v", err)
+	}
+	code, out, errOut := cli(t, dir, "search", "led DevOps team", "--json", "--mode", "semantic")
+	if code != 0 {
+		t.Fatalf("search: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "loaded approximate vector index") || strings.Contains(errOut, "built approximate vector index") {
+		t.Errorf("search should load the saved graph, not build one; log:\n%s", errOut)
+	}
+	var res struct{ Hits []json.RawMessage }
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Hits) == 0 {
+		t.Errorf("semantic search over the loaded graph: %v, %s", err, out)
+	}
+}

@@ -104,6 +104,15 @@ func (a *app) indexPaths(ctx context.Context, paths []string, opts indexOptions)
 	if err := a.syncVectors(ctx, opts, sum); err != nil {
 		return sum, err
 	}
+	// Build the approximate index now (it is saved with the index), so a
+	// server starting on this index need not build it while serving.
+	t := time.Now()
+	if err := a.ix.BuildANN(ctx); err != nil {
+		return sum, err
+	}
+	if d := time.Since(t); d > time.Second {
+		a.log.Info("approximate vector index ready", "seconds", d.Seconds())
+	}
 	sum.Took = time.Since(start)
 	return sum, nil
 }
