@@ -228,3 +228,35 @@ func GeneratedIndex(ctx context.Context, dir string, source []vitae.Bullet, n in
 	ix, l, _, err := BuildSemantic(ctx, dir, opts, resumes)
 	return ix, l, err
 }
+
+// Restart is what closing a built index and opening it again cost: a
+// server restart. The HNSW graph is saved on close and loaded on open.
+type Restart struct {
+	CloseSeconds float64 `json:"close_seconds"`
+	OpenSeconds  float64 `json:"open_seconds"`
+	// Approximate: the reopened index had its graph without rebuilding.
+	Approximate bool `json:"approximate"`
+}
+
+// Reopen closes ix (at dir) and opens it again with opts, timing both.
+func Reopen(ix *index.Index, dir string, opts index.Options) (*Restart, error) {
+	r := &Restart{}
+	t := time.Now()
+	if err := ix.Close(); err != nil {
+		return nil, fmt.Errorf("bench: close: %w", err)
+	}
+	r.CloseSeconds = time.Since(t).Seconds()
+	opts.Path = dir
+	t = time.Now()
+	again, err := index.Open(opts)
+	if err != nil {
+		return nil, fmt.Errorf("bench: reopen: %w", err)
+	}
+	r.OpenSeconds = time.Since(t).Seconds()
+	st, err := again.Stats()
+	r.Approximate = st.Approximate
+	if cerr := again.Close(); err == nil {
+		err = cerr
+	}
+	return r, err
+}

@@ -88,6 +88,16 @@ func Rows(r *Report) []Row {
 		return fmt.Sprintf("%.1f", b.ANNSeconds)
 	}))
 	add("full build incl. HNSW, s", func(s *SizeResult) string { return fmt.Sprintf("%.1f", s.FullBuildSeconds()) })
+	add("restart: close / open, s (graph reused?)", func(s *SizeResult) string {
+		if s.Restart == nil {
+			return "–"
+		}
+		reused := "no graph"
+		if s.Restart.Approximate {
+			reused = "reused"
+		}
+		return fmt.Sprintf("%.1f / %.1f (%s)", s.Restart.CloseSeconds, s.Restart.OpenSeconds, reused)
+	})
 	add("disk, bytes/bullet: raw bleve", build(raw, perBullet))
 	add("disk, bytes/bullet: keyword-only", build(kw, perBullet))
 	add("disk, bytes/bullet: with vectors", build(sem, perBullet))

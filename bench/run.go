@@ -85,6 +85,7 @@ type SizeResult struct {
 	HTTPNoFacets    *HTTPLoad          `json:"http_no_facets,omitempty"` // "facets": false
 	ServingRSS      int64              `json:"serving_rss_bytes"`        // after build, corpus dropped
 	ServingPeakRSS  int64              `json:"serving_peak_rss_bytes"`   // during ANN build, queries and load
+	Restart         *Restart           `json:"restart,omitempty"`
 	// The anonymous part (heap), without the index files mapped in.
 	ServingAnonRSS     int64 `json:"serving_anon_rss_bytes,omitempty"`
 	ServingPeakAnonRSS int64 `json:"serving_peak_anon_rss_bytes,omitempty"`
@@ -203,11 +204,16 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	gc()
 	checkpoint(sr)
 	log.Info("bench: index with the built-in embedder", "bullets", n, "raw_per_sec", int(sr.Raw.BulletsPerSec))
-	ix, l, b, err := BuildSemantic(ctx, filepath.Join(dir, "semantic"), opts.Index, resumes)
+	ixDir := filepath.Join(dir, "semantic")
+	ix, l, b, err := BuildSemantic(ctx, ixDir, opts.Index, resumes)
 	if err != nil {
 		return sr, err
 	}
-	defer ix.Close()
+	defer func() {
+		if ix != nil {
+			ix.Close()
+		}
+	}()
 	sr.Semantic, sr.Keyword = b, b.KeywordPhase
 	checkpoint(sr)
 	resumes = nil // a server holds the index, not the corpus
@@ -268,7 +274,10 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 			return sr, err
 		}
 	}
-	return sr, nil
+	log.Info("bench: close and reopen", "bullets", n)
+	sr.Restart, err = Reopen(ix, ixDir, opts.Index)
+	ix = nil
+	return sr, err
 }
 
 // writeHeapProfile writes what is live now (after a collection) to path.

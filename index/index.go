@@ -153,6 +153,7 @@ func (ix *Index) Stats() (Stats, error) {
 		return st, err
 	}
 	st.Vectors, st.Model = ix.vec.count()
+	st.Approximate = ix.vec.graph.Load() != nil
 	_ = filepath.WalkDir(ix.opts.Path, func(_ string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			if info, err := d.Info(); err == nil {

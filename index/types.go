@@ -116,4 +116,7 @@ type Stats struct {
 	Vectors   int    `json:"vectors"`
 	Model     string `json:"model"`
 	SizeBytes int64  `json:"size_bytes"`
+	// Approximate is whether semantic search uses the HNSW graph now
+	// (false below the threshold, or while the graph is being built).
+	Approximate bool `json:"approximate"`
 }

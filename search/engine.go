@@ -330,7 +330,7 @@ func (s *Engine) Stats(_ context.Context) (*Stats, error) {
 	if s.emb != nil {
 		name = s.emb.Model()
 	}
-	return &Stats{Resumes: st.Resumes, Bullets: st.Bullets, Vectors: st.Vectors, Embedder: name, IndexBytes: st.SizeBytes}, nil
+	return &Stats{Resumes: st.Resumes, Bullets: st.Bullets, Vectors: st.Vectors, Embedder: name, IndexBytes: st.SizeBytes, Approximate: st.Approximate}, nil
 }
 
 // Add indexes résumés and embeds their new bullets. An embedder failure

@@ -127,4 +127,6 @@ type Stats struct {
 	Vectors    int    `json:"vectors"`
 	Embedder   string `json:"embedder"`
 	IndexBytes int64  `json:"index_bytes"`
+	// Approximate: semantic search uses the HNSW graph (else exact scan).
+	Approximate bool `json:"approximate"`
 }
