@@ -17,6 +17,10 @@ import (
 // exact-scan searches). The file names each slot by bullet ID and a hash
 // of its vector: it is used only if it describes exactly the vectors
 // loaded, whatever happened to the index since, and rebuilt otherwise.
+// Deleted slots are not saved (their vectors are gone on reload): links
+// to them are dropped, a deleted node's first live copy takes its place,
+// and the graph keeps its stale count, so it is rebuilt as it would have
+// been without the restart.
 
 const (
 	graphFileName = "hnsw.graph"
@@ -25,9 +29,8 @@ const (
 
 var errGraphStale = errors.New("graph file does not match the vectors")
 
-// saveGraph writes the published graph to path (atomically, by rename),
-// or removes path when there is no graph that exactly covers the live
-// vectors: none built, or some of it deleted or replaced since.
+// saveGraph writes the published graph to path (atomically, by rename)
+// unless the file already holds it, or removes path when there is none.
 func (vs *vectorStore) saveGraph(path string) error {
 	vs.mu.RLock()
 	defer vs.mu.RUnlock()
@@ -35,7 +38,7 @@ func (vs *vectorStore) saveGraph(path string) error {
 	if h != nil && h.stale == 0 && !h.dirty {
 		return nil // the file on disk is this graph
 	}
-	if h == nil || h.stale > 0 || h.entry < 0 {
+	if h == nil || h.entry < 0 {
 		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
@@ -52,25 +55,72 @@ func (vs *vectorStore) saveGraph(path string) error {
 	uv := func(x uint64) { w.Write(buf[:binary.PutUvarint(buf[:], x)]) }
 	str := func(s string) { uv(uint64(len(s))); w.WriteString(s) }
 
+	// A deleted node that still carries live copies is written as its
+	// first live copy (the same vector, so the same place in the graph).
+	heir := map[int32]int32{}
+	for node, ts := range h.twins {
+		if !vs.live[node] {
+			for _, t := range ts {
+				if vs.live[t] {
+					heir[node] = t
+					break
+				}
+			}
+		}
+	}
+	name := func(n int32) uint64 {
+		if a, ok := heir[n]; ok {
+			return uint64(a)
+		}
+		return uint64(n)
+	}
+	entry, top := h.entry, h.top
+	if _, ok := heir[int32(entry)]; !ok && !vs.live[entry] {
+		// A deleted entry: the live node on the highest layer enters.
+		entry = -1
+		for i, layers := range h.links {
+			if vs.live[i] && layers != nil && (entry < 0 || len(layers) > len(h.links[entry])) {
+				entry = i
+			}
+		}
+		if entry < 0 { // every node deleted: nothing worth saving
+			tmp.Close()
+			if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+			return nil
+		}
+		top = len(h.links[entry]) - 1
+	}
 	w.WriteString(graphMagic)
 	str(vs.model)
-	for _, x := range []int{vs.dim, h.m, h.efC, len(h.links), h.entry, h.top} {
+	for _, x := range []int{vs.dim, h.m, h.efC, len(h.links), top, h.stale} {
 		uv(uint64(x))
 	}
+	uv(name(int32(entry)))
 	for i, layers := range h.links {
 		if !vs.live[i] {
-			uv(0) // an unused slot (it cannot route: stale would be > 0)
+			uv(0) // empty ID: a deleted slot
 			continue
 		}
 		str(vs.ids[i])
 		binary.LittleEndian.PutUint64(buf[:8], vs.rowKey(i))
 		w.Write(buf[:8])
-		uv(uint64(h.into[i] + 1)) // 0: a node
+		into := h.into[i]
+		if a, ok := heir[into]; ok {
+			if a == int32(i) {
+				layers = h.links[into] // this copy stands in for its deleted node
+				into = -1
+			} else {
+				into = a
+			}
+		}
+		uv(uint64(into + 1)) // 0: a node
 		uv(uint64(len(layers)))
 		for _, ns := range layers {
 			uv(uint64(len(ns)))
 			for _, n := range ns {
-				uv(uint64(n))
+				uv(name(n))
 			}
 		}
 	}
@@ -115,7 +165,7 @@ func (vs *vectorStore) loadGraph(path string) error {
 	}
 	r := &graphReader{b: body[len(graphMagic):]}
 	model := r.str()
-	dim, m, efC, slots, entry, top := r.int(), r.int(), r.int(), r.int(), r.int(), r.int()
+	dim, m, efC, slots, top, stale, entry := r.int(), r.int(), r.int(), r.int(), r.int(), r.int(), r.int()
 	o := vs.opts.HNSW
 	if r.err != nil || model != vs.model || dim != vs.dim || m != o.M || efC != o.EfConstruction || slots > len(r.b) {
 		return errGraphStale
@@ -162,7 +212,11 @@ func (vs *vectorStore) loadGraph(path string) error {
 				}
 				ns := make([]int32, n, max(n, h.m0)+1)
 				for k := range ns {
-					ns[k] = int32(r.int())
+					v := r.int()
+					if v >= slots {
+						return fmt.Errorf("%s: %w", path, errGraphStale)
+					}
+					ns[k] = int32(v)
 				}
 				layers[l] = ns
 			}
@@ -171,7 +225,7 @@ func (vs *vectorStore) loadGraph(path string) error {
 		h.into[j] = -2 // taken; the real value is set below
 		nodes = append(nodes, saved{int32(j), into, layers})
 	}
-	if r.err != nil || covered != vs.nLive || entry >= slots || slotOf[entry] < 0 {
+	if r.err != nil || covered != vs.nLive {
 		return errGraphStale
 	}
 	remap := func(s int) (int32, bool) {
@@ -189,21 +243,21 @@ func (vs *vectorStore) loadGraph(path string) error {
 			}
 			h.fold(int(nd.slot), int(j))
 		}
-		for _, ns := range nd.links {
-			for k, n := range ns {
-				j, ok := remap(int(n))
-				if !ok {
-					return errGraphStale
+		for l, ns := range nd.links {
+			kept := ns[:0]
+			for _, n := range ns {
+				if j, ok := remap(int(n)); ok {
+					kept = append(kept, j) // links to deleted slots are dropped
 				}
-				ns[k] = j
 			}
+			nd.links[l] = kept
 		}
 	}
-	ep, _ := remap(entry)
-	if top != len(h.links[ep])-1 {
+	ep, ok := remap(entry)
+	if !ok || h.links[ep] == nil || top != len(h.links[ep])-1 {
 		return errGraphStale
 	}
-	h.entry, h.top = int(ep), top
+	h.entry, h.top, h.stale = int(ep), top, stale
 	vs.graph.Store(h)
 	vs.opts.Logger.Info("loaded approximate vector index", "vectors", covered, "seconds", time.Since(start).Seconds())
 	return nil

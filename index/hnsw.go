@@ -54,6 +54,16 @@ type visitScratch struct {
 	chose []cand // insertAt's new links
 	kept  []cand // connect's kept links
 	buf   []int32
+	skip  int // a slot being re-inserted, never its own neighbour; -1: none
+}
+
+// next starts a fresh set of visited marks.
+func (sc *visitScratch) next() {
+	sc.gen++
+	if sc.gen == 0 { // wrapped: old marks could match again
+		clear(sc.marks)
+		sc.gen = 1
+	}
 }
 
 func newHNSW(vs *vectorStore, o HNSWOptions) *hnsw {
@@ -125,6 +135,11 @@ func (vs *vectorStore) buildGraph(stop func() bool) *hnsw {
 	return h
 }
 
+// inGraph reports whether slot i is a node or a copy of one.
+func (h *hnsw) inGraph(i int) bool {
+	return i < len(h.links) && (h.links[i] != nil || h.into[i] >= 0)
+}
+
 // fold makes slot i a copy carried by node j.
 func (h *hnsw) fold(i, j int) {
 	h.into[i] = int32(j)
@@ -158,7 +173,7 @@ func (h *hnsw) unfold(sc *visitScratch, i int) {
 }
 
 func (h *hnsw) newScratch() *visitScratch {
-	return &visitScratch{marks: make([]uint32, len(h.links))}
+	return &visitScratch{marks: make([]uint32, len(h.links)), skip: -1}
 }
 
 // getScratch takes a scratch sized for the graph with fresh marks.
@@ -167,11 +182,8 @@ func (h *hnsw) getScratch() *visitScratch {
 	if sc == nil || len(sc.marks) < len(h.links) {
 		sc = &visitScratch{marks: make([]uint32, len(h.links)+len(h.links)/8)}
 	}
-	sc.gen++
-	if sc.gen == 0 { // wrapped: old marks could match again
-		clear(sc.marks)
-		sc.gen = 1
-	}
+	sc.skip = -1
+	sc.next()
 	return sc
 }
 
@@ -181,8 +193,10 @@ func (h *hnsw) sim(i int, q []float32) float32 {
 
 // insert adds slot i to a published graph (callers hold the store's write
 // lock). A replaced vector is inserted afresh; links other nodes still
-// hold to its slot stay, as detours. A vector identical to a node's is
-// folded into that node.
+// hold to its slot stay, as detours, but while it is inserted the slot is
+// skipped: it already holds the new vector, and would otherwise be found
+// as its own nearest neighbour. A vector identical to a node's is folded
+// into that node.
 func (h *hnsw) insert(i int) {
 	for len(h.links) <= i {
 		h.links = append(h.links, nil)
@@ -191,26 +205,45 @@ func (h *hnsw) insert(i int) {
 	h.dirty = true
 	sc := h.getScratch()
 	defer h.scratch.Put(sc)
+	sc.skip = i
+	if h.entry == i {
+		h.moveEntry(i)
+	}
 	h.unfold(sc, i)
 	h.links[i] = nil
 	if h.entry >= 0 {
 		q := h.vs.vector(i)
+		self := h.sim(i, q) // what an identical row scores, exactly
 		ep := h.entry
 		for l := h.top; l > 0; l-- {
 			ep = h.greedy(sc, q, ep, l, false)
 		}
 		for _, c := range h.searchLayer(sc, q, []int{ep}, h.efC, 0, false) {
-			if c.i != i && h.into[c.i] < 0 && h.vs.sameRow(c.i, i) {
+			if c.s < self {
+				break // best first: no identical vector further on
+			}
+			if h.into[c.i] < 0 && h.vs.sameRow(c.i, i) {
 				h.fold(i, c.i)
 				return
-			}
-			if c.s < 0.999 {
-				break // best first: no identical vector further on
 			}
 		}
 	}
 	h.links[i] = make([][]int32, h.randomLevel()+1)
 	h.insertAt(sc, i, false)
+}
+
+// moveEntry hands the entry point from slot i, about to be re-inserted,
+// to a neighbour on its highest layer that has one.
+func (h *hnsw) moveEntry(i int) {
+	for l := len(h.links[i]) - 1; l >= 0; l-- {
+		for _, n := range h.links[i][l] {
+			if int(n) != i && h.links[n] != nil {
+				h.entry, h.top = int(n), len(h.links[n])-1
+				return
+			}
+		}
+	}
+	h.entry, h.top = -1, 0 // i was alone: the next insert becomes the entry
 }
 
 // insertAt links slot i, whose layers are allocated, into the graph;
@@ -328,6 +361,9 @@ func (h *hnsw) selectNeighbors(cs []cand, m int, out []cand) []cand {
 // parallel it copies them under the slot's lock into buf.
 func (h *hnsw) layer(i, l int, locked bool, buf []int32) []int32 {
 	if !locked {
+		if h.links[i] == nil && h.into[i] >= 0 {
+			i = int(h.into[i]) // a copy reached by an old link routes as its node
+		}
 		if l < len(h.links[i]) {
 			return h.links[i][l]
 		}
@@ -349,6 +385,9 @@ func (h *hnsw) greedy(sc *visitScratch, q []float32, ep, l int, locked bool) int
 		changed = false
 		sc.buf = h.layer(best, l, locked, sc.buf)
 		for _, n := range sc.buf {
+			if int(n) == sc.skip {
+				continue
+			}
 			if s := h.sim(int(n), q); s > bestS {
 				best, bestS, changed = int(n), s, true
 			}
@@ -359,10 +398,9 @@ func (h *hnsw) greedy(sc *visitScratch, q []float32, ep, l int, locked bool) int
 
 // searchLayer returns up to ef closest slots on layer l, best first.
 func (h *hnsw) searchLayer(sc *visitScratch, q []float32, eps []int, ef, l int, locked bool) []cand {
-	sc.gen++
-	if sc.gen == 0 {
-		clear(sc.marks)
-		sc.gen = 1
+	sc.next()
+	if sc.skip >= 0 {
+		sc.marks[sc.skip] = sc.gen
 	}
 	front, res := sc.front[:0], sc.res[:0]
 	visit := func(i int) bool {
@@ -424,6 +462,7 @@ func (h *hnsw) search(q []float32, k, ef int) []Neighbor {
 		ep = h.greedy(sc, q, ep, l, false)
 	}
 	found := h.searchLayer(sc, q, []int{ep}, ef, 0, false)
+	sc.next() // marks now: nodes already taken
 	var live []cand
 	take := func(c cand) bool {
 		if h.vs.live[c.i] {
@@ -432,9 +471,13 @@ func (h *hnsw) search(q []float32, k, ef int) []Neighbor {
 		return len(live) == k
 	}
 	for _, c := range found {
-		if h.into[c.i] >= 0 {
-			continue // a copy reached by an old link: it comes with its node
+		if n := h.into[c.i]; n >= 0 {
+			c.i = int(n) // a copy reached by an old link stands for its node
 		}
+		if sc.marks[c.i] == sc.gen {
+			continue
+		}
+		sc.marks[c.i] = sc.gen
 		if take(c) {
 			break
 		}

@@ -812,20 +812,142 @@ func TestHNSWGraphSavedAndReused(t *testing.T) {
 	ix.BuildANN(context.Background())
 	closeIx(ix) // saves the rebuilt graph
 
-	// Change one vector: the graph goes stale and the file is removed.
+	// Change one vector and delete a résumé: the graph, stale in part, is
+	// saved and reused, and finds the changed vector at its new place.
 	ix = reopen()
 	if err := ix.PutVectors([]string{"r00010-1"}, [][]float32{vecs[7]}, "rand"); err != nil {
 		t.Fatal(err)
 	}
-	closeIx(ix)
-	if _, err := os.Stat(file); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("a stale graph was kept: %v", err)
+	if err := ix.Delete(ctx, "r00000"); err != nil { // holds the node of vector 5's copies
+		t.Fatal(err)
 	}
+	closeIx(ix)
+	ix = reopen()
+	if st, _ := ix.Stats(); !st.Approximate {
+		t.Fatalf("the graph saved after changes was not loaded: %v", ix.vec.loadGraph(file))
+	}
+	got, _ := ix.Nearest(ctx, vecs[7], 2, vitae.Filters{})
+	if ids := neighborIDs(got); len(ids) == 0 || ids[0] != "r00010-1" { // r00000-7 is deleted
+		t.Errorf("changed vector after reload: %v", ids)
+	}
+	got, _ = ix.Nearest(ctx, vecs[5], 3, vitae.Filters{})
+	ids := neighborIDs(got)
+	slices.Sort(ids)
+	if !cmp.Equal(ids, []string{"r00001-0", "r00002-0", "r00003-0"}) {
+		t.Errorf("copies of a deleted node after reload: %v", ids)
+	}
+	closeIx(ix)
+
 	// The old file put back describes other vectors: refused.
 	os.WriteFile(file, good, 0o644)
 	ix = reopen()
 	defer ix.Close()
 	if ix.vec.graph.Load() != nil {
 		t.Error("a graph of other vectors was loaded")
+	}
+}
+
+// Changes to a published graph keep it searchable: a node on an upper
+// layer folded into a copy of another, a node re-inserted near its old
+// place (it must not link to itself), the entry point changed, a node
+// with copies deleted and indexed again with the same vector, and a new
+// copy in a quantized store joining its node.
+func TestHNSWGraphChanges(t *testing.T) {
+	ctx := context.Background()
+	for _, quantize := range []bool{false, true} {
+		t.Run(fmt.Sprintf("quantize=%v", quantize), func(t *testing.T) {
+			ix := open(t, Options{ANNThreshold: 1000, Quantize: quantize})
+			vecs := randVecs(3000, 32, 41)
+			for _, s := range []int{1100, 2100} {
+				vecs[s] = vecs[1000] // node r00010-0 carries two copies
+			}
+			ids := bulk(t, ix, vecs)
+			ix.BuildANN(ctx)
+			g := ix.vec.graph.Load()
+			slot := func(id string) int { return ix.vec.pos[id] }
+			full := func(step string) {
+				t.Helper()
+				for _, q := range randVecs(30, 32, 43) {
+					got, err := ix.Nearest(ctx, q, 10, vitae.Filters{})
+					if err != nil || len(got) != 10 {
+						t.Fatalf("%s: a query found %d results (%v)", step, len(got), err)
+					}
+				}
+			}
+			put := func(id string, v []float32) {
+				t.Helper()
+				if err := ix.PutVectors([]string{id}, [][]float32{v}, "rand"); err != nil {
+					t.Fatal(err)
+				}
+			}
+
+			// Upper-layer nodes become copies of a neighbour.
+			folded := 0
+			for i, id := range ids {
+				if i >= 1000 || folded == 5 {
+					break
+				}
+				s := slot(id)
+				if len(g.links[s]) > 1 && len(g.links[s][0]) > 0 && s != g.entry {
+					n := int(g.links[s][0][0])
+					put(id, vecs[slices.Index(ids, ix.vec.ids[n])])
+					folded++
+				}
+			}
+			full("upper-layer nodes folded")
+
+			// Nudged vectors, the entry point's among them: each finds itself.
+			nudge := func(v []float32, k int) []float32 {
+				out := slices.Clone(v)
+				out[k%len(out)] += 0.05
+				return out
+			}
+			entryID := ix.vec.ids[g.entry]
+			for k, id := range append([]string{entryID}, ids[1500:1530]...) {
+				v := nudge(vecs[slices.Index(ids, id)], k)
+				put(id, v)
+				got, _ := ix.Nearest(ctx, v, 10, vitae.Filters{})
+				if len(got) != 10 || got[0].ID != id {
+					t.Fatalf("nudged %s: nearest %v", id, neighborIDs(got))
+				}
+			}
+			full("nudged, entry included")
+
+			// A node with copies deleted and indexed again, same vector.
+			var again []*vitae.Resume
+			if err := ix.Delete(ctx, "r00010"); err != nil {
+				t.Fatal(err)
+			}
+			again = append(again, resume("r00010", "P", "Even", "Eng", "2020", "", nil, func() []string {
+				var texts []string
+				for j := 1000; j < 1100; j++ {
+					texts = append(texts, fmt.Sprintf("bullet %d", j))
+				}
+				return texts
+			}()...))
+			if _, err := ix.Upsert(ctx, again); err != nil {
+				t.Fatal(err)
+			}
+			put("r00010-0", vecs[1000])
+			got, _ := ix.Nearest(ctx, vecs[1000], 3, vitae.Filters{})
+			found := neighborIDs(got)
+			slices.Sort(found)
+			if !cmp.Equal(found, []string{"r00010-0", "r00011-0", "r00021-0"}) {
+				t.Errorf("node with copies re-added: nearest %v", found)
+			}
+
+			// A new bullet with an existing vector joins that vector's node.
+			if _, err := ix.Upsert(ctx, []*vitae.Resume{resume("extra", "Q", "Odd", "Eng", "2020", "", nil, "copy")}); err != nil {
+				t.Fatal(err)
+			}
+			put("extra-0", vecs[2500])
+			if g.into[slot("extra-0")] < 0 {
+				t.Error("an identical new vector was not folded into its node")
+			}
+			full("after every change")
+			if ix.vec.graph.Load() != g {
+				t.Error("the graph was rebuilt; the changes were meant to go through insert")
+			}
+		})
 	}
 }
