@@ -221,9 +221,10 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	sr.ServingRSS, sr.ServingAnonRSS = RSS(), AnonRSS()
 	ResetPeakRSS()
 	stopAnon := anonPeak(100 * time.Millisecond)
+	anonStopped := false
 	defer func() {
-		if peak := stopAnon(); sr != nil {
-			sr.ServingPeakAnonRSS = peak
+		if !anonStopped {
+			stopAnon()
 		}
 	}()
 
@@ -269,6 +270,7 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 		}
 	}
 	sr.ServingPeakRSS = PeakRSS()
+	sr.ServingPeakAnonRSS, anonStopped = stopAnon(), true // the restart below is not serving
 	if opts.HeapProfile != "" {
 		if err := writeHeapProfile(fmt.Sprintf("%s-%d.pprof", opts.HeapProfile, n)); err != nil {
 			return sr, err
