@@ -412,8 +412,17 @@ func TestHNSWRecall(t *testing.T) {
 	if ix.vec.graph.Load() == nil {
 		t.Fatal("BuildANN left no graph above the threshold")
 	}
+	r := annRecall(t, ix, randVecs(100, 64, 11))
+	t.Logf("HNSW recall@10 vs exact on 20,000 vectors: %.3f", r)
+	if r < 0.95 {
+		t.Errorf("HNSW recall@10 = %.3f, want ≥ 0.95", r)
+	}
+}
+
+// annRecall is the mean recall@10 of Nearest against NearestExact over qs.
+func annRecall(t *testing.T, ix *Index, qs [][]float32) float64 {
+	t.Helper()
 	var sum float64
-	qs := randVecs(100, 64, 11)
 	for _, q := range qs {
 		exact, _ := ix.NearestExact(context.Background(), q, 10)
 		approx, err := ix.Nearest(context.Background(), q, 10, vitae.Filters{})
@@ -422,11 +431,7 @@ func TestHNSWRecall(t *testing.T) {
 		}
 		sum += recall(neighborIDs(exact), neighborIDs(approx))
 	}
-	r := sum / float64(len(qs))
-	t.Logf("HNSW recall@10 vs exact on 20,000 vectors: %.3f", r)
-	if r < 0.95 {
-		t.Errorf("HNSW recall@10 = %.3f, want ≥ 0.95", r)
-	}
+	return sum / float64(len(qs))
 }
 
 func TestReopenKeepsEverything(t *testing.T) {
@@ -687,17 +692,7 @@ func TestHNSWQuantized(t *testing.T) {
 	if ix.vec.graph.Load() == nil {
 		t.Fatal("no graph after BuildANN")
 	}
-	var sum float64
-	qs := randVecs(50, 64, 17)
-	for _, q := range qs {
-		exact, _ := ix.NearestExact(context.Background(), q, 10)
-		approx, err := ix.Nearest(context.Background(), q, 10, vitae.Filters{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sum += recall(neighborIDs(exact), neighborIDs(approx))
-	}
-	r := sum / float64(len(qs))
+	r := annRecall(t, ix, randVecs(50, 64, 17))
 	t.Logf("quantized HNSW recall@10 vs quantized exact: %.3f", r)
 	if r < 0.95 {
 		t.Errorf("recall@10 = %.3f, want ≥ 0.95", r)
