@@ -42,7 +42,8 @@ type Options struct {
 	Batch int
 	// Logger receives what a run did and skipped; default discards.
 	Logger *slog.Logger
-	// Progress receives the run's events; may be nil.
+	// Progress receives the run's events, in order, on the goroutine
+	// doing the work; may be nil.
 	Progress func(Event)
 }
 
@@ -75,8 +76,10 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Indexer runs the indexing pipeline over one index. Its methods may be
-// called concurrently; the index serialises the writes.
+// Indexer runs the indexing pipeline over one index. Add and AddFiles
+// may be called concurrently with anything (the index serialises
+// writes); Run and EnsureIndexed, which may retrain the built-in
+// embedder, are meant for one caller at a time.
 type Indexer struct {
 	opts Options
 }
