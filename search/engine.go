@@ -11,6 +11,7 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/pipeline"
 )
 
 // Options configure an Engine; zero values take the defaults.
@@ -333,39 +334,21 @@ func (s *Engine) Stats(_ context.Context) (*Stats, error) {
 	return &Stats{Resumes: st.Resumes, Bullets: st.Bullets, Vectors: st.Vectors, Embedder: name, IndexBytes: st.SizeBytes, Approximate: st.Approximate}, nil
 }
 
-// Add indexes résumés and embeds their new bullets. An embedder failure
-// leaves the bullets keyword-searchable (Degraded) for a later back-fill.
+// Add indexes résumés and embeds their bullets through the indexing
+// pipeline. An embedder failure leaves the bullets keyword-searchable
+// (Degraded) for a later back-fill.
 func (s *Engine) Add(ctx context.Context, resumes []*vitae.Resume) (*AddResult, error) {
-	ch, err := s.ix.Upsert(ctx, resumes)
+	x, err := pipeline.New(pipeline.Options{Index: s.ix, Embedder: s.emb, Logger: s.opts.Logger})
 	if err != nil {
 		return nil, err
 	}
-	out := &AddResult{Resumes: ch.Added + ch.Updated, Unchanged: ch.Unchanged, Bullets: ch.Bullets}
-	if s.emb == nil {
-		return out, nil
+	sum, err := x.Add(ctx, resumes)
+	if err != nil {
+		return nil, err
 	}
-	var ids, texts []string
-	for _, r := range resumes {
-		for _, b := range r.Bullets {
-			ids = append(ids, b.ID)
-			texts = append(texts, b.Text)
-		}
-	}
-	if m := s.ix.VectorModel(); m != "" && m != s.emb.Model() {
-		out.Degraded, out.DegradedReason = true, "vectors are from another model; run `vitae index --backfill`"
-		return out, nil
-	}
-	if len(ids) > 0 {
-		vecs, err := s.emb.Embed(ctx, texts, vitae.InputDocument)
-		if err == nil {
-			err = s.ix.PutVectors(ids, vecs, s.emb.Model())
-		}
-		if err != nil {
-			out.Degraded, out.DegradedReason = true, degradedReason(err)
-			s.opts.Logger.Warn("bullets indexed without vectors; they will be back-filled", "error", err)
-			return out, nil
-		}
-		out.Embedded = len(ids)
+	out := &AddResult{Resumes: sum.Resumes, Unchanged: sum.Unchanged, Bullets: sum.Bullets, Embedded: sum.Embedded}
+	if sum.DegradedBy != nil {
+		out.Degraded, out.DegradedReason = true, degradedReason(sum.DegradedBy)
 	}
 	return out, nil
 }

@@ -37,11 +37,7 @@ description as one keyword or hybrid query.`,
 			if (queries == "") == (jobs == "") {
 				return &exitError{code: 2, err: errors.New("give exactly one of --queries or --jobs")}
 			}
-			cfg, log, err := g.load(cmd, nil)
-			if err != nil {
-				return err
-			}
-			a, err := openApp(cfg, log)
+			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err
 			}

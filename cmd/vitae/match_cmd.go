@@ -32,10 +32,6 @@ nice-to-haves.`,
   pbpaste | vitae match -`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, log, err := g.load(cmd, nil)
-			if err != nil {
-				return err
-			}
 			jd, err := readInput(args[0])
 			if err != nil {
 				return &exitError{code: 2, err: err}
@@ -43,7 +39,7 @@ nice-to-haves.`,
 			if format == "" {
 				format = formatOf(args[0])
 			}
-			a, err := openApp(cfg, log)
+			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err
 			}
