@@ -309,6 +309,10 @@ func (s *Engine) Resume(_ context.Context, id string) (*vitae.Resume, error) {
 	return s.ix.Resume(id)
 }
 
+// Terms analyzes text the way the index analyzes bullets (lower-cased,
+// stemmed terms); job matching compares role titles with it.
+func (s *Engine) Terms(text string) []string { return s.ix.Terms(text) }
+
 // Resumes lists résumés without bullets.
 func (s *Engine) Resumes(_ context.Context, offset, limit int) ([]*vitae.Resume, int, error) {
 	if offset < 0 || limit < 0 {

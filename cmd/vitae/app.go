@@ -12,6 +12,7 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/match"
 	"vitae/search"
 )
 
@@ -29,6 +30,7 @@ type app struct {
 	local    *swapEmbedder  // the built-in embedder, swapped when retrained
 	counter  *countingEmbedder
 	engine   *search.Engine
+	matcher  *match.Matcher
 }
 
 func openApp(cfg *Config, log *slog.Logger) (*app, error) {
@@ -52,6 +54,11 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 		a.embedder = a.counter
 	}
 	a.engine = a.newEngine()
+	a.matcher = match.New(a.engine, match.Options{
+		SemanticRatio:   cfg.Search.SemanticRatio,
+		MaxLimit:        cfg.Search.MaxLimit,
+		RecencyHalfLife: cfg.Match.RecencyHalfLife,
+	})
 	return a, nil
 }
 
@@ -118,16 +125,15 @@ func loadLocal(dir string) (*embed.Local, error) {
 
 func (a *app) newEngine() *search.Engine {
 	return search.New(a.ix, a.embedder, search.Options{
-		Mode:            vitae.Mode(a.cfg.Search.Mode),
-		SemanticRatio:   a.cfg.Search.SemanticRatio,
-		Fusion:          vitae.Fusion(a.cfg.Search.Fusion),
-		RankConstant:    a.cfg.Search.RankConstant,
-		Candidates:      a.cfg.Search.Candidates,
-		MaxLimit:        a.cfg.Search.MaxLimit,
-		Timeout:         a.cfg.Search.Timeout,
-		RecencyHalfLife: a.cfg.Match.RecencyHalfLife,
-		Cache:           a.cache,
-		Logger:          a.log,
+		Mode:          vitae.Mode(a.cfg.Search.Mode),
+		SemanticRatio: a.cfg.Search.SemanticRatio,
+		Fusion:        vitae.Fusion(a.cfg.Search.Fusion),
+		RankConstant:  a.cfg.Search.RankConstant,
+		Candidates:    a.cfg.Search.Candidates,
+		MaxLimit:      a.cfg.Search.MaxLimit,
+		Timeout:       a.cfg.Search.Timeout,
+		Cache:         a.cache,
+		Logger:        a.log,
 	})
 }
 

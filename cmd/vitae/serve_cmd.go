@@ -59,7 +59,7 @@ func serve(ctx context.Context, cfg *Config, log *slog.Logger, listening func(ne
 	}()
 
 	var ready atomic.Bool
-	srv, err := web.New(a.engine, web.Config{
+	srv, err := web.New(a.engine, a.matcher, web.Config{
 		APIKey:         cfg.Server.APIKey,
 		ProtectReads:   cfg.Server.ProtectReads,
 		CORSOrigins:    cfg.Server.CORSOrigins,
