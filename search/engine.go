@@ -15,18 +15,17 @@ import (
 
 // Options configure an Engine; zero values take the defaults.
 type Options struct {
-	Mode            vitae.Mode   // default hybrid
-	SemanticRatio   float64      // default 0.5
-	Fusion          vitae.Fusion // default weighted
-	RankConstant    int          // default 60
-	Candidates      int          // per retriever; default 100
-	FacetDepth      int          // ranked results that facets count; default 200
-	MaxLimit        int          // default 100
-	MaxQueryLen     int          // characters; default 1000
-	Timeout         time.Duration
-	RecencyHalfLife float64      // years, for job matching; 0 = no decay
-	Cache           *embed.Cache // for erasure; may be nil
-	Logger          *slog.Logger
+	Mode          vitae.Mode   // default hybrid
+	SemanticRatio float64      // default 0.5
+	Fusion        vitae.Fusion // default weighted
+	RankConstant  int          // default 60
+	Candidates    int          // per retriever; default 100
+	FacetDepth    int          // ranked results that facets count; default 200
+	MaxLimit      int          // default 100
+	MaxQueryLen   int          // characters; default 1000
+	Timeout       time.Duration
+	Cache         *embed.Cache // for erasure; may be nil
+	Logger        *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
