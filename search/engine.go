@@ -16,18 +16,17 @@ import (
 
 // Options configure an Engine; zero values take the defaults.
 type Options struct {
-	Mode            vitae.Mode   // default hybrid
-	SemanticRatio   float64      // default 0.5
-	Fusion          vitae.Fusion // default weighted
-	RankConstant    int          // default 60
-	Candidates      int          // per retriever; default 100
-	FacetDepth      int          // ranked results that facets count; default 200
-	MaxLimit        int          // default 100
-	MaxQueryLen     int          // characters; default 1000
-	Timeout         time.Duration
-	RecencyHalfLife float64      // years, for job matching; 0 = no decay
-	Cache           *embed.Cache // for erasure; may be nil
-	Logger          *slog.Logger
+	Mode          vitae.Mode   // default hybrid
+	SemanticRatio float64      // default 0.5
+	Fusion        vitae.Fusion // default weighted
+	RankConstant  int          // default 60
+	Candidates    int          // per retriever; default 100
+	FacetDepth    int          // ranked results that facets count; default 200
+	MaxLimit      int          // default 100
+	MaxQueryLen   int          // characters; default 1000
+	Timeout       time.Duration
+	Cache         *embed.Cache // for erasure; may be nil
+	Logger        *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
@@ -309,6 +308,10 @@ func page(hits []vitae.Hit, offset, limit int) []vitae.Hit {
 func (s *Engine) Resume(_ context.Context, id string) (*vitae.Resume, error) {
 	return s.ix.Resume(id)
 }
+
+// Terms analyzes text the way the index analyzes bullets (lower-cased,
+// stemmed terms); job matching compares role titles with it.
+func (s *Engine) Terms(text string) []string { return s.ix.Terms(text) }
 
 // Resumes lists résumés without bullets.
 func (s *Engine) Resumes(_ context.Context, offset, limit int) ([]*vitae.Resume, int, error) {

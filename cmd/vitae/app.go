@@ -13,6 +13,7 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/match"
 	"vitae/pipeline"
 	"vitae/search"
 )
@@ -27,6 +28,7 @@ type app struct {
 	local    *embed.Swap     // the built-in embedder, swapped when retrained
 	counter  *embed.Counting // counts embedding calls for /metrics
 	engine   *search.Engine
+	matcher  *match.Matcher
 }
 
 // open is every subcommand's preamble: read the configuration (with the
@@ -61,16 +63,20 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 		a.embedder = a.counter
 	}
 	a.engine = search.New(a.ix, a.embedder, search.Options{
-		Mode:            vitae.Mode(cfg.Search.Mode),
+		Mode:          vitae.Mode(cfg.Search.Mode),
+		SemanticRatio: cfg.Search.SemanticRatio,
+		Fusion:        vitae.Fusion(cfg.Search.Fusion),
+		RankConstant:  cfg.Search.RankConstant,
+		Candidates:    cfg.Search.Candidates,
+		MaxLimit:      cfg.Search.MaxLimit,
+		Timeout:       cfg.Search.Timeout,
+		Cache:         a.cache,
+		Logger:        log,
+	})
+	a.matcher = match.New(a.engine, match.Options{
 		SemanticRatio:   cfg.Search.SemanticRatio,
-		Fusion:          vitae.Fusion(cfg.Search.Fusion),
-		RankConstant:    cfg.Search.RankConstant,
-		Candidates:      cfg.Search.Candidates,
 		MaxLimit:        cfg.Search.MaxLimit,
-		Timeout:         cfg.Search.Timeout,
 		RecencyHalfLife: cfg.Match.RecencyHalfLife,
-		Cache:           a.cache,
-		Logger:          log,
 	})
 	return a, nil
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"vitae/search"
+	"vitae/match"
 )
 
 func newMatchCmd(g *globals) *cobra.Command {
@@ -47,7 +47,7 @@ nice-to-haves.`,
 			if err := a.ensureIndexed(cmd.Context(), g.stderr); err != nil {
 				return err
 			}
-			res, err := a.engine.Match(cmd.Context(), search.MatchRequest{JobDescription: jd, Format: format, Limit: limit})
+			res, err := a.matcher.Match(cmd.Context(), match.Request{JobDescription: jd, Format: format, Limit: limit})
 			if err != nil {
 				return err
 			}
@@ -95,7 +95,7 @@ func formatOf(path string) string {
 	return ""
 }
 
-func printMatch(w io.Writer, res *search.MatchResult) {
+func printMatch(w io.Writer, res *match.Result) {
 	if res.Title != "" {
 		fmt.Fprintf(w, "%s\n", res.Title)
 	}

@@ -57,7 +57,7 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 	}()
 
 	var ready atomic.Bool
-	srv, err := web.New(a.engine, web.Config{
+	srv, err := web.New(a.engine, a.matcher, web.Config{
 		APIKey:         cfg.Server.APIKey,
 		ProtectReads:   cfg.Server.ProtectReads,
 		CORSOrigins:    cfg.Server.CORSOrigins,

@@ -1,4 +1,4 @@
-package search
+package match
 
 import (
 	"encoding/json"

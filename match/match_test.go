@@ -1,13 +1,17 @@
-package search
+package match
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"testing"
 	"time"
 
 	"vitae"
+	"vitae/embed"
+	"vitae/index"
+	"vitae/search"
 )
 
 func TestParseJDFormats(t *testing.T) {
@@ -113,7 +117,7 @@ var matchCorpus = []*vitae.Resume{
 func TestMatchOrdersCandidates(t *testing.T) {
 	ix := newIndexWith(t, matchCorpus)
 	jd := "## Requirements\n- Run Kubernetes clusters in production\n- Lead a team of site reliability engineers\n\n## Nice to have\n- Terraform modules for AWS\n"
-	res, err := ix.Match(context.Background(), MatchRequest{JobDescription: jd})
+	res, err := ix.Match(context.Background(), Request{JobDescription: jd})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +145,7 @@ func TestMustHaveWeightingFlipsOrder(t *testing.T) {
 	}
 	s := newIndexWith(t, corpus)
 	first := func(jd string) string {
-		res, err := s.Match(context.Background(), MatchRequest{JobDescription: jd})
+		res, err := s.Match(context.Background(), Request{JobDescription: jd})
 		if err != nil || len(res.Candidates) == 0 {
 			t.Fatalf("match: %v", err)
 		}
@@ -155,10 +159,40 @@ func TestMustHaveWeightingFlipsOrder(t *testing.T) {
 	}
 }
 
-func newIndexWith(t *testing.T, rs []*vitae.Resume) *Engine {
-	t.Helper()
-	s, _ := newEngineWith(t, rs)
-	return s
+func resume(id, person, company, role, start, end string, texts ...string) *vitae.Resume {
+	r := &vitae.Resume{ID: id, Person: person, Hash: fmt.Sprint(id, texts)}
+	for i, t := range texts {
+		r.Bullets = append(r.Bullets, vitae.Bullet{ID: fmt.Sprintf("%s-%d", id, i), ResumeID: id, Person: person, Company: company, Role: role,
+			Section: vitae.SectionWork, Start: start, End: end, Text: t, Ref: fmt.Sprintf("/work/0/highlights/%d", i)})
+	}
+	return r
+}
+
+// newIndexWith indexes rs in a real bleve index in a temporary directory,
+// with the built-in embedder trained on their bullets, and returns a
+// Matcher over the search engine on it.
+func newIndexWith(tb testing.TB, rs []*vitae.Resume) *Matcher {
+	tb.Helper()
+	var texts []string
+	for _, r := range rs {
+		for _, b := range r.Bullets {
+			texts = append(texts, b.Text)
+		}
+	}
+	l, err := embed.TrainLocal(texts, embed.LocalOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ix, err := index.Open(index.Options{Path: tb.TempDir()})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	eng := search.New(ix, l, search.Options{SemanticRatio: 0.5})
+	if _, err := eng.Add(context.Background(), rs); err != nil {
+		tb.Fatal(err)
+	}
+	return New(eng, Options{SemanticRatio: 0.5})
 }
 
 // Role fit: the same evidence under different role titles; the JD's
@@ -170,7 +204,7 @@ func TestRoleFitFollowsTitle(t *testing.T) {
 	}
 	s := newIndexWith(t, corpus)
 	body := "## Requirements\n- Run Kubernetes clusters in production\n"
-	res, err := s.Match(context.Background(), MatchRequest{JobDescription: "# Site Reliability Engineer\n" + body})
+	res, err := s.Match(context.Background(), Request{JobDescription: "# Site Reliability Engineer\n" + body})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,11 +217,11 @@ func TestRoleFitFollowsTitle(t *testing.T) {
 	if got := res.Candidates[1].RoleFit; got != 0 {
 		t.Errorf("nurse role fit %v, want 0", got)
 	}
-	if res.Weights.RoleFit != roleWeight {
-		t.Errorf("weights role_fit %v, want %v", res.Weights.RoleFit, roleWeight)
+	if res.Weights.RoleFit != defaultWeights.RoleFit {
+		t.Errorf("weights role_fit %v, want %v", res.Weights.RoleFit, defaultWeights.RoleFit)
 	}
 
-	res, err = s.Match(context.Background(), MatchRequest{JobDescription: body})
+	res, err = s.Match(context.Background(), Request{JobDescription: body})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,11 +244,11 @@ func TestListedSkillIsPartialEvidence(t *testing.T) {
 		resume("bare", "B", "Y", "Engineer", "2018", "", "Wrote the onboarding wiki pages"),
 	}
 	s := newIndexWith(t, corpus)
-	res, err := s.Match(context.Background(), MatchRequest{JobDescription: "## Requirements\n- Terraform modules\n- Onboarding wiki pages\n"})
+	res, err := s.Match(context.Background(), Request{JobDescription: "## Requirements\n- Terraform modules\n- Onboarding wiki pages\n"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	by := map[string]CandidateMatch{}
+	by := map[string]Candidate{}
 	var order []string
 	for _, c := range res.Candidates {
 		by[c.ResumeID] = c
@@ -226,7 +260,7 @@ func TestListedSkillIsPartialEvidence(t *testing.T) {
 	if l := by["lists"]; !slices.Contains(l.Missing, "Terraform modules") {
 		t.Errorf("a listed skill is not evidence: missing %v, want the Terraform requirement in it", l.Missing)
 	}
-	if res.Weights.SkillCredit != skillCredit {
-		t.Errorf("weights skill_credit %v, want %v", res.Weights.SkillCredit, skillCredit)
+	if res.Weights.SkillCredit != defaultWeights.SkillCredit {
+		t.Errorf("weights skill_credit %v, want %v", res.Weights.SkillCredit, defaultWeights.SkillCredit)
 	}
 }

@@ -1,16 +1,14 @@
-package search
+package match
 
 import (
-	"bytes"
 	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
-
 	"vitae"
+	"vitae/ingest"
 	"vitae/lexicon"
 )
 
@@ -98,7 +96,7 @@ func ParseJD(text, format string) (*JobDescription, error) {
 	case "json":
 		return parseJobJSON(text)
 	case "html":
-		lines, err := htmlLines(text)
+		lines, err := ingest.HTMLLines([]byte(text))
 		if err != nil {
 			return nil, err
 		}
@@ -127,8 +125,9 @@ func parseJDLines(lines []string) *JobDescription {
 	items := 0
 	flush := func() {
 		if len(para) > 0 {
-			for _, s := range sentences(strings.Join(para, " ")) {
-				cands = append(cands, candidate{s.text, kind, true})
+			for _, s := range ingest.Sentences(strings.Join(para, " ")) {
+				// A requirement is the sentence's words, not its full stop.
+				cands = append(cands, candidate{strings.TrimRight(s.Text, ".!?"), kind, true})
 			}
 			para = nil
 		}
@@ -317,53 +316,4 @@ func parseJobJSON(text string) (*JobDescription, error) {
 		return nil, vitae.Errorf(vitae.EINVALID, "job description has no responsibilities, qualifications or skills")
 	}
 	return jd, nil
-}
-
-func htmlLines(text string) ([]string, error) {
-	doc, err := html.Parse(bytes.NewReader([]byte(text)))
-	if err != nil {
-		return nil, vitae.Wrap(vitae.EINVALID, err, "malformed HTML")
-	}
-	var lines []string
-	var cur strings.Builder
-	prefix := ""
-	flush := func() {
-		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
-			lines = append(lines, prefix+t, "")
-		}
-		cur.Reset()
-		prefix = ""
-	}
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
-		if depth > 256 {
-			return
-		}
-		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "script", "style", "head":
-				return
-			case "h1", "h2", "h3", "h4", "h5", "h6":
-				flush()
-				prefix = "## "
-				defer flush()
-			case "li":
-				flush()
-				prefix = "- "
-				defer flush()
-			case "p", "div", "br", "ul", "ol", "section":
-				flush()
-				defer flush()
-			}
-		}
-		if n.Type == html.TextNode {
-			cur.WriteString(n.Data + " ")
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(doc, 0)
-	flush()
-	return lines, nil
 }
