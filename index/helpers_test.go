@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -51,5 +52,11 @@ func ids(hits []LexicalHit) []string {
 	for _, h := range hits {
 		out = append(out, h.Bullet.ID)
 	}
+	return out
+}
+
+func sortedCopy(xs []string) []string {
+	out := append([]string(nil), xs...)
+	sort.Strings(out)
 	return out
 }
