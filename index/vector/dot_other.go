@@ -1,6 +1,6 @@
 //go:build !amd64 || purego
 
-package index
+package vector
 
 const useAVX2 = false
 

@@ -1,4 +1,4 @@
-package index
+package vector
 
 import (
 	"testing"
@@ -8,9 +8,8 @@ import (
 // embedder's dimension (256) on every core; compare -cpu 1,2 for the
 // parallel speed-up.
 func BenchmarkHNSWBuild(b *testing.B) {
-	ix := open(b, Options{ANNThreshold: 1000})
-	bulk(b, ix, randVecs(20000, 256, 3))
-	vs := ix.vec
+	vs := newStore(b, Options{ANNThreshold: 1000})
+	bulk(b, vs, randVecs(20000, 256, 3))
 	b.ReportAllocs()
 	for b.Loop() {
 		vs.mu.RLock()

@@ -1,4 +1,4 @@
-package index
+package vector
 
 import (
 	"bufio"
@@ -23,15 +23,16 @@ import (
 // been without the restart.
 
 const (
-	graphFileName = "hnsw.graph"
+	// GraphFileName is the graph file's name in an index directory.
+	GraphFileName = "hnsw.graph"
 	graphMagic    = "vitae-hnsw-1\n"
 )
 
 var errGraphStale = errors.New("graph file does not match the vectors")
 
-// saveGraph writes the published graph to path (atomically, by rename)
+// SaveGraph writes the published graph to path (atomically, by rename)
 // unless the file already holds it, or removes path when there is none.
-func (vs *vectorStore) saveGraph(path string) error {
+func (vs *Store) SaveGraph(path string) error {
 	vs.mu.RLock()
 	defer vs.mu.RUnlock()
 	h := vs.graph.Load()
@@ -44,7 +45,7 @@ func (vs *vectorStore) saveGraph(path string) error {
 		}
 		return nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), graphFileName+".*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), GraphFileName+".*")
 	if err != nil {
 		return err
 	}
@@ -147,10 +148,15 @@ func (vs *vectorStore) saveGraph(path string) error {
 	return nil
 }
 
-// loadGraph reads a graph saved by saveGraph and publishes it if it covers
+// LoadGraph reads a graph saved by SaveGraph and publishes it if it covers
 // exactly the live vectors, slot by slot (IDs and vector hashes), built
-// with the same M and efConstruction. Callers own vs exclusively.
-func (vs *vectorStore) loadGraph(path string) error {
+// with the same M and efConstruction; a store at or below its threshold
+// leaves the file alone (SaveGraph then removes it). A missing file wraps
+// fs.ErrNotExist. Callers own vs exclusively (a store just loaded).
+func (vs *Store) LoadGraph(path string) error {
+	if !vs.annWanted() {
+		return nil
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
