@@ -84,6 +84,10 @@ func Open(opts Options) (*Index, error) {
 	} else if n > 0 {
 		opts.Logger.Warn("repaired an interrupted write", "bullets", n)
 	}
+	if err := ix.finishWipe(); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
+	}
 	if ix.vec, err = loadVectors(db, opts); err != nil {
 		ix.Close()
 		return nil, fmt.Errorf("open index %q: load vectors: %w", opts.Path, err)

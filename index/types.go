@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 
 	"vitae"
 	"vitae/index/vector"
@@ -17,6 +18,8 @@ type Options struct {
 	ANNThreshold int  // above this many vectors use HNSW; default 50000, <0 never
 	HNSW         HNSWOptions
 	Logger       *slog.Logger
+	// EraseTimeout bounds the wipe a Delete waits for (erase.go); default 30s.
+	EraseTimeout time.Duration
 }
 
 // HNSWOptions tune the approximate index (vector.HNSWOptions).
@@ -27,6 +30,9 @@ type HNSWOptions = vector.HNSWOptions
 func (o Options) withDefaults() Options {
 	if o.BatchSize <= 0 {
 		o.BatchSize = 1000
+	}
+	if o.EraseTimeout <= 0 {
+		o.EraseTimeout = 30 * time.Second
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
