@@ -77,11 +77,12 @@ func (ix *Index) wipe(ctx context.Context) error {
 	if err := ix.wipeBleve(ctx); err != nil {
 		return ix.wipeFailed(err)
 	}
+	bleveTook := time.Since(start)
 	pages, err := ix.wipeBolt(ctx)
 	if err != nil {
 		return ix.wipeFailed(err)
 	}
-	ix.opts.Logger.Debug("erased deleted data from disk", "zeroed_pages", pages, "took", time.Since(start))
+	ix.opts.Logger.Debug("erased deleted data from disk", "zeroed_pages", pages, "segments_took", bleveTook, "took", time.Since(start))
 	return nil
 }
 
