@@ -51,12 +51,24 @@ func Open(opts Options) (*Index, error) {
 	if err := os.MkdirAll(opts.Path, 0o700); err != nil {
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
+	if !opts.SkipVerify {
+		if err := verify(opts); err != nil {
+			return nil, err
+		}
+	}
 	// bbolt's file lock tells a second process the index is busy, within a
 	// second instead of hanging.
-	db, err := bolt.Open(filepath.Join(opts.Path, "vitae.db"), 0o600, &bolt.Options{Timeout: time.Second, NoFreelistSync: true})
+	var db *bolt.DB
+	err := guard(func() (err error) {
+		db, err = bolt.Open(filepath.Join(opts.Path, "vitae.db"), 0o600, &bolt.Options{Timeout: time.Second, NoFreelistSync: true})
+		return err
+	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, vitae.Wrap(vitae.EUNAVAILABLE, err, fmt.Sprintf("index %q is in use by another process", opts.Path))
+		}
+		if errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) || errors.Is(err, bolt.ErrVersionMismatch) || !isPathError(err) {
+			return nil, damaged(opts.Path, "vitae.db", err)
 		}
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
@@ -71,10 +83,17 @@ func Open(opts Options) (*Index, error) {
 		db.Close()
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
-	bi, err := openBleve(filepath.Join(opts.Path, "bleve"))
-	if err != nil {
+	if err := bleveMissing(opts.Path, db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
+		return nil, err
+	}
+	var bi bleve.Index
+	if err := guard(func() (err error) {
+		bi, err = openBleve(filepath.Join(opts.Path, "bleve"))
+		return err
+	}); err != nil {
+		db.Close()
+		return nil, damaged(opts.Path, "bleve", err)
 	}
 	an := bi.Mapping().AnalyzerNamed(en.AnalyzerName)
 	ix := &Index{opts: opts, bleve: bi, db: db, analyzer: an}

@@ -20,6 +20,10 @@ type Options struct {
 	Logger       *slog.Logger
 	// EraseTimeout bounds the wipe a Delete waits for (erase.go); default 30s.
 	EraseTimeout time.Duration
+	// SkipVerify skips the check of the files at Open (integrity.go);
+	// VerifyTimeout bounds it, default 60s.
+	SkipVerify    bool
+	VerifyTimeout time.Duration
 }
 
 // HNSWOptions tune the approximate index (vector.HNSWOptions).
@@ -30,6 +34,9 @@ type HNSWOptions = vector.HNSWOptions
 func (o Options) withDefaults() Options {
 	if o.BatchSize <= 0 {
 		o.BatchSize = 1000
+	}
+	if o.VerifyTimeout <= 0 {
+		o.VerifyTimeout = time.Minute
 	}
 	if o.EraseTimeout <= 0 {
 		o.EraseTimeout = 30 * time.Second

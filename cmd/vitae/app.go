@@ -43,13 +43,7 @@ func (g *globals) open(cmd *cobra.Command, local map[string]string) (*app, error
 }
 
 func openApp(cfg *Config, log *slog.Logger) (*app, error) {
-	ix, err := index.Open(index.Options{
-		Path:         cfg.Index.Path,
-		BatchSize:    cfg.Index.BatchSize,
-		Quantize:     cfg.Index.Quantize,
-		ANNThreshold: cfg.Index.ANNThreshold,
-		Logger:       log,
-	})
+	ix, err := index.Open(indexOptions(cfg, log))
 	if err != nil {
 		return nil, err
 	}
