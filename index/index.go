@@ -23,6 +23,7 @@ import (
 type Index struct {
 	opts     Options
 	bleve    bleve.Index
+	bleveMu  sync.RWMutex // a search holds it shared; a reopen after a failed write, exclusively (storage.go)
 	db       *bolt.DB
 	analyzer analysis.Analyzer
 	vec      *vector.Store

@@ -60,6 +60,10 @@ func getRecord(tx *bolt.Tx, id string) (*record, error) {
 func (ix *Index) Delete(ctx context.Context, resumeID string) (err error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	defer func() { err = storageErr(err) }()
+	if err := ix.repairIfOwed(); err != nil {
+		return err
+	}
 	var rec *record
 	if err := ix.db.View(func(tx *bolt.Tx) (err error) {
 		rec, err = getRecord(tx, resumeID)
