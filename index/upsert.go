@@ -19,6 +19,10 @@ import (
 func (ix *Index) Upsert(ctx context.Context, resumes []*vitae.Resume) (ch Changes, err error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	defer func() { err = storageErr(err) }()
+	if err := ix.repairIfOwed(); err != nil {
+		return ch, err
+	}
 	u, err := ix.plan(resumes, &ch)
 	if err != nil || len(u.writes) == 0 {
 		return ch, err

@@ -132,7 +132,7 @@ func (ix *Index) PutVectors(ids []string, vecs [][]float32, model string) error 
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("put vectors: %w", err)
+		return storageErr(fmt.Errorf("put vectors: %w", err))
 	}
 	ix.vec.Put(model, entries)
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -22,9 +23,12 @@ import (
 const maxLimiters = 10000
 
 func (s *Server) recovery(c *gin.Context) {
+	// A fault reading a mapped index file (truncated under us) becomes a
+	// panic answered here, not the end of the process.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if p := recover(); p != nil {
-			s.cfg.Logger.Error("panic serving request", "route", c.FullPath(), "panic", p)
+			s.cfg.Logger.Error("panic serving request", "route", c.FullPath(), "panic", p, "stack", string(debug.Stack()))
 			s.failStatus(c, http.StatusInternalServerError, vitae.EINTERNAL, "internal error")
 		}
 	}()

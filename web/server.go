@@ -221,6 +221,8 @@ func statusOf(code string) int {
 		return http.StatusServiceUnavailable
 	case vitae.EUNSUPPORTED:
 		return http.StatusUnsupportedMediaType
+	case vitae.EINSUFFICIENT:
+		return http.StatusInsufficientStorage
 	}
 	return http.StatusInternalServerError
 }

@@ -28,6 +28,11 @@ type Config struct {
 		Quantize     bool   `mapstructure:"quantize"`
 		ANNThreshold int    `mapstructure:"ann_threshold"`
 		MemoryLimit  string `mapstructure:"memory_limit"`
+		// EraseTimeout bounds the wipe each DELETE waits for; Verify and
+		// VerifyTimeout the integrity check at open (SECURITY.md).
+		EraseTimeout  time.Duration `mapstructure:"erase_timeout"`
+		Verify        bool          `mapstructure:"verify"`
+		VerifyTimeout time.Duration `mapstructure:"verify_timeout"`
 	} `mapstructure:"index"`
 	Data struct {
 		Paths []string `mapstructure:"paths"`
@@ -92,6 +97,9 @@ func setDefaults(v *viper.Viper) {
 		"index.quantize":          false,
 		"index.ann_threshold":     50000,
 		"index.memory_limit":      "",
+		"index.erase_timeout":     "30s",
+		"index.verify":            true,
+		"index.verify_timeout":    "60s",
 		"data.paths":              []string{"./data"},
 		"embed.provider":          "local",
 		"embed.base_url":          "https://api.openai.com/v1",
