@@ -159,26 +159,14 @@ func detect(name string, data []byte) string {
 	return format
 }
 
-// ID returns the résumé ID of a file: its lower-cased stem, spaces as dashes.
-func ID(name string) string {
-	stem := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	stem = strings.ToLower(strings.TrimSpace(stem))
-	return strings.Join(strings.Fields(stem), "-")
-}
-
-// BulletID is stable: the same résumé and reference give the same ID.
-func BulletID(resumeID, ref string) string {
-	sum := sha256.Sum256([]byte(resumeID + "\x00" + ref))
-	return hex.EncodeToString(sum[:8])
-}
-
 // finish fills what every format shares: IDs, person, skills, clean text.
 func finish(r *vitae.Resume, name string, opts Options) error {
 	if r.ID == "" {
-		r.ID = ID(name)
-	}
-	if r.ID == "" {
-		return vitae.Errorf(vitae.EINVALID, "cannot derive a résumé ID from the file name")
+		id, err := FileID(name)
+		if err != nil {
+			return fmt.Errorf("file name: %w", err)
+		}
+		r.ID = id
 	}
 	r.Person = cleanText(r.Person)
 	if r.Person == "" {
@@ -209,8 +197,8 @@ func finish(r *vitae.Resume, name string, opts Options) error {
 	}
 	r.Bullets = kept
 	r.Skills = canonical(opts, r.Skills)
-	if r.Person == "" && len(r.Bullets) == 0 {
-		return vitae.Errorf(vitae.EINVALID, "no résumé content found")
+	if len(r.Bullets) == 0 {
+		return vitae.Errorf(vitae.EUNPROCESSABLE, "no bullets found (nothing to index)")
 	}
 	return nil
 }

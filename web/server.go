@@ -176,7 +176,8 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 		}
 		c.JSON(http.StatusOK, gin.H{"status": "ready"})
 	})
-	e.GET("/metrics", gin.WrapH(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
+	// Metrics name routes and count bullets: a read like any other.
+	e.GET("/metrics", s.auth(s.cfg.ProtectReads), gin.WrapH(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
 
 	api := e.Group("/api/v1", s.limitBody, s.timeout)
 	reads := api.Group("", s.auth(s.cfg.ProtectReads))
@@ -219,6 +220,10 @@ func statusOf(code string) int {
 		return http.StatusServiceUnavailable
 	case vitae.EUNSUPPORTED:
 		return http.StatusUnsupportedMediaType
+	case vitae.EUNPROCESSABLE:
+		return http.StatusUnprocessableEntity
+	case vitae.ECONFLICT:
+		return http.StatusConflict
 	}
 	return http.StatusInternalServerError
 }
