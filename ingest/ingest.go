@@ -227,6 +227,8 @@ func finish(r *vitae.Resume, name string, opts Options) error {
 	}
 	r.Bullets = kept
 	r.Skills = canonical(opts, r.Skills)
+	r.Email, r.Phone = cleanText(r.Email), cleanText(r.Phone)
+	r.Identity = Identity(r)
 	if len(r.Bullets) == 0 {
 		return vitae.Errorf(vitae.EUNPROCESSABLE, "no bullets found (nothing to index)")
 	}

@@ -377,3 +377,9 @@ func (s *Engine) Delete(ctx context.Context, resumeID string) error {
 	}
 	return nil
 }
+
+// Copies returns the IDs of the résumés of one candidate identity
+// (vitae.Resume.Identity), sorted.
+func (s *Engine) Copies(_ context.Context, identity string) ([]string, error) {
+	return s.ix.Copies(identity)
+}
