@@ -70,3 +70,12 @@ func BulletID(resumeID, ref string) string {
 	sum := sha256.Sum256([]byte(resumeID + "\x00" + ref))
 	return hex.EncodeToString(sum[:8])
 }
+
+// Rename moves r to the résumé ID id: its bullets take IDs under it.
+func Rename(r *vitae.Resume, id string) {
+	r.ID = id
+	for i := range r.Bullets {
+		r.Bullets[i].ResumeID = id
+		r.Bullets[i].ID = BulletID(id, r.Bullets[i].Ref)
+	}
+}

@@ -33,6 +33,8 @@ type Backend interface {
 	Resume(ctx context.Context, id string) (*vitae.Resume, error)
 	Resumes(ctx context.Context, offset, limit int) ([]*vitae.Resume, int, error)
 	Stats(ctx context.Context) (*search.Stats, error)
+	// Copies lists the résumé IDs of one candidate identity.
+	Copies(ctx context.Context, identity string) ([]string, error)
 }
 
 // Matcher ranks candidates for a job description; *match.Matcher
@@ -62,6 +64,7 @@ type Config struct {
 	Logger         *slog.Logger
 	Ready          func() bool
 	IngestOptions  ingest.Options
+	Uploads        UploadLimits
 }
 
 // Validate reports every problem at once.
@@ -73,6 +76,7 @@ func (c Config) Validate() error {
 	if !(c.SemanticRatio >= 0 && c.SemanticRatio <= 1) { // NaN too
 		errs = append(errs, "semantic ratio must be within 0..1")
 	}
+	errs = append(errs, c.Uploads.problems()...)
 	if len(errs) > 0 {
 		return vitae.Errorf(vitae.EINVALID, "web config: %s", strings.Join(errs, "; "))
 	}
@@ -105,6 +109,7 @@ func (c Config) withDefaults() Config {
 		c.Ready = func() bool { return true }
 	}
 	c.IngestOptions = c.IngestOptions.WithDefaults()
+	c.Uploads = c.Uploads.withDefaults()
 	return c
 }
 
@@ -125,6 +130,7 @@ type Server struct {
 	nLimit   atomic.Int64
 	sweepMu  sync.Mutex
 	swept    time.Time
+	parses   chan struct{} // a slot per résumé parse running (Uploads.ParseSlots)
 }
 
 // New builds the router over the search engine b and the job matcher m.
@@ -138,7 +144,8 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{b: b, m: m, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry()}
+	s := &Server{b: b, m: m, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry(),
+		parses: make(chan struct{}, cfg.Uploads.ParseSlots)}
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "web config: trusted proxies")
 	}
