@@ -36,7 +36,7 @@ type Options struct {
 }
 
 // WithDefaults fills unset limits: 20 MiB files, 100 MiB inflated,
-// 4 MiB of text from a DOCX or PDF, 5,000 bullets, 200 pages, the
+// 1 MiB of text from a DOCX or PDF, 5,000 bullets, 200 pages, the
 // shipped lexicon.
 func (o Options) WithDefaults() Options {
 	if o.MaxFileSize <= 0 {
@@ -46,7 +46,7 @@ func (o Options) WithDefaults() Options {
 		o.MaxDecompressed = 100 << 20
 	}
 	if o.MaxText <= 0 {
-		o.MaxText = 4 << 20
+		o.MaxText = 1 << 20
 	}
 	if o.MaxBullets <= 0 {
 		o.MaxBullets = 5000

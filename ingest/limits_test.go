@@ -50,7 +50,7 @@ func peakHeap(f func()) uint64 {
 
 // TestDOCXBombMemory: a 300 KB DOCX of one-letter paragraphs inflating
 // to 100 MiB held ~300 MB (its paragraphs as strings cost more than their
-// XML); MaxText now stops it after a few MiB of text, with little held.
+// XML); MaxText now stops it after 1 MiB of text, with little held.
 func TestDOCXBombMemory(t *testing.T) {
 	data := bomb(t, "<w:p><w:r><w:t>a</w:t></w:r></w:p>", 100<<20)
 	var err error

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -151,10 +150,7 @@ func (u *upload) parse(name string, data []byte) (*vitae.Resume, error) {
 func (u *upload) readJSON(c *gin.Context) error {
 	body, err := io.ReadAll(c.Request.Body)
 	if err != nil {
-		if tooLarge(err) {
-			return vitae.Errorf(vitae.ETOOLARGE, "request body is too large")
-		}
-		return vitae.Errorf(vitae.EINVALID, "cannot read body")
+		return bodyError(err, "cannot read body")
 	}
 	id := c.DefaultQuery("id", "upload")
 	if err := ingest.ValidID(id); err != nil {
@@ -169,31 +165,38 @@ func (u *upload) readJSON(c *gin.Context) error {
 	return nil
 }
 
-// readMultipart reads the files of the "files" field; one bad file is
-// reported and the others still go in.
+// readMultipart reads the files of the "files" field as they arrive, so
+// a request holds one file's bytes at a time; one bad file is reported
+// and the others still go in.
 func (u *upload) readMultipart(c *gin.Context) error {
-	form, err := c.MultipartForm()
+	mr, err := c.Request.MultipartReader()
 	if err != nil {
-		if tooLarge(err) {
-			return vitae.Errorf(vitae.ETOOLARGE, "upload is too large")
-		}
 		return vitae.Errorf(vitae.EINVALID, "malformed multipart body")
 	}
-	files := form.File["files"]
-	if len(files) == 0 {
-		return vitae.Errorf(vitae.EINVALID, "no files in the \"files\" field")
-	}
-	if len(files) > maxUploadFiles {
-		return vitae.Errorf(vitae.ETOOLARGE, "at most %d files per upload", maxUploadFiles)
-	}
-	for _, fh := range files {
-		name := filepath.Base(strings.ReplaceAll(fh.Filename, "\\", "/"))
-		data, err := readPart(fh, u.opts.MaxFileSize)
+	n := 0
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
 		if err != nil {
-			u.fail(name, err)
-			continue
+			return bodyError(err, "malformed multipart body")
+		}
+		if part.FormName() != "files" || part.FileName() == "" {
+			continue // NextPart skips what is left of it
+		}
+		if n++; n > maxUploadFiles {
+			return vitae.Errorf(vitae.ETOOLARGE, "at most %d files per upload", maxUploadFiles)
+		}
+		name := filepath.Base(strings.ReplaceAll(part.FileName(), "\\", "/"))
+		data, err := io.ReadAll(io.LimitReader(part, u.opts.MaxFileSize+1))
+		if err != nil {
+			return bodyError(err, "cannot read the upload")
 		}
 		u.add(name, data)
+	}
+	if n == 0 {
+		return vitae.Errorf(vitae.EINVALID, "no files in the \"files\" field")
 	}
 	for i, r := range u.resumes {
 		r.Source = "upload:" + u.files[i]
@@ -204,17 +207,12 @@ func (u *upload) readMultipart(c *gin.Context) error {
 	return nil
 }
 
-func readPart(fh *multipart.FileHeader, max int64) ([]byte, error) {
-	f, err := fh.Open()
-	if err != nil {
-		return nil, vitae.Wrap(vitae.EINVALID, err, "cannot open")
+// bodyError is ETOOLARGE past the body limit, else EINVALID with msg.
+func bodyError(err error, msg string) error {
+	if tooLarge(err) {
+		return vitae.Errorf(vitae.ETOOLARGE, "upload is too large")
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, vitae.Wrap(vitae.EINVALID, err, "cannot read")
-	}
-	return data, nil
+	return vitae.Wrap(vitae.EINVALID, err, msg)
 }
 
 // readUploads parses a multipart upload (field "files") or a JSON Resume
