@@ -13,6 +13,7 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/ingest"
 	"vitae/match"
 	"vitae/pipeline"
 	"vitae/search"
@@ -130,6 +131,7 @@ func (a *app) indexer(w io.Writer) (*pipeline.Indexer, error) {
 		Index:    a.ix,
 		Embedder: a.embedder,
 		Local:    a.local,
+		Ingest:   ingest.Options{MaxText: a.cfg.Ingest.MaxText},
 		Logger:   a.log,
 		Progress: newProgressView(w, a.log).show,
 	})
