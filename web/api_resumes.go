@@ -45,25 +45,15 @@ func (s *Server) registerResumeRoutes(reads, writes *gin.RouterGroup) {
 	writes.DELETE("/resumes/:id", s.deleteResume)
 	writes.DELETE("/candidates/:identity", s.deleteCandidate)
 	writes.POST("/resumes", func(c *gin.Context) {
-		u, err := s.readUploads(c)
+		u, err := s.addUploads(c)
 		if err != nil {
 			s.fail(c, err)
 			return
 		}
-		out := gin.H{"failed": u.failures, "duplicates": u.duplicates}
-		if len(u.resumes) > 0 {
-			res, err := s.b.Add(c.Request.Context(), u.resumes)
-			if err != nil {
-				s.fail(c, err)
-				return
-			}
-			out["result"] = res
+		out := gin.H{"failed": u.failures, "duplicates": u.duplicates, "ids": u.storedIDs()}
+		if u.result != nil {
+			out["result"] = u.result
 		}
-		ids := []string{}
-		for _, r := range u.resumes {
-			ids = append(ids, r.ID)
-		}
-		out["ids"] = ids
 		status := http.StatusCreated
 		if len(u.resumes) == 0 {
 			var code string

@@ -12,6 +12,7 @@ import (
 
 	"vitae"
 	"vitae/ingest"
+	"vitae/search"
 )
 
 // UploadLimits bound what uploads may cost and say what an upload of a
@@ -96,6 +97,31 @@ type upload struct {
 	files      []string // file of each résumé
 	failures   []uploadFailure
 	duplicates []duplicate
+	result     *search.AddResult // what adding them changed; nil when none was read
+}
+
+// storedIDs lists the résumés read, by the ID each is stored under.
+func (u *upload) storedIDs() []string {
+	ids := []string{}
+	for _, r := range u.resumes {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
+// addUploads reads an upload (readUploads) and adds the résumés read. The
+// API and the upload page share it.
+func (s *Server) addUploads(c *gin.Context) (*upload, error) {
+	u, err := s.readUploads(c)
+	if err != nil {
+		return nil, err
+	}
+	if len(u.resumes) > 0 {
+		if u.result, err = s.b.Add(u.ctx, u.resumes); err != nil {
+			return nil, err
+		}
+	}
+	return u, nil
 }
 
 func (s *Server) newUpload(ctx context.Context) *upload {
