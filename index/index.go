@@ -38,6 +38,8 @@ var (
 	bucketVectors = []byte("vectors") // bullet ID → float32 little-endian
 	bucketMeta    = []byte("meta")    // "model" → vector model identity
 	bucketPending = []byte("pending") // bullet ID → "" while a write has reached bleve but not the records
+	// résumé identity + "\x00" + résumé ID → "": the copies of one person
+	bucketIdentities = []byte("identities")
 )
 
 // Open opens the index at opts.Path, creating it if missing.
@@ -71,7 +73,7 @@ func Open(opts Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
 	if err := db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketResumes, bucketBullets, bucketSources, bucketVectors, bucketMeta, bucketPending} {
+		for _, b := range [][]byte{bucketResumes, bucketBullets, bucketSources, bucketVectors, bucketMeta, bucketPending, bucketIdentities} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

@@ -36,6 +36,9 @@ func putRecord(tx *bolt.Tx, r *vitae.Resume) error {
 	if err := tx.Bucket(bucketResumes).Put([]byte(r.ID), data); err != nil {
 		return err
 	}
+	if err := putIdentity(tx, r); err != nil {
+		return err
+	}
 	if r.Source != "" {
 		return tx.Bucket(bucketSources).Put([]byte(r.Source), []byte(r.ID))
 	}
@@ -101,6 +104,9 @@ func (ix *Index) Delete(ctx context.Context, resumeID string) (err error) {
 			}
 		}
 		if err := clearPending(tx, rec.BulletIDs); err != nil {
+			return err
+		}
+		if err := deleteIdentity(tx, &rec.Resume); err != nil {
 			return err
 		}
 		if err := oweWipe(tx); err != nil {

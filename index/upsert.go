@@ -204,6 +204,9 @@ func replaceRecord(tx *bolt.Tx, w write) ([]string, error) {
 				return nil, err
 			}
 		}
+		if err := deleteIdentity(tx, &w.old.Resume); err != nil {
+			return nil, err
+		}
 	}
 	return stale, putRecord(tx, w.r)
 }

@@ -197,3 +197,14 @@ func (ix *Index) DropVectors(ctx context.Context) error {
 	ix.vec.Reset("", 0)
 	return nil
 }
+
+// Missing returns the bullets of ids that have no vector yet.
+func (ix *Index) Missing(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if !ix.vec.Has(id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}

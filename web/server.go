@@ -35,6 +35,8 @@ type Backend interface {
 	Resume(ctx context.Context, id string) (*vitae.Resume, error)
 	Resumes(ctx context.Context, offset, limit int) ([]*vitae.Resume, int, error)
 	Stats(ctx context.Context) (*search.Stats, error)
+	// Copies lists the résumé IDs of one candidate identity.
+	Copies(ctx context.Context, identity string) ([]string, error)
 }
 
 // Matcher ranks candidates for a job description; *match.Matcher
@@ -64,6 +66,7 @@ type Config struct {
 	Logger         *slog.Logger
 	Ready          func() bool
 	IngestOptions  ingest.Options
+	Uploads        UploadLimits
 }
 
 // Validate reports every problem at once.
@@ -75,6 +78,7 @@ func (c Config) Validate() error {
 	if !(c.SemanticRatio >= 0 && c.SemanticRatio <= 1) { // NaN too
 		errs = append(errs, "semantic ratio must be within 0..1")
 	}
+	errs = append(errs, c.Uploads.problems()...)
 	if len(errs) > 0 {
 		return vitae.Errorf(vitae.EINVALID, "web config: %s", strings.Join(errs, "; "))
 	}
@@ -107,6 +111,7 @@ func (c Config) withDefaults() Config {
 		c.Ready = func() bool { return true }
 	}
 	c.IngestOptions = c.IngestOptions.WithDefaults()
+	c.Uploads = c.Uploads.withDefaults()
 	return c
 }
 
@@ -127,6 +132,7 @@ type Server struct {
 	nLimit   atomic.Int64
 	sweepMu  sync.Mutex
 	swept    time.Time
+	parses   chan struct{} // a slot per résumé parse running (Uploads.ParseSlots)
 }
 
 // New builds the router over the search engine b and the job matcher m.
@@ -140,7 +146,8 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{b: b, m: m, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry()}
+	s := &Server{b: b, m: m, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry(),
+		parses: make(chan struct{}, cfg.Uploads.ParseSlots)}
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "web config: trusted proxies")
 	}
@@ -178,7 +185,8 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 		}
 		c.JSON(http.StatusOK, gin.H{"status": "ready"})
 	})
-	e.GET("/metrics", gin.WrapH(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
+	// Metrics name routes and count bullets: a read like any other.
+	e.GET("/metrics", s.auth(s.cfg.ProtectReads), gin.WrapH(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
 
 	api := e.Group("/api/v1", s.limitBody, s.timeout)
 	reads := api.Group("", s.auth(s.cfg.ProtectReads))
@@ -223,6 +231,10 @@ func statusOf(code string) int {
 		return http.StatusUnsupportedMediaType
 	case vitae.EINSUFFICIENT:
 		return http.StatusInsufficientStorage
+	case vitae.EUNPROCESSABLE:
+		return http.StatusUnprocessableEntity
+	case vitae.ECONFLICT:
+		return http.StatusConflict
 	}
 	return http.StatusInternalServerError
 }
