@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -111,4 +112,38 @@ func readJDs(tb testing.TB, path string) []string {
 		out = append(out, j.JD)
 	}
 	return out
+}
+
+// TestIssueJDMustHavesFirst pins the ranking property of issue #14 on the
+// corpus: no candidate without evidence for a must-have ranks above one
+// with some, and each candidate's numbers add up.
+func TestIssueJDMustHavesFirst(t *testing.T) {
+	m := corpusMatcher(t)
+	res, err := m.Match(context.Background(), Request{JobDescription: issueJD, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Requirements) != 6 {
+		t.Fatalf("%d requirements, want 6 (the one-word Terraform kept)", len(res.Requirements))
+	}
+	if len(res.Candidates) < 10 {
+		t.Fatalf("%d candidates, want at least 10", len(res.Candidates))
+	}
+	seenNone := false
+	for i, c := range res.Candidates {
+		if c.Coverage.MustMet == 0 {
+			seenNone = true
+		} else if seenNone {
+			t.Errorf("rank %d: %s meets %d must-haves but ranks below a candidate meeting none", i+1, c.ResumeID, c.Coverage.MustMet)
+		}
+		if c.Coverage.MustTotal != 4 || c.Coverage.NiceTotal != 2 {
+			t.Errorf("%s: coverage %+v, want 4 must-haves and 2 nice-to-haves", c.ResumeID, c.Coverage)
+		}
+		if c.Fit != int(math.Round(c.Score*100)) || c.Explain.Score != c.Score {
+			t.Errorf("%s: fit %d, score %v, explain %+v do not agree", c.ResumeID, c.Fit, c.Score, c.Explain)
+		}
+	}
+	if top := res.Candidates[0]; top.Coverage.MustMet < 2 {
+		t.Errorf("top candidate %s meets %d of 4 must-haves", top.ResumeID, top.Coverage.MustMet)
+	}
 }
