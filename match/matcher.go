@@ -27,7 +27,7 @@ type Options struct {
 	MaxLimit        int        // candidates per answer at most; default 100
 	RecencyHalfLife float64    // years; 0 = no decay
 	// Pool is how many candidates, found by the requirement queries, have
-	// every bullet graded; default 300.
+	// every bullet graded; default 150.
 	Pool int
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years" or "levels" (the raw evidence score as credit, no levels).
@@ -42,7 +42,7 @@ func (o Options) withDefaults() Options {
 		o.MaxLimit = 100
 	}
 	if o.Pool <= 0 {
-		o.Pool = 300
+		o.Pool = 150
 	}
 	return o
 }

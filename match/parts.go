@@ -97,10 +97,11 @@ var reSelfClaim = regexp.MustCompile(`(?i)^\W*(experience|experienced|knowledge|
 // analyzer reads texts into parts with the index's stems, caching the
 // stem of each word.
 type analyzer struct {
-	a     Analyzer
-	lex   *lexicon.Lexicon
-	mu    sync.Mutex
-	stems map[string]string
+	a       Analyzer
+	lex     *lexicon.Lexicon
+	mu      sync.Mutex
+	stems   map[string]string
+	bullets map[string]*textParts // read-only once stored
 
 	weakOnce  sync.Once
 	weakStems map[string]bool
@@ -121,7 +122,7 @@ func (z *analyzer) weak() map[string]bool {
 }
 
 func newAnalyzer(a Analyzer) *analyzer {
-	return &analyzer{a: a, lex: lexicon.Default(), stems: map[string]string{}}
+	return &analyzer{a: a, lex: lexicon.Default(), stems: map[string]string{}, bullets: map[string]*textParts{}}
 }
 
 // stem is the index's term for one word, "" for a stop word.
@@ -274,8 +275,29 @@ func (z *analyzer) parts(text string) *reqParts {
 	return p
 }
 
-// bullet reads a bullet into its parts.
+// maxCachedBullets bounds the cache of read bullets (about 2 KB each).
+const maxCachedBullets = 100_000
+
+// bullet reads a bullet into its parts, once per text: the same bullets
+// are graded again for every job description.
 func (z *analyzer) bullet(text string) *textParts {
+	z.mu.Lock()
+	p, ok := z.bullets[text]
+	z.mu.Unlock()
+	if ok {
+		return p
+	}
+	p = z.readBullet(text)
+	z.mu.Lock()
+	if len(z.bullets) >= maxCachedBullets {
+		clear(z.bullets)
+	}
+	z.bullets[text] = p
+	z.mu.Unlock()
+	return p
+}
+
+func (z *analyzer) readBullet(text string) *textParts {
 	p := &textParts{keys: map[string]bool{}, actions: map[string]bool{}, surface: map[string][]string{}}
 	verbs, commas := 0, strings.Count(text, ",")
 	for _, t := range z.tokens(text) {
