@@ -20,6 +20,7 @@ import (
 	"vitae/ingest"
 	"vitae/match"
 	"vitae/search"
+	"vitae/web/workbench"
 )
 
 // Backend is what the web layer needs of the search engine, in the
@@ -33,6 +34,9 @@ type Backend interface {
 	Resume(ctx context.Context, id string) (*vitae.Resume, error)
 	Resumes(ctx context.Context, offset, limit int) ([]*vitae.Resume, int, error)
 	Stats(ctx context.Context) (*search.Stats, error)
+	// Similar: candidates like one résumé (by its bullets' vectors);
+	// EUNAVAILABLE without vectors.
+	Similar(ctx context.Context, resumeID string, limit int) ([]vitae.Candidate, error)
 }
 
 // Matcher ranks candidates for a job description; *match.Matcher
@@ -62,6 +66,9 @@ type Config struct {
 	Logger         *slog.Logger
 	Ready          func() bool
 	IngestOptions  ingest.Options
+	// Workbench holds shortlists and saved searches; nil: those routes
+	// answer 503 unavailable.
+	Workbench *workbench.Store
 }
 
 // Validate reports every problem at once.
@@ -138,6 +145,9 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Workbench != nil {
+		b = erasing{Backend: b, wb: cfg.Workbench} // erasure reaches the shortlists
+	}
 	s := &Server{b: b, m: m, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry()}
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "web config: trusted proxies")
@@ -185,10 +195,12 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	s.registerMatchRoutes(reads)
 	s.registerResumeRoutes(reads, writes)
 	s.registerStatsRoutes(reads)
+	s.registerWorkbenchRoutes(reads, writes)
 	api.GET("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapiJSON) })
 
 	pages := e.Group("", s.auth(s.cfg.ProtectReads), s.limitBody, s.timeout)
 	s.registerPages(pages)
+	s.registerWorkbenchPages(pages)
 	return s, nil
 }
 
