@@ -70,7 +70,7 @@ func takeFlash(c *gin.Context) string {
 // backURL is the search page a "back" parameter names, rebuilt from its
 // parsed state so it can only ever be a search page of this site.
 func backURL(raw string) (searchParams, string) {
-	v, err := url.ParseQuery(raw)
+	v, err := url.ParseQuery(strings.TrimPrefix(raw, "/?"))
 	if err != nil {
 		return searchParams{}, "/"
 	}

@@ -97,7 +97,7 @@ func (p searchParams) URL() string { return "/?" + p.values().Encode() }
 // Encoded is p as a query string, for export links and "back".
 func (p searchParams) Encoded() string { return p.values().Encode() }
 
-func (p searchParams) list(param string) *[]string {
+func (p *searchParams) list(param string) *[]string {
 	switch param {
 	case "skill":
 		return &p.Skills

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"vitae"
 	"vitae/embed"
@@ -28,6 +29,10 @@ import (
 )
 
 const testKey = "s3cret-key"
+
+// dropFlash removes the page's message, so that waiting for one after a
+// form is sent waits for the next page's.
+const dropFlash = `document.querySelectorAll(".flash").forEach(e => e.remove())`
 
 // workbenchServer indexes the résumé files in dirs or files into a real
 // index with a workbench store beside it, behind an API key.
@@ -120,9 +125,13 @@ func checkAxe(t *testing.T, ctx context.Context, axe, name string) {
 	}
 	run := `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, first: v.nodes[0].html})))`
 	await := func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
-	if err := chromedp.Run(ctx, chromedp.Evaluate(axe, nil), chromedp.Evaluate(run, &out, await)); err != nil {
+	var version string
+	var rules int
+	if err := chromedp.Run(ctx, chromedp.Evaluate(axe, nil), chromedp.Evaluate(`axe.version`, &version),
+		chromedp.Evaluate(`axe.getRules().length`, &rules), chromedp.Evaluate(run, &out, await)); err != nil {
 		t.Fatalf("%s: axe: %v", name, err)
 	}
+	t.Logf("%s: axe-core %s, %d rules: %d violation(s)", name, version, rules, len(out))
 	for _, v := range out {
 		if v.Impact == "serious" || v.Impact == "critical" {
 			t.Errorf("%s: axe %s violation %s (%s) on %d node(s), e.g. %s", name, v.Impact, v.ID, v.Help, v.Nodes, v.First)
@@ -130,6 +139,22 @@ func checkAxe(t *testing.T, ctx context.Context, axe, name string) {
 			t.Logf("%s: axe %s: %s (%d)", name, v.Impact, v.ID, v.Nodes)
 		}
 	}
+}
+
+// shot saves a full-page PNG at width w (quality 100 makes chromedp
+// capture PNG).
+func shot(t *testing.T, ctx context.Context, dir, name string, w, h int64) {
+	t.Helper()
+	var png []byte
+	if err := chromedp.Run(ctx, emulation.SetDeviceMetricsOverride(w, h, 1, w < 600), chromedp.Sleep(150*time.Millisecond),
+		chromedp.FullScreenshot(&png, 100)); err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot %dx%d: %s", w, h, path)
 }
 
 // screensDir is where screenshots go: VITAE_SCREENS, or a temp dir.
@@ -206,7 +231,7 @@ func walkWorkbench(t *testing.T, ts *httptest.Server, query, tag string) {
 	// Start page; "/" focuses the search box.
 	run("start", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible("#q", chromedp.ByID),
 		chromedp.Evaluate(`document.activeElement.blur()`, nil),
-		chromedp.KeyEvent("/"), chromedp.Evaluate(`document.activeElement.id`, &s))
+		chromedp.KeyEvent("/"), chromedp.Evaluate(`document.activeElement.id`, &s), chromedp.Evaluate(`document.getElementById("q").value = ""`, nil))
 	if s != "q" {
 		t.Errorf(`"/" focused %q, want the search box`, s)
 	}
@@ -234,8 +259,8 @@ func walkWorkbench(t *testing.T, ts *httptest.Server, query, tag string) {
 	if chips != 2 || cards == 0 {
 		t.Fatalf("after two facets: %d chips, %d cards at %s", chips, cards, url)
 	}
-	screenshot(t, ctx, shots, tag+"-results-1400.png", 1400, 900)
-	screenshot(t, ctx, shots, tag+"-results-390.png", 390, 844)
+	shot(t, ctx, shots, tag+"-results-1400.png", 1400, 900)
+	shot(t, ctx, shots, tag+"-results-390.png", 390, 844)
 	// At 390 px the first result is on the first screen; the facets wait
 	// behind the Filters button.
 	var firstTop float64
@@ -250,7 +275,7 @@ func walkWorkbench(t *testing.T, ts *httptest.Server, query, tag string) {
 	if !facetsShown {
 		t.Error("the Filters button does not show the facets")
 	}
-	screenshot(t, ctx, shots, tag+"-filters-390.png", 390, 844)
+	shot(t, ctx, shots, tag+"-filters-390.png", 390, 844)
 	checkAxe(t, ctx, axe, "results at 390 px")
 	run("back to laptop", emulation.SetDeviceMetricsOverride(1400, 900, 1, false), chromedp.Navigate(url), chromedp.WaitVisible(".cards", chromedp.ByQuery))
 
@@ -258,7 +283,7 @@ func walkWorkbench(t *testing.T, ts *httptest.Server, query, tag string) {
 	var first string
 	run("keyboard", chromedp.Evaluate(`document.activeElement.blur()`, nil),
 		chromedp.Evaluate(`document.querySelector(".cards > .card h3 a").textContent`, &first),
-		chromedp.KeyEvent("\ue015"), // ArrowDown
+		chromedp.KeyEvent(kb.ArrowDown),
 		chromedp.Evaluate(`document.activeElement.textContent`, &s))
 	if s != first {
 		t.Errorf("↓ focused %q, want the first result %q", s, first)
@@ -266,12 +291,12 @@ func walkWorkbench(t *testing.T, ts *httptest.Server, query, tag string) {
 	var marks int
 	run("open", chromedp.KeyEvent("\r"), chromedp.WaitVisible(".resume", chromedp.ByQuery),
 		chromedp.Text("h1", &s, chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelectorAll(".bullets li.match").length`, &marks))
+		chromedp.Evaluate(`document.querySelectorAll(".bullets li.best-match").length`, &marks))
 	if s != first || marks == 0 {
 		t.Errorf("candidate page: h1 %q (want %q), %d matching bullets marked", s, first, marks)
 	}
-	screenshot(t, ctx, shots, tag+"-candidate-1400.png", 1400, 900)
-	screenshot(t, ctx, shots, tag+"-candidate-390.png", 390, 844)
+	shot(t, ctx, shots, tag+"-candidate-1400.png", 1400, 900)
+	shot(t, ctx, shots, tag+"-candidate-390.png", 390, 844)
 	run("laptop", emulation.SetDeviceMetricsOverride(1400, 900, 1, false))
 	checkAxe(t, ctx, axe, "candidate")
 	var back string
@@ -299,7 +324,7 @@ func walkWorkbench(t *testing.T, ts *httptest.Server, query, tag string) {
 				chromedp.SetValue(card+" input[name=name]", "Platform leads", chromedp.ByQuery),
 				chromedp.SendKeys(card+" input[name=api_key]", testKey, chromedp.ByQuery))
 		}
-		actions = append(actions, chromedp.Submit(card+" .add form", chromedp.ByQuery), chromedp.WaitVisible(".flash", chromedp.ByQuery), chromedp.Text(".flash", &s, chromedp.ByQuery))
+		actions = append(actions, chromedp.Evaluate(dropFlash, nil), chromedp.Submit(card+" .add form", chromedp.ByQuery), chromedp.WaitVisible(".flash", chromedp.ByQuery), chromedp.Text(".flash", &s, chromedp.ByQuery))
 		run("shortlist "+id, actions...)
 		if !strings.HasPrefix(s, "Added ") {
 			t.Fatalf("shortlisting %s: %q", id, s)
@@ -314,7 +339,7 @@ func walkWorkbench(t *testing.T, ts *httptest.Server, query, tag string) {
 		t.Fatalf("the shortlist shows %d candidates, want 2", n)
 	}
 	checkAxe(t, ctx, axe, "shortlist")
-	screenshot(t, ctx, shots, tag+"-shortlist-1400.png", 1400, 900)
+	shot(t, ctx, shots, tag+"-shortlist-1400.png", 1400, 900)
 	run("laptop", emulation.SetDeviceMetricsOverride(1400, 900, 1, false))
 	listID := listURL[strings.LastIndex(listURL, "/")+1:]
 	rows := readCSV(t, fetchText(t, ctx, "/shortlists/"+listID+"/export?format=csv"))
@@ -337,7 +362,7 @@ func walkWorkbench(t *testing.T, ts *httptest.Server, query, tag string) {
 	run("forget the key", network.ClearBrowserCookies(),
 		chromedp.Navigate(ts.URL+"/resumes/"+victim+"?back="+strings.ReplaceAll("q="+query, " ", "%2B")), chromedp.WaitVisible(".resume", chromedp.ByQuery),
 		chromedp.Click(".danger summary", chromedp.ByQuery), chromedp.Click(".danger input[name=confirm]", chromedp.ByQuery),
-		chromedp.SendKeys("#del-key", testKey, chromedp.ByID), chromedp.Submit(".danger form", chromedp.ByQuery),
+		chromedp.SendKeys("#del-key", testKey, chromedp.ByID), chromedp.Evaluate(dropFlash, nil), chromedp.Submit(".danger form", chromedp.ByQuery),
 		chromedp.WaitVisible(".flash", chromedp.ByQuery), chromedp.Text(".flash", &s, chromedp.ByQuery))
 	if !strings.HasPrefix(s, "Deleted ") {
 		t.Fatalf("delete: %q", s)
