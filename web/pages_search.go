@@ -256,7 +256,7 @@ func noResults(p searchParams) string {
 		return msg + " with these filters. Remove a filter (the chips above) or clear them all."
 	}
 	if p.Mode == string(vitae.ModeKeyword) {
-		return msg + ". Keyword mode needs the exact words: try Hybrid or Semantic to search by meaning, or fewer words."
+		return msg + ". “Exact words” needs the words as written: try “Words and meaning” or “Meaning only”, or fewer words."
 	}
 	return msg + ". Try fewer or more general words (“led a team” rather than a full sentence), or check the spelling."
 }
