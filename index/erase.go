@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -172,7 +173,16 @@ func (ix *Index) wipeBleve(ctx context.Context) error {
 			return fmt.Errorf("rewrite segments: %w", err)
 		}
 	}
-	return waitForOldFiles(ctx, sc, ix.bleveStore())
+	return waitForOldFiles(ctx, sc, ix.bleveStore(), ix.nudgePersister)
+}
+
+// nudgePersister makes a new snapshot (an internal key rewritten): bleve
+// removes replaced files only when it persists a snapshot, and with no
+// write coming (writers wait for the wipe) the old files would stay until
+// the timeout.
+func (ix *Index) nudgePersister() error {
+	ix.nudges++
+	return ix.bleve.SetInternal([]byte("vitae-wipe-nudge"), []byte(strconv.FormatUint(ix.nudges, 10)))
 }
 
 // wipePlan makes the merge planner rewrite each segment that has deleted
@@ -238,8 +248,8 @@ func withDeleted(segs []rootSegment) []string {
 // waitForOldFiles waits until the store directory holds no segment file
 // the current snapshot does not use: bleve's persister removes replaced
 // files asynchronously, after it has recorded the new snapshot.
-func waitForOldFiles(ctx context.Context, sc *scorch.Scorch, dir string) error {
-	for {
+func waitForOldFiles(ctx context.Context, sc *scorch.Scorch, dir string, nudge func() error) error {
+	for polls := 1; ; polls++ {
 		segs, err := rootSegments(sc)
 		if err != nil {
 			return err
@@ -260,6 +270,11 @@ func waitForOldFiles(ctx context.Context, sc *scorch.Scorch, dir string) error {
 		}
 		if len(stale) == 0 {
 			return nil
+		}
+		if polls%10 == 0 { // 50 ms without the files going
+			if err := nudge(); err != nil {
+				return err
+			}
 		}
 		select {
 		case <-ctx.Done():

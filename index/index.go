@@ -37,6 +37,7 @@ type Index struct {
 	wipeMu    sync.Mutex
 	deletions atomic.Uint64
 	wiped     uint64 // guarded by wipeMu
+	nudges    uint64 // guarded by writeMu (erase.go nudgePersister)
 }
 
 var (

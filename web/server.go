@@ -21,6 +21,7 @@ import (
 	"vitae/match"
 	"vitae/pipeline"
 	"vitae/search"
+	"vitae/web/workbench"
 )
 
 // Backend is what the web layer needs of the search engine, in the
@@ -37,6 +38,9 @@ type Backend interface {
 	Stats(ctx context.Context) (*search.Stats, error)
 	// Copies lists the résumé IDs of one candidate identity.
 	Copies(ctx context.Context, identity string) ([]string, error)
+	// Similar: candidates like one résumé (by its bullets' vectors);
+	// EUNAVAILABLE without vectors.
+	Similar(ctx context.Context, resumeID string, limit int) ([]vitae.Candidate, error)
 }
 
 // Matcher ranks candidates for a job description; *match.Matcher
@@ -67,6 +71,9 @@ type Config struct {
 	Ready          func() bool
 	IngestOptions  ingest.Options
 	Uploads        UploadLimits
+	// Workbench holds shortlists and saved searches; nil: those routes
+	// answer 503 unavailable.
+	Workbench *workbench.Store
 }
 
 // Validate reports every problem at once.
@@ -146,6 +153,9 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Workbench != nil {
+		b = erasing{Backend: b, wb: cfg.Workbench} // erasure reaches the shortlists
+	}
 	s := &Server{b: b, m: m, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry(),
 		parses: make(chan struct{}, cfg.Uploads.ParseSlots)}
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
@@ -195,10 +205,12 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	s.registerMatchRoutes(reads)
 	s.registerResumeRoutes(reads, writes)
 	s.registerStatsRoutes(reads)
+	s.registerWorkbenchRoutes(reads, writes)
 	api.GET("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapiJSON) })
 
 	pages := e.Group("", s.auth(s.cfg.ProtectReads), s.limitBody, s.timeout)
 	s.registerPages(pages)
+	s.registerWorkbenchPages(pages)
 	return s, nil
 }
 
