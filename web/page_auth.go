@@ -11,8 +11,9 @@ import (
 
 // Pages write (delete a candidate, shortlist, save a search) with the
 // same API key as the API. A form sends it once as api_key; the page then
-// keeps it in an HttpOnly, SameSite=Strict cookie that the API's auth
-// also reads, so the next forms need not ask again.
+// keeps it in an HttpOnly, SameSite=Strict cookie (the browser sends it
+// only on Vitae's own pages, so another site cannot post a form with it)
+// for the page routes; the API itself takes only "Authorization: Bearer".
 
 const keyCookie = "vitae_key"
 
