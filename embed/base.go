@@ -196,11 +196,18 @@ func DecodeBase(data []byte) (*BaseModel, error) {
 // less stop words, stemmed. The base model's generator reads text the
 // same way.
 func Analyze(text string) []string {
-	var out []string
+	_, stems := AnalyzeWords(text)
+	return stems
+}
+
+// AnalyzeWords is Analyze with the words as written (lower case) beside
+// their stems.
+func AnalyzeWords(text string) (words, stems []string) {
 	for _, w := range lexicon.Tokenize(text) {
 		if !stopWords[w] {
-			out = append(out, stem(w))
+			words = append(words, w)
+			stems = append(stems, stem(w))
 		}
 	}
-	return out
+	return words, stems
 }

@@ -56,6 +56,9 @@ func (o LocalOptions) withDefaults() LocalOptions {
 	}
 	if o.ConceptWeight == 0 {
 		o.ConceptWeight = 1.6
+		if v, err := strconv.ParseFloat(os.Getenv("VX_CW"), 64); err == nil {
+			o.ConceptWeight = v
+		}
 	}
 	if o.ContextWeight == 0 {
 		o.ContextWeight = 0.8

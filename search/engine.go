@@ -23,6 +23,11 @@ type Options struct {
 	FacetDepth      int          // ranked results that facets count; default 200
 	MaxLimit        int          // default 100
 	MaxQueryLen     int          // characters; default 1000
+	// RerankDepth is how many fused candidates the hybrid and semantic
+	// rankings score with every signal (and collapse, and hold to the
+	// relevance floor); default 50, and never less than the page's end.
+	RerankDepth int
+	Weights     Weights // default DefaultWeights
 	Timeout         time.Duration
 	RecencyHalfLife float64      // years, for job matching; 0 = no decay
 	Cache           *embed.Cache // for erasure; may be nil
@@ -50,6 +55,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxQueryLen <= 0 {
 		o.MaxQueryLen = 1000
+	}
+	if o.RerankDepth <= 0 {
+		o.RerankDepth = 50
+	}
+	if o.Weights == (Weights{}) {
+		o.Weights = DefaultWeights
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
@@ -192,6 +203,19 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		ratio = 1
 	}
 	fused := fuse(lexHits, vec, q.Fusion, ratio, q.RankConstant)
+	rs, err := s.rerank(q, max(s.opts.RerankDepth, need), lexHits, vec, fused)
+	if err != nil {
+		return nil, err
+	}
+	var dups map[string][]vitae.Duplicate
+	if q.Mode != vitae.ModeKeyword && !q.KeepDuplicates {
+		rs, dups = collapse(rs)
+	}
+	rs, res.NoMatch = floor(rs, q.Mode)
+	fused = fused[:0]
+	for _, r := range rs {
+		fused = append(fused, r.fusedHit)
+	}
 	if q.Facets {
 		if res.Facets, err = s.facets(fused, facetHits); err != nil {
 			return nil, err
@@ -210,6 +234,7 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 	if err != nil {
 		return nil, err
 	}
+	s.explain(hits, rs, dups)
 	if q.GroupBy == "candidate" {
 		res.Total = len(hits)
 		res.Candidates = group(hits, q.Offset, q.Limit)
@@ -219,6 +244,9 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 	}
 	if q.Mode == vitae.ModeKeyword && lex != nil {
 		res.Total = max(lex.Total, res.Total)
+	}
+	if res.NoMatch {
+		res.Total = 0
 	}
 	if !q.Explain {
 		for i := range res.Hits {

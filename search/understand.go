@@ -6,6 +6,7 @@ import (
 
 	porter "github.com/blevesearch/go-porterstemmer"
 
+	"vitae"
 	"vitae/lexicon"
 )
 
@@ -35,6 +36,22 @@ type Part struct {
 type Understanding struct {
 	Parts []Part `json:"parts"`
 	lex   *lexicon.Lexicon
+	// The query's words as the built-in embedder reads them (stems, stop
+	// words out), with their SIF weights and base-model vectors, for Soft.
+	words   []string // stems
+	said    []string // the words as typed (lower case)
+	weights []float64
+	vecs    [][]float32
+	model   WordModel
+	sims    map[simKey]float64 // see similarity
+}
+
+// WordModel is what soft matching needs of a word model: a stem's unit
+// vector (nil when unknown) and its corpus probability. *embed.BaseModel
+// is one.
+type WordModel interface {
+	Vec(stem string) []float32
+	Probability(key string) (float64, bool)
 }
 
 // Part weights: a query's rare object outweighs its common verb, and a
@@ -51,8 +68,9 @@ const (
 // group parts (verbs are actions, skills are skills, the rest objects),
 // numbers are scope, other content words are objects; stop words and
 // generic verbs ("made", "got", "worked") weigh little or nothing.
-func Understand(lex *lexicon.Lexicon, text string) Understanding {
-	u := Understanding{lex: lex}
+func Understand(lex *lexicon.Lexicon, model WordModel, text string) Understanding {
+	u := Understanding{lex: lex, model: model}
+	u.readWords(text)
 	words := lexicon.Tokenize(text)
 	matches := lex.FindWords(text, words)
 	groups := lex.Groups()
@@ -102,7 +120,8 @@ func Understand(lex *lexicon.Lexicon, text string) Understanding {
 type PartCoverage struct {
 	Score   float64   // weighted share of the parts covered, 0..1
 	PerPart []float64 // per part: 1 exact, groupMatch via the lexicon, 0 none
-	Matched []string  // the bullet's words that covered a part (for highlights)
+	// Reasons say which of the bullet's words covered which part.
+	Reasons []vitae.Reason
 }
 
 // groupMatch is what another phrase of a part's lexicon group counts for:
@@ -142,11 +161,13 @@ func (u Understanding) Cover(text string) PartCoverage {
 					c.PerPart[i] = 1
 				}
 			}
-			c.Matched = append(c.Matched, phrases...)
+			for _, ph := range phrases {
+				c.Reasons = append(c.Reasons, reason(p.Text, ph, vitae.ViaLexicon))
+			}
 		default:
 			if w, ok := stems[p.stem]; ok {
 				c.PerPart[i] = 1
-				c.Matched = append(c.Matched, w)
+				c.Reasons = append(c.Reasons, reason(p.Text, w, vitae.ViaLexicon))
 			}
 		}
 		got += p.Weight * c.PerPart[i]
