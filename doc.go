@@ -4,7 +4,8 @@
 // error codes. It imports only the standard library; every technology
 // (bleve, gin, OpenAI, …) lives in a subpackage that depends on this one.
 //
-// Imports flow one way:
+// Imports flow one way, down the floors of docs/architecture.md (a test,
+// architecture_test.go, checks it):
 //
-//	cmd/vitae → web → search → index → {embed, ingest} → vitae
+//	cmd/vitae → bench → web → eval → match → search → pipeline → index → {embed, ingest} → lexicon → vitae
 package vitae

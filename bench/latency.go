@@ -10,6 +10,7 @@ import (
 
 	"vitae"
 	"vitae/index"
+	"vitae/match"
 	"vitae/search"
 )
 
@@ -40,20 +41,21 @@ func QueryLatency(ctx context.Context, eng *search.Engine, queries []string, mod
 	return Summarize(ds), nil
 }
 
-// MatchLatency times Engine.Match (hybrid, 10 candidates) on each job
-// description once, after one untimed warm-up call.
+// MatchLatency times job matching (hybrid, 10 candidates) over eng on
+// each job description once, after one untimed warm-up call.
 func MatchLatency(ctx context.Context, eng *search.Engine, jobs []string) (Latency, error) {
 	if len(jobs) == 0 {
 		return Latency{}, nil
 	}
-	if _, err := eng.Match(ctx, search.MatchRequest{JobDescription: jobs[0], Limit: 10}); err != nil {
+	m := match.New(eng, match.Options{})
+	if _, err := m.Match(ctx, match.Request{JobDescription: jobs[0], Limit: 10}); err != nil {
 		return Latency{}, fmt.Errorf("bench: match: %w", err)
 	}
 	var ds []time.Duration
 	errs := 0
 	for _, jd := range jobs {
 		start := time.Now()
-		_, err := eng.Match(ctx, search.MatchRequest{JobDescription: jd, Limit: 10})
+		_, err := m.Match(ctx, match.Request{JobDescription: jd, Limit: 10})
 		if err != nil {
 			errs++ // e.g. a description without requirements
 			continue

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"vitae"
+	"vitae/eval"
 	"vitae/ingest"
-	"vitae/search"
 )
 
 // LoadResumes parses every supported résumé file under dir. Files that do
@@ -52,13 +52,13 @@ func Count(resumes []*vitae.Resume) int {
 }
 
 // ReadEvalFile reads a relevance set (JSONL) from path.
-func ReadEvalFile(path string) ([]search.EvalQuery, error) {
+func ReadEvalFile(path string) ([]eval.Query, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
 	defer f.Close()
-	qs, err := search.ReadEvalQueries(f)
+	qs, err := eval.ReadQueries(f)
 	if err != nil {
 		return nil, fmt.Errorf("bench: %s: %w", path, err)
 	}
@@ -69,16 +69,16 @@ func ReadEvalFile(path string) ([]search.EvalQuery, error) {
 // generated ones of two to four consecutive words cut from source
 // bullets (what a recruiter types: "kubernetes migration", "reduced
 // cloud costs"), from a fixed seed.
-func Queries(eval []search.EvalQuery, source []vitae.Bullet, n int, seed uint64) []string {
-	out := make([]string, 0, len(eval)+n)
-	for _, q := range eval {
+func Queries(set []eval.Query, source []vitae.Bullet, n int, seed uint64) []string {
+	out := make([]string, 0, len(set)+n)
+	for _, q := range set {
 		out = append(out, q.Query)
 	}
 	if len(source) == 0 {
 		return out
 	}
 	rng := rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d))
-	for tries := 0; len(out) < len(eval)+n && tries < 100*n+100; tries++ {
+	for tries := 0; len(out) < len(set)+n && tries < 100*n+100; tries++ {
 		words := queryWords(source[rng.IntN(len(source))].Text)
 		if len(words) < 2 {
 			continue

@@ -16,6 +16,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"vitae"
+	"vitae/index/vector"
 )
 
 // Index is one Vitae index directory, safe for concurrent use.
@@ -24,7 +25,7 @@ type Index struct {
 	bleve    bleve.Index
 	db       *bolt.DB
 	analyzer analysis.Analyzer
-	vec      *vectorStore
+	vec      *vector.Store
 	facets   facetCache // facet values of bullets seen in results
 
 	// writeMu serialises writers (Upsert, Delete, vector writes); searches
@@ -87,10 +88,8 @@ func Open(opts Options) (*Index, error) {
 		ix.Close()
 		return nil, fmt.Errorf("open index %q: load vectors: %w", opts.Path, err)
 	}
-	if ix.annWanted(ix.vec) {
-		if err := ix.vec.loadGraph(ix.graphPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
-			opts.Logger.Info("approximate vector index not reused; it is rebuilt when first needed", "reason", err)
-		}
+	if err := ix.vec.LoadGraph(ix.graphPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		opts.Logger.Info("approximate vector index not reused; it is rebuilt when first needed", "reason", err)
 	}
 	return ix, nil
 }
@@ -124,8 +123,8 @@ func (ix *Index) Close() error {
 	defer ix.writeMu.Unlock()
 	var errs []error
 	if ix.vec != nil {
-		ix.vec.close()
-		if err := ix.vec.saveGraph(ix.graphPath()); err != nil {
+		ix.vec.Close()
+		if err := ix.vec.SaveGraph(ix.graphPath()); err != nil {
 			errs = append(errs, fmt.Errorf("save approximate vector index: %w", err))
 		}
 	}
@@ -139,7 +138,7 @@ func (ix *Index) Close() error {
 }
 
 // graphPath is where the HNSW graph is kept between runs.
-func (ix *Index) graphPath() string { return filepath.Join(ix.opts.Path, graphFileName) }
+func (ix *Index) graphPath() string { return filepath.Join(ix.opts.Path, vector.GraphFileName) }
 
 // Stats counts résumés, bullets and vectors, and measures the directory.
 func (ix *Index) Stats() (Stats, error) {
@@ -152,8 +151,8 @@ func (ix *Index) Stats() (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	st.Vectors, st.Model = ix.vec.count()
-	st.Approximate = ix.vec.graph.Load() != nil
+	st.Vectors, st.Model = ix.vec.Count()
+	st.Approximate = ix.vec.Approximate()
 	_ = filepath.WalkDir(ix.opts.Path, func(_ string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			if info, err := d.Info(); err == nil {

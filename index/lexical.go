@@ -6,7 +6,6 @@ import (
 	"html"
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -65,12 +64,12 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 		bq.AddShould(role)
 		q = bq
 	}
-	fq, err := filterQuery(req.Filters)
+	flt, err := compileFilter(req.Filters)
 	if err != nil {
 		return nil, err
 	}
-	if fq != nil {
-		q = bleve.NewConjunctionQuery(q, fq)
+	if flt != nil {
+		q = bleve.NewConjunctionQuery(q, flt.query())
 	}
 	sr := bleve.NewSearchRequestOptions(q, size, from, false)
 	if !req.IDsOnly {
@@ -106,68 +105,6 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 		out.Facets = facets(res.Facets)
 	}
 	return out, nil
-}
-
-// filterQuery turns filters into a bleve query, nil when none apply.
-func filterQuery(f vitae.Filters) (query.Query, error) {
-	var must []query.Query
-	anyOf := func(field string, values []string) {
-		var qs []query.Query
-		for _, v := range values {
-			if v = strings.TrimSpace(v); v != "" {
-				t := bleve.NewTermQuery(strings.ToLower(v))
-				t.SetField(field)
-				qs = append(qs, t)
-			}
-		}
-		if len(qs) > 0 {
-			must = append(must, bleve.NewDisjunctionQuery(qs...))
-		}
-	}
-	anyOf(fCompanyLC, f.Company)
-	anyOf(fRoleLC, f.Role)
-	anyOf(fSkillsLC, f.Skill)
-	anyOf(fPersonLC, f.Person)
-	anyOf(fSection, f.Section)
-	since, until, err := parseRange(f)
-	if err != nil {
-		return nil, err
-	}
-	// A bullet's period overlaps [since, until] when it ends after since
-	// and starts before until.
-	if !since.IsZero() {
-		q := bleve.NewDateRangeQuery(since, time.Time{})
-		q.SetField(fEnd)
-		must = append(must, q)
-	}
-	if !until.IsZero() {
-		q := bleve.NewDateRangeQuery(time.Time{}, until)
-		q.SetField(fStart)
-		must = append(must, q)
-	}
-	if len(must) == 0 {
-		return nil, nil
-	}
-	return bleve.NewConjunctionQuery(must...), nil
-}
-
-func parseRange(f vitae.Filters) (since, until time.Time, err error) {
-	if f.Since != "" {
-		var ok bool
-		if since, ok = dateStart(f.Since); !ok {
-			return since, until, vitae.Errorf(vitae.EINVALID, "since %q: want YYYY or YYYY-MM", f.Since)
-		}
-	}
-	if f.Until != "" {
-		var ok bool
-		if until, ok = dateEnd(f.Until); !ok {
-			return since, until, vitae.Errorf(vitae.EINVALID, "until %q: want YYYY or YYYY-MM", f.Until)
-		}
-	}
-	if !since.IsZero() && !until.IsZero() && until.Before(since) {
-		return since, until, vitae.Errorf(vitae.EINVALID, "until %s is before since %s", f.Until, f.Since)
-	}
-	return since, until, nil
 }
 
 func bulletFromFields(id string, f map[string]any) vitae.Bullet {

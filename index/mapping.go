@@ -1,6 +1,9 @@
 package index
 
 import (
+	"strings"
+	"time"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -9,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	"vitae"
 )
 
 // Field names of a bullet document in bleve.
@@ -104,4 +109,30 @@ func newMapping() (mapping.IndexMapping, error) {
 	im.DefaultMapping = dm
 	im.DefaultAnalyzer = en.AnalyzerName
 	return im, nil
+}
+
+// farFuture stands for the end of a role that has not ended.
+const farFuture = "2200-01-01T00:00:00Z"
+
+func toDoc(b vitae.Bullet) bulletDoc {
+	d := bulletDoc{
+		Text: b.Text, Company: b.Company, Role: b.Role, Person: b.Person, Section: b.Section,
+		Skills: b.Skills, CompanyLC: strings.ToLower(b.Company), RoleLC: strings.ToLower(b.Role),
+		PersonLC: strings.ToLower(b.Person), RoleText: b.Role, ResumeID: b.ResumeID,
+		StartS: b.Start, EndS: b.End, Source: b.Source, Ref: b.Ref,
+	}
+	for _, s := range b.Skills {
+		d.SkillsLC = append(d.SkillsLC, strings.ToLower(s))
+	}
+	// Dates as bleve compares them (filter.query): the first second of the
+	// period and its last, which is what indexes on disk hold.
+	if t, ok := vitae.ParseDate(b.Start); ok {
+		d.Start = t.Format(time.RFC3339)
+		if e, ok := vitae.DateEnd(b.End); ok {
+			d.End = e.Add(-time.Second).Format(time.RFC3339)
+		} else if b.End == "" {
+			d.End = farFuture
+		}
+	}
+	return d
 }

@@ -4,9 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
-	"strings"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -17,172 +14,6 @@ import (
 type record struct {
 	vitae.Resume
 	BulletIDs []string `json:"bullet_ids"`
-}
-
-// Upsert writes résumés: one whose ID and content hash are already stored
-// is left alone; otherwise its old bullets (and their vectors) go and the
-// new ones are written. Bleve batches and the bbolt transaction are
-// per-call; records are written last, so a crash mid-way leaves the résumé
-// absent or stale, and the next run rewrites it.
-func (ix *Index) Upsert(ctx context.Context, resumes []*vitae.Resume) (ch Changes, err error) {
-	ix.writeMu.Lock()
-	defer ix.writeMu.Unlock()
-
-	type plan struct {
-		r       *vitae.Resume
-		old     *record
-		replace bool
-	}
-	var plans []plan
-	seen := map[string]bool{}
-	err = ix.db.View(func(tx *bolt.Tx) error {
-		for _, r := range resumes {
-			if r == nil || r.ID == "" {
-				return vitae.Errorf(vitae.EINVALID, "résumé without an ID")
-			}
-			if seen[r.ID] {
-				continue // the same résumé twice in one call: first wins
-			}
-			seen[r.ID] = true
-			old, err := getRecord(tx, r.ID)
-			if err != nil {
-				return err
-			}
-			if old != nil && old.Hash == r.Hash && r.Hash != "" {
-				ch.Unchanged++
-				continue
-			}
-			plans = append(plans, plan{r: r, old: old, replace: old != nil})
-		}
-		return nil
-	})
-	if err != nil || len(plans) == 0 {
-		return ch, err
-	}
-
-	var touched []string // every bullet this write changes in bleve
-	for _, p := range plans {
-		for _, b := range p.r.Bullets {
-			touched = append(touched, b.ID)
-		}
-		if p.old != nil {
-			touched = append(touched, p.old.BulletIDs...)
-		}
-	}
-	defer ix.facets.forget(touched)
-	if err := ix.markPending(touched); err != nil {
-		return ch, err
-	}
-	defer ix.undoOnError(&err)
-
-	batch := ix.bleve.NewBatch()
-	flush := func() error {
-		if batch.Size() == 0 {
-			return nil
-		}
-		if err := ix.bleve.Batch(batch); err != nil {
-			return fmt.Errorf("write bleve batch: %w", err)
-		}
-		batch.Reset()
-		return nil
-	}
-	var removedVectors []string
-	for _, p := range plans {
-		if err := checkCtx(ctx); err != nil {
-			return ch, err
-		}
-		newIDs := map[string]bool{}
-		for _, b := range p.r.Bullets {
-			newIDs[b.ID] = true
-		}
-		if p.old != nil {
-			for _, id := range p.old.BulletIDs {
-				if !newIDs[id] {
-					batch.Delete(id)
-					removedVectors = append(removedVectors, id)
-				}
-			}
-		}
-		for _, b := range p.r.Bullets {
-			if err := batch.Index(b.ID, toDoc(b)); err != nil {
-				return ch, fmt.Errorf("index bullet %s: %w", b.ID, err)
-			}
-			ch.Bullets++
-			if batch.Size() >= ix.opts.BatchSize {
-				if err := flush(); err != nil {
-					return ch, err
-				}
-			}
-		}
-		if p.replace {
-			ch.Updated++
-		} else {
-			ch.Added++
-		}
-	}
-	if err := flush(); err != nil {
-		return ch, err
-	}
-	// A changed bullet text keeps its ID (same ref) but needs a new vector.
-	changedText := map[string]bool{}
-	err = ix.db.Update(func(tx *bolt.Tx) error {
-		bb := tx.Bucket(bucketBullets)
-		for _, p := range plans {
-			if p.old != nil {
-				for _, id := range p.old.BulletIDs {
-					if old := bb.Get([]byte(id)); old != nil {
-						var ob vitae.Bullet
-						if json.Unmarshal(old, &ob) == nil {
-							changedText[id] = true
-							for _, nb := range p.r.Bullets {
-								if nb.ID == id && nb.Text == ob.Text {
-									delete(changedText, id)
-								}
-							}
-						}
-					}
-					if err := bb.Delete([]byte(id)); err != nil {
-						return err
-					}
-				}
-				if p.old.Source != "" {
-					if err := tx.Bucket(bucketSources).Delete([]byte(p.old.Source)); err != nil {
-						return err
-					}
-				}
-			}
-			if err := putRecord(tx, p.r); err != nil {
-				return err
-			}
-		}
-		if err := clearPending(tx, touched); err != nil {
-			return err
-		}
-		vb := tx.Bucket(bucketVectors)
-		for _, id := range removedVectors {
-			if err := vb.Delete([]byte(id)); err != nil {
-				return err
-			}
-		}
-		for id := range changedText {
-			if err := vb.Delete([]byte(id)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return ch, fmt.Errorf("write records: %w", err)
-	}
-	for id := range changedText {
-		removedVectors = append(removedVectors, id)
-	}
-	ix.vec.remove(removedVectors)
-	// Metadata of kept vectors may have changed (company, dates): refresh.
-	for _, p := range plans {
-		ix.vec.updateMeta(p.r.Bullets)
-	}
-	return ch, nil
 }
 
 func putRecord(tx *bolt.Tx, r *vitae.Resume) error {
@@ -271,7 +102,7 @@ func (ix *Index) Delete(ctx context.Context, resumeID string) (err error) {
 	}); err != nil {
 		return fmt.Errorf("delete résumé %q: %w", resumeID, err)
 	}
-	ix.vec.remove(rec.BulletIDs)
+	ix.vec.Remove(rec.BulletIDs)
 	return nil
 }
 
@@ -385,59 +216,4 @@ func (ix *Index) Texts(ctx context.Context, fn func(id, text string) error) erro
 			return fn(string(k), b.Text)
 		})
 	})
-}
-
-// farFuture stands for the end of a role that has not ended.
-const farFuture = "2200-01-01T00:00:00Z"
-
-func toDoc(b vitae.Bullet) bulletDoc {
-	d := bulletDoc{
-		Text: b.Text, Company: b.Company, Role: b.Role, Person: b.Person, Section: b.Section,
-		Skills: b.Skills, CompanyLC: strings.ToLower(b.Company), RoleLC: strings.ToLower(b.Role),
-		PersonLC: strings.ToLower(b.Person), RoleText: b.Role, ResumeID: b.ResumeID,
-		StartS: b.Start, EndS: b.End, Source: b.Source, Ref: b.Ref,
-	}
-	for _, s := range b.Skills {
-		d.SkillsLC = append(d.SkillsLC, strings.ToLower(s))
-	}
-	if t, ok := dateStart(b.Start); ok {
-		d.Start = t.Format(time.RFC3339)
-		if e, ok := dateEnd(b.End); ok {
-			d.End = e.Format(time.RFC3339)
-		} else if b.End == "" {
-			d.End = farFuture
-		}
-	}
-	return d
-}
-
-// dateStart is the first day a "YYYY" or "YYYY-MM" date covers.
-func dateStart(s string) (time.Time, bool) {
-	for _, layout := range []string{"2006-01", "2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, inDateRange(t)
-		}
-	}
-	return time.Time{}, false
-}
-
-// dateEnd is the last instant a "YYYY" or "YYYY-MM" date covers.
-func dateEnd(s string) (time.Time, bool) {
-	if t, err := time.Parse("2006-01", s); err == nil {
-		return t.AddDate(0, 1, 0).Add(-time.Second), inDateRange(t)
-	}
-	if t, err := time.Parse("2006", s); err == nil {
-		return t.AddDate(1, 0, 0).Add(-time.Second), inDateRange(t)
-	}
-	return time.Time{}, false
-}
-
-// inDateRange bounds years to what bleve's date fields hold (nanoseconds
-// since 1970 in an int64): year 0000 in a filter was an internal error.
-func inDateRange(t time.Time) bool { return t.Year() >= 1800 && t.Year() < 2200 }
-
-func sortedCopy(xs []string) []string {
-	out := append([]string(nil), xs...)
-	sort.Strings(out)
-	return out
 }

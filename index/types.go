@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"vitae"
+	"vitae/index/vector"
 )
 
 // Options configure an Index. Zero values take the defaults.
@@ -18,33 +19,23 @@ type Options struct {
 	Logger       *slog.Logger
 }
 
-// HNSWOptions tune the approximate index.
-type HNSWOptions struct {
-	M              int // links per node; default 16
-	EfConstruction int // default 128
-	EfSearch       int // default 96
-}
+// HNSWOptions tune the approximate index (vector.HNSWOptions).
+type HNSWOptions = vector.HNSWOptions
 
+// withDefaults fills the index's own defaults; the vector store fills
+// its own (threshold, HNSW).
 func (o Options) withDefaults() Options {
 	if o.BatchSize <= 0 {
 		o.BatchSize = 1000
-	}
-	if o.ANNThreshold == 0 {
-		o.ANNThreshold = 50000
-	}
-	if o.HNSW.M <= 0 {
-		o.HNSW.M = 16
-	}
-	if o.HNSW.EfConstruction <= 0 {
-		o.HNSW.EfConstruction = 128
-	}
-	if o.HNSW.EfSearch <= 0 {
-		o.HNSW.EfSearch = 96
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	return o
+}
+
+func (o Options) vectorOptions() vector.Options {
+	return vector.Options{Quantize: o.Quantize, ANNThreshold: o.ANNThreshold, HNSW: o.HNSW, Logger: o.Logger}
 }
 
 // Validate reports every problem at once.
@@ -103,11 +94,8 @@ type LexicalResult struct {
 	Facets map[string][]vitae.FacetCount
 }
 
-// Neighbor is one bullet found by vector similarity.
-type Neighbor struct {
-	ID    string
-	Score float32 // cosine similarity
-}
+// Neighbor is one bullet found by vector similarity (vector.Neighbor).
+type Neighbor = vector.Neighbor
 
 // Stats describe the index.
 type Stats struct {

@@ -31,11 +31,11 @@ func fuzzParse(f *testing.F, name string, seeds ...string) {
 	})
 }
 
-func FuzzParseJSON(f *testing.F) { fuzzParse(f, "f.json", "testdata/ana-silva.json") }
-func FuzzParseYAML(f *testing.F) { fuzzParse(f, "f.yaml", "testdata/sam-ortiz.yaml") }
+func FuzzParseJSON(f *testing.F) { fuzzParse(f, "f.json", "../data/ana-silva.json") }
+func FuzzParseYAML(f *testing.F) { fuzzParse(f, "f.yaml", "../data/sam-ortiz.yaml") }
 func FuzzParseText(f *testing.F) {
-	fuzzParse(f, "f.txt", "testdata/000_e069679e7ee00913.txt", "testdata/002_6ca7291b08ba563c.txt", "testdata/jordan-lee.md")
+	fuzzParse(f, "f.txt", "../data/000_e069679e7ee00913.txt", "../data/002_6ca7291b08ba563c.txt", "../data/jordan-lee.md")
 }
-func FuzzParseHTML(f *testing.F) { fuzzParse(f, "f.html", "testdata/priya-natarajan.html") }
-func FuzzParseDOCX(f *testing.F) { fuzzParse(f, "f.docx", "testdata/morgan-blake.docx") }
-func FuzzParsePDF(f *testing.F)  { fuzzParse(f, "f.pdf", "testdata/riley-chen.pdf") }
+func FuzzParseHTML(f *testing.F) { fuzzParse(f, "f.html", "../data/priya-natarajan.html") }
+func FuzzParseDOCX(f *testing.F) { fuzzParse(f, "f.docx", "../data/morgan-blake.docx") }
+func FuzzParsePDF(f *testing.F)  { fuzzParse(f, "f.pdf", "../data/riley-chen.pdf") }

@@ -16,6 +16,22 @@ func parseHTML(name string, data []byte, o Options) (*vitae.Resume, error) {
 	if err := checkBinary(data); err != nil {
 		return nil, err
 	}
+	lines, err := HTMLLines(data)
+	if err != nil {
+		return nil, err
+	}
+	return parseLines(lines)
+}
+
+// HTMLLines flattens an HTML document into Markdown-like lines: a heading
+// becomes "# …" (as many #s as its level), a list item "- …", every other
+// block (paragraph, div, section, table row, …) one line followed by a
+// blank line, so that separate blocks are never read as one paragraph.
+// Scripts, styles, templates, SVG and the head are dropped; only text nodes
+// reach the lines, with white space folded. Nesting deeper than 256
+// elements is ignored. Résumés (ingest) and job descriptions (match) are
+// both read through it.
+func HTMLLines(data []byte) ([]string, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "malformed HTML")
@@ -26,15 +42,15 @@ func parseHTML(name string, data []byte, o Options) (*vitae.Resume, error) {
 	flush := func() {
 		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
 			lines = append(lines, prefix+t)
+			if prefix != "- " {
+				lines = append(lines, "") // blank lines keep paragraphs apart
+			}
 		}
 		cur.Reset()
 		prefix = ""
 	}
-	depth := 0
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		depth++
-		defer func() { depth-- }()
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
 		if depth > 256 {
 			return // absurd nesting: ignore the rest of this branch
 		}
@@ -62,24 +78,10 @@ func parseHTML(name string, data []byte, o Options) (*vitae.Resume, error) {
 			cur.WriteByte(' ')
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, depth+1)
 		}
 	}
-	walk(doc)
+	walk(doc, 1)
 	flush()
-	// Blank lines between blocks keep paragraphs apart.
-	return parseLines(interleave(lines))
-}
-
-// interleave puts a blank line after every paragraph line so the text
-// parser does not join separate HTML blocks into one paragraph.
-func interleave(lines []string) []string {
-	out := make([]string, 0, 2*len(lines))
-	for _, l := range lines {
-		out = append(out, l)
-		if !strings.HasPrefix(l, "- ") {
-			out = append(out, "")
-		}
-	}
-	return out
+	return lines, nil
 }

@@ -283,15 +283,15 @@ func (p *textParser) flushPara() {
 		b.WriteString(l.text)
 	}
 	perLine := map[string]int{}
-	for _, s := range sentences(b.String()) {
+	for _, s := range Sentences(b.String()) {
 		line := starts[0].text
 		for _, st := range starts {
-			if st.line <= s.off {
+			if st.line <= s.Offset {
 				line = st.text
 			}
 		}
 		perLine[line]++
-		if !isAchievement(s.text) {
+		if !isAchievement(s.Text) {
 			continue
 		}
 		// The first sentence of a line is "L7", later ones "L7.2", "L7.3".
@@ -301,7 +301,7 @@ func (p *textParser) flushPara() {
 		}
 		p.r.Bullets = append(p.r.Bullets, vitae.Bullet{
 			Section: p.section, Company: p.company, Role: p.role,
-			Start: p.start, End: p.end, Text: s.text, Ref: ref,
+			Start: p.start, End: p.end, Text: s.Text, Ref: ref,
 		})
 	}
 }
@@ -314,49 +314,6 @@ func isAchievement(s string) bool {
 		return false
 	}
 	return words >= 4
-}
-
-type sentence struct {
-	off  int
-	text string
-}
-
-var abbreviations = map[string]bool{"i.e.": true, "e.g.": true, "etc.": true, "inc.": true, "ltd.": true, "co.": true, "corp.": true, "mr.": true, "ms.": true, "mrs.": true, "dr.": true, "vs.": true, "jr.": true, "sr.": true, "st.": true, "u.s.": true, "approx.": true, "no.": true}
-
-// sentences splits prose at ". ", "! ", "? " before an upper-case letter,
-// digit or quote, not after common abbreviations.
-func sentences(text string) []sentence {
-	var out []sentence
-	start := 0
-	rs := []rune(text)
-	byteOff := 0
-	offs := make([]int, len(rs)+1)
-	for i, r := range rs {
-		offs[i] = byteOff
-		byteOff += len(string(r))
-	}
-	offs[len(rs)] = byteOff
-	for i := 0; i < len(rs)-2; i++ {
-		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?') && rs[i+1] == ' ' && (unicode.IsUpper(rs[i+2]) || unicode.IsDigit(rs[i+2]) || rs[i+2] == '"' || rs[i+2] == '“') {
-			// the word ending here
-			j := i
-			for j > 0 && rs[j-1] != ' ' {
-				j--
-			}
-			if abbreviations[strings.ToLower(string(rs[j:i+1]))] {
-				continue
-			}
-			s := strings.TrimSpace(text[offs[start]:offs[i+1]])
-			if s != "" {
-				out = append(out, sentence{offs[start], s})
-			}
-			start = i + 2
-		}
-	}
-	if s := strings.TrimSpace(text[offs[start]:]); s != "" {
-		out = append(out, sentence{offs[start], s})
-	}
-	return out
 }
 
 // isHeading: a short line without sentence punctuation.

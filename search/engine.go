@@ -11,27 +11,27 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/pipeline"
 )
 
 // Options configure an Engine; zero values take the defaults.
 type Options struct {
-	Mode            vitae.Mode   // default hybrid
-	SemanticRatio   float64      // default 0.5
-	Fusion          vitae.Fusion // default weighted
-	RankConstant    int          // default 60
-	Candidates      int          // per retriever; default 100
-	FacetDepth      int          // ranked results that facets count; default 200
-	MaxLimit        int          // default 100
-	MaxQueryLen     int          // characters; default 1000
+	Mode          vitae.Mode   // default hybrid
+	SemanticRatio float64      // default 0.5
+	Fusion        vitae.Fusion // default weighted
+	RankConstant  int          // default 60
+	Candidates    int          // per retriever; default 100
+	FacetDepth    int          // ranked results that facets count; default 200
+	MaxLimit      int          // default 100
+	MaxQueryLen   int          // characters; default 1000
 	// RerankDepth is how many fused candidates the hybrid and semantic
 	// rankings score with every signal (and collapse, and hold to the
 	// relevance floor); default 50, and never less than the page's end.
 	RerankDepth int
 	Weights     Weights // default DefaultWeights
-	Timeout         time.Duration
-	RecencyHalfLife float64      // years, for job matching; 0 = no decay
-	Cache           *embed.Cache // for erasure; may be nil
-	Logger          *slog.Logger
+	Timeout     time.Duration
+	Cache       *embed.Cache // for erasure; may be nil
+	Logger      *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
@@ -337,6 +337,10 @@ func (s *Engine) Resume(_ context.Context, id string) (*vitae.Resume, error) {
 	return s.ix.Resume(id)
 }
 
+// Terms analyzes text the way the index analyzes bullets (lower-cased,
+// stemmed terms); job matching compares role titles with it.
+func (s *Engine) Terms(text string) []string { return s.ix.Terms(text) }
+
 // Resumes lists résumés without bullets.
 func (s *Engine) Resumes(_ context.Context, offset, limit int) ([]*vitae.Resume, int, error) {
 	if offset < 0 || limit < 0 {
@@ -361,39 +365,21 @@ func (s *Engine) Stats(_ context.Context) (*Stats, error) {
 	return &Stats{Resumes: st.Resumes, Bullets: st.Bullets, Vectors: st.Vectors, Embedder: name, IndexBytes: st.SizeBytes, Approximate: st.Approximate}, nil
 }
 
-// Add indexes résumés and embeds their new bullets. An embedder failure
-// leaves the bullets keyword-searchable (Degraded) for a later back-fill.
+// Add indexes résumés and embeds their bullets through the indexing
+// pipeline. An embedder failure leaves the bullets keyword-searchable
+// (Degraded) for a later back-fill.
 func (s *Engine) Add(ctx context.Context, resumes []*vitae.Resume) (*AddResult, error) {
-	ch, err := s.ix.Upsert(ctx, resumes)
+	x, err := pipeline.New(pipeline.Options{Index: s.ix, Embedder: s.emb, Logger: s.opts.Logger})
 	if err != nil {
 		return nil, err
 	}
-	out := &AddResult{Resumes: ch.Added + ch.Updated, Unchanged: ch.Unchanged, Bullets: ch.Bullets}
-	if s.emb == nil {
-		return out, nil
+	sum, err := x.Add(ctx, resumes)
+	if err != nil {
+		return nil, err
 	}
-	var ids, texts []string
-	for _, r := range resumes {
-		for _, b := range r.Bullets {
-			ids = append(ids, b.ID)
-			texts = append(texts, b.Text)
-		}
-	}
-	if m := s.ix.VectorModel(); m != "" && m != s.emb.Model() {
-		out.Degraded, out.DegradedReason = true, "vectors are from another model; run `vitae index --backfill`"
-		return out, nil
-	}
-	if len(ids) > 0 {
-		vecs, err := s.emb.Embed(ctx, texts, vitae.InputDocument)
-		if err == nil {
-			err = s.ix.PutVectors(ids, vecs, s.emb.Model())
-		}
-		if err != nil {
-			out.Degraded, out.DegradedReason = true, degradedReason(err)
-			s.opts.Logger.Warn("bullets indexed without vectors; they will be back-filled", "error", err)
-			return out, nil
-		}
-		out.Embedded = len(ids)
+	out := &AddResult{Resumes: sum.Resumes, Unchanged: sum.Unchanged, Bullets: sum.Bullets, Embedded: sum.Embedded}
+	if sum.DegradedBy != nil {
+		out.Degraded, out.DegradedReason = true, degradedReason(sum.DegradedBy)
 	}
 	return out, nil
 }

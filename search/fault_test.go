@@ -14,6 +14,7 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/match"
 )
 
 // A provider fault, injected in front of a real OpenAI-wire embeddings
@@ -208,7 +209,7 @@ func TestProviderFaults(t *testing.T) {
 					t.Errorf("%s search: degraded=%v reason=%q hits=%d", mode, r.Degraded, r.DegradedReason, len(r.Hits))
 				}
 			}
-			if m, err := eng.Match(ctx, MatchRequest{JobDescription: "## Requirements\n- Supervised a team of nurses\n- Cut paging volume with SLOs"}); err != nil || !m.Degraded {
+			if m, err := match.New(eng, match.Options{}).Match(ctx, match.Request{JobDescription: "## Requirements\n- Supervised a team of nurses\n- Cut paging volume with SLOs"}); err != nil || !m.Degraded {
 				t.Errorf("match with a failing provider: %v", err)
 			}
 			injected++

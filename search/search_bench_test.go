@@ -11,7 +11,7 @@ import (
 )
 
 // BenchmarkSearch10k times Engine.Search end to end (retrieval, fusion,
-// hydration, highlights) in each mode, and job matching, on a 10,000-
+// hydration, highlights) in each mode, on a 10,000-
 // bullet index generated from the real corpus (../shared; the samples
 // otherwise) with the built-in embedder. The queries are the dev eval
 // queries plus generated ones, as `vitae bench` uses.
@@ -29,25 +29,4 @@ func BenchmarkSearch10k(b *testing.B) {
 			}
 		})
 	}
-	all, _ := bench.ReadJobs("../../shared/corpus/jobs.jsonl")
-	var jobs []string
-	for _, jd := range all { // keep the descriptions the parser finds requirements in
-		if _, err := eng.Match(ctx, search.MatchRequest{JobDescription: jd, Limit: 10}); err == nil {
-			jobs = append(jobs, jd)
-		}
-		if len(jobs) == 10 {
-			break
-		}
-	}
-	if len(jobs) == 0 {
-		jobs = []string{"Senior SRE\n\nRequirements:\n- 5+ years of Kubernetes\n- Led an on-call rotation\n- Go or Python\n\nNice to have:\n- Terraform"}
-	}
-	b.Run("match", func(b *testing.B) {
-		b.ReportAllocs()
-		for i := 0; b.Loop(); i++ {
-			if _, err := eng.Match(ctx, search.MatchRequest{JobDescription: jobs[i%len(jobs)], Limit: 10}); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
 }

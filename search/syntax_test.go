@@ -23,7 +23,7 @@ func TestParseSyntax(t *testing.T) {
 			Filters: vitae.Filters{Skill: []string{"AWS"}, Company: []string{"Acme Corp"}, Role: []string{"SRE"}}}},
 		{`hiring since:2019 until:2022-06`, Syntax{Text: "hiring", Filters: vitae.Filters{Since: "2019", Until: "2022-06"}}},
 		{`https://example.com c++ node.js ci/cd`, Syntax{Text: "https://example.com c++ node.js ci/cd"}},
-		{`foo:bar baz`, Syntax{Text: "foo:bar baz"}},               // unknown field: plain text
+		{`foo:bar baz`, Syntax{Text: "foo:bar baz"}},                  // unknown field: plain text
 		{`"unclosed quote here`, Syntax{Text: "unclosed quote here"}}, // never fails
 		{`- lone dash`, Syntax{Text: "- lone dash"}},
 		{`skill: Go`, Syntax{Text: "skill: Go"}}, // empty value: text

@@ -64,7 +64,7 @@ func TestRateLimitPerClient(t *testing.T) {
 	if fmt.Sprint(got) != "[200 200 200 429 200]" {
 		t.Errorf("behind a trusted proxy: %v, want the 4th of one client refused and another client served", got)
 	}
-	if _, err := New(nil, Config{TrustedProxies: []string{"not an address"}}); vitae.ErrorCode(err) != vitae.EINVALID {
+	if _, err := New(nil, nil, Config{TrustedProxies: []string{"not an address"}}); vitae.ErrorCode(err) != vitae.EINVALID {
 		t.Errorf("bad trusted proxy: %v", err)
 	}
 }
@@ -73,7 +73,7 @@ func TestRateLimitPerClient(t *testing.T) {
 // forgotten, so a stream of new addresses cannot grow memory for ever;
 // a client still being limited keeps its bucket.
 func TestRateLimiterMemoryIsBounded(t *testing.T) {
-	srv, err := New(nil, Config{RateLimit: 0.001, RateBurst: 2})
+	srv, err := New(nil, nil, Config{RateLimit: 0.001, RateBurst: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

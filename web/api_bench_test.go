@@ -9,6 +9,7 @@ import (
 
 	"vitae/bench"
 	"vitae/index"
+	"vitae/match"
 	"vitae/search"
 	"vitae/web"
 )
@@ -19,7 +20,8 @@ import (
 // client makes. Sequential: `vitae bench` measures concurrent load.
 func BenchmarkAPISearch10k(b *testing.B) {
 	ix, l, queries := bench.Fixture10k(b, index.Options{})
-	srv, err := web.New(search.New(ix, l, search.Options{}), web.Config{})
+	eng := search.New(ix, l, search.Options{})
+	srv, err := web.New(eng, match.New(eng, match.Options{}), web.Config{})
 	if err != nil {
 		b.Fatal(err)
 	}

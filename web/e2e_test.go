@@ -17,6 +17,7 @@ import (
 	"vitae/embed"
 	"vitae/index"
 	"vitae/ingest"
+	"vitae/match"
 	"vitae/search"
 )
 
@@ -30,13 +31,9 @@ func newTestServer(tb testing.TB, cfg Config) (*httptest.Server, *search.Engine)
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { ix.Close() })
-	files, err := ingest.Expand([]string{"testdata"})
-	if err != nil {
-		tb.Fatal(err)
-	}
 	var rs []*vitae.Resume
 	var texts []string
-	for _, f := range files {
+	for _, f := range testResumes {
 		r, err := ingest.File(f, ingest.Options{})
 		if err != nil {
 			tb.Fatal(err)
@@ -54,7 +51,7 @@ func newTestServer(tb testing.TB, cfg Config) (*httptest.Server, *search.Engine)
 	if _, err := eng.Add(context.Background(), rs); err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := New(eng, cfg)
+	srv, err := New(eng, match.New(eng, match.Options{}), cfg)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -291,7 +288,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	if err := json.Unmarshal(openapiJSON, &doc); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(nil, Config{})
+	srv, err := New(nil, nil, Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,10 +338,20 @@ func TestPagesRenderAndEscape(t *testing.T) {
 	}
 }
 
+// testResumes are what the test server indexes: four of the samples in
+// data/ (the one copy; ingest tests read it too) and a hostile résumé that
+// only tests need.
+var testResumes = []string{
+	"../data/000_e069679e7ee00913.txt", "../data/002_6ca7291b08ba563c.txt", "../data/ana-silva.json", "../data/jordan-lee.md",
+	"testdata/mallory-xss.md",
+}
+
 func TestMain(m *testing.M) {
-	// Tests read testdata relative to this package.
-	if _, err := os.Stat(filepath.Join("testdata", "jordan-lee.md")); err != nil {
-		panic("web tests need web/testdata")
+	// Tests read the samples relative to this package.
+	for _, f := range testResumes {
+		if _, err := os.Stat(filepath.FromSlash(f)); err != nil {
+			panic("web tests need " + f + ": " + err.Error())
+		}
 	}
 	os.Exit(m.Run())
 }

@@ -8,6 +8,7 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/match"
 	"vitae/search"
 )
 
@@ -36,7 +37,7 @@ func TestErasureLeavesNothing(t *testing.T) {
 	}
 	t.Cleanup(func() { ix.Close() })
 	eng := search.New(ix, emb, search.Options{Cache: cache})
-	srv, err := New(eng, Config{APIKey: "k"})
+	srv, err := New(eng, match.New(eng, match.Options{}), Config{APIKey: "k"})
 	if err != nil {
 		t.Fatal(err)
 	}

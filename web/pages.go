@@ -11,7 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vitae"
-	"vitae/search"
+	"vitae/match"
 )
 
 var funcs = template.FuncMap{
@@ -21,7 +21,7 @@ var funcs = template.FuncMap{
 	"f3":    func(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) },
 	"add":   func(a, b int) int { return a + b },
 	"join":  strings.Join,
-	"evidence": func(c search.CandidateMatch, ri int) *search.Evidence {
+	"evidence": func(c match.Candidate, ri int) *match.Evidence {
 		for i := range c.Matched {
 			if c.Matched[i].RequirementIndex == ri {
 				return &c.Matched[i]
@@ -72,7 +72,7 @@ type pageData struct {
 	Uploaded []string
 	Failed   []uploadFailure
 	JD       string
-	Match    *search.MatchResult
+	Match    *match.Result
 	NeedKey  bool
 }
 
@@ -186,7 +186,7 @@ func (s *Server) uploadPage(c *gin.Context) {
 
 func (s *Server) matchPage(c *gin.Context) {
 	d := pageData{Title: "Match a job description", JD: c.PostForm("jd")}
-	res, err := s.b.Match(c.Request.Context(), search.MatchRequest{JobDescription: d.JD, Limit: 10})
+	res, err := s.m.Match(c.Request.Context(), match.Request{JobDescription: d.JD, Limit: 10})
 	if err != nil {
 		d.Error = vitae.ErrorMessage(err)
 		s.render(c, statusOf(vitae.ErrorCode(err)), "match.html", d)

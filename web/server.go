@@ -2,9 +2,7 @@ package web
 
 import (
 	"context"
-	"crypto/subtle"
 	"embed"
-	"errors"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -17,23 +15,31 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-	"golang.org/x/time/rate"
 
 	"vitae"
 	"vitae/ingest"
+	"vitae/match"
 	"vitae/search"
 )
 
-// Backend is everything the web layer needs; *search.Engine implements it.
+// Backend is what the web layer needs of the search engine, in the
+// engine's request and answer shapes; *search.Engine implements it.
+// Errors carry vitae error codes, which statusOf maps to HTTP status.
 type Backend interface {
 	Search(ctx context.Context, q vitae.Query) (*vitae.Results, error)
 	Rank(ctx context.Context, r search.RankRequest) (*search.RankResult, error)
-	Match(ctx context.Context, r search.MatchRequest) (*search.MatchResult, error)
 	Add(ctx context.Context, resumes []*vitae.Resume) (*search.AddResult, error)
 	Delete(ctx context.Context, resumeID string) error
 	Resume(ctx context.Context, id string) (*vitae.Resume, error)
 	Resumes(ctx context.Context, offset, limit int) ([]*vitae.Resume, int, error)
 	Stats(ctx context.Context) (*search.Stats, error)
+}
+
+// Matcher ranks candidates for a job description; *match.Matcher
+// implements it. Errors carry vitae error codes (EINVALID for a JD
+// without requirements, ETOOLARGE for one too long).
+type Matcher interface {
+	Match(ctx context.Context, r match.Request) (*match.Result, error)
 }
 
 // Config is the server's settings, plain values (cmd reads the config).
@@ -108,6 +114,7 @@ var assets embed.FS
 // Server is the HTTP handler.
 type Server struct {
 	b        Backend
+	m        Matcher
 	cfg      Config
 	engine   *gin.Engine
 	tmpl     *template.Template
@@ -120,12 +127,8 @@ type Server struct {
 	swept    time.Time
 }
 
-// maxLimiters is the number of client buckets above which idle ones are
-// forgotten (at most once a second).
-const maxLimiters = 10000
-
-// New builds the router.
-func New(b Backend, cfg Config) (*Server, error) {
+// New builds the router over the search engine b and the job matcher m.
+func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -135,7 +138,7 @@ func New(b Backend, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{b: b, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry()}
+	s := &Server{b: b, m: m, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry()}
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "web config: trusted proxies")
 	}
@@ -179,6 +182,7 @@ func New(b Backend, cfg Config) (*Server, error) {
 	reads := api.Group("", s.auth(s.cfg.ProtectReads))
 	writes := api.Group("", s.auth(true))
 	s.registerSearchRoutes(reads)
+	s.registerMatchRoutes(reads)
 	s.registerResumeRoutes(reads, writes)
 	s.registerStatsRoutes(reads)
 	api.GET("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapiJSON) })
@@ -230,146 +234,4 @@ func (s *Server) fail(c *gin.Context, err error) {
 
 func (s *Server) failStatus(c *gin.Context, status int, code, msg string) {
 	c.AbortWithStatusJSON(status, gin.H{"error": gin.H{"code": code, "message": msg}})
-}
-
-func (s *Server) recovery(c *gin.Context) {
-	defer func() {
-		if p := recover(); p != nil {
-			s.cfg.Logger.Error("panic serving request", "route", c.FullPath(), "panic", p)
-			s.failStatus(c, http.StatusInternalServerError, vitae.EINTERNAL, "internal error")
-		}
-	}()
-	c.Next()
-}
-
-// observe logs and measures every request; no query text or résumé
-// content reaches the log.
-func (s *Server) observe(c *gin.Context) {
-	start := time.Now()
-	c.Next()
-	route := c.FullPath()
-	if route == "" {
-		route = "unmatched"
-	}
-	d := time.Since(start)
-	status := c.Writer.Status()
-	s.requests.WithLabelValues(route, c.Request.Method, http.StatusText(status)).Inc()
-	s.latency.WithLabelValues(route, c.Request.Method).Observe(d.Seconds())
-	s.cfg.Logger.Info("request", "method", c.Request.Method, "route", route, "status", status, "duration_ms", float64(d.Microseconds())/1000, "bytes", c.Writer.Size())
-}
-
-func (s *Server) securityHeaders(c *gin.Context) {
-	h := c.Writer.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("X-Frame-Options", "DENY")
-	c.Next()
-}
-
-func (s *Server) cors(c *gin.Context) {
-	origin := c.GetHeader("Origin")
-	allowed := false
-	for _, o := range s.cfg.CORSOrigins {
-		if o == origin && origin != "" {
-			allowed = true
-		}
-	}
-	if allowed {
-		h := c.Writer.Header()
-		h.Set("Access-Control-Allow-Origin", origin)
-		h.Set("Vary", "Origin")
-		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
-		h.Set("Access-Control-Allow-Methods", "GET, POST, DELETE")
-		if c.Request.Method == http.MethodOptions {
-			c.AbortWithStatus(http.StatusNoContent)
-			return
-		}
-	}
-	c.Next()
-}
-
-func (s *Server) rateLimit(c *gin.Context) {
-	if s.cfg.RateLimit <= 0 || strings.HasPrefix(c.Request.URL.Path, "/healthz") || strings.HasPrefix(c.Request.URL.Path, "/readyz") {
-		c.Next()
-		return
-	}
-	if !s.limiter(c.ClientIP()).Allow() {
-		s.fail(c, vitae.Errorf(vitae.ERATELIMIT, "too many requests; slow down"))
-		return
-	}
-	c.Next()
-}
-
-// limiter is the token bucket of one client address.
-func (s *Server) limiter(addr string) *rate.Limiter {
-	if l, ok := s.limiters.Load(addr); ok {
-		return l.(*rate.Limiter)
-	}
-	l, loaded := s.limiters.LoadOrStore(addr, rate.NewLimiter(rate.Limit(s.cfg.RateLimit), s.cfg.RateBurst))
-	if !loaded && s.nLimit.Add(1) > maxLimiters {
-		s.sweepLimiters()
-	}
-	return l.(*rate.Limiter)
-}
-
-// sweepLimiters forgets the clients whose bucket has filled up again:
-// a new bucket for them would be the same, and the map stays bounded by
-// the clients active in the last few seconds.
-func (s *Server) sweepLimiters() {
-	s.sweepMu.Lock()
-	defer s.sweepMu.Unlock()
-	if time.Since(s.swept) < time.Second {
-		return
-	}
-	s.swept = time.Now()
-	s.limiters.Range(func(k, v any) bool {
-		if v.(*rate.Limiter).Tokens() >= float64(s.cfg.RateBurst) {
-			s.limiters.Delete(k)
-			s.nLimit.Add(-1)
-		}
-		return true
-	})
-}
-
-func (s *Server) limitBody(c *gin.Context) {
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.cfg.MaxBodyBytes)
-	c.Next()
-}
-
-func (s *Server) timeout(c *gin.Context) {
-	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.RequestTimeout)
-	defer cancel()
-	c.Request = c.Request.WithContext(ctx)
-	c.Next()
-}
-
-// auth requires the API key when one is set and required is true.
-func (s *Server) auth(required bool) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		if !required || s.cfg.APIKey == "" {
-			c.Next()
-			return
-		}
-		got := strings.TrimPrefix(c.GetHeader("Authorization"), "Bearer ")
-		if got == "" {
-			if ck, err := c.Cookie("vitae_key"); err == nil {
-				got = ck
-			}
-		}
-		if c.Request.Method == http.MethodPost && got == "" {
-			got = c.PostForm("api_key")
-		}
-		if subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.APIKey)) != 1 {
-			s.fail(c, vitae.Errorf(vitae.EUNAUTHORIZED, "missing or wrong API key"))
-			return
-		}
-		c.Next()
-	}
-}
-
-// tooLarge reports whether err came from the body size limit.
-func tooLarge(err error) bool {
-	var mbe *http.MaxBytesError
-	return errors.As(err, &mbe)
 }

@@ -22,6 +22,7 @@ import (
 
 	"vitae"
 	"vitae/bench"
+	"vitae/eval"
 	"vitae/index"
 	"vitae/search"
 )
@@ -137,7 +138,7 @@ func run(ctx context.Context, sizes, corpus, evalFile string, seed uint64, round
 
 // measureQuality indexes the real corpus in both engines and scores the
 // top 50 of each dev query.
-func measureQuality(ctx context.Context, dir string, real []*vitae.Resume, qs []search.EvalQuery) ([]quality, error) {
+func measureQuality(ctx context.Context, dir string, real []*vitae.Resume, qs []eval.Query) ([]quality, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -160,7 +161,7 @@ func measureQuality(ctx context.Context, dir string, real []*vitae.Resume, qs []
 		for _, j := range q.Judgments {
 			grades[j.Ref] = j.Grade
 		}
-		m := search.Score(ranked, grades)
+		m := eval.Score(ranked, grades)
 		ftsQ.NDCG10 += m.NDCG10 / float64(len(qs))
 		ftsQ.Recall10 += m.Recall10 / float64(len(qs))
 		ftsQ.MRR10 += m.MRR10 / float64(len(qs))
@@ -173,7 +174,7 @@ func measureQuality(ctx context.Context, dir string, real []*vitae.Resume, qs []
 	defer ix.Close()
 	eng := search.New(ix, l, search.Options{})
 	for _, mode := range []vitae.Mode{vitae.ModeKeyword, vitae.ModeSemantic, vitae.ModeHybrid} {
-		r, err := search.Evaluate(ctx, eng, qs, mode, 0.5)
+		r, err := eval.Evaluate(ctx, eng, eng, qs, mode, 0.5)
 		if err != nil {
 			return nil, err
 		}

@@ -4,31 +4,42 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
+
+	"github.com/spf13/cobra"
 
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/match"
+	"vitae/pipeline"
 	"vitae/search"
 )
-
-// localModelFile is where the built-in embedder trained on this index's
-// corpus is kept, beside the index it learnt from.
-const localModelFile = "local-model.bin"
 
 // app is one opened index with its embedder and search engine.
 type app struct {
 	cfg      *Config
 	log      *slog.Logger
 	ix       *index.Index
-	embedder vitae.Embedder // nil when embed.provider is none
-	cache    *embed.Cache   // nil unless a remote provider is cached
-	local    *swapEmbedder  // the built-in embedder, swapped when retrained
-	counter  *countingEmbedder
+	embedder vitae.Embedder  // nil when embed.provider is none
+	cache    *embed.Cache    // nil unless a remote provider is cached
+	local    *embed.Swap     // the built-in embedder, swapped when retrained
+	counter  *embed.Counting // counts embedding calls for /metrics
 	engine   *search.Engine
+	matcher  *match.Matcher
+}
+
+// open is every subcommand's preamble: read the configuration (with the
+// command's own bound flags, key → flag name) and open the index, its
+// embedder and the engine. The caller closes the app.
+func (g *globals) open(cmd *cobra.Command, local map[string]string) (*app, error) {
+	cfg, log, err := g.load(cmd, local)
+	if err != nil {
+		return nil, err
+	}
+	return openApp(cfg, log)
 }
 
 func openApp(cfg *Config, log *slog.Logger) (*app, error) {
@@ -48,10 +59,25 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	if a.embedder != nil {
-		a.counter = &countingEmbedder{next: a.embedder}
+		a.counter = embed.NewCounting(a.embedder)
 		a.embedder = a.counter
 	}
-	a.engine = a.newEngine()
+	a.engine = search.New(a.ix, a.embedder, search.Options{
+		Mode:          vitae.Mode(cfg.Search.Mode),
+		SemanticRatio: cfg.Search.SemanticRatio,
+		Fusion:        vitae.Fusion(cfg.Search.Fusion),
+		RankConstant:  cfg.Search.RankConstant,
+		Candidates:    cfg.Search.Candidates,
+		MaxLimit:      cfg.Search.MaxLimit,
+		Timeout:       cfg.Search.Timeout,
+		Cache:         a.cache,
+		Logger:        log,
+	})
+	a.matcher = match.New(a.engine, match.Options{
+		SemanticRatio:   cfg.Search.SemanticRatio,
+		MaxLimit:        cfg.Search.MaxLimit,
+		RecencyHalfLife: cfg.Match.RecencyHalfLife,
+	})
 	return a, nil
 }
 
@@ -60,11 +86,11 @@ func (a *app) openEmbedder() error {
 	case "none":
 		return nil
 	case "local":
-		l, err := loadLocal(a.cfg.Index.Path)
+		l, err := embed.ReadLocalFile(pipeline.ModelPath(a.cfg.Index.Path))
 		if err != nil {
 			return err
 		}
-		a.local = newSwapEmbedder(l)
+		a.local = embed.NewSwap(l)
 		a.embedder = a.local
 		return nil
 	case "openai":
@@ -97,82 +123,28 @@ func (a *app) openEmbedder() error {
 	return fmt.Errorf("unknown embedding provider %q", a.cfg.Embed.Provider)
 }
 
-// loadLocal loads the built-in embedder trained for the index at dir, or
-// an untrained one (lexicon and subwords only) when none was trained yet.
-func loadLocal(dir string) (*embed.Local, error) {
-	path := filepath.Join(dir, localModelFile)
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return embed.NewLocal(embed.LocalOptions{}), nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open local model: %w", err)
-	}
-	defer f.Close()
-	l, err := embed.LoadLocal(f)
-	if err != nil {
-		return nil, fmt.Errorf("load local model %s: %w", path, err)
-	}
-	return l, nil
-}
-
-func (a *app) newEngine() *search.Engine {
-	return search.New(a.ix, a.embedder, search.Options{
-		Mode:            vitae.Mode(a.cfg.Search.Mode),
-		SemanticRatio:   a.cfg.Search.SemanticRatio,
-		Fusion:          vitae.Fusion(a.cfg.Search.Fusion),
-		RankConstant:    a.cfg.Search.RankConstant,
-		Candidates:      a.cfg.Search.Candidates,
-		MaxLimit:        a.cfg.Search.MaxLimit,
-		Timeout:         a.cfg.Search.Timeout,
-		RecencyHalfLife: a.cfg.Match.RecencyHalfLife,
-		Cache:           a.cache,
-		Logger:          a.log,
+// indexer is the indexing pipeline over the app's index and embedder,
+// its progress drawn on w (a bar on a terminal, log lines otherwise).
+func (a *app) indexer(w io.Writer) (*pipeline.Indexer, error) {
+	return pipeline.New(pipeline.Options{
+		Index:    a.ix,
+		Embedder: a.embedder,
+		Local:    a.local,
+		Logger:   a.log,
+		Progress: newProgressView(w, a.log).show,
 	})
 }
 
-// trainLocal retrains the built-in embedder on every bullet in the index
-// and saves it; the new model identity makes SyncVectors re-embed.
-func (a *app) trainLocal(ctx context.Context) error {
-	var texts []string
-	if err := a.ix.Texts(ctx, func(_, text string) error {
-		texts = append(texts, text)
-		return nil
-	}); err != nil {
-		return fmt.Errorf("read bullets for training: %w", err)
-	}
-	if len(texts) == 0 {
-		return nil
-	}
-	a.log.Info("training the built-in embedder", "bullets", len(texts))
-	l, err := embed.TrainLocal(texts, embed.LocalOptions{})
+// ensureIndexed indexes the configured sample data when the index is
+// empty, so the first `vitae search` or `vitae serve` has something to
+// show, and back-fills missing vectors otherwise.
+func (a *app) ensureIndexed(ctx context.Context, w io.Writer) error {
+	x, err := a.indexer(w)
 	if err != nil {
-		return fmt.Errorf("train local embedder: %w", err)
+		return err
 	}
-	path := filepath.Join(a.cfg.Index.Path, localModelFile)
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return fmt.Errorf("save local model: %w", err)
-	}
-	if err := l.Save(f); err != nil {
-		f.Close()
-		return fmt.Errorf("save local model: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("save local model: %w", err)
-	}
-	// Rename so a crash never leaves a half-written model behind.
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("save local model: %w", err)
-	}
-	a.local.set(l)
-	return nil
-}
-
-func (a *app) hasLocalModel() bool {
-	_, err := os.Stat(filepath.Join(a.cfg.Index.Path, localModelFile))
-	return err == nil
+	_, err = x.EnsureIndexed(ctx, a.cfg.Data.Paths)
+	return err
 }
 
 func (a *app) Close() error {

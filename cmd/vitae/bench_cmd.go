@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"vitae/bench"
+	"vitae/match"
 	"vitae/search"
 	"vitae/web"
 )
@@ -72,7 +73,8 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 				}
 				if !noHTTP {
 					opts.Handler = func(e *search.Engine) (http.Handler, error) {
-						return web.New(e, web.Config{SemanticRatio: cfg.Search.SemanticRatio})
+						// As the engine bench.Run builds: default options.
+						return web.New(e, match.New(e, match.Options{}), web.Config{SemanticRatio: cfg.Search.SemanticRatio})
 					}
 				}
 				if cpuprof != "" {

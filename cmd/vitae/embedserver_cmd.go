@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"vitae/embed"
+	"vitae/pipeline"
 )
 
 func newEmbedServerCmd(g *globals) *cobra.Command {
@@ -30,7 +31,7 @@ when there is one, otherwise the untrained lexicon-and-subword embedder.`,
 			if err != nil {
 				return err
 			}
-			l, err := loadLocal(cfg.Index.Path)
+			l, err := embed.ReadLocalFile(pipeline.ModelPath(cfg.Index.Path))
 			if err != nil {
 				return err
 			}

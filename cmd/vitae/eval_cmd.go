@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"vitae"
-	"vitae/search"
+	"vitae/eval"
 )
 
 func newEvalCmd(g *globals) *cobra.Command {
@@ -37,11 +37,7 @@ description as one keyword or hybrid query.`,
 			if (queries == "") == (jobs == "") {
 				return &exitError{code: 2, err: errors.New("give exactly one of --queries or --jobs")}
 			}
-			cfg, log, err := g.load(cmd, nil)
-			if err != nil {
-				return err
-			}
-			a, err := openApp(cfg, log)
+			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err
 			}
@@ -53,18 +49,18 @@ description as one keyword or hybrid query.`,
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
-			qs, err := search.ReadEvalQueries(f)
+			qs, err := eval.ReadQueries(f)
 			f.Close()
 			if err != nil {
 				return &exitError{code: 2, err: fmt.Errorf("%s: %w", queries, err)}
 			}
-			var reports []*search.EvalReport
+			var reports []*eval.Report
 			for _, m := range strings.Split(modes, ",") {
 				mode := vitae.Mode(strings.TrimSpace(m))
 				if !mode.Valid() {
 					return &exitError{code: 2, err: fmt.Errorf("--modes: %q is not keyword, semantic or hybrid", m)}
 				}
-				rep, err := search.Evaluate(cmd.Context(), a.engine, qs, mode, ratio)
+				rep, err := eval.Evaluate(cmd.Context(), a.engine, a.engine, qs, mode, ratio)
 				if err != nil {
 					return err
 				}
@@ -108,12 +104,12 @@ func runJobEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON, ver
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	jobs, err := search.ReadEvalJobs(f)
+	jobs, err := eval.ReadJobs(f)
 	f.Close()
 	if err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
 	}
-	reps, err := search.EvaluateJobs(cmd.Context(), a.engine, jobs)
+	reps, err := eval.EvaluateJobs(cmd.Context(), a.engine, a.matcher, jobs, eval.JobOptions{SemanticRatio: a.cfg.Search.SemanticRatio})
 	if err != nil {
 		return err
 	}

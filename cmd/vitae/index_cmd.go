@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"vitae/pipeline"
 )
 
 func newIndexCmd(g *globals) *cobra.Command {
@@ -31,17 +33,21 @@ run goes on; the exit code is 1 only if nothing could be indexed (or, with
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, log, err := g.load(cmd, nil)
-			if err != nil {
-				return err
-			}
-			a, err := openApp(cfg, log)
+			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err
 			}
 			defer a.Close()
-			opts := indexOptions{retrain: retrain, backfill: backfill || (len(args) == 0 && retrain), progress: g.stderr}
-			sum, err := a.indexPaths(cmd.Context(), args, opts)
+			x, err := a.indexer(g.stderr)
+			if err != nil {
+				return err
+			}
+			onlyVectors := backfill || len(args) == 0
+			job := pipeline.Job{Retrain: retrain}
+			if !onlyVectors {
+				job.Paths = args
+			}
+			sum, err := x.Run(cmd.Context(), job)
 			if err != nil {
 				return err
 			}
@@ -58,7 +64,7 @@ run goes on; the exit code is 1 only if nothing could be indexed (or, with
 			switch {
 			case strict && len(sum.Skipped) > 0:
 				return &exitError{code: 1, err: fmt.Errorf("%d file(s) failed (--strict)", len(sum.Skipped))}
-			case !opts.backfill && indexed == 0:
+			case !onlyVectors && indexed == 0:
 				return &exitError{code: 1, err: errors.New("nothing could be indexed")}
 			}
 			return nil
@@ -71,6 +77,9 @@ run goes on; the exit code is 1 only if nothing could be indexed (or, with
 	f.BoolVar(&asJSON, "json", false, "print the summary as JSON")
 	return cmd
 }
+
+// indexSummary is what `vitae index` prints, as text or --json.
+type indexSummary = pipeline.Summary
 
 func printSummary(w io.Writer, s *indexSummary) {
 	fmt.Fprintf(w, "Indexed %d résumé(s) (%d unchanged, %d removed): %d bullets written, %d embedded, from %d file(s) in %s\n",

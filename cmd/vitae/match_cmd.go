@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"vitae/search"
+	"vitae/match"
 )
 
 func newMatchCmd(g *globals) *cobra.Command {
@@ -32,10 +32,6 @@ nice-to-haves.`,
   pbpaste | vitae match -`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, log, err := g.load(cmd, nil)
-			if err != nil {
-				return err
-			}
 			jd, err := readInput(args[0])
 			if err != nil {
 				return &exitError{code: 2, err: err}
@@ -43,7 +39,7 @@ nice-to-haves.`,
 			if format == "" {
 				format = formatOf(args[0])
 			}
-			a, err := openApp(cfg, log)
+			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err
 			}
@@ -51,7 +47,7 @@ nice-to-haves.`,
 			if err := a.ensureIndexed(cmd.Context(), g.stderr); err != nil {
 				return err
 			}
-			res, err := a.engine.Match(cmd.Context(), search.MatchRequest{JobDescription: jd, Format: format, Limit: limit})
+			res, err := a.matcher.Match(cmd.Context(), match.Request{JobDescription: jd, Format: format, Limit: limit})
 			if err != nil {
 				return err
 			}
@@ -99,7 +95,7 @@ func formatOf(path string) string {
 	return ""
 }
 
-func printMatch(w io.Writer, res *search.MatchResult) {
+func printMatch(w io.Writer, res *match.Result) {
 	if res.Title != "" {
 		fmt.Fprintf(w, "%s\n", res.Title)
 	}

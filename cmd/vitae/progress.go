@@ -4,9 +4,46 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"time"
+
+	"vitae/pipeline"
 )
+
+// progressView draws an indexing run's events: one progress bar (or log
+// lines) for the files read and one for the bullets embedded.
+type progressView struct {
+	w    io.Writer
+	log  *slog.Logger
+	bars map[pipeline.Stage]*progress
+}
+
+func newProgressView(w io.Writer, log *slog.Logger) *progressView {
+	return &progressView{w: w, log: log, bars: map[pipeline.Stage]*progress{}}
+}
+
+func (v *progressView) bar(s pipeline.Stage, total int) *progress {
+	b := v.bars[s]
+	if b == nil {
+		b = newProgress(v.w, v.log, string(s), total)
+		v.bars[s] = b
+	}
+	b.total = total
+	return b
+}
+
+func (v *progressView) show(e pipeline.Event) {
+	switch e := e.(type) {
+	case pipeline.FileParsed:
+		v.bar(pipeline.StageFiles, e.Total).set(e.Done, filepath.Base(e.Path))
+	case pipeline.VectorsEmbedded:
+		v.bar(pipeline.StageVectors, e.Total).set(e.Done, "")
+	case pipeline.StageDone:
+		v.bar(e.Stage, e.Total).done()
+		delete(v.bars, e.Stage)
+	}
+}
 
 // progress reports long work: a bar redrawn in place on a terminal, a log
 // line every few seconds otherwise (CI logs, files, pipes).

@@ -30,15 +30,12 @@ On first use with an empty index it indexes the sample data (data.paths).`,
   vitae search "mentored engineers" --by candidate --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, log, err := g.load(cmd, map[string]string{"search.mode": "mode"})
-			if err != nil {
-				return err
-			}
-			a, err := openApp(cfg, log)
+			a, err := g.open(cmd, map[string]string{"search.mode": "mode"})
 			if err != nil {
 				return err
 			}
 			defer a.Close()
+			cfg := a.cfg
 			if err := a.ensureIndexed(cmd.Context(), g.stderr); err != nil {
 				return err
 			}

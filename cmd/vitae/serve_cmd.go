@@ -30,11 +30,11 @@ SIGTERM stop it cleanly: requests in flight finish, the index is closed.`,
   VITAE_SERVER_API_KEY=secret vitae serve`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, log, err := g.load(cmd, map[string]string{"server.addr": "addr"})
+			a, err := g.open(cmd, map[string]string{"server.addr": "addr"})
 			if err != nil {
 				return err
 			}
-			return serve(cmd.Context(), cfg, log, func(addr net.Addr) {
+			return serve(cmd.Context(), a, func(addr net.Addr) {
 				fmt.Fprintf(g.stdout, "Vitae is listening on http://%s\n", addr)
 			})
 		},
@@ -43,13 +43,11 @@ SIGTERM stop it cleanly: requests in flight finish, the index is closed.`,
 	return cmd
 }
 
-// serve runs the web server until ctx ends, then shuts down gracefully.
-// listening is called once the socket is bound.
-func serve(ctx context.Context, cfg *Config, log *slog.Logger, listening func(net.Addr)) error {
-	a, err := openApp(cfg, log)
-	if err != nil {
-		return err
-	}
+// serve runs the web server on the app until ctx ends, then shuts down
+// gracefully and closes the app. listening is called once the socket is
+// bound.
+func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
+	cfg, log := a.cfg, a.log
 	defer func() {
 		if err := a.Close(); err != nil {
 			log.Error("close index", "error", err)
@@ -59,7 +57,7 @@ func serve(ctx context.Context, cfg *Config, log *slog.Logger, listening func(ne
 	}()
 
 	var ready atomic.Bool
-	srv, err := web.New(a.engine, web.Config{
+	srv, err := web.New(a.engine, a.matcher, web.Config{
 		APIKey:         cfg.Server.APIKey,
 		ProtectReads:   cfg.Server.ProtectReads,
 		CORSOrigins:    cfg.Server.CORSOrigins,
@@ -81,8 +79,8 @@ func serve(ctx context.Context, cfg *Config, log *slog.Logger, listening func(ne
 	if a.counter != nil {
 		c := a.counter
 		srv.Registry().MustRegister(
-			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "vitae_embed_calls_total", Help: "Embedding calls (batches) made."}, func() float64 { return float64(c.calls.Load()) }),
-			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "vitae_embed_errors_total", Help: "Embedding calls that failed."}, func() float64 { return float64(c.errors.Load()) }),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "vitae_embed_calls_total", Help: "Embedding calls (batches) made."}, func() float64 { return float64(c.Calls()) }),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "vitae_embed_errors_total", Help: "Embedding calls that failed."}, func() float64 { return float64(c.Errors()) }),
 		)
 	}
 	ln, err := net.Listen("tcp", cfg.Server.Addr)

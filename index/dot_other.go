@@ -1,7 +1,0 @@
-//go:build !amd64 || purego
-
-package index
-
-const useAVX2 = false
-
-func dotAVX2(a, b []float32) float32 { panic("unreachable") }

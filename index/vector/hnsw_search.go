@@ -1,0 +1,195 @@
+package vector
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Searching the graph: a greedy walk down the upper layers, then a beam of
+// ef candidates on layer 0. Inserts use the same walk (insertAt, insert).
+
+// layer returns slot i's neighbours on layer l; while building in
+// parallel it copies them under the slot's lock into buf.
+func (h *hnsw) layer(i, l int, locked bool, buf []int32) []int32 {
+	if !locked {
+		if h.links[i] == nil && h.into[i] >= 0 {
+			i = int(h.into[i]) // a copy reached by an old link routes as its node
+		}
+		if l < len(h.links[i]) {
+			return h.links[i][l]
+		}
+		return nil
+	}
+	h.locks[i].Lock()
+	if l < len(h.links[i]) {
+		buf = append(buf[:0], h.links[i][l]...)
+	} else {
+		buf = buf[:0]
+	}
+	h.locks[i].Unlock()
+	return buf
+}
+
+func (h *hnsw) greedy(sc *visitScratch, q []float32, ep, l int, locked bool) int {
+	best, bestS := ep, h.sim(ep, q)
+	for changed := true; changed; {
+		changed = false
+		sc.buf = h.layer(best, l, locked, sc.buf)
+		for _, n := range sc.buf {
+			if int(n) == sc.skip {
+				continue
+			}
+			if s := h.sim(int(n), q); s > bestS {
+				best, bestS, changed = int(n), s, true
+			}
+		}
+	}
+	return best
+}
+
+// searchLayer returns up to ef closest slots on layer l, best first.
+func (h *hnsw) searchLayer(sc *visitScratch, q []float32, eps []int, ef, l int, locked bool) []cand {
+	sc.next()
+	if sc.skip >= 0 {
+		sc.marks[sc.skip] = sc.gen
+	}
+	front, res := sc.front[:0], sc.res[:0]
+	visit := func(i int) bool {
+		if sc.marks[i] == sc.gen {
+			return false
+		}
+		sc.marks[i] = sc.gen
+		return true
+	}
+	for _, ep := range eps {
+		if !visit(ep) {
+			continue
+		}
+		s := h.sim(ep, q)
+		front = pushMin(front, cand{ep, -s})
+		res = pushMin(res, cand{ep, s})
+		if len(res) > ef {
+			res, _ = popMin(res)
+		}
+	}
+	for len(front) > 0 {
+		var c cand
+		front, c = popMin(front)
+		c.s = -c.s
+		if len(res) >= ef && c.s < res[0].s {
+			break
+		}
+		sc.buf = h.layer(c.i, l, locked, sc.buf)
+		for _, n := range sc.buf {
+			ni := int(n)
+			if !visit(ni) {
+				continue
+			}
+			s := h.sim(ni, q)
+			if len(res) < ef || s > res[0].s {
+				front = pushMin(front, cand{ni, -s})
+				res = pushMin(res, cand{ni, s})
+				if len(res) > ef {
+					res, _ = popMin(res)
+				}
+			}
+		}
+	}
+	sc.front, sc.res = front, res
+	sortCands(res)
+	return res // the scratch's: valid until its next searchLayer
+}
+
+// search finds the k nearest live slots; callers hold the store's read
+// lock. Searches run concurrently, each with its own scratch.
+func (h *hnsw) search(q []float32, k, ef int) []Neighbor {
+	if h.entry < 0 {
+		return nil
+	}
+	sc := h.getScratch()
+	defer h.scratch.Put(sc)
+	ep := h.entry
+	for l := h.top; l > 0; l-- {
+		ep = h.greedy(sc, q, ep, l, false)
+	}
+	found := h.searchLayer(sc, q, []int{ep}, ef, 0, false)
+	sc.next() // marks now: nodes already taken
+	var live []cand
+	take := func(c cand) bool {
+		if h.vs.live[c.i] {
+			live = append(live, c)
+		}
+		return len(live) == k
+	}
+	for _, c := range found {
+		if n := h.into[c.i]; n >= 0 {
+			c.i = int(n) // a copy reached by an old link stands for its node
+		}
+		if sc.marks[c.i] == sc.gen {
+			continue
+		}
+		sc.marks[c.i] = sc.gen
+		if take(c) {
+			break
+		}
+		done := false
+		for _, t := range h.twins[int32(c.i)] {
+			if done = take(cand{int(t), c.s}); done {
+				break
+			}
+		}
+		if done {
+			break
+		}
+	}
+	return h.vs.neighbors(live)
+}
+
+// A binary min-heap on cand, typed so a push does not box a value into an
+// interface (container/heap did; it was a fifth of the build's time). The
+// max-heap a search also needs is this one on negated scores.
+
+func pushMin(h []cand, c cand) []cand {
+	h = append(h, c)
+	for j := len(h) - 1; j > 0; {
+		p := (j - 1) / 2
+		if h[p].s <= h[j].s {
+			break
+		}
+		h[p], h[j] = h[j], h[p]
+		j = p
+	}
+	return h
+}
+
+func popMin(h []cand) ([]cand, cand) {
+	top := h[0]
+	n := len(h) - 1
+	h[0] = h[n]
+	h = h[:n]
+	for j := 0; ; {
+		l, r, b := 2*j+1, 2*j+2, j
+		if l < n && h[l].s < h[b].s {
+			b = l
+		}
+		if r < n && h[r].s < h[b].s {
+			b = r
+		}
+		if b == j {
+			break
+		}
+		h[b], h[j] = h[j], h[b]
+		j = b
+	}
+	return h, top
+}
+
+// sortCands orders best first, ties by slot, so results are deterministic.
+func sortCands(cs []cand) {
+	slices.SortFunc(cs, func(a, b cand) int {
+		if a.s != b.s {
+			return cmp.Compare(b.s, a.s)
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+}

@@ -1,0 +1,198 @@
+package vector
+
+import (
+	"container/heap"
+	"context"
+	"runtime"
+	"sync"
+
+	"vitae"
+)
+
+// Neighbor is one bullet found by vector similarity.
+type Neighbor struct {
+	ID    string
+	Score float32 // cosine similarity
+}
+
+// Nearest returns the k vectors most similar to vec (cosine) whose
+// metadata keep accepts (keep nil: all). Above the ANN threshold and
+// without keep it searches the HNSW graph, starting its build in the
+// background when there is none (or a stale one); otherwise it scans every
+// vector exactly, in parallel over the cores. A query of the wrong length
+// is EINVALID; a ctx that ends during the scan returns ctx.Err().
+func (vs *Store) Nearest(ctx context.Context, vec []float32, k int, keep func(*Meta) bool) ([]Neighbor, error) {
+	vs.mu.RLock()
+	defer vs.mu.RUnlock()
+	if vs.dim != 0 && len(vec) != vs.dim {
+		return nil, vitae.Errorf(vitae.EINVALID, "query vector has %d dimensions, the index %d", len(vec), vs.dim)
+	}
+	q := Normalize(vec)
+	if keep == nil && vs.annWanted() {
+		h := vs.graph.Load()
+		if h == nil || h.stale > vs.nLive/staleShare {
+			vs.startBuild()
+		}
+		if h != nil {
+			return h.search(q, k, max(vs.opts.HNSW.EfSearch, k)), nil
+		}
+	}
+	return vs.exact(ctx, q, k, keep)
+}
+
+// NearestExact always scans; for recall measurements against HNSW.
+func (vs *Store) NearestExact(ctx context.Context, vec []float32, k int) ([]Neighbor, error) {
+	vs.mu.RLock()
+	defer vs.mu.RUnlock()
+	return vs.exact(ctx, Normalize(vec), k, nil)
+}
+
+// Approximate reports whether unfiltered searches use the HNSW graph now
+// (false below the threshold, or while the graph is being built).
+func (vs *Store) Approximate() bool { return vs.graph.Load() != nil }
+
+func (vs *Store) annWanted() bool {
+	return vs.opts.ANNThreshold > 0 && vs.nLive > vs.opts.ANNThreshold
+}
+
+// BuildANN builds the approximate (HNSW) graph now if the store is above
+// its threshold and has none, or a stale one, and waits for it; it gives
+// up when ctx ends. Searches start the same build in the background and
+// scan exactly until it is done; this is for callers that want the graph
+// ready (indexing, benchmarks, tests).
+func (vs *Store) BuildANN(ctx context.Context) error {
+	vs.mu.RLock()
+	want := vs.annWanted()
+	vs.mu.RUnlock()
+	if want {
+		vs.ensureGraph(func() bool { return vs.closed.Load() || ctx.Err() != nil })
+	}
+	return ctx.Err()
+}
+
+// startBuild builds the graph in the background unless a build is under
+// way; callers hold the read lock.
+func (vs *Store) startBuild() {
+	if vs.closed.Load() || !vs.building.CompareAndSwap(false, true) {
+		return
+	}
+	vs.builds.Add(1)
+	go func() {
+		defer vs.builds.Done()
+		defer vs.building.Store(false)
+		vs.ensureGraph(vs.closed.Load)
+	}()
+}
+
+// ensureGraph builds and publishes a graph unless a fresh one exists. It
+// holds the read lock throughout, so the vectors stay put while searches
+// go on (by exact scan); writers wait for it. It gives up when stop
+// reports true.
+func (vs *Store) ensureGraph(stop func() bool) {
+	vs.buildMu.Lock()
+	defer vs.buildMu.Unlock()
+	vs.mu.RLock()
+	defer vs.mu.RUnlock()
+	if h := vs.graph.Load(); h != nil && h.stale <= vs.nLive/staleShare {
+		return
+	}
+	if h := vs.buildGraph(stop); h != nil {
+		vs.graph.Store(h)
+	}
+}
+
+// Close stops a background build and waits for it. The store still
+// answers and saves its graph (SaveGraph) after, but builds no more.
+func (vs *Store) Close() {
+	vs.closed.Store(true)
+	vs.builds.Wait()
+}
+
+func (vs *Store) exact(ctx context.Context, q []float32, k int, keep func(*Meta) bool) ([]Neighbor, error) {
+	n := len(vs.ids)
+	if n == 0 || k <= 0 {
+		return nil, nil
+	}
+	qq, qs := vs.quantizeQuery(q)
+	shards := runtime.GOMAXPROCS(0)
+	if n < 4096 {
+		shards = 1
+	}
+	per := (n + shards - 1) / shards
+	results := make([]topK, shards)
+	var wg sync.WaitGroup
+	for s := 0; s < shards; s++ {
+		lo, hi := s*per, min((s+1)*per, n)
+		wg.Add(1)
+		go func(s, lo, hi int) {
+			defer wg.Done()
+			t := topK{k: k}
+			for i := lo; i < hi; i++ {
+				if !vs.live[i] || (keep != nil && !keep(&vs.meta[i])) {
+					continue
+				}
+				t.push(i, vs.dot(i, q, qq, qs))
+			}
+			results[s] = t
+		}(s, lo, hi)
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	all := topK{k: k}
+	for _, r := range results {
+		for _, c := range r.items {
+			all.push(c.i, c.s)
+		}
+	}
+	return vs.neighbors(all.sorted()), nil
+}
+
+func (vs *Store) neighbors(cs []cand) []Neighbor {
+	out := make([]Neighbor, len(cs))
+	for i, c := range cs {
+		out[i] = Neighbor{ID: vs.ids[c.i], Score: c.s}
+	}
+	return out
+}
+
+// cand is a slot and its similarity.
+type cand struct {
+	i int
+	s float32
+}
+
+// topK keeps the k best candidates in a min-heap.
+type topK struct {
+	k     int
+	items []cand
+}
+
+func (t *topK) Len() int           { return len(t.items) }
+func (t *topK) Less(a, b int) bool { return t.items[a].s < t.items[b].s }
+func (t *topK) Swap(a, b int)      { t.items[a], t.items[b] = t.items[b], t.items[a] }
+func (t *topK) Push(x any)         { t.items = append(t.items, x.(cand)) }
+func (t *topK) Pop() any {
+	x := t.items[len(t.items)-1]
+	t.items = t.items[:len(t.items)-1]
+	return x
+}
+
+func (t *topK) push(i int, s float32) {
+	if len(t.items) < t.k {
+		heap.Push(t, cand{i, s})
+		return
+	}
+	if s > t.items[0].s {
+		t.items[0] = cand{i, s}
+		heap.Fix(t, 0)
+	}
+}
+
+// sorted returns the candidates best first (ties by slot for determinism).
+func (t *topK) sorted() []cand {
+	out := append([]cand(nil), t.items...)
+	sortCands(out)
+	return out
+}

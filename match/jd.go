@@ -1,0 +1,319 @@
+package match
+
+import (
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"vitae"
+	"vitae/ingest"
+	"vitae/lexicon"
+)
+
+// JobDescription is a parsed job posting.
+type JobDescription struct {
+	Title         string        `json:"title,omitempty"`
+	Requirements  []Requirement `json:"requirements"`
+	YearsRequired float64       `json:"years_required,omitempty"`
+	Seniority     string        `json:"seniority,omitempty"`
+	Skills        []string      `json:"skills,omitempty"`
+}
+
+const maxJDChars = 50000
+
+var (
+	reJDHeading = regexp.MustCompile(`^\s*(?:#{1,6}\s*)?\**([^*#:]{2,60}?)\**\s*:?\s*$`)
+	reJDItem    = regexp.MustCompile(`^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+(.*)$`)
+	reYears     = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:-\s*\d{1,2}\s*)?(?:\+\s*)?years?`)
+	reMust      = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
+	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional)\b`)
+	reLead      = regexp.MustCompile(`(?i)\b(lead|leads|leading|led|manage|manages|managed|managing|mentor|mentors|mentored|mentoring|coach|coaching|supervis\w*|head|direct reports|people manager|team lead)\b`)
+	reSeniority = regexp.MustCompile(`(?i)\b(intern|junior|mid-level|senior|staff|principal|lead|manager|director|head)\b`)
+)
+
+var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// Heading vocabulary, checked in order: nice-to-have first ("Preferred
+// qualifications"), then the sections that are plainly boilerplate
+// ("What we offer"), then requirements, responsibilities, and last the
+// weaker boilerplate words ("About us", "Overview").
+var (
+	headNice     = []string{"nice", "bonus", "preferred", "plus", "beneficial", "desired", "desirable", "optional", "would be great", "ideally"}
+	headSkip     = []string{"benefit", "perks", "we offer", "do we offer", "in it for you", "compensation", "salary", "equal", "interview", "how to apply", "apply", "life with us", "life at", "work with us", "our culture", "commitment"}
+	headMust     = []string{"require", "qualif", "looking for", "look for", "you have", "you bring", "bring to", "skills", "experience", "about you", "who you are", "profile", "what you need", "what it takes", "must"}
+	headResp     = []string{"responsib", "you will", "you'll", "what you", "duties", "role", "job description", "day to day", "day-to-day", "working on", "work on", "opportunity", "impact", "doing this", "tasks"}
+	headSkipWeak = []string{"about", "who we are", "company", "summary", "overview", "why", "location", "notes", "additional", "details", "contact"}
+)
+
+// sectionKind classifies a JD heading: "must", "nice", "resp", "skip", or
+// "" when the heading says nothing about its section.
+func sectionKind(h string) string {
+	h = strings.ToLower(strings.ReplaceAll(h, "\u2019", "'"))
+	if strings.HasSuffix(h, "you get") || strings.HasSuffix(h, "you'll get") || strings.HasSuffix(h, "you will get") {
+		return "skip" // "What you'll get" lists benefits; "What you'll get to do" does not end there
+	}
+	for _, g := range []struct {
+		kind  string
+		words []string
+	}{{"nice", headNice}, {"skip", headSkip}, {"must", headMust}, {"resp", headResp}, {"skip", headSkipWeak}} {
+		for _, w := range g.words {
+			if strings.Contains(h, w) {
+				return g.kind
+			}
+		}
+	}
+	return ""
+}
+
+// boilerplate marks sentences that are never requirements.
+var boilerplate = regexp.MustCompile(`(?i)(equal opportunity|equal employment|without regard to|race, color|401\(?k\)|health insurance|dental|paid time off|pto\b|we offer|salary range|compensation|apply now|to apply|visa sponsorship|reasonable accommodation|benefits|relocat|cover letter|stock options|catered|commuter|https?://)`)
+
+// reMeta matches a posting's metadata line ("**Location:** Berlin").
+var reMeta = regexp.MustCompile(`(?i)^\**\s*(url|link|location|seniority(?: level)?|employment type|job type|job id|department|posted|date posted|workplace type|work type|salary|start date|reports to)\s*:?\**\s*:\s*\**\s*(.*)$`)
+
+// ParseJD splits a job description into requirements.
+func ParseJD(text, format string) (*JobDescription, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, vitae.Errorf(vitae.EINVALID, "job description is empty")
+	}
+	if utf8.RuneCountInString(text) > maxJDChars {
+		return nil, vitae.Errorf(vitae.ETOOLARGE, "job description is longer than %d characters", maxJDChars)
+	}
+	if format == "" {
+		t := strings.TrimSpace(text)
+		switch {
+		case strings.HasPrefix(t, "{"):
+			format = "json"
+		case strings.HasPrefix(t, "<"):
+			format = "html"
+		default:
+			format = "text"
+		}
+	}
+	switch format {
+	case "json":
+		return parseJobJSON(text)
+	case "html":
+		lines, err := ingest.HTMLLines([]byte(text))
+		if err != nil {
+			return nil, err
+		}
+		return parseJDLines(lines), nil
+	case "text", "markdown":
+		return parseJDLines(strings.Split(text, "\n")), nil
+	}
+	return nil, vitae.Errorf(vitae.EINVALID, "format %q: want text, markdown, html or json", format)
+}
+
+// candidate is a piece of a JD that may become a requirement.
+type candidate struct {
+	text, kind string
+	prose      bool // from a paragraph, not a list item
+}
+
+// parseJDLines reads headings, list items and paragraphs. When the JD has
+// list items, its paragraphs are mostly company and role blurb, so only
+// paragraph sentences that say what is required ("must", "preferred",
+// "3+ years") are kept; a JD written as prose keeps every sentence.
+func parseJDLines(lines []string) *JobDescription {
+	jd := &JobDescription{}
+	kind := "resp"
+	var para []string
+	var cands []candidate
+	items := 0
+	flush := func() {
+		if len(para) > 0 {
+			for _, s := range ingest.Sentences(strings.Join(para, " ")) {
+				// A requirement is the sentence's words, not its full stop.
+				cands = append(cands, candidate{strings.TrimRight(s.Text, ".!?"), kind, true})
+			}
+			para = nil
+		}
+	}
+	first := true
+	for _, raw := range lines {
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			flush()
+			continue
+		}
+		wasFirst := first
+		first = false
+		if m := reMeta.FindStringSubmatch(line); m != nil {
+			flush()
+			if k := strings.ToLower(m[1]); strings.HasPrefix(k, "seniority") && jd.Seniority == "" {
+				jd.Seniority = strings.ToLower(strings.Trim(m[2], "* "))
+			}
+			continue
+		}
+		if m := reJDItem.FindStringSubmatch(line); m != nil {
+			flush()
+			text := m[1]
+			for { // "+ + item", "- • item"
+				n := reJDItem.FindStringSubmatch(text)
+				if n == nil {
+					break
+				}
+				text = n[1]
+			}
+			if kind != "skip" {
+				items++
+			}
+			cands = append(cands, candidate{strings.Trim(text, "* "), kind, false})
+			continue
+		}
+		if wasFirst && jd.Title == "" && !strings.HasPrefix(line, "#") && titleLine(line) {
+			jd.Title = strings.Join(strings.Fields(line), " ")
+			continue
+		}
+		if h, ok := heading(line); ok {
+			flush()
+			k := sectionKind(h)
+			// A section heading ("## Requirements") is never the title.
+			if jd.Title == "" && k == "" && (strings.HasPrefix(line, "#") || wasFirst) {
+				jd.Title = h
+				continue
+			}
+			if k != "" {
+				kind = k
+			} else if kind == "skip" {
+				kind = "resp" // an unknown heading ends a boilerplate section
+			}
+			continue
+		}
+		para = append(para, line)
+	}
+	flush()
+	for _, c := range cands {
+		if c.prose && items > 0 && !reMust.MatchString(c.text) && !reNice.MatchString(c.text) && !reYears.MatchString(c.text) {
+			continue
+		}
+		jd.add(c.text, c.kind)
+	}
+	jd.finish()
+	return jd
+}
+
+// titleLine reports whether a JD's first line reads as its title: short,
+// not a sentence, and not a section heading ("Responsibilities").
+func titleLine(line string) bool {
+	n := len(strings.Fields(line))
+	return n > 0 && n <= 12 && !strings.ContainsAny(line[len(line)-1:], ".!?:;,") && sectionKind(line) == ""
+}
+
+// heading reports whether a line is a heading and returns its words: a
+// Markdown heading of any length, or a short line without sentence
+// punctuation ("Requirements:", "**What you'll do**").
+func heading(line string) (string, bool) {
+	clean := func(h string) string {
+		h = strings.TrimSpace(strings.Trim(h, "*_ \t"))
+		h = strings.TrimRight(h, ":?!. ")
+		return strings.TrimSpace(strings.Trim(h, "*_ "))
+	}
+	if strings.HasPrefix(line, "#") {
+		h := clean(strings.TrimLeft(line, "#"))
+		return h, h != ""
+	}
+	if m := reJDHeading.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1])) <= 7 {
+		return clean(m[1]), true
+	}
+	return "", false
+}
+
+// add records one candidate requirement from a section of kind k.
+func (jd *JobDescription) add(text, k string) {
+	text = strings.TrimSpace(strings.Trim(text, "*_ "))
+	if k == "skip" || len(strings.Fields(text)) < 2 || boilerplate.MatchString(text) {
+		return
+	}
+	r := Requirement{Text: text}
+	switch {
+	case reNice.MatchString(text) || k == "nice":
+		r.MustHave = false
+	case reMust.MatchString(text) || k == "must":
+		r.MustHave = true
+	default:
+		r.MustHave = false // responsibilities: evidence wanted, not a gate
+		if k == "resp" {
+			r.MustHave = true
+		}
+	}
+	r.Skills = lexicon.Default().Skills(text)
+	if m := reYears.FindStringSubmatch(text); m != nil {
+		r.Years = years(m[1])
+	}
+	r.Leadership = reLead.MatchString(text)
+	jd.Requirements = append(jd.Requirements, r)
+}
+
+func years(s string) float64 {
+	if n, ok := numberWords[strings.ToLower(s)]; ok {
+		return n
+	}
+	n, _ := strconv.ParseFloat(s, 64)
+	return n
+}
+
+func (jd *JobDescription) finish() {
+	seen := map[string]bool{}
+	for _, r := range jd.Requirements {
+		if r.Years > jd.YearsRequired && r.Years <= 20 {
+			jd.YearsRequired = r.Years
+		}
+		for _, s := range r.Skills {
+			if !seen[s] {
+				seen[s] = true
+				jd.Skills = append(jd.Skills, s)
+			}
+		}
+	}
+	if m := reSeniority.FindString(jd.Title); m != "" {
+		jd.Seniority = strings.ToLower(m)
+	}
+	if len(jd.Requirements) > 40 {
+		jd.Requirements = jd.Requirements[:40] // beyond this, requirements are noise
+	}
+}
+
+// parseJobJSON reads JSON Resume's job schema.
+func parseJobJSON(text string) (*JobDescription, error) {
+	var j struct {
+		Title            string   `json:"title"`
+		Description      string   `json:"description"`
+		Experience       string   `json:"experience"`
+		Responsibilities []string `json:"responsibilities"`
+		Qualifications   []string `json:"qualifications"`
+		Skills           []struct {
+			Name     string   `json:"name"`
+			Keywords []string `json:"keywords"`
+		} `json:"skills"`
+	}
+	if err := json.Unmarshal([]byte(text), &j); err != nil {
+		return nil, vitae.Wrap(vitae.EINVALID, err, "job description JSON is malformed")
+	}
+	jd := &JobDescription{Title: j.Title}
+	for _, r := range j.Responsibilities {
+		jd.add(r, "resp")
+	}
+	for _, q := range j.Qualifications {
+		jd.add(q, "must")
+	}
+	for _, s := range j.Skills {
+		if s.Name != "" {
+			jd.add("Experience with "+s.Name+" ("+strings.Join(s.Keywords, ", ")+")", "must")
+		}
+	}
+	if len(jd.Requirements) == 0 && j.Description != "" {
+		jd.add(j.Description, "resp")
+	}
+	jd.finish()
+	if j.Experience != "" && jd.Seniority == "" {
+		jd.Seniority = strings.ToLower(j.Experience)
+	}
+	if len(jd.Requirements) == 0 {
+		return nil, vitae.Errorf(vitae.EINVALID, "job description has no responsibilities, qualifications or skills")
+	}
+	return jd, nil
+}

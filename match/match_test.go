@@ -1,0 +1,266 @@
+package match
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"vitae"
+	"vitae/embed"
+	"vitae/index"
+	"vitae/search"
+)
+
+func TestParseJDFormats(t *testing.T) {
+	md := `# Senior Site Reliability Engineer
+
+## About us
+We are a fast-growing fintech with a mission.
+
+## Requirements
+- 5+ years of experience running Kubernetes in production
+- Experience leading a team of SREs
+
+## Nice to have
+- Terraform experience is a plus
+
+## Benefits
+- Health insurance and 401(k)
+`
+	html := `<h1>Data Engineer</h1><h2>What you'll do</h2><ul><li>Build Airflow pipelines into Snowflake</li></ul><h2>Preferred</h2><ul><li>Spark experience</li></ul><p>We are an equal opportunity employer and value diversity.</p>`
+	jsonJD := `{"title":"Backend Engineer","responsibilities":["Design REST APIs in Go"],"qualifications":["At least three years of Go"],"skills":[{"name":"Databases","keywords":["PostgreSQL"]}]}`
+	tests := []struct {
+		name, text, format string
+		wantReqs           int
+		wantMust           int
+		years              float64
+	}{
+		{"markdown", md, "", 3, 2, 5},
+		{"html", html, "html", 2, 1, 0},
+		{"json", jsonJD, "", 3, 3, 3},
+		{"text", "Responsibilities\nYou will mentor junior engineers and review code.\nRequired: 2 years of Python.", "text", 2, 2, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			jd, err := ParseJD(tt.text, tt.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			must := 0
+			for _, r := range jd.Requirements {
+				if r.MustHave {
+					must++
+				}
+			}
+			if len(jd.Requirements) != tt.wantReqs || must != tt.wantMust || jd.YearsRequired != tt.years {
+				t.Errorf("requirements %d (must %d), years %g; want %d (%d), %g: %+v", len(jd.Requirements), must, jd.YearsRequired, tt.wantReqs, tt.wantMust, tt.years, jd.Requirements)
+			}
+			for _, r := range jd.Requirements {
+				if boilerplate.MatchString(r.Text) {
+					t.Errorf("boilerplate kept: %q", r.Text)
+				}
+			}
+		})
+	}
+	jd, _ := ParseJD(md, "")
+	if jd.Requirements[1].Leadership != true || len(jd.Requirements[0].Skills) == 0 {
+		t.Errorf("signals: %+v", jd.Requirements)
+	}
+	for _, bad := range []string{"", "{not json", string(make([]rune, 60000))} {
+		if _, err := ParseJD(bad, ""); err == nil {
+			t.Errorf("ParseJD(%.20q) should fail", bad)
+		}
+	}
+}
+
+func TestYearsOfExperience(t *testing.T) {
+	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	b := func(start, end string) vitae.Bullet {
+		return vitae.Bullet{Section: vitae.SectionWork, Start: start, End: end}
+	}
+	tests := []struct {
+		name    string
+		bullets []vitae.Bullet
+		want    float64
+	}{
+		{"one role", []vitae.Bullet{b("2020-01", "2021-12")}, 2},
+		{"overlapping", []vitae.Bullet{b("2015-01", "2018-12"), b("2017-01", "2019-12")}, 5},
+		{"nested", []vitae.Bullet{b("2010-01", "2019-12"), b("2012-01", "2013-12")}, 10},
+		{"open-ended", []vitae.Bullet{b("2023-01", "")}, 2},
+		{"gap", []vitae.Bullet{b("2010", "2010"), b("2012", "2012")}, 2},
+		{"unparseable", []vitae.Bullet{b("sometime", "later")}, 0},
+	}
+	for _, tt := range tests {
+		if got := YearsOfExperience(tt.bullets, now); math.Abs(got-tt.want) > 0.02 {
+			t.Errorf("%s: %.3f years, want %g", tt.name, got, tt.want)
+		}
+	}
+}
+
+// matchCorpus: three candidates whose right order for the JD is known.
+var matchCorpus = []*vitae.Resume{
+	resume("strong", "Strong", "Northwind", "SRE Manager", "2015-01", "",
+		"Ran Kubernetes clusters in production for 40 services",
+		"Led a team of six site reliability engineers",
+		"Wrote Terraform modules for every AWS account"),
+	resume("partial", "Partial", "Contoso", "Platform Engineer", "2019-01", "",
+		"Ran Kubernetes clusters in production for the payments team",
+		"Automated deployments with Helm charts"),
+	resume("weak", "Weak", "Fabrikam", "Nurse", "2010-01", "",
+		"Supervised nurses on the night shift",
+		"Reduced patient falls by a third"),
+}
+
+func TestMatchOrdersCandidates(t *testing.T) {
+	ix := newIndexWith(t, matchCorpus)
+	jd := "## Requirements\n- Run Kubernetes clusters in production\n- Lead a team of site reliability engineers\n\n## Nice to have\n- Terraform modules for AWS\n"
+	res, err := ix.Match(context.Background(), Request{JobDescription: jd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, c := range res.Candidates {
+		order = append(order, c.ResumeID)
+	}
+	if len(order) < 2 || order[0] != "strong" || order[1] != "partial" {
+		t.Fatalf("order %v, want strong, partial, …", order)
+	}
+	if s := res.Candidates[0]; s.Coverage.Met != 3 || s.Coverage.MustMet != 2 || len(s.Missing) != 0 {
+		t.Errorf("strong coverage: %+v missing %v", s.Coverage, s.Missing)
+	}
+	if p := res.Candidates[1]; p.Coverage.Met >= 3 || len(p.Missing) == 0 {
+		t.Errorf("partial should miss requirements: %+v", p)
+	}
+}
+
+// Must-have weighting: A has only the leadership evidence, B only the
+// Terraform evidence; which one is the must-have decides the order.
+func TestMustHaveWeightingFlipsOrder(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("a", "A", "X", "Manager", "2018", "", "Led a team of site reliability engineers"),
+		resume("b", "B", "Y", "Engineer", "2018", "", "Wrote Terraform modules for AWS accounts"),
+	}
+	s := newIndexWith(t, corpus)
+	first := func(jd string) string {
+		res, err := s.Match(context.Background(), Request{JobDescription: jd})
+		if err != nil || len(res.Candidates) == 0 {
+			t.Fatalf("match: %v", err)
+		}
+		return res.Candidates[0].ResumeID
+	}
+	if got := first("## Requirements\n- Lead a team of site reliability engineers\n## Nice to have\n- Terraform modules for AWS accounts\n"); got != "a" {
+		t.Errorf("leadership must-have: first %s, want a", got)
+	}
+	if got := first("## Requirements\n- Terraform modules for AWS accounts\n## Nice to have\n- Lead a team of site reliability engineers\n"); got != "b" {
+		t.Errorf("terraform must-have: first %s, want b", got)
+	}
+}
+
+func resume(id, person, company, role, start, end string, texts ...string) *vitae.Resume {
+	r := &vitae.Resume{ID: id, Person: person, Hash: fmt.Sprint(id, texts)}
+	for i, t := range texts {
+		r.Bullets = append(r.Bullets, vitae.Bullet{ID: fmt.Sprintf("%s-%d", id, i), ResumeID: id, Person: person, Company: company, Role: role,
+			Section: vitae.SectionWork, Start: start, End: end, Text: t, Ref: fmt.Sprintf("/work/0/highlights/%d", i)})
+	}
+	return r
+}
+
+// newIndexWith indexes rs in a real bleve index in a temporary directory,
+// with the built-in embedder trained on their bullets, and returns a
+// Matcher over the search engine on it.
+func newIndexWith(tb testing.TB, rs []*vitae.Resume) *Matcher {
+	tb.Helper()
+	var texts []string
+	for _, r := range rs {
+		for _, b := range r.Bullets {
+			texts = append(texts, b.Text)
+		}
+	}
+	l, err := embed.TrainLocal(texts, embed.LocalOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ix, err := index.Open(index.Options{Path: tb.TempDir()})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	eng := search.New(ix, l, search.Options{SemanticRatio: 0.5})
+	if _, err := eng.Add(context.Background(), rs); err != nil {
+		tb.Fatal(err)
+	}
+	return New(eng, Options{SemanticRatio: 0.5})
+}
+
+// Role fit: the same evidence under different role titles; the JD's
+// title decides the order, and without a title the role counts for nothing.
+func TestRoleFitFollowsTitle(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("sre", "S", "X", "Site Reliability Engineer", "2018", "", "Ran Kubernetes clusters in production"),
+		resume("nurse", "N", "Y", "Nurse", "2018", "", "Ran Kubernetes clusters in production"),
+	}
+	s := newIndexWith(t, corpus)
+	body := "## Requirements\n- Run Kubernetes clusters in production\n"
+	res, err := s.Match(context.Background(), Request{JobDescription: "# Site Reliability Engineer\n" + body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Candidates) != 2 || res.Candidates[0].ResumeID != "sre" {
+		t.Fatalf("candidates %+v, want sre first", res.Candidates)
+	}
+	if got := res.Candidates[0].RoleFit; got != 1 {
+		t.Errorf("sre role fit %v, want 1", got)
+	}
+	if got := res.Candidates[1].RoleFit; got != 0 {
+		t.Errorf("nurse role fit %v, want 0", got)
+	}
+	if res.Weights.RoleFit != defaultWeights.RoleFit {
+		t.Errorf("weights role_fit %v, want %v", res.Weights.RoleFit, defaultWeights.RoleFit)
+	}
+
+	res, err = s.Match(context.Background(), Request{JobDescription: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Title != "" || res.Weights.RoleFit != 0 {
+		t.Fatalf("untitled JD: title %q role weight %v", res.Title, res.Weights.RoleFit)
+	}
+	if a, b := res.Candidates[0].Score, res.Candidates[1].Score; a != b {
+		t.Errorf("untitled JD: scores %v and %v, want equal", a, b)
+	}
+}
+
+// Skill credit: a skill the résumé lists but no bullet shows is partial
+// evidence — it lifts the score, but the requirement stays missing.
+func TestListedSkillIsPartialEvidence(t *testing.T) {
+	lists := resume("lists", "L", "X", "Engineer", "2018", "", "Wrote the onboarding wiki pages")
+	lists.Skills = []string{"Terraform"}
+	corpus := []*vitae.Resume{
+		resume("shows", "S", "Z", "Engineer", "2018", "", "Wrote Terraform modules for every AWS account", "Wrote the onboarding wiki pages"),
+		lists,
+		resume("bare", "B", "Y", "Engineer", "2018", "", "Wrote the onboarding wiki pages"),
+	}
+	s := newIndexWith(t, corpus)
+	res, err := s.Match(context.Background(), Request{JobDescription: "## Requirements\n- Terraform modules\n- Onboarding wiki pages\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]Candidate{}
+	var order []string
+	for _, c := range res.Candidates {
+		by[c.ResumeID] = c
+		order = append(order, c.ResumeID)
+	}
+	if !slices.Equal(order, []string{"shows", "lists", "bare"}) {
+		t.Errorf("order %v, want shows, lists, bare", order)
+	}
+	if l := by["lists"]; !slices.Contains(l.Missing, "Terraform modules") {
+		t.Errorf("a listed skill is not evidence: missing %v, want the Terraform requirement in it", l.Missing)
+	}
+	if res.Weights.SkillCredit != defaultWeights.SkillCredit {
+		t.Errorf("weights skill_credit %v, want %v", res.Weights.SkillCredit, defaultWeights.SkillCredit)
+	}
+}

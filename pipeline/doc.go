@@ -1,0 +1,24 @@
+// Package pipeline is Vitae's one indexing pipeline: files, uploaded
+// bytes or parsed résumés go through ingest (a file that cannot be read is
+// skipped with its name and reason; it never stops the batch), are stored
+// by index.Upsert, and get their vectors: the built-in embedder is trained
+// on the index's own bullets when it has no model yet (or on request),
+// bullets lacking vectors are embedded (index.SyncVectors), and the
+// approximate (HNSW) graph is built so a server need not build it while
+// serving.
+//
+// An Indexer reports its progress as typed events (FileParsed,
+// BatchStored, ModelTrained, VectorsEmbedded, StageDone) to a callback;
+// the CLI draws them as progress bars or log lines. Embedding failures
+// degrade rather than fail: the bullets stay keyword-searchable, the
+// Summary says why, and the next run back-fills them.
+//
+//	x, err := pipeline.New(pipeline.Options{Index: ix, Embedder: e})
+//	if err != nil { … }
+//	sum, err := x.Run(ctx, pipeline.Job{Paths: []string{"./data"}})
+//
+// Callers: `vitae index` (Run), `vitae serve`/`search`/`match` on an
+// empty index (EnsureIndexed), and search.Engine.Add, which the upload
+// API calls (Add). The package imports index, ingest and embed, never
+// search, web or cmd.
+package pipeline

@@ -1,0 +1,137 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"vitae"
+	"vitae/search"
+)
+
+// searchRequest is the body of POST /api/v1/search.
+type searchRequest struct {
+	Query         string        `json:"query"`
+	Mode          vitae.Mode    `json:"mode"`
+	SemanticRatio *float64      `json:"semantic_ratio"`
+	Fusion        vitae.Fusion  `json:"fusion"`
+	Filters       vitae.Filters `json:"filters"`
+	Limit         int           `json:"limit"`
+	Offset        int           `json:"offset"`
+	GroupBy       *string       `json:"group_by"`
+	Explain       bool          `json:"explain"`
+	Facets        *bool         `json:"facets"`
+}
+
+type searchResponse struct {
+	Hits           []vitae.Hit                   `json:"hits"`
+	Candidates     []vitae.Candidate             `json:"candidates,omitempty"`
+	Total          int                           `json:"total"`
+	Facets         map[string][]vitae.FacetCount `json:"facets"`
+	TookMS         float64                       `json:"took_ms"`
+	Degraded       bool                          `json:"degraded"`
+	DegradedReason string                        `json:"degraded_reason,omitempty"`
+}
+
+func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
+	if utf8.RuneCountInString(r.Query) > s.cfg.MaxQueryLen {
+		return vitae.Query{}, vitae.Errorf(vitae.ETOOLARGE, "query is longer than %d characters", s.cfg.MaxQueryLen)
+	}
+	if r.Limit < 0 {
+		return vitae.Query{}, vitae.Errorf(vitae.EINVALID, "limit must not be negative")
+	}
+	q := vitae.Query{Text: r.Query, Mode: r.Mode, Fusion: r.Fusion, Filters: r.Filters, Limit: min(r.Limit, s.cfg.MaxLimit), Offset: r.Offset, Explain: r.Explain, Facets: true, SemanticRatio: s.cfg.SemanticRatio}
+	if r.SemanticRatio != nil {
+		q.SemanticRatio = *r.SemanticRatio
+	}
+	if r.GroupBy != nil {
+		q.GroupBy = *r.GroupBy
+	}
+	if r.Facets != nil {
+		q.Facets = *r.Facets
+	}
+	for _, list := range [][]string{r.Filters.Company, r.Filters.Role, r.Filters.Skill, r.Filters.Person, r.Filters.Section} {
+		if len(list) > 50 {
+			return q, vitae.Errorf(vitae.ETOOLARGE, "at most 50 values per filter")
+		}
+	}
+	return q, nil
+}
+
+// registerSearchRoutes serves POST /search (indexed bullets) and POST
+// /rank (bullets the caller sends).
+func (s *Server) registerSearchRoutes(g *gin.RouterGroup) {
+	g.POST("/search", func(c *gin.Context) {
+		var req searchRequest
+		if err := decode(c, &req); err != nil {
+			s.fail(c, err)
+			return
+		}
+		q, err := s.toQuery(req)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		res, err := s.b.Search(c.Request.Context(), q)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, searchResponse{Hits: res.Hits, Candidates: res.Candidates, Total: res.Total, Facets: res.Facets,
+			TookMS: float64(res.Took.Microseconds()) / 1000, Degraded: res.Degraded, DegradedReason: res.DegradedReason})
+	})
+	g.POST("/rank", func(c *gin.Context) {
+		var req struct {
+			Query         string       `json:"query"`
+			Bullets       []rankBullet `json:"bullets"`
+			Mode          vitae.Mode   `json:"mode"`
+			SemanticRatio *float64     `json:"semantic_ratio"`
+		}
+		if err := decode(c, &req); err != nil {
+			s.fail(c, err)
+			return
+		}
+		if utf8.RuneCountInString(req.Query) > s.cfg.MaxQueryLen {
+			s.fail(c, vitae.Errorf(vitae.ETOOLARGE, "query is longer than %d characters", s.cfg.MaxQueryLen))
+			return
+		}
+		r := search.RankRequest{Query: req.Query, Mode: req.Mode, SemanticRatio: req.SemanticRatio}
+		if r.SemanticRatio == nil {
+			d := s.cfg.SemanticRatio
+			r.SemanticRatio = &d
+		}
+		for _, b := range req.Bullets {
+			r.Bullets = append(r.Bullets, search.RankBullet(b))
+		}
+		res, err := s.b.Rank(c.Request.Context(), r)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, res)
+	})
+}
+
+// rankBullet accepts "text" or {"id","text"}.
+type rankBullet search.RankBullet
+
+func (b *rankBullet) UnmarshalJSON(data []byte) error {
+	data = bytes.TrimSpace(data)
+	if len(data) > 0 && data[0] == '"' {
+		return json.Unmarshal(data, &b.Text)
+	}
+	var v struct {
+		ID   string `json:"id"`
+		Text string `json:"text"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v); err != nil {
+		return err
+	}
+	b.ID, b.Text = v.ID, v.Text
+	return nil
+}
