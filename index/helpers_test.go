@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -34,6 +35,19 @@ func resume(id, person, company, role, start, end string, skills []string, texts
 	return r
 }
 
+// projects is n résumés of per bullets each, "Shipped feature j of project r".
+func projects(n, per int) []*vitae.Resume {
+	var rs []*vitae.Resume
+	for r := range n {
+		var texts []string
+		for j := range per {
+			texts = append(texts, fmt.Sprintf("Shipped feature %d of project %d", j, r))
+		}
+		rs = append(rs, resume(fmt.Sprintf("r%02d", r), "P", "Acme", "Eng", "2020", "", nil, texts...))
+	}
+	return rs
+}
+
 func sample() []*vitae.Resume {
 	return []*vitae.Resume{
 		resume("alice", "Alice Smith", "Planet Labs", "Principal Engineer", "2016-01", "2018-08", []string{"Kubernetes"},
@@ -59,4 +73,25 @@ func sortedCopy(xs []string) []string {
 	out := append([]string(nil), xs...)
 	sort.Strings(out)
 	return out
+}
+
+// embedAll gives every bullet lacking one a vector of e (what the
+// pipeline's SyncVectors does, in one batch).
+func embedAll(tb testing.TB, ix *Index, e vitae.Embedder) {
+	tb.Helper()
+	ctx := context.Background()
+	var ids, texts []string
+	if err := ix.MissingVectors(ctx, e.Model(), func(id, text string) error {
+		ids, texts = append(ids, id), append(texts, text)
+		return nil
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	vecs, err := e.Embed(ctx, texts, vitae.InputDocument)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := ix.PutVectors(ids, vecs, e.Model()); err != nil {
+		tb.Fatal(err)
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +13,6 @@ import (
 
 	"vitae"
 	"vitae/embed"
-	"vitae/index"
 	"vitae/match"
 	"vitae/pipeline"
 	"vitae/search"
@@ -22,7 +22,7 @@ import (
 type app struct {
 	cfg      *Config
 	log      *slog.Logger
-	ix       *index.Index
+	store    search.Store    // picked by index.backend
 	embedder vitae.Embedder  // nil when embed.provider is none
 	cache    *embed.Cache    // nil unless a remote provider is cached
 	local    *embed.Swap     // the built-in embedder, swapped when retrained
@@ -42,27 +42,43 @@ func (g *globals) open(cmd *cobra.Command, local map[string]string) (*app, error
 	return openApp(cfg, log)
 }
 
-func openApp(cfg *Config, log *slog.Logger) (*app, error) {
-	ix, err := index.Open(index.Options{
-		Path:         cfg.Index.Path,
-		BatchSize:    cfg.Index.BatchSize,
-		Quantize:     cfg.Index.Quantize,
-		ANNThreshold: cfg.Index.ANNThreshold,
-		Logger:       log,
-	})
+// openIndexed is open for the commands that search: an empty index first
+// gets the sample data, missing vectors are back-filled (progress on the
+// command's stderr).
+func (g *globals) openIndexed(cmd *cobra.Command, local map[string]string) (*app, error) {
+	a, err := g.open(cmd, local)
 	if err != nil {
 		return nil, err
 	}
-	a := &app{cfg: cfg, log: log, ix: ix}
+	if err := a.ensureIndexed(cmd.Context(), g.stderr); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// writeJSON prints v as indented JSON, the --json output of every command.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func openApp(cfg *Config, log *slog.Logger) (*app, error) {
+	st, err := backends[cfg.Index.Backend](cfg, log) // Validate checked the name
+	if err != nil {
+		return nil, err
+	}
+	a := &app{cfg: cfg, log: log, store: st}
 	if err := a.openEmbedder(); err != nil {
-		ix.Close()
+		st.Close()
 		return nil, err
 	}
 	if a.embedder != nil {
 		a.counter = embed.NewCounting(a.embedder)
 		a.embedder = a.counter
 	}
-	a.engine = search.New(a.ix, a.embedder, search.Options{
+	a.engine = search.New(a.store, a.embedder, search.Options{
 		Mode:          vitae.Mode(cfg.Search.Mode),
 		SemanticRatio: cfg.Search.SemanticRatio,
 		Fusion:        vitae.Fusion(cfg.Search.Fusion),
@@ -127,11 +143,12 @@ func (a *app) openEmbedder() error {
 // its progress drawn on w (a bar on a terminal, log lines otherwise).
 func (a *app) indexer(w io.Writer) (*pipeline.Indexer, error) {
 	return pipeline.New(pipeline.Options{
-		Index:    a.ix,
-		Embedder: a.embedder,
-		Local:    a.local,
-		Logger:   a.log,
-		Progress: newProgressView(w, a.log).show,
+		Store:     a.store,
+		Embedder:  a.embedder,
+		Local:     a.local,
+		ModelPath: pipeline.ModelPath(a.cfg.Index.Path),
+		Logger:    a.log,
+		Progress:  newProgressView(w, a.log).show,
 	})
 }
 
@@ -149,8 +166,8 @@ func (a *app) ensureIndexed(ctx context.Context, w io.Writer) error {
 
 func (a *app) Close() error {
 	var errs []error
-	if a.ix != nil {
-		errs = append(errs, a.ix.Close())
+	if a.store != nil {
+		errs = append(errs, a.store.Close())
 	}
 	if a.cache != nil {
 		errs = append(errs, a.cache.Close())

@@ -1,0 +1,344 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+
+	"vitae/match"
+)
+
+// loadOpenAPI parses and validates openapi.json (examples included).
+func loadOpenAPI(tb testing.TB) *openapi3.T {
+	tb.Helper()
+	doc, err := openapi3.NewLoader().LoadFromData(openapiJSON)
+	if err != nil {
+		tb.Fatalf("load openapi.json: %v", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		tb.Fatalf("openapi.json is not a valid OpenAPI 3 document: %v", err)
+	}
+	return doc
+}
+
+// TestOpenAPIMatchesRoutes keeps openapi.json true: every /api/v1 and
+// operations route is documented, and every documented operation exists.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	doc := loadOpenAPI(t)
+	srv, err := New(nil, nil, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	registered := map[string]bool{}
+	for _, r := range srv.Routes() {
+		if !strings.HasPrefix(r.Path, "/api/v1/") && !slices.Contains([]string{"/healthz", "/readyz", "/metrics"}, r.Path) {
+			continue // pages and static files
+		}
+		key := r.Method + " " + strings.ReplaceAll(r.Path, ":id", "{id}")
+		registered[key] = true
+	}
+	documented := map[string]bool{}
+	for p, item := range doc.Paths.Map() {
+		base := doc.Servers[0].URL
+		if len(item.Servers) > 0 {
+			base = item.Servers[0].URL
+		}
+		for m, op := range item.Operations() {
+			key := m + " " + strings.TrimSuffix(base, "/") + p
+			documented[key] = true
+			if !registered[key] {
+				t.Errorf("openapi.json documents %s, which is not registered", key)
+			}
+			if op.OperationID == "" {
+				t.Errorf("%s has no operationId", key)
+			}
+		}
+	}
+	for key := range registered {
+		if !documented[key] {
+			t.Errorf("route %s is not in openapi.json", key)
+		}
+	}
+}
+
+// liveCall is one request of the schema check, and what it must get.
+type liveCall struct {
+	name   string
+	srv    *httptest.Server
+	method string
+	path   string
+	body   []byte
+	ctype  string
+	key    string
+	status int
+	// request: whether the document accepts the request — "valid" (it
+	// must), "invalid" (it must not: the schema says what the server
+	// refuses) or "" (not checked: a valid request the server refuses for
+	// another reason, such as an unknown id).
+	request string
+}
+
+// TestLiveResponsesMatchOpenAPI calls every route of the real server,
+// with valid and invalid requests, and validates each response (status,
+// headers, body) against openapi.json.
+func TestLiveResponsesMatchOpenAPI(t *testing.T) {
+	doc := loadOpenAPI(t)
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, eng := newTestServer(t, Config{MaxBodyBytes: 64 << 10})
+	serve := func(cfg Config) *httptest.Server {
+		s, err := New(eng, match.New(eng, match.Options{}), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(s)
+		t.Cleanup(ts.Close)
+		return ts
+	}
+	keyed := serve(Config{APIKey: "s3cret", ProtectReads: true})
+	limited := serve(Config{RateLimit: 0.001, RateBurst: 1})
+	starting := serve(Config{Ready: func() bool { return false }})
+
+	jsonCall := func(name, method, path, body string, status int, request string) liveCall {
+		return liveCall{name: name, srv: open, method: method, path: path, body: []byte(body), status: status, request: request}
+	}
+	upload, uploadType := multipartFiles(t, map[string][]byte{
+		"riley-chen.pdf":    readFile(t, "../data/riley-chen.pdf"),
+		"morgan-blake.docx": readFile(t, "../data/morgan-blake.docx"),
+		"broken.json":       []byte(`{"basics": `),
+	})
+	allBroken, allBrokenType := multipartFiles(t, map[string][]byte{"broken.json": []byte(`{"basics": `)})
+	noFiles, noFilesType := multipartFiles(t, map[string][]byte{})
+	huge, hugeType := multipartFiles(t, map[string][]byte{"big.md": bytes.Repeat([]byte("- Led a team\n"), 6000)})
+	long := strings.Repeat("devops ", 200)
+
+	calls := []liveCall{
+		jsonCall("search hybrid explained", "POST", "/api/v1/search", `{"query":"led DevOps team","limit":5,"explain":true}`, 200, "valid"),
+		jsonCall("search grouped", "POST", "/api/v1/search", `{"query":"led DevOps team","group_by":"candidate"}`, 200, "valid"),
+		jsonCall("search keyword filtered", "POST", "/api/v1/search", `{"query":"team","mode":"keyword","filters":{"company":["Planet Labs"],"skill":["Go"],"since":"2015","until":"2024-06"}}`, 200, "valid"),
+		jsonCall("search semantic rrf", "POST", "/api/v1/search", `{"query":"kubernetes migration","mode":"semantic","fusion":"rrf","offset":2}`, 200, "valid"),
+		jsonCall("search without facets", "POST", "/api/v1/search", `{"query":"led DevOps team","facets":false,"group_by":null}`, 200, "valid"),
+		jsonCall("search no hits", "POST", "/api/v1/search", `{"query":"zzyzx","mode":"keyword"}`, 200, "valid"),
+		jsonCall("search malformed JSON", "POST", "/api/v1/search", `{"query":`, 400, "invalid"),
+		jsonCall("search unknown field", "POST", "/api/v1/search", `{"query":"x","bogus":1}`, 400, "invalid"),
+		jsonCall("search wrong type", "POST", "/api/v1/search", `{"query":5}`, 400, "invalid"),
+		jsonCall("search empty query", "POST", "/api/v1/search", `{"query":""}`, 400, "invalid"),
+		jsonCall("search bad mode", "POST", "/api/v1/search", `{"query":"x","mode":"magic"}`, 400, "invalid"),
+		jsonCall("search negative offset", "POST", "/api/v1/search", `{"query":"x","offset":-1}`, 400, "invalid"),
+		jsonCall("search bad ratio", "POST", "/api/v1/search", `{"query":"x","semantic_ratio":7}`, 400, "invalid"),
+		jsonCall("search bad date", "POST", "/api/v1/search", `{"query":"x","filters":{"since":"soon"}}`, 400, "invalid"),
+		jsonCall("search long query", "POST", "/api/v1/search", `{"query":"`+long+`"}`, 413, "invalid"),
+		jsonCall("search huge body", "POST", "/api/v1/search", `{"query":"`+strings.Repeat("a", 70<<10)+`"}`, 413, "invalid"),
+
+		jsonCall("rank", "POST", "/api/v1/rank", `{"query":"led DevOps team","bullets":["Baked bread",{"id":"b2","text":"Headed the SRE group"}]}`, 200, "valid"),
+		jsonCall("rank keyword", "POST", "/api/v1/rank", `{"query":"SRE","mode":"keyword","semantic_ratio":0.2,"bullets":["Headed the SRE group"]}`, 200, "valid"),
+		jsonCall("rank bad bullet", "POST", "/api/v1/rank", `{"query":"x","bullets":[42]}`, 400, "invalid"),
+		jsonCall("rank no bullets", "POST", "/api/v1/rank", `{"query":"x","bullets":[]}`, 400, "invalid"),
+		jsonCall("rank long query", "POST", "/api/v1/rank", `{"query":"`+long+`","bullets":["x"]}`, 413, "invalid"),
+
+		jsonCall("match", "POST", "/api/v1/match", `{"job_description":"## Requirements\n- Lead a team of SREs\n- Kubernetes in production"}`, 200, "valid"),
+		jsonCall("match text limited", "POST", "/api/v1/match", `{"job_description":"SRE Manager\n\nRequirements:\n- 5+ years of Go\n- Terraform","format":"text","limit":2,"mode":"keyword"}`, 200, "valid"),
+		jsonCall("match empty", "POST", "/api/v1/match", `{"job_description":""}`, 400, "invalid"),
+		jsonCall("match negative limit", "POST", "/api/v1/match", `{"job_description":"- Go","limit":-1}`, 400, "invalid"),
+		jsonCall("match huge body", "POST", "/api/v1/match", `{"job_description":"`+strings.Repeat("a", 70<<10)+`"}`, 413, ""),
+
+		jsonCall("list résumés", "GET", "/api/v1/resumes", "", 200, "valid"),
+		jsonCall("list a page", "GET", "/api/v1/resumes?offset=1&limit=2", "", 200, "valid"),
+		jsonCall("list bad offset", "GET", "/api/v1/resumes?offset=-3", "", 400, "invalid"),
+		jsonCall("one résumé", "GET", "/api/v1/resumes/jordan-lee", "", 200, "valid"),
+		jsonCall("one JSON Resume", "GET", "/api/v1/resumes/ana-silva", "", 200, "valid"),
+		jsonCall("unknown résumé", "GET", "/api/v1/resumes/nobody", "", 404, ""),
+
+		jsonCall("upload JSON Resume", "POST", "/api/v1/resumes?id=zoe-park", `{"basics":{"name":"Zoe Park"},"work":[{"name":"Initrode","position":"SRE","highlights":["Headed the platform operations crew of six"]}]}`, 201, "valid"),
+		{name: "upload files", srv: open, method: "POST", path: "/api/v1/resumes", body: upload, ctype: uploadType, status: 201, request: "valid"},
+		{name: "upload only broken files", srv: open, method: "POST", path: "/api/v1/resumes", body: allBroken, ctype: allBrokenType, status: 400},
+		{name: "upload no files", srv: open, method: "POST", path: "/api/v1/resumes", body: noFiles, ctype: noFilesType, status: 400, request: "invalid"},
+		{name: "upload too large", srv: open, method: "POST", path: "/api/v1/resumes", body: huge, ctype: hugeType, status: 413},
+		jsonCall("upload bad id", "POST", "/api/v1/resumes?id=../../etc", `{}`, 400, "invalid"),
+		jsonCall("upload garbage", "POST", "/api/v1/resumes?id=g", `{"basics":`, 400, "invalid"),
+		{name: "upload wrong type", srv: open, method: "POST", path: "/api/v1/resumes", body: []byte("x"), ctype: "text/plain", status: 415, request: "invalid"},
+
+		jsonCall("delete", "DELETE", "/api/v1/resumes/zoe-park", "", 200, "valid"),
+		jsonCall("delete unknown", "DELETE", "/api/v1/resumes/zoe-park", "", 404, ""),
+
+		jsonCall("stats", "GET", "/api/v1/stats", "", 200, "valid"),
+		jsonCall("openapi", "GET", "/api/v1/openapi.json", "", 200, "valid"),
+		jsonCall("healthz", "GET", "/healthz", "", 200, "valid"),
+		jsonCall("readyz", "GET", "/readyz", "", 200, "valid"),
+		jsonCall("metrics", "GET", "/metrics", "", 200, "valid"),
+		{name: "readyz while indexing", srv: starting, method: "GET", path: "/readyz", status: 503, request: "valid"},
+
+		{name: "search without key", srv: keyed, method: "POST", path: "/api/v1/search", body: []byte(`{"query":"x"}`), status: 401},
+		{name: "rank without key", srv: keyed, method: "POST", path: "/api/v1/rank", body: []byte(`{"query":"x","bullets":["x"]}`), status: 401},
+		{name: "match without key", srv: keyed, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"- Go"}`), status: 401},
+		{name: "list without key", srv: keyed, method: "GET", path: "/api/v1/resumes", status: 401},
+		{name: "get with wrong key", srv: keyed, method: "GET", path: "/api/v1/resumes/jordan-lee", key: "wrong", status: 401},
+		{name: "upload without key", srv: keyed, method: "POST", path: "/api/v1/resumes?id=x", body: []byte(`{}`), status: 401},
+		{name: "delete without key", srv: keyed, method: "DELETE", path: "/api/v1/resumes/jordan-lee", status: 401},
+		{name: "stats without key", srv: keyed, method: "GET", path: "/api/v1/stats", status: 401},
+		{name: "stats with key", srv: keyed, method: "GET", path: "/api/v1/stats", key: "s3cret", status: 200, request: "valid"},
+
+		{name: "stats within the rate", srv: limited, method: "GET", path: "/api/v1/stats", status: 200, request: "valid"},
+		{name: "stats over the rate", srv: limited, method: "GET", path: "/api/v1/stats", status: 429, request: "valid"},
+		{name: "openapi over the rate", srv: limited, method: "GET", path: "/api/v1/openapi.json", status: 429, request: "valid"},
+		{name: "metrics over the rate", srv: limited, method: "GET", path: "/metrics", status: 429, request: "valid"},
+		{name: "healthz is not rate limited", srv: limited, method: "GET", path: "/healthz", status: 200, request: "valid"},
+
+		// Not in the document: the answer is still the documented error shape.
+		jsonCall("unknown API route", "GET", "/api/v1/nope", "", 404, ""),
+		jsonCall("wrong method", "PUT", "/api/v1/search", `{}`, 405, ""),
+	}
+
+	seen := map[string]map[string]bool{} // operationId → statuses answered
+	for _, c := range calls {
+		// Sequential: the calls change the index and the rate buckets.
+		t.Run(c.name, func(t *testing.T) {
+			req := c.request0(t)
+			route, params, err := router.FindRoute(req)
+			if err != nil {
+				status, body, h := c.send(t)
+				if status != c.status {
+					t.Fatalf("status %d, want %d: %s", status, c.status, body)
+				}
+				checkUndocumented(t, doc, h, body)
+				return
+			}
+			in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route,
+				Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc, IncludeResponseStatus: true, MultiError: true}}
+			reqErr := openapi3filter.ValidateRequest(context.Background(), in)
+			switch {
+			case c.request == "valid" && reqErr != nil:
+				t.Errorf("openapi.json rejects a request the server must accept: %v", reqErr)
+			case c.request == "invalid" && reqErr == nil:
+				t.Errorf("openapi.json accepts a request the server refuses with %d", c.status)
+			}
+			status, body, h := c.send(t)
+			if status != c.status {
+				t.Fatalf("status %d, want %d: %s", status, c.status, body)
+			}
+			if err := openapi3filter.ValidateResponse(context.Background(), &openapi3filter.ResponseValidationInput{
+				RequestValidationInput: in, Status: status, Header: h, Body: io.NopCloser(bytes.NewReader(body)),
+				Options: in.Options,
+			}); err != nil {
+				t.Errorf("%s %s → %d does not match openapi.json:\n%v\nbody: %.600s", c.method, c.path, status, err, body)
+			}
+			id := route.Operation.OperationID
+			if seen[id] == nil {
+				seen[id] = map[string]bool{}
+			}
+			seen[id][fmt.Sprint(status)] = true
+		})
+	}
+	// Every operation was called, and every status it documents was
+	// answered live, but those no request can bring about on purpose.
+	unprovoked := []string{"429", "500", "504"}
+	for p, item := range doc.Paths.Map() {
+		for m, op := range item.Operations() {
+			for st := range op.Responses.Map() {
+				if !seen[op.OperationID][st] && !slices.Contains(unprovoked, st) {
+					t.Errorf("%s %s (%s): status %s is documented but no call got it", m, p, op.OperationID, st)
+				}
+			}
+		}
+	}
+}
+
+// request0 builds the request the document validates; send makes a fresh
+// one, so validation cannot consume what the server reads.
+func (c liveCall) request0(tb testing.TB) *http.Request {
+	tb.Helper()
+	req, err := http.NewRequest(c.method, c.srv.URL+c.path, bytes.NewReader(c.body))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ctype := c.ctype
+	if ctype == "" && len(c.body) > 0 {
+		ctype = "application/json"
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	if c.key != "" {
+		req.Header.Set("Authorization", "Bearer "+c.key)
+	}
+	return req
+}
+
+func (c liveCall) send(tb testing.TB) (int, []byte, http.Header) {
+	tb.Helper()
+	resp, err := http.DefaultClient.Do(c.request0(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return resp.StatusCode, body, resp.Header
+}
+
+// checkUndocumented checks an answer to a path or method the document
+// does not list: the Error schema and the headers every response carries.
+func checkUndocumented(tb testing.TB, doc *openapi3.T, h http.Header, body []byte) {
+	tb.Helper()
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		tb.Fatalf("not JSON: %s", body)
+	}
+	if err := doc.Components.Schemas["Error"].Value.VisitJSON(v); err != nil {
+		tb.Errorf("body does not match the Error schema: %v\n%s", err, body)
+	}
+	for name, hdr := range doc.Components.Headers {
+		if hdr.Value.Required && h.Get(name) == "" {
+			tb.Errorf("response lacks header %s", name)
+		}
+	}
+}
+
+func multipartFiles(tb testing.TB, files map[string][]byte) ([]byte, string) {
+	tb.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		w, err := mw.CreateFormFile("files", name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		w.Write(files[name])
+	}
+	if err := mw.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes(), mw.FormDataContentType()
+}
+
+func readFile(tb testing.TB, path string) []byte {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.FromSlash(path))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
