@@ -126,7 +126,7 @@ func (s *Engine) bullets(head []ranked, lex []index.LexicalHit) (map[string]vita
 	if len(missing) == 0 {
 		return out, nil
 	}
-	bs, err := s.ix.Bullets(missing)
+	bs, err := s.st.Bullets(missing)
 	if err != nil {
 		return nil, err
 	}
@@ -230,6 +230,6 @@ func (s *Engine) explain(hits []vitae.Hit, rs []ranked, dups map[string][]vitae.
 		for k, rr := range h.Reasons {
 			words[k] = rr.Matched
 		}
-		h.Highlights, h.MatchedTerms = s.ix.Highlight(strings.Join(words, " "), h.Text)
+		h.Highlights, h.MatchedTerms = index.Highlight(strings.Join(words, " "), h.Text)
 	}
 }
