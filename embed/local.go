@@ -10,7 +10,6 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
 	"runtime"
 	"sort"
 	"strconv"
@@ -30,14 +29,14 @@ type LocalOptions struct {
 	Lexicon *lexicon.Lexicon // default lexicon.Default()
 	// ConceptWeight scales the lexicon-group direction of a phrase relative
 	// to its words; ContextWeight scales the corpus-learnt context part of a
-	// word. Defaults 1.6 and 0.8.
+	// word. Defaults 0.8 and 0.8 (concepts at 1.6 outweighed a skill query's other words once the lexicon grew; docs/quality.md).
 	ConceptWeight, ContextWeight float64
 	// Contexts is how many co-occurring words shape a word's vector; 24.
 	Contexts int
 	// MinCount drops words seen fewer times from training; 2.
 	MinCount int
 	// BaseWeight scales the base model's direction of a word (see Base)
-	// relative to its own random direction; default 1, negative turns the
+	// relative to its own random direction; default 2, negative turns the
 	// base model off.
 	BaseWeight float64
 	// TrainTexts caps how many texts training reads; a larger corpus is
@@ -55,10 +54,7 @@ func (o LocalOptions) withDefaults() LocalOptions {
 		o.Lexicon = lexicon.Default()
 	}
 	if o.ConceptWeight == 0 {
-		o.ConceptWeight = 1.6
-		if v, err := strconv.ParseFloat(os.Getenv("VX_CW"), 64); err == nil {
-			o.ConceptWeight = v
-		}
+		o.ConceptWeight = 0.8
 	}
 	if o.ContextWeight == 0 {
 		o.ContextWeight = 0.8
@@ -73,10 +69,7 @@ func (o LocalOptions) withDefaults() LocalOptions {
 		o.TrainTexts = 100000
 	}
 	if o.BaseWeight == 0 {
-		o.BaseWeight = 1
-		if v, err := strconv.ParseFloat(os.Getenv("VX_BASE"), 64); err == nil {
-			o.BaseWeight = v
-		}
+		o.BaseWeight = 2
 	}
 	return o
 }

@@ -27,7 +27,7 @@ type Weights struct {
 // DefaultWeights were learnt by coordinate ascent on the train split of
 // eval/queries.jsonl (`vitae eval --tune`); the held-out split was not
 // looked at.
-var DefaultWeights = Weights{Keyword: 1.0, Vector: 0.3, Soft: 0.9, Parts: 1.05}
+var DefaultWeights = Weights{Keyword: 0.45, Vector: 0.45, Soft: 1.15, Parts: 0.35}
 
 // Relevance floor: a bullet with no keyword match must say at least this
 // share of the query (soft or parts) to count as a match at all. Set on
