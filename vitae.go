@@ -19,19 +19,28 @@ const (
 // Resume is one person's résumé after parsing: who they are, what skills
 // they list, and every achievement as a Bullet.
 type Resume struct {
-	ID       string   `json:"id"`              // stable: the file's stem for files
-	Person   string   `json:"person"`          // basics.name
+	ID     string `json:"id"`     // stable: the file's stem for files
+	Person string `json:"person"` // basics.name
+	// Unnamed: the file gives no name, so Person is made from the file
+	// name; pages show the latest role · company instead.
+	Unnamed  bool     `json:"unnamed,omitempty"`
 	Label    string   `json:"label,omitempty"` // headline, e.g. "Site Reliability Engineer"
 	Email    string   `json:"email,omitempty"`
+	Phone    string   `json:"phone,omitempty"`
 	Location string   `json:"location,omitempty"`
+	Links    []string `json:"links,omitempty"` // web site and profiles, as the file gives them
 	Summary  string   `json:"summary,omitempty"`
 	Skills   []string `json:"skills,omitempty"`
 	Source   string   `json:"source,omitempty"` // file the résumé was read from
 	Format   string   `json:"format,omitempty"` // json, yaml, markdown, text, pdf, docx, html
 	// Hash is the SHA-256 (hex) of the source bytes; re-indexing skips a
 	// résumé whose hash is unchanged.
-	Hash    string   `json:"hash,omitempty"`
-	Bullets []Bullet `json:"bullets"`
+	Hash string `json:"hash,omitempty"`
+	// Identity names the person behind the résumé, the same for their
+	// copies under other IDs: a hash of the normalised email, else phone,
+	// else name and latest employer; empty when none is known.
+	Identity string   `json:"identity,omitempty"`
+	Bullets  []Bullet `json:"bullets"`
 }
 
 // Bullet is one achievement: the unit Vitae indexes, searches and ranks.

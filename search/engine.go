@@ -427,3 +427,20 @@ func (s *Engine) Delete(ctx context.Context, resumeID string) error {
 	}
 	return nil
 }
+
+// Copies returns the IDs of the résumés of one candidate identity
+// (vitae.Resume.Identity), sorted.
+// A store that does not record identities (no Copies method) has none.
+func (s *Engine) Copies(_ context.Context, identity string) ([]string, error) {
+	c, ok := s.st.(copier)
+	if !ok {
+		return nil, nil
+	}
+	return c.Copies(identity)
+}
+
+// copier is a store that lists the résumés of one candidate identity
+// (the embedded index does); optional, found by type assertion.
+type copier interface {
+	Copies(identity string) ([]string, error)
+}

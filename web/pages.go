@@ -78,7 +78,7 @@ type pageData struct {
 
 const pageSize = 10
 
-func (s *Server) render(c *gin.Context, status int, name string, d pageData) {
+func (s *Server) render(c *gin.Context, status int, name string, d any) {
 	var buf bytes.Buffer
 	if err := s.tmpl.ExecuteTemplate(&buf, name, d); err != nil {
 		s.cfg.Logger.Error("render page", "page", name, "error", err)
@@ -101,67 +101,6 @@ func (s *Server) registerPages(g *gin.RouterGroup) {
 	g.POST("/match", s.matchPage)
 }
 
-func (s *Server) searchPage(c *gin.Context) {
-	d := pageData{Title: "Vitae", Query: strings.TrimSpace(c.Query("q")), Mode: c.DefaultQuery("mode", "hybrid"),
-		Group: c.Query("group") == "candidate", Company: c.Query("company"), Role: c.Query("role"),
-		Skill: c.Query("skill"), Since: c.Query("since"), Until: c.Query("until")}
-	d.Page, _ = strconv.Atoi(c.DefaultQuery("page", "1"))
-	if d.Page < 1 || d.Page > 100 {
-		d.Page = 1
-	}
-	if d.Query == "" {
-		s.render(c, http.StatusOK, "search.html", d)
-		return
-	}
-	q := vitae.Query{Text: d.Query, Mode: vitae.Mode(d.Mode), SemanticRatio: s.cfg.SemanticRatio, Limit: pageSize,
-		Offset: (d.Page - 1) * pageSize, Explain: true, Facets: true}
-	for _, f := range []struct {
-		v   string
-		dst *[]string
-	}{{d.Company, &q.Filters.Company}, {d.Role, &q.Filters.Role}, {d.Skill, &q.Filters.Skill}} {
-		if f.v != "" {
-			*f.dst = []string{f.v}
-		}
-	}
-	q.Filters.Since, q.Filters.Until = d.Since, d.Until
-	if d.Group {
-		q.GroupBy = "candidate"
-	}
-	if len([]rune(d.Query)) > s.cfg.MaxQueryLen {
-		d.Error = "The query is too long."
-		s.render(c, http.StatusRequestEntityTooLarge, "search.html", d)
-		return
-	}
-	res, err := s.b.Search(c.Request.Context(), q)
-	if err != nil {
-		d.Error = vitae.ErrorMessage(err)
-		s.render(c, statusOf(vitae.ErrorCode(err)), "search.html", d)
-		return
-	}
-	d.Results, d.Facets = res, res.Facets
-	link := func(page int) string {
-		v := c.Request.URL.Query()
-		v.Set("page", strconv.Itoa(page))
-		return "/?" + v.Encode()
-	}
-	if d.Page > 1 {
-		d.Prev = link(d.Page - 1)
-	}
-	if d.Page*pageSize < res.Total {
-		d.Next = link(d.Page + 1)
-	}
-	s.render(c, http.StatusOK, "search.html", d)
-}
-
-func (s *Server) resumePage(c *gin.Context) {
-	r, err := s.b.Resume(c.Request.Context(), c.Param("id"))
-	if err != nil {
-		s.render(c, statusOf(vitae.ErrorCode(err)), "resume.html", pageData{Title: "Résumé", Error: vitae.ErrorMessage(err)})
-		return
-	}
-	s.render(c, http.StatusOK, "resume.html", pageData{Title: r.Person, Resume: r})
-}
-
 func (s *Server) uploadPage(c *gin.Context) {
 	d := pageData{Title: "Upload résumés", NeedKey: s.cfg.APIKey != ""}
 	up, err := s.addUploads(c)
@@ -171,7 +110,7 @@ func (s *Server) uploadPage(c *gin.Context) {
 		return
 	}
 	d.Failed = up.failures
-	d.Uploaded = append(d.Uploaded, up.ids...)
+	d.Uploaded = append(d.Uploaded, up.storedIDs()...)
 	s.render(c, http.StatusOK, "upload.html", d)
 }
 

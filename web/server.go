@@ -21,6 +21,7 @@ import (
 	"vitae/match"
 	"vitae/pipeline"
 	"vitae/search"
+	"vitae/web/workbench"
 )
 
 // Backend is what the web layer needs of the search engine, in the
@@ -35,6 +36,11 @@ type Backend interface {
 	Resume(ctx context.Context, id string) (*vitae.Resume, error)
 	Resumes(ctx context.Context, offset, limit int) ([]*vitae.Resume, int, error)
 	Stats(ctx context.Context) (*search.Stats, error)
+	// Copies lists the résumé IDs of one candidate identity.
+	Copies(ctx context.Context, identity string) ([]string, error)
+	// Similar: candidates like one résumé (by its bullets' vectors);
+	// EUNAVAILABLE without vectors.
+	Similar(ctx context.Context, resumeID string, limit int) ([]vitae.Candidate, error)
 }
 
 // Matcher ranks candidates for a job description; *match.Matcher
@@ -64,6 +70,10 @@ type Config struct {
 	Logger         *slog.Logger
 	Ready          func() bool
 	IngestOptions  ingest.Options
+	Uploads        UploadLimits
+	// Workbench holds shortlists and saved searches; nil: those routes
+	// answer 503 unavailable.
+	Workbench *workbench.Store
 }
 
 // Validate reports every problem at once.
@@ -75,6 +85,7 @@ func (c Config) Validate() error {
 	if !(c.SemanticRatio >= 0 && c.SemanticRatio <= 1) { // NaN too
 		errs = append(errs, "semantic ratio must be within 0..1")
 	}
+	errs = append(errs, c.Uploads.problems()...)
 	if len(errs) > 0 {
 		return vitae.Errorf(vitae.EINVALID, "web config: %s", strings.Join(errs, "; "))
 	}
@@ -107,6 +118,7 @@ func (c Config) withDefaults() Config {
 		c.Ready = func() bool { return true }
 	}
 	c.IngestOptions = c.IngestOptions.WithDefaults()
+	c.Uploads = c.Uploads.withDefaults()
 	return c
 }
 
@@ -127,6 +139,7 @@ type Server struct {
 	nLimit   atomic.Int64
 	sweepMu  sync.Mutex
 	swept    time.Time
+	parses   chan struct{} // a slot per résumé parse running (Uploads.ParseSlots)
 }
 
 // New builds the router over the search engine b and the job matcher m.
@@ -140,7 +153,11 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{b: b, m: m, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry()}
+	if cfg.Workbench != nil {
+		b = erasing{Backend: b, wb: cfg.Workbench} // erasure reaches the shortlists
+	}
+	s := &Server{b: b, m: m, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry(),
+		parses: make(chan struct{}, cfg.Uploads.ParseSlots)}
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "web config: trusted proxies")
 	}
@@ -178,7 +195,8 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 		}
 		c.JSON(http.StatusOK, gin.H{"status": "ready"})
 	})
-	e.GET("/metrics", gin.WrapH(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
+	// Metrics name routes and count bullets: a read like any other.
+	e.GET("/metrics", s.auth(s.cfg.ProtectReads), gin.WrapH(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
 
 	api := e.Group("/api/v1", s.limitBody, s.timeout)
 	reads := api.Group("", s.auth(s.cfg.ProtectReads))
@@ -187,10 +205,12 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	s.registerMatchRoutes(reads)
 	s.registerResumeRoutes(reads, writes)
 	s.registerStatsRoutes(reads)
+	s.registerWorkbenchRoutes(reads, writes)
 	api.GET("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapiJSON) })
 
 	pages := e.Group("", s.auth(s.cfg.ProtectReads), s.limitBody, s.timeout)
 	s.registerPages(pages)
+	s.registerWorkbenchPages(pages)
 	return s, nil
 }
 
@@ -221,6 +241,12 @@ func statusOf(code string) int {
 		return http.StatusServiceUnavailable
 	case vitae.EUNSUPPORTED:
 		return http.StatusUnsupportedMediaType
+	case vitae.EINSUFFICIENT:
+		return http.StatusInsufficientStorage
+	case vitae.EUNPROCESSABLE:
+		return http.StatusUnprocessableEntity
+	case vitae.ECONFLICT:
+		return http.StatusConflict
 	}
 	return http.StatusInternalServerError
 }

@@ -109,6 +109,7 @@ VITAE_* environment variables (VITAE_INDEX_PATH), then flags.`,
 		newMatchCmd(g),
 		newEvalCmd(g),
 		newBenchCmd(g),
+		newPurgeCmd(g),
 	)
 	return root
 }

@@ -15,6 +15,7 @@ import (
 
 	"vitae/ingest"
 	"vitae/web"
+	"vitae/web/workbench"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -56,6 +57,13 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 		}
 	}()
 
+	// Shortlists and saved searches live beside the index, in a file of
+	// their own.
+	wb, err := workbench.Open(cfg.Index.Path)
+	if err != nil {
+		return err
+	}
+	defer wb.Close()
 	var ready atomic.Bool
 	srv, err := web.New(a.engine, a.matcher, web.Config{
 		APIKey:         cfg.Server.APIKey,
@@ -71,7 +79,13 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 		TrustedProxies: cfg.Server.TrustedProxies,
 		Logger:         log,
 		Ready:          ready.Load,
-		IngestOptions:  ingest.Options{}.WithDefaults(),
+		IngestOptions:  ingest.Options{MaxText: cfg.Ingest.MaxText}.WithDefaults(),
+		Uploads: web.UploadLimits{
+			MaxInflated: cfg.Server.MaxUploadInflated,
+			ParseSlots:  cfg.Server.ParseSlots,
+			Duplicates:  cfg.Ingest.Duplicates,
+		},
+		Workbench:      wb,
 	})
 	if err != nil {
 		return err
