@@ -41,10 +41,10 @@ type phrase struct {
 // actions, outcomes and scopes, each derived from what the corpus's
 // résumés and job descriptions talk about (lexicon/README.md).
 //
-//go:embed lexicon.txt skills.txt concepts.txt
+//go:embed lexicon.txt skills.txt concepts.txt plain.txt
 var files embed.FS
 
-var defaultFiles = []string{"lexicon.txt", "skills.txt", "concepts.txt"}
+var defaultFiles = []string{"lexicon.txt", "skills.txt", "concepts.txt", "plain.txt"}
 
 var (
 	defaultOnce sync.Once

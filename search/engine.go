@@ -136,6 +136,12 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 	if err != nil {
 		return nil, err
 	}
+	syn := ParseSyntax(q.Text)
+	if syn.Text == "" {
+		return nil, vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only exclusions or field filters", q.Text)
+	}
+	q.Filters = syn.Merge(q.Filters)
+	text := syn.Text // what retrieval, ranking and highlights read
 	if s.opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, s.opts.Timeout)
@@ -164,14 +170,14 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		// Fused lists are paged before hydration, so the keyword side
 		// need not load or highlight candidates that will not be shown.
 		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep)
-		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly})
+		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly})
 		if err != nil {
 			return nil, err
 		}
 	}
 	var vec []index.Neighbor
 	if q.Mode != vitae.ModeKeyword {
-		vec, err = s.vectorSearch(ctx, q.Text, k, q.Filters)
+		vec, err = s.vectorSearch(ctx, text, k, q.Filters)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, vitae.Wrap(vitae.ETIMEOUT, err, "search timed out")
@@ -179,7 +185,7 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 			res.Degraded, res.DegradedReason = true, degradedReason(err)
 			s.opts.Logger.Warn("semantic search degraded to keyword", "error", err)
 			if lex == nil || q.Mode == vitae.ModeSemantic {
-				lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: k, Highlight: true})
+				lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: k, Highlight: true})
 				if err != nil {
 					return nil, err
 				}
@@ -204,7 +210,7 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		ratio = 1
 	}
 	fused := fuse(lexHits, vec, q.Fusion, ratio, q.RankConstant)
-	rs, err := s.rerank(q, max(s.opts.RerankDepth, need), lexHits, vec, fused)
+	rs, err := s.rerank(q.Mode, q.SemanticRatio, syn, max(s.opts.RerankDepth, need), lexHits, vec, fused)
 	if err != nil {
 		return nil, err
 	}
@@ -231,7 +237,7 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		res.Total = len(fused)
 		fused = fused[min(q.Offset, len(fused)):min(q.Offset+q.Limit, len(fused))]
 	}
-	hits, err := s.hydrate(q.Text, fused, withFields)
+	hits, err := s.hydrate(text, fused, withFields)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,7 +17,9 @@ import (
 //
 //	score = Keyword·bm25/max(bm25) + Vector·minmax(cosine) + Soft·soft + Parts·parts
 //
-// Semantic mode leaves the keyword term out. Keyword mode is BM25 alone.
+// A query's semantic_ratio r scales the first two by 2(1−r) and 2r (0.5,
+// the default, leaves them as learnt). Semantic mode leaves the keyword
+// term out. Keyword mode is BM25 alone.
 type Weights struct {
 	Keyword float64 `json:"keyword"`
 	Vector  float64 `json:"vector"`
@@ -42,17 +45,18 @@ type ranked struct {
 	reasons     []vitae.Reason
 	bullet      vitae.Bullet // loaded for the reranked head only
 	match       bool         // passes the relevance floor
+	banned      bool         // a meaning match the query's syntax rules out
 }
 
 // rerank orders the first depth fused candidates by the weighted signals
 // and applies the relevance floor to them; candidates past depth keep
 // their fused order after them. Keyword mode is returned as it is.
-func (s *Engine) rerank(q vitae.Query, depth int, lex []index.LexicalHit, vec []index.Neighbor, fused []fusedHit) ([]ranked, error) {
+func (s *Engine) rerank(mode vitae.Mode, ratio float64, syn Syntax, depth int, lex []index.LexicalHit, vec []index.Neighbor, fused []fusedHit) ([]ranked, error) {
 	out := make([]ranked, len(fused))
 	for i, f := range fused {
 		out[i] = ranked{fusedHit: f, match: true}
 	}
-	if q.Mode == vitae.ModeKeyword || len(fused) == 0 {
+	if mode == vitae.ModeKeyword || len(fused) == 0 {
 		return out, nil
 	}
 	depth = min(len(out), depth)
@@ -61,8 +65,12 @@ func (s *Engine) rerank(q vitae.Query, depth int, lex []index.LexicalHit, vec []
 	if err != nil {
 		return nil, err
 	}
+	// semantic_ratio keeps its meaning: 0.5 (the default) is the learnt
+	// balance, towards 1 more meaning, towards 0 more keywords.
 	w := s.opts.Weights
-	if q.Mode == vitae.ModeSemantic {
+	w.Keyword *= 2 * (1 - ratio)
+	w.Vector *= 2 * ratio
+	if mode == vitae.ModeSemantic {
 		w.Keyword = 0
 	}
 	var kmax float64
@@ -71,10 +79,14 @@ func (s *Engine) rerank(q vitae.Query, depth int, lex []index.LexicalHit, vec []
 	}
 	vlo, vhi := minMax(len(vec), func(i int) float64 { return float64(vec[i].Score) })
 	base, _ := embed.Base()
-	u := Understand(lexicon.Default(), base, q.Text)
+	u := Understand(lexicon.Default(), base, syn.Text)
 	for i := range head {
 		h := &head[i]
 		h.bullet = bullets[h.id]
+		if h.details.KeywordRank == 0 && !syn.Keeps(h.bullet.Text) {
+			h.banned = true // bleve applied the syntax to keyword hits; this came by meaning
+			continue
+		}
 		c := u.Cover(h.bullet.Text)
 		h.parts, h.reasons = c.Score, c.Reasons
 		var soft []vitae.Reason
@@ -92,6 +104,9 @@ func (s *Engine) rerank(q vitae.Query, depth int, lex []index.LexicalHit, vec []
 		d.Fused, d.Soft, d.Parts = score, math.Round(h.soft*1000)/1000, math.Round(h.parts*1000)/1000
 		h.match = d.KeywordRank > 0 || h.soft >= matchFloor || h.parts >= matchFloor
 	}
+	head = slices.DeleteFunc(head, func(r ranked) bool { return r.banned })
+	out = append(head, out[depth:]...)
+	depth = len(head)
 	sort.SliceStable(head, func(a, b int) bool {
 		if head[a].match != head[b].match {
 			return head[a].match

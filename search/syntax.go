@@ -1,10 +1,12 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
 	"vitae"
+	"vitae/index"
 )
 
 // Syntax is a query as a recruiter writes it, taken apart:
@@ -182,3 +184,38 @@ func indexRune(rs []rune, from int, r rune) int {
 }
 
 func cleanPhrase(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Keeps reports whether a bullet's text obeys the query's phrases and
+// exclusions, read with the index's analyzer (so "-managers" leaves out
+// "managed"): bleve applies them to keyword hits; this is for hits that
+// came by meaning.
+func (s Syntax) Keeps(text string) bool {
+	if len(s.Phrases) == 0 && len(s.Exclude) == 0 {
+		return true
+	}
+	terms := index.Terms(text)
+	for _, p := range s.Phrases {
+		if !containsRun(terms, index.Terms(p)) {
+			return false
+		}
+	}
+	for _, x := range s.Exclude {
+		if containsRun(terms, index.Terms(x)) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsRun reports whether run occurs in terms, in order, contiguous.
+func containsRun(terms, run []string) bool {
+	if len(run) == 0 {
+		return false
+	}
+	for i := 0; i+len(run) <= len(terms); i++ {
+		if slices.Equal(terms[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
