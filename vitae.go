@@ -142,8 +142,8 @@ type Hit struct {
 	Score float64 `json:"score"`
 	// Highlights are HTML fragments of Text with matched terms wrapped in
 	// <mark>; everything else in them is escaped.
-	Highlights   []string      `json:"highlights,omitempty"`
-	MatchedTerms []string      `json:"matched_terms,omitempty"`
+	Highlights   []string `json:"highlights,omitempty"`
+	MatchedTerms []string `json:"matched_terms,omitempty"`
 	// Reasons say why the bullet matched in words a person reads: which
 	// query word it covers, with which of its own words, and how.
 	Reasons []Reason      `json:"reasons,omitempty"`

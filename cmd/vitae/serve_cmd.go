@@ -85,7 +85,7 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 			ParseSlots:  cfg.Server.ParseSlots,
 			Duplicates:  cfg.Ingest.Duplicates,
 		},
-		Workbench:      wb,
+		Workbench: wb,
 	})
 	if err != nil {
 		return err
