@@ -17,8 +17,8 @@ import (
 func newEvalCmd(g *globals) *cobra.Command {
 	var (
 		queries, jobs, evidence, ablate string
-		modes                           string
-		asJSON, verbose                 bool
+		modes, split                    string
+		asJSON, verbose, tune           bool
 		ratio                           float64
 	)
 	cmd := &cobra.Command{
@@ -64,6 +64,12 @@ the precision and recall of each level per split.`,
 			if err != nil {
 				return &exitError{code: 2, err: fmt.Errorf("%s: %w", queries, err)}
 			}
+			if qs = eval.Only(qs, split); len(qs) == 0 {
+				return &exitError{code: 2, err: fmt.Errorf("%s has no queries in split %q", queries, split)}
+			}
+			if tune {
+				return runTune(cmd, g, a, qs, ratio)
+			}
 			var reports []*eval.Report
 			for _, m := range strings.Split(modes, ",") {
 				mode := vitae.Mode(strings.TrimSpace(m))
@@ -71,18 +77,29 @@ the precision and recall of each level per split.`,
 					return &exitError{code: 2, err: fmt.Errorf("--modes: %q is not keyword, semantic or hybrid", m)}
 				}
 				rep, err := eval.Evaluate(cmd.Context(), a.engine, a.engine, qs, mode, ratio)
+				if errors.Is(err, eval.ErrNotIndexed) {
+					return fmt.Errorf("%s on index %q: %w — index the corpus the set was judged on (vitae index ../shared/corpus/jsonresume --index DIR) and pass --index DIR", queries, a.cfg.Index.Path, err)
+				}
 				if err != nil {
 					return err
 				}
-				if !verbose {
-					rep.Rows = nil
-				}
 				reports = append(reports, rep)
+			}
+			groups := groupTable(reports)
+			if !verbose {
+				for _, r := range reports {
+					r.Rows = nil
+				}
 			}
 			if asJSON {
 				enc := json.NewEncoder(g.stdout)
 				for _, r := range reports {
 					if err := enc.Encode(r); err != nil {
+						return err
+					}
+				}
+				for _, row := range groups {
+					if err := enc.Encode(row); err != nil {
 						return err
 					}
 				}
@@ -95,6 +112,7 @@ the precision and recall of each level per split.`,
 					fmt.Fprintf(g.stdout, "  %-5s %-40.40s %6.3f %6.3f %6.3f %6.3f %v\n", row.ID, row.Query, row.NDCG10, row.Recall10, row.Recall50, row.MRR10, row.Unmatched)
 				}
 			}
+			printGroups(g.stdout, reports, groups)
 			return nil
 		},
 	}
@@ -108,6 +126,8 @@ the precision and recall of each level per split.`,
 	f.Float64Var(&ratio, "semantic-ratio", 0.5, "hybrid semantic ratio")
 	f.BoolVar(&asJSON, "json", false, "one JSON object per mode")
 	f.BoolVar(&verbose, "verbose", false, "per-query rows")
+	f.StringVar(&split, "split", "all", "evaluate only the queries of this split: train, heldout or all")
+	f.BoolVar(&tune, "tune", false, "learn the hybrid ranking's weights on the queries (use --split train) and print them")
 	return cmd
 }
 
