@@ -117,6 +117,10 @@ type Query struct {
 	// KeepDuplicates lists every copy of a bullet text as its own hit;
 	// by default copies fold into the first (Hit.Duplicates).
 	KeepDuplicates bool `json:"keep_duplicates,omitempty"`
+	// Literal reads Text as plain words: no "phrases", -exclusions or
+	// field:filters. Programs searching with text they did not write (a
+	// job description's requirements) set it.
+	Literal bool `json:"literal,omitempty"`
 }
 
 // ScoreDetails explains a hit's score. Ranks are 1-based; zero means the

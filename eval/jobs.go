@@ -112,7 +112,7 @@ func rankCandidates(ctx context.Context, s vitae.Searcher, m Matcher, opts JobOp
 	if r := []rune(jd); len(r) > opts.MaxQueryLen {
 		jd = string(r[:opts.MaxQueryLen]) // longer queries are refused
 	}
-	q := vitae.Query{Text: jd, Mode: mode, SemanticRatio: opts.SemanticRatio, Limit: 50, GroupBy: "candidate"}
+	q := vitae.Query{Text: jd, Mode: mode, SemanticRatio: opts.SemanticRatio, Limit: 50, GroupBy: "candidate", Literal: true}
 	res, err := s.Search(ctx, q)
 	if err != nil {
 		return nil, err

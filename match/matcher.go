@@ -165,7 +165,7 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode, res *Result) ([]string, error) {
 	sum := map[string]float64{}
 	for _, req := range jd.Requirements {
-		q := vitae.Query{Text: truncateRunes(req.Text, 900), Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: 100}
+		q := vitae.Query{Text: truncateRunes(req.Text, 900), Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: 100, Literal: true, KeepDuplicates: true}
 		rs, err := m.b.Search(ctx, q)
 		if err != nil {
 			return nil, err

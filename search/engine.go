@@ -136,7 +136,10 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 	if err != nil {
 		return nil, err
 	}
-	syn := ParseSyntax(q.Text)
+	syn := Syntax{Text: q.Text}
+	if !q.Literal {
+		syn = ParseSyntax(q.Text)
+	}
 	if syn.Text == "" {
 		return nil, vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only exclusions or field filters", q.Text)
 	}
@@ -215,7 +218,9 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		return nil, err
 	}
 	var dups map[string][]vitae.Duplicate
-	if q.Mode != vitae.ModeKeyword && !q.KeepDuplicates {
+	// Copies fold in a list of bullets; grouped by candidate, each person
+	// keeps their own.
+	if q.Mode != vitae.ModeKeyword && !q.KeepDuplicates && q.GroupBy == "" {
 		rs, dups = collapse(rs)
 	}
 	rs, res.NoMatch = floor(rs, q.Mode)

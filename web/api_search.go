@@ -24,6 +24,9 @@ type searchRequest struct {
 	GroupBy       *string       `json:"group_by"`
 	Explain       bool          `json:"explain"`
 	Facets        *bool         `json:"facets"`
+	// KeepDuplicates and Literal: see vitae.Query.
+	KeepDuplicates bool `json:"keep_duplicates"`
+	Literal        bool `json:"literal"`
 }
 
 type searchResponse struct {
@@ -34,6 +37,7 @@ type searchResponse struct {
 	TookMS         float64                       `json:"took_ms"`
 	Degraded       bool                          `json:"degraded"`
 	DegradedReason string                        `json:"degraded_reason,omitempty"`
+	NoMatch        bool                          `json:"no_match,omitempty"`
 }
 
 func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
@@ -43,7 +47,8 @@ func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
 	if r.Limit < 0 {
 		return vitae.Query{}, vitae.Errorf(vitae.EINVALID, "limit must not be negative")
 	}
-	q := vitae.Query{Text: r.Query, Mode: r.Mode, Fusion: r.Fusion, Filters: r.Filters, Limit: min(r.Limit, s.cfg.MaxLimit), Offset: r.Offset, Explain: r.Explain, Facets: true, SemanticRatio: s.cfg.SemanticRatio}
+	q := vitae.Query{Text: r.Query, Mode: r.Mode, Fusion: r.Fusion, Filters: r.Filters, Limit: min(r.Limit, s.cfg.MaxLimit), Offset: r.Offset, Explain: r.Explain, Facets: true, SemanticRatio: s.cfg.SemanticRatio,
+		KeepDuplicates: r.KeepDuplicates, Literal: r.Literal}
 	if r.SemanticRatio != nil {
 		q.SemanticRatio = *r.SemanticRatio
 	}
@@ -81,7 +86,7 @@ func (s *Server) registerSearchRoutes(g *gin.RouterGroup) {
 			return
 		}
 		c.JSON(http.StatusOK, searchResponse{Hits: res.Hits, Candidates: res.Candidates, Total: res.Total, Facets: res.Facets,
-			TookMS: float64(res.Took.Microseconds()) / 1000, Degraded: res.Degraded, DegradedReason: res.DegradedReason})
+			TookMS: float64(res.Took.Microseconds()) / 1000, Degraded: res.Degraded, DegradedReason: res.DegradedReason, NoMatch: res.NoMatch})
 	})
 	g.POST("/rank", func(c *gin.Context) {
 		var req struct {
