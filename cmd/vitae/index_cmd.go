@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -112,7 +113,8 @@ func printSkipped(w io.Writer, skipped []pipeline.Skipped) {
 	if len(skipped) > 0 {
 		fmt.Fprintf(w, "Skipped %d file(s):\n", len(skipped))
 		for _, sk := range skipped {
-			fmt.Fprintf(w, "  %s: %s\n", sk.Path, sk.Reason)
+			// The reason repeats the path ("ingest PATH: ..."): say it once.
+			fmt.Fprintf(w, "  %s: %s\n", sk.Path, strings.TrimPrefix(sk.Reason, "ingest "+sk.Path+": "))
 		}
 	}
 }
