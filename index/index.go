@@ -51,6 +51,15 @@ var (
 	bucketIdentities = []byte("identities")
 )
 
+// ErrInUse is wrapped by Open's error when another process (a running
+// `vitae serve`) holds the index's lock.
+var ErrInUse = errors.New("in use by another process")
+
+// inUse reports a lock wait that timed out.
+func inUse(path string) error {
+	return vitae.Wrap(vitae.EUNAVAILABLE, ErrInUse, fmt.Sprintf("index %q", path))
+}
+
 // Open opens the index at opts.Path, creating it if missing.
 func Open(opts Options) (*Index, error) {
 	if err := opts.Validate(); err != nil {
@@ -74,7 +83,7 @@ func Open(opts Options) (*Index, error) {
 	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, vitae.Wrap(vitae.EUNAVAILABLE, err, fmt.Sprintf("index %q is in use by another process", opts.Path))
+			return nil, inUse(opts.Path)
 		}
 		if errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) || errors.Is(err, bolt.ErrVersionMismatch) || !isPathError(err) {
 			return nil, damaged(opts.Path, "vitae.db", err)

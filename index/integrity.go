@@ -59,6 +59,9 @@ func verify(opts Options) error {
 		return budget(opts, err, damaged(dir, root, err))
 	}
 	segs, err := segmentFiles(filepath.Join(dir, root))
+	if errors.Is(err, bolt.ErrTimeout) { // bleve holds it open: a live server
+		return inUse(dir)
+	}
 	if err != nil {
 		return damaged(dir, root, err)
 	}

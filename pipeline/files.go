@@ -48,7 +48,9 @@ func (x *Indexer) indexFiles(ctx context.Context, paths []string, sum *Summary) 
 		r, err := ingest.File(f, x.opts.Ingest)
 		if err != nil {
 			sum.Skipped = append(sum.Skipped, Skipped{Path: f, Reason: err.Error(), Err: err})
-			x.opts.Logger.Warn("skipped file", "path", f, "reason", err.Error())
+			if x.opts.Progress == nil { // else it shows FileParsed.Err
+				x.opts.Logger.Warn("skipped file", "path", f, "reason", err.Error())
+			}
 		} else {
 			batch = append(batch, r)
 		}

@@ -42,7 +42,8 @@ type Options struct {
 	// Logger receives what a run did and skipped; default discards.
 	Logger *slog.Logger
 	// Progress receives the run's events, in order, on the goroutine
-	// doing the work; may be nil.
+	// doing the work; may be nil. When set, it reports skipped files
+	// (FileParsed.Err) and Logger does not, so each is told once.
 	Progress func(Event)
 }
 

@@ -111,7 +111,7 @@ func (s *Engine) normalize(q vitae.Query) (vitae.Query, error) {
 		q.RankConstant = s.opts.RankConstant
 	}
 	if q.Limit <= 0 {
-		q.Limit = 10
+		q.Limit = DefaultLimit
 	}
 	if q.Limit > s.opts.MaxLimit {
 		q.Limit = s.opts.MaxLimit

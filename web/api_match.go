@@ -5,8 +5,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"vitae"
 	"vitae/match"
+	"vitae/search"
 )
 
 // registerMatchRoutes serves POST /match: candidates for a job description.
@@ -17,8 +17,8 @@ func (s *Server) registerMatchRoutes(g *gin.RouterGroup) {
 			s.fail(c, err)
 			return
 		}
-		if req.Limit < 0 {
-			s.fail(c, vitae.Errorf(vitae.EINVALID, "limit must not be negative"))
+		if err := search.CheckLimit("limit", req.Limit, s.cfg.MaxLimit); err != nil {
+			s.fail(c, err)
 			return
 		}
 		res, err := s.m.Match(c.Request.Context(), req)

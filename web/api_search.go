@@ -44,10 +44,10 @@ func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
 	if utf8.RuneCountInString(r.Query) > s.cfg.MaxQueryLen {
 		return vitae.Query{}, vitae.Errorf(vitae.ETOOLARGE, "query is longer than %d characters", s.cfg.MaxQueryLen)
 	}
-	if r.Limit < 0 {
-		return vitae.Query{}, vitae.Errorf(vitae.EINVALID, "limit must not be negative")
+	if err := search.CheckLimit("limit", r.Limit, s.cfg.MaxLimit); err != nil {
+		return vitae.Query{}, err
 	}
-	q := vitae.Query{Text: r.Query, Mode: r.Mode, Fusion: r.Fusion, Filters: r.Filters, Limit: min(r.Limit, s.cfg.MaxLimit), Offset: r.Offset, Explain: r.Explain, Facets: true, SemanticRatio: s.cfg.SemanticRatio,
+	q := vitae.Query{Text: r.Query, Mode: r.Mode, Fusion: r.Fusion, Filters: r.Filters, Limit: r.Limit, Offset: r.Offset, Explain: r.Explain, Facets: true, SemanticRatio: s.cfg.SemanticRatio,
 		KeepDuplicates: r.KeepDuplicates, Literal: r.Literal}
 	if r.SemanticRatio != nil {
 		q.SemanticRatio = *r.SemanticRatio

@@ -154,9 +154,35 @@ func TestAPIRoutesErrorsAndLimits(t *testing.T) {
 	}
 }
 
+// A page size out of range is refused with the limit named, never served
+// as some other size; the CLI applies the same rule (search.CheckLimit).
+func TestLimitOutOfRangeNamesTheLimit(t *testing.T) {
+	ts, _ := newTestServer(t, Config{})
+	tests := []struct {
+		name, path, body, want string
+	}{
+		{"search huge", "/api/v1/search", `{"query":"x","limit":100000}`, "limit 100000 is outside 1..100"},
+		{"search negative", "/api/v1/search", `{"query":"x","limit":-1}`, "limit -1 is outside 1..100"},
+		{"match over", "/api/v1/match", `{"job_description":"- Go","limit":101}`, "limit 101 is outside 1..100"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, body, _ := do(t, ts, call{method: "POST", path: tt.path, body: tt.body})
+			e, _ := body["error"].(map[string]any)
+			if status != 400 || e == nil || e["code"] != "invalid" || !strings.Contains(e["message"].(string), tt.want) {
+				t.Errorf("status %d, body %v; want 400 invalid naming %q", status, body, tt.want)
+			}
+		})
+	}
+	status, body, _ := do(t, ts, call{method: "POST", path: "/api/v1/search", body: `{"query":"led DevOps team","limit":100}`})
+	if hits, _ := body["hits"].([]any); status != 200 || len(hits) == 0 {
+		t.Errorf("limit at the maximum: status %d, %d hits", status, len(hits))
+	}
+}
+
 func TestSearchResponseShape(t *testing.T) {
 	ts, _ := newTestServer(t, Config{})
-	_, body, _ := do(t, ts, call{method: "POST", path: "/api/v1/search", body: `{"query":"led DevOps team","explain":true,"limit":500}`})
+	_, body, _ := do(t, ts, call{method: "POST", path: "/api/v1/search", body: `{"query":"led DevOps team","explain":true,"limit":100}`})
 	hits := body["hits"].([]any)
 	if len(hits) == 0 || len(hits) > 100 {
 		t.Fatalf("hits: %d", len(hits))

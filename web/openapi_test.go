@@ -176,6 +176,8 @@ func TestLiveResponsesMatchOpenAPI(t *testing.T) {
 		jsonCall("search empty query", "POST", "/api/v1/search", `{"query":""}`, 400, "invalid"),
 		jsonCall("search bad mode", "POST", "/api/v1/search", `{"query":"x","mode":"magic"}`, 400, "invalid"),
 		jsonCall("search negative offset", "POST", "/api/v1/search", `{"query":"x","offset":-1}`, 400, "invalid"),
+		jsonCall("search limit over the maximum", "POST", "/api/v1/search", `{"query":"x","limit":100000}`, 400, "invalid"),
+		jsonCall("search negative limit", "POST", "/api/v1/search", `{"query":"x","limit":-1}`, 400, "invalid"),
 		jsonCall("search bad ratio", "POST", "/api/v1/search", `{"query":"x","semantic_ratio":7}`, 400, "invalid"),
 		jsonCall("search bad date", "POST", "/api/v1/search", `{"query":"x","filters":{"since":"soon"}}`, 400, "invalid"),
 		jsonCall("search long query", "POST", "/api/v1/search", `{"query":"`+long+`"}`, 413, "invalid"),
@@ -191,6 +193,7 @@ func TestLiveResponsesMatchOpenAPI(t *testing.T) {
 		jsonCall("match text limited", "POST", "/api/v1/match", `{"job_description":"SRE Manager\n\nRequirements:\n- 5+ years of Go\n- Terraform","format":"text","limit":2,"mode":"keyword"}`, 200, "valid"),
 		jsonCall("match empty", "POST", "/api/v1/match", `{"job_description":""}`, 400, "invalid"),
 		jsonCall("match negative limit", "POST", "/api/v1/match", `{"job_description":"- Go","limit":-1}`, 400, "invalid"),
+		jsonCall("match limit over the maximum", "POST", "/api/v1/match", `{"job_description":"- Go","limit":101}`, 400, "invalid"),
 		jsonCall("match huge body", "POST", "/api/v1/match", `{"job_description":"`+strings.Repeat("a", 70<<10)+`"}`, 413, ""),
 
 		jsonCall("list résumés", "GET", "/api/v1/resumes", "", 200, "valid"),

@@ -13,6 +13,7 @@ import (
 
 	"vitae"
 	"vitae/embed"
+	"vitae/index"
 	"vitae/ingest"
 	"vitae/match"
 	"vitae/pipeline"
@@ -40,7 +41,11 @@ func (g *globals) open(cmd *cobra.Command, local map[string]string) (*app, error
 	if err != nil {
 		return nil, err
 	}
-	return openApp(cfg, log)
+	a, err := openApp(cfg, log)
+	if errors.Is(err, index.ErrInUse) {
+		return nil, inUse(err)
+	}
+	return a, err
 }
 
 // openIndexed is open for the commands that search: an empty index first
@@ -156,7 +161,7 @@ func (a *app) indexer(w io.Writer) (*pipeline.Indexer, error) {
 		Ingest:    ingest.Options{MaxText: a.cfg.Ingest.MaxText},
 		ModelPath: pipeline.ModelPath(a.cfg.Index.Path),
 		Logger:    a.log,
-		Progress:  newProgressView(w, a.log).show,
+		Progress:  newProgressView(w, a.log, progressStyleFor(w, a.cfg.Log.Format)).show,
 	})
 }
 

@@ -105,8 +105,19 @@ func TestIndexIsIdempotentAndSurvivesBadFiles(t *testing.T) {
 	if strings.Contains(out, "jordan-lee") {
 		t.Error("résumé of a deleted file still found")
 	}
-	if code, _, errOut := cli(t, dir, "index", filepath.Join(dir, "nothing-here")); code != 1 || !strings.Contains(errOut, "nothing could be indexed") {
-		t.Errorf("nothing indexed: exit %d %s", code, errOut)
+	// A PATH that is not there is said once, before anything is written.
+	code, out, errOut = cli(t, dir, "index", filepath.Join(dir, "nothing-here"))
+	if code != 1 || out != "" || strings.Count(errOut, "nothing-here") != 1 || !strings.Contains(errOut, "no such file or directory") {
+		t.Errorf("missing path: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	// A directory of files that all fail: each named once, and no
+	// "Indexed 0 résumé(s)" before the error.
+	only := filepath.Join(dir, "only-bad")
+	os.Mkdir(only, 0o755)
+	os.WriteFile(filepath.Join(only, "broken.json"), []byte(`{"basics": `), 0o644)
+	code, out, errOut = cli(t, dir, "index", only)
+	if code != 1 || strings.Contains(out, "Indexed") || strings.Count(out+errOut, "broken.json") != 1 || !strings.Contains(errOut, "nothing could be indexed") {
+		t.Errorf("nothing indexed: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -40,6 +42,13 @@ run goes on; the exit code is 1 only if nothing could be indexed (or, with
 				}
 				return rebuild(cmd.Context(), g, cfg, log, args)
 			}
+			// A path that is not there is a typo: say so once, before
+			// anything is opened or written.
+			for _, p := range args {
+				if _, err := os.Stat(p); err != nil {
+					return fmt.Errorf("index %s: %w", p, errors.Unwrap(err))
+				}
+			}
 			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err
@@ -58,18 +67,22 @@ run goes on; the exit code is 1 only if nothing could be indexed (or, with
 			if err != nil {
 				return err
 			}
-			if asJSON {
+			indexed := sum.Resumes + sum.Unchanged
+			nothing := !onlyVectors && indexed == 0
+			switch {
+			case asJSON:
 				if err := writeJSON(g.stdout, sum); err != nil {
 					return err
 				}
-			} else {
+			case nothing:
+				printSkipped(g.stdout, sum.Skipped) // the reasons, then the error
+			default:
 				printSummary(g.stdout, sum)
 			}
-			indexed := sum.Resumes + sum.Unchanged
 			switch {
 			case strict && len(sum.Skipped) > 0:
 				return &exitError{code: 1, err: fmt.Errorf("%d file(s) failed (--strict)", len(sum.Skipped))}
-			case !onlyVectors && indexed == 0:
+			case nothing:
 				return &exitError{code: 1, err: errors.New("nothing could be indexed")}
 			}
 			return nil
@@ -93,10 +106,15 @@ func printSummary(w io.Writer, s *indexSummary) {
 	if s.Degraded != "" {
 		fmt.Fprintf(w, "Vectors incomplete (keyword search works; run `vitae index --backfill` later): %s\n", s.Degraded)
 	}
-	if len(s.Skipped) > 0 {
-		fmt.Fprintf(w, "Skipped %d file(s):\n", len(s.Skipped))
-		for _, sk := range s.Skipped {
-			fmt.Fprintf(w, "  %s: %s\n", sk.Path, sk.Reason)
+	printSkipped(w, s.Skipped)
+}
+
+func printSkipped(w io.Writer, skipped []pipeline.Skipped) {
+	if len(skipped) > 0 {
+		fmt.Fprintf(w, "Skipped %d file(s):\n", len(skipped))
+		for _, sk := range skipped {
+			// The reason repeats the path ("ingest PATH: ..."): say it once.
+			fmt.Fprintf(w, "  %s: %s\n", sk.Path, strings.TrimPrefix(sk.Reason, "ingest "+sk.Path+": "))
 		}
 	}
 }

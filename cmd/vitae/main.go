@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -44,6 +45,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, "vitae:", err)
 	return 1
 }
+
+// Exit codes, documented in the root command's help and the README.
+const (
+	exitFailed = 1 // the work failed: a file, the index, the server
+	exitUsage  = 2 // the command line is wrong: command, flag, value, arguments
+)
+
+// usage marks err as a command-line mistake (exit 2).
+func usage(err error) error { return &exitError{code: exitUsage, err: err} }
 
 // exitError carries a specific exit code out of a command.
 type exitError struct {
@@ -88,9 +98,26 @@ Quick start (offline, no API key):
   vitae search "led DevOps team"      # the same from the terminal
 
 Configuration: config.yaml (see the commented defaults in the repository),
-VITAE_* environment variables (VITAE_INDEX_PATH), then flags.`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+VITAE_* environment variables (VITAE_INDEX_PATH), then flags.
+
+Exit codes: 0 ok; 1 error (a file, the index or the server failed);
+2 usage (unknown command or flag, bad flag value, wrong arguments).`,
+		SilenceUsage:               true,
+		SilenceErrors:              true,
+		SuggestionsMinimumDistance: 2,
+		// Runnable, so that an unknown command reaches Args (exit 2)
+		// instead of cobra's own check (exit 1).
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				hint := ""
+				if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+					hint = "; did you mean " + strings.Join(s, " or ") + "?"
+				}
+				return fmt.Errorf("unknown command %q for %q%s", args[0], cmd.CommandPath(), hint)
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -111,7 +138,24 @@ VITAE_* environment variables (VITAE_INDEX_PATH), then flags.`,
 		newBenchCmd(g),
 		newPurgeCmd(g),
 	)
+	usageErrors(root)
 	return root
+}
+
+// usageErrors makes every command's flag and argument errors exit 2.
+func usageErrors(c *cobra.Command) {
+	c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usage(err) })
+	if args := c.Args; args != nil {
+		c.Args = func(cmd *cobra.Command, a []string) error {
+			if err := args(cmd, a); err != nil {
+				return usage(err)
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageErrors(sub)
+	}
 }
 
 // load reads the configuration with the persistent flags and the given
@@ -130,7 +174,7 @@ func (g *globals) load(cmd *cobra.Command, local map[string]string) (*Config, *s
 	}
 	cfg, err := loadConfig(g.configFile, bind)
 	if err != nil {
-		return nil, nil, &exitError{code: 2, err: err}
+		return nil, nil, usage(err)
 	}
 	log := newLogger(cfg, g.stderr)
 	if limit, _ := parseBytes(cfg.Index.MemoryLimit); limit > 0 { // validated

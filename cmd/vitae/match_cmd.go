@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"vitae/match"
+	"vitae/search"
 )
 
 func newMatchCmd(g *globals) *cobra.Command {
@@ -33,17 +34,26 @@ nice-to-haves.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			jd, err := readInput(args[0])
 			if err != nil {
-				return &exitError{code: 2, err: err}
+				return err // a file that is not there is a failure, not a usage error
 			}
 			if format == "" {
 				format = formatOf(args[0])
 			}
-			a, err := g.openIndexed(cmd, nil)
+			a, srv, _, err := g.openOrRemote(cmd, nil, func(cfg *Config) error {
+				return search.CheckLimit("--limit", limit, cfg.Search.MaxLimit)
+			})
 			if err != nil {
 				return err
 			}
-			defer a.Close()
-			res, err := a.matcher.Match(cmd.Context(), match.Request{JobDescription: jd, Format: format, Limit: limit})
+			req := match.Request{JobDescription: jd, Format: format, Limit: limit}
+			var res *match.Result
+			if srv != nil {
+				res = &match.Result{}
+				err = srv.post(cmd.Context(), "/match", req, res)
+			} else {
+				defer a.Close()
+				res, err = a.matcher.Match(cmd.Context(), req)
+			}
 			if err != nil {
 				return err
 			}
@@ -55,7 +65,7 @@ nice-to-haves.`,
 		},
 	}
 	f := cmd.Flags()
-	f.IntVarP(&limit, "limit", "n", 10, "number of candidates")
+	f.IntVarP(&limit, "limit", "n", 10, "number of candidates, 1..search.max_limit (0 means 10)")
 	f.BoolVar(&asJSON, "json", false, "print the result as JSON")
 	f.StringVar(&format, "format", "", "text, markdown, html or json (default: from the file extension, else detected)")
 	return cmd

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"vitae"
+	"vitae/search"
 )
 
 func newSearchCmd(g *globals) *cobra.Command {
@@ -29,12 +30,19 @@ On first use with an empty index it indexes the sample data (data.paths).`,
   vitae search "mentored engineers" --by candidate --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := g.openIndexed(cmd, map[string]string{"search.mode": "mode"})
+			switch by {
+			case "", "bullet":
+			case "candidate":
+				q.GroupBy = "candidate"
+			default:
+				return usage(fmt.Errorf("--by %q: want bullet or candidate", by))
+			}
+			a, srv, cfg, err := g.openOrRemote(cmd, map[string]string{"search.mode": "mode"}, func(cfg *Config) error {
+				return search.CheckLimit("--limit", q.Limit, cfg.Search.MaxLimit)
+			})
 			if err != nil {
 				return err
 			}
-			defer a.Close()
-			cfg := a.cfg
 			q.Text = strings.Join(args, " ")
 			q.Mode = vitae.Mode(cfg.Search.Mode)
 			q.SemanticRatio = cfg.Search.SemanticRatio
@@ -42,14 +50,16 @@ On first use with an empty index it indexes the sample data (data.paths).`,
 				q.SemanticRatio, _ = cmd.Flags().GetFloat64("semantic-ratio")
 			}
 			q.Explain = explain || asJSON
-			switch by {
-			case "", "bullet":
-			case "candidate":
-				q.GroupBy = "candidate"
-			default:
-				return &exitError{code: 2, err: fmt.Errorf("--by %q: want bullet or candidate", by)}
+			var res *vitae.Results
+			if srv != nil {
+				res, err = srv.search(cmd.Context(), q)
+			} else {
+				defer a.Close()
+				res, err = a.engine.Search(cmd.Context(), q)
 			}
-			res, err := a.engine.Search(cmd.Context(), q)
+			if vitae.ErrorCode(err) == vitae.EINVALID {
+				return usage(err) // built from the flags alone
+			}
 			if err != nil {
 				return err
 			}
@@ -61,7 +71,7 @@ On first use with an empty index it indexes the sample data (data.paths).`,
 		},
 	}
 	f := cmd.Flags()
-	f.IntVarP(&q.Limit, "limit", "n", 10, "number of bullets (at most search.max_limit)")
+	f.IntVarP(&q.Limit, "limit", "n", 10, "number of bullets, 1..search.max_limit (0 means 10)")
 	f.IntVar(&q.Offset, "offset", 0, "skip this many results (pagination)")
 	f.StringSliceVar(&q.Filters.Company, "company", nil, "only bullets at this company (repeatable)")
 	f.StringSliceVar(&q.Filters.Role, "role", nil, "only bullets in this role (repeatable)")

@@ -112,6 +112,12 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("listening", "addr", ln.Addr().String(), "embedder", embedderName(a))
+	// `vitae search` and `match` on this index ask the server (remote.go).
+	if remove, err := writeServeAddr(cfg.Index.Path, ln.Addr()); err != nil {
+		log.Warn("CLI commands on this index will not find the server", "error", err)
+	} else {
+		defer remove()
+	}
 	if listening != nil {
 		listening(ln.Addr())
 	}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Exit codes: 2 for anything wrong on the command line (command, flag,
+// value, arguments), 1 for work that failed; both print one "vitae:" line
+// that says what was wrong.
+func TestExitCodes(t *testing.T) {
+	dir := workdir(t)
+	// An index with the sample data, so the usage errors below are not
+	// preceded by indexing it.
+	if code, _, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: %d %s", code, errOut)
+	}
+	jd := filepath.Join(dir, "job.md")
+	if err := os.WriteFile(jd, []byte("## Requirements\n- Lead a team of SREs\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{"unknown command", []string{"serch", "x"}, 2, `unknown command "serch"`},
+		{"unknown command suggests", []string{"serch", "x"}, 2, "did you mean"},
+		{"unknown flag", []string{"search", "x", "--bogus"}, 2, "unknown flag: --bogus"},
+		{"flag not a number", []string{"search", "x", "-n", "abc"}, 2, `invalid argument "abc"`},
+		{"no query", []string{"search"}, 2, "requires at least 1 arg"},
+		{"bad mode", []string{"search", "x", "--mode", "fuzzy"}, 2, "search.mode"},
+		{"bad group", []string{"search", "x", "--by", "team"}, 2, `--by "team"`},
+		{"bad date", []string{"search", "x", "--since", "soon"}, 2, `since "soon"`},
+		{"bad ratio", []string{"search", "x", "--semantic-ratio", "3"}, 2, "semantic_ratio 3 is outside 0..1"},
+		{"negative limit", []string{"search", "x", "-n", "-1"}, 2, "--limit -1 is outside 1..100"},
+		{"limit over the maximum", []string{"search", "x", "--limit", "101"}, 2, "--limit 101 is outside 1..100"},
+		{"match limit over the maximum", []string{"match", jd, "-n", "500"}, 2, "--limit 500 is outside 1..100"},
+		{"match two files", []string{"match", jd, jd}, 2, "accepts 1 arg"},
+		{"serve with an argument", []string{"serve", "now"}, 2, `unknown command "now"`},
+		{"index without a path", []string{"index"}, 2, "at least one PATH"},
+		{"missing index path", []string{"index", "nowhere"}, 1, "index nowhere: no such file or directory"},
+		{"missing job description", []string{"match", "nowhere.md"}, 1, "no such file or directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := cli(t, dir, tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) {
+				t.Errorf("vitae %s: exit %d, want %d with %q\nstdout:\n%s\nstderr:\n%s", strings.Join(tt.args, " "), code, tt.code, tt.want, out, errOut)
+			}
+			if n := strings.Count(errOut, "vitae:"); n != 1 {
+				t.Errorf("%d error lines, want 1:\n%s", n, errOut)
+			}
+		})
+	}
+	// The limit's bounds hold at their edges: 0 asks for the default.
+	for _, n := range []string{"0", "1", "100"} {
+		if code, _, errOut := cli(t, dir, "search", "led DevOps team", "-n", n); code != 0 {
+			t.Errorf("-n %s: exit %d %s", n, code, errOut)
+		}
+	}
+}
+
+func TestHelpDocumentsExitCodes(t *testing.T) {
+	code, out, _ := cli(t, t.TempDir(), "--help")
+	if code != 0 || !strings.Contains(out, "Exit codes: 0 ok; 1 error") || !strings.Contains(out, "2 usage") {
+		t.Errorf("exit %d, help:\n%s", code, out)
+	}
+	// No command at all is a request for help, not a mistake.
+	if code, out, _ := cli(t, t.TempDir()); code != 0 || !strings.Contains(out, "Available Commands") {
+		t.Errorf("no arguments: exit %d\n%s", code, out)
+	}
+}

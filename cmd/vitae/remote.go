@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"vitae"
+	"vitae/index"
+)
+
+// A running `vitae serve` holds its index's lock, so `search` and `match`
+// on that index ask the server instead: serve writes its loopback address
+// to serve.addr in the index directory and removes it on a clean stop. A
+// file left by a crash is harmless: it is read only while the lock is held.
+const addrFile = "serve.addr"
+
+// writeServeAddr records where the server listens; remove deletes the file
+// if it still holds this server's address.
+func writeServeAddr(dir string, addr net.Addr) (remove func(), err error) {
+	base := serverBase(addr)
+	path := filepath.Join(dir, addrFile)
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(base+"\n"), 0o600); err != nil {
+		return nil, fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return nil, fmt.Errorf("write %s: %w", path, err)
+	}
+	return func() {
+		if b, err := os.ReadFile(path); err == nil && strings.TrimSpace(string(b)) == base {
+			os.Remove(path)
+		}
+	}, nil
+}
+
+// serverBase is the URL a process on this machine reaches addr at: an
+// unspecified host (0.0.0.0, ::) is reached over loopback.
+func serverBase(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+		if ip.To4() == nil {
+			host = "::1"
+		}
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// readServeAddr returns the server address recorded in dir, if it is a
+// loopback one: the query and the API key go nowhere else.
+func readServeAddr(dir string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, addrFile))
+	if err != nil {
+		return "", err
+	}
+	base := strings.TrimSpace(string(b))
+	u, err := url.Parse(base)
+	if err != nil || u.Scheme != "http" || u.Path != "" {
+		return "", fmt.Errorf("%s holds %q, not a server address", addrFile, base)
+	}
+	if ip := net.ParseIP(u.Hostname()); u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return "", fmt.Errorf("%s names %s, which is not a loopback address", addrFile, u.Host)
+	}
+	return base, nil
+}
+
+// remote is a running server asked over its JSON API.
+type remote struct {
+	base   string
+	apiKey string
+	client *http.Client
+}
+
+// inUse is the error for an index another process holds when its server
+// cannot be asked; it names the remedy.
+func inUse(err error) error {
+	return fmt.Errorf("%w; stop the server or use --index DIR", err)
+}
+
+// openOrRemote opens the index like openIndexed; when a running server
+// holds it, it returns that server to ask instead (saying so on stderr).
+// check vets the flags against the configuration before anything opens.
+func (g *globals) openOrRemote(cmd *cobra.Command, local map[string]string, check func(*Config) error) (*app, *remote, *Config, error) {
+	cfg, log, err := g.load(cmd, local)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := check(cfg); err != nil {
+		return nil, nil, nil, usage(err)
+	}
+	a, err := openApp(cfg, log)
+	if errors.Is(err, index.ErrInUse) {
+		base, rerr := readServeAddr(cfg.Index.Path)
+		if rerr != nil {
+			return nil, nil, nil, inUse(err)
+		}
+		fmt.Fprintf(g.stderr, "vitae: %s is held by the server at %s; asking it\n", cfg.Index.Path, base)
+		return nil, &remote{base: base, apiKey: cfg.Server.APIKey, client: &http.Client{Timeout: 5 * time.Minute}}, cfg, nil
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := a.ensureIndexed(cmd.Context(), g.stderr); err != nil {
+		a.Close()
+		return nil, nil, nil, err
+	}
+	return a, nil, cfg, nil
+}
+
+// post sends in as JSON to the API route path and decodes the answer into
+// out; an error answer comes back as the vitae error it carries.
+func (r *remote) post(ctx context.Context, path string, in, out any) error {
+	body, err := json.Marshal(in)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, r.base+"/api/v1"+path, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if r.apiKey != "" {
+		req.Header.Set("Authorization", "Bearer "+r.apiKey)
+	}
+	resp, err := r.client.Do(req)
+	if err != nil {
+		return fmt.Errorf("ask the server at %s: %w; stop the server or use --index DIR", r.base, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return fmt.Errorf("read the server's answer: %w", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		var e struct {
+			Error struct{ Code, Message string } `json:"error"`
+		}
+		if json.Unmarshal(data, &e) != nil || e.Error.Code == "" {
+			return fmt.Errorf("the server at %s answered %s", r.base, resp.Status)
+		}
+		return vitae.Errorf(e.Error.Code, "%s", e.Error.Message)
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return fmt.Errorf("read the server's answer: %w", err)
+	}
+	return nil
+}
+
+// searchRequest is the body of POST /api/v1/search the CLI sends.
+type searchRequest struct {
+	Query         string        `json:"query"`
+	Mode          vitae.Mode    `json:"mode,omitempty"`
+	SemanticRatio float64       `json:"semantic_ratio"`
+	Filters       vitae.Filters `json:"filters"`
+	Limit         int           `json:"limit"`
+	Offset        int           `json:"offset"`
+	GroupBy       string        `json:"group_by,omitempty"`
+	Explain       bool          `json:"explain"`
+	Facets        bool          `json:"facets"`
+}
+
+func (r *remote) search(ctx context.Context, q vitae.Query) (*vitae.Results, error) {
+	var res vitae.Results
+	err := r.post(ctx, "/search", searchRequest{Query: q.Text, Mode: q.Mode, SemanticRatio: q.SemanticRatio, Filters: q.Filters,
+		Limit: q.Limit, Offset: q.Offset, GroupBy: q.GroupBy, Explain: q.Explain, Facets: q.Facets}, &res)
+	if err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
