@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"vitae"
 )
@@ -103,4 +104,26 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 		return fa.Title < fb.Title
 	})
 	return out, nil
+}
+
+// NewJob checks a job description before it is stored: it must parse
+// into requirements (EINVALID otherwise, ETOOLARGE when too long). The
+// title, when empty, is the description's own, else its first
+// requirement.
+func NewJob(title, text, format string) (Job, error) {
+	jd, err := ParseJD(text, format)
+	if err != nil {
+		return Job{}, err
+	}
+	if len(jd.Requirements) == 0 {
+		return Job{}, vitae.Errorf(vitae.EINVALID, "no requirements found in the job description")
+	}
+	title = strings.TrimSpace(title)
+	if title == "" {
+		title = jd.Title
+	}
+	if title == "" {
+		title = truncateRunes(jd.Requirements[0].Text, 80)
+	}
+	return Job{Title: title, JobDescription: text, Format: format}, nil
 }
