@@ -80,12 +80,16 @@ func (s *Server) fits(c *gin.Context, wb *workbench.Store, id string) ([]match.J
 	if err != nil {
 		return nil, err
 	}
+	if s.m == nil {
+		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "job matching is not configured on this server")
+	}
+	return s.m.Fits(c.Request.Context(), id, matchJobs(stored))
+}
+
+func matchJobs(stored []workbench.Job) []match.Job {
 	jobs := make([]match.Job, len(stored))
 	for i, j := range stored {
 		jobs[i] = match.Job{ID: j.ID, Title: j.Title, JobDescription: j.JobDescription, Format: j.Format}
 	}
-	if s.m == nil {
-		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "job matching is not configured on this server")
-	}
-	return s.m.Fits(c.Request.Context(), id, jobs)
+	return jobs
 }
