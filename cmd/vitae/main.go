@@ -110,6 +110,7 @@ VITAE_* environment variables (VITAE_INDEX_PATH), then flags.`,
 		newEvalCmd(g),
 		newBenchCmd(g),
 		newPurgeCmd(g),
+		newJobsCmd(g),
 	)
 	return root
 }
