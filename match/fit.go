@@ -42,11 +42,11 @@ func (m *Matcher) Fit(ctx context.Context, r Request, resumeID string) (*Result,
 	if err != nil {
 		return nil, err
 	}
-	return m.fit(ctx, r, rr)
+	return m.fit(ctx, r, rr, nil)
 }
 
-func (m *Matcher) fit(ctx context.Context, r Request, rr *vitae.Resume) (*Result, error) {
-	g, err := m.grading(ctx, r, rr)
+func (m *Matcher) fit(ctx context.Context, r Request, rr *vitae.Resume, read map[string]*vitae.Resume) (*Result, error) {
+	g, err := m.grading(ctx, r, rr, read)
 	if err != nil {
 		return nil, err
 	}
@@ -68,9 +68,10 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 	}
 	out := make([]JobFit, 0, len(jobs))
 	score := make(map[string]float64, len(jobs))
+	read := map[string]*vitae.Resume{} // the pools of the jobs overlap: each résumé read once
 	for _, j := range jobs {
 		jf := JobFit{JobID: j.ID, Title: j.Title}
-		res, err := m.fit(ctx, Request{JobDescription: j.JobDescription, Format: j.Format}, rr)
+		res, err := m.fit(ctx, Request{JobDescription: j.JobDescription, Format: j.Format}, rr, read)
 		switch {
 		case ctx.Err() != nil:
 			return nil, vitae.Wrap(vitae.ETIMEOUT, ctx.Err(), "fitting the stored jobs took too long")

@@ -86,7 +86,7 @@ func New(b Backend, opts Options) *Matcher {
 // fit and years. Candidates with evidence for a must-have rank above
 // every candidate without.
 func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
-	g, err := m.grading(ctx, r, nil)
+	g, err := m.grading(ctx, r, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -144,8 +144,9 @@ func (g *grading) candidate(id string) (Candidate, bool) {
 // grading parses r, runs the requirement queries and reads the pool's
 // résumés. extra, when not nil, joins the pool, so the role fit of a
 // résumé the queries did not find is taken over the same titles a match
-// would use.
-func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume) (*grading, error) {
+// would use. read, when not nil, keeps the résumés read, for the next
+// grading of the same request (Fits: the pools of many jobs overlap).
+func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, read map[string]*vitae.Resume) (*grading, error) {
 	jd, err := ParseJD(r.JobDescription, r.Format)
 	if err != nil {
 		return nil, err
@@ -172,7 +173,13 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume) (
 	}
 	resumes := make(map[string]*vitae.Resume, len(ids)+1)
 	for _, id := range ids {
-		if rr, err := m.b.Resume(ctx, id); err == nil {
+		rr, ok := read[id]
+		if !ok {
+			if rr, _ = m.b.Resume(ctx, id); read != nil {
+				read[id] = rr // nil too: a résumé gone since the query
+			}
+		}
+		if rr != nil {
 			resumes[id] = rr
 		}
 	}
