@@ -86,56 +86,18 @@ func New(b Backend, opts Options) *Matcher {
 // fit and years. Candidates with evidence for a must-have rank above
 // every candidate without.
 func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
-	jd, err := ParseJD(r.JobDescription, r.Format)
+	g, err := m.grading(ctx, r, nil, nil)
 	if err != nil {
 		return nil, err
-	}
-	if len(jd.Requirements) == 0 {
-		return nil, vitae.Errorf(vitae.EINVALID, "no requirements found in the job description")
 	}
 	limit := r.Limit
 	if limit <= 0 {
 		limit = 10
 	}
 	limit = min(limit, m.opts.MaxLimit)
-	mode := r.Mode
-	if mode == "" {
-		mode = m.opts.Mode
-	}
-	w := defaultWeights
-	w.RecencyHalfLife = m.opts.RecencyHalfLife
-	if jd.Title == "" || m.opts.Ablate == "role-fit" {
-		w.RoleFit = 0 // no title, no role fit
-	}
-	if m.opts.Ablate == "years" {
-		w.Experience = 0
-	}
-	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition}
-	ids, err := m.pool(ctx, jd, mode, res)
-	if err != nil {
-		return nil, err
-	}
-	resumes := make(map[string]*vitae.Resume, len(ids))
-	for _, id := range ids {
-		if rr, err := m.b.Resume(ctx, id); err == nil {
-			resumes[id] = rr
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	reqs := make([]*reqParts, len(jd.Requirements))
-	for i, rq := range jd.Requirements {
-		reqs[i] = m.z.requirement(rq.Text)
-	}
-	fit := roleFit(jd.Title, resumes)
-	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: m.opts.Ablate != "levels"}
-	for _, id := range ids {
-		rr := resumes[id]
-		if rr == nil {
-			continue
-		}
-		if c, ok := sc.candidate(rr, fit[id]); ok {
+	res := g.res
+	for _, id := range g.ids {
+		if c, ok := g.candidate(id); ok {
 			res.Candidates = append(res.Candidates, c)
 		}
 	}
@@ -156,6 +118,83 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 		res.Candidates = []Candidate{}
 	}
 	return res, nil
+}
+
+// grading is one job description ready to grade résumés: the answer's
+// shell, the pool the requirement queries found, their résumés and the
+// role fit computed over them.
+type grading struct {
+	res     *Result
+	ids     []string
+	resumes map[string]*vitae.Resume
+	fit     map[string]float64
+	sc      scorer
+}
+
+// candidate scores one résumé of the grading; ok is false when it shows
+// nothing the job description asks for.
+func (g *grading) candidate(id string) (Candidate, bool) {
+	rr := g.resumes[id]
+	if rr == nil {
+		return Candidate{}, false
+	}
+	return g.sc.candidate(rr, g.fit[id])
+}
+
+// grading parses r, runs the requirement queries and reads the pool's
+// résumés. extra, when not nil, joins the pool, so the role fit of a
+// résumé the queries did not find is taken over the same titles a match
+// would use. read, when not nil, keeps the résumés read, for the next
+// grading of the same request (Fits: the pools of many jobs overlap).
+func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, read map[string]*vitae.Resume) (*grading, error) {
+	jd, err := ParseJD(r.JobDescription, r.Format)
+	if err != nil {
+		return nil, err
+	}
+	if len(jd.Requirements) == 0 {
+		return nil, vitae.Errorf(vitae.EINVALID, "no requirements found in the job description")
+	}
+	mode := r.Mode
+	if mode == "" {
+		mode = m.opts.Mode
+	}
+	w := defaultWeights
+	w.RecencyHalfLife = m.opts.RecencyHalfLife
+	if jd.Title == "" || m.opts.Ablate == "role-fit" {
+		w.RoleFit = 0 // no title, no role fit
+	}
+	if m.opts.Ablate == "years" {
+		w.Experience = 0
+	}
+	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition}
+	ids, err := m.pool(ctx, jd, mode, res)
+	if err != nil {
+		return nil, err
+	}
+	resumes := make(map[string]*vitae.Resume, len(ids)+1)
+	for _, id := range ids {
+		rr, ok := read[id]
+		if !ok {
+			if rr, _ = m.b.Resume(ctx, id); read != nil {
+				read[id] = rr // nil too: a résumé gone since the query
+			}
+		}
+		if rr != nil {
+			resumes[id] = rr
+		}
+	}
+	if extra != nil && resumes[extra.ID] == nil {
+		resumes[extra.ID] = extra
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	reqs := make([]*reqParts, len(jd.Requirements))
+	for i, rq := range jd.Requirements {
+		reqs[i] = m.z.requirement(rq.Text)
+	}
+	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: m.opts.Ablate != "levels"}
+	return &grading{res: res, ids: ids, resumes: resumes, fit: roleFit(jd.Title, resumes), sc: sc}, nil
 }
 
 // pool runs one query per requirement and returns the candidates they

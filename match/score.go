@@ -4,6 +4,7 @@ import (
 	"html"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -118,6 +119,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, listed 
 			continue
 		}
 		terms := dedupe(g.terms)
+		sort.Strings(terms) // the grader walks maps: one order for every answer
 		best = &Evidence{BulletID: b.ID, Text: b.Text, Highlight: highlight(b.Text, terms), Terms: terms,
 			Company: b.Company, Role: b.Role, Start: b.Start, End: b.End,
 			Level: g.level.String(), Score: round3(g.score), Recency: round3(rec), Credit: round3(credit)}

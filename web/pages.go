@@ -12,6 +12,7 @@ import (
 
 	"vitae"
 	"vitae/match"
+	"vitae/web/workbench"
 )
 
 var funcs = template.FuncMap{
@@ -74,6 +75,10 @@ type pageData struct {
 	JD       string
 	Match    *match.Result
 	NeedKey  bool
+	Flash    string
+	Stored   bool            // stored jobs are configured (pages_jobs.go)
+	Jobs     []workbench.Job // the stored jobs, listed on the match page
+	JobID    string          // the stored job matched
 }
 
 const pageSize = 10
@@ -95,10 +100,9 @@ func (s *Server) registerPages(g *gin.RouterGroup) {
 		s.render(c, http.StatusOK, "upload.html", pageData{Title: "Upload résumés", NeedKey: s.cfg.APIKey != ""})
 	})
 	g.POST("/upload", s.auth(true), s.uploadPage)
-	g.GET("/match", func(c *gin.Context) {
-		s.render(c, http.StatusOK, "match.html", pageData{Title: "Match a job description"})
-	})
+	g.GET("/match", s.matchForm)
 	g.POST("/match", s.matchPage)
+	s.registerJobPages(g)
 }
 
 func (s *Server) uploadPage(c *gin.Context) {
@@ -116,6 +120,7 @@ func (s *Server) uploadPage(c *gin.Context) {
 
 func (s *Server) matchPage(c *gin.Context) {
 	d := pageData{Title: "Match a job description", JD: c.PostForm("jd")}
+	s.withJobs(c, &d)
 	res, err := s.m.Match(c.Request.Context(), match.Request{JobDescription: d.JD, Limit: 10})
 	if err != nil {
 		d.Error = vitae.ErrorMessage(err)

@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vitae"
+	"vitae/match"
 	"vitae/search"
 	"vitae/web/workbench"
 )
@@ -33,6 +34,8 @@ type resumeView struct {
 	SimilarNote  string
 	Shortlists   []workbench.Shortlist
 	Links        []string
+	Fits         []match.JobFit // the stored jobs this person fits, best first
+	FitsNote     string         // why there are none to show
 }
 
 // roleGroup is one job (or project, school) with its bullets.
@@ -177,6 +180,7 @@ func (s *Server) resumePage(c *gin.Context) {
 		}
 	}
 	v.Links = contactLinks(r)
+	v.Fits, v.FitsNote = s.pageFits(ctx, r.ID)
 	if wb := s.cfg.Workbench; wb != nil {
 		v.Shortlists, _ = wb.Shortlists()
 	}

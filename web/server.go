@@ -48,6 +48,9 @@ type Backend interface {
 // without requirements, ETOOLARGE for one too long).
 type Matcher interface {
 	Match(ctx context.Context, r match.Request) (*match.Result, error)
+	// Fits scores one résumé against stored jobs, best fit first;
+	// ENOTFOUND for an unknown résumé.
+	Fits(ctx context.Context, resumeID string, jobs []match.Job) ([]match.JobFit, error)
 }
 
 // Config is the server's settings, plain values (cmd reads the config).
@@ -206,6 +209,7 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	s.registerResumeRoutes(reads, writes)
 	s.registerStatsRoutes(reads)
 	s.registerWorkbenchRoutes(reads, writes)
+	s.registerJobRoutes(reads, writes)
 	api.GET("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapiJSON) })
 
 	pages := e.Group("", s.auth(s.cfg.ProtectReads), s.limitBody, s.timeout)

@@ -8,6 +8,7 @@ type SearchResponse = operations["searchBullets"]["responses"][200]["content"]["
 type MatchRequest = operations["matchJob"]["requestBody"]["content"]["application/json"];
 type MatchResponse = operations["matchJob"]["responses"][200]["content"]["application/json"];
 type APIError = components["schemas"]["Error"];
+type JobFits = operations["listJobFits"]["responses"][200]["content"]["application/json"];
 
 export class VitaeError extends Error {
   constructor(readonly status: number, readonly code: APIError["error"]["code"], message: string) {
@@ -36,6 +37,16 @@ export class Vitae {
   match(req: MatchRequest): Promise<MatchResponse> {
     return this.post<MatchRequest, MatchResponse>("/match", req);
   }
+
+  async jobFits(resumeID: string): Promise<JobFits> {
+    const headers: Record<string, string> = this.apiKey ? { Authorization: `Bearer ${this.apiKey}` } : {};
+    const resp = await fetch(`${this.base}/api/v1/resumes/${encodeURIComponent(resumeID)}/jobs`, { headers });
+    if (!resp.ok) {
+      const e = (await resp.json()) as APIError;
+      throw new VitaeError(resp.status, e.error.code, e.error.message);
+    }
+    return (await resp.json()) as JobFits;
+  }
 }
 
 // The fields a caller reads, by name and type.
@@ -53,6 +64,14 @@ export async function demo(v: Vitae): Promise<string[]> {
   }
   lines.push(`must-have weight ${m.weights.must_have}`);
 
+  const fits = await v.jobFits("jordan-lee");
+  for (const j of fits.jobs) {
+    const c = j.match?.candidates[0];
+    lines.push(`${fits.person} fits ${j.title} ${j.fit}%: must-haves ${c?.coverage.must_met ?? 0}/${c?.coverage.must_total ?? 0}${j.error ? ` (${j.error})` : ""}`);
+  }
+
+  // @ts-expect-error a job whose description no longer parses has no match
+  fits.jobs[0].match.candidates;
   // @ts-expect-error the document has no such field: the types are not any
   res.hits[0].nonexistent;
   // @ts-expect-error mode is an enum

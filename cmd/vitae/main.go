@@ -137,6 +137,7 @@ Exit codes: 0 ok; 1 error (a file, the index or the server failed);
 		newEvalCmd(g),
 		newBenchCmd(g),
 		newPurgeCmd(g),
+		newJobsCmd(g),
 	)
 	usageErrors(root)
 	return root

@@ -124,12 +124,18 @@ func printMatch(w io.Writer, res *match.Result) {
 	for i, c := range res.Candidates {
 		fmt.Fprintf(w, "\n%d. %s  fit %d%%  must-haves met %d/%d, nice-to-haves %d/%d  %.1f years (%.1f leading)\n",
 			i+1, c.Person, c.Fit, c.Coverage.MustMet, c.Coverage.MustTotal, c.Coverage.NiceMet, c.Coverage.NiceTotal, c.YearsExperience, c.LeadershipYears)
-		fmt.Fprintf(w, "   %s\n", c.Explain.Formula)
-		for _, e := range c.Matched {
-			fmt.Fprintf(w, "   ✓ %s\n     ← %s (%s)\n", e.Requirement, e.Text, e.Level)
-		}
-		for _, m := range c.Missing {
-			fmt.Fprintf(w, "   ✗ %s\n", m)
-		}
+		printEvidence(w, c)
+	}
+}
+
+// printEvidence is a candidate's formula and evidence per requirement,
+// as both match and jobs fit print them.
+func printEvidence(w io.Writer, c match.Candidate) {
+	fmt.Fprintf(w, "   %s\n", c.Explain.Formula)
+	for _, e := range c.Matched {
+		fmt.Fprintf(w, "   ✓ %s\n     ← %s (%s)\n", e.Requirement, e.Text, e.Level)
+	}
+	for _, m := range c.Missing {
+		fmt.Fprintf(w, "   ✗ %s\n", m)
 	}
 }

@@ -28,11 +28,16 @@ const (
 	MaxName       = 200  // characters of a name
 	MaxNote       = 2000 // characters of a note
 	MaxQuery      = 1000 // characters of a saved query
+	// MaxJobs bounds the stored job descriptions: a candidate's page
+	// matches them all.
+	MaxJobs           = 100
+	MaxJobDescription = 50000 // characters, as match.ParseJD takes
 )
 
 var (
 	bucketShortlists = []byte("shortlists")
 	bucketSearches   = []byte("searches")
+	bucketJobs       = []byte("jobs")
 )
 
 // Entry is one candidate on a shortlist.
@@ -79,7 +84,7 @@ func Open(dir string) (*Store, error) {
 		return nil, fmt.Errorf("open workbench %q: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketShortlists, bucketSearches} {
+		for _, b := range [][]byte{bucketShortlists, bucketSearches, bucketJobs} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"vitae/match"
+	"vitae/web/workbench"
+)
+
+func newJobsCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "jobs",
+		Short: "Store job descriptions and see the jobs a candidate fits",
+		Long: `Jobs keeps job descriptions in workbench.db beside the index (the file
+of shortlists and saved searches), so a candidate's page, the API
+(GET /api/v1/resumes/ID/jobs) and "vitae jobs fit" can score a person
+against each of them as "vitae match" scores candidates. The file is
+locked while "vitae serve" runs: use the API (POST /api/v1/jobs) then.`,
+		Example: `  vitae jobs add job.md
+  vitae jobs list
+  vitae jobs fit jordan-lee
+  vitae jobs rm 3f9a1c0d5e7b2a64`,
+	}
+	cmd.AddCommand(newJobsAddCmd(g), newJobsListCmd(g), newJobsRmCmd(g), newJobsFitCmd(g))
+	return cmd
+}
+
+// openJobs opens the workbench file of the configured index directory.
+func (g *globals) openJobs(cmd *cobra.Command) (*workbench.Store, error) {
+	cfg, _, err := g.load(cmd, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(cfg.Index.Path, 0o700); err != nil {
+		return nil, fmt.Errorf("index directory: %w", err)
+	}
+	return workbench.Open(cfg.Index.Path)
+}
+
+func newJobsAddCmd(g *globals) *cobra.Command {
+	var title, format string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "add JD_FILE",
+		Short: "Store a job description (text, Markdown, HTML or JSON; - reads standard input)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			text, err := readInput(args[0])
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			if format == "" {
+				format = formatOf(args[0])
+			}
+			j, err := match.NewJob(title, text, format)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			wb, err := g.openJobs(cmd)
+			if err != nil {
+				return err
+			}
+			defer wb.Close()
+			saved, err := wb.SaveJob(workbench.Job{Title: j.Title, JobDescription: j.JobDescription, Format: j.Format})
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(g.stdout, saved)
+			}
+			fmt.Fprintf(g.stdout, "Stored %s  %s\n", saved.ID, saved.Title)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&title, "title", "", "title (default: the description's own, else its first requirement)")
+	f.StringVar(&format, "format", "", "text, markdown, html or json (default: from the file extension, else detected)")
+	f.BoolVar(&asJSON, "json", false, "print the stored job as JSON")
+	return cmd
+}
+
+func newJobsListCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the stored job descriptions, oldest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			wb, err := g.openJobs(cmd)
+			if err != nil {
+				return err
+			}
+			defer wb.Close()
+			js, err := wb.Jobs()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(g.stdout, map[string]any{"jobs": js})
+			}
+			if len(js) == 0 {
+				fmt.Fprintln(g.stdout, "No stored jobs: add one with \"vitae jobs add FILE\".")
+			}
+			for _, j := range js {
+				fmt.Fprintf(g.stdout, "%s  %s  %s\n", j.ID, j.Created.Format("2006-01-02"), j.Title)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the jobs as JSON")
+	return cmd
+}
+
+func newJobsRmCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rm JOB_ID",
+		Short: "Delete a stored job description",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			wb, err := g.openJobs(cmd)
+			if err != nil {
+				return err
+			}
+			defer wb.Close()
+			if err := wb.DeleteJob(args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(g.stdout, "Deleted %s\n", args[0])
+			return nil
+		},
+	}
+}
+
+func newJobsFitCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "fit RESUME_ID",
+		Short: "Score one candidate against every stored job, best fit first",
+		Long: `Fit scores a résumé against each stored job description exactly as
+"vitae match" scores a candidate (the same requirement queries, evidence
+levels, role fit and years), and prints the jobs best fit first with
+the evidence per requirement.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			wb, err := g.openJobs(cmd)
+			if err != nil {
+				return err
+			}
+			defer wb.Close()
+			stored, err := wb.Jobs()
+			if err != nil {
+				return err
+			}
+			a, err := g.openIndexed(cmd, nil)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			r, err := a.engine.Resume(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			jobs := make([]match.Job, len(stored))
+			for i, j := range stored {
+				jobs[i] = match.Job{ID: j.ID, Title: j.Title, JobDescription: j.JobDescription, Format: j.Format}
+			}
+			fits, err := a.matcher.Fits(cmd.Context(), r.ID, jobs)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(g.stdout, map[string]any{"resume_id": r.ID, "person": r.Person, "fit_definition": match.FitDefinition, "jobs": fits})
+			}
+			printFits(g.stdout, r.Person, r.ID, fits)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the fits as JSON")
+	return cmd
+}
+
+func printFits(w io.Writer, person, id string, fits []match.JobFit) {
+	fmt.Fprintf(w, "%s (%s): %d stored job(s)\n", person, id, len(fits))
+	if len(fits) == 0 {
+		fmt.Fprintln(w, "No stored jobs: add one with \"vitae jobs add FILE\".")
+	}
+	for i, f := range fits {
+		switch {
+		case f.Match == nil:
+			fmt.Fprintf(w, "\n%d. %s [%s]  cannot be matched: %s\n", i+1, f.Title, f.JobID, f.Error)
+		case len(f.Match.Candidates) == 0:
+			fmt.Fprintf(w, "\n%d. %s [%s]  fit 0%%  no evidence for any of %d requirement(s)\n", i+1, f.Title, f.JobID, len(f.Match.Requirements))
+		default:
+			c := f.Match.Candidates[0]
+			fmt.Fprintf(w, "\n%d. %s [%s]  fit %d%%  must-haves met %d/%d, nice-to-haves %d/%d\n",
+				i+1, f.Title, f.JobID, c.Fit, c.Coverage.MustMet, c.Coverage.MustTotal, c.Coverage.NiceMet, c.Coverage.NiceTotal)
+			printEvidence(w, c)
+		}
+	}
+}

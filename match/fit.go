@@ -1,0 +1,130 @@
+package match
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"vitae"
+)
+
+// Job is a stored job description to fit a résumé against.
+type Job struct {
+	ID             string
+	Title          string // shown instead of the description's own title when set
+	JobDescription string
+	Format         string
+}
+
+// JobFit is how one résumé fits one job: the match answer for the job
+// with the résumé as its only candidate, scored as Match scores it.
+type JobFit struct {
+	JobID string `json:"job_id"`
+	Title string `json:"title"`
+	// Fit is the candidate's fit percent; 0 when no requirement has
+	// evidence (Match then has no candidate).
+	Fit         int  `json:"fit"`
+	MustEvident bool `json:"must_evident"`
+	// Match is the answer of Fit; nil when the description no longer
+	// parses into requirements (Error says why).
+	Match *Result `json:"match"`
+	Error string  `json:"error,omitempty"`
+}
+
+// Fit scores one résumé against a job description exactly as Match
+// scores a candidate: the same requirement queries pick the pool whose
+// role titles weigh role fit (the résumé joins it when the queries did
+// not find it), and the same scorer grades the résumé's bullets. The
+// answer has the résumé as its only candidate, or none when it shows
+// nothing the job asks for. An unknown résumé is ENOTFOUND.
+func (m *Matcher) Fit(ctx context.Context, r Request, resumeID string) (*Result, error) {
+	rr, err := m.b.Resume(ctx, resumeID)
+	if err != nil {
+		return nil, err
+	}
+	return m.fit(ctx, r, rr, nil)
+}
+
+func (m *Matcher) fit(ctx context.Context, r Request, rr *vitae.Resume, read map[string]*vitae.Resume) (*Result, error) {
+	g, err := m.grading(ctx, r, rr, read)
+	if err != nil {
+		return nil, err
+	}
+	g.res.Candidates = []Candidate{}
+	if c, ok := g.candidate(rr.ID); ok {
+		g.res.Candidates = append(g.res.Candidates, c)
+	}
+	return g.res, nil
+}
+
+// Fits scores one résumé against every job, best fit first: jobs where
+// the résumé has evidence for a must-have, then by score. A job whose
+// description no longer parses is kept, last, with its error; an unknown
+// résumé is ENOTFOUND, and an ended context ends the whole answer.
+func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobFit, error) {
+	rr, err := m.b.Resume(ctx, resumeID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]JobFit, 0, len(jobs))
+	score := make(map[string]float64, len(jobs))
+	read := map[string]*vitae.Resume{} // the pools of the jobs overlap: each résumé read once
+	for _, j := range jobs {
+		jf := JobFit{JobID: j.ID, Title: j.Title}
+		res, err := m.fit(ctx, Request{JobDescription: j.JobDescription, Format: j.Format}, rr, read)
+		switch {
+		case ctx.Err() != nil:
+			return nil, vitae.Wrap(vitae.ETIMEOUT, ctx.Err(), "fitting the stored jobs took too long")
+		case vitae.ErrorCode(err) == vitae.EINVALID || vitae.ErrorCode(err) == vitae.ETOOLARGE:
+			jf.Error = vitae.ErrorMessage(err)
+		case err != nil:
+			return nil, err
+		default:
+			jf.Match = res
+			if jf.Title == "" {
+				jf.Title = res.Title
+			}
+			if len(res.Candidates) == 1 {
+				c := res.Candidates[0]
+				jf.Fit, jf.MustEvident, score[j.ID] = c.Fit, c.Explain.MustEvident, c.Score
+			}
+		}
+		out = append(out, jf)
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		fa, fb := out[a], out[b]
+		if (fa.Match == nil) != (fb.Match == nil) {
+			return fb.Match == nil // the broken last
+		}
+		if fa.MustEvident != fb.MustEvident {
+			return fa.MustEvident
+		}
+		if score[fa.JobID] != score[fb.JobID] {
+			return score[fa.JobID] > score[fb.JobID]
+		}
+		return fa.Title < fb.Title
+	})
+	return out, nil
+}
+
+// NewJob checks a job description before it is stored: it must parse
+// into requirements (EINVALID otherwise, ETOOLARGE when too long). The
+// title, when empty, is the description's own, else its first
+// requirement.
+func NewJob(title, text, format string) (Job, error) {
+	jd, err := ParseJD(text, format)
+	if err != nil {
+		return Job{}, err
+	}
+	if len(jd.Requirements) == 0 {
+		return Job{}, vitae.Errorf(vitae.EINVALID, "no requirements found in the job description")
+	}
+	title = strings.TrimSpace(title)
+	if title == "" {
+		title = jd.Title
+	}
+	if title == "" {
+		title = truncateRunes(jd.Requirements[0].Text, 80)
+	}
+	return Job{Title: title, JobDescription: text, Format: format}, nil
+}

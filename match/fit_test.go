@@ -1,0 +1,112 @@
+package match
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"vitae"
+	"vitae/search"
+	"vitae/search/searchtest"
+)
+
+// fitJDs are stored jobs with a known order for the "strong" candidate
+// of matchCorpus: the SRE job (every requirement), the platform job
+// (one must-have of two), the nursing job (none), and one that no
+// longer parses.
+var fitJDs = []Job{
+	{ID: "nurse", Title: "Night nurse", JobDescription: "# Nurse\n## Requirements\n- Reduced patient falls\n- Supervised nurses\n"},
+	{ID: "sre", JobDescription: "# SRE Manager\n## Requirements\n- Run Kubernetes clusters in production\n- Lead a team of site reliability engineers\n## Nice to have\n- Terraform modules for AWS\n"},
+	{ID: "broken", Title: "Broken", JobDescription: "{not json", Format: "json"},
+	{ID: "platform", Title: "Platform engineer", JobDescription: "# Platform Engineer\n## Requirements\n- Automated deployments with Helm charts\n- Run Kubernetes clusters in production\n"},
+}
+
+// engineWith is newIndexWith that also returns the engine, to delete from.
+func engineWith(tb testing.TB, rs []*vitae.Resume) (*search.Engine, *Matcher) {
+	tb.Helper()
+	l := searchtest.Trained(tb, rs)
+	eng := search.New(searchtest.Index(tb, l, rs), l, search.Options{SemanticRatio: 0.5})
+	return eng, New(eng, Options{SemanticRatio: 0.5})
+}
+
+// Fit scores a candidate as Match does: the same candidate, to the digit,
+// for every candidate Match ranks.
+func TestFitScoresAsMatch(t *testing.T) {
+	_, m := engineWith(t, matchCorpus)
+	ctx := context.Background()
+	for _, j := range fitJDs[:2] {
+		req := Request{JobDescription: j.JobDescription}
+		res, err := m.Match(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Candidates) == 0 {
+			t.Fatalf("%s: no candidates", j.ID)
+		}
+		for _, want := range res.Candidates {
+			got, err := m.Fit(ctx, req, want.ResumeID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Candidates) != 1 {
+				t.Fatalf("%s/%s: %d candidates, want 1", j.ID, want.ResumeID, len(got.Candidates))
+			}
+			if d := cmp.Diff(want, got.Candidates[0]); d != "" {
+				t.Errorf("%s/%s: Fit differs from Match (-match +fit):\n%s", j.ID, want.ResumeID, d)
+			}
+			if d := cmp.Diff(res.Requirements, got.Requirements); d != "" || got.FitDefinition != res.FitDefinition || got.Weights != res.Weights {
+				t.Errorf("%s: requirements, definition or weights differ:\n%s", j.ID, d)
+			}
+		}
+	}
+}
+
+func TestFitsOrdersJobsAndKeepsBrokenOnes(t *testing.T) {
+	eng, m := engineWith(t, matchCorpus)
+	ctx := context.Background()
+	fits, err := m.Fits(ctx, "strong", fitJDs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, f := range fits {
+		order = append(order, f.JobID)
+	}
+	if d := cmp.Diff([]string{"sre", "platform", "nurse", "broken"}, order); d != "" {
+		t.Fatalf("order (-want +got):\n%s", d)
+	}
+	sre, platform, nurse, broken := fits[0], fits[1], fits[2], fits[3]
+	if c := sre.Match.Candidates; sre.Title != "SRE Manager" || len(c) != 1 || c[0].Coverage.MustMet != 2 || c[0].Coverage.NiceMet != 1 || sre.Fit != c[0].Fit || !sre.MustEvident {
+		t.Errorf("sre fit: %+v", sre)
+	}
+	if c := platform.Match.Candidates; len(c) != 1 || c[0].Coverage.MustMet < 1 || c[0].Coverage.MustMet == 2 && c[0].Coverage.Strong == 2 || platform.Fit >= sre.Fit {
+		t.Errorf("platform fit: %d%%, %+v", platform.Fit, c)
+	}
+	if nurse.Match == nil || nurse.MustEvident || nurse.Fit != 0 || nurse.Title != "Night nurse" {
+		t.Errorf("nurse fit: %+v", nurse)
+	}
+	if broken.Match != nil || broken.Error == "" {
+		t.Errorf("a job that no longer parses keeps its error: %+v", broken)
+	}
+
+	// Erasure: a deleted résumé has no fits left.
+	if err := eng.Delete(ctx, "strong"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Fits(ctx, "strong", fitJDs); vitae.ErrorCode(err) != vitae.ENOTFOUND {
+		t.Errorf("Fits of a deleted résumé: %v, want not_found", err)
+	}
+	if _, err := m.Fit(ctx, Request{JobDescription: fitJDs[1].JobDescription}, "strong"); vitae.ErrorCode(err) != vitae.ENOTFOUND {
+		t.Errorf("Fit of a deleted résumé: %v, want not_found", err)
+	}
+	res, err := m.Match(ctx, Request{JobDescription: fitJDs[1].JobDescription})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Candidates {
+		if c.ResumeID == "strong" {
+			t.Errorf("a deleted résumé is still matched: %+v", c)
+		}
+	}
+}

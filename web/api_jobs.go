@@ -1,0 +1,95 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"vitae"
+	"vitae/ingest"
+	"vitae/match"
+	"vitae/web/workbench"
+)
+
+type jobRequest struct {
+	Title          string `json:"title"`
+	JobDescription string `json:"job_description"`
+	Format         string `json:"format"`
+}
+
+// fitsResponse answers GET /resumes/{id}/jobs.
+type fitsResponse struct {
+	ResumeID      string         `json:"resume_id"`
+	Person        string         `json:"person"`
+	FitDefinition string         `json:"fit_definition"`
+	Jobs          []match.JobFit `json:"jobs"`
+}
+
+// registerJobRoutes serves /jobs (stored job descriptions: reads list
+// and show, writes save and delete) and /resumes/{id}/jobs, the jobs one
+// person fits.
+func (s *Server) registerJobRoutes(reads, writes *gin.RouterGroup) {
+	reads.GET("/jobs", s.wbHandler(func(c *gin.Context, wb *workbench.Store) (int, any, error) {
+		js, err := wb.Jobs()
+		return http.StatusOK, gin.H{"jobs": js}, err
+	}))
+	reads.GET("/jobs/:id", s.wbHandler(func(c *gin.Context, wb *workbench.Store) (int, any, error) {
+		j, err := wb.Job(c.Param("id"))
+		return http.StatusOK, j, err
+	}))
+	writes.POST("/jobs", s.wbHandler(func(c *gin.Context, wb *workbench.Store) (int, any, error) {
+		var req jobRequest
+		if err := decode(c, &req); err != nil {
+			return 0, nil, err
+		}
+		j, err := saveJob(wb, req.Title, req.JobDescription, req.Format)
+		return http.StatusCreated, j, err
+	}))
+	writes.DELETE("/jobs/:id", s.wbHandler(func(c *gin.Context, wb *workbench.Store) (int, any, error) {
+		return http.StatusOK, gin.H{"deleted": c.Param("id")}, wb.DeleteJob(c.Param("id"))
+	}))
+	reads.GET("/resumes/:id/jobs", s.wbHandler(func(c *gin.Context, wb *workbench.Store) (int, any, error) {
+		id := c.Param("id")
+		if err := ingest.ValidID(id); err != nil {
+			return 0, nil, err
+		}
+		r, err := s.b.Resume(c.Request.Context(), id)
+		if err != nil {
+			return 0, nil, err
+		}
+		fits, err := s.fits(c, wb, id)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, fitsResponse{ResumeID: r.ID, Person: r.Person, FitDefinition: match.FitDefinition, Jobs: fits}, nil
+	}))
+}
+
+// saveJob stores a job description that parses into requirements.
+func saveJob(wb *workbench.Store, title, text, format string) (*workbench.Job, error) {
+	j, err := match.NewJob(title, text, format)
+	if err != nil {
+		return nil, err
+	}
+	return wb.SaveJob(workbench.Job{Title: j.Title, JobDescription: j.JobDescription, Format: j.Format})
+}
+
+// fits scores résumé id against every stored job, best fit first.
+func (s *Server) fits(c *gin.Context, wb *workbench.Store, id string) ([]match.JobFit, error) {
+	stored, err := wb.Jobs()
+	if err != nil {
+		return nil, err
+	}
+	if s.m == nil {
+		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "job matching is not configured on this server")
+	}
+	return s.m.Fits(c.Request.Context(), id, matchJobs(stored))
+}
+
+func matchJobs(stored []workbench.Job) []match.Job {
+	jobs := make([]match.Job, len(stored))
+	for i, j := range stored {
+		jobs[i] = match.Job{ID: j.ID, Title: j.Title, JobDescription: j.JobDescription, Format: j.Format}
+	}
+	return jobs
+}

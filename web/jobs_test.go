@@ -1,0 +1,235 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"vitae/match"
+	"vitae/web/workbench"
+)
+
+const (
+	sreJob     = "# SRE Manager\n## Requirements\n- Lead a team of site reliability engineers\n- Kubernetes in production\n## Nice to have\n- Terraform modules"
+	financeJob = "# Financial Analyst\n## Requirements\n- Built financial models in Excel\n- Prepared quarterly board reports"
+)
+
+// jobsServer is the real stack with a workbench and an API key.
+func jobsServer(t *testing.T) (string, *workbench.Store) {
+	t.Helper()
+	wb, err := workbench.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { wb.Close() })
+	ts, _ := newTestServer(t, Config{APIKey: "k", Workbench: wb})
+	return ts.URL, wb
+}
+
+// keyedJSON makes one API call with the key and decodes the answer into out.
+func keyedJSON(t *testing.T, method, u, body string, out any) int {
+	t.Helper()
+	req, err := http.NewRequest(method, u, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer k")
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if out != nil && resp.StatusCode < 300 {
+		if err := json.Unmarshal(data, out); err != nil {
+			t.Fatalf("%s %s: %v\n%s", method, u, err, data)
+		}
+	}
+	return resp.StatusCode
+}
+
+func jobBody(title, jd string) string {
+	b, _ := json.Marshal(map[string]string{"title": title, "job_description": jd})
+	return string(b)
+}
+
+// TestJobFitsAPI: stored jobs in, the person's fits out — scored as
+// POST /match scores them — and gone with the résumé.
+func TestJobFitsAPI(t *testing.T) {
+	base, _ := jobsServer(t)
+	api := base + "/api/v1"
+	var sre, fin workbench.Job
+	tests := []struct {
+		name, method, path, body string
+		status                   int
+		out                      any
+	}{
+		{"save SRE job untitled", "POST", "/jobs", jobBody("", sreJob), 201, &sre},
+		{"save finance job", "POST", "/jobs", jobBody("Analyst", financeJob), 201, &fin},
+		{"save prose without requirements", "POST", "/jobs", jobBody("x", `{"title":"x"}`), 400, nil},
+		{"save nothing", "POST", "/jobs", jobBody("x", " "), 400, nil},
+		{"fits of nobody", "GET", "/resumes/nobody/jobs", "", 404, nil},
+		{"fits of a bad id", "GET", "/resumes/a%3Fb/jobs", "", 400, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := keyedJSON(t, tt.method, api+tt.path, tt.body, tt.out); got != tt.status {
+				t.Errorf("%s %s = %d, want %d", tt.method, tt.path, got, tt.status)
+			}
+		})
+	}
+	if sre.Title != "SRE Manager" || fin.Title != "Analyst" || sre.ID == "" {
+		t.Fatalf("saved %+v and %+v: want the JD's own title when none is given", sre, fin)
+	}
+	var list struct{ Jobs []workbench.Job }
+	if keyedJSON(t, "GET", api+"/jobs", "", &list) != 200 || len(list.Jobs) != 2 || list.Jobs[0].ID != sre.ID {
+		t.Fatalf("list: %+v", list)
+	}
+	var one workbench.Job
+	if keyedJSON(t, "GET", api+"/jobs/"+sre.ID, "", &one) != 200 || one.JobDescription != sreJob {
+		t.Fatalf("get: %+v", one)
+	}
+
+	var fits fitsResponse
+	if st := keyedJSON(t, "GET", api+"/resumes/jordan-lee/jobs", "", &fits); st != 200 {
+		t.Fatalf("fits: %d", st)
+	}
+	if fits.Person != "Jordan Lee" || len(fits.Jobs) != 2 || fits.Jobs[0].JobID != sre.ID || fits.FitDefinition == "" {
+		t.Fatalf("fits: %+v, want the SRE job first", fits)
+	}
+	top := fits.Jobs[0]
+	if top.Match == nil || len(top.Match.Candidates) != 1 || !top.MustEvident || top.Fit <= fits.Jobs[1].Fit {
+		t.Fatalf("SRE fit: %+v", top)
+	}
+	got := top.Match.Candidates[0]
+	if got.Coverage.MustTotal != 2 || got.Coverage.NiceTotal != 1 || got.Coverage.MustMet == 0 || len(got.Matched) == 0 {
+		t.Errorf("coverage %+v matched %+v", got.Coverage, got.Matched)
+	}
+	for _, e := range got.Matched {
+		if e.Level != "strong" && e.Level != "partial" || e.Text == "" || e.Plain == "" {
+			t.Errorf("evidence without its bullet or level: %+v", e)
+		}
+	}
+	// The same candidate as the match page shows for this job.
+	var m match.Result
+	body, _ := json.Marshal(match.Request{JobDescription: sreJob, Limit: 100})
+	if st := keyedJSON(t, "POST", api+"/match", string(body), &m); st != 200 {
+		t.Fatalf("match: %d", st)
+	}
+	found := false
+	for _, c := range m.Candidates {
+		if c.ResumeID == "jordan-lee" {
+			found = true
+			if d := cmp.Diff(c, got); d != "" {
+				t.Errorf("fits and match disagree on Jordan Lee (-match +fits):\n%s", d)
+			}
+		}
+	}
+	if !found {
+		t.Error("the match does not rank Jordan Lee")
+	}
+
+	// Deleting a job takes it out of the fits; erasing the person ends them.
+	if st := keyedJSON(t, "DELETE", api+"/jobs/"+fin.ID, "", nil); st != 200 {
+		t.Fatalf("delete job: %d", st)
+	}
+	if keyedJSON(t, "GET", api+"/resumes/jordan-lee/jobs", "", &fits); len(fits.Jobs) != 1 || fits.Jobs[0].JobID != sre.ID {
+		t.Errorf("fits after deleting a job: %+v", fits.Jobs)
+	}
+	if st := keyedJSON(t, "DELETE", api+"/resumes/jordan-lee", "", nil); st != 200 {
+		t.Fatalf("delete résumé: %d", st)
+	}
+	if st := keyedJSON(t, "GET", api+"/resumes/jordan-lee/jobs", "", nil); st != 404 {
+		t.Errorf("fits of an erased person: %d, want 404", st)
+	}
+	if keyedJSON(t, "POST", api+"/match", string(body), &m); strings.Contains(fmt.Sprint(m.Candidates), "jordan-lee") {
+		t.Error("an erased person is still matched")
+	}
+}
+
+// TestPagesShowStoredJobsAndFits: the candidate's page shows each stored
+// job's fit with the evidence table, the match page lists the stored
+// jobs (a click runs the match) and saves or deletes one with the key.
+func TestPagesShowStoredJobsAndFits(t *testing.T) {
+	base, wb := jobsServer(t)
+	if st, page := get(t, base+"/resumes/jordan-lee"); st != 200 || !strings.Contains(page, "No jobs are stored yet") {
+		t.Fatalf("candidate page without stored jobs: %d", st)
+	}
+	j, err := saveJob(wb, "", sreJob, "markdown")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fits fitsResponse
+	if st := keyedJSON(t, "GET", base+"/api/v1/resumes/jordan-lee/jobs", "", &fits); st != 200 || len(fits.Jobs) != 1 || fits.Jobs[0].Match == nil || len(fits.Jobs[0].Match.Candidates) != 1 {
+		t.Fatalf("fits: %d %+v", st, fits)
+	}
+	c := fits.Jobs[0].Match.Candidates[0]
+	st, page := get(t, base+"/resumes/jordan-lee")
+	if st != 200 {
+		t.Fatalf("candidate page: %d", st)
+	}
+	want := []string{
+		"Jobs this person fits",
+		`<a href="/match?job=` + j.ID + `">SRE Manager</a>`,
+		fmt.Sprintf("fit %d%%", c.Fit),
+		fmt.Sprintf("must-haves met %d/%d, nice-to-haves %d/%d", c.Coverage.MustMet, c.Coverage.MustTotal, c.Coverage.NiceMet, c.Coverage.NiceTotal),
+		html.EscapeString(c.Explain.Formula),
+	}
+	for _, e := range c.Matched {
+		level := map[string]string{"strong": "✓ strong", "partial": "◐ partial"}[e.Level]
+		want = append(want, string(safeHighlight(e.Highlight)), level, html.EscapeString(e.Plain))
+	}
+	for _, m := range c.Missing {
+		want = append(want, html.EscapeString(m))
+	}
+	for _, w := range want {
+		if !strings.Contains(page, w) {
+			t.Errorf("the candidate page lacks %q", w)
+		}
+	}
+
+	st, page = get(t, base+"/match")
+	if st != 200 || !strings.Contains(page, `href="/match?job=`+j.ID+`"`) {
+		t.Fatalf("the match page does not list the stored job: %d", st)
+	}
+	st, page = get(t, base+"/match?job="+j.ID)
+	if st != 200 || !strings.Contains(page, `<a href="/resumes/jordan-lee">Jordan Lee</a>`) || !strings.Contains(page, "Lead a team of site reliability engineers") {
+		t.Fatalf("a stored job's link does not run the match: %d", st)
+	}
+	if st, _ := get(t, base+"/match?job=nope"); st != 404 {
+		t.Errorf("an unknown stored job: %d, want 404", st)
+	}
+
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	post := func(path string, form url.Values) *http.Response {
+		resp, err := noRedirect.PostForm(base+path, form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	post("/jobs", url.Values{"jd": {financeJob}, "return": {"/match"}})
+	if js, _ := wb.Jobs(); len(js) != 1 {
+		t.Fatalf("a job was saved without the key: %+v", js)
+	}
+	resp := post("/jobs", url.Values{"jd": {financeJob}, "title": {"Analyst"}, "api_key": {"k"}, "return": {"/match"}})
+	js, _ := wb.Jobs()
+	if len(js) != 2 || js[1].Title != "Analyst" || resp.Header.Get("Location") != "/match?job="+js[1].ID {
+		t.Fatalf("save from the page: %d → %s, jobs %+v", resp.StatusCode, resp.Header.Get("Location"), js)
+	}
+	post("/jobs/"+js[1].ID+"/delete", url.Values{"api_key": {"k"}, "return": {"/match"}})
+	if js, _ := wb.Jobs(); len(js) != 1 || js[0].ID != j.ID {
+		t.Errorf("delete from the page: %+v", js)
+	}
+}

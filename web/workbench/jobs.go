@@ -1,0 +1,79 @@
+package workbench
+
+import (
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"vitae"
+)
+
+// Job is a stored job description: the text a match parses, kept so a
+// candidate's page can show the jobs they fit.
+type Job struct {
+	ID             string    `json:"id"`
+	Title          string    `json:"title"`
+	JobDescription string    `json:"job_description"`
+	Format         string    `json:"format,omitempty"` // "" (detect), text, markdown, html or json
+	Created        time.Time `json:"created"`
+}
+
+func jobCreated(j *Job) time.Time { return j.Created }
+
+// Jobs returns every stored job description, oldest first.
+func (s *Store) Jobs() ([]Job, error) {
+	var out []Job
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		out, err = all(tx, bucketJobs, jobCreated)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list jobs: %w", err)
+	}
+	return out, nil
+}
+
+// Job returns one stored job description; ENOTFOUND when there is none.
+func (s *Store) Job(id string) (*Job, error) {
+	var out *Job
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		out, err = get[Job](tx, bucketJobs, id, "job")
+		return err
+	})
+	return out, err
+}
+
+// SaveJob stores j under a new ID. The caller checks that the text
+// parses into requirements (match.ParseJD); here only sizes and the
+// format's name are checked.
+func (s *Store) SaveJob(j Job) (*Job, error) {
+	var err error
+	if j.Title, err = text("title", j.Title, MaxName, true); err != nil {
+		return nil, err
+	}
+	if j.JobDescription, err = text("job_description", j.JobDescription, MaxJobDescription, true); err != nil {
+		return nil, err
+	}
+	if !validFormat[j.Format] {
+		return nil, vitae.Errorf(vitae.EINVALID, "format %q: want text, markdown, html or json", j.Format)
+	}
+	j.ID, j.Created = newID(), s.now()
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketJobs).Stats().KeyN >= MaxJobs {
+			return vitae.Errorf(vitae.ETOOLARGE, "at most %d stored jobs", MaxJobs)
+		}
+		return put(tx, bucketJobs, j.ID, j)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &j, nil
+}
+
+// DeleteJob removes a stored job description; ENOTFOUND when there is none.
+func (s *Store) DeleteJob(id string) error {
+	return s.db.Update(func(tx *bolt.Tx) error { return remove(tx, bucketJobs, id, "job") })
+}
+
+var validFormat = map[string]bool{"": true, "text": true, "markdown": true, "html": true, "json": true}

@@ -1,0 +1,88 @@
+package workbench
+
+import (
+	"strings"
+	"testing"
+
+	"vitae"
+)
+
+func TestJobsRoundTripSurvivesReopen(t *testing.T) {
+	s, dir := open(t)
+	jd := "# SRE Manager\n## Requirements\n- Kubernetes in production\n"
+	a, err := s.SaveJob(Job{Title: "  SRE Manager ", JobDescription: jd, Format: "markdown"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.SaveJob(Job{Title: "Data engineer", JobDescription: "Requirements:\n- Spark"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "SRE Manager" || a.ID == "" || a.ID == b.ID || a.Created.IsZero() {
+		t.Fatalf("saved %+v and %+v", a, b)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.Job(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.JobDescription != strings.TrimSpace(jd) || got.Format != "markdown" || got.Title != "SRE Manager" {
+		t.Errorf("after reopen: %+v", got)
+	}
+	all, err := s.Jobs()
+	if err != nil || len(all) != 2 || all[0].ID != a.ID || all[1].ID != b.ID {
+		t.Fatalf("Jobs = %+v, %v; want both, oldest first", all, err)
+	}
+	if err := s.DeleteJob(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteJob(a.ID); vitae.ErrorCode(err) != vitae.ENOTFOUND {
+		t.Errorf("deleting twice: %v, want not_found", err)
+	}
+	if _, err := s.Job(a.ID); vitae.ErrorCode(err) != vitae.ENOTFOUND {
+		t.Errorf("deleted job: %v, want not_found", err)
+	}
+	if all, _ := s.Jobs(); len(all) != 1 || all[0].ID != b.ID {
+		t.Errorf("after delete: %+v", all)
+	}
+}
+
+func TestSaveJobRefusesBadInput(t *testing.T) {
+	s, _ := open(t)
+	tests := []struct {
+		name string
+		job  Job
+		code string
+	}{
+		{"no title", Job{Title: " ", JobDescription: "- Go"}, vitae.EINVALID},
+		{"no text", Job{Title: "x", JobDescription: "\n"}, vitae.EINVALID},
+		{"unknown format", Job{Title: "x", JobDescription: "- Go", Format: "pdf"}, vitae.EINVALID},
+		{"long title", Job{Title: strings.Repeat("t", MaxName+1), JobDescription: "- Go"}, vitae.ETOOLARGE},
+		{"long text", Job{Title: "x", JobDescription: strings.Repeat("g", MaxJobDescription+1)}, vitae.ETOOLARGE},
+		{"bad UTF-8", Job{Title: "x\xff", JobDescription: "- Go"}, vitae.EINVALID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := s.SaveJob(tt.job); vitae.ErrorCode(err) != tt.code {
+				t.Errorf("SaveJob = %v, want %s", err, tt.code)
+			}
+		})
+	}
+	if all, _ := s.Jobs(); len(all) != 0 {
+		t.Errorf("refused jobs were stored: %+v", all)
+	}
+	for i := 0; i < MaxJobs; i++ {
+		if _, err := s.SaveJob(Job{Title: "j", JobDescription: "- Go"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.SaveJob(Job{Title: "one more", JobDescription: "- Go"}); vitae.ErrorCode(err) != vitae.ETOOLARGE {
+		t.Errorf("job %d: %v, want too_large", MaxJobs+1, err)
+	}
+}
