@@ -1,8 +1,11 @@
 package embed
 
 import (
+	"bytes"
+	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 )
@@ -45,4 +48,42 @@ func (l *Local) WriteFile(path string) error {
 		return fmt.Errorf("save local model: %w", err)
 	}
 	return nil
+}
+
+// localFile is the saved form of a trained Local.
+type localFile struct {
+	Version                      int
+	Dim, Contexts, MinCount      int
+	ConceptWeight, ContextWeight float64
+	BaseWeight                   float64 // 0 in files from before the base model: the default
+	Prob                         map[string]float64
+	ContextMap                   map[string][]contextEntry
+}
+
+// Save writes the trained model (versioned gob).
+func (l *Local) Save(w io.Writer) error {
+	// The shipped lexicon is part of the binary, and of Model().
+	o := l.opts
+	return gob.NewEncoder(w).Encode(localFile{Version: 1, Dim: o.Dim, Contexts: o.Contexts, MinCount: o.MinCount,
+		ConceptWeight: o.ConceptWeight, ContextWeight: o.ContextWeight, BaseWeight: o.BaseWeight, Prob: l.prob, ContextMap: l.contexts})
+}
+
+// LoadLocal reads a model written by Save.
+func LoadLocal(r io.Reader) (*Local, error) {
+	var f localFile
+	data, err := io.ReadAll(io.LimitReader(r, 1<<30))
+	if err != nil {
+		return nil, err
+	}
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&f); err != nil {
+		return nil, fmt.Errorf("decode local model: %w", err)
+	}
+	if f.Version != 1 {
+		return nil, fmt.Errorf("local model version %d is not supported", f.Version)
+	}
+	opts := LocalOptions{Dim: f.Dim, Contexts: f.Contexts, MinCount: f.MinCount, ConceptWeight: f.ConceptWeight, ContextWeight: f.ContextWeight, BaseWeight: f.BaseWeight}
+	l := &Local{opts: opts.withDefaults(), prob: f.Prob, contexts: f.ContextMap}
+	l.useBase()
+	l.model = l.identity()
+	return l, nil
 }
