@@ -200,6 +200,9 @@ func Analyze(text string) []string {
 	return stems
 }
 
+// StopWord reports whether the embedder leaves a lower-case word out.
+func StopWord(w string) bool { return stopWords[w] }
+
 // AnalyzeWords is Analyze with the words as written (lower case) beside
 // their stems.
 func AnalyzeWords(text string) (words, stems []string) {

@@ -367,8 +367,29 @@ func stem(w string) string {
 	if len(w) <= 3 || strings.ContainsAny(w, "0123456789+#./") {
 		return w
 	}
-	return porter.StemString(w)
+	if s, ok := stems.Load(w); ok {
+		return s.(string)
+	}
+	s := porter.StemString(w)
+	if stemsKept.Add(1) <= maxStemsKept {
+		stems.Store(strings.Clone(w), s)
+	}
+	return s
 }
+
+// Stem is the embedder's stem of a lower-case word: Porter's, except for
+// short words and tech names ("c++", "k8s"), which stay as they are.
+func Stem(w string) string { return stem(w) }
+
+// stems caches Porter stems: ranking stems the words of every candidate
+// bullet of every query, and the stemmer is the costly part. The cache
+// stops growing at maxStemsKept words (a vocabulary, not a corpus).
+var (
+	stems     sync.Map
+	stemsKept atomic.Int64
+)
+
+const maxStemsKept = 1 << 18
 
 // randomVec is a deterministic unit Gaussian direction for a key.
 func randomVec(key string, dim int) []float32 {

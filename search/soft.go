@@ -3,6 +3,7 @@ package search
 import (
 	"vitae"
 	"vitae/embed"
+	"vitae/lexicon"
 )
 
 // softFloor is the least base-model cosine at which another word counts
@@ -42,57 +43,76 @@ func (u *Understanding) Soft(text string) (float64, []vitae.Reason) {
 	if len(u.words) == 0 {
 		return 0, nil
 	}
-	words, stems := embed.AnalyzeWords(text)
-	var total, got float64
-	var reasons []vitae.Reason
-	for i, q := range u.words {
-		total += u.weights[i]
-		best, by := 0.0, -1
-		for k, b := range stems {
-			if b == q {
-				best, by = 1, -1
-				break
-			}
-			if d := u.similarity(i, b); d >= softFloor && d > best {
-				best, by = d, k
+	words := lexicon.Tokenize(text)
+	best := make([]float64, len(u.words))
+	by := make([]string, len(u.words)) // the bullet word that came closest, if not the same
+	for _, w := range words {
+		sims := u.similarities(w)
+		for i, d := range sims {
+			if d > best[i] {
+				best[i], by[i] = d, w
+				if d == 1 {
+					by[i] = ""
+				}
 			}
 		}
-		got += u.weights[i] * best
-		if by >= 0 {
-			reasons = append(reasons, reason(u.said[i], words[by], vitae.ViaModel))
+	}
+	var total, got float64
+	var reasons []vitae.Reason
+	for i := range u.words {
+		total += u.weights[i]
+		got += u.weights[i] * best[i]
+		if by[i] != "" {
+			reasons = append(reasons, reason(u.said[i], by[i], vitae.ViaModel))
 		}
 	}
 	return got / total, reasons
 }
 
-// similarity is the base-model cosine of query word i and a bullet's
-// stem, memoised: a query's candidates share most of their words.
-func (u *Understanding) similarity(i int, stem string) float64 {
-	if u.vecs[i] == nil {
-		return 0
-	}
-	key := simKey{i, stem}
-	if d, ok := u.sims[key]; ok {
+// similarities is how close one bullet word is to each query word: 1 for
+// the same stem, the base-model cosine when at least softFloor, else 0.
+// Memoised by the word as written: a query's candidates share most of
+// their words, and stemming is the costly part.
+func (u *Understanding) similarities(w string) []float64 {
+	if d, ok := u.sims[w]; ok {
 		return d
 	}
-	var d float64
-	if v := u.model.Vec(stem); v != nil {
-		var dot float32
-		for j, x := range u.vecs[i] { // unit vectors: the dot is the cosine
-			dot += x * v[j]
+	var out []float64
+	if !embed.StopWord(w) {
+		stem := embed.Stem(w)
+		var v []float32
+		for i, q := range u.words {
+			d := 0.0
+			switch {
+			case stem == q:
+				d = 1
+			case u.vecs[i] != nil:
+				if v == nil {
+					if v = u.model.Vec(stem); v == nil {
+						continue
+					}
+				}
+				var dot float32
+				for j, x := range u.vecs[i] { // unit vectors: the dot is the cosine
+					dot += x * v[j]
+				}
+				if float64(dot) >= softFloor {
+					d = float64(dot)
+				}
+			}
+			if d > 0 {
+				if out == nil {
+					out = make([]float64, len(u.words))
+				}
+				out[i] = d
+			}
 		}
-		d = float64(dot)
 	}
 	if u.sims == nil {
-		u.sims = map[simKey]float64{}
+		u.sims = map[string][]float64{}
 	}
-	u.sims[key] = d
-	return d
-}
-
-type simKey struct {
-	word int
-	stem string
+	u.sims[w] = out
+	return out
 }
 
 func reason(query, matched string, via vitae.Via) vitae.Reason {

@@ -1,12 +1,12 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
-	porter "github.com/blevesearch/go-porterstemmer"
-
 	"vitae"
+	"vitae/embed"
 	"vitae/lexicon"
 )
 
@@ -43,7 +43,11 @@ type Understanding struct {
 	weights []float64
 	vecs    [][]float32
 	model   WordModel
-	sims    map[simKey]float64 // see similarity
+	sims    map[string][]float64 // see similarities
+	// Cover's lookups (index).
+	terms    map[string][]groupTerm
+	stems    map[string][]int
+	prefixes map[string]bool
 }
 
 // WordModel is what soft matching needs of a word model: a stem's unit
@@ -113,6 +117,7 @@ func Understand(lex *lexicon.Lexicon, model WordModel, text string) Understandin
 			add(Part{Kind: PartObject, Text: w, Group: -1, stem: s, Weight: weightObject}, "w:"+s)
 		}
 	}
+	u.index()
 	return u
 }
 
@@ -135,40 +140,36 @@ func (u Understanding) Cover(text string) PartCoverage {
 		return c
 	}
 	words := lexicon.Tokenize(text)
-	stems := make(map[string]string, len(words)) // stem → word as written (lower case)
-	for _, w := range words {
-		stems[stemWord(w)] = w
-	}
-	var inGroup map[int][]string // group → the bullet's phrases of it
-	for _, m := range u.lex.FindWords(text, words) {
-		if inGroup == nil {
-			inGroup = map[int][]string{}
+	found := make([][]string, len(u.Parts)) // per part: the bullet's words that cover it
+	for k, w := range words {
+		// Another phrase of a part's lexicon group starting here. Only the
+		// query's groups are looked for: a bullet is read once per query.
+		for _, t := range u.terms[w] {
+			if k+len(t.words) <= len(words) && slices.Equal(words[k:k+len(t.words)], t.words) {
+				found[t.part] = append(found[t.part], strings.Join(t.words, " "))
+			}
 		}
-		inGroup[m.Group] = append(inGroup[m.Group], strings.Join(words[m.Start:m.End], " "))
+		// A plain part's stem: stemming is costly, so only words that
+		// could stem to one (same first letters) are stemmed.
+		if len(w) >= stemPrefix && !u.prefixes[w[:stemPrefix]] {
+			continue
+		}
+		if ps := u.stems[stemWord(w)]; len(ps) > 0 {
+			for _, i := range ps {
+				found[i] = append(found[i], w)
+			}
+		}
 	}
 	var total, got float64
 	for i, p := range u.Parts {
 		total += p.Weight
-		switch {
-		case p.Group >= 0:
-			phrases := inGroup[p.Group]
-			if len(phrases) == 0 {
-				break
+		for _, m := range found[i] {
+			score, via := groupMatch, vitae.ViaLexicon
+			if p.Group < 0 || m == p.Text {
+				score, via = 1, vitae.ViaExact
 			}
-			c.PerPart[i] = groupMatch
-			for _, ph := range phrases {
-				if ph == p.Text {
-					c.PerPart[i] = 1
-				}
-			}
-			for _, ph := range phrases {
-				c.Reasons = append(c.Reasons, reason(p.Text, ph, vitae.ViaLexicon))
-			}
-		default:
-			if w, ok := stems[p.stem]; ok {
-				c.PerPart[i] = 1
-				c.Reasons = append(c.Reasons, reason(p.Text, w, vitae.ViaLexicon))
-			}
+			c.PerPart[i] = max(c.PerPart[i], score)
+			c.Reasons = append(c.Reasons, reason(p.Text, m, via))
 		}
 		got += p.Weight * c.PerPart[i]
 	}
@@ -178,12 +179,39 @@ func (u Understanding) Cover(text string) PartCoverage {
 	return c
 }
 
-func stemWord(w string) string {
-	if len(w) <= 3 || strings.ContainsAny(w, "+#./") {
-		return w
-	}
-	return porter.StemString(w)
+// stemPrefix is how many first letters a word shares with its stem (for
+// words long enough to be stemmed at all).
+const stemPrefix = 3
+
+// groupTerm is one phrase of a query part's lexicon group.
+type groupTerm struct {
+	words []string
+	part  int
 }
+
+// index prepares Cover: the phrases of the parts' groups by first word,
+// the plain parts by stem, and those stems' first letters.
+func (u *Understanding) index() {
+	u.terms = map[string][]groupTerm{}
+	u.stems = map[string][]int{}
+	u.prefixes = map[string]bool{}
+	groups := u.lex.Groups()
+	for i, p := range u.Parts {
+		if p.Group >= 0 {
+			for _, t := range groups[p.Group].Terms {
+				ws := strings.Fields(t)
+				u.terms[ws[0]] = append(u.terms[ws[0]], groupTerm{words: ws, part: i})
+			}
+			continue
+		}
+		u.stems[p.stem] = append(u.stems[p.stem], i)
+		if len(p.stem) >= stemPrefix {
+			u.prefixes[p.stem[:stemPrefix]] = true
+		}
+	}
+}
+
+func stemWord(w string) string { return embed.Stem(w) }
 
 func isNumber(w string) bool {
 	digits := 0
