@@ -25,8 +25,8 @@ type Options struct {
 	MaxQueryLen   int          // characters; default 1000
 	// RerankDepth is how many fused candidates the hybrid and semantic
 	// rankings score with every signal (and collapse, and hold to the
-	// relevance floor); default 30 (50 ranked the train split 0.001
-	// better at 1.7× the cost), and never less than the page's end.
+	// relevance floor); default 30 (their cost grows with it), and never
+	// less than the page's end.
 	RerankDepth int
 	Weights     Weights // default DefaultWeights
 	Timeout     time.Duration
