@@ -3,8 +3,8 @@ package audit_test
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"path/filepath"
 	"strings"

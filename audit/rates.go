@@ -81,8 +81,8 @@ func (l *Log) Rates(job string, since, until time.Time, categories map[string]st
 		return nil, errors.New("rates: a job is required")
 	}
 	out := &Rates{Job: job, Since: since, Until: until}
-	best := map[string]float64{}  // pseudonym → best score
-	who := map[string]string{}    // pseudonym → résumé ID or Erased
+	best := map[string]float64{}   // pseudonym → best score
+	who := map[string]string{}     // pseudonym → résumé ID or Erased
 	decided := map[string]Action{} // pseudonym → latest decision
 	err := l.Records(Filter{Job: job, Since: since, Until: until}, func(r Record) error {
 		for p, id := range r.Subjects {
