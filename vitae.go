@@ -155,6 +155,11 @@ type Results struct {
 	// vectors not yet built) and the answer is keyword-only.
 	Degraded       bool   `json:"degraded"`
 	DegradedReason string `json:"degraded_reason,omitempty"`
+	// IndexVersion and ModelVersion name the index content and the
+	// embedding model the ranking used: the same query on the same
+	// versions gives the same order.
+	IndexVersion string `json:"index_version"`
+	ModelVersion string `json:"model_version"`
 }
 
 // InputKind tells an Embedder whether texts are queries or documents;

@@ -151,6 +151,7 @@ func (m *Matcher) evidence(ctx context.Context, jd *JobDescription, mode vitae.M
 		if rs.Degraded {
 			res.Degraded, res.DegradedReason = true, rs.DegradedReason
 		}
+		res.IndexVersion, res.ModelVersion = rs.IndexVersion, rs.ModelVersion
 		if len(rs.Hits) == 0 {
 			continue
 		}

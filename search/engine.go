@@ -62,6 +62,7 @@ type Engine struct {
 	st   Store
 	emb  vitae.Embedder // nil: keyword only
 	opts Options
+	ver  versionCache // the index version until the next write
 }
 
 var _ vitae.Searcher = (*Engine)(nil)
@@ -231,6 +232,11 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 			}
 		}
 	}
+	v, err := s.Versions()
+	if err != nil {
+		return nil, err
+	}
+	res.IndexVersion, res.ModelVersion = v.Index, v.Model
 	res.Took = time.Since(start)
 	return res, nil
 }
@@ -338,6 +344,7 @@ func (s *Engine) Stats(_ context.Context) (*Stats, error) {
 // pipeline. An embedder failure leaves the bullets keyword-searchable
 // (Degraded) for a later back-fill.
 func (s *Engine) Add(ctx context.Context, resumes []*vitae.Resume) (*AddResult, error) {
+	defer s.ver.invalidate()
 	x, err := s.indexer()
 	if err != nil {
 		return nil, err
@@ -353,6 +360,7 @@ func (s *Engine) Add(ctx context.Context, resumes []*vitae.Resume) (*AddResult, 
 // file that cannot be parsed is skipped with its reason and the others
 // still go in.
 func (s *Engine) AddFiles(ctx context.Context, files []pipeline.File) (*FilesResult, error) {
+	defer s.ver.invalidate()
 	x, err := s.indexer()
 	if err != nil {
 		return nil, err
@@ -381,6 +389,7 @@ func addResult(sum *pipeline.Summary) *AddResult {
 // Delete erases a person: bullets, stored fields, vectors and the cached
 // embeddings of their texts.
 func (s *Engine) Delete(ctx context.Context, resumeID string) error {
+	defer s.ver.invalidate()
 	r, err := s.st.Resume(resumeID)
 	if err != nil {
 		return err
