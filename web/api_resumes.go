@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vitae"
+	"vitae/audit"
 	"vitae/ingest"
 	"vitae/pipeline"
 	"vitae/search"
@@ -36,10 +37,23 @@ func (s *Server) registerResumeRoutes(reads, writes *gin.RouterGroup) {
 		c.JSON(http.StatusOK, gin.H{"resumes": rs, "total": total, "offset": offset})
 	})
 	reads.GET("/resumes/:id", func(c *gin.Context) {
-		r, err := s.b.Resume(c.Request.Context(), c.Param("id"))
+		blind, err := blindParam(c)
+		var id string
+		if err == nil {
+			id, err = s.resolveID(c, c.Param("id"))
+		}
+		var r *vitae.Resume
+		if err == nil {
+			r, err = s.b.Resume(c.Request.Context(), id)
+		}
 		if err != nil {
 			s.fail(c, err)
 			return
+		}
+		blind = blind || audit.IsID(c.Param("id")) // a pseudonym never reveals
+		s.record(c.Request.Context(), audit.Event{Action: audit.Opened, Subject: id, Blind: blind})
+		if blind {
+			r = s.masker(c.Request.Context()).resume(r)
 		}
 		c.JSON(http.StatusOK, r)
 	})

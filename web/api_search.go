@@ -24,6 +24,7 @@ type searchRequest struct {
 	GroupBy       *string       `json:"group_by"`
 	Explain       bool          `json:"explain"`
 	Facets        *bool         `json:"facets"`
+	Blind         bool          `json:"blind"` // blind review: see blind.go
 }
 
 type searchResponse struct {
@@ -34,6 +35,9 @@ type searchResponse struct {
 	TookMS         float64                       `json:"took_ms"`
 	Degraded       bool                          `json:"degraded"`
 	DegradedReason string                        `json:"degraded_reason,omitempty"`
+	IndexVersion   string                        `json:"index_version"`
+	ModelVersion   string                        `json:"model_version"`
+	AuditID        string                        `json:"audit_id,omitempty"`
 }
 
 func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
@@ -80,8 +84,13 @@ func (s *Server) registerSearchRoutes(g *gin.RouterGroup) {
 			s.fail(c, err)
 			return
 		}
+		aid := s.logSearch(c.Request.Context(), q, res, req.Blind)
+		if req.Blind {
+			s.masker(c.Request.Context()).results(res)
+		}
 		c.JSON(http.StatusOK, searchResponse{Hits: res.Hits, Candidates: res.Candidates, Total: res.Total, Facets: res.Facets,
-			TookMS: float64(res.Took.Microseconds()) / 1000, Degraded: res.Degraded, DegradedReason: res.DegradedReason})
+			TookMS: float64(res.Took.Microseconds()) / 1000, Degraded: res.Degraded, DegradedReason: res.DegradedReason,
+			IndexVersion: res.IndexVersion, ModelVersion: res.ModelVersion, AuditID: aid})
 	})
 	g.POST("/rank", func(c *gin.Context) {
 		var req struct {

@@ -204,6 +204,7 @@ func TestLiveResponsesMatchOpenAPI(t *testing.T) {
 		jsonCall("unknown API route", "GET", "/api/v1/nope", "", 404, ""),
 		jsonCall("wrong method", "PUT", "/api/v1/search", `{}`, 405, ""),
 	}
+	calls = append(calls, auditCalls(t, open, keyed, serve)...)
 
 	seen := map[string]map[string]bool{} // operationId → statuses answered
 	for _, c := range calls {

@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vitae"
+	"vitae/audit"
 	"vitae/match"
 )
 
@@ -74,6 +75,8 @@ type pageData struct {
 	JD       string
 	Match    *match.Result
 	NeedKey  bool
+	Blind    bool   // blind review: pseudonyms, no contact details or schools
+	AuditID  string // the audit entry of the ranking shown
 }
 
 const pageSize = 10
@@ -96,7 +99,7 @@ func (s *Server) registerPages(g *gin.RouterGroup) {
 	})
 	g.POST("/upload", s.auth(true), s.uploadPage)
 	g.GET("/match", func(c *gin.Context) {
-		s.render(c, http.StatusOK, "match.html", pageData{Title: "Match a job description"})
+		s.render(c, http.StatusOK, "match.html", pageData{Title: "Match a job description", Blind: s.pageBlind(c)})
 	})
 	g.POST("/match", s.matchPage)
 }
@@ -104,7 +107,7 @@ func (s *Server) registerPages(g *gin.RouterGroup) {
 func (s *Server) searchPage(c *gin.Context) {
 	d := pageData{Title: "Vitae", Query: strings.TrimSpace(c.Query("q")), Mode: c.DefaultQuery("mode", "hybrid"),
 		Group: c.Query("group") == "candidate", Company: c.Query("company"), Role: c.Query("role"),
-		Skill: c.Query("skill"), Since: c.Query("since"), Until: c.Query("until")}
+		Skill: c.Query("skill"), Since: c.Query("since"), Until: c.Query("until"), Blind: s.pageBlind(c)}
 	d.Page, _ = strconv.Atoi(c.DefaultQuery("page", "1"))
 	if d.Page < 1 || d.Page > 100 {
 		d.Page = 1
@@ -138,6 +141,9 @@ func (s *Server) searchPage(c *gin.Context) {
 		s.render(c, statusOf(vitae.ErrorCode(err)), "search.html", d)
 		return
 	}
+	if d.AuditID = s.logSearch(c.Request.Context(), q, res, d.Blind); d.Blind {
+		s.masker(c.Request.Context()).results(res)
+	}
 	d.Results, d.Facets = res, res.Facets
 	link := func(page int) string {
 		v := c.Request.URL.Query()
@@ -154,12 +160,21 @@ func (s *Server) searchPage(c *gin.Context) {
 }
 
 func (s *Server) resumePage(c *gin.Context) {
-	r, err := s.b.Resume(c.Request.Context(), c.Param("id"))
+	blind := s.pageBlind(c) || audit.IsID(c.Param("id"))
+	id, err := s.resolveID(c, c.Param("id"))
+	var r *vitae.Resume
+	if err == nil {
+		r, err = s.b.Resume(c.Request.Context(), id)
+	}
 	if err != nil {
 		s.render(c, statusOf(vitae.ErrorCode(err)), "resume.html", pageData{Title: "Résumé", Error: vitae.ErrorMessage(err)})
 		return
 	}
-	s.render(c, http.StatusOK, "resume.html", pageData{Title: r.Person, Resume: r})
+	s.record(c.Request.Context(), audit.Event{Action: audit.Opened, Subject: id, Blind: blind})
+	if blind {
+		r = s.masker(c.Request.Context()).resume(r)
+	}
+	s.render(c, http.StatusOK, "resume.html", pageData{Title: r.Person, Resume: r, Blind: blind, NeedKey: s.cfg.APIKey != ""})
 }
 
 func (s *Server) uploadPage(c *gin.Context) {
@@ -176,12 +191,16 @@ func (s *Server) uploadPage(c *gin.Context) {
 }
 
 func (s *Server) matchPage(c *gin.Context) {
-	d := pageData{Title: "Match a job description", JD: c.PostForm("jd")}
-	res, err := s.m.Match(c.Request.Context(), match.Request{JobDescription: d.JD, Limit: 10})
+	d := pageData{Title: "Match a job description", JD: c.PostForm("jd"), Blind: s.pageBlind(c)}
+	req := match.Request{JobDescription: d.JD, Limit: 10}
+	res, err := s.m.Match(c.Request.Context(), req)
 	if err != nil {
 		d.Error = vitae.ErrorMessage(err)
 		s.render(c, statusOf(vitae.ErrorCode(err)), "match.html", d)
 		return
+	}
+	if d.AuditID = s.logMatch(c.Request.Context(), req, "", res, d.Blind); d.Blind {
+		s.masker(c.Request.Context()).match(res)
 	}
 	d.Match = res
 	s.render(c, http.StatusOK, "match.html", d)
