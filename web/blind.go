@@ -113,12 +113,15 @@ func (m *masker) hit(h *vitae.Hit) {
 	p := m.person(h.ResumeID, h.Person)
 	edu := h.Section == vitae.SectionEducation
 	m.bullet(p, &h.Bullet)
-	for i := range h.Highlights {
+	for i, frag := range h.Highlights {
 		if edu {
 			h.Highlights[i] = withheldEducation
-		} else {
-			h.Highlights[i] = m.text(p, h.Highlights[i])
+			continue
 		}
+		// Marks can split a name or a link ("https://<mark>ana</mark>.dev"):
+		// blind fragments go without them.
+		frag = strings.NewReplacer("<mark>", "", "</mark>", "").Replace(frag)
+		h.Highlights[i] = m.text(p, frag)
 	}
 	h.MatchedTerms = nil // terms can be a name the query asked for
 }

@@ -215,7 +215,7 @@ for the one sentence of your résumé that best shows it:
 ## What else counted, and how much
 
 - Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}; evidence below {{f2 .Weights.MatchThreshold}} does not count as meeting a requirement.
-- Older evidence counts less: half as much after {{f2 .Weights.RecencyHalfLife}} years.
+- {{if .Weights.RecencyHalfLife}}Older evidence counts less: half as much after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}
 - Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; {{pct .Weights.Experience}}% of the score{{else}} (the job asked for no number of years, so this did not count){{end}}.
 - Role fit (your job titles against the job's title): {{f2 .RoleFit}}; {{pct .Weights.RoleFit}}% of the score.
 
@@ -244,7 +244,7 @@ var (
 <h2>What else counted, and how much</h2>
 <ul>
 <li>Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}; evidence below {{f2 .Weights.MatchThreshold}} does not count as meeting a requirement.</li>
-<li>Older evidence counts less: half as much after {{f2 .Weights.RecencyHalfLife}} years.</li>
+<li>{{if .Weights.RecencyHalfLife}}Older evidence counts less: half as much after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}</li>
 <li>Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; {{pct .Weights.Experience}}% of the score{{else}} (the job asked for no number of years, so this did not count){{end}}.</li>
 <li>Role fit (your job titles against the job's title): {{f2 .RoleFit}}; {{pct .Weights.RoleFit}}% of the score.</li>
 </ul>
