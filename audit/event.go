@@ -3,6 +3,8 @@ package audit
 import (
 	"encoding/json"
 	"time"
+
+	"vitae"
 )
 
 // Action is what an entry records.
@@ -113,3 +115,19 @@ type Record struct {
 
 // Erased is what a tombstoned pseudonym resolves to.
 const Erased = "erased"
+
+// SearchRanking is the ranking of a search answer as the log keeps it:
+// candidates when grouped, else bullets (by résumé and place in source).
+func SearchRanking(res *vitae.Results) []Ranked {
+	var out []Ranked
+	if len(res.Candidates) > 0 {
+		for _, c := range res.Candidates {
+			out = append(out, Ranked{ResumeID: c.ResumeID, Score: c.Score})
+		}
+		return out
+	}
+	for _, h := range res.Hits {
+		out = append(out, Ranked{ResumeID: h.ResumeID, Ref: h.Ref, Score: h.Score})
+	}
+	return out
+}

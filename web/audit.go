@@ -88,17 +88,8 @@ func (s *Server) logSearch(ctx context.Context, q vitae.Query, res *vitae.Result
 	text := q.Text
 	q.Text = ""
 	params, _ := json.Marshal(q)
-	ev := audit.Event{Action: audit.Search, Text: text, Params: params, IndexVersion: res.IndexVersion, ModelVersion: res.ModelVersion, Blind: blind}
-	if len(res.Candidates) > 0 {
-		for _, c := range res.Candidates {
-			ev.Ranked = append(ev.Ranked, audit.Ranked{ResumeID: c.ResumeID, Score: c.Score})
-		}
-	} else {
-		for _, h := range res.Hits {
-			ev.Ranked = append(ev.Ranked, audit.Ranked{ResumeID: h.ResumeID, Ref: h.Ref, Score: h.Score})
-		}
-	}
-	return s.record(ctx, ev)
+	return s.record(ctx, audit.Event{Action: audit.Search, Text: text, Params: params, Ranked: audit.SearchRanking(res),
+		IndexVersion: res.IndexVersion, ModelVersion: res.ModelVersion, Blind: blind})
 }
 
 // JobRef is the job a match belongs to in the log: the caller's label,

@@ -109,6 +109,9 @@ VITAE_* environment variables (VITAE_INDEX_PATH), then flags.`,
 		newMatchCmd(g),
 		newEvalCmd(g),
 		newBenchCmd(g),
+		newAuditCmd(g),
+		newReplayCmd(g),
+		newRetentionCmd(g),
 	)
 	return root
 }
