@@ -8,15 +8,18 @@ import (
 // Error codes: one vocabulary for every package. web maps them to HTTP
 // status in one table; the CLI maps them to messages and exit codes.
 const (
-	EINVALID      = "invalid"      // the caller sent something malformed
-	ENOTFOUND     = "not_found"    // no such résumé, bullet, route
-	EUNAUTHORIZED = "unauthorized" // missing or wrong API key
-	ETOOLARGE     = "too_large"    // over a size, count or length limit
-	EUNAVAILABLE  = "unavailable"  // a dependency (embedding provider) is down
-	ETIMEOUT      = "timeout"      // the work took longer than allowed
-	ERATELIMIT    = "rate_limited" // too many requests from one client
-	EUNSUPPORTED  = "unsupported"  // a format or feature Vitae does not handle
-	EINTERNAL     = "internal"     // a bug or an unexpected failure
+	EINVALID       = "invalid"              // the caller sent something malformed
+	ENOTFOUND      = "not_found"            // no such résumé, bullet, route
+	EUNAUTHORIZED  = "unauthorized"         // missing or wrong API key
+	ETOOLARGE      = "too_large"            // over a size, count or length limit
+	EUNAVAILABLE   = "unavailable"          // a dependency (embedding provider) is down
+	ETIMEOUT       = "timeout"              // the work took longer than allowed
+	ERATELIMIT     = "rate_limited"         // too many requests from one client
+	EUNSUPPORTED   = "unsupported"          // a format or feature Vitae does not handle
+	EUNPROCESSABLE = "unprocessable"        // well-formed but nothing to use (a résumé without bullets)
+	ECONFLICT      = "conflict"             // clashes with what is stored or sent (a duplicate)
+	EINSUFFICIENT  = "insufficient_storage" // the disk holding the index is full
+	EINTERNAL      = "internal"             // a bug or an unexpected failure
 )
 
 // Error is an error with a code and a message safe to show a user.

@@ -23,6 +23,7 @@ type Resume struct {
 	Person   string   `json:"person"`          // basics.name
 	Label    string   `json:"label,omitempty"` // headline, e.g. "Site Reliability Engineer"
 	Email    string   `json:"email,omitempty"`
+	Phone    string   `json:"phone,omitempty"`
 	Location string   `json:"location,omitempty"`
 	Summary  string   `json:"summary,omitempty"`
 	Skills   []string `json:"skills,omitempty"`
@@ -30,8 +31,12 @@ type Resume struct {
 	Format   string   `json:"format,omitempty"` // json, yaml, markdown, text, pdf, docx, html
 	// Hash is the SHA-256 (hex) of the source bytes; re-indexing skips a
 	// résumé whose hash is unchanged.
-	Hash    string   `json:"hash,omitempty"`
-	Bullets []Bullet `json:"bullets"`
+	Hash string `json:"hash,omitempty"`
+	// Identity names the person behind the résumé, the same for their
+	// copies under other IDs: a hash of the normalised email, else phone,
+	// else name and latest employer; empty when none is known.
+	Identity string   `json:"identity,omitempty"`
+	Bullets  []Bullet `json:"bullets"`
 }
 
 // Bullet is one achievement: the unit Vitae indexes, searches and ranks.

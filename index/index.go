@@ -19,11 +19,12 @@ import (
 
 // Index is one Vitae index directory, safe for concurrent use.
 type Index struct {
-	opts   Options
-	bleve  bleve.Index
-	db     *bolt.DB
-	vec    *vector.Store
-	facets facetCache // facet values of bullets seen in results
+	opts    Options
+	bleve   bleve.Index
+	bleveMu sync.RWMutex // a search holds it shared; a reopen after a failed write, exclusively (storage.go)
+	db      *bolt.DB
+	vec     *vector.Store
+	facets  facetCache // facet values of bullets seen in results
 
 	// writeMu serialises writers (Upsert, Delete, vector writes); searches
 	// run concurrently with each other and with writes.
@@ -37,6 +38,8 @@ var (
 	bucketVectors = []byte("vectors") // bullet ID → float32 little-endian
 	bucketMeta    = []byte("meta")    // "model" → vector model identity
 	bucketPending = []byte("pending") // bullet ID → "" while a write has reached bleve but not the records
+	// résumé identity + "\x00" + résumé ID → "": the copies of one person
+	bucketIdentities = []byte("identities")
 )
 
 // Open opens the index at opts.Path, creating it if missing.
@@ -48,17 +51,29 @@ func Open(opts Options) (*Index, error) {
 	if err := os.MkdirAll(opts.Path, 0o700); err != nil {
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
+	if !opts.SkipVerify {
+		if err := verify(opts); err != nil {
+			return nil, err
+		}
+	}
 	// bbolt's file lock tells a second process the index is busy, within a
 	// second instead of hanging.
-	db, err := bolt.Open(filepath.Join(opts.Path, "vitae.db"), 0o600, &bolt.Options{Timeout: time.Second, NoFreelistSync: true})
+	var db *bolt.DB
+	err := guard(func() (err error) {
+		db, err = bolt.Open(filepath.Join(opts.Path, "vitae.db"), 0o600, &bolt.Options{Timeout: time.Second, NoFreelistSync: true})
+		return err
+	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, vitae.Wrap(vitae.EUNAVAILABLE, err, fmt.Sprintf("index %q is in use by another process", opts.Path))
 		}
+		if errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) || errors.Is(err, bolt.ErrVersionMismatch) || !isPathError(err) {
+			return nil, damaged(opts.Path, "vitae.db", err)
+		}
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
 	if err := db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketResumes, bucketBullets, bucketSources, bucketVectors, bucketMeta, bucketPending} {
+		for _, b := range [][]byte{bucketResumes, bucketBullets, bucketSources, bucketVectors, bucketMeta, bucketPending, bucketIdentities} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -68,10 +83,17 @@ func Open(opts Options) (*Index, error) {
 		db.Close()
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
-	bi, err := openBleve(filepath.Join(opts.Path, "bleve"))
-	if err != nil {
+	if err := bleveMissing(opts.Path, db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
+		return nil, err
+	}
+	var bi bleve.Index
+	if err := guard(func() (err error) {
+		bi, err = openBleve(filepath.Join(opts.Path, "bleve"))
+		return err
+	}); err != nil {
+		db.Close()
+		return nil, damaged(opts.Path, "bleve", err)
 	}
 	ix := &Index{opts: opts, bleve: bi, db: db}
 	if n, err := ix.recoverPending(); err != nil {
@@ -79,6 +101,10 @@ func Open(opts Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %q: recover an interrupted write: %w", opts.Path, err)
 	} else if n > 0 {
 		opts.Logger.Warn("repaired an interrupted write", "bullets", n)
+	}
+	if err := ix.finishWipe(); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
 	if ix.vec, err = loadVectors(db, opts); err != nil {
 		ix.Close()

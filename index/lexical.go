@@ -78,7 +78,7 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 			sr.AddFacet(f, bleve.NewFacetRequest(f, 10))
 		}
 	}
-	res, err := ix.bleve.SearchInContext(ctx, sr)
+	res, err := ix.search(ctx, sr)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, checkCtx(ctx)

@@ -56,7 +56,13 @@ func (ix *Index) undoOnError(err *error) {
 	if *err == nil {
 		return
 	}
-	if _, rerr := ix.recoverPending(); rerr != nil {
+	if ioFailure(*err) { // storage.go: bleve's memory is not to be trusted
+		if rerr := ix.reopenBleve(); rerr != nil {
+			*err = errors.Join(*err, rerr)
+			return
+		}
+	}
+	if rerr := guard(func() error { _, err := ix.recoverPending(); return err }); rerr != nil {
 		*err = errors.Join(*err, fmt.Errorf("undo the failed write: %w", rerr))
 	}
 }

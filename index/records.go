@@ -36,6 +36,9 @@ func putRecord(tx *bolt.Tx, r *vitae.Resume) error {
 	if err := tx.Bucket(bucketResumes).Put([]byte(r.ID), data); err != nil {
 		return err
 	}
+	if err := putIdentity(tx, r); err != nil {
+		return err
+	}
 	if r.Source != "" {
 		return tx.Bucket(bucketSources).Put([]byte(r.Source), []byte(r.ID))
 	}
@@ -55,10 +58,15 @@ func getRecord(tx *bolt.Tx, id string) (*record, error) {
 }
 
 // Delete erases a résumé: its bullets from bleve, their records and
-// vectors, and the résumé record. Unknown IDs wrap vitae.ErrNotFound.
+// vectors, and the résumé record; it returns once their bytes are wiped
+// from every file (erase.go). Unknown IDs wrap vitae.ErrNotFound.
 func (ix *Index) Delete(ctx context.Context, resumeID string) (err error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	defer func() { err = storageErr(err) }()
+	if err := ix.repairIfOwed(); err != nil {
+		return err
+	}
 	var rec *record
 	if err := ix.db.View(func(tx *bolt.Tx) (err error) {
 		rec, err = getRecord(tx, resumeID)
@@ -98,12 +106,18 @@ func (ix *Index) Delete(ctx context.Context, resumeID string) (err error) {
 		if err := clearPending(tx, rec.BulletIDs); err != nil {
 			return err
 		}
+		if err := deleteIdentity(tx, &rec.Resume); err != nil {
+			return err
+		}
+		if err := oweWipe(tx); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketResumes).Delete([]byte(resumeID))
 	}); err != nil {
 		return fmt.Errorf("delete résumé %q: %w", resumeID, err)
 	}
 	ix.vec.Remove(rec.BulletIDs)
-	return nil
+	return ix.wipe(ctx) // erase.go: no byte of the résumé left on disk
 }
 
 // Resume returns a résumé with all its bullets in document order.

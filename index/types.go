@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 
 	"vitae"
 	"vitae/index/vector"
@@ -17,6 +18,12 @@ type Options struct {
 	ANNThreshold int  // above this many vectors use HNSW; default 50000, <0 never
 	HNSW         HNSWOptions
 	Logger       *slog.Logger
+	// EraseTimeout bounds the wipe a Delete waits for (erase.go); default 30s.
+	EraseTimeout time.Duration
+	// SkipVerify skips the check of the files at Open (integrity.go);
+	// VerifyTimeout bounds it, default 60s.
+	SkipVerify    bool
+	VerifyTimeout time.Duration
 }
 
 // HNSWOptions tune the approximate index (vector.HNSWOptions).
@@ -27,6 +34,12 @@ type HNSWOptions = vector.HNSWOptions
 func (o Options) withDefaults() Options {
 	if o.BatchSize <= 0 {
 		o.BatchSize = 1000
+	}
+	if o.VerifyTimeout <= 0 {
+		o.VerifyTimeout = time.Minute
+	}
+	if o.EraseTimeout <= 0 {
+		o.EraseTimeout = 30 * time.Second
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)

@@ -19,6 +19,10 @@ import (
 func (ix *Index) Upsert(ctx context.Context, resumes []*vitae.Resume) (ch Changes, err error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	defer func() { err = storageErr(err) }()
+	if err := ix.repairIfOwed(); err != nil {
+		return ch, err
+	}
 	u, err := ix.plan(resumes, &ch)
 	if err != nil || len(u.writes) == 0 {
 		return ch, err
@@ -199,6 +203,9 @@ func replaceRecord(tx *bolt.Tx, w write) ([]string, error) {
 			if err := tx.Bucket(bucketSources).Delete([]byte(w.old.Source)); err != nil {
 				return nil, err
 			}
+		}
+		if err := deleteIdentity(tx, &w.old.Resume); err != nil {
+			return nil, err
 		}
 	}
 	return stale, putRecord(tx, w.r)

@@ -132,7 +132,7 @@ func (ix *Index) PutVectors(ids []string, vecs [][]float32, model string) error 
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("put vectors: %w", err)
+		return storageErr(fmt.Errorf("put vectors: %w", err))
 	}
 	ix.vec.Put(model, entries)
 	return nil
@@ -196,4 +196,15 @@ func (ix *Index) DropVectors(ctx context.Context) error {
 	}
 	ix.vec.Reset("", 0)
 	return nil
+}
+
+// Missing returns the bullets of ids that have no vector yet.
+func (ix *Index) Missing(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if !ix.vec.Has(id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }

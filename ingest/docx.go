@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -17,8 +18,10 @@ const maxZipEntries = 1000
 // parseDOCX reads word/document.xml: Heading styles become headings,
 // list paragraphs bullets, the rest paragraphs, then the text parser runs.
 // The inflated size is counted while reading, never trusted from headers,
-// so a zip bomb stops at MaxDecompressed.
-func parseDOCX(name string, data []byte, o Options) (*vitae.Resume, error) {
+// so a zip bomb stops at MaxDecompressed, the request's Budget or ctx's
+// end; the text kept stops at MaxText, which bounds the parse's memory
+// (paragraphs of one letter cost more as strings than as XML).
+func parseDOCX(ctx context.Context, name string, data []byte, o Options) (*vitae.Resume, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "malformed DOCX (not a zip archive)")
@@ -40,10 +43,13 @@ func parseDOCX(name string, data []byte, o Options) (*vitae.Resume, error) {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "malformed DOCX")
 	}
 	defer rc.Close()
-	lr := &limitedReader{r: rc, left: o.MaxDecompressed}
-	lines, err := docxLines(lr)
-	if lr.exceeded {
-		return nil, vitae.Errorf(vitae.ETOOLARGE, "DOCX inflates to more than %d bytes", o.MaxDecompressed)
+	in := &inflater{ctx: ctx, r: rc, left: o.MaxDecompressed, budget: o.Budget}
+	lines, err := docxLines(in, &textBound{left: o.MaxText})
+	if lerr := in.limitError("DOCX", o.MaxDecompressed); lerr != nil {
+		return nil, lerr
+	}
+	if errors.Is(err, errTextBound) {
+		return nil, textTooLarge("DOCX", o.MaxText)
 	}
 	if err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "malformed DOCX XML")
@@ -51,27 +57,9 @@ func parseDOCX(name string, data []byte, o Options) (*vitae.Resume, error) {
 	return parseLines(lines)
 }
 
-// limitedReader fails once more than left bytes have been read.
-type limitedReader struct {
-	r        io.Reader
-	left     int64
-	exceeded bool
-}
+var errTextBound = errors.New("text bound exceeded")
 
-func (l *limitedReader) Read(p []byte) (int, error) {
-	if l.left <= 0 {
-		l.exceeded = true
-		return 0, errors.New("size limit exceeded")
-	}
-	if int64(len(p)) > l.left {
-		p = p[:l.left]
-	}
-	n, err := l.r.Read(p)
-	l.left -= int64(n)
-	return n, err
-}
-
-func docxLines(r io.Reader) ([]string, error) {
+func docxLines(r io.Reader, bound *textBound) ([]string, error) {
 	dec := xml.NewDecoder(r)
 	var lines []string
 	var cur strings.Builder
@@ -107,8 +95,13 @@ func docxLines(r io.Reader) ([]string, error) {
 				inText = false
 			case "p":
 				text := strings.TrimSpace(cur.String())
+				if !bound.keep(len(text)) {
+					return nil, errTextBound
+				}
 				if text == "" {
-					lines = append(lines, "")
+					if len(lines) > 0 && lines[len(lines)-1] != "" {
+						lines = append(lines, "")
+					}
 					continue
 				}
 				ls := strings.ToLower(style)
@@ -129,6 +122,9 @@ func docxLines(r io.Reader) ([]string, error) {
 			}
 		case xml.CharData:
 			if inText {
+				if int64(cur.Len()+len(t)) > bound.left {
+					return nil, errTextBound
+				}
 				cur.Write(t)
 			}
 		}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -25,17 +26,27 @@ type Options struct {
 	MaxDecompressed int64 // bytes inflated from a DOCX archive
 	MaxBullets      int   // bullets in one résumé
 	MaxPages        int   // PDF pages
-	Lexicon         *lexicon.Lexicon
+	// MaxText bounds the text one DOCX or PDF may yield, and with it the
+	// memory its parse holds, however far its archive inflates.
+	MaxText int64
+	// Budget, when set, is shared by the files of one request: together
+	// they inflate at most that much (see NewBudget).
+	Budget  *Budget
+	Lexicon *lexicon.Lexicon
 }
 
 // WithDefaults fills unset limits: 20 MiB files, 100 MiB inflated,
-// 5,000 bullets, 200 pages, the shipped lexicon.
+// 1 MiB of text from a DOCX or PDF, 5,000 bullets, 200 pages, the
+// shipped lexicon.
 func (o Options) WithDefaults() Options {
 	if o.MaxFileSize <= 0 {
 		o.MaxFileSize = 20 << 20
 	}
 	if o.MaxDecompressed <= 0 {
 		o.MaxDecompressed = 100 << 20
+	}
+	if o.MaxText <= 0 {
+		o.MaxText = 1 << 20
 	}
 	if o.MaxBullets <= 0 {
 		o.MaxBullets = 5000
@@ -49,14 +60,24 @@ func (o Options) WithDefaults() Options {
 	return o
 }
 
-var parsers = map[string]func(name string, data []byte, o Options) (*vitae.Resume, error){
-	"json":     parseJSON,
-	"yaml":     parseYAML,
-	"markdown": parseMarkdown,
-	"text":     parseText,
-	"html":     parseHTML,
+type parser func(ctx context.Context, name string, data []byte, o Options) (*vitae.Resume, error)
+
+// parsers by format; those that inflate (DOCX, PDF) stop when ctx ends,
+// the others are bounded by the file's size.
+var parsers = map[string]parser{
+	"json":     plain(parseJSON),
+	"yaml":     plain(parseYAML),
+	"markdown": plain(parseMarkdown),
+	"text":     plain(parseText),
+	"html":     plain(parseHTML),
 	"docx":     parseDOCX,
 	"pdf":      parsePDF,
+}
+
+func plain(f func(name string, data []byte, o Options) (*vitae.Resume, error)) parser {
+	return func(_ context.Context, name string, data []byte, o Options) (*vitae.Resume, error) {
+		return f(name, data, o)
+	}
 }
 
 var extFormats = map[string]string{
@@ -86,7 +107,7 @@ func File(path string, opts Options) (*vitae.Resume, error) {
 	if int64(len(data)) > opts.MaxFileSize {
 		return nil, fmt.Errorf("ingest %s: %w", path, vitae.Errorf(vitae.ETOOLARGE, "file is larger than %d bytes", opts.MaxFileSize))
 	}
-	r, err := parse(path, data, opts)
+	r, err := parse(context.Background(), path, data, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -100,14 +121,23 @@ func File(path string, opts Options) (*vitae.Resume, error) {
 // Parse parses data as the résumé file name (its extension picks the
 // format, its stem the résumé ID).
 func Parse(name string, data []byte, opts Options) (*vitae.Resume, error) {
+	return ParseContext(context.Background(), name, data, opts)
+}
+
+// ParseContext is Parse stopping when ctx ends: an archive being inflated
+// (DOCX, PDF streams) stops at its next read with an ETIMEOUT error.
+func ParseContext(ctx context.Context, name string, data []byte, opts Options) (*vitae.Resume, error) {
 	opts = opts.WithDefaults()
 	if int64(len(data)) > opts.MaxFileSize {
 		return nil, fmt.Errorf("ingest %s: %w", name, vitae.Errorf(vitae.ETOOLARGE, "file is larger than %d bytes", opts.MaxFileSize))
 	}
-	return parse(name, data, opts)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("ingest %s: %w", name, ctxError(err))
+	}
+	return parse(ctx, name, data, opts)
 }
 
-func parse(name string, data []byte, opts Options) (r *vitae.Resume, err error) {
+func parse(ctx context.Context, name string, data []byte, opts Options) (r *vitae.Resume, err error) {
 	// A parser bug on hostile input must cost one file, not the batch.
 	defer func() {
 		if p := recover(); p != nil {
@@ -119,7 +149,7 @@ func parse(name string, data []byte, opts Options) (r *vitae.Resume, err error) 
 	if !ok {
 		return nil, fmt.Errorf("ingest %s: %w", name, vitae.Errorf(vitae.EUNSUPPORTED, "unsupported format %q", filepath.Ext(name)))
 	}
-	r, err = parseFn(name, data, opts)
+	r, err = parseFn(ctx, name, data, opts)
 	if err != nil {
 		return nil, fmt.Errorf("ingest %s: %w", name, err)
 	}
@@ -159,26 +189,14 @@ func detect(name string, data []byte) string {
 	return format
 }
 
-// ID returns the résumé ID of a file: its lower-cased stem, spaces as dashes.
-func ID(name string) string {
-	stem := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	stem = strings.ToLower(strings.TrimSpace(stem))
-	return strings.Join(strings.Fields(stem), "-")
-}
-
-// BulletID is stable: the same résumé and reference give the same ID.
-func BulletID(resumeID, ref string) string {
-	sum := sha256.Sum256([]byte(resumeID + "\x00" + ref))
-	return hex.EncodeToString(sum[:8])
-}
-
 // finish fills what every format shares: IDs, person, skills, clean text.
 func finish(r *vitae.Resume, name string, opts Options) error {
 	if r.ID == "" {
-		r.ID = ID(name)
-	}
-	if r.ID == "" {
-		return vitae.Errorf(vitae.EINVALID, "cannot derive a résumé ID from the file name")
+		id, err := FileID(name)
+		if err != nil {
+			return fmt.Errorf("file name: %w", err)
+		}
+		r.ID = id
 	}
 	r.Person = cleanText(r.Person)
 	if r.Person == "" {
@@ -209,8 +227,10 @@ func finish(r *vitae.Resume, name string, opts Options) error {
 	}
 	r.Bullets = kept
 	r.Skills = canonical(opts, r.Skills)
-	if r.Person == "" && len(r.Bullets) == 0 {
-		return vitae.Errorf(vitae.EINVALID, "no résumé content found")
+	r.Email, r.Phone = cleanText(r.Email), cleanText(r.Phone)
+	r.Identity = Identity(r)
+	if len(r.Bullets) == 0 {
+		return vitae.Errorf(vitae.EUNPROCESSABLE, "no bullets found (nothing to index)")
 	}
 	return nil
 }

@@ -101,6 +101,7 @@ func fromJSONResume(doc any) (*vitae.Resume, error) {
 	r.Person = str(basics["name"])
 	r.Label = str(basics["label"])
 	r.Email = str(basics["email"])
+	r.Phone = str(basics["phone"])
 	r.Summary = str(basics["summary"])
 	if loc := obj(basics["location"]); loc != nil {
 		r.Location = strings.Join(nonEmpty(str(loc["city"]), str(loc["region"]), str(loc["countryCode"])), ", ")

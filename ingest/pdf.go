@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"math"
 	"strings"
@@ -17,7 +18,8 @@ import (
 var pdfTimeout = 10 * time.Second
 
 // parsePDF extracts text row by row, page by page, then reads it as text.
-func parsePDF(name string, data []byte, o Options) (*vitae.Resume, error) {
+// ctx's end stops it between pages and streams.
+func parsePDF(ctx context.Context, name string, data []byte, o Options) (*vitae.Resume, error) {
 	type result struct {
 		lines []string
 		err   error
@@ -29,7 +31,7 @@ func parsePDF(name string, data []byte, o Options) (*vitae.Resume, error) {
 				done <- result{err: vitae.Errorf(vitae.EINVALID, "malformed PDF (%v)", p)}
 			}
 		}()
-		lines, err := pdfLines(data, o.MaxPages, o.MaxDecompressed)
+		lines, err := pdfLines(ctx, data, o)
 		done <- result{lines, err}
 	}()
 	select {
@@ -38,13 +40,17 @@ func parsePDF(name string, data []byte, o Options) (*vitae.Resume, error) {
 			return nil, r.err
 		}
 		return parseLines(r.lines)
+	case <-ctx.Done():
+		return nil, ctxError(ctx.Err())
 	case <-time.After(pdfTimeout):
 		// The goroutine is abandoned; its work is bounded by the input size.
 		return nil, vitae.Errorf(vitae.ETIMEOUT, "PDF text extraction took longer than %s", pdfTimeout)
 	}
 }
 
-func pdfLines(data []byte, maxPages int, maxStream int64) ([]string, error) {
+func pdfLines(ctx context.Context, data []byte, o Options) ([]string, error) {
+	maxPages := o.MaxPages
+	bound := &textBound{left: o.MaxText}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "malformed PDF")
@@ -55,6 +61,9 @@ func pdfLines(data []byte, maxPages int, maxStream int64) ([]string, error) {
 	}
 	var lines []string
 	for i := 1; i <= n; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, ctxError(err)
+		}
 		p, err := pdfPage(r, i)
 		if err != nil {
 			return nil, err
@@ -62,7 +71,7 @@ func pdfLines(data []byte, maxPages int, maxStream int64) ([]string, error) {
 		if p.V.IsNull() {
 			continue
 		}
-		if err := checkPage(p, maxStream); err != nil {
+		if err := checkPage(ctx, p, o); err != nil {
 			return nil, err
 		}
 		// Characters come in content-stream order with their positions; a
@@ -75,6 +84,9 @@ func pdfLines(data []byte, maxPages int, maxStream int64) ([]string, error) {
 			case first:
 				first = false
 			case math.Abs(t.Y-y) > 1:
+				if !bound.keep(b.Len()) {
+					return nil, textTooLarge("PDF", o.MaxText)
+				}
 				lines = append(lines, b.String())
 				if y-t.Y > 20 {
 					lines = append(lines, "")
@@ -149,7 +161,7 @@ func pdfPage(r *pdf.Reader, num int) (pdf.Page, error) {
 // endless whitespace, so a hex string ("<0A1B…") left open at the end never
 // ends, and the goroutine running it could not be stopped. It also bounds
 // the inflated size of each stream.
-func checkPage(p pdf.Page, maxStream int64) error {
+func checkPage(ctx context.Context, p pdf.Page, o Options) error {
 	streams := []pdf.Value{}
 	c := p.V.Key("Contents")
 	if c.Kind() == pdf.Array {
@@ -167,12 +179,13 @@ func checkPage(p pdf.Page, maxStream int64) error {
 		if v.Kind() != pdf.Stream {
 			continue
 		}
-		data, err := io.ReadAll(io.LimitReader(v.Reader(), maxStream+1))
+		in := &inflater{ctx: ctx, r: v.Reader(), left: o.MaxDecompressed, budget: o.Budget}
+		data, err := io.ReadAll(in)
+		if lerr := in.limitError("PDF stream", o.MaxDecompressed); lerr != nil {
+			return lerr
+		}
 		if err != nil {
 			return vitae.Wrap(vitae.EINVALID, err, "malformed PDF stream")
-		}
-		if int64(len(data)) > maxStream {
-			return vitae.Errorf(vitae.ETOOLARGE, "PDF stream inflates to more than %d bytes", maxStream)
 		}
 		if openHexString(data) {
 			return vitae.Errorf(vitae.EINVALID, "malformed PDF: stream ends inside a hex string")

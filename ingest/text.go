@@ -88,6 +88,7 @@ func parseLines(lines []string) (*vitae.Resume, error) {
 		p.line(i+1, strings.TrimRight(raw, "\r"), lines, i)
 	}
 	p.flushPara()
+	p.r.Email, p.r.Phone = contacts(lines)
 	return p.r, nil
 }
 

@@ -53,10 +53,11 @@ func TestAddFiles(t *testing.T) {
 		t.Error("Add trained and saved a model")
 	}
 
-	// The same upload again writes nothing; its bullets are embedded again
-	// (re-adding is how a caller retries after a provider failure).
+	// The same upload again writes nothing and embeds nothing: its bullets
+	// have their vectors (a retry after a provider failure embeds the
+	// ones that lack them).
 	again, err := r.x.AddFiles(ctx, []pipeline.File{good})
-	if err != nil || again.Resumes != 0 || again.Unchanged != 1 || again.Bullets != 0 {
+	if err != nil || again.Resumes != 0 || again.Unchanged != 1 || again.Bullets != 0 || again.Embedded != 0 {
 		t.Errorf("same upload again: %+v, %v", again, err)
 	}
 }

@@ -33,3 +33,10 @@ type annBuilder interface {
 type vectorReserver interface {
 	ReserveVectors(n int)
 }
+
+// vectorChecker is a store that can say which bullets lack a vector, so
+// adding résumés embeds only those (an unchanged re-upload embeds
+// nothing); without it every bullet given is embedded.
+type vectorChecker interface {
+	Missing(bulletIDs []string) []string
+}

@@ -112,14 +112,27 @@ func (x *Indexer) Add(ctx context.Context, resumes []*vitae.Resume) (*Summary, e
 		sum.degrade(vitae.Errorf(vitae.EUNSUPPORTED, "vectors are from another model; run `vitae index --backfill`"))
 		return sum, nil
 	}
-	// Every bullet of the résumés given, unchanged ones too: re-adding a
-	// résumé is how a caller retries after a provider failure.
-	var ids, texts []string
+	// The bullets of the résumés given that lack a vector: new or changed
+	// ones, and unchanged ones a provider failure left without (re-adding
+	// a résumé is how a caller retries). An unchanged re-upload embeds
+	// nothing.
+	text := map[string]string{}
+	var all []string
 	for _, r := range resumes {
 		for _, b := range r.Bullets {
-			ids = append(ids, b.ID)
-			texts = append(texts, b.Text)
+			if _, dup := text[b.ID]; !dup {
+				all = append(all, b.ID)
+			}
+			text[b.ID] = b.Text
 		}
+	}
+	ids := all
+	if vc, ok := ix.(vectorChecker); ok {
+		ids = vc.Missing(all)
+	}
+	texts := make([]string, len(ids))
+	for i, id := range ids {
+		texts[i] = text[id]
 	}
 	if len(ids) == 0 {
 		return sum, nil

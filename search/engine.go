@@ -344,7 +344,7 @@ func (s *Engine) Stats(_ context.Context) (*Stats, error) {
 // pipeline. An embedder failure leaves the bullets keyword-searchable
 // (Degraded) for a later back-fill.
 func (s *Engine) Add(ctx context.Context, resumes []*vitae.Resume) (*AddResult, error) {
-	defer s.ver.invalidate()
+	defer s.wrote(resumeIDs(resumes))
 	x, err := s.indexer()
 	if err != nil {
 		return nil, err
@@ -360,15 +360,16 @@ func (s *Engine) Add(ctx context.Context, resumes []*vitae.Resume) (*AddResult, 
 // file that cannot be parsed is skipped with its reason and the others
 // still go in.
 func (s *Engine) AddFiles(ctx context.Context, files []pipeline.File) (*FilesResult, error) {
-	defer s.ver.invalidate()
 	x, err := s.indexer()
 	if err != nil {
 		return nil, err
 	}
 	sum, err := x.AddFiles(ctx, files)
 	if err != nil {
+		s.Changed() // which files went in is unknown
 		return nil, err
 	}
+	s.wrote(sum.IDs)
 	return &FilesResult{AddResult: *addResult(sum), IDs: sum.IDs, Skipped: sum.Skipped}, nil
 }
 
@@ -389,7 +390,7 @@ func addResult(sum *pipeline.Summary) *AddResult {
 // Delete erases a person: bullets, stored fields, vectors and the cached
 // embeddings of their texts.
 func (s *Engine) Delete(ctx context.Context, resumeID string) error {
-	defer s.ver.invalidate()
+	defer s.wrote([]string{resumeID})
 	r, err := s.st.Resume(resumeID)
 	if err != nil {
 		return err
@@ -407,4 +408,21 @@ func (s *Engine) Delete(ctx context.Context, resumeID string) error {
 		}
 	}
 	return nil
+}
+
+// Copies returns the IDs of the résumés of one candidate identity
+// (vitae.Resume.Identity), sorted.
+// A store that does not record identities (no Copies method) has none.
+func (s *Engine) Copies(_ context.Context, identity string) ([]string, error) {
+	c, ok := s.st.(copier)
+	if !ok {
+		return nil, nil
+	}
+	return c.Copies(identity)
+}
+
+// copier is a store that lists the résumés of one candidate identity
+// (the embedded index does); optional, found by type assertion.
+type copier interface {
+	Copies(identity string) ([]string, error)
 }

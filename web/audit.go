@@ -30,7 +30,18 @@ type Auditor interface {
 	Get(id string) (*audit.Record, error)
 }
 
-const sessionCookie = "vitae_session"
+const (
+	sessionCookie = "vitae_session"
+	actorKey      = "vitae.actor"
+)
+
+// withActor returns ctx carrying the actor identify found for c.
+func withActor(c *gin.Context, ctx context.Context) context.Context {
+	if a := c.GetString(actorKey); a != "" {
+		return audit.WithActor(ctx, a)
+	}
+	return ctx
+}
 
 // identify puts who acts into the request's context for the audit log:
 // the API key's fingerprint (never the key) for the API, a random page
@@ -56,7 +67,7 @@ func (s *Server) identify(c *gin.Context) {
 		actor = "page:" + id
 	}
 	if actor != "" {
-		c.Request = c.Request.WithContext(audit.WithActor(c.Request.Context(), actor))
+		c.Set(actorKey, actor) // the timeout middleware puts it in the request's context
 	}
 	c.Next()
 }

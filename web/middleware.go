@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -22,9 +23,12 @@ import (
 const maxLimiters = 10000
 
 func (s *Server) recovery(c *gin.Context) {
+	// A fault reading a mapped index file (truncated under us) becomes a
+	// panic answered here, not the end of the process.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if p := recover(); p != nil {
-			s.cfg.Logger.Error("panic serving request", "route", c.FullPath(), "panic", p)
+			s.cfg.Logger.Error("panic serving request", "route", c.FullPath(), "panic", p, "stack", string(debug.Stack()))
 			s.failStatus(c, http.StatusInternalServerError, vitae.EINTERNAL, "internal error")
 		}
 	}()
@@ -127,32 +131,41 @@ func (s *Server) limitBody(c *gin.Context) {
 }
 
 func (s *Server) timeout(c *gin.Context) {
-	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.RequestTimeout)
+	ctx, cancel := context.WithTimeout(withActor(c, c.Request.Context()), s.cfg.RequestTimeout)
 	defer cancel()
 	c.Request = c.Request.WithContext(ctx)
 	c.Next()
 }
 
-// auth requires the API key when one is set and required is true.
+// auth requires the API key when one is set and required is true. It
+// decides from the Authorization header alone, before any byte of the
+// body is read: the key is accepted only as "Authorization: Bearer KEY"
+// (no bare key, cookie or form field, which a cross-site form could send
+// or which would need the body parsed first).
 func (s *Server) auth(required bool) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if !required || s.cfg.APIKey == "" {
 			c.Next()
 			return
 		}
-		got := strings.TrimPrefix(c.GetHeader("Authorization"), "Bearer ")
-		if got == "" {
-			if ck, err := c.Cookie("vitae_key"); err == nil {
-				got = ck
-			}
-		}
-		if c.Request.Method == http.MethodPost && got == "" {
-			got = c.PostForm("api_key")
-		}
-		if subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.APIKey)) != 1 {
-			s.fail(c, vitae.Errorf(vitae.EUNAUTHORIZED, "missing or wrong API key"))
+		got, ok := bearer(c.GetHeader("Authorization"))
+		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.APIKey)) != 1 {
+			c.Header("WWW-Authenticate", `Bearer realm="vitae"`)
+			// The unread body is not drained: the connection closes instead.
+			c.Header("Connection", "close")
+			s.fail(c, vitae.Errorf(vitae.EUNAUTHORIZED, "missing or wrong API key (send Authorization: Bearer KEY)"))
 			return
 		}
 		c.Next()
 	}
+}
+
+// bearer returns the token of an "Authorization: Bearer TOKEN" header.
+func bearer(h string) (string, bool) {
+	scheme, token, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	token = strings.TrimSpace(token)
+	return token, token != ""
 }

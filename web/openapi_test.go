@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -19,6 +20,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 
+	"vitae/ingest"
 	"vitae/match"
 )
 
@@ -35,6 +37,9 @@ func loadOpenAPI(tb testing.TB) *openapi3.T {
 	return doc
 }
 
+// routeParam is a gin path parameter (:id), written {id} in OpenAPI.
+var routeParam = regexp.MustCompile(`:(\w+)`)
+
 // TestOpenAPIMatchesRoutes keeps openapi.json true: every /api/v1 and
 // operations route is documented, and every documented operation exists.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
@@ -48,7 +53,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		if !strings.HasPrefix(r.Path, "/api/v1/") && !slices.Contains([]string{"/healthz", "/readyz", "/metrics"}, r.Path) {
 			continue // pages and static files
 		}
-		key := r.Method + " " + strings.ReplaceAll(r.Path, ":id", "{id}")
+		key := r.Method + " " + routeParam.ReplaceAllString(r.Path, "{$1}")
 		registered[key] = true
 	}
 	documented := map[string]bool{}
@@ -114,6 +119,7 @@ func TestLiveResponsesMatchOpenAPI(t *testing.T) {
 	keyed := serve(Config{APIKey: "s3cret", ProtectReads: true})
 	limited := serve(Config{RateLimit: 0.001, RateBurst: 1})
 	starting := serve(Config{Ready: func() bool { return false }})
+	rejecting := serve(Config{Uploads: UploadLimits{Duplicates: DuplicatesReject}})
 
 	jsonCall := func(name, method, path, body string, status int, request string) liveCall {
 		return liveCall{name: name, srv: open, method: method, path: path, body: []byte(body), status: status, request: request}
@@ -127,6 +133,13 @@ func TestLiveResponsesMatchOpenAPI(t *testing.T) {
 	noFiles, noFilesType := multipartFiles(t, map[string][]byte{})
 	huge, hugeType := multipartFiles(t, map[string][]byte{"big.md": bytes.Repeat([]byte("- Led a team\n"), 6000)})
 	long := strings.Repeat("devops ", 200)
+	kai := `{"basics":{"name":"Kai Moss","email":"kai@example.com"},"work":[{"name":"Initrode","position":"SRE","highlights":["Ran the incident reviews for the storage fleet"]}]}`
+	kaiCopy, kaiCopyType := multipartFiles(t, map[string][]byte{"kai-2.json": []byte(kai)})
+	kaiResume, err := ingest.Parse("kai-moss.json", []byte(kai), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty, emptyType := multipartFiles(t, map[string][]byte{"empty.md": []byte("# Nobody\n")})
 
 	calls := []liveCall{
 		jsonCall("search hybrid explained", "POST", "/api/v1/search", `{"query":"led DevOps team","limit":5,"explain":true}`, 200, "valid"),
@@ -174,7 +187,18 @@ func TestLiveResponsesMatchOpenAPI(t *testing.T) {
 		jsonCall("upload garbage", "POST", "/api/v1/resumes?id=g", `{"basics":`, 400, "invalid"),
 		{name: "upload wrong type", srv: open, method: "POST", path: "/api/v1/resumes", body: []byte("x"), ctype: "text/plain", status: 415, request: "invalid"},
 
-		jsonCall("delete", "DELETE", "/api/v1/resumes/zoe-park", "", 200, "valid"),
+		jsonCall("upload with email", "POST", "/api/v1/resumes?id=kai-moss", kai, 201, "valid"),
+		{name: "upload a refused duplicate", srv: rejecting, method: "POST", path: "/api/v1/resumes", body: kaiCopy, ctype: kaiCopyType, status: 409},
+		{name: "upload no bullets", srv: open, method: "POST", path: "/api/v1/resumes", body: empty, ctype: emptyType, status: 422},
+		jsonCall("get a bad id", "GET", "/api/v1/resumes/a%3Fb", "", 400, "invalid"),
+		jsonCall("delete a bad id", "DELETE", "/api/v1/resumes/a%3Fb", "", 400, "invalid"),
+		jsonCall("delete a bad identity", "DELETE", "/api/v1/candidates/kai", "", 400, "invalid"),
+		jsonCall("delete a candidate", "DELETE", "/api/v1/candidates/"+kaiResume.Identity, "", 200, "valid"),
+		jsonCall("delete an erased candidate", "DELETE", "/api/v1/candidates/"+kaiResume.Identity, "", 404, ""),
+		{name: "delete a candidate without key", srv: keyed, method: "DELETE", path: "/api/v1/candidates/" + kaiResume.Identity, status: 401},
+		{name: "metrics without key", srv: keyed, method: "GET", path: "/metrics", status: 401},
+		jsonCall("delete all copies", "DELETE", "/api/v1/resumes/zoe-park?all_copies=true", "", 200, "valid"),
+		jsonCall("delete", "DELETE", "/api/v1/resumes/ana-silva", "", 200, "valid"),
 		jsonCall("delete unknown", "DELETE", "/api/v1/resumes/zoe-park", "", 404, ""),
 
 		jsonCall("stats", "GET", "/api/v1/stats", "", 200, "valid"),

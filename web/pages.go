@@ -186,7 +186,7 @@ func (s *Server) uploadPage(c *gin.Context) {
 		return
 	}
 	d.Failed = up.failures
-	d.Uploaded = append(d.Uploaded, up.ids...)
+	d.Uploaded = append(d.Uploaded, up.storedIDs()...)
 	s.render(c, http.StatusOK, "upload.html", d)
 }
 

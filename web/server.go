@@ -37,6 +37,8 @@ type Backend interface {
 	Resume(ctx context.Context, id string) (*vitae.Resume, error)
 	Resumes(ctx context.Context, offset, limit int) ([]*vitae.Resume, int, error)
 	Stats(ctx context.Context) (*search.Stats, error)
+	// Copies lists the résumé IDs of one candidate identity.
+	Copies(ctx context.Context, identity string) ([]string, error)
 }
 
 // Matcher ranks candidates for a job description; *match.Matcher
@@ -75,6 +77,7 @@ type Config struct {
 	// Contact is where a person contests a decision, printed in their
 	// explanation packet.
 	Contact string
+	Uploads UploadLimits
 }
 
 // Validate reports every problem at once.
@@ -86,6 +89,7 @@ func (c Config) Validate() error {
 	if !(c.SemanticRatio >= 0 && c.SemanticRatio <= 1) { // NaN too
 		errs = append(errs, "semantic ratio must be within 0..1")
 	}
+	errs = append(errs, c.Uploads.problems()...)
 	if len(errs) > 0 {
 		return vitae.Errorf(vitae.EINVALID, "web config: %s", strings.Join(errs, "; "))
 	}
@@ -123,6 +127,7 @@ func (c Config) withDefaults() Config {
 		c.Pseudonyms = audit.NewPseudonyms(key)
 	}
 	c.IngestOptions = c.IngestOptions.WithDefaults()
+	c.Uploads = c.Uploads.withDefaults()
 	return c
 }
 
@@ -144,6 +149,7 @@ type Server struct {
 	nLimit   atomic.Int64
 	sweepMu  sync.Mutex
 	swept    time.Time
+	parses   chan struct{} // a slot per résumé parse running (Uploads.ParseSlots)
 }
 
 // New builds the router over the search engine b and the job matcher m.
@@ -160,7 +166,8 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	if cfg.Audit != nil && b != nil {
 		b = audited{Backend: b, log: cfg.Audit}
 	}
-	s := &Server{b: b, m: m, cfg: cfg, pseudo: cfg.Pseudonyms, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry()}
+	s := &Server{b: b, m: m, cfg: cfg, pseudo: cfg.Pseudonyms, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry(),
+		parses: make(chan struct{}, cfg.Uploads.ParseSlots)}
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "web config: trusted proxies")
 	}
@@ -198,7 +205,8 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 		}
 		c.JSON(http.StatusOK, gin.H{"status": "ready"})
 	})
-	e.GET("/metrics", gin.WrapH(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
+	// Metrics name routes and count bullets: a read like any other.
+	e.GET("/metrics", s.auth(s.cfg.ProtectReads), gin.WrapH(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
 
 	api := e.Group("/api/v1", s.limitBody, s.timeout)
 	reads := api.Group("", s.auth(s.cfg.ProtectReads))
@@ -243,6 +251,12 @@ func statusOf(code string) int {
 		return http.StatusServiceUnavailable
 	case vitae.EUNSUPPORTED:
 		return http.StatusUnsupportedMediaType
+	case vitae.EINSUFFICIENT:
+		return http.StatusInsufficientStorage
+	case vitae.EUNPROCESSABLE:
+		return http.StatusUnprocessableEntity
+	case vitae.ECONFLICT:
+		return http.StatusConflict
 	}
 	return http.StatusInternalServerError
 }

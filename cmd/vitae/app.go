@@ -13,6 +13,7 @@ import (
 
 	"vitae"
 	"vitae/embed"
+	"vitae/ingest"
 	"vitae/match"
 	"vitae/pipeline"
 	"vitae/search"
@@ -146,6 +147,7 @@ func (a *app) indexer(w io.Writer) (*pipeline.Indexer, error) {
 		Store:     a.store,
 		Embedder:  a.embedder,
 		Local:     a.local,
+		Ingest:    ingest.Options{MaxText: a.cfg.Ingest.MaxText},
 		ModelPath: pipeline.ModelPath(a.cfg.Index.Path),
 		Logger:    a.log,
 		Progress:  newProgressView(w, a.log).show,

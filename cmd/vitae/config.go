@@ -28,10 +28,19 @@ type Config struct {
 		Quantize     bool   `mapstructure:"quantize"`
 		ANNThreshold int    `mapstructure:"ann_threshold"`
 		MemoryLimit  string `mapstructure:"memory_limit"`
+		// EraseTimeout bounds the wipe each DELETE waits for; Verify and
+		// VerifyTimeout the integrity check at open (SECURITY.md).
+		EraseTimeout  time.Duration `mapstructure:"erase_timeout"`
+		Verify        bool          `mapstructure:"verify"`
+		VerifyTimeout time.Duration `mapstructure:"verify_timeout"`
 	} `mapstructure:"index"`
 	Data struct {
 		Paths []string `mapstructure:"paths"`
 	} `mapstructure:"data"`
+	Ingest struct {
+		MaxText    int64  `mapstructure:"max_text"`
+		Duplicates string `mapstructure:"duplicates"`
+	} `mapstructure:"ingest"`
 	Embed struct {
 		Provider   string        `mapstructure:"provider"`
 		BaseURL    string        `mapstructure:"base_url"`
@@ -59,20 +68,22 @@ type Config struct {
 		RecencyHalfLife float64 `mapstructure:"recency_half_life"`
 	} `mapstructure:"match"`
 	Server struct {
-		Addr            string        `mapstructure:"addr"`
-		APIKey          string        `mapstructure:"api_key"`
-		ProtectReads    bool          `mapstructure:"protect_reads"`
-		CORSOrigins     []string      `mapstructure:"cors_origins"`
-		MaxBodyBytes    int64         `mapstructure:"max_body_bytes"`
-		MaxQueryLen     int           `mapstructure:"max_query_len"`
-		RequestTimeout  time.Duration `mapstructure:"request_timeout"`
-		RateLimit       float64       `mapstructure:"rate_limit"`
-		RateBurst       int           `mapstructure:"rate_burst"`
-		TrustedProxies  []string      `mapstructure:"trusted_proxies"`
-		ReadTimeout     time.Duration `mapstructure:"read_timeout"`
-		WriteTimeout    time.Duration `mapstructure:"write_timeout"`
-		IdleTimeout     time.Duration `mapstructure:"idle_timeout"`
-		ShutdownTimeout time.Duration `mapstructure:"shutdown_timeout"`
+		Addr              string        `mapstructure:"addr"`
+		APIKey            string        `mapstructure:"api_key"`
+		ProtectReads      bool          `mapstructure:"protect_reads"`
+		CORSOrigins       []string      `mapstructure:"cors_origins"`
+		MaxBodyBytes      int64         `mapstructure:"max_body_bytes"`
+		MaxQueryLen       int           `mapstructure:"max_query_len"`
+		RequestTimeout    time.Duration `mapstructure:"request_timeout"`
+		RateLimit         float64       `mapstructure:"rate_limit"`
+		RateBurst         int           `mapstructure:"rate_burst"`
+		TrustedProxies    []string      `mapstructure:"trusted_proxies"`
+		MaxUploadInflated int64         `mapstructure:"max_upload_inflated"`
+		ParseSlots        int           `mapstructure:"parse_slots"`
+		ReadTimeout       time.Duration `mapstructure:"read_timeout"`
+		WriteTimeout      time.Duration `mapstructure:"write_timeout"`
+		IdleTimeout       time.Duration `mapstructure:"idle_timeout"`
+		ShutdownTimeout   time.Duration `mapstructure:"shutdown_timeout"`
 	} `mapstructure:"server"`
 	Audit struct {
 		Enabled   bool          `mapstructure:"enabled"`
@@ -96,55 +107,62 @@ type Config struct {
 // defaults mirror config.yaml; a test keeps the two in step.
 func setDefaults(v *viper.Viper) {
 	d := map[string]any{
-		"index.backend":           "embedded",
-		"index.path":              "./vitae-data",
-		"index.batch_size":        1000,
-		"index.quantize":          false,
-		"index.ann_threshold":     50000,
-		"index.memory_limit":      "",
-		"data.paths":              []string{"./data"},
-		"embed.provider":          "local",
-		"embed.base_url":          "https://api.openai.com/v1",
-		"embed.model":             "text-embedding-3-small",
-		"embed.dimensions":        0,
-		"embed.batch_size":        128,
-		"embed.parallel":          2,
-		"embed.timeout":           "30s",
-		"embed.max_retries":       5,
-		"embed.api_type":          "openai",
-		"embed.api_version":       "",
-		"embed.cache":             true,
-		"embed.api_key":           "",
-		"search.mode":             "hybrid",
-		"search.semantic_ratio":   0.5,
-		"search.fusion":           "weighted",
-		"search.rank_constant":    60,
-		"search.candidates":       100,
-		"search.max_limit":        100,
-		"search.timeout":          "10s",
-		"match.recency_half_life": 5.0,
-		"server.addr":             "127.0.0.1:8080",
-		"server.api_key":          "",
-		"server.protect_reads":    false,
-		"server.cors_origins":     []string{},
-		"server.max_body_bytes":   10 << 20,
-		"server.max_query_len":    1000,
-		"server.request_timeout":  "30s",
-		"server.rate_limit":       0.0,
-		"server.rate_burst":       20,
-		"server.trusted_proxies":  []string{},
-		"server.read_timeout":     "30s",
-		"server.write_timeout":    "60s",
-		"server.idle_timeout":     "120s",
-		"server.shutdown_timeout": "10s",
-		"audit.enabled":           true,
-		"audit.store_text":        false,
-		"audit.retention":         "4380h",
-		"audit.contact":           "",
-		"retention.resumes":       "0s",
-		"retention.sweep_every":   "24h",
-		"log.level":               "info",
-		"log.format":              "auto",
+		"index.backend":              "embedded",
+		"index.path":                 "./vitae-data",
+		"index.batch_size":           1000,
+		"index.quantize":             false,
+		"index.ann_threshold":        50000,
+		"index.memory_limit":         "",
+		"index.erase_timeout":        "30s",
+		"index.verify":               true,
+		"index.verify_timeout":       "60s",
+		"data.paths":                 []string{"./data"},
+		"ingest.max_text":            1 << 20,
+		"ingest.duplicates":          "keep",
+		"embed.provider":             "local",
+		"embed.base_url":             "https://api.openai.com/v1",
+		"embed.model":                "text-embedding-3-small",
+		"embed.dimensions":           0,
+		"embed.batch_size":           128,
+		"embed.parallel":             2,
+		"embed.timeout":              "30s",
+		"embed.max_retries":          5,
+		"embed.api_type":             "openai",
+		"embed.api_version":          "",
+		"embed.cache":                true,
+		"embed.api_key":              "",
+		"search.mode":                "hybrid",
+		"search.semantic_ratio":      0.5,
+		"search.fusion":              "weighted",
+		"search.rank_constant":       60,
+		"search.candidates":          100,
+		"search.max_limit":           100,
+		"search.timeout":             "10s",
+		"match.recency_half_life":    5.0,
+		"server.addr":                "127.0.0.1:8080",
+		"server.api_key":             "",
+		"server.protect_reads":       false,
+		"server.cors_origins":        []string{},
+		"server.max_body_bytes":      10 << 20,
+		"server.max_query_len":       1000,
+		"server.request_timeout":     "30s",
+		"server.rate_limit":          0.0,
+		"server.rate_burst":          20,
+		"server.trusted_proxies":     []string{},
+		"server.max_upload_inflated": 100 << 20,
+		"server.parse_slots":         0,
+		"server.read_timeout":        "30s",
+		"server.write_timeout":       "60s",
+		"server.idle_timeout":        "120s",
+		"server.shutdown_timeout":    "10s",
+		"audit.enabled":              true,
+		"audit.store_text":           false,
+		"audit.retention":            "4380h",
+		"audit.contact":              "",
+		"retention.resumes":          "0s",
+		"retention.sweep_every":      "24h",
+		"log.level":                  "info",
+		"log.format":                 "auto",
 	}
 	for k, val := range d {
 		v.SetDefault(k, val)
@@ -249,6 +267,15 @@ func (c *Config) Validate() error {
 		}
 	default:
 		bad("embed.provider: %q is not one of local, openai, none", c.Embed.Provider)
+	}
+	if c.Ingest.MaxText < 0 {
+		bad("ingest.max_text: %d must be ≥ 0", c.Ingest.MaxText)
+	}
+	if !slices.Contains([]string{"keep", "merge", "reject"}, c.Ingest.Duplicates) {
+		bad("ingest.duplicates: %q is not one of keep, merge, reject", c.Ingest.Duplicates)
+	}
+	if c.Server.MaxUploadInflated < 0 || c.Server.ParseSlots < 0 {
+		bad("server.max_upload_inflated, server.parse_slots: must be ≥ 0")
 	}
 	if c.Embed.Dimensions < 0 {
 		bad("embed.dimensions: %d must be ≥ 0", c.Embed.Dimensions)

@@ -12,7 +12,7 @@ import (
 )
 
 func newIndexCmd(g *globals) *cobra.Command {
-	var strict, retrain, backfill, asJSON bool
+	var strict, retrain, backfill, asJSON, rebuildIdx bool
 	cmd := &cobra.Command{
 		Use:   "index PATH...",
 		Short: "Index résumé files and directories (JSON Resume, YAML, Markdown, text, HTML, DOCX, PDF)",
@@ -24,14 +24,22 @@ run goes on; the exit code is 1 only if nothing could be indexed (or, with
 --strict, if any file failed).`,
 		Example: `  vitae index ./data
   vitae index ../shared/corpus/jsonresume --index /tmp/corpus-index
-  vitae index --backfill          # embed bullets whose vectors are missing`,
+  vitae index --backfill          # embed bullets whose vectors are missing
+  vitae index --rebuild           # replace a damaged index (the old one is kept aside)`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 && !backfill && !retrain {
+			if len(args) == 0 && !backfill && !retrain && !rebuildIdx {
 				return errors.New("index needs at least one PATH (or --backfill / --retrain)")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if rebuildIdx {
+				cfg, log, err := g.load(cmd, nil)
+				if err != nil {
+					return err
+				}
+				return rebuild(cmd.Context(), g, cfg, log, args)
+			}
 			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err
@@ -72,6 +80,7 @@ run goes on; the exit code is 1 only if nothing could be indexed (or, with
 	f.BoolVar(&retrain, "retrain", false, "retrain the built-in embedder on the whole index and re-embed")
 	f.BoolVar(&backfill, "backfill", false, "only embed bullets that have no vector yet")
 	f.BoolVar(&asJSON, "json", false, "print the summary as JSON")
+	f.BoolVar(&rebuildIdx, "rebuild", false, "build a new index from the damaged one's records (or, if they are lost, from PATH... / data.paths) and swap it in")
 	return cmd
 }
 

@@ -112,6 +112,7 @@ VITAE_* environment variables (VITAE_INDEX_PATH), then flags.`,
 		newAuditCmd(g),
 		newReplayCmd(g),
 		newRetentionCmd(g),
+		newPurgeCmd(g),
 	)
 	return root
 }

@@ -79,7 +79,12 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 		TrustedProxies: cfg.Server.TrustedProxies,
 		Logger:         log,
 		Ready:          ready.Load,
-		IngestOptions:  ingest.Options{}.WithDefaults(),
+		IngestOptions:  ingest.Options{MaxText: cfg.Ingest.MaxText}.WithDefaults(),
+		Uploads: web.UploadLimits{
+			MaxInflated: cfg.Server.MaxUploadInflated,
+			ParseSlots:  cfg.Server.ParseSlots,
+			Duplicates:  cfg.Ingest.Duplicates,
+		},
 	})
 	if err != nil {
 		return err

@@ -29,11 +29,5 @@ func backendNames() string {
 // openEmbedded opens the in-process store: bleve, bbolt and the vector
 // store under index.path.
 func openEmbedded(cfg *Config, log *slog.Logger) (search.Store, error) {
-	return index.Open(index.Options{
-		Path:         cfg.Index.Path,
-		BatchSize:    cfg.Index.BatchSize,
-		Quantize:     cfg.Index.Quantize,
-		ANNThreshold: cfg.Index.ANNThreshold,
-		Logger:       log,
-	})
+	return index.Open(indexOptions(cfg, log))
 }

@@ -57,6 +57,13 @@ func Zip(files ...File) ([]byte, error) {
 // ZipBomb is a DOCX whose word/document.xml inflates to at least inflated
 // bytes of repeated paragraphs, from about a thousandth of that.
 func ZipBomb(inflated int) ([]byte, error) {
+	return Bomb("<w:p><w:r><w:t>a</w:t></w:r></w:p>", inflated)
+}
+
+// Bomb is a DOCX whose word/document.xml repeats unit (XML inside
+// <w:body>) until it inflates to at least inflated bytes; a unit without
+// text (an empty element) costs a parser time but yields nothing to keep.
+func Bomb(unit string, inflated int) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	w, err := zw.Create("word/document.xml")
@@ -66,7 +73,7 @@ func ZipBomb(inflated int) ([]byte, error) {
 	if _, err := w.Write([]byte(`<w:document xmlns:w="x"><w:body>`)); err != nil {
 		return nil, err
 	}
-	chunk := bytes.Repeat([]byte("<w:p><w:r><w:t>a</w:t></w:r></w:p>"), 1<<12)
+	chunk := bytes.Repeat([]byte(unit), 1<<17/len(unit)+1)
 	for n := 0; n < inflated; n += len(chunk) {
 		if _, err := w.Write(chunk); err != nil {
 			return nil, err

@@ -1,0 +1,318 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+	bolt "go.etcd.io/bbolt"
+
+	"vitae"
+)
+
+// Deleting is not erasing: bleve only marks a deleted document in a
+// bitmap and keeps its bytes in the segment file until a merge rewrites
+// it, and bbolt copies on write, so the pages that held a record go to
+// its free list with the record still in them. Delete therefore ends with
+// a wipe, which it waits for:
+//
+//   - bleve: every segment holding deleted documents is merged on its own
+//     (rewritten without them), and the call waits until the persister has
+//     removed the old files;
+//   - bbolt: once no reader can still see the freed pages, every free page
+//     that is not already zero is overwritten with zeros in place.
+//
+// A durable note (meta "wipe") is written in the transaction that deletes
+// the records and cleared only after both are done, so a crash in between
+// leaves the wipe owed and Open finishes it.
+
+var wipeKey = []byte("wipe") // in bucketMeta while a wipe is owed
+
+// companionID is a throwaway, field-less document: bleve's planner never
+// merges an index's only segment, so a lone segment gets a companion
+// while it is rewritten.
+const companionID = "\x00vitae-wipe"
+
+// Purge wipes the whole index now: every segment with deleted documents
+// is rewritten and every free page of the database zeroed. `vitae purge`
+// runs it; Delete does the same after each erasure.
+func (ix *Index) Purge(ctx context.Context) error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	if err := ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(wipeKey, []byte{1}) }); err != nil {
+		return fmt.Errorf("purge %q: %w", ix.opts.Path, err)
+	}
+	return ix.wipe(ctx)
+}
+
+// oweWipe notes, inside the transaction deleting records, that their
+// bytes are still on disk.
+func oweWipe(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(wipeKey, []byte{1}) }
+
+// wipeOwed reports whether a wipe was noted and not finished.
+func (ix *Index) wipeOwed() bool {
+	owed := false
+	_ = ix.db.View(func(tx *bolt.Tx) error {
+		owed = tx.Bucket(bucketMeta).Get(wipeKey) != nil
+		return nil
+	})
+	return owed
+}
+
+// wipe rewrites bleve's segments with deleted documents and zeroes
+// bbolt's free pages, within EraseTimeout, then clears the note. It runs
+// on to the end even if the caller's request is cancelled: an erasure
+// half done is worse than a slow answer. The caller holds writeMu.
+func (ix *Index) wipe(ctx context.Context) error {
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ix.opts.EraseTimeout)
+	defer cancel()
+	if err := ix.wipeBleve(ctx); err != nil {
+		return ix.wipeFailed(err)
+	}
+	bleveTook := time.Since(start)
+	pages, err := ix.wipeBolt(ctx)
+	if err != nil {
+		return ix.wipeFailed(err)
+	}
+	ix.opts.Logger.Debug("erased deleted data from disk", "zeroed_pages", pages, "segments_took", bleveTook, "took", time.Since(start))
+	return nil
+}
+
+func (ix *Index) wipeFailed(err error) error {
+	return vitae.Wrap(vitae.EUNAVAILABLE, err, fmt.Sprintf(
+		"the résumé is deleted but its bytes are not yet wiped from %q; it is retried at the next start, or run `vitae purge`", ix.opts.Path))
+}
+
+// wipeBleve rewrites every segment that holds deleted documents and waits
+// until the files they replace are gone.
+func (ix *Index) wipeBleve(ctx context.Context) error {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return err
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return fmt.Errorf("bleve index is %T, not scorch", adv)
+	}
+	// The background merger may be merging too, and the planner never
+	// merges an index's only segment: check, rewrite, check again.
+	companion := false
+	defer func() {
+		if companion {
+			b := ix.bleve.NewBatch()
+			b.Delete(companionID)
+			_ = ix.bleve.Batch(b) // an empty leftover; the next wipe drops it
+		}
+	}()
+	for attempt := 0; ; attempt++ {
+		segs, err := rootSegments(sc)
+		if err != nil {
+			return err
+		}
+		dirty := withDeleted(segs)
+		if len(dirty) == 0 {
+			break
+		}
+		if attempt == 3 {
+			return fmt.Errorf("segments %v still hold deleted documents after %d rewrites", dirty, attempt)
+		}
+		if len(segs) < 2 && !companion {
+			b := ix.bleve.NewBatch()
+			if err := b.Index(companionID, map[string]any{}); err != nil {
+				return err
+			}
+			if err := ix.bleve.Batch(b); err != nil {
+				return fmt.Errorf("add a companion segment: %w", err)
+			}
+			companion = true
+		}
+		opts := wipePlan
+		if err := sc.ForceMerge(ctx, &opts); err != nil {
+			return fmt.Errorf("rewrite segments: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("rewrite segments: %w", err)
+		}
+	}
+	return waitForOldFiles(ctx, sc, ix.bleveStore())
+}
+
+// wipePlan makes the merge planner rewrite each segment that has deleted
+// documents on its own, and leave every other segment alone: one segment
+// per task, no budget (every eligible segment is considered), no size
+// limit. A task is only made for a segment with deletions (mergeplan).
+var wipePlan = mergeplan.MergePlanOptions{
+	MaxSegmentsPerTier:   1,
+	MaxSegmentSize:       mergeplan.MaxSegmentSizeLimit,
+	MaxSegmentFileSize:   1 << 62,
+	TierGrowth:           1,
+	SegmentsPerMergeTask: 1,
+	FloorSegmentSize:     1,
+	ReclaimDeletesWeight: 2,
+	CalcBudget:           func(int64, int64, *mergeplan.MergePlanOptions) int { return 0 },
+}
+
+// rootSegment is one segment of the current snapshot.
+type rootSegment struct {
+	*scorch.SegmentSnapshot
+	file        string // base name, "" for one still in memory
+	isCompanion bool
+}
+
+func rootSegments(sc *scorch.Scorch) ([]rootSegment, error) {
+	r, err := sc.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("bleve reader is %T", r)
+	}
+	var out []rootSegment
+	for _, s := range snap.Segments() {
+		rs := rootSegment{SegmentSnapshot: s}
+		if p, ok := s.Segment().(segment.PersistedSegment); ok {
+			rs.file = filepath.Base(p.Path())
+		}
+		if s.Count() == 1 {
+			if id, err := s.DocID(0); err == nil && string(id) == companionID {
+				rs.isCompanion = true
+			}
+		}
+		out = append(out, rs)
+	}
+	return out, nil
+}
+
+// withDeleted names the segments that hold deleted documents (but the
+// companion, which holds nothing of anyone).
+func withDeleted(segs []rootSegment) []string {
+	var out []string
+	for _, s := range segs {
+		if d := s.Deleted(); d != nil && !d.IsEmpty() && !s.isCompanion {
+			out = append(out, s.file)
+		}
+	}
+	return out
+}
+
+// waitForOldFiles waits until the store directory holds no segment file
+// the current snapshot does not use: bleve's persister removes replaced
+// files asynchronously, after it has recorded the new snapshot.
+func waitForOldFiles(ctx context.Context, sc *scorch.Scorch, dir string) error {
+	for {
+		segs, err := rootSegments(sc)
+		if err != nil {
+			return err
+		}
+		live := map[string]bool{}
+		for _, s := range segs {
+			live[s.file] = true
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return err
+		}
+		var stale []string
+		for _, e := range entries {
+			if filepath.Ext(e.Name()) == ".zap" && !live[e.Name()] {
+				stale = append(stale, e.Name())
+			}
+		}
+		if len(stale) == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("replaced segment files %v still on disk: %w", stale, ctx.Err())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}
+
+func (ix *Index) bleveStore() string { return filepath.Join(ix.opts.Path, "bleve", "store") }
+
+// wipeBolt zeroes every free page of vitae.db that is not zero yet and
+// clears the wipe note. Pages freed while a reader could still see them
+// are "pending" in bbolt; it waits (within ctx) until none are, so no
+// reader can ever meet a zeroed page. It reports the pages it zeroed.
+func (ix *Index) wipeBolt(ctx context.Context) (int, error) {
+	for {
+		// A write transaction releases the pending pages no reader holds;
+		// its close records how many are still pending.
+		if err := ix.db.Update(func(*bolt.Tx) error { return nil }); err != nil {
+			return 0, err
+		}
+		if ix.db.Stats().PendingPageN == 0 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return 0, fmt.Errorf("readers still hold freed pages: %w", ctx.Err())
+		case <-time.After(2 * time.Millisecond):
+		}
+	}
+	f, err := os.OpenFile(ix.db.Path(), os.O_RDWR, 0)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	size := ix.db.Info().PageSize
+	zero, buf := make([]byte, size), make([]byte, size)
+	zeroed := 0
+	err = ix.db.Update(func(tx *bolt.Tx) error {
+		// Inside the writer, with nothing pending, "free" means free: no
+		// meta page, reader or writer refers to it.
+		for id := 2; int64(id)*int64(size) < tx.Size(); id++ {
+			info, err := tx.Page(id)
+			if err != nil {
+				return err
+			}
+			if info == nil || info.Type != "free" {
+				continue
+			}
+			off := int64(id) * int64(size)
+			if _, err := f.ReadAt(buf, off); err != nil {
+				return fmt.Errorf("read free page %d: %w", id, err)
+			}
+			if bytes.Equal(buf, zero) {
+				continue
+			}
+			if _, err := f.WriteAt(zero, off); err != nil {
+				return fmt.Errorf("zero free page %d: %w", id, err)
+			}
+			zeroed++
+		}
+		if zeroed > 0 {
+			if err := f.Sync(); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Delete(wipeKey)
+	})
+	if err != nil {
+		return zeroed, fmt.Errorf("zero free pages of %s: %w", ix.db.Path(), err)
+	}
+	return zeroed, nil
+}
+
+// finishWipe completes a wipe a crash interrupted; Open calls it.
+func (ix *Index) finishWipe() error {
+	if !ix.wipeOwed() {
+		return nil
+	}
+	ix.opts.Logger.Warn("finishing an interrupted erasure")
+	if err := ix.wipe(context.Background()); err != nil {
+		return errors.Join(errors.New("finish an interrupted erasure"), err)
+	}
+	return nil
+}
