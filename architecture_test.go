@@ -20,20 +20,21 @@ import (
 // and index/vector (the vector store below index) have their floors before
 // they exist, so that the packages can land without touching this table.
 var floors = map[string]int{
-	"vitae":              0,
-	"vitae/audit":        5,
-	"vitae/lexicon":      10,
-	"vitae/embed":        20,
-	"vitae/ingest":       20,
-	"vitae/index/vector": 25,
-	"vitae/index":        30,
-	"vitae/pipeline":     40,
-	"vitae/search":       50,
-	"vitae/match":        60,
-	"vitae/eval":         70,
-	"vitae/web":          80,
-	"vitae/bench":        90,
-	"vitae/cmd/vitae":    100,
+	"vitae":               0,
+	"vitae/audit":         5,
+	"vitae/lexicon":       10,
+	"vitae/embed":         20,
+	"vitae/ingest":        20,
+	"vitae/index/vector":  25,
+	"vitae/index":         30,
+	"vitae/pipeline":      40,
+	"vitae/search":        50,
+	"vitae/match":         60,
+	"vitae/eval":          70,
+	"vitae/web/workbench": 75,
+	"vitae/web":           80,
+	"vitae/bench":         90,
+	"vitae/cmd/vitae":     100,
 }
 
 // floorOf returns the row and floor of pkg: the row of its longest path

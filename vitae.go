@@ -19,12 +19,16 @@ const (
 // Resume is one person's résumé after parsing: who they are, what skills
 // they list, and every achievement as a Bullet.
 type Resume struct {
-	ID       string   `json:"id"`              // stable: the file's stem for files
-	Person   string   `json:"person"`          // basics.name
+	ID     string `json:"id"`     // stable: the file's stem for files
+	Person string `json:"person"` // basics.name
+	// Unnamed: the file gives no name, so Person is made from the file
+	// name; pages show the latest role · company instead.
+	Unnamed  bool     `json:"unnamed,omitempty"`
 	Label    string   `json:"label,omitempty"` // headline, e.g. "Site Reliability Engineer"
 	Email    string   `json:"email,omitempty"`
 	Phone    string   `json:"phone,omitempty"`
 	Location string   `json:"location,omitempty"`
+	Links    []string `json:"links,omitempty"` // web site and profiles, as the file gives them
 	Summary  string   `json:"summary,omitempty"`
 	Skills   []string `json:"skills,omitempty"`
 	Source   string   `json:"source,omitempty"` // file the résumé was read from
@@ -110,6 +114,9 @@ type Query struct {
 	// Facets asks for counts of company, role, skill and section over the
 	// top results (the first 200 ranked bullets), not every match.
 	Facets bool `json:"facets,omitempty"`
+	// KeepDuplicates lists every copy of a bullet text as its own hit;
+	// by default copies fold into the first (Hit.Duplicates).
+	KeepDuplicates bool `json:"keep_duplicates,omitempty"`
 }
 
 // ScoreDetails explains a hit's score. Ranks are 1-based; zero means the
@@ -121,6 +128,12 @@ type ScoreDetails struct {
 	VectorRank  int     `json:"vector_rank"`
 	Fused       float64 `json:"fused"`
 	Fusion      Fusion  `json:"fusion,omitempty"`
+	// Soft and Parts are the meaning signals of the hybrid and semantic
+	// rankings (docs/quality.md): the share of the query's words the
+	// bullet says in the same or a similar word, and the share of the
+	// query's parts (action, object, skill) it covers.
+	Soft  float64 `json:"soft,omitempty"`
+	Parts float64 `json:"parts,omitempty"`
 }
 
 // Hit is one bullet in a result list.
@@ -129,9 +142,38 @@ type Hit struct {
 	Score float64 `json:"score"`
 	// Highlights are HTML fragments of Text with matched terms wrapped in
 	// <mark>; everything else in them is escaped.
-	Highlights   []string      `json:"highlights,omitempty"`
-	MatchedTerms []string      `json:"matched_terms,omitempty"`
-	Details      *ScoreDetails `json:"score_details,omitempty"`
+	Highlights   []string `json:"highlights,omitempty"`
+	MatchedTerms []string `json:"matched_terms,omitempty"`
+	// Reasons say why the bullet matched in words a person reads: which
+	// query word it covers, with which of its own words, and how.
+	Reasons []Reason      `json:"reasons,omitempty"`
+	Details *ScoreDetails `json:"score_details,omitempty"`
+	// Duplicates are other people's bullets with the same text, folded
+	// into this hit so one sentence does not fill the list.
+	Duplicates []Duplicate `json:"duplicates,omitempty"`
+}
+
+// Via says how a bullet's word matched a query's word.
+type Via string
+
+const (
+	ViaExact   Via = "exact"   // the same word (or its stem)
+	ViaLexicon Via = "lexicon" // the same lexicon group: "headed" for "led"
+	ViaModel   Via = "model"   // close in the built-in model: "outage" for "incident"
+)
+
+// Reason is one matched word of a hit.
+type Reason struct {
+	Query   string `json:"query"`
+	Matched string `json:"matched"`
+	Via     Via    `json:"via"`
+}
+
+// Duplicate is another person's copy of a hit's text.
+type Duplicate struct {
+	ID       string `json:"id"`
+	ResumeID string `json:"resume_id"`
+	Person   string `json:"person,omitempty"`
 }
 
 // Candidate is one person with their best-matching bullets.
@@ -165,6 +207,9 @@ type Results struct {
 	// versions gives the same order.
 	IndexVersion string `json:"index_version"`
 	ModelVersion string `json:"model_version"`
+	// NoMatch is set when no bullet passes the relevance floor: the hits
+	// are then only the closest ones, not matches, and Total is 0.
+	NoMatch bool `json:"no_match,omitempty"`
 }
 
 // InputKind tells an Embedder whether texts are queries or documents;

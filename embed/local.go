@@ -29,12 +29,16 @@ type LocalOptions struct {
 	Lexicon *lexicon.Lexicon // default lexicon.Default()
 	// ConceptWeight scales the lexicon-group direction of a phrase relative
 	// to its words; ContextWeight scales the corpus-learnt context part of a
-	// word. Defaults 1.6 and 0.8.
+	// word. Defaults 0.8 and 0.8 (concepts at 1.6 outweighed a skill query's other words once the lexicon grew; docs/quality.md).
 	ConceptWeight, ContextWeight float64
 	// Contexts is how many co-occurring words shape a word's vector; 24.
 	Contexts int
 	// MinCount drops words seen fewer times from training; 2.
 	MinCount int
+	// BaseWeight scales the base model's direction of a word (see Base)
+	// relative to its own random direction; default 2, negative turns the
+	// base model off.
+	BaseWeight float64
 	// TrainTexts caps how many texts training reads; a larger corpus is
 	// sampled evenly (trainSample). Default 100,000: training then costs
 	// about a second at any corpus size. It only shapes training: a saved
@@ -50,7 +54,7 @@ func (o LocalOptions) withDefaults() LocalOptions {
 		o.Lexicon = lexicon.Default()
 	}
 	if o.ConceptWeight == 0 {
-		o.ConceptWeight = 1.6
+		o.ConceptWeight = 0.8
 	}
 	if o.ContextWeight == 0 {
 		o.ContextWeight = 0.8
@@ -63,6 +67,9 @@ func (o LocalOptions) withDefaults() LocalOptions {
 	}
 	if o.TrainTexts <= 0 {
 		o.TrainTexts = 100000
+	}
+	if o.BaseWeight == 0 {
+		o.BaseWeight = 2
 	}
 	return o
 }
@@ -82,6 +89,8 @@ type Local struct {
 	contexts map[string][]contextEntry // stem → its strongest contexts
 	wordVecs sync.Map                  // stem → []float32, lazily built
 	words    sync.Map                  // word → wordEntry, for words whose stem is in wordVecs
+
+	base *BaseModel // nil when off or when its dimension differs
 
 	conceptsOnce sync.Once
 	concepts     []wordEntry // per lexicon group: its direction and weight
@@ -106,14 +115,28 @@ var _ vitae.Embedder = (*Local)(nil)
 // words only. It already ranks paraphrases the lexicon covers.
 func NewLocal(opts LocalOptions) *Local {
 	l := &Local{opts: opts.withDefaults()}
+	l.useBase()
 	l.model = l.identity()
 	return l
+}
+
+// useBase attaches the shipped base model when the options allow it.
+func (l *Local) useBase() {
+	if l.opts.BaseWeight < 0 {
+		return
+	}
+	if m, err := Base(); err == nil && m.Dim == l.opts.Dim && len(m.Words) > 0 {
+		l.base = m
+	}
 }
 
 // identity hashes every parameter that changes vectors.
 func (l *Local) identity() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%d|%g|%g|%d|%d|", l.opts.Dim, l.opts.ConceptWeight, l.opts.ContextWeight, l.opts.Contexts, l.opts.MinCount)
+	if l.base != nil {
+		fmt.Fprintf(h, "base:%g:%x|", l.opts.BaseWeight, sha256.Sum256(baseData))
+	}
 	for _, g := range l.opts.Lexicon.Groups() {
 		fmt.Fprintf(h, "%s:%s:%s;", g.Kind, g.Canonical, strings.Join(g.Terms, ","))
 	}
@@ -137,7 +160,11 @@ func (l *Local) identity() string {
 	if l.prob != nil {
 		state = "trained"
 	}
-	return fmt.Sprintf("vitae-local-v1:%d:%s:%s", l.opts.Dim, state, hex.EncodeToString(sum[:6]))
+	version := "v1"
+	if l.base != nil {
+		version = "v2"
+	}
+	return fmt.Sprintf("vitae-local-%s:%d:%s:%s", version, l.opts.Dim, state, hex.EncodeToString(sum[:6]))
 }
 
 // Model identifies the embedder and its training.
@@ -193,11 +220,15 @@ func (l *Local) Embed(ctx context.Context, texts []string, _ vitae.InputKind) ([
 
 // sif is the smooth inverse frequency weight a/(a+p(w)); unseen words are
 // treated as rare.
+// The base model's frequencies come first, so a word weighs the same in a
+// 5-bullet index and in a large one.
 func (l *Local) sif(stem string) float64 {
 	const a = 1e-3
-	p, ok := l.prob[stem]
+	p, ok := l.base.Probability(stem)
 	if !ok {
-		p = 1e-6
+		if p, ok = l.prob[stem]; !ok {
+			p = 1e-6
+		}
 	}
 	return a / (a + p)
 }
@@ -271,6 +302,9 @@ func (l *Local) word(w string) (e wordEntry, ok bool) {
 // cachesWord tells whether a stem's vector is kept: the vocabulary of a
 // trained model, short words for an untrained one.
 func (l *Local) cachesWord(s string) bool {
+	if l.base.Vec(s) != nil {
+		return true
+	}
 	if l.prob == nil {
 		return len(s) < 24
 	}
@@ -309,6 +343,12 @@ func (l *Local) wordVec(s string) []float32 {
 		return v.([]float32)
 	}
 	base := randomVec("word:"+s, l.opts.Dim)
+	if bv := l.base.Vec(s); bv != nil {
+		mixed := make([]float64, l.opts.Dim)
+		addScaled(mixed, base, 1)
+		addScaled(mixed, bv, l.opts.BaseWeight)
+		base = normalize64(mixed)
+	}
 	if ctxs := l.contexts[s]; len(ctxs) > 0 {
 		acc := make([]float64, l.opts.Dim)
 		for _, c := range ctxs {
@@ -415,6 +455,7 @@ type localFile struct {
 	Version                      int
 	Dim, Contexts, MinCount      int
 	ConceptWeight, ContextWeight float64
+	BaseWeight                   float64 // 0 in files from before the base model: the default
 	Prob                         map[string]float64
 	ContextMap                   map[string][]contextEntry
 }
@@ -424,7 +465,7 @@ func (l *Local) Save(w io.Writer) error {
 	// The shipped lexicon is part of the binary, and of Model().
 	o := l.opts
 	return gob.NewEncoder(w).Encode(localFile{Version: 1, Dim: o.Dim, Contexts: o.Contexts, MinCount: o.MinCount,
-		ConceptWeight: o.ConceptWeight, ContextWeight: o.ContextWeight, Prob: l.prob, ContextMap: l.contexts})
+		ConceptWeight: o.ConceptWeight, ContextWeight: o.ContextWeight, BaseWeight: o.BaseWeight, Prob: l.prob, ContextMap: l.contexts})
 }
 
 // LoadLocal reads a model written by Save.
@@ -440,8 +481,9 @@ func LoadLocal(r io.Reader) (*Local, error) {
 	if f.Version != 1 {
 		return nil, fmt.Errorf("local model version %d is not supported", f.Version)
 	}
-	opts := LocalOptions{Dim: f.Dim, Contexts: f.Contexts, MinCount: f.MinCount, ConceptWeight: f.ConceptWeight, ContextWeight: f.ContextWeight}
+	opts := LocalOptions{Dim: f.Dim, Contexts: f.Contexts, MinCount: f.MinCount, ConceptWeight: f.ConceptWeight, ContextWeight: f.ContextWeight, BaseWeight: f.BaseWeight}
 	l := &Local{opts: opts.withDefaults(), prob: f.Prob, contexts: f.ContextMap}
+	l.useBase()
 	l.model = l.identity()
 	return l, nil
 }

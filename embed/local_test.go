@@ -105,7 +105,8 @@ func TestLocalEmbedMatchesDefinition(t *testing.T) {
 }
 
 // embedReference is the embedder's definition, without caches: the SIF-
-// weighted sum of its words' vectors and its concepts' directions.
+// weighted sum of its words' vectors (random direction, base-model
+// direction, learnt context) and its concepts' directions.
 func embedReference(l *Local, text string) []float32 {
 	dim := l.opts.Dim
 	v := make([]float64, dim)
@@ -128,6 +129,12 @@ func embedReference(l *Local, text string) []float32 {
 			weight *= 0.5
 		}
 		vec := referenceRandomVec("word:"+s, dim)
+		if bv := l.base.Vec(s); bv != nil {
+			mixed := make([]float64, dim)
+			addScaled(mixed, vec, 1)
+			addScaled(mixed, bv, l.opts.BaseWeight)
+			vec = normalize64(mixed)
+		}
 		if ctxs := l.contexts[s]; len(ctxs) > 0 {
 			acc := make([]float64, dim)
 			for _, c := range ctxs {

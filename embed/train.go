@@ -18,6 +18,7 @@ import (
 // corpus (see trainSample).
 func TrainLocal(texts []string, opts LocalOptions) (*Local, error) {
 	l := &Local{opts: opts.withDefaults()}
+	l.useBase()
 	docs := l.analyze(trainSample(texts, l.opts.TrainTexts))
 	keys := conceptKeys(l.opts.Lexicon)
 	// Stems and concept keys become dense ids, in order of first sight.

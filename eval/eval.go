@@ -14,8 +14,11 @@ import (
 // Query is one line of a bullet-query relevance set
 // (../shared/eval/README.md).
 type Query struct {
-	ID        string     `json:"id"`
-	Query     string     `json:"query"`
+	ID     string `json:"id"`
+	Query  string `json:"query"`
+	Family string `json:"family,omitempty"` // skill, achievement, leadership, plain-language …
+	// Split is "train" (tune on it) or "heldout" (only measure it).
+	Split     string     `json:"split,omitempty"`
 	Judgments []Judgment `json:"judgments"`
 }
 
@@ -37,8 +40,10 @@ func ReadQueries(r io.Reader) ([]Query, error) {
 
 // Row is one query's outcome.
 type Row struct {
-	ID    string `json:"id"`
-	Query string `json:"query"`
+	ID     string `json:"id"`
+	Query  string `json:"query"`
+	Family string `json:"family,omitempty"`
+	Split  string `json:"split,omitempty"`
 	Metrics
 	Unmatched []string `json:"unmatched,omitempty"`
 }
@@ -52,8 +57,14 @@ type Report struct {
 	Recall50           float64    `json:"recall@50"`
 	MRR10              float64    `json:"mrr@10"`
 	UnmatchedJudgments int        `json:"unmatched_judgments"`
+	Judgments          int        `json:"judgments"`
 	Rows               []Row      `json:"rows,omitempty"`
 }
+
+// ErrNotIndexed is returned by Evaluate when most judged bullets are not
+// in the index: the set was judged on another corpus, and every metric
+// would be a meaningless zero.
+var ErrNotIndexed = errors.New("most judged bullets are not in the index")
 
 // Lookup finds indexed résumés; Evaluate asks it whether a judged bullet
 // is in the index at all. *search.Engine satisfies it.
@@ -70,7 +81,7 @@ func Evaluate(ctx context.Context, s vitae.Searcher, l Lookup, queries []Query, 
 	rep := &Report{Mode: mode, Queries: len(queries)}
 	for _, q := range queries {
 		grades := map[string]int{}
-		row := Row{ID: q.ID, Query: q.Query}
+		row := Row{ID: q.ID, Query: q.Query, Family: q.Family, Split: q.Split}
 		refs := map[string]int{}
 		for _, j := range q.Judgments {
 			refs[j.Ref] = j.Grade
@@ -93,6 +104,7 @@ func Evaluate(ctx context.Context, s vitae.Searcher, l Lookup, queries []Query, 
 		sort.Strings(row.Unmatched)
 		row.Metrics = Score(ranked, grades)
 		rep.UnmatchedJudgments += len(row.Unmatched)
+		rep.Judgments += len(refs)
 		rep.NDCG10 += row.NDCG10
 		rep.Recall10 += row.Recall10
 		rep.Recall50 += row.Recall50
@@ -105,7 +117,70 @@ func Evaluate(ctx context.Context, s vitae.Searcher, l Lookup, queries []Query, 
 		rep.Recall50 /= n
 		rep.MRR10 /= n
 	}
+	if 2*rep.UnmatchedJudgments > rep.Judgments {
+		return rep, fmt.Errorf("%w: %d of %d are missing", ErrNotIndexed, rep.UnmatchedJudgments, rep.Judgments)
+	}
 	return rep, nil
+}
+
+// Group is the mean nDCG@10 of the rows sharing a split and a family
+// ("" family: all of the split; "" split: the whole set).
+type Group struct {
+	Split   string  `json:"split"`
+	Family  string  `json:"family"`
+	Queries int     `json:"queries"`
+	NDCG10  float64 `json:"ndcg@10"`
+}
+
+// Groups summarises rows by split, by split and family, and over all,
+// in a stable order: splits and families sorted, "" (all) first.
+func Groups(rows []Row) []Group {
+	type key struct{ split, family string }
+	sum := map[key]*Group{}
+	add := func(k key, v float64) {
+		g, ok := sum[k]
+		if !ok {
+			g = &Group{Split: k.split, Family: k.family}
+			sum[k] = g
+		}
+		g.Queries++
+		g.NDCG10 += v
+	}
+	for _, r := range rows {
+		add(key{}, r.NDCG10)
+		if r.Split != "" {
+			add(key{r.Split, ""}, r.NDCG10)
+		}
+		if r.Family != "" {
+			add(key{r.Split, r.Family}, r.NDCG10)
+		}
+	}
+	out := make([]Group, 0, len(sum))
+	for _, g := range sum {
+		g.NDCG10 /= float64(g.Queries)
+		out = append(out, *g)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Split != out[j].Split {
+			return out[i].Split < out[j].Split
+		}
+		return out[i].Family < out[j].Family
+	})
+	return out
+}
+
+// Only returns the queries of one split ("" or "all": every query).
+func Only(queries []Query, split string) []Query {
+	if split == "" || split == "all" {
+		return queries
+	}
+	var out []Query
+	for _, q := range queries {
+		if q.Split == split {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // hasRef reports whether l holds the bullet at ptr of résumé id.

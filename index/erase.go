@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -44,12 +45,32 @@ const companionID = "\x00vitae-wipe"
 // is rewritten and every free page of the database zeroed. `vitae purge`
 // runs it; Delete does the same after each erasure.
 func (ix *Index) Purge(ctx context.Context) error {
-	ix.writeMu.Lock()
-	defer ix.writeMu.Unlock()
-	if err := ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(wipeKey, []byte{1}) }); err != nil {
+	var gen uint64
+	if err := ix.db.Update(func(tx *bolt.Tx) error {
+		gen = ix.deletions.Add(1)
+		return oweWipe(tx)
+	}); err != nil {
 		return fmt.Errorf("purge %q: %w", ix.opts.Path, err)
 	}
-	return ix.wipe(ctx)
+	return ix.wipeThrough(ctx, gen)
+}
+
+// wipeThrough returns once a wipe that began after deletion gen was
+// committed has finished. Concurrent deletions share one wipe: a caller
+// waiting for the running one finds its deletion covered, or starts the
+// next, which covers every deletion so far.
+func (ix *Index) wipeThrough(ctx context.Context, gen uint64) error {
+	ix.wipeMu.Lock()
+	defer ix.wipeMu.Unlock()
+	if ix.wiped >= gen {
+		return nil
+	}
+	covers := ix.deletions.Load()
+	if err := ix.wipe(ctx, covers); err != nil {
+		return err
+	}
+	ix.wiped = covers
+	return nil
 }
 
 // oweWipe notes, inside the transaction deleting records, that their
@@ -69,16 +90,23 @@ func (ix *Index) wipeOwed() bool {
 // wipe rewrites bleve's segments with deleted documents and zeroes
 // bbolt's free pages, within EraseTimeout, then clears the note. It runs
 // on to the end even if the caller's request is cancelled: an erasure
-// half done is worse than a slow answer. The caller holds writeMu.
-func (ix *Index) wipe(ctx context.Context) error {
+// half done is worse than a slow answer. The caller holds wipeMu; the
+// note is cleared only if no deletion beyond covers was committed since.
+func (ix *Index) wipe(ctx context.Context, covers uint64) error {
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ix.opts.EraseTimeout)
 	defer cancel()
-	if err := ix.wipeBleve(ctx); err != nil {
+	// Writers wait for the segment rewrite (their deletions would keep
+	// making segments dirty), not for the page zeroing: bbolt serialises
+	// that with them by itself.
+	ix.writeMu.Lock()
+	err := ix.wipeBleve(ctx)
+	ix.writeMu.Unlock()
+	if err != nil {
 		return ix.wipeFailed(err)
 	}
 	bleveTook := time.Since(start)
-	pages, err := ix.wipeBolt(ctx)
+	pages, err := ix.wipeBolt(ctx, covers)
 	if err != nil {
 		return ix.wipeFailed(err)
 	}
@@ -94,6 +122,9 @@ func (ix *Index) wipeFailed(err error) error {
 // wipeBleve rewrites every segment that holds deleted documents and waits
 // until the files they replace are gone.
 func (ix *Index) wipeBleve(ctx context.Context) error {
+	// Shared, like a search: a reopen after a failed write swaps ix.bleve.
+	ix.bleveMu.RLock()
+	defer ix.bleveMu.RUnlock()
 	adv, err := ix.bleve.Advanced()
 	if err != nil {
 		return err
@@ -142,7 +173,16 @@ func (ix *Index) wipeBleve(ctx context.Context) error {
 			return fmt.Errorf("rewrite segments: %w", err)
 		}
 	}
-	return waitForOldFiles(ctx, sc, ix.bleveStore())
+	return waitForOldFiles(ctx, sc, ix.bleveStore(), ix.nudgePersister)
+}
+
+// nudgePersister makes a new snapshot (an internal key rewritten): bleve
+// removes replaced files only when it persists a snapshot, and with no
+// write coming (writers wait for the wipe) the old files would stay until
+// the timeout.
+func (ix *Index) nudgePersister() error {
+	ix.nudges++
+	return ix.bleve.SetInternal([]byte("vitae-wipe-nudge"), []byte(strconv.FormatUint(ix.nudges, 10)))
 }
 
 // wipePlan makes the merge planner rewrite each segment that has deleted
@@ -208,8 +248,8 @@ func withDeleted(segs []rootSegment) []string {
 // waitForOldFiles waits until the store directory holds no segment file
 // the current snapshot does not use: bleve's persister removes replaced
 // files asynchronously, after it has recorded the new snapshot.
-func waitForOldFiles(ctx context.Context, sc *scorch.Scorch, dir string) error {
-	for {
+func waitForOldFiles(ctx context.Context, sc *scorch.Scorch, dir string, nudge func() error) error {
+	for polls := 1; ; polls++ {
 		segs, err := rootSegments(sc)
 		if err != nil {
 			return err
@@ -231,6 +271,11 @@ func waitForOldFiles(ctx context.Context, sc *scorch.Scorch, dir string) error {
 		if len(stale) == 0 {
 			return nil
 		}
+		if polls%10 == 0 { // 50 ms without the files going
+			if err := nudge(); err != nil {
+				return err
+			}
+		}
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("replaced segment files %v still on disk: %w", stale, ctx.Err())
@@ -245,7 +290,7 @@ func (ix *Index) bleveStore() string { return filepath.Join(ix.opts.Path, "bleve
 // clears the wipe note. Pages freed while a reader could still see them
 // are "pending" in bbolt; it waits (within ctx) until none are, so no
 // reader can ever meet a zeroed page. It reports the pages it zeroed.
-func (ix *Index) wipeBolt(ctx context.Context) (int, error) {
+func (ix *Index) wipeBolt(ctx context.Context, covers uint64) (int, error) {
 	for {
 		// A write transaction releases the pending pages no reader holds;
 		// its close records how many are still pending.
@@ -297,6 +342,9 @@ func (ix *Index) wipeBolt(ctx context.Context) (int, error) {
 				return err
 			}
 		}
+		if ix.deletions.Load() != covers {
+			return nil // a later deletion owes its own wipe: keep the note
+		}
 		return tx.Bucket(bucketMeta).Delete(wipeKey)
 	})
 	if err != nil {
@@ -311,7 +359,7 @@ func (ix *Index) finishWipe() error {
 		return nil
 	}
 	ix.opts.Logger.Warn("finishing an interrupted erasure")
-	if err := ix.wipe(context.Background()); err != nil {
+	if err := ix.wipeThrough(context.Background(), ix.deletions.Load()+1); err != nil {
 		return errors.Join(errors.New("finish an interrupted erasure"), err)
 	}
 	return nil

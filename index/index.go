@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -29,6 +30,14 @@ type Index struct {
 	// writeMu serialises writers (Upsert, Delete, vector writes); searches
 	// run concurrently with each other and with writes.
 	writeMu sync.Mutex
+	// Wipes run outside writeMu, one at a time, and one wipe covers every
+	// deletion committed before it began (erase.go): deletions counts
+	// them (bumped inside the deleting transaction), wiped is the count
+	// the last finished wipe covered.
+	wipeMu    sync.Mutex
+	deletions atomic.Uint64
+	wiped     uint64 // guarded by wipeMu
+	nudges    uint64 // guarded by writeMu (erase.go nudgePersister)
 }
 
 var (

@@ -62,6 +62,7 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 		bq.AddShould(role)
 		q = bq
 	}
+	q = withSyntax(q, req.Phrases, req.Exclude)
 	flt, err := compileFilter(req.Filters)
 	if err != nil {
 		return nil, err
@@ -141,4 +142,25 @@ func facets(fr search.FacetResults) map[string][]vitae.FacetCount {
 		out[key] = counts
 	}
 	return out
+}
+
+// withSyntax adds a query's phrases (each must match, words in order) and
+// exclusions (none may match) to q.
+func withSyntax(q query.Query, phrases, exclude []string) query.Query {
+	if len(phrases) == 0 && len(exclude) == 0 {
+		return q
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(q)
+	for _, p := range phrases {
+		pq := bleve.NewMatchPhraseQuery(p)
+		pq.SetField(fText)
+		bq.AddMust(pq)
+	}
+	for _, x := range exclude {
+		xq := bleve.NewMatchPhraseQuery(x) // a single word is a one-word phrase
+		xq.SetField(fText)
+		bq.AddMustNot(xq)
+	}
+	return bq
 }

@@ -61,25 +61,35 @@ func getRecord(tx *bolt.Tx, id string) (*record, error) {
 // vectors, and the résumé record; it returns once their bytes are wiped
 // from every file (erase.go). Unknown IDs wrap vitae.ErrNotFound.
 func (ix *Index) Delete(ctx context.Context, resumeID string) (err error) {
+	defer func() { err = storageErr(err) }()
+	gen, err := ix.delete(ctx, resumeID)
+	if err != nil {
+		return err
+	}
+	return ix.wipeThrough(ctx, gen) // erase.go: no byte of the résumé left on disk
+}
+
+// delete removes the résumé from every store under writeMu and returns
+// the deletion's number, for the wipe that must cover it.
+func (ix *Index) delete(ctx context.Context, resumeID string) (gen uint64, err error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
-	defer func() { err = storageErr(err) }()
 	if err := ix.repairIfOwed(); err != nil {
-		return err
+		return 0, err
 	}
 	var rec *record
 	if err := ix.db.View(func(tx *bolt.Tx) (err error) {
 		rec, err = getRecord(tx, resumeID)
 		return err
 	}); err != nil {
-		return err
+		return 0, err
 	}
 	if rec == nil {
-		return fmt.Errorf("résumé %q: %w", resumeID, vitae.ErrNotFound)
+		return 0, fmt.Errorf("résumé %q: %w", resumeID, vitae.ErrNotFound)
 	}
 	defer ix.facets.forget(rec.BulletIDs)
 	if err := ix.markPending(rec.BulletIDs); err != nil {
-		return err
+		return 0, err
 	}
 	defer ix.undoOnError(&err)
 	batch := ix.bleve.NewBatch()
@@ -87,7 +97,7 @@ func (ix *Index) Delete(ctx context.Context, resumeID string) (err error) {
 		batch.Delete(id)
 	}
 	if err := ix.bleve.Batch(batch); err != nil {
-		return fmt.Errorf("delete résumé %q: %w", resumeID, err)
+		return 0, fmt.Errorf("delete résumé %q: %w", resumeID, err)
 	}
 	if err := ix.db.Update(func(tx *bolt.Tx) error {
 		for _, id := range rec.BulletIDs {
@@ -112,12 +122,15 @@ func (ix *Index) Delete(ctx context.Context, resumeID string) (err error) {
 		if err := oweWipe(tx); err != nil {
 			return err
 		}
+		// Numbered inside the transaction: a wipe that reads the count in
+		// its own (later) transaction sees every deletion committed before.
+		gen = ix.deletions.Add(1)
 		return tx.Bucket(bucketResumes).Delete([]byte(resumeID))
 	}); err != nil {
-		return fmt.Errorf("delete résumé %q: %w", resumeID, err)
+		return 0, fmt.Errorf("delete résumé %q: %w", resumeID, err)
 	}
 	ix.vec.Remove(rec.BulletIDs)
-	return ix.wipe(ctx) // erase.go: no byte of the résumé left on disk
+	return gen, nil
 }
 
 // Resume returns a résumé with all its bullets in document order.

@@ -77,7 +77,12 @@ type Changes struct {
 
 // LexicalRequest is a keyword (BM25) search.
 type LexicalRequest struct {
-	Text      string
+	Text string
+	// Phrases must each appear in a bullet's text, words in order;
+	// Exclude leaves out bullets whose text has any of its words or
+	// phrases (recruiter syntax: "exact phrase", -word).
+	Phrases   []string
+	Exclude   []string
 	Filters   vitae.Filters
 	Size      int
 	From      int

@@ -200,7 +200,7 @@ func finish(r *vitae.Resume, name string, opts Options) error {
 	}
 	r.Person = cleanText(r.Person)
 	if r.Person == "" {
-		r.Person = personFromStem(r.ID)
+		r.Person, r.Unnamed = personFromStem(r.ID), true
 	}
 	if len(r.Bullets) > opts.MaxBullets {
 		return vitae.Errorf(vitae.ETOOLARGE, "%d bullets, more than the limit of %d", len(r.Bullets), opts.MaxBullets)
@@ -217,8 +217,8 @@ func finish(r *vitae.Resume, name string, opts Options) error {
 		b.ResumeID = r.ID
 		b.ID = BulletID(r.ID, b.Ref)
 		b.Person = r.Person
-		b.Company = cleanText(b.Company)
-		b.Role = cleanText(b.Role)
+		b.Company = dropHeading(cleanText(b.Company))
+		b.Role = dropHeading(cleanText(b.Role))
 		if b.Section == "" {
 			b.Section = vitae.SectionOther
 		}
@@ -268,6 +268,15 @@ func cleanText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// dropHeading returns "" for a section heading the source put where a
+// company or role belongs ("Key Achievements:"), else s.
+func dropHeading(s string) string {
+	if _, ok := sectionNames[strings.ToLower(strings.Trim(s, " :"))]; ok {
+		return ""
+	}
+	return s
 }
 
 func personFromStem(id string) string {

@@ -102,6 +102,14 @@ func fromJSONResume(doc any) (*vitae.Resume, error) {
 	r.Label = str(basics["label"])
 	r.Email = str(basics["email"])
 	r.Phone = str(basics["phone"])
+	r.Links = nonEmpty(str(basics["url"]), str(basics["website"]))
+	if ps, ok := basics["profiles"].([]any); ok {
+		for _, p := range ps {
+			if u := str(obj(p)["url"]); u != "" && len(r.Links) < 20 {
+				r.Links = append(r.Links, u)
+			}
+		}
+	}
 	r.Summary = str(basics["summary"])
 	if loc := obj(basics["location"]); loc != nil {
 		r.Location = strings.Join(nonEmpty(str(loc["city"]), str(loc["region"]), str(loc["countryCode"])), ", ")

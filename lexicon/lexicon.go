@@ -2,7 +2,7 @@ package lexicon
 
 import (
 	"bufio"
-	_ "embed"
+	"embed"
 	"fmt"
 	"io"
 	"sort"
@@ -37,8 +37,14 @@ type phrase struct {
 	exact string // non-empty: must match this original casing
 }
 
-//go:embed lexicon.txt
-var defaultData string
+// The shipped lexicon: the core groups, then skills and roles, then
+// actions, outcomes and scopes, each derived from what the corpus's
+// résumés and job descriptions talk about (lexicon/README.md).
+//
+//go:embed lexicon.txt skills.txt concepts.txt plain.txt
+var files embed.FS
+
+var defaultFiles = []string{"lexicon.txt", "skills.txt", "concepts.txt", "plain.txt"}
 
 var (
 	defaultOnce sync.Once
@@ -48,7 +54,16 @@ var (
 // Default returns the lexicon Vitae ships, parsed once.
 func Default() *Lexicon {
 	defaultOnce.Do(func() {
-		l, err := Parse(strings.NewReader(defaultData))
+		var data strings.Builder
+		for _, f := range defaultFiles {
+			b, err := files.ReadFile(f)
+			if err != nil {
+				panic("lexicon: " + err.Error()) // a build defect
+			}
+			data.Write(b)
+			data.WriteByte('\n')
+		}
+		l, err := Parse(strings.NewReader(data.String()))
 		if err != nil {
 			panic("lexicon: shipped data is invalid: " + err.Error()) // a build defect, caught by tests
 		}
@@ -62,9 +77,11 @@ func Default() *Lexicon {
 //	kind Canonical Name: term | term | term
 //
 // Blank lines and lines starting with # are ignored. A term written as
-// =Go matches only with that exact casing.
+// =Go matches only with that exact casing. A line naming a kind and
+// canonical already read adds its terms to that group.
 func Parse(r io.Reader) (*Lexicon, error) {
 	l := &Lexicon{byFirst: map[string][]phrase{}, byTerm: map[string][]int{}, caseSensitive: map[string]bool{}}
+	byName := map[string]int{} // kind + canonical → group
 	sc := bufio.NewScanner(r)
 	n := 0
 	for sc.Scan() {
@@ -88,7 +105,16 @@ func Parse(r io.Reader) (*Lexicon, error) {
 			return nil, fmt.Errorf("lexicon line %d: missing \"Canonical:\"", n)
 		}
 		g := Group{Kind: kind, Canonical: canon}
-		gi := len(l.groups)
+		gi, known := byName[kind+":"+canon]
+		if known {
+			g = l.groups[gi]
+		} else {
+			gi = len(l.groups)
+		}
+		have := map[string]bool{}
+		for _, t := range g.Terms {
+			have[t] = true
+		}
 		for _, t := range strings.Split(terms, "|") {
 			t = strings.TrimSpace(t)
 			exact := ""
@@ -101,6 +127,10 @@ func Parse(r io.Reader) (*Lexicon, error) {
 				continue
 			}
 			key := strings.Join(words, " ")
+			if have[key] {
+				continue
+			}
+			have[key] = true
 			g.Terms = append(g.Terms, key)
 			l.byTerm[key] = append(l.byTerm[key], gi)
 			l.byFirst[words[0]] = append(l.byFirst[words[0]], phrase{words: words, group: gi, exact: exact})
@@ -108,6 +138,11 @@ func Parse(r io.Reader) (*Lexicon, error) {
 		if len(g.Terms) == 0 {
 			return nil, fmt.Errorf("lexicon line %d: group %q has no terms", n, canon)
 		}
+		if known {
+			l.groups[gi] = g
+			continue
+		}
+		byName[kind+":"+canon] = gi
 		l.groups = append(l.groups, g)
 	}
 	if err := sc.Err(); err != nil {

@@ -1,10 +1,12 @@
 // Package match ranks candidates for a job description: ParseJD splits a
 // posting (text, Markdown, HTML or JSON Resume's job schema) into
 // requirements with their signals (must or nice, skills, years,
-// leadership), and a Matcher finds each candidate's best evidence bullet
-// per requirement and scores how well — and how recently — their bullets
-// cover the must-haves and the nice-to-haves, blended with role fit and
-// years of experience. docs/matching.md gives the formula and its weights.
+// leadership), and a Matcher grades every bullet of the candidates the
+// requirement queries find as strong, partial or no evidence for each
+// requirement (a Grader does the same for one pair), scores the weighted
+// coverage of the must-haves and nice-to-haves, and adjusts it within by
+// role fit and (leadership) years. docs/matching.md gives the formula and
+// its weights.
 //
 // A Matcher reaches the index only through the Backend interface it
 // defines (a vitae.Searcher, résumé lookup and the term analyzer), which

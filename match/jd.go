@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"vitae"
@@ -190,7 +191,7 @@ func parseJDLines(lines []string) *JobDescription {
 		if c.prose && items > 0 && !reMust.MatchString(c.text) && !reNice.MatchString(c.text) && !reYears.MatchString(c.text) {
 			continue
 		}
-		jd.add(c.text, c.kind)
+		jd.add(c.text, c.kind, !c.prose)
 	}
 	jd.finish()
 	return jd
@@ -222,10 +223,18 @@ func heading(line string) (string, bool) {
 	return "", false
 }
 
-// add records one candidate requirement from a section of kind k.
-func (jd *JobDescription) add(text, k string) {
+// add records one candidate requirement from a section of kind k. A
+// one-word line is kept when it is a list item ("- Terraform") or names a
+// skill: a tool-only requirement is still a requirement.
+func (jd *JobDescription) add(text, k string, item bool) {
 	text = strings.TrimSpace(strings.Trim(text, "*_ "))
-	if k == "skip" || len(strings.Fields(text)) < 2 || boilerplate.MatchString(text) {
+	if k == "skip" || text == "" || boilerplate.MatchString(text) {
+		return
+	}
+	if len(strings.Fields(text)) < 2 && !item && len(lexicon.Default().Skills(text)) == 0 {
+		return
+	}
+	if !strings.ContainsFunc(text, unicode.IsLetter) {
 		return
 	}
 	r := Requirement{Text: text}
@@ -295,18 +304,18 @@ func parseJobJSON(text string) (*JobDescription, error) {
 	}
 	jd := &JobDescription{Title: j.Title}
 	for _, r := range j.Responsibilities {
-		jd.add(r, "resp")
+		jd.add(r, "resp", true)
 	}
 	for _, q := range j.Qualifications {
-		jd.add(q, "must")
+		jd.add(q, "must", true)
 	}
 	for _, s := range j.Skills {
 		if s.Name != "" {
-			jd.add("Experience with "+s.Name+" ("+strings.Join(s.Keywords, ", ")+")", "must")
+			jd.add("Experience with "+s.Name+" ("+strings.Join(s.Keywords, ", ")+")", "must", true)
 		}
 	}
 	if len(jd.Requirements) == 0 && j.Description != "" {
-		jd.add(j.Description, "resp")
+		jd.add(j.Description, "resp", false)
 	}
 	jd.finish()
 	if j.Experience != "" && jd.Seniority == "" {

@@ -207,8 +207,8 @@ func TestRoleFitFollowsTitle(t *testing.T) {
 	}
 }
 
-// Skill credit: a skill the résumé lists but no bullet shows is partial
-// evidence — it lifts the score, but the requirement stays missing.
+// A skill the résumé lists but no bullet shows is partial evidence from
+// the skills list; a bullet that shows it is strong.
 func TestListedSkillIsPartialEvidence(t *testing.T) {
 	lists := resume("lists", "L", "X", "Engineer", "2018", "", "Wrote the onboarding wiki pages")
 	lists.Skills = []string{"Terraform"}
@@ -231,10 +231,11 @@ func TestListedSkillIsPartialEvidence(t *testing.T) {
 	if !slices.Equal(order, []string{"shows", "lists", "bare"}) {
 		t.Errorf("order %v, want shows, lists, bare", order)
 	}
-	if l := by["lists"]; !slices.Contains(l.Missing, "Terraform modules") {
-		t.Errorf("a listed skill is not evidence: missing %v, want the Terraform requirement in it", l.Missing)
+	l := by["lists"]
+	if len(l.Matched) == 0 || l.Matched[0].Requirement != "Terraform modules" || l.Matched[0].Level != "partial" || l.Matched[0].BulletID != "" {
+		t.Errorf("a listed skill is partial evidence from the skills list: matched %+v", l.Matched)
 	}
-	if res.Weights.SkillCredit != defaultWeights.SkillCredit {
-		t.Errorf("weights skill_credit %v, want %v", res.Weights.SkillCredit, defaultWeights.SkillCredit)
+	if sh := by["shows"]; len(sh.Matched) == 0 || sh.Matched[0].Level != "strong" {
+		t.Errorf("a bullet that shows the skill is strong evidence: matched %+v", sh.Matched)
 	}
 }

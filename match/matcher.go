@@ -2,7 +2,6 @@ package match
 
 import (
 	"context"
-	"math"
 	"sort"
 	"time"
 
@@ -10,8 +9,8 @@ import (
 )
 
 // Backend is what matching needs of a search engine: the hybrid query per
-// requirement and the résumés of the candidates it finds. (Role fit
-// analyses titles with index.Terms, the analyzer search uses.)
+// requirement and the résumés of the candidates it finds. Evidence and
+// role fit read words with index.Terms, the analyzer search uses.
 // *search.Engine satisfies it.
 type Backend interface {
 	vitae.Searcher
@@ -26,6 +25,12 @@ type Options struct {
 	SemanticRatio   float64    // of the requirement queries; default 0.5
 	MaxLimit        int        // candidates per answer at most; default 100
 	RecencyHalfLife float64    // years; 0 = no decay
+	// Pool is how many candidates, found by the requirement queries, have
+	// every bullet graded; default 150.
+	Pool int
+	// Ablate switches one part of the score off, to measure it: "role-fit",
+	// "years" or "levels" (the raw evidence score as credit, no levels).
+	Ablate string
 }
 
 func (o Options) withDefaults() Options {
@@ -35,38 +40,51 @@ func (o Options) withDefaults() Options {
 	if o.MaxLimit <= 0 {
 		o.MaxLimit = 100
 	}
+	if o.Pool <= 0 {
+		o.Pool = 150
+	}
 	return o
 }
 
 // defaultWeights are the knobs of every match; docs/matching.md §2 gives
 // the formula they enter and why each has its value.
 var defaultWeights = Weights{
-	MustHave:       2,
-	NiceToHave:     1,
-	MatchThreshold: 0.45, // a requirement is met at this evidence score
-	ReusePenalty:   0.5,  // a bullet already used for another requirement counts half
-	Experience:     0.15, // share of the score from years of experience
-	RoleFit:        0.25, // share of the score from the JD's title against the candidate's roles
-	SkillCredit:    0.5,  // evidence for a requirement's skills the résumé only lists
+	MustHave:      2,
+	NiceToHave:    1,
+	StrongCredit:  1,
+	PartialCredit: 0.5,
+	StrongAt:      strongAt,
+	PartialAt:     partialAt,
+	Recency:       0.3,  // evidence from a role that ended long ago keeps at least 70% of its credit
+	Experience:    0.15, // years short of the asked take off at most 15% of the score
+	RoleFit:       0.75, // a title unlike the JD's takes off at most 75% (chosen on eval/jobs-dev.jsonl)
+	Soft:          0.5,  // weight factor of a requirement naming no skill, tool or role
 }
+
+// FitDefinition says what a candidate's fit percent means.
+const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
+	"(must-haves weigh 2, nice-to-haves 1, half that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5, older roles slightly less); " +
+	"adjustment = 1 − 0.75 × (1 − role fit) − 0.15 × (1 − years fit). Candidates with evidence for a must-have always rank first."
 
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
 	b    Backend
+	z    *analyzer
 	opts Options
 }
 
 // New returns a Matcher over b.
 func New(b Backend, opts Options) *Matcher {
-	return &Matcher{b: b, opts: opts.withDefaults()}
+	return &Matcher{b: b, z: newAnalyzer(), opts: opts.withDefaults()}
 }
 
-// Match ranks candidates by how well their bullets cover each requirement
-// of a job description (the formula: docs/matching.md §2). Each requirement
-// is a hybrid query; a candidate's evidence for it is their best bullet,
-// relative to the best anyone has, decayed by recency. The score is the
-// must/nice-weighted mean of the evidence, blended with role fit (when the
-// JD has a title) and with years of experience (when it asks for years).
+// Match ranks candidates by the evidence their bullets give for each
+// requirement of a job description (docs/matching.md §2): the
+// requirement queries find the candidates, every bullet of the best
+// Pool of them is graded strong, partial or none against every
+// requirement, and the score is the weighted coverage, adjusted by role
+// fit and years. Candidates with evidence for a must-have rank above
+// every candidate without.
 func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 	jd, err := ParseJD(r.JobDescription, r.Format)
 	if err != nil {
@@ -86,44 +104,50 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 	}
 	w := defaultWeights
 	w.RecencyHalfLife = m.opts.RecencyHalfLife
-	if jd.Title == "" {
+	if jd.Title == "" || m.opts.Ablate == "role-fit" {
 		w.RoleFit = 0 // no title, no role fit
 	}
-	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w}
-	evidence, people, err := m.evidence(ctx, jd, mode, res)
+	if m.opts.Ablate == "years" {
+		w.Experience = 0
+	}
+	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition}
+	ids, err := m.pool(ctx, jd, mode, res)
 	if err != nil {
 		return nil, err
 	}
-	resumes := map[string]*vitae.Resume{}
-	for id := range evidence {
+	resumes := make(map[string]*vitae.Resume, len(ids))
+	for _, id := range ids {
 		if rr, err := m.b.Resume(ctx, id); err == nil {
 			resumes[id] = rr
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	reqs := make([]*reqParts, len(jd.Requirements))
+	for i, rq := range jd.Requirements {
+		reqs[i] = m.z.requirement(rq.Text)
+	}
 	fit := roleFit(jd.Title, resumes)
-	now := time.Now()
-	for id, ev := range evidence {
-		c := score(jd, w, ev, listedSkills(resumes[id]))
-		c.ResumeID, c.Person = id, people[id]
-		if jd.Title != "" {
-			c.RoleFit = round3(fit[id])
-			c.Score = (1-w.RoleFit)*c.Score + w.RoleFit*fit[id]
+	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: m.opts.Ablate != "levels"}
+	for _, id := range ids {
+		rr := resumes[id]
+		if rr == nil {
+			continue
 		}
-		if rr := resumes[id]; rr != nil {
-			c.YearsExperience = round3(YearsOfExperience(rr.Bullets, now))
+		if c, ok := sc.candidate(rr, fit[id]); ok {
+			res.Candidates = append(res.Candidates, c)
 		}
-		if jd.YearsRequired > 0 {
-			yfit := math.Min(1, c.YearsExperience/jd.YearsRequired)
-			c.Score = (1-w.Experience)*c.Score + w.Experience*yfit
-		}
-		c.Score = round3(c.Score)
-		res.Candidates = append(res.Candidates, c)
 	}
 	sort.SliceStable(res.Candidates, func(a, b int) bool {
-		if res.Candidates[a].Score != res.Candidates[b].Score {
-			return res.Candidates[a].Score > res.Candidates[b].Score
+		ca, cb := res.Candidates[a], res.Candidates[b]
+		if ca.Explain.MustEvident != cb.Explain.MustEvident {
+			return ca.Explain.MustEvident
 		}
-		return res.Candidates[a].ResumeID < res.Candidates[b].ResumeID
+		if ca.Score != cb.Score {
+			return ca.Score > cb.Score
+		}
+		return ca.ResumeID < cb.ResumeID
 	})
 	if len(res.Candidates) > limit {
 		res.Candidates = res.Candidates[:limit]
@@ -134,92 +158,49 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 	return res, nil
 }
 
-// evidence runs one query per requirement and keeps, per candidate, their
-// best bullet for each requirement (nil where they have none), scored
-// relative to the requirement's best hit and decayed by recency. It marks
-// res degraded when a query fell back to keyword search.
-func (m *Matcher) evidence(ctx context.Context, jd *JobDescription, mode vitae.Mode, res *Result) (map[string][]*Evidence, map[string]string, error) {
-	evidence := map[string][]*Evidence{}
-	people := map[string]string{}
-	now := time.Now()
-	for ri, req := range jd.Requirements {
-		q := vitae.Query{Text: truncateRunes(req.Text, 900), Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: 100, Explain: true}
+// pool runs one query per requirement and returns the candidates they
+// find, best first by the sum over requirements of their best hit
+// relative to the requirement's best; at most Pool of them. It marks res
+// degraded when a query fell back to keyword search.
+func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode, res *Result) ([]string, error) {
+	sum := map[string]float64{}
+	for _, req := range jd.Requirements {
+		q := vitae.Query{Text: truncateRunes(req.Text, 900), Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: 100}
 		rs, err := m.b.Search(ctx, q)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if rs.Degraded {
 			res.Degraded, res.DegradedReason = true, rs.DegradedReason
 		}
 		res.IndexVersion, res.ModelVersion = rs.IndexVersion, rs.ModelVersion
-		if len(rs.Hits) == 0 {
+		if len(rs.Hits) == 0 || rs.Hits[0].Score <= 0 {
 			continue
 		}
 		best := rs.Hits[0].Score
+		seen := map[string]bool{}
 		for _, h := range rs.Hits {
-			ev := evidence[h.ResumeID]
-			if ev == nil {
-				ev = make([]*Evidence, len(jd.Requirements))
-				evidence[h.ResumeID], people[h.ResumeID] = ev, h.Person
+			if !seen[h.ResumeID] {
+				seen[h.ResumeID] = true
+				sum[h.ResumeID] += h.Score / best
 			}
-			if ev[ri] != nil {
-				continue // hits are best first: the first is the best
-			}
-			score := 0.0
-			if best > 0 {
-				score = h.Score / best
-			}
-			score *= recency(vitae.PeriodOf(h.Bullet), m.opts.RecencyHalfLife, now)
-			ev[ri] = &Evidence{Requirement: req.Text, RequirementIndex: ri, BulletID: h.ID, Text: h.Text,
-				Company: h.Company, Role: h.Role, Start: h.Start, End: h.End, Score: round3(score)}
 		}
 	}
-	return evidence, people, nil
-}
-
-// score is a candidate's requirement score: the must/nice-weighted mean of
-// their evidence (a bullet reused for another requirement counts
-// ReusePenalty; listed skills give at least SkillCredit times their share),
-// with coverage, matched evidence and missing requirements.
-func score(jd *JobDescription, w Weights, ev []*Evidence, listed map[string]bool) Candidate {
-	c := Candidate{Coverage: Coverage{Total: len(jd.Requirements)}, Matched: []Evidence{}, Missing: []string{}}
-	var sum, wsum float64
-	used := map[string]bool{}
-	for ri, req := range jd.Requirements {
-		weight := w.NiceToHave
-		if req.MustHave {
-			weight = w.MustHave
-			c.Coverage.MustTotal++
-		}
-		wsum += weight
-		e := ev[ri]
-		s := 0.0
-		if e != nil {
-			s = e.Score
-			if used[e.BulletID] {
-				s *= w.ReusePenalty
-			}
-		}
-		if v := w.SkillCredit * skillShare(req.Skills, listed); v > s {
-			s = v
-		}
-		sum += weight * s
-		if e == nil || e.Score < w.MatchThreshold {
-			c.Missing = append(c.Missing, req.Text)
-			continue
-		}
-		used[e.BulletID] = true
-		c.Coverage.Met++
-		if req.MustHave {
-			c.Coverage.MustMet++
-		}
-		c.Matched = append(c.Matched, *e)
+	ids := make([]string, 0, len(sum))
+	for id := range sum {
+		ids = append(ids, id)
 	}
-	c.Score = sum / wsum
-	return c
+	sort.Slice(ids, func(a, b int) bool {
+		if sum[ids[a]] != sum[ids[b]] {
+			return sum[ids[a]] > sum[ids[b]]
+		}
+		return ids[a] < ids[b]
+	})
+	if len(ids) > m.opts.Pool {
+		ids = ids[:m.opts.Pool]
+	}
+	return ids, nil
 }
-
-func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 func truncateRunes(s string, n int) string {
 	r := []rune(s)

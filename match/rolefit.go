@@ -2,7 +2,6 @@ package match
 
 import (
 	"math"
-	"strings"
 
 	"vitae"
 	"vitae/index"
@@ -70,35 +69,4 @@ func dedupe(xs []string) []string {
 		}
 	}
 	return out
-}
-
-// listedSkills is the set of canonical skills a résumé lists (lower-cased).
-func listedSkills(r *vitae.Resume) map[string]bool {
-	have := map[string]bool{}
-	if r == nil {
-		return have
-	}
-	for _, sk := range r.Skills {
-		have[strings.ToLower(sk)] = true
-	}
-	for _, b := range r.Bullets {
-		for _, sk := range b.Skills {
-			have[strings.ToLower(sk)] = true
-		}
-	}
-	return have
-}
-
-// skillShare is the share of a requirement's skills the résumé lists.
-func skillShare(skills []string, listed map[string]bool) float64 {
-	if len(skills) == 0 {
-		return 0
-	}
-	n := 0
-	for _, sk := range skills {
-		if listed[strings.ToLower(sk)] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(skills))
 }

@@ -24,49 +24,93 @@ type Requirement struct {
 	Leadership bool     `json:"leadership,omitempty"`
 }
 
-// Evidence is the best bullet of a candidate for one requirement.
+// Evidence is the best bullet of a candidate for one requirement, or the
+// skills list when only it names the requirement's skill.
 type Evidence struct {
-	Requirement      string  `json:"requirement"`
-	RequirementIndex int     `json:"requirement_index"`
-	BulletID         string  `json:"bullet_id"`
-	Text             string  `json:"text"`
-	Company          string  `json:"company,omitempty"`
-	Role             string  `json:"role,omitempty"`
-	Start            string  `json:"start,omitempty"`
-	End              string  `json:"end,omitempty"`
-	Score            float64 `json:"score"`
+	Requirement      string `json:"requirement"`
+	RequirementIndex int    `json:"requirement_index"`
+	MustHave         bool   `json:"must_have"`
+	// Level is "strong" (the requirement's skill or object and its action
+	// or outcome) or "partial" (part of it, a bare tool list, a skill only
+	// listed); Plain says it in words for the page.
+	Level     string   `json:"level"`
+	Plain     string   `json:"plain"`
+	BulletID  string   `json:"bullet_id,omitempty"`
+	Text      string   `json:"text"`
+	Highlight string   `json:"highlight"`       // Text, HTML-escaped, matching words in <mark>
+	Terms     []string `json:"terms,omitempty"` // the words that carry the requirement
+	Company   string   `json:"company,omitempty"`
+	Role      string   `json:"role,omitempty"`
+	Start     string   `json:"start,omitempty"`
+	End       string   `json:"end,omitempty"`
+	Score     float64  `json:"score"`   // the bullet's evidence score, 0..1 (docs/matching.md §2)
+	Recency   float64  `json:"recency"` // factor on the credit for how long ago the role ended
+	Credit    float64  `json:"credit"`  // what the requirement adds: level credit × recency
 }
 
-// Coverage counts the requirements a candidate meets.
+// Coverage counts the requirements a candidate meets: met means strong
+// or partial evidence.
 type Coverage struct {
 	Met       int `json:"met"`
 	Total     int `json:"total"`
 	MustMet   int `json:"must_met"`
 	MustTotal int `json:"must_total"`
+	NiceMet   int `json:"nice_met"`
+	NiceTotal int `json:"nice_total"`
+	Strong    int `json:"strong"` // of Met, how many by strong evidence
+}
+
+// YearsCheck is one requirement that asks for years, and what the
+// candidate's dated roles give.
+type YearsCheck struct {
+	Requirement string   `json:"requirement"`
+	Asked       float64  `json:"asked"`
+	Have        float64  `json:"have"`
+	Kind        string   `json:"kind"`            // "leadership" (roles that lead people) or "total"
+	Roles       []string `json:"roles,omitempty"` // the roles the years come from
+	Fit         float64  `json:"fit"`             // min(1, have / asked)
+}
+
+// Explain is every number a candidate's score is made of.
+type Explain struct {
+	Evidence    float64      `json:"evidence"`     // weighted coverage of the requirements, 0..1
+	RoleFit     float64      `json:"role_fit"`     // 0..1
+	YearsFit    float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
+	Adjustment  float64      `json:"adjustment"`   // 1 − w_role·(1 − role_fit) − w_years·(1 − years_fit)
+	Score       float64      `json:"score"`        // evidence × adjustment
+	MustEvident bool         `json:"must_evident"` // some must-have has evidence: ranks above every candidate without
+	Years       []YearsCheck `json:"years,omitempty"`
+	Formula     string       `json:"formula"`
 }
 
 // Candidate is one ranked candidate for a job description.
 type Candidate struct {
 	ResumeID        string     `json:"resume_id"`
 	Person          string     `json:"person"`
-	Score           float64    `json:"score"`
+	Score           float64    `json:"score"` // 0..1: evidence × adjustment (Explain)
+	Fit             int        `json:"fit"`   // Score in percent: the share of the JD's weighted requirements shown, adjusted
 	Coverage        Coverage   `json:"coverage"`
 	Matched         []Evidence `json:"matched"`
 	Missing         []string   `json:"missing"`
 	YearsExperience float64    `json:"years_experience"`
+	LeadershipYears float64    `json:"leadership_years"`
 	RoleFit         float64    `json:"role_fit"` // 0..1: how much of the JD title one of their roles carries
+	Explain         Explain    `json:"explain"`
 }
 
 // Weights are the knobs a match applied, reported with every answer.
 type Weights struct {
 	MustHave        float64 `json:"must_have"`
 	NiceToHave      float64 `json:"nice_to_have"`
-	MatchThreshold  float64 `json:"match_threshold"`
+	StrongCredit    float64 `json:"strong_credit"`           // a requirement's credit for strong evidence
+	PartialCredit   float64 `json:"partial_credit"`          // … for partial evidence
+	StrongAt        float64 `json:"strong_at"`               // evidence score at which a bullet is strong
+	PartialAt       float64 `json:"partial_at"`              // … partial
 	RecencyHalfLife float64 `json:"recency_half_life_years"` // 0 = no decay
-	Experience      float64 `json:"experience"`              // share of the score from years of experience
-	RoleFit         float64 `json:"role_fit"`                // share of the score from the JD title against role titles
-	SkillCredit     float64 `json:"skill_credit"`            // evidence for a skill the résumé only lists
-	ReusePenalty    float64 `json:"reuse_penalty"`           // factor on a bullet reused for another requirement
+	Recency         float64 `json:"recency"`                 // most of a credit old evidence loses
+	Experience      float64 `json:"experience"`              // most of the score years can take off
+	RoleFit         float64 `json:"role_fit"`                // most of the score role fit can take off
+	Soft            float64 `json:"soft"`                    // weight factor of a requirement naming no skill, tool or role
 }
 
 // Result answers a Request.
@@ -75,6 +119,7 @@ type Result struct {
 	Requirements   []Requirement `json:"requirements"`
 	YearsRequired  float64       `json:"years_required,omitempty"`
 	Candidates     []Candidate   `json:"candidates"`
+	FitDefinition  string        `json:"fit_definition"`
 	Weights        Weights       `json:"weights"`
 	Degraded       bool          `json:"degraded"`
 	DegradedReason string        `json:"degraded_reason,omitempty"`

@@ -24,9 +24,14 @@ type Options struct {
 	FacetDepth    int          // ranked results that facets count; default 200
 	MaxLimit      int          // default 100
 	MaxQueryLen   int          // characters; default 1000
-	Timeout       time.Duration
-	Cache         *embed.Cache // for erasure; may be nil
-	Logger        *slog.Logger
+	// RerankDepth is how many fused candidates the hybrid and semantic
+	// rankings score with every signal (and collapse, and hold to the
+	// relevance floor); default 50, and never less than the page's end.
+	RerankDepth int
+	Weights     Weights // default DefaultWeights
+	Timeout     time.Duration
+	Cache       *embed.Cache // for erasure; may be nil
+	Logger      *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
@@ -50,6 +55,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxQueryLen <= 0 {
 		o.MaxQueryLen = 1000
+	}
+	if o.RerankDepth <= 0 {
+		o.RerankDepth = 50
+	}
+	if o.Weights == (Weights{}) {
+		o.Weights = DefaultWeights
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
@@ -126,6 +137,12 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 	if err != nil {
 		return nil, err
 	}
+	syn := ParseSyntax(q.Text)
+	if syn.Text == "" {
+		return nil, vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only exclusions or field filters", q.Text)
+	}
+	q.Filters = syn.Merge(q.Filters)
+	text := syn.Text // what retrieval, ranking and highlights read
 	if s.opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, s.opts.Timeout)
@@ -154,14 +171,14 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		// Fused lists are paged before hydration, so the keyword side
 		// need not load or highlight candidates that will not be shown.
 		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep)
-		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly})
+		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly})
 		if err != nil {
 			return nil, err
 		}
 	}
 	var vec []index.Neighbor
 	if q.Mode != vitae.ModeKeyword {
-		vec, err = s.vectorSearch(ctx, q.Text, k, q.Filters)
+		vec, err = s.vectorSearch(ctx, text, k, q.Filters)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, vitae.Wrap(vitae.ETIMEOUT, err, "search timed out")
@@ -169,7 +186,7 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 			res.Degraded, res.DegradedReason = true, degradedReason(err)
 			s.opts.Logger.Warn("semantic search degraded to keyword", "error", err)
 			if lex == nil || q.Mode == vitae.ModeSemantic {
-				lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: k, Highlight: true})
+				lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: k, Highlight: true})
 				if err != nil {
 					return nil, err
 				}
@@ -194,6 +211,19 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		ratio = 1
 	}
 	fused := fuse(lexHits, vec, q.Fusion, ratio, q.RankConstant)
+	rs, err := s.rerank(q.Mode, q.SemanticRatio, syn, max(s.opts.RerankDepth, need), lexHits, vec, fused)
+	if err != nil {
+		return nil, err
+	}
+	var dups map[string][]vitae.Duplicate
+	if q.Mode != vitae.ModeKeyword && !q.KeepDuplicates {
+		rs, dups = collapse(rs)
+	}
+	rs, res.NoMatch = floor(rs, q.Mode)
+	fused = fused[:0]
+	for _, r := range rs {
+		fused = append(fused, r.fusedHit)
+	}
 	if q.Facets {
 		if res.Facets, err = s.facets(fused, facetHits); err != nil {
 			return nil, err
@@ -208,10 +238,11 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		res.Total = len(fused)
 		fused = fused[min(q.Offset, len(fused)):min(q.Offset+q.Limit, len(fused))]
 	}
-	hits, err := s.hydrate(q.Text, fused, withFields)
+	hits, err := s.hydrate(text, fused, withFields)
 	if err != nil {
 		return nil, err
 	}
+	s.explain(hits, rs, dups)
 	if q.GroupBy == "candidate" {
 		res.Total = len(hits)
 		res.Candidates = group(hits, q.Offset, q.Limit)
@@ -221,6 +252,9 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 	}
 	if q.Mode == vitae.ModeKeyword && lex != nil {
 		res.Total = max(lex.Total, res.Total)
+	}
+	if res.NoMatch {
+		res.Total = 0
 	}
 	if !q.Explain {
 		for i := range res.Hits {

@@ -85,7 +85,7 @@ func TestFacetsCountTopResults(t *testing.T) {
 		{"semantic", vitae.ModeSemantic, vitae.Filters{}},
 		{"hybrid", vitae.ModeHybrid, vitae.Filters{}},
 		{"keyword filtered", vitae.ModeKeyword, vitae.Filters{Company: []string{"Planet Labs", "Northwind"}}},
-		{"semantic filtered", vitae.ModeSemantic, vitae.Filters{Skill: []string{"kubernetes"}}},
+		{"semantic filtered", vitae.ModeSemantic, vitae.Filters{Role: []string{"principal engineer", "SRE Manager", "Engineering Manager"}}},
 		{"hybrid filtered", vitae.ModeHybrid, vitae.Filters{Role: []string{"principal engineer", "SRE Manager"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

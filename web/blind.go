@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -62,7 +63,11 @@ func (m *masker) person(resumeID, name string) *person {
 	if r, err := m.s.b.Resume(m.ctx, resumeID); err == nil {
 		add(r.Person)
 		add(r.Email)
+		add(r.Phone)
 		add(r.Location)
+		for _, l := range r.Links {
+			add(l)
+		}
 		for _, b := range r.Bullets {
 			if b.Section == vitae.SectionEducation {
 				add(b.Company)
@@ -139,11 +144,29 @@ func (m *masker) results(res *vitae.Results) {
 			m.hit(&cand.Hits[i])
 		}
 	}
-	// Schools are the companies of education bullets: the company facet
-	// could name them.
-	if _, ok := res.Facets["company"]; ok {
-		res.Facets["company"] = []vitae.FacetCount{}
+	m.facets(res.Facets)
+}
+
+// facets empties the company facet in place: schools are the companies
+// of education bullets, so it could name them.
+func (m *masker) facets(f map[string][]vitae.FacetCount) {
+	if _, ok := f["company"]; ok {
+		f["company"] = []vitae.FacetCount{}
 	}
+}
+
+// card masks a candidate card built from the real résumé.
+func (m *masker) card(cd *card) {
+	p := m.person(cd.ResumeID, cd.Name)
+	cd.ResumeID, cd.Name, cd.Location = p.pseudoID, p.name, ""
+	cd.Title, cd.Why, cd.Note = m.text(p, cd.Title), m.text(p, cd.Why), m.text(p, cd.Note)
+	hits := make([]vitae.Hit, len(cd.Hits))
+	for i, h := range cd.Hits {
+		h.Highlights = slices.Clone(h.Highlights)
+		m.hit(&h)
+		hits[i] = h
+	}
+	cd.Hits = hits
 }
 
 // match masks a match answer in place.
@@ -155,10 +178,19 @@ func (m *masker) match(res *match.Result) {
 		for i := range cand.Matched {
 			ev := &cand.Matched[i]
 			if p.education[ev.BulletID] {
-				ev.Text, ev.Company, ev.Start, ev.End = withheldEducation, "", "", ""
+				ev.Text, ev.Highlight, ev.Company, ev.Start, ev.End = withheldEducation, withheldEducation, "", "", ""
 				continue
 			}
 			ev.Text, ev.Company, ev.Role = m.text(p, ev.Text), m.text(p, ev.Company), m.text(p, ev.Role)
+			// Marks can split a name: the blind highlight goes without them.
+			ev.Highlight = m.text(p, strings.NewReplacer("<mark>", "", "</mark>", "").Replace(ev.Highlight))
+		}
+		for i := range cand.Explain.Years {
+			y := &cand.Explain.Years[i]
+			y.Roles = slices.Clone(y.Roles)
+			for j, r := range y.Roles {
+				y.Roles[j] = m.text(p, r)
+			}
 		}
 	}
 }
@@ -168,6 +200,7 @@ func (m *masker) resume(r *vitae.Resume) *vitae.Resume {
 	p := m.person(r.ID, r.Person)
 	out := *r
 	out.ID, out.Person, out.Email, out.Location, out.Source, out.Hash = p.pseudoID, p.name, "", "", "", ""
+	out.Phone, out.Links, out.Identity, out.Unnamed = "", nil, "", false
 	out.Label, out.Summary = m.text(p, r.Label), m.text(p, r.Summary)
 	out.Bullets = make([]vitae.Bullet, len(r.Bullets))
 	for i, b := range r.Bullets {

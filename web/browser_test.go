@@ -91,9 +91,9 @@ func TestBrowserSearchUploadAndXSS(t *testing.T) {
 		chromedp.WaitVisible("#q", chromedp.ByID),
 		chromedp.SendKeys("#q", "led DevOps team", chromedp.ByID),
 		chromedp.Submit("#q", chromedp.ByID),
-		chromedp.WaitVisible(".hits", chromedp.ByQuery),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll(".hits .hit .text")).slice(0, 5).map(e => e.textContent).join("\n")`, &texts),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll(".hits .hit mark")).map(e => e.textContent)`, &marks),
+		chromedp.WaitVisible(".cards", chromedp.ByQuery),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll(".cards .best .text")).slice(0, 5).map(e => e.textContent).join("\n")`, &texts),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll(".cards mark")).map(e => e.textContent)`, &marks),
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func TestBrowserSearchUploadAndXSS(t *testing.T) {
 		chromedp.Submit("#files", chromedp.ByID),
 		chromedp.WaitVisible(".uploaded", chromedp.ByQuery),
 		chromedp.Text(".uploaded", &uploaded, chromedp.ByQuery),
-		chromedp.Navigate(ts.URL+"/?q=zeppelin+fleet+telemetry&mode=keyword"),
+		chromedp.Navigate(ts.URL+"/?q=zeppelin+fleet+telemetry&mode=keyword&view=bullets"),
 		chromedp.WaitVisible(".hits", chromedp.ByQuery),
 		chromedp.Text(".hits", &result, chromedp.ByQuery),
 	); err != nil {
@@ -156,7 +156,7 @@ func TestBrowserSearchUploadAndXSS(t *testing.T) {
 	}
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(ts.URL+"/?q=test+harness+payments&mode=keyword"),
-		chromedp.WaitVisible(".hits", chromedp.ByQuery),
+		chromedp.WaitVisible(".cards", chromedp.ByQuery),
 		chromedp.Sleep(300*time.Millisecond),
 		chromedp.Evaluate(`String(window.pwned)`, &pwned),
 	); err != nil {

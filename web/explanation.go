@@ -51,20 +51,8 @@ type PacketRequirement struct {
 	MustHave bool    `json:"must_have"`
 	Evidence string  `json:"evidence,omitempty"` // their bullet, verbatim
 	Where    string  `json:"where,omitempty"`    // role, company, dates of that bullet
-	Strength string  `json:"strength"`           // strong, moderate, weak, none
+	Strength string  `json:"strength"`           // strong, partial (match.Evidence.Level) or none
 	Score    float64 `json:"score"`
-}
-
-func strength(score float64) string {
-	switch {
-	case score >= 0.75:
-		return "strong"
-	case score >= 0.5:
-		return "moderate"
-	case score > 0:
-		return "weak"
-	}
-	return "none"
 }
 
 // buildPacket matches jd and keeps only what concerns resumeID.
@@ -90,7 +78,7 @@ func (s *Server) buildPacket(c *gin.Context, resumeID, jd, job string) (*Packet,
 		if mine != nil {
 			for _, ev := range mine.Matched {
 				if ev.RequirementIndex == i {
-					pr.Evidence, pr.Score, pr.Strength = ev.Text, ev.Score, strength(ev.Score)
+					pr.Evidence, pr.Score, pr.Strength = ev.Text, ev.Score, ev.Level
 					pr.Where = strings.Join(nonEmptyStrings(ev.Role, ev.Company, period(ev.Start, ev.End)), ", ")
 				}
 			}
@@ -205,7 +193,7 @@ contact details, photo, school, age, or any protected characteristic.
 
 ## What was assessed
 
-{{if .Ranked}}Your application was among the {{.Shown}} candidates shown to the recruiter, with a match score of {{f2 .Score}} (0 to 1).{{else}}Vitae did not place your application among the {{.Shown}} candidates shown to the recruiter for this job.{{end}}
+{{if .Ranked}}Your application was among the {{.Shown}} candidates shown to the recruiter, with a fit of {{pct .Score}}% (the share of the job's weighted requirements your résumé shows, adjusted for years and role).{{else}}Vitae did not place your application among the {{.Shown}} candidates shown to the recruiter for this job.{{end}}
 
 The job description was read as these requirements. For each, Vitae looked
 for the one sentence of your résumé that best shows it:
@@ -214,10 +202,10 @@ for the one sentence of your résumé that best shows it:
 {{end}}
 ## What else counted, and how much
 
-- Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}; evidence below {{f2 .Weights.MatchThreshold}} does not count as meeting a requirement.
-- {{if .Weights.RecencyHalfLife}}Older evidence counts less: half as much after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}
-- Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; {{pct .Weights.Experience}}% of the score{{else}} (the job asked for no number of years, so this did not count){{end}}.
-- Role fit (your job titles against the job's title): {{f2 .RoleFit}}; {{pct .Weights.RoleFit}}% of the score.
+- Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%; below that it does not count.
+- {{if .Weights.RecencyHalfLife}}Older evidence counts less: up to {{pct .Weights.Recency}}% less, half of that after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}
+- Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; it can take at most {{pct .Weights.Experience}}% off the score{{else}} (the job asked for no number of years, so this did not count){{end}}.
+- Role fit (your job titles against the job's title): {{f2 .RoleFit}}; it can take at most {{pct .Weights.RoleFit}}% off the score.
 
 ## How to contest
 
@@ -236,17 +224,17 @@ var (
 <h2>What this is</h2>
 <p>The employer used Vitae, a search tool, to order applications by how well their text matched the job description. The order is a suggestion: <strong>a person at the employer reviewed the applications and made the decision.</strong> Vitae does not reject anyone on its own, and it does not use your name, contact details, photo, school, age, or any protected characteristic.</p>
 <h2>What was assessed</h2>
-<p>{{if .Ranked}}Your application was among the {{.Shown}} candidates shown to the recruiter, with a match score of {{f2 .Score}} (0 to 1).{{else}}Vitae did not place your application among the {{.Shown}} candidates shown to the recruiter for this job.{{end}}</p>
+<p>{{if .Ranked}}Your application was among the {{.Shown}} candidates shown to the recruiter, with a fit of {{pct .Score}}% (the share of the job's weighted requirements your résumé shows, adjusted for years and role).{{else}}Vitae did not place your application among the {{.Shown}} candidates shown to the recruiter for this job.{{end}}</p>
 <p>The job description was read as these requirements. For each, Vitae looked for the one sentence of your résumé that best shows it:</p>
 <ul>{{range .Requirements}}
 <li><strong>{{.Text}}</strong> ({{if .MustHave}}must have{{else}}nice to have{{end}}): {{if .Evidence}}evidence <strong>{{.Strength}}</strong> ({{f2 .Score}}) — “{{.Evidence}}”{{if .Where}} ({{.Where}}){{end}}{{else}}no evidence found{{end}}</li>{{end}}
 </ul>
 <h2>What else counted, and how much</h2>
 <ul>
-<li>Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}; evidence below {{f2 .Weights.MatchThreshold}} does not count as meeting a requirement.</li>
-<li>{{if .Weights.RecencyHalfLife}}Older evidence counts less: half as much after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}</li>
-<li>Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; {{pct .Weights.Experience}}% of the score{{else}} (the job asked for no number of years, so this did not count){{end}}.</li>
-<li>Role fit (your job titles against the job's title): {{f2 .RoleFit}}; {{pct .Weights.RoleFit}}% of the score.</li>
+<li>Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%; below that it does not count.</li>
+<li>{{if .Weights.RecencyHalfLife}}Older evidence counts less: up to {{pct .Weights.Recency}}% less, half of that after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}</li>
+<li>Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; it can take at most {{pct .Weights.Experience}}% off the score{{else}} (the job asked for no number of years, so this did not count){{end}}.</li>
+<li>Role fit (your job titles against the job's title): {{f2 .RoleFit}}; it can take at most {{pct .Weights.RoleFit}}% off the score.</li>
 </ul>
 <h2>How to contest</h2>
 <p>You may ask a person to review the decision, correct your résumé, or have your data erased. {{if .Contact}}Write to {{.Contact}}{{else}}Write to the employer{{end}}, quoting the job reference {{.Job}}. Ranking made on index {{.IndexVersion}} with model {{.ModelVersion}}.</p>

@@ -22,7 +22,11 @@ import (
 
 	"vitae/ingest"
 	"vitae/match"
+	"vitae/web/workbench"
 )
+
+// reParam turns gin's ":name" path parameters into OpenAPI's "{name}".
+var reParam = regexp.MustCompile(`:(\w+)`)
 
 // loadOpenAPI parses and validates openapi.json (examples included).
 func loadOpenAPI(tb testing.TB) *openapi3.T {
@@ -37,9 +41,6 @@ func loadOpenAPI(tb testing.TB) *openapi3.T {
 	return doc
 }
 
-// routeParam is a gin path parameter (:id), written {id} in OpenAPI.
-var routeParam = regexp.MustCompile(`:(\w+)`)
-
 // TestOpenAPIMatchesRoutes keeps openapi.json true: every /api/v1 and
 // operations route is documented, and every documented operation exists.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
@@ -53,7 +54,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		if !strings.HasPrefix(r.Path, "/api/v1/") && !slices.Contains([]string{"/healthz", "/readyz", "/metrics"}, r.Path) {
 			continue // pages and static files
 		}
-		key := r.Method + " " + routeParam.ReplaceAllString(r.Path, "{$1}")
+		key := r.Method + " " + reParam.ReplaceAllString(r.Path, "{$1}")
 		registered[key] = true
 	}
 	documented := map[string]bool{}
@@ -120,6 +121,27 @@ func TestLiveResponsesMatchOpenAPI(t *testing.T) {
 	limited := serve(Config{RateLimit: 0.001, RateBurst: 1})
 	starting := serve(Config{Ready: func() bool { return false }})
 	rejecting := serve(Config{Uploads: UploadLimits{Duplicates: DuplicatesReject}})
+	wb, err := workbench.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { wb.Close() })
+	bench := serve(Config{Workbench: wb})
+	list, err := wb.CreateShortlist("SRE leads", "led DevOps team")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, err := wb.SaveSearch(workbench.Search{Name: "K8s", Query: "kubernetes"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	benchCall := func(name, method, path, body string, status int, request string) liveCall {
+		return liveCall{name: name, srv: bench, method: method, path: path, body: []byte(body), status: status, request: request}
+	}
+	keyedCall := func(name, method, path, body string) liveCall {
+		return liveCall{name: name + " without key", srv: keyed, method: method, path: path, body: []byte(body), status: 401}
+	}
+	lp, sp := "/api/v1/shortlists/"+list.ID, "/api/v1/searches/"+saved.ID
 
 	jsonCall := func(name, method, path, body string, status int, request string) liveCall {
 		return liveCall{name: name, srv: open, method: method, path: path, body: []byte(body), status: status, request: request}
@@ -223,6 +245,48 @@ func TestLiveResponsesMatchOpenAPI(t *testing.T) {
 		{name: "openapi over the rate", srv: limited, method: "GET", path: "/api/v1/openapi.json", status: 429, request: "valid"},
 		{name: "metrics over the rate", srv: limited, method: "GET", path: "/metrics", status: 429, request: "valid"},
 		{name: "healthz is not rate limited", srv: limited, method: "GET", path: "/healthz", status: 200, request: "valid"},
+
+		// Shortlists and saved searches: without a workbench (503), without
+		// the key (401), then the real thing.
+		jsonCall("shortlists unconfigured", "GET", "/api/v1/shortlists", "", 503, "valid"),
+		jsonCall("create shortlist unconfigured", "POST", "/api/v1/shortlists", `{"name":"x"}`, 503, "valid"),
+		jsonCall("get shortlist unconfigured", "GET", "/api/v1/shortlists/x", "", 503, "valid"),
+		jsonCall("delete shortlist unconfigured", "DELETE", "/api/v1/shortlists/x", "", 503, "valid"),
+		jsonCall("set entry unconfigured", "PUT", "/api/v1/shortlists/x/entries/jordan-lee", `{"note":""}`, 503, "valid"),
+		jsonCall("remove entry unconfigured", "DELETE", "/api/v1/shortlists/x/entries/jordan-lee", "", 503, "valid"),
+		jsonCall("searches unconfigured", "GET", "/api/v1/searches", "", 503, "valid"),
+		jsonCall("save search unconfigured", "POST", "/api/v1/searches", `{"name":"x","query":"x"}`, 503, "valid"),
+		jsonCall("delete search unconfigured", "DELETE", "/api/v1/searches/x", "", 503, "valid"),
+		keyedCall("shortlists", "GET", "/api/v1/shortlists", ""),
+		keyedCall("create shortlist", "POST", "/api/v1/shortlists", `{"name":"x"}`),
+		keyedCall("get shortlist", "GET", "/api/v1/shortlists/x", ""),
+		keyedCall("delete shortlist", "DELETE", "/api/v1/shortlists/x", ""),
+		keyedCall("set entry", "PUT", "/api/v1/shortlists/x/entries/jordan-lee", `{"note":""}`),
+		keyedCall("remove entry", "DELETE", "/api/v1/shortlists/x/entries/jordan-lee", ""),
+		keyedCall("searches", "GET", "/api/v1/searches", ""),
+		keyedCall("save search", "POST", "/api/v1/searches", `{"name":"x","query":"x"}`),
+		keyedCall("delete search", "DELETE", "/api/v1/searches/x", ""),
+		benchCall("create shortlist", "POST", "/api/v1/shortlists", `{"name":"Platform leads","query":"led DevOps team","entries":[{"resume_id":"jordan-lee","note":"on-call story"}]}`, 201, "valid"),
+		benchCall("create shortlist without name", "POST", "/api/v1/shortlists", `{"name":""}`, 400, "invalid"),
+		benchCall("create shortlist with unknown candidate", "POST", "/api/v1/shortlists", `{"name":"x","entries":[{"resume_id":"nobody"}]}`, 404, ""),
+		benchCall("create shortlist long name", "POST", "/api/v1/shortlists", `{"name":"`+strings.Repeat("n", 201)+`"}`, 413, "invalid"),
+		benchCall("list shortlists", "GET", "/api/v1/shortlists", "", 200, "valid"),
+		benchCall("get shortlist", "GET", lp, "", 200, "valid"),
+		benchCall("get unknown shortlist", "GET", "/api/v1/shortlists/nope", "", 404, ""),
+		benchCall("set entry", "PUT", lp+"/entries/jordan-lee", `{"note":"call back Monday"}`, 200, "valid"),
+		benchCall("set entry malformed", "PUT", lp+"/entries/jordan-lee", `{"note":`, 400, "invalid"),
+		benchCall("set entry long note", "PUT", lp+"/entries/jordan-lee", `{"note":"`+strings.Repeat("n", 2001)+`"}`, 413, "invalid"),
+		benchCall("set entry unknown candidate", "PUT", lp+"/entries/nobody", `{"note":""}`, 404, ""),
+		benchCall("remove entry", "DELETE", lp+"/entries/jordan-lee", "", 200, "valid"),
+		benchCall("remove entry again", "DELETE", lp+"/entries/jordan-lee", "", 404, ""),
+		benchCall("delete shortlist", "DELETE", lp, "", 200, "valid"),
+		benchCall("delete shortlist again", "DELETE", lp, "", 404, ""),
+		benchCall("save search", "POST", "/api/v1/searches", `{"name":"K8s leads","query":"led DevOps team","mode":"hybrid","sort":"recent","filters":{"skill":["Kubernetes","Go"],"since":"2019"}}`, 201, "valid"),
+		benchCall("save search without query", "POST", "/api/v1/searches", `{"name":"x","query":""}`, 400, "invalid"),
+		benchCall("save search long name", "POST", "/api/v1/searches", `{"name":"`+strings.Repeat("n", 201)+`","query":"x"}`, 413, "invalid"),
+		benchCall("list searches", "GET", "/api/v1/searches", "", 200, "valid"),
+		benchCall("delete search", "DELETE", sp, "", 200, "valid"),
+		benchCall("delete search again", "DELETE", sp, "", 404, ""),
 
 		// Not in the document: the answer is still the documented error shape.
 		jsonCall("unknown API route", "GET", "/api/v1/nope", "", 404, ""),

@@ -11,7 +11,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vitae"
-	"vitae/audit"
 	"vitae/match"
 )
 
@@ -81,7 +80,7 @@ type pageData struct {
 
 const pageSize = 10
 
-func (s *Server) render(c *gin.Context, status int, name string, d pageData) {
+func (s *Server) render(c *gin.Context, status int, name string, d any) {
 	var buf bytes.Buffer
 	if err := s.tmpl.ExecuteTemplate(&buf, name, d); err != nil {
 		s.cfg.Logger.Error("render page", "page", name, "error", err)
@@ -102,79 +101,6 @@ func (s *Server) registerPages(g *gin.RouterGroup) {
 		s.render(c, http.StatusOK, "match.html", pageData{Title: "Match a job description", Blind: s.pageBlind(c)})
 	})
 	g.POST("/match", s.matchPage)
-}
-
-func (s *Server) searchPage(c *gin.Context) {
-	d := pageData{Title: "Vitae", Query: strings.TrimSpace(c.Query("q")), Mode: c.DefaultQuery("mode", "hybrid"),
-		Group: c.Query("group") == "candidate", Company: c.Query("company"), Role: c.Query("role"),
-		Skill: c.Query("skill"), Since: c.Query("since"), Until: c.Query("until"), Blind: s.pageBlind(c)}
-	d.Page, _ = strconv.Atoi(c.DefaultQuery("page", "1"))
-	if d.Page < 1 || d.Page > 100 {
-		d.Page = 1
-	}
-	if d.Query == "" {
-		s.render(c, http.StatusOK, "search.html", d)
-		return
-	}
-	q := vitae.Query{Text: d.Query, Mode: vitae.Mode(d.Mode), SemanticRatio: s.cfg.SemanticRatio, Limit: pageSize,
-		Offset: (d.Page - 1) * pageSize, Explain: true, Facets: true}
-	for _, f := range []struct {
-		v   string
-		dst *[]string
-	}{{d.Company, &q.Filters.Company}, {d.Role, &q.Filters.Role}, {d.Skill, &q.Filters.Skill}} {
-		if f.v != "" {
-			*f.dst = []string{f.v}
-		}
-	}
-	q.Filters.Since, q.Filters.Until = d.Since, d.Until
-	if d.Group {
-		q.GroupBy = "candidate"
-	}
-	if len([]rune(d.Query)) > s.cfg.MaxQueryLen {
-		d.Error = "The query is too long."
-		s.render(c, http.StatusRequestEntityTooLarge, "search.html", d)
-		return
-	}
-	res, err := s.b.Search(c.Request.Context(), q)
-	if err != nil {
-		d.Error = vitae.ErrorMessage(err)
-		s.render(c, statusOf(vitae.ErrorCode(err)), "search.html", d)
-		return
-	}
-	if d.AuditID = s.logSearch(c.Request.Context(), q, res, d.Blind); d.Blind {
-		s.masker(c.Request.Context()).results(res)
-	}
-	d.Results, d.Facets = res, res.Facets
-	link := func(page int) string {
-		v := c.Request.URL.Query()
-		v.Set("page", strconv.Itoa(page))
-		return "/?" + v.Encode()
-	}
-	if d.Page > 1 {
-		d.Prev = link(d.Page - 1)
-	}
-	if d.Page*pageSize < res.Total {
-		d.Next = link(d.Page + 1)
-	}
-	s.render(c, http.StatusOK, "search.html", d)
-}
-
-func (s *Server) resumePage(c *gin.Context) {
-	blind := s.pageBlind(c) || audit.IsID(c.Param("id"))
-	id, err := s.resolveID(c, c.Param("id"))
-	var r *vitae.Resume
-	if err == nil {
-		r, err = s.b.Resume(c.Request.Context(), id)
-	}
-	if err != nil {
-		s.render(c, statusOf(vitae.ErrorCode(err)), "resume.html", pageData{Title: "Résumé", Error: vitae.ErrorMessage(err)})
-		return
-	}
-	s.record(c.Request.Context(), audit.Event{Action: audit.Opened, Subject: id, Blind: blind})
-	if blind {
-		r = s.masker(c.Request.Context()).resume(r)
-	}
-	s.render(c, http.StatusOK, "resume.html", pageData{Title: r.Person, Resume: r, Blind: blind, NeedKey: s.cfg.APIKey != ""})
 }
 
 func (s *Server) uploadPage(c *gin.Context) {

@@ -38,6 +38,37 @@ func (s *Server) pageBlind(c *gin.Context) bool {
 	return err == nil && v == "1"
 }
 
+// pageMasker is a masker when this page is blind, else nil.
+func (s *Server) pageMasker(c *gin.Context) *masker {
+	if s.pageBlind(c) {
+		return s.masker(c.Request.Context())
+	}
+	return nil
+}
+
+// realID is the résumé ID behind a pseudonym a blind page sent; any
+// other ID (or one that resolves to no one) as given.
+func (s *Server) realID(c *gin.Context, id string) string {
+	if audit.IsID(id) {
+		if real, err := s.resolveID(c, id); err == nil {
+			return real
+		}
+	}
+	return id
+}
+
+// recordExport logs the candidates an export let out of Vitae, in order.
+func (s *Server) recordExport(c *gin.Context, text string, cards []card, blind bool) {
+	if s.cfg.Audit == nil {
+		return
+	}
+	ev := audit.Event{Action: audit.Exported, Text: text, Blind: blind}
+	for _, cd := range cards {
+		ev.Ranked = append(ev.Ranked, audit.Ranked{ResumeID: cd.ResumeID, Score: cd.Score})
+	}
+	s.record(c.Request.Context(), ev)
+}
+
 func (s *Server) registerAuditPages(g *gin.RouterGroup) {
 	g.POST("/explanation", s.explanationPage)
 	g.POST("/resumes/:id/reveal", s.auth(true), s.revealPage)
@@ -65,20 +96,12 @@ func (s *Server) explanationPage(c *gin.Context) {
 
 // revealPage shows the candidate behind a pseudonym, once, and logs it.
 func (s *Server) revealPage(c *gin.Context) {
-	if s.cfg.Audit == nil {
-		s.render(c, http.StatusServiceUnavailable, "resume.html", pageData{Title: "Résumé", Error: "Reveal needs the audit log (audit.enabled)."})
-		return
-	}
 	id, err := s.resolveID(c, c.Param("id"))
-	if err != nil {
-		s.render(c, statusOf(vitae.ErrorCode(err)), "resume.html", pageData{Title: "Résumé", Error: vitae.ErrorMessage(err)})
-		return
+	if err == nil && s.cfg.Audit == nil {
+		err = vitae.Errorf(vitae.EUNAVAILABLE, "reveal needs the audit log (audit.enabled)")
 	}
-	r, err := s.b.Resume(c.Request.Context(), id)
-	if err != nil {
-		s.render(c, statusOf(vitae.ErrorCode(err)), "resume.html", pageData{Title: "Résumé", Error: vitae.ErrorMessage(err)})
-		return
+	if err == nil {
+		s.record(c.Request.Context(), audit.Event{Action: audit.Revealed, Subject: id, Reason: c.PostForm("reason"), Blind: true})
 	}
-	s.record(c.Request.Context(), audit.Event{Action: audit.Revealed, Subject: id, Reason: c.PostForm("reason"), Blind: true})
-	s.render(c, http.StatusOK, "resume.html", pageData{Title: r.Person, Resume: r})
+	s.showResume(c, id, err, false, false)
 }

@@ -23,6 +23,7 @@ import (
 	"vitae/match"
 	"vitae/pipeline"
 	"vitae/search"
+	"vitae/web/workbench"
 )
 
 // Backend is what the web layer needs of the search engine, in the
@@ -39,6 +40,9 @@ type Backend interface {
 	Stats(ctx context.Context) (*search.Stats, error)
 	// Copies lists the résumé IDs of one candidate identity.
 	Copies(ctx context.Context, identity string) ([]string, error)
+	// Similar: candidates like one résumé (by its bullets' vectors);
+	// EUNAVAILABLE without vectors.
+	Similar(ctx context.Context, resumeID string, limit int) ([]vitae.Candidate, error)
 }
 
 // Matcher ranks candidates for a job description; *match.Matcher
@@ -78,6 +82,9 @@ type Config struct {
 	// explanation packet.
 	Contact string
 	Uploads UploadLimits
+	// Workbench holds shortlists and saved searches; nil: those routes
+	// answer 503 unavailable.
+	Workbench *workbench.Store
 }
 
 // Validate reports every problem at once.
@@ -163,6 +170,9 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Workbench != nil {
+		b = erasing{Backend: b, wb: cfg.Workbench} // erasure reaches the shortlists
+	}
 	if cfg.Audit != nil && b != nil {
 		b = audited{Backend: b, log: cfg.Audit}
 	}
@@ -216,11 +226,13 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	s.registerResumeRoutes(reads, writes)
 	s.registerStatsRoutes(reads)
 	s.registerAuditRoutes(reads, writes)
+	s.registerWorkbenchRoutes(reads, writes)
 	api.GET("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapiJSON) })
 
 	pages := e.Group("", s.auth(s.cfg.ProtectReads), s.limitBody, s.timeout)
 	s.registerPages(pages)
 	s.registerAuditPages(pages)
+	s.registerWorkbenchPages(pages)
 	return s, nil
 }
 

@@ -79,7 +79,19 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 		a.counter = embed.NewCounting(a.embedder)
 		a.embedder = a.counter
 	}
-	a.engine = search.New(a.store, a.embedder, search.Options{
+	a.engine = search.New(a.store, a.embedder, a.engineOptions())
+	a.matcher = match.New(a.engine, match.Options{
+		SemanticRatio:   cfg.Search.SemanticRatio,
+		MaxLimit:        cfg.Search.MaxLimit,
+		RecencyHalfLife: cfg.Match.RecencyHalfLife,
+	})
+	return a, nil
+}
+
+// engineOptions are the search settings of the configuration.
+func (a *app) engineOptions() search.Options {
+	cfg := a.cfg
+	return search.Options{
 		Mode:          vitae.Mode(cfg.Search.Mode),
 		SemanticRatio: cfg.Search.SemanticRatio,
 		Fusion:        vitae.Fusion(cfg.Search.Fusion),
@@ -88,14 +100,8 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 		MaxLimit:      cfg.Search.MaxLimit,
 		Timeout:       cfg.Search.Timeout,
 		Cache:         a.cache,
-		Logger:        log,
-	})
-	a.matcher = match.New(a.engine, match.Options{
-		SemanticRatio:   cfg.Search.SemanticRatio,
-		MaxLimit:        cfg.Search.MaxLimit,
-		RecencyHalfLife: cfg.Match.RecencyHalfLife,
-	})
-	return a, nil
+		Logger:        a.log,
+	}
 }
 
 func (a *app) openEmbedder() error {

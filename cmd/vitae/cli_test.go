@@ -115,8 +115,14 @@ func TestMatchAndEvalCommands(t *testing.T) {
 	jd := filepath.Join(dir, "job.md")
 	os.WriteFile(jd, []byte("# SRE Lead\n\n## Requirements\n- Lead a team of site reliability engineers\n- Run Kubernetes in production\n"), 0o644)
 	code, out, errOut := cli(t, dir, "match", jd, "--limit", "3")
-	if code != 0 || !strings.Contains(out, "coverage") {
+	if code != 0 || !strings.Contains(out, "must-haves met") || !strings.Contains(out, "fit ") {
 		t.Fatalf("match: exit %d\n%s\n%s", code, out, errOut)
+	}
+	ev := filepath.Join(dir, "ev.jsonl")
+	os.WriteFile(ev, []byte(`{"id":"e1","requirement":"Led a DevOps team","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2},{"ref":"missing#/work/0","grade":0}]}`+"\n"), 0o644)
+	code, out, errOut = cli(t, dir, "eval", "--evidence", ev, "--json")
+	if code != 0 || !strings.Contains(out, `"split":"train","pairs":1,"unresolved":1`) || !strings.Contains(out, `"level":"strong"`) {
+		t.Fatalf("eval --evidence: exit %d\n%s\n%s", code, out, errOut)
 	}
 	qs := filepath.Join(dir, "q.jsonl")
 	os.WriteFile(qs, []byte(`{"id":"q1","query":"led DevOps team","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2},{"ref":"missing#/work/0","grade":1}]}`+"\n"), 0o644)

@@ -11,14 +11,15 @@ import (
 
 	"vitae"
 	"vitae/eval"
+	"vitae/match"
 )
 
 func newEvalCmd(g *globals) *cobra.Command {
 	var (
-		queries, jobs   string
-		modes           string
-		asJSON, verbose bool
-		ratio           float64
+		queries, jobs, evidence, ablate string
+		modes, split                    string
+		asJSON, verbose, tune           bool
+		ratio                           float64
 	)
 	cmd := &cobra.Command{
 		Use:   "eval --queries FILE | --jobs FILE",
@@ -28,14 +29,16 @@ func newEvalCmd(g *globals) *cobra.Command {
 recall@50 and MRR@10 per mode. Judged bullets that are not in the index are
 counted as unmatched, never silently dropped. With --jobs it evaluates job
 matching at candidate level: requirement matching against the whole job
-description as one keyword or hybrid query.`,
+description as one keyword or hybrid query. With --evidence it grades the
+(requirement, bullet) pairs of an evidence set as matching does and prints
+the precision and recall of each level per split.`,
 		Example: `  vitae index ../shared/corpus/jsonresume --index /tmp/corpus
   vitae eval --index /tmp/corpus --queries eval/queries-dev.jsonl
   vitae eval --index /tmp/corpus --jobs eval/jobs-dev.jsonl --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if (queries == "") == (jobs == "") {
-				return &exitError{code: 2, err: errors.New("give exactly one of --queries or --jobs")}
+			if n := btoi(queries != "") + btoi(jobs != "") + btoi(evidence != ""); n != 1 {
+				return &exitError{code: 2, err: errors.New("give exactly one of --queries, --jobs or --evidence")}
 			}
 			a, err := g.open(cmd, nil)
 			if err != nil {
@@ -43,7 +46,14 @@ description as one keyword or hybrid query.`,
 			}
 			defer a.Close()
 			if jobs != "" {
+				if ablate != "" {
+					a.matcher = match.New(a.engine, match.Options{SemanticRatio: a.cfg.Search.SemanticRatio, MaxLimit: a.cfg.Search.MaxLimit,
+						RecencyHalfLife: a.cfg.Match.RecencyHalfLife, Ablate: ablate})
+				}
 				return runJobEval(cmd, g, a, jobs, asJSON, verbose)
+			}
+			if evidence != "" {
+				return runEvidenceEval(cmd, g, a, evidence, asJSON)
 			}
 			f, err := os.Open(queries)
 			if err != nil {
@@ -54,6 +64,12 @@ description as one keyword or hybrid query.`,
 			if err != nil {
 				return &exitError{code: 2, err: fmt.Errorf("%s: %w", queries, err)}
 			}
+			if qs = eval.Only(qs, split); len(qs) == 0 {
+				return &exitError{code: 2, err: fmt.Errorf("%s has no queries in split %q", queries, split)}
+			}
+			if tune {
+				return runTune(cmd, g, a, qs, ratio)
+			}
 			var reports []*eval.Report
 			for _, m := range strings.Split(modes, ",") {
 				mode := vitae.Mode(strings.TrimSpace(m))
@@ -61,18 +77,29 @@ description as one keyword or hybrid query.`,
 					return &exitError{code: 2, err: fmt.Errorf("--modes: %q is not keyword, semantic or hybrid", m)}
 				}
 				rep, err := eval.Evaluate(cmd.Context(), a.engine, a.engine, qs, mode, ratio)
+				if errors.Is(err, eval.ErrNotIndexed) {
+					return fmt.Errorf("%s on index %q: %w — index the corpus the set was judged on (vitae index ../shared/corpus/jsonresume --index DIR) and pass --index DIR", queries, a.cfg.Index.Path, err)
+				}
 				if err != nil {
 					return err
 				}
-				if !verbose {
-					rep.Rows = nil
-				}
 				reports = append(reports, rep)
+			}
+			groups := groupTable(reports)
+			if !verbose {
+				for _, r := range reports {
+					r.Rows = nil
+				}
 			}
 			if asJSON {
 				enc := json.NewEncoder(g.stdout)
 				for _, r := range reports {
 					if err := enc.Encode(r); err != nil {
+						return err
+					}
+				}
+				for _, row := range groups {
+					if err := enc.Encode(row); err != nil {
 						return err
 					}
 				}
@@ -85,17 +112,22 @@ description as one keyword or hybrid query.`,
 					fmt.Fprintf(g.stdout, "  %-5s %-40.40s %6.3f %6.3f %6.3f %6.3f %v\n", row.ID, row.Query, row.NDCG10, row.Recall10, row.Recall50, row.MRR10, row.Unmatched)
 				}
 			}
+			printGroups(g.stdout, reports, groups)
 			return nil
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&queries, "queries", "", "bullet-query relevance set (JSONL)")
 	f.StringVar(&jobs, "jobs", "", "job-matching relevance set (JSONL)")
+	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off one part of the match score (role-fit, years, levels)")
+	f.StringVar(&evidence, "evidence", "", "(requirement, bullet) evidence set (JSONL): precision and recall per level")
 	f.StringVar(&modes, "modes", "keyword,semantic,hybrid", "comma-separated modes to evaluate")
 	f.StringVar(&modes, "mode", "keyword,semantic,hybrid", "one mode to evaluate (same as --modes)")
 	f.Float64Var(&ratio, "semantic-ratio", 0.5, "hybrid semantic ratio")
 	f.BoolVar(&asJSON, "json", false, "one JSON object per mode")
 	f.BoolVar(&verbose, "verbose", false, "per-query rows")
+	f.StringVar(&split, "split", "all", "evaluate only the queries of this split: train, heldout or all")
+	f.BoolVar(&tune, "tune", false, "learn the hybrid ranking's weights on the queries (use --split train) and print them")
 	return cmd
 }
 
@@ -135,4 +167,45 @@ func runJobEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON, ver
 		}
 	}
 	return nil
+}
+
+func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	items, err := eval.ReadEvidence(f)
+	f.Close()
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
+	}
+	reps, err := eval.EvaluateEvidence(cmd.Context(), a.engine, match.NewGrader(), items)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(g.stdout)
+		for _, r := range reps {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	fmt.Fprintf(g.stdout, "%-8s %5s %10s %8s  %s\n", "split", "pairs", "unresolved", "accuracy", "level: precision / recall (predicted, relevant)")
+	for _, r := range reps {
+		fmt.Fprintf(g.stdout, "%-8s %5d %10d %8.3f ", r.Split, r.Pairs, r.Unresolved, r.Accuracy)
+		for _, l := range r.Levels {
+			fmt.Fprintf(g.stdout, " %s %.3f/%.3f (%d,%d)", l.Level, l.Precision, l.Recall, l.Predicted, l.Relevant)
+		}
+		fmt.Fprintln(g.stdout)
+	}
+	return nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

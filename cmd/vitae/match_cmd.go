@@ -112,10 +112,11 @@ func printMatch(w io.Writer, res *match.Result) {
 		return
 	}
 	for i, c := range res.Candidates {
-		fmt.Fprintf(w, "\n%d. %s  score %.3f  coverage %d/%d (must-have %d/%d)  %.1f years\n",
-			i+1, c.Person, c.Score, c.Coverage.Met, c.Coverage.Total, c.Coverage.MustMet, c.Coverage.MustTotal, c.YearsExperience)
+		fmt.Fprintf(w, "\n%d. %s  fit %d%%  must-haves met %d/%d, nice-to-haves %d/%d  %.1f years (%.1f leading)\n",
+			i+1, c.Person, c.Fit, c.Coverage.MustMet, c.Coverage.MustTotal, c.Coverage.NiceMet, c.Coverage.NiceTotal, c.YearsExperience, c.LeadershipYears)
+		fmt.Fprintf(w, "   %s\n", c.Explain.Formula)
 		for _, e := range c.Matched {
-			fmt.Fprintf(w, "   ✓ %s\n     ← %s (%.2f)\n", e.Requirement, e.Text, e.Score)
+			fmt.Fprintf(w, "   ✓ %s\n     ← %s (%s)\n", e.Requirement, e.Text, e.Level)
 		}
 		for _, m := range c.Missing {
 			fmt.Fprintf(w, "   ✗ %s\n", m)

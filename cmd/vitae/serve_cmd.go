@@ -15,6 +15,7 @@ import (
 
 	"vitae/ingest"
 	"vitae/web"
+	"vitae/web/workbench"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -61,6 +62,13 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 		return err
 	}
 	defer stopAudit()
+	// Shortlists and saved searches live beside the index, in a file of
+	// their own.
+	wb, err := workbench.Open(cfg.Index.Path)
+	if err != nil {
+		return err
+	}
+	defer wb.Close()
 	var ready atomic.Bool
 	srv, err := web.New(a.engine, a.matcher, web.Config{
 		Audit:          auditor,
@@ -85,6 +93,7 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 			ParseSlots:  cfg.Server.ParseSlots,
 			Duplicates:  cfg.Ingest.Duplicates,
 		},
+		Workbench: wb,
 	})
 	if err != nil {
 		return err

@@ -1,11 +1,58 @@
-// Progressive enhancement only: the page works without it.
-// Submitting a filter change from a select reruns the search at once.
+// Progressive enhancement only: every page works without it.
+// - a changed select reruns the search at once;
+// - "/" focuses the search box; ↓/↑ (or j/k) move through results and
+//   Enter opens the focused one;
+// - the "Filters" button shows the facets on narrow screens.
 document.addEventListener("DOMContentLoaded", function () {
-  var mode = document.querySelector("select[name=mode]");
-  if (mode && document.getElementById("q").value) {
-    mode.addEventListener("change", function () { mode.form.submit(); });
+  var q = document.getElementById("q");
+  if (q && q.value) {
+    document.querySelectorAll(".search select").forEach(function (sel) {
+      sel.addEventListener("change", function () { sel.form.submit(); });
+    });
   }
   bearerUpload();
+
+  var toggle = document.querySelector(".filters-toggle");
+  var facets = document.getElementById("filters");
+  if (toggle && facets) {
+    toggle.addEventListener("click", function () {
+      var open = facets.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) { var a = facets.querySelector("a"); if (a) a.focus(); }
+    });
+  }
+
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-nav] > .nav-item"));
+  function typing(el) {
+    return el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+  }
+  function current() {
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].contains(document.activeElement)) return i;
+    }
+    return -1;
+  }
+  function go(i) {
+    if (!items.length) return;
+    i = Math.max(0, Math.min(items.length - 1, i));
+    items.forEach(function (it) { it.classList.remove("active"); });
+    items[i].classList.add("active");
+    var link = items[i].querySelector("a.open");
+    if (link) link.focus();
+    items[i].scrollIntoView({ block: "nearest" });
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "/" && !typing(document.activeElement) && q) {
+      e.preventDefault();
+      q.focus();
+      q.select();
+      return;
+    }
+    if (typing(document.activeElement)) return;
+    if (e.key === "ArrowDown" || e.key === "j") { e.preventDefault(); go(current() + 1); }
+    else if (e.key === "ArrowUp" || e.key === "k") { e.preventDefault(); go(current() - 1); }
+  });
 });
 
 // The server takes its API key only as "Authorization: Bearer", never from

@@ -1,0 +1,177 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"vitae/match"
+)
+
+// EvidenceItem is one line of an evidence set (eval/evidence.jsonl): a
+// requirement of a job and graded bullets, 2 strong, 1 partial, 0 none.
+type EvidenceItem struct {
+	ID          string     `json:"id"`
+	Job         string     `json:"job"`
+	Requirement string     `json:"requirement"`
+	Kind        string     `json:"kind"`
+	Split       string     `json:"split"`
+	Judgments   []Judgment `json:"judgments"`
+}
+
+// ReadEvidence reads an evidence set (JSONL); errors name the line.
+func ReadEvidence(r io.Reader) ([]EvidenceItem, error) {
+	return readJSONL(r, func(e EvidenceItem) error {
+		if e.Requirement == "" {
+			return errors.New("empty requirement")
+		}
+		return nil
+	})
+}
+
+// Grader judges a (requirement, bullet) pair; *match.Grader satisfies it.
+type Grader interface {
+	Grade(requirement, bullet string) (match.Level, float64)
+}
+
+// LevelStats is the precision and recall of one level: predicted means
+// graded at that level by the Grader, relevant labelled at it.
+type LevelStats struct {
+	Level     string  `json:"level"`
+	Predicted int     `json:"predicted"`
+	Relevant  int     `json:"relevant"`
+	Correct   int     `json:"correct"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+}
+
+// EvidenceReport is a Grader's outcome on one split of an evidence set.
+type EvidenceReport struct {
+	Split      string       `json:"split"`
+	Pairs      int          `json:"pairs"`
+	Unresolved int          `json:"unresolved"` // judged bullets the index does not hold
+	Accuracy   float64      `json:"accuracy"`   // share of pairs graded at their labelled level
+	Levels     []LevelStats `json:"levels"`     // strong, partial, none, and "any" (strong or partial)
+}
+
+// PairLabel is one resolved pair: the bullet's text and its labelled grade.
+type PairLabel struct {
+	Split, Requirement, Bullet string
+	Grade                      int
+}
+
+// ResolvePairs reads every judged bullet's text from l; pairs whose
+// bullet is not indexed are counted, not dropped silently.
+func ResolvePairs(ctx context.Context, l Lookup, items []EvidenceItem) (pairs []PairLabel, unresolved map[string]int, err error) {
+	unresolved = map[string]int{}
+	texts := map[string]map[string]string{} // résumé → ref → text
+	for _, it := range items {
+		for _, j := range it.Judgments {
+			id, ptr, _ := strings.Cut(j.Ref, "#")
+			byRef, ok := texts[id]
+			if !ok {
+				byRef = map[string]string{}
+				if r, err := l.Resume(ctx, id); err == nil {
+					for _, b := range r.Bullets {
+						byRef[b.Ref] = b.Text
+					}
+				}
+				texts[id] = byRef
+			}
+			text, ok := byRef[ptr]
+			if !ok {
+				unresolved[it.Split]++
+				continue
+			}
+			pairs = append(pairs, PairLabel{Split: it.Split, Requirement: it.Requirement, Bullet: text, Grade: j.Grade})
+		}
+	}
+	return pairs, unresolved, ctx.Err()
+}
+
+// EvaluateEvidence grades every pair with g and reports precision and
+// recall per level, for each split and for all pairs.
+func EvaluateEvidence(ctx context.Context, l Lookup, g Grader, items []EvidenceItem) ([]*EvidenceReport, error) {
+	pairs, unresolved, err := ResolvePairs(ctx, l, items)
+	if err != nil {
+		return nil, fmt.Errorf("evidence pairs: %w", err)
+	}
+	var splits []string
+	seen := map[string]bool{}
+	for _, it := range items {
+		if !seen[it.Split] {
+			seen[it.Split] = true
+			splits = append(splits, it.Split)
+		}
+	}
+	var reps []*EvidenceReport
+	for _, split := range append(splits, "all") {
+		var ps []PairLabel
+		un := 0
+		for _, p := range pairs {
+			if split == "all" || p.Split == split {
+				ps = append(ps, p)
+			}
+		}
+		for s, n := range unresolved {
+			if split == "all" || s == split {
+				un += n
+			}
+		}
+		rep := ScorePairs(ps, func(req, bullet string) int {
+			lv, _ := g.Grade(req, bullet)
+			return int(lv)
+		})
+		rep.Split, rep.Unresolved = split, un
+		reps = append(reps, rep)
+	}
+	return reps, nil
+}
+
+// ScorePairs grades pairs with grade (0, 1 or 2) and counts precision and
+// recall per level against their labels.
+func ScorePairs(pairs []PairLabel, grade func(req, bullet string) int) *EvidenceReport {
+	rep := &EvidenceReport{Pairs: len(pairs)}
+	type count struct{ pred, rel, ok int }
+	var c [4]count // 0 none, 1 partial, 2 strong, 3 any evidence
+	right := 0
+	for _, p := range pairs {
+		got := grade(p.Requirement, p.Bullet)
+		if got == p.Grade {
+			right++
+		}
+		c[got].pred++
+		c[p.Grade].rel++
+		if got == p.Grade {
+			c[got].ok++
+		}
+		if got > 0 {
+			c[3].pred++
+		}
+		if p.Grade > 0 {
+			c[3].rel++
+			if got > 0 {
+				c[3].ok++
+			}
+		}
+	}
+	if len(pairs) > 0 {
+		rep.Accuracy = float64(right) / float64(len(pairs))
+	}
+	for _, lv := range []struct {
+		name string
+		i    int
+	}{{"strong", 2}, {"partial", 1}, {"none", 0}, {"any", 3}} {
+		s := LevelStats{Level: lv.name, Predicted: c[lv.i].pred, Relevant: c[lv.i].rel, Correct: c[lv.i].ok}
+		if s.Predicted > 0 {
+			s.Precision = float64(s.Correct) / float64(s.Predicted)
+		}
+		if s.Relevant > 0 {
+			s.Recall = float64(s.Correct) / float64(s.Relevant)
+		}
+		rep.Levels = append(rep.Levels, s)
+	}
+	return rep
+}

@@ -1,0 +1,38 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestScorePairs(t *testing.T) {
+	pairs := []PairLabel{
+		{Requirement: "r", Bullet: "a", Grade: 2},
+		{Requirement: "r", Bullet: "b", Grade: 2},
+		{Requirement: "r", Bullet: "c", Grade: 1},
+		{Requirement: "r", Bullet: "d", Grade: 0},
+	}
+	predicted := map[string]int{"a": 2, "b": 1, "c": 2, "d": 0}
+	rep := ScorePairs(pairs, func(_, b string) int { return predicted[b] })
+	want := map[string][2]float64{ // precision, recall
+		"strong":  {0.5, 0.5},
+		"partial": {0, 0},
+		"none":    {1, 1},
+		"any":     {1, 1},
+	}
+	for _, l := range rep.Levels {
+		if w := want[l.Level]; l.Precision != w[0] || l.Recall != w[1] {
+			t.Errorf("%s: precision %v recall %v, want %v", l.Level, l.Precision, l.Recall, w)
+		}
+	}
+	if rep.Accuracy != 0.5 || rep.Pairs != 4 {
+		t.Errorf("accuracy %v over %d pairs, want 0.5 over 4", rep.Accuracy, rep.Pairs)
+	}
+}
+
+func TestReadEvidenceRefusesEmptyRequirement(t *testing.T) {
+	_, err := ReadEvidence(strings.NewReader(`{"id":"e1","requirement":"Go","judgments":[]}` + "\n" + `{"id":"e2","requirement":""}` + "\n"))
+	if err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("err %v, want one naming line 2", err)
+	}
+}

@@ -1,0 +1,54 @@
+package match
+
+import (
+	"strings"
+	"testing"
+
+	"vitae/index"
+)
+
+// TestGrade pins the evidence levels of the examples of issue #14:
+// near-verbatim bullets are strong, a shared generic word is nothing, a
+// tool-only requirement is met by a bullet using the tool and only
+// partly by a tool list.
+func TestGrade(t *testing.T) {
+	ix, err := index.Open(index.Options{Path: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	g := NewGrader()
+	tests := []struct {
+		req, bullet string
+		want        Level
+	}{
+		{"Leading a team of SREs or DevOps engineers", "Led operationally-focused teams of DevOps engineers and SREs", Strong},
+		{"Lead a team of SREs", "Managed a group of six site reliability engineers", Strong},
+		{"Reduced cloud costs on AWS", "Cut our AWS cloud spend by 40% with reserved instances", Strong},
+		{"Reduced cloud costs on AWS", "Led budgeting and forecasting for a $120M cost base", None},
+		{"Experience building large scale data processing pipelines", "Followed the Large-Scale Scrum (LeSS) methodology to align with agile processes.", None},
+		{"On-call process improvements", "Our product helps teams process invoices", None},
+		{"Terraform", "Wrote Terraform modules for every AWS account", Strong},
+		{"Terraform", "Tech used: Terraform, Docker, Go", Partial},
+		{"Go, Rust", "Rewrote the ingest service in Rust", Strong},
+		{"Kubernetes in production", "Migrated 40 services to Kubernetes in production", Strong},
+	}
+	for _, tt := range tests {
+		t.Run(tt.req+"/"+tt.bullet, func(t *testing.T) {
+			got, score := g.Grade(tt.req, tt.bullet)
+			if got != tt.want {
+				t.Errorf("level %v (score %.2f), want %v", got, score, tt.want)
+			}
+		})
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	got := highlight("Cut AWS spend <fast>", []string{"aws", "spend"})
+	if want := "Cut <mark>AWS</mark> <mark>spend</mark> &lt;fast&gt;"; got != want {
+		t.Errorf("highlight %q, want %q", got, want)
+	}
+	if strings.Contains(highlight("<b>", nil), "<b>") {
+		t.Error("unescaped HTML")
+	}
+}

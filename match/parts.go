@@ -1,0 +1,335 @@
+package match
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"vitae/index"
+	"vitae/lexicon"
+)
+
+// The parts of a text that evidence is judged on: the skills it names,
+// the things it is about (roles, lexicon concepts, other content words)
+// and the actions it asks for or reports. Words are compared as the
+// index compares them (its analyzer's stems); lexicon phrases as their
+// group, so "SREs" meets "site reliability engineers".
+
+// unit is one object part of a requirement.
+type unit struct {
+	key    string  // "g:<group>" for a lexicon group, "w:<stem>" for a word
+	weight float64 // how much of the requirement it carries
+}
+
+// Unit weights: a role or an ordinary content word carries 1, a
+// lexicon concept 1 (it matches a whole family: cost, spend, budget),
+// and the words most résumés share (system, production, large) half.
+// The skills of a requirement are one slot worth skillWeight: a list of
+// tools is a list of alternatives ("Python, Go or bash").
+const (
+	skillWeight = 2.0
+	weakWeight  = 0.5
+)
+
+// reqParts is what a requirement asks for.
+type reqParts struct {
+	skills  map[string]bool // group keys; any one fills the skill slot
+	names   []string        // the skills' display names, for listed-skill evidence
+	objects []unit
+	actions map[string]bool // verb families
+	total   float64         // sum of the weights, skill slot included
+	clauses []*reqParts     // the parts a list joins, judged on their own too
+}
+
+// textParts is what a bullet shows.
+type textParts struct {
+	keys    map[string]bool // group and word keys
+	actions map[string]bool
+	surface map[string][]string // key → the words of the text that carry it
+	list    bool                // a list of tools, not a sentence about work
+}
+
+// verbFamily folds the lexicon's verbs into the families a recruiter
+// treats as the same act: leading and managing people, making things,
+// making them better.
+var verbFamily = map[string]string{
+	"lead": "lead", "manage": "lead", "hire": "lead", "mentor": "lead",
+	"build": "build", "design": "build", "launch": "build", "deploy": "build", "automate": "build", "migrate": "build",
+	"improve": "improve", "reduce": "improve", "increase": "improve", "save": "improve",
+}
+
+// genericWords never count as parts of a requirement: they say how much
+// or how well, not what.
+var genericWords = setOf(`experience experienced experiences ability able strong excellent knowledge familiarity
+familiar proficiency proficient understanding understand skills skill work working worked year years yrs plus etc
+e.g eg i.e ie good great deep solid proven track record demonstrable demonstrated effectively effective using use used
+including include such one two three four five following least some new various multiple hands-on expertise expert
+background passion passionate desire desired preferred required requirement requirements must ideally bonus nice have
+has like within across ways way continuously successfully level field related relevant similar equivalent minimum
+prior previous professional ideal candidate us our your you we will would should can could also well other others
+thing things lot lots love enjoy comfortable interest interested eager willing capable capability`)
+
+// weakWords are content words so common in résumés that sharing one says
+// little.
+var weakWords = setOf(`system systems software service services production application applications tool tools
+solution solutions platform platforms environment environments project projects product products technology technologies
+large scale process processes building support company business development based high quality variety complex`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// reSlashed finds words joined by slashes ("Kubernetes/Mesos"); they are
+// split unless the lexicon knows the whole ("CI/CD", "UI/UX").
+var reSlashed = regexp.MustCompile(`[\p{L}\p{N}+#.]+(?:/[\p{L}\p{N}+#.]+)+`)
+
+// reListLabel opens a bullet that lists tools: "Tech used:",
+// "Languages:", "Infrastructure - AWS (…)".
+var reListLabel = regexp.MustCompile(`(?i)^\W*(tech|technologies|technology|tools|languages|programming languages|environment|stack|infrastructure|infra|skills|services|frameworks|databases|platforms|tech stack|tools & technologies|tools and technologies|libraries)[\w &/]{0,25}?\s*(:|-|–)\s`)
+
+// reSelfClaim opens a bullet that claims a skill rather than shows it:
+// "Experience with MySQL", "Excellent communication skills".
+var reSelfClaim = regexp.MustCompile(`(?i)^\W*(experience|experienced|knowledge|basic knowledge|working knowledge|familiar|familiarity|proficient|proficiency|expertise|expert in|strong|excellent|good|solid|hands-on|skilled|programming experience|understanding|ability|exposure|conversant)\b`)
+
+// analyzer reads texts into parts with the index's stems, caching the
+// stem of each word.
+type analyzer struct {
+	lex     *lexicon.Lexicon
+	mu      sync.Mutex
+	stems   map[string]string
+	bullets map[string]*textParts // read-only once stored
+
+	weakOnce  sync.Once
+	weakStems map[string]bool
+}
+
+// weak is the set of the weak words' stems ("processing" is as weak as
+// "process").
+func (z *analyzer) weak() map[string]bool {
+	z.weakOnce.Do(func() {
+		z.weakStems = map[string]bool{}
+		for w := range weakWords {
+			for _, t := range index.Terms(w) {
+				z.weakStems[t] = true
+			}
+		}
+	})
+	return z.weakStems
+}
+
+func newAnalyzer() *analyzer {
+	return &analyzer{lex: lexicon.Default(), stems: map[string]string{}, bullets: map[string]*textParts{}}
+}
+
+// stem is the index's term for one word, "" for a stop word.
+func (z *analyzer) stem(w string) string {
+	z.mu.Lock()
+	s, ok := z.stems[w]
+	z.mu.Unlock()
+	if ok {
+		return s
+	}
+	if ts := index.Terms(w); len(ts) > 0 {
+		s = ts[0]
+	}
+	z.mu.Lock()
+	z.stems[w] = s
+	z.mu.Unlock()
+	return s
+}
+
+// token is one word of a text with the part it carries.
+type token struct {
+	word, key string
+	kind      string // skill, role, concept, verb, word, weak or "" (generic)
+}
+
+// tokens reads text into its parts, word by word.
+func (z *analyzer) tokens(text string) []token {
+	text = reSlashed.ReplaceAllStringFunc(text, func(s string) string {
+		if _, ok := z.lex.Lookup(s); ok {
+			return s
+		}
+		return strings.ReplaceAll(s, "/", " / ")
+	})
+	words := lexicon.Tokenize(text)
+	var out []token
+	groups := z.lex.Groups()
+	i := 0
+	for _, m := range z.lex.FindWords(text, words) {
+		for ; i < m.Start; i++ {
+			out = append(out, z.word(words[i]))
+		}
+		g := groups[m.Group]
+		key := "g:" + g.Canonical
+		if g.Kind == "verb" {
+			key = verbFamily[g.Canonical]
+			if key == "" {
+				key = g.Canonical
+			}
+		}
+		for ; i < m.End; i++ {
+			out = append(out, token{word: words[i], key: key, kind: g.Kind})
+		}
+	}
+	for ; i < len(words); i++ {
+		out = append(out, z.word(words[i]))
+	}
+	return out
+}
+
+func (z *analyzer) word(w string) token {
+	if genericWords[w] || !hasLetter(w) {
+		return token{word: w}
+	}
+	s := z.stem(w)
+	if s == "" {
+		return token{word: w}
+	}
+	kind := "word"
+	if weakWords[w] || z.weak()[s] {
+		kind = "weak"
+	}
+	return token{word: w, key: "w:" + s, kind: kind}
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r > 127 {
+			return true
+		}
+	}
+	return false
+}
+
+// reCapital finds capitalised words after the first of a text: in a
+// requirement, the names of tools and products ("DynamoDB", "Riak").
+var reCapital = regexp.MustCompile(`[^.:;!?(\s]\s+([A-Z][\p{L}\p{N}+#.\-]*)`)
+
+// reClause cuts a requirement into the parts a list joins.
+var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`)
+
+// requirement reads a requirement into its parts; a requirement that
+// joins several ("web app security, vulnerability research, and
+// penetration testing") keeps each part that has an object as a clause.
+func (z *analyzer) requirement(text string) *reqParts {
+	p := z.parts(text)
+	if cs := reClause.Split(text, -1); len(cs) > 1 {
+		for _, c := range cs {
+			cp := z.parts(c)
+			if cp.total >= 2 && cp.total < p.total {
+				if len(cp.actions) == 0 {
+					cp.actions = p.actions
+				}
+				p.clauses = append(p.clauses, cp)
+			}
+		}
+	}
+	return p
+}
+
+// parts reads one requirement or clause.
+func (z *analyzer) parts(text string) *reqParts {
+	p := &reqParts{skills: map[string]bool{}, actions: map[string]bool{}}
+	tools := map[string]bool{}
+	for _, m := range reCapital.FindAllStringSubmatch(text, -1) {
+		tools[strings.ToLower(m[1])] = true
+	}
+	seen := map[string]bool{}
+	lower := strings.ToLower(text)
+	var prev token
+	for _, t := range z.tokens(text) {
+		if t.kind == "word" && tools[t.word] {
+			t.kind = "skill" // a product name: one more alternative of the skill slot
+			if prev.kind == "skill" && strings.Contains(lower, prev.word+" "+t.word) {
+				delete(p.skills, prev.key) // "AWS DynamoDB": AWS only qualifies the tool
+			}
+		}
+		prev = t
+		if t.key == "" || seen[t.key] {
+			continue
+		}
+		seen[t.key] = true
+		switch t.kind {
+		case "skill":
+			p.skills[t.key] = true
+			p.names = append(p.names, strings.TrimPrefix(t.key, "g:"))
+		case "verb":
+			p.actions[t.key] = true
+		case "weak":
+			p.objects = append(p.objects, unit{t.key, weakWeight})
+		default:
+			p.objects = append(p.objects, unit{t.key, 1})
+		}
+	}
+	if len(p.skills) > 0 {
+		p.total += skillWeight
+	}
+	for _, u := range p.objects {
+		p.total += u.weight
+	}
+	return p
+}
+
+// maxCachedBullets bounds the cache of read bullets (about 2 KB each).
+const maxCachedBullets = 100_000
+
+// bullet reads a bullet into its parts, once per text: the same bullets
+// are graded again for every job description.
+func (z *analyzer) bullet(text string) *textParts {
+	z.mu.Lock()
+	p, ok := z.bullets[text]
+	z.mu.Unlock()
+	if ok {
+		return p
+	}
+	p = z.readBullet(text)
+	z.mu.Lock()
+	if len(z.bullets) >= maxCachedBullets {
+		clear(z.bullets)
+	}
+	z.bullets[text] = p
+	z.mu.Unlock()
+	return p
+}
+
+func (z *analyzer) readBullet(text string) *textParts {
+	p := &textParts{keys: map[string]bool{}, actions: map[string]bool{}, surface: map[string][]string{}}
+	verbs, commas := 0, strings.Count(text, ",")
+	for _, t := range z.tokens(text) {
+		if t.key == "" {
+			continue
+		}
+		if t.kind == "verb" {
+			p.actions[t.key] = true
+			verbs++
+		} else {
+			p.keys[t.key] = true
+		}
+		p.surface[t.key] = append(p.surface[t.key], t.word)
+	}
+	words := len(strings.Fields(text))
+	p.list = reListLabel.MatchString(text) || reSelfClaim.MatchString(text) ||
+		(verbs == 0 && commas >= 1 && (words <= 6 || words <= 4*(commas+1)))
+	return p
+}
+
+// specific reports whether a requirement names a skill, a tool or a role:
+// what a résumé can show or not, unlike "a passion for complexity".
+func (p *reqParts) specific() bool {
+	if len(p.skills) > 0 {
+		return true
+	}
+	for _, u := range p.objects {
+		if strings.HasPrefix(u.key, "g:") && u.weight == 1 {
+			if g, ok := lexicon.Default().Lookup(strings.TrimPrefix(u.key, "g:")); ok && g.Kind == "role" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,247 @@
+package match
+
+import (
+	"html"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"vitae"
+	"vitae/lexicon"
+)
+
+// scorer turns one résumé into a ranked Candidate for a parsed JD; the
+// formula is docs/matching.md §2.
+type scorer struct {
+	jd     *JobDescription
+	reqs   []*reqParts
+	w      Weights
+	z      *analyzer
+	now    time.Time
+	levels bool // false: the raw evidence score is the credit (ablation)
+}
+
+// candidate grades every bullet of r against every requirement and
+// scores the best evidence per requirement; ok is false when r shows
+// nothing the JD asks for.
+func (s scorer) candidate(r *vitae.Resume, roleFit float64) (Candidate, bool) {
+	c := Candidate{ResumeID: r.ID, Person: r.Person, Matched: []Evidence{}, Missing: []string{}}
+	bullets := withTitles(r)
+	parts := make([]*textParts, len(bullets))
+	for i, b := range bullets {
+		parts[i] = s.z.bullet(b.Text)
+	}
+	listed := s.listed(r)
+	var sum, wsum float64
+	for ri, req := range s.jd.Requirements {
+		weight := s.w.NiceToHave
+		c.Coverage.Total++
+		if req.MustHave {
+			weight = s.w.MustHave
+			c.Coverage.MustTotal++
+		} else {
+			c.Coverage.NiceTotal++
+		}
+		if !s.reqs[ri].specific() {
+			weight *= s.w.Soft
+		}
+		wsum += weight
+		ev := s.best(ri, bullets, parts, listed)
+		if ev == nil {
+			c.Missing = append(c.Missing, req.Text)
+			continue
+		}
+		sum += weight * ev.Credit
+		c.Coverage.Met++
+		if ev.Level == Strong.String() {
+			c.Coverage.Strong++
+		}
+		if req.MustHave {
+			c.Coverage.MustMet++
+		} else {
+			c.Coverage.NiceMet++
+		}
+		c.Matched = append(c.Matched, *ev)
+	}
+	if c.Coverage.Met == 0 {
+		return c, false
+	}
+	c.YearsExperience = round3(YearsOfExperience(r.Bullets, s.now))
+	lead, roles := LeadershipYears(r.Bullets, s.now)
+	c.LeadershipYears = round3(lead)
+	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), YearsFit: 1, MustEvident: c.Coverage.MustMet > 0}
+	for _, req := range s.jd.Requirements {
+		if req.Years <= 0 {
+			continue
+		}
+		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
+		if req.Leadership {
+			y.Kind, y.Have, y.Roles = "leadership", c.LeadershipYears, roles
+		}
+		y.Fit = round3(math.Min(1, y.Have/y.Asked))
+		ex.Years = append(ex.Years, y)
+		ex.YearsFit = math.Min(ex.YearsFit, y.Fit)
+	}
+	ex.Adjustment = round3(1 - s.w.RoleFit*(1-roleFit) - s.w.Experience*(1-ex.YearsFit))
+	ex.Score = round3(ex.Evidence * ex.Adjustment)
+	ex.Formula = formula(ex, s.w)
+	c.RoleFit, c.Score, c.Fit, c.Explain = ex.RoleFit, ex.Score, int(math.Round(ex.Score*100)), ex
+	return c, true
+}
+
+// best is a candidate's best evidence for requirement ri: the bullet with
+// the highest credit, or the skills list (partial) when it names one of
+// the requirement's skills and no bullet does better; nil for none.
+func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, listed map[string]bool) *Evidence {
+	req := s.reqs[ri]
+	var best *Evidence
+	for i, b := range bullets {
+		g := judge(req, parts[i])
+		if g.level == None {
+			continue
+		}
+		rec := 1 - s.w.Recency*(1-recency(vitae.PeriodOf(b), s.w.RecencyHalfLife, s.now))
+		credit := s.w.PartialCredit
+		if g.level == Strong {
+			credit = s.w.StrongCredit
+		}
+		if !s.levels {
+			credit = g.score
+		}
+		credit *= rec
+		if b.ID == "" && g.level == Strong {
+			credit = s.w.PartialCredit * rec // a title says the role, not what was done in it
+		}
+		if best != nil && (credit < best.Credit || credit == best.Credit && g.score <= best.Score) {
+			continue
+		}
+		terms := dedupe(g.terms)
+		best = &Evidence{BulletID: b.ID, Text: b.Text, Highlight: highlight(b.Text, terms), Terms: terms,
+			Company: b.Company, Role: b.Role, Start: b.Start, End: b.End,
+			Level: g.level.String(), Score: round3(g.score), Recency: round3(rec), Credit: round3(credit)}
+	}
+	if best == nil || best.Level != Strong.String() && best.Credit < s.w.PartialCredit {
+		for _, name := range req.names {
+			if listed[strings.ToLower(name)] {
+				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
+					Terms: []string{name}, Level: Partial.String(), Score: partialAt, Recency: 1, Credit: s.w.PartialCredit}
+				break
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	rq := s.jd.Requirements[ri]
+	best.Requirement, best.RequirementIndex, best.MustHave = rq.Text, ri, rq.MustHave
+	best.Plain = plain(best)
+	return best
+}
+
+// withTitles is r's bullets and, as bullets without an ID, its headline
+// and each role's title: "Site Reliability Engineer" is partial evidence
+// for "a background in SRE".
+func withTitles(r *vitae.Resume) []vitae.Bullet {
+	out := append([]vitae.Bullet(nil), r.Bullets...)
+	seen := map[string]bool{}
+	for _, b := range r.Bullets {
+		if b.Role != "" && !seen[b.Role] && b.Section == vitae.SectionWork {
+			seen[b.Role] = true
+			out = append(out, vitae.Bullet{Text: b.Role, Role: b.Role, Company: b.Company, Start: b.Start, End: b.End, Section: b.Section})
+		}
+	}
+	if r.Label != "" && !seen[r.Label] {
+		out = append(out, vitae.Bullet{Text: r.Label, Section: vitae.SectionSummary})
+	}
+	return out
+}
+
+// listed is the set of skills a résumé's skills list names, as lower-case
+// canonical names and words.
+func (s scorer) listed(r *vitae.Resume) map[string]bool {
+	have := map[string]bool{}
+	for _, sk := range r.Skills {
+		for _, t := range s.z.tokens(sk) {
+			if t.key != "" {
+				have[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(t.key, "g:"), "w:"))] = true
+				have[t.word] = true
+			}
+		}
+	}
+	return have
+}
+
+// plain says an evidence's level in words for the page.
+func plain(e *Evidence) string {
+	switch {
+	case e.BulletID == "" && strings.HasPrefix(e.Text, "Skills: "):
+		return "partial evidence: the skill is in their skills list, no bullet shows it"
+	case e.BulletID == "":
+		return "partial evidence: a role title says it, no bullet shows it"
+	case e.Level == Strong.String():
+		return "strong evidence: this bullet shows what the requirement asks"
+	}
+	return "partial evidence: this bullet shows part of what the requirement asks"
+}
+
+// reLeadTitle marks role titles that lead people.
+var reLeadTitle = regexp.MustCompile(`(?i)\b(lead|leader|manager|head|director|vp|vice president|chief|cto|ceo|cio|supervisor|founder|co-founder)\b`)
+
+// reNotPeopleLead marks titles with those words that do not lead people.
+var reNotPeopleLead = regexp.MustCompile(`(?i)\b(product manager|account manager|product owner|lead generation)\b`)
+
+// LeadershipYears merges the periods of the roles in which a person led
+// people — a title that says so (lead, manager, head, director, …) or a
+// bullet that does ("Led a team of five engineers") — and returns their
+// length in years and the roles, as "Role, Company (start–end)".
+func LeadershipYears(bullets []vitae.Bullet, now time.Time) (float64, []string) {
+	var lead []vitae.Bullet
+	seen := map[vitae.Period]bool{}
+	var roles []string
+	for _, b := range bullets {
+		p := vitae.PeriodOf(b)
+		if b.Section != vitae.SectionWork || p.Start == "" || seen[p] {
+			continue
+		}
+		byTitle := reLeadTitle.MatchString(b.Role) && !reNotPeopleLead.MatchString(b.Role)
+		if !byTitle && !leadsPeople(b.Text) {
+			continue
+		}
+		seen[p] = true
+		lead = append(lead, b)
+		end := b.End
+		if end == "" {
+			end = "now"
+		}
+		roles = append(roles, strings.TrimSpace(b.Role+", "+b.Company)+" ("+b.Start+"–"+end+")")
+	}
+	return YearsOfExperience(lead, now), roles
+}
+
+// leadsPeople reports whether a bullet says its author led a team: a
+// leading verb and a team in the lexicon's terms.
+func leadsPeople(text string) bool {
+	lex := lexicon.Default()
+	var leads, team bool
+	for _, m := range lex.Find(text) {
+		g := lex.Groups()[m.Group]
+		switch {
+		case g.Kind == "verb" && verbFamily[g.Canonical] == "lead":
+			leads = true
+		case g.Kind == "concept" && g.Canonical == "team":
+			team = true
+		}
+	}
+	return leads && team
+}
+
+func formula(ex Explain, w Weights) string {
+	return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × (1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
+		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + "))"
+}
+
+func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -1,0 +1,221 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"vitae"
+	"vitae/index"
+)
+
+// Syntax is a query as a recruiter writes it, taken apart:
+//
+//	"exact phrase"     the words must appear together, in order
+//	-word, -"phrase"   bullets containing it are left out
+//	a OR b             either (words are alternatives anyway; OR is not searched for)
+//	skill:Go  company:"Acme Corp"  role:SRE  since:2019  until:2022
+//	                   field filters, added to the request's filters
+//
+// Everything else is free text. Quotes that do not close, a lone "-", and
+// unknown "name:value" pairs are free text too: a query never fails to parse.
+type Syntax struct {
+	// Text is what keyword and vector retrieval read: the free words and
+	// the phrases' words, in query order, operators removed.
+	Text    string
+	Phrases []string
+	Exclude []string // words and phrases, as written
+	Filters vitae.Filters
+}
+
+// ParseSyntax takes a query apart. It is total: every input parses.
+func ParseSyntax(q string) Syntax {
+	var s Syntax
+	var text []string
+	for _, tok := range splitQuery(q) {
+		neg := strings.HasPrefix(tok.s, "-") && len(tok.s) > 1 && !tok.quoted
+		raw := tok.s
+		if neg {
+			raw = raw[1:]
+		}
+		switch {
+		case tok.quoted && tok.neg:
+			if p := cleanPhrase(raw); p != "" {
+				s.Exclude = append(s.Exclude, p)
+			}
+		case tok.quoted:
+			if p := cleanPhrase(raw); p != "" {
+				s.Phrases = append(s.Phrases, p)
+				text = append(text, p)
+			}
+		case tok.field != "":
+			if !s.addFilter(tok.field, tok.s) {
+				text = append(text, tok.field+":"+tok.s)
+			}
+		case neg:
+			s.Exclude = append(s.Exclude, raw)
+		case tok.s == "OR" || tok.s == "|" || tok.s == "||":
+			// alternatives are the default between words
+		default:
+			text = append(text, tok.s)
+		}
+	}
+	s.Text = strings.Join(text, " ")
+	return s
+}
+
+// addFilter adds a field filter; false for a field Vitae does not filter on.
+func (s *Syntax) addFilter(field, value string) bool {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return false
+	}
+	f := &s.Filters
+	switch strings.ToLower(field) {
+	case "skill", "skills":
+		f.Skill = append(f.Skill, value)
+	case "company", "employer":
+		f.Company = append(f.Company, value)
+	case "role", "title":
+		f.Role = append(f.Role, value)
+	case "person", "name":
+		f.Person = append(f.Person, value)
+	case "section":
+		f.Section = append(f.Section, strings.ToLower(value))
+	case "since", "from":
+		f.Since = value
+	case "until", "to":
+		f.Until = value
+	default:
+		return false
+	}
+	return true
+}
+
+// Merge adds the query's own filters to the request's: lists are joined,
+// a date bound from the query text wins over an empty one.
+func (s Syntax) Merge(f vitae.Filters) vitae.Filters {
+	f.Company = append(f.Company, s.Filters.Company...)
+	f.Role = append(f.Role, s.Filters.Role...)
+	f.Skill = append(f.Skill, s.Filters.Skill...)
+	f.Person = append(f.Person, s.Filters.Person...)
+	f.Section = append(f.Section, s.Filters.Section...)
+	if f.Since == "" {
+		f.Since = s.Filters.Since
+	}
+	if f.Until == "" {
+		f.Until = s.Filters.Until
+	}
+	return f
+}
+
+type queryToken struct {
+	s      string
+	field  string // "skill" in skill:Go
+	quoted bool
+	neg    bool // -"phrase"
+}
+
+// splitQuery splits on spaces, keeping quoted runs (after an optional "-"
+// or "field:") whole. An unclosed quote is read as plain words.
+func splitQuery(q string) []queryToken {
+	var out []queryToken
+	rs := []rune(q)
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(rs) && !unicode.IsSpace(rs[i]) && rs[i] != '"' {
+			i++
+		}
+		prefix := string(rs[start:i])
+		if i < len(rs) && rs[i] == '"' {
+			if end := indexRune(rs, i+1, '"'); end >= 0 {
+				t := queryToken{s: string(rs[i+1 : end]), quoted: true}
+				switch {
+				case prefix == "-":
+					t.neg = true
+				case strings.HasSuffix(prefix, ":") && len(prefix) > 1:
+					t = queryToken{s: t.s, field: strings.TrimSuffix(prefix, ":")}
+				case prefix != "":
+					out = append(out, plainToken(prefix))
+				}
+				out = append(out, t)
+				i = end + 1
+				continue
+			}
+			// unclosed: the quote is dropped, the rest read as words
+			if prefix != "" {
+				out = append(out, plainToken(prefix))
+			}
+			i++
+			continue
+		}
+		out = append(out, plainToken(prefix))
+	}
+	return out
+}
+
+func plainToken(s string) queryToken {
+	if k := strings.IndexByte(s, ':'); k > 0 && k < len(s)-1 && isFieldName(s[:k]) {
+		return queryToken{s: s[k+1:], field: s[:k]}
+	}
+	return queryToken{s: s}
+}
+
+func isFieldName(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func indexRune(rs []rune, from int, r rune) int {
+	for i := from; i < len(rs); i++ {
+		if rs[i] == r {
+			return i
+		}
+	}
+	return -1
+}
+
+func cleanPhrase(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Keeps reports whether a bullet's text obeys the query's phrases and
+// exclusions, read with the index's analyzer (so "-managers" leaves out
+// "managed"): bleve applies them to keyword hits; this is for hits that
+// came by meaning.
+func (s Syntax) Keeps(text string) bool {
+	if len(s.Phrases) == 0 && len(s.Exclude) == 0 {
+		return true
+	}
+	terms := index.Terms(text)
+	for _, p := range s.Phrases {
+		if !containsRun(terms, index.Terms(p)) {
+			return false
+		}
+	}
+	for _, x := range s.Exclude {
+		if containsRun(terms, index.Terms(x)) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsRun reports whether run occurs in terms, in order, contiguous.
+func containsRun(terms, run []string) bool {
+	if len(run) == 0 {
+		return false
+	}
+	for i := 0; i+len(run) <= len(terms); i++ {
+		if slices.Equal(terms[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}

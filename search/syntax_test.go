@@ -1,0 +1,64 @@
+package search
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"vitae"
+)
+
+func TestParseSyntax(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Syntax
+	}{
+		{"led DevOps team", Syntax{Text: "led DevOps team"}},
+		{`"site reliability" manager`, Syntax{Text: "site reliability manager", Phrases: []string{"site reliability"}}},
+		{`kubernetes -openshift`, Syntax{Text: "kubernetes", Exclude: []string{"openshift"}}},
+		{`migration -"data center"`, Syntax{Text: "migration", Exclude: []string{"data center"}}},
+		{`kubernetes OR k8s`, Syntax{Text: "kubernetes k8s"}},
+		{`reduced costs skill:AWS company:"Acme Corp" role:SRE`, Syntax{Text: "reduced costs",
+			Filters: vitae.Filters{Skill: []string{"AWS"}, Company: []string{"Acme Corp"}, Role: []string{"SRE"}}}},
+		{`hiring since:2019 until:2022-06`, Syntax{Text: "hiring", Filters: vitae.Filters{Since: "2019", Until: "2022-06"}}},
+		{`https://example.com c++ node.js ci/cd`, Syntax{Text: "https://example.com c++ node.js ci/cd"}},
+		{`foo:bar baz`, Syntax{Text: "foo:bar baz"}},                  // unknown field: plain text
+		{`"unclosed quote here`, Syntax{Text: "unclosed quote here"}}, // never fails
+		{`- lone dash`, Syntax{Text: "- lone dash"}},
+		{`skill: Go`, Syntax{Text: "skill: Go"}}, // empty value: text
+		{`""  "   "`, Syntax{}},
+		{`-"" x`, Syntax{Text: "x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := ParseSyntax(tt.in)
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("ParseSyntax(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestSyntaxMerge(t *testing.T) {
+	s := ParseSyntax(`x skill:Go since:2019`)
+	got := s.Merge(vitae.Filters{Skill: []string{"Rust"}, Since: "2020"})
+	want := vitae.Filters{Skill: []string{"Rust", "Go"}, Since: "2020"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Merge (-want +got):\n%s", diff)
+	}
+}
+
+func FuzzParseSyntax(f *testing.F) {
+	for _, s := range []string{`a "b c" -d skill:e`, `"`, `-"x`, `role:"a b`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		s := ParseSyntax(q) // must not panic
+		for _, p := range s.Phrases {
+			if p == "" {
+				t.Fatalf("empty phrase from %q", q)
+			}
+		}
+	})
+}
