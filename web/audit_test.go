@@ -15,6 +15,7 @@ import (
 
 	"vitae/audit"
 	"vitae/search"
+	"vitae/web/workbench"
 )
 
 // auditedServer is the test server with an audit log and a fixed
@@ -27,7 +28,12 @@ func auditedServer(tb testing.TB) (*httptest.Server, *search.Engine, *audit.Log,
 	}
 	tb.Cleanup(func() { log.Close() })
 	names := audit.NewPseudonyms([]byte("test-key-test-key-test-key-32byt"))
-	ts, eng := newTestServer(tb, Config{Audit: log, Pseudonyms: names, Contact: "privacy@example.com"})
+	wb, err := workbench.Open(tb.TempDir())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { wb.Close() })
+	ts, eng := newTestServer(tb, Config{Audit: log, Pseudonyms: names, Contact: "privacy@example.com", Workbench: wb})
 	return ts, eng, log, names
 }
 
@@ -179,10 +185,26 @@ func TestBlindSessionLeaksNothing(t *testing.T) {
 	page := newSession(t, ts)
 	answers = append(answers,
 		page.ok("GET", "/?q=kubernetes+migration&blind=0&blind=1", "", ""),
-		page.ok("GET", "/?q=computer+science&group=candidate", "", ""), // the session stays blind
+		page.ok("GET", "/?q=computer+science", "", ""), // the session stays blind
+		page.ok("GET", "/?q=mentored+engineers+computer+science&view=bullets", "", ""),
 		page.ok("GET", "/resumes/"+pseudo, "", ""),
 		page.ok("GET", "/resumes/imogen-quartermaine", "", ""),
 		page.ok("POST", "/match", "application/x-www-form-urlencoded", url.Values{"jd": {"Requirements:\n- Kubernetes migration\n- Computer Science degree"}}.Encode()))
+	// The workbench of a blind session: she is shortlisted by pseudonym
+	// (with a note naming her), and every export is masked.
+	page.ok("POST", "/shortlists/add", "application/x-www-form-urlencoded", url.Values{"resume_id": {pseudo}, "shortlist": {"new"},
+		"name": {"Platform"}, "query": {"kubernetes migration"}, "note": {"Imogen from Galway, call imogen.q@example.org"}}.Encode())
+	lists, err := auditWorkbench(t, page)
+	if err != nil || len(lists) != 1 || len(lists[0].Entries) != 1 || lists[0].Entries[0].ResumeID != "imogen-quartermaine" {
+		t.Fatalf("shortlist by pseudonym: %+v %v", lists, err)
+	}
+	list := "/shortlists/" + lists[0].ID
+	answers = append(answers,
+		page.ok("GET", list, "", ""),
+		page.ok("GET", list+"/export?format=csv", "", ""),
+		page.ok("GET", list+"/export?format=json", "", ""),
+		page.ok("GET", "/export?q=kubernetes+migration&format=csv", "", ""),
+		page.ok("GET", "/export?q=mentored+engineers&format=json", "", ""))
 
 	shown := 0
 	for i, a := range answers {
@@ -196,7 +218,7 @@ func TestBlindSessionLeaksNothing(t *testing.T) {
 			shown++
 		}
 	}
-	if shown < len(answers)-1 { // the keyword search for her name may find nothing
+	if shown < len(answers)-2 { // the keyword searches for her name or school may find nothing
 		t.Errorf("only %d of %d answers show her pseudonym: the test would pass on empty answers", shown, len(answers))
 	}
 
@@ -213,6 +235,40 @@ func TestBlindSessionLeaksNothing(t *testing.T) {
 	if len(revealed) != 1 || revealed[0].Subjects[revealed[0].Subject] != "imogen-quartermaine" || revealed[0].Reason != "interview" {
 		t.Errorf("reveal entries: %+v", revealed)
 	}
+	// The page's reveal shows her, and is logged too.
+	if out := page.ok("POST", "/resumes/"+pseudo+"/reveal", "application/x-www-form-urlencoded", "reason=call+back"); !strings.Contains(out, "Imogen Quartermaine") {
+		t.Errorf("page reveal does not name her:\n%.600s", out)
+	}
+	// The shortlisting and the four exports are in the log, blind, naming
+	// the real candidate behind the pseudonym.
+	var human []audit.Record
+	_ = log.Records(audit.Filter{}, func(r audit.Record) error {
+		if r.Action == audit.Shortlisted || r.Action == audit.Exported || r.Action == audit.Revealed {
+			human = append(human, r)
+		}
+		return nil
+	})
+	counts := map[audit.Action]int{}
+	for _, r := range human {
+		counts[r.Action]++
+		if r.Action == audit.Shortlisted && (!r.Blind || r.Subjects[r.Subject] != "imogen-quartermaine") {
+			t.Errorf("shortlisted entry: %+v", r)
+		}
+		if r.Action == audit.Exported && (!r.Blind || len(r.Ranked) == 0) {
+			t.Errorf("exported entry: %+v", r)
+		}
+	}
+	if counts[audit.Shortlisted] != 1 || counts[audit.Exported] != 4 || counts[audit.Revealed] != 2 {
+		t.Errorf("human actions logged: %v", counts)
+	}
+}
+
+// auditWorkbench lists the shortlists over the API.
+func auditWorkbench(t *testing.T, s *session) ([]workbench.Shortlist, error) {
+	t.Helper()
+	var out struct{ Shortlists []workbench.Shortlist }
+	err := json.Unmarshal([]byte(s.ok("GET", "/api/v1/shortlists", "", "")), &out)
+	return out.Shortlists, err
 }
 
 // TestExplanationHoldsOnlyTheirData: the packet for Jordan Lee names his

@@ -128,7 +128,13 @@ func (m *masker) hit(h *vitae.Hit) {
 		frag = strings.NewReplacer("<mark>", "", "</mark>", "").Replace(frag)
 		h.Highlights[i] = m.text(p, frag)
 	}
-	h.MatchedTerms = nil // terms can be a name the query asked for
+	h.MatchedTerms, h.Reasons = nil, nil // terms can be a name the query asked for
+	dups := make([]vitae.Duplicate, len(h.Duplicates))
+	for i, d := range h.Duplicates {
+		dp := m.person(d.ResumeID, d.Person)
+		dups[i] = vitae.Duplicate{ID: d.ID, ResumeID: dp.pseudoID, Person: dp.name}
+	}
+	h.Duplicates = dups
 }
 
 // results masks a search answer in place.
