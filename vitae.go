@@ -206,6 +206,11 @@ type Results struct {
 	// vectors not yet built) and the answer is keyword-only.
 	Degraded       bool   `json:"degraded"`
 	DegradedReason string `json:"degraded_reason,omitempty"`
+	// IndexVersion and ModelVersion name the index content and the
+	// embedding model the ranking used: the same query on the same
+	// versions gives the same order.
+	IndexVersion string `json:"index_version"`
+	ModelVersion string `json:"model_version"`
 	// NoMatch is set when no bullet passes the relevance floor: the hits
 	// are then only the closest ones, not matches, and Total is 0.
 	NoMatch bool `json:"no_match,omitempty"`

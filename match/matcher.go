@@ -212,6 +212,7 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 		if rs.Degraded {
 			res.Degraded, res.DegradedReason = true, rs.DegradedReason
 		}
+		res.IndexVersion, res.ModelVersion = rs.IndexVersion, rs.ModelVersion
 		if len(rs.Hits) == 0 || rs.Hits[0].Score <= 0 {
 			continue
 		}

@@ -123,4 +123,8 @@ type Result struct {
 	Weights        Weights       `json:"weights"`
 	Degraded       bool          `json:"degraded"`
 	DegradedReason string        `json:"degraded_reason,omitempty"`
+	// IndexVersion and ModelVersion are those of the searches behind the
+	// match (see vitae.Results).
+	IndexVersion string `json:"index_version"`
+	ModelVersion string `json:"model_version"`
 }

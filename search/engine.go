@@ -73,6 +73,7 @@ type Engine struct {
 	st   Store
 	emb  vitae.Embedder // nil: keyword only
 	opts Options
+	ver  versionCache // the index version until the next write
 }
 
 var _ vitae.Searcher = (*Engine)(nil)
@@ -270,6 +271,11 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 			}
 		}
 	}
+	v, err := s.Versions()
+	if err != nil {
+		return nil, err
+	}
+	res.IndexVersion, res.ModelVersion = v.Index, v.Model
 	res.Took = time.Since(start)
 	return res, nil
 }

@@ -44,6 +44,7 @@ func (s *Engine) Stats(_ context.Context) (*Stats, error) {
 // pipeline. An embedder failure leaves the bullets keyword-searchable
 // (Degraded) for a later back-fill.
 func (s *Engine) Add(ctx context.Context, resumes []*vitae.Resume) (*AddResult, error) {
+	defer s.wrote(resumeIDs(resumes))
 	x, err := s.indexer()
 	if err != nil {
 		return nil, err
@@ -65,8 +66,10 @@ func (s *Engine) AddFiles(ctx context.Context, files []pipeline.File) (*FilesRes
 	}
 	sum, err := x.AddFiles(ctx, files)
 	if err != nil {
+		s.Changed() // which files went in is unknown
 		return nil, err
 	}
+	s.wrote(sum.IDs)
 	return &FilesResult{AddResult: *addResult(sum), IDs: sum.IDs, Skipped: sum.Skipped}, nil
 }
 
@@ -87,6 +90,7 @@ func addResult(sum *pipeline.Summary) *AddResult {
 // Delete erases a person: bullets, stored fields, vectors and the cached
 // embeddings of their texts.
 func (s *Engine) Delete(ctx context.Context, resumeID string) error {
+	defer s.wrote([]string{resumeID})
 	r, err := s.st.Resume(resumeID)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vitae"
+	"vitae/audit"
 	"vitae/ingest"
 )
 
@@ -31,14 +32,26 @@ func (s *Server) registerResumeRoutes(reads, writes *gin.RouterGroup) {
 		c.JSON(http.StatusOK, gin.H{"resumes": rs, "total": total, "offset": offset})
 	})
 	reads.GET("/resumes/:id", func(c *gin.Context) {
-		if err := ingest.ValidID(c.Param("id")); err != nil {
-			s.fail(c, err)
-			return
+		blind, err := blindParam(c)
+		if err == nil {
+			err = ingest.ValidID(c.Param("id"))
 		}
-		r, err := s.b.Resume(c.Request.Context(), c.Param("id"))
+		var id string
+		if err == nil {
+			id, err = s.resolveID(c, c.Param("id"))
+		}
+		var r *vitae.Resume
+		if err == nil {
+			r, err = s.b.Resume(c.Request.Context(), id)
+		}
 		if err != nil {
 			s.fail(c, err)
 			return
+		}
+		blind = blind || audit.IsID(c.Param("id")) // a pseudonym never reveals
+		s.record(c.Request.Context(), audit.Event{Action: audit.Opened, Subject: id, Blind: blind})
+		if blind {
+			r = s.masker(c.Request.Context()).resume(r)
 		}
 		c.JSON(http.StatusOK, r)
 	})

@@ -27,6 +27,7 @@ type searchRequest struct {
 	// KeepDuplicates and Literal: see vitae.Query.
 	KeepDuplicates bool `json:"keep_duplicates"`
 	Literal        bool `json:"literal"`
+	Blind          bool `json:"blind"` // blind review: see blind.go
 }
 
 type searchResponse struct {
@@ -38,6 +39,9 @@ type searchResponse struct {
 	Degraded       bool                          `json:"degraded"`
 	DegradedReason string                        `json:"degraded_reason,omitempty"`
 	NoMatch        bool                          `json:"no_match,omitempty"`
+	IndexVersion   string                        `json:"index_version"`
+	ModelVersion   string                        `json:"model_version"`
+	AuditID        string                        `json:"audit_id,omitempty"`
 }
 
 func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
@@ -85,8 +89,13 @@ func (s *Server) registerSearchRoutes(g *gin.RouterGroup) {
 			s.fail(c, err)
 			return
 		}
+		aid := s.logSearch(c.Request.Context(), q, res, req.Blind)
+		if req.Blind {
+			s.masker(c.Request.Context()).results(res)
+		}
 		c.JSON(http.StatusOK, searchResponse{Hits: res.Hits, Candidates: res.Candidates, Total: res.Total, Facets: res.Facets,
-			TookMS: float64(res.Took.Microseconds()) / 1000, Degraded: res.Degraded, DegradedReason: res.DegradedReason, NoMatch: res.NoMatch})
+			TookMS: float64(res.Took.Microseconds()) / 1000, Degraded: res.Degraded, DegradedReason: res.DegradedReason, NoMatch: res.NoMatch,
+			IndexVersion: res.IndexVersion, ModelVersion: res.ModelVersion, AuditID: aid})
 	})
 	g.POST("/rank", func(c *gin.Context) {
 		var req struct {

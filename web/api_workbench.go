@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vitae"
+	"vitae/audit"
 	"vitae/web/workbench"
 )
 
@@ -88,6 +89,9 @@ func (s *Server) registerWorkbenchRoutes(reads, writes *gin.RouterGroup) {
 				return 0, nil, err
 			}
 		}
+		for _, e := range req.Entries {
+			s.record(c.Request.Context(), audit.Event{Action: audit.Shortlisted, Subject: e.ResumeID, Reason: e.Note})
+		}
 		return http.StatusCreated, l, nil
 	}))
 	writes.DELETE("/shortlists/:id", s.wbHandler(func(c *gin.Context, wb *workbench.Store) (int, any, error) {
@@ -105,6 +109,9 @@ func (s *Server) registerWorkbenchRoutes(reads, writes *gin.RouterGroup) {
 			return 0, nil, err
 		}
 		l, err := wb.SetEntry(c.Param("id"), c.Param("resume_id"), req.Note)
+		if err == nil {
+			s.record(c.Request.Context(), audit.Event{Action: audit.Shortlisted, Subject: c.Param("resume_id"), Reason: req.Note})
+		}
 		return http.StatusOK, l, err
 	}))
 	writes.DELETE("/shortlists/:id/entries/:resume_id", s.wbHandler(func(c *gin.Context, wb *workbench.Store) (int, any, error) {

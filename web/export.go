@@ -100,7 +100,7 @@ func cellsSafe(cells []string) []string {
 // exportSearch exports the search page's candidates, all of them.
 func (s *Server) exportSearch(c *gin.Context) {
 	p := parseSearchParams(c.Request.URL.Query())
-	p.Bullets, p.Page = false, 1
+	p.Bullets, p.Page, p.Blind = false, 1, s.pageBlind(c)
 	if p.Query == "" {
 		c.String(http.StatusBadRequest, "q is empty: export a search")
 		return
@@ -110,10 +110,20 @@ func (s *Server) exportSearch(c *gin.Context) {
 		c.String(statusOf(vitae.ErrorCode(err)), vitae.ErrorMessage(err))
 		return
 	}
+	o.mask = nil // the log names real candidates; cards are masked below
 	cards, err := s.cardsOf(c.Request.Context(), o, o.cards, p)
 	if err != nil {
 		c.String(statusOf(vitae.ErrorCode(err)), vitae.ErrorMessage(err))
 		return
+	}
+	if f := c.DefaultQuery("format", "csv"); f == "csv" || f == "json" {
+		s.recordExport(c, p.Query, cards, p.Blind)
+	}
+	if p.Blind {
+		m := s.masker(c.Request.Context())
+		for i := range cards {
+			m.card(&cards[i])
+		}
 	}
 	writeExport(c, exportRows(cards, p.Query), "vitae "+p.Query)
 }
@@ -130,10 +140,20 @@ func (s *Server) exportShortlist(c *gin.Context) {
 		c.String(statusOf(vitae.ErrorCode(err)), vitae.ErrorMessage(err))
 		return
 	}
-	cards, err := s.shortlistCards(c.Request.Context(), l)
+	cards, err := s.shortlistCards(c.Request.Context(), l, nil)
 	if err != nil {
 		c.String(statusOf(vitae.ErrorCode(err)), vitae.ErrorMessage(err))
 		return
+	}
+	blind := s.pageBlind(c)
+	if f := c.DefaultQuery("format", "csv"); f == "csv" || f == "json" {
+		s.recordExport(c, l.Query, cards, blind)
+	}
+	if blind {
+		m := s.masker(c.Request.Context())
+		for i := range cards {
+			m.card(&cards[i])
+		}
 	}
 	writeExport(c, exportRows(cards, l.Query), "shortlist "+l.Name)
 }

@@ -131,7 +131,7 @@ func (s *Server) limitBody(c *gin.Context) {
 }
 
 func (s *Server) timeout(c *gin.Context) {
-	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.RequestTimeout)
+	ctx, cancel := context.WithTimeout(withActor(c, c.Request.Context()), s.cfg.RequestTimeout)
 	defer cancel()
 	c.Request = c.Request.WithContext(ctx)
 	c.Next()

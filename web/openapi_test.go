@@ -296,6 +296,7 @@ func TestLiveResponsesMatchOpenAPI(t *testing.T) {
 		jsonCall("wrong method", "PUT", "/api/v1/search", `{}`, 405, ""),
 	}
 	calls = append(calls, jobCalls(t, serve, open, keyed)...)
+	calls = append(calls, auditCalls(t, open, keyed, serve)...)
 
 	seen := map[string]map[string]bool{} // operationId → statuses answered
 	for _, c := range calls {

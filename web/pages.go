@@ -79,6 +79,8 @@ type pageData struct {
 	Stored   bool            // stored jobs are configured (pages_jobs.go)
 	Jobs     []workbench.Job // the stored jobs, listed on the match page
 	JobID    string          // the stored job matched
+	Blind    bool            // blind review: pseudonyms, no contact details or schools
+	AuditID  string          // the audit entry of the ranking shown
 }
 
 const pageSize = 10
@@ -119,13 +121,17 @@ func (s *Server) uploadPage(c *gin.Context) {
 }
 
 func (s *Server) matchPage(c *gin.Context) {
-	d := pageData{Title: "Match a job description", JD: c.PostForm("jd")}
+	d := pageData{Title: "Match a job description", JD: c.PostForm("jd"), Blind: s.pageBlind(c)}
 	s.withJobs(c, &d)
-	res, err := s.m.Match(c.Request.Context(), match.Request{JobDescription: d.JD, Limit: 10})
+	req := match.Request{JobDescription: d.JD, Limit: 10}
+	res, err := s.m.Match(c.Request.Context(), req)
 	if err != nil {
 		d.Error = vitae.ErrorMessage(err)
 		s.render(c, statusOf(vitae.ErrorCode(err)), "match.html", d)
 		return
+	}
+	if d.AuditID = s.logMatch(c.Request.Context(), req, "", res, d.Blind); d.Blind {
+		s.masker(c.Request.Context()).match(res)
 	}
 	d.Match = res
 	s.render(c, http.StatusOK, "match.html", d)

@@ -53,7 +53,7 @@ func (s *Server) withJobs(c *gin.Context, d *pageData) {
 // matchForm is GET /match: the form and the stored jobs; with ?job=ID,
 // the match of that stored job.
 func (s *Server) matchForm(c *gin.Context) {
-	d := pageData{Title: "Match a job description"}
+	d := pageData{Title: "Match a job description", Blind: s.pageBlind(c)}
 	s.withJobs(c, &d)
 	id := c.Query("job")
 	if id == "" {
@@ -67,7 +67,13 @@ func (s *Server) matchForm(c *gin.Context) {
 	}
 	if err == nil {
 		d.Title, d.JD, d.JobID = j.Title, j.JobDescription, j.ID
-		d.Match, err = s.m.Match(c.Request.Context(), match.Request{JobDescription: j.JobDescription, Format: j.Format, Limit: 10})
+		req := match.Request{JobDescription: j.JobDescription, Format: j.Format, Limit: 10}
+		if d.Match, err = s.m.Match(c.Request.Context(), req); err == nil {
+			// Logged and masked as a pasted description is (pages.go).
+			if d.AuditID = s.logMatch(c.Request.Context(), req, "", d.Match, d.Blind); d.Blind {
+				s.masker(c.Request.Context()).match(d.Match)
+			}
+		}
 	}
 	if err != nil {
 		d.Error = vitae.ErrorMessage(err)

@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vitae"
+	"vitae/audit"
 	"vitae/match"
 	"vitae/search"
 	"vitae/web/workbench"
@@ -36,6 +37,7 @@ type resumeView struct {
 	Links        []string
 	Fits         []match.JobFit // the stored jobs this person fits, best first
 	FitsNote     string         // why there are none to show
+	Blind        bool           // blind review: masked, with the logged reveal
 }
 
 // roleGroup is one job (or project, school) with its bullets.
@@ -155,17 +157,36 @@ func markedTerms(hl []string) []string {
 }
 
 func (s *Server) resumePage(c *gin.Context) {
+	blind := s.pageBlind(c) || audit.IsID(c.Param("id"))
+	id, err := s.resolveID(c, c.Param("id"))
+	s.showResume(c, id, err, blind, true)
+}
+
+// showResume renders the candidate page of id (err: the lookup's error);
+// blind masks it, opened logs the view.
+func (s *Server) showResume(c *gin.Context, id string, err error, blind, opened bool) {
 	ctx := c.Request.Context()
 	p, back := backURL(c.Query("back"))
-	v := resumeView{Title: "Candidate", NeedKey: s.needKey(c), Back: back, Query: p.Query, Flash: takeFlash(c)}
+	v := resumeView{Title: "Candidate", NeedKey: s.needKey(c), Back: back, Query: p.Query, Flash: takeFlash(c), Blind: blind}
 	if p.Query != "" {
 		v.BackQuery = p.Encoded()
 	}
-	r, err := s.b.Resume(ctx, c.Param("id"))
+	var r *vitae.Resume
+	if err == nil {
+		r, err = s.b.Resume(ctx, id)
+	}
 	if err != nil {
 		v.Error = vitae.ErrorMessage(err)
 		s.render(c, statusOf(vitae.ErrorCode(err)), "resume.html", v)
 		return
+	}
+	if opened {
+		s.record(ctx, audit.Event{Action: audit.Opened, Subject: id, Blind: blind})
+	}
+	o := &outcome{resumes: map[string]*vitae.Resume{}}
+	if blind {
+		o.mask = s.masker(ctx)
+		r = o.mask.resume(r)
 	}
 	shown, best := s.highlight(ctx, r, p.Query)
 	now := time.Now()
@@ -184,14 +205,13 @@ func (s *Server) resumePage(c *gin.Context) {
 	if wb := s.cfg.Workbench; wb != nil {
 		v.Shortlists, _ = wb.Shortlists()
 	}
-	similar, err := s.b.Similar(ctx, r.ID, 5)
+	similar, err := s.b.Similar(ctx, id, 5)
 	switch {
 	case vitae.ErrorCode(err) == vitae.EUNAVAILABLE:
 		v.SimilarNote = "Similar candidates need the semantic index, which is not ready."
 	case err != nil:
 		v.SimilarNote = "Similar candidates could not be found: " + vitae.ErrorMessage(err)
 	default:
-		o := &outcome{resumes: map[string]*vitae.Resume{}}
 		v.Similar, _ = s.cardsOf(ctx, o, similar, searchParams{})
 		for i := range v.Similar {
 			v.Similar[i].Why = "Did similar work: " + strings.Join(nonBlank(v.Similar[i].Hits[0].Role, v.Similar[i].Hits[0].Company), " at ")
@@ -204,6 +224,9 @@ func (s *Server) resumePage(c *gin.Context) {
 // key, then goes back to the results, which no longer hold them.
 func (s *Server) deleteResumePage(c *gin.Context) {
 	id := c.Param("id")
+	if real, err := s.resolveID(c, id); err == nil {
+		id = real // a blind page names the candidate by pseudonym
+	}
 	_, back := backURL(c.PostForm("back"))
 	again := "/resumes/" + url.PathEscape(id) + "?back=" + url.QueryEscape(c.PostForm("back"))
 	if !s.pageWriteAllowed(c) {

@@ -38,6 +38,7 @@ type searchView struct {
 	Shortlists   []workbench.Shortlist
 	Searches     []workbench.Search
 	Back         string // this page's URL, for links that come back
+	AuditID      string // the audit entry of the ranking shown
 }
 
 type facetGroup struct {
@@ -62,6 +63,9 @@ type outcome struct {
 	facets   map[string][]vitae.FacetCount
 	degraded string
 	paged    bool // hits are the page already (the engine paged)
+	query    vitae.Query
+	raw      *vitae.Results // the engine's answer as ranked, for the audit log
+	mask     *masker        // blind review: set, cards and hits are masked
 }
 
 // search runs p. The candidate view, "most recent" and several skills
@@ -82,7 +86,10 @@ func (s *Server) search(ctx context.Context, p searchParams, all bool) (*outcome
 	if err != nil {
 		return nil, err
 	}
-	o := &outcome{facets: res.Facets, resumes: map[string]*vitae.Resume{}, total: res.Total}
+	o := &outcome{facets: res.Facets, resumes: map[string]*vitae.Resume{}, total: res.Total, query: q, raw: res}
+	if p.Blind {
+		o.mask = s.masker(ctx)
+	}
 	if res.Degraded {
 		o.degraded = res.DegradedReason
 	}
@@ -167,13 +174,18 @@ func (s *Server) cardsOf(ctx context.Context, o *outcome, cs []vitae.Candidate, 
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, newCard(r, c.Hits, c.Score, p.Query, p.Skills, now))
+		cd := newCard(r, c.Hits, c.Score, p.Query, p.Skills, now)
+		if o.mask != nil {
+			o.mask.card(&cd)
+		}
+		out = append(out, cd)
 	}
 	return out, nil
 }
 
 func (s *Server) searchPage(c *gin.Context) {
 	p := parseSearchParams(c.Request.URL.Query())
+	p.Blind = s.pageBlind(c)
 	v := searchView{Title: "Search candidates", P: p, MaxQueryLen: s.cfg.MaxQueryLen, Back: p.URL(), NeedKey: s.needKey(c), Query: p.Query, Flash: takeFlash(c)}
 	if wb := s.cfg.Workbench; wb != nil {
 		v.Shortlists, _ = wb.Shortlists()
@@ -200,6 +212,9 @@ func (s *Server) searchPage(c *gin.Context) {
 		v.Error = vitae.ErrorMessage(err)
 		s.render(c, statusOf(vitae.ErrorCode(err)), "search.html", v)
 		return
+	}
+	if v.AuditID = s.logSearch(c.Request.Context(), o.query, o.raw, p.Blind); o.mask != nil {
+		o.mask.facets(o.facets) // cards and hits are masked as they are built
 	}
 	v.Degraded = o.degraded
 	v.Facets = facetGroups(o.facets, p)
@@ -228,6 +243,11 @@ func (s *Server) searchPage(c *gin.Context) {
 			v.Hits = o.hits
 			if !o.paged {
 				v.Hits = o.hits[from:to]
+			}
+			if o.mask != nil {
+				for i := range v.Hits {
+					o.mask.hit(&v.Hits[i])
+				}
 			}
 		} else if v.Cards, err = s.cardsOf(c.Request.Context(), o, o.cards[from:to], p); err != nil {
 			v.Error = vitae.ErrorMessage(err)

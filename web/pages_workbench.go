@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vitae"
+	"vitae/audit"
 	"vitae/web/workbench"
 )
 
@@ -82,7 +83,10 @@ func localPath(raw string) string {
 }
 
 func (s *Server) addToShortlist(c *gin.Context, wb *workbench.Store) (string, string, error) {
-	id := c.PostForm("resume_id")
+	id, err := s.resolveID(c, c.PostForm("resume_id")) // a blind page names the candidate by pseudonym
+	if err != nil {
+		return "", "", err
+	}
 	r, err := s.b.Resume(c.Request.Context(), id)
 	if err != nil {
 		return "", "", err
@@ -103,16 +107,21 @@ func (s *Server) addToShortlist(c *gin.Context, wb *workbench.Store) (string, st
 	if err != nil {
 		return "", "", err
 	}
-	return localPath(c.PostForm("return")), "Added " + displayName(r) + " to " + l.Name + ".", nil
+	s.record(c.Request.Context(), audit.Event{Action: audit.Shortlisted, Subject: r.ID, Reason: c.PostForm("note"), Blind: s.pageBlind(c)})
+	name := displayName(r)
+	if audit.IsID(c.PostForm("resume_id")) {
+		name = s.pseudo.Name(r.ID) // stay blind in the message too
+	}
+	return localPath(c.PostForm("return")), "Added " + name + " to " + l.Name + ".", nil
 }
 
 func (s *Server) noteOnShortlist(c *gin.Context, wb *workbench.Store) (string, string, error) {
-	_, err := wb.SetEntry(c.Param("id"), c.PostForm("resume_id"), c.PostForm("note"))
+	_, err := wb.SetEntry(c.Param("id"), s.realID(c, c.PostForm("resume_id")), c.PostForm("note"))
 	return "/shortlists/" + url.PathEscape(c.Param("id")), "Note saved.", err
 }
 
 func (s *Server) removeFromShortlist(c *gin.Context, wb *workbench.Store) (string, string, error) {
-	_, err := wb.RemoveEntry(c.Param("id"), c.PostForm("resume_id"))
+	_, err := wb.RemoveEntry(c.Param("id"), s.realID(c, c.PostForm("resume_id")))
 	return "/shortlists/" + url.PathEscape(c.Param("id")), "Removed from the shortlist.", err
 }
 
@@ -168,8 +177,9 @@ func (s *Server) shortlistsPage(c *gin.Context) {
 }
 
 // shortlistCards are a shortlist's candidates, each with the bullets that
-// best match the shortlist's query (ranked on the spot) and the note.
-func (s *Server) shortlistCards(ctx context.Context, l *workbench.Shortlist) ([]card, error) {
+// best match the shortlist's query (ranked on the spot) and the note;
+// mask (blind review) masks them.
+func (s *Server) shortlistCards(ctx context.Context, l *workbench.Shortlist, mask *masker) ([]card, error) {
 	now := time.Now()
 	cache := map[string]*vitae.Resume{}
 	var out []card
@@ -190,6 +200,11 @@ func (s *Server) shortlistCards(ctx context.Context, l *workbench.Shortlist) ([]
 	if l.Query != "" {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Score > out[b].Score })
 	}
+	if mask != nil {
+		for i := range out {
+			mask.card(&out[i])
+		}
+	}
 	return out, nil
 }
 
@@ -201,7 +216,7 @@ func (s *Server) shortlistPage(c *gin.Context) {
 	}
 	if err == nil {
 		v.Title = v.List.Name
-		v.Cards, err = s.shortlistCards(c.Request.Context(), v.List)
+		v.Cards, err = s.shortlistCards(c.Request.Context(), v.List, s.pageMasker(c))
 	}
 	if err != nil {
 		v.Error = vitae.ErrorMessage(err)

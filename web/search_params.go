@@ -24,6 +24,9 @@ type searchParams struct {
 	Since   string
 	Until   string
 	Page    int
+	// Blind: blind review (pseudonyms, no contact details or schools);
+	// pages set it from pageBlind, which also reads the session's switch.
+	Blind bool
 }
 
 // facetParams are the URL parameters of the facets, in display order.
@@ -52,6 +55,9 @@ func parseSearchParams(v url.Values) searchParams {
 		return out
 	}
 	p.Skills, p.Company, p.Role = clean(v["skill"]), clean(v["company"]), clean(v["role"])
+	if b := v["blind"]; len(b) > 0 {
+		p.Blind = b[len(b)-1] == "1" || b[len(b)-1] == "true" // the last: forms send a hidden 0 first
+	}
 	p.Page, _ = strconv.Atoi(v.Get("page"))
 	if p.Page < 1 {
 		p.Page = 1
@@ -87,6 +93,9 @@ func (p searchParams) values() url.Values {
 	set("until", p.Until)
 	if p.Page > 1 {
 		v.Set("page", strconv.Itoa(p.Page))
+	}
+	if p.Blind {
+		v.Set("blind", "1")
 	}
 	return v
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"crypto/rand"
 	"embed"
 	"html/template"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"vitae"
+	"vitae/audit"
 	"vitae/ingest"
 	"vitae/match"
 	"vitae/pipeline"
@@ -73,7 +75,16 @@ type Config struct {
 	Logger         *slog.Logger
 	Ready          func() bool
 	IngestOptions  ingest.Options
-	Uploads        UploadLimits
+	// Audit is the audit log (docs/compliance.md); nil: nothing is
+	// logged and /api/v1/audit answers 503.
+	Audit Auditor
+	// Pseudonyms name candidates in blind review; nil: a key for this
+	// process only (pseudonyms change on restart).
+	Pseudonyms *audit.Pseudonyms
+	// Contact is where a person contests a decision, printed in their
+	// explanation packet.
+	Contact string
+	Uploads UploadLimits
 	// Workbench holds shortlists and saved searches; nil: those routes
 	// answer 503 unavailable.
 	Workbench *workbench.Store
@@ -120,6 +131,11 @@ func (c Config) withDefaults() Config {
 	if c.Ready == nil {
 		c.Ready = func() bool { return true }
 	}
+	if c.Pseudonyms == nil {
+		key := make([]byte, 32)
+		_, _ = rand.Read(key)
+		c.Pseudonyms = audit.NewPseudonyms(key)
+	}
 	c.IngestOptions = c.IngestOptions.WithDefaults()
 	c.Uploads = c.Uploads.withDefaults()
 	return c
@@ -133,6 +149,7 @@ type Server struct {
 	b        Backend
 	m        Matcher
 	cfg      Config
+	pseudo   *audit.Pseudonyms
 	engine   *gin.Engine
 	tmpl     *template.Template
 	registry *prometheus.Registry
@@ -159,7 +176,10 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	if cfg.Workbench != nil {
 		b = erasing{Backend: b, wb: cfg.Workbench} // erasure reaches the shortlists
 	}
-	s := &Server{b: b, m: m, cfg: cfg, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry(),
+	if cfg.Audit != nil && b != nil {
+		b = audited{Backend: b, log: cfg.Audit}
+	}
+	s := &Server{b: b, m: m, cfg: cfg, pseudo: cfg.Pseudonyms, engine: gin.New(), tmpl: tmpl, registry: prometheus.NewRegistry(),
 		parses: make(chan struct{}, cfg.Uploads.ParseSlots)}
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "web config: trusted proxies")
@@ -177,7 +197,7 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 
 	e := s.engine
 	e.HandleMethodNotAllowed = true
-	e.Use(s.recovery, s.observe, s.securityHeaders, s.cors, s.rateLimit)
+	e.Use(s.recovery, s.observe, s.securityHeaders, s.cors, s.rateLimit, s.identify)
 	e.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
 			s.fail(c, vitae.Errorf(vitae.ENOTFOUND, "no such route: %s %s", c.Request.Method, c.Request.URL.Path))
@@ -208,12 +228,14 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	s.registerMatchRoutes(reads)
 	s.registerResumeRoutes(reads, writes)
 	s.registerStatsRoutes(reads)
+	s.registerAuditRoutes(reads, writes)
 	s.registerWorkbenchRoutes(reads, writes)
 	s.registerJobRoutes(reads, writes)
 	api.GET("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapiJSON) })
 
 	pages := e.Group("", s.auth(s.cfg.ProtectReads), s.limitBody, s.timeout)
 	s.registerPages(pages)
+	s.registerAuditPages(pages)
 	s.registerWorkbenchPages(pages)
 	return s, nil
 }

@@ -85,6 +85,16 @@ type Config struct {
 		IdleTimeout       time.Duration `mapstructure:"idle_timeout"`
 		ShutdownTimeout   time.Duration `mapstructure:"shutdown_timeout"`
 	} `mapstructure:"server"`
+	Audit struct {
+		Enabled   bool          `mapstructure:"enabled"`
+		StoreText bool          `mapstructure:"store_text"`
+		Retention time.Duration `mapstructure:"retention"`
+		Contact   string        `mapstructure:"contact"`
+	} `mapstructure:"audit"`
+	Retention struct {
+		Resumes    time.Duration `mapstructure:"resumes"`
+		SweepEvery time.Duration `mapstructure:"sweep_every"`
+	} `mapstructure:"retention"`
 	Log struct {
 		Level  string `mapstructure:"level"`
 		Format string `mapstructure:"format"`
@@ -145,6 +155,12 @@ func setDefaults(v *viper.Viper) {
 		"server.write_timeout":       "60s",
 		"server.idle_timeout":        "120s",
 		"server.shutdown_timeout":    "10s",
+		"audit.enabled":              true,
+		"audit.store_text":           false,
+		"audit.retention":            "4380h",
+		"audit.contact":              "",
+		"retention.resumes":          "0s",
+		"retention.sweep_every":      "24h",
 		"log.level":                  "info",
 		"log.format":                 "auto",
 	}
@@ -334,6 +350,18 @@ func (c *Config) Validate() error {
 		if d <= 0 {
 			bad("%s: must be positive", name)
 		}
+	}
+	if c.Audit.Retention < 4380*time.Hour {
+		bad("audit.retention: %s is below 4380h (six months, the AI Act's Art. 26(6) minimum)", c.Audit.Retention)
+	}
+	if c.Retention.Resumes < 0 {
+		bad("retention.resumes: must not be negative (0 = keep until deleted)")
+	}
+	if c.Retention.Resumes > 0 && !c.Audit.Enabled {
+		bad("retention.resumes: needs audit.enabled (the sweep's activity clock and its log live there)")
+	}
+	if c.Retention.SweepEvery < time.Minute {
+		bad("retention.sweep_every: %s is below 1m", c.Retention.SweepEvery)
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":

@@ -136,6 +136,9 @@ Exit codes: 0 ok; 1 error (a file, the index or the server failed);
 		newMatchCmd(g),
 		newEvalCmd(g),
 		newBenchCmd(g),
+		newAuditCmd(g),
+		newReplayCmd(g),
+		newRetentionCmd(g),
 		newPurgeCmd(g),
 		newJobsCmd(g),
 	)

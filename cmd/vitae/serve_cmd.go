@@ -57,6 +57,11 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 		}
 	}()
 
+	auditor, names, stopAudit, err := startAudit(ctx, a)
+	if err != nil {
+		return err
+	}
+	defer stopAudit()
 	// Shortlists and saved searches live beside the index, in a file of
 	// their own.
 	wb, err := workbench.Open(cfg.Index.Path)
@@ -66,6 +71,9 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 	defer wb.Close()
 	var ready atomic.Bool
 	srv, err := web.New(a.engine, a.matcher, web.Config{
+		Audit:          auditor,
+		Pseudonyms:     names,
+		Contact:        cfg.Audit.Contact,
 		APIKey:         cfg.Server.APIKey,
 		ProtectReads:   cfg.Server.ProtectReads,
 		CORSOrigins:    cfg.Server.CORSOrigins,
@@ -127,6 +135,7 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 	if err := a.ensureIndexed(ctx, nil); err != nil && ctx.Err() == nil {
 		log.Error("indexing the sample data failed", "error", err)
 	}
+	a.engine.Changed() // the pipeline wrote behind the engine: a new index version
 	ready.Store(true)
 	log.Info("ready")
 

@@ -1,0 +1,245 @@
+package web
+
+import (
+	"bytes"
+	htmltemplate "html/template"
+	"net/http"
+	"strconv"
+	"strings"
+	texttemplate "text/template"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"vitae"
+	"vitae/audit"
+	"vitae/match"
+)
+
+// An explanation packet tells the person concerned, in plain language,
+// how Vitae's ranking for one job treated their résumé (AI Act Art. 86,
+// GDPR Art. 22): which requirements were assessed, which of their own
+// bullets counted as evidence and how strongly, what else counted and
+// with what weight, that a human made the decision, and how to contest.
+// It holds their data and the job's only — never another candidate's.
+
+// Packet is the content of an explanation.
+type Packet struct {
+	ResumeID     string              `json:"resume_id"`
+	Person       string              `json:"person"`
+	Job          string              `json:"job"` // the job's reference in the audit log
+	JobTitle     string              `json:"job_title,omitempty"`
+	Ranked       bool                `json:"ranked"` // among the candidates shown
+	Shown        int                 `json:"shown"`  // how many candidates a recruiter saw at most
+	Score        float64             `json:"score"`
+	Requirements []PacketRequirement `json:"requirements"`
+	Years        float64             `json:"years_experience"`
+	YearsWanted  float64             `json:"years_required,omitempty"`
+	RoleFit      float64             `json:"role_fit"`
+	Weights      match.Weights       `json:"weights"`
+	IndexVersion string              `json:"index_version"`
+	ModelVersion string              `json:"model_version"`
+	Contact      string              `json:"contact,omitempty"`
+	Markdown     string              `json:"markdown"`
+	HTML         string              `json:"html"`
+	AuditID      string              `json:"audit_id,omitempty"`
+}
+
+// PacketRequirement is one requirement and the person's evidence for it.
+type PacketRequirement struct {
+	Text     string  `json:"text"`
+	MustHave bool    `json:"must_have"`
+	Evidence string  `json:"evidence,omitempty"` // their bullet, verbatim
+	Where    string  `json:"where,omitempty"`    // role, company, dates of that bullet
+	Strength string  `json:"strength"`           // strong, partial (match.Evidence.Level) or none
+	Score    float64 `json:"score"`
+}
+
+// buildPacket matches jd and keeps only what concerns resumeID.
+func (s *Server) buildPacket(c *gin.Context, resumeID, jd, job string) (*Packet, error) {
+	r, err := s.b.Resume(c.Request.Context(), resumeID)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.m.Match(c.Request.Context(), match.Request{JobDescription: jd, Limit: s.cfg.MaxLimit})
+	if err != nil {
+		return nil, err
+	}
+	p := &Packet{ResumeID: r.ID, Person: r.Person, Job: JobRef(job, jd), JobTitle: res.Title, Shown: len(res.Candidates),
+		Weights: res.Weights, YearsWanted: res.YearsRequired, IndexVersion: res.IndexVersion, ModelVersion: res.ModelVersion, Contact: s.cfg.Contact}
+	var mine *match.Candidate
+	for i := range res.Candidates {
+		if res.Candidates[i].ResumeID == r.ID {
+			mine = &res.Candidates[i]
+		}
+	}
+	for i, req := range res.Requirements {
+		pr := PacketRequirement{Text: req.Text, MustHave: req.MustHave, Strength: "none"}
+		if mine != nil {
+			for _, ev := range mine.Matched {
+				if ev.RequirementIndex == i {
+					pr.Evidence, pr.Score, pr.Strength = ev.Text, ev.Score, ev.Level
+					pr.Where = strings.Join(nonEmptyStrings(ev.Role, ev.Company, period(ev.Start, ev.End)), ", ")
+				}
+			}
+		}
+		p.Requirements = append(p.Requirements, pr)
+	}
+	if mine != nil {
+		p.Ranked, p.Score, p.Years, p.RoleFit = true, mine.Score, mine.YearsExperience, mine.RoleFit
+	}
+	var md, html bytes.Buffer
+	if err := packetMarkdown.Execute(&md, p); err != nil {
+		return nil, err
+	}
+	if err := packetHTML.Execute(&html, p); err != nil {
+		return nil, err
+	}
+	p.Markdown, p.HTML = md.String(), html.String()
+	return p, nil
+}
+
+func nonEmptyStrings(vs ...string) []string {
+	var out []string
+	for _, v := range vs {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func period(start, end string) string {
+	switch {
+	case start == "" && end == "":
+		return ""
+	case end == "":
+		return start + "–present"
+	}
+	return start + "–" + end
+}
+
+// explanation: GET /candidates/{id}/explanation?job=JD text (or
+// audit=ID of a logged match whose text was kept)&format=json|markdown|html.
+func (s *Server) explanation(c *gin.Context) {
+	jd, job := c.Query("job"), c.Query("job_ref")
+	if ref := c.Query("audit"); ref != "" {
+		log, err := s.auditLog()
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		rec, err := log.Get(ref)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		if rec.Action != audit.Match || rec.Text == "" {
+			s.fail(c, vitae.Errorf(vitae.EINVALID, "audit entry %s is not a match with its job description kept (audit.store_text)", ref))
+			return
+		}
+		jd, job = rec.Text, rec.Job
+	}
+	if strings.TrimSpace(jd) == "" {
+		s.fail(c, vitae.Errorf(vitae.EINVALID, "job (the job description) or audit (a logged match) is required"))
+		return
+	}
+	if utf8.RuneCountInString(jd) > 20000 {
+		s.fail(c, vitae.Errorf(vitae.ETOOLARGE, "job description is longer than 20,000 characters"))
+		return
+	}
+	format := c.DefaultQuery("format", "json")
+	if format != "json" && format != "markdown" && format != "html" {
+		s.fail(c, vitae.Errorf(vitae.EINVALID, "format must be json, markdown or html"))
+		return
+	}
+	id, err := s.resolveID(c, c.Param("id"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	p, err := s.buildPacket(c, id, jd, job)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	p.AuditID = s.record(c.Request.Context(), audit.Event{Action: audit.Explained, Subject: id, Job: p.Job})
+	switch format {
+	case "markdown":
+		c.Data(http.StatusOK, "text/markdown; charset=utf-8", []byte(p.Markdown))
+	case "html":
+		c.Data(http.StatusOK, "text/html; charset=utf-8", []byte(p.HTML))
+	default:
+		c.JSON(http.StatusOK, p)
+	}
+}
+
+var packetFuncs = map[string]any{
+	"pct": func(f float64) int { return int(f*100 + 0.5) },
+	"f2":  func(f float64) string { return strings.TrimRight(strings.TrimRight(strconvF(f), "0"), ".") },
+}
+
+const packetMD = `# How an automated ranking treated your application{{if .JobTitle}}: {{.JobTitle}}{{end}}
+
+Prepared for **{{.Person}}** (résumé {{.ResumeID}}), job reference {{.Job}}.
+
+## What this is
+
+The employer used Vitae, a search tool, to order applications by how well
+their text matched the job description. The order is a suggestion: **a
+person at the employer reviewed the applications and made the decision.**
+Vitae does not reject anyone on its own, and it does not use your name,
+contact details, photo, school, age, or any protected characteristic.
+
+## What was assessed
+
+{{if .Ranked}}Your application was among the {{.Shown}} candidates shown to the recruiter, with a fit of {{pct .Score}}% (the share of the job's weighted requirements your résumé shows, adjusted for years and role).{{else}}Vitae did not place your application among the {{.Shown}} candidates shown to the recruiter for this job.{{end}}
+
+The job description was read as these requirements. For each, Vitae looked
+for the one sentence of your résumé that best shows it:
+
+{{range .Requirements}}- **{{.Text}}** ({{if .MustHave}}must have{{else}}nice to have{{end}}): {{if .Evidence}}evidence **{{.Strength}}** ({{f2 .Score}}) — "{{.Evidence}}"{{if .Where}} ({{.Where}}){{end}}{{else}}no evidence found{{end}}
+{{end}}
+## What else counted, and how much
+
+- Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%; below that it does not count.
+- {{if .Weights.RecencyHalfLife}}Older evidence counts less: up to {{pct .Weights.Recency}}% less, half of that after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}
+- Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; it can take at most {{pct .Weights.Experience}}% off the score{{else}} (the job asked for no number of years, so this did not count){{end}}.
+- Role fit (your job titles against the job's title): {{f2 .RoleFit}}; it can take at most {{pct .Weights.RoleFit}}% off the score.
+
+## How to contest
+
+You may ask a person to review the decision, correct your résumé, or have
+your data erased. {{if .Contact}}Write to {{.Contact}}{{else}}Write to the employer{{end}}, quoting the
+job reference {{.Job}}. Ranking made on index {{.IndexVersion}} with model {{.ModelVersion}}.
+`
+
+var (
+	packetMarkdown = texttemplate.Must(texttemplate.New("md").Funcs(packetFuncs).Parse(packetMD))
+	packetHTML     = htmltemplate.Must(htmltemplate.New("html").Funcs(packetFuncs).Parse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>How an automated ranking treated your application</title></head>
+<body>
+<h1>How an automated ranking treated your application{{if .JobTitle}}: {{.JobTitle}}{{end}}</h1>
+<p>Prepared for <strong>{{.Person}}</strong> (résumé {{.ResumeID}}), job reference {{.Job}}.</p>
+<h2>What this is</h2>
+<p>The employer used Vitae, a search tool, to order applications by how well their text matched the job description. The order is a suggestion: <strong>a person at the employer reviewed the applications and made the decision.</strong> Vitae does not reject anyone on its own, and it does not use your name, contact details, photo, school, age, or any protected characteristic.</p>
+<h2>What was assessed</h2>
+<p>{{if .Ranked}}Your application was among the {{.Shown}} candidates shown to the recruiter, with a fit of {{pct .Score}}% (the share of the job's weighted requirements your résumé shows, adjusted for years and role).{{else}}Vitae did not place your application among the {{.Shown}} candidates shown to the recruiter for this job.{{end}}</p>
+<p>The job description was read as these requirements. For each, Vitae looked for the one sentence of your résumé that best shows it:</p>
+<ul>{{range .Requirements}}
+<li><strong>{{.Text}}</strong> ({{if .MustHave}}must have{{else}}nice to have{{end}}): {{if .Evidence}}evidence <strong>{{.Strength}}</strong> ({{f2 .Score}}) — “{{.Evidence}}”{{if .Where}} ({{.Where}}){{end}}{{else}}no evidence found{{end}}</li>{{end}}
+</ul>
+<h2>What else counted, and how much</h2>
+<ul>
+<li>Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%; below that it does not count.</li>
+<li>{{if .Weights.RecencyHalfLife}}Older evidence counts less: up to {{pct .Weights.Recency}}% less, half of that after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}</li>
+<li>Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; it can take at most {{pct .Weights.Experience}}% off the score{{else}} (the job asked for no number of years, so this did not count){{end}}.</li>
+<li>Role fit (your job titles against the job's title): {{f2 .RoleFit}}; it can take at most {{pct .Weights.RoleFit}}% off the score.</li>
+</ul>
+<h2>How to contest</h2>
+<p>You may ask a person to review the decision, correct your résumé, or have your data erased. {{if .Contact}}Write to {{.Contact}}{{else}}Write to the employer{{end}}, quoting the job reference {{.Job}}. Ranking made on index {{.IndexVersion}} with model {{.ModelVersion}}.</p>
+</body></html>
+`))
+)
+
+func strconvF(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
