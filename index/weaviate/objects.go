@@ -77,9 +77,9 @@ type bulletObj struct {
 }
 
 type additional struct {
-	ID       string    `json:"id"`
-	Score    string    `json:"score"` // BM25, as a string
-	Distance float64   `json:"distance"`
+	ID       string  `json:"id"`
+	Score    string  `json:"score"` // BM25, as a string
+	Distance float64 `json:"distance"`
 }
 
 func (o bulletObj) bullet() vitae.Bullet {
