@@ -13,6 +13,7 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/pipeline"
 )
 
 // resumesPerUpsert matches `vitae index`, which writes parsed résumés in
@@ -93,7 +94,7 @@ func BuildSemantic(ctx context.Context, dir string, opts index.Options, resumes 
 	b.KeywordPhase = &Build{Bullets: b.Bullets}
 	b.KeywordPhase.finish(dir, t1.Sub(start))
 	var texts []string
-	if err := ix.Texts(ctx, func(_, text string) error {
+	if err := ix.MissingVectors(ctx, "", func(_, text string) error {
 		texts = append(texts, text)
 		return nil
 	}); err != nil {
@@ -106,7 +107,7 @@ func BuildSemantic(ctx context.Context, dir string, opts index.Options, resumes 
 	texts = nil
 	t2 := time.Now()
 	b.TrainSeconds = t2.Sub(t1).Seconds()
-	if _, err := ix.SyncVectors(ctx, l, nil); err != nil {
+	if _, err := pipeline.SyncVectors(ctx, ix, l, nil); err != nil {
 		return fail(err)
 	}
 	b.EmbedSeconds = time.Since(t2).Seconds()

@@ -10,37 +10,6 @@ import (
 	"vitae"
 )
 
-// TestFacetsAgreeWithBleve counts the facets of every bullet a query
-// matches both ways: ours over the ranked IDs and bleve's over the whole
-// match set must agree, values and order.
-func TestFacetsAgreeWithBleve(t *testing.T) {
-	ctx := context.Background()
-	ix := open(t, Options{})
-	if _, err := ix.Upsert(ctx, sample()); err != nil {
-		t.Fatal(err)
-	}
-	for _, text := range []string{"team", "kubernetes devops", "nurses"} {
-		lex, err := ix.Lexical(ctx, LexicalRequest{Text: text, Size: 50, IDsOnly: true, Facets: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := ix.Facets(ids(lex.Hits), 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := map[string][]vitae.FacetCount{}
-		for k, v := range lex.Facets {
-			if v == nil {
-				v = []vitae.FacetCount{}
-			}
-			want[k] = v
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%q: facets (-bleve +ours):\n%s", text, diff)
-		}
-	}
-}
-
 // TestFacetsForgetRewrittenBullets checks the facet cache: a résumé
 // rewritten under the same bullet IDs counts its new values, a deleted one
 // and an unknown ID count nothing, and size keeps the commonest values.

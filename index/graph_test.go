@@ -36,9 +36,7 @@ func TestGraphSurvivesReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := embed.NewLocal(embed.LocalOptions{Dim: 32})
-	if _, err := ix.SyncVectors(ctx, e, nil); err != nil {
-		t.Fatal(err)
-	}
+	embedAll(t, ix, e)
 	qs, err := e.Embed(ctx, []string{"shipped a feature", "project 7", "feature 12"}, vitae.InputQuery)
 	if err != nil {
 		t.Fatal(err)

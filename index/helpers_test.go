@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -59,4 +60,25 @@ func sortedCopy(xs []string) []string {
 	out := append([]string(nil), xs...)
 	sort.Strings(out)
 	return out
+}
+
+// embedAll gives every bullet lacking one a vector of e (what the
+// pipeline's SyncVectors does, in one batch).
+func embedAll(tb testing.TB, ix *Index, e vitae.Embedder) {
+	tb.Helper()
+	ctx := context.Background()
+	var ids, texts []string
+	if err := ix.MissingVectors(ctx, e.Model(), func(id, text string) error {
+		ids, texts = append(ids, id), append(texts, text)
+		return nil
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	vecs, err := e.Embed(ctx, texts, vitae.InputDocument)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := ix.PutVectors(ids, vecs, e.Model()); err != nil {
+		tb.Fatal(err)
+	}
 }

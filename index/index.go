@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	bolt "go.etcd.io/bbolt"
 
 	"vitae"
@@ -21,12 +19,11 @@ import (
 
 // Index is one Vitae index directory, safe for concurrent use.
 type Index struct {
-	opts     Options
-	bleve    bleve.Index
-	db       *bolt.DB
-	analyzer analysis.Analyzer
-	vec      *vector.Store
-	facets   facetCache // facet values of bullets seen in results
+	opts   Options
+	bleve  bleve.Index
+	db     *bolt.DB
+	vec    *vector.Store
+	facets facetCache // facet values of bullets seen in results
 
 	// writeMu serialises writers (Upsert, Delete, vector writes); searches
 	// run concurrently with each other and with writes.
@@ -76,8 +73,7 @@ func Open(opts Options) (*Index, error) {
 		db.Close()
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
-	an := bi.Mapping().AnalyzerNamed(en.AnalyzerName)
-	ix := &Index{opts: opts, bleve: bi, db: db, analyzer: an}
+	ix := &Index{opts: opts, bleve: bi, db: db}
 	if n, err := ix.recoverPending(); err != nil {
 		ix.Close()
 		return nil, fmt.Errorf("open index %q: recover an interrupted write: %w", opts.Path, err)

@@ -3,8 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"html"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -34,7 +32,7 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 	if utf8.RuneCountInString(text) > maxQueryRunes {
 		return nil, vitae.Errorf(vitae.ETOOLARGE, "query longer than %d characters", maxQueryRunes)
 	}
-	terms := ix.analyze(text)
+	terms := Terms(text)
 	if len(terms) > maxQueryTerms {
 		return nil, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", maxQueryTerms)
 	}
@@ -97,7 +95,7 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 		b := bulletFromFields(h.ID, h.Fields)
 		hit := LexicalHit{Bullet: b, Score: h.Score, Rank: from + i + 1}
 		if req.Highlight {
-			hit.Highlights, hit.MatchedTerms = ix.highlight(stems, b.Text)
+			hit.Highlights, hit.MatchedTerms = highlight(stems, b.Text)
 		}
 		out.Hits = append(out.Hits, hit)
 	}
@@ -144,64 +142,3 @@ func facets(fr search.FacetResults) map[string][]vitae.FacetCount {
 	}
 	return out
 }
-
-// analyze returns the stemmed, stop-word-free terms of text.
-func (ix *Index) analyze(text string) []string {
-	var out []string
-	for _, tok := range ix.analyzer.Analyze([]byte(text)) {
-		out = append(out, string(tok.Term))
-	}
-	return out
-}
-
-func stemSet(terms []string) map[string]bool {
-	m := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		m[t] = true
-	}
-	return m
-}
-
-// Highlight marks the query's terms in text, analysed the same way as
-// the index (so "teams" marks "team"); for hits found by vectors only, and
-// for bullets that were never indexed.
-func (ix *Index) Highlight(query, text string) (fragments, terms []string) {
-	return ix.highlight(stemSet(ix.analyze(query)), text)
-}
-
-// highlight returns text HTML-escaped with matches wrapped in <mark>, and
-// the distinct matched words as written.
-func (ix *Index) highlight(stems map[string]bool, text string) ([]string, []string) {
-	if len(stems) == 0 || text == "" {
-		return nil, nil
-	}
-	var b strings.Builder
-	last := 0
-	seen := map[string]bool{}
-	var matched []string
-	for _, tok := range ix.analyzer.Analyze([]byte(text)) {
-		if !stems[string(tok.Term)] || tok.Start < last || tok.End > len(text) {
-			continue
-		}
-		b.WriteString(html.EscapeString(text[last:tok.Start]))
-		word := text[tok.Start:tok.End]
-		b.WriteString("<mark>")
-		b.WriteString(html.EscapeString(word))
-		b.WriteString("</mark>")
-		last = tok.End
-		if lw := strings.ToLower(word); !seen[lw] {
-			seen[lw] = true
-			matched = append(matched, word)
-		}
-	}
-	if len(matched) == 0 {
-		return nil, nil
-	}
-	b.WriteString(html.EscapeString(text[last:]))
-	sort.Strings(matched)
-	return []string{b.String()}, matched
-}
-
-// Terms returns text's terms as the index analyses them (lower-cased,
-// stemmed, stop words dropped), for scoring text that is not indexed.
-func (ix *Index) Terms(text string) []string { return ix.analyze(text) }

@@ -58,32 +58,3 @@ func TestLexicalAnalysisFiltersFacets(t *testing.T) {
 		t.Errorf("long query: %v", err)
 	}
 }
-
-func TestHighlightEscapes(t *testing.T) {
-	ctx := context.Background()
-	ix := open(t, Options{})
-	if _, err := ix.Upsert(ctx, sample()); err != nil {
-		t.Fatal(err)
-	}
-	res, err := ix.Lexical(ctx, LexicalRequest{Text: "wiki teams", Size: 10, Highlight: true, Filters: vitae.Filters{Person: []string{"bob jones"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got string
-	for _, h := range res.Hits {
-		if h.Bullet.ID == "bob-1" {
-			got = h.Highlights[0]
-			if diff := cmp.Diff([]string{"team", "wiki"}, h.MatchedTerms); diff != "" {
-				t.Errorf("matched terms (-want +got):\n%s", diff)
-			}
-		}
-	}
-	want := "Wrote &lt;script&gt;alert(1)&lt;/script&gt; &amp; other docs for the <mark>team</mark> <mark>wiki</mark>"
-	if got != want {
-		t.Errorf("highlight\n got %s\nwant %s", got, want)
-	}
-	frags, terms := ix.Highlight("managing teams", "Managed the DevOps team")
-	if len(frags) != 1 || frags[0] != "<mark>Managed</mark> the DevOps <mark>team</mark>" || len(terms) != 2 {
-		t.Errorf("Highlight = %v %v", frags, terms)
-	}
-}

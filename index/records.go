@@ -157,18 +157,6 @@ func (ix *Index) Resumes(offset, limit int) ([]*vitae.Resume, int, error) {
 	return out, total, err
 }
 
-// BulletCount is how many bullets a résumé record lists.
-func (ix *Index) BulletCount(resumeID string) int {
-	n := 0
-	_ = ix.db.View(func(tx *bolt.Tx) error {
-		if rec, err := getRecord(tx, resumeID); err == nil && rec != nil {
-			n = len(rec.BulletIDs)
-		}
-		return nil
-	})
-	return n
-}
-
 // Bullets returns the bullets with the given IDs; unknown IDs are absent.
 func (ix *Index) Bullets(ids []string) (map[string]vitae.Bullet, error) {
 	out := make(map[string]vitae.Bullet, len(ids))
@@ -200,20 +188,4 @@ func (ix *Index) Sources() (map[string]string, error) {
 		})
 	})
 	return out, err
-}
-
-// Texts calls fn for every bullet, in ID order.
-func (ix *Index) Texts(ctx context.Context, fn func(id, text string) error) error {
-	return ix.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketBullets).ForEach(func(k, v []byte) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			var b vitae.Bullet
-			if err := json.Unmarshal(v, &b); err != nil {
-				return fmt.Errorf("bullet %s: %w", k, err)
-			}
-			return fn(string(k), b.Text)
-		})
-	})
 }

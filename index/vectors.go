@@ -90,6 +90,9 @@ func (ix *Index) PutVectors(ids []string, vecs [][]float32, model string) error 
 	if len(ids) == 0 {
 		return nil
 	}
+	if model == "" {
+		return vitae.Errorf(vitae.EINVALID, "put vectors: the model identity is empty")
+	}
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	n, curModel := ix.vec.Count()
@@ -141,58 +144,42 @@ func (ix *Index) VectorModel() string {
 	return m
 }
 
-// SyncVectors embeds every bullet that lacks a vector. If e is another
-// model than the stored vectors', every vector is dropped first and all
-// bullets are re-embedded: vectors of two models are never mixed. On an
-// embedder error it returns how many were done and the error; the rest
-// stay keyword-searchable and a later call back-fills them.
-func (ix *Index) SyncVectors(ctx context.Context, e vitae.Embedder, progress func(done, total int)) (int, error) {
-	if e == nil {
-		return 0, nil
-	}
-	if m := ix.VectorModel(); m != "" && m != e.Model() {
-		ix.opts.Logger.Info("embedding model changed: re-embedding every bullet", "from", m, "to", e.Model())
-		if err := ix.dropVectors(); err != nil {
-			return 0, err
-		}
-	}
-	var ids, texts []string
-	if err := ix.Texts(ctx, func(id, text string) error {
-		if !ix.vec.Has(id) {
-			ids = append(ids, id)
-			texts = append(texts, text)
-		}
-		return nil
-	}); err != nil {
-		return 0, err
-	}
-	ix.vec.Reserve(len(ids)) // a no-op until the dimension is known
-	const batch = 256
-	done := 0
-	if progress != nil {
-		progress(0, len(ids))
-	}
-	for lo := 0; lo < len(ids); lo += batch {
-		hi := min(lo+batch, len(ids))
-		vecs, err := e.Embed(ctx, texts[lo:hi], vitae.InputDocument)
-		if err != nil {
-			return done, fmt.Errorf("embed bullets: %w", err)
-		}
-		if err := ix.PutVectors(ids[lo:hi], vecs, e.Model()); err != nil {
-			return done, err
-		}
-		if lo == 0 {
-			ix.vec.Reserve(len(ids) - hi) // the dimension may be known only now
-		}
-		done += hi - lo
-		if progress != nil {
-			progress(done, len(ids))
-		}
-	}
-	return done, nil
+// MissingVectors calls fn, in ID order, with every bullet lacking a
+// vector of model: every bullet when the stored vectors are of another
+// model, or when model is "" (which no vector has: training reads every
+// text this way). fn runs inside a read transaction and must not write to
+// the index.
+func (ix *Index) MissingVectors(ctx context.Context, model string, fn func(id, text string) error) error {
+	all := model == "" || ix.VectorModel() != model
+	return ix.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketBullets).ForEach(func(k, v []byte) error {
+			if err := checkCtx(ctx); err != nil {
+				return err
+			}
+			if !all && ix.vec.Has(string(k)) {
+				return nil
+			}
+			var b vitae.Bullet
+			if err := json.Unmarshal(v, &b); err != nil {
+				return fmt.Errorf("bullet %s: %w", k, err)
+			}
+			return fn(string(k), b.Text)
+		})
+	})
 }
 
-func (ix *Index) dropVectors() error {
+// ReserveVectors makes room for n more vectors in one allocation, so a
+// bulk embed does not grow the store by doubling; a no-op until the
+// dimension is known (after the first PutVectors). Optional for a
+// backend: the pipeline calls it when the store has it.
+func (ix *Index) ReserveVectors(n int) { ix.vec.Reserve(n) }
+
+// DropVectors erases every vector and the model identity, for a change
+// of embedding model: vectors of two models are never mixed.
+func (ix *Index) DropVectors(ctx context.Context) error {
+	if err := checkCtx(ctx); err != nil {
+		return err
+	}
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	err := ix.db.Update(func(tx *bolt.Tx) error {

@@ -10,15 +10,14 @@ import (
 )
 
 // Backend is what matching needs of a search engine: the hybrid query per
-// requirement, the résumés of the candidates it finds, and the term
-// analyzer of the index, so that role fit compares titles the way search
-// compares words. *search.Engine satisfies it.
+// requirement and the résumés of the candidates it finds. (Role fit
+// analyses titles with index.Terms, the analyzer search uses.)
+// *search.Engine satisfies it.
 type Backend interface {
 	vitae.Searcher
 	// Resume returns one résumé with its bullets; an unknown ID is an
 	// error with code ENOTFOUND.
 	Resume(ctx context.Context, id string) (*vitae.Resume, error)
-	Analyzer
 }
 
 // Options configure a Matcher; zero values take the defaults.
@@ -101,7 +100,7 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 			resumes[id] = rr
 		}
 	}
-	fit := roleFit(m.b, jd.Title, resumes)
+	fit := roleFit(jd.Title, resumes)
 	now := time.Now()
 	for id, ev := range evidence {
 		c := score(jd, w, ev, listedSkills(resumes[id]))

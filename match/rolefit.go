@@ -5,21 +5,18 @@ import (
 	"strings"
 
 	"vitae"
+	"vitae/index"
 )
-
-// Analyzer turns text into the index's terms; role fit compares titles
-// with it, so "engineers" and "engineering" meet as search meets them.
-type Analyzer interface {
-	Terms(text string) []string
-}
 
 // roleFit scores each résumé's best role title against the JD's title:
 // the IDF-weighted share of the title's terms the role carries, IDF taken
 // over the role titles of these résumés (so "engineer" counts for little
-// and "reliability" for much).
-func roleFit(a Analyzer, title string, resumes map[string]*vitae.Resume) map[string]float64 {
+// and "reliability" for much). Titles are analysed as the index analyses
+// bullets (index.Terms), so "engineers" and "engineering" meet as search
+// meets them.
+func roleFit(title string, resumes map[string]*vitae.Resume) map[string]float64 {
 	fit := map[string]float64{}
-	want := dedupe(a.Terms(title))
+	want := dedupe(index.Terms(title))
 	if len(want) == 0 {
 		return fit
 	}
@@ -33,7 +30,7 @@ func roleFit(a Analyzer, title string, resumes map[string]*vitae.Resume) map[str
 			}
 			seen[b.Role] = true
 			terms := map[string]bool{}
-			for _, t := range a.Terms(b.Role) {
+			for _, t := range index.Terms(b.Role) {
 				terms[t] = true
 			}
 			roles[id] = append(roles[id], terms)

@@ -97,7 +97,7 @@ func TestEmbeddingFailuresDegrade(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer ix.Close()
-			x, err := pipeline.New(pipeline.Options{Index: ix, Embedder: downEmbedder(t, "m")})
+			x, err := pipeline.New(pipeline.Options{Store: ix, Embedder: downEmbedder(t, "m")})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -123,7 +123,7 @@ func TestAddRefusesVectorsOfAnotherModel(t *testing.T) {
 	if _, err := r.x.AddFiles(ctx, []pipeline.File{readData(t, "ana-silva.json")}); err != nil {
 		t.Fatal(err)
 	}
-	other, err := pipeline.New(pipeline.Options{Index: r.ix, Embedder: embed.NewLocal(embed.LocalOptions{Dim: 64})})
+	other, err := pipeline.New(pipeline.Options{Store: r.ix, Embedder: embed.NewLocal(embed.LocalOptions{Dim: 64})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestEnsureIndexed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kw, err := pipeline.New(pipeline.Options{Index: ix})
+	kw, err := pipeline.New(pipeline.Options{Store: ix})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,10 +184,11 @@ func TestOptionsValidate(t *testing.T) {
 		opts pipeline.Options
 		want []string // every problem, reported at once
 	}{
-		{"keyword only", pipeline.Options{Index: ix}, nil},
-		{"built-in embedder", pipeline.Options{Index: ix, Embedder: local, Local: local}, nil},
-		{"no index", pipeline.Options{}, []string{"index is required"}},
-		{"everything wrong", pipeline.Options{Batch: -1, Local: local}, []string{"index is required", "batch", "no embedder"}},
+		{"keyword only", pipeline.Options{Store: ix}, nil},
+		{"built-in embedder", pipeline.Options{Store: ix, Embedder: local, Local: local, ModelPath: "m.bin"}, nil},
+		{"no store", pipeline.Options{}, []string{"store is required"}},
+		{"built-in embedder without a model path", pipeline.Options{Store: ix, Embedder: local, Local: local}, []string{"model path"}},
+		{"everything wrong", pipeline.Options{Batch: -1, Local: local}, []string{"store is required", "batch", "no embedder", "model path"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

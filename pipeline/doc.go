@@ -1,11 +1,13 @@
 // Package pipeline is Vitae's one indexing pipeline: files, uploaded
 // bytes or parsed résumés go through ingest (a file that cannot be read is
 // skipped with its name and reason; it never stops the batch), are stored
-// by index.Upsert, and get their vectors: the built-in embedder is trained
-// on the index's own bullets when it has no model yet (or on request),
-// bullets lacking vectors are embedded (index.SyncVectors), and the
-// approximate (HNSW) graph is built so a server need not build it while
-// serving.
+// through the Store (search.Store's indexing methods; *index.Index is the
+// embedded backend), and get their vectors: the built-in embedder is
+// trained on the store's own bullets when it has no model yet (or on
+// request), bullets lacking vectors are embedded (SyncVectors, over
+// Store.MissingVectors and Store.PutVectors), and a store with an
+// approximate vector index (the embedded HNSW graph) builds it so a server
+// need not build it while serving.
 //
 // An Indexer reports its progress as typed events (FileParsed,
 // BatchStored, ModelTrained, VectorsEmbedded, StageDone) to a callback;
@@ -13,12 +15,12 @@
 // degrade rather than fail: the bullets stay keyword-searchable, the
 // Summary says why, and the next run back-fills them.
 //
-//	x, err := pipeline.New(pipeline.Options{Index: ix, Embedder: e})
+//	x, err := pipeline.New(pipeline.Options{Store: ix, Embedder: e})
 //	if err != nil { … }
 //	sum, err := x.Run(ctx, pipeline.Job{Paths: []string{"./data"}})
 //
 // Callers: `vitae index` (Run), `vitae serve`/`search`/`match` on an
-// empty index (EnsureIndexed), and search.Engine.Add, which the upload
-// API calls (Add). The package imports index, ingest and embed, never
-// search, web or cmd.
+// empty index (EnsureIndexed), and search.Engine.Add and AddFiles, which
+// the upload API calls. The package imports index (for its request and
+// answer types), ingest and embed, never search, web or cmd.
 package pipeline

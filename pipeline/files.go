@@ -30,7 +30,7 @@ func (x *Indexer) indexFiles(ctx context.Context, paths []string, sum *Summary) 
 		if len(batch) == 0 {
 			return nil
 		}
-		ch, err := x.opts.Index.Upsert(ctx, batch)
+		ch, err := x.opts.Store.Upsert(ctx, batch)
 		if err != nil {
 			return fmt.Errorf("write index: %w", err)
 		}
@@ -47,7 +47,7 @@ func (x *Indexer) indexFiles(ctx context.Context, paths []string, sum *Summary) 
 		}
 		r, err := ingest.File(f, x.opts.Ingest)
 		if err != nil {
-			sum.Skipped = append(sum.Skipped, Skipped{Path: f, Reason: err.Error()})
+			sum.Skipped = append(sum.Skipped, Skipped{Path: f, Reason: err.Error(), Err: err})
 			x.opts.Logger.Warn("skipped file", "path", f, "reason", err.Error())
 		} else {
 			batch = append(batch, r)
@@ -71,7 +71,7 @@ func expand(paths []string) ([]string, []Skipped) {
 	for _, p := range paths {
 		fs, err := ingest.Expand([]string{p})
 		if err != nil {
-			bad = append(bad, Skipped{Path: p, Reason: err.Error()})
+			bad = append(bad, Skipped{Path: p, Reason: err.Error(), Err: err})
 			continue
 		}
 		files = append(files, fs...)
@@ -89,7 +89,7 @@ func expand(paths []string) ([]string, []Skipped) {
 // removeVanished deletes the résumés whose source file lay under one of
 // the indexed roots and is no longer there.
 func (x *Indexer) removeVanished(ctx context.Context, roots, files []string) (int, error) {
-	ix := x.opts.Index
+	ix := x.opts.Store
 	sources, err := ix.Sources()
 	if err != nil {
 		return 0, err
@@ -143,7 +143,7 @@ func (x *Indexer) AddFiles(ctx context.Context, files []File) (*Summary, error) 
 	for _, f := range files {
 		r, err := ingest.Parse(f.Name, f.Data, x.opts.Ingest)
 		if err != nil {
-			skipped = append(skipped, Skipped{Path: f.Name, Reason: err.Error()})
+			skipped = append(skipped, Skipped{Path: f.Name, Reason: err.Error(), Err: err})
 			x.opts.Logger.Warn("skipped upload", "file", f.Name, "reason", err.Error())
 			continue
 		}
@@ -162,5 +162,8 @@ func (x *Indexer) AddFiles(ctx context.Context, files []File) (*Summary, error) 
 		sum = s
 	}
 	sum.Files, sum.Skipped = len(files), skipped
+	for _, r := range resumes {
+		sum.IDs = append(sum.IDs, r.ID)
+	}
 	return sum, nil
 }

@@ -10,7 +10,6 @@ import (
 
 	"vitae"
 	"vitae/embed"
-	"vitae/index"
 	"vitae/ingest"
 )
 
@@ -23,8 +22,8 @@ func ModelPath(dir string) string { return filepath.Join(dir, ModelFile) }
 
 // Options configure an Indexer; zero values take the defaults.
 type Options struct {
-	// Index stores the résumés; required.
-	Index *index.Index
+	// Store keeps the résumés and their vectors; required.
+	Store Store
 	// Embedder embeds bullets; nil leaves them keyword-only.
 	Embedder vitae.Embedder
 	// Local is the built-in embedder when Embedder embeds through it
@@ -32,8 +31,8 @@ type Options struct {
 	// when ModelPath holds no model yet, or when asked to retrain, saves
 	// the model at ModelPath and swaps it in.
 	Local *embed.Swap
-	// ModelPath is where the trained built-in model is saved; default
-	// ModelPath(Index.Path()).
+	// ModelPath is where the trained built-in model is saved, required
+	// with Local (ModelPath(dir) beside an embedded index).
 	ModelPath string
 	// Ingest bounds file parsing; zero fields take ingest's defaults.
 	Ingest ingest.Options
@@ -50,8 +49,8 @@ type Options struct {
 // Validate reports every problem with the options at once.
 func (o Options) Validate() error {
 	var errs []error
-	if o.Index == nil {
-		errs = append(errs, errors.New("pipeline: an index is required"))
+	if o.Store == nil {
+		errs = append(errs, errors.New("pipeline: a store is required"))
 	}
 	if o.Batch < 0 {
 		errs = append(errs, errors.New("pipeline: batch must not be negative"))
@@ -59,13 +58,13 @@ func (o Options) Validate() error {
 	if o.Local != nil && o.Embedder == nil {
 		errs = append(errs, errors.New("pipeline: the built-in embedder is set but no embedder embeds through it"))
 	}
+	if o.Local != nil && o.ModelPath == "" {
+		errs = append(errs, errors.New("pipeline: the built-in embedder needs a model path"))
+	}
 	return errors.Join(errs...)
 }
 
 func (o Options) withDefaults() Options {
-	if o.ModelPath == "" && o.Index != nil {
-		o.ModelPath = ModelPath(o.Index.Path())
-	}
 	o.Ingest = o.Ingest.WithDefaults()
 	if o.Batch == 0 {
 		o.Batch = 200
@@ -107,6 +106,7 @@ type Job struct {
 type Skipped struct {
 	Path   string `json:"path"`
 	Reason string `json:"reason"` // names the file and the cause
+	Err    error  `json:"-"`      // the cause, with its vitae code
 }
 
 // Summary is what a run did.
@@ -118,6 +118,8 @@ type Summary struct {
 	Bullets   int       `json:"bullets"`   // written this run
 	Embedded  int       `json:"embedded"`  // bullets that got vectors
 	Skipped   []Skipped `json:"skipped"`
+	// IDs are the résumés AddFiles read, in file order.
+	IDs []string `json:"ids,omitempty"`
 	// Degraded says why vectors are incomplete (the bullets stay
 	// keyword-searchable and a later back-fill embeds them); empty when
 	// they are not. DegradedBy is the error behind it.
@@ -165,7 +167,7 @@ func (x *Indexer) Run(ctx context.Context, job Job) (*Summary, error) {
 // lack vectors (the provider was down, the model changed) is back-filled.
 // Otherwise it does nothing.
 func (x *Indexer) EnsureIndexed(ctx context.Context, paths []string) (*Summary, error) {
-	ix, log := x.opts.Index, x.opts.Logger
+	ix, log := x.opts.Store, x.opts.Logger
 	st, err := ix.Stats()
 	if err != nil {
 		return nil, err
@@ -180,7 +182,7 @@ func (x *Indexer) EnsureIndexed(ctx context.Context, paths []string) (*Summary, 
 		sum.Took = time.Since(start)
 		return sum, err
 	}
-	log.Info("index is empty: indexing the sample data first", "paths", paths, "index", ix.Path())
+	log.Info("index is empty: indexing the sample data first", "paths", paths)
 	sum, err := x.Run(ctx, Job{Paths: paths})
 	if err != nil {
 		return sum, err

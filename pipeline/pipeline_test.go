@@ -68,7 +68,7 @@ func newRig(tb testing.TB, path string) *rig {
 	}
 	r := &rig{ix: ix, close: close, local: embed.NewSwap(l)}
 	r.counter = embed.NewCounting(r.local)
-	r.x, err = pipeline.New(pipeline.Options{Index: ix, Embedder: r.counter, Local: r.local,
+	r.x, err = pipeline.New(pipeline.Options{Store: ix, Embedder: r.counter, Local: r.local, ModelPath: pipeline.ModelPath(path),
 		Progress: func(e pipeline.Event) { r.events = append(r.events, e) }})
 	if err != nil {
 		tb.Fatal(err)

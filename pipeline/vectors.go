@@ -24,7 +24,10 @@ func (x *Indexer) syncVectors(ctx context.Context, retrain bool, sum *Summary) e
 	}
 	start := time.Now()
 	done, total := 0, 0
-	n, err := x.opts.Index.SyncVectors(ctx, x.opts.Embedder, func(d, t int) {
+	if m := x.opts.Store.VectorModel(); m != "" && m != x.opts.Embedder.Model() {
+		x.opts.Logger.Info("embedding model changed: re-embedding every bullet", "from", m, "to", x.opts.Embedder.Model())
+	}
+	n, err := SyncVectors(ctx, x.opts.Store, x.opts.Embedder, func(d, t int) {
 		done, total = d, t
 		x.emit(VectorsEmbedded{Done: d, Total: t, Elapsed: time.Since(start)})
 	})
@@ -46,7 +49,7 @@ func (x *Indexer) syncVectors(ctx context.Context, retrain bool, sum *Summary) e
 func (x *Indexer) train(ctx context.Context) error {
 	start := time.Now()
 	var texts []string
-	if err := x.opts.Index.Texts(ctx, func(_, text string) error {
+	if err := x.opts.Store.MissingVectors(ctx, "", func(_, text string) error {
 		texts = append(texts, text)
 		return nil
 	}); err != nil {
@@ -73,7 +76,11 @@ func (x *Indexer) train(ctx context.Context) error {
 // serving.
 func (x *Indexer) buildANN(ctx context.Context) error {
 	start := time.Now()
-	err := x.opts.Index.BuildANN(ctx)
+	b, ok := x.opts.Store.(annBuilder)
+	if !ok {
+		return nil
+	}
+	err := b.BuildANN(ctx)
 	d := time.Since(start)
 	x.emit(StageDone{Stage: StageANN, Elapsed: d})
 	if err == nil && d > time.Second {
@@ -90,7 +97,7 @@ func (x *Indexer) buildANN(ctx context.Context) error {
 // later. The error is for the index refusing the résumés.
 func (x *Indexer) Add(ctx context.Context, resumes []*vitae.Resume) (*Summary, error) {
 	start := time.Now()
-	ix, e := x.opts.Index, x.opts.Embedder
+	ix, e := x.opts.Store, x.opts.Embedder
 	ch, err := ix.Upsert(ctx, resumes)
 	if err != nil {
 		return nil, err
@@ -129,4 +136,60 @@ func (x *Indexer) Add(ctx context.Context, resumes []*vitae.Resume) (*Summary, e
 	sum.Embedded = len(ids)
 	x.emit(VectorsEmbedded{Done: len(ids), Total: len(ids), Elapsed: time.Since(start)})
 	return sum, nil
+}
+
+// syncBatch is how many bullets go to the embedder at once.
+const syncBatch = 256
+
+// SyncVectors embeds every bullet of s lacking a vector of e's model and
+// stores the vectors, reporting progress (done of total) after each
+// batch. If the stored vectors are of another model, all are dropped
+// first and every bullet is re-embedded: vectors of two models are never
+// mixed. On an embedder error it returns how many were done and the
+// error; the rest stay keyword-searchable and a later call back-fills
+// them.
+func SyncVectors(ctx context.Context, s Store, e vitae.Embedder, progress func(done, total int)) (int, error) {
+	if e == nil {
+		return 0, nil
+	}
+	if m := s.VectorModel(); m != "" && m != e.Model() {
+		if err := s.DropVectors(ctx); err != nil {
+			return 0, err
+		}
+	}
+	var ids, texts []string
+	if err := s.MissingVectors(ctx, e.Model(), func(id, text string) error {
+		ids = append(ids, id)
+		texts = append(texts, text)
+		return nil
+	}); err != nil {
+		return 0, fmt.Errorf("list bullets without vectors: %w", err)
+	}
+	reserve := func(int) {}
+	if r, ok := s.(vectorReserver); ok {
+		reserve = r.ReserveVectors
+	}
+	reserve(len(ids)) // a no-op until the dimension is known
+	done := 0
+	if progress != nil {
+		progress(0, len(ids))
+	}
+	for lo := 0; lo < len(ids); lo += syncBatch {
+		hi := min(lo+syncBatch, len(ids))
+		vecs, err := e.Embed(ctx, texts[lo:hi], vitae.InputDocument)
+		if err != nil {
+			return done, fmt.Errorf("embed bullets: %w", err)
+		}
+		if err := s.PutVectors(ids[lo:hi], vecs, e.Model()); err != nil {
+			return done, err
+		}
+		if lo == 0 {
+			reserve(len(ids) - hi) // the dimension may be known only now
+		}
+		done += hi - lo
+		if progress != nil {
+			progress(done, len(ids))
+		}
+	}
+	return done, nil
 }

@@ -59,16 +59,17 @@ func (o Options) withDefaults() Options {
 
 // Engine implements vitae.Searcher over an index and an embedder.
 type Engine struct {
-	ix   *index.Index
+	st   Store
 	emb  vitae.Embedder // nil: keyword only
 	opts Options
 }
 
 var _ vitae.Searcher = (*Engine)(nil)
 
-// New returns an Engine; e may be nil for keyword-only search.
-func New(ix *index.Index, e vitae.Embedder, opts Options) *Engine {
-	return &Engine{ix: ix, emb: e, opts: opts.withDefaults()}
+// New returns an Engine over a store; e may be nil for keyword-only
+// search.
+func New(st Store, e vitae.Embedder, opts Options) *Engine {
+	return &Engine{st: st, emb: e, opts: opts.withDefaults()}
 }
 
 // normalize validates q and fills its defaults.
@@ -152,7 +153,7 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		// Fused lists are paged before hydration, so the keyword side
 		// need not load or highlight candidates that will not be shown.
 		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep)
-		lex, err = s.ix.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly})
+		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly})
 		if err != nil {
 			return nil, err
 		}
@@ -167,7 +168,7 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 			res.Degraded, res.DegradedReason = true, degradedReason(err)
 			s.opts.Logger.Warn("semantic search degraded to keyword", "error", err)
 			if lex == nil || q.Mode == vitae.ModeSemantic {
-				lex, err = s.ix.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: k, Highlight: true})
+				lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: q.Text, Filters: q.Filters, Size: k, Highlight: true})
 				if err != nil {
 					return nil, err
 				}
@@ -247,7 +248,7 @@ func (s *Engine) vectorSearch(ctx context.Context, text string, k int, f vitae.F
 	if s.emb == nil {
 		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "no embedder configured")
 	}
-	if m := s.ix.VectorModel(); m == "" {
+	if m := s.st.VectorModel(); m == "" {
 		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "no vectors indexed yet")
 	} else if m != s.emb.Model() {
 		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "vectors are being rebuilt for model %s", s.emb.Model())
@@ -259,7 +260,7 @@ func (s *Engine) vectorSearch(ctx context.Context, text string, k int, f vitae.F
 	if len(vecs) != 1 {
 		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "embedder returned %d vectors for one query", len(vecs))
 	}
-	return s.ix.Nearest(ctx, vecs[0], k, f)
+	return s.st.Nearest(ctx, vecs[0], k, f)
 }
 
 // hydrate turns fused IDs into hits with bullets, highlights and details.
@@ -274,7 +275,7 @@ func (s *Engine) hydrate(query string, fused []fusedHit, lex []index.LexicalHit)
 			missing = append(missing, f.id)
 		}
 	}
-	stored, err := s.ix.Bullets(missing)
+	stored, err := s.st.Bullets(missing)
 	if err != nil {
 		return nil, fmt.Errorf("load bullets: %w", err)
 	}
@@ -285,7 +286,7 @@ func (s *Engine) hydrate(query string, fused []fusedHit, lex []index.LexicalHit)
 			h = vitae.Hit{Bullet: lh.Bullet, Highlights: lh.Highlights, MatchedTerms: lh.MatchedTerms}
 		} else if b, ok := stored[f.id]; ok {
 			h = vitae.Hit{Bullet: b}
-			h.Highlights, h.MatchedTerms = s.ix.Highlight(query, b.Text)
+			h.Highlights, h.MatchedTerms = index.Highlight(query, b.Text)
 		} else {
 			continue // deleted between retrieval and hydration
 		}
@@ -306,12 +307,8 @@ func page(hits []vitae.Hit, offset, limit int) []vitae.Hit {
 
 // Resume returns one résumé with its bullets.
 func (s *Engine) Resume(_ context.Context, id string) (*vitae.Resume, error) {
-	return s.ix.Resume(id)
+	return s.st.Resume(id)
 }
-
-// Terms analyzes text the way the index analyzes bullets (lower-cased,
-// stemmed terms); job matching compares role titles with it.
-func (s *Engine) Terms(text string) []string { return s.ix.Terms(text) }
 
 // Resumes lists résumés without bullets.
 func (s *Engine) Resumes(_ context.Context, offset, limit int) ([]*vitae.Resume, int, error) {
@@ -321,12 +318,12 @@ func (s *Engine) Resumes(_ context.Context, offset, limit int) ([]*vitae.Resume,
 	if limit == 0 || limit > s.opts.MaxLimit {
 		limit = min(max(limit, 20), s.opts.MaxLimit)
 	}
-	return s.ix.Resumes(offset, limit)
+	return s.st.Resumes(offset, limit)
 }
 
 // Stats describes the index and the embedder.
 func (s *Engine) Stats(_ context.Context) (*Stats, error) {
-	st, err := s.ix.Stats()
+	st, err := s.st.Stats()
 	if err != nil {
 		return nil, err
 	}
@@ -341,7 +338,7 @@ func (s *Engine) Stats(_ context.Context) (*Stats, error) {
 // pipeline. An embedder failure leaves the bullets keyword-searchable
 // (Degraded) for a later back-fill.
 func (s *Engine) Add(ctx context.Context, resumes []*vitae.Resume) (*AddResult, error) {
-	x, err := pipeline.New(pipeline.Options{Index: s.ix, Embedder: s.emb, Logger: s.opts.Logger})
+	x, err := s.indexer()
 	if err != nil {
 		return nil, err
 	}
@@ -349,21 +346,46 @@ func (s *Engine) Add(ctx context.Context, resumes []*vitae.Resume) (*AddResult, 
 	if err != nil {
 		return nil, err
 	}
+	return addResult(sum), nil
+}
+
+// AddFiles parses uploaded files and adds the résumés read, as Add; a
+// file that cannot be parsed is skipped with its reason and the others
+// still go in.
+func (s *Engine) AddFiles(ctx context.Context, files []pipeline.File) (*FilesResult, error) {
+	x, err := s.indexer()
+	if err != nil {
+		return nil, err
+	}
+	sum, err := x.AddFiles(ctx, files)
+	if err != nil {
+		return nil, err
+	}
+	return &FilesResult{AddResult: *addResult(sum), IDs: sum.IDs, Skipped: sum.Skipped}, nil
+}
+
+// indexer is the indexing pipeline over the engine's store and embedder,
+// without the built-in embedder's training (uploads never retrain).
+func (s *Engine) indexer() (*pipeline.Indexer, error) {
+	return pipeline.New(pipeline.Options{Store: s.st, Embedder: s.emb, Logger: s.opts.Logger})
+}
+
+func addResult(sum *pipeline.Summary) *AddResult {
 	out := &AddResult{Resumes: sum.Resumes, Unchanged: sum.Unchanged, Bullets: sum.Bullets, Embedded: sum.Embedded}
 	if sum.DegradedBy != nil {
 		out.Degraded, out.DegradedReason = true, degradedReason(sum.DegradedBy)
 	}
-	return out, nil
+	return out
 }
 
 // Delete erases a person: bullets, stored fields, vectors and the cached
 // embeddings of their texts.
 func (s *Engine) Delete(ctx context.Context, resumeID string) error {
-	r, err := s.ix.Resume(resumeID)
+	r, err := s.st.Resume(resumeID)
 	if err != nil {
 		return err
 	}
-	if err := s.ix.Delete(ctx, resumeID); err != nil {
+	if err := s.st.Delete(ctx, resumeID); err != nil {
 		return err
 	}
 	if s.opts.Cache != nil && s.emb != nil {

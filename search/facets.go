@@ -35,7 +35,7 @@ func (s *Engine) facets(fused []fusedHit, deep []index.LexicalHit) (map[string][
 			ids = append(ids, f.id)
 		}
 	}
-	out, err := s.ix.Facets(ids, facetSize)
+	out, err := s.st.Facets(ids, facetSize)
 	if err != nil {
 		return nil, fmt.Errorf("count facets: %w", err)
 	}

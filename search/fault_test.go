@@ -15,6 +15,7 @@ import (
 	"vitae/embed"
 	"vitae/index"
 	"vitae/match"
+	"vitae/pipeline"
 )
 
 // A provider fault, injected in front of a real OpenAI-wire embeddings
@@ -216,7 +217,7 @@ func TestProviderFaults(t *testing.T) {
 
 			// Healthy again: back-fill, and nothing is missing.
 			p.mode.Store(int32(healthy))
-			n, err := ix.SyncVectors(ctx, emb, nil)
+			n, err := pipeline.SyncVectors(ctx, ix, emb, nil)
 			if err != nil {
 				t.Fatalf("back-fill: %v", err)
 			}

@@ -82,7 +82,7 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 		inFused[f.id] = true
 		b := byID[f.id]
 		d := f.details
-		hl, _ := s.ix.Highlight(q.Text, b.Text)
+		hl, _ := index.Highlight(q.Text, b.Text)
 		res.Hits = append(res.Hits, RankedBullet{ID: b.ID, Text: b.Text, Score: d.Fused, Highlights: hl, Details: &d})
 	}
 	// Every supplied bullet is answered; those nothing matched come last.
@@ -96,14 +96,14 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 
 // bm25 scores bullets as their own tiny collection (k1 1.2, b 0.75).
 func (s *Engine) bm25(query string, bullets []RankBullet) []index.LexicalHit {
-	qterms := s.ix.Terms(query)
+	qterms := index.Terms(query)
 	docs := make([]map[string]int, len(bullets))
 	lens := make([]int, len(bullets))
 	df := map[string]int{}
 	total := 0
 	for i, b := range bullets {
 		tf := map[string]int{}
-		for _, t := range s.ix.Terms(b.Text) {
+		for _, t := range index.Terms(b.Text) {
 			tf[t]++
 			lens[i]++
 		}

@@ -1,6 +1,9 @@
 package search
 
-import "vitae"
+import (
+	"vitae"
+	"vitae/pipeline"
+)
 
 // The request and answer types of the Engine's operations beyond Search.
 // web and cmd depend on these shapes; they are the JSON of the API.
@@ -43,6 +46,14 @@ type AddResult struct {
 	Embedded       int    `json:"embedded"`  // bullets that got vectors now
 	Degraded       bool   `json:"degraded"`  // vectors left for a later back-fill
 	DegradedReason string `json:"degraded_reason,omitempty"`
+}
+
+// FilesResult reports what Engine.AddFiles changed, the résumés it read
+// (in file order) and the files it could not read, with their reasons.
+type FilesResult struct {
+	AddResult
+	IDs     []string
+	Skipped []pipeline.Skipped
 }
 
 // Stats describes the index behind an Engine.

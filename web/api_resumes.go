@@ -11,6 +11,8 @@ import (
 
 	"vitae"
 	"vitae/ingest"
+	"vitae/pipeline"
+	"vitae/search"
 )
 
 // registerResumeRoutes serves the résumés: list and read (reads), delete
@@ -49,27 +51,17 @@ func (s *Server) registerResumeRoutes(reads, writes *gin.RouterGroup) {
 		c.JSON(http.StatusOK, gin.H{"deleted": c.Param("id")})
 	})
 	writes.POST("/resumes", func(c *gin.Context) {
-		resumes, failures, err := s.readUploads(c)
+		up, err := s.addUploads(c)
 		if err != nil {
 			s.fail(c, err)
 			return
 		}
-		out := gin.H{"failed": failures}
-		if len(resumes) > 0 {
-			res, err := s.b.Add(c.Request.Context(), resumes)
-			if err != nil {
-				s.fail(c, err)
-				return
-			}
-			out["result"] = res
+		out := gin.H{"failed": up.failures, "ids": up.ids}
+		if up.result != nil {
+			out["result"] = up.result
 		}
-		ids := []string{}
-		for _, r := range resumes {
-			ids = append(ids, r.ID)
-		}
-		out["ids"] = ids
 		status := http.StatusCreated
-		if len(resumes) == 0 {
+		if len(up.ids) == 0 {
 			status = http.StatusBadRequest
 			out["error"] = gin.H{"code": vitae.EINVALID, "message": "no résumé could be read"}
 		}
@@ -86,76 +78,114 @@ type uploadFailure struct {
 // maxUploadFiles bounds one multipart request.
 const maxUploadFiles = 50
 
-// readUploads parses a multipart upload (field "files") or a JSON Resume
-// body. One bad file is reported; the others still go in.
-func (s *Server) readUploads(c *gin.Context) ([]*vitae.Resume, []uploadFailure, error) {
-	failures := []uploadFailure{}
-	ct := c.ContentType()
-	if ct == "application/json" {
-		body, err := io.ReadAll(c.Request.Body)
+// uploaded is what a POST of résumés did: the résumés read, what adding
+// them changed (nil when none was read), and the files that failed.
+type uploaded struct {
+	ids      []string
+	result   *search.AddResult
+	failures []uploadFailure
+}
+
+// addUploads reads a multipart upload (field "files"), whose files the
+// indexing pipeline parses and adds (one bad file is reported, the others
+// still go in), or a JSON Resume body, which is parsed here: its résumé is
+// named by the "id" parameter and a parse failure fails the request.
+func (s *Server) addUploads(c *gin.Context) (*uploaded, error) {
+	up := &uploaded{ids: []string{}, failures: []uploadFailure{}}
+	ctx := c.Request.Context()
+	if c.ContentType() == "application/json" {
+		r, err := s.readJSONResume(c)
 		if err != nil {
-			if tooLarge(err) {
-				return nil, nil, vitae.Errorf(vitae.ETOOLARGE, "request body is too large")
-			}
-			return nil, nil, vitae.Errorf(vitae.EINVALID, "cannot read body")
+			return nil, err
 		}
-		id := c.Query("id")
-		if id == "" {
-			id = "upload"
+		if up.result, err = s.b.Add(ctx, []*vitae.Resume{r}); err != nil {
+			return nil, err
 		}
-		if !validID(id) {
-			return nil, nil, vitae.Errorf(vitae.EINVALID, "id may contain letters, digits, '-', '_' and '.' only")
-		}
-		r, err := ingest.Parse(id+".json", body, s.cfg.IngestOptions)
-		if err != nil {
-			return nil, nil, err
-		}
-		r.Source = "upload:" + r.ID
-		return []*vitae.Resume{r}, failures, nil
+		up.ids = append(up.ids, r.ID)
+		return up, nil
 	}
-	if !strings.HasPrefix(ct, "multipart/") {
-		return nil, nil, vitae.Errorf(vitae.EUNSUPPORTED, "send multipart/form-data (field \"files\") or application/json")
+	files, err := s.readFiles(c, up)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return up, nil
+	}
+	res, err := s.b.AddFiles(ctx, files)
+	if err != nil {
+		return nil, err
+	}
+	for _, sk := range res.Skipped {
+		up.failures = append(up.failures, uploadFailure{sk.Path, vitae.ErrorMessage(sk.Err)})
+	}
+	if len(res.IDs) > 0 {
+		up.ids, up.result = res.IDs, &res.AddResult
+	}
+	return up, nil
+}
+
+// readJSONResume parses a JSON Resume body as the résumé named by "id".
+func (s *Server) readJSONResume(c *gin.Context) (*vitae.Resume, error) {
+	body, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		if tooLarge(err) {
+			return nil, vitae.Errorf(vitae.ETOOLARGE, "request body is too large")
+		}
+		return nil, vitae.Errorf(vitae.EINVALID, "cannot read body")
+	}
+	id := c.Query("id")
+	if id == "" {
+		id = "upload"
+	}
+	if !validID(id) {
+		return nil, vitae.Errorf(vitae.EINVALID, "id may contain letters, digits, '-', '_' and '.' only")
+	}
+	r, err := ingest.Parse(id+".json", body, s.cfg.IngestOptions)
+	if err != nil {
+		return nil, err
+	}
+	r.Source = "upload:" + r.ID
+	return r, nil
+}
+
+// readFiles reads the files of a multipart upload; a part that cannot be
+// opened or read is recorded in up.failures.
+func (s *Server) readFiles(c *gin.Context, up *uploaded) ([]pipeline.File, error) {
+	if !strings.HasPrefix(c.ContentType(), "multipart/") {
+		return nil, vitae.Errorf(vitae.EUNSUPPORTED, "send multipart/form-data (field \"files\") or application/json")
 	}
 	form, err := c.MultipartForm()
 	if err != nil {
 		if tooLarge(err) {
-			return nil, nil, vitae.Errorf(vitae.ETOOLARGE, "upload is too large")
+			return nil, vitae.Errorf(vitae.ETOOLARGE, "upload is too large")
 		}
-		return nil, nil, vitae.Errorf(vitae.EINVALID, "malformed multipart body")
+		return nil, vitae.Errorf(vitae.EINVALID, "malformed multipart body")
 	}
-	files := form.File["files"]
-	if len(files) == 0 {
-		return nil, nil, vitae.Errorf(vitae.EINVALID, "no files in the \"files\" field")
+	parts := form.File["files"]
+	if len(parts) == 0 {
+		return nil, vitae.Errorf(vitae.EINVALID, "no files in the \"files\" field")
 	}
-	if len(files) > maxUploadFiles {
-		return nil, nil, vitae.Errorf(vitae.ETOOLARGE, "at most %d files per upload", maxUploadFiles)
+	if len(parts) > maxUploadFiles {
+		return nil, vitae.Errorf(vitae.ETOOLARGE, "at most %d files per upload", maxUploadFiles)
 	}
-	var out []*vitae.Resume
-	for _, fh := range files {
+	var files []pipeline.File
+	for _, fh := range parts {
 		name := filepath.Base(strings.ReplaceAll(fh.Filename, "\\", "/"))
 		f, err := fh.Open()
 		if err != nil {
-			failures = append(failures, uploadFailure{name, "cannot open"})
+			up.failures = append(up.failures, uploadFailure{name, "cannot open"})
 			continue
 		}
+		// One byte over the limit, so the parser reports the file too large.
 		data, err := io.ReadAll(io.LimitReader(f, s.cfg.IngestOptions.MaxFileSize+1))
 		f.Close()
 		if err != nil {
-			failures = append(failures, uploadFailure{name, "cannot read"})
+			up.failures = append(up.failures, uploadFailure{name, "cannot read"})
 			continue
 		}
-		r, err := ingest.Parse(name, data, s.cfg.IngestOptions)
-		if err != nil {
-			failures = append(failures, uploadFailure{name, vitae.ErrorMessage(err)})
-			continue
-		}
-		r.Source = "upload:" + name
-		for i := range r.Bullets {
-			r.Bullets[i].Source = r.Source
-		}
-		out = append(out, r)
+		files = append(files, pipeline.File{Name: name, Data: data})
 	}
-	return out, failures, nil
+	return files, nil
 }
 
 func validID(id string) bool {

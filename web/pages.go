@@ -164,23 +164,14 @@ func (s *Server) resumePage(c *gin.Context) {
 
 func (s *Server) uploadPage(c *gin.Context) {
 	d := pageData{Title: "Upload résumés", NeedKey: s.cfg.APIKey != ""}
-	resumes, failures, err := s.readUploads(c)
+	up, err := s.addUploads(c)
 	if err != nil {
 		d.Error = vitae.ErrorMessage(err)
 		s.render(c, statusOf(vitae.ErrorCode(err)), "upload.html", d)
 		return
 	}
-	d.Failed = failures
-	if len(resumes) > 0 {
-		if _, err := s.b.Add(c.Request.Context(), resumes); err != nil {
-			d.Error = vitae.ErrorMessage(err)
-			s.render(c, statusOf(vitae.ErrorCode(err)), "upload.html", d)
-			return
-		}
-	}
-	for _, r := range resumes {
-		d.Uploaded = append(d.Uploaded, r.ID)
-	}
+	d.Failed = up.failures
+	d.Uploaded = append(d.Uploaded, up.ids...)
 	s.render(c, http.StatusOK, "upload.html", d)
 }
 

@@ -19,6 +19,7 @@ import (
 	"vitae"
 	"vitae/ingest"
 	"vitae/match"
+	"vitae/pipeline"
 	"vitae/search"
 )
 
@@ -29,6 +30,7 @@ type Backend interface {
 	Search(ctx context.Context, q vitae.Query) (*vitae.Results, error)
 	Rank(ctx context.Context, r search.RankRequest) (*search.RankResult, error)
 	Add(ctx context.Context, resumes []*vitae.Resume) (*search.AddResult, error)
+	AddFiles(ctx context.Context, files []pipeline.File) (*search.FilesResult, error)
 	Delete(ctx context.Context, resumeID string) error
 	Resume(ctx context.Context, id string) (*vitae.Resume, error)
 	Resumes(ctx context.Context, offset, limit int) ([]*vitae.Resume, int, error)

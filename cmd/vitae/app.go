@@ -12,7 +12,6 @@ import (
 
 	"vitae"
 	"vitae/embed"
-	"vitae/index"
 	"vitae/match"
 	"vitae/pipeline"
 	"vitae/search"
@@ -22,7 +21,7 @@ import (
 type app struct {
 	cfg      *Config
 	log      *slog.Logger
-	ix       *index.Index
+	store    search.Store    // picked by index.backend
 	embedder vitae.Embedder  // nil when embed.provider is none
 	cache    *embed.Cache    // nil unless a remote provider is cached
 	local    *embed.Swap     // the built-in embedder, swapped when retrained
@@ -43,26 +42,20 @@ func (g *globals) open(cmd *cobra.Command, local map[string]string) (*app, error
 }
 
 func openApp(cfg *Config, log *slog.Logger) (*app, error) {
-	ix, err := index.Open(index.Options{
-		Path:         cfg.Index.Path,
-		BatchSize:    cfg.Index.BatchSize,
-		Quantize:     cfg.Index.Quantize,
-		ANNThreshold: cfg.Index.ANNThreshold,
-		Logger:       log,
-	})
+	st, err := backends[cfg.Index.Backend](cfg, log) // Validate checked the name
 	if err != nil {
 		return nil, err
 	}
-	a := &app{cfg: cfg, log: log, ix: ix}
+	a := &app{cfg: cfg, log: log, store: st}
 	if err := a.openEmbedder(); err != nil {
-		ix.Close()
+		st.Close()
 		return nil, err
 	}
 	if a.embedder != nil {
 		a.counter = embed.NewCounting(a.embedder)
 		a.embedder = a.counter
 	}
-	a.engine = search.New(a.ix, a.embedder, search.Options{
+	a.engine = search.New(a.store, a.embedder, search.Options{
 		Mode:          vitae.Mode(cfg.Search.Mode),
 		SemanticRatio: cfg.Search.SemanticRatio,
 		Fusion:        vitae.Fusion(cfg.Search.Fusion),
@@ -127,11 +120,12 @@ func (a *app) openEmbedder() error {
 // its progress drawn on w (a bar on a terminal, log lines otherwise).
 func (a *app) indexer(w io.Writer) (*pipeline.Indexer, error) {
 	return pipeline.New(pipeline.Options{
-		Index:    a.ix,
-		Embedder: a.embedder,
-		Local:    a.local,
-		Logger:   a.log,
-		Progress: newProgressView(w, a.log).show,
+		Store:     a.store,
+		Embedder:  a.embedder,
+		Local:     a.local,
+		ModelPath: pipeline.ModelPath(a.cfg.Index.Path),
+		Logger:    a.log,
+		Progress:  newProgressView(w, a.log).show,
 	})
 }
 
@@ -149,8 +143,8 @@ func (a *app) ensureIndexed(ctx context.Context, w io.Writer) error {
 
 func (a *app) Close() error {
 	var errs []error
-	if a.ix != nil {
-		errs = append(errs, a.ix.Close())
+	if a.store != nil {
+		errs = append(errs, a.store.Close())
 	}
 	if a.cache != nil {
 		errs = append(errs, a.cache.Close())

@@ -22,6 +22,7 @@ import (
 // rest of Vitae takes plain option structs built from Config.
 type Config struct {
 	Index struct {
+		Backend      string `mapstructure:"backend"`
 		Path         string `mapstructure:"path"`
 		BatchSize    int    `mapstructure:"batch_size"`
 		Quantize     bool   `mapstructure:"quantize"`
@@ -85,6 +86,7 @@ type Config struct {
 // defaults mirror config.yaml; a test keeps the two in step.
 func setDefaults(v *viper.Viper) {
 	d := map[string]any{
+		"index.backend":           "embedded",
 		"index.path":              "./vitae-data",
 		"index.batch_size":        1000,
 		"index.quantize":          false,
@@ -205,6 +207,9 @@ func (c *Config) Validate() error {
 	var errs []string
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
 
+	if backends[c.Index.Backend] == nil {
+		bad("index.backend: %q is not one of %s", c.Index.Backend, backendNames())
+	}
 	if c.Index.Path == "" {
 		bad("index.path: must not be empty")
 	}

@@ -113,6 +113,8 @@ func TestConfigInvalidListsEveryProblem(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	file := filepath.Join(t.TempDir(), "bad.yaml")
 	write(t, file, `
+index:
+  backend: cassandra
 embed:
   provider: magic
   batch_size: 0
@@ -126,7 +128,7 @@ log:
 	if err == nil {
 		t.Fatal("want an error for an invalid config")
 	}
-	for _, want := range []string{"embed.provider", "embed.batch_size", "search.mode", "search.semantic_ratio", "log.level"} {
+	for _, want := range []string{`index.backend: "cassandra" is not one of`, "embedded", "embed.provider", "embed.batch_size", "search.mode", "search.semantic_ratio", "log.level"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error does not mention %s:\n%v", want, err)
 		}

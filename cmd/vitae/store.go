@@ -1,0 +1,39 @@
+package main
+
+import (
+	"log/slog"
+	"slices"
+	"strings"
+
+	"vitae/index"
+	"vitae/search"
+)
+
+// backends are the values of index.backend, each opening the store it
+// names from the configuration (the dex pattern: config picks the
+// implementation; each passes index/storetest).
+var backends = map[string]func(cfg *Config, log *slog.Logger) (search.Store, error){
+	"embedded": openEmbedded,
+}
+
+// backendNames lists the choices of index.backend, for config errors.
+func backendNames() string {
+	names := make([]string, 0, len(backends))
+	for n := range backends {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
+}
+
+// openEmbedded opens the in-process store: bleve, bbolt and the vector
+// store under index.path.
+func openEmbedded(cfg *Config, log *slog.Logger) (search.Store, error) {
+	return index.Open(index.Options{
+		Path:         cfg.Index.Path,
+		BatchSize:    cfg.Index.BatchSize,
+		Quantize:     cfg.Index.Quantize,
+		ANNThreshold: cfg.Index.ANNThreshold,
+		Logger:       log,
+	})
+}
