@@ -34,7 +34,7 @@ func (s *Store) Lexical(ctx context.Context, req index.LexicalRequest) (*index.L
 	if utf8.RuneCountInString(text) > maxQueryRunes {
 		return nil, vitae.Errorf(vitae.ETOOLARGE, "query longer than %d characters", maxQueryRunes)
 	}
-	terms := terms(text)
+	terms := index.Terms(text)
 	if len(terms) > maxQueryTerms {
 		return nil, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", maxQueryTerms)
 	}
@@ -81,7 +81,7 @@ func (s *Store) Lexical(ctx context.Context, req index.LexicalRequest) (*index.L
 	for i, o := range objs {
 		hit := index.LexicalHit{Bullet: o.bullet(), Score: o.Additional.score(), Rank: from + i + 1}
 		if req.Highlight && !req.IDsOnly {
-			hit.Highlights, hit.MatchedTerms = highlight(text, hit.Bullet.Text)
+			hit.Highlights, hit.MatchedTerms = index.Highlight(text, hit.Bullet.Text)
 		}
 		out.Hits = append(out.Hits, hit)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/weaviate/weaviate/entities/models"
 
 	"vitae"
+	"vitae/index"
 )
 
 // farFuture stands for the end of a role that has not ended, as in the
@@ -31,7 +32,7 @@ func bulletProps(b vitae.Bullet, model string) map[string]any {
 	}
 	p := map[string]any{
 		pBulletID: b.ID, pResumeID: b.ResumeID, pText: b.Text,
-		pTerms: strings.Join(terms(b.Text), " "), pRoleTerms: strings.Join(terms(b.Role), " "),
+		pTerms: strings.Join(index.Terms(b.Text), " "), pRoleTerms: strings.Join(index.Terms(b.Role), " "),
 		pCompany: b.Company, pRole: b.Role, pPerson: b.Person, pSection: b.Section,
 		pSkills: nonNil(b.Skills), pCompanyLC: strings.ToLower(b.Company), pRoleLC: strings.ToLower(b.Role),
 		pPersonLC: strings.ToLower(b.Person), pSkillsLC: lower(b.Skills),
