@@ -29,6 +29,15 @@ type Config struct {
 		ANNThreshold int    `mapstructure:"ann_threshold"`
 		MemoryLimit  string `mapstructure:"memory_limit"`
 	} `mapstructure:"index"`
+	Weaviate struct {
+		Hosts             []string      `mapstructure:"hosts"`
+		APIKey            string        `mapstructure:"api_key"` // from the environment only
+		Collection        string        `mapstructure:"collection"`
+		Shards            int           `mapstructure:"shards"`
+		ReplicationFactor int           `mapstructure:"replication_factor"`
+		Consistency       string        `mapstructure:"consistency"`
+		Timeout           time.Duration `mapstructure:"timeout"`
+	} `mapstructure:"weaviate"`
 	Data struct {
 		Paths []string `mapstructure:"paths"`
 	} `mapstructure:"data"`
@@ -86,49 +95,56 @@ type Config struct {
 // defaults mirror config.yaml; a test keeps the two in step.
 func setDefaults(v *viper.Viper) {
 	d := map[string]any{
-		"index.backend":           "embedded",
-		"index.path":              "./vitae-data",
-		"index.batch_size":        1000,
-		"index.quantize":          false,
-		"index.ann_threshold":     50000,
-		"index.memory_limit":      "",
-		"data.paths":              []string{"./data"},
-		"embed.provider":          "local",
-		"embed.base_url":          "https://api.openai.com/v1",
-		"embed.model":             "text-embedding-3-small",
-		"embed.dimensions":        0,
-		"embed.batch_size":        128,
-		"embed.parallel":          2,
-		"embed.timeout":           "30s",
-		"embed.max_retries":       5,
-		"embed.api_type":          "openai",
-		"embed.api_version":       "",
-		"embed.cache":             true,
-		"embed.api_key":           "",
-		"search.mode":             "hybrid",
-		"search.semantic_ratio":   0.5,
-		"search.fusion":           "weighted",
-		"search.rank_constant":    60,
-		"search.candidates":       100,
-		"search.max_limit":        100,
-		"search.timeout":          "10s",
-		"match.recency_half_life": 5.0,
-		"server.addr":             "127.0.0.1:8080",
-		"server.api_key":          "",
-		"server.protect_reads":    false,
-		"server.cors_origins":     []string{},
-		"server.max_body_bytes":   10 << 20,
-		"server.max_query_len":    1000,
-		"server.request_timeout":  "30s",
-		"server.rate_limit":       0.0,
-		"server.rate_burst":       20,
-		"server.trusted_proxies":  []string{},
-		"server.read_timeout":     "30s",
-		"server.write_timeout":    "60s",
-		"server.idle_timeout":     "120s",
-		"server.shutdown_timeout": "10s",
-		"log.level":               "info",
-		"log.format":              "auto",
+		"index.backend":               "embedded",
+		"index.path":                  "./vitae-data",
+		"index.batch_size":            1000,
+		"index.quantize":              false,
+		"index.ann_threshold":         50000,
+		"index.memory_limit":          "",
+		"data.paths":                  []string{"./data"},
+		"weaviate.hosts":              []string{"127.0.0.1:8080"},
+		"weaviate.api_key":            "",
+		"weaviate.collection":         "Vitae",
+		"weaviate.shards":             1,
+		"weaviate.replication_factor": 1,
+		"weaviate.consistency":        "QUORUM",
+		"weaviate.timeout":            "30s",
+		"embed.provider":              "local",
+		"embed.base_url":              "https://api.openai.com/v1",
+		"embed.model":                 "text-embedding-3-small",
+		"embed.dimensions":            0,
+		"embed.batch_size":            128,
+		"embed.parallel":              2,
+		"embed.timeout":               "30s",
+		"embed.max_retries":           5,
+		"embed.api_type":              "openai",
+		"embed.api_version":           "",
+		"embed.cache":                 true,
+		"embed.api_key":               "",
+		"search.mode":                 "hybrid",
+		"search.semantic_ratio":       0.5,
+		"search.fusion":               "weighted",
+		"search.rank_constant":        60,
+		"search.candidates":           100,
+		"search.max_limit":            100,
+		"search.timeout":              "10s",
+		"match.recency_half_life":     5.0,
+		"server.addr":                 "127.0.0.1:8080",
+		"server.api_key":              "",
+		"server.protect_reads":        false,
+		"server.cors_origins":         []string{},
+		"server.max_body_bytes":       10 << 20,
+		"server.max_query_len":        1000,
+		"server.request_timeout":      "30s",
+		"server.rate_limit":           0.0,
+		"server.rate_burst":           20,
+		"server.trusted_proxies":      []string{},
+		"server.read_timeout":         "30s",
+		"server.write_timeout":        "60s",
+		"server.idle_timeout":         "120s",
+		"server.shutdown_timeout":     "10s",
+		"log.level":                   "info",
+		"log.format":                  "auto",
 	}
 	for k, val := range d {
 		v.SetDefault(k, val)

@@ -27,7 +27,9 @@
 // any-of lists, case-insensitive names, date-period overlap.
 //
 // Replication and sharding are the collection's (Options.Shards,
-// Options.ReplicationFactor); writes and erasure wait for
-// Options.Consistency replicas (QUORUM by default), reads ask one. The
-// client tries each of Options.Hosts in turn when one cannot be reached.
+// Options.ReplicationFactor, with async replication so a returning replica
+// catches up); writes, erasure and résumé reads wait for
+// Options.Consistency replicas (QUORUM by default); searches ask one
+// replica per shard (GraphQL takes no level). The client tries each of
+// Options.Hosts in turn when one cannot be reached.
 package weaviate

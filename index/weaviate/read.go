@@ -14,10 +14,9 @@ import (
 	"vitae/index"
 )
 
-// Reads ask one replica: with a replica down they still answer, and
-// writes at QUORUM or ALL have reached at least one of the replicas a
-// quorum read would ask.
-const readLevel = One
+// Searches and bullet loads are GraphQL, which takes no consistency
+// level: they ask one replica of each shard. Résumé records are read at
+// Options.Consistency (REST), which repairs a stale replica on the way.
 
 func strfmtUUID(s string) strfmt.UUID { return strfmt.UUID(s) }
 
@@ -26,7 +25,7 @@ func strfmtUUID(s string) strfmt.UUID { return strfmt.UUID(s) }
 func (s *Store) Resume(id string) (*vitae.Resume, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
 	defer cancel()
-	recs, err := s.records(ctx, []*vitae.Resume{{ID: id}}, readLevel)
+	recs, err := s.records(ctx, []*vitae.Resume{{ID: id}}, s.opts.Consistency)
 	if err != nil {
 		return nil, err
 	}

@@ -63,6 +63,11 @@ func (s *Store) classes() []*models.Class {
 	// Weaviate's own list would drop stems such as "us" a second time.
 	inverted := &models.InvertedIndexConfig{Stopwords: &models.StopwordConfig{Preset: "none"}}
 	replication := &models.ReplicationConfig{Factor: int64(s.opts.ReplicationFactor),
+		// A replica that was down catches up in the background: Weaviate
+		// acknowledges a QUORUM write with the live replicas once it has
+		// marked a node dead, so without this the returning node would
+		// lack those writes until they are read at QUORUM.
+		AsyncEnabled: s.opts.ReplicationFactor > 1,
 		// An erased bullet that a returning replica still holds is deleted,
 		// not resurrected.
 		DeletionStrategy: "DeleteOnConflict"}

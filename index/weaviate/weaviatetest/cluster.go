@@ -2,6 +2,7 @@ package weaviatetest
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -86,7 +87,15 @@ func Start(tb testing.TB) *Cluster { return StartCluster(tb, 1) }
 func StartCluster(tb testing.TB, n int) *Cluster {
 	tb.Helper()
 	bin := Binary(tb)
-	ports := freePorts(tb, 6*n)
+	// Per node: HTTP, gRPC, then two pairs of adjacent ports, gossip and
+	// data, Raft and its RPC: on a local cluster Weaviate finds a peer's
+	// Raft RPC port as its Raft port + 1 (and data as gossip + 1).
+	ports := make([]int, 0, 6*n)
+	for range n {
+		ports = append(ports, freePorts(tb, 2)...)
+		g, r := freePair(tb), freePair(tb)
+		ports = append(ports, g, g+1, r, r+1)
+	}
 	c := &Cluster{tb: tb}
 	var join []string
 	for i := range n {
@@ -103,9 +112,9 @@ func StartCluster(tb testing.TB, n int) *Cluster {
 			"DEFAULT_VECTORIZER_MODULE=none",
 			"ENABLE_MODULES=",
 			"DISABLE_TELEMETRY=true",
-			"LOG_LEVEL=warning",
 			"CLUSTER_HOSTNAME="+node.Name,
 			"CLUSTER_ADVERTISE_ADDR=127.0.0.1",
+			"CLUSTER_IN_LOCALHOST=true",
 			fmt.Sprintf("GRPC_PORT=%d", p[1]),
 			fmt.Sprintf("CLUSTER_GOSSIP_BIND_PORT=%d", p[2]),
 			fmt.Sprintf("CLUSTER_DATA_BIND_PORT=%d", p[3]),
@@ -113,9 +122,15 @@ func StartCluster(tb testing.TB, n int) *Cluster {
 			fmt.Sprintf("RAFT_INTERNAL_RPC_PORT=%d", p[5]),
 			fmt.Sprintf("RAFT_BOOTSTRAP_EXPECT=%d", n),
 			"RAFT_JOIN="+strings.Join(join, ","),
+			// A returning replica catches up within seconds, not minutes.
+			"ASYNC_REPLICATION_FREQUENCY=1s",
+			"ASYNC_REPLICATION_ALIVE_NODES_CHECKING_FREQUENCY=1s",
 		)
 		if i > 0 {
 			node.env = append(node.env, fmt.Sprintf("CLUSTER_JOIN=127.0.0.1:%d", ports[2]))
+		}
+		if os.Getenv("LOG_LEVEL") == "" {
+			node.env = append(node.env, "LOG_LEVEL=warning")
 		}
 		c.Nodes = append(c.Nodes, node)
 	}
@@ -127,15 +142,68 @@ func StartCluster(tb testing.TB, n int) *Cluster {
 			}
 		}
 	})
-	for _, node := range c.Nodes {
+	// The first node's gossip must listen before the others start: they
+	// join through it, once.
+	for i, node := range c.Nodes {
 		if err := node.start(); err != nil {
 			tb.Fatalf("start %s: %v", node.Name, err)
+		}
+		if i == 0 && n > 1 {
+			c.waitListening(node, ports[2])
 		}
 	}
 	for _, node := range c.Nodes {
 		c.waitReady(node)
 	}
+	c.waitMembers()
 	return c
+}
+
+// waitMembers waits until every node sees every node healthy: readiness
+// alone does not prove that they formed one cluster.
+func (c *Cluster) waitMembers() {
+	c.tb.Helper()
+	deadline := time.Now().Add(time.Minute)
+	var last string
+	for time.Now().Before(deadline) {
+		ok := true
+		for _, n := range c.Nodes {
+			healthy, err := healthyNodes(n.Host())
+			if err != nil || healthy != len(c.Nodes) {
+				ok, last = false, fmt.Sprintf("%s sees %d healthy nodes (%v)", n.Name, healthy, err)
+				break
+			}
+		}
+		if ok {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	c.tb.Fatalf("the nodes did not form one cluster: %s", last)
+}
+
+// healthyNodes counts the nodes host reports HEALTHY.
+func healthyNodes(host string) (int, error) {
+	resp, err := http.Get("http://" + host + "/v1/nodes")
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Nodes []struct {
+			Status string `json:"status"`
+		} `json:"nodes"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, node := range body.Nodes {
+		if node.Status == "HEALTHY" {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // Kill ends node i with SIGKILL and waits for the process to be gone.
@@ -152,6 +220,7 @@ func (c *Cluster) Restart(i int) {
 		c.tb.Fatalf("restart %s: %v", c.Nodes[i].Name, err)
 	}
 	c.waitReady(c.Nodes[i])
+	c.waitMembers()
 }
 
 func (n *Node) start() error {
@@ -203,7 +272,7 @@ func (n *Node) tail() string {
 // waitReady polls the node's readiness endpoint for up to two minutes.
 func (c *Cluster) waitReady(n *Node) {
 	c.tb.Helper()
-	deadline := time.Now().Add(2 * time.Minute)
+	deadline := time.Now().Add(time.Minute)
 	url := fmt.Sprintf("http://%s/v1/.well-known/ready", n.Host())
 	for time.Now().Before(deadline) {
 		resp, err := http.Get(url)
@@ -226,6 +295,21 @@ func (c *Cluster) waitReady(n *Node) {
 	c.tb.Fatalf("%s not ready at %s; log:\n%s", n.Name, url, n.tail())
 }
 
+// waitListening waits until node accepts TCP connections on port.
+func (c *Cluster) waitListening(n *Node, port int) {
+	c.tb.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for time.Now().Before(deadline) {
+		conn, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", port), time.Second)
+		if err == nil {
+			conn.Close()
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	c.tb.Fatalf("%s does not listen on %d; log:\n%s", n.Name, port, n.tail())
+}
+
 // freePorts reserves n distinct free loopback ports, then releases them
 // for the nodes to bind.
 func freePorts(tb testing.TB, n int) []int {
@@ -244,6 +328,26 @@ func freePorts(tb testing.TB, n int) []int {
 		l.Close()
 	}
 	return out
+}
+
+// freePair returns a free loopback port whose successor is free too.
+func freePair(tb testing.TB) int {
+	tb.Helper()
+	for range 100 {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			tb.Fatalf("free port: %v", err)
+		}
+		p := l.Addr().(*net.TCPAddr).Port
+		l2, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p+1))
+		l.Close()
+		if err == nil {
+			l2.Close()
+			return p
+		}
+	}
+	tb.Fatal("no two adjacent free ports")
+	return 0
 }
 
 // syncWriter serialises the processes' output into their buffers.
