@@ -1,7 +1,14 @@
-// Package index owns everything Vitae keeps on disk under one directory:
-// the bleve index of bullet documents (BM25, English analysis, keyword
-// fields for filters and facets, dates for ranges), the résumé records,
-// and the stored vectors, searched through package vector.
+// Package index is Vitae's embedded storage backend (index.backend:
+// embedded), one implementation of search.Store: everything kept on disk
+// under one directory, the bleve index of bullet documents (BM25, English
+// analysis, keyword fields for filters and facets, dates for ranges), the
+// résumé records, and the stored vectors, searched through package
+// vector. It also holds the seam's request and answer types (Changes,
+// LexicalRequest, LexicalResult, Neighbor, Stats), which every backend
+// shares, and the text analysis search and matching use on text that is
+// not stored (Terms, Highlight: bleve's English analyzer, built once, no
+// index needed). Every backend, this one included, passes the conformance
+// suite in index/storetest (conformance_test.go).
 //
 //	<path>/bleve      bleve index of bullets
 //	<path>/vitae.db   bbolt: résumés, bullets, vectors, metadata
@@ -17,7 +24,9 @@
 // float32 kept in bbolt for durability and in a vector.Store for search. A
 // vector is written in the same bbolt transaction as its model identity, so
 // after a crash the store reopens consistent, at worst missing the last
-// vectors, which SyncVectors back-fills. Above a threshold, kNN searches the
+// vectors, which MissingVectors lists for the pipeline to back-fill.
+// Embedding itself is not storage: the pipeline embeds and calls
+// PutVectors. Above a threshold, kNN searches the
 // store's HNSW graph, saved on Close and reused on Open only if it matches
 // the stored vectors exactly.
 //

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -24,15 +23,7 @@ func TestGraphSurvivesReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rs []*vitae.Resume
-	for r := range 30 {
-		var texts []string
-		for j := range 50 {
-			texts = append(texts, fmt.Sprintf("Shipped feature %d of project %d", j, r))
-		}
-		rs = append(rs, resume(fmt.Sprintf("r%02d", r), "P", "Acme", "Eng", "2020", "", nil, texts...))
-	}
-	if _, err := ix.Upsert(ctx, rs); err != nil {
+	if _, err := ix.Upsert(ctx, projects(30, 50)); err != nil {
 		t.Fatal(err)
 	}
 	e := embed.NewLocal(embed.LocalOptions{Dim: 32})

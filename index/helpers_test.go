@@ -35,6 +35,19 @@ func resume(id, person, company, role, start, end string, skills []string, texts
 	return r
 }
 
+// projects is n résumés of per bullets each, "Shipped feature j of project r".
+func projects(n, per int) []*vitae.Resume {
+	var rs []*vitae.Resume
+	for r := range n {
+		var texts []string
+		for j := range per {
+			texts = append(texts, fmt.Sprintf("Shipped feature %d of project %d", j, r))
+		}
+		rs = append(rs, resume(fmt.Sprintf("r%02d", r), "P", "Acme", "Eng", "2020", "", nil, texts...))
+	}
+	return rs
+}
+
 func sample() []*vitae.Resume {
 	return []*vitae.Resume{
 		resume("alice", "Alice Smith", "Planet Labs", "Principal Engineer", "2016-01", "2018-08", []string{"Kubernetes"},

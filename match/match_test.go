@@ -2,16 +2,14 @@ package match
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"slices"
 	"testing"
 	"time"
 
 	"vitae"
-	"vitae/embed"
-	"vitae/index"
 	"vitae/search"
+	"vitae/search/searchtest"
 )
 
 func TestParseJDFormats(t *testing.T) {
@@ -159,39 +157,15 @@ func TestMustHaveWeightingFlipsOrder(t *testing.T) {
 	}
 }
 
-func resume(id, person, company, role, start, end string, texts ...string) *vitae.Resume {
-	r := &vitae.Resume{ID: id, Person: person, Hash: fmt.Sprint(id, texts)}
-	for i, t := range texts {
-		r.Bullets = append(r.Bullets, vitae.Bullet{ID: fmt.Sprintf("%s-%d", id, i), ResumeID: id, Person: person, Company: company, Role: role,
-			Section: vitae.SectionWork, Start: start, End: end, Text: t, Ref: fmt.Sprintf("/work/0/highlights/%d", i)})
-	}
-	return r
-}
+var resume = searchtest.Resume
 
-// newIndexWith indexes rs in a real bleve index in a temporary directory,
-// with the built-in embedder trained on their bullets, and returns a
-// Matcher over the search engine on it.
+// newIndexWith indexes rs in a real index in a temporary directory, with
+// the built-in embedder trained on their bullets, and returns a Matcher
+// over the search engine on it.
 func newIndexWith(tb testing.TB, rs []*vitae.Resume) *Matcher {
 	tb.Helper()
-	var texts []string
-	for _, r := range rs {
-		for _, b := range r.Bullets {
-			texts = append(texts, b.Text)
-		}
-	}
-	l, err := embed.TrainLocal(texts, embed.LocalOptions{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ix, err := index.Open(index.Options{Path: tb.TempDir()})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { ix.Close() })
-	eng := search.New(ix, l, search.Options{SemanticRatio: 0.5})
-	if _, err := eng.Add(context.Background(), rs); err != nil {
-		tb.Fatal(err)
-	}
+	l := searchtest.Trained(tb, rs)
+	eng := search.New(searchtest.Index(tb, l, rs), l, search.Options{SemanticRatio: 0.5})
 	return New(eng, Options{SemanticRatio: 0.5})
 }
 

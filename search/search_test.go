@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -14,16 +13,10 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/search/searchtest"
 )
 
-func resume(id, person, company, role, start, end string, texts ...string) *vitae.Resume {
-	r := &vitae.Resume{ID: id, Person: person, Hash: fmt.Sprint(id, texts)}
-	for i, t := range texts {
-		r.Bullets = append(r.Bullets, vitae.Bullet{ID: fmt.Sprintf("%s-%d", id, i), ResumeID: id, Person: person, Company: company, Role: role,
-			Section: vitae.SectionWork, Start: start, End: end, Text: t, Ref: fmt.Sprintf("/work/0/highlights/%d", i)})
-	}
-	return r
-}
+var resume = searchtest.Resume
 
 var corpus = []*vitae.Resume{
 	resume("brian", "Brian", "Planet Labs", "Principal Engineer", "2016-01", "2018-08",
@@ -43,37 +36,19 @@ var corpus = []*vitae.Resume{
 		"Reduced patient falls by 30% through hourly rounding"),
 }
 
+// newEngineWith is an engine over rs in a real index, with the built-in
+// embedder trained on their bullets.
 func newEngineWith(tb testing.TB, rs []*vitae.Resume) (*Engine, *index.Index) {
 	tb.Helper()
-	var texts []string
-	for _, r := range rs {
-		for _, b := range r.Bullets {
-			texts = append(texts, b.Text)
-		}
-	}
-	l, err := embed.TrainLocal(texts, embed.LocalOptions{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ix, err := index.Open(index.Options{Path: tb.TempDir()})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { ix.Close() })
-	s := New(ix, l, Options{SemanticRatio: 0.5})
-	if _, err := s.Add(context.Background(), rs); err != nil {
-		tb.Fatal(err)
-	}
-	return s, ix
+	l := searchtest.Trained(tb, rs)
+	ix := searchtest.Index(tb, l, rs)
+	return New(ix, l, Options{SemanticRatio: 0.5}), ix
 }
 
+// newEngine is an engine over corpus, added through Engine.Add with e.
 func newEngine(tb testing.TB, e vitae.Embedder, opts Options) (*Engine, *index.Index) {
 	tb.Helper()
-	ix, err := index.Open(index.Options{Path: tb.TempDir()})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { ix.Close() })
+	ix := searchtest.Index(tb, nil, nil)
 	if opts.SemanticRatio == 0 {
 		opts.SemanticRatio = 0.5
 	}
@@ -84,19 +59,7 @@ func newEngine(tb testing.TB, e vitae.Embedder, opts Options) (*Engine, *index.I
 	return s, ix
 }
 
-func trained(tb testing.TB) *embed.Local {
-	var texts []string
-	for _, r := range corpus {
-		for _, b := range r.Bullets {
-			texts = append(texts, b.Text)
-		}
-	}
-	l, err := embed.TrainLocal(texts, embed.LocalOptions{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return l
-}
+func trained(tb testing.TB) *embed.Local { return searchtest.Trained(tb, corpus) }
 
 func hitIDs(hs []vitae.Hit) []string {
 	var out []string

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -39,6 +40,28 @@ func (g *globals) open(cmd *cobra.Command, local map[string]string) (*app, error
 		return nil, err
 	}
 	return openApp(cfg, log)
+}
+
+// openIndexed is open for the commands that search: an empty index first
+// gets the sample data, missing vectors are back-filled (progress on the
+// command's stderr).
+func (g *globals) openIndexed(cmd *cobra.Command, local map[string]string) (*app, error) {
+	a, err := g.open(cmd, local)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.ensureIndexed(cmd.Context(), g.stderr); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// writeJSON prints v as indented JSON, the --json output of every command.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 func openApp(cfg *Config, log *slog.Logger) (*app, error) {

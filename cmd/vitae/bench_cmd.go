@@ -115,9 +115,7 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 				}
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(rep)
+				return writeJSON(g.stdout, rep)
 			}
 			if markdown {
 				return bench.WriteMarkdown(g.stdout, rep)

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -140,56 +138,8 @@ func TestMatchAndEvalCommands(t *testing.T) {
 // TestServeStopsCleanly starts the real binary on port 0, waits for
 // /readyz, sends SIGTERM and expects a clean exit within 5 seconds.
 func TestServeStopsCleanly(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
 	dir := workdir(t)
-	bin := filepath.Join(t.TempDir(), "vitae")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "xdg"))
-	stdout, _ := cmd.StdoutPipe()
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if _, a, ok := strings.Cut(sc.Text(), "listening on "); ok {
-				addr <- a
-			}
-		}
-	}()
-	var base string
-	select {
-	case base = <-addr:
-	case <-time.After(30 * time.Second):
-		t.Fatalf("no address announced; stderr:\n%s", stderr.String())
-	}
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		resp, err := http.Get(base + "/readyz")
-		if err == nil {
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				break
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("not ready in time; stderr:\n%s", stderr.String())
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	cmd, base, stderr := startServe(t, buildVitae(t), dir)
 	resp, err := http.Post(base+"/api/v1/search", "application/json", strings.NewReader(`{"query":"led DevOps team"}`))
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("search on the served index: %v %v", resp, err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -39,22 +38,17 @@ nice-to-haves.`,
 			if format == "" {
 				format = formatOf(args[0])
 			}
-			a, err := g.open(cmd, nil)
+			a, err := g.openIndexed(cmd, nil)
 			if err != nil {
 				return err
 			}
 			defer a.Close()
-			if err := a.ensureIndexed(cmd.Context(), g.stderr); err != nil {
-				return err
-			}
 			res, err := a.matcher.Match(cmd.Context(), match.Request{JobDescription: jd, Format: format, Limit: limit})
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(res)
+				return writeJSON(g.stdout, res)
 			}
 			printMatch(g.stdout, res)
 			return nil

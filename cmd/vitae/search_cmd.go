@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"html"
 	"io"
@@ -30,15 +29,12 @@ On first use with an empty index it indexes the sample data (data.paths).`,
   vitae search "mentored engineers" --by candidate --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := g.open(cmd, map[string]string{"search.mode": "mode"})
+			a, err := g.openIndexed(cmd, map[string]string{"search.mode": "mode"})
 			if err != nil {
 				return err
 			}
 			defer a.Close()
 			cfg := a.cfg
-			if err := a.ensureIndexed(cmd.Context(), g.stderr); err != nil {
-				return err
-			}
 			q.Text = strings.Join(args, " ")
 			q.Mode = vitae.Mode(cfg.Search.Mode)
 			q.SemanticRatio = cfg.Search.SemanticRatio
@@ -58,9 +54,7 @@ On first use with an empty index it indexes the sample data (data.paths).`,
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(res)
+				return writeJSON(g.stdout, res)
 			}
 			printResults(g.stdout, res, q, isTerminal(g.stdout))
 			return nil
