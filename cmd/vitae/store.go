@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"log/slog"
 	"slices"
 	"strings"
+	"time"
 
 	"vitae/index"
+	"vitae/index/weaviate"
 	"vitae/search"
 )
 
@@ -14,6 +17,7 @@ import (
 // implementation; each passes index/storetest).
 var backends = map[string]func(cfg *Config, log *slog.Logger) (search.Store, error){
 	"embedded": openEmbedded,
+	"weaviate": openWeaviate,
 }
 
 // backendNames lists the choices of index.backend, for config errors.
@@ -30,4 +34,17 @@ func backendNames() string {
 // store under index.path.
 func openEmbedded(cfg *Config, log *slog.Logger) (search.Store, error) {
 	return index.Open(indexOptions(cfg, log))
+}
+
+// openWeaviate connects to a Weaviate cluster (weaviate.*), creating the
+// collections on first use.
+func openWeaviate(cfg *Config, log *slog.Logger) (search.Store, error) {
+	w := cfg.Weaviate
+	ctx, cancel := context.WithTimeout(context.Background(), max(w.Timeout, 30*time.Second))
+	defer cancel()
+	return weaviate.Open(ctx, weaviate.Options{
+		Hosts: w.Hosts, APIKey: w.APIKey, Collection: w.Collection, Shards: w.Shards,
+		ReplicationFactor: w.ReplicationFactor, Consistency: w.Consistency, Timeout: w.Timeout,
+		BatchSize: cfg.Index.BatchSize, Logger: log,
+	})
 }

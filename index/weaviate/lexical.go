@@ -1,0 +1,122 @@
+package weaviate
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	wv "github.com/weaviate/weaviate-go-client/v5/weaviate"
+	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
+	"github.com/weaviate/weaviate-go-client/v5/weaviate/graphql"
+
+	"vitae"
+	"vitae/index"
+)
+
+// Query limits, the embedded index's: user text is matched, never parsed
+// as query syntax, and bounded.
+const (
+	maxQueryRunes = 1000
+	maxQueryTerms = 256
+	maxPage       = 1000
+)
+
+// Lexical runs a BM25 search over the bullets' analysed terms, the role's
+// adding 0.3, among the bullets whose text has a query term and that the
+// filters keep; with highlights and, on request, facets over every match
+// (an aggregation).
+func (s *Store) Lexical(ctx context.Context, req index.LexicalRequest) (*index.LexicalResult, error) {
+	if err := checkCtx(ctx); err != nil {
+		return nil, err
+	}
+	text := strings.TrimSpace(req.Text)
+	if utf8.RuneCountInString(text) > maxQueryRunes {
+		return nil, vitae.Errorf(vitae.ETOOLARGE, "query longer than %d characters", maxQueryRunes)
+	}
+	terms := index.Terms(text)
+	if len(terms) > maxQueryTerms {
+		return nil, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", maxQueryTerms)
+	}
+	size, from := req.Size, req.From
+	if size <= 0 {
+		size = 10
+	}
+	if size > maxPage || from < 0 || from > 10*maxPage {
+		return nil, vitae.Errorf(vitae.EINVALID, "page out of range (size %d, from %d)", size, from)
+	}
+	flt, err := where(req.Filters)
+	if err != nil {
+		return nil, err
+	}
+	out := &index.LexicalResult{}
+	if len(terms) == 0 {
+		if req.Facets {
+			out.Facets = emptyFacets()
+		}
+		return out, nil
+	}
+	w := and(filters.Where().WithPath([]string{pTerms}).WithOperator(filters.ContainsAny).WithValueText(terms...), flt)
+	if out.Total, err = s.countWhere(ctx, s.bullet, w); err != nil {
+		return nil, fmt.Errorf("keyword search: %w", err)
+	}
+	if from+size > maxResults {
+		size = max(0, maxResults-from)
+	}
+	var objs []bulletObj
+	if size > 0 && from < out.Total {
+		names := bulletFields
+		if req.IDsOnly {
+			names = []string{pBulletID}
+		}
+		bm25 := (&graphql.BM25ArgumentBuilder{}).WithQuery(strings.Join(terms, " ")).WithProperties(pTerms, pRoleTerms+"^0.3")
+		err = s.get(ctx, s.bullet, &objs, func(g *graphql.GetBuilder) *graphql.GetBuilder {
+			return g.WithBM25(bm25).WithWhere(w).WithOffset(from).WithLimit(size).
+				WithFields(fields(names, "score")...)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("keyword search: %w", err)
+		}
+	}
+	for i, o := range objs {
+		hit := index.LexicalHit{Bullet: o.bullet(), Score: o.Additional.score(), Rank: from + i + 1}
+		if req.Highlight && !req.IDsOnly {
+			hit.Highlights, hit.MatchedTerms = index.Highlight(text, hit.Bullet.Text)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if req.Facets {
+		if out.Facets, err = s.aggregateFacets(ctx, w, 10); err != nil {
+			return nil, fmt.Errorf("keyword search facets: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// countWhere is how many objects of class w matches (all when w is nil).
+func (s *Store) countWhere(ctx context.Context, class string, w *filters.WhereBuilder) (int, error) {
+	var res []struct {
+		Meta struct {
+			Count int `json:"count"`
+		} `json:"meta"`
+	}
+	err := s.call(ctx, func(c *wv.Client) error {
+		a := c.GraphQL().Aggregate().WithClassName(class).
+			WithFields(graphql.Field{Name: "meta", Fields: []graphql.Field{{Name: "count"}}})
+		if w != nil {
+			a = a.WithWhere(w)
+		}
+		resp, err := a.Do(ctx)
+		if err != nil {
+			return err
+		}
+		return decode(resp, "Aggregate", class, &res)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("count %s: %w", class, err)
+	}
+	if len(res) == 0 {
+		return 0, nil
+	}
+	return res[0].Meta.Count, nil
+}
