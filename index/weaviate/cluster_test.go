@@ -226,9 +226,6 @@ func answersDiff(before, after map[string][]string) string {
 	}
 	d := cmp.Diff(b, a)
 	bm, am := before["match"], after["match"]
-	if !slices.Equal(bm[:min(3, len(bm))], am[:min(3, len(am))]) {
-		d += fmt.Sprintf("match: first candidates %v, then %v\n", bm, am)
-	}
 	score := map[string]float64{}
 	for i, id := range bm {
 		var f float64
