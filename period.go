@@ -93,3 +93,25 @@ func (p Period) Overlaps(since, until string) bool {
 	}
 	return true
 }
+
+// Window reads a filter's [since, until] as the instants it spans:
+// since's first instant and the one after until's last, zero for an open
+// side. Malformed dates and an until before since are EINVALID.
+func Window(since, until string) (from, to time.Time, err error) {
+	if since != "" {
+		var ok bool
+		if from, ok = ParseDate(since); !ok {
+			return from, to, Errorf(EINVALID, "since %q: want YYYY or YYYY-MM", since)
+		}
+	}
+	if until != "" {
+		var ok bool
+		if to, ok = DateEnd(until); !ok {
+			return from, to, Errorf(EINVALID, "until %q: want YYYY or YYYY-MM", until)
+		}
+	}
+	if !from.IsZero() && !to.IsZero() && !to.After(from) {
+		return from, to, Errorf(EINVALID, "until %s is before since %s", until, since)
+	}
+	return from, to, nil
+}

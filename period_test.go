@@ -54,3 +54,35 @@ func TestPeriodBounds(t *testing.T) {
 		}
 	}
 }
+
+func TestWindow(t *testing.T) {
+	tests := []struct {
+		since, until string
+		from, to     string // "" for zero
+		code         string
+	}{
+		{"", "", "", "", ""},
+		{"2019", "", "2019-01-01", "", ""},
+		{"", "2019-06", "", "2019-07-01", ""},
+		{"2019-03", "2019-03", "2019-03-01", "2019-04-01", ""},
+		{"2020", "2019", "", "", EINVALID},
+		{"soon", "", "", "", EINVALID},
+		{"", "0000", "", "", EINVALID},
+	}
+	day := func(x time.Time) string {
+		if x.IsZero() {
+			return ""
+		}
+		return x.Format(time.DateOnly)
+	}
+	for _, tt := range tests {
+		from, to, err := Window(tt.since, tt.until)
+		if ErrorCode(err) != tt.code && !(tt.code == "" && err == nil) {
+			t.Errorf("Window(%q, %q) error %v, want code %q", tt.since, tt.until, err, tt.code)
+			continue
+		}
+		if err == nil && (day(from) != tt.from || day(to) != tt.to) {
+			t.Errorf("Window(%q, %q) = %s..%s, want %s..%s", tt.since, tt.until, day(from), day(to), tt.from, tt.to)
+		}
+	}
+}

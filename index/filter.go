@@ -29,7 +29,7 @@ type filter struct {
 // compileFilter checks f and returns it as a filter, nil when nothing is
 // filtered. Unreadable dates, or until before since, are EINVALID.
 func compileFilter(f vitae.Filters) (*filter, error) {
-	if _, _, err := window(f.Since, f.Until); err != nil {
+	if _, _, err := vitae.Window(f.Since, f.Until); err != nil {
 		return nil, err
 	}
 	c := &filter{company: values(f.Company), role: values(f.Role), person: values(f.Person),
@@ -49,28 +49,6 @@ func values(xs []string) []string {
 		}
 	}
 	return out
-}
-
-// window reads [since, until] as the instants it spans: since's first and
-// the one after until's last (vitae.ParseDate, vitae.DateEnd); zero for an
-// open side.
-func window(since, until string) (from, to time.Time, err error) {
-	if since != "" {
-		var ok bool
-		if from, ok = vitae.ParseDate(since); !ok {
-			return from, to, vitae.Errorf(vitae.EINVALID, "since %q: want YYYY or YYYY-MM", since)
-		}
-	}
-	if until != "" {
-		var ok bool
-		if to, ok = vitae.DateEnd(until); !ok {
-			return from, to, vitae.Errorf(vitae.EINVALID, "until %q: want YYYY or YYYY-MM", until)
-		}
-	}
-	if !from.IsZero() && !to.IsZero() && !to.After(from) {
-		return from, to, vitae.Errorf(vitae.EINVALID, "until %s is before since %s", until, since)
-	}
-	return from, to, nil
 }
 
 // metaOf is what keeps() looks at for a bullet, lower-cased as compared;
@@ -126,7 +104,7 @@ func (f *filter) query() query.Query {
 	// stored end is its last second, so ≥ since) and starts before the
 	// end of until. A bullet without a readable start has no dates in
 	// bleve and matches neither.
-	from, to, _ := window(f.since, f.until) // checked by compileFilter
+	from, to, _ := vitae.Window(f.since, f.until) // checked by compileFilter
 	if !from.IsZero() {
 		q := bleve.NewDateRangeInclusiveQuery(from, time.Time{}, &inclusive, nil)
 		q.SetField(fEnd)

@@ -2,7 +2,6 @@ package weaviate
 
 import (
 	"strings"
-	"time"
 
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
 
@@ -21,7 +20,7 @@ import (
 //
 // Unreadable dates, or until before since, are EINVALID.
 func where(f vitae.Filters) (*filters.WhereBuilder, error) {
-	from, to, err := window(f.Since, f.Until)
+	from, to, err := vitae.Window(f.Since, f.Until)
 	if err != nil {
 		return nil, err
 	}
@@ -83,26 +82,4 @@ func idsIn(ids []string) *filters.WhereBuilder {
 // textEquals matches the objects whose property path is value.
 func textEquals(path, value string) *filters.WhereBuilder {
 	return filters.Where().WithPath([]string{path}).WithOperator(filters.Equal).WithValueText(value)
-}
-
-// window reads [since, until] as the instants it spans, as the embedded
-// index's filter does: since's first instant and the one after until's
-// last; zero for an open side.
-func window(since, until string) (from, to time.Time, err error) {
-	if since != "" {
-		var ok bool
-		if from, ok = vitae.ParseDate(since); !ok {
-			return from, to, vitae.Errorf(vitae.EINVALID, "since %q: want YYYY or YYYY-MM", since)
-		}
-	}
-	if until != "" {
-		var ok bool
-		if to, ok = vitae.DateEnd(until); !ok {
-			return from, to, vitae.Errorf(vitae.EINVALID, "until %q: want YYYY or YYYY-MM", until)
-		}
-	}
-	if !from.IsZero() && !to.IsZero() && !to.After(from) {
-		return from, to, vitae.Errorf(vitae.EINVALID, "until %s is before since %s", until, since)
-	}
-	return from, to, nil
 }
