@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"log/slog"
 	"slices"
 	"strings"
@@ -37,8 +39,12 @@ func openEmbedded(cfg *Config, log *slog.Logger) (search.Store, error) {
 }
 
 // openWeaviate connects to a Weaviate cluster (weaviate.*), creating the
-// collections on first use.
+// collections on first use. index.path is created too: it still holds the
+// built-in model, the embedding cache and the audit log.
 func openWeaviate(cfg *Config, log *slog.Logger) (search.Store, error) {
+	if err := os.MkdirAll(cfg.Index.Path, 0o700); err != nil {
+		return nil, fmt.Errorf("index directory: %w", err)
+	}
 	w := cfg.Weaviate
 	ctx, cancel := context.WithTimeout(context.Background(), max(w.Timeout, 30*time.Second))
 	defer cancel()
