@@ -96,6 +96,7 @@ func TestE2E(t *testing.T) {
 		{"multipart upload", testMultipartUpload},
 		{"security headers, static files, metrics", testSecurityHeadersStaticAndMetrics},
 		{"pages render and escape", testPagesRenderAndEscape},
+		{"live responses match openapi.json", testLiveResponsesMatchOpenAPI},
 	}
 	backends := []struct {
 		name string

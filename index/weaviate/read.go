@@ -129,6 +129,31 @@ func (s *Store) Sources() (map[string]string, error) {
 	return out, err
 }
 
+// Copies returns the IDs of the résumés stored under a candidate identity,
+// sorted; none for an empty identity (duplicate uploads, erasure by
+// identity). Résumés written before the collection recorded identities
+// are found once written again.
+func (s *Store) Copies(identity string) ([]string, error) {
+	if identity == "" {
+		return nil, nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
+	defer cancel()
+	var objs []resumeObj
+	err := s.get(ctx, s.resume, &objs, func(g *graphql.GetBuilder) *graphql.GetBuilder {
+		return g.WithWhere(textEquals(pIdentity, identity)).WithLimit(chunk).WithFields(fields([]string{pResumeID})...)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("copies of identity %q: %w", identity, err)
+	}
+	ids := make([]string, len(objs))
+	for i, o := range objs {
+		ids[i] = o.ResumeID
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
 // scan reads every object of class, a page at a time in UUID order
 // (Weaviate's cursor), decoding each page into []T for fn.
 func scan[T any](ctx context.Context, s *Store, class string, names []string, fn func([]T) error) error {

@@ -135,7 +135,7 @@ func (s *Store) write(ctx context.Context, rs []*vitae.Resume, old map[string]*v
 			return fmt.Errorf("résumé %s: %w", r.ID, err)
 		}
 		objs = append(objs, &models.Object{Class: s.resume, ID: strfmtUUID(s.resumeUUID(r.ID)),
-			Properties: map[string]any{pResumeID: r.ID, pHash: r.Hash, pSource: r.Source, pRecord: string(rec)}})
+			Properties: map[string]any{pResumeID: r.ID, pHash: r.Hash, pSource: r.Source, pRecord: string(rec), pIdentity: r.Identity}})
 	}
 	return s.put(ctx, objs)
 }
