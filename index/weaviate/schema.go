@@ -41,7 +41,7 @@ const (
 	pRecord   = "record" // the résumé as JSON, with its bullets
 	pHash     = "hash"
 	pIdentity = "identity" // the candidate's (vitae.Resume.Identity): their copies
-	pDim    = "dimension"
+	pDim      = "dimension"
 )
 
 func prop(name, dataType, tokenization string, filterable, searchable bool) *models.Property {
