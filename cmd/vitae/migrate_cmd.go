@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -67,7 +68,8 @@ side is the cluster of weaviate.*, whose built-in model lives in index.path.`,
 			if err != nil {
 				return err
 			}
-			defer dst.Close()
+			closeDst := sync.OnceValue(dst.Close) // flushed before the summary
+			defer closeDst()
 			if st, err := src.Stats(); err != nil {
 				return err
 			} else if st.Resumes == 0 {
@@ -86,7 +88,7 @@ side is the cluster of weaviate.*, whose built-in model lives in index.path.`,
 			if err != nil {
 				return fmt.Errorf("migrate %s → %s (run it again to resume): %w", describe(srcCfg), describe(dstCfg), err)
 			}
-			if err := dst.Close(); err != nil {
+			if err := closeDst(); err != nil {
 				return err
 			}
 			if asJSON {
