@@ -40,6 +40,9 @@ side is the cluster of weaviate.*, whose built-in model lives in index.path.`,
 				return err
 			}
 			source := cfg.Index.Backend
+			if to == "" {
+				return usage(fmt.Errorf("--to is required: one of %s", backendNames()))
+			}
 			if backends[to] == nil {
 				return usage(fmt.Errorf("--to: %q is not one of %s", to, backendNames()))
 			}
@@ -107,7 +110,6 @@ side is the cluster of weaviate.*, whose built-in model lives in index.path.`,
 	f.StringVar(&to, "to", "", "target backend: weaviate or embedded (required)")
 	f.StringVar(&path, "path", "", "directory of the embedded side (default index.path)")
 	f.BoolVar(&asJSON, "json", false, "print the summary as JSON")
-	_ = cmd.MarkFlagRequired("to")
 	return cmd
 }
 

@@ -54,3 +54,14 @@ func openWeaviate(cfg *Config, log *slog.Logger) (search.Store, error) {
 		BatchSize: cfg.Index.BatchSize, Logger: log,
 	})
 }
+
+// embeddedOnly refuses a command that works on the embedded index's own
+// files (purge, index --rebuild) when index.backend is another: it would
+// open, and create, an embedded index under index.path instead.
+func embeddedOnly(cfg *Config, command string) error {
+	if cfg.Index.Backend == "embedded" {
+		return nil
+	}
+	return usage(fmt.Errorf("%s works on the embedded index's files; index.backend is %s, whose storage the cluster manages (README, \"When one machine is not enough\")",
+		command, cfg.Index.Backend))
+}
