@@ -18,8 +18,10 @@ import (
 // and its vectors as stored. Both backends (index.Index, weaviate.Store)
 // are one.
 type MigrateSource interface {
-	Resumes(offset, limit int) ([]*vitae.Resume, int, error)
-	Resume(id string) (*vitae.Resume, error)
+	// EachResume calls fn with every résumé, bullets included, in an
+	// order of the store's choosing.
+	EachResume(ctx context.Context, fn func(*vitae.Resume) error) error
+	Stats() (index.Stats, error)
 	VectorModel() string
 	// Vectors returns the stored vectors of the bullets ids that have
 	// one, of VectorModel's model.
@@ -59,7 +61,7 @@ type Migration struct {
 }
 
 // Migrate copies every résumé, bullet and vector of from into to, in
-// batches of résumés in ID order, without embedding anything: vectors go
+// batches of résumés in the source's order, without embedding anything: vectors go
 // over as stored, under the source's model identity. A target holding
 // vectors of another model is refused (EINVALID) before anything is
 // written: two models' vectors are never mixed.
@@ -83,35 +85,52 @@ func Migrate(ctx context.Context, from MigrateSource, to MigrateTarget, opts Mig
 	if err := checkModels(m.Model, to); err != nil {
 		return m, err
 	}
+	st, err := from.Stats()
+	if err != nil {
+		return m, fmt.Errorf("source stats: %w", err)
+	}
+	m.Resumes = st.Resumes
 	done := 0
 	defer func() {
 		m.Took = time.Since(start)
 		emit(StageDone{Stage: StageMigrate, Done: done, Total: m.Resumes, Elapsed: m.Took})
 	}()
-	for offset := 0; ; offset += opts.Batch {
+	var batch []*vitae.Resume
+	flush := func() error {
 		if err := ctx.Err(); err != nil {
-			return m, vitae.Wrap(vitae.ETIMEOUT, err, "migration cancelled")
+			return vitae.Wrap(vitae.ETIMEOUT, err, "migration cancelled")
 		}
-		page, total, err := from.Resumes(offset, opts.Batch)
-		if err != nil {
-			return m, fmt.Errorf("list source résumés: %w", err)
+		if err := migrateBatch(ctx, from, to, batch, m); err != nil {
+			return err
 		}
-		m.Resumes = total
-		if len(page) == 0 {
-			// The embedded target's HNSW graph, now rather than while serving.
-			if b, ok := to.(annBuilder); ok {
-				if err := b.BuildANN(ctx); err != nil {
-					return m, fmt.Errorf("build the vector index: %w", err)
-				}
-			}
-			return m, nil
-		}
-		if err := migrateBatch(ctx, from, to, page, m); err != nil {
-			return m, err
-		}
-		done += len(page)
-		emit(ResumesMigrated{Done: done, Total: total, Bullets: m.Bullets, Vectors: m.Vectors, Elapsed: time.Since(start)})
+		done += len(batch)
+		batch = batch[:0]
+		emit(ResumesMigrated{Done: done, Total: max(m.Resumes, done), Bullets: m.Bullets, Vectors: m.Vectors, Elapsed: time.Since(start)})
+		return nil
 	}
+	err = from.EachResume(ctx, func(r *vitae.Resume) error {
+		if batch = append(batch, r); len(batch) < opts.Batch {
+			return nil
+		}
+		return flush()
+	})
+	if err == nil && len(batch) > 0 {
+		err = flush()
+	}
+	if err != nil {
+		if ctx.Err() != nil && vitae.ErrorCode(err) != vitae.ETIMEOUT {
+			err = vitae.Wrap(vitae.ETIMEOUT, err, "migration cancelled")
+		}
+		return m, err
+	}
+	m.Resumes = max(m.Resumes, done)
+	// The embedded target's HNSW graph, now rather than while serving.
+	if b, ok := to.(annBuilder); ok {
+		if err := b.BuildANN(ctx); err != nil {
+			return m, fmt.Errorf("build the vector index: %w", err)
+		}
+	}
+	return m, nil
 }
 
 // checkModels refuses a target whose vectors are of another model than
@@ -133,17 +152,11 @@ func checkModels(model string, to MigrateTarget) error {
 		st.Vectors, cur, model)
 }
 
-// migrateBatch copies one page of résumés: the records with their
+// migrateBatch copies one batch of résumés: the records with their
 // bullets, then the vectors the target lacks.
-func migrateBatch(ctx context.Context, from MigrateSource, to MigrateTarget, page []*vitae.Resume, m *Migration) error {
-	rs := make([]*vitae.Resume, 0, len(page))
+func migrateBatch(ctx context.Context, from MigrateSource, to MigrateTarget, rs []*vitae.Resume, m *Migration) error {
 	var ids []string
-	for _, p := range page {
-		r, err := from.Resume(p.ID)
-		if err != nil {
-			return fmt.Errorf("read source résumé %s: %w", p.ID, err)
-		}
-		rs = append(rs, r)
+	for _, r := range rs {
 		for _, b := range r.Bullets {
 			ids = append(ids, b.ID)
 		}

@@ -32,6 +32,8 @@ func demoIndex(tb testing.TB) (*rig, string) {
 type migrateStore interface {
 	pipeline.MigrateSource
 	pipeline.MigrateTarget
+	Resumes(offset, limit int) ([]*vitae.Resume, int, error)
+	Resume(id string) (*vitae.Resume, error)
 }
 
 // sameContents fails tb unless a and b hold the same résumés with the same

@@ -7,6 +7,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"vitae"
 )
 
 // copier is a store that records candidate identities (duplicate uploads,
@@ -19,6 +21,47 @@ type copier interface {
 // (pipeline.Migrate): both backends are.
 type vectorReader interface {
 	Vectors(ctx context.Context, ids []string) (map[string][]float32, error)
+}
+
+// resumeLister is a store that streams every résumé with its bullets
+// (pipeline.Migrate): both backends are.
+type resumeLister interface {
+	EachResume(ctx context.Context, fn func(*vitae.Resume) error) error
+}
+
+// testEachResume: every résumé once, with the bullets Resume gives; an
+// erased one no more.
+func testEachResume(t *testing.T, h *harness) {
+	l, ok := h.s.(resumeLister)
+	if !ok {
+		t.Skip("the store cannot stream its résumés")
+	}
+	h.upsert(sample()...)
+	if err := h.s.Delete(h.ctx, "bob"); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]*vitae.Resume{}
+	if err := l.EachResume(h.ctx, func(r *vitae.Resume) error {
+		if got[r.ID] != nil {
+			t.Errorf("%s streamed twice", r.ID)
+		}
+		got[r.ID] = r
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got["bob"] != nil {
+		t.Errorf("streamed %d résumés, want alice and carol", len(got))
+	}
+	for _, id := range []string{"alice", "carol"} {
+		want, err := h.s.Resume(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(want, got[id]); d != "" || len(want.Bullets) == 0 {
+			t.Errorf("%s streamed (-Resume +EachResume):\n%s", id, d)
+		}
+	}
 }
 
 // testCopies: the résumés of one identity are listed, sorted, and leave

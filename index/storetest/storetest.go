@@ -59,6 +59,7 @@ func Run(t *testing.T, open Opener) {
 		{"restart keeps everything", testRestart},
 		{"copies by identity", testCopies},
 		{"vectors read back", testVectorsReadBack},
+		{"every résumé streamed", testEachResume},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -129,6 +129,25 @@ func (s *Store) Sources() (map[string]string, error) {
 	return out, err
 }
 
+// EachResume calls fn with every résumé, its bullets included (each
+// record holds them), a page at a time in the order of Weaviate's cursor:
+// for copying the collections to another backend (pipeline.Migrate),
+// however many résumés there are.
+func (s *Store) EachResume(ctx context.Context, fn func(*vitae.Resume) error) error {
+	return scan(ctx, s, s.resume, []string{pResumeID, pRecord}, func(objs []resumeObj) error {
+		for _, o := range objs {
+			r, err := o.resume()
+			if err != nil {
+				return err
+			}
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // Copies returns the IDs of the résumés stored under a candidate identity,
 // sorted; none for an empty identity (duplicate uploads, erasure by
 // identity). Résumés written before the collection recorded identities
