@@ -61,10 +61,10 @@ type Migration struct {
 }
 
 // Migrate copies every résumé, bullet and vector of from into to, in
-// batches of résumés in the source's order, without embedding anything: vectors go
-// over as stored, under the source's model identity. A target holding
-// vectors of another model is refused (EINVALID) before anything is
-// written: two models' vectors are never mixed.
+// batches of résumés in the source's order, without embedding anything:
+// vectors go over as stored, under the source's model identity. A target
+// holding vectors of another model is refused (EINVALID) before anything
+// is written: two models' vectors are never mixed.
 //
 // A run can be cut short (ctx, a kill) and started again: résumés
 // already in the target with the same content hash are left alone
@@ -104,7 +104,7 @@ func Migrate(ctx context.Context, from MigrateSource, to MigrateTarget, opts Mig
 			return err
 		}
 		done += len(batch)
-		batch = batch[:0]
+		batch = make([]*vitae.Resume, 0, opts.Batch) // the target may keep the last
 		emit(ResumesMigrated{Done: done, Total: max(m.Resumes, done), Bullets: m.Bullets, Vectors: m.Vectors, Elapsed: time.Since(start)})
 		return nil
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -39,71 +40,7 @@ side is the cluster of weaviate.*, whose built-in model lives in index.path.`,
 			if err != nil {
 				return err
 			}
-			source := cfg.Index.Backend
-			if to == "" {
-				return usage(fmt.Errorf("--to is required: one of %s", backendNames()))
-			}
-			if backends[to] == nil {
-				return usage(fmt.Errorf("--to: %q is not one of %s", to, backendNames()))
-			}
-			if to == source {
-				return usage(fmt.Errorf("--to %s: index.backend is %s already; migrate copies to the other backend", to, source))
-			}
-			if path == "" {
-				path = cfg.Index.Path
-			}
-			// The embedded side at path; Weaviate's model file in index.path.
-			side := func(backend string) *Config {
-				c := *cfg
-				c.Index.Backend = backend
-				if backend == "embedded" {
-					c.Index.Path = path
-				}
-				return &c
-			}
-			srcCfg, dstCfg := side(source), side(to)
-			src, err := openMigrateStore(srcCfg, log, "source")
-			if err != nil {
-				return err
-			}
-			defer src.Close()
-			dst, err := openMigrateStore(dstCfg, log, "target")
-			if err != nil {
-				return err
-			}
-			closeDst := sync.OnceValue(dst.Close) // flushed before the summary
-			defer closeDst()
-			if st, err := src.Stats(); err != nil {
-				return err
-			} else if st.Resumes == 0 {
-				return fmt.Errorf("the source (%s) holds no résumés: nothing to migrate", describe(srcCfg))
-			}
-			if err := pipeline.MigrateModel(srcCfg.Index.Path, dstCfg.Index.Path); err != nil {
-				return err
-			}
-			from, ok1 := src.(pipeline.MigrateSource)
-			into, ok2 := dst.(pipeline.MigrateTarget)
-			if !ok1 || !ok2 {
-				return fmt.Errorf("the %s backend cannot be migrated: its vectors cannot be read back", to)
-			}
-			view := newProgressView(g.stderr, log, progressStyleFor(g.stderr, cfg.Log.Format))
-			m, err := pipeline.Migrate(cmd.Context(), from, into, pipeline.MigrateOptions{Progress: view.show})
-			if err != nil {
-				return fmt.Errorf("migrate %s → %s (run it again to resume): %w", describe(srcCfg), describe(dstCfg), err)
-			}
-			if err := closeDst(); err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(g.stdout, m)
-			}
-			fmt.Fprintf(g.stdout, "Migrated %d résumé(s) from %s to %s in %s: %d copied, %d already there; %d bullets and %d vectors written, %d vectors already there (model %q).\n",
-				m.Resumes, describe(srcCfg), describe(dstCfg), m.Took.Round(time.Millisecond), m.Copied, m.Unchanged, m.Bullets, m.Vectors, m.Kept, m.Model)
-			if m.NoVector > 0 {
-				fmt.Fprintf(g.stdout, "%d bullets had no vector in the source; `vitae index --backfill` embeds them.\n", m.NoVector)
-			}
-			fmt.Fprintf(g.stdout, "Set index.backend: %s to use it.\n", to)
-			return nil
+			return migrate(cmd.Context(), g, cfg, log, to, path, asJSON)
 		},
 	}
 	f := cmd.Flags()
@@ -111,6 +48,76 @@ side is the cluster of weaviate.*, whose built-in model lives in index.path.`,
 	f.StringVar(&path, "path", "", "directory of the embedded side (default index.path)")
 	f.BoolVar(&asJSON, "json", false, "print the summary as JSON")
 	return cmd
+}
+
+// migrate is `vitae migrate`: it opens both sides, carries the built-in
+// model over and runs pipeline.Migrate with the progress view.
+func migrate(ctx context.Context, g *globals, cfg *Config, log *slog.Logger, to, path string, asJSON bool) error {
+	source := cfg.Index.Backend
+	if to == "" {
+		return usage(fmt.Errorf("--to is required: one of %s", backendNames()))
+	}
+	if backends[to] == nil {
+		return usage(fmt.Errorf("--to: %q is not one of %s", to, backendNames()))
+	}
+	if to == source {
+		return usage(fmt.Errorf("--to %s: index.backend is %s already; migrate copies to the other backend", to, source))
+	}
+	if path == "" {
+		path = cfg.Index.Path
+	}
+	// The embedded side at path; Weaviate's model file in index.path.
+	side := func(backend string) *Config {
+		c := *cfg
+		c.Index.Backend = backend
+		if backend == "embedded" {
+			c.Index.Path = path
+		}
+		return &c
+	}
+	srcCfg, dstCfg := side(source), side(to)
+	src, err := openMigrateStore(srcCfg, log, "source")
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := openMigrateStore(dstCfg, log, "target")
+	if err != nil {
+		return err
+	}
+	closeDst := sync.OnceValue(dst.Close) // flushed before the summary
+	defer closeDst()
+	if st, err := src.Stats(); err != nil {
+		return err
+	} else if st.Resumes == 0 {
+		return fmt.Errorf("the source (%s) holds no résumés: nothing to migrate", describe(srcCfg))
+	}
+	from, ok1 := src.(pipeline.MigrateSource)
+	into, ok2 := dst.(pipeline.MigrateTarget)
+	if !ok1 || !ok2 {
+		return fmt.Errorf("%s → %s: a backend's vectors cannot be read back", source, to)
+	}
+	if err := pipeline.MigrateModel(srcCfg.Index.Path, dstCfg.Index.Path); err != nil {
+		return err
+	}
+	view := newProgressView(g.stderr, log, progressStyleFor(g.stderr, cfg.Log.Format))
+	m, err := pipeline.Migrate(ctx, from, into, pipeline.MigrateOptions{Progress: view.show})
+	if err != nil {
+		return fmt.Errorf("migrate %s → %s (run it again to resume): %w", describe(srcCfg), describe(dstCfg), err)
+	}
+	if err := closeDst(); err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(g.stdout, m)
+	}
+	fmt.Fprintf(g.stdout, "Migrated %d résumé(s) from %s to %s in %s: %d copied, %d already there; %d bullets and %d vectors written, %d vectors already there (model %q).\n",
+		m.Resumes, describe(srcCfg), describe(dstCfg), m.Took.Round(time.Millisecond), m.Copied, m.Unchanged, m.Bullets, m.Vectors, m.Kept, m.Model)
+	if m.NoVector > 0 {
+		fmt.Fprintf(g.stdout, "%d bullets had no vector in the source; `vitae index --backfill` embeds them.\n", m.NoVector)
+	}
+	fmt.Fprintf(g.stdout, "Set index.backend: %s to use it.\n", to)
+	return nil
 }
 
 // openMigrateStore opens one side of a migration through the backend
