@@ -50,7 +50,7 @@ func embeddedStore(tb testing.TB) search.Store {
 // newTestServerOn is newTestServer on the store open gives.
 func newTestServerOn(tb testing.TB, open openStore, cfg Config) (*httptest.Server, *search.Engine) {
 	tb.Helper()
-	ix := open(tb)
+	st := open(tb)
 	var rs []*vitae.Resume
 	var texts []string
 	for _, f := range testResumes {
@@ -67,7 +67,7 @@ func newTestServerOn(tb testing.TB, open openStore, cfg Config) (*httptest.Serve
 	if err != nil {
 		tb.Fatal(err)
 	}
-	eng := search.New(ix, l, search.Options{SemanticRatio: 0.5})
+	eng := search.New(st, l, search.Options{SemanticRatio: 0.5})
 	if _, err := eng.Add(context.Background(), rs); err != nil {
 		tb.Fatal(err)
 	}
