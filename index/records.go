@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -156,6 +157,39 @@ func (ix *Index) Resume(id string) (*vitae.Resume, error) {
 		return nil
 	})
 	return out, err
+}
+
+// EachResume calls fn with every résumé, its bullets included, in ID
+// order: for copying the index to another backend (pipeline.Migrate).
+// The IDs are read first and each résumé in a read of its own, so fn may
+// take its time; a résumé deleted meanwhile is skipped.
+func (ix *Index) EachResume(ctx context.Context, fn func(*vitae.Resume) error) error {
+	var ids []string
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketResumes).ForEach(func(k, _ []byte) error {
+			ids = append(ids, string(k))
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("list résumés: %w", err)
+	}
+	for _, id := range ids {
+		if err := checkCtx(ctx); err != nil {
+			return err
+		}
+		r, err := ix.Resume(id)
+		if errors.Is(err, vitae.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Resumes lists résumés (without bullets) sorted by ID, and the total.

@@ -198,6 +198,30 @@ func (ix *Index) DropVectors(ctx context.Context) error {
 	return nil
 }
 
+// Vectors returns the stored (unit-length) vectors of the bullets ids
+// that have one, as written to disk: for copying an index to another
+// backend without embedding again (pipeline.Migrate). The model is
+// VectorModel's.
+func (ix *Index) Vectors(ctx context.Context, ids []string) (map[string][]float32, error) {
+	if err := checkCtx(ctx); err != nil {
+		return nil, err
+	}
+	out := make(map[string][]float32, len(ids))
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		vb := tx.Bucket(bucketVectors)
+		for _, id := range ids {
+			if v := vb.Get([]byte(id)); v != nil {
+				out[id] = vector.Decode(v)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read vectors: %w", err)
+	}
+	return out, nil
+}
+
 // Missing returns the bullets of ids that have no vector yet.
 func (ix *Index) Missing(ids []string) []string {
 	var out []string

@@ -19,6 +19,11 @@
 //	if err != nil { … }
 //	sum, err := x.Run(ctx, pipeline.Job{Paths: []string{"./data"}})
 //
+// Migrate copies a store into another backend (`vitae migrate --to
+// weaviate`, and back): résumés, bullets and vectors as stored, under the
+// source's model identity, without embedding; a run cut short is started
+// again and skips what is already there.
+//
 // Callers: `vitae index` (Run), `vitae serve`/`search`/`match` on an
 // empty index (EnsureIndexed), and search.Engine.Add and AddFiles, which
 // the upload API calls. The package imports index (for its request and

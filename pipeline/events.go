@@ -9,6 +9,7 @@ const (
 	StageFiles   Stage = "files"   // reading, parsing and storing files
 	StageVectors Stage = "vectors" // embedding bullets that lack vectors
 	StageANN     Stage = "ann"     // building the approximate vector index
+	StageMigrate Stage = "migrate" // copying résumés and vectors to another backend
 )
 
 // Event is one step of an Indexer's progress: a FileParsed, BatchStored,
@@ -48,6 +49,15 @@ type VectorsEmbedded struct {
 	Elapsed     time.Duration // since the vectors stage began
 }
 
+// ResumesMigrated says Done of the Total résumés of the source have been
+// copied (or found already there) by Migrate, with the bullets and
+// vectors written so far.
+type ResumesMigrated struct {
+	Done, Total      int
+	Bullets, Vectors int
+	Elapsed          time.Duration // since the migration began
+}
+
 // StageDone ends a stage, on success, error or cancellation alike. Done
 // and Total count its files or bullets (both 0 for StageANN).
 type StageDone struct {
@@ -61,3 +71,4 @@ func (BatchStored) event()     {}
 func (ModelTrained) event()    {}
 func (VectorsEmbedded) event() {}
 func (StageDone) event()       {}
+func (ResumesMigrated) event() {}

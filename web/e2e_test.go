@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -11,11 +12,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/index/weaviate"
+	"vitae/index/weaviate/weaviatetest"
 	"vitae/ingest"
 	"vitae/match"
 	"vitae/search"
@@ -26,11 +30,27 @@ import (
 // router.
 func newTestServer(tb testing.TB, cfg Config) (*httptest.Server, *search.Engine) {
 	tb.Helper()
+	return newTestServerOn(tb, embeddedStore, cfg)
+}
+
+// openStore opens an empty store for one test server, closed at cleanup.
+type openStore func(tb testing.TB) search.Store
+
+// embeddedStore is an embedded index in a temp dir.
+func embeddedStore(tb testing.TB) search.Store {
+	tb.Helper()
 	ix, err := index.Open(index.Options{Path: tb.TempDir()})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// newTestServerOn is newTestServer on the store open gives.
+func newTestServerOn(tb testing.TB, open openStore, cfg Config) (*httptest.Server, *search.Engine) {
+	tb.Helper()
+	st := open(tb)
 	var rs []*vitae.Resume
 	var texts []string
 	for _, f := range testResumes {
@@ -47,7 +67,7 @@ func newTestServer(tb testing.TB, cfg Config) (*httptest.Server, *search.Engine)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	eng := search.New(ix, l, search.Options{SemanticRatio: 0.5})
+	eng := search.New(st, l, search.Options{SemanticRatio: 0.5})
 	if _, err := eng.Add(context.Background(), rs); err != nil {
 		tb.Fatal(err)
 	}
@@ -58,6 +78,57 @@ func newTestServer(tb testing.TB, cfg Config) (*httptest.Server, *search.Engine)
 	ts := httptest.NewServer(srv)
 	tb.Cleanup(ts.Close)
 	return ts, eng
+}
+
+// TestE2E runs the end-to-end suite, API and pages over the real stack,
+// once per storage backend: the embedded index, and a real Weaviate node
+// on loopback (one for the whole run, a collection per test server;
+// skipped, saying why, without weaviate-server).
+func TestE2E(t *testing.T) {
+	tests := []struct {
+		name string
+		run  func(t *testing.T, open openStore)
+	}{
+		{"api routes, errors and limits", testAPIRoutesErrorsAndLimits},
+		{"limit out of range", testLimitOutOfRangeNamesTheLimit},
+		{"search response shape", testSearchResponseShape},
+		{"api key", testAPIKey},
+		{"multipart upload", testMultipartUpload},
+		{"security headers, static files, metrics", testSecurityHeadersStaticAndMetrics},
+		{"pages render and escape", testPagesRenderAndEscape},
+		{"live responses match openapi.json", testLiveResponsesMatchOpenAPI},
+	}
+	backends := []struct {
+		name string
+		open func(t *testing.T) openStore
+	}{
+		{"embedded", func(*testing.T) openStore { return embeddedStore }},
+		{"weaviate", weaviateStores},
+	}
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			open := b.open(t)
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) { tt.run(t, open) })
+			}
+		})
+	}
+}
+
+// weaviateStores starts one Weaviate node for t and opens a collection of
+// its own for each test server, dropped at the server's cleanup.
+func weaviateStores(t *testing.T) openStore {
+	node := weaviatetest.Start(t)
+	var n atomic.Int32
+	return func(tb testing.TB) search.Store {
+		tb.Helper()
+		s, err := weaviate.Open(context.Background(), weaviate.Options{Hosts: node.Hosts(), Collection: fmt.Sprintf("E2E%d", n.Add(1))})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { _ = s.Drop(context.Background()) })
+		return s
+	}
 }
 
 type call struct {
@@ -90,8 +161,8 @@ func do(tb testing.TB, ts *httptest.Server, c call) (int, map[string]any, http.H
 	return resp.StatusCode, out, resp.Header
 }
 
-func TestAPIRoutesErrorsAndLimits(t *testing.T) {
-	ts, _ := newTestServer(t, Config{MaxBodyBytes: 64 << 10})
+func testAPIRoutesErrorsAndLimits(t *testing.T, open openStore) {
+	ts, _ := newTestServerOn(t, open, Config{MaxBodyBytes: 64 << 10})
 	long := strings.Repeat("devops ", 200)
 	tests := []struct {
 		name   string
@@ -156,8 +227,8 @@ func TestAPIRoutesErrorsAndLimits(t *testing.T) {
 
 // A page size out of range is refused with the limit named, never served
 // as some other size; the CLI applies the same rule (search.CheckLimit).
-func TestLimitOutOfRangeNamesTheLimit(t *testing.T) {
-	ts, _ := newTestServer(t, Config{})
+func testLimitOutOfRangeNamesTheLimit(t *testing.T, open openStore) {
+	ts, _ := newTestServerOn(t, open, Config{})
 	tests := []struct {
 		name, path, body, want string
 	}{
@@ -180,8 +251,8 @@ func TestLimitOutOfRangeNamesTheLimit(t *testing.T) {
 	}
 }
 
-func TestSearchResponseShape(t *testing.T) {
-	ts, _ := newTestServer(t, Config{})
+func testSearchResponseShape(t *testing.T, open openStore) {
+	ts, _ := newTestServerOn(t, open, Config{})
 	_, body, _ := do(t, ts, call{method: "POST", path: "/api/v1/search", body: `{"query":"led DevOps team","explain":true,"limit":100}`})
 	hits := body["hits"].([]any)
 	if len(hits) == 0 || len(hits) > 100 {
@@ -204,8 +275,8 @@ func TestSearchResponseShape(t *testing.T) {
 	}
 }
 
-func TestAPIKey(t *testing.T) {
-	ts, _ := newTestServer(t, Config{APIKey: "s3cret"})
+func testAPIKey(t *testing.T, open openStore) {
+	ts, _ := newTestServerOn(t, open, Config{APIKey: "s3cret"})
 	del := call{method: "DELETE", path: "/api/v1/resumes/jordan-lee"}
 	if s, _, _ := do(t, ts, del); s != 401 {
 		t.Errorf("delete without key: %d", s)
@@ -228,7 +299,7 @@ func TestAPIKey(t *testing.T) {
 			t.Error("deleted person still found")
 		}
 	}
-	ro, _ := newTestServer(t, Config{APIKey: "s3cret", ProtectReads: true})
+	ro, _ := newTestServerOn(t, open, Config{APIKey: "s3cret", ProtectReads: true})
 	if s, _, _ := do(t, ro, call{method: "POST", path: "/api/v1/search", body: `{"query":"x"}`}); s != 401 {
 		t.Errorf("protected read without key: %d", s)
 	}
@@ -240,8 +311,8 @@ func TestAPIKey(t *testing.T) {
 	}
 }
 
-func TestMultipartUpload(t *testing.T) {
-	ts, _ := newTestServer(t, Config{})
+func testMultipartUpload(t *testing.T, open openStore) {
+	ts, _ := newTestServerOn(t, open, Config{})
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	for name, content := range map[string]string{
@@ -265,8 +336,8 @@ func TestMultipartUpload(t *testing.T) {
 	}
 }
 
-func TestSecurityHeadersStaticAndMetrics(t *testing.T) {
-	ts, _ := newTestServer(t, Config{})
+func testSecurityHeadersStaticAndMetrics(t *testing.T, open openStore) {
+	ts, _ := newTestServerOn(t, open, Config{})
 	_, _, h := do(t, ts, call{method: "GET", path: "/"})
 	csp := h.Get("Content-Security-Policy")
 	if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") {
@@ -305,8 +376,8 @@ func TestSecurityHeadersStaticAndMetrics(t *testing.T) {
 	}
 }
 
-func TestPagesRenderAndEscape(t *testing.T) {
-	ts, _ := newTestServer(t, Config{})
+func testPagesRenderAndEscape(t *testing.T, open openStore) {
+	ts, _ := newTestServerOn(t, open, Config{})
 	for _, p := range []string{"/", "/?q=led+DevOps+team", "/?q=led+DevOps+team&group=candidate", "/?q=x&since=bad", "/resumes/mallory-xss", "/resumes/nobody", "/upload", "/match", "/?q=" + strings.Repeat("a", 2000)} {
 		resp, err := http.Get(ts.URL + p)
 		if err != nil {

@@ -98,16 +98,16 @@ type liveCall struct {
 	request string
 }
 
-// TestLiveResponsesMatchOpenAPI calls every route of the real server,
+// testLiveResponsesMatchOpenAPI calls every route of the real server,
 // with valid and invalid requests, and validates each response (status,
-// headers, body) against openapi.json.
-func TestLiveResponsesMatchOpenAPI(t *testing.T) {
+// headers, body) against openapi.json; TestE2E runs it on each backend.
+func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 	doc := loadOpenAPI(t)
 	router, err := gorillamux.NewRouter(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	open, eng := newTestServer(t, Config{MaxBodyBytes: 64 << 10})
+	open, eng := newTestServerOn(t, store, Config{MaxBodyBytes: 64 << 10})
 	serve := func(cfg Config) *httptest.Server {
 		s, err := New(eng, match.New(eng, match.Options{}), cfg)
 		if err != nil {

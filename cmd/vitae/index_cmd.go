@@ -40,6 +40,9 @@ run goes on; the exit code is 1 only if nothing could be indexed (or, with
 				if err != nil {
 					return err
 				}
+				if err := embeddedOnly(cfg, "vitae index --rebuild"); err != nil {
+					return err
+				}
 				return rebuild(cmd.Context(), g, cfg, log, args)
 			}
 			// A path that is not there is a typo: say so once, before

@@ -141,6 +141,7 @@ Exit codes: 0 ok; 1 error (a file, the index or the server failed);
 		newRetentionCmd(g),
 		newPurgeCmd(g),
 		newJobsCmd(g),
+		newMigrateCmd(g),
 	)
 	usageErrors(root)
 	return root

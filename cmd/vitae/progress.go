@@ -68,6 +68,8 @@ func (v *progressView) show(e pipeline.Event) {
 		v.bar(pipeline.StageFiles, e.Total).set(e.Done, e.Elapsed, filepath.Base(e.Path))
 	case pipeline.VectorsEmbedded:
 		v.bar(pipeline.StageVectors, e.Total).set(e.Done, e.Elapsed, "")
+	case pipeline.ResumesMigrated:
+		v.bar(pipeline.StageMigrate, e.Total).set(e.Done, e.Elapsed, "")
 	case pipeline.StageDone:
 		b := v.bar(e.Stage, e.Total)
 		b.cur = e.Done
@@ -145,8 +147,11 @@ func (p *progress) done(elapsed time.Duration) {
 // line is "embedded 1,200/7,419 bullets, 4.1 s".
 func (p *progress) line(elapsed time.Duration) string {
 	verb, unit := "read", "files"
-	if p.stage == pipeline.StageVectors {
+	switch p.stage {
+	case pipeline.StageVectors:
 		verb, unit = "embedded", "bullets"
+	case pipeline.StageMigrate:
+		verb, unit = "copied", "résumés"
 	}
 	return fmt.Sprintf("%s %s/%s %s, %.1f s", verb, thousands(p.cur), thousands(p.total), unit, elapsed.Seconds())
 }

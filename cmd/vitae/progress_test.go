@@ -57,6 +57,23 @@ func TestProgressLines(t *testing.T) {
 	}
 }
 
+// A migration says résumés copied, as indexing says files read.
+func TestMigrateProgressLines(t *testing.T) {
+	var out bytes.Buffer
+	v := newProgressView(&out, nil, progressLines)
+	for _, e := range []struct {
+		done int
+		s    float64
+	}{{100, 1}, {250, 2.5}, {300, 3.5}} {
+		v.show(pipeline.ResumesMigrated{Done: e.done, Total: 314, Elapsed: time.Duration(e.s * float64(time.Second))})
+	}
+	v.show(pipeline.StageDone{Stage: pipeline.StageMigrate, Done: 314, Total: 314, Elapsed: 4 * time.Second})
+	want := "copied 250/314 résumés, 2.5 s\ncopied 314/314 résumés, 4.0 s\n"
+	if out.String() != want {
+		t.Errorf("lines:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
 func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 7419: "7,419", 1234567: "1,234,567", -4200: "-4,200"} {
 		if got := thousands(n); got != want {

@@ -41,6 +41,9 @@ index is opened exclusively.`,
 			if err != nil {
 				return err
 			}
+			if err := embeddedOnly(cfg, "vitae purge"); err != nil {
+				return err
+			}
 			opts := indexOptions(cfg, log)
 			if opts.EraseTimeout <= 0 {
 				opts.EraseTimeout = 30 * time.Minute // a whole index, not one résumé

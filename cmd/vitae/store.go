@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -37,8 +39,12 @@ func openEmbedded(cfg *Config, log *slog.Logger) (search.Store, error) {
 }
 
 // openWeaviate connects to a Weaviate cluster (weaviate.*), creating the
-// collections on first use.
+// collections on first use. index.path is created too: it still holds the
+// built-in model, the embedding cache and the audit log.
 func openWeaviate(cfg *Config, log *slog.Logger) (search.Store, error) {
+	if err := os.MkdirAll(cfg.Index.Path, 0o700); err != nil {
+		return nil, fmt.Errorf("index directory: %w", err)
+	}
 	w := cfg.Weaviate
 	ctx, cancel := context.WithTimeout(context.Background(), max(w.Timeout, 30*time.Second))
 	defer cancel()
@@ -47,4 +53,15 @@ func openWeaviate(cfg *Config, log *slog.Logger) (search.Store, error) {
 		ReplicationFactor: w.ReplicationFactor, Consistency: w.Consistency, Timeout: w.Timeout,
 		BatchSize: cfg.Index.BatchSize, Logger: log,
 	})
+}
+
+// embeddedOnly refuses a command that works on the embedded index's own
+// files (purge, index --rebuild) when index.backend is another: it would
+// open, and create, an embedded index under index.path instead.
+func embeddedOnly(cfg *Config, command string) error {
+	if cfg.Index.Backend == "embedded" {
+		return nil
+	}
+	return usage(fmt.Errorf("%s works on the embedded index's files; index.backend is %s, whose storage the cluster manages (README, \"When one machine is not enough\")",
+		command, cfg.Index.Backend))
 }

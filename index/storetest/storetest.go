@@ -57,6 +57,9 @@ func Run(t *testing.T, open Opener) {
 		{"vectors in and out by model", testVectors},
 		{"erasure leaves nothing retrievable", testErasure},
 		{"restart keeps everything", testRestart},
+		{"copies by identity", testCopies},
+		{"vectors read back", testVectorsReadBack},
+		{"every résumé streamed", testEachResume},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

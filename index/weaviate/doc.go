@@ -13,7 +13,8 @@
 //	             with the model it came from
 //	VitaeResume  one object per résumé: its JSON with every bullet, written
 //	             after its bullets, so a crash leaves it stale and the next
-//	             Upsert rewrites it
+//	             Upsert rewrites it; the candidate identity, filterable, so
+//	             Copies finds a person's résumés (duplicates, erasure)
 //	VitaeMeta    one object: the vector model identity and dimension
 //
 // Object IDs are UUIDv5 of the collection and the bullet or résumé ID, so a

@@ -129,6 +129,50 @@ func (s *Store) Sources() (map[string]string, error) {
 	return out, err
 }
 
+// EachResume calls fn with every résumé, its bullets included (each
+// record holds them), a page at a time in the order of Weaviate's cursor:
+// for copying the collections to another backend (pipeline.Migrate),
+// however many résumés there are.
+func (s *Store) EachResume(ctx context.Context, fn func(*vitae.Resume) error) error {
+	return scan(ctx, s, s.resume, []string{pResumeID, pRecord}, func(objs []resumeObj) error {
+		for _, o := range objs {
+			r, err := o.resume()
+			if err != nil {
+				return err
+			}
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Copies returns the IDs of the résumés stored under a candidate identity,
+// sorted; none for an empty identity (duplicate uploads, erasure by
+// identity). Résumés written before the collection recorded identities
+// are found once written again.
+func (s *Store) Copies(identity string) ([]string, error) {
+	if identity == "" {
+		return nil, nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
+	defer cancel()
+	var objs []resumeObj
+	err := s.get(ctx, s.resume, &objs, func(g *graphql.GetBuilder) *graphql.GetBuilder {
+		return g.WithWhere(textEquals(pIdentity, identity)).WithLimit(chunk).WithFields(fields([]string{pResumeID})...)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("copies of identity %q: %w", identity, err)
+	}
+	ids := make([]string, len(objs))
+	for i, o := range objs {
+		ids[i] = o.ResumeID
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
 // scan reads every object of class, a page at a time in UUID order
 // (Weaviate's cursor), decoding each page into []T for fn.
 func scan[T any](ctx context.Context, s *Store, class string, names []string, fn func([]T) error) error {

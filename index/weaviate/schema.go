@@ -38,9 +38,10 @@ const (
 
 // Properties of a résumé object and of the metadata object.
 const (
-	pRecord = "record" // the résumé as JSON, with its bullets
-	pHash   = "hash"
-	pDim    = "dimension"
+	pRecord   = "record" // the résumé as JSON, with its bullets
+	pHash     = "hash"
+	pIdentity = "identity" // the candidate's (vitae.Resume.Identity): their copies
+	pDim      = "dimension"
 )
 
 func prop(name, dataType, tokenization string, filterable, searchable bool) *models.Property {
@@ -95,6 +96,7 @@ func (s *Store) classes() []*models.Class {
 			InvertedIndexConfig: inverted, ReplicationConfig: replication, ShardingConfig: sharding,
 			Properties: []*models.Property{
 				exact(pResumeID, "text"), stored(pHash, "text"), exact(pSource, "text"), stored(pRecord, "text"),
+				exact(pIdentity, "text"),
 			},
 		},
 		{
@@ -139,14 +141,18 @@ func (s *Store) ensureSlot(ctx context.Context, name string) error {
 	})
 }
 
-// ensureSchema creates the collections that do not exist yet. Two
+// ensureSchema creates the collections that do not exist yet, and adds
+// to an existing one the properties a later version of Vitae added. Two
 // processes starting at once may both try: "already exists" is success.
 func (s *Store) ensureSchema(ctx context.Context) error {
 	for _, cl := range s.classes() {
 		err := s.call(ctx, func(c *wv.Client) error {
 			ok, err := c.Schema().ClassExistenceChecker().WithClassName(cl.Class).Do(ctx)
-			if err != nil || ok {
+			if err != nil {
 				return err
+			}
+			if ok {
+				return s.addProperties(ctx, c, cl)
 			}
 			err = c.Schema().ClassCreator().WithClass(cl).Do(ctx)
 			if err != nil && strings.Contains(err.Error(), "already exists") {
@@ -156,6 +162,29 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 		})
 		if err != nil {
 			return fmt.Errorf("collection %s: %w", cl.Class, err)
+		}
+	}
+	return nil
+}
+
+// addProperties adds the properties of want that its existing collection
+// lacks; objects written before have no value for them until rewritten.
+func (s *Store) addProperties(ctx context.Context, c *wv.Client, want *models.Class) error {
+	have, err := c.Schema().ClassGetter().WithClassName(want.Class).Do(ctx)
+	if err != nil {
+		return err
+	}
+	names := map[string]bool{}
+	for _, p := range have.Properties {
+		names[p.Name] = true
+	}
+	for _, p := range want.Properties {
+		if names[p.Name] {
+			continue
+		}
+		err := c.Schema().PropertyCreator().WithClassName(want.Class).WithProperty(p).Do(ctx)
+		if err != nil && !strings.Contains(err.Error(), "already exists") {
+			return fmt.Errorf("add property %s: %w", p.Name, err)
 		}
 	}
 	return nil

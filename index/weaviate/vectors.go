@@ -150,6 +150,26 @@ func (s *Store) PutVectors(ids []string, vecs [][]float32, model string) error {
 	return nil
 }
 
+// Vectors returns the stored (unit-length) vectors of the bullets ids
+// that have one of the stored model, by bullet ID: for copying the
+// collections to another backend without embedding again
+// (pipeline.Migrate).
+func (s *Store) Vectors(ctx context.Context, ids []string) (map[string][]float32, error) {
+	uuids := make([]string, len(ids))
+	for i, id := range ids {
+		uuids[i] = s.bulletUUID(id)
+	}
+	kept, err := s.vectorsOf(ctx, uuids)
+	if err != nil {
+		return nil, fmt.Errorf("read vectors: %w", err)
+	}
+	out := make(map[string][]float32, len(kept))
+	for _, k := range kept {
+		out[k.id] = k.vec
+	}
+	return out, nil
+}
+
 // MissingVectors calls fn, in ID order, with every bullet lacking a
 // vector of model: every bullet when the stored vectors are of another
 // model, or when model is "".

@@ -135,13 +135,14 @@ func (s *Store) write(ctx context.Context, rs []*vitae.Resume, old map[string]*v
 			return fmt.Errorf("résumé %s: %w", r.ID, err)
 		}
 		objs = append(objs, &models.Object{Class: s.resume, ID: strfmtUUID(s.resumeUUID(r.ID)),
-			Properties: map[string]any{pResumeID: r.ID, pHash: r.Hash, pSource: r.Source, pRecord: string(rec)}})
+			Properties: map[string]any{pResumeID: r.ID, pHash: r.Hash, pSource: r.Source, pRecord: string(rec), pIdentity: r.Identity}})
 	}
 	return s.put(ctx, objs)
 }
 
 // keptVector is a stored vector with what it was made from.
 type keptVector struct {
+	id    string // the bullet's
 	vec   []float32
 	slot  string
 	model string
@@ -149,7 +150,7 @@ type keptVector struct {
 }
 
 // vectorsOf reads the vectors of the stored model that the bullets with
-// the given UUIDs have.
+// the given UUIDs have, by UUID.
 func (s *Store) vectorsOf(ctx context.Context, uuids []string) (map[string]keptVector, error) {
 	out := map[string]keptVector{}
 	model, dim, err := s.vectorMeta(ctx)
@@ -157,10 +158,11 @@ func (s *Store) vectorsOf(ctx context.Context, uuids []string) (map[string]keptV
 		return out, err
 	}
 	sl := slot(model, dim)
-	fs := append(fields([]string{pText, pModel}),
+	fs := append(fields([]string{pBulletID, pText, pModel}),
 		graphql.Field{Name: "_additional", Fields: []graphql.Field{{Name: "id"}, {Name: "vectors", Fields: []graphql.Field{{Name: sl}}}}})
 	for _, w := range idsInChunks(uuids) {
 		var objs []struct {
+			BulletID   string `json:"bullet_id"`
 			Text       string `json:"text"`
 			Model      string `json:"model"`
 			Additional struct {
@@ -176,7 +178,7 @@ func (s *Store) vectorsOf(ctx context.Context, uuids []string) (map[string]keptV
 		}
 		for _, o := range objs {
 			if v := o.Additional.Vectors[sl]; o.Model == model && len(v) == dim {
-				out[o.Additional.ID] = keptVector{vec: v, slot: sl, model: model, text: o.Text}
+				out[o.Additional.ID] = keptVector{id: o.BulletID, vec: v, slot: sl, model: model, text: o.Text}
 			}
 		}
 	}
