@@ -79,7 +79,7 @@ func Tune(ctx context.Context, t Tuning, queries []Query) ([]float64, float64, e
 func meanNDCG(ctx context.Context, s vitae.Searcher, queries []Query, t Tuning) (float64, error) {
 	var sum float64
 	for _, q := range queries {
-		res, err := s.Search(ctx, vitae.Query{Text: q.Query, Mode: t.Mode, SemanticRatio: t.SemanticRatio, Limit: 10})
+		res, err := s.Search(ctx, vitae.Query{Text: q.Query, Mode: t.Mode, SemanticRatio: t.SemanticRatio, Limit: 50}) // as Evaluate asks: the reranked head is the same
 		if err != nil {
 			return 0, fmt.Errorf("query %s: %w", q.ID, err)
 		}

@@ -77,6 +77,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	var got, strong float64 // strong: from units that are not weak words
 	var terms []string
 	matched, parts := 0, len(r.objects)
+	aside := false // the requirement's one skill is named only in passing
 	if len(r.skills) > 0 {
 		parts += 2
 		for k := range r.skills {
@@ -84,6 +85,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 				got += skillWeight
 				strong += skillWeight
 				matched += 2
+				aside = len(r.skills) == 1 && b.passing[k]
 				break
 			}
 		}
@@ -117,7 +119,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 			s *= actionMiss
 		}
 	}
-	if b.list {
+	if b.list || aside {
 		s *= listFactor
 	}
 	return grade{score: s, terms: terms}

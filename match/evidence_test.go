@@ -32,6 +32,14 @@ func TestGrade(t *testing.T) {
 		{"Terraform", "Tech used: Terraform, Docker, Go", Partial},
 		{"Go, Rust", "Rewrote the ingest service in Rust", Strong},
 		{"Kubernetes in production", "Migrated 40 services to Kubernetes in production", Strong},
+		// A tool named in passing, one of a list after "using" or in a
+		// parenthesis, is only part of what a one-tool requirement asks.
+		{"Deep Docker expertise", "Automated deployments using Jenkins, Ansible, and Docker", Partial},
+		{"Deep Docker expertise", "Built a billing service (Go, Docker) for the payments team", Partial},
+		{"Deep Docker expertise", "Packaged every service as Docker images with Ansible and Jenkins", Strong},
+		{"Strong AWS experience", "Built the data platform using AWS EC2, AWS S3, Go and Terraform", Strong},
+		// "AWS DynamoDB": AWS qualifies the tool, it is no alternative.
+		{"Experience with Cassandra, AWS DynamoDB, Riak", "Deployed the mobile backend on AWS Lambda", None},
 	}
 	for _, tt := range tests {
 		t.Run(tt.req+"/"+tt.bullet, func(t *testing.T) {

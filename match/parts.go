@@ -47,6 +47,7 @@ type textParts struct {
 	actions map[string]bool
 	surface map[string][]string // key → the words of the text that carry it
 	list    bool                // a list of tools, not a sentence about work
+	passing map[string]bool     // skill keys named only in passing (see inPassing)
 }
 
 // verbFamily folds the lexicon's verbs into the families a recruiter
@@ -146,6 +147,7 @@ func (z *analyzer) stem(w string) string {
 type token struct {
 	word, key string
 	kind      string // skill, role, concept, verb, word, weak or "" (generic)
+	span      int    // which lexicon phrase of the text it is part of, from 1; 0 for none
 }
 
 // tokens reads text into its parts, word by word.
@@ -160,7 +162,7 @@ func (z *analyzer) tokens(text string) []token {
 	var out []token
 	groups := z.lex.Groups()
 	i := 0
-	for _, m := range z.lex.FindWords(text, words) {
+	for n, m := range z.lex.FindWords(text, words) {
 		for ; i < m.Start; i++ {
 			out = append(out, z.word(words[i]))
 		}
@@ -173,7 +175,7 @@ func (z *analyzer) tokens(text string) []token {
 			}
 		}
 		for ; i < m.End; i++ {
-			out = append(out, token{word: words[i], key: key, kind: g.Kind})
+			out = append(out, token{word: words[i], key: key, kind: g.Kind, span: n + 1})
 		}
 	}
 	for ; i < len(words); i++ {
@@ -245,9 +247,9 @@ func (z *analyzer) parts(text string) *reqParts {
 	for _, t := range z.tokens(text) {
 		if t.kind == "word" && tools[t.word] {
 			t.kind = "skill" // a product name: one more alternative of the skill slot
-			if prev.kind == "skill" && strings.Contains(lower, prev.word+" "+t.word) {
-				delete(p.skills, prev.key) // "AWS DynamoDB": AWS only qualifies the tool
-			}
+		}
+		if t.kind == "skill" && prev.kind == "skill" && prev.key != t.key && strings.Contains(lower, prev.word+" "+t.word) {
+			delete(p.skills, prev.key) // "AWS DynamoDB": AWS only qualifies the tool
 		}
 		prev = t
 		if t.key == "" || seen[t.key] {
@@ -300,7 +302,23 @@ func (z *analyzer) bullet(text string) *textParts {
 func (z *analyzer) readBullet(text string) *textParts {
 	p := &textParts{keys: map[string]bool{}, actions: map[string]bool{}, surface: map[string][]string{}}
 	verbs, commas := 0, strings.Count(text, ",")
+	aside, said := z.inPassing(text)
 	for _, t := range z.tokens(text) {
+		if t.kind == "skill" {
+			if aside[t.word] && !said[t.word] {
+				if _, ok := p.passing[t.key]; !ok {
+					if p.passing == nil {
+						p.passing = map[string]bool{}
+					}
+					p.passing[t.key] = true
+				}
+			} else {
+				if p.passing == nil {
+					p.passing = map[string]bool{}
+				}
+				p.passing[t.key] = false
+			}
+		}
 		if t.key == "" {
 			continue
 		}
@@ -332,4 +350,58 @@ func (p *reqParts) specific() bool {
 		}
 	}
 	return false
+}
+
+// What a bullet says in passing: a parenthesis, or a list of several
+// tools after "using", "with" … ("… using Docker, Ansible, and Jenkins").
+// A tool said there is one of the things the work was done with, not
+// what the work was about.
+var (
+	reParen = regexp.MustCompile(`\([^)]*\)`)
+	reUsing = regexp.MustCompile(`(?i)\b(?:using|with|via|including|leveraging|utili[sz]ing|such as|like|in)\s+[^;:.()]*(?:,|\band\b|&)[^;:.()]*`)
+)
+
+// asideTools is how many different tools (named with a capital) a list
+// after "using" names before each counts as named in passing: "with
+// Terraform and Ansible" still says what the work was, and a list that
+// names one tool twice ("AWS Lambda, AWS DynamoDB, S3") is about it.
+const asideTools = 3
+
+// inPassing returns the lower-case words of the tools a bullet names only
+// in passing (aside) and the words it says outside any such aside (said).
+func (z *analyzer) inPassing(text string) (aside, said map[string]bool) {
+	aside, said = map[string]bool{}, map[string]bool{}
+	rest := text
+	for _, re := range []*regexp.Regexp{reParen, reUsing} {
+		for _, m := range re.FindAllString(rest, -1) {
+			toks := z.tokens(m)
+			caps := map[string]bool{}
+			for _, w := range reWord.FindAllString(m, -1) {
+				if r := w[0]; r >= 'A' && r <= 'Z' {
+					caps[strings.ToLower(strings.TrimRight(w, ".-'"))] = true
+				}
+			}
+			named := map[string]int{} // tool key → times named
+			spans := map[int]bool{}
+			for _, t := range toks {
+				if t.kind == "skill" && caps[t.word] && !spans[t.span] {
+					spans[t.span] = true
+					named[t.key]++
+				}
+			}
+			if re == reUsing && len(named) < asideTools {
+				continue
+			}
+			for _, t := range toks {
+				if named[t.key] == 1 {
+					aside[t.word] = true
+				}
+			}
+			rest = strings.Replace(rest, m, " ", 1)
+		}
+	}
+	for _, w := range lexicon.Tokenize(rest) {
+		said[w] = true
+	}
+	return aside, said
 }

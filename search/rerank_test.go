@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"vitae"
+	"vitae/lexicon"
 )
 
 // Identical bullets of several people fold into one hit that lists the
@@ -155,5 +156,26 @@ func TestSmallIndexHasSemantics(t *testing.T) {
 	}
 	if !slices.Contains(hitIDs(res.Hits), "a-0") {
 		t.Errorf("semantic top 3 for 'led site reliability team' on 5 bullets: %v, want a-0 (Headed the SRE group)", hitIDs(res.Hits))
+	}
+}
+
+// Full coverage asks for every part that carries meaning: leading the
+// team, not working with it; a generic verb is not asked for.
+func TestFullCover(t *testing.T) {
+	tests := []struct {
+		query, bullet string
+		want          bool
+	}{
+		{"led DevOps team", "Headed the SRE group", true},
+		{"led DevOps team", "Worked with the DevOps team on CI", false},
+		{"Kubernetes operators", "Wrote Kubernetes operators in Go", true},
+		{"Kubernetes operators", "Ran Kubernetes clusters in production", false},
+		{"made the site faster", "Made the site faster", false}, // one part that carries meaning: nothing to combine
+	}
+	for _, tt := range tests {
+		u := Understand(lexicon.Default(), nil, tt.query)
+		if got := fullCover(u.Parts, u.Cover(tt.bullet).PerPart); got != tt.want {
+			t.Errorf("%q covers all of %q: %v, want %v", tt.bullet, tt.query, got, tt.want)
+		}
 	}
 }

@@ -80,13 +80,13 @@ func runTune(cmd *cobra.Command, g *globals, a *app, qs []eval.Query, ratio floa
 	base := a.engineOptions()
 	build := func(p []float64) vitae.Searcher {
 		o := base
-		o.Weights = search.Weights{Keyword: p[0], Vector: p[1], Soft: p[2], Parts: p[3]}
+		o.Weights = search.Weights{Keyword: p[0], Vector: p[1], Soft: p[2], Parts: p[3], Role: p[4], Full: p[5]}
 		return search.New(a.store, a.embedder, o)
 	}
 	d := search.DefaultWeights
-	start := []float64{d.Keyword, d.Vector, d.Soft, d.Parts}
+	start := []float64{d.Keyword, d.Vector, d.Soft, d.Parts, d.Role, d.Full}
 	best, score, err := eval.Tune(cmd.Context(), eval.Tuning{
-		Names: []string{"keyword", "vector", "soft", "parts"}, Start: start,
+		Names: []string{"keyword", "vector", "soft", "parts", "role", "full"}, Start: start,
 		Mode: vitae.ModeHybrid, SemanticRatio: ratio, Build: build,
 		Progress: func(p []float64, s float64) { a.log.Info("tune", "weights", p, "ndcg@10", round3(s)) },
 	}, qs)
@@ -94,7 +94,7 @@ func runTune(cmd *cobra.Command, g *globals, a *app, qs []eval.Query, ratio floa
 		return err
 	}
 	fmt.Fprintf(g.stdout, "queries %d  nDCG@10 %.3f (defaults %v)\n", len(qs), score, start)
-	fmt.Fprintf(g.stdout, "search.Weights{Keyword: %g, Vector: %g, Soft: %g, Parts: %g}\n", best[0], best[1], best[2], best[3])
+	fmt.Fprintf(g.stdout, "search.Weights{Keyword: %g, Vector: %g, Soft: %g, Parts: %g, Role: %g, Full: %g}\n", best[0], best[1], best[2], best[3], best[4], best[5])
 	return nil
 }
 
