@@ -171,6 +171,12 @@ func Rows(r *Report) []Row {
 			return "–"
 		})
 	}
+	add("HTTP hybrid, audit log off / on (interleaved): searches/s", func(s *SizeResult) string {
+		if a := s.Audit; a != nil {
+			return fmt.Sprintf("%.0f / %.0f (cost %.1f%%, %d errors)", a.OffPerSec, a.OnPerSec, 100*a.Cost, a.Errors)
+		}
+		return "–"
+	})
 	return rows
 }
 

@@ -55,6 +55,12 @@ func Targets(r *Report) []Target {
 	add("100k: keyword search p50 ≤ 3 ms", s100, lat("keyword", p50), "%.2f ms", le(3))
 	out = append(out, indexingTarget(s100))
 	out = append(out, httpTarget(s100))
+	add("100k: the audit log costs < 5% of HTTP search throughput (issue #19)", s100, func(s *SizeResult) (float64, bool) {
+		if s.Audit == nil || s.Audit.Errors > 0 {
+			return 0, false
+		}
+		return 100 * s.Audit.Cost, true
+	}, "%.1f%%", func(v float64) bool { return v < 5 })
 	add("1M: hybrid search p50 ≤ 25 ms", s1m, lat("hybrid", p50), "%.2f ms", le(25))
 	add("1M: approximate kNN recall@10 ≥ 0.95", s1m, func(s *SizeResult) (float64, bool) {
 		if s.KNN == nil || !s.KNN.ANNUsed {

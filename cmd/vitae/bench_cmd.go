@@ -72,9 +72,9 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 					opts.Checkpoint = func(r *bench.Report) { _ = writeJSONFile(jsonOut, r) }
 				}
 				if !noHTTP {
-					opts.Handler = func(e *search.Engine) (http.Handler, error) {
+					opts.Handler = func(e *search.Engine, a web.Auditor) (http.Handler, error) {
 						// As the engine bench.Run builds: default options.
-						return web.New(e, match.New(e, match.Options{}), web.Config{SemanticRatio: cfg.Search.SemanticRatio})
+						return web.New(e, match.New(e, match.Options{}), web.Config{SemanticRatio: cfg.Search.SemanticRatio, Audit: a})
 					}
 				}
 				if cpuprof != "" {
@@ -134,6 +134,7 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 	f.IntVar(&opts.Clients, "clients", 32, "concurrent HTTP clients")
 	f.DurationVar(&opts.HTTPDuration, "http-duration", 10*time.Second, "how long the HTTP load runs per size")
 	f.BoolVar(&noHTTP, "no-http", false, "skip the HTTP load")
+	f.IntVar(&opts.AuditPairs, "audit-pairs", 3, "off/on pairs of HTTP segments (each half --http-duration) measuring the audit log's cost; 0 skips")
 	f.StringVar(&opts.WorkDir, "work-dir", "", "where indexes are built (default a temp dir; each is removed after its size)")
 	f.BoolVar(&asJSON, "json", false, "print the report as JSON instead of tables")
 	f.BoolVar(&markdown, "markdown", false, "print the tables as Markdown (for BENCHMARKS.md)")
