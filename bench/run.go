@@ -36,9 +36,10 @@ type Options struct {
 	// audit log when one is given (cmd passes web.New); nil skips the
 	// HTTP load.
 	Handler func(*search.Engine, web.Auditor) (http.Handler, error)
-	// AuditPairs is how many off/on pairs of HTTP segments (each half
-	// HTTPDuration) measure the audit log's cost; 0 skips it.
-	AuditPairs int
+	// AuditPairs is how many off/on pairs of HTTP segments of
+	// AuditSegment (default 1s) measure the audit log's cost; 0 skips it.
+	AuditPairs   int
+	AuditSegment time.Duration
 	// Checkpoint, if set, gets the report so far after each phase, so a
 	// long run that is stopped still leaves what it measured.
 	Checkpoint func(*Report)
@@ -66,6 +67,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.HTTPDuration <= 0 {
 		o.HTTPDuration = 10 * time.Second
+	}
+	if o.AuditSegment <= 0 {
+		o.AuditSegment = time.Second
 	}
 	if o.Index.ANNThreshold == 0 {
 		o.Index.ANNThreshold = 50000 // the index's own default, stated so the report can show it
@@ -275,9 +279,9 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 			return sr, err
 		}
 		if opts.AuditPairs > 0 {
-			log.Info("bench: HTTP load with the audit log off and on", "bullets", n, "seconds", float64(opts.AuditPairs)*opts.HTTPDuration.Seconds())
+			log.Info("bench: HTTP load with the audit log off and on", "bullets", n, "seconds", 2*float64(opts.AuditPairs)*opts.AuditSegment.Seconds())
 			build := func(a web.Auditor) (http.Handler, error) { return opts.Handler(eng, a) }
-			if sr.Audit, err = auditLoad(ctx, h, build, filepath.Join(dir, "audit"), queries, opts.Clients, opts.AuditPairs, opts.HTTPDuration/2); err != nil {
+			if sr.Audit, err = auditLoad(ctx, h, build, filepath.Join(dir, "audit"), queries, opts.Clients, opts.AuditPairs, opts.AuditSegment); err != nil {
 				return sr, err
 			}
 			checkpoint(sr)
