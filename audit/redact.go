@@ -3,6 +3,7 @@ package audit
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -45,12 +46,16 @@ func digits(s string) int {
 }
 
 // matcher finds any of the identifiers whatever their case, spacing
-// and commas ("ana  SILVA", "Silva, Ana"), and a phone number whatever
-// its separators; nil when there is nothing to find.
+// and punctuation between words ("ana  SILVA", "Silva, Ana",
+// "ana-silva"), and a phone number whatever its separators; nil when
+// there is nothing to find.
 func matcher(ids []string) *regexp.Regexp {
+	// Longest first: at one place the email wins over the name in it.
+	ids = slices.Clone(ids)
+	slices.SortStableFunc(ids, func(a, b string) int { return len(b) - len(a) })
 	var alts []string
 	for _, id := range ids {
-		sep := `[\s,]*`
+		sep := `[\s,._-]*` // "Ana Silva", "Silva, Ana", "ana.silva", the ID "ana-silva"
 		parts := strings.FieldsFunc(id, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
 		if isPhone(id) {
 			sep, parts = `[\s().+/-]*`, strings.FieldsFunc(id, func(r rune) bool { return !unicode.IsDigit(r) })
