@@ -36,8 +36,10 @@ func newBenchCmd(g *globals) *cobra.Command {
 --corpus (clauses recombined, metadata shuffled, fixed seed), and for each:
 indexes them with raw bleve batches (the ceiling), keyword-only and with the
 built-in embedder; times keyword, semantic and hybrid search and job
-matching; compares exact and HNSW kNN (latency, recall@10); and loads
-POST /api/v1/search on loopback with concurrent clients. Index settings
+matching; compares exact and HNSW kNN (latency, recall@10); loads
+POST /api/v1/search on loopback with concurrent clients; and measures the
+audit log's cost to that throughput, the log off and on in short segments
+interleaved off, on, on, off (--audit-pairs, --audit-segment). Index settings
 (batch_size, quantize, ann_threshold) come from the configuration.
 
 It takes minutes at 100k bullets and much longer at 1M; it uses every core.
