@@ -393,7 +393,7 @@ func (c *Config) Validate() error {
 	if c.Retention.Resumes < 0 {
 		bad("retention.resumes: must not be negative (0 = keep until deleted)")
 	}
-	if err := c.retentionPolicy().Validate(); err != nil && c.Retention.Resumes >= 0 {
+	if err := (audit.Policy{Rules: c.retentionPolicy().Rules}).Validate(); err != nil {
 		bad("retention.sources: %s", strings.TrimPrefix(err.Error(), "retention policy: "))
 	}
 	if c.retentionPolicy().Active() && !c.Audit.Enabled {
