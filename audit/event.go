@@ -101,6 +101,9 @@ func (e *Entry) ID() string { return FormatID(e.Seq) }
 type Texts struct {
 	Text   string `json:"text,omitempty"`
 	Reason string `json:"reason,omitempty"`
+	// Redacted: an erased person's identifiers were replaced in these
+	// texts, so they no longer match their chained hashes.
+	Redacted bool `json:"redacted,omitempty"`
 }
 
 // Record is an entry as an export shows it: the chained entry, its

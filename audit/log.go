@@ -126,7 +126,9 @@ func Open(opts Options) (*Log, error) {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("open audit log %q: %w", path, err)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: opts.ReadOnly})
+	// The freelist is not written on each commit, so an idle log has no
+	// freed pages pending and wipeFree finds every free page at once.
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: opts.ReadOnly, NoFreelistSync: true})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, vitae.Errorf(vitae.EUNAVAILABLE, "audit log %q is in use by another process (a running server? use GET /api/v1/audit)", path)
@@ -143,6 +145,11 @@ func Open(opts Options) (*Log, error) {
 		if _, err := l.Prune(); err != nil {
 			db.Close()
 			return nil, err
+		}
+		// What an erasure left pending (or pruning freed) is zeroed now.
+		if _, err := l.wipeFree(); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open audit log %q: %w", path, err)
 		}
 		l.wg.Add(1)
 		go l.writer()

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"vitae"
 )
 
 // Prune removes the entries older than Options.Retention, with their
@@ -78,14 +80,21 @@ func (l *Log) Touch(resumeIDs []string) error {
 
 // Expiry is a résumé past its retention.
 type Expiry struct {
-	ResumeID     string    `json:"resume_id"`
-	LastActivity time.Time `json:"last_activity"`
+	ResumeID     string        `json:"resume_id"`
+	Source       string        `json:"source,omitempty"`
+	LastActivity time.Time     `json:"last_activity"`
+	Rule         string        `json:"rule"` // DefaultRule or "source PREFIX"
+	Keep         time.Duration `json:"keep"`
 }
 
-// Expired lists, of the résumés ids, those with no activity for maxAge:
-// no upload, update or human action (opened, shortlisted…). A résumé the
-// log has not seen yet (indexed by `vitae index`) starts its clock now.
-func (l *Log) Expired(ids []string, maxAge time.Duration) ([]Expiry, error) {
+// Expired lists, of the résumés given (their ID and Source are read),
+// those with no activity for the period p gives them: no upload, update
+// or human action (opened, shortlisted…). A résumé the log has not seen
+// yet (indexed by `vitae index`) starts its clock now.
+func (l *Log) Expired(resumes []*vitae.Resume, p Policy) ([]Expiry, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
 	if err := l.Flush(); err != nil {
 		return nil, err
 	}
@@ -93,20 +102,20 @@ func (l *Log) Expired(ids []string, maxAge time.Duration) ([]Expiry, error) {
 	var out []Expiry
 	err := l.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketActivity)
-		for _, id := range ids {
-			v := b.Get([]byte(id))
+		for _, r := range resumes {
+			v := b.Get([]byte(r.ID))
 			if v == nil {
-				if err := b.Put([]byte(id), []byte(now.UTC().Format(time.RFC3339Nano))); err != nil {
+				if err := b.Put([]byte(r.ID), []byte(now.UTC().Format(time.RFC3339Nano))); err != nil {
 					return err
 				}
 				continue
 			}
 			t, err := time.Parse(time.RFC3339Nano, string(v))
 			if err != nil {
-				return fmt.Errorf("activity of %q: %w", id, err)
+				return fmt.Errorf("activity of %q: %w", r.ID, err)
 			}
-			if now.Sub(t) >= maxAge {
-				out = append(out, Expiry{ResumeID: id, LastActivity: t})
+			if keep, rule := p.For(r.Source); keep > 0 && now.Sub(t) >= keep {
+				out = append(out, Expiry{ResumeID: r.ID, Source: r.Source, LastActivity: t, Rule: rule, Keep: keep})
 			}
 		}
 		return nil
@@ -114,25 +123,25 @@ func (l *Log) Expired(ids []string, maxAge time.Duration) ([]Expiry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("retention plan: %w", err)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].LastActivity.Before(out[j].LastActivity) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].LastActivity.Before(out[j].LastActivity) })
 	return out, nil
 }
 
 // Sweep erases the résumés Expired lists, each through Delete (the
 // API's erasure path, logged as the "retention" actor), and prunes the
 // log. It returns what it erased; it stops at the first failure.
-func (l *Log) Sweep(ctx context.Context, d Deleter, ids []string, maxAge time.Duration) ([]Expiry, error) {
-	exp, err := l.Expired(ids, maxAge)
+func (l *Log) Sweep(ctx context.Context, d Deleter, resumes []*vitae.Resume, p Policy) ([]Expiry, error) {
+	exp, err := l.Expired(resumes, p)
 	if err != nil {
 		return nil, err
 	}
 	ctx = WithActor(ctx, "retention")
 	for i, e := range exp {
-		reason := fmt.Sprintf("retention: no activity since %s (retention.resumes %s)", e.LastActivity.Format(time.DateOnly), maxAge)
+		reason := fmt.Sprintf("retention: no activity since %s (retention %s: %s)", e.LastActivity.Format(time.DateOnly), e.Rule, e.Keep)
 		if err := l.Delete(ctx, d, e.ResumeID, reason); err != nil {
 			return exp[:i], fmt.Errorf("retention sweep: erase %q: %w", e.ResumeID, err)
 		}
-		l.opts.Logger.Info("résumé erased by retention", "resume", e.ResumeID, "last_activity", e.LastActivity)
+		l.opts.Logger.Info("résumé erased by retention", "resume", e.ResumeID, "last_activity", e.LastActivity, "rule", e.Rule)
 	}
 	if _, err := l.Prune(); err != nil {
 		return exp, err

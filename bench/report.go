@@ -171,6 +171,18 @@ func Rows(r *Report) []Row {
 			return "–"
 		})
 	}
+	add("HTTP hybrid, audit log off / on (interleaved): searches/s", func(s *SizeResult) string {
+		if a := s.Audit; a != nil {
+			return fmt.Sprintf("%.0f / %.0f (cost %.1f%%, median pair %.1f%%; %d errors)", a.OffPerSec, a.OnPerSec, 100*a.Cost, 100*a.MedianCost, a.Errors)
+		}
+		return "–"
+	})
+	add("  audit log off / on: process CPU per search, µs", func(s *SizeResult) string {
+		if a := s.Audit; a != nil && a.OffCPUus > 0 {
+			return fmt.Sprintf("%.0f / %.0f (%+.1f%%)", a.OffCPUus, a.OnCPUus, 100*a.CPUCost)
+		}
+		return "–"
+	})
 	return rows
 }
 

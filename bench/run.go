@@ -16,6 +16,7 @@ import (
 	"vitae"
 	"vitae/index"
 	"vitae/search"
+	"vitae/web"
 )
 
 // Options steer a benchmark run. Zero values take the defaults.
@@ -31,9 +32,14 @@ type Options struct {
 	Clients          int    // HTTP load clients; default 32
 	HTTPDuration     time.Duration
 	Index            index.Options // Path is ignored; ANNThreshold etc. apply
-	// Handler builds the HTTP handler serving an engine (cmd passes
-	// web.New); nil skips the HTTP load.
-	Handler func(*search.Engine) (http.Handler, error)
+	// Handler builds the HTTP handler serving an engine, logging to the
+	// audit log when one is given (cmd passes web.New); nil skips the
+	// HTTP load.
+	Handler func(*search.Engine, web.Auditor) (http.Handler, error)
+	// AuditPairs is how many off/on pairs of HTTP segments of
+	// AuditSegment (default 1s) measure the audit log's cost; 0 skips it.
+	AuditPairs   int
+	AuditSegment time.Duration
 	// Checkpoint, if set, gets the report so far after each phase, so a
 	// long run that is stopped still leaves what it measured.
 	Checkpoint func(*Report)
@@ -62,6 +68,9 @@ func (o Options) withDefaults() Options {
 	if o.HTTPDuration <= 0 {
 		o.HTTPDuration = 10 * time.Second
 	}
+	if o.AuditSegment <= 0 {
+		o.AuditSegment = time.Second
+	}
 	if o.Index.ANNThreshold == 0 {
 		o.Index.ANNThreshold = 50000 // the index's own default, stated so the report can show it
 	}
@@ -83,6 +92,7 @@ type SizeResult struct {
 	KNN             *KNN               `json:"knn"`
 	HTTP            *HTTPLoad          `json:"http,omitempty"`           // as the API defaults: with facets
 	HTTPNoFacets    *HTTPLoad          `json:"http_no_facets,omitempty"` // "facets": false
+	Audit           *AuditLoad         `json:"audit,omitempty"`          // the audit log off and on
 	ServingRSS      int64              `json:"serving_rss_bytes"`        // after build, corpus dropped
 	ServingPeakRSS  int64              `json:"serving_peak_rss_bytes"`   // during ANN build, queries and load
 	Restart         *Restart           `json:"restart,omitempty"`
@@ -257,7 +267,7 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	}
 	checkpoint(sr)
 	if opts.Handler != nil {
-		h, err := opts.Handler(eng)
+		h, err := opts.Handler(eng, nil)
 		if err != nil {
 			return sr, err
 		}
@@ -267,6 +277,14 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 		}
 		if sr.HTTPNoFacets, err = LoadSearch(ctx, h, queries, string(vitae.ModeHybrid), false, opts.Clients, opts.HTTPDuration); err != nil {
 			return sr, err
+		}
+		if opts.AuditPairs > 0 {
+			log.Info("bench: HTTP load with the audit log off and on", "bullets", n, "seconds", 2*float64(opts.AuditPairs)*opts.AuditSegment.Seconds())
+			build := func(a web.Auditor) (http.Handler, error) { return opts.Handler(eng, a) }
+			if sr.Audit, err = auditLoad(ctx, h, build, filepath.Join(dir, "audit"), queries, opts.Clients, opts.AuditPairs, opts.AuditSegment); err != nil {
+				return sr, err
+			}
+			checkpoint(sr)
 		}
 	}
 	sr.ServingPeakRSS = PeakRSS()

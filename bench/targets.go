@@ -55,6 +55,7 @@ func Targets(r *Report) []Target {
 	add("100k: keyword search p50 ≤ 3 ms", s100, lat("keyword", p50), "%.2f ms", le(3))
 	out = append(out, indexingTarget(s100))
 	out = append(out, httpTarget(s100))
+	out = append(out, auditTarget(s100))
 	add("1M: hybrid search p50 ≤ 25 ms", s1m, lat("hybrid", p50), "%.2f ms", le(25))
 	add("1M: approximate kNN recall@10 ≥ 0.95", s1m, func(s *SizeResult) (float64, bool) {
 		if s.KNN == nil || !s.KNN.ANNUsed {
@@ -112,6 +113,29 @@ func indexingTarget(s *SizeResult) Target {
 		t.Status = "met"
 	case plain >= 0.5:
 		t.Status = "met without the HNSW build; missed with it"
+	default:
+		t.Status = "missed"
+	}
+	return t
+}
+
+// auditTarget: the audit log's cost to throughput (issue #19). Wall-clock
+// throughput on a shared machine is noisy, so the CPU time per search is
+// shown beside it and can meet the target alone, said so.
+func auditTarget(s *SizeResult) Target {
+	t := Target{Goal: "100k: the audit log costs < 5% of HTTP search throughput (issue #19)", Status: "not measured"}
+	if s == nil || s.Audit == nil {
+		return t
+	}
+	a := s.Audit
+	t.Measured = fmt.Sprintf("%.1f%% of searches/s (median pair %.1f%%), %+.1f%% CPU per search, %d errors", 100*a.Cost, 100*a.MedianCost, 100*a.CPUCost, a.Errors)
+	switch {
+	case a.Errors > 0:
+		t.Status = "missed"
+	case a.Cost < 0.05 && a.MedianCost < 0.05:
+		t.Status = "met"
+	case a.CPUCost < 0.05 && a.OffCPUus > 0:
+		t.Status = "met by CPU per search; throughput too noisy to tell"
 	default:
 		t.Status = "missed"
 	}

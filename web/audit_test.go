@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"html"
 	"io"
@@ -9,9 +10,12 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"vitae/audit"
 	"vitae/search"
@@ -22,7 +26,13 @@ import (
 // pseudonym key; the log is returned for inspection.
 func auditedServer(tb testing.TB) (*httptest.Server, *search.Engine, *audit.Log, *audit.Pseudonyms) {
 	tb.Helper()
-	log, err := audit.Open(audit.Options{Dir: tb.TempDir(), StoreText: true, FlushEvery: time.Hour})
+	return auditedServerIn(tb, tb.TempDir())
+}
+
+// auditedServerIn keeps the audit log in dir.
+func auditedServerIn(tb testing.TB, dir string) (*httptest.Server, *search.Engine, *audit.Log, *audit.Pseudonyms) {
+	tb.Helper()
+	log, err := audit.Open(audit.Options{Dir: dir, StoreText: true, FlushEvery: time.Hour})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -81,11 +91,13 @@ func (s *session) ok(method, path, ctype, body string) string {
 	return out
 }
 
-// TestAuditLogsRankingsAndHumanActions: search, match, a page search, a
-// shortlist decision, an export-free reveal and a delete all land in the
-// log, in order, with who and which versions; the chain verifies.
+// TestAuditLogsRankingsAndHumanActions: search, match, a page search, an
+// opened résumé, an export, a shortlist decision and a delete all land in
+// the log, in order, with who and which versions; the chain verifies,
+// and an entry edited on disk afterwards is caught.
 func TestAuditLogsRankingsAndHumanActions(t *testing.T) {
-	ts, _, log, _ := auditedServer(t)
+	dir := t.TempDir()
+	ts, _, log, _ := auditedServerIn(t, dir)
 	api := newSession(t, ts)
 	var sr struct {
 		AuditID      string `json:"audit_id"`
@@ -100,14 +112,17 @@ func TestAuditLogsRankingsAndHumanActions(t *testing.T) {
 	page := newSession(t, ts)
 	page.ok("GET", "/?q=kubernetes", "", "")
 	page.ok("GET", "/resumes/ana-silva", "", "")
-	api.ok("POST", "/api/v1/decisions", "application/json", `{"resume_id":"jordan-lee","decision":"shortlisted","reason":"led a migration","ref":"`+sr.AuditID+`"}`)
+	if csv := page.ok("GET", "/export?q=kubernetes&format=csv", "", ""); !strings.Contains(csv, "\n") {
+		t.Fatalf("export: %q", csv)
+	}
+	api.ok("POST", "/api/v1/decisions", "application/json", `{"resume_id":"jordan-lee","decision":"shortlisted","reason":"led a migration, unlike Ana Silva","ref":"`+sr.AuditID+`"}`)
 	api.ok("DELETE", "/api/v1/resumes/ana-silva", "", "")
 
 	var got []audit.Record
 	if err := log.Records(audit.Filter{}, func(r audit.Record) error { got = append(got, r); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	want := []audit.Action{audit.Search, audit.Match, audit.Search, audit.Opened, audit.Shortlisted, audit.Deleted}
+	want := []audit.Action{audit.Search, audit.Match, audit.Search, audit.Opened, audit.Exported, audit.Shortlisted, audit.Deleted}
 	if len(got) != len(want) {
 		t.Fatalf("%d entries, want %d: %+v", len(got), len(want), got)
 	}
@@ -123,10 +138,14 @@ func TestAuditLogsRankingsAndHumanActions(t *testing.T) {
 	if !strings.HasPrefix(first.Actor, "anonymous") || !strings.HasPrefix(got[2].Actor, "page:") || got[2].Actor != got[3].Actor {
 		t.Errorf("actors: %q %q %q", first.Actor, got[2].Actor, got[3].Actor)
 	}
-	if got[1].Job != "sre-1" || got[4].Job != "" || got[4].Ref != sr.AuditID || got[4].Reason != "led a migration" {
-		t.Errorf("match / decision entries: %+v / %+v", got[1], got[4])
+	if got[1].Job != "sre-1" || got[5].Job != "" || got[5].Ref != sr.AuditID || got[5].Reason != "led a migration, unlike [erased]" || !got[5].Redacted {
+		t.Errorf("match / decision entries: %+v / %+v", got[1], got[5])
 	}
-	// After the delete, ana-silva is a tombstone everywhere in the log.
+	if got[4].Actor != got[2].Actor || len(got[4].Ranked) == 0 {
+		t.Errorf("export entry: %+v", got[4])
+	}
+	// After the delete, ana-silva is a tombstone everywhere in the log,
+	// and her name is gone from the note about another candidate.
 	for _, r := range got {
 		for p, id := range r.Subjects {
 			if id == "ana-silva" {
@@ -134,17 +153,55 @@ func TestAuditLogsRankingsAndHumanActions(t *testing.T) {
 			}
 		}
 	}
-	if got[5].Subjects[got[5].Subject] != audit.Erased {
-		t.Errorf("delete entry: %+v", got[5])
+	if got[6].Subjects[got[6].Subject] != audit.Erased {
+		t.Errorf("delete entry: %+v", got[6])
 	}
 	v, err := log.Verify()
-	if err != nil || !v.OK() || v.Entries != 6 {
+	if err != nil || !v.OK() || v.Entries != 7 {
 		t.Errorf("verify: %+v %v", v, err)
 	}
 	// The export route answers the same entries.
 	var exp struct{ Entries []audit.Record }
 	if err := json.Unmarshal([]byte(api.ok("GET", "/api/v1/audit?action=shortlisted", "", "")), &exp); err != nil || len(exp.Entries) != 1 {
 		t.Errorf("export: %+v %v", exp, err)
+	}
+
+	// A score raised on disk in the export's entry breaks the chain there.
+	if err := log.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(filepath.Join(dir, audit.FileName), 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("entries"))
+		k := make([]byte, 8)
+		binary.BigEndian.PutUint64(k, got[4].Seq)
+		var e map[string]any
+		if err := json.Unmarshal(b.Get(k), &e); err != nil {
+			return err
+		}
+		e["ranked"].([]any)[0].(map[string]any)["score"] = 99.0
+		data, _ := json.Marshal(e)
+		return b.Put(k, data)
+	})
+	if cerr := db.Close(); err != nil || cerr != nil {
+		t.Fatal(err, cerr)
+	}
+	reopened, err := audit.Open(audit.Options{Dir: dir, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reopened.Close()
+	v, err = reopened.Verify()
+	if err != nil || v.OK() || !strings.Contains(v.Problems[0].Reason, "edited") {
+		t.Fatalf("verify after tampering with entry %d: %+v %v", got[4].Seq, v, err)
+	}
+	for _, p := range v.Problems {
+		if p.Seq != got[4].Seq {
+			t.Errorf("tampering with entry %d is reported at %d: %s", got[4].Seq, p.Seq, p.Reason)
+		}
 	}
 }
 

@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/binary"
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -85,6 +87,37 @@ func TestAuditTrailFromServeToVerifyReplayAndRates(t *testing.T) {
 	if code, out, errOut = cli(t, dir, "--index", idx, "retention", "plan"); code != 0 || !strings.Contains(out, "0 of ") {
 		t.Errorf("plan: %d %s %s", code, out, errOut)
 	}
+	// A ranking that showed Jordan Lee, before he is erased.
+	var shown string
+	for _, line := range lines {
+		var r audit.Record
+		if json.Unmarshal([]byte(line), &r) == nil && r.Action.Ranking() && slices.Contains(r.ResumeIDs(), "jordan-lee") {
+			shown = r.ID
+			break
+		}
+	}
+	if shown == "" {
+		t.Fatal("no logged ranking shows jordan-lee")
+	}
+	// A source rule (his file, kept a nanosecond) erases him and only him;
+	// the plan names the rule.
+	prefix := filepath.Join(dir, "data", "jordan")
+	write(t, filepath.Join(dir, "config.yaml"), "retention:\n  sources:\n    - {prefix: \""+prefix+"\", keep: 1ns}\n")
+	code, out, errOut = cli(t, dir, "--index", idx, "retention", "plan")
+	if code != 0 || !strings.Contains(out, "1 of ") || !strings.Contains(out, "jordan-lee") || !strings.Contains(out, "rule source "+prefix+" (1ns)") {
+		t.Errorf("plan with a source rule: %d %s %s", code, out, errOut)
+	}
+	if code, out, errOut = cli(t, dir, "--index", idx, "retention", "sweep"); code != 0 || !strings.Contains(out, "1 of ") || !strings.Contains(out, "erased") {
+		t.Errorf("sweep: %d %s %s", code, out, errOut)
+	}
+	if code, out, _ = cli(t, dir, "--index", idx, "audit", "verify"); code != 0 || !strings.Contains(out, "5 entries") {
+		t.Errorf("verify after the sweep: %d %s", code, out)
+	}
+	// Replaying the ranking that showed him now reports the change.
+	if code, out, _ = cli(t, dir, "--index", idx, "replay", shown); code != 1 || !strings.Contains(out, "(erased)") {
+		t.Errorf("replay %s after the erasure: %d\n%s", shown, code, out)
+	}
+	os.Remove(filepath.Join(dir, "config.yaml"))
 
 	// An edited entry fails verify with exit status 1.
 	db, err := bolt.Open(filepath.Join(idx, audit.FileName), 0o600, &bolt.Options{Timeout: time.Second})

@@ -36,8 +36,10 @@ func newBenchCmd(g *globals) *cobra.Command {
 --corpus (clauses recombined, metadata shuffled, fixed seed), and for each:
 indexes them with raw bleve batches (the ceiling), keyword-only and with the
 built-in embedder; times keyword, semantic and hybrid search and job
-matching; compares exact and HNSW kNN (latency, recall@10); and loads
-POST /api/v1/search on loopback with concurrent clients. Index settings
+matching; compares exact and HNSW kNN (latency, recall@10); loads
+POST /api/v1/search on loopback with concurrent clients; and measures the
+audit log's cost to that throughput, the log off and on in short segments
+interleaved off, on, on, off (--audit-pairs, --audit-segment). Index settings
 (batch_size, quantize, ann_threshold) come from the configuration.
 
 It takes minutes at 100k bullets and much longer at 1M; it uses every core.
@@ -72,9 +74,9 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 					opts.Checkpoint = func(r *bench.Report) { _ = writeJSONFile(jsonOut, r) }
 				}
 				if !noHTTP {
-					opts.Handler = func(e *search.Engine) (http.Handler, error) {
+					opts.Handler = func(e *search.Engine, a web.Auditor) (http.Handler, error) {
 						// As the engine bench.Run builds: default options.
-						return web.New(e, match.New(e, match.Options{}), web.Config{SemanticRatio: cfg.Search.SemanticRatio})
+						return web.New(e, match.New(e, match.Options{}), web.Config{SemanticRatio: cfg.Search.SemanticRatio, Audit: a})
 					}
 				}
 				if cpuprof != "" {
@@ -134,6 +136,8 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 	f.IntVar(&opts.Clients, "clients", 32, "concurrent HTTP clients")
 	f.DurationVar(&opts.HTTPDuration, "http-duration", 10*time.Second, "how long the HTTP load runs per size")
 	f.BoolVar(&noHTTP, "no-http", false, "skip the HTTP load")
+	f.IntVar(&opts.AuditPairs, "audit-pairs", 15, "off/on pairs of HTTP segments measuring the audit log's cost, interleaved; 0 skips")
+	f.DurationVar(&opts.AuditSegment, "audit-segment", time.Second, "length of each audit off/on HTTP segment")
 	f.StringVar(&opts.WorkDir, "work-dir", "", "where indexes are built (default a temp dir; each is removed after its size)")
 	f.BoolVar(&asJSON, "json", false, "print the report as JSON instead of tables")
 	f.BoolVar(&markdown, "markdown", false, "print the tables as Markdown (for BENCHMARKS.md)")

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/viper"
 
 	"vitae"
+	"vitae/audit"
 )
 
 // Config is every setting of the binary; config.yaml at the repository root
@@ -101,8 +102,10 @@ type Config struct {
 		Contact   string        `mapstructure:"contact"`
 	} `mapstructure:"audit"`
 	Retention struct {
-		Resumes    time.Duration `mapstructure:"resumes"`
-		SweepEvery time.Duration `mapstructure:"sweep_every"`
+		Resumes time.Duration `mapstructure:"resumes"`
+		// Sources override Resumes by the résumé's source prefix.
+		Sources    []RetentionSource `mapstructure:"sources"`
+		SweepEvery time.Duration     `mapstructure:"sweep_every"`
 	} `mapstructure:"retention"`
 	Log struct {
 		Level  string `mapstructure:"level"`
@@ -111,6 +114,22 @@ type Config struct {
 
 	// File is the config file that was read, empty when none was.
 	File string `mapstructure:"-"`
+}
+
+// RetentionSource is one retention.sources rule: résumés whose source
+// starts with Prefix are kept Keep without activity.
+type RetentionSource struct {
+	Prefix string        `mapstructure:"prefix"`
+	Keep   time.Duration `mapstructure:"keep"`
+}
+
+// retentionPolicy is the audit package's form of retention.*.
+func (c *Config) retentionPolicy() audit.Policy {
+	p := audit.Policy{Default: c.Retention.Resumes}
+	for _, s := range c.Retention.Sources {
+		p.Rules = append(p.Rules, audit.Rule{Source: s.Prefix, Keep: s.Keep})
+	}
+	return p
 }
 
 // defaults mirror config.yaml; a test keeps the two in step.
@@ -176,6 +195,7 @@ func setDefaults(v *viper.Viper) {
 		"audit.retention":             "4380h",
 		"audit.contact":               "",
 		"retention.resumes":           "0s",
+		"retention.sources":           []map[string]any{},
 		"retention.sweep_every":       "24h",
 		"log.level":                   "info",
 		"log.format":                  "auto",
@@ -373,7 +393,10 @@ func (c *Config) Validate() error {
 	if c.Retention.Resumes < 0 {
 		bad("retention.resumes: must not be negative (0 = keep until deleted)")
 	}
-	if c.Retention.Resumes > 0 && !c.Audit.Enabled {
+	if err := (audit.Policy{Rules: c.retentionPolicy().Rules}).Validate(); err != nil {
+		bad("retention.sources: %s", strings.TrimPrefix(err.Error(), "retention policy: "))
+	}
+	if c.retentionPolicy().Active() && !c.Audit.Enabled {
 		bad("retention.resumes: needs audit.enabled (the sweep's activity clock and its log live there)")
 	}
 	if c.Retention.SweepEvery < time.Minute {

@@ -6,10 +6,13 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"vitae/audit"
 )
 
 // TestConfigYAMLMatchesDefaults keeps the documented config.yaml and the
@@ -230,5 +233,48 @@ func TestMemoryLimitApplied(t *testing.T) {
 	code, _, stderr := cli(t, dir, "search", "DevOps")
 	if code != 2 || !strings.Contains(stderr, "index.memory_limit") {
 		t.Errorf("bad limit: exit %d, stderr %q; want 2 naming index.memory_limit", code, stderr)
+	}
+}
+
+// retention.sources is read from the file into the audit policy, and a
+// bad rule is reported with the others.
+func TestConfigRetentionSources(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	file := filepath.Join(t.TempDir(), "retention.yaml")
+	write(t, file, `
+retention:
+  resumes: 17520h
+  sources:
+    - {prefix: "upload:", keep: 8760h}
+    - prefix: data/Agency/
+      keep: 0s
+`)
+	cfg, err := loadConfig(file, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := cfg.retentionPolicy()
+	want := audit.Policy{Default: 17520 * time.Hour, Rules: []audit.Rule{{Source: "upload:", Keep: 8760 * time.Hour}, {Source: "data/Agency/"}}}
+	if diff := cmp.Diff(want, p); diff != "" {
+		t.Errorf("policy (-want +got):\n%s", diff)
+	}
+	if keep, rule := p.For("data/Agency/x.json"); keep != 0 || rule != "source data/Agency/" {
+		t.Errorf("the prefix's case was not kept: %s %s", keep, rule)
+	}
+
+	write(t, file, `
+audit:
+  enabled: false
+retention:
+  sources:
+    - {prefix: "", keep: 720h}
+    - {prefix: "upload:", keep: -1h}
+`)
+	_, err = loadConfig(file, nil)
+	for _, want := range []string{"retention.sources: rule 1: source is empty", "rule 2 (upload:): keep must not be negative", "needs audit.enabled"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not say %q:\n%v", want, err)
+		}
 	}
 }

@@ -54,6 +54,9 @@ replay much later can move scores slightly. Exit status 1 on a difference.`,
 			if text == "" && rec.TextSHA256 != "" {
 				return &exitError{code: 2, err: fmt.Errorf("%s kept only the hash of its text (audit.store_text is off): give it with --query", rec.ID)}
 			}
+			if rec.Redacted && query == "" {
+				fmt.Fprintf(g.stdout, "note: an erased person's name, email or phone was replaced by %s in the logged text; the replay runs the text as it now reads\n", audit.Redacted)
+			}
 			now, versions, err := rerun(cmd, a, rec, text)
 			if err != nil {
 				return err

@@ -8,24 +8,23 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"vitae"
 	"vitae/audit"
 	"vitae/web"
 )
 
-// allResumeIDs lists every résumé in the index.
-func allResumeIDs(ctx context.Context, a *app) ([]string, error) {
-	var ids []string
+// allResumes lists every résumé in the index, without bullets.
+func allResumes(ctx context.Context, a *app) ([]*vitae.Resume, error) {
+	var out []*vitae.Resume
 	for off := 0; ; {
 		rs, total, err := a.engine.Resumes(ctx, off, a.cfg.Search.MaxLimit)
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range rs {
-			ids = append(ids, r.ID)
-		}
+		out = append(out, rs...)
 		off += len(rs)
 		if len(rs) == 0 || off >= total {
-			return ids, nil
+			return out, nil
 		}
 	}
 }
@@ -37,9 +36,11 @@ func newRetentionCmd(g *globals) *cobra.Command {
 		Long: `A résumé's retention clock starts when it is uploaded or first seen by
 these commands or the server, and restarts on every update and human
 action (opened, shortlisted, rejected…); being ranked does not count.
-After retention.resumes without activity it is erased exactly as DELETE
-/api/v1/resumes/{id} erases, and the erasure is logged. vitae serve
-sweeps every retention.sweep_every.`,
+After retention.resumes without activity (or the period of the longest
+retention.sources prefix its source starts with) it is erased exactly as
+DELETE /api/v1/resumes/{id} erases, and the erasure is logged. The plan
+names the rule each résumé falls under. vitae serve sweeps every
+retention.sweep_every.`,
 	}
 	run := func(sweep bool) func(*cobra.Command, []string) error {
 		return func(cmd *cobra.Command, _ []string) error {
@@ -48,32 +49,33 @@ sweeps every retention.sweep_every.`,
 				return err
 			}
 			defer a.Close()
-			if a.cfg.Retention.Resumes <= 0 {
-				return &exitError{code: 2, err: fmt.Errorf("retention.resumes is 0: résumés are kept until deleted")}
+			policy := a.cfg.retentionPolicy()
+			if !policy.Active() {
+				return &exitError{code: 2, err: fmt.Errorf("retention.resumes is 0 and no retention.sources rule sets a period: résumés are kept until deleted")}
 			}
 			l, err := openAudit(a.cfg, a)
 			if err != nil {
 				return err
 			}
 			defer l.Close()
-			ids, err := allResumeIDs(cmd.Context(), a)
+			rs, err := allResumes(cmd.Context(), a)
 			if err != nil {
 				return err
 			}
 			var exp []audit.Expiry
 			if sweep {
-				exp, err = l.Sweep(cmd.Context(), a.engine, ids, a.cfg.Retention.Resumes)
+				exp, err = l.Sweep(cmd.Context(), a.engine, rs, policy)
 			} else {
-				exp, err = l.Expired(ids, a.cfg.Retention.Resumes)
+				exp, err = l.Expired(rs, policy)
 			}
 			verb := "would be erased"
 			if sweep {
 				verb = "erased"
 			}
-			fmt.Fprintf(g.stdout, "%d of %d résumés %s (no activity for %s)\n", len(exp), len(ids), verb, a.cfg.Retention.Resumes)
+			fmt.Fprintf(g.stdout, "%d of %d résumés %s (default: no activity for %s; %d source rules)\n", len(exp), len(rs), verb, policy.Default, len(policy.Rules))
 			tw := tabwriter.NewWriter(g.stdout, 2, 4, 2, ' ', 0)
 			for _, e := range exp {
-				fmt.Fprintf(tw, "%s\tlast activity %s\n", e.ResumeID, e.LastActivity.Format(time.DateOnly))
+				fmt.Fprintf(tw, "%s\tlast activity %s\trule %s (%s)\n", e.ResumeID, e.LastActivity.Format(time.DateOnly), e.Rule, e.Keep)
 			}
 			tw.Flush()
 			return err
@@ -102,7 +104,8 @@ func startAudit(ctx context.Context, a *app) (web.Auditor, *audit.Pseudonyms, fu
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		if a.cfg.Retention.Resumes <= 0 {
+		policy := a.cfg.retentionPolicy()
+		if !policy.Active() {
 			return
 		}
 		t := time.NewTicker(a.cfg.Retention.SweepEvery)
@@ -113,9 +116,9 @@ func startAudit(ctx context.Context, a *app) (web.Auditor, *audit.Pseudonyms, fu
 				return
 			case <-t.C:
 			}
-			ids, err := allResumeIDs(ctx, a)
+			rs, err := allResumes(ctx, a)
 			if err == nil {
-				_, err = l.Sweep(ctx, a.engine, ids, a.cfg.Retention.Resumes)
+				_, err = l.Sweep(ctx, a.engine, rs, policy)
 			}
 			if err != nil && ctx.Err() == nil {
 				a.log.Error("retention sweep failed", "error", err)
