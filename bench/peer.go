@@ -32,7 +32,11 @@ type PeerResult struct {
 	Weaviate          EngineFigures `json:"weaviate"`
 	// The import's two parts: the built-in embedder computing the same
 	// vectors Vitae stored (client side), and Weaviate's batch import.
-	EmbedSeconds  float64 `json:"weaviate_embed_seconds"`
+	// WeaviateHybridGraphQL is Weaviate's hybrid, one client, asked over
+	// GraphQL (the vector as a literal) instead of gRPC: the transport's
+	// cost.
+	WeaviateHybridGraphQL Latency `json:"weaviate_hybrid_graphql"`
+	EmbedSeconds          float64 `json:"weaviate_embed_seconds"`
 	ImportSeconds float64 `json:"weaviate_import_seconds"`
 	// LoadAvg is the 1-minute load average when the peer phase started
 	// and ended.
@@ -177,6 +181,17 @@ func runWeaviatePeer(ctx context.Context, opts Options, env peerEnv) (res *PeerR
 			}
 			e.fig.Latency[string(mode)], e.fig.Hits[string(mode)] = lat, hits
 		}
+	}
+	log.Info("bench: peer latency, hybrid over GraphQL")
+	res.WeaviateHybridGraphQL, _, err = timeQueries(ctx, len(env.queries), opts.Rounds, func(ctx context.Context, i int) (int, error) {
+		vs, err := env.l.Embed(ctx, []string{env.queries[i]}, vitae.InputQuery)
+		if err != nil {
+			return 0, err
+		}
+		return peer.hybridGraphQL(ctx, env.queries[i], vs[0])
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, mode := range []vitae.Mode{vitae.ModeKeyword, vitae.ModeHybrid} {
 		for _, e := range engines {

@@ -32,6 +32,12 @@ func PeerRows(s *SizeResult) []PeerRow {
 			fmt.Sprintf("%s / %s / %s", ms(w.P50), ms(w.P95), ms(w.P99)),
 			fmt.Sprintf("%s / %s / %s", ratio(v.P50, w.P50), ratio(v.P95, w.P95), ratio(v.P99, w.P99))})
 	}
+	if g := p.WeaviateHybridGraphQL; g.N > 0 {
+		v := p.Vitae.Latency["hybrid"]
+		rows = append(rows, PeerRow{"  Weaviate hybrid over GraphQL, ms", "",
+			fmt.Sprintf("%s / %s / %s", ms(g.P50), ms(g.P95), ms(g.P99)),
+			fmt.Sprintf("%s / %s / %s", ratio(v.P50, g.P50), ratio(v.P95, g.P95), ratio(v.P99, g.P99))})
+	}
 	for _, mode := range []string{"keyword", "hybrid"} {
 		v, w := p.Vitae.Throughput[mode], p.Weaviate.Throughput[mode]
 		if v == nil || w == nil {

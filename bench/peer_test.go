@@ -72,6 +72,9 @@ func TestWeaviatePeerFillsEveryFigure(t *testing.T) {
 			}
 		}
 	}
+	if g := p.WeaviateHybridGraphQL; g.N != rep.Queries*rounds || g.P50 <= 0 {
+		t.Errorf("weaviate hybrid over GraphQL %+v: want %d calls", g, rep.Queries*rounds)
+	}
 	var out strings.Builder
 	if err := WriteMarkdown(&out, rep); err != nil {
 		t.Fatal(err)

@@ -148,3 +148,24 @@ func (p *weaviatePeer) search(ctx context.Context, mode vitae.Mode, text string,
 	}
 	return len(res), nil
 }
+
+// hybridGraphQL is the hybrid search over GraphQL (REST), the vector as a
+// literal in the query text: the transport most clients used before gRPC,
+// timed beside gRPC to show what the transport costs.
+func (p *weaviatePeer) hybridGraphQL(ctx context.Context, text string, vec []float32) (int, error) {
+	h := (&graphql.HybridArgumentBuilder{}).WithQuery(text).WithVector(vec).
+		WithAlpha(hybridAlpha).WithProperties([]string{"text", roleBoost}).WithFusionType(graphql.RelativeScore)
+	fields := []graphql.Field{{Name: "_additional", Fields: []graphql.Field{{Name: "id"}, {Name: "score"}}}}
+	for _, f := range peerFields {
+		fields = append(fields, graphql.Field{Name: f})
+	}
+	resp, err := p.client.GraphQL().Get().WithClassName(peerClass).WithHybrid(h).WithLimit(10).WithFields(fields...).Do(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("bench: weaviate GraphQL hybrid %q: %w", text, err)
+	}
+	if len(resp.Errors) > 0 {
+		return 0, fmt.Errorf("bench: weaviate GraphQL hybrid %q: %s", text, resp.Errors[0].Message)
+	}
+	rows, _ := resp.Data["Get"].(map[string]any)[peerClass].([]any)
+	return len(rows), nil
+}
