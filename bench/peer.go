@@ -37,7 +37,7 @@ type PeerResult struct {
 	// cost.
 	WeaviateHybridGraphQL Latency `json:"weaviate_hybrid_graphql"`
 	EmbedSeconds          float64 `json:"weaviate_embed_seconds"`
-	ImportSeconds float64 `json:"weaviate_import_seconds"`
+	ImportSeconds         float64 `json:"weaviate_import_seconds"`
 	// LoadAvg is the 1-minute load average when the peer phase started
 	// and ended.
 	LoadAvg [2]float64 `json:"loadavg_start_end"`
