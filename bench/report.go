@@ -35,7 +35,10 @@ func WriteTable(w io.Writer, r *Report) error {
 	for _, t := range r.Targets {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", t.Goal, t.Measured, t.Status)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return writePeerTables(w, r, false)
 }
 
 // Row is one figure across the sizes of a report, formatted.
@@ -234,6 +237,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", t.Goal, m, t.Status)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	return writePeerTables(w, r, true)
 }

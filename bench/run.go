@@ -46,7 +46,12 @@ type Options struct {
 	// HeapProfile, if set, is the prefix of a heap profile (pprof) written
 	// at the end of each size while its index is still open: PREFIX-N.pprof.
 	HeapProfile string
-	Logger      *slog.Logger
+	// WeaviateServer, if set, is the path of weaviate-server: each size is
+	// then also loaded into a Weaviate node started for it and measured
+	// beside Vitae (SizeResult.Weaviate).
+	WeaviateServer string
+	PeerClients    int // concurrent clients of the peer throughput; default 16
+	Logger         *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
@@ -64,6 +69,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Clients <= 0 {
 		o.Clients = 32
+	}
+	if o.PeerClients <= 0 {
+		o.PeerClients = 16
 	}
 	if o.HTTPDuration <= 0 {
 		o.HTTPDuration = 10 * time.Second
@@ -102,6 +110,8 @@ type SizeResult struct {
 	// LoadAvg is the 1-minute load average when the size started and
 	// ended: above the CPU count, other processes shared the machine.
 	LoadAvg [2]float64 `json:"loadavg_start_end"`
+	// Weaviate is the peer measured beside Vitae (Options.WeaviateServer).
+	Weaviate *PeerResult `json:"weaviate,omitempty"`
 }
 
 // FullBuildSeconds is indexing with the embedder plus the HNSW graph.
@@ -289,6 +299,23 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	}
 	sr.ServingPeakRSS = PeakRSS()
 	sr.ServingPeakAnonRSS, anonStopped = stopAnon(), true // the restart below is not serving
+	if opts.WeaviateServer != "" {
+		var h http.Handler
+		if opts.Handler != nil {
+			if h, err = opts.Handler(eng); err != nil {
+				return sr, err
+			}
+		}
+		// After the serving figures: the peer phase holds a second
+		// client and the import's vectors for a while.
+		log.Info("bench: weaviate beside vitae", "bullets", n)
+		sr.Weaviate, err = runWeaviatePeer(ctx, opts, peerEnv{ix: ix, l: l, eng: eng, handler: h, queries: queries,
+			dir: dir, buildRate: float64(sr.Bullets) / sr.FullBuildSeconds(), bytesPer: b.BytesPerBullet})
+		if err != nil {
+			return sr, fmt.Errorf("weaviate peer: %w", err)
+		}
+		checkpoint(sr)
+	}
 	if opts.HeapProfile != "" {
 		if err := writeHeapProfile(fmt.Sprintf("%s-%d.pprof", opts.HeapProfile, n)); err != nil {
 			return sr, err

@@ -28,6 +28,7 @@ func newBenchCmd(g *globals) *cobra.Command {
 		jsonOut, svgOut, cpuprof string
 		from                     []string
 		noHTTP                   bool
+		peer, weaviateServer     string
 	)
 	cmd := &cobra.Command{
 		Use:   "bench",
@@ -42,10 +43,17 @@ audit log's cost to that throughput, the log off and on in short segments
 interleaved off, on, on, off (--audit-pairs, --audit-segment). Index settings
 (batch_size, quantize, ann_threshold) come from the configuration.
 
+With --peer weaviate, each size is also imported into a weaviate-server
+that bench starts on loopback (data under the work dir, stopped after the
+size), with the same vectors, and both engines are timed back to back on
+the same queries: keyword (BM25), semantic (nearVector), hybrid (alpha
+0.5), throughput with --peer-clients, RSS, disk; Weaviate over gRPC.
+
 It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 --from re-renders saved --json reports (merged) without measuring.`,
 		Example: `  vitae bench                                   # 10k and 100k bullets
   vitae bench --sizes 10k,100k,1M --json-out bench.json --svg BENCHMARKS.svg
+  vitae bench --sizes 10k,100k --peer weaviate --json-out peer.json
   vitae bench --from bench.json --from bench-1m.json --svg BENCHMARKS.svg`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -66,6 +74,9 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 					return err
 				}
 				opts.Sizes = ns
+				if opts.WeaviateServer, err = peerServer(peer, weaviateServer); err != nil {
+					return &exitError{code: 2, err: err}
+				}
 				opts.Index.BatchSize = cfg.Index.BatchSize
 				opts.Index.Quantize = cfg.Index.Quantize
 				opts.Index.ANNThreshold = cfg.Index.ANNThreshold
@@ -146,7 +157,28 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 	f.StringVar(&cpuprof, "cpuprofile", "", "write a CPU profile (pprof) of the whole run to this file")
 	f.StringVar(&opts.HeapProfile, "memprofile", "", "write a heap profile (pprof) at the end of each size to PREFIX-N.pprof")
 	f.StringSliceVar(&from, "from", nil, "render these saved JSON reports (merged by size) instead of measuring")
+	f.StringVar(&peer, "peer", "", `measure another engine beside Vitae in the same run: "weaviate" (starts a weaviate-server on loopback per size)`)
+	f.StringVar(&weaviateServer, "weaviate-server", "", "path of weaviate-server for --peer weaviate (default: PATH, then the Go bin directory)")
+	f.IntVar(&opts.PeerClients, "peer-clients", 16, "concurrent clients of the peer throughput runs (both engines)")
 	return cmd
+}
+
+// peerServer resolves --peer and --weaviate-server to the server binary
+// bench starts ("" without a peer).
+func peerServer(peer, server string) (string, error) {
+	switch peer {
+	case "":
+		if server != "" {
+			return "", errors.New("--weaviate-server needs --peer weaviate")
+		}
+		return "", nil
+	case "weaviate":
+		if server != "" {
+			return server, nil
+		}
+		return bench.FindWeaviateServer()
+	}
+	return "", fmt.Errorf("--peer: %q is not a known peer (want weaviate)", peer)
 }
 
 // parseSizes reads "10k,100k,1M".

@@ -42,6 +42,8 @@ func TestExitCodes(t *testing.T) {
 		{"match two files", []string{"match", jd, jd}, 2, "accepts 1 arg"},
 		{"serve with an argument", []string{"serve", "now"}, 2, `unknown command "now"`},
 		{"index without a path", []string{"index"}, 2, "at least one PATH"},
+		{"bench with an unknown peer", []string{"bench", "--peer", "solr"}, 2, `--peer: "solr" is not a known peer`},
+		{"bench server without a peer", []string{"bench", "--weaviate-server", "/bin/true"}, 2, "--weaviate-server needs --peer weaviate"},
 		{"missing index path", []string{"index", "nowhere"}, 1, "index nowhere: no such file or directory"},
 		{"missing job description", []string{"match", "nowhere.md"}, 1, "no such file or directory"},
 	}
