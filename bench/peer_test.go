@@ -29,8 +29,8 @@ func TestWeaviatePeerFillsEveryFigure(t *testing.T) {
 		Sizes: []int{500}, CorpusDir: "../data", GeneratedQueries: queries, Rounds: rounds,
 		Clients: 2, PeerClients: 4, HTTPDuration: 500 * time.Millisecond,
 		WorkDir: t.TempDir(), WeaviateServer: bin,
-		Handler: func(e *search.Engine) (http.Handler, error) {
-			return web.New(e, match.New(e, match.Options{}), web.Config{})
+		Handler: func(e *search.Engine, a web.Auditor) (http.Handler, error) {
+			return web.New(e, match.New(e, match.Options{}), web.Config{Audit: a})
 		},
 	})
 	if err != nil {

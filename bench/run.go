@@ -302,7 +302,7 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	if opts.WeaviateServer != "" {
 		var h http.Handler
 		if opts.Handler != nil {
-			if h, err = opts.Handler(eng); err != nil {
+			if h, err = opts.Handler(eng, nil); err != nil {
 				return sr, err
 			}
 		}
