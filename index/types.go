@@ -25,7 +25,7 @@ type Options struct {
 	SkipVerify    bool
 	VerifyTimeout time.Duration
 	// RoleDepth is how many candidates past the page's end the role field
-	// scores in a keyword search (keyword.go); default 100, negative
+	// scores in a keyword search (keyword.go); default 50, negative
 	// scores it for every match.
 	RoleDepth int
 }
@@ -49,7 +49,7 @@ func (o Options) withDefaults() Options {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	if o.RoleDepth == 0 {
-		o.RoleDepth = 100
+		o.RoleDepth = 50
 	}
 	return o
 }
