@@ -56,6 +56,12 @@ func keywordQuery(text string, terms, phrases, exclude []string, flt *filter) ke
 // terms flatten the text's scores and let roles reorder deep into them.
 const maxRoleDepthTerms = 16
 
+// twoStepsFrom is the index size from which keywordSearch ranks in two
+// steps: below it the walk is short, and the second query's setup costs
+// more than skipping the role's walk saves (at 10k bullets, 0.27 ms of
+// CPU per search against 0.38 ms; at 100k, 1.2 against 1.0).
+var twoStepsFrom uint64 = 50_000
+
 // keywordSearch runs k for the hits from..from+size, stored fields
 // loaded, facets over every match if asked.
 //
@@ -83,6 +89,9 @@ func (ix *Index) keywordSearch(ctx context.Context, k keywordQ, size, from int, 
 	if k.none || facets || ix.opts.RoleDepth < 0 || len(k.terms) > maxRoleDepthTerms {
 		return single()
 	}
+	if n, err := ix.bulletCount(); err != nil || n < twoStepsFrom {
+		return single()
+	}
 	depth := from + size + ix.opts.RoleDepth
 	cand, err := ix.search(ctx, bleve.NewSearchRequestOptions(k.body, depth, 0, false))
 	if err != nil {
@@ -106,4 +115,15 @@ func (ix *Index) keywordSearch(ctx context.Context, k keywordQ, size, from int, 
 	}
 	res.Total = cand.Total // every match, not just the candidates
 	return res, nil
+}
+
+// bulletCount is the number of bullets in the keyword index.
+func (ix *Index) bulletCount() (n uint64, err error) {
+	ix.bleveMu.RLock()
+	defer ix.bleveMu.RUnlock()
+	err = guard(func() (err error) {
+		n, err = ix.bleve.DocCount()
+		return err
+	})
+	return n, err
 }

@@ -29,6 +29,13 @@ func lexicalRun(tb testing.TB, ix *Index, req LexicalRequest) lexicalPage {
 	return p
 }
 
+// twoStepsAtAnySize lets the small test indexes rank in two steps.
+func twoStepsAtAnySize(tb testing.TB) {
+	was := twoStepsFrom
+	twoStepsFrom = 0
+	tb.Cleanup(func() { twoStepsFrom = was })
+}
+
 // rolesCorpus is résumés whose roles share words with their bullets, so
 // the role clause changes scores.
 func rolesCorpus() []*vitae.Resume {
@@ -54,6 +61,7 @@ func rolesCorpus() []*vitae.Resume {
 // With every match a candidate, the two steps give the one query's
 // ranking, scores, ranks and total, whatever the filters, syntax or page.
 func TestKeywordTwoStepsMatchOneQuery(t *testing.T) {
+	twoStepsAtAnySize(t)
 	ix := open(t, Options{})
 	if _, err := ix.Upsert(context.Background(), rolesCorpus()); err != nil {
 		t.Fatal(err)
@@ -87,6 +95,7 @@ func TestKeywordTwoStepsMatchOneQuery(t *testing.T) {
 // The role reorders the candidates; a bullet below them stays below
 // however well its role matches (the trade RoleDepth sets).
 func TestKeywordRoleDepth(t *testing.T) {
+	twoStepsAtAnySize(t)
 	ix := open(t, Options{})
 	var rs []*vitae.Resume
 	for i := range 5 {
@@ -116,5 +125,9 @@ func TestKeywordRoleDepth(t *testing.T) {
 	}
 	if got := top(1); got == "role-0" {
 		t.Errorf("depth 1: role-0 reached the page from below the candidates")
+	}
+	twoStepsFrom = 7 // more bullets than the index has: one query
+	if got := top(1); got != "role-0" {
+		t.Errorf("small index, depth 1: top %s, want role-0", got)
 	}
 }
