@@ -3,6 +3,7 @@ package vector
 import (
 	"container/heap"
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -34,7 +35,7 @@ func (vs *Store) Nearest(ctx context.Context, vec []float32, k int, keep func(*M
 			vs.startBuild()
 		}
 		if h != nil {
-			return h.search(q, k, max(vs.opts.HNSW.EfSearch, k)), nil
+			return h.search(q, k, max(vs.opts.HNSW.EfSearch, k))
 		}
 	}
 	return vs.exact(ctx, q, k, keep)
@@ -114,6 +115,10 @@ func (vs *Store) exact(ctx context.Context, q []float32, k int, keep func(*Meta)
 		return nil, nil
 	}
 	qq, qs := vs.quantizeQuery(q)
+	want := k
+	if qq != nil {
+		want = rescoreDepth(k)
+	}
 	shards := runtime.GOMAXPROCS(0)
 	if n < 4096 {
 		shards = 1
@@ -126,10 +131,16 @@ func (vs *Store) exact(ctx context.Context, q []float32, k int, keep func(*Meta)
 		wg.Add(1)
 		go func(s, lo, hi int) {
 			defer wg.Done()
-			t := topK{k: k}
+			t := topK{k: want}
+			var m Meta
 			for i := lo; i < hi; i++ {
-				if !vs.live[i] || (keep != nil && !keep(&vs.meta[i])) {
+				if !vs.live[i] {
 					continue
+				}
+				if keep != nil {
+					if vs.meta.get(i, &m); !keep(&m) {
+						continue
+					}
 				}
 				t.push(i, vs.dot(i, q, qq, qs))
 			}
@@ -140,13 +151,40 @@ func (vs *Store) exact(ctx context.Context, q []float32, k int, keep func(*Meta)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	all := topK{k: k}
+	all := topK{k: want}
 	for _, r := range results {
 		for _, c := range r.items {
 			all.push(c.i, c.s)
 		}
 	}
-	return vs.neighbors(all.sorted()), nil
+	best := all.sorted()
+	if qq != nil {
+		var err error
+		if best, err = vs.rescore(best, q, k); err != nil {
+			return nil, err
+		}
+	}
+	return vs.neighbors(best), nil
+}
+
+// rescoreDepth is how many int8 candidates are re-scored by their float
+// rows for k results: int8 scores err by ~1e-3, enough to swap close
+// neighbours, rarely to push a true top-k one below four times k.
+func rescoreDepth(k int) int { return max(4*k, 40) }
+
+// rescore scores cs by their float rows (checked against their checksums
+// when mapped from disk) and keeps the best k.
+func (vs *Store) rescore(cs []cand, q []float32, k int) ([]cand, error) {
+	for j := range cs {
+		row := vs.vector(cs[j].i)
+		if vs.disk != nil && checksum(floatBytes(row)) != vs.sums[cs[j].i] {
+			return nil, vitae.Wrap(vitae.EUNAVAILABLE, fmt.Errorf("%w: %s row %d fails its checksum", ErrDamaged, FloatFile, cs[j].i),
+				"a vector file of the index is damaged; rebuild the index with `vitae index --rebuild`")
+		}
+		cs[j].s = dotF32(row, q)
+	}
+	sortCands(cs)
+	return cs[:min(k, len(cs))], nil
 }
 
 func (vs *Store) neighbors(cs []cand) []Neighbor {
