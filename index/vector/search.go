@@ -100,6 +100,10 @@ func (vs *Store) ensureGraph(stop func() bool) {
 	if h := vs.buildGraph(stop); h != nil {
 		vs.graph.Store(h)
 	}
+	if vs.opts.Quantize && vs.disk != nil && vs.disk.f32 != nil {
+		// The build read every float row; searches read few of them.
+		vs.disk.f32.release()
+	}
 }
 
 // Close stops a background build and waits for it. The store still

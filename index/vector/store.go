@@ -12,7 +12,7 @@ import (
 
 // Options configure a Store. Zero values take the defaults.
 type Options struct {
-	Quantize     bool // keep int8 vectors in memory instead of float32
+	Quantize     bool // search by int8 rows (a quarter of the bytes), re-scoring the best by float
 	ANNThreshold int  // above this many vectors use HNSW; default 50000, <0 never
 	HNSW         HNSWOptions
 	Logger       *slog.Logger
