@@ -38,14 +38,15 @@ func (vs *Store) Nearest(ctx context.Context, vec []float32, k int, keep func(*M
 			return h.search(q, k, max(vs.opts.HNSW.EfSearch, k))
 		}
 	}
-	return vs.exact(ctx, q, k, keep)
+	return vs.scan(ctx, q, k, keep, vs.opts.Quantize)
 }
 
-// NearestExact always scans; for recall measurements against HNSW.
+// NearestExact always scans the float rows (of a quantized store too):
+// the reference recall is measured against.
 func (vs *Store) NearestExact(ctx context.Context, vec []float32, k int) ([]Neighbor, error) {
 	vs.mu.RLock()
 	defer vs.mu.RUnlock()
-	return vs.exact(ctx, Normalize(vec), k, nil)
+	return vs.scan(ctx, Normalize(vec), k, nil, false)
 }
 
 // Approximate reports whether unfiltered searches use the HNSW graph now
@@ -113,12 +114,18 @@ func (vs *Store) Close() {
 	vs.builds.Wait()
 }
 
-func (vs *Store) exact(ctx context.Context, q []float32, k int, keep func(*Meta) bool) ([]Neighbor, error) {
+// scan scores every live row kept by keep, by the int8 rows when byInt8
+// (re-scoring the best by float), else by the float rows.
+func (vs *Store) scan(ctx context.Context, q []float32, k int, keep func(*Meta) bool, byInt8 bool) ([]Neighbor, error) {
 	n := len(vs.ids)
 	if n == 0 || k <= 0 {
 		return nil, nil
 	}
-	qq, qs := vs.quantizeQuery(q)
+	var qq []int8
+	var qs float32
+	if byInt8 {
+		qq, qs = vs.quantizeQuery(q)
+	}
 	want := k
 	if qq != nil {
 		want = rescoreDepth(k)
