@@ -214,3 +214,58 @@ func TestDiskStoreReopens(t *testing.T) {
 		t.Errorf("filtered by reloaded metadata: %d neighbours", len(kept))
 	}
 }
+
+// Searches run while rows are appended, replaced, removed and wiped
+// (go test -race checks the locking).
+func TestDiskStoreConcurrentSearchAndWrite(t *testing.T) {
+	ctx := context.Background()
+	vs := Open(t.TempDir(), Options{ANNThreshold: 300, Quantize: true})
+	defer func() { vs.Close(); vs.CloseFiles() }()
+	vecs := randVecs(1200, 32, 5)
+	entry := func(i int) Entry { return Entry{ID: fmt.Sprintf("v%04d", i%900), Vec: Normalize(vecs[i])} }
+	var batch []Entry
+	for i := range 400 {
+		batch = append(batch, entry(i))
+	}
+	write(t, vs, batch)
+	done := make(chan struct{})
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() {
+			for k := 0; ; k++ {
+				select {
+				case <-done:
+					errs <- nil
+					return
+				default:
+				}
+				if _, err := vs.Nearest(ctx, vecs[k%len(vecs)], 10, nil); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for lo := 400; lo < len(vecs); lo += 50 {
+		batch = batch[:0]
+		for i := lo; i < lo+50; i++ {
+			batch = append(batch, entry(i)) // past 900: replacements
+		}
+		write(t, vs, batch)
+		vs.Remove([]string{fmt.Sprintf("v%04d", lo/2)})
+		if err := vs.Wipe(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 900 IDs, 16 removed, of which v0200, v0225, v0250 and v0275 came
+	// back as replacements (rows 1100–1199).
+	if n, _ := vs.Count(); n != 888 {
+		t.Errorf("%d vectors, want 888", n)
+	}
+}

@@ -120,7 +120,7 @@ func (h *hnsw) search(q []float32, k, ef int) ([]Neighbor, error) {
 	for l := h.top; l > 0; l-- {
 		ep = h.greedy(sc, q, ep, l, false)
 	}
-	found := h.searchLayer(sc, q, []int{ep}, max(ef, want), 0, false)
+	found := h.searchLayer(sc, q, []int{ep}, ef, 0, false)
 	sc.next() // marks now: nodes already taken
 	var live []cand
 	take := func(c cand) bool {

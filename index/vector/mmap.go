@@ -127,10 +127,9 @@ func (rf *rowFile) sync() error { return rf.f.Sync() }
 
 // release drops the mapped pages from this process's resident set (the
 // kernel keeps them cached): for the float rows after a scan of them all.
+// It covers the whole reservation, so it reads nothing a writer changes.
 func (rf *rowFile) release() {
-	if n := headerSize + rf.rows*rf.rowSize; n > 0 {
-		_ = syscall.Madvise(rf.mem[:n], syscall.MADV_DONTNEED)
-	}
+	_ = syscall.Madvise(rf.mem, syscall.MADV_DONTNEED)
 }
 
 func (rf *rowFile) close() error {

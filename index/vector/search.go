@@ -180,8 +180,13 @@ func (vs *Store) scan(ctx context.Context, q []float32, k int, keep func(*Meta) 
 
 // rescoreDepth is how many int8 candidates are re-scored by their float
 // rows for k results: int8 scores err by ~1e-3, enough to swap close
-// neighbours, rarely to push a true top-k one below four times k.
-func rescoreDepth(k int) int { return max(4*k, 40) }
+// neighbours at the k-th place, rarely to push a true one far below it.
+func rescoreDepth(k int) int { return k + max(k/2, 32) }
+
+// releaseRows is how many float rows re-scoring may touch before their
+// pages are dropped from the resident set again (a million searches would
+// otherwise end with every float row resident): 256 MiB of 256-d rows.
+const releaseRows = 1 << 16
 
 // rescore scores cs by their float rows (checked against their checksums
 // when mapped from disk) and keeps the best k.
@@ -193,6 +198,12 @@ func (vs *Store) rescore(cs []cand, q []float32, k int) ([]cand, error) {
 				"a vector file of the index is damaged; rebuild the index with `vitae index --rebuild`")
 		}
 		cs[j].s = dotF32(row, q)
+	}
+	if vs.disk != nil && vs.rescored.Add(int64(len(cs))) > releaseRows {
+		vs.rescored.Store(0)
+		if f := vs.disk.f32; f != nil {
+			f.release()
+		}
 	}
 	sortCands(cs)
 	return cs[:min(k, len(cs))], nil

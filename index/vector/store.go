@@ -81,6 +81,7 @@ type Store struct {
 	nLive    int
 	disk     *disk                // nil: rows in memory only
 	dead     []int                // on disk: removed rows not yet zeroed (Wipe)
+	rescored atomic.Int64         // float rows re-scored since their pages were released
 	graph    atomic.Pointer[hnsw] // nil until built; see Nearest
 	building atomic.Bool          // a background build is under way
 	buildMu  sync.Mutex           // one build at a time
