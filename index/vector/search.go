@@ -46,7 +46,11 @@ func (vs *Store) Nearest(ctx context.Context, vec []float32, k int, keep func(*M
 func (vs *Store) NearestExact(ctx context.Context, vec []float32, k int) ([]Neighbor, error) {
 	vs.mu.RLock()
 	defer vs.mu.RUnlock()
-	return vs.scan(ctx, Normalize(vec), k, nil, false)
+	ns, err := vs.scan(ctx, Normalize(vec), k, nil, false)
+	if vs.opts.Quantize && vs.disk != nil && vs.disk.f32 != nil {
+		vs.disk.f32.release() // it read every float row; searches read few
+	}
+	return ns, err
 }
 
 // Approximate reports whether unfiltered searches use the HNSW graph now
