@@ -189,8 +189,8 @@ func rescoreDepth(k int) int { return k + max(k/2, 32) }
 
 // releaseRows is how many float rows re-scoring may touch before their
 // pages are dropped from the resident set again (a million searches would
-// otherwise end with every float row resident): 256 MiB of 256-d rows.
-const releaseRows = 1 << 16
+// otherwise end with every float row resident): at most 64 MiB of pages.
+const releaseRows = 1 << 14
 
 // rescore scores cs by their float rows (checked against their checksums
 // when mapped from disk) and keeps the best k.
