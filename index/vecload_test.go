@@ -347,3 +347,37 @@ func TestVectorMetadataFollowsUpsert(t *testing.T) {
 	}
 	check(open(t, opts), "after reopen")
 }
+
+// A rebuild from the records carries the vectors over from the vector
+// files, leaving out a row that fails its checksum (embedded again later).
+func TestRebuildCopiesVectorFiles(t *testing.T) {
+	opts := Options{Path: filepath.Join(t.TempDir(), "ix")}
+	ix, err := Open(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Upsert(context.Background(), sample()); err != nil {
+		t.Fatal(err)
+	}
+	embedAll(t, ix, embed.NewLocal(embed.LocalOptions{Dim: 32}))
+	damagedID := ""
+	for id, r := range slotRows(t, ix) {
+		if r == 2 {
+			damagedID = id
+		}
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := flipByte(4096 + 2*128 + 9)(filepath.Join(opts.Path, vector.FloatFile)); err != nil {
+		t.Fatal(err)
+	}
+	n, _, err := Rebuild(context.Background(), opts)
+	if err != nil || n != 3 {
+		t.Fatalf("Rebuild: %d résumés, %v", n, err)
+	}
+	ix = open(t, opts)
+	if got, _ := ix.vec.Count(); got != 4 || ix.vec.Has(damagedID) {
+		t.Errorf("%d vectors after the rebuild (damaged %s kept: %v), want the 4 sound ones", got, damagedID, ix.vec.Has(damagedID))
+	}
+}
