@@ -121,6 +121,8 @@ func Open(opts Options) (*Index, error) {
 		opts.Logger.Warn("repaired an interrupted write", "bullets", n)
 	}
 	if err := ix.openVectors(); err != nil {
+		ix.vec.CloseFiles()
+		ix.vec = nil // nothing to save: the graph file stays as it was
 		ix.Close()
 		if errors.Is(err, ErrDamaged) {
 			return nil, err
