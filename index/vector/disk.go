@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 
 	"vitae"
 )
@@ -106,6 +107,8 @@ func (d *disk) open(dim int) error {
 		}
 		return err
 	}
+	// Float rows are read one here and there (re-scoring): no read-ahead.
+	_ = syscall.Madvise(f32.mem, syscall.MADV_RANDOM)
 	d.f32, d.i8, d.scales = f32, i8, sc
 	return nil
 }

@@ -188,9 +188,10 @@ func (vs *Store) scan(ctx context.Context, q []float32, k int, keep func(*Meta) 
 func rescoreDepth(k int) int { return k + max(k/2, 32) }
 
 // releaseRows is how many float rows re-scoring may touch before their
-// pages are dropped from the resident set again (a million searches would
-// otherwise end with every float row resident): at most 64 MiB of pages.
-const releaseRows = 1 << 14
+// pages are dropped from the resident set again (searches would otherwise
+// end with every float row resident: the kernel maps up to 64 KiB of
+// cached pages around each one read): at most 64 MiB of pages.
+const releaseRows = 1 << 10
 
 // rescore scores cs by their float rows (checked against their checksums
 // when mapped from disk) and keeps the best k.
