@@ -2,9 +2,6 @@ package index
 
 import (
 	"context"
-	"fmt"
-
-	bolt "go.etcd.io/bbolt"
 
 	"vitae/index/vector"
 )
@@ -17,28 +14,23 @@ func (ix *Index) Centroid(ctx context.Context, ids []string) ([]float32, error) 
 		return nil, err
 	}
 	var sum []float32
-	err := ix.db.View(func(tx *bolt.Tx) error {
-		vb := tx.Bucket(bucketVectors)
-		for _, id := range ids {
-			data := vb.Get([]byte(id))
-			if data == nil {
-				continue
-			}
-			v := vector.Decode(data)
-			if sum == nil {
-				sum = make([]float32, len(v))
-			}
-			if len(v) != len(sum) {
-				return fmt.Errorf("vector %s has %d dimensions, want %d", id, len(v), len(sum))
-			}
-			for i, x := range v {
-				sum[i] += x
-			}
+	for _, id := range ids {
+		v, err := ix.vec.Vector(id)
+		if err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	if err != nil || sum == nil {
-		return nil, err
+		if v == nil {
+			continue
+		}
+		if sum == nil {
+			sum = make([]float32, len(v))
+		}
+		for i, x := range v {
+			sum[i] += x
+		}
+	}
+	if sum == nil {
+		return nil, nil
 	}
 	return vector.Normalize(sum), nil
 }

@@ -11,7 +11,8 @@
 // suite in index/storetest (conformance_test.go).
 //
 //	<path>/bleve      bleve index of bullets
-//	<path>/vitae.db   bbolt: résumés, bullets, vectors, metadata
+//	<path>/vitae.db   bbolt: résumés, bullets, vector slots, metadata
+//	<path>/vectors.*  the vectors' rows: float32, int8, scales (vector/disk.go)
 //	<path>/hnsw.graph the HNSW graph as of the last Close (vector/graphfile.go)
 //
 // A write keeps three stores consistent, in phases (upsert.go): plan from
@@ -21,10 +22,12 @@
 // crashes in between is undone from the records (pending.go).
 //
 // Vectors are ours, not bleve's (whose vector search needs cgo): L2-normalised
-// float32 kept in bbolt for durability and in a vector.Store for search. A
-// vector is written in the same bbolt transaction as its model identity, so
-// after a crash the store reopens consistent, at worst missing the last
-// vectors, which MissingVectors lists for the pipeline to back-fill.
+// float32 (and int8) rows in flat files mapped into memory, searched by a
+// vector.Store; bbolt keeps which row is whose, its checksums and the
+// bullet's filter metadata, in the transactions that write the records
+// (vecload.go). Rows are synced before a record names them, so after a
+// crash the store reopens consistent, at worst missing the last vectors,
+// which MissingVectors lists for the pipeline to back-fill.
 // Embedding itself is not storage: the pipeline embeds and calls
 // PutVectors. Above a threshold, kNN searches the
 // store's HNSW graph, saved on Close and reused on Open only if it matches

@@ -101,6 +101,9 @@ func (ix *Index) wipe(ctx context.Context, covers uint64) error {
 	// that with them by itself.
 	ix.writeMu.Lock()
 	err := ix.wipeBleve(ctx)
+	if err == nil && ix.vec != nil {
+		err = ix.vec.Wipe() // the rows of deleted vectors (vecload.go)
+	}
 	ix.writeMu.Unlock()
 	if err != nil {
 		return ix.wipeFailed(err)

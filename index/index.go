@@ -44,7 +44,7 @@ var (
 	bucketResumes = []byte("resumes") // résumé ID → record (no bullet texts)
 	bucketBullets = []byte("bullets") // bullet ID → bullet
 	bucketSources = []byte("sources") // source path → résumé ID
-	bucketVectors = []byte("vectors") // bullet ID → float32 little-endian
+	bucketVectors = []byte("vectors") // before vector files: bullet ID → float32 little-endian (vecload.go)
 	bucketMeta    = []byte("meta")    // "model" → vector model identity
 	bucketPending = []byte("pending") // bullet ID → "" while a write has reached bleve but not the records
 	// résumé identity + "\x00" + résumé ID → "": the copies of one person
@@ -91,7 +91,7 @@ func Open(opts Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
 	}
 	if err := db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketResumes, bucketBullets, bucketSources, bucketVectors, bucketMeta, bucketPending, bucketIdentities} {
+		for _, b := range [][]byte{bucketResumes, bucketBullets, bucketSources, bucketVectors, bucketSlots, bucketMeta, bucketPending, bucketIdentities} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -120,13 +120,18 @@ func Open(opts Options) (*Index, error) {
 	} else if n > 0 {
 		opts.Logger.Warn("repaired an interrupted write", "bullets", n)
 	}
+	if err := ix.openVectors(); err != nil {
+		ix.vec.CloseFiles()
+		ix.vec = nil // nothing to save: the graph file stays as it was
+		ix.Close()
+		if errors.Is(err, ErrDamaged) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("open index %q: load vectors: %w", opts.Path, err)
+	}
 	if err := ix.finishWipe(); err != nil {
 		ix.Close()
 		return nil, fmt.Errorf("open index %q: %w", opts.Path, err)
-	}
-	if ix.vec, err = loadVectors(db, opts); err != nil {
-		ix.Close()
-		return nil, fmt.Errorf("open index %q: load vectors: %w", opts.Path, err)
 	}
 	if err := ix.vec.LoadGraph(ix.graphPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
 		opts.Logger.Info("approximate vector index not reused; it is rebuilt when first needed", "reason", err)
@@ -167,6 +172,7 @@ func (ix *Index) Close() error {
 		if err := ix.vec.SaveGraph(ix.graphPath()); err != nil {
 			errs = append(errs, fmt.Errorf("save approximate vector index: %w", err))
 		}
+		errs = append(errs, ix.vec.CloseFiles())
 	}
 	if ix.bleve != nil {
 		errs = append(errs, ix.bleve.Close())

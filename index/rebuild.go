@@ -47,7 +47,7 @@ func Rebuild(ctx context.Context, opts Options) (n int, kept string, err error) 
 			return err
 		}
 		defer db.Close()
-		n, err = copyRecords(ctx, db, ix)
+		n, err = copyRecords(ctx, db, opts.Path, ix)
 		return err
 	})
 	if cerr := ix.Close(); err == nil {
@@ -63,7 +63,7 @@ func Rebuild(ctx context.Context, opts Options) (n int, kept string, err error) 
 
 // copyRecords writes every résumé of db, with its bullets, and every
 // stored vector into ix, a batch of résumés at a time.
-func copyRecords(ctx context.Context, db *bolt.DB, ix *Index) (int, error) {
+func copyRecords(ctx context.Context, db *bolt.DB, dir string, ix *Index) (int, error) {
 	var batch []*vitae.Resume
 	n := 0
 	flush := func() error {
@@ -104,16 +104,10 @@ func copyRecords(ctx context.Context, db *bolt.DB, ix *Index) (int, error) {
 			return err
 		}
 		model := string(tx.Bucket(bucketMeta).Get([]byte("model")))
-		var ids []string
-		var vecs [][]float32
-		err = tx.Bucket(bucketVectors).ForEach(func(k, v []byte) error {
-			ids, vecs = append(ids, string(k)), append(vecs, vector.Decode(v))
+		if model == "" {
 			return nil
-		})
-		if err != nil || model == "" {
-			return err
 		}
-		return ix.PutVectors(ids, vecs, model)
+		return copyVectors(tx, dir, ix, model)
 	})
 	return n, err
 }
@@ -131,7 +125,7 @@ func Replace(path, fresh string) (kept string, err error) {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case "vitae.db", "bleve", vector.GraphFileName:
+		case "vitae.db", "bleve", vector.GraphFileName, vector.FloatFile, vector.Int8File, vector.ScaleFile:
 			continue
 		}
 		if exists(filepath.Join(fresh, e.Name())) {
@@ -154,4 +148,61 @@ func Replace(path, fresh string) (kept string, err error) {
 		return kept, err
 	}
 	return kept, nil
+}
+
+// copyVectors writes the vectors of the index in dir, whose records tx
+// reads, into ix: from its vector files (a row that fails its checksum is
+// left out, to be embedded again), or from vitae.db as an older Vitae
+// kept them.
+func copyVectors(tx *bolt.Tx, dir string, ix *Index, model string) error {
+	var ids []string
+	var vecs [][]float32
+	flush := func() error {
+		err := ix.putStored(ids, vecs, model)
+		ids, vecs = ids[:0], vecs[:0]
+		return err
+	}
+	add := func(id string, v []float32) error {
+		ids, vecs = append(ids, id), append(vecs, v)
+		if len(ids) >= 5000 {
+			return flush()
+		}
+		return nil
+	}
+	if vb := tx.Bucket(bucketVectors); vb != nil {
+		if err := vb.ForEach(func(k, v []byte) error { return add(string(k), vector.Decode(v)) }); err != nil {
+			return err
+		}
+	}
+	if sb := tx.Bucket(bucketSlots); sb != nil {
+		if k, _ := sb.Cursor().First(); k != nil {
+			r, err := vector.OpenReader(dir)
+			if err != nil {
+				ix.opts.Logger.Warn("stored vectors not copied: they are embedded again", "reason", err)
+				return flush()
+			}
+			defer r.Close()
+			skipped := 0
+			err = sb.ForEach(func(k, v []byte) error {
+				s, _, err := vector.ParseSlot(v)
+				if err != nil {
+					skipped++
+					return nil
+				}
+				vec, err := r.Read(s)
+				if err != nil {
+					skipped++
+					return nil
+				}
+				return add(string(k), vec)
+			})
+			if err != nil {
+				return err
+			}
+			if skipped > 0 {
+				ix.opts.Logger.Warn("damaged vectors not copied: they are embedded again", "vectors", skipped)
+			}
+		}
+	}
+	return flush()
 }

@@ -105,7 +105,7 @@ func (ix *Index) delete(ctx context.Context, resumeID string) (gen uint64, err e
 			if err := tx.Bucket(bucketBullets).Delete([]byte(id)); err != nil {
 				return err
 			}
-			if err := tx.Bucket(bucketVectors).Delete([]byte(id)); err != nil {
+			if err := tx.Bucket(bucketSlots).Delete([]byte(id)); err != nil {
 				return err
 			}
 		}

@@ -14,7 +14,7 @@ import (
 type Options struct {
 	Path         string
 	BatchSize    int  // bullets per bleve batch; default 1000
-	Quantize     bool // keep int8 vectors in memory instead of float32
+	Quantize     bool // search by int8 rows (a quarter of the bytes), re-scoring the best by float
 	ANNThreshold int  // above this many vectors use HNSW; default 50000, <0 never
 	HNSW         HNSWOptions
 	Logger       *slog.Logger

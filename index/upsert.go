@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -168,15 +169,38 @@ func (ix *Index) writeRecords(u *upsert) (dropped []string, err error) {
 		if err := clearPending(tx, u.touched); err != nil {
 			return err
 		}
-		vb := tx.Bucket(bucketVectors)
+		vb := tx.Bucket(bucketSlots)
 		for _, id := range dropped {
 			if err := vb.Delete([]byte(id)); err != nil {
 				return err
 			}
 		}
-		return nil
+		return refreshSlots(vb, u)
 	})
 	return dropped, err
+}
+
+// refreshSlots rewrites the metadata kept beside the vectors of the
+// written bullets that keep theirs (a company or a date may have changed).
+func refreshSlots(vb *bolt.Bucket, u *upsert) error {
+	for _, w := range u.writes {
+		for _, b := range w.r.Bullets {
+			old := vb.Get([]byte(b.ID))
+			if old == nil {
+				continue
+			}
+			s, _, err := vector.ParseSlot(old)
+			if err != nil {
+				return fmt.Errorf("vector slot of %s: %w", b.ID, err)
+			}
+			if v := vector.AppendMeta(s.Append(nil), metaOf(b)); !bytes.Equal(v, old) {
+				if err := vb.Put([]byte(b.ID), v); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // replaceRecord writes w's résumé over the record it replaces and returns

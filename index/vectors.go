@@ -2,8 +2,8 @@ package index
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -11,37 +11,6 @@ import (
 	"vitae"
 	"vitae/index/vector"
 )
-
-// errStopLoad ends a bbolt scan the vector store stopped reading.
-var errStopLoad = errors.New("stop loading vectors")
-
-// loadVectors reads the stored vectors into a new store, each with the
-// filter metadata of its bullet; a vector whose bullet is gone is skipped.
-func loadVectors(db *bolt.DB, opts Options) (*vector.Store, error) {
-	vs := vector.New(opts.vectorOptions())
-	err := db.View(func(tx *bolt.Tx) error {
-		model := string(tx.Bucket(bucketMeta).Get([]byte("model")))
-		bb, vb := tx.Bucket(bucketBullets), tx.Bucket(bucketVectors)
-		var err error
-		vs.Load(model, vb.Stats().KeyN, func(yield func(vector.Entry) bool) {
-			err = vb.ForEach(func(k, v []byte) error {
-				var b vitae.Bullet
-				if data := bb.Get(k); data == nil || json.Unmarshal(data, &b) != nil {
-					return nil // vector of a deleted bullet
-				}
-				if !yield(vector.Entry{ID: string(k), Vec: vector.Decode(v), Meta: metaOf(b)}) {
-					return errStopLoad
-				}
-				return nil
-			})
-		})
-		if errors.Is(err, errStopLoad) {
-			return nil
-		}
-		return err
-	})
-	return vs, err
-}
 
 // Nearest returns the k bullets most similar to vec (cosine), filtered.
 // Above the ANN threshold and without filters it searches the HNSW graph;
@@ -108,12 +77,13 @@ func (ix *Index) PutVectors(ids []string, vecs [][]float32, model string) error 
 			return vitae.Errorf(vitae.EINVALID, "vector %s has %d dimensions, want %d", ids[i], len(v), dim)
 		}
 	}
-	var entries []vector.Entry
-	err := ix.db.Update(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketMeta).Put([]byte("model"), []byte(model)); err != nil {
-			return err
-		}
-		vb, bb := tx.Bucket(bucketVectors), tx.Bucket(bucketBullets)
+	// The rows go to the vector files first (synced), the records naming
+	// them second, in one transaction; the store takes them in last. A
+	// bullet deleted meanwhile keeps no vector (writers hold writeMu, so
+	// the read and the write see the same bullets).
+	entries := make([]vector.Entry, 0, len(ids))
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		bb := tx.Bucket(bucketBullets)
 		for i, id := range ids {
 			data := bb.Get([]byte(id))
 			if data == nil {
@@ -123,18 +93,41 @@ func (ix *Index) PutVectors(ids []string, vecs [][]float32, model string) error 
 			if err := json.Unmarshal(data, &b); err != nil {
 				return err
 			}
-			unit := vector.Normalize(vecs[i])
-			if err := vb.Put([]byte(id), vector.Encode(unit)); err != nil {
+			entries = append(entries, vector.Entry{ID: id, Vec: vector.Normalize(vecs[i]), Meta: metaOf(b)})
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("put vectors: %w", err)
+	}
+	slots, err := ix.vec.Stage(entries)
+	if err != nil {
+		return storageErr(fmt.Errorf("put vectors: %w", err))
+	}
+	err = ix.db.Update(func(tx *bolt.Tx) error {
+		mb := tx.Bucket(bucketMeta)
+		if err := mb.Put([]byte("model"), []byte(model)); err != nil {
+			return err
+		}
+		if err := mb.Put(dimKey, binary.AppendUvarint(nil, uint64(dim))); err != nil {
+			return err
+		}
+		sb := tx.Bucket(bucketSlots)
+		for k, e := range entries {
+			if err := sb.Put([]byte(e.ID), vector.AppendMeta(slots[k].Append(nil), e.Meta)); err != nil {
 				return err
 			}
-			entries = append(entries, vector.Entry{ID: id, Vec: unit, Meta: metaOf(b)})
 		}
 		return nil
 	})
 	if err != nil {
 		return storageErr(fmt.Errorf("put vectors: %w", err))
 	}
-	ix.vec.Put(model, entries)
+	keep := make([]bool, len(entries))
+	for k := range keep {
+		keep[k] = true
+	}
+	ix.vec.Commit(model, entries, slots, keep)
 	return nil
 }
 
@@ -183,10 +176,15 @@ func (ix *Index) DropVectors(ctx context.Context) error {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	err := ix.db.Update(func(tx *bolt.Tx) error {
-		if err := tx.DeleteBucket(bucketVectors); err != nil {
-			return err
+		for _, b := range [][]byte{bucketVectors, bucketSlots} {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+			if _, err := tx.CreateBucket(b); err != nil {
+				return err
+			}
 		}
-		if _, err := tx.CreateBucket(bucketVectors); err != nil {
+		if err := tx.Bucket(bucketMeta).Delete(dimKey); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketMeta).Delete([]byte("model"))
@@ -194,7 +192,9 @@ func (ix *Index) DropVectors(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("drop vectors: %w", err)
 	}
-	ix.vec.Reset("", 0)
+	if err := ix.vec.Truncate(); err != nil {
+		return fmt.Errorf("drop vectors: %w", err)
+	}
 	return nil
 }
 

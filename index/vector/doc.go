@@ -1,10 +1,14 @@
 // Package vector is Vitae's vector store: every bullet's embedding in
-// memory, contiguous, searched by exact parallel scan or, above a
-// threshold, by an HNSW graph. It knows nothing of bleve or of the records;
-// package index keeps the vectors durable (bbolt) and feeds them in.
+// contiguous rows, searched by exact parallel scan or, above a threshold,
+// by an HNSW graph. The rows are in memory (New) or in flat checksummed
+// files mapped from an index directory (Open, disk.go): opening maps them
+// and reads none. It knows nothing of bleve or of the records; package
+// index keeps which row is whose in its own records.
 //
 // Vectors are L2-normalised float32 (Normalize), so the dot product is the
-// cosine; a quantized store keeps them as int8 rows with a per-row scale.
+// cosine; a quantized store also keeps int8 rows with a per-row scale,
+// which searches walk, re-scoring the best candidates by the float rows.
+// Filter metadata is kept in columns of interned codes (meta.go).
 // The dot product runs in AVX2 assembly on x86-64 (dot_amd64.s) and in Go
 // elsewhere or with -tags purego (dot_other.go).
 //

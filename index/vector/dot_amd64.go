@@ -10,3 +10,6 @@ var useAVX2 = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
 //go:noescape
 func dotAVX2(a, b []float32) float32
+
+//go:noescape
+func dotI8AVX2(a, b []int8) int32

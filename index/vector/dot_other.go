@@ -5,3 +5,5 @@ package vector
 const useAVX2 = false
 
 func dotAVX2(a, b []float32) float32 { panic("unreachable") }
+
+func dotI8AVX2(a, b []int8) int32 { panic("unreachable") }

@@ -25,7 +25,7 @@ import (
 const (
 	// GraphFileName is the graph file's name in an index directory.
 	GraphFileName = "hnsw.graph"
-	graphMagic    = "vitae-hnsw-1\n"
+	graphMagic    = "vitae-hnsw-2\n" // 2: rows named by their CRC-32C
 )
 
 var errGraphStale = errors.New("graph file does not match the vectors")

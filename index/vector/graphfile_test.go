@@ -125,7 +125,9 @@ func stored(vs *Store) []Entry {
 	var out []Entry
 	for i, id := range vs.ids {
 		if vs.live[i] {
-			out = append(out, Entry{ID: id, Vec: slices.Clone(vs.vector(i)), Meta: vs.meta[i]})
+			var m Meta
+			vs.meta.get(i, &m)
+			out = append(out, Entry{ID: id, Vec: slices.Clone(vs.vector(i)), Meta: m})
 		}
 	}
 	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.ID, b.ID) })

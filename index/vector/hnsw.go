@@ -53,7 +53,9 @@ type visitScratch struct {
 	chose []cand // insertAt's new links
 	kept  []cand // connect's kept links
 	buf   []int32
-	skip  int // a slot being re-inserted, never its own neighbour; -1: none
+	skip  int     // a slot being re-inserted, never its own neighbour; -1: none
+	qq    []int8  // a search's query quantized (nil: compare float rows)
+	qs    float32 // its scale
 }
 
 // next starts a fresh set of visited marks.
@@ -354,4 +356,49 @@ func (h *hnsw) selectNeighbors(cs []cand, m int, out []cand) []cand {
 		}
 	}
 	return out
+}
+
+// handOver prepares the removed slots dead for their rows to be zeroed:
+// a node among them whose live copies are still found through it gives
+// its links, its entry point and its remaining copies to the first live
+// copy, and every link to it is pointed at that copy. Callers hold the
+// store's write lock.
+func (h *hnsw) handOver(dead []int) {
+	heirs := map[int32]int32{}
+	for _, d := range dead {
+		if d >= len(h.links) || h.links[d] == nil {
+			continue
+		}
+		ts := h.twins[int32(d)]
+		k := slices.IndexFunc(ts, func(t int32) bool { return h.vs.live[t] })
+		if k < 0 {
+			continue // no copy left: it routes as a zero row until the next rebuild
+		}
+		heir := ts[k]
+		delete(h.twins, int32(d))
+		h.links[heir], h.links[d] = h.links[d], nil
+		h.into[heir], h.into[d] = -1, heir
+		for _, t := range ts {
+			if t != heir {
+				h.fold(int(t), int(heir))
+			}
+		}
+		if h.entry == d {
+			h.entry = int(heir)
+		}
+		heirs[int32(d)] = heir
+	}
+	if len(heirs) == 0 {
+		return
+	}
+	for _, layers := range h.links {
+		for _, ns := range layers {
+			for j, n := range ns {
+				if a, ok := heirs[n]; ok {
+					ns[j] = a
+				}
+			}
+		}
+	}
+	h.dirty = true
 }

@@ -31,7 +31,7 @@ func (h *hnsw) layer(i, l int, locked bool, buf []int32) []int32 {
 }
 
 func (h *hnsw) greedy(sc *visitScratch, q []float32, ep, l int, locked bool) int {
-	best, bestS := ep, h.sim(ep, q)
+	best, bestS := ep, h.simAt(sc, ep, q)
 	for changed := true; changed; {
 		changed = false
 		sc.buf = h.layer(best, l, locked, sc.buf)
@@ -39,7 +39,7 @@ func (h *hnsw) greedy(sc *visitScratch, q []float32, ep, l int, locked bool) int
 			if int(n) == sc.skip {
 				continue
 			}
-			if s := h.sim(int(n), q); s > bestS {
+			if s := h.simAt(sc, int(n), q); s > bestS {
 				best, bestS, changed = int(n), s, true
 			}
 		}
@@ -65,7 +65,7 @@ func (h *hnsw) searchLayer(sc *visitScratch, q []float32, eps []int, ef, l int, 
 		if !visit(ep) {
 			continue
 		}
-		s := h.sim(ep, q)
+		s := h.simAt(sc, ep, q)
 		front = pushMin(front, cand{ep, -s})
 		res = pushMin(res, cand{ep, s})
 		if len(res) > ef {
@@ -85,7 +85,7 @@ func (h *hnsw) searchLayer(sc *visitScratch, q []float32, eps []int, ef, l int, 
 			if !visit(ni) {
 				continue
 			}
-			s := h.sim(ni, q)
+			s := h.simAt(sc, ni, q)
 			if len(res) < ef || s > res[0].s {
 				front = pushMin(front, cand{ni, -s})
 				res = pushMin(res, cand{ni, s})
@@ -101,13 +101,21 @@ func (h *hnsw) searchLayer(sc *visitScratch, q []float32, eps []int, ef, l int, 
 }
 
 // search finds the k nearest live slots; callers hold the store's read
-// lock. Searches run concurrently, each with its own scratch.
-func (h *hnsw) search(q []float32, k, ef int) []Neighbor {
+// lock. Searches run concurrently, each with its own scratch. A quantized
+// store walks the graph by its int8 rows and re-scores the best
+// candidates by their float rows.
+func (h *hnsw) search(q []float32, k, ef int) ([]Neighbor, error) {
 	if h.entry < 0 {
-		return nil
+		return nil, nil
 	}
 	sc := h.getScratch()
 	defer h.scratch.Put(sc)
+	sc.qq, sc.qs = h.vs.quantizeQuery(q)
+	defer func() { sc.qq = nil }()
+	want := k
+	if sc.qq != nil {
+		want = rescoreDepth(k)
+	}
 	ep := h.entry
 	for l := h.top; l > 0; l-- {
 		ep = h.greedy(sc, q, ep, l, false)
@@ -119,7 +127,7 @@ func (h *hnsw) search(q []float32, k, ef int) []Neighbor {
 		if h.vs.live[c.i] {
 			live = append(live, c)
 		}
-		return len(live) == k
+		return len(live) == want
 	}
 	for _, c := range found {
 		if n := h.into[c.i]; n >= 0 {
@@ -142,7 +150,22 @@ func (h *hnsw) search(q []float32, k, ef int) []Neighbor {
 			break
 		}
 	}
-	return h.vs.neighbors(live)
+	if sc.qq != nil {
+		var err error
+		if live, err = h.vs.rescore(live, q, k); err != nil {
+			return nil, err
+		}
+	}
+	return h.vs.neighbors(live), nil
+}
+
+// simAt is slot i's similarity to q as the search in sc compares: by the
+// int8 rows when it quantized q, else by the float rows.
+func (h *hnsw) simAt(sc *visitScratch, i int, q []float32) float32 {
+	if sc.qq != nil {
+		return h.vs.dot(i, nil, sc.qq, sc.qs)
+	}
+	return h.vs.dot(i, q, nil, 0)
 }
 
 // A binary min-heap on cand, typed so a push does not box a value into an

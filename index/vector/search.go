@@ -3,6 +3,7 @@ package vector
 import (
 	"container/heap"
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -34,17 +35,22 @@ func (vs *Store) Nearest(ctx context.Context, vec []float32, k int, keep func(*M
 			vs.startBuild()
 		}
 		if h != nil {
-			return h.search(q, k, max(vs.opts.HNSW.EfSearch, k)), nil
+			return h.search(q, k, max(vs.opts.HNSW.EfSearch, k))
 		}
 	}
-	return vs.exact(ctx, q, k, keep)
+	return vs.scan(ctx, q, k, keep, vs.opts.Quantize)
 }
 
-// NearestExact always scans; for recall measurements against HNSW.
+// NearestExact always scans the float rows (of a quantized store too):
+// the reference recall is measured against.
 func (vs *Store) NearestExact(ctx context.Context, vec []float32, k int) ([]Neighbor, error) {
 	vs.mu.RLock()
 	defer vs.mu.RUnlock()
-	return vs.exact(ctx, Normalize(vec), k, nil)
+	ns, err := vs.scan(ctx, Normalize(vec), k, nil, false)
+	if vs.opts.Quantize && vs.disk != nil && vs.disk.f32 != nil {
+		vs.disk.f32.release() // it read every float row; searches read few
+	}
+	return ns, err
 }
 
 // Approximate reports whether unfiltered searches use the HNSW graph now
@@ -99,6 +105,10 @@ func (vs *Store) ensureGraph(stop func() bool) {
 	if h := vs.buildGraph(stop); h != nil {
 		vs.graph.Store(h)
 	}
+	if vs.opts.Quantize && vs.disk != nil && vs.disk.f32 != nil {
+		// The build read every float row; searches read few of them.
+		vs.disk.f32.release()
+	}
 }
 
 // Close stops a background build and waits for it. The store still
@@ -108,12 +118,22 @@ func (vs *Store) Close() {
 	vs.builds.Wait()
 }
 
-func (vs *Store) exact(ctx context.Context, q []float32, k int, keep func(*Meta) bool) ([]Neighbor, error) {
+// scan scores every live row kept by keep, by the int8 rows when byInt8
+// (re-scoring the best by float), else by the float rows.
+func (vs *Store) scan(ctx context.Context, q []float32, k int, keep func(*Meta) bool, byInt8 bool) ([]Neighbor, error) {
 	n := len(vs.ids)
 	if n == 0 || k <= 0 {
 		return nil, nil
 	}
-	qq, qs := vs.quantizeQuery(q)
+	var qq []int8
+	var qs float32
+	if byInt8 {
+		qq, qs = vs.quantizeQuery(q)
+	}
+	want := k
+	if qq != nil {
+		want = rescoreDepth(k)
+	}
 	shards := runtime.GOMAXPROCS(0)
 	if n < 4096 {
 		shards = 1
@@ -126,10 +146,16 @@ func (vs *Store) exact(ctx context.Context, q []float32, k int, keep func(*Meta)
 		wg.Add(1)
 		go func(s, lo, hi int) {
 			defer wg.Done()
-			t := topK{k: k}
+			t := topK{k: want}
+			var m Meta
 			for i := lo; i < hi; i++ {
-				if !vs.live[i] || (keep != nil && !keep(&vs.meta[i])) {
+				if !vs.live[i] {
 					continue
+				}
+				if keep != nil {
+					if vs.meta.get(i, &m); !keep(&m) {
+						continue
+					}
 				}
 				t.push(i, vs.dot(i, q, qq, qs))
 			}
@@ -140,13 +166,52 @@ func (vs *Store) exact(ctx context.Context, q []float32, k int, keep func(*Meta)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	all := topK{k: k}
+	all := topK{k: want}
 	for _, r := range results {
 		for _, c := range r.items {
 			all.push(c.i, c.s)
 		}
 	}
-	return vs.neighbors(all.sorted()), nil
+	best := all.sorted()
+	if qq != nil {
+		var err error
+		if best, err = vs.rescore(best, q, k); err != nil {
+			return nil, err
+		}
+	}
+	return vs.neighbors(best), nil
+}
+
+// rescoreDepth is how many int8 candidates are re-scored by their float
+// rows for k results: int8 scores err by ~1e-3, enough to swap close
+// neighbours at the k-th place, rarely to push a true one far below it.
+func rescoreDepth(k int) int { return k + max(k/2, 32) }
+
+// releaseRows is how many float rows re-scoring may touch before their
+// pages are dropped from the resident set again (searches would otherwise
+// end with every float row resident: the kernel maps up to 64 KiB of
+// cached pages around each one read): at most 64 MiB of pages.
+const releaseRows = 1 << 10
+
+// rescore scores cs by their float rows (checked against their checksums
+// when mapped from disk) and keeps the best k.
+func (vs *Store) rescore(cs []cand, q []float32, k int) ([]cand, error) {
+	for j := range cs {
+		row := vs.vector(cs[j].i)
+		if vs.disk != nil && checksum(floatBytes(row)) != vs.sums[cs[j].i] {
+			return nil, vitae.Wrap(vitae.EUNAVAILABLE, fmt.Errorf("%w: %s row %d fails its checksum", ErrDamaged, FloatFile, cs[j].i),
+				"a vector file of the index is damaged; rebuild the index with `vitae index --rebuild`")
+		}
+		cs[j].s = dotF32(row, q)
+	}
+	if vs.disk != nil && vs.rescored.Add(int64(len(cs))) > releaseRows {
+		vs.rescored.Store(0)
+		if f := vs.disk.f32; f != nil {
+			f.release()
+		}
+	}
+	sortCands(cs)
+	return cs[:min(k, len(cs))], nil
 }
 
 func (vs *Store) neighbors(cs []cand) []Neighbor {

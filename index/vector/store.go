@@ -12,7 +12,7 @@ import (
 
 // Options configure a Store. Zero values take the defaults.
 type Options struct {
-	Quantize     bool // keep int8 vectors in memory instead of float32
+	Quantize     bool // search by int8 rows (a quarter of the bytes), re-scoring the best by float
 	ANNThreshold int  // above this many vectors use HNSW; default 50000, <0 never
 	HNSW         HNSWOptions
 	Logger       *slog.Logger
@@ -61,9 +61,10 @@ type Entry struct {
 	Meta Meta
 }
 
-// Store holds every vector of one model in memory, contiguous, for
-// scanning, and the HNSW graph over them. It is safe for concurrent use:
-// searches run together; writes wait for them.
+// Store holds every vector of one model, contiguous, for scanning, and
+// the HNSW graph over them. Its rows live in memory (New) or in flat files
+// mapped from an index directory (Open, disk.go). It is safe for
+// concurrent use: searches run together; writes wait for them.
 type Store struct {
 	mu       sync.RWMutex
 	opts     Options
@@ -71,12 +72,16 @@ type Store struct {
 	dim      int
 	ids      []string
 	pos      map[string]int
-	data     []float32 // len(ids)*dim; unused when quantized
-	q        []int8    // quantized copy, len(ids)*dim
-	scale    []float32 // per-vector dequantization scale
-	meta     []Meta
+	data     []float32 // float rows, len(ids)*dim: in memory or mapped
+	q        []int8    // int8 rows when quantized, len(ids)*dim
+	scale    []float32 // per-row dequantization scale
+	sums     []uint32  // per-row CRC-32C of the float row: its identity and checksum
+	meta     metaCols
 	live     []bool // false once deleted (slots are reused lazily)
 	nLive    int
+	disk     *disk                // nil: rows in memory only
+	dead     []int                // on disk: removed rows not yet zeroed (Wipe)
+	rescored atomic.Int64         // float rows re-scored since their pages were released
 	graph    atomic.Pointer[hnsw] // nil until built; see Nearest
 	building atomic.Bool          // a background build is under way
 	buildMu  sync.Mutex           // one build at a time
@@ -97,6 +102,9 @@ func New(opts Options) *Store {
 // from disk. A vector of another length than the first is skipped: a torn
 // write from an older model, which the caller embeds again.
 func (vs *Store) Load(model string, n int, entries iter.Seq[Entry]) {
+	if vs.disk != nil {
+		panic("vector: Load on a store on disk; use Attach and LoadRow")
+	}
 	vs.mu.Lock()
 	defer vs.mu.Unlock()
 	vs.model = model
@@ -115,6 +123,9 @@ func (vs *Store) Load(model string, n int, entries iter.Seq[Entry]) {
 // against Dim (any length for an empty store) and keep one model per store
 // (Reset changes it).
 func (vs *Store) Put(model string, entries []Entry) {
+	if vs.disk != nil {
+		panic("vector: Put on a store on disk; use Stage and Commit")
+	}
 	vs.mu.Lock()
 	defer vs.mu.Unlock()
 	vs.model = model
@@ -134,6 +145,9 @@ func (vs *Store) Remove(ids []string) {
 		if i, ok := vs.pos[id]; ok && vs.live[i] {
 			vs.live[i] = false
 			vs.nLive--
+			if vs.disk != nil {
+				vs.dead = append(vs.dead, i)
+			}
 			if h := vs.graph.Load(); h != nil && i < len(h.links) && h.links[i] != nil {
 				h.stale++ // searches skip it; it still routes (a copy does not)
 			}
@@ -147,7 +161,7 @@ func (vs *Store) SetMeta(ms map[string]Meta) {
 	defer vs.mu.Unlock()
 	for id, m := range ms {
 		if i, ok := vs.pos[id]; ok {
-			vs.meta[i] = m
+			vs.meta.set(i, m)
 		}
 	}
 }
@@ -181,8 +195,8 @@ func (vs *Store) Capacity() int {
 	if vs.dim == 0 {
 		return 0
 	}
-	if vs.opts.Quantize {
-		return cap(vs.q) / vs.dim
+	if vs.disk != nil {
+		return len(vs.ids)
 	}
 	return cap(vs.data) / vs.dim
 }
@@ -192,8 +206,9 @@ func (vs *Store) Reset(model string, dim int) {
 	vs.mu.Lock()
 	defer vs.mu.Unlock()
 	vs.model, vs.dim = model, dim
-	vs.ids, vs.pos, vs.data, vs.q, vs.scale, vs.meta, vs.live = nil, map[string]int{}, nil, nil, nil, nil, nil
-	vs.nLive = 0
+	vs.ids, vs.pos, vs.data, vs.q, vs.scale, vs.sums, vs.live = nil, map[string]int{}, nil, nil, nil, nil, nil
+	vs.meta.reset()
+	vs.nLive, vs.dead = 0, nil
 	vs.graph.Store(nil)
 }
 
@@ -211,14 +226,16 @@ func (vs *Store) grow(n int) {
 	if vs.dim == 0 || n <= 0 {
 		return
 	}
-	if vs.opts.Quantize {
-		vs.q = slices.Grow(vs.q, n*vs.dim)
-		vs.scale = slices.Grow(vs.scale, n)
-	} else {
+	if vs.disk == nil {
+		if vs.opts.Quantize {
+			vs.q = slices.Grow(vs.q, n*vs.dim)
+			vs.scale = slices.Grow(vs.scale, n)
+		}
 		vs.data = slices.Grow(vs.data, n*vs.dim)
 	}
 	vs.ids = slices.Grow(vs.ids, n)
-	vs.meta = slices.Grow(vs.meta, n)
+	vs.sums = slices.Grow(vs.sums, n)
+	vs.meta.grow(n)
 	vs.live = slices.Grow(vs.live, n)
 }
 
@@ -229,7 +246,7 @@ func (vs *Store) add(id string, vec []float32, m Meta) {
 	if i, ok := vs.pos[id]; ok {
 		h := vs.graph.Load()
 		wasLive := vs.live[i]
-		vs.meta[i] = m
+		vs.meta.set(i, m)
 		if !wasLive {
 			vs.live[i] = true
 			vs.nLive++
@@ -254,15 +271,15 @@ func (vs *Store) add(id string, vec []float32, m Meta) {
 	i := len(vs.ids)
 	vs.ids = append(vs.ids, id)
 	vs.pos[id] = i
-	vs.meta = append(vs.meta, m)
+	vs.meta.set(i, m)
 	vs.live = append(vs.live, true)
 	vs.nLive++
+	vs.sums = append(vs.sums, 0)
 	if vs.opts.Quantize {
 		vs.q = extend(vs.q, vs.dim)
 		vs.scale = append(vs.scale, 0)
-	} else {
-		vs.data = extend(vs.data, vs.dim)
 	}
+	vs.data = extend(vs.data, vs.dim)
 	vs.set(i, vec)
 	if h := vs.graph.Load(); h != nil {
 		h.insert(i)
