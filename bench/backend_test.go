@@ -26,9 +26,8 @@ func TestWeaviateBackendFillsEveryFigure(t *testing.T) {
 	}
 	const queries, rounds, jobs = 20, 1, 3
 	rep, err := Run(context.Background(), Options{
-		Sizes: []int{500}, CorpusDir: "../data", GeneratedQueries: queries, Rounds: rounds,
-		JobsFile: "testdata/jobs.jsonl",
-		Clients: 2, HTTPDuration: 500 * time.Millisecond,
+		Sizes: []int{500}, CorpusDir: "../data", JobsFile: "testdata/jobs.jsonl",
+		GeneratedQueries: queries, Rounds: rounds, Clients: 2, HTTPDuration: 500 * time.Millisecond,
 		WorkDir: t.TempDir(), BackendServer: bin,
 		Handler: func(e *search.Engine, a web.Auditor) (http.Handler, error) {
 			return web.New(e, match.New(e, match.Options{}), web.Config{Audit: a})

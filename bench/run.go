@@ -55,7 +55,7 @@ type Options struct {
 	// embedded figures of each size, Vitae itself is measured on its
 	// Weaviate backend on a node started for it (SizeResult.Backend).
 	BackendServer string
-	Logger         *slog.Logger
+	Logger        *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
