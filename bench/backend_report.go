@@ -62,7 +62,7 @@ func BackendRows(s *SizeResult) []BackendRow {
 		BackendRow{"Vitae process RSS before queries, MiB", mib(s.ServingRSS), mib(b.VitaeRSS), ratio(float64(s.ServingRSS), float64(b.VitaeRSS))},
 		BackendRow{"Vitae process peak RSS serving, MiB", mib(s.ServingPeakRSS), mib(b.VitaePeakRSS), ratio(float64(s.ServingPeakRSS), float64(b.VitaePeakRSS))},
 		BackendRow{"weaviate-server RSS at start / after load, MiB", "–", mib(b.WeaviateStartRSS) + " / " + mib(b.WeaviateRSS), ""},
-		BackendRow{"both processes after load, MiB", mib(s.ServingPeakRSS), mib(b.VitaePeakRSS + b.WeaviateRSS),
+		BackendRow{"both processes: Vitae peak + weaviate-server after load, MiB", mib(s.ServingPeakRSS), mib(b.VitaePeakRSS + b.WeaviateRSS),
 			ratio(float64(s.ServingPeakRSS), float64(b.VitaePeakRSS+b.WeaviateRSS))})
 	num("disk, bytes/bullet", "%.0f", sem.BytesPerBullet, b.BytesPerBullet)
 	return rows
