@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"time"
 
 	"vitae"
@@ -100,7 +101,7 @@ type SizeResult struct {
 	Raw             *Build             `json:"raw_bleve"`
 	Keyword         *Build             `json:"keyword"`
 	Semantic        *Build             `json:"semantic"`
-	Latency         map[string]Latency `json:"latency"` // keyword, semantic, hybrid, match
+	Latency         map[string]Latency `json:"latency"` // keyword, semantic, hybrid, match, match-25kb
 	KNN             *KNN               `json:"knn"`
 	HTTP            *HTTPLoad          `json:"http,omitempty"`           // as the API defaults: with facets
 	HTTPNoFacets    *HTTPLoad          `json:"http_no_facets,omitempty"` // "facets": false
@@ -206,6 +207,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	return rep, nil
 }
 
+// longJobRounds is how many times the long job description is matched.
+const longJobRounds = 7
+
 func runSize(ctx context.Context, opts Options, dir string, n int, source []vitae.Bullet, queries, jobs []string, checkpoint func(*SizeResult)) (sr *SizeResult, err error) {
 	log := opts.Logger
 	defer os.RemoveAll(dir)
@@ -276,6 +280,13 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	log.Info("bench: match latency", "bullets", n, "jobs", len(jobs))
 	if sr.Latency["match"], err = MatchLatency(ctx, eng, jobs); err != nil {
 		return sr, err
+	}
+	if len(jobs) > 0 {
+		log.Info("bench: match latency, one long job description", "bullets", n, "bytes", LongJobSize)
+		long := slices.Repeat([]string{LongJob(jobs, LongJobSize)}, longJobRounds)
+		if sr.Latency["match-25kb"], err = MatchLatency(ctx, eng, long); err != nil {
+			return sr, err
+		}
 	}
 	log.Info("bench: exact vs approximate kNN", "bullets", n)
 	if sr.KNN, err = CompareKNN(ctx, ix, l, queries, opts.Index.ANNThreshold); err != nil {

@@ -56,7 +56,9 @@ func Targets(r *Report) []Target {
 	out = append(out, indexingTarget(s100))
 	out = append(out, httpTarget(s100))
 	out = append(out, auditTarget(s100))
+	add("100k: match on a 25 KB job description p50 < 2 s (issue 14)", s100, lat("match-25kb", p50), "%.0f ms", func(v float64) bool { return v < 2000 })
 	add("1M: hybrid search p50 ≤ 25 ms", s1m, lat("hybrid", p50), "%.2f ms", le(25))
+	add("1M: match p50 ≤ 250 ms (issue 20)", s1m, lat("match", p50), "%.0f ms", le(250))
 	add("1M: approximate kNN recall@10 ≥ 0.95", s1m, func(s *SizeResult) (float64, bool) {
 		if s.KNN == nil || !s.KNN.ANNUsed {
 			return 0, false

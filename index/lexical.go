@@ -43,43 +43,15 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 	if size > maxPage || from < 0 || from > 10*maxPage {
 		return nil, vitae.Errorf(vitae.EINVALID, "page out of range (size %d, from %d)", size, from)
 	}
-	var q query.Query
-	if len(terms) == 0 {
-		q = bleve.NewMatchNoneQuery()
-	} else {
-		body := bleve.NewMatchQuery(text)
-		body.SetField(fText)
-		body.SetOperator(query.MatchQueryOperatorOr)
-		role := bleve.NewMatchQuery(text)
-		role.SetField(fRoleText)
-		role.SetBoost(0.3)
-		// The role only adds to bullets whose text matches, and only adds:
-		// must + should sums the two. (A disjunction of the body with
-		// body∧role halved, by bleve's coord factor, every bullet whose role
-		// did not match — 0.322 nDCG@10 on the dev set against 0.370 now.)
-		bq := bleve.NewBooleanQuery()
-		bq.AddMust(body)
-		bq.AddShould(role)
-		q = bq
-	}
-	q = withSyntax(q, req.Phrases, req.Exclude)
 	flt, err := compileFilter(req.Filters)
 	if err != nil {
 		return nil, err
 	}
-	if flt != nil {
-		q = bleve.NewConjunctionQuery(q, flt.query())
-	}
-	sr := bleve.NewSearchRequestOptions(q, size, from, false)
+	var fields []string
 	if !req.IDsOnly {
-		sr.Fields = []string{"*"}
+		fields = []string{"*"}
 	}
-	if req.Facets { // over every match: the cost grows with the match set
-		for _, f := range facetFields {
-			sr.AddFacet(f, bleve.NewFacetRequest(f, 10))
-		}
-	}
-	res, err := ix.search(ctx, sr)
+	res, err := ix.keywordSearch(ctx, keywordQuery(text, terms, req.Phrases, req.Exclude, flt), size, from, fields, req.Facets)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, checkCtx(ctx)

@@ -24,6 +24,10 @@ type Options struct {
 	// VerifyTimeout bounds it, default 60s.
 	SkipVerify    bool
 	VerifyTimeout time.Duration
+	// RoleDepth is how many candidates past the page's end the role field
+	// scores in a keyword search (keyword.go); default 50, negative
+	// scores it for every match.
+	RoleDepth int
 }
 
 // HNSWOptions tune the approximate index (vector.HNSWOptions).
@@ -43,6 +47,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.RoleDepth == 0 {
+		o.RoleDepth = 50
 	}
 	return o
 }

@@ -9,7 +9,8 @@
 // its weights.
 //
 // A Matcher reaches the index only through the Backend interface it
-// defines (a vitae.Searcher, résumé lookup and the term analyzer), which
+// defines (a vitae.Searcher that also runs a job description's
+// requirement queries as one batch, and résumé lookup), which
 // *search.Engine satisfies:
 //
 //	m := match.New(engine, match.Options{RecencyHalfLife: 5})

@@ -2,18 +2,25 @@ package match
 
 import (
 	"context"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"vitae"
 )
 
 // Backend is what matching needs of a search engine: the hybrid query per
-// requirement and the résumés of the candidates it finds. Evidence and
-// role fit read words with index.Terms, the analyzer search uses.
-// *search.Engine satisfies it.
+// requirement, run as one batch, and the résumés of the candidates it
+// finds. Evidence and role fit read words with index.Terms, the analyzer
+// search uses. *search.Engine satisfies it.
 type Backend interface {
 	vitae.Searcher
+	// SearchBatch answers each query as Search ranks it, sharing the work
+	// the queries have in common (embedding, loading bullets); hits need
+	// carry only their résumé ID and score.
+	SearchBatch(ctx context.Context, qs []vitae.Query) ([]*vitae.Results, error)
 	// Resume returns one résumé with its bullets; an unknown ID is an
 	// error with code ENOTFOUND.
 	Resume(ctx context.Context, id string) (*vitae.Resume, error)
@@ -96,9 +103,13 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 	}
 	limit = min(limit, m.opts.MaxLimit)
 	res := g.res
-	for _, id := range g.ids {
-		if c, ok := g.candidate(id); ok {
-			res.Candidates = append(res.Candidates, c)
+	// Résumés are graded independently: on every core.
+	cs := make([]Candidate, len(g.ids))
+	ok := make([]bool, len(g.ids))
+	each(len(g.ids), func(i int) { cs[i], ok[i] = g.candidate(g.ids[i]) })
+	for i := range cs {
+		if ok[i] {
+			res.Candidates = append(res.Candidates, cs[i])
 		}
 	}
 	sort.SliceStable(res.Candidates, func(a, b int) bool {
@@ -171,16 +182,23 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if err != nil {
 		return nil, err
 	}
-	resumes := make(map[string]*vitae.Resume, len(ids)+1)
-	for _, id := range ids {
-		rr, ok := read[id]
-		if !ok {
-			if rr, _ = m.b.Resume(ctx, id); read != nil {
-				read[id] = rr // nil too: a résumé gone since the query
-			}
+	got := make([]*vitae.Resume, len(ids))
+	var fresh []int // not read by an earlier grading
+	for i, id := range ids {
+		if rr, ok := read[id]; ok {
+			got[i] = rr
+		} else {
+			fresh = append(fresh, i)
 		}
-		if rr != nil {
-			resumes[id] = rr
+	}
+	each(len(fresh), func(j int) { got[fresh[j]], _ = m.b.Resume(ctx, ids[fresh[j]]) })
+	resumes := make(map[string]*vitae.Resume, len(ids)+1)
+	for i, id := range ids {
+		if read != nil {
+			read[id] = got[i] // nil too: a résumé gone since the query
+		}
+		if got[i] != nil {
+			resumes[id] = got[i]
 		}
 	}
 	if extra != nil && resumes[extra.ID] == nil {
@@ -197,18 +215,21 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	return &grading{res: res, ids: ids, resumes: resumes, fit: roleFit(jd.Title, resumes), sc: sc}, nil
 }
 
-// pool runs one query per requirement and returns the candidates they
-// find, best first by the sum over requirements of their best hit
+// pool runs one query per requirement, as one batch, and returns the
+// candidates they find, best first by the sum over requirements of their best hit
 // relative to the requirement's best; at most Pool of them. It marks res
 // degraded when a query fell back to keyword search.
 func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode, res *Result) ([]string, error) {
+	qs := make([]vitae.Query, len(jd.Requirements))
+	for i, req := range jd.Requirements {
+		qs[i] = vitae.Query{Text: truncateRunes(req.Text, 900), Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: 100, Literal: true, KeepDuplicates: true}
+	}
+	all, err := m.b.SearchBatch(ctx, qs)
+	if err != nil {
+		return nil, err
+	}
 	sum := map[string]float64{}
-	for _, req := range jd.Requirements {
-		q := vitae.Query{Text: truncateRunes(req.Text, 900), Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: 100, Literal: true, KeepDuplicates: true}
-		rs, err := m.b.Search(ctx, q)
-		if err != nil {
-			return nil, err
-		}
+	for _, rs := range all {
 		if rs.Degraded {
 			res.Degraded, res.DegradedReason = true, rs.DegradedReason
 		}
@@ -239,6 +260,21 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 		ids = ids[:m.opts.Pool]
 	}
 	return ids, nil
+}
+
+// each calls fn(0) … fn(n-1) on as many goroutines as there are cores;
+// fn must be safe to run concurrently.
+func each(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func truncateRunes(s string, n int) string {

@@ -48,6 +48,7 @@ type textParts struct {
 	surface map[string][]string // key → the words of the text that carry it
 	list    bool                // a list of tools, not a sentence about work
 	passing map[string]bool     // skill keys named only in passing (see inPassing)
+	leads   bool                // says its author led a team (leadsPeople)
 }
 
 // verbFamily folds the lexicon's verbs into the families a recruiter
@@ -331,6 +332,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 		p.surface[t.key] = append(p.surface[t.key], t.word)
 	}
 	words := len(strings.Fields(text))
+	p.leads = leadsPeople(text) // read once with the rest: leadership years ask for every bullet
 	p.list = reListLabel.MatchString(text) || reSelfClaim.MatchString(text) ||
 		(verbs == 0 && commas >= 1 && (words <= 6 || words <= 4*(commas+1)))
 	return p

@@ -70,7 +70,7 @@ func (s scorer) candidate(r *vitae.Resume, roleFit float64) (Candidate, bool) {
 		return c, false
 	}
 	c.YearsExperience = round3(YearsOfExperience(r.Bullets, s.now))
-	lead, roles := LeadershipYears(r.Bullets, s.now)
+	lead, roles := leadershipYears(r.Bullets, s.now, func(text string) bool { return s.z.bullet(text).leads })
 	c.LeadershipYears = round3(lead)
 	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), YearsFit: 1, MustEvident: c.Coverage.MustMet > 0}
 	for _, req := range s.jd.Requirements {
@@ -199,16 +199,27 @@ var reNotPeopleLead = regexp.MustCompile(`(?i)\b(product manager|account manager
 // bullet that does ("Led a team of five engineers") — and returns their
 // length in years and the roles, as "Role, Company (start–end)".
 func LeadershipYears(bullets []vitae.Bullet, now time.Time) (float64, []string) {
+	return leadershipYears(bullets, now, leadsPeople)
+}
+
+// leadershipYears is LeadershipYears with leads in place of leadsPeople
+// (a matcher's analyzer remembers it per text).
+func leadershipYears(bullets []vitae.Bullet, now time.Time, leads func(text string) bool) (float64, []string) {
 	var lead []vitae.Bullet
 	seen := map[vitae.Period]bool{}
 	var roles []string
+	leadTitle := map[string]bool{} // a role's bullets share its title
 	for _, b := range bullets {
 		p := vitae.PeriodOf(b)
 		if b.Section != vitae.SectionWork || p.Start == "" || seen[p] {
 			continue
 		}
-		byTitle := reLeadTitle.MatchString(b.Role) && !reNotPeopleLead.MatchString(b.Role)
-		if !byTitle && !leadsPeople(b.Text) {
+		byTitle, ok := leadTitle[b.Role]
+		if !ok {
+			byTitle = reLeadTitle.MatchString(b.Role) && !reNotPeopleLead.MatchString(b.Role)
+			leadTitle[b.Role] = byTitle
+		}
+		if !byTitle && !leads(b.Text) {
 			continue
 		}
 		seen[p] = true

@@ -133,19 +133,63 @@ func (s *Engine) normalize(q vitae.Query) (vitae.Query, error) {
 // vectors yet) degrades to keyword results, never to an error.
 func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, error) {
 	start := time.Now()
-	q, err := s.normalize(q)
+	p, err := s.prepare(q)
 	if err != nil {
 		return nil, err
+	}
+	res, err := s.run(ctx, p, runOptions{})
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.Versions()
+	if err != nil {
+		return nil, err
+	}
+	res.IndexVersion, res.ModelVersion = v.Index, v.Model
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// prepared is a validated query with its syntax read.
+type prepared struct {
+	q   vitae.Query
+	syn Syntax
+}
+
+// prepare validates q, fills its defaults and reads its syntax.
+func (s *Engine) prepare(q vitae.Query) (prepared, error) {
+	q, err := s.normalize(q)
+	if err != nil {
+		return prepared{}, err
 	}
 	syn := Syntax{Text: q.Text}
 	if !q.Literal {
 		syn = ParseSyntax(q.Text)
 	}
 	if syn.Text == "" {
-		return nil, vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only exclusions or field filters", q.Text)
+		return prepared{}, vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only exclusions or field filters", q.Text)
 	}
 	q.Filters = syn.Merge(q.Filters)
+	return prepared{q: q, syn: syn}, nil
+}
+
+// runOptions let a batch (batch.go) share work between its queries.
+type runOptions struct {
+	// embedded: vec (or vecErr) is the query's vector, embedded with the
+	// batch's other queries; otherwise run embeds the query itself.
+	embedded bool
+	vec      []float32
+	vecErr   error
+	// bare hits carry the bullet, score and details only: no highlights,
+	// reasons or copies (a caller that reads the ranking, not the page).
+	bare bool
+}
+
+// run answers a prepared query, without the versions.
+func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Results, error) {
+	q, syn := p.q, p.syn
 	text := syn.Text // what retrieval, ranking and highlights read
+	var err error
 	if s.opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, s.opts.Timeout)
@@ -181,7 +225,7 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 	}
 	var vec []index.Neighbor
 	if q.Mode != vitae.ModeKeyword {
-		vec, err = s.vectorSearch(ctx, text, k, q.Filters)
+		vec, err = s.vectorSearch(ctx, text, k, q.Filters, o)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, vitae.Wrap(vitae.ETIMEOUT, err, "search timed out")
@@ -243,11 +287,18 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 		res.Total = len(fused)
 		fused = fused[min(q.Offset, len(fused)):min(q.Offset+q.Limit, len(fused))]
 	}
-	hits, err := s.hydrate(text, fused, withFields)
+	var hits []vitae.Hit
+	if o.bare {
+		hits, err = s.bareHits(fused)
+	} else {
+		hits, err = s.hydrate(text, fused, withFields)
+	}
 	if err != nil {
 		return nil, err
 	}
-	s.explain(hits, rs, dups)
+	if !o.bare {
+		s.explain(hits, rs, dups)
+	}
 	if q.GroupBy == "candidate" {
 		res.Total = len(hits)
 		res.Candidates = group(hits, q.Offset, q.Limit)
@@ -271,12 +322,6 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 			}
 		}
 	}
-	v, err := s.Versions()
-	if err != nil {
-		return nil, err
-	}
-	res.IndexVersion, res.ModelVersion = v.Index, v.Model
-	res.Took = time.Since(start)
 	return res, nil
 }
 
@@ -288,8 +333,25 @@ func degradedReason(err error) string {
 	return vitae.ErrorMessage(err)
 }
 
-// vectorSearch embeds the query and finds its nearest bullets.
-func (s *Engine) vectorSearch(ctx context.Context, text string, k int, f vitae.Filters) ([]index.Neighbor, error) {
+// vectorSearch finds the query's nearest bullets, embedding it unless
+// the batch it belongs to did.
+func (s *Engine) vectorSearch(ctx context.Context, text string, k int, f vitae.Filters, o runOptions) ([]index.Neighbor, error) {
+	vec, err := o.vec, o.vecErr
+	if !o.embedded {
+		var vecs [][]float32
+		if vecs, err = s.embedQueries(ctx, []string{text}); err == nil {
+			vec = vecs[0]
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.st.Nearest(ctx, vec, k, f)
+}
+
+// embedQueries embeds query texts in one call, when the stored vectors
+// are of the embedder's model.
+func (s *Engine) embedQueries(ctx context.Context, texts []string) ([][]float32, error) {
 	if s.emb == nil {
 		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "no embedder configured")
 	}
@@ -298,14 +360,14 @@ func (s *Engine) vectorSearch(ctx context.Context, text string, k int, f vitae.F
 	} else if m != s.emb.Model() {
 		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "vectors are being rebuilt for model %s", s.emb.Model())
 	}
-	vecs, err := s.emb.Embed(ctx, []string{text}, vitae.InputQuery)
+	vecs, err := s.emb.Embed(ctx, texts, vitae.InputQuery)
 	if err != nil {
 		return nil, err
 	}
-	if len(vecs) != 1 {
-		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "embedder returned %d vectors for one query", len(vecs))
+	if len(vecs) != len(texts) {
+		return nil, vitae.Errorf(vitae.EUNAVAILABLE, "embedder returned %d vectors for %d queries", len(vecs), len(texts))
 	}
-	return s.st.Nearest(ctx, vecs[0], k, f)
+	return vecs, nil
 }
 
 // hydrate turns fused IDs into hits with bullets, highlights and details.

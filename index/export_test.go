@@ -1,0 +1,9 @@
+package index
+
+// SetTwoStepsFrom sets the index size from which keyword searches rank in
+// two steps, for benchmarks outside the package; it returns the old one.
+func SetTwoStepsFrom(n uint64) uint64 {
+	was := twoStepsFrom
+	twoStepsFrom = n
+	return was
+}
