@@ -38,7 +38,10 @@ func WriteTable(w io.Writer, r *Report) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	return writePeerTables(w, r, false)
+	if err := writePeerTables(w, r, false); err != nil {
+		return err
+	}
+	return writeBackendTables(w, r, false)
 }
 
 // Row is one figure across the sizes of a report, formatted.
@@ -247,5 +250,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	return writePeerTables(w, r, true)
+	if err := writePeerTables(w, r, true); err != nil {
+		return err
+	}
+	return writeBackendTables(w, r, true)
 }

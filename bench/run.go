@@ -52,7 +52,11 @@ type Options struct {
 	// beside Vitae (SizeResult.Weaviate).
 	WeaviateServer string
 	PeerClients    int // concurrent clients of the peer throughput; default 16
-	Logger         *slog.Logger
+	// BackendServer, if set, is the path of weaviate-server: after the
+	// embedded figures of each size, Vitae itself is measured on its
+	// Weaviate backend on a node started for it (SizeResult.Backend).
+	BackendServer string
+	Logger        *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
@@ -113,6 +117,8 @@ type SizeResult struct {
 	LoadAvg [2]float64 `json:"loadavg_start_end"`
 	// Weaviate is the peer measured beside Vitae (Options.WeaviateServer).
 	Weaviate *PeerResult `json:"weaviate,omitempty"`
+	// Backend is Vitae on its Weaviate backend (Options.BackendServer).
+	Backend *BackendResult `json:"backend,omitempty"`
 }
 
 // FullBuildSeconds is indexing with the embedder plus the HNSW graph.
@@ -335,7 +341,18 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	log.Info("bench: close and reopen", "bullets", n)
 	sr.Restart, err = Reopen(ix, ixDir, opts.Index)
 	ix = nil
-	return sr, err
+	if err != nil || opts.BackendServer == "" {
+		return sr, err
+	}
+	// With the embedded index closed, so that the process's RSS is Vitae
+	// serving from Weaviate.
+	checkpoint(sr)
+	gc()
+	log.Info("bench: vitae on its weaviate backend", "bullets", n)
+	if sr.Backend, err = runBackend(ctx, opts, n, backendEnv{l: l, source: source, queries: queries, jobs: jobs, dir: dir}); err != nil {
+		return sr, fmt.Errorf("weaviate backend: %w", err)
+	}
+	return sr, nil
 }
 
 // writeHeapProfile writes what is live now (after a collection) to path.

@@ -29,6 +29,7 @@ func newBenchCmd(g *globals) *cobra.Command {
 		from                     []string
 		noHTTP                   bool
 		peer, weaviateServer     string
+		backend                  string
 	)
 	cmd := &cobra.Command{
 		Use:   "bench",
@@ -49,11 +50,19 @@ size), with the same vectors, and both engines are timed back to back on
 the same queries: keyword (BM25), semantic (nearVector), hybrid (alpha
 0.5), throughput with --peer-clients, RSS, disk; Weaviate over gRPC.
 
+With --backend weaviate, each size is then also measured as Vitae on its
+Weaviate backend (index.backend: weaviate) on a weaviate-server bench
+starts: filled through the pipeline (Upsert, then the vectors of the
+embedded build's trained model), and timed with the same functions as
+the embedded index: query and match latency, HTTP load, RSS of both
+processes, disk per bullet; a table compares the two backends.
+
 It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 --from re-renders saved --json reports (merged) without measuring.`,
 		Example: `  vitae bench                                   # 10k and 100k bullets
   vitae bench --sizes 10k,100k,1M --json-out bench.json --svg BENCHMARKS.svg
   vitae bench --sizes 10k,100k --peer weaviate --json-out peer.json
+  vitae bench --sizes 10k,100k --backend weaviate --json-out backend.json
   vitae bench --from bench.json --from bench-1m.json --svg BENCHMARKS.svg`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -74,7 +83,7 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 					return err
 				}
 				opts.Sizes = ns
-				if opts.WeaviateServer, err = peerServer(peer, weaviateServer); err != nil {
+				if opts.WeaviateServer, opts.BackendServer, err = weaviateServers(peer, backend, weaviateServer); err != nil {
 					return &exitError{code: 2, err: err}
 				}
 				opts.Index.BatchSize = cfg.Index.BatchSize
@@ -158,27 +167,45 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 	f.StringVar(&opts.HeapProfile, "memprofile", "", "write a heap profile (pprof) at the end of each size to PREFIX-N.pprof")
 	f.StringSliceVar(&from, "from", nil, "render these saved JSON reports (merged by size) instead of measuring")
 	f.StringVar(&peer, "peer", "", `measure another engine beside Vitae in the same run: "weaviate" (starts a weaviate-server on loopback per size)`)
-	f.StringVar(&weaviateServer, "weaviate-server", "", "path of weaviate-server for --peer weaviate (default: PATH, then the Go bin directory)")
+	f.StringVar(&backend, "backend", "", `also measure Vitae on another backend beside the embedded one in the same run: "weaviate" (starts a weaviate-server on loopback per size)`)
+	f.StringVar(&weaviateServer, "weaviate-server", "", "path of weaviate-server for --peer or --backend weaviate (default: PATH, then the Go bin directory)")
 	f.IntVar(&opts.PeerClients, "peer-clients", 16, "concurrent clients of the peer throughput runs (both engines)")
 	return cmd
 }
 
-// peerServer resolves --peer and --weaviate-server to the server binary
-// bench starts ("" without a peer).
-func peerServer(peer, server string) (string, error) {
-	switch peer {
-	case "":
+// weaviateServers resolves --peer, --backend and --weaviate-server to the
+// server binary each of the two phases starts ("" when not asked for).
+func weaviateServers(peer, backend, server string) (peerBin, backendBin string, err error) {
+	if peer == "" && backend == "" {
 		if server != "" {
-			return "", errors.New("--weaviate-server needs --peer weaviate")
+			return "", "", errors.New("--weaviate-server needs --peer weaviate or --backend weaviate")
 		}
-		return "", nil
-	case "weaviate":
-		if server != "" {
-			return server, nil
-		}
-		return bench.FindWeaviateServer()
+		return "", "", nil
 	}
-	return "", fmt.Errorf("--peer: %q is not a known peer (want weaviate)", peer)
+	if peer != "" && peer != "weaviate" {
+		return "", "", fmt.Errorf("--peer: %q is not a known peer (want weaviate)", peer)
+	}
+	if backend != "" && backend != "weaviate" && backend != "embedded" {
+		return "", "", fmt.Errorf("--backend: %q is not a known backend (want weaviate)", backend)
+	}
+	if backend == "embedded" { // measured anyway
+		backend = ""
+	}
+	if peer == "" && backend == "" {
+		return "", "", nil
+	}
+	if server == "" {
+		if server, err = bench.FindWeaviateServer(); err != nil {
+			return "", "", err
+		}
+	}
+	if peer != "" {
+		peerBin = server
+	}
+	if backend != "" {
+		backendBin = server
+	}
+	return peerBin, backendBin, nil
 }
 
 // parseSizes reads "10k,100k,1M".

@@ -44,6 +44,7 @@ func TestExitCodes(t *testing.T) {
 		{"index without a path", []string{"index"}, 2, "at least one PATH"},
 		{"bench with an unknown peer", []string{"bench", "--peer", "solr"}, 2, `--peer: "solr" is not a known peer`},
 		{"bench server without a peer", []string{"bench", "--weaviate-server", "/bin/true"}, 2, "--weaviate-server needs --peer weaviate"},
+		{"bench with an unknown backend", []string{"bench", "--backend", "solr"}, 2, `--backend: "solr" is not a known backend`},
 		{"missing index path", []string{"index", "nowhere"}, 1, "index nowhere: no such file or directory"},
 		{"missing job description", []string{"match", "nowhere.md"}, 1, "no such file or directory"},
 	}
