@@ -207,17 +207,14 @@ func (ix *Index) Vectors(ctx context.Context, ids []string) (map[string][]float3
 		return nil, err
 	}
 	out := make(map[string][]float32, len(ids))
-	err := ix.db.View(func(tx *bolt.Tx) error {
-		vb := tx.Bucket(bucketVectors)
-		for _, id := range ids {
-			if v := vb.Get([]byte(id)); v != nil {
-				out[id] = vector.Decode(v)
-			}
+	for _, id := range ids {
+		v, err := ix.vec.Vector(id)
+		if err != nil {
+			return nil, fmt.Errorf("read vectors: %w", err)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read vectors: %w", err)
+		if v != nil {
+			out[id] = v
+		}
 	}
 	return out, nil
 }
