@@ -21,6 +21,7 @@ import (
 // they exist, so that the packages can land without touching this table.
 var floors = map[string]int{
 	"vitae":               0,
+	"vitae/boltwipe":      2,
 	"vitae/audit":         5,
 	"vitae/lexicon":       10,
 	"vitae/embed":         20,

@@ -1,12 +1,13 @@
 package audit
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"vitae/boltwipe"
 )
 
 // bbolt copies on write: an erased person's résumé ID (the subjects
@@ -39,36 +40,10 @@ func (l *Log) wipeFree() (int, error) {
 		return 0, err
 	}
 	defer f.Close()
-	size := l.db.Info().PageSize
-	zero, buf := make([]byte, size), make([]byte, size)
 	zeroed := 0
-	err = l.db.Update(func(tx *bolt.Tx) error {
-		// Inside the writer, with nothing pending, "free" means free: no
-		// meta page, reader or writer refers to it.
-		for id := 2; int64(id)*int64(size) < tx.Size(); id++ {
-			info, err := tx.Page(id)
-			if err != nil {
-				return err
-			}
-			if info == nil || info.Type != "free" {
-				continue
-			}
-			off := int64(id) * int64(size)
-			if _, err := f.ReadAt(buf, off); err != nil {
-				return fmt.Errorf("read free page %d: %w", id, err)
-			}
-			if bytes.Equal(buf, zero) {
-				continue
-			}
-			if _, err := f.WriteAt(zero, off); err != nil {
-				return fmt.Errorf("zero free page %d: %w", id, err)
-			}
-			zeroed++
-		}
-		if zeroed > 0 {
-			return f.Sync()
-		}
-		return nil
+	err = l.db.Update(func(tx *bolt.Tx) (err error) {
+		zeroed, err = boltwipe.FreePages(tx, f)
+		return err
 	})
 	if err != nil {
 		return zeroed, fmt.Errorf("zero free pages of %s: %w", l.db.Path(), err)

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +13,8 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	bolt "go.etcd.io/bbolt"
+
+	"vitae/boltwipe"
 
 	"vitae"
 )
@@ -314,36 +315,11 @@ func (ix *Index) wipeBolt(ctx context.Context, covers uint64) (int, error) {
 		return 0, err
 	}
 	defer f.Close()
-	size := ix.db.Info().PageSize
-	zero, buf := make([]byte, size), make([]byte, size)
 	zeroed := 0
 	err = ix.db.Update(func(tx *bolt.Tx) error {
-		// Inside the writer, with nothing pending, "free" means free: no
-		// meta page, reader or writer refers to it.
-		for id := 2; int64(id)*int64(size) < tx.Size(); id++ {
-			info, err := tx.Page(id)
-			if err != nil {
-				return err
-			}
-			if info == nil || info.Type != "free" {
-				continue
-			}
-			off := int64(id) * int64(size)
-			if _, err := f.ReadAt(buf, off); err != nil {
-				return fmt.Errorf("read free page %d: %w", id, err)
-			}
-			if bytes.Equal(buf, zero) {
-				continue
-			}
-			if _, err := f.WriteAt(zero, off); err != nil {
-				return fmt.Errorf("zero free page %d: %w", id, err)
-			}
-			zeroed++
-		}
-		if zeroed > 0 {
-			if err := f.Sync(); err != nil {
-				return err
-			}
+		n, err := boltwipe.FreePages(tx, f)
+		if zeroed = n; err != nil {
+			return err
 		}
 		if ix.deletions.Load() != covers {
 			return nil // a later deletion owes its own wipe: keep the note
