@@ -35,6 +35,11 @@ type Options struct {
 	// Pool is how many candidates, found by the requirement queries, have
 	// every bullet graded; default 150.
 	Pool int
+	// StrictEvidence grades evidence with the strict rules of
+	// docs/matching.md §2 (one item of a listed clause, a phrase's words
+	// far apart and a title-case field are partial, not strong); off by
+	// default until the job sets agree (see there).
+	StrictEvidence bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years" or "levels" (the raw evidence score as credit, no levels).
 	Ablate string
@@ -82,7 +87,7 @@ type Matcher struct {
 
 // New returns a Matcher over b.
 func New(b Backend, opts Options) *Matcher {
-	return &Matcher{b: b, z: newAnalyzer(), opts: opts.withDefaults()}
+	return &Matcher{b: b, z: newAnalyzer(opts.StrictEvidence), opts: opts.withDefaults()}
 }
 
 // Match ranks candidates by the evidence their bullets give for each

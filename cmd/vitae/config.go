@@ -76,6 +76,7 @@ type Config struct {
 	} `mapstructure:"search"`
 	Match struct {
 		RecencyHalfLife float64 `mapstructure:"recency_half_life"`
+		StrictEvidence  bool    `mapstructure:"strict_evidence"`
 	} `mapstructure:"match"`
 	Server struct {
 		Addr              string        `mapstructure:"addr"`
@@ -174,6 +175,7 @@ func setDefaults(v *viper.Viper) {
 		"search.max_limit":            100,
 		"search.timeout":              "10s",
 		"match.recency_half_life":     5.0,
+		"match.strict_evidence":       false,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,
