@@ -36,7 +36,9 @@ type Options struct {
 	// every bullet graded; default 150.
 	Pool int
 	// Ablate switches one part of the score off, to measure it: "role-fit",
-	// "years" or "levels" (the raw evidence score as credit, no levels).
+	// "years", "levels" (the raw evidence score as credit, no levels) or
+	// "title-search" (the JD title as a query: in the pool order and in
+	// role fit).
 	Ablate string
 }
 
