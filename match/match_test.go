@@ -188,8 +188,12 @@ func TestRoleFitFollowsTitle(t *testing.T) {
 	if got := res.Candidates[0].RoleFit; got != 1 {
 		t.Errorf("sre role fit %v, want 1", got)
 	}
-	if got := res.Candidates[1].RoleFit; got != 0 {
-		t.Errorf("nurse role fit %v, want 0", got)
+	// The nurse's title shares no word with the JD's; the same bullet
+	// answers the title as a search, which lifts role fit to at most a
+	// quarter.
+	nurse := res.Candidates[1].Explain
+	if nurse.RoleWords != 0 || nurse.RoleFit > defaultWeights.TitleSearch || nurse.RoleFit != round3(max(nurse.RoleWords, defaultWeights.TitleSearch*nurse.TitleSearch)) {
+		t.Errorf("nurse explain %+v, want title words 0 and role fit = max(title words, %v × title search)", nurse, defaultWeights.TitleSearch)
 	}
 	if res.Weights.RoleFit != defaultWeights.RoleFit {
 		t.Errorf("weights role_fit %v, want %v", res.Weights.RoleFit, defaultWeights.RoleFit)

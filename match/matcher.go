@@ -41,7 +41,9 @@ type Options struct {
 	// default until the job sets agree (see there).
 	StrictEvidence bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
-	// "years" or "levels" (the raw evidence score as credit, no levels).
+	// "years", "levels" (the raw evidence score as credit, no levels) or
+	// "title-search" (the JD title as a query: in the pool order and in
+	// role fit).
 	Ablate string
 }
 
@@ -71,12 +73,15 @@ var defaultWeights = Weights{
 	Experience:    0.15, // years short of the asked take off at most 15% of the score
 	RoleFit:       0.9,  // a title unlike the JD's takes off at most 90% (chosen by cross-validation over eval/jobs-dev.jsonl and eval/jobs-train.jsonl)
 	Soft:          0.25, // weight factor of a requirement naming no skill, tool or role (chosen as RoleFit)
+	TitleSearch:   0.25, // role fit ≥ 0.25 × the title query's relative hit: "Data Scientist" for a "Machine Learning Engineer" (chosen as RoleFit)
+	TitlePool:     1,    // the title query counts as one more requirement query in the pool order (chosen as RoleFit)
 }
 
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
 	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5, older roles slightly less); " +
-	"adjustment = 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit), role fit being the share of the JD title's words their best role title carries, slightly less for a role that ended long ago. Candidates with evidence for a must-have always rank first."
+	"adjustment = 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit), role fit being the share of the JD title's words their best role title carries, slightly less for a role that ended long ago, " +
+	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
 
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
@@ -143,7 +148,7 @@ type grading struct {
 	res     *Result
 	ids     []string
 	resumes map[string]*vitae.Resume
-	fit     map[string]float64
+	fit     map[string]roleScore
 	sc      scorer
 }
 
@@ -177,13 +182,16 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	w := defaultWeights
 	w.RecencyHalfLife = m.opts.RecencyHalfLife
 	if jd.Title == "" || m.opts.Ablate == "role-fit" {
-		w.RoleFit = 0 // no title, no role fit
+		w.RoleFit, w.TitleSearch = 0, 0 // no title, no role fit
+	}
+	if m.opts.Ablate == "title-search" {
+		w.TitleSearch, w.TitlePool = 0, 0
 	}
 	if m.opts.Ablate == "years" {
 		w.Experience = 0
 	}
 	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition}
-	ids, err := m.pool(ctx, jd, mode, res)
+	ids, titled, err := m.pool(ctx, jd, mode, w, res)
 	if err != nil {
 		return nil, err
 	}
@@ -217,24 +225,51 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		reqs[i] = m.z.requirement(rq.Text)
 	}
 	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: m.opts.Ablate != "levels"}
-	return &grading{res: res, ids: ids, resumes: resumes, fit: roleFit(jd.Title, resumes, w, sc.now), sc: sc}, nil
+	words := roleFit(jd.Title, resumes, w, sc.now)
+	fit := make(map[string]roleScore, len(resumes))
+	for id := range resumes {
+		f := roleScore{words: words[id], search: titled[id]}
+		f.fit = max(f.words, w.TitleSearch*f.search)
+		fit[id] = f
+	}
+	return &grading{res: res, ids: ids, resumes: resumes, fit: fit, sc: sc}, nil
 }
 
-// pool runs one query per requirement, as one batch, and returns the
-// candidates they find, best first by the sum over requirements of their best hit
-// relative to the requirement's best; at most Pool of them. It marks res
-// degraded when a query fell back to keyword search.
-func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode, res *Result) ([]string, error) {
-	qs := make([]vitae.Query, len(jd.Requirements))
+// roleScore is a résumé's role fit and the two numbers it is the larger
+// of (docs/matching.md §2 step 7).
+type roleScore struct {
+	fit, words, search float64
+}
+
+// pool runs one query per requirement and, when the JD has a title, the
+// title as two more queries (keyword and the engine's mode), as one batch.
+// It returns the candidates they find, best first by the sum over
+// requirements of their best hit relative to the requirement's best, plus
+// w.TitlePool × their relative hit for the keyword title query, so a
+// résumé whose roles are the JD's role gets graded even when no
+// requirement query ranks it high; at most Pool of them. titled is each
+// résumé's relative hit for the title query in the engine's mode (it
+// enters role fit). It marks res degraded when a query fell back to
+// keyword search.
+func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode, w Weights, res *Result) (ids []string, titled map[string]float64, err error) {
+	qs := make([]vitae.Query, len(jd.Requirements), len(jd.Requirements)+2)
 	for i, req := range jd.Requirements {
 		qs[i] = vitae.Query{Text: truncateRunes(req.Text, 900), Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: 100, Literal: true, KeepDuplicates: true}
 	}
+	nreq := len(qs)
+	if jd.Title != "" && (w.TitlePool > 0 || w.TitleSearch > 0) {
+		title := truncateRunes(jd.Title, 900)
+		qs = append(qs,
+			vitae.Query{Text: title, Mode: vitae.ModeKeyword, Limit: titleHits, Literal: true, KeepDuplicates: true},
+			vitae.Query{Text: title, Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: titleHits, Literal: true, KeepDuplicates: true})
+	}
 	all, err := m.b.SearchBatch(ctx, qs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sum := map[string]float64{}
-	for _, rs := range all {
+	titled = map[string]float64{}
+	for qi, rs := range all {
 		if rs.Degraded {
 			res.Degraded, res.DegradedReason = true, rs.DegradedReason
 		}
@@ -245,13 +280,24 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 		best := rs.Hits[0].Score
 		seen := map[string]bool{}
 		for _, h := range rs.Hits {
-			if !seen[h.ResumeID] {
-				seen[h.ResumeID] = true
-				sum[h.ResumeID] += h.Score / best
+			if seen[h.ResumeID] {
+				continue
+			}
+			seen[h.ResumeID] = true
+			rel := h.Score / best
+			switch {
+			case qi < nreq:
+				sum[h.ResumeID] += rel
+			case qi == nreq:
+				if w.TitlePool > 0 {
+					sum[h.ResumeID] += w.TitlePool * rel
+				}
+			default:
+				titled[h.ResumeID] = round3(rel)
 			}
 		}
 	}
-	ids := make([]string, 0, len(sum))
+	ids = make([]string, 0, len(sum))
 	for id := range sum {
 		ids = append(ids, id)
 	}
@@ -264,8 +310,12 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 	if len(ids) > m.opts.Pool {
 		ids = ids[:m.opts.Pool]
 	}
-	return ids, nil
+	return ids, titled, nil
 }
+
+// titleHits is how many bullets each title query ranks, as many as a
+// requirement query (300 ranked the same on the 22 training JDs).
+const titleHits = 100
 
 // each calls fn(0) … fn(n-1) on as many goroutines as there are cores;
 // fn must be safe to run concurrently.

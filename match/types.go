@@ -74,7 +74,9 @@ type YearsCheck struct {
 // Explain is every number a candidate's score is made of.
 type Explain struct {
 	Evidence    float64      `json:"evidence"`     // weighted coverage of the requirements, 0..1
-	RoleFit     float64      `json:"role_fit"`     // 0..1
+	RoleFit     float64      `json:"role_fit"`     // 0..1: max(role_words, w_title_search · title_search)
+	RoleWords   float64      `json:"role_words"`   // 0..1: the share of the JD title's words their best role title carries
+	TitleSearch float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
 	YearsFit    float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
 	Adjustment  float64      `json:"adjustment"`   // 1 − w_role·(1 − role_fit) − w_years·(1 − years_fit)
 	Score       float64      `json:"score"`        // evidence × adjustment
@@ -111,6 +113,8 @@ type Weights struct {
 	Experience      float64 `json:"experience"`              // most of the score years can take off
 	RoleFit         float64 `json:"role_fit"`                // most of the score role fit can take off
 	Soft            float64 `json:"soft"`                    // weight factor of a requirement naming no skill, tool or role
+	TitleSearch     float64 `json:"title_search"`            // role fit is at least this × the title query's relative hit
+	TitlePool       float64 `json:"title_pool"`              // weight of the title query's relative hit in the pool order
 }
 
 // Result answers a Request.
