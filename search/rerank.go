@@ -339,3 +339,6 @@ func (s *Engine) Signals(ctx context.Context, q vitae.Query) ([]Signals, error) 
 	}
 	return out, nil
 }
+
+// Weights are the weights the engine ranks with.
+func (s *Engine) Weights() Weights { return s.opts.Weights }
