@@ -266,7 +266,7 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		ratio = 1
 	}
 	fused := fuse(lexHits, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
-	rs, err := s.rerank(q.Mode, q.SemanticRatio, syn, max(s.opts.RerankDepth, need), lexHits, vec, fused)
+	rs, err := s.rerank(q.Mode, q.SemanticRatio, syn, max(s.opts.RerankDepth, need), o.signals != nil, lexHits, vec, fused)
 	if err != nil {
 		return nil, err
 	}

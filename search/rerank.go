@@ -120,7 +120,8 @@ type ranked struct {
 // rerank orders the first depth fused candidates by the weighted signals
 // and applies the relevance floor to them; candidates past depth keep
 // their fused order after them. Keyword mode is returned as it is.
-func (s *Engine) rerank(mode vitae.Mode, ratio float64, syn Syntax, depth int, lex []index.LexicalHit, vec []index.Neighbor, fused []fusedHit) ([]ranked, error) {
+// With all, every signal is computed, even those weighted 0.
+func (s *Engine) rerank(mode vitae.Mode, ratio float64, syn Syntax, depth int, all bool, lex []index.LexicalHit, vec []index.Neighbor, fused []fusedHit) ([]ranked, error) {
 	out := make([]ranked, len(fused))
 	for i, f := range fused {
 		out[i] = ranked{fusedHit: f, match: true}
@@ -169,7 +170,7 @@ func (s *Engine) rerank(mode vitae.Mode, ratio float64, syn Syntax, depth int, l
 		if d.VectorRank > 0 {
 			x.Vector = norm(d.Vector, vlo, vhi)
 		}
-		if h.bullet.Role != "" {
+		if h.bullet.Role != "" && (w.Role != 0 || all) { // all: Signals, whatever the weights
 			x.Role, _ = u.Soft(h.bullet.Role) // no reasons: the hit's text does not say them
 		}
 		if fullCover(u.Parts, c.PerPart) {
