@@ -21,16 +21,18 @@ const (
 	// NormalizeMinMax maps each list to [0,1]; a bullet missing from a
 	// list scores 0 there, as its last one does (the default).
 	NormalizeMinMax Normalization = "minmax"
-	// NormalizeZScore maps each list to standard scores (mean 0, standard
-	// deviation 1); a bullet missing from a list scores zMissing there.
-	// It keeps a list's spread: one keyword hit far above the rest stays
-	// far above, where min-max squeezes every list into the same range.
+	// NormalizeZScore maps each list to standard scores (mean 0,
+	// standard deviation 1) raised by zFloor and cut at 0, so a bullet
+	// missing from a list scores 0 there, as with min-max, and no score
+	// is negative (grouping sums them). It keeps a list's spread: one
+	// keyword hit far above the rest stays far above, where min-max
+	// squeezes every list into the same range.
 	NormalizeZScore Normalization = "zscore"
 )
 
-// zMissing is the standard score of a bullet a list did not return: two
-// deviations under the mean, below nearly everything the list did return.
-const zMissing = -2
+// zFloor is how many deviations under its list's mean a bullet scores
+// 0: a bullet the list did not return scores as one this far down.
+const zFloor = 2
 
 // fuse combines keyword and vector candidates. Weighted: each list's
 // scores are normalised (n) and summed as (1-ratio)·keyword +
@@ -117,9 +119,9 @@ func normalizer(n Normalization, size int, score func(int) float64) func(float64
 		}
 		return func(s float64, in bool) float64 {
 			if !in {
-				return zMissing
+				return 0
 			}
-			return (s - mean) / sd
+			return max(0, (s-mean)/sd+zFloor)
 		}
 	}
 	lo, hi := minMax(size, score)

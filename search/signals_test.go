@@ -11,18 +11,18 @@ import (
 	"vitae/index"
 )
 
-// Z-score fusion: each list in standard scores, a bullet missing from a
-// list at zMissing there.
+// Z-score fusion: each list in standard scores raised by zFloor and cut
+// at 0, a bullet missing from a list at 0 there.
 func TestFusionZScore(t *testing.T) {
 	// keyword 10, 5, 0: mean 5, sd √(50/3); vector 1, 0.5, 0: mean 0.5, sd √(0.5/3)
 	lex := []index.LexicalHit{{Bullet: vitae.Bullet{ID: "a"}, Score: 10}, {Bullet: vitae.Bullet{ID: "b"}, Score: 5}, {Bullet: vitae.Bullet{ID: "c"}, Score: 0}}
 	vec := []index.Neighbor{{ID: "c", Score: 1}, {ID: "d", Score: 0.5}, {ID: "a", Score: 0}}
 	ksd, vsd := math.Sqrt(50.0/3), math.Sqrt(0.5/3)
 	want := map[string]float64{
-		"a": 0.5*(5/ksd) + 0.5*(-0.5/vsd),
-		"b": 0.5*0 + 0.5*zMissing,
-		"c": 0.5*(-5/ksd) + 0.5*(0.5/vsd),
-		"d": 0.5*zMissing + 0.5*0,
+		"a": 0.5*(5/ksd+zFloor) + 0.5*max(0, -0.5/vsd+zFloor),
+		"b": 0.5*(0+zFloor) + 0,
+		"c": 0.5*(-5/ksd+zFloor) + 0.5*(0.5/vsd+zFloor),
+		"d": 0 + 0.5*(0+zFloor),
 	}
 	got := fuse(lex, vec, vitae.FusionWeighted, NormalizeZScore, 0.5, 60)
 	if len(got) != len(want) {
@@ -35,8 +35,13 @@ func TestFusionZScore(t *testing.T) {
 	}
 	// One score in a list: its deviation is 0, not a division by zero.
 	one := fuse(lex[:1], nil, vitae.FusionWeighted, NormalizeZScore, 0, 60)
-	if len(one) != 1 || one[0].details.Fused != 0 {
-		t.Errorf("a list of one: %+v, want one hit at 0", one)
+	if len(one) != 1 || one[0].details.Fused != zFloor {
+		t.Errorf("a list of one: %+v, want one hit at zFloor", one)
+	}
+	for _, f := range got {
+		if f.details.Fused < 0 {
+			t.Errorf("%s scores %g: grouping sums scores, none may be negative", f.id, f.details.Fused)
+		}
 	}
 }
 
