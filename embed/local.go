@@ -24,8 +24,17 @@ type LocalOptions struct {
 	Lexicon *lexicon.Lexicon // default lexicon.Default()
 	// ConceptWeight scales the lexicon-group direction of a phrase relative
 	// to its words; ContextWeight scales the corpus-learnt context part of a
-	// word. Defaults 0.8 and 0.8 (concepts at 1.6 outweighed a skill query's other words once the lexicon grew; docs/quality.md).
+	// word. Defaults 2 and 0.8 (docs/quality.md: with random group
+	// directions 1.6 outweighed a skill query's other words; since a
+	// group's direction carries its words' meaning, see ConceptBase, 2 ranks
+	// best on the train split).
 	ConceptWeight, ContextWeight float64
+	// ConceptBase scales, in a lexicon group's direction, the base model's
+	// mean of the group's words against the group's own random direction,
+	// so that related groups ("cost reduction", "budget adherence") and
+	// the words they are made of lie near each other. Default 1; negative
+	// turns it off.
+	ConceptBase float64
 	// Contexts is how many co-occurring words shape a word's vector; 24.
 	Contexts int
 	// MinCount drops words seen fewer times from training; 2.
@@ -49,7 +58,10 @@ func (o LocalOptions) withDefaults() LocalOptions {
 		o.Lexicon = lexicon.Default()
 	}
 	if o.ConceptWeight == 0 {
-		o.ConceptWeight = 0.8
+		o.ConceptWeight = 2
+	}
+	if o.ConceptBase == 0 {
+		o.ConceptBase = 1
 	}
 	if o.ContextWeight == 0 {
 		o.ContextWeight = 0.8
@@ -88,8 +100,8 @@ type Local struct {
 	base *BaseModel // nil when off or when its dimension differs
 
 	conceptsOnce sync.Once
-	concepts     []wordEntry // per lexicon group: its direction and weight
-	scratch      sync.Pool   // of *scratch
+	concepts     []conceptSlot // per lexicon group, built on first use
+	scratch      sync.Pool     // of *scratch
 }
 
 // wordEntry is what a word, or a lexicon group, adds to a sentence: its
@@ -130,7 +142,7 @@ func (l *Local) identity() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%d|%g|%g|%d|%d|", l.opts.Dim, l.opts.ConceptWeight, l.opts.ContextWeight, l.opts.Contexts, l.opts.MinCount)
 	if l.base != nil {
-		fmt.Fprintf(h, "base:%g:%x|", l.opts.BaseWeight, sha256.Sum256(baseData))
+		fmt.Fprintf(h, "base:%g:%g:%x|", l.opts.BaseWeight, l.opts.ConceptBase, sha256.Sum256(baseData))
 	}
 	for _, g := range l.opts.Lexicon.Groups() {
 		fmt.Fprintf(h, "%s:%s:%s;", g.Kind, g.Canonical, strings.Join(g.Terms, ","))
@@ -249,9 +261,8 @@ func (l *Local) embedOne(text string, sc *scratch) []float32 {
 	inPhrase := sc.inPhrase[:len(words)]
 	clear(inPhrase)
 	// Lexicon phrases: their group's direction, weighted like a rare word.
-	concepts := l.conceptVecs()
 	for _, m := range l.opts.Lexicon.FindWords(text, words) {
-		c := concepts[m.Group]
+		c := l.concept(m.Group)
 		addScaled(v, c.vec, c.weight)
 		for i := m.Start; i < m.End && i < len(inPhrase); i++ {
 			inPhrase[i] = true
@@ -307,16 +318,50 @@ func (l *Local) cachesWord(s string) bool {
 	return known
 }
 
-// conceptVecs are the lexicon groups' directions, with their weights.
-func (l *Local) conceptVecs() []wordEntry {
-	l.conceptsOnce.Do(func() {
-		keys := conceptKeys(l.opts.Lexicon)
-		l.concepts = make([]wordEntry, len(keys))
-		for i, key := range keys {
-			l.concepts[i] = wordEntry{vec: randomVec(key, l.opts.Dim), weight: l.opts.ConceptWeight * l.sif(key)}
-		}
+// conceptSlot holds a lexicon group's direction and weight once built.
+type conceptSlot struct {
+	once  sync.Once
+	entry wordEntry
+}
+
+// concept is lexicon group g's direction, with its weight, built the first
+// time a text names the group: building all ~2,900 at once took a query
+// ~0.2 s more at start.
+func (l *Local) concept(g int) wordEntry {
+	l.conceptsOnce.Do(func() { l.concepts = make([]conceptSlot, len(l.opts.Lexicon.Groups())) })
+	slot := &l.concepts[g]
+	slot.once.Do(func() {
+		group := l.opts.Lexicon.Groups()[g]
+		key := conceptKey(group)
+		slot.entry = wordEntry{vec: l.conceptVec(key, group), weight: l.opts.ConceptWeight * l.sif(key)}
 	})
-	return l.concepts
+	return slot.entry
+}
+
+// conceptVec is a group's random direction plus ConceptBase times the
+// SIF-weighted mean of its words' base vectors, normalised.
+func (l *Local) conceptVec(key string, g lexicon.Group) []float32 {
+	vec := randomVec(key, l.opts.Dim)
+	if l.base == nil || l.opts.ConceptBase <= 0 {
+		return vec
+	}
+	acc := make([]float64, l.opts.Dim)
+	known := false
+	for _, t := range g.Terms {
+		for _, s := range Analyze(t) {
+			if bv := l.base.Vec(s); bv != nil {
+				addScaled(acc, bv, l.sif(s))
+				known = true
+			}
+		}
+	}
+	if !known {
+		return vec
+	}
+	mixed := make([]float64, l.opts.Dim)
+	addScaled(mixed, vec, 1)
+	addScaled(mixed, normalize64(acc), l.opts.ConceptBase)
+	return normalize64(mixed)
 }
 
 // conceptKeys are the lexicon groups' conceptKey, in group order.

@@ -113,8 +113,9 @@ func embedReference(l *Local, text string) []float32 {
 	words := lexicon.Tokenize(text)
 	inPhrase := make([]bool, len(words))
 	for _, m := range l.opts.Lexicon.Find(text) {
-		key := conceptKey(l.opts.Lexicon.Groups()[m.Group])
-		addScaled(v, referenceRandomVec(key, dim), l.opts.ConceptWeight*l.sif(key))
+		g := l.opts.Lexicon.Groups()[m.Group]
+		key := conceptKey(g)
+		addScaled(v, referenceConceptVec(l, key, g), l.opts.ConceptWeight*l.sif(key))
 		for i := m.Start; i < m.End; i++ {
 			inPhrase[i] = true
 		}
@@ -150,6 +151,33 @@ func embedReference(l *Local, text string) []float32 {
 	return normalize64(v)
 }
 
+// referenceConceptVec is a group's random direction plus ConceptBase
+// times the SIF-weighted mean of its terms' base-model word vectors.
+func referenceConceptVec(l *Local, key string, g lexicon.Group) []float32 {
+	dim := l.opts.Dim
+	vec := referenceRandomVec(key, dim)
+	if l.base == nil || l.opts.ConceptBase <= 0 {
+		return vec
+	}
+	mean := make([]float64, dim)
+	n := 0
+	for _, t := range g.Terms {
+		for _, s := range Analyze(t) {
+			if bv := l.base.Vec(s); bv != nil {
+				addScaled(mean, bv, l.sif(s))
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return vec
+	}
+	mixed := make([]float64, dim)
+	addScaled(mixed, vec, 1)
+	addScaled(mixed, normalize64(mean), l.opts.ConceptBase)
+	return normalize64(mixed)
+}
+
 func referenceRandomVec(key string, dim int) []float32 {
 	h := fnv.New64a()
 	h.Write([]byte(key))
@@ -171,4 +199,50 @@ func maxDiff(a, b []float32) float64 {
 		d = max(d, math.Abs(float64(a[i])-float64(b[i])))
 	}
 	return d
+}
+
+// A lexicon group's direction carries the meaning of its words (the base
+// model's mean of them), so it lies near the words it is made of and near
+// a related group, where a random direction lies near neither.
+func TestConceptDirectionsCarryMeaning(t *testing.T) {
+	lex := lexicon.Default()
+	group := func(kind, canonical string) int {
+		for i, g := range lex.Groups() {
+			if g.Kind == kind && g.Canonical == canonical {
+				return i
+			}
+		}
+		t.Fatalf("no lexicon group %s %s", kind, canonical)
+		return -1
+	}
+	lead, mentor := group("verb", "lead"), group("verb", "mentor")
+	cos := func(a, b []float32) float64 {
+		var d float64
+		for i := range a {
+			d += float64(a[i]) * float64(b[i])
+		}
+		return d
+	}
+	for _, tc := range []struct {
+		name        string
+		conceptBase float64
+		near        bool
+	}{
+		{"with the base mean", 0, true},
+		{"random directions only", -1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := NewLocal(LocalOptions{ConceptBase: tc.conceptBase})
+			if l.base == nil {
+				t.Fatal("no base model")
+			}
+			headed := l.wordVec(stem("headed"))
+			if got := cos(l.concept(lead).vec, headed); (got > 0.3) != tc.near {
+				t.Errorf("cos(concept lead, word headed) = %.3f, want near: %v", got, tc.near)
+			}
+			if got := cos(l.concept(lead).vec, l.concept(mentor).vec); (got > 0.2) != tc.near {
+				t.Errorf("cos(concept lead, concept mentor) = %.3f, want near: %v", got, tc.near)
+			}
+		})
+	}
 }

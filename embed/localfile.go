@@ -56,6 +56,7 @@ type localFile struct {
 	Dim, Contexts, MinCount      int
 	ConceptWeight, ContextWeight float64
 	BaseWeight                   float64 // 0 in files from before the base model: the default
+	ConceptBase                  float64 // 0 in files from before it: the default
 	Prob                         map[string]float64
 	ContextMap                   map[string][]contextEntry
 }
@@ -65,7 +66,7 @@ func (l *Local) Save(w io.Writer) error {
 	// The shipped lexicon is part of the binary, and of Model().
 	o := l.opts
 	return gob.NewEncoder(w).Encode(localFile{Version: 1, Dim: o.Dim, Contexts: o.Contexts, MinCount: o.MinCount,
-		ConceptWeight: o.ConceptWeight, ContextWeight: o.ContextWeight, BaseWeight: o.BaseWeight, Prob: l.prob, ContextMap: l.contexts})
+		ConceptWeight: o.ConceptWeight, ContextWeight: o.ContextWeight, BaseWeight: o.BaseWeight, ConceptBase: o.ConceptBase, Prob: l.prob, ContextMap: l.contexts})
 }
 
 // LoadLocal reads a model written by Save.
@@ -81,7 +82,7 @@ func LoadLocal(r io.Reader) (*Local, error) {
 	if f.Version != 1 {
 		return nil, fmt.Errorf("local model version %d is not supported", f.Version)
 	}
-	opts := LocalOptions{Dim: f.Dim, Contexts: f.Contexts, MinCount: f.MinCount, ConceptWeight: f.ConceptWeight, ContextWeight: f.ContextWeight, BaseWeight: f.BaseWeight}
+	opts := LocalOptions{Dim: f.Dim, Contexts: f.Contexts, MinCount: f.MinCount, ConceptWeight: f.ConceptWeight, ContextWeight: f.ContextWeight, BaseWeight: f.BaseWeight, ConceptBase: f.ConceptBase}
 	l := &Local{opts: opts.withDefaults(), prob: f.Prob, contexts: f.ContextMap}
 	l.useBase()
 	l.model = l.identity()

@@ -148,3 +148,37 @@ func TestIssueJDMustHavesFirst(t *testing.T) {
 		t.Errorf("top candidate %s meets %d of 4 must-haves", top.ResumeID, top.Coverage.MustMet)
 	}
 }
+
+// TestStrictEvidenceLevels: with Options.StrictEvidence the matcher keeps
+// the ordering property of issue #14, and every bullet it shows as
+// evidence has the level the strict Grader gives the pair (the Grader
+// measured on eval/evidence.jsonl is the one that ranks).
+func TestStrictEvidenceLevels(t *testing.T) {
+	def := corpusMatcher(t)
+	m := New(def.b, Options{SemanticRatio: 0.5, RecencyHalfLife: 5, StrictEvidence: true})
+	res, err := m.Match(context.Background(), Request{JobDescription: issueJD, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, checked := NewStrictGrader(), 0
+	seenNone := false
+	for i, c := range res.Candidates {
+		if c.Coverage.MustMet == 0 {
+			seenNone = true
+		} else if seenNone {
+			t.Errorf("rank %d: %s meets %d must-haves but ranks below a candidate meeting none", i+1, c.ResumeID, c.Coverage.MustMet)
+		}
+		for _, ev := range c.Matched {
+			if ev.BulletID == "" {
+				continue // a role title or the skills list, graded apart
+			}
+			checked++
+			if lv, _ := g.Grade(ev.Requirement, ev.Text); lv.String() != ev.Level {
+				t.Errorf("%s, %q for %q: matcher says %s, strict grader %v", c.ResumeID, ev.Text, ev.Requirement, ev.Level, lv)
+			}
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("checked %d evidence bullets, want at least 20", checked)
+	}
+}

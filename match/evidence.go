@@ -2,6 +2,7 @@ package match
 
 import (
 	"html"
+	"math"
 	"regexp"
 	"strings"
 )
@@ -35,6 +36,7 @@ const (
 	actionMiss   = 0.6  // factor when the requirement asks for an action the bullet does not show
 	listFactor   = 0.6  // factor for a bullet that only lists tools
 	clauseFactor = 0.85 // factor on the best clause of a requirement that joins several
+	nearWords    = 5    // a clause's words must be said within this many words of each other
 )
 
 // grade is one bullet judged against one requirement.
@@ -42,6 +44,12 @@ type grade struct {
 	level Level
 	score float64  // 0..1: the weighted share of the requirement's parts the bullet carries
 	terms []string // the bullet's words that carry them
+	// matched of parts: the requirement's parts (the skill slot, objects
+	// that are not weak words, the asked action) the bullet carries.
+	matched, parts int
+	skill          bool     // the skill slot is filled …
+	verbatim       bool     // … by a word the requirement writes ("MySQL", not "Percona" of its family)
+	hit            []string // the keys of the skill and objects carried
 }
 
 // judge scores a bullet against a requirement: the weighted share of the
@@ -49,17 +57,19 @@ type grade struct {
 // them fills, its roles, concepts and content words), times actionMiss
 // when it asks for an action the bullet does not show, times listFactor
 // for a bare tool list. A shared generic word is no part at all, and a
-// weak word is half of one, so neither alone reaches a level.
+// weak word is half of one, so neither alone reaches a level. The best
+// clause of a list counts too, but is strong only as clauseStrong says.
 func judge(r *reqParts, b *textParts) grade {
 	g := judgeParts(r, b)
+	var from *reqParts // the clause g is from; nil for the whole requirement
 	for _, c := range r.clauses {
 		if cg := judgeParts(c, b); cg.score*clauseFactor > g.score {
-			g = cg
+			g, from = cg, c
 			g.score *= clauseFactor
 		}
 	}
 	switch {
-	case g.score >= strongAt:
+	case g.score >= strongAt && (from == nil || !r.strict || clauseStrong(from, g, b)):
 		g.level = Strong
 	case g.score >= partialAt:
 		g.level = Partial
@@ -69,6 +79,40 @@ func judge(r *reqParts, b *textParts) grade {
 	return g
 }
 
+// clauseStrong reports whether a bullet that meets one clause of a
+// requirement is strong evidence for all of it. One part of one clause
+// is one item of a list ("web app security, vulnerability research, and
+// penetration testing"; "such as Kubernetes, Docker, Prometheus"): part
+// of what is asked, unless it is a tool the requirement names and the
+// bullet writes it so ("MySQL" for "(PostgreSQL, MySQL)"). A clause of
+// several words is a phrase ("mobile web"): its words must be said near
+// each other, not one in each half of the bullet.
+func clauseStrong(c *reqParts, g grade, b *textParts) bool {
+	if g.matched <= 1 {
+		return c.named && g.skill && g.verbatim
+	}
+	return near(b, g.hit, nearWords)
+}
+
+// near reports whether the bullet says each pair of the keys within n
+// words of each other.
+func near(b *textParts, keys []string, n int) bool {
+	for i, x := range keys {
+		for _, y := range keys[i+1:] {
+			closest := math.MaxInt
+			for _, p := range b.at[x] {
+				for _, q := range b.at[y] {
+					closest = min(closest, max(p-q, q-p))
+				}
+			}
+			if closest > n {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // judgeParts scores one requirement or clause.
 func judgeParts(r *reqParts, b *textParts) grade {
 	if r.total == 0 {
@@ -76,15 +120,23 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	}
 	var got, strong float64 // strong: from units that are not weak words
 	var terms []string
-	matched, parts := 0, len(r.objects)
+	units, matched := len(r.objects), 0 // the skill slot counts as two units
+	var g grade
 	aside := false // the requirement's one skill is named only in passing
 	if len(r.skills) > 0 {
-		parts += 2
+		units += 2
+		g.parts++
 		for k := range r.skills {
 			if b.keys[k] {
 				got += skillWeight
 				strong += skillWeight
 				matched += 2
+				g.matched++
+				g.skill = true
+				g.hit = append(g.hit, k)
+				for _, w := range b.surface[k] {
+					g.verbatim = g.verbatim || r.said[w]
+				}
 				aside = len(r.skills) == 1 && b.passing[k]
 				break
 			}
@@ -94,20 +146,30 @@ func judgeParts(r *reqParts, b *textParts) grade {
 		}
 	}
 	for _, u := range r.objects {
+		if u.weight >= 1 {
+			g.parts++
+		}
 		if b.keys[u.key] {
 			got += u.weight
 			if u.weight >= 1 {
 				strong += u.weight
 				matched++
+				g.matched++
+				g.hit = append(g.hit, u.key)
 			}
 			terms = append(terms, b.surface[u.key]...)
 		}
 	}
-	if strong == 0 || parts >= 3 && matched < 2 {
+	// A bullet that carries every part that is not a weak word is
+	// evidence however few they are ("mission-critical services and
+	// software" said back).
+	all := g.matched == g.parts
+	if strong == 0 || units >= 3 && matched < 2 && !(r.strict && all) {
 		return grade{} // shared weak words, or one word of many, are no evidence
 	}
 	s := got / r.total
 	if len(r.actions) > 0 {
+		g.parts++
 		shown := false
 		for a := range r.actions {
 			if b.actions[a] {
@@ -115,14 +177,17 @@ func judgeParts(r *reqParts, b *textParts) grade {
 				terms = append(terms, b.surface[a]...)
 			}
 		}
-		if !shown {
+		if shown {
+			g.matched++
+		} else {
 			s *= actionMiss
 		}
 	}
 	if b.list || aside {
 		s *= listFactor
 	}
-	return grade{score: s, terms: terms}
+	g.score, g.terms = s, terms
+	return g
 }
 
 // highlight returns text, HTML-escaped, with the given words wrapped in

@@ -10,14 +10,13 @@ import (
 // TestGrade pins the evidence levels of the examples of issue #14:
 // near-verbatim bullets are strong, a shared generic word is nothing, a
 // tool-only requirement is met by a bullet using the tool and only
-// partly by a tool list.
+// partly by a tool list; under the default and the strict rules alike.
 func TestGrade(t *testing.T) {
 	ix, err := index.Open(index.Options{Path: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	g := NewGrader()
 	tests := []struct {
 		req, bullet string
 		want        Level
@@ -41,13 +40,15 @@ func TestGrade(t *testing.T) {
 		// "AWS DynamoDB": AWS qualifies the tool, it is no alternative.
 		{"Experience with Cassandra, AWS DynamoDB, Riak", "Deployed the mobile backend on AWS Lambda", None},
 	}
-	for _, tt := range tests {
-		t.Run(tt.req+"/"+tt.bullet, func(t *testing.T) {
-			got, score := g.Grade(tt.req, tt.bullet)
-			if got != tt.want {
-				t.Errorf("level %v (score %.2f), want %v", got, score, tt.want)
-			}
-		})
+	for name, g := range map[string]*Grader{"default": NewGrader(), "strict": NewStrictGrader()} {
+		for _, tt := range tests {
+			t.Run(name+"/"+tt.req+"/"+tt.bullet, func(t *testing.T) {
+				got, score := g.Grade(tt.req, tt.bullet)
+				if got != tt.want {
+					t.Errorf("level %v (score %.2f), want %v", got, score, tt.want)
+				}
+			})
+		}
 	}
 }
 

@@ -4,8 +4,12 @@ package match
 // uses; eval measures it on labelled pairs.
 type Grader struct{ z *analyzer }
 
-// NewGrader returns a Grader comparing words with a's terms.
-func NewGrader() *Grader { return &Grader{z: newAnalyzer()} }
+// NewGrader returns a Grader with the default rules.
+func NewGrader() *Grader { return &Grader{z: newAnalyzer(false)} }
+
+// NewStrictGrader returns a Grader with the strict rules of
+// Options.StrictEvidence.
+func NewStrictGrader() *Grader { return &Grader{z: newAnalyzer(true)} }
 
 // Grade returns how well bullet shows requirement, and its score (0..1)
 // before the level thresholds.

@@ -35,6 +35,11 @@ type Options struct {
 	// Pool is how many candidates, found by the requirement queries, have
 	// every bullet graded; default 150.
 	Pool int
+	// StrictEvidence grades evidence with the strict rules of
+	// docs/matching.md §2 (one item of a listed clause, a phrase's words
+	// far apart and a title-case field are partial, not strong); off by
+	// default until the job sets agree (see there).
+	StrictEvidence bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years" or "levels" (the raw evidence score as credit, no levels).
 	Ablate string
@@ -64,14 +69,14 @@ var defaultWeights = Weights{
 	PartialAt:     partialAt,
 	Recency:       0.3,  // evidence from a role that ended long ago keeps at least 70% of its credit
 	Experience:    0.15, // years short of the asked take off at most 15% of the score
-	RoleFit:       0.75, // a title unlike the JD's takes off at most 75% (chosen on eval/jobs-dev.jsonl)
-	Soft:          0.5,  // weight factor of a requirement naming no skill, tool or role
+	RoleFit:       0.9,  // a title unlike the JD's takes off at most 90% (chosen by cross-validation over eval/jobs-dev.jsonl and eval/jobs-train.jsonl)
+	Soft:          0.25, // weight factor of a requirement naming no skill, tool or role (chosen as RoleFit)
 }
 
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
-	"(must-haves weigh 2, nice-to-haves 1, half that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5, older roles slightly less); " +
-	"adjustment = 1 − 0.75 × (1 − role fit) − 0.15 × (1 − years fit). Candidates with evidence for a must-have always rank first."
+	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5, older roles slightly less); " +
+	"adjustment = 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit), role fit being the share of the JD title's words their best role title carries, slightly less for a role that ended long ago. Candidates with evidence for a must-have always rank first."
 
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
@@ -82,7 +87,7 @@ type Matcher struct {
 
 // New returns a Matcher over b.
 func New(b Backend, opts Options) *Matcher {
-	return &Matcher{b: b, z: newAnalyzer(), opts: opts.withDefaults()}
+	return &Matcher{b: b, z: newAnalyzer(opts.StrictEvidence), opts: opts.withDefaults()}
 }
 
 // Match ranks candidates by the evidence their bullets give for each
@@ -212,7 +217,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		reqs[i] = m.z.requirement(rq.Text)
 	}
 	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: m.opts.Ablate != "levels"}
-	return &grading{res: res, ids: ids, resumes: resumes, fit: roleFit(jd.Title, resumes), sc: sc}, nil
+	return &grading{res: res, ids: ids, resumes: resumes, fit: roleFit(jd.Title, resumes, w, sc.now), sc: sc}, nil
 }
 
 // pool runs one query per requirement, as one batch, and returns the

@@ -39,6 +39,9 @@ type reqParts struct {
 	actions map[string]bool // verb families
 	total   float64         // sum of the weights, skill slot included
 	clauses []*reqParts     // the parts a list joins, judged on their own too
+	strict  bool            // graded by the strict rules (Options.StrictEvidence)
+	named   bool            // a skill is written as a name ("MySQL"), not a field ("security")
+	said    map[string]bool // the skills' words as the requirement writes them
 }
 
 // textParts is what a bullet shows.
@@ -49,6 +52,7 @@ type textParts struct {
 	list    bool                // a list of tools, not a sentence about work
 	passing map[string]bool     // skill keys named only in passing (see inPassing)
 	leads   bool                // says its author led a team (leadsPeople)
+	at      map[string][]int    // key → the positions of the words that carry it (strict rules only)
 }
 
 // verbFamily folds the lexicon's verbs into the families a recruiter
@@ -90,8 +94,12 @@ func setOf(s string) map[string]bool {
 var reSlashed = regexp.MustCompile(`[\p{L}\p{N}+#.]+(?:/[\p{L}\p{N}+#.]+)+`)
 
 // reListLabel opens a bullet that lists tools: "Tech used:",
-// "Languages:", "Infrastructure - AWS (…)".
-var reListLabel = regexp.MustCompile(`(?i)^\W*(tech|technologies|technology|tools|languages|programming languages|environment|stack|infrastructure|infra|skills|services|frameworks|databases|platforms|tech stack|tools & technologies|tools and technologies|libraries)[\w &/]{0,25}?\s*(:|-|–)\s`)
+// "Languages:", "Infrastructure - AWS (…)"; reListLabelStrict also reads
+// "Skill set :- …".
+var (
+	reListLabel       = regexp.MustCompile(`(?i)^\W*(tech|technologies|technology|tools|languages|programming languages|environment|stack|infrastructure|infra|skills|services|frameworks|databases|platforms|tech stack|tools & technologies|tools and technologies|libraries)[\w &/]{0,25}?\s*(:|-|–)\s`)
+	reListLabelStrict = regexp.MustCompile(`(?i)^\W*(tech|technologies|technology|tools|languages|programming languages|environment|stack|infrastructure|infra|skills|skill set|skillset|services|frameworks|databases|platforms|tech stack|tools & technologies|tools and technologies|libraries)[\w &/]{0,25}?\s*[:\-–]+\s`)
+)
 
 // reSelfClaim opens a bullet that claims a skill rather than shows it:
 // "Experience with MySQL", "Excellent communication skills".
@@ -101,6 +109,7 @@ var reSelfClaim = regexp.MustCompile(`(?i)^\W*(experience|experienced|knowledge|
 // stem of each word.
 type analyzer struct {
 	lex     *lexicon.Lexicon
+	strict  bool // the strict evidence rules (Options.StrictEvidence)
 	mu      sync.Mutex
 	stems   map[string]string
 	bullets map[string]*textParts // read-only once stored
@@ -123,8 +132,8 @@ func (z *analyzer) weak() map[string]bool {
 	return z.weakStems
 }
 
-func newAnalyzer() *analyzer {
-	return &analyzer{lex: lexicon.Default(), stems: map[string]string{}, bullets: map[string]*textParts{}}
+func newAnalyzer(strict bool) *analyzer {
+	return &analyzer{lex: lexicon.Default(), strict: strict, stems: map[string]string{}, bullets: map[string]*textParts{}}
 }
 
 // stem is the index's term for one word, "" for a stop word.
@@ -149,6 +158,7 @@ type token struct {
 	word, key string
 	kind      string // skill, role, concept, verb, word, weak or "" (generic)
 	span      int    // which lexicon phrase of the text it is part of, from 1; 0 for none
+	name      string // the lexicon group's canonical name; "" for a plain word
 }
 
 // tokens reads text into its parts, word by word.
@@ -168,7 +178,13 @@ func (z *analyzer) tokens(text string) []token {
 			out = append(out, z.word(words[i]))
 		}
 		g := groups[m.Group]
+		// The lexicon holds some things twice, as a skill and as a
+		// concept ("Vulnerability Management", "vulnerability
+		// management"), with different phrases: one key for both.
 		key := "g:" + g.Canonical
+		if z.strict {
+			key = "g:" + strings.ToLower(g.Canonical)
+		}
 		if g.Kind == "verb" {
 			key = verbFamily[g.Canonical]
 			if key == "" {
@@ -176,7 +192,7 @@ func (z *analyzer) tokens(text string) []token {
 			}
 		}
 		for ; i < m.End; i++ {
-			out = append(out, token{word: words[i], key: key, kind: g.Kind, span: n + 1})
+			out = append(out, token{word: words[i], key: key, kind: g.Kind, span: n + 1, name: g.Canonical})
 		}
 	}
 	for ; i < len(words); i++ {
@@ -213,6 +229,14 @@ func hasLetter(s string) bool {
 // requirement, the names of tools and products ("DynamoDB", "Riak").
 var reCapital = regexp.MustCompile(`[^.:;!?(\s]\s+([A-Z][\p{L}\p{N}+#.\-]*)`)
 
+// reName finds words written as names: a capital, or a lower-case
+// letter before a capital ("iOS", "jQuery").
+var reName = regexp.MustCompile(`\b(?:[A-Z]|[a-z][A-Z])[\p{L}\p{N}+#.\-]*`)
+
+// reTitleRun finds runs of capitalised words ("Computer Science",
+// "Data Products"): a field or a title, not a tool's name.
+var reTitleRun = regexp.MustCompile(`\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b`)
+
 // reClause cuts a requirement into the parts a list joins.
 var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`)
 
@@ -237,10 +261,21 @@ func (z *analyzer) requirement(text string) *reqParts {
 
 // parts reads one requirement or clause.
 func (z *analyzer) parts(text string) *reqParts {
-	p := &reqParts{skills: map[string]bool{}, actions: map[string]bool{}}
+	p := &reqParts{skills: map[string]bool{}, actions: map[string]bool{}, said: map[string]bool{}, strict: z.strict}
 	tools := map[string]bool{}
 	for _, m := range reCapital.FindAllStringSubmatch(text, -1) {
 		tools[strings.ToLower(m[1])] = true
+	}
+	if z.strict {
+		for _, m := range reTitleRun.FindAllString(text, -1) {
+			for _, w := range strings.Fields(m) {
+				delete(tools, strings.ToLower(w))
+			}
+		}
+	}
+	capitals := map[string]bool{}
+	for _, w := range reName.FindAllString(text, -1) {
+		capitals[strings.ToLower(w)] = true
 	}
 	seen := map[string]bool{}
 	lower := strings.ToLower(text)
@@ -253,14 +288,20 @@ func (z *analyzer) parts(text string) *reqParts {
 			delete(p.skills, prev.key) // "AWS DynamoDB": AWS only qualifies the tool
 		}
 		prev = t
+		if t.kind == "skill" {
+			p.said[t.word] = true
+		}
 		if t.key == "" || seen[t.key] {
 			continue
 		}
 		seen[t.key] = true
 		switch t.kind {
 		case "skill":
+			p.named = p.named || capitals[t.word]
 			p.skills[t.key] = true
-			p.names = append(p.names, strings.TrimPrefix(t.key, "g:"))
+			if t.name != "" { // a lexicon skill; a bare capitalised name is matched in bullets only
+				p.names = append(p.names, t.name)
+			}
 		case "verb":
 			p.actions[t.key] = true
 		case "weak":
@@ -302,9 +343,12 @@ func (z *analyzer) bullet(text string) *textParts {
 
 func (z *analyzer) readBullet(text string) *textParts {
 	p := &textParts{keys: map[string]bool{}, actions: map[string]bool{}, surface: map[string][]string{}}
+	if z.strict {
+		p.at = map[string][]int{}
+	}
 	verbs, commas := 0, strings.Count(text, ",")
 	aside, said := z.inPassing(text)
-	for _, t := range z.tokens(text) {
+	for i, t := range z.tokens(text) {
 		if t.kind == "skill" {
 			if aside[t.word] && !said[t.word] {
 				if _, ok := p.passing[t.key]; !ok {
@@ -320,6 +364,17 @@ func (z *analyzer) readBullet(text string) *textParts {
 				p.passing[t.key] = false
 			}
 		}
+		if t.span > 0 && z.strict {
+			// A phrase also says its words: "Write documentation" (one
+			// lexicon phrase) says "write" to "writes great documentation".
+			if w := z.word(t.word); w.key != "" {
+				if !p.keys[w.key] {
+					p.keys[w.key] = true
+					p.surface[w.key] = append(p.surface[w.key], t.word)
+				}
+				p.at[w.key] = append(p.at[w.key], i)
+			}
+		}
 		if t.key == "" {
 			continue
 		}
@@ -330,10 +385,17 @@ func (z *analyzer) readBullet(text string) *textParts {
 			p.keys[t.key] = true
 		}
 		p.surface[t.key] = append(p.surface[t.key], t.word)
+		if z.strict {
+			p.at[t.key] = append(p.at[t.key], i)
+		}
 	}
 	words := len(strings.Fields(text))
 	p.leads = leadsPeople(text) // read once with the rest: leadership years ask for every bullet
-	p.list = reListLabel.MatchString(text) || reSelfClaim.MatchString(text) ||
+	label := reListLabel
+	if z.strict {
+		label = reListLabelStrict
+	}
+	p.list = label.MatchString(text) || reSelfClaim.MatchString(text) ||
 		(verbs == 0 && commas >= 1 && (words <= 6 || words <= 4*(commas+1)))
 	return p
 }

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"time"
 
 	"vitae"
 	"vitae/index"
@@ -10,16 +11,23 @@ import (
 // roleFit scores each résumé's best role title against the JD's title:
 // the IDF-weighted share of the title's terms the role carries, IDF taken
 // over the role titles of these résumés (so "engineer" counts for little
-// and "reliability" for much). Titles are analysed as the index analyses
-// bullets (index.Terms), so "engineers" and "engineering" meet as search
-// meets them.
-func roleFit(title string, resumes map[string]*vitae.Resume) map[string]float64 {
+// and "reliability" for much), and only the terms some role of theirs
+// carries counted. A role that ended long ago counts a little less, as
+// evidence does: × 1 − w.Recency × (1 − 0.5^(t / w.RecencyHalfLife)) for
+// a role that ended t years ago. Titles are analysed as the index
+// analyses bullets (index.Terms), so "engineers" and "engineering" meet
+// as search meets them.
+func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time) map[string]float64 {
 	fit := map[string]float64{}
 	want := dedupe(index.Terms(title))
 	if len(want) == 0 {
 		return fit
 	}
-	roles := map[string][]map[string]bool{}
+	type role struct {
+		terms map[string]bool
+		age   float64 // factor for how long ago the role ended
+	}
+	roles := map[string][]role{}
 	df := map[string]int{}
 	for id, rr := range resumes {
 		seen := map[string]bool{}
@@ -32,27 +40,41 @@ func roleFit(title string, resumes map[string]*vitae.Resume) map[string]float64 
 			for _, t := range index.Terms(b.Role) {
 				terms[t] = true
 			}
-			roles[id] = append(roles[id], terms)
+			age := 1 - w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now))
+			roles[id] = append(roles[id], role{terms, age})
 			for t := range terms {
 				df[t]++
 			}
 		}
 	}
+	// A title term no role of the pool carries ("LEGO" and "Group" in
+	// "Senior Analytics Engineer — The LEGO Group", the "(m/w/d)" of a
+	// German posting) tells no candidate from another: it only shrinks
+	// every role fit alike, and with it role fit's part in the ranking.
+	carried := want[:0:0]
+	for _, t := range want {
+		if df[t] > 0 {
+			carried = append(carried, t)
+		}
+	}
+	if len(carried) == 0 {
+		return fit
+	}
 	n := float64(len(resumes))
 	idf := func(t string) float64 { return math.Log(1 + (n+1)/(1+float64(df[t]))) }
 	var total float64
-	for _, t := range want {
+	for _, t := range carried {
 		total += idf(t)
 	}
 	for id, rs := range roles {
-		for _, terms := range rs {
+		for _, r := range rs {
 			var got float64
-			for _, t := range want {
-				if terms[t] {
+			for _, t := range carried {
+				if r.terms[t] {
 					got += idf(t)
 				}
 			}
-			fit[id] = math.Max(fit[id], got/total)
+			fit[id] = math.Max(fit[id], r.age*got/total)
 		}
 	}
 	return fit

@@ -89,6 +89,7 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 		SemanticRatio:   cfg.Search.SemanticRatio,
 		MaxLimit:        cfg.Search.MaxLimit,
 		RecencyHalfLife: cfg.Match.RecencyHalfLife,
+		StrictEvidence:  cfg.Match.StrictEvidence,
 	})
 	return a, nil
 }

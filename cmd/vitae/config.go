@@ -77,6 +77,7 @@ type Config struct {
 	} `mapstructure:"search"`
 	Match struct {
 		RecencyHalfLife float64 `mapstructure:"recency_half_life"`
+		StrictEvidence  bool    `mapstructure:"strict_evidence"`
 	} `mapstructure:"match"`
 	Server struct {
 		Addr              string        `mapstructure:"addr"`
@@ -176,6 +177,7 @@ func setDefaults(v *viper.Viper) {
 		"search.timeout":              "10s",
 		"search.ranking":              "default",
 		"match.recency_half_life":     5.0,
+		"match.strict_evidence":       false,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,

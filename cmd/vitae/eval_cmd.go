@@ -49,7 +49,7 @@ the precision and recall of each level per split.`,
 			if jobs != "" {
 				if ablate != "" {
 					a.matcher = match.New(a.engine, match.Options{SemanticRatio: a.cfg.Search.SemanticRatio, MaxLimit: a.cfg.Search.MaxLimit,
-						RecencyHalfLife: a.cfg.Match.RecencyHalfLife, Ablate: ablate})
+						RecencyHalfLife: a.cfg.Match.RecencyHalfLife, StrictEvidence: a.cfg.Match.StrictEvidence, Ablate: ablate})
 				}
 				return runJobEval(cmd, g, a, jobs, asJSON, verbose)
 			}
@@ -183,7 +183,11 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON
 	if err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
 	}
-	reps, err := eval.EvaluateEvidence(cmd.Context(), a.engine, match.NewGrader(), items)
+	grader := match.NewGrader()
+	if a.cfg.Match.StrictEvidence {
+		grader = match.NewStrictGrader()
+	}
+	reps, err := eval.EvaluateEvidence(cmd.Context(), a.engine, grader, items)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 type doc struct {
 	units  []string
 	resume bool
+	weight float64 // of its co-occurrences; 0 counts as 1
 }
 
 func resumeDocs(data []byte) []doc {
@@ -81,4 +82,36 @@ func lexiconText() string {
 		fmt.Fprintf(&b, "%s %s: %s\n", g.Kind, g.Canonical, strings.Join(g.Terms, " | "))
 	}
 	return b.String()
+}
+
+// glossDocs reads a WordNet data file: one unit per synset, its words
+// followed by its gloss (definition and examples), so a word co-occurs
+// with the words that define it. Weighted w against corpus text.
+func glossDocs(data []byte, w float64) []doc {
+	var out []doc
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || line[0] == ' ' {
+			continue // licence header
+		}
+		bar := strings.Index(line, " | ")
+		f := strings.Fields(line)
+		if bar < 0 || len(f) < 4 {
+			continue
+		}
+		var cnt int
+		if _, err := fmt.Sscanf(f[3], "%x", &cnt); err != nil {
+			continue
+		}
+		var words []string
+		for i := 0; i < cnt && 4+2*i < len(f); i++ {
+			lemma := f[4+2*i]
+			if k := strings.IndexByte(lemma, '('); k > 0 {
+				lemma = lemma[:k]
+			}
+			words = append(words, strings.ReplaceAll(lemma, "_", " "))
+		}
+		unit := strings.Join(words, " ") + " " + line[bar+3:]
+		out = append(out, doc{units: []string{unit}, weight: w})
+	}
+	return out
 }

@@ -13,14 +13,22 @@
 //  2. vocabulary: stems found in at least -min-resumes different résumés
 //     (job descriptions do not count), so no name or contact detail enters;
 //  3. PPMI of co-occurrences within -window words (weighted 1/distance),
-//     context distribution smoothed (α 0.75);
+//     context distribution smoothed (α 0.75), over those texts and
+//     WordNet's glosses (each synset's words, then its definition and
+//     examples; weight -gloss): real English that says what a word means,
+//     where the corpus is too small to (520 documents);
 //  4. truncated SVD by randomized range finding (fixed seed, power
 //     iterations), vectors U·√Σ, rows normalised;
 //  5. retrofitting (Faruqui et al. 2015) towards synonyms: the lexicon's
 //     groups, and WordNet synsets whose members the corpus already puts
 //     near each other (cosine above -wn-min), which keeps the senses the
 //     résumé domain uses ("lead" the verb, not the metal);
-//  6. int8 rows with a scale each.
+//  6. optionally (-common, off: it did not help, docs/quality.md) the
+//     mean and top principal directions taken out;
+//  7. int8 rows with a scale each.
+//
+// Word probabilities (for SIF weights) and the vocabulary come from the
+// corpus alone; the glosses only shape the vectors of corpus words.
 package main
 
 import (
@@ -47,6 +55,10 @@ type params struct {
 	Oversample int     `json:"oversample"`
 	WNMin      float64 `json:"wordnet_min_cosine"`
 	RetroIters int     `json:"retrofit_iterations"`
+	LexWeight  float64 `json:"lexicon_weight,omitempty"`
+	WNWeight   float64 `json:"wordnet_weight,omitempty"`
+	Common     int     `json:"common_components,omitempty"`
+	Gloss      float64 `json:"gloss_weight,omitempty"`
 	Seed       uint64  `json:"seed"`
 }
 
@@ -71,6 +83,10 @@ func main() {
 	flag.IntVar(&p.Oversample, "oversample", 24, "extra columns of the randomized SVD")
 	flag.Float64Var(&p.WNMin, "wn-min", 0.05, "WordNet synonyms join only when the corpus puts them this close")
 	flag.IntVar(&p.RetroIters, "retrofit", 10, "retrofitting iterations")
+	flag.Float64Var(&p.LexWeight, "lex-weight", 1, "retrofitting pull towards the lexicon's synonyms")
+	flag.Float64Var(&p.WNWeight, "wn-weight", 0.5, "retrofitting pull towards WordNet's synonyms")
+	flag.Float64Var(&p.Gloss, "gloss", 3, "weight of WordNet's glosses as co-occurrence text (0: not read)")
+	flag.IntVar(&p.Common, "common", 0, "remove the mean and this many principal components from the vectors")
 	flag.Uint64Var(&p.Seed, "seed", 1, "random seed")
 	flag.Parse()
 	log.SetFlags(0)
@@ -80,7 +96,7 @@ func main() {
 }
 
 func run(corpus, wordnet, out string, p params) error {
-	rec := record{Generator: "basegen v1", Params: p, Inputs: map[string]string{}}
+	rec := record{Generator: "basegen v2", Params: p, Inputs: map[string]string{}}
 	hashIn := func(root, rel string) ([]byte, error) {
 		data, err := os.ReadFile(filepath.Join(root, rel))
 		if err != nil {
@@ -153,12 +169,24 @@ func run(corpus, wordnet, out string, p params) error {
 	}
 	log.Printf("vocabulary: %d stems of %d", len(words), len(count))
 
-	// 3. PPMI
-	ppmi := cooccurrence(docs, idx, p)
+	// 3. PPMI, over the corpus and, when asked, WordNet's glosses
+	ctext := docs
+	if wordnet != "" && p.Gloss > 0 {
+		ctext = append([]doc(nil), docs...)
+		for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+			data, err := hashIn(wordnet, "data."+pos)
+			if err != nil {
+				return fmt.Errorf("wordnet: %w (install Debian's wordnet-base or pass -wordnet '')", err)
+			}
+			ctext = append(ctext, glossDocs(data, p.Gloss)...)
+		}
+		log.Printf("with glosses: %d documents", len(ctext))
+	}
+	ppmi := cooccurrence(ctext, idx, p)
 	// 4. SVD
 	vecs := svd(ppmi, len(words), p)
 	// 5. retrofitting
-	syn := synonyms(lex, idx, vecs, p.Dim)
+	syn := synonyms(lex, idx, p.LexWeight)
 	if wordnet != "" {
 		n := 0
 		for _, pos := range []string{"noun", "verb", "adj", "adv"} {
@@ -171,6 +199,9 @@ func run(corpus, wordnet, out string, p params) error {
 		log.Printf("wordnet: %d synonym links", n)
 	}
 	vecs = retrofit(vecs, syn, p)
+	if p.Common > 0 {
+		vecs = removeCommon(vecs, p.Dim, p.Common)
+	}
 
 	m := &embed.BaseModel{Dim: p.Dim, Words: words, Prob: make([]float32, len(words)), Vecs: vecs, Concepts: map[string]float32{}}
 	for i, w := range words {

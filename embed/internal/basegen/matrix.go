@@ -23,6 +23,10 @@ func cooccurrence(docs []doc, idx map[string]int, p params) sparse {
 	n := len(idx)
 	cells := make([]map[int]float64, n)
 	for _, d := range docs {
+		dw := d.weight
+		if dw == 0 {
+			dw = 1
+		}
 		for _, u := range d.units {
 			var ids []int
 			for _, s := range embed.Analyze(u) {
@@ -36,7 +40,7 @@ func cooccurrence(docs []doc, idx map[string]int, p params) sparse {
 					if x == y {
 						continue
 					}
-					w := 1 / float64(b-a)
+					w := dw / float64(b-a)
 					if cells[x] == nil {
 						cells[x] = map[int]float64{}
 					}
@@ -184,6 +188,59 @@ func orthonormal(y *mat.Dense) *mat.Dense {
 	out := mat.NewDense(n, k, nil)
 	for j, c := range cols {
 		out.SetCol(j, c)
+	}
+	return out
+}
+
+// removeCommon takes the mean and the top k principal directions out of
+// unit rows and normalises them again ("all-but-the-top", Mu and
+// Viswanath 2018): what every word shares says nothing about any one.
+func removeCommon(vecs []float32, dim, k int) []float32 {
+	n := len(vecs) / dim
+	x := mat.NewDense(n, dim, nil)
+	mean := make([]float64, dim)
+	for i := 0; i < n; i++ {
+		for j := 0; j < dim; j++ {
+			mean[j] += float64(vecs[i*dim+j]) / float64(n)
+		}
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < dim; j++ {
+			x.Set(i, j, float64(vecs[i*dim+j])-mean[j])
+		}
+	}
+	var cov mat.SymDense
+	cov.SymOuterK(1, x.T())
+	var eig mat.EigenSym
+	if !eig.Factorize(&cov, true) {
+		log.Fatal("eigen decomposition did not converge")
+	}
+	var ev mat.Dense
+	eig.VectorsTo(&ev) // ascending eigenvalues: the top ones are the last columns
+	out := make([]float32, len(vecs))
+	row := make([]float64, dim)
+	for i := 0; i < n; i++ {
+		mat.Row(row, i, x)
+		for c := dim - k; c < dim; c++ {
+			var d float64
+			for j := range row {
+				d += row[j] * ev.At(j, c)
+			}
+			for j := range row {
+				row[j] -= d * ev.At(j, c)
+			}
+		}
+		var norm float64
+		for _, v := range row {
+			norm += v * v
+		}
+		inv := 1.0
+		if norm > 0 {
+			inv = 1 / math.Sqrt(norm)
+		}
+		for j, v := range row {
+			out[i*dim+j] = float32(v * inv)
+		}
 	}
 	return out
 }

@@ -20,7 +20,7 @@ func cosine(vecs []float32, dim, a, b int) float64 {
 }
 
 // synonyms links the single-word terms of each lexicon group.
-func synonyms(lex *lexicon.Lexicon, idx map[string]int, vecs []float32, dim int) []map[int]float64 {
+func synonyms(lex *lexicon.Lexicon, idx map[string]int, w float64) []map[int]float64 {
 	syn := make([]map[int]float64, len(idx))
 	for _, g := range lex.Groups() {
 		var ids []int
@@ -34,7 +34,7 @@ func synonyms(lex *lexicon.Lexicon, idx map[string]int, vecs []float32, dim int)
 				}
 			}
 		}
-		link(syn, ids, 1)
+		link(syn, ids, w)
 	}
 	return syn
 }
@@ -96,7 +96,7 @@ func wordnetSynonyms(data []byte, idx map[string]int, vecs []float32, p params, 
 		for _, a := range ids {
 			for _, b := range ids {
 				if a < b && cosine(vecs, p.Dim, a, b) >= p.WNMin {
-					n += link(syn, []int{a, b}, 0.5)
+					n += link(syn, []int{a, b}, p.WNWeight)
 				}
 			}
 		}

@@ -1,0 +1,58 @@
+package match
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"vitae"
+)
+
+// TestRoleFit pins the two rules role fit adds to the IDF-weighted share
+// of the title's terms: a title term no role of the pool carries counts
+// for nothing, and a role that ended long ago counts a little less.
+func TestRoleFit(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	pool := func(rs ...*vitae.Resume) map[string]*vitae.Resume {
+		m := map[string]*vitae.Resume{}
+		for _, r := range rs {
+			m[r.ID] = r
+		}
+		return m
+	}
+	current := resume("current", "C", "X", "Analytics Engineer", "2020-01", "", "Built dbt models")
+	former := resume("former", "F", "Y", "Analytics Engineer", "2010-01", "2016-01", "Built dbt models")
+	nurse := resume("nurse", "N", "Z", "Nurse", "2015-01", "", "Cared for patients")
+	decayed := 1 - 0.3*(1-math.Pow(0.5, 10.0/5)) // ended ten years before now
+	tests := []struct {
+		name     string
+		title    string
+		halfLife float64
+		resumes  map[string]*vitae.Resume
+		want     map[string]float64
+	}{
+		{"employer and seniority nobody's role carries are left out", "Senior Analytics Engineer — The LEGO Group", 5,
+			pool(current, nurse), map[string]float64{"current": 1, "nurse": 0}},
+		{"a role that ended ten years ago", "Analytics Engineer", 5,
+			pool(current, former), map[string]float64{"current": 1, "former": decayed}},
+		{"no decay without a half-life", "Analytics Engineer", 0,
+			pool(current, former), map[string]float64{"current": 1, "former": 1}},
+		{"no title term in any role: no role fit", "Head of Training", 5,
+			pool(current, nurse), map[string]float64{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := defaultWeights
+			w.RecencyHalfLife = tt.halfLife
+			got := roleFit(tt.title, tt.resumes, w, now)
+			if len(got) != len(tt.want) {
+				t.Fatalf("role fit %v, want %v", got, tt.want)
+			}
+			for id, want := range tt.want {
+				if math.Abs(got[id]-want) > 0.01 {
+					t.Errorf("%s: role fit %.3f, want %.3f", id, got[id], want)
+				}
+			}
+		})
+	}
+}
