@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"sort"
 
 	"vitae"
@@ -12,11 +13,31 @@ type fusedHit struct {
 	details vitae.ScoreDetails
 }
 
+// Normalization is how weighted fusion puts the two lists' scores on one
+// scale before it sums them.
+type Normalization string
+
+const (
+	// NormalizeMinMax maps each list to [0,1]; a bullet missing from a
+	// list scores 0 there, as its last one does (the default).
+	NormalizeMinMax Normalization = "minmax"
+	// NormalizeZScore maps each list to standard scores (mean 0,
+	// standard deviation 1) raised by zFloor and cut at 0, so a bullet
+	// missing from a list scores 0 there, as with min-max, and no score
+	// is negative (grouping sums them). It keeps a list's spread: one
+	// keyword hit far above the rest stays far above, where min-max
+	// squeezes every list into the same range.
+	NormalizeZScore Normalization = "zscore"
+)
+
+// zFloor is how many deviations under its list's mean a bullet scores
+// 0: a bullet the list did not return scores as one this far down.
+const zFloor = 2
+
 // fuse combines keyword and vector candidates. Weighted: each list's
-// scores are min-max normalised to [0,1] and summed as
-// (1-ratio)·keyword + ratio·vector, a bullet missing from a list scoring 0
-// there. RRF: Σ 1/(k + rank). Ties break by ID, so order is stable.
-func fuse(lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, ratio float64, k int) []fusedHit {
+// scores are normalised (n) and summed as (1-ratio)·keyword +
+// ratio·vector. RRF: Σ 1/(k + rank). Ties break by ID, so order is stable.
+func fuse(lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, n Normalization, ratio float64, k int) []fusedHit {
 	byID := map[string]*fusedHit{}
 	var order []*fusedHit
 	get := func(id string) *fusedHit {
@@ -28,8 +49,8 @@ func fuse(lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, rat
 		order = append(order, h)
 		return h
 	}
-	lmin, lmax := minMax(len(lex), func(i int) float64 { return lex[i].Score })
-	vmin, vmax := minMax(len(vec), func(i int) float64 { return float64(vec[i].Score) })
+	lnorm := normalizer(n, len(lex), func(i int) float64 { return lex[i].Score })
+	vnorm := normalizer(n, len(vec), func(i int) float64 { return float64(vec[i].Score) })
 	for i, h := range lex {
 		f := get(h.Bullet.ID)
 		f.details.Keyword, f.details.KeywordRank = h.Score, i+1
@@ -50,12 +71,7 @@ func fuse(lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, rat
 				d.Fused += 1 / float64(k+d.VectorRank)
 			}
 		} else {
-			if d.KeywordRank > 0 {
-				d.Fused += (1 - ratio) * norm(d.Keyword, lmin, lmax)
-			}
-			if d.VectorRank > 0 {
-				d.Fused += ratio * norm(d.Vector, vmin, vmax)
-			}
+			d.Fused += (1-ratio)*lnorm(d.Keyword, d.KeywordRank > 0) + ratio*vnorm(d.Vector, d.VectorRank > 0)
 		}
 		// A retriever weighted to zero contributes no candidates.
 		if (ratio == 0 && d.KeywordRank == 0) || (ratio == 1 && d.VectorRank == 0) {
@@ -83,6 +99,38 @@ func minMax(n int, score func(int) float64) (lo, hi float64) {
 		}
 	}
 	return lo, hi
+}
+
+// normalizer returns the normalisation of one list's scores: f(s, true)
+// for a score of the list, f(0, false) for a bullet it did not return.
+func normalizer(n Normalization, size int, score func(int) float64) func(float64, bool) float64 {
+	if n == NormalizeZScore {
+		var sum, sq float64
+		for i := 0; i < size; i++ {
+			sum += score(i)
+		}
+		mean := sum / float64(max(size, 1))
+		for i := 0; i < size; i++ {
+			sq += (score(i) - mean) * (score(i) - mean)
+		}
+		sd := math.Sqrt(sq / float64(max(size, 1)))
+		if sd == 0 {
+			sd = 1 // equal scores: all at the mean
+		}
+		return func(s float64, in bool) float64 {
+			if !in {
+				return 0
+			}
+			return max(0, (s-mean)/sd+zFloor)
+		}
+	}
+	lo, hi := minMax(size, score)
+	return func(s float64, in bool) float64 {
+		if !in {
+			return 0
+		}
+		return norm(s, lo, hi)
+	}
 }
 
 // norm maps s into [0,1]; a list of equal scores maps to 1.

@@ -21,7 +21,7 @@ func BenchmarkFuse(b *testing.B) {
 		b.Run(string(f), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if len(fuse(lex, vec, f, 0.5, 60)) != 150 {
+				if len(fuse(lex, vec, f, NormalizeMinMax, 0.5, 60)) != 150 {
 					b.Fatal("want 150 fused hits")
 				}
 			}

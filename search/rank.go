@@ -76,7 +76,7 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 	for _, b := range bullets {
 		byID[b.ID] = b
 	}
-	fused := fuse(lex, vec, q.Fusion, ratio, q.RankConstant)
+	fused := fuse(lex, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
 	inFused := map[string]bool{}
 	for _, f := range fused {
 		inFused[f.id] = true

@@ -29,4 +29,14 @@ func BenchmarkSearch10k(b *testing.B) {
 			}
 		})
 	}
+	// search.ranking: learned (z-score fusion, role and full signals).
+	learned := search.New(ix, l, search.Options{Weights: search.LearnedWeights, Normalization: search.NormalizeZScore})
+	b.Run("hybrid-learned", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			if _, err := learned.Search(ctx, vitae.Query{Text: queries[i%len(queries)], Mode: vitae.ModeHybrid, Limit: 10}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -117,14 +117,14 @@ func TestFusionMath(t *testing.T) {
 		}
 		return out
 	}
-	if diff := cmp.Diff([]string{"a", "b", "c"}, ids(fuse(lex, vec, vitae.FusionWeighted, 0, 60))); diff != "" {
+	if diff := cmp.Diff([]string{"a", "b", "c"}, ids(fuse(lex, vec, vitae.FusionWeighted, NormalizeMinMax, 0, 60))); diff != "" {
 		t.Errorf("ratio 0 is keyword order (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"c", "d", "a"}, ids(fuse(lex, vec, vitae.FusionWeighted, 1, 60))); diff != "" {
+	if diff := cmp.Diff([]string{"c", "d", "a"}, ids(fuse(lex, vec, vitae.FusionWeighted, NormalizeMinMax, 1, 60))); diff != "" {
 		t.Errorf("ratio 1 is vector order (-want +got):\n%s", diff)
 	}
 	// ratio 0.5: a = .5*1 + .5*0 = .5; b = .5*.5 = .25; c = 0 + .5*1 = .5; d = .5*.5 = .25
-	got := fuse(lex, vec, vitae.FusionWeighted, 0.5, 60)
+	got := fuse(lex, vec, vitae.FusionWeighted, NormalizeMinMax, 0.5, 60)
 	want := map[string]float64{"a": 0.5, "b": 0.25, "c": 0.5, "d": 0.25}
 	for _, f := range got {
 		if math.Abs(f.details.Fused-want[f.id]) > 1e-9 {
@@ -135,7 +135,7 @@ func TestFusionMath(t *testing.T) {
 		t.Errorf("ties break by ID (-want +got):\n%s", diff)
 	}
 	// RRF k=60: a = 1/61 + 1/63, c = 1/63 + 1/61, b = 1/62, d = 1/62
-	rrf := fuse(lex, vec, vitae.FusionRRF, 0.5, 60)
+	rrf := fuse(lex, vec, vitae.FusionRRF, NormalizeMinMax, 0.5, 60)
 	for _, f := range rrf {
 		w := map[string]float64{"a": 1.0/61 + 1.0/63, "c": 1.0/63 + 1.0/61, "b": 1.0 / 62, "d": 1.0 / 62}[f.id]
 		if math.Abs(f.details.Fused-w) > 1e-12 {

@@ -97,7 +97,14 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 // engineOptions are the search settings of the configuration.
 func (a *app) engineOptions() search.Options {
 	cfg := a.cfg
+	var w search.Weights // the default
+	var n search.Normalization
+	if cfg.Search.Ranking == "learned" {
+		w, n = search.LearnedWeights, search.NormalizeZScore
+	}
 	return search.Options{
+		Weights:       w,
+		Normalization: n,
 		Mode:          vitae.Mode(cfg.Search.Mode),
 		SemanticRatio: cfg.Search.SemanticRatio,
 		Fusion:        vitae.Fusion(cfg.Search.Fusion),

@@ -73,6 +73,7 @@ type Config struct {
 		Candidates    int           `mapstructure:"candidates"`
 		MaxLimit      int           `mapstructure:"max_limit"`
 		Timeout       time.Duration `mapstructure:"timeout"`
+		Ranking       string        `mapstructure:"ranking"`
 	} `mapstructure:"search"`
 	Match struct {
 		RecencyHalfLife float64 `mapstructure:"recency_half_life"`
@@ -174,6 +175,7 @@ func setDefaults(v *viper.Viper) {
 		"search.candidates":           100,
 		"search.max_limit":            100,
 		"search.timeout":              "10s",
+		"search.ranking":              "default",
 		"match.recency_half_life":     5.0,
 		"match.strict_evidence":       false,
 		"server.addr":                 "127.0.0.1:8080",
@@ -347,6 +349,9 @@ func (c *Config) Validate() error {
 	}
 	if f := vitae.Fusion(c.Search.Fusion); f != vitae.FusionWeighted && f != vitae.FusionRRF {
 		bad("search.fusion: %q is not one of weighted, rrf", c.Search.Fusion)
+	}
+	if r := c.Search.Ranking; r != "default" && r != "learned" {
+		bad("search.ranking: %q is not one of default, learned", r)
 	}
 	if c.Search.RankConstant < 1 {
 		bad("search.rank_constant: %d must be ≥ 1", c.Search.RankConstant)

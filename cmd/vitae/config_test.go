@@ -124,6 +124,7 @@ embed:
 search:
   mode: fuzzy
   semantic_ratio: 1.5
+  ranking: clever
 log:
   level: loud
 `)
@@ -131,7 +132,7 @@ log:
 	if err == nil {
 		t.Fatal("want an error for an invalid config")
 	}
-	for _, want := range []string{`index.backend: "cassandra" is not one of`, "embedded", "embed.provider", "embed.batch_size", "search.mode", "search.semantic_ratio", "log.level"} {
+	for _, want := range []string{`index.backend: "cassandra" is not one of`, "embedded", "embed.provider", "embed.batch_size", "search.mode", "search.semantic_ratio", `search.ranking: "clever"`, "log.level"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error does not mention %s:\n%v", want, err)
 		}

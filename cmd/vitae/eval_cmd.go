@@ -20,6 +20,7 @@ func newEvalCmd(g *globals) *cobra.Command {
 		modes, split                    string
 		asJSON, verbose, tune           bool
 		ratio                           float64
+		tuning                          tuneOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "eval --queries FILE | --jobs FILE",
@@ -68,7 +69,7 @@ the precision and recall of each level per split.`,
 				return &exitError{code: 2, err: fmt.Errorf("%s has no queries in split %q", queries, split)}
 			}
 			if tune {
-				return runTune(cmd, g, a, qs, ratio)
+				return runTune(cmd, g, a, qs, ratio, tuning)
 			}
 			var reports []*eval.Report
 			for _, m := range strings.Split(modes, ",") {
@@ -128,6 +129,9 @@ the precision and recall of each level per split.`,
 	f.BoolVar(&verbose, "verbose", false, "per-query rows")
 	f.StringVar(&split, "split", "all", "evaluate only the queries of this split: train, heldout or all")
 	f.BoolVar(&tune, "tune", false, "learn the hybrid ranking's weights on the queries (use --split train) and print them")
+	f.StringVar(&tuning.method, "tune-method", "pairwise", "with --tune: pairwise (a linear pairwise ranker over the signals) or ascent (coordinate ascent on nDCG@10)")
+	f.Float64Var(&tuning.lambda, "tune-lambda", 0.01, "with --tune-method pairwise: the L2 regularisation")
+	f.IntVar(&tuning.folds, "folds", 0, "with --tune: also cross-validate by query over this many folds (each family dealt round-robin)")
 	return cmd
 }
 
