@@ -11,9 +11,9 @@ import (
 // records are json.Marshal of vitae.Bullet — a flat object of strings and
 // one array of strings, no spaces — and a search reads dozens of them, so
 // that shape is read by hand: one string allocation for the record, the
-// fields slices of it (json.Unmarshal cost a search more CPU than its
-// facets). Anything else (an escape, a null, another key, spacing) goes
-// to json.Unmarshal, so the result is the same for any input.
+// fields slices of it unless escaped (json.Unmarshal cost a search more
+// CPU than its facets). Anything else (a null, another key, spacing)
+// goes to json.Unmarshal, so the result is the same for any input.
 func decodeBullet(data []byte, b *vitae.Bullet) error {
 	if fastBullet(string(data), b) {
 		return nil
@@ -91,18 +91,31 @@ func fastBullet(s string, b *vitae.Bullet) bool {
 }
 
 // jsonString reads the string starting at s[i] (its opening quote): its
-// value, a slice of s, and the index past its closing quote; false for
-// a string with an escape, a control character or invalid UTF-8.
+// value, a slice of s unless it has escapes (json.Unmarshal reads those:
+// "R\u0026D" is how json.Marshal writes "R&D"), and the index past its
+// closing quote; false for a control character, invalid UTF-8 or a bad
+// escape.
 func jsonString(s string, i int) (string, int, bool) {
 	if i >= len(s) || s[i] != '"' {
 		return "", 0, false
 	}
+	escaped := false
 	for j := i + 1; j < len(s); j++ {
 		switch c := s[j]; {
 		case c == '"':
-			v := s[i+1 : j]
-			return v, j + 1, utf8.ValidString(v)
-		case c == '\\' || c < 0x20:
+			if !escaped {
+				v := s[i+1 : j]
+				return v, j + 1, utf8.ValidString(v)
+			}
+			var v string
+			if err := json.Unmarshal([]byte(s[i:j+1]), &v); err != nil {
+				return "", 0, false
+			}
+			return v, j + 1, utf8.ValidString(s[i+1 : j])
+		case c == '\\':
+			escaped = true
+			j++ // the escaped byte cannot end the string
+		case c < 0x20:
 			return "", 0, false
 		}
 	}

@@ -59,6 +59,9 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 		return nil, fmt.Errorf("keyword search: %w", err)
 	}
 	out := &LexicalResult{Total: int(res.Total)}
+	if len(res.Hits) > 0 {
+		out.Hits = make([]LexicalHit, 0, len(res.Hits))
+	}
 	stems := stemSet(terms)
 	for i, h := range res.Hits {
 		if req.IDsOnly {

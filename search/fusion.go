@@ -17,16 +17,16 @@ type fusedHit struct {
 // (1-ratio)·keyword + ratio·vector, a bullet missing from a list scoring 0
 // there. RRF: Σ 1/(k + rank). Ties break by ID, so order is stable.
 func fuse(lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, ratio float64, k int) []fusedHit {
-	byID := map[string]*fusedHit{}
-	var order []*fusedHit
+	// The hits in the order first seen, one allocation for them all.
+	order := make([]fusedHit, 0, len(lex)+len(vec))
+	byID := make(map[string]int, len(lex)+len(vec))
 	get := func(id string) *fusedHit {
-		if h, ok := byID[id]; ok {
-			return h
+		if i, ok := byID[id]; ok {
+			return &order[i]
 		}
-		h := &fusedHit{id: id}
-		byID[id] = h
-		order = append(order, h)
-		return h
+		byID[id] = len(order)
+		order = append(order, fusedHit{id: id})
+		return &order[len(order)-1]
 	}
 	lmin, lmax := minMax(len(lex), func(i int) float64 { return lex[i].Score })
 	vmin, vmax := minMax(len(vec), func(i int) float64 { return float64(vec[i].Score) })
@@ -38,8 +38,9 @@ func fuse(lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, rat
 		f := get(n.ID)
 		f.details.Vector, f.details.VectorRank = float64(n.Score), i+1
 	}
-	out := make([]fusedHit, 0, len(order))
-	for _, f := range order {
+	out := order[:0] // compacted in place: out never passes f
+	for i := range order {
+		f := &order[i]
 		d := &f.details
 		d.Fusion = fusion
 		if fusion == vitae.FusionRRF {
