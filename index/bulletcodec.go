@@ -2,7 +2,10 @@ package index
 
 import (
 	"encoding/json"
+	"fmt"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search"
 
 	"vitae"
 )
@@ -149,4 +152,21 @@ func bulletField(b *vitae.Bullet, key string) *string {
 		return &b.Ref
 	}
 	return nil
+}
+
+// hitBullets reads the bullets of keyword hits from the records; none
+// when idsOnly.
+func (ix *Index) hitBullets(hits search.DocumentMatchCollection, idsOnly bool) (map[string]vitae.Bullet, error) {
+	if idsOnly || len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	out, err := ix.Bullets(ids)
+	if err != nil {
+		return nil, fmt.Errorf("keyword search: load bullets: %w", err)
+	}
+	return out, nil
 }
