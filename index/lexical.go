@@ -47,11 +47,9 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 	if err != nil {
 		return nil, err
 	}
-	var fields []string
-	if !req.IDsOnly {
-		fields = []string{"*"}
-	}
-	res, err := ix.keywordSearch(ctx, keywordQuery(text, terms, req.Phrases, req.Exclude, flt), size, from, fields, req.Facets)
+	// No stored fields: the page's bullets are read from the records,
+	// cheaper than bleve's stored-field decode (bulletcodec.go).
+	res, err := ix.keywordSearch(ctx, keywordQuery(text, terms, req.Phrases, req.Exclude, flt), size, from, nil, req.Facets)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, checkCtx(ctx)
@@ -59,13 +57,23 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 		return nil, fmt.Errorf("keyword search: %w", err)
 	}
 	out := &LexicalResult{Total: int(res.Total)}
+	if len(res.Hits) > 0 {
+		out.Hits = make([]LexicalHit, 0, len(res.Hits))
+	}
+	stored, err := ix.hitBullets(res.Hits, req.IDsOnly)
+	if err != nil {
+		return nil, err
+	}
 	stems := stemSet(terms)
 	for i, h := range res.Hits {
 		if req.IDsOnly {
 			out.Hits = append(out.Hits, LexicalHit{Bullet: vitae.Bullet{ID: h.ID}, Score: h.Score, Rank: from + i + 1})
 			continue
 		}
-		b := bulletFromFields(h.ID, h.Fields)
+		b, ok := stored[h.ID]
+		if !ok {
+			continue // deleted since the search
+		}
 		hit := LexicalHit{Bullet: b, Score: h.Score, Rank: from + i + 1}
 		if req.Highlight {
 			hit.Highlights, hit.MatchedTerms = highlight(stems, b.Text)
@@ -76,25 +84,6 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 		out.Facets = facets(res.Facets)
 	}
 	return out, nil
-}
-
-func bulletFromFields(id string, f map[string]any) vitae.Bullet {
-	s := func(k string) string { v, _ := f[k].(string); return v }
-	b := vitae.Bullet{
-		ID: id, ResumeID: s(fResumeID), Person: s(fPerson), Company: s(fCompany), Role: s(fRole),
-		Section: s(fSection), Start: s(fStartS), End: s(fEndS), Text: s(fText), Source: s(fSource), Ref: s(fRef),
-	}
-	switch v := f[fSkills].(type) {
-	case string:
-		b.Skills = []string{v}
-	case []any:
-		for _, x := range v {
-			if t, ok := x.(string); ok {
-				b.Skills = append(b.Skills, t)
-			}
-		}
-	}
-	return b
 }
 
 func facets(fr search.FacetResults) map[string][]vitae.FacetCount {

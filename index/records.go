@@ -149,7 +149,7 @@ func (ix *Index) Resume(id string) (*vitae.Resume, error) {
 		bb := tx.Bucket(bucketBullets)
 		for _, bid := range rec.BulletIDs {
 			var b vitae.Bullet
-			if data := bb.Get([]byte(bid)); data != nil && json.Unmarshal(data, &b) == nil {
+			if data := bb.Get([]byte(bid)); data != nil && decodeBullet(data, &b) == nil {
 				r.Bullets = append(r.Bullets, b)
 			}
 		}
@@ -229,7 +229,7 @@ func (ix *Index) Bullets(ids []string) (map[string]vitae.Bullet, error) {
 				continue
 			}
 			var b vitae.Bullet
-			if err := json.Unmarshal(data, &b); err != nil {
+			if err := decodeBullet(data, &b); err != nil {
 				return fmt.Errorf("bullet %s: %w", id, err)
 			}
 			out[id] = b

@@ -303,16 +303,17 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		fused = fused[min(q.Offset, len(fused)):min(q.Offset+q.Limit, len(fused))]
 	}
 	var hits []vitae.Hit
+	var texts []index.Analyzed
 	if o.bare {
 		hits, err = s.bareHits(fused)
 	} else {
-		hits, err = s.hydrate(text, fused, withFields)
+		hits, texts, err = s.hydrate(text, fused, withFields, rs)
 	}
 	if err != nil {
 		return nil, err
 	}
 	if !o.bare {
-		s.explain(hits, rs, dups)
+		s.explain(hits, texts, rs, dups)
 	}
 	if q.GroupBy == "candidate" {
 		res.Total = len(hits)
@@ -385,30 +386,57 @@ func (s *Engine) embedQueries(ctx context.Context, texts []string) ([][]float32,
 	return vecs, nil
 }
 
-// hydrate turns fused IDs into hits with bullets, highlights and details.
-func (s *Engine) hydrate(query string, fused []fusedHit, lex []index.LexicalHit) ([]vitae.Hit, error) {
+// hydrate turns fused IDs into hits with bullets, highlights and details,
+// and the texts it analysed to highlight them (by hit; explain marks its
+// reasons in them). A bullet comes from the keyword hits that carry it,
+// else from the reranked head that loaded it, else from the store.
+func (s *Engine) hydrate(query string, fused []fusedHit, lex []index.LexicalHit, rs []ranked) ([]vitae.Hit, []index.Analyzed, error) {
 	byID := make(map[string]index.LexicalHit, len(lex))
 	for _, h := range lex {
 		byID[h.Bullet.ID] = h
 	}
-	var missing []string
+	loaded := make(map[string]vitae.Bullet, len(fused))
 	for _, f := range fused {
 		if _, ok := byID[f.id]; !ok {
+			loaded[f.id] = vitae.Bullet{}
+		}
+	}
+	for i := 0; i < len(rs) && len(loaded) > 0; i++ {
+		if r := &rs[i]; r.bullet.ID == r.id {
+			if _, ok := loaded[r.id]; ok {
+				loaded[r.id] = r.bullet
+			}
+		}
+	}
+	var missing []string
+	for _, f := range fused {
+		if b, ok := loaded[f.id]; ok && b.ID == "" {
 			missing = append(missing, f.id)
 		}
 	}
-	stored, err := s.st.Bullets(missing)
-	if err != nil {
-		return nil, fmt.Errorf("load bullets: %w", err)
+	if len(missing) > 0 {
+		stored, err := s.st.Bullets(missing)
+		if err != nil {
+			return nil, nil, fmt.Errorf("load bullets: %w", err)
+		}
+		for id, b := range stored {
+			loaded[id] = b
+		}
 	}
+	var stems index.Stems
 	hits := make([]vitae.Hit, 0, len(fused))
+	texts := make([]index.Analyzed, 0, len(fused))
 	for _, f := range fused {
 		var h vitae.Hit
+		var text index.Analyzed
 		if lh, ok := byID[f.id]; ok {
 			h = vitae.Hit{Bullet: lh.Bullet, Highlights: lh.Highlights, MatchedTerms: lh.MatchedTerms}
-		} else if b, ok := stored[f.id]; ok {
-			h = vitae.Hit{Bullet: b}
-			h.Highlights, h.MatchedTerms = index.Highlight(query, b.Text)
+		} else if b := loaded[f.id]; b.ID != "" {
+			if stems == nil {
+				stems = index.QueryStems(query)
+			}
+			h, text = vitae.Hit{Bullet: b}, index.Analyze(b.Text)
+			h.Highlights, h.MatchedTerms = text.Mark(stems)
 		} else {
 			continue // deleted between retrieval and hydration
 		}
@@ -416,8 +444,9 @@ func (s *Engine) hydrate(query string, fused []fusedHit, lex []index.LexicalHit)
 		h.Score = d.Fused
 		h.Details = &d
 		hits = append(hits, h)
+		texts = append(texts, text)
 	}
-	return hits, nil
+	return hits, texts, nil
 }
 
 func page(hits []vitae.Hit, offset, limit int) []vitae.Hit {

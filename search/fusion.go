@@ -38,16 +38,16 @@ const zFloor = 2
 // scores are normalised (n) and summed as (1-ratio)·keyword +
 // ratio·vector. RRF: Σ 1/(k + rank). Ties break by ID, so order is stable.
 func fuse(lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, n Normalization, ratio float64, k int) []fusedHit {
-	byID := map[string]*fusedHit{}
-	var order []*fusedHit
+	// The hits in the order first seen, one allocation for them all.
+	order := make([]fusedHit, 0, len(lex)+len(vec))
+	byID := make(map[string]int, len(lex)+len(vec))
 	get := func(id string) *fusedHit {
-		if h, ok := byID[id]; ok {
-			return h
+		if i, ok := byID[id]; ok {
+			return &order[i]
 		}
-		h := &fusedHit{id: id}
-		byID[id] = h
-		order = append(order, h)
-		return h
+		byID[id] = len(order)
+		order = append(order, fusedHit{id: id})
+		return &order[len(order)-1]
 	}
 	lnorm := normalizer(n, len(lex), func(i int) float64 { return lex[i].Score })
 	vnorm := normalizer(n, len(vec), func(i int) float64 { return float64(vec[i].Score) })
@@ -59,8 +59,9 @@ func fuse(lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, n N
 		f := get(n.ID)
 		f.details.Vector, f.details.VectorRank = float64(n.Score), i+1
 	}
-	out := make([]fusedHit, 0, len(order))
-	for _, f := range order {
+	out := order[:0] // compacted in place: out never passes f
+	for i := range order {
+		f := &order[i]
 		d := &f.details
 		d.Fusion = fusion
 		if fusion == vitae.FusionRRF {

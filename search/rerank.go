@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"vitae"
 	"vitae/embed"
@@ -158,11 +159,12 @@ func (s *Engine) rerank(mode vitae.Mode, ratio float64, syn Syntax, depth int, a
 			h.banned = true // bleve applied the syntax to keyword hits; this came by meaning
 			continue
 		}
-		c := u.Cover(h.bullet.Text)
+		words := lexicon.Tokenize(h.bullet.Text)
+		c := u.coverWords(words)
 		x := Signals{ID: h.id, ResumeID: h.bullet.ResumeID, Ref: h.bullet.Ref, Parts: c.Score}
 		h.reasons = c.Reasons
 		var soft []vitae.Reason
-		x.Soft, soft = u.Soft(h.bullet.Text)
+		x.Soft, soft = u.softWords(words)
 		h.reasons = mergeReasons(h.reasons, soft)
 		d := &h.details
 		if d.KeywordRank > 0 && kmax > 0 {
@@ -250,12 +252,15 @@ func mergeReasons(a, b []vitae.Reason) []vitae.Reason {
 // into the first: a copy from the same résumé goes, another person's copy
 // is listed under it. The order of what stays is kept; hits whose bullet
 // was not loaded (past the reranked head) stay as they are.
+//
+// It compacts rs in place (out never passes the hit being read): a
+// copy of a ranked list of 200 cost more allocation than the search.
 func collapse(rs []ranked) ([]ranked, map[string][]vitae.Duplicate) {
 	first := map[string]int{}
 	dups := map[string][]vitae.Duplicate{}
-	out := rs[:0:0]
+	out := rs[:0]
 	for _, r := range rs {
-		key := strings.Join(strings.Fields(strings.ToLower(r.bullet.Text)), " ")
+		key := foldSpace(r.bullet.Text)
 		if key == "" {
 			out = append(out, r)
 			continue
@@ -273,17 +278,38 @@ func collapse(rs []ranked) ([]ranked, map[string][]vitae.Duplicate) {
 	return out, dups
 }
 
+// foldSpace is strings.Join(strings.Fields(strings.ToLower(s)), " ") in
+// one pass and one allocation: the key under which collapse finds copies.
+func foldSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
 // noMatchShown is how many of the closest bullets a query with no match
 // shows, under "no bullet matches".
 const noMatchShown = 5
 
 // floor drops the bullets that do not pass the relevance floor. When none
-// passes, it keeps the closest few and reports that nothing matched.
+// passes, it keeps the closest few and reports that nothing matched. It
+// compacts rs in place; when none passes, nothing was moved.
 func floor(rs []ranked, mode vitae.Mode) ([]ranked, bool) {
 	if mode == vitae.ModeKeyword {
 		return rs, false
 	}
-	out := rs[:0:0]
+	out := rs[:0]
 	for _, r := range rs {
 		if r.match {
 			out = append(out, r)
@@ -298,7 +324,8 @@ func floor(rs []ranked, mode vitae.Mode) ([]ranked, bool) {
 // explain adds to hydrated hits what the ranking found: the reasons they
 // matched, with the hydrated highlights' terms as exact reasons, and the
 // copies folded into them.
-func (s *Engine) explain(hits []vitae.Hit, rs []ranked, dups map[string][]vitae.Duplicate) {
+// texts are the hits' texts as hydrate analysed them (zero: not analysed).
+func (s *Engine) explain(hits []vitae.Hit, texts []index.Analyzed, rs []ranked, dups map[string][]vitae.Duplicate) {
 	byID := make(map[string]*ranked, len(rs))
 	for i := range rs {
 		byID[rs[i].id] = &rs[i]
@@ -322,7 +349,11 @@ func (s *Engine) explain(hits []vitae.Hit, rs []ranked, dups map[string][]vitae.
 		for k, rr := range h.Reasons {
 			words[k] = rr.Matched
 		}
-		h.Highlights, h.MatchedTerms = index.Highlight(strings.Join(words, " "), h.Text)
+		text := texts[i]
+		if text.Text() != h.Text {
+			text = index.Analyze(h.Text)
+		}
+		h.Highlights, h.MatchedTerms = text.Mark(index.QueryStems(strings.Join(words, " ")))
 	}
 }
 

@@ -179,3 +179,14 @@ func TestFullCover(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldSpace(t *testing.T) {
+	for _, s := range []string{
+		"", "   ", "Led  the\tTeam\n", " ÉQUIPE  ÉTÉ ", "a\u00a0b\u0085c", "bad \xff utf8", "İstanbul ΣΑΣ", "x",
+	} {
+		want := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		if got := foldSpace(s); got != want {
+			t.Errorf("foldSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -43,7 +43,14 @@ func (u *Understanding) Soft(text string) (float64, []vitae.Reason) {
 	if len(u.words) == 0 {
 		return 0, nil
 	}
-	words := lexicon.Tokenize(text)
+	return u.softWords(lexicon.Tokenize(text))
+}
+
+// softWords is Soft of a text's words (lexicon.Tokenize).
+func (u *Understanding) softWords(words []string) (float64, []vitae.Reason) {
+	if len(u.words) == 0 {
+		return 0, nil
+	}
 	best := make([]float64, len(u.words))
 	by := make([]string, len(u.words)) // the bullet word that came closest, if not the same
 	for _, w := range words {

@@ -135,11 +135,19 @@ const groupMatch = 0.85
 
 // Cover scores a bullet's text against the query's parts.
 func (u Understanding) Cover(text string) PartCoverage {
+	if len(u.Parts) == 0 {
+		return PartCoverage{PerPart: []float64{}}
+	}
+	return u.coverWords(lexicon.Tokenize(text))
+}
+
+// coverWords is Cover of a text's words (lexicon.Tokenize), for a caller
+// that reads them more than once.
+func (u Understanding) coverWords(words []string) PartCoverage {
 	c := PartCoverage{PerPart: make([]float64, len(u.Parts))}
 	if len(u.Parts) == 0 {
 		return c
 	}
-	words := lexicon.Tokenize(text)
 	found := make([][]string, len(u.Parts)) // per part: the bullet's words that cover it
 	for k, w := range words {
 		// Another phrase of a part's lexicon group starting here. Only the

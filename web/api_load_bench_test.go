@@ -1,0 +1,154 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"vitae/bench"
+	"vitae/embed"
+	"vitae/index"
+	"vitae/match"
+	"vitae/search"
+	"vitae/web"
+)
+
+// BenchmarkAPISearchLoad times POST /api/v1/search through the whole
+// router on a generated index (HNSW built above its threshold), as
+// `vitae bench` loads it: hybrid with facets (the API default), hybrid
+// without, and keyword, each by 16 concurrent clients. Besides ns/op it
+// reports cpu-ms/op, the process's CPU time (user + system, GC included)
+// per request: the figure a 2-core machine's throughput follows, and
+// steadier than wall time when the machine is shared.
+//
+// VITAE_BENCH_BULLETS sets the index's size (default 10000; 100000 as
+// BENCHMARKS.md reports). A 100k build takes minutes: set
+// VITAE_BENCH_CACHE to a directory to build it there once and reuse it.
+func BenchmarkAPISearchLoad(b *testing.B) {
+	n := 10_000
+	if v, err := strconv.Atoi(os.Getenv("VITAE_BENCH_BULLETS")); err == nil && v > 0 {
+		n = v
+	}
+	ix, l, queries := loadFixture(b, n)
+	eng := search.New(ix, l, search.Options{})
+	srv, err := web.New(eng, match.New(eng, match.Options{}), web.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, mode string
+		facets     bool
+	}{
+		{"hybrid-facets", "hybrid", true},
+		{"hybrid", "hybrid", false},
+		{"keyword", "keyword", false},
+	} {
+		var bodies []string
+		for _, q := range queries {
+			data, _ := json.Marshal(map[string]any{"query": q, "mode": c.mode, "limit": 10, "facets": c.facets})
+			bodies = append(bodies, string(data))
+		}
+		b.Run(c.name, func(b *testing.B) {
+			var next atomic.Int64
+			b.SetParallelism(8) // 16 clients on 2 cores
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					body := bodies[int(next.Add(1))%len(bodies)]
+					req := httptest.NewRequest(http.MethodPost, "/api/v1/search", strings.NewReader(body))
+					req.Header.Set("Content-Type", "application/json")
+					req.RemoteAddr = "127.0.0.1:1234"
+					w := httptest.NewRecorder()
+					srv.ServeHTTP(w, req)
+					if w.Code != http.StatusOK {
+						b.Errorf("status %d: %s", w.Code, w.Body)
+						return
+					}
+				}
+			})
+			b.StopTimer()
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loadFixture is an n-bullet generated index with its HNSW graph (above
+// the threshold) and embedder, and `vitae bench`'s queries; with
+// VITAE_BENCH_CACHE set, built in a directory of it named for n once and
+// reopened on later runs.
+func loadFixture(tb testing.TB, n int) (*index.Index, *embed.Local, []string) {
+	tb.Helper()
+	src, _, err := bench.FirstSource("../../shared/corpus/jsonresume", "../data")
+	if err != nil {
+		tb.Skip(err)
+	}
+	evalQs, _ := bench.ReadEvalFile("../eval/queries-dev.jsonl") // optional
+	queries := bench.Queries(evalQs, src, 170, 1)
+	ctx := context.Background()
+	cache := os.Getenv("VITAE_BENCH_CACHE")
+	if cache != "" {
+		cache = filepath.Join(cache, strconv.Itoa(n))
+		if f, err := os.Open(filepath.Join(cache, "local.model")); err == nil {
+			l, err := embed.LoadLocal(f)
+			f.Close()
+			if err != nil {
+				tb.Fatal(err)
+			}
+			ix, err := index.Open(index.Options{Path: filepath.Join(cache, "index")})
+			if err != nil {
+				tb.Fatal(err)
+			}
+			tb.Cleanup(func() { ix.Close() })
+			if _, err := bench.WarmANN(ctx, ix, l); err != nil {
+				tb.Fatal(err)
+			}
+			return ix, l, queries
+		}
+	}
+	dir := tb.TempDir()
+	if cache != "" {
+		if err := os.MkdirAll(cache, 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		dir = cache
+	}
+	ix, l, err := bench.GeneratedIndex(ctx, filepath.Join(dir, "index"), src, n, 1, index.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	if _, err := bench.WarmANN(ctx, ix, l); err != nil {
+		tb.Fatal(err)
+	}
+	if cache != "" {
+		f, err := os.Create(filepath.Join(cache, "local.model"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		defer f.Close()
+		if err := l.Save(f); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return ix, l, queries
+}
