@@ -36,10 +36,25 @@ type clause struct {
 	boost  float64
 	weight float64 // bleve's queryWeight: boost · idf · norm
 	avg    float64 // the field's average length, as bleve rounds it
-	ub     float64 // no bullet scores more on this clause
+	field  string
 }
 
-// score is bleve's TermQueryScorer.Score for BM25, term by term.
+// saturation is BM25's term-frequency part as bleve's TermQueryScorer
+// computes it: score is idf · saturation · weight.
+func saturation(freq uint64, norm, avg float64) float64 {
+	var tf float64
+	if freq < scorer.MaxSqrtCache {
+		tf = scorer.SqrtCache[int(freq)]
+	} else {
+		tf = math.Sqrt(float64(freq))
+	}
+	fieldLength := 1 / (norm * norm)
+	return (tf * search.BM25_k1) /
+		(tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/avg)))
+}
+
+// score is bleve's TermQueryScorer.Score for BM25, operation for
+// operation (the order of the products fixes the last bit).
 func (c *clause) score(freq uint64, norm float64) float64 {
 	var tf float64
 	if freq < scorer.MaxSqrtCache {
@@ -62,7 +77,7 @@ type topkPlan struct {
 	text, role []*clause                // in bleve's summation order
 	textPL     [][]segment.PostingsList // [clause][segment]
 	rolePL     [][]segment.PostingsList
-	roleUB     float64 // the most the role adds
+	bounds     *boundCache
 }
 
 // maxTopKTerms is the most terms the exact top-k takes: above it bleve's
@@ -73,12 +88,12 @@ var maxTopKTerms = searcher.DisjunctionHeapTakeover
 // newTopkPlan looks the query's terms up in every segment of snap and
 // weighs them as bleve's BooleanQuery{must: text, should: role^0.3}
 // would. It returns nil if the index is not the layout it knows.
-func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte) (*topkPlan, error) {
+func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte, bounds *boundCache) (*topkPlan, error) {
 	n, err := snap.DocCount()
 	if err != nil {
 		return nil, err
 	}
-	p := &topkPlan{snap: snap}
+	p := &topkPlan{snap: snap, bounds: bounds}
 	avg := func(field string) (float64, error) {
 		card, err := snap.FieldCardinality(field)
 		if err != nil || n == 0 {
@@ -101,7 +116,7 @@ func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte) (*topkPlan, error)
 		cs := make([]*clause, len(tokens))
 		pls := make([][]segment.PostingsList, len(tokens))
 		for i, t := range tokens {
-			c := &clause{term: t, boost: boost, avg: a}
+			c := &clause{term: t, field: field, boost: boost, avg: a}
 			pls[i] = make([]segment.PostingsList, len(segs))
 			for j, s := range segs {
 				pl, err := dicts[j].PostingsList(t, s.Deleted(), nil)
@@ -146,12 +161,7 @@ func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte) (*topkPlan, error)
 	for _, cs := range [][]*clause{p.text, p.role} {
 		for _, c := range cs {
 			c.weight = c.boost * c.idf * norm
-			// BM25's saturation is below k1 whatever the frequency and length.
-			c.ub = c.idf * search.BM25_k1 * c.weight * boundSlack
 		}
-	}
-	for _, c := range p.role {
-		p.roleUB += c.ub
 	}
 	return p, nil
 }
@@ -195,14 +205,32 @@ func (p *topkPlan) total() uint64 {
 
 // cursor walks one clause's postings in one segment.
 type cursor struct {
-	c    *clause
-	it   segment.PostingsIterator
-	pos  int // the clause's place in bleve's summation order
-	doc  uint64
-	freq uint64
-	norm float64
-	on   bool // positioned on doc
-	done bool
+	c     *clause
+	it    segment.PostingsIterator
+	role  bool
+	pos   int // the clause's place in bleve's summation order
+	doc   uint64
+	freq  uint64
+	norm  float64
+	on    bool // positioned on doc
+	done  bool
+	tb    *termBounds
+	scale float64 // idf · weight, widened: times a saturation, a bound
+	blk   int     // tb's block of the last bound asked
+	ub    float64 // the clause's bound in this segment
+}
+
+// bound is the most u's clause adds to bullet d, which is not behind
+// the cursor's last answer: nothing once it is past d, its score on d,
+// its block's bound behind d.
+func (u *cursor) bound(d uint64) float64 {
+	switch {
+	case u.done || (u.on && u.doc > d):
+		return 0
+	case u.on && u.doc == d:
+		return u.c.score(u.freq, u.norm) * boundSlack
+	}
+	return u.scale * u.tb.at(d, &u.blk)
 }
 
 func (u *cursor) set(p segment.Posting, err error) error {

@@ -49,7 +49,7 @@ func (ix *Index) exactTopK(ctx context.Context, text string, size, from int, fie
 		if !isSnap {
 			return nil
 		}
-		plan, err := newTopkPlan(snap, tokens)
+		plan, err := newTopkPlan(snap, tokens, &ix.bounds)
 		if err != nil {
 			return err
 		}
