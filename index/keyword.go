@@ -16,7 +16,6 @@ type keywordQ struct {
 	body, full query.Query
 	terms      []string // analysed, as bleve's match queries see them
 	none       bool     // no terms: nothing matches
-	text       string   // the words, unanalysed
 	plain      bool     // no phrases, exclusions or filter: exactTopK can rank it
 }
 
@@ -51,7 +50,7 @@ func keywordQuery(text string, terms, phrases, exclude []string, flt *filter) ke
 	full.AddMust(body())
 	full.AddShould(role)
 	plain := len(phrases) == 0 && len(exclude) == 0 && flt == nil
-	return keywordQ{body: wrap(body()), full: wrap(full), terms: terms, text: text, plain: plain}
+	return keywordQ{body: wrap(body()), full: wrap(full), terms: terms, plain: plain}
 }
 
 // maxRoleDepthTerms is the longest query keywordSearch ranks in two
@@ -90,7 +89,7 @@ func (ix *Index) keywordSearch(ctx context.Context, k keywordQ, size, from int, 
 		return ix.search(ctx, sr)
 	}
 	if !k.none && k.plain && !facets && exactTopKOn {
-		if res, ok, err := ix.exactTopK(ctx, k.text, size, from, fields); ok || err != nil {
+		if res, ok, err := ix.exactTopK(ctx, k.terms, size, from, fields); ok || err != nil {
 			return res, err
 		}
 	}

@@ -185,19 +185,35 @@ func (s byCountIdx) Swap(i, j int) {
 // bitmaps: what bleve's collector counts, without scoring them.
 func (p *topkPlan) total() uint64 {
 	var n uint64
+	var bms []*roaring.Bitmap
+	var ones []uint32
 	for j := range p.snap.Segments() {
-		bm := roaring.New()
+		bms, ones = bms[:0], ones[:0]
 		for i := range p.text {
 			it, ok := p.textPL[i][j].Iterator(false, false, false, nil).(segment.OptimizablePostingsIterator)
 			if !ok {
 				return 0
 			}
 			if d, ok := it.DocNum1Hit(); ok {
-				bm.Add(uint32(d))
+				ones = append(ones, uint32(d))
 			} else if a := it.ActualBitmap(); a != nil {
-				bm.Or(a)
+				bms = append(bms, a)
 			}
 		}
+		var bm *roaring.Bitmap
+		switch len(bms) {
+		case 0:
+			bm = roaring.New()
+		case 1:
+			if len(ones) == 0 {
+				n += bms[0].GetCardinality()
+				continue
+			}
+			bm = bms[0].Clone()
+		default:
+			bm = roaring.FastOr(bms...)
+		}
+		bm.AddMany(ones)
 		n += bm.GetCardinality()
 	}
 	return n

@@ -5,36 +5,35 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// exactTopK runs k's plain form (text and role, nothing else) as the
+// exactTopK runs a plain keyword query (text and role, nothing else;
+// terms as Terms analyses its text) as the
 // exact top-k over the keyword index's postings: the hits from..from+size
 // with the scores and order bleve's one query gives, stored fields loaded
 // as bleve loads them, and the total every text match. ok is false when
 // the query or the index is outside what it knows (too many terms, not a
 // scorch index); the caller runs bleve's search then.
-func (ix *Index) exactTopK(ctx context.Context, text string, size, from int, fields []string) (res *bleve.SearchResult, ok bool, err error) {
+func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, fields []string) (res *bleve.SearchResult, ok bool, err error) {
 	ix.bleveMu.RLock()
 	defer ix.bleveMu.RUnlock()
 	err = guard(func() error {
+		// The terms are the query's tokens as bleve's match queries
+		// analyse them, if both fields use the analyser Terms uses.
 		m := ix.bleve.Mapping()
-		an := m.AnalyzerNameForPath(fText)
-		if an != m.AnalyzerNameForPath(fRoleText) {
+		if m.AnalyzerNameForPath(fText) != en.AnalyzerName || m.AnalyzerNameForPath(fRoleText) != en.AnalyzerName {
 			return nil
 		}
-		a := m.AnalyzerNamed(an)
-		if a == nil {
+		if len(terms) == 0 || len(terms) > maxTopKTerms {
 			return nil
 		}
-		var tokens [][]byte
-		for _, t := range a.Analyze([]byte(text)) {
-			tokens = append(tokens, t.Term)
-		}
-		if len(tokens) == 0 || len(tokens) > maxTopKTerms {
-			return nil
+		tokens := make([][]byte, len(terms))
+		for i, t := range terms {
+			tokens[i] = []byte(t)
 		}
 		adv, err := ix.bleve.Advanced()
 		if err != nil {
