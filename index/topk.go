@@ -87,7 +87,8 @@ var maxTopKTerms = searcher.DisjunctionHeapTakeover
 
 // newTopkPlan looks the query's terms up in every segment of snap and
 // weighs them as bleve's BooleanQuery{must: text, should: role^0.3}
-// would. It returns nil if the index is not the layout it knows.
+// would. It returns nil if bleve would not score by BM25 (an empty
+// index, a field no bullet has).
 func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte, bounds *boundCache) (*topkPlan, error) {
 	n, err := snap.DocCount()
 	if err != nil {
@@ -103,7 +104,7 @@ func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte, bounds *boundCache
 	}
 	build := func(field string, boost float64) ([]*clause, [][]segment.PostingsList, error) {
 		a, err := avg(field)
-		if err != nil {
+		if err != nil || a == 0 { // bleve scores a field without length by tf-idf
 			return nil, nil, err
 		}
 		segs := snap.Segments()
@@ -146,6 +147,9 @@ func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte, bounds *boundCache
 	}
 	if p.role, p.rolePL, err = build(fRoleText, roleBoost); err != nil {
 		return nil, err
+	}
+	if p.text == nil || p.role == nil {
+		return nil, nil
 	}
 	// The query norm: BooleanSearcher sums must's weight and should's,
 	// each a sum of its terms' (boost·idf)², in searcher order.

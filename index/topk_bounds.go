@@ -42,7 +42,7 @@ type boundKey struct {
 // so an entry stays true; it is dropped whole when it grows past
 // maxBoundEntries (merged-away segments' entries go then too).
 type boundCache struct {
-	mu sync.Mutex
+	mu sync.RWMutex
 	m  map[boundKey]*termBounds
 }
 
@@ -52,9 +52,9 @@ const maxBoundEntries = 1 << 17
 // walk of its postings) the first time.
 func (bc *boundCache) get(seg segment.Segment, field string, c *clause, pl segment.PostingsList) (*termBounds, error) {
 	k := boundKey{seg: seg, field: field, term: string(c.term), avg: c.avg}
-	bc.mu.Lock()
+	bc.mu.RLock()
 	tb, ok := bc.m[k]
-	bc.mu.Unlock()
+	bc.mu.RUnlock()
 	if ok {
 		return tb, nil
 	}

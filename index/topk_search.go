@@ -49,7 +49,7 @@ func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, 
 			return nil
 		}
 		plan, err := newTopkPlan(snap, tokens, &ix.bounds)
-		if err != nil {
+		if err != nil || plan == nil {
 			return err
 		}
 		hits, err := plan.run(ctx, from+size)
