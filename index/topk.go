@@ -95,6 +95,11 @@ func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte, bounds *boundCache
 		return nil, err
 	}
 	p := &topkPlan{snap: snap, bounds: bounds}
+	segs := make([]segment.Segment, len(snap.Segments()))
+	for i, s := range snap.Segments() {
+		segs[i] = s.Segment()
+	}
+	bounds.retain(segs)
 	avg := func(field string) (float64, error) {
 		card, err := snap.FieldCardinality(field)
 		if err != nil || n == 0 {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sync"
 
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -39,11 +40,32 @@ type boundKey struct {
 }
 
 // boundCache keeps termBounds across searches. Segments are immutable,
-// so an entry stays true; it is dropped whole when it grows past
-// maxBoundEntries (merged-away segments' entries go then too).
+// so an entry stays true while its segment lives; retain drops the
+// entries of segments merged away, and the cache is emptied whole when
+// it grows past maxBoundEntries.
 type boundCache struct {
-	mu sync.RWMutex
-	m  map[boundKey]*termBounds
+	mu   sync.RWMutex
+	m    map[boundKey]*termBounds
+	live []segment.Segment // the segments of the last snapshot retained
+}
+
+// retain drops the entries of segments that are not in segs, when segs
+// differ from the last snapshot's.
+func (bc *boundCache) retain(segs []segment.Segment) {
+	bc.mu.RLock()
+	same := slices.Equal(segs, bc.live)
+	bc.mu.RUnlock()
+	if same {
+		return
+	}
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	bc.live = segs
+	for k := range bc.m {
+		if !slices.Contains(segs, k.seg) {
+			delete(bc.m, k)
+		}
+	}
 }
 
 const maxBoundEntries = 1 << 17

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -56,5 +57,42 @@ func TestExactTopKOddIndexes(t *testing.T) {
 				t.Errorf("exactTopK ranked it: %v (err %v), want %v", ok, err, tt.plan)
 			}
 		})
+	}
+}
+
+// The bounds of segments merged away or replaced leave the cache, and a
+// write does not change a ranking through stale bounds.
+func TestBoundCacheFollowsSegments(t *testing.T) {
+	ix := open(t, Options{RoleDepth: -1})
+	ctx := context.Background()
+	rs := rolesCorpus()
+	if _, err := ix.Upsert(ctx, rs[:10]); err != nil {
+		t.Fatal(err)
+	}
+	req := LexicalRequest{Text: "team kubernetes engineer", Size: 10}
+	lexicalRun(t, ix, req)
+	if len(ix.bounds.m) == 0 {
+		t.Fatal("no bounds cached after a search")
+	}
+	if err := ix.Delete(ctx, rs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	was := exactTopKOn
+	defer func() { exactTopKOn = was }()
+	for _, r := range rs[10:] {
+		if _, err := ix.Upsert(ctx, []*vitae.Resume{r}); err != nil {
+			t.Fatal(err)
+		}
+		exactTopKOn = false
+		want := lexicalRun(t, ix, req)
+		exactTopKOn = true
+		if got := lexicalRun(t, ix, req); !cmp.Equal(want, got) {
+			t.Fatalf("after adding %s (-bleve +top-k):\n%s", r.ID, cmp.Diff(want, got))
+		}
+	}
+	for k := range ix.bounds.m {
+		if !slices.Contains(ix.bounds.live, k.seg) {
+			t.Errorf("bound of a segment not in the last snapshot: %q", k.term)
+		}
 	}
 }
