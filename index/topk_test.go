@@ -73,12 +73,17 @@ func TestExactTopKIsBleveRanking(t *testing.T) {
 		for _, q := range queries {
 			for _, pg := range []struct{ size, from int }{{10, 0}, {100, 0}, {10, 25}} {
 				req := index.LexicalRequest{Text: q, Size: pg.size, From: pg.from}
+				// bleve, top-k, bleve: a background merge may reorder
+				// equal scores between two searches (againstBleve).
 				index.SetExactTopK(false)
-				want := keywordPage(t, ix, req)
+				before := keywordPage(t, ix, req)
 				index.SetExactTopK(true)
 				got := keywordPage(t, ix, req)
+				index.SetExactTopK(false)
+				after := keywordPage(t, ix, req)
+				index.SetExactTopK(true)
 				pages++
-				if d := cmp.Diff(want, got); d != "" {
+				if d := cmp.Diff(after, got); d != "" && !cmp.Equal(before, got) {
 					if diffs++; diffs <= 3 {
 						t.Errorf("%q size %d from %d (-bleve +exact):\n%s", q, pg.size, pg.from, d)
 					}
