@@ -7,3 +7,11 @@ func SetTwoStepsFrom(n uint64) uint64 {
 	twoStepsFrom = n
 	return was
 }
+
+// SetExactTopK turns the exact top-k of plain keyword queries on or off,
+// for benchmarks outside the package; it returns the old setting.
+func SetExactTopK(on bool) bool {
+	was := exactTopKOn
+	exactTopKOn = on
+	return was
+}

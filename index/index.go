@@ -26,6 +26,7 @@ type Index struct {
 	db      *bolt.DB
 	vec     *vector.Store
 	facets  facetCache // facet values of bullets seen in results
+	bounds  boundCache // score bounds of terms' postings, for exactTopK
 
 	// writeMu serialises writers (Upsert, Delete, vector writes); searches
 	// run concurrently with each other and with writes.

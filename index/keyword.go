@@ -16,6 +16,7 @@ type keywordQ struct {
 	body, full query.Query
 	terms      []string // analysed, as bleve's match queries see them
 	none       bool     // no terms: nothing matches
+	plain      bool     // no phrases, exclusions or filter: exactTopK can rank it
 }
 
 // keywordQuery builds the query of a keyword search: each term of text
@@ -48,7 +49,8 @@ func keywordQuery(text string, terms, phrases, exclude []string, flt *filter) ke
 	full := bleve.NewBooleanQuery()
 	full.AddMust(body())
 	full.AddShould(role)
-	return keywordQ{body: wrap(body()), full: wrap(full), terms: terms}
+	plain := len(phrases) == 0 && len(exclude) == 0 && flt == nil
+	return keywordQ{body: wrap(body()), full: wrap(full), terms: terms, plain: plain}
 }
 
 // maxRoleDepthTerms is the longest query keywordSearch ranks in two
@@ -86,6 +88,11 @@ func (ix *Index) keywordSearch(ctx context.Context, k keywordQ, size, from int, 
 		}
 		return ix.search(ctx, sr)
 	}
+	if !k.none && k.plain && !facets && exactTopKOn {
+		if res, ok, err := ix.exactTopK(ctx, k.terms, size, from, fields); ok || err != nil {
+			return res, err
+		}
+	}
 	if k.none || facets || ix.opts.RoleDepth < 0 || len(k.terms) > maxRoleDepthTerms {
 		return single()
 	}
@@ -116,6 +123,10 @@ func (ix *Index) keywordSearch(ctx context.Context, k keywordQ, size, from int, 
 	res.Total = cand.Total // every match, not just the candidates
 	return res, nil
 }
+
+// exactTopKOn lets keywordSearch rank plain queries with exactTopK; off,
+// every query goes to bleve's searchers (tests compare the two).
+var exactTopKOn = true
 
 // bulletCount is the number of bullets in the keyword index.
 func (ix *Index) bulletCount() (n uint64, err error) {

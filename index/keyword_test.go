@@ -29,11 +29,12 @@ func lexicalRun(tb testing.TB, ix *Index, req LexicalRequest) lexicalPage {
 	return p
 }
 
-// twoStepsAtAnySize lets the small test indexes rank in two steps.
+// twoStepsAtAnySize lets the small test indexes rank in two steps, and
+// turns off the exact top-k, which ranks plain queries before them.
 func twoStepsAtAnySize(tb testing.TB) {
-	was := twoStepsFrom
-	twoStepsFrom = 0
-	tb.Cleanup(func() { twoStepsFrom = was })
+	was, exact := twoStepsFrom, exactTopKOn
+	twoStepsFrom, exactTopKOn = 0, false
+	tb.Cleanup(func() { twoStepsFrom, exactTopKOn = was, exact })
 }
 
 // rolesCorpus is résumés whose roles share words with their bullets, so
@@ -129,5 +130,9 @@ func TestKeywordRoleDepth(t *testing.T) {
 	twoStepsFrom = 7 // more bullets than the index has: one query
 	if got := top(1); got != "role-0" {
 		t.Errorf("small index, depth 1: top %s, want role-0", got)
+	}
+	twoStepsFrom, exactTopKOn = 0, true // the exact top-k ranks as one query
+	if got := top(1); got != "role-0" {
+		t.Errorf("exact top-k, depth 1: top %s, want role-0", got)
 	}
 }

@@ -26,7 +26,8 @@ type Options struct {
 	VerifyTimeout time.Duration
 	// RoleDepth is how many candidates past the page's end the role field
 	// scores in a keyword search (keyword.go); default 50, negative
-	// scores it for every match.
+	// scores it for every match. Plain queries, which the exact top-k
+	// ranks (topk.go), score it for every match that could reach the page.
 	RoleDepth int
 }
 

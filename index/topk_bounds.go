@@ -1,0 +1,110 @@
+package index
+
+import (
+	"slices"
+	"sync"
+
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// blockSize is how many postings share one block bound.
+const blockSize = 128
+
+// termBounds is, for one term of one field in one segment, the most
+// BM25's term-frequency part reaches over its postings (at one average
+// field length), overall and per block of blockSize postings: what the
+// exact top-k multiplies by a clause's idf and weight to bound it.
+type termBounds struct {
+	max  float64
+	last []uint64  // the last bullet number of each block
+	maxs []float64 // each block's most
+}
+
+// at is the bound of the block holding bullet d, from block *b on
+// (bullets are asked in rising order, so *b only moves forward); 0 past
+// the last posting.
+func (t *termBounds) at(d uint64, b *int) float64 {
+	for *b < len(t.last) && t.last[*b] < d {
+		*b++
+	}
+	if *b == len(t.last) {
+		return 0
+	}
+	return t.maxs[*b]
+}
+
+type boundKey struct {
+	seg         segment.Segment // immutable: its postings never change
+	field, term string
+	avg         float64
+}
+
+// boundCache keeps termBounds across searches. Segments are immutable,
+// so an entry stays true while its segment lives; retain drops the
+// entries of segments merged away, and the cache is emptied whole when
+// it grows past maxBoundEntries.
+type boundCache struct {
+	mu   sync.RWMutex
+	m    map[boundKey]*termBounds
+	live []segment.Segment // the segments of the last snapshot retained
+}
+
+// retain drops the entries of segments that are not in segs, when segs
+// differ from the last snapshot's.
+func (bc *boundCache) retain(segs []segment.Segment) {
+	bc.mu.RLock()
+	same := slices.Equal(segs, bc.live)
+	bc.mu.RUnlock()
+	if same {
+		return
+	}
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	bc.live = segs
+	for k := range bc.m {
+		if !slices.Contains(segs, k.seg) {
+			delete(bc.m, k)
+		}
+	}
+}
+
+const maxBoundEntries = 1 << 17
+
+// get returns the bounds of c's term in seg, computing them from pl (one
+// walk of its postings) the first time.
+func (bc *boundCache) get(seg segment.Segment, field string, c *clause, pl segment.PostingsList) (*termBounds, error) {
+	k := boundKey{seg: seg, field: field, term: string(c.term), avg: c.avg}
+	bc.mu.RLock()
+	tb, ok := bc.m[k]
+	bc.mu.RUnlock()
+	if ok {
+		return tb, nil
+	}
+	tb = &termBounds{}
+	it := pl.Iterator(true, true, false, nil)
+	n := 0
+	for {
+		p, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			break
+		}
+		s := saturation(p.Frequency(), p.Norm(), c.avg)
+		if n%blockSize == 0 {
+			tb.last, tb.maxs = append(tb.last, 0), append(tb.maxs, 0)
+		}
+		b := len(tb.last) - 1
+		tb.last[b], tb.maxs[b] = p.Number(), max(tb.maxs[b], s)
+		tb.max = max(tb.max, s)
+		n++
+	}
+	bc.mu.Lock()
+	if bc.m == nil || len(bc.m) >= maxBoundEntries {
+		bc.m = map[boundKey]*termBounds{}
+	}
+	bc.m[k] = tb
+	bc.mu.Unlock()
+	return tb, nil
+}

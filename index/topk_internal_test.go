@@ -1,0 +1,109 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"vitae"
+)
+
+// againstBleve ranks req with bleve, then with the top-k, then with
+// bleve again, and returns how the top-k's page differs from the nearer
+// bleve one ("" if it equals either). Equal scores are ordered by the
+// bullets' places in the index, which a merge running in the background
+// may change between two searches; the top-k searched one of the two
+// snapshots, so it must equal that one's answer.
+func againstBleve(tb testing.TB, ix *Index, req LexicalRequest) string {
+	tb.Helper()
+	was := exactTopKOn
+	defer func() { exactTopKOn = was }()
+	exactTopKOn = false
+	before := lexicalRun(tb, ix, req)
+	exactTopKOn = true
+	got := lexicalRun(tb, ix, req)
+	exactTopKOn = false
+	after := lexicalRun(tb, ix, req)
+	if cmp.Equal(before, got) || cmp.Equal(after, got) {
+		return ""
+	}
+	return cmp.Diff(after, got)
+}
+
+// On small and odd indexes the exact top-k answers as bleve does, or
+// leaves the query to bleve: an empty index, bullets without roles
+// (bleve scores a field without length by tf-idf), repeated words, more
+// terms than it takes.
+func TestExactTopKOddIndexes(t *testing.T) {
+	noRoles := func() []*vitae.Resume {
+		return []*vitae.Resume{
+			resume("a", "A", "Acme", "", "2020", "", nil, "Ran the data team", "Built data pipelines"),
+			resume("b", "B", "Acme", "", "2020", "", nil, "Led a team of nurses"),
+		}
+	}
+	tests := []struct {
+		name    string
+		resumes []*vitae.Resume
+		text    string
+		plan    bool // the top-k ranks it (else bleve does)
+	}{
+		{"empty index", nil, "team", false},
+		{"no roles", noRoles(), "data team", false},
+		{"roles", rolesCorpus(), "devops engineer team", true},
+		{"repeated word", rolesCorpus(), "team team kubernetes", true},
+		{"unknown word", rolesCorpus(), "zzz team", true},
+		{"eleven terms", rolesCorpus(), "led devops team kubernetes migration managed data engineers pipelines mentored hiring", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := open(t, Options{RoleDepth: -1})
+			if len(tt.resumes) > 0 {
+				if _, err := ix.Upsert(context.Background(), tt.resumes); err != nil {
+					t.Fatal(err)
+				}
+			}
+			req := LexicalRequest{Text: tt.text, Size: 10}
+			if diff := againstBleve(t, ix, req); diff != "" {
+				t.Errorf("(-bleve +top-k):\n%s", diff)
+			}
+			_, ok, err := ix.exactTopK(context.Background(), Terms(tt.text), 10, 0, nil)
+			if err != nil || ok != tt.plan {
+				t.Errorf("exactTopK ranked it: %v (err %v), want %v", ok, err, tt.plan)
+			}
+		})
+	}
+}
+
+// The bounds of segments merged away or replaced leave the cache, and a
+// write does not change a ranking through stale bounds.
+func TestBoundCacheFollowsSegments(t *testing.T) {
+	ix := open(t, Options{RoleDepth: -1})
+	ctx := context.Background()
+	rs := rolesCorpus()
+	if _, err := ix.Upsert(ctx, rs[:10]); err != nil {
+		t.Fatal(err)
+	}
+	req := LexicalRequest{Text: "team kubernetes engineer", Size: 10}
+	lexicalRun(t, ix, req)
+	if len(ix.bounds.m) == 0 {
+		t.Fatal("no bounds cached after a search")
+	}
+	if err := ix.Delete(ctx, rs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs[10:] {
+		if _, err := ix.Upsert(ctx, []*vitae.Resume{r}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := againstBleve(t, ix, req); diff != "" {
+			t.Fatalf("after adding %s (-bleve +top-k):\n%s", r.ID, diff)
+		}
+	}
+	for k := range ix.bounds.m {
+		if !slices.Contains(ix.bounds.live, k.seg) {
+			t.Errorf("bound of a segment not in the last snapshot: %q", k.term)
+		}
+	}
+}

@@ -1,0 +1,101 @@
+package index
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// exactTopK runs a plain keyword query (text and role, nothing else;
+// terms as Terms analyses its text) as the
+// exact top-k over the keyword index's postings: the hits from..from+size
+// with the scores and order bleve's one query gives, stored fields loaded
+// as bleve loads them, and the total every text match. ok is false when
+// the query or the index is outside what it knows (too many terms, not a
+// scorch index); the caller runs bleve's search then.
+func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, fields []string) (res *bleve.SearchResult, ok bool, err error) {
+	ix.bleveMu.RLock()
+	defer ix.bleveMu.RUnlock()
+	err = guard(func() error {
+		// The terms are the query's tokens as bleve's match queries
+		// analyse them, if both fields use the analyser Terms uses.
+		m := ix.bleve.Mapping()
+		if m.AnalyzerNameForPath(fText) != en.AnalyzerName || m.AnalyzerNameForPath(fRoleText) != en.AnalyzerName {
+			return nil
+		}
+		if len(terms) == 0 || len(terms) > maxTopKTerms {
+			return nil
+		}
+		tokens := make([][]byte, len(terms))
+		for i, t := range terms {
+			tokens[i] = []byte(t)
+		}
+		adv, err := ix.bleve.Advanced()
+		if err != nil {
+			return err
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		snap, isSnap := r.(*scorch.IndexSnapshot)
+		if !isSnap {
+			return nil
+		}
+		plan, err := newTopkPlan(snap, tokens, &ix.bounds)
+		if err != nil || plan == nil {
+			return err
+		}
+		hits, err := plan.run(ctx, from+size)
+		if err != nil {
+			return err
+		}
+		res, err = page(snap, hits, from, fields)
+		if err != nil {
+			return err
+		}
+		res.Total = plan.total()
+		ok = true
+		return nil
+	})
+	return res, ok, err
+}
+
+// page turns the hits from..end into bleve's answer: external IDs,
+// scores, stored fields.
+func page(snap *scorch.IndexSnapshot, hits []hit, from int, fields []string) (*bleve.SearchResult, error) {
+	segs := snap.Segments()
+	offsets := make([]uint64, len(segs))
+	var running uint64
+	for i, s := range segs {
+		offsets[i] = running
+		running += s.Segment().Count()
+	}
+	res := &bleve.SearchResult{Status: &bleve.SearchStatus{Total: 1, Successful: 1}}
+	if from >= len(hits) {
+		return res, nil
+	}
+	req := &bleve.SearchRequest{Fields: fields}
+	for _, h := range hits[from:] {
+		id := bindex.NewIndexInternalID(nil, offsets[h.seg]+h.doc)
+		ext, err := snap.ExternalID(id)
+		if err != nil {
+			return nil, fmt.Errorf("external id: %w", err)
+		}
+		dm := &search.DocumentMatch{ID: ext, IndexInternalID: id, Score: h.score}
+		if len(fields) > 0 {
+			if err, _ := bleve.LoadAndHighlightFields(dm, req, "", snap, nil); err != nil {
+				return nil, fmt.Errorf("stored fields of %s: %w", ext, err)
+			}
+		}
+		res.Hits = append(res.Hits, dm)
+		res.MaxScore = max(res.MaxScore, h.score)
+	}
+	return res, nil
+}
