@@ -115,8 +115,8 @@ type ranked struct {
 	sig     Signals // set for the reranked head
 	reasons []vitae.Reason
 	bullet  *vitae.Bullet // loaded for the reranked head only, else nil
-	match   bool         // passes the relevance floor
-	banned  bool         // a meaning match the query's syntax rules out
+	match   bool          // passes the relevance floor
+	banned  bool          // a meaning match the query's syntax rules out
 }
 
 // rerank orders the first depth fused candidates by the weighted signals
