@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -73,6 +74,12 @@ func BenchmarkAPISearchLoad(b *testing.B) {
 					srv.ServeHTTP(w, req)
 					if w.Code != http.StatusOK {
 						b.Errorf("status %d: %s", w.Code, w.Body)
+						return
+					}
+					// A stale VITAE_BENCH_CACHE (vectors the build no longer
+					// reads) degrades hybrid to keyword without an error.
+					if bytes.Contains(w.Body.Bytes(), []byte(`"degraded":true`)) {
+						b.Errorf("degraded answer: %.300s", w.Body)
 						return
 					}
 				}
