@@ -402,9 +402,9 @@ func (s *Engine) hydrate(query string, fused []fusedHit, lex []index.LexicalHit,
 		}
 	}
 	for i := 0; i < len(rs) && len(loaded) > 0; i++ {
-		if r := &rs[i]; r.bullet.ID == r.id {
+		if r := &rs[i]; r.bullet != nil && r.bullet.ID == r.id {
 			if _, ok := loaded[r.id]; ok {
-				loaded[r.id] = r.bullet
+				loaded[r.id] = *r.bullet
 			}
 		}
 	}

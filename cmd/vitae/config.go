@@ -29,6 +29,7 @@ type Config struct {
 		Quantize     bool   `mapstructure:"quantize"`
 		ANNThreshold int    `mapstructure:"ann_threshold"`
 		MemoryLimit  string `mapstructure:"memory_limit"`
+		GCPercent    int    `mapstructure:"gc_percent"`
 		// EraseTimeout bounds the wipe each DELETE waits for; Verify and
 		// VerifyTimeout the integrity check at open (SECURITY.md).
 		EraseTimeout  time.Duration `mapstructure:"erase_timeout"`
@@ -143,6 +144,7 @@ func setDefaults(v *viper.Viper) {
 		"index.quantize":              false,
 		"index.ann_threshold":         50000,
 		"index.memory_limit":          "",
+		"index.gc_percent":            100,
 		"index.erase_timeout":         "30s",
 		"index.verify":                true,
 		"index.verify_timeout":        "60s",
@@ -295,6 +297,9 @@ func (c *Config) Validate() error {
 	}
 	if _, err := parseBytes(c.Index.MemoryLimit); err != nil {
 		bad("index.memory_limit: %v", err)
+	}
+	if c.Index.GCPercent < -1 || c.Index.GCPercent == 0 {
+		bad("index.gc_percent: %d is not -1 (off) or above 0", c.Index.GCPercent)
 	}
 	switch c.Embed.Provider {
 	case "local", "none":

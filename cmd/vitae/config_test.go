@@ -237,6 +237,44 @@ func TestMemoryLimitApplied(t *testing.T) {
 	}
 }
 
+// index.gc_percent becomes the collector's target unless GOGC is set;
+// zero or below -1 is a config error naming the key.
+func TestGCPercentApplied(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(before) })
+	dir := workdir(t)
+	for _, tc := range []struct {
+		gogc, key  string
+		code, want int
+	}{
+		{"", "", 0, 100},     // the default (Go's)
+		{"", "150", 0, 150},  // the config key
+		{"80", "150", 0, 80}, // GOGC wins: the key leaves it alone
+		{"", "0", 2, 0},
+		{"", "-2", 2, 0},
+	} {
+		t.Setenv("GOGC", tc.gogc)
+		t.Setenv("VITAE_INDEX_GC_PERCENT", tc.key)
+		if tc.key == "" {
+			os.Unsetenv("VITAE_INDEX_GC_PERCENT")
+		}
+		debug.SetGCPercent(80)
+		code, _, stderr := cli(t, dir, "search", "--json", "DevOps")
+		if code != tc.code {
+			t.Fatalf("GOGC %q, key %q: exit %d, want %d: %s", tc.gogc, tc.key, code, tc.code, stderr)
+		}
+		if code != 0 {
+			if !strings.Contains(stderr, "index.gc_percent") {
+				t.Errorf("key %q: stderr %q does not name index.gc_percent", tc.key, stderr)
+			}
+			continue
+		}
+		if got := debug.SetGCPercent(80); got != tc.want {
+			t.Errorf("GOGC %q, key %q: GC percent %d, want %d", tc.gogc, tc.key, got, tc.want)
+		}
+	}
+}
+
 // retention.sources is read from the file into the audit policy, and a
 // bad rule is reported with the others.
 func TestConfigRetentionSources(t *testing.T) {

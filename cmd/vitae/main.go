@@ -186,6 +186,9 @@ func (g *globals) load(cmd *cobra.Command, local map[string]string) (*Config, *s
 		debug.SetMemoryLimit(limit)
 		log.Debug("heap soft limit set", "bytes", limit)
 	}
+	if os.Getenv("GOGC") == "" { // the environment wins, as Go's own default does
+		debug.SetGCPercent(cfg.Index.GCPercent)
+	}
 	return cfg, log, nil
 }
 
