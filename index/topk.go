@@ -42,6 +42,14 @@ type clause struct {
 // saturation is BM25's term-frequency part as bleve's TermQueryScorer
 // computes it: score is idf · saturation · weight.
 func saturation(freq uint64, norm, avg float64) float64 {
+	num, den := bm25TF(freq, norm, avg)
+	return num / den
+}
+
+// bm25TF is the numerator and denominator of BM25's term-frequency part,
+// computed as bleve's TermQueryScorer does; score and saturation divide
+// them in their own order, which fixes the last bit.
+func bm25TF(freq uint64, norm, avg float64) (num, den float64) {
 	var tf float64
 	if freq < scorer.MaxSqrtCache {
 		tf = scorer.SqrtCache[int(freq)]
@@ -49,22 +57,14 @@ func saturation(freq uint64, norm, avg float64) float64 {
 		tf = math.Sqrt(float64(freq))
 	}
 	fieldLength := 1 / (norm * norm)
-	return (tf * search.BM25_k1) /
-		(tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/avg)))
+	return tf * search.BM25_k1, tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/avg))
 }
 
 // score is bleve's TermQueryScorer.Score for BM25, operation for
 // operation (the order of the products fixes the last bit).
 func (c *clause) score(freq uint64, norm float64) float64 {
-	var tf float64
-	if freq < scorer.MaxSqrtCache {
-		tf = scorer.SqrtCache[int(freq)]
-	} else {
-		tf = math.Sqrt(float64(freq))
-	}
-	fieldLength := 1 / (norm * norm)
-	s := c.idf * (tf * search.BM25_k1) /
-		(tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/c.avg)))
+	num, den := bm25TF(freq, norm, c.avg)
+	s := c.idf * num / den
 	if c.weight != 1.0 {
 		s = s * c.weight
 	}

@@ -130,13 +130,8 @@ func TestIssueJDMustHavesFirst(t *testing.T) {
 	if len(res.Candidates) < 10 {
 		t.Fatalf("%d candidates, want at least 10", len(res.Candidates))
 	}
-	seenNone := false
-	for i, c := range res.Candidates {
-		if c.Coverage.MustMet == 0 {
-			seenNone = true
-		} else if seenNone {
-			t.Errorf("rank %d: %s meets %d must-haves but ranks below a candidate meeting none", i+1, c.ResumeID, c.Coverage.MustMet)
-		}
+	mustHavesFirst(t, res.Candidates)
+	for _, c := range res.Candidates {
 		if c.Coverage.MustTotal != 4 || c.Coverage.NiceTotal != 2 {
 			t.Errorf("%s: coverage %+v, want 4 must-haves and 2 nice-to-haves", c.ResumeID, c.Coverage)
 		}
@@ -161,13 +156,8 @@ func TestStrictEvidenceLevels(t *testing.T) {
 		t.Fatal(err)
 	}
 	g, checked := NewStrictGrader(), 0
-	seenNone := false
-	for i, c := range res.Candidates {
-		if c.Coverage.MustMet == 0 {
-			seenNone = true
-		} else if seenNone {
-			t.Errorf("rank %d: %s meets %d must-haves but ranks below a candidate meeting none", i+1, c.ResumeID, c.Coverage.MustMet)
-		}
+	mustHavesFirst(t, res.Candidates)
+	for _, c := range res.Candidates {
 		for _, ev := range c.Matched {
 			if ev.BulletID == "" {
 				continue // a role title or the skills list, graded apart
@@ -180,5 +170,19 @@ func TestStrictEvidenceLevels(t *testing.T) {
 	}
 	if checked < 20 {
 		t.Fatalf("checked %d evidence bullets, want at least 20", checked)
+	}
+}
+
+// mustHavesFirst checks issue #14's ordering property: no candidate who
+// meets a must-have ranks below one who meets none.
+func mustHavesFirst(t *testing.T, cs []Candidate) {
+	t.Helper()
+	seenNone := false
+	for i, c := range cs {
+		if c.Coverage.MustMet == 0 {
+			seenNone = true
+		} else if seenNone {
+			t.Errorf("rank %d: %s meets %d must-haves but ranks below a candidate meeting none", i+1, c.ResumeID, c.Coverage.MustMet)
+		}
 	}
 }

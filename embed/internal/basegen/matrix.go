@@ -230,17 +230,23 @@ func removeCommon(vecs []float32, dim, k int) []float32 {
 				row[j] -= d * ev.At(j, c)
 			}
 		}
-		var norm float64
-		for _, v := range row {
-			norm += v * v
-		}
-		inv := 1.0
-		if norm > 0 {
-			inv = 1 / math.Sqrt(norm)
-		}
-		for j, v := range row {
-			out[i*dim+j] = float32(v * inv)
-		}
+		putUnit(out[i*dim:(i+1)*dim], row)
 	}
 	return out
+}
+
+// putUnit writes row scaled to unit length into dst as float32 (a zero
+// row stays zero).
+func putUnit(dst []float32, row []float64) {
+	var norm float64
+	for _, v := range row {
+		norm += v * v
+	}
+	inv := 1.0
+	if norm > 0 {
+		inv = 1 / math.Sqrt(norm)
+	}
+	for j, v := range row {
+		dst[j] = float32(v * inv)
+	}
 }

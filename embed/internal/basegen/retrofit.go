@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 
@@ -146,18 +145,7 @@ func retrofit(vecs []float32, syn []map[int]float64, p params) []float32 {
 	}
 	out := make([]float32, len(vecs))
 	for i := 0; i < len(syn); i++ {
-		row := cur[i*dim : (i+1)*dim]
-		var norm float64
-		for _, x := range row {
-			norm += x * x
-		}
-		inv := 1.0
-		if norm > 0 {
-			inv = 1 / math.Sqrt(norm)
-		}
-		for t, x := range row {
-			out[i*dim+t] = float32(x * inv)
-		}
+		putUnit(out[i*dim:(i+1)*dim], cur[i*dim:(i+1)*dim])
 	}
 	return out
 }
