@@ -99,9 +99,8 @@ func killWhen(t *testing.T, bin, dir string, args []string, trigger func(line st
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
-	// The kill delays were set at Go's default collector target; a higher
-	// index.gc_percent indexes fast enough that the later kills land after
-	// the run, so the children keep Go's default whatever the config says.
+	// Every run, the timing one included, keeps Go's default collector
+	// target whatever index.gc_percent says, so the kills' delays fit.
 	cmd.Env = append(crashEnv(dir), "GOGC=100")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -166,6 +165,56 @@ func progressOf(what string) func(string) bool {
 	}
 }
 
+// phases is how long an uninterrupted `vitae index` spends in each phase.
+type phases struct{ files, training, vectors time.Duration }
+
+// timePhases indexes the corpus once into a scratch index and reads the
+// phases' lengths from the JSON log's timestamps: files from the first
+// progress record to the last, training from its announcement to the
+// first vectors record, vectors from there to the last.
+func timePhases(t *testing.T, bin, dir string) phases {
+	t.Helper()
+	cmd := exec.Command(bin, "index", filepath.Join(dir, "corpus"))
+	cmd.Dir = dir
+	cmd.Env = append(crashEnv(dir), "GOGC=100", "VITAE_INDEX_PATH="+filepath.Join(dir, "scratch-idx"))
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("uninterrupted run: %v\n%s", err, stderr.String())
+	}
+	first := map[string]time.Time{}
+	last := map[string]time.Time{}
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		var rec struct {
+			Time time.Time `json:"time"`
+			Msg  string    `json:"msg"`
+			What string    `json:"what"`
+		}
+		if json.Unmarshal([]byte(line), &rec) != nil {
+			continue
+		}
+		key := rec.Msg
+		if rec.Msg == "progress" {
+			key = rec.What
+		}
+		if _, ok := first[key]; !ok {
+			first[key] = rec.Time
+		}
+		last[key] = rec.Time
+	}
+	train := "training the built-in embedder"
+	for _, k := range []string{"files", train, "vectors"} {
+		if first[k].IsZero() {
+			t.Fatalf("uninterrupted run logged no %q record:\n%s", k, stderr.String())
+		}
+	}
+	return phases{
+		files:    last["files"].Sub(first["files"]),
+		training: first["vectors"].Sub(first[train]),
+		vectors:  last["vectors"].Sub(first["vectors"]),
+	}
+}
+
 // TestIndexSurvivesSIGKILL kills `vitae index` in its parsing/writing
 // phase and in its training/embedding phase, reopens the index after each
 // kill, and checks that a final run ends with exactly the corpus: every
@@ -179,15 +228,20 @@ func TestIndexSurvivesSIGKILL(t *testing.T) {
 	idx := filepath.Join(dir, "idx")
 	args := []string{"index", corpus}
 
+	// The kills land at fractions of each phase's length, timed on this
+	// machine by one uninterrupted run into a scratch index: fixed delays
+	// fit one machine and land after the run on a faster one.
+	ph := timePhases(t, bin, dir)
+	t.Logf("uninterrupted run: files %v, training %v, vectors %v", ph.files, ph.training, ph.vectors)
 	rounds := []struct {
 		name    string
 		trigger func(string) bool
 		delay   time.Duration
 	}{
-		{"while writing bullets", progressOf("files"), 400 * time.Millisecond},
-		{"while writing bullets, later", progressOf("files"), 900 * time.Millisecond},
-		{"while training the embedder", logged("training the built-in embedder"), 20 * time.Millisecond},
-		{"while embedding", progressOf("vectors"), 150 * time.Millisecond},
+		{"while writing bullets", progressOf("files"), ph.files / 4},
+		{"while writing bullets, later", progressOf("files"), ph.files / 4},
+		{"while training the embedder", logged("training the built-in embedder"), ph.training / 3},
+		{"while embedding", progressOf("vectors"), ph.vectors / 3},
 	}
 	kills := 0
 	for _, r := range rounds {
