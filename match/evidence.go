@@ -126,20 +126,15 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	if len(r.skills) > 0 {
 		units += 2
 		g.parts++
-		for k := range r.skills {
-			if b.keys[k] {
-				got += skillWeight
-				strong += skillWeight
-				matched += 2
-				g.matched++
-				g.skill = true
-				g.hit = append(g.hit, k)
-				for _, w := range b.surface[k] {
-					g.verbatim = g.verbatim || r.said[w]
-				}
-				aside = len(r.skills) == 1 && b.passing[k]
-				break
-			}
+		if k, ok := bestSkill(r, b); ok {
+			got += skillWeight
+			strong += skillWeight
+			matched += 2
+			g.matched++
+			g.skill = true
+			g.hit = append(g.hit, k)
+			g.verbatim = saysSkill(r, b, k)
+			aside = len(r.skills) == 1 && b.passing[k] || byFamily(r, b, k)
 		}
 		for k := range r.skills {
 			terms = append(terms, b.surface[k]...)

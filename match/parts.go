@@ -51,6 +51,7 @@ type textParts struct {
 	surface map[string][]string // key → the words of the text that carry it
 	list    bool                // a list of tools, not a sentence about work
 	passing map[string]bool     // skill keys named only in passing (see inPassing)
+	names   map[string]bool     // the words it writes as names ("Docker", "iPad"; not "containers")
 	leads   bool                // says its author led a team (leadsPeople)
 	at      map[string][]int    // key → the positions of the words that carry it (strict rules only)
 }
@@ -88,10 +89,6 @@ func setOf(s string) map[string]bool {
 	}
 	return m
 }
-
-// reSlashed finds words joined by slashes ("Kubernetes/Mesos"); they are
-// split unless the lexicon knows the whole ("CI/CD", "UI/UX").
-var reSlashed = regexp.MustCompile(`[\p{L}\p{N}+#.]+(?:/[\p{L}\p{N}+#.]+)+`)
 
 // reListLabel opens a bullet that lists tools: "Tech used:",
 // "Languages:", "Infrastructure - AWS (…)"; reListLabelStrict also reads
@@ -163,12 +160,7 @@ type token struct {
 
 // tokens reads text into its parts, word by word.
 func (z *analyzer) tokens(text string) []token {
-	text = reSlashed.ReplaceAllStringFunc(text, func(s string) string {
-		if _, ok := z.lex.Lookup(s); ok {
-			return s
-		}
-		return strings.ReplaceAll(s, "/", " / ")
-	})
+	text = z.unslash(text)
 	words := lexicon.Tokenize(text)
 	var out []token
 	groups := z.lex.Groups()
@@ -262,6 +254,9 @@ func (z *analyzer) requirement(text string) *reqParts {
 // parts reads one requirement or clause.
 func (z *analyzer) parts(text string) *reqParts {
 	p := &reqParts{skills: map[string]bool{}, actions: map[string]bool{}, said: map[string]bool{}, strict: z.strict}
+	if z.strict {
+		text = z.unslash(text) // "Kubernetes/Mesos": each a name, like the words after a space
+	}
 	tools := map[string]bool{}
 	for _, m := range reCapital.FindAllStringSubmatch(text, -1) {
 		tools[strings.ToLower(m[1])] = true
@@ -366,13 +361,17 @@ func (z *analyzer) readBullet(text string) *textParts {
 		}
 		if t.span > 0 && z.strict {
 			// A phrase also says its words: "Write documentation" (one
-			// lexicon phrase) says "write" to "writes great documentation".
-			if w := z.word(t.word); w.key != "" {
+			// lexicon phrase) says "write" to "writes great documentation",
+			// and "data pipelines" (ETL) says "data" to "data processing
+			// pipelines", as each word reads alone.
+			for _, w := range z.wordKeys(t) {
 				if !p.keys[w.key] {
 					p.keys[w.key] = true
 					p.surface[w.key] = append(p.surface[w.key], t.word)
 				}
-				p.at[w.key] = append(p.at[w.key], i)
+				if p.at != nil {
+					p.at[w.key] = append(p.at[w.key], i)
+				}
 			}
 		}
 		if t.key == "" {
@@ -390,6 +389,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 		}
 	}
 	words := len(strings.Fields(text))
+	p.names = writtenAsNames(text)
 	p.leads = leadsPeople(text) // read once with the rest: leadership years ask for every bullet
 	label := reListLabel
 	if z.strict {

@@ -1,0 +1,102 @@
+package match
+
+import (
+	"regexp"
+	"strings"
+)
+
+// reSlashed finds words joined by slashes ("Kubernetes/Mesos"); they are
+// split unless the lexicon knows the whole ("CI/CD", "UI/UX").
+var reSlashed = regexp.MustCompile(`[\p{L}\p{N}+#.]+(?:/[\p{L}\p{N}+#.]+)+`)
+
+// unslash spaces the slashes of a slashed list so that each of its words
+// reads as a word of its own: a requirement's tools after a slash are
+// names like those after a space ("Kubernetes/Mesos/CloudFoundry" lists
+// three alternatives).
+func (z *analyzer) unslash(text string) string {
+	return reSlashed.ReplaceAllStringFunc(text, func(s string) string {
+		if _, ok := z.lex.Lookup(s); ok {
+			return s
+		}
+		return strings.ReplaceAll(s, "/", " / ")
+	})
+}
+
+// writtenAsNames returns the lower-case words a text writes as names: a
+// capital, or a lower-case letter before one ("Docker", "iPad", "C++11").
+func writtenAsNames(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range reName.FindAllString(text, -1) {
+		out[strings.ToLower(strings.TrimRight(w, ".-"))] = true
+	}
+	return out
+}
+
+// saysSkill reports whether the bullet fills the skill slot with key k
+// by a word the requirement writes ("MySQL", not "Percona" of its family).
+func saysSkill(r *reqParts, b *textParts, k string) bool {
+	for _, w := range b.surface[k] {
+		if r.said[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// byFamily reports whether the bullet fills a named skill slot ("Deep
+// Docker expertise", "bash") only with a common word of the tool's
+// lexicon group ("containerized", "shell scripts"): the kind of work the
+// tool does, not the tool, which is partial evidence at most. A bullet
+// that writes a name of the group ("iPad" for iOS, "C++11") names it.
+func byFamily(r *reqParts, b *textParts, k string) bool {
+	if !r.strict || !r.named || saysSkill(r, b, k) {
+		return false
+	}
+	for _, w := range b.surface[k] {
+		if b.names[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// bestSkill returns the key by which the bullet fills the requirement's
+// skill slot, preferring a key said outside an aside and by name, so
+// that the choice does not depend on map order.
+func bestSkill(r *reqParts, b *textParts) (string, bool) {
+	best, bestQ := "", -1
+	for k := range r.skills {
+		if !b.keys[k] {
+			continue
+		}
+		q := 0
+		if !b.passing[k] {
+			q += 4
+		}
+		if !byFamily(r, b, k) {
+			q += 2
+		}
+		if saysSkill(r, b, k) {
+			q++
+		}
+		if q > bestQ || q == bestQ && k < best {
+			best, bestQ = k, q
+		}
+	}
+	return best, bestQ >= 0
+}
+
+// wordKeys returns the keys one word of a lexicon phrase has on its own:
+// its stem, and its own lexicon group when it has one and it is not the
+// phrase's ("data" of "data pipelines"). Verbs are left out: an action
+// is read from the whole phrase.
+func (z *analyzer) wordKeys(t token) []token {
+	var out []token
+	if w := z.word(t.word); w.key != "" {
+		out = append(out, w)
+	}
+	if ts := z.tokens(t.word); len(ts) == 1 && ts[0].key != "" && ts[0].key != t.key && ts[0].kind != "verb" {
+		out = append(out, ts[0])
+	}
+	return out
+}
