@@ -40,6 +40,21 @@ func TestGradeStrict(t *testing.T) {
 			"Troubleshot mission-critical services and software written by other teams", None, Strong},
 		{"a labelled skill set is a tool list",
 			"Docker", "Skill set :- CI/CD, Docker, Gitlab, AWS, Deployment Planning, DevOps", Strong, Partial},
+		{"a tool after a slash is one more alternative",
+			"Experience with Kubernetes/Mesos/CloudFoundry",
+			"Ran the production workloads on Mesos clusters", None, Strong},
+		{"a named tool met by a common word of its group is partial",
+			"Deep Docker expertise",
+			"Containerized the billing services and ran them on ECS", Strong, Partial},
+		{"a named tool written by name is strong",
+			"Deep Docker expertise",
+			"Built Docker images for the billing services and ran them on ECS", Strong, Strong},
+		{"a product name of the group names the tool",
+			"Strong iOS",
+			"Rewrote the iPad remote control software with new layouts", Strong, Strong},
+		{"a phrase's words read alone",
+			"Experience building large scale data processing pipelines",
+			"Built data pipelines processing billions of rows for analytics", None, Strong},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,8 @@ package match
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // reSlashed finds words joined by slashes ("Kubernetes/Mesos"); they are
@@ -23,13 +25,33 @@ func (z *analyzer) unslash(text string) string {
 }
 
 // writtenAsNames returns the lower-case words a text writes as names: a
-// capital, or a lower-case letter before one ("Docker", "iPad", "C++11").
+// capital inside the word ("iPad", "DynamoDB", "SQL"), or a capital
+// first letter where a sentence does not start ("… with Docker"; not
+// "Containerized the …").
 func writtenAsNames(text string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range reName.FindAllString(text, -1) {
-		out[strings.ToLower(strings.TrimRight(w, ".-"))] = true
+	text = strings.ReplaceAll(text, "/", " / ") // "C++11/14", "Nagios/Zabbix": each a word
+	for _, loc := range reWord.FindAllStringIndex(text, -1) {
+		w := strings.TrimRight(text[loc[0]:loc[1]], ".-'")
+		first, n := utf8.DecodeRuneInString(w)
+		inner := strings.IndexFunc(w[n:], unicode.IsUpper) >= 0
+		if !inner && (!unicode.IsUpper(first) || sentenceStart(text[:loc[0]])) {
+			continue
+		}
+		out[strings.ToLower(w)] = true
 	}
 	return out
+}
+
+// sentenceStart reports whether a word after before starts a sentence,
+// a clause or a list item, where any word may be capitalised.
+func sentenceStart(before string) bool {
+	before = strings.TrimRight(before, " \t")
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(".:;!?•*(-–—\"“", r)
 }
 
 // saysSkill reports whether the bullet fills the skill slot with key k
