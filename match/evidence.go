@@ -69,7 +69,7 @@ func judge(r *reqParts, b *textParts) grade {
 		}
 	}
 	switch {
-	case g.score >= strongAt && (from == nil || !r.strict || clauseStrong(from, g, b)):
+	case g.score >= strongAt && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(from, g, b)):
 		g.level = Strong
 	case g.score >= partialAt:
 		g.level = Partial
@@ -127,8 +127,8 @@ func judgeParts(r *reqParts, b *textParts) grade {
 		units += 2
 		g.parts++
 		if k, ok := bestSkill(r, b); ok {
-			got += skillWeight
-			strong += skillWeight
+			got += r.slot
+			strong += r.slot
 			matched += 2
 			g.matched++
 			g.skill = true

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"vitae/ingest"
 )
 
 // reSlashed finds words joined by slashes ("Kubernetes/Mesos"); they are
@@ -71,15 +73,26 @@ func saysSkill(r *reqParts, b *textParts, k string) bool {
 // tool does, not the tool, which is partial evidence at most. A bullet
 // that writes a name of the group ("iPad" for iOS, "C++11") names it.
 func byFamily(r *reqParts, b *textParts, k string) bool {
-	if !r.strict || !r.named || saysSkill(r, b, k) {
+	if !r.strict || !r.named {
 		return false
 	}
+	if r.fields[k] && !namedIn(b, k) {
+		return true // "monitoring" for "monitoring systems like Graphite, Nagios": the field, not a tool
+	}
+	if saysSkill(r, b, k) {
+		return false
+	}
+	return !namedIn(b, k)
+}
+
+// namedIn reports whether the bullet writes key k as a name.
+func namedIn(b *textParts, k string) bool {
 	for _, w := range b.surface[k] {
 		if b.names[w] {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // bestSkill returns the key by which the bullet fills the requirement's
@@ -92,7 +105,7 @@ func bestSkill(r *reqParts, b *textParts) (string, bool) {
 			continue
 		}
 		q := 0
-		if !b.passing[k] {
+		if len(r.skills) > 1 || !b.passing[k] { // in passing counts for a requirement of one skill only
 			q += 4
 		}
 		if !byFamily(r, b, k) {
@@ -121,4 +134,34 @@ func (z *analyzer) wordKeys(t token) []token {
 		out = append(out, ts[0])
 	}
 	return out
+}
+
+// nounOfVerb reports whether a requirement's verb is used as a noun after
+// the word it follows: "technology training", "program management",
+// "penetration testing". Its verb family ("training" is mentoring, which
+// is leading) would lose what is asked, so the word is an object too.
+func nounOfVerb(t, before token) bool {
+	if before.key == "" || before.kind == "verb" || before.span == t.span && t.span != 0 {
+		return false
+	}
+	for _, end := range []string{"ing", "ment", "tion", "sion"} {
+		if strings.HasSuffix(t.word, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceParts counts the sentences of a requirement that ask for
+// something of their own (parts worth 2 or more): "Working knowledge of
+// Linux and/or containers. You need to … deliver training" asks for two
+// things, and a bullet that meets one clause of one sentence meets half.
+func (z *analyzer) sentenceParts(text string) int {
+	n := 0
+	for _, s := range ingest.Sentences(text) {
+		if z.parts(s.Text).total >= 2 {
+			n++
+		}
+	}
+	return n
 }

@@ -28,6 +28,7 @@ type unit struct {
 // tools is a list of alternatives ("Python, Go or bash").
 const (
 	skillWeight = 2.0
+	fieldWeight = 1.0
 	weakWeight  = 0.5
 )
 
@@ -41,7 +42,12 @@ type reqParts struct {
 	clauses []*reqParts     // the parts a list joins, judged on their own too
 	strict  bool            // graded by the strict rules (Options.StrictEvidence)
 	named   bool            // a skill is written as a name ("MySQL"), not a field ("security")
-	said    map[string]bool // the skills' words as the requirement writes them
+	fields  map[string]bool // skill keys written only in lower case: a field ("hardware", "monitoring"), not a tool
+	slot    float64         // the skill slot's weight: skillWeight, less for a slot of fields (strict rules)
+	// sentences is how many sentences of the requirement ask for something
+	// (strict rules): one clause of one of them is not all of it.
+	sentences int
+	said      map[string]bool // the skills' words as the requirement writes them
 }
 
 // textParts is what a bullet shows.
@@ -237,6 +243,9 @@ var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`
 // penetration testing") keeps each part that has an object as a clause.
 func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
+	if z.strict {
+		p.sentences = z.sentenceParts(text)
+	}
 	if cs := reClause.Split(text, -1); len(cs) > 1 {
 		for _, c := range cs {
 			cp := z.parts(c)
@@ -276,6 +285,7 @@ func (z *analyzer) parts(text string) *reqParts {
 	lower := strings.ToLower(text)
 	var prev token
 	for _, t := range z.tokens(text) {
+		before := prev
 		if t.kind == "word" && tools[t.word] {
 			t.kind = "skill" // a product name: one more alternative of the skill slot
 		}
@@ -293,12 +303,22 @@ func (z *analyzer) parts(text string) *reqParts {
 		switch t.kind {
 		case "skill":
 			p.named = p.named || capitals[t.word]
+			if !capitals[t.word] {
+				if p.fields == nil {
+					p.fields = map[string]bool{}
+				}
+				p.fields[t.key] = true
+			}
 			p.skills[t.key] = true
 			if t.name != "" { // a lexicon skill; a bare capitalised name is matched in bullets only
 				p.names = append(p.names, t.name)
 			}
 		case "verb":
 			p.actions[t.key] = true
+			if w := z.word(t.word); z.strict && nounOfVerb(t, before) && w.key != "" && !seen[w.key] {
+				seen[w.key] = true // "technology training": the training is what is asked, not any act of its family
+				p.objects = append(p.objects, unit{w.key, 1})
+			}
 		case "weak":
 			p.objects = append(p.objects, unit{t.key, weakWeight})
 		default:
@@ -306,7 +326,11 @@ func (z *analyzer) parts(text string) *reqParts {
 		}
 	}
 	if len(p.skills) > 0 {
-		p.total += skillWeight
+		p.slot = skillWeight
+		if z.strict && !p.named {
+			p.slot = fieldWeight // "hardware development": a field is one part, not a tool's two
+		}
+		p.total += p.slot
 	}
 	for _, u := range p.objects {
 		p.total += u.weight
