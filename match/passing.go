@@ -1,0 +1,62 @@
+package match
+
+import (
+	"regexp"
+	"strings"
+
+	"vitae/lexicon"
+)
+
+// What a bullet says in passing: a parenthesis, or a list of several
+// tools after "using", "with" … ("… using Docker, Ansible, and Jenkins").
+// A tool said there is one of the things the work was done with, not
+// what the work was about.
+var (
+	reParen = regexp.MustCompile(`\([^)]*\)`)
+	reUsing = regexp.MustCompile(`(?i)\b(?:using|with|via|including|leveraging|utili[sz]ing|such as|like|in)\s+[^;:.()]*(?:,|\band\b|&)[^;:.()]*`)
+)
+
+// asideTools is how many different tools (named with a capital) a list
+// after "using" names before each counts as named in passing: "with
+// Terraform and Ansible" still says what the work was, and a list that
+// names one tool twice ("AWS Lambda, AWS DynamoDB, S3") is about it.
+const asideTools = 3
+
+// inPassing returns the lower-case words of the tools a bullet names only
+// in passing (aside) and the words it says outside any such aside (said).
+func (z *analyzer) inPassing(text string) (aside, said map[string]bool) {
+	aside, said = map[string]bool{}, map[string]bool{}
+	rest := text
+	for _, re := range []*regexp.Regexp{reParen, reUsing} {
+		for _, m := range re.FindAllString(rest, -1) {
+			toks := z.tokens(m)
+			caps := map[string]bool{}
+			for _, w := range reWord.FindAllString(m, -1) {
+				if r := w[0]; r >= 'A' && r <= 'Z' {
+					caps[strings.ToLower(strings.TrimRight(w, ".-'"))] = true
+				}
+			}
+			named := map[string]int{} // tool key → times named
+			spans := map[int]bool{}
+			for _, t := range toks {
+				if t.kind == "skill" && caps[t.word] && !spans[t.span] {
+					spans[t.span] = true
+					named[t.key]++
+				}
+			}
+			if re == reUsing && len(named) < asideTools {
+				continue
+			}
+			for _, t := range toks {
+				if named[t.key] == 1 {
+					aside[t.word] = true
+				}
+			}
+			rest = strings.Replace(rest, m, " ", 1)
+		}
+	}
+	for _, w := range lexicon.Tokenize(rest) {
+		said[w] = true
+	}
+	return aside, said
+}
