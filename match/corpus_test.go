@@ -54,7 +54,7 @@ func corpusMatcher(tb testing.TB) *Matcher {
 		tb.Fatal(err)
 	}
 	eng := search.New(ix, local, search.Options{SemanticRatio: 0.5})
-	return New(eng, Options{SemanticRatio: 0.5, RecencyHalfLife: 5})
+	return New(eng, Options{SemanticRatio: 0.5, RecencyHalfLife: 5, StrictEvidence: true}) // as the shipped config
 }
 
 // issueJD is the job description of issue #14.
@@ -145,9 +145,10 @@ func TestIssueJDMustHavesFirst(t *testing.T) {
 }
 
 // TestStrictEvidenceLevels: with Options.StrictEvidence the matcher keeps
-// the ordering property of issue #14, and every bullet it shows as
-// evidence has the level the strict Grader gives the pair (the Grader
-// measured on eval/evidence.jsonl is the one that ranks).
+// the ordering property of issue #14, every bullet it shows as evidence
+// has the level the strict Grader gives the pair (the Grader measured on
+// eval/evidence.jsonl is the one that ranks), and its credit is the one
+// its level and score earn.
 func TestStrictEvidenceLevels(t *testing.T) {
 	def := corpusMatcher(t)
 	m := New(def.b, Options{SemanticRatio: 0.5, RecencyHalfLife: 5, StrictEvidence: true})
@@ -163,8 +164,17 @@ func TestStrictEvidenceLevels(t *testing.T) {
 				continue // a role title or the skills list, graded apart
 			}
 			checked++
-			if lv, _ := g.Grade(ev.Requirement, ev.Text); lv.String() != ev.Level {
+			lv, score := g.Grade(ev.Requirement, ev.Text)
+			if lv.String() != ev.Level {
 				t.Errorf("%s, %q for %q: matcher says %s, strict grader %v", c.ResumeID, ev.Text, ev.Requirement, ev.Level, lv)
+			}
+			// Partial credit rises with the score: 0.5 at partial_at, 0.75 at strong_at.
+			want := 1.0
+			if lv == Partial {
+				want = 0.5 + 0.25*math.Min(1, (score-partialAt)/(strongAt-partialAt))
+			}
+			if got := ev.Credit / ev.Recency; math.Abs(got-want) > 0.01 {
+				t.Errorf("%s, %q for %q: credit %.3f / recency %.3f = %.3f, want %.3f for %s at %.3f", c.ResumeID, ev.Text, ev.Requirement, ev.Credit, ev.Recency, got, want, lv, score)
 			}
 		}
 	}

@@ -37,8 +37,10 @@ type Options struct {
 	Pool int
 	// StrictEvidence grades evidence with the strict rules of
 	// docs/matching.md §2 (one item of a listed clause, a phrase's words
-	// far apart and a title-case field are partial, not strong); off by
-	// default until the job sets agree (see there).
+	// far apart and a title-case field are partial, not strong) and lets
+	// partial credit rise with the score (Weights.PartialCreditTop). The
+	// shipped config turns it on (match.strict_evidence); false keeps the
+	// earlier rules.
 	StrictEvidence bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels) or
@@ -75,11 +77,16 @@ var defaultWeights = Weights{
 	Soft:          0.25, // weight factor of a requirement naming no skill, tool or role (chosen as RoleFit)
 	TitleSearch:   0.25, // role fit ≥ 0.25 × the title query's relative hit: "Data Scientist" for a "Machine Learning Engineer" (chosen as RoleFit)
 	TitlePool:     1,    // the title query counts as one more requirement query in the pool order (chosen as RoleFit)
+
+	// Partial evidence earns 0.5 at partial_at rising to 0.75 at strong_at
+	// (strict rules; chosen on eval/jobs-dev.jsonl and eval/jobs-train.jsonl:
+	// docs/matching.md, "Strict evidence as the default").
+	PartialCreditTop: 0.75,
 }
 
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
-	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5, older roles slightly less); " +
+	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 rising to 0.75 as its score nears the strong threshold, older roles slightly less); " +
 	"adjustment = 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit), role fit being the share of the JD title's words their best role title carries, slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
 
@@ -186,6 +193,9 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	if m.opts.Ablate == "title-search" {
 		w.TitleSearch, w.TitlePool = 0, 0
+	}
+	if !m.opts.StrictEvidence {
+		w.PartialCreditTop = w.PartialCredit // the default rules' flat credit, as before
 	}
 	if m.opts.Ablate == "years" {
 		w.Experience = 0

@@ -106,7 +106,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, listed 
 			continue
 		}
 		rec := 1 - s.w.Recency*(1-recency(vitae.PeriodOf(b), s.w.RecencyHalfLife, s.now))
-		credit := s.w.PartialCredit
+		credit := s.partialCredit(g.score)
 		if g.level == Strong {
 			credit = s.w.StrongCredit
 		}
@@ -142,6 +142,21 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, listed 
 	best.Requirement, best.RequirementIndex, best.MustHave = rq.Text, ri, rq.MustHave
 	best.Plain = plain(best)
 	return best
+}
+
+// partialCredit is the credit of partial evidence of the given score:
+// PartialCredit at PartialAt, rising linearly to PartialCreditTop at
+// StrongAt. The strict rules call a bullet that fully meets one item of
+// a listed requirement partial; at a flat credit it counted no more than
+// a bullet sharing one word (docs/matching.md, "Strict evidence as the
+// default").
+func (s scorer) partialCredit(score float64) float64 {
+	span := s.w.StrongAt - s.w.PartialAt
+	if span <= 0 {
+		return s.w.PartialCredit
+	}
+	t := math.Max(0, math.Min(1, (score-s.w.PartialAt)/span))
+	return s.w.PartialCredit + (s.w.PartialCreditTop-s.w.PartialCredit)*t
 }
 
 // withTitles is r's bullets and, as bullets without an ID, its headline

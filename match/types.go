@@ -115,6 +115,12 @@ type Weights struct {
 	Soft            float64 `json:"soft"`                    // weight factor of a requirement naming no skill, tool or role
 	TitleSearch     float64 `json:"title_search"`            // role fit is at least this × the title query's relative hit
 	TitlePool       float64 `json:"title_pool"`              // weight of the title query's relative hit in the pool order
+
+	// PartialCreditTop is the credit of partial evidence scoring StrongAt
+	// (strict rules: one item of a listed requirement met fully), rising
+	// linearly from PartialCredit at PartialAt; equal to PartialCredit
+	// with the default rules.
+	PartialCreditTop float64 `json:"partial_credit_top"`
 }
 
 // Result answers a Request.

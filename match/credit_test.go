@@ -1,0 +1,35 @@
+package match
+
+import (
+	"math"
+	"testing"
+)
+
+// TestPartialCredit pins the credit of partial evidence: flat with the
+// default rules, rising linearly from partial_credit at partial_at to
+// partial_credit_top at strong_at with the strict ones, and never past it.
+func TestPartialCredit(t *testing.T) {
+	strict := defaultWeights
+	flat := defaultWeights
+	flat.PartialCreditTop = flat.PartialCredit
+	tests := []struct {
+		name  string
+		w     Weights
+		score float64
+		want  float64
+	}{
+		{"strict, at partial_at", strict, partialAt, 0.5},
+		{"strict, half way", strict, (partialAt + strongAt) / 2, 0.625},
+		{"strict, at strong_at (one item of a list, met fully)", strict, strongAt, 0.75},
+		{"strict, past strong_at", strict, 0.95, 0.75},
+		{"strict, below partial_at (skills list)", strict, 0.1, 0.5},
+		{"default rules, near strong_at", flat, 0.69, 0.5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := (scorer{w: tt.w}).partialCredit(tt.score); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("partialCredit(%.3f) = %.4f, want %.4f", tt.score, got, tt.want)
+			}
+		})
+	}
+}
