@@ -37,6 +37,7 @@ const (
 	listFactor   = 0.6  // factor for a bullet that only lists tools
 	clauseFactor = 0.85 // factor on the best clause of a requirement that joins several
 	nearWords    = 5    // a clause's words must be said within this many words of each other
+	shortParts   = 3.0  // a requirement of at most this weight is a phrase too (strict rules)
 )
 
 // grade is one bullet judged against one requirement.
@@ -50,6 +51,7 @@ type grade struct {
 	skill          bool     // the skill slot is filled …
 	verbatim       bool     // … by a word the requirement writes ("MySQL", not "Percona" of its family)
 	hit            []string // the keys of the skill and objects carried
+	all            []string // … and of the weak words carried (shortPhrase)
 }
 
 // judge scores a bullet against a requirement: the weighted share of the
@@ -69,7 +71,7 @@ func judge(r *reqParts, b *textParts) grade {
 		}
 	}
 	switch {
-	case g.score >= strongAt && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(from, g, b)):
+	case g.score >= strongAt && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(from, g, b)) && !(from == nil && shortPhrase(r, g, b)):
 		g.level = Strong
 	case g.score >= partialAt:
 		g.level = Partial
@@ -92,6 +94,15 @@ func clauseStrong(c *reqParts, g grade, b *textParts) bool {
 		return c.named && g.skill && g.verbatim
 	}
 	return near(b, g.hit, nearWords)
+}
+
+// shortPhrase reports whether a short requirement of one clause
+// ("hardware development", a field and a weak word) is met only by its
+// words said apart (strict rules): "developer … Maintained PC hardware"
+// is not hardware development. Like a clause's words, they must be said
+// within nearWords of each other.
+func shortPhrase(r *reqParts, g grade, b *textParts) bool {
+	return r.strict && len(r.clauses) == 0 && r.total <= shortParts && len(g.all) >= 2 && !near(b, g.all, nearWords)
 }
 
 // near reports whether the bullet says each pair of the keys within n
@@ -133,6 +144,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 			g.matched++
 			g.skill = true
 			g.hit = append(g.hit, k)
+			g.all = append(g.all, k)
 			g.verbatim = saysSkill(r, b, k)
 			aside = len(r.skills) == 1 && b.passing[k] || byFamily(r, b, k)
 		}
@@ -146,6 +158,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 		}
 		if b.keys[u.key] {
 			got += u.weight
+			g.all = append(g.all, u.key)
 			if u.weight >= 1 {
 				strong += u.weight
 				matched++
