@@ -85,6 +85,8 @@ func TestRoleTitles(t *testing.T) {
 		{"Senior Analytics Engineer — The LEGO Group", [][]string{{"analyt", "engin"}}},
 		{"Director of PM - MCAM", [][]string{{"director", "pm"}}},
 		{"Sr. Staff Backend Engineer | Remote", [][]string{{"backend", "engin"}}},
+		{"Director, Product Management", [][]string{{"director", "product", "manag"}}},
+		{"Senior Manager – Data Platform", [][]string{{"manag", "data", "platform"}}},
 		{"Senior", [][]string{{"senior"}}},
 		{"", nil},
 	}

@@ -19,7 +19,8 @@ import (
 // software engineer fits a senior analytics engineer's job no better than
 // a data engineer does because both titles say "senior".
 
-// reTitleTail cuts a title at the first employer, team or location part.
+// reTitleTail cuts a title at the first employer, team or location part,
+// when a role of two words or more comes before it.
 var reTitleTail = regexp.MustCompile(`\s+[—–-]\s+|\s+\|\s+|,\s+|\s+@\s+`)
 
 // reParens finds a title's parenthesised parts.
@@ -58,7 +59,9 @@ func roleTitles(title string) [][]string {
 		}
 	}
 	main := reParens.ReplaceAllString(title, " ")
-	if loc := reTitleTail.FindStringIndex(main); loc != nil && loc[0] > 0 {
+	// "Director, Product Management" inverts the title: a head of one
+	// word before the comma is not the whole role.
+	if loc := reTitleTail.FindStringIndex(main); loc != nil && len(roleTerms(main[:loc[0]])) >= 2 {
 		main = main[:loc[0]]
 	}
 	ts := roleTerms(main)
