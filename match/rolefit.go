@@ -8,10 +8,12 @@ import (
 	"vitae/index"
 )
 
-// roleFit scores each résumé's best role title against the JD's title:
-// the IDF-weighted share of the title's terms the role carries, IDF taken
-// over the role titles of these résumés (so "engineer" counts for little
-// and "reliability" for much), and only the terms some role of theirs
+// roleFit scores each résumé's best role title against the role the JD's
+// title names (roleTitles: without employer, team and level, or any of
+// its other names in parentheses, whichever fits best): the IDF-weighted
+// share of the role's terms the role title carries, IDF taken over the
+// role titles of these résumés (so "engineer" counts for little and
+// "reliability" for much), and only the terms some role of theirs
 // carries counted. A role that ended long ago counts a little less, as
 // evidence does: × 1 − w.Recency × (1 − 0.5^(t / w.RecencyHalfLife)) for
 // a role that ended t years ago. Titles are analysed as the index
@@ -19,8 +21,8 @@ import (
 // as search meets them.
 func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time) map[string]float64 {
 	fit := map[string]float64{}
-	want := dedupe(index.Terms(title))
-	if len(want) == 0 {
+	alts := roleTitles(title)
+	if len(alts) == 0 {
 		return fit
 	}
 	type role struct {
@@ -47,34 +49,36 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 			}
 		}
 	}
-	// A title term no role of the pool carries ("LEGO" and "Group" in
-	// "Senior Analytics Engineer — The LEGO Group", the "(m/w/d)" of a
-	// German posting) tells no candidate from another: it only shrinks
-	// every role fit alike, and with it role fit's part in the ranking.
-	carried := want[:0:0]
-	for _, t := range want {
-		if df[t] > 0 {
-			carried = append(carried, t)
-		}
-	}
-	if len(carried) == 0 {
-		return fit
-	}
 	n := float64(len(resumes))
 	idf := func(t string) float64 { return math.Log(1 + (n+1)/(1+float64(df[t]))) }
-	var total float64
-	for _, t := range carried {
-		total += idf(t)
-	}
-	for id, rs := range roles {
-		for _, r := range rs {
-			var got float64
-			for _, t := range carried {
-				if r.terms[t] {
-					got += idf(t)
-				}
+	for _, want := range alts {
+		// A title term no role of the pool carries ("(m/w/d)" of a German
+		// posting, a level no one's title states) tells no candidate from
+		// another: it only shrinks every role fit alike, and with it role
+		// fit's part in the ranking.
+		carried := want[:0:0]
+		for _, t := range want {
+			if df[t] > 0 {
+				carried = append(carried, t)
 			}
-			fit[id] = math.Max(fit[id], r.age*got/total)
+		}
+		if len(carried) == 0 {
+			continue
+		}
+		var total float64
+		for _, t := range carried {
+			total += idf(t)
+		}
+		for id, rs := range roles {
+			for _, r := range rs {
+				var got float64
+				for _, t := range carried {
+					if r.terms[t] {
+						got += idf(t)
+					}
+				}
+				fit[id] = math.Max(fit[id], r.age*got/total)
+			}
 		}
 	}
 	return fit

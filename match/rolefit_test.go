@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -23,6 +24,12 @@ func TestRoleFit(t *testing.T) {
 	current := resume("current", "C", "X", "Analytics Engineer", "2020-01", "", "Built dbt models")
 	former := resume("former", "F", "Y", "Analytics Engineer", "2010-01", "2016-01", "Built dbt models")
 	nurse := resume("nurse", "N", "Z", "Nurse", "2015-01", "", "Cared for patients")
+	seniorDev := resume("senior-dev", "S", "X", "Senior Software Engineer", "2020-01", "", "Built services")
+	devops := resume("devops", "D", "X", "DevOps Engineer", "2020-01", "", "Ran Kubernetes clusters")
+	marketer := resume("marketer", "M", "X", "Marketing Campaigns Manager", "2020-01", "", "Ran email campaigns")
+	engManager := resume("eng-manager", "E", "X", "Software Engineering Manager", "2020-01", "", "Managed eight engineers")
+	// IDF over a pool of two: a term both roles carry, and one only one does.
+	common, rare := math.Log(1+3.0/3), math.Log(1+3.0/2)
 	decayed := 1 - 0.3*(1-math.Pow(0.5, 10.0/5)) // ended ten years before now
 	tests := []struct {
 		name     string
@@ -39,6 +46,12 @@ func TestRoleFit(t *testing.T) {
 			pool(current, former), map[string]float64{"current": 1, "former": 1}},
 		{"no title term in any role: no role fit", "Head of Training", 5,
 			pool(current, nurse), map[string]float64{}},
+		{"a level both titles say counts for nothing", "Senior Analytics Engineer", 5,
+			pool(current, seniorDev), map[string]float64{"current": 1, "senior-dev": common / (common + rare)}},
+		{"another name of the role in parentheses fits fully", "Site Reliability Engineer (DevOps/SRE)", 5,
+			pool(devops, nurse), map[string]float64{"devops": 1, "nurse": 0}},
+		{"a team in parentheses is not the role", "Software Engineering Manager (Marketing Campaigns)", 5,
+			pool(marketer, engManager), map[string]float64{"marketer": common / (common + 2*rare), "eng-manager": 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,5 +67,32 @@ func TestRoleFit(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRoleTitles pins how a JD title is read for role fit: the role
+// without employer, team, marker or level, and the other names of the
+// role a parenthesised slash list gives.
+func TestRoleTitles(t *testing.T) {
+	tests := []struct {
+		title string
+		want  [][]string
+	}{
+		{"Site Reliability Engineer (Devops/SRE)", [][]string{{"site", "reliabl", "engin"}, {"devop"}, {"sre"}}},
+		{"Data Engineer, Traveler Data Engineering — GetYourGuide", [][]string{{"data", "engin"}}},
+		{"Software Engineering Manager (Marketing Campaigns)", [][]string{{"softwar", "engin", "manag"}}},
+		{"Data Engineering Lead (m/w/d) — Riverty", [][]string{{"data", "engin", "lead"}}},
+		{"Senior Analytics Engineer — The LEGO Group", [][]string{{"analyt", "engin"}}},
+		{"Director of PM - MCAM", [][]string{{"director", "pm"}}},
+		{"Sr. Staff Backend Engineer | Remote", [][]string{{"backend", "engin"}}},
+		{"Director, Product Management", [][]string{{"director", "product", "manag"}}},
+		{"Senior Manager – Data Platform", [][]string{{"manag", "data", "platform"}}},
+		{"Senior", [][]string{{"senior"}}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := roleTitles(tt.title); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("roleTitles(%q) = %v, want %v", tt.title, got, tt.want)
+		}
 	}
 }

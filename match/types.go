@@ -75,7 +75,7 @@ type YearsCheck struct {
 type Explain struct {
 	Evidence    float64      `json:"evidence"`     // weighted coverage of the requirements, 0..1
 	RoleFit     float64      `json:"role_fit"`     // 0..1: max(role_words, w_title_search · title_search)
-	RoleWords   float64      `json:"role_words"`   // 0..1: the share of the JD title's words their best role title carries
+	RoleWords   float64      `json:"role_words"`   // 0..1: the share of the JD title's role words (no employer, team or level) their best role title carries
 	TitleSearch float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
 	YearsFit    float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
 	Adjustment  float64      `json:"adjustment"`   // 1 − w_role·(1 − role_fit) − w_years·(1 − years_fit)

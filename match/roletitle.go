@@ -1,0 +1,99 @@
+package match
+
+import (
+	"regexp"
+	"strings"
+
+	"vitae/index"
+)
+
+// A JD title names a role, often with more around it: an employer after
+// a dash ("Senior Analytics Engineer — The LEGO Group"), a team after a
+// comma or in parentheses ("Data Engineer, Traveler Data Engineering";
+// "Software Engineering Manager (Marketing Campaigns)"), a marker
+// ("(m/w/d)"), other names of the role in parentheses ("Site Reliability
+// Engineer (Devops/SRE)"), and a level (senior, staff). Role fit compares
+// role titles with the role alone: a candidate who was a marketing
+// manager does not fit an engineering manager's job by the team's name,
+// a DevOps engineer fits "(Devops/SRE)" as the title says, and a senior
+// software engineer fits a senior analytics engineer's job no better than
+// a data engineer does because both titles say "senior".
+
+// reTitleTail cuts a title at the first employer, team or location part,
+// when a role of two words or more comes before it.
+var reTitleTail = regexp.MustCompile(`\s+[—–-]\s+|\s+\|\s+|,\s+|\s+@\s+`)
+
+// reParens finds a title's parenthesised parts.
+var reParens = regexp.MustCompile(`\(([^()]*)\)`)
+
+// levelWords say how senior a role is, not which role it is; the years a
+// JD asks for check the level.
+var levelWords = []string{"senior", "sr", "junior", "jr", "staff", "principal", "mid", "level", "entry"}
+
+// levelTerms are levelWords as the index analyses them.
+var levelTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range levelWords {
+		for _, t := range index.Terms(w) {
+			m[t] = true
+		}
+	}
+	return m
+}()
+
+// roleTitles returns the role a JD title names, as index terms, and its
+// other names given in parentheses as a slash-separated list, each as
+// terms; level words are left out. A title that is only level words keeps
+// them.
+func roleTitles(title string) [][]string {
+	var alts [][]string
+	for _, m := range reParens.FindAllStringSubmatch(title, -1) {
+		items := strings.Split(m[1], "/")
+		if len(items) < 2 || isMarker(items) {
+			continue // a team or a note, not another name of the role
+		}
+		for _, it := range items {
+			if ts := roleTerms(it); len(ts) > 0 {
+				alts = append(alts, ts)
+			}
+		}
+	}
+	main := reParens.ReplaceAllString(title, " ")
+	// "Director, Product Management" inverts the title: a head of one
+	// word before the comma is not the whole role.
+	if loc := reTitleTail.FindStringIndex(main); loc != nil && len(roleTerms(main[:loc[0]])) >= 2 {
+		main = main[:loc[0]]
+	}
+	ts := roleTerms(main)
+	if len(ts) == 0 {
+		ts = dedupe(index.Terms(main))
+	}
+	if len(ts) == 0 && len(alts) == 0 {
+		ts = dedupe(index.Terms(title))
+	}
+	if len(ts) > 0 {
+		alts = append([][]string{ts}, alts...)
+	}
+	return alts
+}
+
+// roleTerms is s's index terms without level words.
+func roleTerms(s string) []string {
+	var out []string
+	for _, t := range dedupe(index.Terms(s)) {
+		if !levelTerms[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isMarker reports a slash list of single letters: "(m/w/d)", "(f/m/x)".
+func isMarker(items []string) bool {
+	for _, it := range items {
+		if len([]rune(strings.TrimSpace(it))) > 1 {
+			return false
+		}
+	}
+	return true
+}
