@@ -54,7 +54,7 @@ func corpusMatcher(tb testing.TB) *Matcher {
 		tb.Fatal(err)
 	}
 	eng := search.New(ix, local, search.Options{SemanticRatio: 0.5})
-	return New(eng, Options{SemanticRatio: 0.5, RecencyHalfLife: 5, StrictEvidence: true}) // as the shipped config
+	return New(eng, Options{SemanticRatio: 0.5, RecencyHalfLife: 5})
 }
 
 // issueJD is the job description of issue #14.

@@ -38,9 +38,9 @@ type Options struct {
 	// StrictEvidence grades evidence with the strict rules of
 	// docs/matching.md §2 (one item of a listed clause, a phrase's words
 	// far apart and a title-case field are partial, not strong) and lets
-	// partial credit rise with the score (Weights.PartialCreditTop). The
-	// shipped config turns it on (match.strict_evidence); false keeps the
-	// earlier rules.
+	// partial credit rise with the score (Weights.PartialCreditTop). Off
+	// by default (match.strict_evidence) until the job sets agree
+	// (docs/matching.md, "Strict evidence as the default").
 	StrictEvidence bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels) or
