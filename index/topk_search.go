@@ -82,13 +82,20 @@ func page(snap *scorch.IndexSnapshot, hits []hit, from int, fields []string) (*b
 		return res, nil
 	}
 	req := &bleve.SearchRequest{Fields: fields}
-	for _, h := range hits[from:] {
-		id := bindex.NewIndexInternalID(nil, offsets[h.seg]+h.doc)
+	// The page's matches and internal IDs in two allocations, not two
+	// per hit (a hybrid search's keyword side pages 100 hits).
+	hits = hits[from:]
+	dms := make([]search.DocumentMatch, len(hits))
+	ids := make([]byte, 8*len(hits))
+	res.Hits = make(search.DocumentMatchCollection, 0, len(hits))
+	for i, h := range hits {
+		id := bindex.NewIndexInternalID(ids[8*i:8*i+8:8*i+8], offsets[h.seg]+h.doc)
 		ext, err := snap.ExternalID(id)
 		if err != nil {
 			return nil, fmt.Errorf("external id: %w", err)
 		}
-		dm := &search.DocumentMatch{ID: ext, IndexInternalID: id, Score: h.score}
+		dm := &dms[i]
+		dm.ID, dm.IndexInternalID, dm.Score = ext, id, h.score
 		if len(fields) > 0 {
 			if err, _ := bleve.LoadAndHighlightFields(dm, req, "", snap, nil); err != nil {
 				return nil, fmt.Errorf("stored fields of %s: %w", ext, err)
