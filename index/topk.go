@@ -19,7 +19,8 @@ import (
 // postings, segment by segment, with MaxScore pruning. Scores are the
 // ones bleve's searchers give that query, computed by the same formulas
 // in the same order (docs/keyword-topk.md spells them out), so rankings
-// and scores are identical; what changes is that a bullet whose terms
+// and scores are identical (above 10 terms, up to the last bits of a
+// sum: see maxTopKTerms); what changes is that a bullet whose terms
 // cannot lift it into the top k is never scored, and the role's postings
 // are advanced only for bullets that could still make it.
 
@@ -80,10 +81,13 @@ type topkPlan struct {
 	bounds     *boundCache
 }
 
-// maxTopKTerms is the most terms the exact top-k takes: above it bleve's
-// disjunction switches to a heap, whose summation order is not the
-// clauses' order.
-var maxTopKTerms = searcher.DisjunctionHeapTakeover
+// maxTopKTerms is the most terms the top-k takes: every query Lexical
+// accepts. Above searcher.DisjunctionHeapTakeover terms bleve's
+// disjunction is a heap, which sums a bullet's matching clauses in the
+// order they leave it, an order that follows the heap's history, not the
+// clauses; the top-k sums them in the query's order, so a score can
+// differ from bleve's in its last bits (docs/keyword-topk.md).
+var maxTopKTerms = maxQueryTerms
 
 // newTopkPlan looks the query's terms up in every segment of snap and
 // weighs them as bleve's BooleanQuery{must: text, should: role^0.3}
@@ -134,6 +138,11 @@ func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte, bounds *boundCache
 			}
 			c.idf = math.Log(1 + (float64(n)-float64(c.df)+0.5)/(float64(c.df)+0.5))
 			cs[i] = c
+		}
+		if len(cs) > searcher.DisjunctionHeapTakeover {
+			// The heap keeps its searchers in the query's order; its
+			// weight (the query norm) sums them in that order.
+			return cs, pls, nil
 		}
 		// Sort clauses and their lists together, as bleve sorts searchers.
 		idx := make([]int, len(cs))

@@ -47,6 +47,12 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 	sort.SliceStable(byUB, func(a, b int) bool { return byUB[a].ub < byUB[b].ub })
 	w := walk{n: float64(len(text)), nr: float64(len(role)), text: text, role: role}
 	pivot, textN, textUB, roleUB := 0, 0, 0.0, 0.0 // byUB[:pivot] are non-essential
+	// The essential cursors by their bullet: the next candidate is the
+	// top's, found without a pass over every clause (a job's requirement
+	// has dozens).
+	var ess docHeap
+	ess.reset(byUB)
+	var onD []*cursor
 	for steps := 0; ; steps++ {
 		if steps&4095 == 4095 {
 			if err := ctx.Err(); err != nil {
@@ -54,6 +60,7 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 			}
 		}
 		floor := h.floor()
+		moved := false
 		for pivot < len(byUB) {
 			u := byUB[pivot]
 			tn, tu, ru := textN, textUB, roleUB
@@ -65,29 +72,98 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 			if float64(tn)/w.n*tu+ru > floor {
 				break
 			}
-			pivot, textN, textUB, roleUB = pivot+1, tn, tu, ru
+			pivot, textN, textUB, roleUB, moved = pivot+1, tn, tu, ru, true
 		}
-		d, any := uint64(0), false
-		for _, u := range byUB[pivot:] {
-			if !u.done && (!any || u.doc < d) {
-				d, any = u.doc, true
-			}
+		if moved {
+			ess.reset(byUB[pivot:])
 		}
-		if !any {
+		if len(ess) == 0 {
 			return nil
 		}
-		if score, ok, err := w.score(d, floor); err != nil {
-			return err
-		} else if ok {
-			h.push(hit{score: score, seg: j, doc: d})
+		d := ess[0].doc
+		onD = onD[:0]
+		for len(ess) > 0 && ess[0].doc == d {
+			onD = append(onD, ess.pop())
 		}
-		for _, u := range byUB[pivot:] {
-			if !u.done && u.doc == d {
-				if err := u.next(); err != nil {
-					return err
-				}
+		// The essential clauses' bounds: exact on d, nothing past it.
+		var on bounds
+		for _, u := range onD {
+			on.add(u, u.c.score(u.freq, u.norm)*boundSlack)
+		}
+		// First with the others at their segment bounds (no cursor read),
+		// then at their blocks'.
+		if on.beats(floor, w.n, float64(textN), textUB, roleUB) {
+			if score, ok, err := w.score(d, floor, on, byUB[:pivot]); err != nil {
+				return err
+			} else if ok {
+				h.push(hit{score: score, seg: j, doc: d})
 			}
 		}
+		for _, u := range onD {
+			if err := u.next(); err != nil {
+				return err
+			}
+			if !u.done {
+				ess.push(u)
+			}
+		}
+	}
+}
+
+// docHeap holds cursors that are not done, the one on the lowest bullet
+// on top.
+type docHeap []*cursor
+
+// reset makes h the heap of cs's cursors that are not done.
+func (h *docHeap) reset(cs []*cursor) {
+	*h = (*h)[:0]
+	for _, u := range cs {
+		if !u.done {
+			*h = append(*h, u)
+		}
+	}
+	for i := len(*h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h *docHeap) push(u *cursor) {
+	*h = append(*h, u)
+	s := *h
+	for i := len(s) - 1; i > 0; {
+		p := (i - 1) / 2
+		if s[p].doc <= s[i].doc {
+			break
+		}
+		s[i], s[p] = s[p], s[i]
+		i = p
+	}
+}
+
+func (h *docHeap) pop() *cursor {
+	s := *h
+	u := s[0]
+	s[0] = s[len(s)-1]
+	*h = s[:len(s)-1]
+	h.down(0)
+	return u
+}
+
+func (h *docHeap) down(i int) {
+	s := *h
+	for {
+		l, m := 2*i+1, i
+		if l < len(s) && s[l].doc < s[m].doc {
+			m = l
+		}
+		if r := l + 1; r < len(s) && s[r].doc < s[m].doc {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		s[i], s[m] = s[m], s[i]
+		i = m
 	}
 }
 
@@ -97,23 +173,40 @@ type walk struct {
 	text, role []*cursor // in bleve's summation order
 }
 
+// bounds adds up what clauses can add to a bullet's score.
+type bounds struct {
+	textN      int // text clauses that may match
+	text, role float64
+}
+
+func (b *bounds) add(u *cursor, x float64) {
+	if u.role {
+		b.role += x
+	} else if x > 0 {
+		b.textN, b.text = b.textN+1, b.text+x
+	}
+}
+
+// beats reports whether the bullet may beat floor, with textN more text
+// clauses adding up to textUB and role clauses to roleUB (n text clauses
+// in all: bleve's coord factor).
+func (b bounds) beats(floor, n, textN, textUB, roleUB float64) bool {
+	tn := float64(b.textN) + textN
+	return tn > 0 && tn/n*(b.text+textUB)+b.role+roleUB > floor
+}
+
 // score is bullet d's score, unless its bound shows it cannot beat
-// floor (ok false); ok is false too if no text term is in d.
-func (w *walk) score(d uint64, floor float64) (score float64, ok bool, err error) {
-	var roleMax, textMax float64
-	for _, u := range w.role {
-		roleMax += u.bound(d)
+// floor (ok false); ok is false too if no text term is in d. on bounds
+// the essential clauses; the non-essential ones are bounded from their
+// cursors.
+func (w *walk) score(d uint64, floor float64, on bounds, nonEssential []*cursor) (score float64, ok bool, err error) {
+	for _, u := range nonEssential {
+		on.add(u, u.bound(d))
 	}
-	maybe := 0
-	for _, u := range w.text {
-		if b := u.bound(d); b > 0 {
-			textMax += b
-			maybe++
-		}
-	}
-	if maybe == 0 || float64(maybe)/w.n*textMax+roleMax <= floor {
+	if !on.beats(floor, w.n, 0, 0, 0) {
 		return 0, false, nil
 	}
+	roleMax := on.role
 	// DisjunctionQueryScorer: the matching clauses' scores summed in
 	// searcher order, times the coord factor.
 	var sum float64

@@ -13,7 +13,9 @@ import (
 // SearchBatch runs many queries as one retrieval, as job matching asks
 // one query per requirement: the texts are embedded in one call, a bullet
 // that several queries find is loaded from the store once, the queries
-// share the versions and run concurrently, one per core. Each answer
+// share the versions and run concurrently, one per core; queries whose
+// keyword sides are the same search (a job's title asked in keyword and
+// in hybrid mode) walk the postings once. Each answer
 // ranks as Search ranks the query, but its hits are bare: bullet, score
 // and details, without highlights, reasons or folded copies, which a
 // caller reading rankings (not showing pages) does not need. The first
@@ -29,9 +31,10 @@ func (s *Engine) SearchBatch(ctx context.Context, qs []vitae.Query) ([]*vitae.Re
 		ps[i] = p
 	}
 	opts := s.embedBatch(ctx, ps)
-	// A view of the engine whose store loads each bullet once for the
-	// whole batch; its own version cache stays unused.
-	view := &Engine{st: &sharedBullets{Store: s.st, seen: map[string]vitae.Bullet{}}, emb: s.emb, opts: s.opts}
+	// A view of the engine whose store loads each bullet once and runs
+	// each distinct keyword search once for the whole batch; its own
+	// version cache stays unused.
+	view := &Engine{st: newBatchStore(s.st), emb: s.emb, opts: s.opts}
 	out := make([]*vitae.Results, len(ps))
 	errs := make([]error, len(ps))
 	var next atomic.Int64
@@ -86,42 +89,6 @@ func (s *Engine) embedBatch(ctx context.Context, ps []prepared) []runOptions {
 		}
 	}
 	return opts
-}
-
-// sharedBullets is a Store whose Bullets remembers what it loaded, for
-// the queries of one batch: the requirements of a job description find
-// many of the same bullets.
-type sharedBullets struct {
-	Store
-	mu   sync.Mutex
-	seen map[string]vitae.Bullet // absent: not loaded yet or unknown
-}
-
-func (c *sharedBullets) Bullets(ids []string) (map[string]vitae.Bullet, error) {
-	out := make(map[string]vitae.Bullet, len(ids))
-	var missing []string
-	c.mu.Lock()
-	for _, id := range ids {
-		if b, ok := c.seen[id]; ok {
-			out[id] = b
-		} else {
-			missing = append(missing, id)
-		}
-	}
-	c.mu.Unlock()
-	if len(missing) == 0 {
-		return out, nil
-	}
-	loaded, err := c.Store.Bullets(missing)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	for id, b := range loaded {
-		c.seen[id], out[id] = b, b
-	}
-	c.mu.Unlock()
-	return out, nil
 }
 
 // bareHits loads the bullets of fused hits, with their scores and

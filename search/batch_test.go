@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"vitae"
+	"vitae/index"
 )
 
 // ranking is what a batch answer must share with Search: the order of
@@ -34,6 +35,9 @@ func TestSearchBatchRanksAsSearch(t *testing.T) {
 		{Text: "supervised people", Mode: vitae.ModeSemantic, SemanticRatio: 1, Limit: 3},
 		{Text: "team", Filters: vitae.Filters{Company: []string{"Mercy"}}},
 		{Text: "wiki -onboarding"}, // syntax: the exclusion leaves nothing
+		// A job title as matching asks it: keyword and hybrid, one walk.
+		{Text: "Site Reliability Engineer", Mode: vitae.ModeKeyword, Limit: 100, Literal: true, KeepDuplicates: true},
+		{Text: "Site Reliability Engineer", Mode: vitae.ModeHybrid, SemanticRatio: 0.5, Limit: 100, Literal: true, KeepDuplicates: true},
 	}
 	got, err := s.SearchBatch(ctx, qs)
 	if err != nil {
@@ -90,5 +94,40 @@ func TestSearchBatchDegradesWithoutVectors(t *testing.T) {
 	}
 	if res[1].Degraded || len(res[1].Hits) == 0 {
 		t.Errorf("keyword query: degraded=%v hits=%d", res[1].Degraded, len(res[1].Hits))
+	}
+}
+
+// A batch runs a keyword search once: the same request gets the same
+// answer, another request its own.
+func TestBatchStoreSharesKeywordSearches(t *testing.T) {
+	_, ix := newEngineWith(t, corpus)
+	st := newBatchStore(ix)
+	ctx := context.Background()
+	req := index.LexicalRequest{Text: "team", Size: 100, IDsOnly: true}
+	a, err := st.Lexical(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := st.Lexical(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b || len(a.Hits) == 0 {
+		t.Errorf("the same request searched twice (or found nothing: %d hits)", len(a.Hits))
+	}
+	req.Size = 2
+	c, err := st.Lexical(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c == a || len(c.Hits) != 2 {
+		t.Errorf("another page got the first answer: %d hits", len(c.Hits))
+	}
+	want, err := ix.Lexical(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, c); diff != "" {
+		t.Errorf("the batch's answer differs from the store's (-store +batch):\n%s", diff)
 	}
 }

@@ -225,7 +225,8 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		}
 		// Fused lists are paged before hydration, so the keyword side
 		// need not load or highlight candidates that will not be shown.
-		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep)
+		// Bare hits load their bullets from the store too.
+		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep || o.bare)
 		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly})
 		if err != nil {
 			return nil, err
