@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"vitae"
+	"vitae/embed"
 	"vitae/index"
 	"vitae/search"
 	"vitae/web"
@@ -28,6 +29,12 @@ type Options struct {
 	EvalFile         string // dev relevance set: its queries join the query set
 	JobsFile         string // job descriptions for match latency
 	WorkDir          string // where indexes are built; default a temp dir, removed after
+	// Keep leaves each size's index (with its HNSW graph and trained
+	// embedder) under WorkDir, and a later run with the same WorkDir and
+	// Keep reopens it instead of generating and building again: the
+	// serving figures at 1M without a 10-minute build each time. A reused
+	// size has no build figures.
+	Keep bool
 	GeneratedQueries int    // generated queries beside the eval ones; default 170
 	Rounds           int    // timed passes over the query set per mode; default 3
 	Clients          int    // HTTP load clients; default 32
@@ -109,6 +116,10 @@ type SizeResult struct {
 	ServingRSS      int64              `json:"serving_rss_bytes"`        // after build, corpus dropped
 	ServingPeakRSS  int64              `json:"serving_peak_rss_bytes"`   // during ANN build, queries and load
 	Restart         *Restart           `json:"restart,omitempty"`
+	// Reused: the index was kept by an earlier run (Options.Keep), opened
+	// in ReusedOpenSeconds, and not built in this one.
+	Reused            bool    `json:"reused,omitempty"`
+	ReusedOpenSeconds float64 `json:"reused_open_seconds,omitempty"`
 	// The anonymous part (heap), without the index files mapped in.
 	ServingAnonRSS     int64 `json:"serving_anon_rss_bytes,omitempty"`
 	ServingPeakAnonRSS int64 `json:"serving_peak_anon_rss_bytes,omitempty"`
@@ -212,41 +223,51 @@ const longJobRounds = 7
 
 func runSize(ctx context.Context, opts Options, dir string, n int, source []vitae.Bullet, queries, jobs []string, checkpoint func(*SizeResult)) (sr *SizeResult, err error) {
 	log := opts.Logger
-	defer os.RemoveAll(dir)
+	if !opts.Keep {
+		defer os.RemoveAll(dir)
+	}
 	load := LoadAvg()
 	defer func() {
 		if sr != nil {
 			sr.LoadAvg = [2]float64{load, LoadAvg()}
 		}
 	}()
-	t := time.Now()
-	resumes, err := Generate(source, CorpusOptions{Bullets: n, Seed: opts.Seed})
-	if err != nil {
-		return nil, err
-	}
-	sr = &SizeResult{Bullets: Count(resumes), Resumes: len(resumes), GenerateSeconds: time.Since(t).Seconds(), Latency: map[string]Latency{}}
-
-	log.Info("bench: raw bleve batches", "bullets", n)
-	if sr.Raw, err = BuildRawBleve(ctx, filepath.Join(dir, "raw"), opts.Index.BatchSize, resumes); err != nil {
-		return sr, err
-	}
-	os.RemoveAll(filepath.Join(dir, "raw"))
-	gc()
-	checkpoint(sr)
-	log.Info("bench: index with the built-in embedder", "bullets", n, "raw_per_sec", int(sr.Raw.BulletsPerSec))
 	ixDir := filepath.Join(dir, "semantic")
-	ix, l, b, err := BuildSemantic(ctx, ixDir, opts.Index, resumes)
-	if err != nil {
-		return sr, err
-	}
+	var ix *index.Index
 	defer func() {
 		if ix != nil {
 			ix.Close()
 		}
 	}()
-	sr.Semantic, sr.Keyword = b, b.KeywordPhase
-	checkpoint(sr)
-	resumes = nil // a server holds the index, not the corpus
+	var l *embed.Local
+	b := &Build{} // stays empty for a reused index
+	reused := false
+	if opts.Keep {
+		var open time.Duration
+		if ix, l, open, reused, err = openKept(dir, opts.Index); err != nil {
+			return nil, err
+		}
+		if reused {
+			st, err := ix.Stats()
+			if err != nil {
+				return nil, fmt.Errorf("bench: kept index: %w", err)
+			}
+			log.Info("bench: reusing the kept index", "dir", dir, "bullets", st.Bullets, "open_seconds", open.Seconds())
+			sr = &SizeResult{Bullets: st.Bullets, Resumes: st.Resumes, Latency: map[string]Latency{},
+				Reused: true, ReusedOpenSeconds: open.Seconds()}
+		}
+	}
+	if !reused {
+		if opts.Keep {
+			// A build that did not finish left no model: start clean.
+			if err := os.RemoveAll(dir); err != nil {
+				return nil, fmt.Errorf("bench: clear %s: %w", dir, err)
+			}
+		}
+		if sr, ix, l, b, err = buildSize(ctx, opts, dir, n, source, checkpoint); err != nil {
+			return sr, err
+		}
+	}
 	gc()
 	sr.ServingRSS, sr.ServingAnonRSS = RSS(), AnonRSS()
 	ResetPeakRSS()
@@ -263,7 +284,7 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	if err != nil {
 		return sr, err
 	}
-	if opts.Index.ANNThreshold > 0 && sr.Bullets > opts.Index.ANNThreshold {
+	if !reused && opts.Index.ANNThreshold > 0 && sr.Bullets > opts.Index.ANNThreshold {
 		b.ANNSeconds = ann.Seconds()
 	}
 	checkpoint(sr)
@@ -353,6 +374,42 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 		return sr, fmt.Errorf("weaviate backend: %w", err)
 	}
 	return sr, nil
+}
+
+// buildSize generates n bullets and builds them twice: bare bleve batches
+// (the ceiling, removed after) and the whole pipeline with the embedder,
+// whose index it returns open. With Options.Keep the embedder is saved
+// beside the index for a later run.
+func buildSize(ctx context.Context, opts Options, dir string, n int, source []vitae.Bullet, checkpoint func(*SizeResult)) (*SizeResult, *index.Index, *embed.Local, *Build, error) {
+	log := opts.Logger
+	t := time.Now()
+	resumes, err := Generate(source, CorpusOptions{Bullets: n, Seed: opts.Seed})
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	sr := &SizeResult{Bullets: Count(resumes), Resumes: len(resumes), GenerateSeconds: time.Since(t).Seconds(), Latency: map[string]Latency{}}
+
+	log.Info("bench: raw bleve batches", "bullets", n)
+	if sr.Raw, err = BuildRawBleve(ctx, filepath.Join(dir, "raw"), opts.Index.BatchSize, resumes); err != nil {
+		return sr, nil, nil, nil, err
+	}
+	os.RemoveAll(filepath.Join(dir, "raw"))
+	gc()
+	checkpoint(sr)
+	log.Info("bench: index with the built-in embedder", "bullets", n, "raw_per_sec", int(sr.Raw.BulletsPerSec))
+	ix, l, b, err := BuildSemantic(ctx, filepath.Join(dir, "semantic"), opts.Index, resumes)
+	if err != nil {
+		return sr, nil, nil, nil, err
+	}
+	sr.Semantic, sr.Keyword = b, b.KeywordPhase
+	if opts.Keep {
+		if err := keepModel(dir, l); err != nil {
+			ix.Close()
+			return sr, nil, nil, nil, err
+		}
+	}
+	checkpoint(sr)
+	return sr, ix, l, b, nil // a server holds the index, not the corpus
 }
 
 // writeHeapProfile writes what is live now (after a collection) to path.
