@@ -35,8 +35,8 @@ type Config struct {
 			EfConstruction int `mapstructure:"ef_construction"`
 			EfSearch       int `mapstructure:"ef_search"`
 		} `mapstructure:"hnsw"`
-		MemoryLimit  string `mapstructure:"memory_limit"`
-		GCPercent    int    `mapstructure:"gc_percent"`
+		MemoryLimit string `mapstructure:"memory_limit"`
+		GCPercent   int    `mapstructure:"gc_percent"`
 		// EraseTimeout bounds the wipe each DELETE waits for; Verify and
 		// VerifyTimeout the integrity check at open (SECURITY.md).
 		EraseTimeout  time.Duration `mapstructure:"erase_timeout"`
