@@ -23,21 +23,15 @@ import (
 
 // Options steer a benchmark run. Zero values take the defaults.
 type Options struct {
-	Sizes     []int  // bullets; default 10k and 100k
-	Seed      uint64 // corpus and query seed; default 1
-	CorpusDir string // real résumés the corpus is generated from
-	EvalFile  string // dev relevance set: its queries join the query set
-	JobsFile  string // job descriptions for match latency
-	WorkDir   string // where indexes are built; default a temp dir, removed after
-	// Keep leaves each size's index (with its HNSW graph and trained
-	// embedder) under WorkDir, and a later run with the same WorkDir and
-	// Keep reopens it instead of generating and building again: the
-	// serving figures at 1M without a 10-minute build each time. A reused
-	// size has no build figures.
-	Keep             bool
-	GeneratedQueries int // generated queries beside the eval ones; default 170
-	Rounds           int // timed passes over the query set per mode; default 3
-	Clients          int // HTTP load clients; default 32
+	Sizes            []int  // bullets; default 10k and 100k
+	Seed             uint64 // corpus and query seed; default 1
+	CorpusDir        string // real résumés the corpus is generated from
+	EvalFile         string // dev relevance set: its queries join the query set
+	JobsFile         string // job descriptions for match latency
+	WorkDir          string // where indexes are built; default a temp dir, removed after
+	GeneratedQueries int    // generated queries beside the eval ones; default 170
+	Rounds           int    // timed passes over the query set per mode; default 3
+	Clients          int    // HTTP load clients; default 32
 	HTTPDuration     time.Duration
 	Index            index.Options // Path is ignored; ANNThreshold etc. apply
 	// Handler builds the HTTP handler serving an engine, logging to the
@@ -64,6 +58,13 @@ type Options struct {
 	// Weaviate backend on a node started for it (SizeResult.Backend).
 	BackendServer string
 	Logger        *slog.Logger
+
+	// Keep leaves each size's index (with its HNSW graph and trained
+	// embedder) under WorkDir, and a later run with the same WorkDir and
+	// Keep reopens it instead of generating and building again: the
+	// serving figures at 1M without a 10-minute build each time. A reused
+	// size has no build figures.
+	Keep bool
 }
 
 func (o Options) withDefaults() Options {
