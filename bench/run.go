@@ -124,6 +124,10 @@ type SizeResult struct {
 	// The anonymous part (heap), without the index files mapped in.
 	ServingAnonRSS     int64 `json:"serving_anon_rss_bytes,omitempty"`
 	ServingPeakAnonRSS int64 `json:"serving_peak_anon_rss_bytes,omitempty"`
+	// What the resident set was made of at its highest sample while
+	// serving, and at the end of serving (before the restart).
+	ServingPeakParts RSSParts `json:"serving_peak_rss_parts,omitempty"`
+	ServingEndParts  RSSParts `json:"serving_end_rss_parts,omitempty"`
 	// LoadAvg is the 1-minute load average when the size started and
 	// ended: above the CPU count, other processes shared the machine.
 	LoadAvg [2]float64 `json:"loadavg_start_end"`
@@ -272,11 +276,12 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	gc()
 	sr.ServingRSS, sr.ServingAnonRSS = RSS(), AnonRSS()
 	ResetPeakRSS()
-	stopAnon := anonPeak(100 * time.Millisecond)
+	stopAnon, stopParts := anonPeak(100*time.Millisecond), peakParts(500*time.Millisecond)
 	anonStopped := false
 	defer func() {
 		if !anonStopped {
 			stopAnon()
+			stopParts()
 		}
 	}()
 
@@ -338,6 +343,7 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	}
 	sr.ServingPeakRSS = PeakRSS()
 	sr.ServingPeakAnonRSS, anonStopped = stopAnon(), true // the restart below is not serving
+	sr.ServingPeakParts, sr.ServingEndParts = stopParts(), MappedRSS()
 	if opts.WeaviateServer != "" {
 		var h http.Handler
 		if opts.Handler != nil {
