@@ -65,6 +65,8 @@ type Options struct {
 	// serving figures at 1M without a 10-minute build each time. A reused
 	// size has no build figures.
 	Keep bool
+	// SkipRaw skips the bare-bleve build (the indexing ceiling).
+	SkipRaw bool
 }
 
 func (o Options) withDefaults() Options {
@@ -396,14 +398,16 @@ func buildSize(ctx context.Context, opts Options, dir string, n int, source []vi
 	}
 	sr := &SizeResult{Bullets: Count(resumes), Resumes: len(resumes), GenerateSeconds: time.Since(t).Seconds(), Latency: map[string]Latency{}}
 
-	log.Info("bench: raw bleve batches", "bullets", n)
-	if sr.Raw, err = BuildRawBleve(ctx, filepath.Join(dir, "raw"), opts.Index.BatchSize, resumes); err != nil {
-		return sr, nil, nil, nil, err
+	if !opts.SkipRaw {
+		log.Info("bench: raw bleve batches", "bullets", n)
+		if sr.Raw, err = BuildRawBleve(ctx, filepath.Join(dir, "raw"), opts.Index.BatchSize, resumes); err != nil {
+			return sr, nil, nil, nil, err
+		}
+		os.RemoveAll(filepath.Join(dir, "raw"))
+		gc()
+		checkpoint(sr)
 	}
-	os.RemoveAll(filepath.Join(dir, "raw"))
-	gc()
-	checkpoint(sr)
-	log.Info("bench: index with the built-in embedder", "bullets", n, "raw_per_sec", int(sr.Raw.BulletsPerSec))
+	log.Info("bench: index with the built-in embedder", "bullets", n)
 	ix, l, b, err := BuildSemantic(ctx, filepath.Join(dir, "semantic"), opts.Index, resumes)
 	if err != nil {
 		return sr, nil, nil, nil, err

@@ -163,6 +163,7 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 	f.IntVar(&opts.AuditPairs, "audit-pairs", 15, "off/on pairs of HTTP segments measuring the audit log's cost, interleaved; 0 skips")
 	f.DurationVar(&opts.AuditSegment, "audit-segment", time.Second, "length of each audit off/on HTTP segment")
 	f.StringVar(&opts.WorkDir, "work-dir", "", "where indexes are built (default a temp dir; each is removed after its size)")
+	f.BoolVar(&opts.SkipRaw, "skip-raw", false, "skip the bare-bleve build (the indexing ceiling)")
 	f.BoolVar(&opts.Keep, "keep", false, "with --work-dir: keep each size's index there, and reuse one a previous --keep run left instead of building it (serving figures only)")
 	f.BoolVar(&asJSON, "json", false, "print the report as JSON instead of tables")
 	f.BoolVar(&markdown, "markdown", false, "print the tables as Markdown (for BENCHMARKS.md)")
