@@ -137,6 +137,7 @@ func Open(opts Options) (*Index, error) {
 	if err := ix.vec.LoadGraph(ix.graphPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
 		opts.Logger.Info("approximate vector index not reused; it is rebuilt when first needed", "reason", err)
 	}
+	releaseBolt(db)
 	return ix, nil
 }
 
