@@ -2,6 +2,8 @@ package index
 
 import (
 	"os"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -11,7 +13,8 @@ import (
 // index a `vitae bench --keep` run left (WORK/1000000/semantic for the 1M
 // figures), as a server restart does: integrity check, bbolt, bleve, the
 // vector slots and the saved graph. It reports the open alone (open-s/op);
-// and its process CPU time (open-cpu-s/op); profile it with -cpuprofile. VITAE_BENCH_QUANTIZE=1 opens it quantized,
+// its process CPU time (open-cpu-s/op) and the resident set after it
+// (rss-after-open-MiB); profile it with -cpuprofile. VITAE_BENCH_QUANTIZE=1 opens it quantized,
 // VITAE_BENCH_SKIP_VERIFY=1 without the integrity check. Skipped unset.
 func BenchmarkOpenKept(b *testing.B) {
 	path := os.Getenv("VITAE_BENCH_INDEX")
@@ -20,6 +23,7 @@ func BenchmarkOpenKept(b *testing.B) {
 	}
 	opts := Options{Path: path, Quantize: os.Getenv("VITAE_BENCH_QUANTIZE") == "1", SkipVerify: os.Getenv("VITAE_BENCH_SKIP_VERIFY") == "1"}
 	var open, cpu time.Duration
+	var rss int64
 	for b.Loop() {
 		t, c := time.Now(), processCPU()
 		ix, err := Open(opts)
@@ -27,6 +31,7 @@ func BenchmarkOpenKept(b *testing.B) {
 			b.Fatal(err)
 		}
 		open, cpu = open+time.Since(t), cpu+processCPU()-c
+		rss = max(rss, residentBytes())
 		st, err := ix.Stats()
 		if err != nil || !st.Approximate {
 			b.Fatalf("reopened without its graph (approximate %v): %v", st.Approximate, err)
@@ -37,6 +42,23 @@ func BenchmarkOpenKept(b *testing.B) {
 	}
 	b.ReportMetric(open.Seconds()/float64(b.N), "open-s/op")
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "open-cpu-s/op")
+	b.ReportMetric(float64(rss)/(1<<20), "rss-after-open-MiB")
+}
+
+// residentBytes is VmRSS: the process's resident set, mapped files
+// included; 0 if unknown.
+func residentBytes() int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(data)) {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
 }
 
 // processCPU is the process's user and system CPU time: an open's cost,
