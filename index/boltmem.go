@@ -1,7 +1,6 @@
 package index
 
 import (
-	"os"
 	"syscall"
 
 	bolt "go.etcd.io/bbolt"
@@ -11,16 +10,21 @@ import (
 // they stay in the page cache, and a later read maps the page it needs
 // again (bbolt maps the file MADV_RANDOM: one page per read). bbolt
 // reads every page's header at open to rebuild its free list
-// (NoFreelistSync), and openVectors reads every slot: at 1M bullets that
-// left the whole 1.4 GB file resident in a server that then reads a few
-// dozen records per search. Call it only while nothing writes: a write
-// can move bbolt's mapping.
+// (NoFreelistSync), openVectors reads every slot, and Stats walks every
+// page of two buckets: at 1M bullets each left most of the 1.4 GB file
+// resident in a server that then reads a few dozen records per search.
+// A read transaction holds bbolt's mapping in place (a write that grows
+// the file remaps it only when no reader is open).
 func releaseBolt(db *bolt.DB) {
-	st, err := os.Stat(db.Path())
-	if err != nil || st.Size() == 0 {
-		return
-	}
-	// The mapping is at least as long as the file (bbolt rounds it up);
+	_ = db.View(func(tx *bolt.Tx) error {
+		releaseMapped(db, tx)
+		return nil
+	})
+}
+
+// releaseMapped is releaseBolt inside the caller's transaction.
+func releaseMapped(db *bolt.DB, tx *bolt.Tx) {
+	// The mapping is at least as long as the file the transaction sees;
 	// advising by address needs no Go slice over memory bbolt owns.
-	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, db.Info().Data, uintptr(st.Size()), syscall.MADV_DONTNEED)
+	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, db.Info().Data, uintptr(tx.Size()), syscall.MADV_DONTNEED)
 }

@@ -194,6 +194,7 @@ func (ix *Index) Stats() (Stats, error) {
 	err := ix.db.View(func(tx *bolt.Tx) error {
 		st.Resumes = tx.Bucket(bucketResumes).Stats().KeyN
 		st.Bullets = tx.Bucket(bucketBullets).Stats().KeyN
+		releaseMapped(ix.db, tx) // the counts read every page of both buckets
 		return nil
 	})
 	if err != nil {
