@@ -152,7 +152,7 @@ func setDefaults(v *viper.Viper) {
 		"index.ann_threshold":         50000,
 		"index.hnsw.m":                16,
 		"index.hnsw.ef_construction":  128,
-		"index.hnsw.ef_search":        96,
+		"index.hnsw.ef_search":        256,
 		"index.memory_limit":          "",
 		"index.gc_percent":            100,
 		"index.erase_timeout":         "30s",
