@@ -64,8 +64,8 @@ func residentKB(t *testing.T, path string) (int64, bool) {
 	for sc.Scan() {
 		fields := strings.Fields(sc.Text())
 		switch {
-		case len(fields) >= 6 && strings.Contains(fields[0], "-"):
-			in = fields[5] == path
+		case len(fields) >= 5 && strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":"):
+			in = len(fields) >= 6 && fields[5] == path // an anonymous mapping has no path
 		case in && len(fields) >= 2 && fields[0] == "Rss:":
 			n, _ := strconv.ParseInt(fields[1], 10, 64)
 			kb += n

@@ -27,6 +27,9 @@ type Index struct {
 	vec     *vector.Store
 	facets  facetCache // facet values of bullets seen in results
 	bounds  boundCache // score bounds of terms' postings, for exactTopK
+	// boltReads counts records searches read since vitae.db's pages were
+	// last released (boltmem.go).
+	boltReads atomic.Int64
 
 	// writeMu serialises writers (Upsert, Delete, vector writes); searches
 	// run concurrently with each other and with writes.

@@ -235,6 +235,7 @@ func (ix *Index) Bullets(ids []string) (map[string]vitae.Bullet, error) {
 			}
 			out[id] = b
 		}
+		ix.readRecords(tx, len(ids))
 		return nil
 	})
 	return out, err
