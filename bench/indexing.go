@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -260,4 +261,42 @@ func Reopen(ix *index.Index, dir string, opts index.Options) (*Restart, error) {
 		err = cerr
 	}
 	return r, err
+}
+
+// buildSize generates n bullets and builds them twice: bare bleve batches
+// (the ceiling, removed after) and the whole pipeline with the embedder,
+// whose index it returns open. With Options.Keep the embedder is saved
+// beside the index for a later run.
+func buildSize(ctx context.Context, opts Options, dir string, n int, source []vitae.Bullet, checkpoint func(*SizeResult)) (*SizeResult, *index.Index, *embed.Local, *Build, error) {
+	log := opts.Logger
+	t := time.Now()
+	resumes, err := Generate(source, CorpusOptions{Bullets: n, Seed: opts.Seed})
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	sr := &SizeResult{Bullets: Count(resumes), Resumes: len(resumes), GenerateSeconds: time.Since(t).Seconds(), Latency: map[string]Latency{}}
+
+	if !opts.SkipRaw {
+		log.Info("bench: raw bleve batches", "bullets", n)
+		if sr.Raw, err = BuildRawBleve(ctx, filepath.Join(dir, "raw"), opts.Index.BatchSize, resumes); err != nil {
+			return sr, nil, nil, nil, err
+		}
+		os.RemoveAll(filepath.Join(dir, "raw"))
+		gc()
+		checkpoint(sr)
+	}
+	log.Info("bench: index with the built-in embedder", "bullets", n)
+	ix, l, b, err := BuildSemantic(ctx, filepath.Join(dir, "semantic"), opts.Index, resumes)
+	if err != nil {
+		return sr, nil, nil, nil, err
+	}
+	sr.Semantic, sr.Keyword = b, b.KeywordPhase
+	if opts.Keep {
+		if err := keepModel(dir, l); err != nil {
+			ix.Close()
+			return sr, nil, nil, nil, err
+		}
+	}
+	checkpoint(sr)
+	return sr, ix, l, b, nil // a server holds the index, not the corpus
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"vitae"
+	"vitae/embed"
 	"vitae/index"
 	"vitae/search"
 	"vitae/web"
@@ -57,6 +58,15 @@ type Options struct {
 	// Weaviate backend on a node started for it (SizeResult.Backend).
 	BackendServer string
 	Logger        *slog.Logger
+
+	// Keep leaves each size's index (with its HNSW graph and trained
+	// embedder) under WorkDir, and a later run with the same WorkDir and
+	// Keep reopens it instead of generating and building again: the
+	// serving figures at 1M without a 10-minute build each time. A reused
+	// size has no build figures.
+	Keep bool
+	// SkipRaw skips the bare-bleve build (the indexing ceiling).
+	SkipRaw bool
 }
 
 func (o Options) withDefaults() Options {
@@ -107,11 +117,19 @@ type SizeResult struct {
 	HTTPNoFacets    *HTTPLoad          `json:"http_no_facets,omitempty"` // "facets": false
 	Audit           *AuditLoad         `json:"audit,omitempty"`          // the audit log off and on
 	ServingRSS      int64              `json:"serving_rss_bytes"`        // after build, corpus dropped
-	ServingPeakRSS  int64              `json:"serving_peak_rss_bytes"`   // during ANN build, queries and load
+	ServingPeakRSS  int64              `json:"serving_peak_rss_bytes"`   // during ANN build, queries and load (not the exact kNN reference)
 	Restart         *Restart           `json:"restart,omitempty"`
+	// Reused: the index was kept by an earlier run (Options.Keep), opened
+	// in ReusedOpenSeconds, and not built in this one.
+	Reused            bool    `json:"reused,omitempty"`
+	ReusedOpenSeconds float64 `json:"reused_open_seconds,omitempty"`
 	// The anonymous part (heap), without the index files mapped in.
 	ServingAnonRSS     int64 `json:"serving_anon_rss_bytes,omitempty"`
 	ServingPeakAnonRSS int64 `json:"serving_peak_anon_rss_bytes,omitempty"`
+	// What the resident set was made of at its highest sample while
+	// serving, and at the end of serving (before the restart).
+	ServingPeakParts RSSParts `json:"serving_peak_rss_parts,omitempty"`
+	ServingEndParts  RSSParts `json:"serving_end_rss_parts,omitempty"`
 	// LoadAvg is the 1-minute load average when the size started and
 	// ended: above the CPU count, other processes shared the machine.
 	LoadAvg [2]float64 `json:"loadavg_start_end"`
@@ -212,49 +230,60 @@ const longJobRounds = 7
 
 func runSize(ctx context.Context, opts Options, dir string, n int, source []vitae.Bullet, queries, jobs []string, checkpoint func(*SizeResult)) (sr *SizeResult, err error) {
 	log := opts.Logger
-	defer os.RemoveAll(dir)
+	if !opts.Keep {
+		defer os.RemoveAll(dir)
+	}
 	load := LoadAvg()
 	defer func() {
 		if sr != nil {
 			sr.LoadAvg = [2]float64{load, LoadAvg()}
 		}
 	}()
-	t := time.Now()
-	resumes, err := Generate(source, CorpusOptions{Bullets: n, Seed: opts.Seed})
-	if err != nil {
-		return nil, err
-	}
-	sr = &SizeResult{Bullets: Count(resumes), Resumes: len(resumes), GenerateSeconds: time.Since(t).Seconds(), Latency: map[string]Latency{}}
-
-	log.Info("bench: raw bleve batches", "bullets", n)
-	if sr.Raw, err = BuildRawBleve(ctx, filepath.Join(dir, "raw"), opts.Index.BatchSize, resumes); err != nil {
-		return sr, err
-	}
-	os.RemoveAll(filepath.Join(dir, "raw"))
-	gc()
-	checkpoint(sr)
-	log.Info("bench: index with the built-in embedder", "bullets", n, "raw_per_sec", int(sr.Raw.BulletsPerSec))
 	ixDir := filepath.Join(dir, "semantic")
-	ix, l, b, err := BuildSemantic(ctx, ixDir, opts.Index, resumes)
-	if err != nil {
-		return sr, err
-	}
+	var ix *index.Index
 	defer func() {
 		if ix != nil {
 			ix.Close()
 		}
 	}()
-	sr.Semantic, sr.Keyword = b, b.KeywordPhase
-	checkpoint(sr)
-	resumes = nil // a server holds the index, not the corpus
+	var l *embed.Local
+	b := &Build{} // stays empty for a reused index
+	reused := false
+	if opts.Keep {
+		var open time.Duration
+		if ix, l, open, reused, err = openKept(dir, opts.Index); err != nil {
+			return nil, err
+		}
+		if reused {
+			st, err := ix.Stats()
+			if err != nil {
+				return nil, fmt.Errorf("bench: kept index: %w", err)
+			}
+			log.Info("bench: reusing the kept index", "dir", dir, "bullets", st.Bullets, "open_seconds", open.Seconds())
+			sr = &SizeResult{Bullets: st.Bullets, Resumes: st.Resumes, Latency: map[string]Latency{},
+				Reused: true, ReusedOpenSeconds: open.Seconds()}
+		}
+	}
+	if !reused {
+		if opts.Keep {
+			// A build that did not finish left no model: start clean.
+			if err := os.RemoveAll(dir); err != nil {
+				return nil, fmt.Errorf("bench: clear %s: %w", dir, err)
+			}
+		}
+		if sr, ix, l, b, err = buildSize(ctx, opts, dir, n, source, checkpoint); err != nil {
+			return sr, err
+		}
+	}
 	gc()
 	sr.ServingRSS, sr.ServingAnonRSS = RSS(), AnonRSS()
 	ResetPeakRSS()
-	stopAnon := anonPeak(100 * time.Millisecond)
+	stopAnon, stopParts := anonPeak(100*time.Millisecond), peakParts(500*time.Millisecond)
 	anonStopped := false
 	defer func() {
 		if !anonStopped {
 			stopAnon()
+			stopParts()
 		}
 	}()
 
@@ -263,7 +292,7 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	if err != nil {
 		return sr, err
 	}
-	if opts.Index.ANNThreshold > 0 && sr.Bullets > opts.Index.ANNThreshold {
+	if !reused && opts.Index.ANNThreshold > 0 && sr.Bullets > opts.Index.ANNThreshold {
 		b.ANNSeconds = ann.Seconds()
 	}
 	checkpoint(sr)
@@ -289,10 +318,16 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 		}
 	}
 	log.Info("bench: exact vs approximate kNN", "bullets", n)
+	// The exact reference scans every float row (1 GB at 1M), which no
+	// search of a server does: the serving peak leaves it out.
+	peak, parts := PeakRSS(), stopParts()
+	stopParts = func() RSSParts { return nil }
 	if sr.KNN, err = CompareKNN(ctx, ix, l, queries, opts.Index.ANNThreshold); err != nil {
 		return sr, err
 	}
 	checkpoint(sr)
+	ResetPeakRSS()
+	stopParts = peakParts(500 * time.Millisecond)
 	if opts.Handler != nil {
 		h, err := opts.Handler(eng, nil)
 		if err != nil {
@@ -314,8 +349,12 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 			checkpoint(sr)
 		}
 	}
-	sr.ServingPeakRSS = PeakRSS()
+	sr.ServingPeakRSS = max(peak, PeakRSS())
 	sr.ServingPeakAnonRSS, anonStopped = stopAnon(), true // the restart below is not serving
+	sr.ServingPeakParts, sr.ServingEndParts = stopParts(), MappedRSS()
+	if parts.Total() > sr.ServingPeakParts.Total() {
+		sr.ServingPeakParts = parts
+	}
 	if opts.WeaviateServer != "" {
 		var h http.Handler
 		if opts.Handler != nil {

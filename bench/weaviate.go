@@ -23,8 +23,8 @@ const (
 	peerClass = "BenchBullet"
 	peerBatch = 500 // objects per gRPC batch request
 
-	// Vitae's HNSW (index/vector): M 16, efConstruction 128, ef 96.
-	hnswM, hnswEfConstruction, hnswEf = 16, 128, 96
+	// Vitae's HNSW defaults (index/vector, config.yaml): M 16, efConstruction 128, ef 256.
+	hnswM, hnswEfConstruction, hnswEf = 16, 128, 256
 	// hybridAlpha weighs the vector side of Weaviate's hybrid (0.5: even).
 	hybridAlpha = 0.5
 	// roleBoost is the weight of the role beside the text in BM25, as in

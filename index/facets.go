@@ -133,6 +133,7 @@ func (ix *Index) facetValues(ids []string) ([]facetValues, error) {
 			read[id] = v
 			out = append(out, v)
 		}
+		ix.readRecords(tx, len(missing))
 		return nil
 	})
 	if err != nil {

@@ -27,6 +27,9 @@ type Index struct {
 	vec     *vector.Store
 	facets  facetCache // facet values of bullets seen in results
 	bounds  boundCache // score bounds of terms' postings, for exactTopK
+	// boltReads counts records searches read since vitae.db's pages were
+	// last released (boltmem.go).
+	boltReads atomic.Int64
 
 	// writeMu serialises writers (Upsert, Delete, vector writes); searches
 	// run concurrently with each other and with writes.
@@ -137,6 +140,7 @@ func Open(opts Options) (*Index, error) {
 	if err := ix.vec.LoadGraph(ix.graphPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
 		opts.Logger.Info("approximate vector index not reused; it is rebuilt when first needed", "reason", err)
 	}
+	releaseBolt(db)
 	return ix, nil
 }
 
@@ -193,6 +197,7 @@ func (ix *Index) Stats() (Stats, error) {
 	err := ix.db.View(func(tx *bolt.Tx) error {
 		st.Resumes = tx.Bucket(bucketResumes).Stats().KeyN
 		st.Bullets = tx.Bucket(bucketBullets).Stats().KeyN
+		releaseMapped(ix.db, tx) // the counts read every page of both buckets
 		return nil
 	})
 	if err != nil {

@@ -199,6 +199,7 @@ func (ix *Index) Resumes(offset, limit int) ([]*vitae.Resume, int, error) {
 	err := ix.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketResumes)
 		total = b.Stats().KeyN
+		defer releaseMapped(ix.db, tx) // the count and the walk read the whole bucket
 		c := b.Cursor()
 		i := 0
 		for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -234,6 +235,7 @@ func (ix *Index) Bullets(ids []string) (map[string]vitae.Bullet, error) {
 			}
 			out[id] = b
 		}
+		ix.readRecords(tx, len(ids))
 		return nil
 	})
 	return out, err

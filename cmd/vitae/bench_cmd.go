@@ -42,7 +42,7 @@ matching; compares exact and HNSW kNN (latency, recall@10); loads
 POST /api/v1/search on loopback with concurrent clients; and measures the
 audit log's cost to that throughput, the log off and on in short segments
 interleaved off, on, on, off (--audit-pairs, --audit-segment). Index settings
-(batch_size, quantize, ann_threshold) come from the configuration.
+(batch_size, quantize, ann_threshold, hnsw) come from the configuration.
 
 With --peer weaviate, each size is also imported into a weaviate-server
 that bench starts on loopback (data under the work dir, stopped after the
@@ -83,12 +83,16 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 					return err
 				}
 				opts.Sizes = ns
+				if opts.Keep && opts.WorkDir == "" {
+					return &exitError{code: 2, err: errors.New("--keep needs --work-dir")}
+				}
 				if opts.WeaviateServer, opts.BackendServer, err = weaviateServers(peer, backend, weaviateServer); err != nil {
 					return &exitError{code: 2, err: err}
 				}
 				opts.Index.BatchSize = cfg.Index.BatchSize
 				opts.Index.Quantize = cfg.Index.Quantize
 				opts.Index.ANNThreshold = cfg.Index.ANNThreshold
+				opts.Index.HNSW = hnswOptions(cfg)
 				opts.Logger = log
 				if jsonOut != "" {
 					opts.Checkpoint = func(r *bench.Report) { _ = writeJSONFile(jsonOut, r) }
@@ -159,6 +163,8 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 	f.IntVar(&opts.AuditPairs, "audit-pairs", 15, "off/on pairs of HTTP segments measuring the audit log's cost, interleaved; 0 skips")
 	f.DurationVar(&opts.AuditSegment, "audit-segment", time.Second, "length of each audit off/on HTTP segment")
 	f.StringVar(&opts.WorkDir, "work-dir", "", "where indexes are built (default a temp dir; each is removed after its size)")
+	f.BoolVar(&opts.SkipRaw, "skip-raw", false, "skip the bare-bleve build (the indexing ceiling)")
+	f.BoolVar(&opts.Keep, "keep", false, "with --work-dir: keep each size's index there, and reuse one a previous --keep run left instead of building it (serving figures only)")
 	f.BoolVar(&asJSON, "json", false, "print the report as JSON instead of tables")
 	f.BoolVar(&markdown, "markdown", false, "print the tables as Markdown (for BENCHMARKS.md)")
 	f.StringVar(&jsonOut, "json-out", "", "also write the JSON report to this file")

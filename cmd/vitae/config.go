@@ -28,8 +28,15 @@ type Config struct {
 		BatchSize    int    `mapstructure:"batch_size"`
 		Quantize     bool   `mapstructure:"quantize"`
 		ANNThreshold int    `mapstructure:"ann_threshold"`
-		MemoryLimit  string `mapstructure:"memory_limit"`
-		GCPercent    int    `mapstructure:"gc_percent"`
+		// HNSW tunes the approximate index: M and EfConstruction shape the
+		// graph (a change rebuilds it once), EfSearch each search.
+		HNSW struct {
+			M              int `mapstructure:"m"`
+			EfConstruction int `mapstructure:"ef_construction"`
+			EfSearch       int `mapstructure:"ef_search"`
+		} `mapstructure:"hnsw"`
+		MemoryLimit string `mapstructure:"memory_limit"`
+		GCPercent   int    `mapstructure:"gc_percent"`
 		// EraseTimeout bounds the wipe each DELETE waits for; Verify and
 		// VerifyTimeout the integrity check at open (SECURITY.md).
 		EraseTimeout  time.Duration `mapstructure:"erase_timeout"`
@@ -143,6 +150,9 @@ func setDefaults(v *viper.Viper) {
 		"index.batch_size":            1000,
 		"index.quantize":              false,
 		"index.ann_threshold":         50000,
+		"index.hnsw.m":                16,
+		"index.hnsw.ef_construction":  128,
+		"index.hnsw.ef_search":        256,
 		"index.memory_limit":          "",
 		"index.gc_percent":            100,
 		"index.erase_timeout":         "30s",
@@ -294,6 +304,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Index.ANNThreshold < 0 {
 		bad("index.ann_threshold: %d must be ≥ 0", c.Index.ANNThreshold)
+	}
+	if h := c.Index.HNSW; h.M < 2 || h.M > 64 || h.EfConstruction < 1 || h.EfConstruction > 4096 || h.EfSearch < 1 || h.EfSearch > 4096 {
+		bad("index.hnsw: m %d (2..64), ef_construction %d and ef_search %d (1..4096)", h.M, h.EfConstruction, h.EfSearch)
 	}
 	if _, err := parseBytes(c.Index.MemoryLimit); err != nil {
 		bad("index.memory_limit: %v", err)

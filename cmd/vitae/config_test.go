@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/viper"
 
 	"vitae/audit"
+	"vitae/index"
 )
 
 // TestConfigYAMLMatchesDefaults keeps the documented config.yaml and the
@@ -315,5 +316,23 @@ retention:
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error does not say %q:\n%v", want, err)
 		}
+	}
+}
+
+func TestHNSWConfigReachesTheIndex(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("VITAE_INDEX_HNSW_EF_SEARCH", "160")
+	cfg, err := loadConfig("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := indexOptions(cfg, nil).HNSW
+	if want := (index.HNSWOptions{M: 16, EfConstruction: 128, EfSearch: 160}); got != want {
+		t.Errorf("index HNSW options %+v, want %+v", got, want)
+	}
+	t.Setenv("VITAE_INDEX_HNSW_EF_SEARCH", "0")
+	if _, err := loadConfig("", nil); err == nil || !strings.Contains(err.Error(), "index.hnsw") {
+		t.Errorf("ef_search 0 should be reported, got %v", err)
 	}
 }

@@ -45,6 +45,7 @@ func TestExitCodes(t *testing.T) {
 		{"bench with an unknown peer", []string{"bench", "--peer", "solr"}, 2, `--peer: "solr" is not a known peer`},
 		{"bench server without a peer", []string{"bench", "--weaviate-server", "/bin/true"}, 2, "--weaviate-server needs --peer weaviate"},
 		{"bench with an unknown backend", []string{"bench", "--backend", "solr"}, 2, `--backend: "solr" is not a known backend`},
+		{"bench keep without a work dir", []string{"bench", "--keep"}, 2, "--keep needs --work-dir"},
 		{"missing index path", []string{"index", "nowhere"}, 1, "index nowhere: no such file or directory"},
 		{"missing job description", []string{"match", "nowhere.md"}, 1, "no such file or directory"},
 	}

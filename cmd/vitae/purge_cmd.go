@@ -17,11 +17,18 @@ func indexOptions(cfg *Config, log *slog.Logger) index.Options {
 		BatchSize:     cfg.Index.BatchSize,
 		Quantize:      cfg.Index.Quantize,
 		ANNThreshold:  cfg.Index.ANNThreshold,
+		HNSW:          hnswOptions(cfg),
 		EraseTimeout:  cfg.Index.EraseTimeout,
 		SkipVerify:    !cfg.Index.Verify,
 		VerifyTimeout: cfg.Index.VerifyTimeout,
 		Logger:        log,
 	}
+}
+
+// hnswOptions are the HNSW settings of the configuration.
+func hnswOptions(cfg *Config) index.HNSWOptions {
+	h := cfg.Index.HNSW
+	return index.HNSWOptions{M: h.M, EfConstruction: h.EfConstruction, EfSearch: h.EfSearch}
 }
 
 func newPurgeCmd(g *globals) *cobra.Command {

@@ -132,6 +132,9 @@ func (vs *Store) Attach(model string, dim int) error {
 	vs.model, vs.dim = model, dim
 	n := min(vs.disk.f32.rows, vs.disk.i8.rows, vs.disk.scales.rows)
 	vs.ids = make([]string, n)
+	if len(vs.pos) == 0 {
+		vs.pos = make(map[string]int, n) // sized once, not grown through a million inserts
+	}
 	vs.live = make([]bool, n)
 	vs.sums = make([]uint32, n)
 	vs.meta.grow(n)

@@ -188,12 +188,13 @@ func (vs *Store) LoadGraph(path string) error {
 		into  int
 		links [][]int32
 	}
-	var nodes []saved
+	nodes := make([]saved, 0, min(slots, len(vs.ids)))
+	var lists int32Slab
 	covered := 0
 	for i := range slots {
 		slotOf[i] = -1
-		id := r.str()
-		if id == "" {
+		id := r.bytes()
+		if len(id) == 0 {
 			continue
 		}
 		key := r.u64()
@@ -202,7 +203,12 @@ func (vs *Store) LoadGraph(path string) error {
 		if r.err != nil || levels > 64 || (into < 0) != (levels > 0) {
 			return fmt.Errorf("%s: %w", path, errGraphStale)
 		}
-		j, ok := vs.pos[id]
+		// A slot keeps its row across a save and a load unless rows were
+		// cut off: compare the ID there before hashing it.
+		j, ok := i, i < len(vs.ids) && vs.ids[i] == string(id)
+		if !ok {
+			j, ok = vs.pos[string(id)]
+		}
 		if !ok || !vs.live[j] || vs.rowKey(j) != key || h.into[j] != -1 || h.links[j] != nil {
 			return errGraphStale
 		}
@@ -216,7 +222,7 @@ func (vs *Store) LoadGraph(path string) error {
 				if r.err != nil || n > len(r.b) {
 					return fmt.Errorf("%s: %w", path, errGraphStale)
 				}
-				ns := make([]int32, n, max(n, h.m0)+1)
+				ns := lists.take(n, max(n, h.m0)+1)
 				for k := range ns {
 					v := r.int()
 					if v >= slots {
@@ -296,6 +302,32 @@ func (r *graphReader) int() int {
 	}
 	r.b = r.b[n:]
 	return int(x)
+}
+
+// bytes is a string's bytes, not copied: valid while the file's are.
+func (r *graphReader) bytes() []byte {
+	n := r.int()
+	if r.err != nil || n > len(r.b) {
+		r.err = io.ErrUnexpectedEOF
+		return nil
+	}
+	s := r.b[:n:n]
+	r.b = r.b[n:]
+	return s
+}
+
+// int32Slab carves neighbour lists out of large chunks: a loaded graph's
+// million lists in a few dozen allocations instead of a million. A list
+// that outgrows its capacity moves out on append, as any slice does.
+type int32Slab struct{ free []int32 }
+
+func (s *int32Slab) take(n, capacity int) []int32 {
+	if len(s.free) < capacity {
+		s.free = make([]int32, max(capacity, 1<<16))
+	}
+	out := s.free[:n:capacity]
+	s.free = s.free[capacity:]
+	return out
 }
 
 func (r *graphReader) str() string {
