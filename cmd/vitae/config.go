@@ -148,7 +148,7 @@ func setDefaults(v *viper.Viper) {
 		"index.backend":               "embedded",
 		"index.path":                  "./vitae-data",
 		"index.batch_size":            1000,
-		"index.quantize":              false,
+		"index.quantize":              true,
 		"index.ann_threshold":         50000,
 		"index.hnsw.m":                16,
 		"index.hnsw.ef_construction":  128,
