@@ -44,19 +44,7 @@ func openKept(dir string, opts index.Options) (ix *index.Index, l *embed.Local, 
 // keepModel saves l beside a freshly built index at dir, last: its
 // presence says the build finished.
 func keepModel(dir string, l *embed.Local) error {
-	path := filepath.Join(dir, modelFile)
-	f, err := os.Create(path + ".tmp")
-	if err != nil {
-		return fmt.Errorf("bench: keep model: %w", err)
-	}
-	if err := l.Save(f); err != nil {
-		f.Close()
-		return fmt.Errorf("bench: keep model: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("bench: keep model: %w", err)
-	}
-	if err := os.Rename(path+".tmp", path); err != nil {
+	if err := l.WriteFile(filepath.Join(dir, modelFile)); err != nil {
 		return fmt.Errorf("bench: keep model: %w", err)
 	}
 	return nil

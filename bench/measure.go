@@ -148,23 +148,35 @@ func AnonRSS() int64 { return procKB("/proc/self/status", "RssAnon:") }
 // anonPeak samples AnonRSS every interval until stop, which returns the
 // highest value seen: the kernel keeps a peak only for the whole RSS.
 func anonPeak(interval time.Duration) (stop func() int64) {
+	return samplePeak(interval, AnonRSS, func(a, b int64) bool { return a > b })
+}
+
+// samplePeak calls sample every interval, and once more at stop, until
+// stop, which returns the sample above all others by more.
+func samplePeak[T any](interval time.Duration, sample func() T, more func(a, b T) bool) (stop func() T) {
 	done := make(chan struct{})
-	peak := make(chan int64)
+	peak := make(chan T)
 	go func() {
-		hi := AnonRSS()
+		best := sample()
 		t := time.NewTicker(interval)
 		defer t.Stop()
+		keep := func() {
+			if v := sample(); more(v, best) {
+				best = v
+			}
+		}
 		for {
 			select {
 			case <-t.C:
-				hi = max(hi, AnonRSS())
+				keep()
 			case <-done:
-				peak <- max(hi, AnonRSS())
+				keep()
+				peak <- best
 				return
 			}
 		}
 	}()
-	return func() int64 {
+	return func() T {
 		close(done)
 		return <-peak
 	}

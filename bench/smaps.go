@@ -81,29 +81,5 @@ func rssPart(path []string) string {
 // the sample with the largest total: what the resident set was made of
 // near its peak.
 func peakParts(interval time.Duration) (stop func() RSSParts) {
-	done := make(chan struct{})
-	peak := make(chan RSSParts)
-	go func() {
-		best := MappedRSS()
-		t := time.NewTicker(interval)
-		defer t.Stop()
-		for {
-			select {
-			case <-t.C:
-				if p := MappedRSS(); p.Total() > best.Total() {
-					best = p
-				}
-			case <-done:
-				if p := MappedRSS(); p.Total() > best.Total() {
-					best = p
-				}
-				peak <- best
-				return
-			}
-		}
-	}()
-	return func() RSSParts {
-		close(done)
-		return <-peak
-	}
+	return samplePeak(interval, MappedRSS, func(a, b RSSParts) bool { return a.Total() > b.Total() })
 }
