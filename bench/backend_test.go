@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"vitae/index/weaviate"
 	"vitae/match"
 	"vitae/search"
 	"vitae/web"
@@ -20,7 +21,7 @@ func TestWeaviateBackendFillsEveryFigure(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a weaviate-server")
 	}
-	bin, err := FindWeaviateServer()
+	bin, err := weaviate.FindServer()
 	if err != nil {
 		t.Skip(err)
 	}

@@ -9,8 +9,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -29,32 +27,6 @@ type WeaviateNode struct {
 	cmd  *exec.Cmd
 	done chan struct{} // closed when the process has exited
 	log  *lockedBuffer
-}
-
-// FindWeaviateServer returns the path of weaviate-server: on PATH, in
-// $GOBIN, or in the bin directory of each GOPATH entry (where `go install`
-// puts it).
-func FindWeaviateServer() (string, error) {
-	if p, err := exec.LookPath("weaviate-server"); err == nil {
-		return p, nil
-	}
-	var dirs []string
-	if gobin := os.Getenv("GOBIN"); gobin != "" {
-		dirs = append(dirs, gobin)
-	}
-	if out, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
-		for _, p := range filepath.SplitList(strings.TrimSpace(string(out))) {
-			dirs = append(dirs, filepath.Join(p, "bin"))
-		}
-	}
-	for _, d := range dirs {
-		p := filepath.Join(d, "weaviate-server")
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p, nil
-		}
-	}
-	return "", errors.New("weaviate-server not found on PATH or in the Go bin directory " +
-		"(go install github.com/weaviate/weaviate/cmd/weaviate-server@v1.35.2)")
 }
 
 // StartWeaviate starts bin as a single node with its data in dir and waits

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"vitae/bench"
+	"vitae/index/weaviate"
 	"vitae/match"
 	"vitae/search"
 	"vitae/web"
@@ -201,7 +202,7 @@ func weaviateServers(peer, backend, server string) (peerBin, backendBin string, 
 		return "", "", nil
 	}
 	if server == "" {
-		if server, err = bench.FindWeaviateServer(); err != nil {
+		if server, err = weaviate.FindServer(); err != nil {
 			return "", "", err
 		}
 	}

@@ -14,36 +14,22 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"vitae/index/weaviate"
 )
 
 // Version is the Weaviate release the tests are written against.
-const Version = "v1.35.2"
+const Version = weaviate.ServerVersion
 
 // Binary returns the path of weaviate-server, skipping tb when there is
 // none on PATH or in the Go bin directory.
 func Binary(tb testing.TB) string {
 	tb.Helper()
-	if p, err := exec.LookPath("weaviate-server"); err == nil {
-		return p
+	p, err := weaviate.FindServer()
+	if err != nil {
+		tb.Skipf("%v (.ci/run installs it)", err)
 	}
-	var dirs []string
-	if gobin := os.Getenv("GOBIN"); gobin != "" {
-		dirs = append(dirs, gobin)
-	}
-	if out, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
-		for _, p := range filepath.SplitList(strings.TrimSpace(string(out))) {
-			dirs = append(dirs, filepath.Join(p, "bin"))
-		}
-	}
-	for _, d := range dirs {
-		p := filepath.Join(d, "weaviate-server")
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p
-		}
-	}
-	tb.Skipf("weaviate-server not found on PATH or in the Go bin directory; install it with "+
-		"`go install github.com/weaviate/weaviate/cmd/weaviate-server@%s` (.ci/run does)", Version)
-	return ""
+	return p
 }
 
 // Node is one weaviate-server process.
