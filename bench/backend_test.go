@@ -2,15 +2,9 @@ package bench
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
-
-	"vitae/index/weaviate"
-	"vitae/match"
-	"vitae/search"
-	"vitae/web"
 )
 
 // TestWeaviateBackendFillsEveryFigure runs a whole bench size with Vitae
@@ -18,21 +12,13 @@ import (
 // loopback, at a tiny size, and checks that every figure of the backend
 // is there and sane: counts and errors, not times.
 func TestWeaviateBackendFillsEveryFigure(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a weaviate-server")
-	}
-	bin, err := weaviate.FindServer()
-	if err != nil {
-		t.Skip(err)
-	}
+	bin := weaviateServer(t)
 	const queries, rounds, jobs = 20, 1, 3
 	rep, err := Run(context.Background(), Options{
 		Sizes: []int{500}, CorpusDir: "../data", JobsFile: "testdata/jobs.jsonl",
 		GeneratedQueries: queries, Rounds: rounds, Clients: 2, HTTPDuration: 500 * time.Millisecond,
 		WorkDir: t.TempDir(), BackendServer: bin,
-		Handler: func(e *search.Engine, a web.Auditor) (http.Handler, error) {
-			return web.New(e, match.New(e, match.Options{}), web.Config{Audit: a})
-		},
+		Handler: webHandler,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -2,15 +2,9 @@ package bench
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
-
-	"vitae/index/weaviate"
-	"vitae/match"
-	"vitae/search"
-	"vitae/web"
 )
 
 // TestWeaviatePeerFillsEveryFigure runs a whole bench size with the
@@ -18,21 +12,13 @@ import (
 // size, and checks that every figure of both engines is there and sane:
 // counts, not times.
 func TestWeaviatePeerFillsEveryFigure(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a weaviate-server")
-	}
-	bin, err := weaviate.FindServer()
-	if err != nil {
-		t.Skip(err)
-	}
+	bin := weaviateServer(t)
 	const queries, rounds = 20, 1
 	rep, err := Run(context.Background(), Options{
 		Sizes: []int{500}, CorpusDir: "../data", GeneratedQueries: queries, Rounds: rounds,
 		Clients: 2, PeerClients: 4, HTTPDuration: 500 * time.Millisecond,
 		WorkDir: t.TempDir(), WeaviateServer: bin,
-		Handler: func(e *search.Engine, a web.Auditor) (http.Handler, error) {
-			return web.New(e, match.New(e, match.Options{}), web.Config{Audit: a})
-		},
+		Handler: webHandler,
 	})
 	if err != nil {
 		t.Fatal(err)
