@@ -73,7 +73,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	c.YearsExperience = round3(YearsOfExperience(r.Bullets, s.now))
 	lead, roles := leadershipYears(r.Bullets, s.now, func(text string) bool { return s.z.bullet(text).leads })
 	c.LeadershipYears = round3(lead)
-	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), RoleWords: round3(role.words), TitleSearch: round3(role.search),
+	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), RoleWords: round3(role.words), RoleSense: round3(role.sense), TitleSearch: round3(role.search),
 		YearsFit: 1, MustEvident: c.Coverage.MustMet > 0}
 	for _, req := range s.jd.Requirements {
 		if req.Years <= 0 {
@@ -269,8 +269,8 @@ func leadsPeople(text string) bool {
 
 func formula(ex Explain, w Weights) string {
 	return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × (1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
-		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")); role fit = max(title words " + ftoa(ex.RoleWords) +
-		", " + ftoa(w.TitleSearch) + "×title search " + ftoa(ex.TitleSearch) + ")"
+		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")); role fit = max(mean(title words " + ftoa(ex.RoleWords) +
+		", title sense " + ftoa(ex.RoleSense) + "; weighed 1 : " + ftoa(w.RoleSense) + "), " + ftoa(w.TitleSearch) + "×title search " + ftoa(ex.TitleSearch) + ")"
 }
 
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
