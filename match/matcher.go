@@ -43,9 +43,9 @@ type Options struct {
 	// (docs/matching.md, "Strict evidence as the default").
 	StrictEvidence bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
-	// "years", "levels" (the raw evidence score as credit, no levels) or
+	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
-	// role fit).
+	// role fit) or "role-sense" (role titles read by the model).
 	Ablate string
 }
 
@@ -77,6 +77,8 @@ var defaultWeights = Weights{
 	Soft:          0.25, // weight factor of a requirement naming no skill, tool or role (chosen as RoleFit)
 	TitleSearch:   0.25, // role fit ≥ 0.25 × the title query's relative hit: "Data Scientist" for a "Machine Learning Engineer" (chosen as RoleFit)
 	TitlePool:     1,    // the title query counts as one more requirement query in the pool order (chosen as RoleFit)
+	RoleSense:     0.75, // role fit is role words and role sense averaged 1 : 0.75 (chosen as RoleFit: docs/matching.md, "Role titles read for their meaning")
+	RoleSenseFrom: 0.2,  // unrelated titles' cosine under the built-in model (chosen as RoleSense)
 
 	// Partial evidence earns 0.5 at partial_at rising to 0.75 at strong_at
 	// (strict rules; chosen on eval/jobs-dev.jsonl and eval/jobs-train.jsonl:
@@ -87,19 +89,26 @@ var defaultWeights = Weights{
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
 	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (with the strict evidence rules rising to 0.75 as its score nears the strong threshold), older roles slightly less); " +
-	"adjustment = 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit), role fit being the share of the words of the role the JD title names (without employer, team and level, or one of its other names in parentheses) their best role title carries, slightly less for a role that ended long ago, " +
+	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
+	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
 
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
 	b    Backend
+	emb  vitae.Embedder // reads role titles (rolesense.go); nil: role words alone
 	z    *analyzer
 	opts Options
 }
 
-// New returns a Matcher over b.
+// New returns a Matcher over b. When b says which model embeds its
+// queries (*search.Engine), role titles are also read with it.
 func New(b Backend, opts Options) *Matcher {
-	return &Matcher{b: b, z: newAnalyzer(opts.StrictEvidence), opts: opts.withDefaults()}
+	m := &Matcher{b: b, z: newAnalyzer(opts.StrictEvidence), opts: opts.withDefaults()}
+	if e, ok := b.(embedding); ok {
+		m.emb = e.Embedder()
+	}
+	return m
 }
 
 // Match ranks candidates by the evidence their bullets give for each
@@ -194,6 +203,9 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if m.opts.Ablate == "title-search" {
 		w.TitleSearch, w.TitlePool = 0, 0
 	}
+	if jd.Title == "" || m.emb == nil || m.opts.Ablate == "role-fit" || m.opts.Ablate == "role-sense" {
+		w.RoleSense = 0 // nothing to read titles with, or measured without
+	}
 	if !m.opts.StrictEvidence {
 		w.PartialCreditTop = w.PartialCredit // the default rules' flat credit, as before
 	}
@@ -236,19 +248,27 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: m.opts.Ablate != "levels"}
 	words := roleFit(jd.Title, resumes, w, sc.now)
+	sense, err := roleSense(ctx, m.emb, jd.Title, resumes, w, sc.now)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		// Role words still rank; the answer says what is missing.
+		res.Degraded, res.DegradedReason = true, "role titles were not read by the model: "+err.Error()
+	}
 	fit := make(map[string]roleScore, len(resumes))
 	for id := range resumes {
-		f := roleScore{words: words[id], search: titled[id]}
-		f.fit = max(f.words, w.TitleSearch*f.search)
+		f := roleScore{words: words[id], sense: round3(sense[id]), search: titled[id]}
+		f.fit = max((f.words+w.RoleSense*f.sense)/(1+w.RoleSense), w.TitleSearch*f.search)
 		fit[id] = f
 	}
 	return &grading{res: res, ids: ids, resumes: resumes, fit: fit, sc: sc}, nil
 }
 
-// roleScore is a résumé's role fit and the two numbers it is the larger
-// of (docs/matching.md §2 step 7).
+// roleScore is a résumé's role fit and the numbers it is made of
+// (docs/matching.md §2 step 7).
 type roleScore struct {
-	fit, words, search float64
+	fit, words, sense, search float64
 }
 
 // pool runs one query per requirement and, when the JD has a title, the

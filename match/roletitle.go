@@ -41,28 +41,40 @@ var levelTerms = func() map[string]bool {
 	return m
 }()
 
-// roleTitles returns the role a JD title names, as index terms, and its
-// other names given in parentheses as a slash-separated list, each as
-// terms; level words are left out. A title that is only level words keeps
-// them.
-func roleTitles(title string) [][]string {
-	var alts [][]string
+// titleParts splits a JD title into the role it names (without the
+// parenthesised parts, and cut at an employer, team or location when a
+// role of two words or more comes before it) and the other names of the
+// role a parenthesised slash list gives.
+func titleParts(title string) (main string, others []string) {
 	for _, m := range reParens.FindAllStringSubmatch(title, -1) {
 		items := strings.Split(m[1], "/")
 		if len(items) < 2 || isMarker(items) {
 			continue // a team or a note, not another name of the role
 		}
 		for _, it := range items {
-			if ts := roleTerms(it); len(ts) > 0 {
-				alts = append(alts, ts)
+			if len(roleTerms(it)) > 0 {
+				others = append(others, strings.TrimSpace(it))
 			}
 		}
 	}
-	main := reParens.ReplaceAllString(title, " ")
+	main = reParens.ReplaceAllString(title, " ")
 	// "Director, Product Management" inverts the title: a head of one
 	// word before the comma is not the whole role.
 	if loc := reTitleTail.FindStringIndex(main); loc != nil && len(roleTerms(main[:loc[0]])) >= 2 {
 		main = main[:loc[0]]
+	}
+	return strings.TrimSpace(main), others
+}
+
+// roleTitles returns the role a JD title names, as index terms, and its
+// other names given in parentheses as a slash-separated list, each as
+// terms; level words are left out. A title that is only level words keeps
+// them.
+func roleTitles(title string) [][]string {
+	main, others := titleParts(title)
+	var alts [][]string
+	for _, o := range others {
+		alts = append(alts, roleTerms(o))
 	}
 	ts := roleTerms(main)
 	if len(ts) == 0 {
@@ -75,6 +87,31 @@ func roleTitles(title string) [][]string {
 		alts = append([][]string{ts}, alts...)
 	}
 	return alts
+}
+
+// roleTitleTexts is roleTitles as texts, for the embedding model: the
+// role without its level words ("Analytics Engineer" of "Senior
+// Analytics Engineer — The LEGO Group"), then its other names.
+func roleTitleTexts(title string) []string {
+	main, others := titleParts(title)
+	var words []string
+	for _, w := range strings.Fields(main) {
+		if ts := index.Terms(w); len(ts) == 0 || !levelTerms[ts[0]] || len(ts) > 1 {
+			words = append(words, w)
+		}
+	}
+	if len(words) > 0 {
+		main = strings.Join(words, " ")
+	}
+	var out []string
+	if main != "" {
+		out = append(out, main)
+	}
+	out = append(out, others...)
+	if len(out) == 0 && strings.TrimSpace(title) != "" {
+		out = append(out, strings.TrimSpace(title))
+	}
+	return out
 }
 
 // roleTerms is s's index terms without level words.

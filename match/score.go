@@ -73,7 +73,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	c.YearsExperience = round3(YearsOfExperience(r.Bullets, s.now))
 	lead, roles := leadershipYears(r.Bullets, s.now, func(text string) bool { return s.z.bullet(text).leads })
 	c.LeadershipYears = round3(lead)
-	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), RoleWords: round3(role.words), TitleSearch: round3(role.search),
+	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), RoleWords: round3(role.words), RoleSense: round3(role.sense), TitleSearch: round3(role.search),
 		YearsFit: 1, MustEvident: c.Coverage.MustMet > 0}
 	for _, req := range s.jd.Requirements {
 		if req.Years <= 0 {
@@ -87,7 +87,9 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		ex.Years = append(ex.Years, y)
 		ex.YearsFit = math.Min(ex.YearsFit, y.Fit)
 	}
-	ex.Adjustment = round3(1 - s.w.RoleFit*(1-roleFit) - s.w.Experience*(1-ex.YearsFit))
+	// Role fit and years can take off 0.9 + 0.15: a score below 0 would
+	// rank more evidence lower.
+	ex.Adjustment = round3(max(0, 1-s.w.RoleFit*(1-roleFit)-s.w.Experience*(1-ex.YearsFit)))
 	ex.Score = round3(ex.Evidence * ex.Adjustment)
 	ex.Formula = formula(ex, s.w)
 	c.RoleFit, c.Score, c.Fit, c.Explain = ex.RoleFit, ex.Score, int(math.Round(ex.Score*100)), ex
@@ -268,9 +270,9 @@ func leadsPeople(text string) bool {
 }
 
 func formula(ex Explain, w Weights) string {
-	return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × (1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
-		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")); role fit = max(title words " + ftoa(ex.RoleWords) +
-		", " + ftoa(w.TitleSearch) + "×title search " + ftoa(ex.TitleSearch) + ")"
+	return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × max(0, 1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
+		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")); role fit = max(mean(title words " + ftoa(ex.RoleWords) +
+		", title sense " + ftoa(ex.RoleSense) + "; weighed 1 : " + ftoa(w.RoleSense) + "), " + ftoa(w.TitleSearch) + "×title search " + ftoa(ex.TitleSearch) + ")"
 }
 
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }

@@ -74,8 +74,9 @@ type YearsCheck struct {
 // Explain is every number a candidate's score is made of.
 type Explain struct {
 	Evidence    float64      `json:"evidence"`     // weighted coverage of the requirements, 0..1
-	RoleFit     float64      `json:"role_fit"`     // 0..1: max(role_words, w_title_search · title_search)
+	RoleFit     float64      `json:"role_fit"`     // 0..1: max((role_words + w_role_sense · role_sense) / (1 + w_role_sense), w_title_search · title_search)
 	RoleWords   float64      `json:"role_words"`   // 0..1: the share of the JD title's role words (no employer, team or level) their best role title carries
+	RoleSense   float64      `json:"role_sense"`   // 0..1: how near in meaning (the embedding model) their best role title is to the JD's role
 	TitleSearch float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
 	YearsFit    float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
 	Adjustment  float64      `json:"adjustment"`   // 1 − w_role·(1 − role_fit) − w_years·(1 − years_fit)
@@ -115,6 +116,8 @@ type Weights struct {
 	Soft            float64 `json:"soft"`                    // weight factor of a requirement naming no skill, tool or role
 	TitleSearch     float64 `json:"title_search"`            // role fit is at least this × the title query's relative hit
 	TitlePool       float64 `json:"title_pool"`              // weight of the title query's relative hit in the pool order
+	RoleSense       float64 `json:"role_sense"`              // weight of role sense beside role words in role fit (0: words alone)
+	RoleSenseFrom   float64 `json:"role_sense_from"`         // the cosine of a role title and the JD's role at which role sense starts
 
 	// PartialCreditTop is the credit of partial evidence scoring StrongAt
 	// (strict rules: one item of a listed requirement met fully), rising

@@ -90,6 +90,10 @@ func New(st Store, e vitae.Embedder, opts Options) *Engine {
 	return &Engine{st: st, emb: e, opts: opts.withDefaults()}
 }
 
+// Embedder is the model the engine embeds queries with; nil for a
+// keyword-only engine. Matching reads role titles with it.
+func (s *Engine) Embedder() vitae.Embedder { return s.emb }
+
 // normalize validates q and fills its defaults.
 func (s *Engine) normalize(q vitae.Query) (vitae.Query, error) {
 	q.Text = strings.TrimSpace(q.Text)

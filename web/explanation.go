@@ -205,7 +205,7 @@ for the one sentence of your résumé that best shows it:
 - Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%{{if gt .Weights.PartialCreditTop .Weights.PartialCredit}}, rising to {{pct .Weights.PartialCreditTop}}% as its score nears {{f2 .Weights.StrongAt}}{{end}}; below that it does not count.
 - {{if .Weights.RecencyHalfLife}}Older evidence counts less: up to {{pct .Weights.Recency}}% less, half of that after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}
 - Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; it can take at most {{pct .Weights.Experience}}% off the score{{else}} (the job asked for no number of years, so this did not count){{end}}.
-- Role fit (your job titles against the job's title): {{f2 .RoleFit}}; it can take at most {{pct .Weights.RoleFit}}% off the score.
+- Role fit (your job titles against the job's title, by their words and by their meaning under the search's embedding model): {{f2 .RoleFit}}; it can take at most {{pct .Weights.RoleFit}}% off the score.
 
 ## How to contest
 
@@ -234,7 +234,7 @@ var (
 <li>Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%{{if gt .Weights.PartialCreditTop .Weights.PartialCredit}}, rising to {{pct .Weights.PartialCreditTop}}% as its score nears {{f2 .Weights.StrongAt}}{{end}}; below that it does not count.</li>
 <li>{{if .Weights.RecencyHalfLife}}Older evidence counts less: up to {{pct .Weights.Recency}}% less, half of that after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}</li>
 <li>Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; it can take at most {{pct .Weights.Experience}}% off the score{{else}} (the job asked for no number of years, so this did not count){{end}}.</li>
-<li>Role fit (your job titles against the job's title): {{f2 .RoleFit}}; it can take at most {{pct .Weights.RoleFit}}% off the score.</li>
+<li>Role fit (your job titles against the job's title, by their words and by their meaning under the search's embedding model): {{f2 .RoleFit}}; it can take at most {{pct .Weights.RoleFit}}% off the score.</li>
 </ul>
 <h2>How to contest</h2>
 <p>You may ask a person to review the decision, correct your résumé, or have your data erased. {{if .Contact}}Write to {{.Contact}}{{else}}Write to the employer{{end}}, quoting the job reference {{.Job}}. Ranking made on index {{.IndexVersion}} with model {{.ModelVersion}}.</p>
