@@ -85,6 +85,18 @@ func TestGradeStrict(t *testing.T) {
 		{"a phrase's words read alone",
 			"Experience building large scale data processing pipelines",
 			"Built data pipelines processing billions of rows for analytics", None, Strong},
+		{"an 'e.g.' in brackets does not end a sentence: any tool of the list is strong",
+			"Experience solving difficult problems with a scripting language (e.g. Bash, Ruby, Python) in a Linux environment",
+			"Develop real-time monitoring systems in Python", Strong, Strong},
+		{"one plain word of two is no evidence",
+			"Use of coding assistants.",
+			"Led a team of firmware engineers, conducting code reviews", None, None},
+		{"one plain word of two, said with a phrase's words, is no evidence",
+			"Willing to travel 10 days a year.",
+			"Day-to-Day operations and maintenance of the server infrastructure", None, None},
+		{"a lexicon concept of two still counts",
+			"Knowledge of cross-browser compatibility issues and ways to work around them.",
+			"Cross browser layouts and styles.", Partial, Partial},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

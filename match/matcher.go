@@ -78,15 +78,15 @@ var defaultWeights = Weights{
 	TitleSearch:   0.25, // role fit ≥ 0.25 × the title query's relative hit: "Data Scientist" for a "Machine Learning Engineer" (chosen as RoleFit)
 	TitlePool:     1,    // the title query counts as one more requirement query in the pool order (chosen as RoleFit)
 
-	// Partial evidence earns 0.5 at partial_at rising to 0.75 at strong_at
+	// Partial evidence earns 0.5 at partial_at rising to 0.625 at strong_at
 	// (strict rules; chosen on eval/jobs-dev.jsonl and eval/jobs-train.jsonl:
 	// docs/matching.md, "Strict evidence as the default").
-	PartialCreditTop: 0.75,
+	PartialCreditTop: 0.625,
 }
 
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
-	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (with the strict evidence rules rising to 0.75 as its score nears the strong threshold), older roles slightly less); " +
+	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
 	"adjustment = 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit), role fit being the share of the words of the role the JD title names (without employer, team and level, or one of its other names in parentheses) their best role title carries, slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
 
