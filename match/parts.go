@@ -59,6 +59,7 @@ type textParts struct {
 	passing map[string]bool     // skill keys named only in passing (see inPassing)
 	names   map[string]bool     // the words it writes as names ("Docker", "iPad"; not "containers")
 	leads   bool                // says its author led a team (leadsPeople)
+	hedged  bool                // says less than doing the work (reHedge; strict rules)
 	at      map[string][]int    // key → the positions of the words that carry it (strict rules only)
 }
 
@@ -415,6 +416,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	words := len(strings.Fields(text))
 	p.names = writtenAsNames(text)
 	p.leads = leadsPeople(text) // read once with the rest: leadership years ask for every bullet
+	p.hedged = z.strict && reHedge.MatchString(text)
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict
