@@ -48,6 +48,7 @@ type reqParts struct {
 	// (strict rules): one clause of one of them is not all of it.
 	sentences int
 	said      map[string]bool // the skills' words as the requirement writes them
+	hedges    bool            // asks no more than a hedge does ("Interest in IoT"): a hedged bullet may meet it
 }
 
 // textParts is what a bullet shows.
@@ -246,6 +247,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
 	if z.strict {
 		p.sentences = z.sentenceParts(text)
+		p.hedges = reHedge.MatchString(text)
 	}
 	if cs := reClause.Split(text, -1); len(cs) > 1 {
 		for _, c := range cs {
