@@ -168,10 +168,10 @@ func TestStrictEvidenceLevels(t *testing.T) {
 			if lv.String() != ev.Level {
 				t.Errorf("%s, %q for %q: matcher says %s, strict grader %v", c.ResumeID, ev.Text, ev.Requirement, ev.Level, lv)
 			}
-			// Partial credit rises with the score: 0.5 at partial_at, 0.75 at strong_at.
+			// Partial credit rises with the score: 0.5 at partial_at, 0.625 at strong_at.
 			want := 1.0
 			if lv == Partial {
-				want = 0.5 + 0.25*math.Min(1, (score-partialAt)/(strongAt-partialAt))
+				want = 0.5 + 0.125*math.Min(1, (score-partialAt)/(strongAt-partialAt))
 			}
 			if got := ev.Credit / ev.Recency; math.Abs(got-want) > 0.01 {
 				t.Errorf("%s, %q for %q: credit %.3f / recency %.3f = %.3f, want %.3f for %s at %.3f", c.ResumeID, ev.Text, ev.Requirement, ev.Credit, ev.Recency, got, want, lv, score)

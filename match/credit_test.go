@@ -19,9 +19,9 @@ func TestPartialCredit(t *testing.T) {
 		want  float64
 	}{
 		{"strict, at partial_at", strict, partialAt, 0.5},
-		{"strict, half way", strict, (partialAt + strongAt) / 2, 0.625},
-		{"strict, at strong_at (one item of a list, met fully)", strict, strongAt, 0.75},
-		{"strict, past strong_at", strict, 0.95, 0.75},
+		{"strict, half way", strict, (partialAt + strongAt) / 2, 0.5625},
+		{"strict, at strong_at (one item of a list, met fully)", strict, strongAt, 0.625},
+		{"strict, past strong_at", strict, 0.95, 0.625},
 		{"strict, below partial_at (skills list)", strict, 0.1, 0.5},
 		{"default rules, near strong_at", flat, 0.69, 0.5},
 	}

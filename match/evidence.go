@@ -71,7 +71,7 @@ func judge(r *reqParts, b *textParts) grade {
 		}
 	}
 	switch {
-	case g.score >= strongAt && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(from, g, b)) && !(from == nil && shortPhrase(r, g, b)):
+	case g.score >= strongAt && !(b.hedged && !r.hedges) && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(from, g, b)) && !(from == nil && shortPhrase(r, g, b)):
 		g.level = Strong
 	case g.score >= partialAt:
 		g.level = Partial
@@ -172,7 +172,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	// evidence however few they are ("mission-critical services and
 	// software" said back).
 	all := g.matched == g.parts
-	if strong == 0 || units >= 3 && matched < 2 && !(r.strict && all) {
+	if strong == 0 || units >= 3 && matched < 2 && !(r.strict && all) || r.strict && !all && oneWord(units, matched, g.hit) {
 		return grade{} // shared weak words, or one word of many, are no evidence
 	}
 	s := got / r.total
@@ -196,6 +196,16 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	}
 	g.score, g.terms = s, terms
 	return g
+}
+
+// oneWord reports whether a bullet shares only one plain word with a
+// requirement of two ("code" of "Use of coding assistants", "day" of
+// "travel 10 days a year"; strict rules): a shared word, not evidence,
+// unless the other word is a weak one.
+// A lexicon concept or role ("management" of "Team lead/management
+// experience") still counts, as does a skill.
+func oneWord(units, matched int, hit []string) bool {
+	return units == 2 && matched == 1 && len(hit) == 1 && strings.HasPrefix(hit[0], "w:")
 }
 
 // highlight returns text, HTML-escaped, with the given words wrapped in

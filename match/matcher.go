@@ -38,9 +38,10 @@ type Options struct {
 	// StrictEvidence grades evidence with the strict rules of
 	// docs/matching.md §2 (one item of a listed clause, a phrase's words
 	// far apart and a title-case field are partial, not strong) and lets
-	// partial credit rise with the score (Weights.PartialCreditTop). Off
-	// by default (match.strict_evidence) until the job sets agree
-	// (docs/matching.md, "Strict evidence as the default").
+	// partial credit rise with the score (Weights.PartialCreditTop). On
+	// by default in the configuration (match.strict_evidence; the zero
+	// Options grade by the older rules); docs/matching.md, "Strict
+	// evidence as the default".
 	StrictEvidence bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
@@ -80,15 +81,15 @@ var defaultWeights = Weights{
 	RoleSense:     0.75, // role fit is role words and role sense averaged 1 : 0.75 (chosen as RoleFit: docs/matching.md, "Role titles read for their meaning")
 	RoleSenseFrom: 0.2,  // unrelated titles' cosine under the built-in model (chosen as RoleSense)
 
-	// Partial evidence earns 0.5 at partial_at rising to 0.75 at strong_at
+	// Partial evidence earns 0.5 at partial_at rising to 0.625 at strong_at
 	// (strict rules; chosen on eval/jobs-dev.jsonl and eval/jobs-train.jsonl:
 	// docs/matching.md, "Strict evidence as the default").
-	PartialCreditTop: 0.75,
+	PartialCreditTop: 0.625,
 }
 
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
-	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (with the strict evidence rules rising to 0.75 as its score nears the strong threshold), older roles slightly less); " +
+	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
 	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
 	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."

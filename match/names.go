@@ -158,7 +158,9 @@ func nounOfVerb(t, before token) bool {
 // things, and a bullet that meets one clause of one sentence meets half.
 func (z *analyzer) sentenceParts(text string) int {
 	n := 0
-	for _, s := range ingest.Sentences(text) {
+	// "(e.g. Bash, Ruby)": the splitter knows "e.g." but not "(e.g.", so
+	// the bracket is set apart first.
+	for _, s := range ingest.Sentences(strings.ReplaceAll(text, "(", "( ")) {
 		if z.parts(s.Text).total >= 2 {
 			n++
 		}

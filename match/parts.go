@@ -48,6 +48,7 @@ type reqParts struct {
 	// (strict rules): one clause of one of them is not all of it.
 	sentences int
 	said      map[string]bool // the skills' words as the requirement writes them
+	hedges    bool            // asks no more than a hedge does ("Interest in IoT"): a hedged bullet may meet it
 }
 
 // textParts is what a bullet shows.
@@ -59,6 +60,7 @@ type textParts struct {
 	passing map[string]bool     // skill keys named only in passing (see inPassing)
 	names   map[string]bool     // the words it writes as names ("Docker", "iPad"; not "containers")
 	leads   bool                // says its author led a team (leadsPeople)
+	hedged  bool                // says less than doing the work (reHedge; strict rules)
 	at      map[string][]int    // key → the positions of the words that carry it (strict rules only)
 }
 
@@ -245,6 +247,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
 	if z.strict {
 		p.sentences = z.sentenceParts(text)
+		p.hedges = reHedge.MatchString(text)
 	}
 	if cs := reClause.Split(text, -1); len(cs) > 1 {
 		for _, c := range cs {
@@ -415,6 +418,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	words := len(strings.Fields(text))
 	p.names = writtenAsNames(text)
 	p.leads = leadsPeople(text) // read once with the rest: leadership years ask for every bullet
+	p.hedged = z.strict && reHedge.MatchString(text)
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict

@@ -60,3 +60,9 @@ func (z *analyzer) inPassing(text string) (aside, said map[string]bool) {
 	}
 	return aside, said
 }
+
+// reHedge finds a bullet that says less than doing the work: a wish ("a
+// passion for designing hardware"), a denial ("I didn't use it on a
+// regular basis"), a small or first try ("small project", "the basics
+// of"). Such a bullet is partial evidence at most (strict rules).
+var reHedge = regexp.MustCompile(`(?i)\b(passion(ate)? (for|about)|interest(ed)? in|didn'?t|did not|never used|small project|basics of|basic knowledge|familiar(ity)? with|exposure to)\b`)
