@@ -38,10 +38,10 @@ type Options struct {
 	// StrictEvidence grades evidence with the strict rules of
 	// docs/matching.md §2 (one item of a listed clause, a phrase's words
 	// far apart and a title-case field are partial, not strong) and lets
-	// partial credit rise with the score (Weights.PartialCreditTop). On
-	// by default in the configuration (match.strict_evidence; the zero
-	// Options grade by the older rules); docs/matching.md, "Strict
-	// evidence as the default".
+	// partial credit rise with the score (Weights.PartialCreditTop). Off
+	// by default (match.strict_evidence): with title sense in role fit it
+	// ranks the training job sets lower (docs/matching.md, "Strict
+	// evidence with title sense").
 	StrictEvidence bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),

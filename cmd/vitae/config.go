@@ -189,7 +189,7 @@ func setDefaults(v *viper.Viper) {
 		"search.timeout":              "10s",
 		"search.ranking":              "default",
 		"match.recency_half_life":     5.0,
-		"match.strict_evidence":       true,
+		"match.strict_evidence":       false,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,
