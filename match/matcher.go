@@ -43,6 +43,11 @@ type Options struct {
 	// ranks the training job sets lower (docs/matching.md, "Strict
 	// evidence with title sense").
 	StrictEvidence bool
+	// StrongGate grades evidence with the default rules but lets a strong
+	// grade stand only when the strict rules call it strong too; it never
+	// turns none into partial (docs/matching.md, "The strong gate").
+	// Ignored with StrictEvidence.
+	StrongGate bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
@@ -97,6 +102,7 @@ const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
 	b    Backend
+	zs   *analyzer      // the strict rules, for Options.StrongGate; nil: no gate
 	emb  vitae.Embedder // reads role titles (rolesense.go); nil: role words alone
 	z    *analyzer
 	opts Options
@@ -106,6 +112,9 @@ type Matcher struct {
 // queries (*search.Engine), role titles are also read with it.
 func New(b Backend, opts Options) *Matcher {
 	m := &Matcher{b: b, z: newAnalyzer(opts.StrictEvidence), opts: opts.withDefaults()}
+	if opts.StrongGate && !opts.StrictEvidence {
+		m.zs = newAnalyzer(true)
+	}
 	if e, ok := b.(embedding); ok {
 		m.emb = e.Embedder()
 	}
@@ -207,7 +216,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if jd.Title == "" || m.emb == nil || m.opts.Ablate == "role-fit" || m.opts.Ablate == "role-sense" {
 		w.RoleSense = 0 // nothing to read titles with, or measured without
 	}
-	if !m.opts.StrictEvidence {
+	if !m.opts.StrictEvidence && m.zs == nil {
 		w.PartialCreditTop = w.PartialCredit // the default rules' flat credit, as before
 	}
 	if m.opts.Ablate == "years" {
@@ -248,6 +257,13 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		reqs[i] = m.z.requirement(rq.Text)
 	}
 	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: m.opts.Ablate != "levels"}
+	if m.zs != nil {
+		texts := make([]string, len(jd.Requirements))
+		for i, rq := range jd.Requirements {
+			texts[i] = rq.Text
+		}
+		sc.gate = newGate(m.zs, texts)
+	}
 	words := roleFit(jd.Title, resumes, w, sc.now)
 	sense, err := roleSense(ctx, m.emb, jd.Title, resumes, w, sc.now)
 	if err != nil {
