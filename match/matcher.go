@@ -45,8 +45,10 @@ type Options struct {
 	StrictEvidence bool
 	// StrongGate grades evidence with the default rules but lets a strong
 	// grade stand only when the strict rules call it strong too; it never
-	// turns none into partial (docs/matching.md, "The strong gate").
-	// Ignored with StrictEvidence.
+	// turns none into partial (docs/matching.md, "The strong gate"). A
+	// demoted strong earns Weights.PartialCreditTop, other partial
+	// evidence the flat PartialCredit. On by default (match.strong_gate);
+	// ignored with StrictEvidence.
 	StrongGate bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
@@ -94,7 +96,7 @@ var defaultWeights = Weights{
 
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
-	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
+	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
 	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
 	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."

@@ -191,7 +191,7 @@ func setDefaults(v *viper.Viper) {
 		"search.ranking":              "default",
 		"match.recency_half_life":     5.0,
 		"match.strict_evidence":       false,
-		"match.strong_gate":           false,
+		"match.strong_gate":           true,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,
