@@ -52,6 +52,7 @@ type grade struct {
 	verbatim       bool     // … by a word the requirement writes ("MySQL", not "Percona" of its family)
 	hit            []string // the keys of the skill and objects carried
 	all            []string // … and of the weak words carried (shortPhrase)
+	demoted        bool     // strong by the default rules, partial by the strong gate
 }
 
 // judge scores a bullet against a requirement: the weighted share of the

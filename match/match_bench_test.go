@@ -34,7 +34,8 @@ func (e oneByOne) SearchBatch(ctx context.Context, qs []vitae.Query) ([]*vitae.R
 // ones the parser finds requirements in; a built-in one otherwise) and
 // over one 25 KB description made of them (40 requirements). "batch" is
 // the matcher as it ships (search.SearchBatch), "one-by-one" the same
-// queries as separate searches, in the same run.
+// queries as separate searches, "gate" the batch with the strong gate, in
+// the same run.
 func BenchmarkMatch10k(b *testing.B) {
 	ctx := context.Background()
 	ix, l, _ := bench.Fixture10k(b, index.Options{})
@@ -53,6 +54,9 @@ func BenchmarkMatch10k(b *testing.B) {
 	if len(jobs) == 0 {
 		jobs = []string{"Senior SRE\n\nRequirements:\n- 5+ years of Kubernetes\n- Led an on-call rotation\n- Go or Python\n\nNice to have:\n- Terraform"}
 	}
+	// The strong gate (match.strong_gate, on by default in the binary)
+	// also judges every strong bullet by the strict rules.
+	gated := match.New(eng, match.Options{StrongGate: true})
 	long := bench.LongJob(all, bench.LongJobSize)
 	if len(all) == 0 {
 		long = bench.LongJob(jobs, bench.LongJobSize)
@@ -64,7 +68,9 @@ func BenchmarkMatch10k(b *testing.B) {
 	}{
 		{"batch", m, jobs},
 		{"one-by-one", match.New(oneByOne{eng}, match.Options{}), jobs},
+		{"gate", gated, jobs},
 		{"25kb/batch", m, []string{long}},
+		{"25kb/gate", gated, []string{long}},
 		{"25kb/one-by-one", match.New(oneByOne{eng}, match.Options{}), []string{long}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

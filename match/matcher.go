@@ -43,6 +43,13 @@ type Options struct {
 	// ranks the training job sets lower (docs/matching.md, "Strict
 	// evidence with title sense").
 	StrictEvidence bool
+	// StrongGate grades evidence with the default rules but lets a strong
+	// grade stand only when the strict rules call it strong too; it never
+	// turns none into partial (docs/matching.md, "The strong gate"). A
+	// demoted strong earns Weights.PartialCreditTop, other partial
+	// evidence the flat PartialCredit. On by default (match.strong_gate);
+	// ignored with StrictEvidence.
+	StrongGate bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
@@ -89,7 +96,7 @@ var defaultWeights = Weights{
 
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
-	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
+	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
 	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
 	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
@@ -97,6 +104,7 @@ const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
 	b    Backend
+	zs   *analyzer      // the strict rules, for Options.StrongGate; nil: no gate
 	emb  vitae.Embedder // reads role titles (rolesense.go); nil: role words alone
 	z    *analyzer
 	opts Options
@@ -106,6 +114,9 @@ type Matcher struct {
 // queries (*search.Engine), role titles are also read with it.
 func New(b Backend, opts Options) *Matcher {
 	m := &Matcher{b: b, z: newAnalyzer(opts.StrictEvidence), opts: opts.withDefaults()}
+	if opts.StrongGate && !opts.StrictEvidence {
+		m.zs = newAnalyzer(true)
+	}
 	if e, ok := b.(embedding); ok {
 		m.emb = e.Embedder()
 	}
@@ -207,7 +218,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if jd.Title == "" || m.emb == nil || m.opts.Ablate == "role-fit" || m.opts.Ablate == "role-sense" {
 		w.RoleSense = 0 // nothing to read titles with, or measured without
 	}
-	if !m.opts.StrictEvidence {
+	if !m.opts.StrictEvidence && m.zs == nil {
 		w.PartialCreditTop = w.PartialCredit // the default rules' flat credit, as before
 	}
 	if m.opts.Ablate == "years" {
@@ -248,6 +259,13 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		reqs[i] = m.z.requirement(rq.Text)
 	}
 	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: m.opts.Ablate != "levels"}
+	if m.zs != nil {
+		texts := make([]string, len(jd.Requirements))
+		for i, rq := range jd.Requirements {
+			texts[i] = rq.Text
+		}
+		sc.gate = newGate(m.zs, texts)
+	}
 	words := roleFit(jd.Title, resumes, w, sc.now)
 	sense, err := roleSense(ctx, m.emb, jd.Title, resumes, w, sc.now)
 	if err != nil {

@@ -401,6 +401,15 @@ func (z *analyzer) readBullet(text string) *textParts {
 				}
 			}
 		}
+		if isDegree(t.word) {
+			if d := z.word("degree"); d.key != "" {
+				p.keys[d.key] = true
+				p.surface[d.key] = append(p.surface[d.key], t.word)
+				if p.at != nil {
+					p.at[d.key] = append(p.at[d.key], i)
+				}
+			}
+		}
 		if t.key == "" {
 			continue
 		}

@@ -21,7 +21,8 @@ type scorer struct {
 	w      Weights
 	z      *analyzer
 	now    time.Time
-	levels bool // false: the raw evidence score is the credit (ablation)
+	levels bool  // false: the raw evidence score is the credit (ablation)
+	gate   *gate // the strict rules' strong checks (Options.StrongGate); nil: none
 }
 
 // candidate grades every bullet of r against every requirement and
@@ -103,12 +104,15 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, listed 
 	req := s.reqs[ri]
 	var best *Evidence
 	for i, b := range bullets {
-		g := judge(req, parts[i])
+		g := gated(s.gate, ri, req, parts[i], b.Text)
 		if g.level == None {
 			continue
 		}
 		rec := 1 - s.w.Recency*(1-recency(vitae.PeriodOf(b), s.w.RecencyHalfLife, s.now))
 		credit := s.partialCredit(g.score)
+		if s.gate != nil && !g.demoted {
+			credit = s.w.PartialCredit // the gate keeps the default rules' flat credit but for a demoted strong
+		}
 		if g.level == Strong {
 			credit = s.w.StrongCredit
 		}
@@ -116,7 +120,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, listed 
 			credit = g.score
 		}
 		credit *= rec
-		if b.ID == "" && g.level == Strong {
+		if b.ID == "" && (g.level == Strong || g.demoted) {
 			credit = s.w.PartialCredit * rec // a title says the role, not what was done in it
 		}
 		if best != nil && (credit < best.Credit || credit == best.Credit && g.score <= best.Score) {

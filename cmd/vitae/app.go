@@ -90,6 +90,7 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 		MaxLimit:        cfg.Search.MaxLimit,
 		RecencyHalfLife: cfg.Match.RecencyHalfLife,
 		StrictEvidence:  cfg.Match.StrictEvidence,
+		StrongGate:      cfg.Match.StrongGate,
 	})
 	return a, nil
 }

@@ -86,6 +86,7 @@ type Config struct {
 	Match struct {
 		RecencyHalfLife float64 `mapstructure:"recency_half_life"`
 		StrictEvidence  bool    `mapstructure:"strict_evidence"`
+		StrongGate      bool    `mapstructure:"strong_gate"`
 	} `mapstructure:"match"`
 	Server struct {
 		Addr              string        `mapstructure:"addr"`
@@ -190,6 +191,7 @@ func setDefaults(v *viper.Viper) {
 		"search.ranking":              "default",
 		"match.recency_half_life":     5.0,
 		"match.strict_evidence":       false,
+		"match.strong_gate":           true,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,

@@ -49,7 +49,7 @@ the precision and recall of each level per split.`,
 			if jobs != "" {
 				if ablate != "" {
 					a.matcher = match.New(a.engine, match.Options{SemanticRatio: a.cfg.Search.SemanticRatio, MaxLimit: a.cfg.Search.MaxLimit,
-						RecencyHalfLife: a.cfg.Match.RecencyHalfLife, StrictEvidence: a.cfg.Match.StrictEvidence, Ablate: ablate})
+						RecencyHalfLife: a.cfg.Match.RecencyHalfLife, StrictEvidence: a.cfg.Match.StrictEvidence, StrongGate: a.cfg.Match.StrongGate, Ablate: ablate})
 				}
 				return runJobEval(cmd, g, a, jobs, asJSON, verbose)
 			}
@@ -184,8 +184,11 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON
 		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
 	}
 	grader := match.NewGrader()
-	if a.cfg.Match.StrictEvidence {
+	switch {
+	case a.cfg.Match.StrictEvidence:
 		grader = match.NewStrictGrader()
+	case a.cfg.Match.StrongGate:
+		grader = match.NewGateGrader()
 	}
 	reps, err := eval.EvaluateEvidence(cmd.Context(), a.engine, grader, items)
 	if err != nil {

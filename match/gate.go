@@ -1,0 +1,38 @@
+package match
+
+// gate holds the strict rules' reading of a JD for the strong gate
+// (Options.StrongGate): evidence is graded by the default rules, and a
+// strong grade stands only when the strict rules call it strong too. The
+// strict rules' other effect — one plain word shared with a short
+// requirement graded partial instead of none — flattened the ranking of
+// the training JDs (docs/matching.md, "The strong gate"), so the gate
+// never promotes.
+type gate struct {
+	z    *analyzer
+	reqs []*reqParts // the strict rules' parts of each requirement
+}
+
+// newGate reads the requirements with the strict rules.
+func newGate(z *analyzer, texts []string) *gate {
+	g := &gate{z: z, reqs: make([]*reqParts, len(texts))}
+	for i, t := range texts {
+		g.reqs[i] = z.requirement(t)
+	}
+	return g
+}
+
+// demotes reports whether the strict rules call a bullet the default
+// rules graded strong for requirement ri less than strong.
+func (g *gate) demotes(ri int, text string) bool {
+	return judge(g.reqs[ri], g.z.bullet(text)).level != Strong
+}
+
+// gated is judge by the default rules with the strict rules' strong
+// checks on top; s may be nil (no gate).
+func gated(s *gate, ri int, r *reqParts, b *textParts, text string) grade {
+	g := judge(r, b)
+	if g.level == Strong && s != nil && s.demotes(ri, text) {
+		g.level, g.demoted = Partial, true
+	}
+	return g
+}
