@@ -135,6 +135,17 @@ func TestMatchAndEvalCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"split":"train","pairs":1,"unresolved":1`) || !strings.Contains(out, `"level":"strong"`) {
 		t.Fatalf("eval --evidence: exit %d\n%s\n%s", code, out, errOut)
 	}
+	// --split keeps tuning runs from printing the held-out rows.
+	code, out, errOut = cli(t, dir, "eval", "--evidence", ev, "--json", "--split", "train")
+	if code != 0 || !strings.Contains(out, `"split":"train"`) || strings.Contains(out, `"split":"all"`) {
+		t.Fatalf("eval --evidence --split train: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, _, errOut = cli(t, dir, "eval", "--evidence", ev, "--split", "heldout"); code != 2 || !strings.Contains(errOut, `no pairs in split "heldout"`) {
+		t.Fatalf("eval --evidence --split heldout: exit %d\n%s", code, errOut)
+	}
+	if code, _, errOut = cli(t, dir, "eval", "--jobs", ev, "--split", "train"); code != 2 || !strings.Contains(errOut, "split by file") {
+		t.Fatalf("eval --jobs --split: exit %d\n%s", code, errOut)
+	}
 	qs := filepath.Join(dir, "q.jsonl")
 	os.WriteFile(qs, []byte(`{"id":"q1","query":"led DevOps team","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2},{"ref":"missing#/work/0","grade":1}]}`+"\n"), 0o644)
 	code, out, errOut = cli(t, dir, "eval", "--queries", qs, "--json", "--modes", "keyword,hybrid")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -46,6 +47,9 @@ the precision and recall of each level per split.`,
 				return err
 			}
 			defer a.Close()
+			if jobs != "" && split != "all" {
+				return &exitError{code: 2, err: fmt.Errorf("--split %s: the job sets are split by file (eval/jobs-*.jsonl)", split)}
+			}
 			if jobs != "" {
 				if ablate != "" {
 					a.matcher = match.New(a.engine, match.Options{SemanticRatio: a.cfg.Search.SemanticRatio, MaxLimit: a.cfg.Search.MaxLimit,
@@ -54,7 +58,7 @@ the precision and recall of each level per split.`,
 				return runJobEval(cmd, g, a, jobs, asJSON, verbose)
 			}
 			if evidence != "" {
-				return runEvidenceEval(cmd, g, a, evidence, asJSON)
+				return runEvidenceEval(cmd, g, a, evidence, split, asJSON)
 			}
 			f, err := os.Open(queries)
 			if err != nil {
@@ -127,7 +131,7 @@ the precision and recall of each level per split.`,
 	f.Float64Var(&ratio, "semantic-ratio", 0.5, "hybrid semantic ratio")
 	f.BoolVar(&asJSON, "json", false, "one JSON object per mode")
 	f.BoolVar(&verbose, "verbose", false, "per-query rows")
-	f.StringVar(&split, "split", "all", "evaluate only the queries of this split: train, heldout or all")
+	f.StringVar(&split, "split", "all", "evaluate only the queries (or evidence pairs) of this split: train, heldout or all")
 	f.BoolVar(&tune, "tune", false, "learn the hybrid ranking's weights on the queries (use --split train) and print them")
 	f.StringVar(&tuning.method, "tune-method", "pairwise", "with --tune: pairwise (a linear pairwise ranker over the signals) or ascent (coordinate ascent on nDCG@10)")
 	f.Float64Var(&tuning.lambda, "tune-lambda", 0.01, "with --tune-method pairwise: the L2 regularisation")
@@ -173,7 +177,10 @@ func runJobEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON, ver
 	return nil
 }
 
-func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON bool) error {
+// runEvidenceEval grades the (requirement, bullet) pairs of path and
+// prints each split's levels; split "train" or "heldout" prints that one
+// alone, so tuning on train never shows the held-out rows.
+func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string, asJSON bool) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return &exitError{code: 2, err: err}
@@ -193,6 +200,12 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON
 	reps, err := eval.EvaluateEvidence(cmd.Context(), a.engine, grader, items)
 	if err != nil {
 		return err
+	}
+	if split != "all" {
+		reps = slices.DeleteFunc(reps, func(r *eval.EvidenceReport) bool { return r.Split != split })
+		if len(reps) == 0 {
+			return &exitError{code: 2, err: fmt.Errorf("%s has no pairs in split %q", path, split)}
+		}
 	}
 	if asJSON {
 		enc := json.NewEncoder(g.stdout)
