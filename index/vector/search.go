@@ -35,7 +35,7 @@ func (vs *Store) Nearest(ctx context.Context, vec []float32, k int, keep func(*M
 			vs.startBuild()
 		}
 		if h != nil {
-			return h.search(q, k, max(vs.opts.HNSW.EfSearch, k))
+			return h.search(q, k, max(vs.opts.HNSW.EfSearchFor(vs.nLive), k))
 		}
 	}
 	return vs.scan(ctx, q, k, keep, vs.opts.Quantize)
