@@ -3,21 +3,21 @@ package vector
 import "math"
 
 // The beam of an HNSW search (ef) that holds recall@10 ≥ 0.95 grows with
-// the graph: at ef 96, recall@10 was 0.972 at 100k vectors and 0.936 at
+// the graph: at ef 96, recall@10 was 0.97 at 100k vectors and 0.936 at
 // 1M; 1M needs ef 256 for 0.956 (int8 rows). One fixed ef either misses
 // recall at 1M or walks 100k ~2.5× deeper than it needs (a tenth of its
 // HTTP throughput). So by default ef follows the live vector count n:
 //
-//	ef(n) = 256 · √(n / 1,000,000), rounded up to a multiple of 16, in [64, 4096]
+//	ef(n) = 256 · √(n / 1,000,000), rounded up to a multiple of 16, in [96, 4096]
 //
-// which gives 64 up to ~62k vectors, 96 at 100k, 192 at 500k, 256 at 1M
-// and 512 at 4M: the two measured points (100k: 96 → 0.971; 1M: 256 →
-// 0.956) and a beam that grows with the square root of n in between and
-// beyond (BENCHMARKS.md, "HTTP at 100k, stop 16").
+// which gives 96 up to ~140k vectors, 192 at 500k, 256 at 1M and 512 at
+// 4M. It passes through the measured points (1M: 256 → 0.956) and keeps
+// a floor where small graphs were measured (ef 96: 0.967 at 10k, 0.975 at
+// 100k; ef 64 gave 10k only 0.954): BENCHMARKS.md, "HTTP at 100k, stop 16".
 const (
 	autoEfAt1M = 256
 	autoEfStep = 16
-	autoEfMin  = 64
+	autoEfMin  = 96
 	autoEfMax  = 4096
 )
 

@@ -8,9 +8,10 @@ func TestEfSearchFor(t *testing.T) {
 		set, n int
 		want   int
 	}{
-		{"empty graph", 0, 0, 64},
-		{"at the ANN threshold", 0, 50_000, 64},
+		{"empty graph", 0, 0, 96},
+		{"at the ANN threshold", 0, 50_000, 96},
 		{"100k", 0, 100_000, 96},
+		{"200k", 0, 200_000, 128},
 		{"500k", 0, 500_000, 192},
 		{"just under 1M keeps 1M's beam", 0, 999_000, 256},
 		{"1M", 0, 1_000_000, 256},
