@@ -8,12 +8,12 @@ import "math"
 // recall at 1M or walks 100k ~2.5× deeper than it needs (a tenth of its
 // HTTP throughput). So by default ef follows the live vector count n:
 //
-//	ef(n) = 256 · √(n / 1,000,000), rounded up to a multiple of 16, in [96, 4096]
+//	ef(n) = 256 · √(n / 1,000,000), to the nearest multiple of 16, in [96, 4096]
 //
-// which gives 96 up to ~140k vectors, 192 at 500k, 256 at 1M and 512 at
-// 4M. It passes through the measured points (1M: 256 → 0.956) and keeps
-// a floor where small graphs were measured (ef 96: 0.967 at 10k, 0.975 at
-// 100k; ef 64 gave 10k only 0.954): BENCHMARKS.md, "HTTP at 100k, stop 16".
+// which gives 96 up to ~160k vectors, 176 at 500k, 256 from ~940k to
+// ~1.06M (the measured 1M point: 0.956) and 512 at 4M. The floor is where
+// small graphs were measured (ef 96: 0.967 at 10k, 0.975 at 100k; ef 64
+// gave 10k only 0.954): BENCHMARKS.md, "HTTP at 100k, stop 16".
 const (
 	autoEfAt1M = 256
 	autoEfStep = 16
@@ -29,6 +29,6 @@ func (o HNSWOptions) EfSearchFor(n int) int {
 		return o.EfSearch
 	}
 	ef := autoEfAt1M * math.Sqrt(float64(max(n, 0))/1e6)
-	steps := int(math.Ceil(ef/autoEfStep - 1e-9)) // 256 at exactly 1M, not 272
+	steps := int(math.Round(ef / autoEfStep))
 	return min(max(steps*autoEfStep, autoEfMin), autoEfMax)
 }
