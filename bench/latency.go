@@ -123,6 +123,9 @@ type KNN struct {
 	Recall10    float64 `json:"recall@10"`
 	RecallIDs10 float64 `json:"recall_ids@10"` // strictly by bullet ID
 	Threshold   int     `json:"ann_threshold"`
+	// EfSearch is the HNSW beam of these k=10 searches: the configured
+	// one, or the one that follows the graph's size.
+	EfSearch int `json:"ef_search,omitempty"`
 }
 
 // CompareKNN embeds the queries and, for each, times the exact scan

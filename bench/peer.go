@@ -115,7 +115,11 @@ func runWeaviatePeer(ctx context.Context, opts Options, env peerEnv) (res *PeerR
 	if err != nil {
 		return nil, err
 	}
-	if err := peer.createClass(ctx); err != nil {
+	st, err := env.ix.Stats()
+	if err != nil {
+		return nil, fmt.Errorf("bench: weaviate peer: %w", err)
+	}
+	if err := peer.createClass(ctx, opts.Index.HNSW.EfSearchFor(st.Vectors)); err != nil {
 		return nil, err
 	}
 	log.Info("bench: weaviate import", "dir", node.Dir)

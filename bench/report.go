@@ -147,6 +147,9 @@ func Rows(r *Report) []Row {
 		if s.KNN == nil || !s.KNN.ANNUsed {
 			return "– (below threshold)"
 		}
+		if s.KNN.EfSearch > 0 {
+			return fmt.Sprintf("%s / %s (ef %d)", ms(s.KNN.ANN.P50), ms(s.KNN.ANN.P99), s.KNN.EfSearch)
+		}
 		return fmt.Sprintf("%s / %s", ms(s.KNN.ANN.P50), ms(s.KNN.ANN.P99))
 	})
 	add("kNN HNSW recall@10 (ties at the 10th count) / by ID", func(s *SizeResult) string {

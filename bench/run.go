@@ -325,6 +325,9 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	if sr.KNN, err = CompareKNN(ctx, ix, l, queries, opts.Index.ANNThreshold); err != nil {
 		return sr, err
 	}
+	if sr.KNN.ANNUsed {
+		sr.KNN.EfSearch = opts.Index.HNSW.EfSearchFor(sr.KNN.Vectors)
+	}
 	checkpoint(sr)
 	ResetPeakRSS()
 	stopParts = peakParts(500 * time.Millisecond)

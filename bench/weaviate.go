@@ -23,8 +23,9 @@ const (
 	peerClass = "BenchBullet"
 	peerBatch = 500 // objects per gRPC batch request
 
-	// Vitae's HNSW defaults (index/vector, config.yaml): M 16, efConstruction 128, ef 256.
-	hnswM, hnswEfConstruction, hnswEf = 16, 128, 256
+	// Vitae's HNSW defaults (index/vector, config.yaml): M 16,
+	// efConstruction 128; ef is Vitae's for the size (createClass).
+	hnswM, hnswEfConstruction = 16, 128
 	// hybridAlpha weighs the vector side of Weaviate's hybrid (0.5: even).
 	hybridAlpha = 0.5
 	// roleBoost is the weight of the role beside the text in BM25, as in
@@ -53,7 +54,9 @@ func connectWeaviate(node *WeaviateNode) (*weaviatePeer, error) {
 	return &weaviatePeer{client: c}, nil
 }
 
-func (p *weaviatePeer) createClass(ctx context.Context) error {
+// createClass makes the peer's collection; ef is the HNSW beam Vitae
+// searches the same number of bullets with.
+func (p *weaviatePeer) createClass(ctx context.Context, ef int) error {
 	yes, no := true, false
 	text := func(name, tokenization string, searchable bool) *models.Property {
 		return &models.Property{Name: name, DataType: []string{"text"}, Tokenization: tokenization,
@@ -62,7 +65,7 @@ func (p *weaviatePeer) createClass(ctx context.Context) error {
 	cl := &models.Class{
 		Class: peerClass, Vectorizer: "none", VectorIndexType: "hnsw",
 		VectorIndexConfig: map[string]any{"distance": "cosine", "maxConnections": hnswM,
-			"efConstruction": hnswEfConstruction, "ef": hnswEf},
+			"efConstruction": hnswEfConstruction, "ef": ef},
 		Properties: []*models.Property{
 			{Name: "bullet_id", DataType: []string{"text"}, Tokenization: "field", IndexFilterable: &yes, IndexSearchable: &no},
 			{Name: "resume_id", DataType: []string{"text"}, Tokenization: "field", IndexFilterable: &yes, IndexSearchable: &no},

@@ -37,9 +37,21 @@ func releaseMapped(db *bolt.DB, tx *bolt.Tx) {
 // vitae.db resident.
 const boltReleaseRecords = 4096
 
+// boltReleaseBound is the resident set the releases bound vitae.db's
+// pages to (boltReleaseRecords reads of 64 KiB each). A smaller file
+// (~160 MB at 100k bullets) never exceeds it, so releasing its pages
+// bounds nothing and made every record read after it fault its page back
+// (4% of an HTTP hybrid search's CPU at 100k, quantized: BENCHMARKS.md,
+// "HTTP at 100k, stop 16").
+const boltReleaseBound = boltReleaseRecords << 16
+
 // readRecords counts n records read in tx for a search and releases the
-// mapping's pages once boltReleaseRecords have been read since the last.
+// mapping's pages once boltReleaseRecords have been read since the last,
+// if the file is larger than what that bounds.
 func (ix *Index) readRecords(tx *bolt.Tx, n int) {
+	if tx.Size() <= boltReleaseBound {
+		return
+	}
 	if ix.boltReads.Add(int64(n)) > boltReleaseRecords {
 		ix.boltReads.Store(0)
 		releaseMapped(ix.db, tx)

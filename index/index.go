@@ -27,6 +27,7 @@ type Index struct {
 	vec     *vector.Store
 	facets  facetCache // facet values of bullets seen in results
 	bounds  boundCache // score bounds of terms' postings, for exactTopK
+	extIDs  idCache    // external IDs of exactTopK's pages
 	// boltReads counts records searches read since vitae.db's pages were
 	// last released (boltmem.go).
 	boltReads atomic.Int64

@@ -56,7 +56,7 @@ func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, 
 		if err != nil {
 			return err
 		}
-		res, err = page(snap, hits, from, fields)
+		res, err = page(snap, hits, from, fields, &ix.extIDs)
 		if err != nil {
 			return err
 		}
@@ -67,9 +67,9 @@ func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, 
 	return res, ok, err
 }
 
-// page turns the hits from..end into bleve's answer: external IDs,
-// scores, stored fields.
-func page(snap *scorch.IndexSnapshot, hits []hit, from int, fields []string) (*bleve.SearchResult, error) {
+// page turns the hits from..end into bleve's answer: external IDs (from
+// ids, which reads those it lacks), scores, stored fields.
+func page(snap *scorch.IndexSnapshot, hits []hit, from int, fields []string, ids *idCache) (*bleve.SearchResult, error) {
 	segs := snap.Segments()
 	offsets := make([]uint64, len(segs))
 	var running uint64
@@ -85,15 +85,16 @@ func page(snap *scorch.IndexSnapshot, hits []hit, from int, fields []string) (*b
 	// The page's matches and internal IDs in two allocations, not two
 	// per hit (a hybrid search's keyword side pages 100 hits).
 	hits = hits[from:]
+	exts, err := ids.external(snap, offsets, hits)
+	if err != nil {
+		return nil, err
+	}
 	dms := make([]search.DocumentMatch, len(hits))
-	ids := make([]byte, 8*len(hits))
+	internal := make([]byte, 8*len(hits))
 	res.Hits = make(search.DocumentMatchCollection, 0, len(hits))
 	for i, h := range hits {
-		id := bindex.NewIndexInternalID(ids[8*i:8*i+8:8*i+8], offsets[h.seg]+h.doc)
-		ext, err := snap.ExternalID(id)
-		if err != nil {
-			return nil, fmt.Errorf("external id: %w", err)
-		}
+		id := bindex.NewIndexInternalID(internal[8*i:8*i+8:8*i+8], offsets[h.seg]+h.doc)
+		ext := exts[i]
 		dm := &dms[i]
 		dm.ID, dm.IndexInternalID, dm.Score = ext, id, h.score
 		if len(fields) > 0 {

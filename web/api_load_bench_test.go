@@ -34,6 +34,8 @@ import (
 // VITAE_BENCH_BULLETS sets the index's size (default 10000; 100000 as
 // BENCHMARKS.md reports). A 100k build takes minutes: set
 // VITAE_BENCH_CACHE to a directory to build it there once and reuse it.
+// VITAE_BENCH_QUANTIZE=1 searches int8 rows re-scored by float, as the
+// configuration's default (index.quantize) does.
 func BenchmarkAPISearchLoad(b *testing.B) {
 	n := 10_000
 	if v, err := strconv.Atoi(os.Getenv("VITAE_BENCH_BULLETS")); err == nil && v > 0 {
@@ -131,6 +133,9 @@ func BenchmarkAPISearchHTTP(b *testing.B) {
 	}
 }
 
+// benchQuantize is VITAE_BENCH_QUANTIZE=1: the fixture searches int8 rows.
+func benchQuantize() bool { return os.Getenv("VITAE_BENCH_QUANTIZE") == "1" }
+
 // cpuTime is the process's user and system CPU time so far.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -162,7 +167,7 @@ func loadFixture(tb testing.TB, n int) (*index.Index, *embed.Local, []string) {
 			if err != nil {
 				tb.Fatal(err)
 			}
-			ix, err := index.Open(index.Options{Path: filepath.Join(cache, "index")})
+			ix, err := index.Open(index.Options{Path: filepath.Join(cache, "index"), Quantize: benchQuantize()})
 			if err != nil {
 				tb.Fatal(err)
 			}
@@ -180,7 +185,7 @@ func loadFixture(tb testing.TB, n int) (*index.Index, *embed.Local, []string) {
 		}
 		dir = cache
 	}
-	ix, l, err := bench.GeneratedIndex(ctx, filepath.Join(dir, "index"), src, n, 1, index.Options{})
+	ix, l, err := bench.GeneratedIndex(ctx, filepath.Join(dir, "index"), src, n, 1, index.Options{Quantize: benchQuantize()})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -29,7 +29,8 @@ type Config struct {
 		Quantize     bool   `mapstructure:"quantize"`
 		ANNThreshold int    `mapstructure:"ann_threshold"`
 		// HNSW tunes the approximate index: M and EfConstruction shape the
-		// graph (a change rebuilds it once), EfSearch each search.
+		// graph (a change rebuilds it once), EfSearch each search (0: it
+		// follows the graph's size, vector.HNSWOptions.EfSearchFor).
 		HNSW struct {
 			M              int `mapstructure:"m"`
 			EfConstruction int `mapstructure:"ef_construction"`
@@ -153,7 +154,7 @@ func setDefaults(v *viper.Viper) {
 		"index.ann_threshold":         50000,
 		"index.hnsw.m":                16,
 		"index.hnsw.ef_construction":  128,
-		"index.hnsw.ef_search":        256,
+		"index.hnsw.ef_search":        0,
 		"index.memory_limit":          "",
 		"index.gc_percent":            100,
 		"index.erase_timeout":         "30s",
@@ -307,8 +308,8 @@ func (c *Config) Validate() error {
 	if c.Index.ANNThreshold < 0 {
 		bad("index.ann_threshold: %d must be ≥ 0", c.Index.ANNThreshold)
 	}
-	if h := c.Index.HNSW; h.M < 2 || h.M > 64 || h.EfConstruction < 1 || h.EfConstruction > 4096 || h.EfSearch < 1 || h.EfSearch > 4096 {
-		bad("index.hnsw: m %d (2..64), ef_construction %d and ef_search %d (1..4096)", h.M, h.EfConstruction, h.EfSearch)
+	if h := c.Index.HNSW; h.M < 2 || h.M > 64 || h.EfConstruction < 1 || h.EfConstruction > 4096 || h.EfSearch < 0 || h.EfSearch > 4096 {
+		bad("index.hnsw: m %d (2..64), ef_construction %d (1..4096) and ef_search %d (0 = by the graph's size, or 1..4096)", h.M, h.EfConstruction, h.EfSearch)
 	}
 	if _, err := parseBytes(c.Index.MemoryLimit); err != nil {
 		bad("index.memory_limit: %v", err)

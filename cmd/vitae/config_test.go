@@ -331,8 +331,12 @@ func TestHNSWConfigReachesTheIndex(t *testing.T) {
 	if want := (index.HNSWOptions{M: 16, EfConstruction: 128, EfSearch: 160}); got != want {
 		t.Errorf("index HNSW options %+v, want %+v", got, want)
 	}
-	t.Setenv("VITAE_INDEX_HNSW_EF_SEARCH", "0")
+	t.Setenv("VITAE_INDEX_HNSW_EF_SEARCH", "0") // follows the graph's size
+	if cfg, err := loadConfig("", nil); err != nil || indexOptions(cfg, nil).HNSW.EfSearch != 0 {
+		t.Errorf("ef_search 0 should be accepted and passed on as 0, got %v", err)
+	}
+	t.Setenv("VITAE_INDEX_HNSW_EF_SEARCH", "-1")
 	if _, err := loadConfig("", nil); err == nil || !strings.Contains(err.Error(), "index.hnsw") {
-		t.Errorf("ef_search 0 should be reported, got %v", err)
+		t.Errorf("ef_search -1 should be reported, got %v", err)
 	}
 }

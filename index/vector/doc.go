@@ -17,7 +17,8 @@
 // by BuildANN, and changes one insert at a time after. SaveGraph writes it
 // to a file (graphfile.go) that LoadGraph reuses only if it matches the
 // stored vectors exactly, so a crash or an edit between runs costs a
-// rebuild, never a wrong answer.
+// rebuild, never a wrong answer. A search's beam (ef) follows the graph's
+// size unless one is set (ef.go).
 //
 // A search may be narrowed by a keep function over each vector's Meta; the
 // rule it applies is the caller's (index's filters), so lexical and vector

@@ -35,7 +35,7 @@ func (vs *Store) Nearest(ctx context.Context, vec []float32, k int, keep func(*M
 			vs.startBuild()
 		}
 		if h != nil {
-			return h.search(q, k, max(vs.opts.HNSW.EfSearch, k))
+			return h.search(q, k, max(vs.opts.HNSW.EfSearchFor(vs.nLive), k))
 		}
 	}
 	return vs.scan(ctx, q, k, keep, vs.opts.Quantize)
@@ -196,6 +196,13 @@ func rescoreDepth(k int) int { return k + max(k/2, 32) }
 // re-scored) did so every seventh search.
 const releaseRows = 1 << 12
 
+// releaseBound is the resident set those releases bound the float rows to
+// (releaseRows reads of 64 KiB). A smaller float file (100 MB at 100k
+// vectors of 256) never exceeds it: releasing it bounds nothing and made
+// each re-scored row fault back, 7% of an HTTP hybrid search's CPU at 100k
+// (BENCHMARKS.md, "HTTP at 100k, stop 16").
+const releaseBound = releaseRows << 16
+
 // rescore scores cs by their float rows (checked against their checksums
 // when mapped from disk) and keeps the best k.
 func (vs *Store) rescore(cs []cand, q []float32, k int) ([]cand, error) {
@@ -207,11 +214,10 @@ func (vs *Store) rescore(cs []cand, q []float32, k int) ([]cand, error) {
 		}
 		cs[j].s = dotF32(row, q)
 	}
-	if vs.disk != nil && vs.rescored.Add(int64(len(cs))) > releaseRows {
+	if d := vs.disk; d != nil && d.f32 != nil && d.f32.rows*d.f32.rowSize > releaseBound &&
+		vs.rescored.Add(int64(len(cs))) > releaseRows {
 		vs.rescored.Store(0)
-		if f := vs.disk.f32; f != nil {
-			f.release()
-		}
+		d.f32.release()
 	}
 	sortCands(cs)
 	return cs[:min(k, len(cs))], nil

@@ -22,7 +22,7 @@ type Options struct {
 type HNSWOptions struct {
 	M              int // links per node; default 16
 	EfConstruction int // default 128
-	EfSearch       int // default 256 (recall@10 ≥ 0.95 at 1M: BENCHMARKS.md, "1M, stop 15")
+	EfSearch       int // 0 (default): follows the graph's size (EfSearchFor, ef.go)
 }
 
 func (o Options) withDefaults() Options {
@@ -34,9 +34,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.HNSW.EfConstruction <= 0 {
 		o.HNSW.EfConstruction = 128
-	}
-	if o.HNSW.EfSearch <= 0 {
-		o.HNSW.EfSearch = 256
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
