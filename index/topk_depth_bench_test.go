@@ -52,7 +52,11 @@ func BenchmarkKeywordDepthKept(b *testing.B) {
 		name    string
 		queries []string
 	}{{"search", bench.Queries(eq, src, 170, 1)}, {"requirement", reqs}}
-	ix, err := index.Open(index.Options{Path: path, ANNThreshold: -1, SkipVerify: true})
+	// The options the kept graph was built with: opened without its ANN
+	// (ANNThreshold -1), an index drops its saved graph at Close, and the
+	// next bench run rebuilds it (minutes at 1M).
+	ix, err := index.Open(index.Options{Path: path, Quantize: true, SkipVerify: true, ANNThreshold: 50000,
+		HNSW: index.HNSWOptions{M: 16, EfConstruction: 128, EfSearch: 256}})
 	if err != nil {
 		b.Fatal(err)
 	}
