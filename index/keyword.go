@@ -17,6 +17,8 @@ type keywordQ struct {
 	terms      []string // analysed, as bleve's match queries see them
 	none       bool     // no terms: nothing matches
 	plain      bool     // no phrases, exclusions or filter: exactTopK can rank it
+	// commonShare: LexicalRequest.CommonShare, for exactTopK.
+	commonShare float64
 }
 
 // keywordQuery builds the query of a keyword search: each term of text
@@ -89,7 +91,7 @@ func (ix *Index) keywordSearch(ctx context.Context, k keywordQ, size, from int, 
 		return ix.search(ctx, sr)
 	}
 	if !k.none && k.plain && !facets && exactTopKOn {
-		if res, ok, err := ix.exactTopK(ctx, k.terms, size, from, fields); ok || err != nil {
+		if res, ok, err := ix.exactTopK(ctx, k.terms, size, from, fields, k.commonShare); ok || err != nil {
 			return res, err
 		}
 	}

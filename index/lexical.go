@@ -49,7 +49,9 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 	}
 	// No stored fields: the page's bullets are read from the records,
 	// cheaper than bleve's stored-field decode (bulletcodec.go).
-	res, err := ix.keywordSearch(ctx, keywordQuery(text, terms, req.Phrases, req.Exclude, flt), size, from, nil, req.Facets)
+	kq := keywordQuery(text, terms, req.Phrases, req.Exclude, flt)
+	kq.commonShare = req.CommonShare
+	res, err := ix.keywordSearch(ctx, kq, size, from, nil, req.Facets)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, checkCtx(ctx)

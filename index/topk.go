@@ -38,6 +38,9 @@ type clause struct {
 	weight float64 // bleve's queryWeight: boost · idf · norm
 	avg    float64 // the field's average length, as bleve rounds it
 	field  string
+	// common: in more than LexicalRequest.CommonShare of the bullets; it
+	// scores the bullets the other clauses bring, never brings one.
+	common bool
 }
 
 // saturation is BM25's term-frequency part as bleve's TermQueryScorer

@@ -18,7 +18,7 @@ import (
 // as bleve loads them, and the total every text match. ok is false when
 // the query or the index is outside what it knows (too many terms, not a
 // scorch index); the caller runs bleve's search then.
-func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, fields []string) (res *bleve.SearchResult, ok bool, err error) {
+func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, fields []string, commonShare float64) (res *bleve.SearchResult, ok bool, err error) {
 	ix.bleveMu.RLock()
 	defer ix.bleveMu.RUnlock()
 	err = guard(func() error {
@@ -52,6 +52,7 @@ func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, 
 		if err != nil || plan == nil {
 			return err
 		}
+		plan.markCommon(commonShare)
 		hits, err := plan.run(ctx, from+size)
 		if err != nil {
 			return err

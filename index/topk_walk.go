@@ -43,15 +43,29 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 			*side.out = append(*side.out, u)
 		}
 	}
+	// Common clauses (markCommon) first: they are non-essential whatever
+	// their bounds, so they bring no bullet.
 	byUB := append(append([]*cursor(nil), text...), role...)
-	sort.SliceStable(byUB, func(a, b int) bool { return byUB[a].ub < byUB[b].ub })
+	sort.SliceStable(byUB, func(a, b int) bool {
+		if ca, cb := byUB[a].c.common, byUB[b].c.common; ca != cb {
+			return ca
+		}
+		return byUB[a].ub < byUB[b].ub
+	})
 	w := walk{n: float64(len(text)), nr: float64(len(role)), text: text, role: role}
 	pivot, textN, textUB, roleUB := 0, 0, 0.0, 0.0 // byUB[:pivot] are non-essential
+	for ; pivot < len(byUB) && byUB[pivot].c.common; pivot++ {
+		if u := byUB[pivot]; u.role {
+			roleUB += u.ub
+		} else {
+			textN, textUB = textN+1, textUB+u.ub
+		}
+	}
 	// The essential cursors by their bullet: the next candidate is the
 	// top's, found without a pass over every clause (a job's requirement
 	// has dozens).
 	var ess docHeap
-	ess.reset(byUB)
+	ess.reset(byUB[pivot:])
 	var onD []*cursor
 	for steps := 0; ; steps++ {
 		if steps&4095 == 4095 {

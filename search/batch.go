@@ -72,7 +72,7 @@ func (s *Engine) embedBatch(ctx context.Context, ps []prepared) []runOptions {
 	var texts []string
 	var at []int
 	for i, p := range ps {
-		opts[i] = runOptions{embedded: true, bare: true}
+		opts[i] = runOptions{embedded: true, bare: true, commonShare: max(s.opts.CommonShare, 0)}
 		if p.q.Mode != vitae.ModeKeyword {
 			texts, at = append(texts, p.syn.Text), append(at, i)
 		}

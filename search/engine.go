@@ -20,9 +20,20 @@ type Options struct {
 	Fusion        vitae.Fusion // default weighted
 	RankConstant  int          // default 60
 	Candidates    int          // per retriever; default 100
-	FacetDepth    int          // ranked results that facets count; default 200
-	MaxLimit      int          // default 100
-	MaxQueryLen   int          // characters; default 1000
+	// KeywordDepth is how many keyword hits a hybrid search fuses (never
+	// fewer than the page's end); default Candidates. The keyword walk's
+	// cost at 1M grows with it (BENCHMARKS.md, "1M, stop 16").
+	KeywordDepth int
+	// CommonShare is the share of the bullets above which a term of a
+	// batch's query (SearchBatch: a job's requirements) of more than 10
+	// terms brings no bullet to its keyword side, only scores those its
+	// other terms bring (index.LexicalRequest.CommonShare); default
+	// DefaultCommonShare, negative: every term brings its bullets.
+	// Search ignores it.
+	CommonShare float64
+	FacetDepth  int // ranked results that facets count; default 200
+	MaxLimit    int // default 100
+	MaxQueryLen int // characters; default 1000
 	// RerankDepth is how many fused candidates the hybrid and semantic
 	// rankings score with every signal (and collapse, and hold to the
 	// relevance floor); default 30 (their cost grows with it: 50 costs
@@ -56,6 +67,12 @@ func (o Options) withDefaults() Options {
 	if o.MaxLimit <= 0 {
 		o.MaxLimit = 100
 	}
+	if o.CommonShare == 0 {
+		o.CommonShare = DefaultCommonShare
+	}
+	if o.KeywordDepth <= 0 {
+		o.KeywordDepth = o.Candidates
+	}
 	if o.FacetDepth <= 0 {
 		o.FacetDepth = 200
 	}
@@ -73,6 +90,12 @@ func (o Options) withDefaults() Options {
 	}
 	return o
 }
+
+// DefaultCommonShare is Options.CommonShare's default: at 1M it takes a
+// requirement's keyword walk to about 0.7× of its CPU, the jobs-dev and
+// jobs-train requirement rankings within 0.002 nDCG@10 (BENCHMARKS.md,
+// "1M, stop 16").
+const DefaultCommonShare = 0.02
 
 // Engine implements vitae.Searcher over an index and an embedder.
 type Engine struct {
@@ -195,6 +218,8 @@ type runOptions struct {
 	bare bool
 	// signals, when set, receives the signals of the reranked candidates.
 	signals *[]Signals
+	// commonShare: Options.CommonShare, in a batch.
+	commonShare float64
 }
 
 // run answers a prepared query, without the versions.
@@ -219,6 +244,9 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	deep := false    // lex hits reach past the page only for facets
 	if q.Mode != vitae.ModeSemantic {
 		size := k
+		if q.Mode == vitae.ModeHybrid && q.GroupBy == "" {
+			size = max(min(s.opts.KeywordDepth, k), need)
+		}
 		if q.Mode == vitae.ModeKeyword && q.GroupBy == "" {
 			// Nothing is fused: the page is the BM25 order, so loading
 			// and highlighting a wider pool only costs time.
@@ -231,7 +259,7 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		// need not load or highlight candidates that will not be shown.
 		// Bare hits load their bullets from the store too.
 		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep || o.bare)
-		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly})
+		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly, CommonShare: o.commonShare})
 		if err != nil {
 			return nil, err
 		}
@@ -246,7 +274,7 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 			res.Degraded, res.DegradedReason = true, degradedReason(err)
 			s.opts.Logger.Warn("semantic search degraded to keyword", "error", err)
 			if lex == nil || q.Mode == vitae.ModeSemantic {
-				lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: k, Highlight: true})
+				lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: k, Highlight: true, CommonShare: o.commonShare})
 				if err != nil {
 					return nil, err
 				}

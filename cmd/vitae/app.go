@@ -111,6 +111,8 @@ func (a *app) engineOptions() search.Options {
 		Fusion:        vitae.Fusion(cfg.Search.Fusion),
 		RankConstant:  cfg.Search.RankConstant,
 		Candidates:    cfg.Search.Candidates,
+		KeywordDepth:  cfg.Search.KeywordDepth,
+		CommonShare:   commonShare(cfg.Search.CommonShare),
 		MaxLimit:      cfg.Search.MaxLimit,
 		Timeout:       cfg.Search.Timeout,
 		Cache:         a.cache,
@@ -195,4 +197,13 @@ func (a *app) Close() error {
 		errs = append(errs, a.cache.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// commonShare is search.common_share as the engine reads it: 0 in the
+// configuration turns it off, which the engine spells negative.
+func commonShare(s float64) float64 {
+	if s == 0 {
+		return -1
+	}
+	return s
 }

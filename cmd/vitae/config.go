@@ -80,6 +80,8 @@ type Config struct {
 		Fusion        string        `mapstructure:"fusion"`
 		RankConstant  int           `mapstructure:"rank_constant"`
 		Candidates    int           `mapstructure:"candidates"`
+		KeywordDepth  int           `mapstructure:"keyword_depth"`
+		CommonShare   float64       `mapstructure:"common_share"`
 		MaxLimit      int           `mapstructure:"max_limit"`
 		Timeout       time.Duration `mapstructure:"timeout"`
 		Ranking       string        `mapstructure:"ranking"`
@@ -187,6 +189,8 @@ func setDefaults(v *viper.Viper) {
 		"search.fusion":               "weighted",
 		"search.rank_constant":        60,
 		"search.candidates":           100,
+		"search.keyword_depth":        0,
+		"search.common_share":         0.02,
 		"search.max_limit":            100,
 		"search.timeout":              "10s",
 		"search.ranking":              "default",
@@ -376,6 +380,12 @@ func (c *Config) Validate() error {
 	}
 	if c.Search.RankConstant < 1 {
 		bad("search.rank_constant: %d must be ≥ 1", c.Search.RankConstant)
+	}
+	if s := c.Search.CommonShare; !(s >= 0 && s <= 1) {
+		bad("search.common_share: %g is outside 0..1", s)
+	}
+	if c.Search.KeywordDepth < 0 || c.Search.KeywordDepth > 10000 {
+		bad("search.keyword_depth: %d is outside 0..10000", c.Search.KeywordDepth)
 	}
 	if c.Search.Candidates < 1 || c.Search.Candidates > 10000 {
 		bad("search.candidates: %d is outside 1..10000", c.Search.Candidates)
