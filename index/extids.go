@@ -3,7 +3,6 @@ package index
 import (
 	"fmt"
 	"slices"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -19,32 +18,15 @@ import (
 // reaches it; IDs are kept as pages read them, and dropped with their
 // segment when a snapshot no longer has it.
 type idCache struct {
-	mu   sync.RWMutex
+	segments
 	segs map[segment.Segment][]string // document number → ID; "" not read yet
-	live []segment.Segment            // the segments of the last snapshot seen
 }
 
-// retain drops the segments that are not in segs, when segs differ from
-// the last snapshot's.
+// retain drops the IDs of segments that are not in segs.
 func (c *idCache) retain(segs []segment.Segment) {
-	c.mu.RLock()
-	same := slices.Equal(segs, c.live)
-	c.mu.RUnlock()
-	if same {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.live = segs
-	for s := range c.segs {
-		if !slices.Contains(segs, s) {
-			delete(c.segs, s)
-		}
-	}
+	retain(&c.segments, &c.segs, segs, func(s segment.Segment) segment.Segment { return s })
 }
 
-// external returns the external IDs of hits in snap, whose segments start
-// at the global document numbers offsets.
 func (c *idCache) external(snap *scorch.IndexSnapshot, offsets []uint64, hits []hit) ([]string, error) {
 	segs := snap.Segments()
 	keys := make([]segment.Segment, len(segs))

@@ -1,9 +1,6 @@
 package index
 
 import (
-	"slices"
-	"sync"
-
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -44,28 +41,13 @@ type boundKey struct {
 // entries of segments merged away, and the cache is emptied whole when
 // it grows past maxBoundEntries.
 type boundCache struct {
-	mu   sync.RWMutex
-	m    map[boundKey]*termBounds
-	live []segment.Segment // the segments of the last snapshot retained
+	segments
+	m map[boundKey]*termBounds
 }
 
-// retain drops the entries of segments that are not in segs, when segs
-// differ from the last snapshot's.
+// retain drops the entries of segments that are not in segs.
 func (bc *boundCache) retain(segs []segment.Segment) {
-	bc.mu.RLock()
-	same := slices.Equal(segs, bc.live)
-	bc.mu.RUnlock()
-	if same {
-		return
-	}
-	bc.mu.Lock()
-	defer bc.mu.Unlock()
-	bc.live = segs
-	for k := range bc.m {
-		if !slices.Contains(segs, k.seg) {
-			delete(bc.m, k)
-		}
-	}
+	retain(&bc.segments, &bc.m, segs, func(k boundKey) segment.Segment { return k.seg })
 }
 
 const maxBoundEntries = 1 << 17
