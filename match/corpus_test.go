@@ -150,13 +150,31 @@ func TestIssueJDMustHavesFirst(t *testing.T) {
 // eval/evidence.jsonl is the one that ranks), and its credit is the one
 // its level and score earn.
 func TestStrictEvidenceLevels(t *testing.T) {
+	// Partial credit rises with the score: 0.5 at partial_at, 0.625 at strong_at.
+	checked := checkShownLevels(t, Options{StrictEvidence: true}, NewStrictGrader(), func(lv Level, score float64) float64 {
+		if lv == Partial {
+			return 0.5 + 0.125*math.Min(1, (score-partialAt)/(strongAt-partialAt))
+		}
+		return 1
+	})
+	if checked < 20 {
+		t.Fatalf("checked %d evidence bullets, want at least 20", checked)
+	}
+}
+
+// checkShownLevels matches the issue's job description over the corpus
+// with opts and checks the ordering property of issue #14, that every
+// bullet shown as evidence has the level g gives the pair (the Grader
+// measured on eval/evidence.jsonl is the one that ranks), and that its
+// credit is credit(level, score). It returns how many bullets it checked.
+func checkShownLevels(t *testing.T, opts Options, g *Grader, credit func(Level, float64) float64) (checked int) {
+	t.Helper()
 	def := corpusMatcher(t)
-	m := New(def.b, Options{SemanticRatio: 0.5, RecencyHalfLife: 5, StrictEvidence: true})
-	res, err := m.Match(context.Background(), Request{JobDescription: issueJD, Limit: 100})
+	opts.SemanticRatio, opts.RecencyHalfLife = 0.5, 5
+	res, err := New(def.b, opts).Match(context.Background(), Request{JobDescription: issueJD, Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, checked := NewStrictGrader(), 0
 	mustHavesFirst(t, res.Candidates)
 	for _, c := range res.Candidates {
 		for _, ev := range c.Matched {
@@ -166,21 +184,15 @@ func TestStrictEvidenceLevels(t *testing.T) {
 			checked++
 			lv, score := g.Grade(ev.Requirement, ev.Text)
 			if lv.String() != ev.Level {
-				t.Errorf("%s, %q for %q: matcher says %s, strict grader %v", c.ResumeID, ev.Text, ev.Requirement, ev.Level, lv)
+				t.Errorf("%s, %q for %q: matcher says %s, grader %v", c.ResumeID, ev.Text, ev.Requirement, ev.Level, lv)
 			}
-			// Partial credit rises with the score: 0.5 at partial_at, 0.625 at strong_at.
-			want := 1.0
-			if lv == Partial {
-				want = 0.5 + 0.125*math.Min(1, (score-partialAt)/(strongAt-partialAt))
-			}
+			want := credit(lv, score)
 			if got := ev.Credit / ev.Recency; math.Abs(got-want) > 0.01 {
 				t.Errorf("%s, %q for %q: credit %.3f / recency %.3f = %.3f, want %.3f for %s at %.3f", c.ResumeID, ev.Text, ev.Requirement, ev.Credit, ev.Recency, got, want, lv, score)
 			}
 		}
 	}
-	if checked < 20 {
-		t.Fatalf("checked %d evidence bullets, want at least 20", checked)
-	}
+	return checked
 }
 
 // mustHavesFirst checks issue #14's ordering property: no candidate who

@@ -1,8 +1,6 @@
 package match
 
 import (
-	"context"
-	"math"
 	"testing"
 )
 
@@ -41,36 +39,17 @@ func TestGradeGate(t *testing.T) {
 // strong 1, a demoted strong (partial at a strong score) 0.625, any other
 // partial the flat 0.5.
 func TestStrongGateLevels(t *testing.T) {
-	def := corpusMatcher(t)
-	m := New(def.b, Options{SemanticRatio: 0.5, RecencyHalfLife: 5, StrongGate: true})
-	res, err := m.Match(context.Background(), Request{JobDescription: issueJD, Limit: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, checked, demoted := NewGateGrader(), 0, 0
-	mustHavesFirst(t, res.Candidates)
-	for _, c := range res.Candidates {
-		for _, ev := range c.Matched {
-			if ev.BulletID == "" {
-				continue // a role title or the skills list, graded apart
-			}
-			checked++
-			lv, score := g.Grade(ev.Requirement, ev.Text)
-			if lv.String() != ev.Level {
-				t.Errorf("%s, %q for %q: matcher says %s, gate grader %v", c.ResumeID, ev.Text, ev.Requirement, ev.Level, lv)
-			}
-			want := 1.0
-			if lv == Partial {
-				want = 0.5
-				if score >= strongAt {
-					want, demoted = 0.625, demoted+1
-				}
-			}
-			if got := ev.Credit / ev.Recency; math.Abs(got-want) > 0.01 {
-				t.Errorf("%s, %q for %q: credit %.3f / recency %.3f = %.3f, want %.3f for %s at %.3f", c.ResumeID, ev.Text, ev.Requirement, ev.Credit, ev.Recency, got, want, lv, score)
-			}
+	demoted := 0
+	checked := checkShownLevels(t, Options{StrongGate: true}, NewGateGrader(), func(lv Level, score float64) float64 {
+		switch {
+		case lv != Partial:
+			return 1
+		case score >= strongAt:
+			demoted++
+			return 0.625
 		}
-	}
+		return 0.5
+	})
 	if checked < 20 || demoted == 0 {
 		t.Fatalf("checked %d evidence bullets, %d demoted strongs; want at least 20 and 1", checked, demoted)
 	}
