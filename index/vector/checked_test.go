@@ -39,7 +39,7 @@ func TestCheckedBits(t *testing.T) {
 func TestRescoreChecksRowOnce(t *testing.T) {
 	ctx := context.Background()
 	vs := Open(t.TempDir(), Options{ANNThreshold: 1 << 20, Quantize: true})
-	defer vs.CloseFiles()
+	defer func() { vs.Close(); vs.CloseFiles() }()
 	vecs := randVecs(200, 32, 7)
 	entries := make([]Entry, len(vecs))
 	for i, v := range vecs {
