@@ -30,7 +30,11 @@ import (
 // Opening reads no vector: the records give the rows, and the int8 rows
 // (or the float rows, unquantized) are checked against their checksums
 // as they are mapped; float rows of a quantized store are checked as
-// they are re-scored.
+// they are re-scored, each once per process (checked.go). That is the
+// trade bleve's segments make too (checked at open, not at every read):
+// a row damaged on disk after its first check in a process — its pages
+// released and read back from a failing disk — is served until the next
+// open checks it again.
 
 // File names of the vector rows in an index directory.
 const (
@@ -137,6 +141,8 @@ func (vs *Store) Attach(model string, dim int) error {
 	}
 	vs.live = make([]bool, n)
 	vs.sums = make([]uint32, n)
+	vs.checked.reset()
+	vs.checked.grow(n)
 	vs.meta.grow(n)
 	vs.remap(n)
 	return nil
@@ -284,6 +290,7 @@ func (vs *Store) Commit(model string, entries []Entry, slots []Slot, keep []bool
 	}
 	n := len(vs.ids) + len(entries)
 	vs.remap(n)
+	vs.checked.grow(n)
 	h := vs.graph.Load()
 	for k, e := range entries {
 		i := int(slots[k].Row)
@@ -331,6 +338,7 @@ func (vs *Store) Wipe() error {
 		if i >= len(vs.live) || vs.live[i] {
 			continue // named again since (cannot happen today: rows are not reused)
 		}
+		vs.checked.clear(i)
 		for _, w := range []struct {
 			rf   *rowFile
 			zero []byte

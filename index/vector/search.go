@@ -204,13 +204,17 @@ const releaseRows = 1 << 12
 const releaseBound = releaseRows << 16
 
 // rescore scores cs by their float rows (checked against their checksums
-// when mapped from disk) and keeps the best k.
+// when mapped from disk, once per process: checked.go) and keeps the best k.
 func (vs *Store) rescore(cs []cand, q []float32, k int) ([]cand, error) {
 	for j := range cs {
-		row := vs.vector(cs[j].i)
-		if vs.disk != nil && checksum(floatBytes(row)) != vs.sums[cs[j].i] {
-			return nil, vitae.Wrap(vitae.EUNAVAILABLE, fmt.Errorf("%w: %s row %d fails its checksum", ErrDamaged, FloatFile, cs[j].i),
-				"a vector file of the index is damaged; rebuild the index with `vitae index --rebuild`")
+		i := cs[j].i
+		row := vs.vector(i)
+		if vs.disk != nil && !vs.checked.has(i) {
+			if checksum(floatBytes(row)) != vs.sums[i] {
+				return nil, vitae.Wrap(vitae.EUNAVAILABLE, fmt.Errorf("%w: %s row %d fails its checksum", ErrDamaged, FloatFile, i),
+					"a vector file of the index is damaged; rebuild the index with `vitae index --rebuild`")
+			}
+			vs.checked.mark(i)
 		}
 		cs[j].s = dotF32(row, q)
 	}

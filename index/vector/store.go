@@ -79,6 +79,7 @@ type Store struct {
 	disk     *disk                // nil: rows in memory only
 	dead     []int                // on disk: removed rows not yet zeroed (Wipe)
 	rescored atomic.Int64         // float rows re-scored since their pages were released
+	checked  checked              // float rows whose checksum re-scoring verified (disk only)
 	graph    atomic.Pointer[hnsw] // nil until built; see Nearest
 	building atomic.Bool          // a background build is under way
 	buildMu  sync.Mutex           // one build at a time
@@ -205,6 +206,7 @@ func (vs *Store) Reset(model string, dim int) {
 	vs.model, vs.dim = model, dim
 	vs.ids, vs.pos, vs.data, vs.q, vs.scale, vs.sums, vs.live = nil, map[string]int{}, nil, nil, nil, nil, nil
 	vs.meta.reset()
+	vs.checked.reset()
 	vs.nLive, vs.dead = 0, nil
 	vs.graph.Store(nil)
 }
