@@ -150,7 +150,7 @@ func runBackend(ctx context.Context, opts Options, n int, env backendEnv) (res *
 		}
 	}
 	log.Info("bench: weaviate backend match latency", "bullets", n, "jobs", len(env.jobs))
-	if res.Latency["match"], err = MatchLatency(ctx, eng, env.jobs); err != nil {
+	if res.Latency["match"], err = MatchLatency(ctx, eng, env.jobs, opts.Match); err != nil {
 		return nil, err
 	}
 	if opts.Handler != nil {

@@ -42,13 +42,13 @@ func QueryLatency(ctx context.Context, eng *search.Engine, queries []string, mod
 	return Summarize(ds), nil
 }
 
-// MatchLatency times job matching (hybrid, 10 candidates) over eng on
-// each job description once, after one untimed warm-up call.
-func MatchLatency(ctx context.Context, eng *search.Engine, jobs []string) (Latency, error) {
+// MatchLatency times job matching (hybrid, 10 candidates) over eng with
+// opts on each job description once, after one untimed warm-up call.
+func MatchLatency(ctx context.Context, eng *search.Engine, jobs []string, opts match.Options) (Latency, error) {
 	if len(jobs) == 0 {
 		return Latency{}, nil
 	}
-	m := match.New(eng, match.Options{})
+	m := match.New(eng, opts)
 	if _, err := m.Match(ctx, match.Request{JobDescription: jobs[0], Limit: 10}); err != nil {
 		return Latency{}, fmt.Errorf("bench: match: %w", err)
 	}

@@ -17,21 +17,23 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/match"
 	"vitae/search"
 	"vitae/web"
 )
 
 // Options steer a benchmark run. Zero values take the defaults.
 type Options struct {
-	Sizes            []int  // bullets; default 10k and 100k
-	Seed             uint64 // corpus and query seed; default 1
-	CorpusDir        string // real résumés the corpus is generated from
-	EvalFile         string // dev relevance set: its queries join the query set
-	JobsFile         string // job descriptions for match latency
-	WorkDir          string // where indexes are built; default a temp dir, removed after
-	GeneratedQueries int    // generated queries beside the eval ones; default 170
-	Rounds           int    // timed passes over the query set per mode; default 3
-	Clients          int    // HTTP load clients; default 32
+	Sizes            []int         // bullets; default 10k and 100k
+	Seed             uint64        // corpus and query seed; default 1
+	CorpusDir        string        // real résumés the corpus is generated from
+	EvalFile         string        // dev relevance set: its queries join the query set
+	JobsFile         string        // job descriptions for match latency
+	Match            match.Options // how match latency's Matcher matches (the configuration's)
+	WorkDir          string        // where indexes are built; default a temp dir, removed after
+	GeneratedQueries int           // generated queries beside the eval ones; default 170
+	Rounds           int           // timed passes over the query set per mode; default 3
+	Clients          int           // HTTP load clients; default 32
 	HTTPDuration     time.Duration
 	Index            index.Options // Path is ignored; ANNThreshold etc. apply
 	// Handler builds the HTTP handler serving an engine, logging to the
@@ -307,13 +309,13 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 		checkpoint(sr)
 	}
 	log.Info("bench: match latency", "bullets", n, "jobs", len(jobs))
-	if sr.Latency["match"], err = MatchLatency(ctx, eng, jobs); err != nil {
+	if sr.Latency["match"], err = MatchLatency(ctx, eng, jobs, opts.Match); err != nil {
 		return sr, err
 	}
 	if len(jobs) > 0 {
 		log.Info("bench: match latency, one long job description", "bullets", n, "bytes", LongJobSize)
 		long := slices.Repeat([]string{LongJob(jobs, LongJobSize)}, longJobRounds)
-		if sr.Latency["match-25kb"], err = MatchLatency(ctx, eng, long); err != nil {
+		if sr.Latency["match-25kb"], err = MatchLatency(ctx, eng, long, opts.Match); err != nil {
 			return sr, err
 		}
 	}

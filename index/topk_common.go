@@ -21,9 +21,18 @@ func (p *topkPlan) markCommon(share float64) {
 	if err != nil || n == 0 {
 		return
 	}
+	rare := false
 	for _, cs := range [][]*clause{p.text, p.role} {
 		for _, c := range cs {
 			c.common = float64(c.df) > share*float64(n)
+			rare = rare || (!c.common && c.df > 0)
+		}
+	}
+	if !rare { // every term common: nothing would bring a bullet, so none is
+		for _, cs := range [][]*clause{p.text, p.role} {
+			for _, c := range cs {
+				c.common = false
+			}
 		}
 	}
 }

@@ -100,3 +100,31 @@ func ranking(res *index.LexicalResult) string {
 	}
 	return b.String()
 }
+
+// TestCommonShareAllCommon: a long query whose every term is common (a
+// share below any term's) ranks as without the share, not empty.
+func TestCommonShareAllCommon(t *testing.T) {
+	src, _, err := bench.FirstSource("../../shared/corpus/jsonresume", "../data")
+	if err != nil {
+		t.Skip(err)
+	}
+	ctx := context.Background()
+	ix, _, err := bench.GeneratedIndex(ctx, t.TempDir(), src, 2000, 1, index.Options{ANNThreshold: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	const q = "led managed built designed developed team engineers platform customers company services systems data"
+	if n := len(index.Terms(q)); n <= 10 {
+		t.Fatalf("the query has %d terms; it must have more than 10", n)
+	}
+	var pages [2]*index.LexicalResult
+	for i, share := range []float64{0, 1e-9} {
+		if pages[i], err = ix.Lexical(ctx, index.LexicalRequest{Text: q, Size: 20, IDsOnly: true, CommonShare: share}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(pages[0].Hits) == 0 || ranking(pages[1]) != ranking(pages[0]) {
+		t.Fatalf("every term common: %d hits %q, want the %d hits without the share %q", len(pages[1].Hits), ranking(pages[1]), len(pages[0].Hits), ranking(pages[0]))
+	}
+}

@@ -102,11 +102,13 @@ type LexicalRequest struct {
 	// score and rank (no highlights), for callers that fuse first and load
 	// the few bullets they show.
 	IDsOnly bool
-	// CommonShare, when positive, leaves out of a plain query (no phrases,
-	// exclusions or filters) of more than 10 terms the terms in more than
-	// this share of the bullets' texts: a requirement line's "experience"
-	// or "team" ranks little and costs most of the postings walk
-	// (BENCHMARKS.md, "1M, stop 16"). At most 10 terms, every term counts.
+	// CommonShare, when positive, makes the terms in more than this share
+	// of the bullets' texts, in a plain query (no phrases, exclusions or
+	// filters) of more than 10 terms, score only the bullets the query's
+	// other terms bring, never bring one themselves (unless every term is
+	// that common): a requirement line's "experience" or "team" ranks
+	// little and costs most of the postings walk (BENCHMARKS.md, "1M,
+	// stop 16"). At most 10 terms, every term brings bullets.
 	CommonShare float64
 }
 

@@ -272,8 +272,14 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		// Role words still rank; the answer says what is missing.
-		res.Degraded, res.DegradedReason = true, "role titles were not read by the model: "+err.Error()
+		// Role words alone rank, at full weight (a sense of 0 weighed 0.75
+		// would cut every role fit by 1/1.75); the answer says what is missing.
+		w.RoleSense, sc.w.RoleSense, res.Weights.RoleSense = 0, 0, 0
+		reason := "role titles were not read by the model: " + err.Error()
+		if res.DegradedReason != "" {
+			reason = res.DegradedReason + "; " + reason
+		}
+		res.Degraded, res.DegradedReason = true, reason
 	}
 	fit := make(map[string]roleScore, len(resumes))
 	for id := range resumes {

@@ -3,12 +3,17 @@ package match
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"vitae"
 	"vitae/embed"
+	"vitae/search"
+	"vitae/search/searchtest"
 )
 
 // TestRoleSense reads role titles with the built-in model, as a match
@@ -80,5 +85,40 @@ func TestRoleTitleTexts(t *testing.T) {
 		if got := roleTitleTexts(tt.title); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("roleTitleTexts(%q) = %q, want %q", tt.title, got, tt.want)
 		}
+	}
+}
+
+// TestRoleSenseDownRanksByWords: when the embedding provider fails during
+// a match, role fit falls back to the title's words at full weight (not
+// words/1.75), the weights say role sense counted 0, and the answer is
+// degraded with every reason kept.
+func TestRoleSenseDownRanksByWords(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("sre", "S", "X", "Site Reliability Engineer", "2018", "", "Ran Kubernetes clusters in production"),
+		resume("nurse", "N", "Y", "Nurse", "2018", "", "Ran Kubernetes clusters in production"),
+	}
+	up := httptest.NewServer(embed.NewServer(searchtest.Trained(t, corpus)))
+	defer up.Close()
+	o, err := embed.NewOpenAI(embed.OpenAIConfig{BaseURL: up.URL + "/v1", Model: "m", MaxRetries: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := searchtest.Index(t, o, corpus)
+	down := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusInternalServerError) }))
+	defer down.Close()
+	o2, err := embed.NewOpenAI(embed.OpenAIConfig{BaseURL: down.URL + "/v1", Model: "m", MaxRetries: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(search.New(ix, o2, search.Options{SemanticRatio: 0.5}), Options{SemanticRatio: 0.5})
+	res, err := m.Match(context.Background(), Request{JobDescription: "# Site Reliability Engineer\n## Requirements\n- Run Kubernetes clusters in production\n"})
+	if err != nil {
+		t.Fatalf("a match must degrade, not fail: %v", err)
+	}
+	if !res.Degraded || !strings.Contains(res.DegradedReason, "role titles were not read") || res.Weights.RoleSense != 0 {
+		t.Fatalf("degraded %v, reason %q, role_sense weight %v", res.Degraded, res.DegradedReason, res.Weights.RoleSense)
+	}
+	if len(res.Candidates) != 2 || res.Candidates[0].ResumeID != "sre" || res.Candidates[0].Explain.RoleFit != 1 {
+		t.Fatalf("candidates %+v, want the SRE first with role fit 1", res.Candidates)
 	}
 }

@@ -79,7 +79,7 @@ type Explain struct {
 	RoleSense   float64      `json:"role_sense"`   // 0..1: how near in meaning (the embedding model) their best role title is to the JD's role
 	TitleSearch float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
 	YearsFit    float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
-	Adjustment  float64      `json:"adjustment"`   // 1 − w_role·(1 − role_fit) − w_years·(1 − years_fit)
+	Adjustment  float64      `json:"adjustment"`   // max(0, 1 − w_role·(1 − role_fit) − w_years·(1 − years_fit))
 	Score       float64      `json:"score"`        // evidence × adjustment
 	MustEvident bool         `json:"must_evident"` // some must-have has evidence: ranks above every candidate without
 	Years       []YearsCheck `json:"years,omitempty"`
@@ -119,10 +119,11 @@ type Weights struct {
 	RoleSense       float64 `json:"role_sense"`              // weight of role sense beside role words in role fit (0: words alone)
 	RoleSenseFrom   float64 `json:"role_sense_from"`         // the cosine of a role title and the JD's role at which role sense starts
 
-	// PartialCreditTop is the credit of partial evidence scoring StrongAt
-	// (strict rules: one item of a listed requirement met fully), rising
-	// linearly from PartialCredit at PartialAt; equal to PartialCredit
-	// with the default rules.
+	// PartialCreditTop is, with the strict rules, the credit of partial
+	// evidence scoring StrongAt, rising linearly from PartialCredit at
+	// PartialAt; with the strong gate, the credit of a strong grade the
+	// strict rules demote (other partials earn PartialCredit); equal to
+	// PartialCredit with the default rules alone.
 	PartialCreditTop float64 `json:"partial_credit_top"`
 }
 

@@ -21,7 +21,8 @@ type Options struct {
 	RankConstant  int          // default 60
 	Candidates    int          // per retriever; default 100
 	// KeywordDepth is how many keyword hits a hybrid search fuses (never
-	// fewer than the page's end); default Candidates. The keyword walk's
+	// fewer than the page's end, never more than Candidates); default
+	// Candidates. The keyword walk's
 	// cost at 1M grows with it (BENCHMARKS.md, "1M, stop 16").
 	KeywordDepth int
 	// CommonShare is the share of the bullets above which a term of a

@@ -85,14 +85,19 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 		a.embedder = a.counter
 	}
 	a.engine = search.New(a.store, a.embedder, a.engineOptions())
-	a.matcher = match.New(a.engine, match.Options{
+	a.matcher = match.New(a.engine, matchOptions(cfg))
+	return a, nil
+}
+
+// matchOptions is how the configuration matches job descriptions.
+func matchOptions(cfg *Config) match.Options {
+	return match.Options{
 		SemanticRatio:   cfg.Search.SemanticRatio,
 		MaxLimit:        cfg.Search.MaxLimit,
 		RecencyHalfLife: cfg.Match.RecencyHalfLife,
 		StrictEvidence:  cfg.Match.StrictEvidence,
 		StrongGate:      cfg.Match.StrongGate,
-	})
-	return a, nil
+	}
 }
 
 // engineOptions are the search settings of the configuration.

@@ -94,14 +94,14 @@ It takes minutes at 100k bullets and much longer at 1M; it uses every core.
 				opts.Index.Quantize = cfg.Index.Quantize
 				opts.Index.ANNThreshold = cfg.Index.ANNThreshold
 				opts.Index.HNSW = hnswOptions(cfg)
+				opts.Match = matchOptions(cfg)
 				opts.Logger = log
 				if jsonOut != "" {
 					opts.Checkpoint = func(r *bench.Report) { _ = writeJSONFile(jsonOut, r) }
 				}
 				if !noHTTP {
 					opts.Handler = func(e *search.Engine, a web.Auditor) (http.Handler, error) {
-						// As the engine bench.Run builds: default options.
-						return web.New(e, match.New(e, match.Options{}), web.Config{SemanticRatio: cfg.Search.SemanticRatio, Audit: a})
+						return web.New(e, match.New(e, opts.Match), web.Config{SemanticRatio: cfg.Search.SemanticRatio, Audit: a})
 					}
 				}
 				if cpuprof != "" {

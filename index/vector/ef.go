@@ -3,7 +3,7 @@ package vector
 import "math"
 
 // The beam of an HNSW search (ef) that holds recall@10 ≥ 0.95 grows with
-// the graph: at ef 96, recall@10 was 0.97 at 100k vectors and 0.936 at
+// the graph: at ef 96, recall@10 was 0.970–0.975 at 100k vectors and 0.936 at
 // 1M; 1M needs ef 256 for 0.956 (int8 rows). One fixed ef either misses
 // recall at 1M or walks 100k ~2.5× deeper than it needs (a tenth of its
 // HTTP throughput). So by default ef follows the live vector count n:
@@ -12,7 +12,7 @@ import "math"
 //
 // which gives 96 up to ~160k vectors, 176 at 500k, 256 from ~940k to
 // ~1.06M (the measured 1M point: 0.956) and 512 at 4M. The floor is where
-// small graphs were measured (ef 96: 0.967 at 10k, 0.975 at 100k; ef 64
+// small graphs were measured (ef 96: 0.967 at 10k, 0.970–0.975 at 100k; ef 64
 // gave 10k only 0.954): BENCHMARKS.md, "HTTP at 100k, stop 16".
 const (
 	autoEfAt1M = 256

@@ -218,7 +218,7 @@ func (vs *Store) rescore(cs []cand, q []float32, k int) ([]cand, error) {
 		}
 		cs[j].s = dotF32(row, q)
 	}
-	if d := vs.disk; d != nil && d.f32 != nil && d.f32.rows*d.f32.rowSize > releaseBound &&
+	if d := vs.disk; d != nil && d.f32 != nil && len(vs.data)*4 > releaseBound && // vs.data, not d.f32.rows: a Stage writes that without vs.mu
 		vs.rescored.Add(int64(len(cs))) > releaseRows {
 		vs.rescored.Store(0)
 		d.f32.release()
