@@ -18,6 +18,9 @@ var reSlashed = regexp.MustCompile(`[\p{L}\p{N}+#.]+(?:/[\p{L}\p{N}+#.]+)+`)
 // names like those after a space ("Kubernetes/Mesos/CloudFoundry" lists
 // three alternatives).
 func (z *analyzer) unslash(text string) string {
+	if strings.IndexByte(text, '/') < 0 {
+		return text // most texts: no slash, and the regexp's scan is not free
+	}
 	return reSlashed.ReplaceAllStringFunc(text, func(s string) string {
 		if _, ok := z.lex.Lookup(s); ok {
 			return s
