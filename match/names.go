@@ -36,7 +36,7 @@ func (z *analyzer) unslash(text string) string {
 func writtenAsNames(text string) map[string]bool {
 	out := map[string]bool{}
 	text = strings.ReplaceAll(text, "/", " / ") // "C++11/14", "Nagios/Zabbix": each a word
-	for _, loc := range reWord.FindAllStringIndex(text, -1) {
+	for _, loc := range wordSpans(text) {
 		w := strings.TrimRight(text[loc[0]:loc[1]], ".-'")
 		first, n := utf8.DecodeRuneInString(w)
 		inner := strings.IndexFunc(w[n:], unicode.IsUpper) >= 0

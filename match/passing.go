@@ -33,8 +33,8 @@ func (z *analyzer) inPassing(text string) (aside, said map[string]bool) {
 		}
 		for _, m := range re.FindAllString(rest, -1) {
 			caps := map[string]bool{}
-			for _, w := range reWord.FindAllString(m, -1) {
-				if r := w[0]; r >= 'A' && r <= 'Z' {
+			for _, loc := range wordSpans(m) {
+				if w := m[loc[0]:loc[1]]; w[0] >= 'A' && w[0] <= 'Z' {
 					caps[strings.ToLower(strings.TrimRight(w, ".-'"))] = true
 				}
 			}
