@@ -221,7 +221,7 @@ func highlight(text string, words []string) string {
 	}
 	var sb strings.Builder
 	last := 0
-	for _, loc := range reWord.FindAllStringIndex(text, -1) {
+	for _, loc := range wordSpans(text) {
 		w := strings.ToLower(strings.TrimRight(text[loc[0]:loc[1]], ".-'"))
 		if !want[w] {
 			continue

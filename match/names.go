@@ -18,6 +18,9 @@ var reSlashed = regexp.MustCompile(`[\p{L}\p{N}+#.]+(?:/[\p{L}\p{N}+#.]+)+`)
 // names like those after a space ("Kubernetes/Mesos/CloudFoundry" lists
 // three alternatives).
 func (z *analyzer) unslash(text string) string {
+	if strings.IndexByte(text, '/') < 0 {
+		return text // most texts: no slash, and the regexp's scan is not free
+	}
 	return reSlashed.ReplaceAllStringFunc(text, func(s string) string {
 		if _, ok := z.lex.Lookup(s); ok {
 			return s
@@ -33,7 +36,7 @@ func (z *analyzer) unslash(text string) string {
 func writtenAsNames(text string) map[string]bool {
 	out := map[string]bool{}
 	text = strings.ReplaceAll(text, "/", " / ") // "C++11/14", "Nagios/Zabbix": each a word
-	for _, loc := range reWord.FindAllStringIndex(text, -1) {
+	for _, loc := range wordSpans(text) {
 		w := strings.TrimRight(text[loc[0]:loc[1]], ".-'")
 		first, n := utf8.DecodeRuneInString(w)
 		inner := strings.IndexFunc(w[n:], unicode.IsUpper) >= 0

@@ -370,7 +370,8 @@ func (z *analyzer) readBullet(text string) *textParts {
 	}
 	verbs, commas := 0, strings.Count(text, ",")
 	aside, said := z.inPassing(text)
-	for i, t := range z.tokens(text) {
+	toks := z.tokens(text)
+	for i, t := range toks {
 		if t.kind == "skill" {
 			if aside[t.word] && !said[t.word] {
 				if _, ok := p.passing[t.key]; !ok {
@@ -426,7 +427,12 @@ func (z *analyzer) readBullet(text string) *textParts {
 	}
 	words := len(strings.Fields(text))
 	p.names = writtenAsNames(text)
-	p.leads = leadsPeople(text) // read once with the rest: leadership years ask for every bullet
+	// Read once with the rest: leadership years ask for every bullet.
+	if strings.IndexByte(text, '/') < 0 {
+		p.leads = leadsTokens(toks) // the lexicon's matches of text, as leadsPeople reads them
+	} else {
+		p.leads = leadsPeople(text) // tokens read the text with its slashes split
+	}
 	p.hedged = z.strict && reHedge.MatchString(text)
 	label := reListLabel
 	if z.strict {

@@ -28,14 +28,25 @@ func (z *analyzer) inPassing(text string) (aside, said map[string]bool) {
 	aside, said = map[string]bool{}, map[string]bool{}
 	rest := text
 	for _, re := range []*regexp.Regexp{reParen, reUsing} {
+		if !mayMatch(re, rest) {
+			continue // most bullets: the regexp's scan is a third of this reading
+		}
 		for _, m := range re.FindAllString(rest, -1) {
-			toks := z.tokens(m)
 			caps := map[string]bool{}
-			for _, w := range reWord.FindAllString(m, -1) {
-				if r := w[0]; r >= 'A' && r <= 'Z' {
+			for _, loc := range wordSpans(m) {
+				if w := m[loc[0]:loc[1]]; w[0] >= 'A' && w[0] <= 'Z' {
 					caps[strings.ToLower(strings.TrimRight(w, ".-'"))] = true
 				}
 			}
+			if len(caps) == 0 {
+				// No capital, no tool named: the aside names nothing in
+				// passing, and a list after "using" stays in the text.
+				if re == reParen {
+					rest = strings.Replace(rest, m, " ", 1)
+				}
+				continue
+			}
+			toks := z.tokens(m)
 			named := map[string]int{} // tool key → times named
 			spans := map[int]bool{}
 			for _, t := range toks {
@@ -59,6 +70,25 @@ func (z *analyzer) inPassing(text string) (aside, said map[string]bool) {
 		said[w] = true
 	}
 	return aside, said
+}
+
+// mayMatch reports whether re can match text by a byte it needs: a
+// parenthesis has "(", a list after "using" a comma, "&" or "and".
+func mayMatch(re *regexp.Regexp, text string) bool {
+	if re == reParen {
+		return strings.IndexByte(text, '(') >= 0
+	}
+	return strings.ContainsAny(text, ",&") || containsAnd(text)
+}
+
+// containsAnd reports whether text has "and" in any case.
+func containsAnd(text string) bool {
+	for i := 0; i+3 <= len(text); i++ {
+		if text[i]|0x20 == 'a' && text[i+1]|0x20 == 'n' && text[i+2]|0x20 == 'd' {
+			return true
+		}
+	}
+	return false
 }
 
 // reHedge finds a bullet that says less than doing the work: a wish ("a

@@ -273,6 +273,22 @@ func leadsPeople(text string) bool {
 	return leads && team
 }
 
+// leadsTokens is leadsPeople over a text's tokens (analyzer.tokens) when
+// they hold the lexicon's matches of the text itself (no slash split).
+func leadsTokens(toks []token) bool {
+	var leads, team bool
+	for _, t := range toks {
+		switch {
+		case t.name == "":
+		case t.kind == "verb" && verbFamily[t.name] == "lead":
+			leads = true
+		case t.kind == "concept" && t.name == "team":
+			team = true
+		}
+	}
+	return leads && team
+}
+
 func formula(ex Explain, w Weights) string {
 	return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × max(0, 1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
 		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")); role fit = max(mean(title words " + ftoa(ex.RoleWords) +
