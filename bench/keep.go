@@ -17,10 +17,10 @@ import (
 // queries as the vectors it holds.
 const modelFile = "local.model"
 
-// openKept opens the index a run with Options.Keep left at dir, with its
+// OpenKept opens the index a run with Options.Keep left at dir, with its
 // embedder. ok is false when there is none (no saved model: the build
 // never finished), and the caller builds one.
-func openKept(dir string, opts index.Options) (ix *index.Index, l *embed.Local, open time.Duration, ok bool, err error) {
+func OpenKept(dir string, opts index.Options) (ix *index.Index, l *embed.Local, open time.Duration, ok bool, err error) {
 	f, err := os.Open(filepath.Join(dir, modelFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, 0, false, nil

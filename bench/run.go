@@ -253,7 +253,7 @@ func runSize(ctx context.Context, opts Options, dir string, n int, source []vita
 	reused := false
 	if opts.Keep {
 		var open time.Duration
-		if ix, l, open, reused, err = openKept(dir, opts.Index); err != nil {
+		if ix, l, open, reused, err = OpenKept(dir, opts.Index); err != nil {
 			return nil, err
 		}
 		if reused {

@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"syscall"
 	"testing"
 	"time"
 
 	"vitae/bench"
-	"vitae/embed"
 	"vitae/index"
 	"vitae/match"
 	"vitae/search"
@@ -30,22 +28,16 @@ func BenchmarkMatchKept(b *testing.B) {
 		b.Skip("VITAE_BENCH_KEPT is not set")
 	}
 	ctx := context.Background()
-	f, err := os.Open(filepath.Join(dir, "local.model"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	l, err := embed.LoadLocal(f)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
 	// The 1M server's settings (config.yaml, BENCHMARKS.md "1M, stop 15"):
 	// the saved graph is reused only with the options it was built with.
 	debug.SetMemoryLimit(2500 << 20)
-	ix, err := index.Open(index.Options{Path: filepath.Join(dir, "semantic"), Quantize: true, SkipVerify: true, ANNThreshold: 50000,
+	ix, l, _, ok, err := bench.OpenKept(dir, index.Options{Quantize: true, SkipVerify: true, ANNThreshold: 50000,
 		HNSW: index.HNSWOptions{M: 16, EfConstruction: 128, EfSearch: 256}})
 	if err != nil {
 		b.Fatal(err)
+	}
+	if !ok {
+		b.Fatalf("%s holds no kept index (no saved model)", dir)
 	}
 	defer ix.Close()
 	if st, err := ix.Stats(); err != nil || !st.Approximate {
