@@ -4,8 +4,6 @@ import (
 	"context"
 	"slices"
 	"testing"
-
-	"vitae"
 )
 
 // The cached external IDs of segments merged away or replaced leave the
@@ -33,17 +31,7 @@ func TestIDCacheFollowsSegments(t *testing.T) {
 	if diff := againstBleve(t, ix, req); diff != "" { // from the cache now
 		t.Fatalf("a cached page (-bleve +top-k):\n%s", diff)
 	}
-	if err := ix.Delete(ctx, rs[0].ID); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rs[10:] {
-		if _, err := ix.Upsert(ctx, []*vitae.Resume{r}); err != nil {
-			t.Fatal(err)
-		}
-		if diff := againstBleve(t, ix, req); diff != "" {
-			t.Fatalf("after adding %s (-bleve +top-k):\n%s", r.ID, diff)
-		}
-	}
+	churnAgainstBleve(t, ix, rs, req)
 	for s := range ix.extIDs.segs {
 		if !slices.Contains(ix.extIDs.live, s) {
 			t.Errorf("IDs of a segment not in the last snapshot (%d documents)", s.Count())

@@ -90,6 +90,20 @@ func TestBoundCacheFollowsSegments(t *testing.T) {
 	if len(ix.bounds.m) == 0 {
 		t.Fatal("no bounds cached after a search")
 	}
+	churnAgainstBleve(t, ix, rs, req)
+	for k := range ix.bounds.m {
+		if !slices.Contains(ix.bounds.live, k.seg) {
+			t.Errorf("bound of a segment not in the last snapshot: %q", k.term)
+		}
+	}
+}
+
+// churnAgainstBleve deletes rs[0] and adds rs[10:] one at a time (new
+// segments, merges), checking req's page against bleve's after each: the
+// caches keyed by segment must follow the snapshots.
+func churnAgainstBleve(t *testing.T, ix *Index, rs []*vitae.Resume, req LexicalRequest) {
+	t.Helper()
+	ctx := context.Background()
 	if err := ix.Delete(ctx, rs[0].ID); err != nil {
 		t.Fatal(err)
 	}
@@ -99,11 +113,6 @@ func TestBoundCacheFollowsSegments(t *testing.T) {
 		}
 		if diff := againstBleve(t, ix, req); diff != "" {
 			t.Fatalf("after adding %s (-bleve +top-k):\n%s", r.ID, diff)
-		}
-	}
-	for k := range ix.bounds.m {
-		if !slices.Contains(ix.bounds.live, k.seg) {
-			t.Errorf("bound of a segment not in the last snapshot: %q", k.term)
 		}
 	}
 }
