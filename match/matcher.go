@@ -53,7 +53,8 @@ type Options struct {
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
-	// role fit) or "role-sense" (role titles read by the model).
+	// role fit), "role-sense" (role titles read by the model) or "length"
+	// (no length factor).
 	Ablate string
 }
 
@@ -87,6 +88,8 @@ var defaultWeights = Weights{
 	TitlePool:     1,    // the title query counts as one more requirement query in the pool order (chosen as RoleFit)
 	RoleSense:     0.75, // role fit is role words and role sense averaged 1 : 0.75 (chosen as RoleFit: docs/matching.md, "Role titles read for their meaning")
 	RoleSenseFrom: 0.2,  // unrelated titles' cosine under the built-in model (chosen as RoleSense)
+	Length:        0.3,  // a résumé of 40 bullets keeps 0.66 of its score, of 100 bullets 0.5 (chosen as RoleFit: docs/matching.md, "Long résumés match by chance")
+	LengthFrom:    10,   // up to 10 bullets: no length factor
 
 	// Partial evidence earns 0.5 at partial_at rising to 0.625 at strong_at
 	// (strict rules; chosen on eval/jobs-dev.jsonl and eval/jobs-train.jsonl:
@@ -97,7 +100,7 @@ var defaultWeights = Weights{
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
 	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
-	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
+	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)) × length, length being min(1, 10 / the résumé's bullets)^0.3 (a long résumé meets more requirements by chance), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
 	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
 
@@ -220,6 +223,9 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	if !m.opts.StrictEvidence && m.zs == nil {
 		w.PartialCreditTop = w.PartialCredit // the default rules' flat credit, as before
+	}
+	if m.opts.Ablate == "length" {
+		w.Length = 0
 	}
 	if m.opts.Ablate == "years" {
 		w.Experience = 0

@@ -90,7 +90,9 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	}
 	// Role fit and years can take off 0.9 + 0.15: a score below 0 would
 	// rank more evidence lower.
-	ex.Adjustment = round3(max(0, 1-s.w.RoleFit*(1-roleFit)-s.w.Experience*(1-ex.YearsFit)))
+	ex.Bullets = len(r.Bullets)
+	ex.Length = round3(lengthFactor(ex.Bullets, s.w))
+	ex.Adjustment = round3(max(0, 1-s.w.RoleFit*(1-roleFit)-s.w.Experience*(1-ex.YearsFit)) * ex.Length)
 	ex.Score = round3(ex.Evidence * ex.Adjustment)
 	ex.Formula = formula(ex, s.w)
 	c.RoleFit, c.Score, c.Fit, c.Explain = ex.RoleFit, ex.Score, int(math.Round(ex.Score*100)), ex
@@ -291,7 +293,8 @@ func leadsTokens(toks []token) bool {
 
 func formula(ex Explain, w Weights) string {
 	return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × max(0, 1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
-		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")); role fit = max(mean(title words " + ftoa(ex.RoleWords) +
+		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")) × length " + ftoa(ex.Length) +
+		"; length = min(1, " + ftoa(w.LengthFrom) + " / " + strconv.Itoa(ex.Bullets) + " bullets)^" + ftoa(w.Length) + "; role fit = max(mean(title words " + ftoa(ex.RoleWords) +
 		", title sense " + ftoa(ex.RoleSense) + "; weighed 1 : " + ftoa(w.RoleSense) + "), " + ftoa(w.TitleSearch) + "×title search " + ftoa(ex.TitleSearch) + ")"
 }
 

@@ -79,7 +79,9 @@ type Explain struct {
 	RoleSense   float64      `json:"role_sense"`   // 0..1: how near in meaning (the embedding model) their best role title is to the JD's role
 	TitleSearch float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
 	YearsFit    float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
-	Adjustment  float64      `json:"adjustment"`   // max(0, 1 − w_role·(1 − role_fit) − w_years·(1 − years_fit))
+	Bullets     int          `json:"bullets"`      // the résumé's bullets, which the length factor counts
+	Length      float64      `json:"length"`       // 0..1: min(1, w_length_from / bullets)^w_length (length.go)
+	Adjustment  float64      `json:"adjustment"`   // max(0, 1 − w_role·(1 − role_fit) − w_years·(1 − years_fit)) × length
 	Score       float64      `json:"score"`        // evidence × adjustment
 	MustEvident bool         `json:"must_evident"` // some must-have has evidence: ranks above every candidate without
 	Years       []YearsCheck `json:"years,omitempty"`
@@ -118,6 +120,8 @@ type Weights struct {
 	TitlePool       float64 `json:"title_pool"`              // weight of the title query's relative hit in the pool order
 	RoleSense       float64 `json:"role_sense"`              // weight of role sense beside role words in role fit (0: words alone)
 	RoleSenseFrom   float64 `json:"role_sense_from"`         // the cosine of a role title and the JD's role at which role sense starts
+	Length          float64 `json:"length"`                  // power of the length factor (0: none)
+	LengthFrom      float64 `json:"length_from"`             // bullets a résumé may have before the length factor takes off
 
 	// PartialCreditTop is, with the strict rules, the credit of partial
 	// evidence scoring StrongAt, rising linearly from PartialCredit at

@@ -124,7 +124,7 @@ the precision and recall of each level per split.`,
 	f := cmd.Flags()
 	f.StringVar(&queries, "queries", "", "bullet-query relevance set (JSONL)")
 	f.StringVar(&jobs, "jobs", "", "job-matching relevance set (JSONL)")
-	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off one part of the match score (role-fit, years, levels, title-search, role-sense)")
+	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off one part of the match score (role-fit, years, levels, title-search, role-sense, length)")
 	f.StringVar(&evidence, "evidence", "", "(requirement, bullet) evidence set (JSONL): precision and recall per level")
 	f.StringVar(&modes, "modes", "keyword,semantic,hybrid", "comma-separated modes to evaluate")
 	f.StringVar(&modes, "mode", "keyword,semantic,hybrid", "one mode to evaluate (same as --modes)")
