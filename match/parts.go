@@ -49,6 +49,8 @@ type reqParts struct {
 	sentences int
 	said      map[string]bool // the skills' words as the requirement writes them
 	hedges    bool            // asks no more than a hedge does ("Interest in IoT"): a hedged bullet may meet it
+	example   bool            // a clause's tool is an example of what its requirement asks ("container technology such as Docker, Packer"; z.listed)
+	borrowed  bool            // a clause's actions are those of a head about other things ("Building a … team …, focused on … Linux")
 }
 
 // textParts is what a bullet shows.
@@ -250,17 +252,37 @@ func (z *analyzer) requirement(text string) *reqParts {
 		p.hedges = reHedge.MatchString(text)
 	}
 	if cs := reClause.Split(text, -1); len(cs) > 1 {
-		for _, c := range cs {
+		// The head's verb acts on the head's things when it names
+		// several ("Building a world class support team that delivers
+		// consulting"), on the listed tools when it names at most one
+		// ("building and maintaining production systems on AWS").
+		busy := things(z.parts(cs[0])) >= 2
+		at := clauseStarts(text)
+		for i, c := range cs {
 			cp := z.parts(c)
 			if cp.total >= 2 && cp.total < p.total {
+				if z.strict {
+					cp.example = z.listed(text, at[i], c)
+				}
 				if len(cp.actions) == 0 {
-					cp.actions = p.actions
+					cp.actions, cp.borrowed = p.actions, busy && len(p.actions) > 0
 				}
 				p.clauses = append(p.clauses, cp)
 			}
 		}
 	}
 	return p
+}
+
+// things counts the parts of a requirement that are not weak words.
+func things(p *reqParts) int {
+	n := 0
+	for _, u := range p.objects {
+		if u.weight >= 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // parts reads one requirement or clause.
