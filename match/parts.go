@@ -86,6 +86,11 @@ has like within across ways way continuously successfully level field related re
 prior previous professional ideal candidate us our your you we will would should can could also well other others
 thing things lot lots love enjoy comfortable interest interested eager willing capable capability`)
 
+// idiomWords carry no part in the idioms they mostly come in (strict
+// rules): "as part of a team", "an integral part of the process" share
+// "part" with "part of a team" and say nothing of teamwork.
+var idiomWords = setOf(`part parts integral`)
+
 // weakWords are content words so common in résumés that sharing one says
 // little.
 var weakWords = setOf(`system systems software service services production application applications tool tools
@@ -204,7 +209,7 @@ func (z *analyzer) tokens(text string) []token {
 }
 
 func (z *analyzer) word(w string) token {
-	if genericWords[w] || !hasLetter(w) {
+	if genericWords[w] || !hasLetter(w) || z.strict && idiomWords[w] {
 		return token{word: w}
 	}
 	s := z.stem(w)
