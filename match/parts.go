@@ -460,7 +460,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	} else {
 		p.leads = leadsPeople(text) // tokens read the text with its slashes split
 	}
-	p.hedged = z.strict && reHedge.MatchString(text)
+	p.hedged = z.strict && (reHedge.MatchString(text) || reDescribes.MatchString(text))
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict

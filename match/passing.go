@@ -96,3 +96,11 @@ func containsAnd(text string) bool {
 // regular basis"), a small or first try ("small project", "the basics
 // of"). Such a bullet is partial evidence at most (strict rules).
 var reHedge = regexp.MustCompile(`(?i)\b(passion(ate)? (for|about)|interest(ed)? in|didn'?t|did not|never used|small project|basics of|basic knowledge|familiar(ity)? with|exposure to)\b`)
+
+// reDescribes finds a bullet that describes a company, a product or a
+// project instead of the author's work: "A G JOHNSON is a global
+// employment website", "DELL Inc. is one of the world's leading …",
+// "The main purpose of this application is …", "The project aim at …".
+// Its words are the product's, so it is partial evidence at most
+// (strict rules), like a hedge.
+var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,3}\s+(?:is|was|are)\s+(?:a|an|one of|the)\s|(?i:(?:the\s+)?(?:main\s+)?(?:purpose|aim|goal|objective)\s+of\s+(?:the|this)\b|(?:the|this)\s+(?:project|application|app|product|system|website|tool|software)\s+(?:aims?|is|was|provides|helps|allows|enables)\b))`)
