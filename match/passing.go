@@ -104,3 +104,23 @@ var reHedge = regexp.MustCompile(`(?i)\b(passion(ate)? (for|about)|interest(ed)?
 // Its words are the product's, so it is partial evidence at most
 // (strict rules), like a hedge.
 var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,3}\s+(?:is|was|are)\s+(?:a|an|one of|the)\s|(?i:(?:the\s+)?(?:main\s+)?(?:purpose|aim|goal|objective)\s+of\s+(?:the|this)\b|(?:the|this)\s+(?:project|application|app|product|system|website|tool|software)\s+(?:aims?|is|was|provides|helps|allows|enables)\b))`)
+
+// softSkills are the lexicon concepts of qualities a person claims rather
+// than work they show ("enhanced my communication skills", "articulate
+// leadership qualities", "clear communication").
+var softSkills = map[string]bool{
+	"g:communication skills": true, "g:leadership skills": true, "g:adaptability": true, "g:time management": true,
+	"g:attention to detail": true, "g:problem solving": true, "g:multitasking": true, "g:initiative": true, "g:ownership mindset": true,
+}
+
+// claimsOnly reports whether a bullet meets a requirement only through
+// soft skills: it names the quality, which is a claim, not evidence of it
+// (strict rules: partial at most).
+func claimsOnly(hit []string) bool {
+	for _, k := range hit {
+		if !softSkills[k] {
+			return false
+		}
+	}
+	return len(hit) > 0
+}
