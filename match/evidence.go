@@ -73,7 +73,7 @@ func judge(r *reqParts, b *textParts) grade {
 		}
 	}
 	switch {
-	case g.score >= strongAt && !(b.hedged && !r.hedges) && !(r.strict && claimsOnly(g.hit)) && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(from, g, b, whole > len(g.hit))) && !(from == nil && shortPhrase(r, g, b)):
+	case g.score >= strongAt && !(b.hedged && !r.hedges) && !(r.strict && claimsOnly(g.hit)) && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(r, from, g, b, whole > len(g.hit))) && !(from == nil && shortPhrase(r, g, b)):
 		g.level = Strong
 	case g.score >= partialAt:
 		g.level = Partial
@@ -95,7 +95,16 @@ func judge(r *reqParts, b *textParts) grade {
 // GCE or Azure cloud infrastructures"). A clause of
 // several words is a phrase ("mobile web"): its words must be said near
 // each other, not one in each half of the bullet.
-func clauseStrong(c *reqParts, g grade, b *textParts, more bool) bool {
+func clauseStrong(r, c *reqParts, g grade, b *textParts, more bool) bool {
+	// A later clause qualifies a head that names several things ("BS in
+	// Computer Science, Engineering or other technical discipline";
+	// "running multi-disciplinary team including … electrical
+	// engineering"): without one of the head's things, or more of the
+	// requirement than the clause, it is one item, unless it lists
+	// examples of what the requirement asks ("such as Jenkins").
+	if c.tail && !c.example && !more && r.head != nil && !carries(b, r.head) {
+		return false
+	}
 	// An action the clause borrows from a head about other things is
 	// not part of the list item: "Implementing mysql replication over
 	// linux servers" meets one item of "Building a … support team …,
@@ -107,6 +116,21 @@ func clauseStrong(c *reqParts, g grade, b *textParts, more bool) bool {
 		return c.named && g.skill && g.verbatim && (c.example || more)
 	}
 	return near(b, g.hit, nearWords)
+}
+
+// carries reports whether a bullet carries one of p's things or skills.
+func carries(b *textParts, p *reqParts) bool {
+	for k := range p.skills {
+		if b.keys[k] {
+			return true
+		}
+	}
+	for _, u := range p.objects {
+		if u.weight >= 1 && b.keys[u.key] {
+			return true
+		}
+	}
+	return false
 }
 
 // shortPhrase reports whether a short requirement of one clause

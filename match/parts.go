@@ -50,6 +50,8 @@ type reqParts struct {
 	said      map[string]bool // the skills' words as the requirement writes them
 	hedges    bool            // asks no more than a hedge does ("Interest in IoT"): a hedged bullet may meet it
 	example   bool            // a clause's tool is an example of what its requirement asks ("container technology such as Docker, Packer"; z.listed)
+	tail      bool            // a clause after the first (strict rules)
+	head      *reqParts       // the first clause, when it names several things (strict rules)
 	borrowed  bool            // a clause's actions are those of a head about other things ("Building a … team …, focused on … Linux")
 }
 
@@ -261,13 +263,18 @@ func (z *analyzer) requirement(text string) *reqParts {
 		// several ("Building a world class support team that delivers
 		// consulting"), on the listed tools when it names at most one
 		// ("building and maintaining production systems on AWS").
-		busy := things(z.parts(cs[0])) >= 2
+		head := z.parts(cs[0])
+		busy := things(head) >= 2
+		if z.strict && busy {
+			p.head = head
+		}
 		at := clauseStarts(text)
 		for i, c := range cs {
 			cp := z.parts(c)
 			if cp.total >= 2 && cp.total < p.total {
 				if z.strict {
 					cp.example = z.listed(text, at[i], c)
+					cp.tail = i > 0
 				}
 				if len(cp.actions) == 0 {
 					cp.actions, cp.borrowed = p.actions, busy && len(p.actions) > 0
