@@ -50,6 +50,7 @@ type reqParts struct {
 	said      map[string]bool // the skills' words as the requirement writes them
 	hedges    bool            // asks no more than a hedge does ("Interest in IoT"): a hedged bullet may meet it
 	example   bool            // a clause's tool is an example of what its requirement asks ("container technology such as Docker, Packer"; z.listed)
+	words     []string        // the words that carry its parts, as written (strict rules; saysBack)
 	tail      bool            // a clause after the first (strict rules)
 	head      *reqParts       // the first clause, when it names several things (strict rules)
 	borrowed  bool            // a clause's actions are those of a head about other things ("Building a … team …, focused on … Linux")
@@ -332,6 +333,9 @@ func (z *analyzer) parts(text string) *reqParts {
 		prev = t
 		if t.kind == "skill" {
 			p.said[t.word] = true
+		}
+		if z.strict && t.key != "" {
+			p.words = append(p.words, t.word)
 		}
 		if t.key == "" || seen[t.key] {
 			continue

@@ -115,7 +115,8 @@ var softSkills = map[string]bool{
 
 // claimsOnly reports whether a bullet meets a requirement only through
 // soft skills: it names the quality, which is a claim, not evidence of it
-// (strict rules: partial at most).
+// (strict rules: partial at most). A bullet that says the requirement
+// back word for word is still strong (saysBack).
 func claimsOnly(hit []string) bool {
 	for _, k := range hit {
 		if !softSkills[k] {
@@ -123,4 +124,21 @@ func claimsOnly(hit []string) bool {
 		}
 	}
 	return len(hit) > 0
+}
+
+// saysBack reports whether a bullet writes every word that carries a
+// part of the requirement ("Expert communicator, written and verbal").
+func saysBack(r *reqParts, b *textParts) bool {
+	said := map[string]bool{}
+	for _, ws := range b.surface {
+		for _, w := range ws {
+			said[w] = true
+		}
+	}
+	for _, w := range r.words {
+		if !said[w] {
+			return false
+		}
+	}
+	return len(r.words) > 0
 }
