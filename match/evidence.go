@@ -73,7 +73,7 @@ func judge(r *reqParts, b *textParts) grade {
 		}
 	}
 	switch {
-	case g.score >= strongAt && !(b.hedged && !r.hedges) && !(r.strict && claimsOnly(g.hit) && !saysBack(r, b)) && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(r, from, g, b, whole > len(g.hit))) && !(from == nil && shortPhrase(r, g, b)):
+	case g.score >= strongAt && !(b.hedged && !r.hedges) && !(r.context && claimsOnly(g.hit) && !saysBack(r, b)) && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(r, from, g, b, whole > len(g.hit))) && !(from == nil && shortPhrase(r, g, b)):
 		g.level = Strong
 	case g.score >= partialAt:
 		g.level = Partial
@@ -113,7 +113,7 @@ func clauseStrong(r, c *reqParts, g grade, b *textParts, more bool) bool {
 		g.matched = len(g.hit)
 	}
 	if g.matched <= 1 {
-		return c.named && g.skill && g.verbatim && (c.example || more)
+		return c.named && g.skill && g.verbatim && (!c.context || c.example || more)
 	}
 	return near(b, g.hit, nearWords)
 }

@@ -7,7 +7,7 @@ import "testing"
 // gate, second round"), each beside a bullet it keeps strong. The gate
 // applies them to the default rules' strong grades.
 func TestGradeContext(t *testing.T) {
-	def, gate := NewGrader(), NewGateGrader()
+	def, gate := NewGrader(), NewGraderFor(Options{StrongGate: true, ContextEvidence: true})
 	tests := []struct {
 		name, req, bullet string
 		def, gate         Level

@@ -41,6 +41,7 @@ type reqParts struct {
 	total   float64         // sum of the weights, skill slot included
 	clauses []*reqParts     // the parts a list joins, judged on their own too
 	strict  bool            // graded by the strict rules (Options.StrictEvidence)
+	context bool            // … with their context rules (Options.ContextEvidence)
 	named   bool            // a skill is written as a name ("MySQL"), not a field ("security")
 	fields  map[string]bool // skill keys written only in lower case: a field ("hardware", "monitoring"), not a tool
 	slot    float64         // the skill slot's weight: skillWeight, less for a slot of fields (strict rules)
@@ -123,8 +124,11 @@ var reSelfClaim = regexp.MustCompile(`(?i)^\W*(experience|experienced|knowledge|
 // analyzer reads texts into parts with the index's stems, caching the
 // stem of each word.
 type analyzer struct {
-	lex     *lexicon.Lexicon
-	strict  bool // the strict evidence rules (Options.StrictEvidence)
+	lex    *lexicon.Lexicon
+	strict bool // the strict evidence rules (Options.StrictEvidence)
+	// context: the strict rules also read a match in the context of the
+	// whole requirement (Options.ContextEvidence; strict rules only).
+	context bool
 	mu      sync.Mutex
 	stems   map[string]string
 	bullets map[string]*textParts // read-only once stored
@@ -212,7 +216,7 @@ func (z *analyzer) tokens(text string) []token {
 }
 
 func (z *analyzer) word(w string) token {
-	if genericWords[w] || !hasLetter(w) || z.strict && idiomWords[w] {
+	if genericWords[w] || !hasLetter(w) || z.context && idiomWords[w] {
 		return token{word: w}
 	}
 	s := z.stem(w)
@@ -264,16 +268,20 @@ func (z *analyzer) requirement(text string) *reqParts {
 		// several ("Building a world class support team that delivers
 		// consulting"), on the listed tools when it names at most one
 		// ("building and maintaining production systems on AWS").
-		head := z.parts(cs[0])
-		busy := things(head) >= 2
-		if z.strict && busy {
-			p.head = head
+		// (Context rules only.)
+		var busy bool
+		var at []int
+		if z.context {
+			head := z.parts(cs[0])
+			if busy = things(head) >= 2; busy {
+				p.head = head
+			}
+			at = clauseStarts(text)
 		}
-		at := clauseStarts(text)
 		for i, c := range cs {
 			cp := z.parts(c)
 			if cp.total >= 2 && cp.total < p.total {
-				if z.strict {
+				if z.context {
 					cp.example = z.listed(text, at[i], c)
 					cp.tail = i > 0
 				}
@@ -300,7 +308,7 @@ func things(p *reqParts) int {
 
 // parts reads one requirement or clause.
 func (z *analyzer) parts(text string) *reqParts {
-	p := &reqParts{skills: map[string]bool{}, actions: map[string]bool{}, said: map[string]bool{}, strict: z.strict}
+	p := &reqParts{skills: map[string]bool{}, actions: map[string]bool{}, said: map[string]bool{}, strict: z.strict, context: z.context}
 	if z.strict {
 		text = z.unslash(text) // "Kubernetes/Mesos": each a name, like the words after a space
 	}
@@ -334,7 +342,7 @@ func (z *analyzer) parts(text string) *reqParts {
 		if t.kind == "skill" {
 			p.said[t.word] = true
 		}
-		if z.strict && t.key != "" {
+		if z.context && t.key != "" {
 			p.words = append(p.words, t.word)
 		}
 		if t.key == "" || seen[t.key] {
@@ -471,7 +479,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	} else {
 		p.leads = leadsPeople(text) // tokens read the text with its slashes split
 	}
-	p.hedged = z.strict && (reHedge.MatchString(text) || reDescribes.MatchString(text))
+	p.hedged = z.strict && (reHedge.MatchString(text) || z.context && reDescribes.MatchString(text))
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict
