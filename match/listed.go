@@ -47,3 +47,14 @@ func (z *analyzer) listed(text string, start int, clause string) bool {
 	p := z.parts(strings.TrimSpace(head))
 	return len(p.skills) == 0 && things(p) == 0
 }
+
+// things counts the parts of a requirement that are not weak words.
+func things(p *reqParts) int {
+	n := 0
+	for _, u := range p.objects {
+		if u.weight >= 1 {
+			n++
+		}
+	}
+	return n
+}

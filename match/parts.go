@@ -90,11 +90,6 @@ has like within across ways way continuously successfully level field related re
 prior previous professional ideal candidate us our your you we will would should can could also well other others
 thing things lot lots love enjoy comfortable interest interested eager willing capable capability`)
 
-// idiomWords carry no part in the idioms they mostly come in (strict
-// rules): "as part of a team", "an integral part of the process" share
-// "part" with "part of a team" and say nothing of teamwork.
-var idiomWords = setOf(`part parts integral`)
-
 // weakWords are content words so common in résumés that sharing one says
 // little.
 var weakWords = setOf(`system systems software service services production application applications tool tools
@@ -293,17 +288,6 @@ func (z *analyzer) requirement(text string) *reqParts {
 		}
 	}
 	return p
-}
-
-// things counts the parts of a requirement that are not weak words.
-func things(p *reqParts) int {
-	n := 0
-	for _, u := range p.objects {
-		if u.weight >= 1 {
-			n++
-		}
-	}
-	return n
 }
 
 // parts reads one requirement or clause.

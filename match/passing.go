@@ -142,3 +142,8 @@ func saysBack(r *reqParts, b *textParts) bool {
 	}
 	return len(r.words) > 0
 }
+
+// idiomWords carry no part in the idioms they mostly come in (strict
+// rules): "as part of a team", "an integral part of the process" share
+// "part" with "part of a team" and say nothing of teamwork.
+var idiomWords = setOf(`part parts integral`)
