@@ -64,7 +64,8 @@ type grade struct {
 // clause of a list counts too, but is strong only as clauseStrong says.
 func judge(r *reqParts, b *textParts) grade {
 	g := judgeParts(r, b)
-	var from *reqParts // the clause g is from; nil for the whole requirement
+	whole := len(g.hit) // the requirement's parts the bullet carries, clauses aside
+	var from *reqParts  // the clause g is from; nil for the whole requirement
 	for _, c := range r.clauses {
 		if cg := judgeParts(c, b); cg.score*clauseFactor > g.score {
 			g, from = cg, c
@@ -72,7 +73,7 @@ func judge(r *reqParts, b *textParts) grade {
 		}
 	}
 	switch {
-	case g.score >= strongAt && !(b.hedged && !r.hedges) && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(from, g, b)) && !(from == nil && shortPhrase(r, g, b)):
+	case g.score >= strongAt && !(b.hedged && !r.hedges) && !(r.context && claimsOnly(g.hit) && !saysBack(r, b)) && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(r, from, g, b, whole > len(g.hit))) && !(from == nil && shortPhrase(r, g, b)):
 		g.level = Strong
 	case g.score >= partialAt:
 		g.level = Partial
@@ -87,14 +88,49 @@ func judge(r *reqParts, b *textParts) grade {
 // is one item of a list ("web app security, vulnerability research, and
 // penetration testing"; "such as Kubernetes, Docker, Prometheus"): part
 // of what is asked, unless it is a tool the requirement names and the
-// bullet writes it so ("MySQL" for "(PostgreSQL, MySQL)"). A clause of
+// bullet writes it so ("MySQL" for "(PostgreSQL, MySQL)") and the
+// tool is what the requirement lists (listed) or the bullet carries more
+// of the requirement than the tool (more: "Contributed to building
+// infrastructure in AWS" for "… and have experience working with AWS,
+// GCE or Azure cloud infrastructures"). A clause of
 // several words is a phrase ("mobile web"): its words must be said near
 // each other, not one in each half of the bullet.
-func clauseStrong(c *reqParts, g grade, b *textParts) bool {
+func clauseStrong(r, c *reqParts, g grade, b *textParts, more bool) bool {
+	// A later clause qualifies a head that names several things ("BS in
+	// Computer Science, Engineering or other technical discipline";
+	// "running multi-disciplinary team including … electrical
+	// engineering"): without one of the head's things, or more of the
+	// requirement than the clause, it is one item, unless it lists
+	// examples of what the requirement asks ("such as Jenkins").
+	if c.tail && !c.example && !more && r.head != nil && !carries(b, r.head) {
+		return false
+	}
+	// An action the clause borrows from a head about other things is
+	// not part of the list item: "Implementing mysql replication over
+	// linux servers" meets one item of "Building a … support team …,
+	// focused on Kubernetes and Linux", not two parts of it.
+	if c.borrowed && g.matched > len(g.hit) {
+		g.matched = len(g.hit)
+	}
 	if g.matched <= 1 {
-		return c.named && g.skill && g.verbatim
+		return c.named && g.skill && g.verbatim && (!c.context || c.example || more)
 	}
 	return near(b, g.hit, nearWords)
+}
+
+// carries reports whether a bullet carries one of p's things or skills.
+func carries(b *textParts, p *reqParts) bool {
+	for k := range p.skills {
+		if b.keys[k] {
+			return true
+		}
+	}
+	for _, u := range p.objects {
+		if u.weight >= 1 && b.keys[u.key] {
+			return true
+		}
+	}
+	return false
 }
 
 // shortPhrase reports whether a short requirement of one clause

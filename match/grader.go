@@ -18,6 +18,23 @@ func NewStrictGrader() *Grader { return &Grader{z: newAnalyzer(true)} }
 // grades must pass the strict rules' too (Options.StrongGate).
 func NewGateGrader() *Grader { return &Grader{z: newAnalyzer(false), gate: newAnalyzer(true)} }
 
+// NewGraderFor returns the Grader a Matcher with opts uses: the strict
+// rules with StrictEvidence, else the strong gate with StrongGate, else
+// the default rules; the strict rules read context with ContextEvidence.
+func NewGraderFor(opts Options) *Grader {
+	switch {
+	case opts.StrictEvidence:
+		g := NewStrictGrader()
+		g.z.context = opts.ContextEvidence
+		return g
+	case opts.StrongGate:
+		g := NewGateGrader()
+		g.gate.context = opts.ContextEvidence
+		return g
+	}
+	return NewGrader()
+}
+
 // Grade returns how well bullet shows requirement, and its score (0..1)
 // before the level thresholds.
 func (g *Grader) Grade(requirement, bullet string) (Level, float64) {

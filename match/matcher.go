@@ -50,6 +50,14 @@ type Options struct {
 	// evidence the flat PartialCredit. On by default (match.strong_gate);
 	// ignored with StrictEvidence.
 	StrongGate bool
+	// ContextEvidence makes the strict rules (with StrictEvidence or
+	// StrongGate) read a match in the context of the whole requirement: a
+	// tool or clause met after a head about other things, a company or
+	// product described, a soft skill named, "as part of a team" are
+	// partial, not strong (docs/matching.md, "The strong gate, second
+	// round"). Off by default (match.context_evidence): it lowers
+	// jobs-train and did not raise held-out strong precision.
+	ContextEvidence bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
@@ -117,8 +125,10 @@ type Matcher struct {
 // queries (*search.Engine), role titles are also read with it.
 func New(b Backend, opts Options) *Matcher {
 	m := &Matcher{b: b, z: newAnalyzer(opts.StrictEvidence), opts: opts.withDefaults()}
+	m.z.context = opts.StrictEvidence && opts.ContextEvidence
 	if opts.StrongGate && !opts.StrictEvidence {
 		m.zs = newAnalyzer(true)
+		m.zs.context = opts.ContextEvidence
 	}
 	if e, ok := b.(embedding); ok {
 		m.emb = e.Embedder()

@@ -41,6 +41,7 @@ type reqParts struct {
 	total   float64         // sum of the weights, skill slot included
 	clauses []*reqParts     // the parts a list joins, judged on their own too
 	strict  bool            // graded by the strict rules (Options.StrictEvidence)
+	context bool            // … with their context rules (Options.ContextEvidence)
 	named   bool            // a skill is written as a name ("MySQL"), not a field ("security")
 	fields  map[string]bool // skill keys written only in lower case: a field ("hardware", "monitoring"), not a tool
 	slot    float64         // the skill slot's weight: skillWeight, less for a slot of fields (strict rules)
@@ -49,6 +50,11 @@ type reqParts struct {
 	sentences int
 	said      map[string]bool // the skills' words as the requirement writes them
 	hedges    bool            // asks no more than a hedge does ("Interest in IoT"): a hedged bullet may meet it
+	example   bool            // a clause's tool is an example of what its requirement asks ("container technology such as Docker, Packer"; z.listed)
+	words     []string        // the words that carry its parts, as written (strict rules; saysBack)
+	tail      bool            // a clause after the first (strict rules)
+	head      *reqParts       // the first clause, when it names several things (strict rules)
+	borrowed  bool            // a clause's actions are those of a head about other things ("Building a … team …, focused on … Linux")
 }
 
 // textParts is what a bullet shows.
@@ -113,8 +119,11 @@ var reSelfClaim = regexp.MustCompile(`(?i)^\W*(experience|experienced|knowledge|
 // analyzer reads texts into parts with the index's stems, caching the
 // stem of each word.
 type analyzer struct {
-	lex     *lexicon.Lexicon
-	strict  bool // the strict evidence rules (Options.StrictEvidence)
+	lex    *lexicon.Lexicon
+	strict bool // the strict evidence rules (Options.StrictEvidence)
+	// context: the strict rules also read a match in the context of the
+	// whole requirement (Options.ContextEvidence; strict rules only).
+	context bool
 	mu      sync.Mutex
 	stems   map[string]string
 	bullets map[string]*textParts // read-only once stored
@@ -202,7 +211,7 @@ func (z *analyzer) tokens(text string) []token {
 }
 
 func (z *analyzer) word(w string) token {
-	if genericWords[w] || !hasLetter(w) {
+	if genericWords[w] || !hasLetter(w) || z.context && idiomWords[w] {
 		return token{word: w}
 	}
 	s := z.stem(w)
@@ -250,11 +259,29 @@ func (z *analyzer) requirement(text string) *reqParts {
 		p.hedges = reHedge.MatchString(text)
 	}
 	if cs := reClause.Split(text, -1); len(cs) > 1 {
-		for _, c := range cs {
+		// The head's verb acts on the head's things when it names
+		// several ("Building a world class support team that delivers
+		// consulting"), on the listed tools when it names at most one
+		// ("building and maintaining production systems on AWS").
+		// (Context rules only.)
+		var busy bool
+		var at []int
+		if z.context {
+			head := z.parts(cs[0])
+			if busy = things(head) >= 2; busy {
+				p.head = head
+			}
+			at = clauseStarts(text)
+		}
+		for i, c := range cs {
 			cp := z.parts(c)
 			if cp.total >= 2 && cp.total < p.total {
+				if z.context {
+					cp.example = z.listed(text, at[i], c)
+					cp.tail = i > 0
+				}
 				if len(cp.actions) == 0 {
-					cp.actions = p.actions
+					cp.actions, cp.borrowed = p.actions, busy && len(p.actions) > 0
 				}
 				p.clauses = append(p.clauses, cp)
 			}
@@ -265,7 +292,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 
 // parts reads one requirement or clause.
 func (z *analyzer) parts(text string) *reqParts {
-	p := &reqParts{skills: map[string]bool{}, actions: map[string]bool{}, said: map[string]bool{}, strict: z.strict}
+	p := &reqParts{skills: map[string]bool{}, actions: map[string]bool{}, said: map[string]bool{}, strict: z.strict, context: z.context}
 	if z.strict {
 		text = z.unslash(text) // "Kubernetes/Mesos": each a name, like the words after a space
 	}
@@ -298,6 +325,9 @@ func (z *analyzer) parts(text string) *reqParts {
 		prev = t
 		if t.kind == "skill" {
 			p.said[t.word] = true
+		}
+		if z.context && t.key != "" {
+			p.words = append(p.words, t.word)
 		}
 		if t.key == "" || seen[t.key] {
 			continue
@@ -433,7 +463,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	} else {
 		p.leads = leadsPeople(text) // tokens read the text with its slashes split
 	}
-	p.hedged = z.strict && reHedge.MatchString(text)
+	p.hedged = z.strict && (reHedge.MatchString(text) || z.context && reDescribes.MatchString(text))
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict

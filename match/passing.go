@@ -96,3 +96,54 @@ func containsAnd(text string) bool {
 // regular basis"), a small or first try ("small project", "the basics
 // of"). Such a bullet is partial evidence at most (strict rules).
 var reHedge = regexp.MustCompile(`(?i)\b(passion(ate)? (for|about)|interest(ed)? in|didn'?t|did not|never used|small project|basics of|basic knowledge|familiar(ity)? with|exposure to)\b`)
+
+// reDescribes finds a bullet that describes a company, a product or a
+// project instead of the author's work: "A G JOHNSON is a global
+// employment website", "DELL Inc. is one of the world's leading …",
+// "The main purpose of this application is …", "The project aim at …".
+// Its words are the product's, so it is partial evidence at most
+// (strict rules), like a hedge.
+var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,3}\s+(?:is|was|are)\s+(?:a|an|one of|the)\s|(?i:(?:the\s+)?(?:main\s+)?(?:purpose|aim|goal|objective)\s+of\s+(?:the|this)\b|(?:the|this)\s+(?:project|application|app|product|system|website|tool|software)\s+(?:aims?|is|was|provides|helps|allows|enables)\b))`)
+
+// softSkills are the lexicon concepts of qualities a person claims rather
+// than work they show ("enhanced my communication skills", "articulate
+// leadership qualities", "clear communication").
+var softSkills = map[string]bool{
+	"g:communication skills": true, "g:leadership skills": true, "g:adaptability": true, "g:time management": true,
+	"g:attention to detail": true, "g:problem solving": true, "g:multitasking": true, "g:initiative": true, "g:ownership mindset": true,
+}
+
+// claimsOnly reports whether a bullet meets a requirement only through
+// soft skills: it names the quality, which is a claim, not evidence of it
+// (strict rules: partial at most). A bullet that says the requirement
+// back word for word is still strong (saysBack).
+func claimsOnly(hit []string) bool {
+	for _, k := range hit {
+		if !softSkills[k] {
+			return false
+		}
+	}
+	return len(hit) > 0
+}
+
+// saysBack reports whether a bullet writes every word that carries a
+// part of the requirement ("Expert communicator, written and verbal").
+func saysBack(r *reqParts, b *textParts) bool {
+	said := map[string]bool{}
+	for _, ws := range b.surface {
+		for _, w := range ws {
+			said[w] = true
+		}
+	}
+	for _, w := range r.words {
+		if !said[w] {
+			return false
+		}
+	}
+	return len(r.words) > 0
+}
+
+// idiomWords carry no part in the idioms they mostly come in (strict
+// rules): "as part of a team", "an integral part of the process" share
+// "part" with "part of a team" and say nothing of teamwork.
+var idiomWords = setOf(`part parts integral`)

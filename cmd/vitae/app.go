@@ -97,6 +97,7 @@ func matchOptions(cfg *Config) match.Options {
 		RecencyHalfLife: cfg.Match.RecencyHalfLife,
 		StrictEvidence:  cfg.Match.StrictEvidence,
 		StrongGate:      cfg.Match.StrongGate,
+		ContextEvidence: cfg.Match.ContextEvidence,
 	}
 }
 

@@ -90,6 +90,7 @@ type Config struct {
 		RecencyHalfLife float64 `mapstructure:"recency_half_life"`
 		StrictEvidence  bool    `mapstructure:"strict_evidence"`
 		StrongGate      bool    `mapstructure:"strong_gate"`
+		ContextEvidence bool    `mapstructure:"context_evidence"`
 	} `mapstructure:"match"`
 	Server struct {
 		Addr              string        `mapstructure:"addr"`
@@ -197,6 +198,7 @@ func setDefaults(v *viper.Viper) {
 		"match.recency_half_life":     5.0,
 		"match.strict_evidence":       false,
 		"match.strong_gate":           true,
+		"match.context_evidence":      false,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,

@@ -53,7 +53,7 @@ the precision and recall of each level per split.`,
 			if jobs != "" {
 				if ablate != "" {
 					a.matcher = match.New(a.engine, match.Options{SemanticRatio: a.cfg.Search.SemanticRatio, MaxLimit: a.cfg.Search.MaxLimit,
-						RecencyHalfLife: a.cfg.Match.RecencyHalfLife, StrictEvidence: a.cfg.Match.StrictEvidence, StrongGate: a.cfg.Match.StrongGate, Ablate: ablate})
+						RecencyHalfLife: a.cfg.Match.RecencyHalfLife, StrictEvidence: a.cfg.Match.StrictEvidence, StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence, Ablate: ablate})
 				}
 				return runJobEval(cmd, g, a, jobs, asJSON, verbose)
 			}
@@ -190,13 +190,8 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 	if err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
 	}
-	grader := match.NewGrader()
-	switch {
-	case a.cfg.Match.StrictEvidence:
-		grader = match.NewStrictGrader()
-	case a.cfg.Match.StrongGate:
-		grader = match.NewGateGrader()
-	}
+	grader := match.NewGraderFor(match.Options{StrictEvidence: a.cfg.Match.StrictEvidence,
+		StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence})
 	reps, err := eval.EvaluateEvidence(cmd.Context(), a.engine, grader, items)
 	if err != nil {
 		return err

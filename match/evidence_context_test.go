@@ -1,0 +1,85 @@
+package match
+
+import "testing"
+
+// TestGradeContext pins the strict rules that read a bullet's match in
+// the context of the whole requirement (docs/matching.md §3, "The strong
+// gate, second round"), each beside a bullet it keeps strong. The gate
+// applies them to the default rules' strong grades.
+func TestGradeContext(t *testing.T) {
+	def, gate := NewGrader(), NewGraderFor(Options{StrongGate: true, ContextEvidence: true})
+	tests := []struct {
+		name, req, bullet string
+		def, gate         Level
+	}{
+		{"a tool named after a head about other things is one item",
+			"Building a world class support team that delivers consulting that delights customers, focused on Kubernetes and Linux",
+			"Implementing mysql replication over linux servers.", Strong, Partial},
+		{"a tool of a list of examples is what is asked",
+			"Experience using container technology such as Docker, Packer, or rkt",
+			"Automate and orchestrate infrastructure with Packer and Terraform.", Strong, Strong},
+		{"a tool of a requirement that only lists tools is what is asked",
+			"Familiarity with AWS, Docker, Golang - all a big plus",
+			"Developed VaporShell, a PowerShell module to assist in AWS CloudFormation template building and stack management", Strong, Strong},
+		{"a bullet that carries more than the tool is strong",
+			"You demonstrate knowledge of cloud architecture security, scaling, and management principles and have experience working with AWS, GCE or Azure cloud infrastructures",
+			"Infrastructure Management as AWS Administartor", Strong, Strong},
+		{"the head's verb spent on its own things is no part of a later item",
+			"Building a world class training organization that delivers training that delights customers, focused on Kubernetes and Linux containers",
+			"Migrated existing bare-metal architecture to Docker using CI/CD pipelines", Strong, Partial},
+		{"the head's verb spent on the tools is a part",
+			"Strong experience building and maintaining production systems on AWS using EC2, RDS, S3, etc. and familiarity interacting with the AWS APIs",
+			"Create and maintain AWS infrastructure such as EC2 servers, Security Groups, Lambda functions, and S3 buckets", Strong, Strong},
+		{"as part of a team is an idiom",
+			"Ability to work efficiently both solo and as part of a team; willingness to learn new things",
+			"Part of the team that built the new BBC Search service", Strong, Partial},
+		{"a company described is not work shown",
+			"Working directly with key customers where needed",
+			"DELL Inc. is one of the world's leading computer systems company. Dell designs, builds and customizes products and services to satisfy a range of customer requirements. Dell does business directly with the customers to meet unique needs.", Strong, Partial},
+		{"a project's purpose described is not work shown",
+			"5+ years of support leadership",
+			"A G JOHNSON is a global employment website. The main purpose of this application is to recruit employees and it provide services like Management and Leadership Support", Strong, Partial},
+		{"a soft skill named is claimed",
+			"Expert communicator, written and verbal",
+			"9 years of work experience at healthcare startups has enhanced my communication skills through discussions with clients and writing articles", Strong, Partial},
+		{"a later clause without the head's things is one item",
+			"BS in Computer Science, Engineering or other technical discipline",
+			"Vendor interaction for functional and technical disciplines.", Strong, Partial},
+		{"a later clause that lists examples needs no head",
+			"Experience with release engineering practices and continuous integration systems such as Jenkins, TravisCI or Bamboo",
+			"Designed and developed a continuous deployment system with Jenkins, GitHub and AWS to automate rolling deployments of fully-tested features", Strong, Strong},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if l, _ := def.Grade(tt.req, tt.bullet); l != tt.def {
+				t.Errorf("default rules: %v, want %v", l, tt.def)
+			}
+			if l, _ := gate.Grade(tt.req, tt.bullet); l != tt.gate {
+				t.Errorf("strong gate: %v, want %v", l, tt.gate)
+			}
+		})
+	}
+}
+
+// TestDescribes pins which bullets read as a description of a company,
+// product or project rather than the author's work.
+func TestDescribes(t *testing.T) {
+	tests := []struct {
+		bullet string
+		want   bool
+	}{
+		{"DELL Inc. is one of the world's leading computer systems company.", true},
+		{"Trackvy is a RFID-based stock management system.", true},
+		{"The main purpose of this application is to recruit employees", true},
+		{"The project aim at building State Datamart for enterprise solution.", true},
+		{"This application is browser-based application to reduce investment in hardware", true},
+		{"Led a team of six engineers that is a model for the company", false},
+		{"Designed the billing system, which is the core of the product", false},
+		{"Built a recommendation engine used by 2M users", false},
+	}
+	for _, tt := range tests {
+		if got := reDescribes.MatchString(tt.bullet); got != tt.want {
+			t.Errorf("reDescribes(%q) = %v, want %v", tt.bullet, got, tt.want)
+		}
+	}
+}

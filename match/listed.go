@@ -1,0 +1,60 @@
+package match
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A requirement that names a tool asks for that tool only when the tool
+// is what it lists: "Experience with Cassandra, AWS DynamoDB, Riak",
+// "container technology such as Docker, Packer, or rkt",
+// "(PostgreSQL, MySQL)". A tool named after a head about something else
+// ("Building a world class support team …, focused on Kubernetes and
+// Linux"; "knowledge of cloud architecture security … and have
+// experience working with AWS") is one item of a longer ask, so a
+// bullet that names it alone is partial evidence (strict rules).
+
+// reListTail is what may stand between a list's opening and one of its
+// tools: other tools, separators, "and", "or".
+var reListTail = regexp.MustCompile(`(?:[\s,;/&+]|\band\b|\bor\b|\b(?:[A-Z]|[a-z][A-Z])[\p{L}\p{N}+#.\-]*)+$`)
+
+// reListOpen ends a text that opens a list of examples.
+var reListOpen = regexp.MustCompile(`(?i)(?:\(|:|\bsuch as|\blike|\be\.g\.?|\beg|\bincluding|\bincl\.?|\bfor example|\bi\.e\.?|\bnamely|\bespecially|\bone of|\bany of|\bsome of|\bat least one of)\s*$`)
+
+// clauseStarts returns the offset in text of each piece reClause.Split
+// cuts it into.
+func clauseStarts(text string) []int {
+	at := []int{0}
+	for _, m := range reClause.FindAllStringIndex(text, -1) {
+		at = append(at, m[1])
+	}
+	return at
+}
+
+// listed reports whether the first name of the clause that starts at
+// offset start of requirement text is listed as what the requirement
+// asks for: the list is opened as examples, or nothing but generic and
+// weak words comes before it.
+func (z *analyzer) listed(text string, start int, clause string) bool {
+	loc := reName.FindStringIndex(clause)
+	if loc == nil {
+		return false
+	}
+	head := reListTail.ReplaceAllString(text[:start+loc[0]], "")
+	if reListOpen.MatchString(head) {
+		return true
+	}
+	p := z.parts(strings.TrimSpace(head))
+	return len(p.skills) == 0 && things(p) == 0
+}
+
+// things counts the parts of a requirement that are not weak words.
+func things(p *reqParts) int {
+	n := 0
+	for _, u := range p.objects {
+		if u.weight >= 1 {
+			n++
+		}
+	}
+	return n
+}
