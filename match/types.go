@@ -145,4 +145,8 @@ type Result struct {
 	// match (see vitae.Results).
 	IndexVersion string `json:"index_version"`
 	ModelVersion string `json:"model_version"`
+	// Rules fingerprints the options and weights that scored the match
+	// ("mr-" and 12 hex digits): the same index, model and rules give
+	// the same ranking.
+	Rules string `json:"rules"`
 }

@@ -120,7 +120,12 @@ func (s *Server) logMatch(ctx context.Context, r match.Request, job string, res 
 	}
 	text := r.JobDescription
 	r.JobDescription = ""
-	params, _ := json.Marshal(r)
+	// The rules go with the request, so a replay can tell a changed
+	// configuration from a changed ranking.
+	params, _ := json.Marshal(struct {
+		match.Request
+		Rules string `json:"rules,omitempty"`
+	}{r, res.Rules})
 	ev := audit.Event{Action: audit.Match, Text: text, Params: params, Job: JobRef(job, text),
 		IndexVersion: res.IndexVersion, ModelVersion: res.ModelVersion, Blind: blind}
 	for _, c := range res.Candidates {

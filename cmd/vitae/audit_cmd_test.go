@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -66,6 +67,17 @@ func TestAuditTrailFromServeToVerifyReplayAndRates(t *testing.T) {
 			t.Errorf("replay %s: %d\n%s%s", id, code, out, errOut)
 		}
 	}
+	// A3 is the match: its rules were logged, and a replay under other
+	// options says so beside any difference.
+	if code, out, _ = cli(t, dir, "--index", idx, "replay", "A3"); code != 0 || !regexp.MustCompile(`rules mr-[0-9a-f]{12} → mr-[0-9a-f]{12} \(same\)`).MatchString(out) {
+		t.Errorf("replay of the match, same rules: %d\n%s", code, out)
+	}
+	t.Run("other options", func(t *testing.T) {
+		t.Setenv("VITAE_MATCH_STRONG_GATE", "false")
+		if _, out, _ := cli(t, dir, "--index", idx, "replay", "A3"); !regexp.MustCompile(`rules mr-[0-9a-f]{12} → mr-[0-9a-f]{12} \(changed\)`).MatchString(out) {
+			t.Errorf("replay of the match under other options does not say the rules changed:\n%s", out)
+		}
+	})
 	if code, _, errOut = cli(t, dir, "--index", idx, "replay", "A4"); code != 2 || !strings.Contains(errOut, "not a search or match") {
 		t.Errorf("replay of a decision: %d %s", code, errOut)
 	}

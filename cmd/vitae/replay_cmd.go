@@ -21,8 +21,10 @@ func newReplayCmd(g *globals) *cobra.Command {
 		Short: "Re-run a logged search or match and report any difference",
 		Long: `Replay reads a ranking from the audit log (its inputs, index and model
 versions), runs it again on the index as it is now, and compares the
-order and scores place by place. The same versions should give the same
-ranking; a difference with the same versions is a bug to report. Without
+order and scores place by place. The same versions (and, for a match,
+the same rules: the options and weights of the configuration) should
+give the same ranking; a difference with the same versions is a bug to
+report. Without
 audit.store_text the logged query is only a hash: give the text with
 --query, which must match it. Matches weigh evidence by recency, so a
 replay much later can move scores slightly. Exit status 1 on a difference.`,
@@ -57,11 +59,11 @@ replay much later can move scores slightly. Exit status 1 on a difference.`,
 			if rec.Redacted && query == "" {
 				fmt.Fprintf(g.stdout, "note: an erased person's name, email or phone was replaced by %s in the logged text; the replay runs the text as it now reads\n", audit.Redacted)
 			}
-			now, versions, err := rerun(cmd, a, rec, text)
+			now, ran, err := rerun(cmd, a, rec, text)
 			if err != nil {
 				return err
 			}
-			if diffs := compareRankings(g.stdout, rec, now, versions); diffs > 0 {
+			if diffs := compareRankings(g.stdout, rec, now, ran); diffs > 0 {
 				return &exitError{code: 1, err: fmt.Errorf("%s: %d differences", rec.ID, diffs)}
 			}
 			return nil
@@ -73,41 +75,49 @@ replay much later can move scores slightly. Exit status 1 on a difference.`,
 
 // rerun runs the logged request again and returns its ranking and the
 // versions it ran on.
-func rerun(cmd *cobra.Command, a *app, rec *audit.Record, text string) ([]audit.Ranked, [2]string, error) {
+func rerun(cmd *cobra.Command, a *app, rec *audit.Record, text string) ([]audit.Ranked, versions, error) {
 	switch rec.Action {
 	case audit.Search:
 		var q vitae.Query
 		if err := json.Unmarshal(rec.Params, &q); err != nil {
-			return nil, [2]string{}, fmt.Errorf("%s: logged parameters: %w", rec.ID, err)
+			return nil, versions{}, fmt.Errorf("%s: logged parameters: %w", rec.ID, err)
 		}
 		q.Text = text
 		res, err := a.engine.Search(cmd.Context(), q)
 		if err != nil {
-			return nil, [2]string{}, err
+			return nil, versions{}, err
 		}
-		return audit.SearchRanking(res), [2]string{res.IndexVersion, res.ModelVersion}, nil
+		return audit.SearchRanking(res), versions{index: res.IndexVersion, model: res.ModelVersion}, nil
 	case audit.Match:
-		var r match.Request
+		var r struct {
+			match.Request
+			Rules string `json:"rules"`
+		}
 		if err := json.Unmarshal(rec.Params, &r); err != nil {
-			return nil, [2]string{}, fmt.Errorf("%s: logged parameters: %w", rec.ID, err)
+			return nil, versions{}, fmt.Errorf("%s: logged parameters: %w", rec.ID, err)
 		}
 		r.JobDescription = text
-		res, err := a.matcher.Match(cmd.Context(), r)
+		res, err := a.matcher.Match(cmd.Context(), r.Request)
 		if err != nil {
-			return nil, [2]string{}, err
+			return nil, versions{}, err
 		}
 		var out []audit.Ranked
 		for _, c := range res.Candidates {
 			out = append(out, audit.Ranked{ResumeID: c.ResumeID, Score: c.Score})
 		}
-		return out, [2]string{res.IndexVersion, res.ModelVersion}, nil
+		return out, versions{index: res.IndexVersion, model: res.ModelVersion, rules: res.Rules, logged: r.Rules}, nil
 	}
-	return nil, [2]string{}, &exitError{code: 2, err: fmt.Errorf("%s is a %s, not a search or match", rec.ID, rec.Action)}
+	return nil, versions{}, &exitError{code: 2, err: fmt.Errorf("%s is a %s, not a search or match", rec.ID, rec.Action)}
 }
+
+// versions are what a rerun ran on: the index and model, and for a
+// match its rules now and as logged (empty: an entry from before the
+// rules were logged).
+type versions struct{ index, model, rules, logged string }
 
 // compareRankings prints the versions and each place that differs, and
 // returns the number of differences.
-func compareRankings(w io.Writer, rec *audit.Record, now []audit.Ranked, v [2]string) int {
+func compareRankings(w io.Writer, rec *audit.Record, now []audit.Ranked, v versions) int {
 	same := func(a, b string) string {
 		if a == b {
 			return "same"
@@ -115,7 +125,10 @@ func compareRankings(w io.Writer, rec *audit.Record, now []audit.Ranked, v [2]st
 		return "changed"
 	}
 	fmt.Fprintf(w, "%s %s at %s by %s\n", rec.ID, rec.Action, rec.Time.Format("2006-01-02 15:04:05Z07:00"), rec.Actor)
-	fmt.Fprintf(w, "index %s → %s (%s)\nmodel %s → %s (%s)\n", rec.IndexVersion, v[0], same(rec.IndexVersion, v[0]), rec.ModelVersion, v[1], same(rec.ModelVersion, v[1]))
+	fmt.Fprintf(w, "index %s → %s (%s)\nmodel %s → %s (%s)\n", rec.IndexVersion, v.index, same(rec.IndexVersion, v.index), rec.ModelVersion, v.model, same(rec.ModelVersion, v.model))
+	if v.logged != "" {
+		fmt.Fprintf(w, "rules %s → %s (%s)\n", v.logged, v.rules, same(v.logged, v.rules))
+	}
 	ids := rec.ResumeIDs()
 	diffs := 0
 	for i := range max(len(ids), len(now)) {
