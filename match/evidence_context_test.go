@@ -45,6 +45,9 @@ func TestGradeContext(t *testing.T) {
 		{"a later clause without the head's things is one item",
 			"BS in Computer Science, Engineering or other technical discipline",
 			"Vendor interaction for functional and technical disciplines.", Strong, Partial},
+		{"a company described is no work shown, even for a requirement a hedge meets",
+			"Familiarity with AWS, Docker, Golang",
+			"Acme is a cloud company that runs its platform on AWS and Docker", Strong, Partial},
 		{"a later clause that lists examples needs no head",
 			"Experience with release engineering practices and continuous integration systems such as Jenkins, TravisCI or Bamboo",
 			"Designed and developed a continuous deployment system with Jenkins, GitHub and AWS to automate rolling deployments of fully-tested features", Strong, Strong},
@@ -76,10 +79,15 @@ func TestDescribes(t *testing.T) {
 		{"Led a team of six engineers that is a model for the company", false},
 		{"Designed the billing system, which is the core of the product", false},
 		{"Built a recommendation engine used by 2M users", false},
+		{"I was the technical lead of the payments team", false},
+		{"I was a member of the SRE team that ran the clusters", false},
+		{"My role was a mix of backend development and operations", false},
+		{"We were a team of four building the billing system", false},
+		{"Our team is a group of six SREs", false},
 	}
 	for _, tt := range tests {
-		if got := reDescribes.MatchString(tt.bullet); got != tt.want {
-			t.Errorf("reDescribes(%q) = %v, want %v", tt.bullet, got, tt.want)
+		if got := describes(tt.bullet); got != tt.want {
+			t.Errorf("describes(%q) = %v, want %v", tt.bullet, got, tt.want)
 		}
 	}
 }

@@ -67,7 +67,10 @@ type textParts struct {
 	names   map[string]bool     // the words it writes as names ("Docker", "iPad"; not "containers")
 	leads   bool                // says its author led a team (leadsPeople)
 	hedged  bool                // says less than doing the work (reHedge; strict rules)
-	at      map[string][]int    // key → the positions of the words that carry it (strict rules only)
+	// describes a company, product or project, not the author's work
+	// (reDescribes; context rules): unlike a hedge, never strong.
+	describes bool
+	at        map[string][]int // key → the positions of the words that carry it (strict rules only)
 }
 
 // verbFamily folds the lexicon's verbs into the families a recruiter
@@ -463,7 +466,8 @@ func (z *analyzer) readBullet(text string) *textParts {
 	} else {
 		p.leads = leadsPeople(text) // tokens read the text with its slashes split
 	}
-	p.hedged = z.strict && (reHedge.MatchString(text) || z.context && reDescribes.MatchString(text))
+	p.hedged = z.strict && reHedge.MatchString(text)
+	p.describes = z.strict && z.context && describes(text)
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict

@@ -105,6 +105,19 @@ var reHedge = regexp.MustCompile(`(?i)\b(passion(ate)? (for|about)|interest(ed)?
 // (strict rules), like a hedge.
 var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,3}\s+(?:is|was|are)\s+(?:a|an|one of|the)\s|(?i:(?:the\s+)?(?:main\s+)?(?:purpose|aim|goal|objective)\s+of\s+(?:the|this)\b|(?:the|this)\s+(?:project|application|app|product|system|website|tool|software)\s+(?:aims?|is|was|provides|helps|allows|enables)\b))`)
 
+// describes reports whether a bullet opens by describing a company,
+// product or project (reDescribes). A bullet in the first person ("I was
+// the technical lead …", "My role was …") describes its author's work,
+// and Go's regexp has no lookahead to say so: its first word is read.
+func describes(text string) bool {
+	if first := reWord.FindString(text); firstPerson[strings.ToLower(first)] {
+		return false
+	}
+	return reDescribes.MatchString(text)
+}
+
+var firstPerson = setOf(`i i'm we we're my our`)
+
 // softSkills are the lexicon concepts of qualities a person claims rather
 // than work they show ("enhanced my communication skills", "articulate
 // leadership qualities", "clear communication").
