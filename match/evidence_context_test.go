@@ -1,6 +1,9 @@
 package match
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestGradeContext pins the strict rules that read a bullet's match in
 // the context of the whole requirement (docs/matching.md §3, "The strong
@@ -88,6 +91,33 @@ func TestDescribes(t *testing.T) {
 	for _, tt := range tests {
 		if got := describes(tt.bullet); got != tt.want {
 			t.Errorf("describes(%q) = %v, want %v", tt.bullet, got, tt.want)
+		}
+	}
+}
+
+// TestListed pins which named tool of a clause is what the requirement
+// lists. The first word of a sentence is capitalised as a sentence, not
+// as a name: only a skill there is a tool.
+func TestListed(t *testing.T) {
+	z := newAnalyzer(true)
+	z.context = true
+	tests := []struct {
+		req, clause string
+		want        bool
+	}{
+		{"Experience using container technology such as Docker, Packer, or rkt", " Packer", true},
+		{"Familiarity with AWS, Docker, Golang - all a big plus", "Familiarity with AWS", true},
+		{"Experience operating large clusters with Kubernetes, Nomad or Mesos", "Experience operating large clusters with Kubernetes", false},
+		{"Building a world class support team that delivers consulting, focused on Kubernetes and Linux", "Building a world class support team that delivers consulting", false},
+		{"Kubernetes in production, and on-call for it", "Kubernetes in production", true},
+	}
+	for _, tt := range tests {
+		at := strings.Index(tt.req, tt.clause)
+		if at < 0 {
+			t.Fatalf("%q is not in %q", tt.clause, tt.req)
+		}
+		if got := z.listed(tt.req, at, tt.clause); got != tt.want {
+			t.Errorf("listed(%q, %q) = %v, want %v", tt.req, tt.clause, got, tt.want)
 		}
 	}
 }
