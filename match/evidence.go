@@ -87,7 +87,8 @@ func judge(r *reqParts, b *textParts) grade {
 // strong: the score counts the parts a bullet carries, these checks read
 // how it carries them. A hedge says less than the work unless the
 // requirement asks no more; a description of a company or product, or
-// soft skills named, are claims, not work shown (context rules); one
+// soft skills named, are claims, not work shown, and a match through an
+// idiom's word says nothing of the idiom (context rules); one
 // clause of a list must be all the requirement asks (clauseStrong); a
 // short phrase's words must be said together (shortPhrase).
 func mayBeStrong(r *reqParts, from *reqParts, g grade, b *textParts, more bool) bool {
@@ -97,6 +98,8 @@ func mayBeStrong(r *reqParts, from *reqParts, g grade, b *textParts, more bool) 
 	case r.context && b.describes:
 		return false
 	case r.context && claimsOnly(g.hit) && !saysBack(r, b):
+		return false
+	case r.context && idiom(g.all):
 		return false
 	case from != nil && r.strict && !(r.sentences <= 1 && clauseStrong(r, from, g, b, more)):
 		return false

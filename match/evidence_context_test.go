@@ -67,6 +67,31 @@ func TestGradeContext(t *testing.T) {
 	}
 }
 
+// TestGradeContextStrict pins the context rules under the strict rules,
+// where they also decide partial against none: they only move strong to
+// partial.
+func TestGradeContextStrict(t *testing.T) {
+	strict, ctx := NewStrictGrader(), NewGraderFor(Options{StrictEvidence: true, ContextEvidence: true})
+	tests := []struct {
+		name, req, bullet string
+		strict, ctx       Level
+	}{
+		{"an idiom caps at partial, it does not remove a part",
+			"Ability to work efficiently both solo and as part of a team; willingness to learn new things",
+			"Part of the team that built the new BBC Search service", Strong, Partial},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if l, _ := strict.Grade(tt.req, tt.bullet); l != tt.strict {
+				t.Errorf("strict rules: %v, want %v", l, tt.strict)
+			}
+			if l, _ := ctx.Grade(tt.req, tt.bullet); l != tt.ctx {
+				t.Errorf("strict + context rules: %v, want %v", l, tt.ctx)
+			}
+		})
+	}
+}
+
 // TestDescribes pins which bullets read as a description of a company,
 // product or project rather than the author's work.
 func TestDescribes(t *testing.T) {

@@ -55,7 +55,9 @@ func (z *analyzer) listed(text string, start int, clause string) bool {
 // the sentence's first word, not as names).
 func (z *analyzer) firstName(text string, start int, clause string) []int {
 	for _, loc := range reName.FindAllStringIndex(clause, -1) {
-		before := strings.TrimRightFunc(text[:start+loc[0]], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".!?", r) })
+		before := strings.TrimRightFunc(text[:start+loc[0]], func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".!?", r)
+		})
 		if before != "" && !strings.ContainsAny(before[len(before)-1:], ".!?") {
 			return loc
 		}

@@ -214,7 +214,7 @@ func (z *analyzer) tokens(text string) []token {
 }
 
 func (z *analyzer) word(w string) token {
-	if genericWords[w] || !hasLetter(w) || z.context && idiomWords[w] {
+	if genericWords[w] || !hasLetter(w) {
 		return token{word: w}
 	}
 	s := z.stem(w)

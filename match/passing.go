@@ -3,7 +3,9 @@ package match
 import (
 	"regexp"
 	"strings"
+	"sync"
 
+	"vitae/index"
 	"vitae/lexicon"
 )
 
@@ -156,7 +158,31 @@ func saysBack(r *reqParts, b *textParts) bool {
 	return len(r.words) > 0
 }
 
-// idiomWords carry no part in the idioms they mostly come in (strict
+// idiomWords mean little in the idioms they mostly come in (context
 // rules): "as part of a team", "an integral part of the process" share
-// "part" with "part of a team" and say nothing of teamwork.
+// "part" with "part of a team" and say nothing of teamwork. They stay
+// parts of the score; a match that carries one is partial at most.
 var idiomWords = setOf(`part parts integral`)
+
+var (
+	idiomOnce sync.Once
+	idiomKeys map[string]bool
+)
+
+// idiom reports whether keys (a grade's all) hold an idiom word's.
+func idiom(keys []string) bool {
+	idiomOnce.Do(func() {
+		idiomKeys = map[string]bool{}
+		for w := range idiomWords {
+			for _, t := range index.Terms(w) {
+				idiomKeys["w:"+t] = true
+			}
+		}
+	})
+	for _, k := range keys {
+		if idiomKeys[k] {
+			return true
+		}
+	}
+	return false
+}
