@@ -88,7 +88,8 @@ func judge(r *reqParts, b *textParts) grade {
 // how it carries them. A hedge says less than the work unless the
 // requirement asks no more; a description of a company or product, or
 // soft skills named, are claims, not work shown, and a match through an
-// idiom's word says nothing of the idiom (context rules); one
+// idiom's word says nothing of the idiom, unless the bullet says the
+// requirement back (context rules); one
 // clause of a list must be all the requirement asks (clauseStrong); a
 // short phrase's words must be said together (shortPhrase).
 func mayBeStrong(r *reqParts, from *reqParts, g grade, b *textParts, more bool) bool {
@@ -99,7 +100,7 @@ func mayBeStrong(r *reqParts, from *reqParts, g grade, b *textParts, more bool) 
 		return false
 	case r.context && claimsOnly(g.hit) && !saysBack(r, b):
 		return false
-	case r.context && idiom(g.all):
+	case r.context && idiom(g.all) && !saysBack(r, b):
 		return false
 	case from != nil && r.strict && !(r.sentences <= 1 && clauseStrong(r, from, g, b, more)):
 		return false

@@ -51,6 +51,12 @@ func TestGradeContext(t *testing.T) {
 		{"a company described is no work shown, even for a requirement a hedge meets",
 			"Familiarity with AWS, Docker, Golang",
 			"Acme is a cloud company that runs its platform on AWS and Docker", Strong, Partial},
+		{"a borrowed verb alone: the head rule passes (the bullet carries the head's consulting), the clause's one thing does not",
+			"Building a world class support team that delivers consulting, with observability software platforms",
+			"Built observability software platforms for our consulting team", Strong, Partial},
+		{"a tool must be listed alone: a head of one thing, no later-clause rule",
+			"Deep knowledge of payments and experience with AWS",
+			"Ran our services on AWS", Strong, Partial},
 		{"a later clause that lists examples needs no head",
 			"Experience with release engineering practices and continuous integration systems such as Jenkins, TravisCI or Bamboo",
 			"Designed and developed a continuous deployment system with Jenkins, GitHub and AWS to automate rolling deployments of fully-tested features", Strong, Strong},
@@ -79,6 +85,15 @@ func TestGradeContextStrict(t *testing.T) {
 		{"an idiom caps at partial, it does not remove a part",
 			"Ability to work efficiently both solo and as part of a team; willingness to learn new things",
 			"Part of the team that built the new BBC Search service", Strong, Partial},
+		{"a borrowed verb alone",
+			"Building a world class support team that delivers consulting, with payment software platforms",
+			"Built payment software platforms for our consulting team", Strong, Partial},
+		{"a tool must be listed alone",
+			"Deep knowledge of payments and experience with AWS",
+			"Managed AWS accounts for the company", Strong, Partial},
+		{"a tool a requirement lists as examples stays strong",
+			"Experience using container technology such as Docker, Packer, or rkt",
+			"Automate and orchestrate infrastructure with Packer and Terraform.", Strong, Strong},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
