@@ -68,3 +68,25 @@ func TestLongResumeScoresLess(t *testing.T) {
 			cl.Score, cl.Explain.Adjustment, cs.Score, cs.Explain.Adjustment)
 	}
 }
+
+// TestLengthFormula: the formula says how length came about, and never
+// divides by no bullets.
+func TestLengthFormula(t *testing.T) {
+	off := defaultWeights
+	off.Length = 0
+	tests := []struct {
+		bullets int
+		w       Weights
+		want    string
+	}{
+		{0, defaultWeights, "length = 1 (0 bullets, at most 10)"},
+		{10, defaultWeights, "length = 1 (10 bullets, at most 10)"},
+		{40, defaultWeights, "length = min(1, 10 / 40 bullets)^0.3"},
+		{40, off, "length = 1 (not applied)"},
+	}
+	for _, tt := range tests {
+		if got := lengthFormula(tt.bullets, tt.w); got != tt.want {
+			t.Errorf("lengthFormula(%d) = %q, want %q", tt.bullets, got, tt.want)
+		}
+	}
+}

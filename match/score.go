@@ -294,8 +294,20 @@ func leadsTokens(toks []token) bool {
 func formula(ex Explain, w Weights) string {
 	return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × max(0, 1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
 		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")) × length " + ftoa(ex.Length) +
-		"; length = min(1, " + ftoa(w.LengthFrom) + " / " + strconv.Itoa(ex.Bullets) + " bullets)^" + ftoa(w.Length) + "; role fit = max(mean(title words " + ftoa(ex.RoleWords) +
+		"; " + lengthFormula(ex.Bullets, w) + "; role fit = max(mean(title words " + ftoa(ex.RoleWords) +
 		", title sense " + ftoa(ex.RoleSense) + "; weighed 1 : " + ftoa(w.RoleSense) + "), " + ftoa(w.TitleSearch) + "×title search " + ftoa(ex.TitleSearch) + ")"
+}
+
+// lengthFormula says how the length factor came about; "length = 1"
+// with the reason when it does not apply (no "10 / 0 bullets").
+func lengthFormula(bullets int, w Weights) string {
+	switch {
+	case w.Length <= 0 || w.LengthFrom <= 0:
+		return "length = 1 (not applied)"
+	case float64(bullets) <= w.LengthFrom:
+		return "length = 1 (" + strconv.Itoa(bullets) + " bullets, at most " + ftoa(w.LengthFrom) + ")"
+	}
+	return "length = min(1, " + ftoa(w.LengthFrom) + " / " + strconv.Itoa(bullets) + " bullets)^" + ftoa(w.Length)
 }
 
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
