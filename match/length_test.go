@@ -83,6 +83,7 @@ func TestLengthFormula(t *testing.T) {
 		{10, defaultWeights, "length = 1 (10 bullets, at most 10)"},
 		{40, defaultWeights, "length = min(1, 10 / 40 bullets)^0.3"},
 		{40, off, "length = 1 (not applied)"},
+		{5, off, "length = 1 (5 bullets, at most 10)"}, // as Match says it: Fits and Match agree on short résumés
 	}
 	for _, tt := range tests {
 		if got := lengthFormula(tt.bullets, tt.w); got != tt.want {

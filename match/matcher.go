@@ -66,6 +66,9 @@ type Options struct {
 	Ablate string
 }
 
+// Ablations are the names Options.Ablate takes.
+var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "length"}
+
 func (o Options) withDefaults() Options {
 	if o.SemanticRatio <= 0 {
 		o.SemanticRatio = 0.5

@@ -302,10 +302,10 @@ func formula(ex Explain, w Weights) string {
 // with the reason when it does not apply (no "10 / 0 bullets").
 func lengthFormula(bullets int, w Weights) string {
 	switch {
-	case w.Length <= 0 || w.LengthFrom <= 0:
-		return "length = 1 (not applied)"
 	case float64(bullets) <= w.LengthFrom:
 		return "length = 1 (" + strconv.Itoa(bullets) + " bullets, at most " + ftoa(w.LengthFrom) + ")"
+	case w.Length <= 0 || w.LengthFrom <= 0:
+		return "length = 1 (not applied)"
 	}
 	return "length = min(1, " + ftoa(w.LengthFrom) + " / " + strconv.Itoa(bullets) + " bullets)^" + ftoa(w.Length)
 }
