@@ -36,15 +36,7 @@ func TestLengthFactor(t *testing.T) {
 // résumé of many bullets scores less than in a short one, and its
 // explain shows the factor in the adjustment.
 func TestLongResumeScoresLess(t *testing.T) {
-	jd, err := ParseJD("# Site Reliability Engineer\n## Requirements\n- Kubernetes clusters in production\n", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	z := newAnalyzer(false)
-	sc := scorer{jd: jd, w: defaultWeights, z: z, levels: true}
-	for _, rq := range jd.Requirements {
-		sc.reqs = append(sc.reqs, z.requirement(rq.Text))
-	}
+	sc := testScorer(t, "# Site Reliability Engineer\n## Requirements\n- Kubernetes clusters in production\n")
 	texts := []string{"Ran Kubernetes clusters in production"}
 	short := resume("short", "S", "X", "Site Reliability Engineer", "2020-01", "", texts...)
 	for i := range 39 {

@@ -127,12 +127,8 @@ type Matcher struct {
 // New returns a Matcher over b. When b says which model embeds its
 // queries (*search.Engine), role titles are also read with it.
 func New(b Backend, opts Options) *Matcher {
-	m := &Matcher{b: b, z: newAnalyzer(opts.StrictEvidence), opts: opts.withDefaults()}
-	m.z.context = opts.StrictEvidence && opts.ContextEvidence
-	if opts.StrongGate && !opts.StrictEvidence {
-		m.zs = newAnalyzer(true)
-		m.zs.context = opts.ContextEvidence
-	}
+	g := NewGraderFor(opts) // the options choose the rules in one place
+	m := &Matcher{b: b, z: g.z, zs: g.gate, opts: opts.withDefaults()}
 	if e, ok := b.(embedding); ok {
 		m.emb = e.Embedder()
 	}

@@ -36,7 +36,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	for i, b := range bullets {
 		parts[i] = s.z.bullet(b.Text)
 	}
-	listed := s.listed(r)
+	inList := s.skillsList(r)
 	var sum, wsum float64
 	for ri, req := range s.jd.Requirements {
 		weight := s.w.NiceToHave
@@ -51,7 +51,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			weight *= s.w.Soft
 		}
 		wsum += weight
-		ev := s.best(ri, bullets, parts, listed)
+		ev := s.best(ri, bullets, parts, inList)
 		if ev == nil {
 			c.Missing = append(c.Missing, req.Text)
 			continue
@@ -102,7 +102,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 // best is a candidate's best evidence for requirement ri: the bullet with
 // the highest credit, or the skills list (partial) when it names one of
 // the requirement's skills and no bullet does better; nil for none.
-func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, listed map[string]bool) *Evidence {
+func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList map[string]bool) *Evidence {
 	req := s.reqs[ri]
 	var best *Evidence
 	for i, b := range bullets {
@@ -136,7 +136,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, listed 
 	}
 	if best == nil || best.Level != Strong.String() && best.Credit < s.w.PartialCredit {
 		for _, name := range req.names {
-			if listed[strings.ToLower(name)] {
+			if inList[strings.ToLower(name)] {
 				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
 					Terms: []string{name}, Level: Partial.String(), Score: partialAt, Recency: 1, Credit: s.w.PartialCredit}
 				break
@@ -185,9 +185,9 @@ func withTitles(r *vitae.Resume) []vitae.Bullet {
 	return out
 }
 
-// listed is the set of skills a résumé's skills list names, as lower-case
+// skillsList is the set of skills a résumé's skills list names, as lower-case
 // canonical names and words.
-func (s scorer) listed(r *vitae.Resume) map[string]bool {
+func (s scorer) skillsList(r *vitae.Resume) map[string]bool {
 	have := map[string]bool{}
 	for _, sk := range r.Skills {
 		for _, t := range s.z.tokens(sk) {
