@@ -104,7 +104,7 @@ var reHedge = regexp.MustCompile(`(?i)\b(passion(ate)? (for|about)|interest(ed)?
 // employment website", "DELL Inc. is one of the world's leading …",
 // "The main purpose of this application is …", "The project aim at …".
 // Its words are the product's, so it is partial evidence at most
-// (strict rules), like a hedge.
+// (context rules; describes), whatever the requirement asks.
 var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,3}\s+(?:is|was|are)\s+(?:a|an|one of|the)\s|(?i:(?:the\s+)?(?:main\s+)?(?:purpose|aim|goal|objective)\s+of\s+(?:the|this)\b|(?:the|this)\s+(?:project|application|app|product|system|website|tool|software)\s+(?:aims?|is|was|provides|helps|allows|enables)\b))`)
 
 // describes reports whether a bullet opens by describing a company,
