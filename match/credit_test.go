@@ -38,15 +38,7 @@ func TestPartialCredit(t *testing.T) {
 // the score; a candidate with neither scores 0, not below (a negative
 // score would rank more evidence lower).
 func TestAdjustmentNotBelowZero(t *testing.T) {
-	jd, err := ParseJD("# Site Reliability Engineer\n## Requirements\n- 10+ years running Kubernetes clusters in production\n", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	z := newAnalyzer(false)
-	sc := scorer{jd: jd, w: defaultWeights, z: z, levels: true}
-	for _, rq := range jd.Requirements {
-		sc.reqs = append(sc.reqs, z.requirement(rq.Text))
-	}
+	sc := testScorer(t, "# Site Reliability Engineer\n## Requirements\n- 10+ years running Kubernetes clusters in production\n")
 	// Undated: no years; a nurse: no role fit.
 	r := resume("nurse", "N", "Y", "Nurse", "", "", "Ran Kubernetes clusters in production")
 	c, ok := sc.candidate(r, roleScore{})
@@ -56,4 +48,20 @@ func TestAdjustmentNotBelowZero(t *testing.T) {
 	if c.Explain.YearsFit != 0 || c.Explain.Adjustment != 0 || c.Score != 0 || c.Fit != 0 {
 		t.Errorf("explain %+v, score %v, fit %d: want years fit 0, adjustment 0, score 0", c.Explain, c.Score, c.Fit)
 	}
+}
+
+// testScorer is a scorer of a job description by the default rules and
+// weights, as a Matcher without a backend would make it.
+func testScorer(t *testing.T, jd string) scorer {
+	t.Helper()
+	parsed, err := ParseJD(jd, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := newAnalyzer(false)
+	sc := scorer{jd: parsed, w: defaultWeights, z: z, levels: true}
+	for _, rq := range parsed.Requirements {
+		sc.reqs = append(sc.reqs, z.requirement(rq.Text))
+	}
+	return sc
 }

@@ -5,8 +5,10 @@
 // requirement queries find as strong, partial or no evidence for each
 // requirement (a Grader does the same for one pair), scores the weighted
 // coverage of the must-haves and nice-to-haves, and adjusts it within by
-// role fit and (leadership) years. docs/matching.md gives the formula and
-// its weights.
+// role fit, (leadership) years and the length factor (length.go: a
+// résumé of many bullets meets more requirements by chance; left out of
+// Fits, where it is the same for every job). docs/matching.md gives the
+// formula and its weights.
 //
 // A Matcher reaches the index only through the Backend interface it
 // defines (a vitae.Searcher that also runs a job description's

@@ -73,7 +73,7 @@ func judge(r *reqParts, b *textParts) grade {
 		}
 	}
 	switch {
-	case g.score >= strongAt && !(b.hedged && !r.hedges) && !(r.context && claimsOnly(g.hit) && !saysBack(r, b)) && (from == nil || !r.strict || r.sentences <= 1 && clauseStrong(r, from, g, b, whole > len(g.hit))) && !(from == nil && shortPhrase(r, g, b)):
+	case g.score >= strongAt && mayBeStrong(r, from, g, b, whole > len(g.hit)):
 		g.level = Strong
 	case g.score >= partialAt:
 		g.level = Partial
@@ -81,6 +81,33 @@ func judge(r *reqParts, b *textParts) grade {
 		g.level = None
 	}
 	return g
+}
+
+// mayBeStrong reports whether a grade that reaches strongAt may stand as
+// strong: the score counts the parts a bullet carries, these checks read
+// how it carries them. A hedge says less than the work unless the
+// requirement asks no more; a description of a company or product, or
+// soft skills named, are claims, not work shown, and a match through an
+// idiom's word says nothing of the idiom, unless the bullet says the
+// requirement back (context rules); one
+// clause of a list must be all the requirement asks (clauseStrong); a
+// short phrase's words must be said together (shortPhrase).
+func mayBeStrong(r *reqParts, from *reqParts, g grade, b *textParts, more bool) bool {
+	switch {
+	case b.hedged && !r.hedges:
+		return false
+	case r.context && b.describes:
+		return false
+	case r.context && claimsOnly(g.hit) && !saysBack(r, b):
+		return false
+	case r.context && idiom(g.all) && !saysBack(r, b):
+		return false
+	case from != nil && r.strict && !(r.sentences <= 1 && clauseStrong(r, from, g, b, more)):
+		return false
+	case from == nil && shortPhrase(r, g, b):
+		return false
+	}
+	return true
 }
 
 // clauseStrong reports whether a bullet that meets one clause of a

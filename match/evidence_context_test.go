@@ -1,6 +1,9 @@
 package match
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestGradeContext pins the strict rules that read a bullet's match in
 // the context of the whole requirement (docs/matching.md §3, "The strong
@@ -33,6 +36,9 @@ func TestGradeContext(t *testing.T) {
 		{"as part of a team is an idiom",
 			"Ability to work efficiently both solo and as part of a team; willingness to learn new things",
 			"Part of the team that built the new BBC Search service", Strong, Partial},
+		{"an idiom alone: no clause, no head",
+			"Experience as part of a product team",
+			"Part of the team that built the new BBC Search service", Strong, Partial},
 		{"a company described is not work shown",
 			"Working directly with key customers where needed",
 			"DELL Inc. is one of the world's leading computer systems company. Dell designs, builds and customizes products and services to satisfy a range of customer requirements. Dell does business directly with the customers to meet unique needs.", Strong, Partial},
@@ -45,6 +51,15 @@ func TestGradeContext(t *testing.T) {
 		{"a later clause without the head's things is one item",
 			"BS in Computer Science, Engineering or other technical discipline",
 			"Vendor interaction for functional and technical disciplines.", Strong, Partial},
+		{"a company described is no work shown, even for a requirement a hedge meets",
+			"Familiarity with AWS, Docker, Golang",
+			"Acme is a cloud company that runs its platform on AWS and Docker", Strong, Partial},
+		{"a borrowed verb alone: the head rule passes (the bullet carries the head's consulting), the clause's one thing does not",
+			"Building a world class support team that delivers consulting, with observability software platforms",
+			"Built observability software platforms for our consulting team", Strong, Partial},
+		{"a tool must be listed alone: a head of one thing, no later-clause rule",
+			"Deep knowledge of payments and experience with AWS",
+			"Ran our services on AWS", Strong, Partial},
 		{"a later clause that lists examples needs no head",
 			"Experience with release engineering practices and continuous integration systems such as Jenkins, TravisCI or Bamboo",
 			"Designed and developed a continuous deployment system with Jenkins, GitHub and AWS to automate rolling deployments of fully-tested features", Strong, Strong},
@@ -56,6 +71,43 @@ func TestGradeContext(t *testing.T) {
 			}
 			if l, _ := gate.Grade(tt.req, tt.bullet); l != tt.gate {
 				t.Errorf("strong gate: %v, want %v", l, tt.gate)
+			}
+		})
+	}
+}
+
+// TestGradeContextStrict pins the context rules under the strict rules,
+// where they also decide partial against none: they only move strong to
+// partial.
+func TestGradeContextStrict(t *testing.T) {
+	strict, ctx := NewStrictGrader(), NewGraderFor(Options{StrictEvidence: true, ContextEvidence: true})
+	tests := []struct {
+		name, req, bullet string
+		strict, ctx       Level
+	}{
+		{"an idiom caps at partial, it does not remove a part",
+			"Ability to work efficiently both solo and as part of a team; willingness to learn new things",
+			"Part of the team that built the new BBC Search service", Strong, Partial},
+		{"an idiom alone",
+			"Experience as part of a product team",
+			"Part of the team that built the new BBC Search service", Strong, Partial},
+		{"a borrowed verb alone",
+			"Building a world class support team that delivers consulting, with payment software platforms",
+			"Built payment software platforms for our consulting team", Strong, Partial},
+		{"a tool must be listed alone",
+			"Deep knowledge of payments and experience with AWS",
+			"Managed AWS accounts for the company", Strong, Partial},
+		{"a tool a requirement lists as examples stays strong",
+			"Experience using container technology such as Docker, Packer, or rkt",
+			"Automate and orchestrate infrastructure with Packer and Terraform.", Strong, Strong},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if l, _ := strict.Grade(tt.req, tt.bullet); l != tt.strict {
+				t.Errorf("strict rules: %v, want %v", l, tt.strict)
+			}
+			if l, _ := ctx.Grade(tt.req, tt.bullet); l != tt.ctx {
+				t.Errorf("strict + context rules: %v, want %v", l, tt.ctx)
 			}
 		})
 	}
@@ -76,10 +128,42 @@ func TestDescribes(t *testing.T) {
 		{"Led a team of six engineers that is a model for the company", false},
 		{"Designed the billing system, which is the core of the product", false},
 		{"Built a recommendation engine used by 2M users", false},
+		{"I was the technical lead of the payments team", false},
+		{"I was a member of the SRE team that ran the clusters", false},
+		{"My role was a mix of backend development and operations", false},
+		{"We were a team of four building the billing system", false},
+		{"Our team is a group of six SREs", false},
 	}
 	for _, tt := range tests {
-		if got := reDescribes.MatchString(tt.bullet); got != tt.want {
-			t.Errorf("reDescribes(%q) = %v, want %v", tt.bullet, got, tt.want)
+		if got := describes(tt.bullet); got != tt.want {
+			t.Errorf("describes(%q) = %v, want %v", tt.bullet, got, tt.want)
+		}
+	}
+}
+
+// TestListed pins which named tool of a clause is what the requirement
+// lists. The first word of a sentence is capitalised as a sentence, not
+// as a name: only a skill there is a tool.
+func TestListed(t *testing.T) {
+	z := newAnalyzer(true)
+	z.context = true
+	tests := []struct {
+		req, clause string
+		want        bool
+	}{
+		{"Experience using container technology such as Docker, Packer, or rkt", " Packer", true},
+		{"Familiarity with AWS, Docker, Golang - all a big plus", "Familiarity with AWS", true},
+		{"Experience operating large clusters with Kubernetes, Nomad or Mesos", "Experience operating large clusters with Kubernetes", false},
+		{"Building a world class support team that delivers consulting, focused on Kubernetes and Linux", "Building a world class support team that delivers consulting", false},
+		{"Kubernetes in production, and on-call for it", "Kubernetes in production", true},
+	}
+	for _, tt := range tests {
+		at := strings.Index(tt.req, tt.clause)
+		if at < 0 {
+			t.Fatalf("%q is not in %q", tt.clause, tt.req)
+		}
+		if got := z.listed(tt.req, at, tt.clause); got != tt.want {
+			t.Errorf("listed(%q, %q) = %v, want %v", tt.req, tt.clause, got, tt.want)
 		}
 	}
 }

@@ -42,11 +42,12 @@ func (m *Matcher) Fit(ctx context.Context, r Request, resumeID string) (*Result,
 	if err != nil {
 		return nil, err
 	}
-	return m.fit(ctx, r, rr, nil)
+	return m.fit(ctx, r, rr, nil, true)
 }
 
-func (m *Matcher) fit(ctx context.Context, r Request, rr *vitae.Resume, read map[string]*vitae.Resume) (*Result, error) {
-	g, err := m.grading(ctx, r, rr, read)
+// fit is Fit; length false leaves the length factor out (Fits).
+func (m *Matcher) fit(ctx context.Context, r Request, rr *vitae.Resume, read map[string]*vitae.Resume, length bool) (*Result, error) {
+	g, err := m.grading(ctx, r, rr, read, length)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +59,12 @@ func (m *Matcher) fit(ctx context.Context, r Request, rr *vitae.Resume, read map
 }
 
 // Fits scores one résumé against every job, best fit first: jobs where
-// the résumé has evidence for a must-have, then by score. A job whose
+// the résumé has evidence for a must-have, then by score. It scores as
+// Fit does without the length factor: the factor is the same for every
+// job of one person, so it would never change the order and would only
+// lower every fit shown (a person of 100 bullets meeting everything at
+// 50%). Each job's answer says so (weights.length 0, explain.length 1).
+// A job whose
 // description no longer parses is kept, last, with its error; an unknown
 // résumé is ENOTFOUND, and an ended context ends the whole answer.
 func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobFit, error) {
@@ -71,7 +77,7 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 	read := map[string]*vitae.Resume{} // the pools of the jobs overlap: each résumé read once
 	for _, j := range jobs {
 		jf := JobFit{JobID: j.ID, Title: j.Title}
-		res, err := m.fit(ctx, Request{JobDescription: j.JobDescription, Format: j.Format}, rr, read)
+		res, err := m.fit(ctx, Request{JobDescription: j.JobDescription, Format: j.Format}, rr, read, false)
 		switch {
 		case ctx.Err() != nil:
 			return nil, vitae.Wrap(vitae.ETIMEOUT, ctx.Err(), "fitting the stored jobs took too long")

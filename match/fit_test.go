@@ -2,6 +2,8 @@ package match
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -108,5 +110,41 @@ func TestFitsOrdersJobsAndKeepsBrokenOnes(t *testing.T) {
 		if c.ResumeID == "strong" {
 			t.Errorf("a deleted résumé is still matched: %+v", c)
 		}
+	}
+}
+
+// TestFitsLeaveLengthOut: the length factor is the same for every job of
+// one person, so Fits leaves it out; Fit, as Match, keeps it.
+func TestFitsLeaveLengthOut(t *testing.T) {
+	texts := []string{
+		"Ran Kubernetes clusters in production for 40 services",
+		"Led a team of six site reliability engineers",
+		"Wrote Terraform modules for every AWS account",
+	}
+	for i := range 37 {
+		texts = append(texts, fmt.Sprintf("Baked %d loaves of sourdough bread", i))
+	}
+	long := resume("long", "Long", "Northwind", "SRE Manager", "2015-01", "", texts...)
+	_, m := engineWith(t, append([]*vitae.Resume{long}, matchCorpus[1:]...))
+	ctx := context.Background()
+	sre := fitJDs[1]
+	one, err := m.Fit(ctx, Request{JobDescription: sre.JobDescription}, "long")
+	if err != nil || len(one.Candidates) != 1 {
+		t.Fatalf("Fit: %v, %+v", err, one)
+	}
+	fits, err := m.Fits(ctx, "long", []Job{sre})
+	if err != nil || len(fits) != 1 || fits[0].Match == nil || len(fits[0].Match.Candidates) != 1 {
+		t.Fatalf("Fits: %v, %+v", err, fits)
+	}
+	withLength, without := one.Candidates[0], fits[0].Match.Candidates[0]
+	if withLength.Explain.Length >= 1 || withLength.Explain.Bullets != 40 {
+		t.Errorf("Fit: length %v of %d bullets, want below 1 of 40", withLength.Explain.Length, withLength.Explain.Bullets)
+	}
+	if without.Explain.Length != 1 || fits[0].Match.Weights.Length != 0 || !strings.Contains(without.Explain.Formula, "length = 1 (not applied)") {
+		t.Errorf("Fits: length %v, weight %v, formula %q: want the factor left out", without.Explain.Length, fits[0].Match.Weights.Length, without.Explain.Formula)
+	}
+	if without.Explain.Evidence != withLength.Explain.Evidence || fits[0].Fit <= withLength.Fit {
+		t.Errorf("Fits: fit %d%% (evidence %v), Fit %d%% (evidence %v): want the same evidence, a higher fit",
+			fits[0].Fit, without.Explain.Evidence, withLength.Fit, withLength.Explain.Evidence)
 	}
 }

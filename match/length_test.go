@@ -36,15 +36,7 @@ func TestLengthFactor(t *testing.T) {
 // résumé of many bullets scores less than in a short one, and its
 // explain shows the factor in the adjustment.
 func TestLongResumeScoresLess(t *testing.T) {
-	jd, err := ParseJD("# Site Reliability Engineer\n## Requirements\n- Kubernetes clusters in production\n", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	z := newAnalyzer(false)
-	sc := scorer{jd: jd, w: defaultWeights, z: z, levels: true}
-	for _, rq := range jd.Requirements {
-		sc.reqs = append(sc.reqs, z.requirement(rq.Text))
-	}
+	sc := testScorer(t, "# Site Reliability Engineer\n## Requirements\n- Kubernetes clusters in production\n")
 	texts := []string{"Ran Kubernetes clusters in production"}
 	short := resume("short", "S", "X", "Site Reliability Engineer", "2020-01", "", texts...)
 	for i := range 39 {
@@ -66,5 +58,28 @@ func TestLongResumeScoresLess(t *testing.T) {
 	if cl.Score >= cs.Score || cl.Explain.Adjustment != round3(cs.Explain.Adjustment*cl.Explain.Length) {
 		t.Errorf("long score %v (adjustment %v), short %v (adjustment %v): want the long one lower by its length factor",
 			cl.Score, cl.Explain.Adjustment, cs.Score, cs.Explain.Adjustment)
+	}
+}
+
+// TestLengthFormula: the formula says how length came about, and never
+// divides by no bullets.
+func TestLengthFormula(t *testing.T) {
+	off := defaultWeights
+	off.Length = 0
+	tests := []struct {
+		bullets int
+		w       Weights
+		want    string
+	}{
+		{0, defaultWeights, "length = 1 (0 bullets, at most 10)"},
+		{10, defaultWeights, "length = 1 (10 bullets, at most 10)"},
+		{40, defaultWeights, "length = min(1, 10 / 40 bullets)^0.3"},
+		{40, off, "length = 1 (not applied)"},
+		{5, off, "length = 1 (5 bullets, at most 10)"}, // as Match says it: Fits and Match agree on short résumés
+	}
+	for _, tt := range tests {
+		if got := lengthFormula(tt.bullets, tt.w); got != tt.want {
+			t.Errorf("lengthFormula(%d) = %q, want %q", tt.bullets, got, tt.want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package match
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // A requirement that names a tool asks for that tool only when the tool
@@ -36,7 +37,7 @@ func clauseStarts(text string) []int {
 // asks for: the list is opened as examples, or nothing but generic and
 // weak words comes before it.
 func (z *analyzer) listed(text string, start int, clause string) bool {
-	loc := reName.FindStringIndex(clause)
+	loc := z.firstName(text, start, clause)
 	if loc == nil {
 		return false
 	}
@@ -46,6 +47,27 @@ func (z *analyzer) listed(text string, start int, clause string) bool {
 	}
 	p := z.parts(strings.TrimSpace(head))
 	return len(p.skills) == 0 && things(p) == 0
+}
+
+// firstName returns where in clause (at offset start of text) the first
+// word written as a tool's name is: a skill, or a capitalised word that
+// does not open a sentence ("Experience", "Building" are capitalised as
+// the sentence's first word, not as names).
+func (z *analyzer) firstName(text string, start int, clause string) []int {
+	for _, loc := range reName.FindAllStringIndex(clause, -1) {
+		before := strings.TrimRightFunc(text[:start+loc[0]], func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".!?", r)
+		})
+		if before != "" && !strings.ContainsAny(before[len(before)-1:], ".!?") {
+			return loc
+		}
+		for _, t := range z.tokens(clause[loc[0]:loc[1]]) {
+			if t.kind == "skill" {
+				return loc
+			}
+		}
+	}
+	return nil
 }
 
 // things counts the parts of a requirement that are not weak words.

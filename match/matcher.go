@@ -66,6 +66,9 @@ type Options struct {
 	Ablate string
 }
 
+// Ablations are the names Options.Ablate takes.
+var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "length"}
+
 func (o Options) withDefaults() Options {
 	if o.SemanticRatio <= 0 {
 		o.SemanticRatio = 0.5
@@ -108,7 +111,7 @@ var defaultWeights = Weights{
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
 	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
-	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)) × length, length being min(1, 10 / the résumé's bullets)^0.3 (a long résumé meets more requirements by chance), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
+	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)) × length, length being min(1, 10 / the résumé's bullets)^0.3 (a long résumé meets more requirements by chance; 1 in the jobs a person fits, where it would be the same for every job), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
 	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
 
@@ -124,12 +127,8 @@ type Matcher struct {
 // New returns a Matcher over b. When b says which model embeds its
 // queries (*search.Engine), role titles are also read with it.
 func New(b Backend, opts Options) *Matcher {
-	m := &Matcher{b: b, z: newAnalyzer(opts.StrictEvidence), opts: opts.withDefaults()}
-	m.z.context = opts.StrictEvidence && opts.ContextEvidence
-	if opts.StrongGate && !opts.StrictEvidence {
-		m.zs = newAnalyzer(true)
-		m.zs.context = opts.ContextEvidence
-	}
+	g := NewGraderFor(opts) // the options choose the rules in one place
+	m := &Matcher{b: b, z: g.z, zs: g.gate, opts: opts.withDefaults()}
 	if e, ok := b.(embedding); ok {
 		m.emb = e.Embedder()
 	}
@@ -144,7 +143,7 @@ func New(b Backend, opts Options) *Matcher {
 // fit and years. Candidates with evidence for a must-have rank above
 // every candidate without.
 func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
-	g, err := m.grading(ctx, r, nil, nil)
+	g, err := m.grading(ctx, r, nil, nil, true)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +207,8 @@ func (g *grading) candidate(id string) (Candidate, bool) {
 // résumé the queries did not find is taken over the same titles a match
 // would use. read, when not nil, keeps the résumés read, for the next
 // grading of the same request (Fits: the pools of many jobs overlap).
-func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, read map[string]*vitae.Resume) (*grading, error) {
+// length is false to leave the length factor out (Fits).
+func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, read map[string]*vitae.Resume, length bool) (*grading, error) {
 	jd, err := ParseJD(r.JobDescription, r.Format)
 	if err != nil {
 		return nil, err
@@ -234,7 +234,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if !m.opts.StrictEvidence && m.zs == nil {
 		w.PartialCreditTop = w.PartialCredit // the default rules' flat credit, as before
 	}
-	if m.opts.Ablate == "length" {
+	if m.opts.Ablate == "length" || !length {
 		w.Length = 0
 	}
 	if m.opts.Ablate == "years" {

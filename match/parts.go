@@ -67,7 +67,10 @@ type textParts struct {
 	names   map[string]bool     // the words it writes as names ("Docker", "iPad"; not "containers")
 	leads   bool                // says its author led a team (leadsPeople)
 	hedged  bool                // says less than doing the work (reHedge; strict rules)
-	at      map[string][]int    // key → the positions of the words that carry it (strict rules only)
+	// describes a company, product or project, not the author's work
+	// (reDescribes; context rules): unlike a hedge, never strong.
+	describes bool
+	at        map[string][]int // key → the positions of the words that carry it (strict rules only)
 }
 
 // verbFamily folds the lexicon's verbs into the families a recruiter
@@ -211,7 +214,7 @@ func (z *analyzer) tokens(text string) []token {
 }
 
 func (z *analyzer) word(w string) token {
-	if genericWords[w] || !hasLetter(w) || z.context && idiomWords[w] {
+	if genericWords[w] || !hasLetter(w) {
 		return token{word: w}
 	}
 	s := z.stem(w)
@@ -232,143 +235,6 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
-}
-
-// reCapital finds capitalised words after the first of a text: in a
-// requirement, the names of tools and products ("DynamoDB", "Riak").
-var reCapital = regexp.MustCompile(`[^.:;!?(\s]\s+([A-Z][\p{L}\p{N}+#.\-]*)`)
-
-// reName finds words written as names: a capital, or a lower-case
-// letter before a capital ("iOS", "jQuery").
-var reName = regexp.MustCompile(`\b(?:[A-Z]|[a-z][A-Z])[\p{L}\p{N}+#.\-]*`)
-
-// reTitleRun finds runs of capitalised words ("Computer Science",
-// "Data Products"): a field or a title, not a tool's name.
-var reTitleRun = regexp.MustCompile(`\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b`)
-
-// reClause cuts a requirement into the parts a list joins.
-var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`)
-
-// requirement reads a requirement into its parts; a requirement that
-// joins several ("web app security, vulnerability research, and
-// penetration testing") keeps each part that has an object as a clause.
-func (z *analyzer) requirement(text string) *reqParts {
-	p := z.parts(text)
-	if z.strict {
-		p.sentences = z.sentenceParts(text)
-		p.hedges = reHedge.MatchString(text)
-	}
-	if cs := reClause.Split(text, -1); len(cs) > 1 {
-		// The head's verb acts on the head's things when it names
-		// several ("Building a world class support team that delivers
-		// consulting"), on the listed tools when it names at most one
-		// ("building and maintaining production systems on AWS").
-		// (Context rules only.)
-		var busy bool
-		var at []int
-		if z.context {
-			head := z.parts(cs[0])
-			if busy = things(head) >= 2; busy {
-				p.head = head
-			}
-			at = clauseStarts(text)
-		}
-		for i, c := range cs {
-			cp := z.parts(c)
-			if cp.total >= 2 && cp.total < p.total {
-				if z.context {
-					cp.example = z.listed(text, at[i], c)
-					cp.tail = i > 0
-				}
-				if len(cp.actions) == 0 {
-					cp.actions, cp.borrowed = p.actions, busy && len(p.actions) > 0
-				}
-				p.clauses = append(p.clauses, cp)
-			}
-		}
-	}
-	return p
-}
-
-// parts reads one requirement or clause.
-func (z *analyzer) parts(text string) *reqParts {
-	p := &reqParts{skills: map[string]bool{}, actions: map[string]bool{}, said: map[string]bool{}, strict: z.strict, context: z.context}
-	if z.strict {
-		text = z.unslash(text) // "Kubernetes/Mesos": each a name, like the words after a space
-	}
-	tools := map[string]bool{}
-	for _, m := range reCapital.FindAllStringSubmatch(text, -1) {
-		tools[strings.ToLower(m[1])] = true
-	}
-	if z.strict {
-		for _, m := range reTitleRun.FindAllString(text, -1) {
-			for _, w := range strings.Fields(m) {
-				delete(tools, strings.ToLower(w))
-			}
-		}
-	}
-	capitals := map[string]bool{}
-	for _, w := range reName.FindAllString(text, -1) {
-		capitals[strings.ToLower(w)] = true
-	}
-	seen := map[string]bool{}
-	lower := strings.ToLower(text)
-	var prev token
-	for _, t := range z.tokens(text) {
-		before := prev
-		if t.kind == "word" && tools[t.word] {
-			t.kind = "skill" // a product name: one more alternative of the skill slot
-		}
-		if t.kind == "skill" && prev.kind == "skill" && prev.key != t.key && strings.Contains(lower, prev.word+" "+t.word) {
-			delete(p.skills, prev.key) // "AWS DynamoDB": AWS only qualifies the tool
-		}
-		prev = t
-		if t.kind == "skill" {
-			p.said[t.word] = true
-		}
-		if z.context && t.key != "" {
-			p.words = append(p.words, t.word)
-		}
-		if t.key == "" || seen[t.key] {
-			continue
-		}
-		seen[t.key] = true
-		switch t.kind {
-		case "skill":
-			p.named = p.named || capitals[t.word]
-			if !capitals[t.word] {
-				if p.fields == nil {
-					p.fields = map[string]bool{}
-				}
-				p.fields[t.key] = true
-			}
-			p.skills[t.key] = true
-			if t.name != "" { // a lexicon skill; a bare capitalised name is matched in bullets only
-				p.names = append(p.names, t.name)
-			}
-		case "verb":
-			p.actions[t.key] = true
-			if w := z.word(t.word); z.strict && nounOfVerb(t, before) && w.key != "" && !seen[w.key] {
-				seen[w.key] = true // "technology training": the training is what is asked, not any act of its family
-				p.objects = append(p.objects, unit{w.key, 1})
-			}
-		case "weak":
-			p.objects = append(p.objects, unit{t.key, weakWeight})
-		default:
-			p.objects = append(p.objects, unit{t.key, 1})
-		}
-	}
-	if len(p.skills) > 0 {
-		p.slot = skillWeight
-		if z.strict && !p.named {
-			p.slot = fieldWeight // "hardware development": a field is one part, not a tool's two
-		}
-		p.total += p.slot
-	}
-	for _, u := range p.objects {
-		p.total += u.weight
-	}
-	return p
 }
 
 // maxCachedBullets bounds the cache of read bullets (about 2 KB each).
@@ -463,7 +329,8 @@ func (z *analyzer) readBullet(text string) *textParts {
 	} else {
 		p.leads = leadsPeople(text) // tokens read the text with its slashes split
 	}
-	p.hedged = z.strict && (reHedge.MatchString(text) || z.context && reDescribes.MatchString(text))
+	p.hedged = z.strict && reHedge.MatchString(text)
+	p.describes = z.strict && z.context && describes(text)
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict
@@ -471,20 +338,4 @@ func (z *analyzer) readBullet(text string) *textParts {
 	p.list = label.MatchString(text) || reSelfClaim.MatchString(text) ||
 		(verbs == 0 && commas >= 1 && (words <= 6 || words <= 4*(commas+1)))
 	return p
-}
-
-// specific reports whether a requirement names a skill, a tool or a role:
-// what a résumé can show or not, unlike "a passion for complexity".
-func (p *reqParts) specific() bool {
-	if len(p.skills) > 0 {
-		return true
-	}
-	for _, u := range p.objects {
-		if strings.HasPrefix(u.key, "g:") && u.weight == 1 {
-			if g, ok := lexicon.Default().Lookup(strings.TrimPrefix(u.key, "g:")); ok && g.Kind == "role" {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -3,7 +3,9 @@ package match
 import (
 	"regexp"
 	"strings"
+	"sync"
 
+	"vitae/index"
 	"vitae/lexicon"
 )
 
@@ -102,8 +104,21 @@ var reHedge = regexp.MustCompile(`(?i)\b(passion(ate)? (for|about)|interest(ed)?
 // employment website", "DELL Inc. is one of the world's leading …",
 // "The main purpose of this application is …", "The project aim at …".
 // Its words are the product's, so it is partial evidence at most
-// (strict rules), like a hedge.
+// (context rules; describes), whatever the requirement asks.
 var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,3}\s+(?:is|was|are)\s+(?:a|an|one of|the)\s|(?i:(?:the\s+)?(?:main\s+)?(?:purpose|aim|goal|objective)\s+of\s+(?:the|this)\b|(?:the|this)\s+(?:project|application|app|product|system|website|tool|software)\s+(?:aims?|is|was|provides|helps|allows|enables)\b))`)
+
+// describes reports whether a bullet opens by describing a company,
+// product or project (reDescribes). A bullet in the first person ("I was
+// the technical lead …", "My role was …") describes its author's work,
+// and Go's regexp has no lookahead to say so: its first word is read.
+func describes(text string) bool {
+	if first := reWord.FindString(text); firstPerson[strings.ToLower(first)] {
+		return false
+	}
+	return reDescribes.MatchString(text)
+}
+
+var firstPerson = setOf(`i i'm we we're my our`)
 
 // softSkills are the lexicon concepts of qualities a person claims rather
 // than work they show ("enhanced my communication skills", "articulate
@@ -143,7 +158,31 @@ func saysBack(r *reqParts, b *textParts) bool {
 	return len(r.words) > 0
 }
 
-// idiomWords carry no part in the idioms they mostly come in (strict
+// idiomWords mean little in the idioms they mostly come in (context
 // rules): "as part of a team", "an integral part of the process" share
-// "part" with "part of a team" and say nothing of teamwork.
+// "part" with "part of a team" and say nothing of teamwork. They stay
+// parts of the score; a match that carries one is partial at most.
 var idiomWords = setOf(`part parts integral`)
+
+var (
+	idiomOnce sync.Once
+	idiomKeys map[string]bool
+)
+
+// idiom reports whether keys (a grade's all) hold an idiom word's.
+func idiom(keys []string) bool {
+	idiomOnce.Do(func() {
+		idiomKeys = map[string]bool{}
+		for w := range idiomWords {
+			for _, t := range index.Terms(w) {
+				idiomKeys["w:"+t] = true
+			}
+		}
+	})
+	for _, k := range keys {
+		if idiomKeys[k] {
+			return true
+		}
+	}
+	return false
+}

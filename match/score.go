@@ -36,7 +36,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	for i, b := range bullets {
 		parts[i] = s.z.bullet(b.Text)
 	}
-	listed := s.listed(r)
+	inList := s.skillsList(r)
 	var sum, wsum float64
 	for ri, req := range s.jd.Requirements {
 		weight := s.w.NiceToHave
@@ -51,7 +51,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			weight *= s.w.Soft
 		}
 		wsum += weight
-		ev := s.best(ri, bullets, parts, listed)
+		ev := s.best(ri, bullets, parts, inList)
 		if ev == nil {
 			c.Missing = append(c.Missing, req.Text)
 			continue
@@ -102,7 +102,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 // best is a candidate's best evidence for requirement ri: the bullet with
 // the highest credit, or the skills list (partial) when it names one of
 // the requirement's skills and no bullet does better; nil for none.
-func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, listed map[string]bool) *Evidence {
+func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList map[string]bool) *Evidence {
 	req := s.reqs[ri]
 	var best *Evidence
 	for i, b := range bullets {
@@ -136,7 +136,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, listed 
 	}
 	if best == nil || best.Level != Strong.String() && best.Credit < s.w.PartialCredit {
 		for _, name := range req.names {
-			if listed[strings.ToLower(name)] {
+			if inList[strings.ToLower(name)] {
 				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
 					Terms: []string{name}, Level: Partial.String(), Score: partialAt, Recency: 1, Credit: s.w.PartialCredit}
 				break
@@ -185,9 +185,9 @@ func withTitles(r *vitae.Resume) []vitae.Bullet {
 	return out
 }
 
-// listed is the set of skills a résumé's skills list names, as lower-case
+// skillsList is the set of skills a résumé's skills list names, as lower-case
 // canonical names and words.
-func (s scorer) listed(r *vitae.Resume) map[string]bool {
+func (s scorer) skillsList(r *vitae.Resume) map[string]bool {
 	have := map[string]bool{}
 	for _, sk := range r.Skills {
 		for _, t := range s.z.tokens(sk) {
@@ -294,8 +294,20 @@ func leadsTokens(toks []token) bool {
 func formula(ex Explain, w Weights) string {
 	return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × max(0, 1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
 		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")) × length " + ftoa(ex.Length) +
-		"; length = min(1, " + ftoa(w.LengthFrom) + " / " + strconv.Itoa(ex.Bullets) + " bullets)^" + ftoa(w.Length) + "; role fit = max(mean(title words " + ftoa(ex.RoleWords) +
+		"; " + lengthFormula(ex.Bullets, w) + "; role fit = max(mean(title words " + ftoa(ex.RoleWords) +
 		", title sense " + ftoa(ex.RoleSense) + "; weighed 1 : " + ftoa(w.RoleSense) + "), " + ftoa(w.TitleSearch) + "×title search " + ftoa(ex.TitleSearch) + ")"
+}
+
+// lengthFormula says how the length factor came about; "length = 1"
+// with the reason when it does not apply (no "10 / 0 bullets").
+func lengthFormula(bullets int, w Weights) string {
+	switch {
+	case float64(bullets) <= w.LengthFrom:
+		return "length = 1 (" + strconv.Itoa(bullets) + " bullets, at most " + ftoa(w.LengthFrom) + ")"
+	case w.Length <= 0 || w.LengthFrom <= 0:
+		return "length = 1 (not applied)"
+	}
+	return "length = min(1, " + ftoa(w.LengthFrom) + " / " + strconv.Itoa(bullets) + " bullets)^" + ftoa(w.Length)
 }
 
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }

@@ -146,6 +146,10 @@ func TestMatchAndEvalCommands(t *testing.T) {
 	if code, _, errOut = cli(t, dir, "eval", "--jobs", ev, "--split", "train"); code != 2 || !strings.Contains(errOut, "split by file") {
 		t.Fatalf("eval --jobs --split: exit %d\n%s", code, errOut)
 	}
+	// A misspelt ablation is refused, not run as no ablation.
+	if code, _, errOut = cli(t, dir, "eval", "--jobs", ev, "--ablate", "rolefit"); code != 2 || !strings.Contains(errOut, `--ablate "rolefit": not one of role-fit, years, levels, title-search, role-sense, length`) {
+		t.Fatalf("eval --ablate rolefit: exit %d\n%s", code, errOut)
+	}
 	qs := filepath.Join(dir, "q.jsonl")
 	os.WriteFile(qs, []byte(`{"id":"q1","query":"led DevOps team","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2},{"ref":"missing#/work/0","grade":1}]}`+"\n"), 0o644)
 	code, out, errOut = cli(t, dir, "eval", "--queries", qs, "--json", "--modes", "keyword,hybrid")

@@ -42,6 +42,9 @@ the precision and recall of each level per split.`,
 			if n := btoi(queries != "") + btoi(jobs != "") + btoi(evidence != ""); n != 1 {
 				return &exitError{code: 2, err: errors.New("give exactly one of --queries, --jobs or --evidence")}
 			}
+			if ablate != "" && !slices.Contains(match.Ablations, ablate) {
+				return &exitError{code: 2, err: fmt.Errorf("--ablate %q: not one of %s", ablate, strings.Join(match.Ablations, ", "))}
+			}
 			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err
@@ -52,8 +55,9 @@ the precision and recall of each level per split.`,
 			}
 			if jobs != "" {
 				if ablate != "" {
-					a.matcher = match.New(a.engine, match.Options{SemanticRatio: a.cfg.Search.SemanticRatio, MaxLimit: a.cfg.Search.MaxLimit,
-						RecencyHalfLife: a.cfg.Match.RecencyHalfLife, StrictEvidence: a.cfg.Match.StrictEvidence, StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence, Ablate: ablate})
+					o := matchOptions(a.cfg)
+					o.Ablate = ablate
+					a.matcher = match.New(a.engine, o)
 				}
 				return runJobEval(cmd, g, a, jobs, asJSON, verbose)
 			}
@@ -124,7 +128,7 @@ the precision and recall of each level per split.`,
 	f := cmd.Flags()
 	f.StringVar(&queries, "queries", "", "bullet-query relevance set (JSONL)")
 	f.StringVar(&jobs, "jobs", "", "job-matching relevance set (JSONL)")
-	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off one part of the match score (role-fit, years, levels, title-search, role-sense, length)")
+	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off one part of the match score ("+strings.Join(match.Ablations, ", ")+")")
 	f.StringVar(&evidence, "evidence", "", "(requirement, bullet) evidence set (JSONL): precision and recall per level")
 	f.StringVar(&modes, "modes", "keyword,semantic,hybrid", "comma-separated modes to evaluate")
 	f.StringVar(&modes, "mode", "keyword,semantic,hybrid", "one mode to evaluate (same as --modes)")
