@@ -11,10 +11,7 @@ import (
 // applies them to the default rules' strong grades.
 func TestGradeContext(t *testing.T) {
 	def, gate := NewGrader(), NewGraderFor(Options{StrongGate: true, ContextEvidence: true})
-	tests := []struct {
-		name, req, bullet string
-		def, gate         Level
-	}{
+	tests := []gradeCase{
 		{"a tool named after a head about other things is one item",
 			"Building a world class support team that delivers consulting that delights customers, focused on Kubernetes and Linux",
 			"Implementing mysql replication over linux servers.", Strong, Partial},
@@ -64,16 +61,7 @@ func TestGradeContext(t *testing.T) {
 			"Experience with release engineering practices and continuous integration systems such as Jenkins, TravisCI or Bamboo",
 			"Designed and developed a continuous deployment system with Jenkins, GitHub and AWS to automate rolling deployments of fully-tested features", Strong, Strong},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if l, _ := def.Grade(tt.req, tt.bullet); l != tt.def {
-				t.Errorf("default rules: %v, want %v", l, tt.def)
-			}
-			if l, _ := gate.Grade(tt.req, tt.bullet); l != tt.gate {
-				t.Errorf("strong gate: %v, want %v", l, tt.gate)
-			}
-		})
-	}
+	checkGrades(t, tests, "default rules", def, "strong gate", gate)
 }
 
 // TestGradeContextStrict pins the context rules under the strict rules,
@@ -81,10 +69,7 @@ func TestGradeContext(t *testing.T) {
 // partial.
 func TestGradeContextStrict(t *testing.T) {
 	strict, ctx := NewStrictGrader(), NewGraderFor(Options{StrictEvidence: true, ContextEvidence: true})
-	tests := []struct {
-		name, req, bullet string
-		strict, ctx       Level
-	}{
+	tests := []gradeCase{
 		{"an idiom caps at partial, it does not remove a part",
 			"Ability to work efficiently both solo and as part of a team; willingness to learn new things",
 			"Part of the team that built the new BBC Search service", Strong, Partial},
@@ -101,16 +86,7 @@ func TestGradeContextStrict(t *testing.T) {
 			"Experience using container technology such as Docker, Packer, or rkt",
 			"Automate and orchestrate infrastructure with Packer and Terraform.", Strong, Strong},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if l, _ := strict.Grade(tt.req, tt.bullet); l != tt.strict {
-				t.Errorf("strict rules: %v, want %v", l, tt.strict)
-			}
-			if l, _ := ctx.Grade(tt.req, tt.bullet); l != tt.ctx {
-				t.Errorf("strict + context rules: %v, want %v", l, tt.ctx)
-			}
-		})
-	}
+	checkGrades(t, tests, "strict rules", strict, "strict + context rules", ctx)
 }
 
 // TestDescribes pins which bullets read as a description of a company,

@@ -13,10 +13,7 @@ import (
 // eval/evidence.jsonl.
 func TestGradeStrict(t *testing.T) {
 	def, strict := NewGrader(), NewStrictGrader()
-	tests := []struct {
-		name, req, bullet string
-		def, strict       Level
-	}{
+	tests := []gradeCase{
 		{"one item of a listed clause is partial",
 			"Experience in web app security, vulnerability research, and penetration testing",
 			"Developed a cyber security solution to identify malicious threats", Strong, Partial},
@@ -104,16 +101,7 @@ func TestGradeStrict(t *testing.T) {
 			"Knowledge of cross-browser compatibility issues and ways to work around them.",
 			"Cross browser layouts and styles.", Partial, Partial},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got, score := def.Grade(tt.req, tt.bullet); got != tt.def {
-				t.Errorf("default: level %v (score %.2f), want %v", got, score, tt.def)
-			}
-			if got, score := strict.Grade(tt.req, tt.bullet); got != tt.strict {
-				t.Errorf("strict: level %v (score %.2f), want %v", got, score, tt.strict)
-			}
-		})
-	}
+	checkGrades(t, tests, "default", def, "strict", strict)
 }
 
 // TestNearVerbatimStrong: a bullet that says a requirement back, without
@@ -154,5 +142,27 @@ func TestNearVerbatimStrong(t *testing.T) {
 	}
 	if n < 50 {
 		t.Fatalf("read %d requirements, want the whole set", n)
+	}
+}
+
+// gradeCase is a (requirement, bullet) pair and the levels two graders
+// should give it.
+type gradeCase struct {
+	name, req, bullet string
+	a, b              Level
+}
+
+// checkGrades grades every case with a and b, named an and bn.
+func checkGrades(t *testing.T, tests []gradeCase, an string, a *Grader, bn string, b *Grader) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, score := a.Grade(tt.req, tt.bullet); got != tt.a {
+				t.Errorf("%s: level %v (score %.2f), want %v", an, got, score, tt.a)
+			}
+			if got, score := b.Grade(tt.req, tt.bullet); got != tt.b {
+				t.Errorf("%s: level %v (score %.2f), want %v", bn, got, score, tt.b)
+			}
+		})
 	}
 }
