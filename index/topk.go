@@ -38,6 +38,7 @@ type clause struct {
 	weight float64 // bleve's queryWeight: boost · idf · norm
 	avg    float64 // the field's average length, as bleve rounds it
 	field  string
+	tf     *tfTable // bm25TF at avg for small postings (topk_tf.go)
 	// common: in more than LexicalRequest.CommonShare of the bullets; it
 	// scores the bullets the other clauses bring, never brings one.
 	common bool
@@ -129,7 +130,7 @@ func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte, bounds *boundCache
 		cs := make([]*clause, len(tokens))
 		pls := make([][]segment.PostingsList, len(tokens))
 		for i, t := range tokens {
-			c := &clause{term: t, field: field, boost: boost, avg: a}
+			c := &clause{term: t, field: field, boost: boost, avg: a, tf: tfTableFor(a)}
 			pls[i] = make([]segment.PostingsList, len(segs))
 			for j, s := range segs {
 				pl, err := dicts[j].PostingsList(t, s.Deleted(), nil)
@@ -242,19 +243,21 @@ func (p *topkPlan) total() uint64 {
 
 // cursor walks one clause's postings in one segment.
 type cursor struct {
-	c     *clause
-	it    segment.PostingsIterator
-	role  bool
-	pos   int // the clause's place in bleve's summation order
-	doc   uint64
-	freq  uint64
-	norm  float64
-	on    bool // positioned on doc
-	done  bool
-	tb    *termBounds
-	scale float64 // idf · weight, widened: times a saturation, a bound
-	blk   int     // tb's block of the last bound asked
-	ub    float64 // the clause's bound in this segment
+	c      *clause
+	it     segment.PostingsIterator
+	role   bool
+	pos    int // the clause's place in bleve's summation order
+	doc    uint64
+	freq   uint64
+	norm   float64 // when not tabled
+	length uint64  // the field's length, when tabled
+	tabled bool    // the score is read through c.tf
+	on     bool    // positioned on doc
+	done   bool
+	tb     *termBounds
+	scale  float64 // idf · weight, widened: times a saturation, a bound
+	blk    int     // tb's block of the last bound asked
+	ub     float64 // the clause's bound in this segment
 }
 
 // bound is the most u's clause adds to bullet d, which is not behind
@@ -265,7 +268,7 @@ func (u *cursor) bound(d uint64) float64 {
 	case u.done || (u.on && u.doc > d):
 		return 0
 	case u.on && u.doc == d:
-		return u.c.score(u.freq, u.norm) * boundSlack
+		return u.score() * boundSlack
 	}
 	return u.scale * u.tb.at(d, &u.blk)
 }
@@ -278,7 +281,8 @@ func (u *cursor) set(p segment.Posting, err error) error {
 		u.done, u.on = true, false
 		return nil
 	}
-	u.doc, u.freq, u.norm, u.on = p.Number(), p.Frequency(), p.Norm(), true
+	u.doc, u.on = p.Number(), true
+	u.at(p)
 	return nil
 }
 

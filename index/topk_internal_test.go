@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -43,6 +44,13 @@ func TestExactTopKOddIndexes(t *testing.T) {
 			resume("b", "B", "Acme", "", "2020", "", nil, "Led a team of nurses"),
 		}
 	}
+	// Postings past topk_tf.go's table: a field of 70 words, a word said
+	// nine times; beside them short ones that the table scores.
+	long := func() []*vitae.Resume {
+		return append(rolesCorpus(),
+			resume("l", "L", "Acme", "Kubernetes team lead", "2020", "", nil,
+				strings.Repeat("team ", 9)+strings.Repeat("kubernetes cluster upgrades ", 20)+"done"))
+	}
 	tests := []struct {
 		name    string
 		resumes []*vitae.Resume
@@ -54,6 +62,7 @@ func TestExactTopKOddIndexes(t *testing.T) {
 		{"roles", rolesCorpus(), "devops engineer team", true},
 		{"repeated word", rolesCorpus(), "team team kubernetes", true},
 		{"unknown word", rolesCorpus(), "zzz team", true},
+		{"long fields, many repeats", long(), "team kubernetes lead", true},
 		{"eleven terms", rolesCorpus(), "led devops team kubernetes migration managed data engineers pipelines mentored hiring", true},
 	}
 	for _, tt := range tests {

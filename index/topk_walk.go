@@ -102,7 +102,7 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 		// The essential clauses' bounds: exact on d, nothing past it.
 		var on bounds
 		for _, u := range onD {
-			on.add(u, u.c.score(u.freq, u.norm)*boundSlack)
+			on.add(u, u.score()*boundSlack)
 		}
 		// First with the others at their segment bounds (no cursor read),
 		// then at their blocks'.
@@ -230,7 +230,7 @@ func (w *walk) score(d uint64, floor float64, on bounds, nonEssential []*cursor)
 			return 0, false, err
 		}
 		if u.on && u.doc == d {
-			sum += u.c.score(u.freq, u.norm)
+			sum += u.score()
 			m++
 		}
 	}
@@ -248,7 +248,7 @@ func (w *walk) score(d uint64, floor float64, on bounds, nonEssential []*cursor)
 			return 0, false, err
 		}
 		if u.on && u.doc == d {
-			rsum += u.c.score(u.freq, u.norm)
+			rsum += u.score()
 			mr++
 		}
 	}
