@@ -209,10 +209,18 @@ func (p *topkPlan) total() uint64 {
 	var n uint64
 	var bms []*roaring.Bitmap
 	var ones []uint32
+	var its []segment.PostingsIterator // released at the end: bms are theirs
+	defer func() {
+		for _, it := range its {
+			release(it)
+		}
+	}()
 	for j := range p.snap.Segments() {
 		bms, ones = bms[:0], ones[:0]
 		for i := range p.text {
-			it, ok := p.textPL[i][j].Iterator(false, false, false, nil).(segment.OptimizablePostingsIterator)
+			pi := iterator(p.textPL[i][j], false)
+			its = append(its, pi)
+			it, ok := pi.(segment.OptimizablePostingsIterator)
 			if !ok {
 				return 0
 			}

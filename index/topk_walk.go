@@ -19,6 +19,11 @@ import (
 func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 	seg := p.snap.Segments()[j].Segment()
 	var text, role []*cursor
+	defer func() {
+		for _, u := range append(text, role...) {
+			release(u.it)
+		}
+	}()
 	for _, side := range []struct {
 		cs   []*clause
 		pls  [][]segment.PostingsList
@@ -27,7 +32,7 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 	}{{p.text, p.textPL, false, &text}, {p.role, p.rolePL, true, &role}} {
 		for i, c := range side.cs {
 			pl := side.pls[i][j]
-			u := &cursor{c: c, role: side.role, pos: i, it: pl.Iterator(true, true, false, nil), scale: c.idf * c.weight * boundSlack}
+			u := &cursor{c: c, role: side.role, pos: i, it: iterator(pl, true), scale: c.idf * c.weight * boundSlack}
 			if pl.Count() > 0 {
 				tb, err := p.bounds.get(seg, c.field, c, pl)
 				if err != nil {
