@@ -306,8 +306,8 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	}
 	if o.signals != nil {
 		for _, r := range rs {
-			if r.sig.ID != "" {
-				*o.signals = append(*o.signals, r.sig)
+			if r.sig != nil {
+				*o.signals = append(*o.signals, *r.sig)
 			}
 		}
 	}
