@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -230,21 +231,33 @@ func (p *topkPlan) total() uint64 {
 				bms = append(bms, a)
 			}
 		}
-		var bm *roaring.Bitmap
-		switch len(bms) {
-		case 0:
-			bm = roaring.New()
-		case 1:
-			if len(ones) == 0 {
-				n += bms[0].GetCardinality()
-				continue
-			}
-			bm = bms[0].Clone()
-		default:
-			bm = roaring.FastOr(bms...)
+		if len(bms) <= 2 { // counted without building the union
+			n += unionCount(bms, ones)
+			continue
 		}
+		bm := roaring.FastOr(bms...)
 		bm.AddMany(ones)
 		n += bm.GetCardinality()
+	}
+	return n
+}
+
+// unionCount is the size of the union of up to two bitmaps and the
+// bullets in ones, without allocating it: |A|+|B|−|A∩B|, then each
+// bullet of ones in neither and not seen before in ones.
+func unionCount(bms []*roaring.Bitmap, ones []uint32) uint64 {
+	var n uint64
+	for i, bm := range bms {
+		n += bm.GetCardinality()
+		if i == 1 {
+			n -= bms[0].AndCardinality(bm)
+		}
+	}
+	for i, d := range ones {
+		if slices.Contains(ones[:i], d) || slices.ContainsFunc(bms, func(bm *roaring.Bitmap) bool { return bm.Contains(d) }) {
+			continue
+		}
+		n++
 	}
 	return n
 }
