@@ -19,6 +19,7 @@ type keywordQ struct {
 	plain      bool     // no phrases, exclusions or filter: exactTopK can rank it
 	// commonShare: LexicalRequest.CommonShare, for exactTopK.
 	commonShare float64
+	noTotal     bool // LexicalRequest.NoTotal
 }
 
 // keywordQuery builds the query of a keyword search: each term of text
@@ -91,7 +92,7 @@ func (ix *Index) keywordSearch(ctx context.Context, k keywordQ, size, from int, 
 		return ix.search(ctx, sr)
 	}
 	if !k.none && k.plain && !facets && exactTopKOn {
-		if res, ok, err := ix.exactTopK(ctx, k.terms, size, from, fields, k.commonShare); ok || err != nil {
+		if res, ok, err := ix.exactTopK(ctx, k.terms, size, from, fields, k.commonShare, !k.noTotal); ok || err != nil {
 			return res, err
 		}
 	}

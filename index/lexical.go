@@ -50,7 +50,7 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 	// No stored fields: the page's bullets are read from the records,
 	// cheaper than bleve's stored-field decode (bulletcodec.go).
 	kq := keywordQuery(text, terms, req.Phrases, req.Exclude, flt)
-	kq.commonShare = req.CommonShare
+	kq.commonShare, kq.noTotal = req.CommonShare, req.NoTotal
 	res, err := ix.keywordSearch(ctx, kq, size, from, nil, req.Facets)
 	if err != nil {
 		if ctx.Err() != nil {

@@ -77,7 +77,7 @@ func TestExactTopKOddIndexes(t *testing.T) {
 			if diff := againstBleve(t, ix, req); diff != "" {
 				t.Errorf("(-bleve +top-k):\n%s", diff)
 			}
-			_, ok, err := ix.exactTopK(context.Background(), Terms(tt.text), 10, 0, nil, 0)
+			_, ok, err := ix.exactTopK(context.Background(), Terms(tt.text), 10, 0, nil, 0, true)
 			if err != nil || ok != tt.plan {
 				t.Errorf("exactTopK ranked it: %v (err %v), want %v", ok, err, tt.plan)
 			}
@@ -123,5 +123,23 @@ func churnAgainstBleve(t *testing.T, ix *Index, rs []*vitae.Resume, req LexicalR
 		if diff := againstBleve(t, ix, req); diff != "" {
 			t.Fatalf("after adding %s (-bleve +top-k):\n%s", r.ID, diff)
 		}
+	}
+}
+
+// NoTotal leaves the hits as they are and skips the count.
+func TestNoTotalSameHits(t *testing.T) {
+	ix := open(t, Options{RoleDepth: -1})
+	if _, err := ix.Upsert(context.Background(), rolesCorpus()); err != nil {
+		t.Fatal(err)
+	}
+	req := LexicalRequest{Text: "devops team kubernetes", Size: 3}
+	with := lexicalRun(t, ix, req)
+	req.NoTotal = true
+	without := lexicalRun(t, ix, req)
+	if with.Total <= len(with.Hits) || without.Total != 0 {
+		t.Fatalf("totals %d with, %d without: want more than the page's %d, then 0", with.Total, without.Total, len(with.Hits))
+	}
+	if diff := cmp.Diff(with.Hits, without.Hits); diff != "" {
+		t.Errorf("hits (-with total +without):\n%s", diff)
 	}
 }

@@ -17,8 +17,9 @@ import (
 // with the scores and order bleve's one query gives, stored fields loaded
 // as bleve loads them, and the total every text match. ok is false when
 // the query or the index is outside what it knows (too many terms, not a
-// scorch index); the caller runs bleve's search then.
-func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, fields []string, commonShare float64) (res *bleve.SearchResult, ok bool, err error) {
+// scorch index); the caller runs bleve's search then. Without total the
+// answer's Total is 0.
+func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, fields []string, commonShare float64, total bool) (res *bleve.SearchResult, ok bool, err error) {
 	ix.bleveMu.RLock()
 	defer ix.bleveMu.RUnlock()
 	err = guard(func() error {
@@ -61,7 +62,9 @@ func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, 
 		if err != nil {
 			return err
 		}
-		res.Total = plan.total()
+		if total {
+			res.Total = plan.total()
+		}
 		ok = true
 		return nil
 	})
