@@ -53,7 +53,7 @@ func (ix *Index) Facets(ids []string, size int) (map[string][]vitae.FacetCount, 
 	n := len(vals)
 	counts := map[string]map[string]int{
 		"company": make(map[string]int, n), "role": make(map[string]int, n),
-		"skill": make(map[string]int, n), "section": make(map[string]int, n),
+		"skill": make(map[string]int, n), "section": make(map[string]int, 8), // a few sections, not one a bullet
 	}
 	add := func(facet, v string) {
 		if v != "" {
