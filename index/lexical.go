@@ -51,7 +51,8 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 	// cheaper than bleve's stored-field decode (bulletcodec.go).
 	kq := keywordQuery(text, terms, req.Phrases, req.Exclude, flt)
 	kq.commonShare, kq.noTotal = req.CommonShare, req.NoTotal
-	res, err := ix.keywordSearch(ctx, kq, size, from, nil, req.Facets)
+	res, buf, err := ix.keywordSearch(ctx, kq, size, from, nil, req.Facets)
+	defer buf.release() // out keeps nothing of res
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, checkCtx(ctx)

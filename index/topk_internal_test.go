@@ -77,7 +77,7 @@ func TestExactTopKOddIndexes(t *testing.T) {
 			if diff := againstBleve(t, ix, req); diff != "" {
 				t.Errorf("(-bleve +top-k):\n%s", diff)
 			}
-			_, ok, err := ix.exactTopK(context.Background(), Terms(tt.text), 10, 0, nil, 0, true)
+			_, _, ok, err := ix.exactTopK(context.Background(), Terms(tt.text), 10, 0, nil, 0, true)
 			if err != nil || ok != tt.plan {
 				t.Errorf("exactTopK ranked it: %v (err %v), want %v", ok, err, tt.plan)
 			}

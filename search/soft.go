@@ -101,7 +101,7 @@ func (u *Understanding) similarities(w string) []float64 {
 				}
 				var dot float32
 				qv := u.vecs[i]
-				bv := v[:len(qv)] // one bounds check, not one a dimension
+				bv := v[:len(qv)]      // one bounds check, not one a dimension
 				for j, x := range qv { // unit vectors: the dot is the cosine
 					dot += x * bv[j]
 				}
