@@ -307,8 +307,10 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	case vitae.ModeSemantic:
 		ratio = 1
 	}
-	fused := fuse(lexHits, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
-	rs, err := s.rerank(q.Mode, q.SemanticRatio, syn, max(s.opts.RerankDepth, need), o.signals != nil, lexHits, vec, fused)
+	bufs := getRunBufs()
+	defer bufs.release() // after the answer is built: it copies from them
+	fused := fuseInto(bufs, lexHits, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
+	rs, err := s.rerank(bufs, q.Mode, q.SemanticRatio, syn, max(s.opts.RerankDepth, need), o.signals != nil, lexHits, vec, fused)
 	if err != nil {
 		return nil, err
 	}

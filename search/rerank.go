@@ -123,8 +123,10 @@ type ranked struct {
 // and applies the relevance floor to them; candidates past depth keep
 // their fused order after them. Keyword mode is returned as it is.
 // With all, every signal is computed, even those weighted 0.
-func (s *Engine) rerank(mode vitae.Mode, ratio float64, syn Syntax, depth int, all bool, lex []index.LexicalHit, vec []index.Neighbor, fused []fusedHit) ([]ranked, error) {
-	out := make([]ranked, len(fused))
+// The ranked list is b's (rerank grows it).
+func (s *Engine) rerank(b *runBufs, mode vitae.Mode, ratio float64, syn Syntax, depth int, all bool, lex []index.LexicalHit, vec []index.Neighbor, fused []fusedHit) ([]ranked, error) {
+	out := slices.Grow(b.ranked[:0], len(fused))[:len(fused)]
+	b.ranked = out[:0]
 	for i, f := range fused {
 		out[i] = ranked{fusedHit: f, match: true}
 	}
