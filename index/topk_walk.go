@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -18,9 +19,11 @@ import (
 // bounds, still beats the floor.
 func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 	seg := p.snap.Segments()[j].Segment()
-	var text, role []*cursor
+	// The segment's cursors in one allocation; all holds text's, then role's.
+	slab := make([]cursor, 0, len(p.text)+len(p.role))
+	all := make([]*cursor, 0, cap(slab))
 	defer func() {
-		for _, u := range append(text, role...) {
+		for _, u := range all {
 			release(u.it)
 		}
 	}()
@@ -28,11 +31,12 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 		cs   []*clause
 		pls  [][]segment.PostingsList
 		role bool
-		out  *[]*cursor
-	}{{p.text, p.textPL, false, &text}, {p.role, p.rolePL, true, &role}} {
+	}{{p.text, p.textPL, false}, {p.role, p.rolePL, true}} {
 		for i, c := range side.cs {
 			pl := side.pls[i][j]
-			u := &cursor{c: c, role: side.role, pos: i, it: iterator(pl, true), scale: c.idf * c.weight * boundSlack}
+			slab = append(slab, cursor{c: c, role: side.role, pos: i, it: iterator(pl, true), scale: c.idf * c.weight * boundSlack})
+			u := &slab[len(slab)-1]
+			all = append(all, u)
 			if pl.Count() > 0 {
 				tb, err := p.bounds.get(seg, c.field, c, pl)
 				if err != nil {
@@ -45,12 +49,12 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 			} else {
 				u.done = true
 			}
-			*side.out = append(*side.out, u)
 		}
 	}
+	text, role := all[:len(p.text):len(p.text)], all[len(p.text):]
 	// Common clauses (markCommon) first: they are non-essential whatever
 	// their bounds, so they bring no bullet.
-	byUB := append(append([]*cursor(nil), text...), role...)
+	byUB := slices.Clone(all)
 	sort.SliceStable(byUB, func(a, b int) bool {
 		if ca, cb := byUB[a].c.common, byUB[b].c.common; ca != cb {
 			return ca
