@@ -19,6 +19,7 @@ type keywordQ struct {
 	plain      bool     // no phrases, exclusions or filter: exactTopK can rank it
 	// commonShare: LexicalRequest.CommonShare, for exactTopK.
 	commonShare float64
+	noTotal     bool // LexicalRequest.NoTotal
 }
 
 // keywordQuery builds the query of a keyword search: each term of text
@@ -79,7 +80,18 @@ var twoStepsFrom uint64 = 50_000
 // candidates into the page. (Proving it cannot, from the most a role
 // adds, almost never succeeds: a rare role term's idf² outweighs the
 // text's scores.)
-func (ix *Index) keywordSearch(ctx context.Context, k keywordQ, size, from int, fields []string, facets bool) (*bleve.SearchResult, error) {
+func (ix *Index) keywordSearch(ctx context.Context, k keywordQ, size, from int, fields []string, facets bool) (*bleve.SearchResult, *pageBuf, error) {
+	if !k.none && k.plain && !facets && exactTopKOn {
+		if res, buf, ok, err := ix.exactTopK(ctx, k.terms, size, from, fields, k.commonShare, !k.noTotal); ok || err != nil {
+			return res, buf, err
+		}
+	}
+	res, err := ix.bleveKeyword(ctx, k, size, from, fields, facets)
+	return res, nil, err
+}
+
+// bleveKeyword is keywordSearch by bleve's searchers.
+func (ix *Index) bleveKeyword(ctx context.Context, k keywordQ, size, from int, fields []string, facets bool) (*bleve.SearchResult, error) {
 	single := func() (*bleve.SearchResult, error) {
 		sr := bleve.NewSearchRequestOptions(k.full, size, from, false)
 		sr.Fields = fields
@@ -89,11 +101,6 @@ func (ix *Index) keywordSearch(ctx context.Context, k keywordQ, size, from int, 
 			}
 		}
 		return ix.search(ctx, sr)
-	}
-	if !k.none && k.plain && !facets && exactTopKOn {
-		if res, ok, err := ix.exactTopK(ctx, k.terms, size, from, fields, k.commonShare); ok || err != nil {
-			return res, err
-		}
 	}
 	if k.none || facets || ix.opts.RoleDepth < 0 || len(k.terms) > maxRoleDepthTerms {
 		return single()

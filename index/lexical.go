@@ -50,8 +50,9 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 	// No stored fields: the page's bullets are read from the records,
 	// cheaper than bleve's stored-field decode (bulletcodec.go).
 	kq := keywordQuery(text, terms, req.Phrases, req.Exclude, flt)
-	kq.commonShare = req.CommonShare
-	res, err := ix.keywordSearch(ctx, kq, size, from, nil, req.Facets)
+	kq.commonShare, kq.noTotal = req.CommonShare, req.NoTotal
+	res, buf, err := ix.keywordSearch(ctx, kq, size, from, nil, req.Facets)
+	defer buf.release() // out keeps nothing of res
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, checkCtx(ctx)

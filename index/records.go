@@ -224,12 +224,14 @@ func (ix *Index) Bullets(ids []string) (map[string]vitae.Bullet, error) {
 	out := make(map[string]vitae.Bullet, len(ids))
 	err := ix.db.View(func(tx *bolt.Tx) error {
 		bb := tx.Bucket(bucketBullets)
+		// One Bullet to decode into: decodeBullet makes it escape, and a
+		// search's head reads ~100 records. It resets b; the map copies it.
+		var b vitae.Bullet
 		for _, id := range ids {
 			data := bb.Get([]byte(id))
 			if data == nil {
 				continue
 			}
-			var b vitae.Bullet
 			if err := decodeBullet(data, &b); err != nil {
 				return fmt.Errorf("bullet %s: %w", id, err)
 			}

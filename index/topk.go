@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -38,6 +39,7 @@ type clause struct {
 	weight float64 // bleve's queryWeight: boost · idf · norm
 	avg    float64 // the field's average length, as bleve rounds it
 	field  string
+	tf     *tfTable // bm25TF at avg for small postings (topk_tf.go)
 	// common: in more than LexicalRequest.CommonShare of the bullets; it
 	// scores the bullets the other clauses bring, never brings one.
 	common bool
@@ -129,7 +131,7 @@ func newTopkPlan(snap *scorch.IndexSnapshot, tokens [][]byte, bounds *boundCache
 		cs := make([]*clause, len(tokens))
 		pls := make([][]segment.PostingsList, len(tokens))
 		for i, t := range tokens {
-			c := &clause{term: t, field: field, boost: boost, avg: a}
+			c := &clause{term: t, field: field, boost: boost, avg: a, tf: tfTableFor(a)}
 			pls[i] = make([]segment.PostingsList, len(segs))
 			for j, s := range segs {
 				pl, err := dicts[j].PostingsList(t, s.Deleted(), nil)
@@ -208,10 +210,18 @@ func (p *topkPlan) total() uint64 {
 	var n uint64
 	var bms []*roaring.Bitmap
 	var ones []uint32
+	var its []segment.PostingsIterator // released at the end: bms are theirs
+	defer func() {
+		for _, it := range its {
+			release(it)
+		}
+	}()
 	for j := range p.snap.Segments() {
 		bms, ones = bms[:0], ones[:0]
 		for i := range p.text {
-			it, ok := p.textPL[i][j].Iterator(false, false, false, nil).(segment.OptimizablePostingsIterator)
+			pi := iterator(p.textPL[i][j], false)
+			its = append(its, pi)
+			it, ok := pi.(segment.OptimizablePostingsIterator)
 			if !ok {
 				return 0
 			}
@@ -221,40 +231,54 @@ func (p *topkPlan) total() uint64 {
 				bms = append(bms, a)
 			}
 		}
-		var bm *roaring.Bitmap
-		switch len(bms) {
-		case 0:
-			bm = roaring.New()
-		case 1:
-			if len(ones) == 0 {
-				n += bms[0].GetCardinality()
-				continue
-			}
-			bm = bms[0].Clone()
-		default:
-			bm = roaring.FastOr(bms...)
+		if len(bms) <= 2 { // counted without building the union
+			n += unionCount(bms, ones)
+			continue
 		}
+		bm := roaring.FastOr(bms...)
 		bm.AddMany(ones)
 		n += bm.GetCardinality()
 	}
 	return n
 }
 
+// unionCount is the size of the union of up to two bitmaps and the
+// bullets in ones, without allocating it: |A|+|B|−|A∩B|, then each
+// bullet of ones in neither and not seen before in ones.
+func unionCount(bms []*roaring.Bitmap, ones []uint32) uint64 {
+	var n uint64
+	for i, bm := range bms {
+		n += bm.GetCardinality()
+		if i == 1 {
+			n -= bms[0].AndCardinality(bm)
+		}
+	}
+	for i, d := range ones {
+		if slices.Contains(ones[:i], d) || slices.ContainsFunc(bms, func(bm *roaring.Bitmap) bool { return bm.Contains(d) }) {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
 // cursor walks one clause's postings in one segment.
 type cursor struct {
-	c     *clause
-	it    segment.PostingsIterator
-	role  bool
-	pos   int // the clause's place in bleve's summation order
-	doc   uint64
-	freq  uint64
-	norm  float64
-	on    bool // positioned on doc
-	done  bool
-	tb    *termBounds
-	scale float64 // idf · weight, widened: times a saturation, a bound
-	blk   int     // tb's block of the last bound asked
-	ub    float64 // the clause's bound in this segment
+	c      *clause
+	it     segment.PostingsIterator
+	role   bool
+	pos    int // the clause's place in bleve's summation order
+	doc    uint64
+	freq   uint64
+	norm   float64 // when not tabled
+	length uint64  // the field's length, when tabled
+	tabled bool    // the score is read through c.tf
+	on     bool    // positioned on doc
+	done   bool
+	tb     *termBounds
+	scale  float64 // idf · weight, widened: times a saturation, a bound
+	blk    int     // tb's block of the last bound asked
+	ub     float64 // the clause's bound in this segment
 }
 
 // bound is the most u's clause adds to bullet d, which is not behind
@@ -265,7 +289,7 @@ func (u *cursor) bound(d uint64) float64 {
 	case u.done || (u.on && u.doc > d):
 		return 0
 	case u.on && u.doc == d:
-		return u.c.score(u.freq, u.norm) * boundSlack
+		return u.score() * boundSlack
 	}
 	return u.scale * u.tb.at(d, &u.blk)
 }
@@ -278,7 +302,8 @@ func (u *cursor) set(p segment.Posting, err error) error {
 		u.done, u.on = true, false
 		return nil
 	}
-	u.doc, u.freq, u.norm, u.on = p.Number(), p.Frequency(), p.Norm(), true
+	u.doc, u.on = p.Number(), true
+	u.at(p)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -43,6 +44,13 @@ func TestExactTopKOddIndexes(t *testing.T) {
 			resume("b", "B", "Acme", "", "2020", "", nil, "Led a team of nurses"),
 		}
 	}
+	// Postings past topk_tf.go's table: a field of 70 words, a word said
+	// nine times; beside them short ones that the table scores.
+	long := func() []*vitae.Resume {
+		return append(rolesCorpus(),
+			resume("l", "L", "Acme", "Kubernetes team lead", "2020", "", nil,
+				strings.Repeat("team ", 9)+strings.Repeat("kubernetes cluster upgrades ", 20)+"done"))
+	}
 	tests := []struct {
 		name    string
 		resumes []*vitae.Resume
@@ -54,6 +62,7 @@ func TestExactTopKOddIndexes(t *testing.T) {
 		{"roles", rolesCorpus(), "devops engineer team", true},
 		{"repeated word", rolesCorpus(), "team team kubernetes", true},
 		{"unknown word", rolesCorpus(), "zzz team", true},
+		{"long fields, many repeats", long(), "team kubernetes lead", true},
 		{"eleven terms", rolesCorpus(), "led devops team kubernetes migration managed data engineers pipelines mentored hiring", true},
 	}
 	for _, tt := range tests {
@@ -68,7 +77,7 @@ func TestExactTopKOddIndexes(t *testing.T) {
 			if diff := againstBleve(t, ix, req); diff != "" {
 				t.Errorf("(-bleve +top-k):\n%s", diff)
 			}
-			_, ok, err := ix.exactTopK(context.Background(), Terms(tt.text), 10, 0, nil, 0)
+			_, _, ok, err := ix.exactTopK(context.Background(), Terms(tt.text), 10, 0, nil, 0, true)
 			if err != nil || ok != tt.plan {
 				t.Errorf("exactTopK ranked it: %v (err %v), want %v", ok, err, tt.plan)
 			}
@@ -114,5 +123,23 @@ func churnAgainstBleve(t *testing.T, ix *Index, rs []*vitae.Resume, req LexicalR
 		if diff := againstBleve(t, ix, req); diff != "" {
 			t.Fatalf("after adding %s (-bleve +top-k):\n%s", r.ID, diff)
 		}
+	}
+}
+
+// NoTotal leaves the hits as they are and skips the count.
+func TestNoTotalSameHits(t *testing.T) {
+	ix := open(t, Options{RoleDepth: -1})
+	if _, err := ix.Upsert(context.Background(), rolesCorpus()); err != nil {
+		t.Fatal(err)
+	}
+	req := LexicalRequest{Text: "devops team kubernetes", Size: 3}
+	with := lexicalRun(t, ix, req)
+	req.NoTotal = true
+	without := lexicalRun(t, ix, req)
+	if with.Total <= len(with.Hits) || without.Total != 0 {
+		t.Fatalf("totals %d with, %d without: want more than the page's %d, then 0", with.Total, without.Total, len(with.Hits))
+	}
+	if diff := cmp.Diff(with.Hits, without.Hits); diff != "" {
+		t.Errorf("hits (-with total +without):\n%s", diff)
 	}
 }

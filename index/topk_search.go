@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -17,8 +19,9 @@ import (
 // with the scores and order bleve's one query gives, stored fields loaded
 // as bleve loads them, and the total every text match. ok is false when
 // the query or the index is outside what it knows (too many terms, not a
-// scorch index); the caller runs bleve's search then.
-func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, fields []string, commonShare float64) (res *bleve.SearchResult, ok bool, err error) {
+// scorch index); the caller runs bleve's search then. Without total the
+// answer's Total is 0.
+func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, fields []string, commonShare float64, total bool) (res *bleve.SearchResult, buf *pageBuf, ok bool, err error) {
 	ix.bleveMu.RLock()
 	defer ix.bleveMu.RUnlock()
 	err = guard(func() error {
@@ -57,20 +60,41 @@ func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, 
 		if err != nil {
 			return err
 		}
-		res, err = page(snap, hits, from, fields, &ix.extIDs)
+		res, buf, err = page(snap, hits, from, fields, &ix.extIDs)
 		if err != nil {
 			return err
 		}
-		res.Total = plan.total()
+		if total {
+			res.Total = plan.total()
+		}
 		ok = true
 		return nil
 	})
-	return res, ok, err
+	return res, buf, ok, err
+}
+
+// pageBuf holds a page's matches, kept between searches: a hybrid
+// search's keyword side pages 100 hits, ~25 KB of DocumentMatch.
+type pageBuf struct {
+	dms      []search.DocumentMatch
+	hits     search.DocumentMatchCollection
+	internal []byte
+}
+
+var pageBufs = sync.Pool{New: func() any { return new(pageBuf) }}
+
+// release keeps b for a later page; nothing may use the answer it made
+// after. A nil b (bleve's own answers) is nothing to release.
+func (b *pageBuf) release() {
+	if b != nil && cap(b.dms) <= maxPage {
+		pageBufs.Put(b)
+	}
 }
 
 // page turns the hits from..end into bleve's answer: external IDs (from
-// ids, which reads those it lacks), scores, stored fields.
-func page(snap *scorch.IndexSnapshot, hits []hit, from int, fields []string, ids *idCache) (*bleve.SearchResult, error) {
+// ids, which reads those it lacks), scores, stored fields. The matches
+// are buf's: release it once the answer is read.
+func page(snap *scorch.IndexSnapshot, hits []hit, from int, fields []string, ids *idCache) (res *bleve.SearchResult, buf *pageBuf, err error) {
 	segs := snap.Segments()
 	offsets := make([]uint64, len(segs))
 	var running uint64
@@ -78,9 +102,9 @@ func page(snap *scorch.IndexSnapshot, hits []hit, from int, fields []string, ids
 		offsets[i] = running
 		running += s.Segment().Count()
 	}
-	res := &bleve.SearchResult{Status: &bleve.SearchStatus{Total: 1, Successful: 1}}
+	res = &bleve.SearchResult{Status: &bleve.SearchStatus{Total: 1, Successful: 1}}
 	if from >= len(hits) {
-		return res, nil
+		return res, nil, nil
 	}
 	req := &bleve.SearchRequest{Fields: fields}
 	// The page's matches and internal IDs in two allocations, not two
@@ -88,23 +112,26 @@ func page(snap *scorch.IndexSnapshot, hits []hit, from int, fields []string, ids
 	hits = hits[from:]
 	exts, err := ids.external(snap, offsets, hits)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	dms := make([]search.DocumentMatch, len(hits))
-	internal := make([]byte, 8*len(hits))
-	res.Hits = make(search.DocumentMatchCollection, 0, len(hits))
+	buf = pageBufs.Get().(*pageBuf)
+	buf.dms = slices.Grow(buf.dms[:0], len(hits))[:len(hits)]
+	buf.internal = slices.Grow(buf.internal[:0], 8*len(hits))[:8*len(hits)]
+	buf.hits = slices.Grow(buf.hits[:0], len(hits))
+	res.Hits = buf.hits
 	for i, h := range hits {
-		id := bindex.NewIndexInternalID(internal[8*i:8*i+8:8*i+8], offsets[h.seg]+h.doc)
+		id := bindex.NewIndexInternalID(buf.internal[8*i:8*i+8:8*i+8], offsets[h.seg]+h.doc)
 		ext := exts[i]
-		dm := &dms[i]
-		dm.ID, dm.IndexInternalID, dm.Score = ext, id, h.score
+		dm := &buf.dms[i]
+		*dm = search.DocumentMatch{ID: ext, IndexInternalID: id, Score: h.score}
 		if len(fields) > 0 {
 			if err, _ := bleve.LoadAndHighlightFields(dm, req, "", snap, nil); err != nil {
-				return nil, fmt.Errorf("stored fields of %s: %w", ext, err)
+				buf.release()
+				return nil, nil, fmt.Errorf("stored fields of %s: %w", ext, err)
 			}
 		}
 		res.Hits = append(res.Hits, dm)
 		res.MaxScore = max(res.MaxScore, h.score)
 	}
-	return res, nil
+	return res, buf, nil
 }

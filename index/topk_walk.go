@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -18,16 +19,24 @@ import (
 // bounds, still beats the floor.
 func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 	seg := p.snap.Segments()[j].Segment()
-	var text, role []*cursor
+	// The segment's cursors in one allocation; all holds text's, then role's.
+	slab := make([]cursor, 0, len(p.text)+len(p.role))
+	all := make([]*cursor, 0, cap(slab))
+	defer func() {
+		for _, u := range all {
+			release(u.it)
+		}
+	}()
 	for _, side := range []struct {
 		cs   []*clause
 		pls  [][]segment.PostingsList
 		role bool
-		out  *[]*cursor
-	}{{p.text, p.textPL, false, &text}, {p.role, p.rolePL, true, &role}} {
+	}{{p.text, p.textPL, false}, {p.role, p.rolePL, true}} {
 		for i, c := range side.cs {
 			pl := side.pls[i][j]
-			u := &cursor{c: c, role: side.role, pos: i, it: pl.Iterator(true, true, false, nil), scale: c.idf * c.weight * boundSlack}
+			slab = append(slab, cursor{c: c, role: side.role, pos: i, it: iterator(pl, true), scale: c.idf * c.weight * boundSlack})
+			u := &slab[len(slab)-1]
+			all = append(all, u)
 			if pl.Count() > 0 {
 				tb, err := p.bounds.get(seg, c.field, c, pl)
 				if err != nil {
@@ -40,12 +49,12 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 			} else {
 				u.done = true
 			}
-			*side.out = append(*side.out, u)
 		}
 	}
+	text, role := all[:len(p.text):len(p.text)], all[len(p.text):]
 	// Common clauses (markCommon) first: they are non-essential whatever
 	// their bounds, so they bring no bullet.
-	byUB := append(append([]*cursor(nil), text...), role...)
+	byUB := slices.Clone(all)
 	sort.SliceStable(byUB, func(a, b int) bool {
 		if ca, cb := byUB[a].c.common, byUB[b].c.common; ca != cb {
 			return ca
@@ -102,7 +111,7 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 		// The essential clauses' bounds: exact on d, nothing past it.
 		var on bounds
 		for _, u := range onD {
-			on.add(u, u.c.score(u.freq, u.norm)*boundSlack)
+			on.add(u, u.score()*boundSlack)
 		}
 		// First with the others at their segment bounds (no cursor read),
 		// then at their blocks'.
@@ -230,7 +239,7 @@ func (w *walk) score(d uint64, floor float64, on bounds, nonEssential []*cursor)
 			return 0, false, err
 		}
 		if u.on && u.doc == d {
-			sum += u.c.score(u.freq, u.norm)
+			sum += u.score()
 			m++
 		}
 	}
@@ -248,7 +257,7 @@ func (w *walk) score(d uint64, floor float64, on bounds, nonEssential []*cursor)
 			return 0, false, err
 		}
 		if u.on && u.doc == d {
-			rsum += u.c.score(u.freq, u.norm)
+			rsum += u.score()
 			mr++
 		}
 	}

@@ -110,6 +110,10 @@ type LexicalRequest struct {
 	// little and costs most of the postings walk (BENCHMARKS.md, "1M,
 	// stop 16"). At most 10 terms, every term brings bullets.
 	CommonShare float64
+	// NoTotal: the caller does not read Total, which may then be left 0;
+	// the top-k skips counting every match (a hybrid search fuses its
+	// page of hits and reports their number).
+	NoTotal bool
 }
 
 // LexicalHit is one bullet found by keywords.

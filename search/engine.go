@@ -241,6 +241,7 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	res := &vitae.Results{}
 
 	var lex *index.LexicalResult
+	var lexReq index.LexicalRequest
 	idsOnly := false // lex hits carry IDs and scores only
 	deep := false    // lex hits reach past the page only for facets
 	if q.Mode != vitae.ModeSemantic {
@@ -260,7 +261,9 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		// need not load or highlight candidates that will not be shown.
 		// Bare hits load their bullets from the store too.
 		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep || o.bare)
-		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly, CommonShare: o.commonShare})
+		lexReq = index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly, CommonShare: o.commonShare,
+			NoTotal: q.Mode != vitae.ModeKeyword} // only keyword mode reports the keyword side's total
+		lex, err = s.st.Lexical(ctx, lexReq)
 		if err != nil {
 			return nil, err
 		}
@@ -280,6 +283,11 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 					return nil, err
 				}
 				idsOnly, deep = false, false
+			} else if lexReq.NoTotal { // keyword mode now: its total is reported
+				lexReq.NoTotal = false
+				if lex, err = s.st.Lexical(ctx, lexReq); err != nil {
+					return nil, err
+				}
 			}
 			q.Mode = vitae.ModeKeyword
 		}
@@ -299,15 +307,17 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	case vitae.ModeSemantic:
 		ratio = 1
 	}
-	fused := fuse(lexHits, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
-	rs, err := s.rerank(q.Mode, q.SemanticRatio, syn, max(s.opts.RerankDepth, need), o.signals != nil, lexHits, vec, fused)
+	bufs := getRunBufs()
+	defer bufs.release() // after the answer is built: it copies from them
+	fused := fuseInto(bufs, lexHits, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
+	rs, err := s.rerank(bufs, q.Mode, q.SemanticRatio, syn, max(s.opts.RerankDepth, need), o.signals != nil, lexHits, vec, fused)
 	if err != nil {
 		return nil, err
 	}
 	if o.signals != nil {
 		for _, r := range rs {
-			if r.sig.ID != "" {
-				*o.signals = append(*o.signals, r.sig)
+			if r.sig != nil {
+				*o.signals = append(*o.signals, *r.sig)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"vitae"
@@ -38,9 +39,15 @@ const zFloor = 2
 // scores are normalised (n) and summed as (1-ratio)·keyword +
 // ratio·vector. RRF: Σ 1/(k + rank). Ties break by ID, so order is stable.
 func fuse(lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, n Normalization, ratio float64, k int) []fusedHit {
-	// The hits in the order first seen, one allocation for them all.
-	order := make([]fusedHit, 0, len(lex)+len(vec))
-	byID := make(map[string]int, len(lex)+len(vec))
+	return fuseInto(&runBufs{byID: make(map[string]int, len(lex)+len(vec))}, lex, vec, fusion, n, ratio, k)
+}
+
+// fuseInto is fuse in b's fused slice and ID map (empty).
+func fuseInto(b *runBufs, lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, n Normalization, ratio float64, k int) []fusedHit {
+	// The hits in the order first seen, one slice for them all.
+	order := slices.Grow(b.fused[:0], len(lex)+len(vec))
+	defer func() { b.fused = order[:0] }() // the grown slice, for the next search
+	byID := b.byID
 	get := func(id string) *fusedHit {
 		if i, ok := byID[id]; ok {
 			return &order[i]

@@ -112,7 +112,7 @@ func fullCover(parts []Part, per []float64) bool {
 // ranked is a fused candidate with the signals the final ranking reads.
 type ranked struct {
 	fusedHit
-	sig     Signals // set for the reranked head
+	sig     *Signals // set for the reranked head when asked for (all)
 	reasons []vitae.Reason
 	bullet  *vitae.Bullet // loaded for the reranked head only, else nil
 	match   bool          // passes the relevance floor
@@ -123,8 +123,10 @@ type ranked struct {
 // and applies the relevance floor to them; candidates past depth keep
 // their fused order after them. Keyword mode is returned as it is.
 // With all, every signal is computed, even those weighted 0.
-func (s *Engine) rerank(mode vitae.Mode, ratio float64, syn Syntax, depth int, all bool, lex []index.LexicalHit, vec []index.Neighbor, fused []fusedHit) ([]ranked, error) {
-	out := make([]ranked, len(fused))
+// The ranked list is b's (rerank grows it).
+func (s *Engine) rerank(b *runBufs, mode vitae.Mode, ratio float64, syn Syntax, depth int, all bool, lex []index.LexicalHit, vec []index.Neighbor, fused []fusedHit) ([]ranked, error) {
+	out := slices.Grow(b.ranked[:0], len(fused))[:len(fused)]
+	b.ranked = out[:0]
 	for i, f := range fused {
 		out[i] = ranked{fusedHit: f, match: true}
 	}
@@ -155,6 +157,10 @@ func (s *Engine) rerank(mode vitae.Mode, ratio float64, syn Syntax, depth int, a
 	// The head's bullets in one slice: a Bullet in every ranked hit
 	// (~200 of them) was a third of a hybrid search's allocation.
 	loaded := make([]vitae.Bullet, len(head))
+	var sigs []Signals // only when asked for: they would double a ranked hit's size
+	if all {
+		sigs = make([]Signals, len(head))
+	}
 	for i := range head {
 		h := &head[i]
 		loaded[i] = bullets[h.id]
@@ -183,7 +189,10 @@ func (s *Engine) rerank(mode vitae.Mode, ratio float64, syn Syntax, depth int, a
 		if fullCover(u.Parts, c.PerPart) {
 			x.Full = 1
 		}
-		h.sig = x
+		if all {
+			sigs[i] = x
+			h.sig = &sigs[i]
+		}
 		d.Fused, d.Soft, d.Parts = w.score(x), math.Round(x.Soft*1000)/1000, math.Round(x.Parts*1000)/1000
 		h.match = d.KeywordRank > 0 || x.Soft >= matchFloor || x.Parts >= matchFloor
 	}
@@ -227,6 +236,9 @@ func (s *Engine) bullets(head []ranked, lex []index.LexicalHit) (map[string]vita
 	bs, err := s.st.Bullets(missing)
 	if err != nil {
 		return nil, err
+	}
+	if len(out) == 0 {
+		return bs, nil // hybrid's keyword hits carry IDs only: no second map
 	}
 	for id, b := range bs {
 		out[id] = b

@@ -100,8 +100,10 @@ func (u *Understanding) similarities(w string) []float64 {
 					}
 				}
 				var dot float32
-				for j, x := range u.vecs[i] { // unit vectors: the dot is the cosine
-					dot += x * v[j]
+				qv := u.vecs[i]
+				bv := v[:len(qv)]      // one bounds check, not one a dimension
+				for j, x := range qv { // unit vectors: the dot is the cosine
+					dot += x * bv[j]
 				}
 				if float64(dot) >= softFloor {
 					d = float64(dot)

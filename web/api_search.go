@@ -93,7 +93,7 @@ func (s *Server) registerSearchRoutes(g *gin.RouterGroup) {
 		if req.Blind {
 			s.masker(c.Request.Context()).results(res)
 		}
-		c.JSON(http.StatusOK, searchResponse{Hits: res.Hits, Candidates: res.Candidates, Total: res.Total, Facets: res.Facets,
+		writeJSON(c, http.StatusOK, searchResponse{Hits: res.Hits, Candidates: res.Candidates, Total: res.Total, Facets: res.Facets,
 			TookMS: float64(res.Took.Microseconds()) / 1000, Degraded: res.Degraded, DegradedReason: res.DegradedReason, NoMatch: res.NoMatch,
 			IndexVersion: res.IndexVersion, ModelVersion: res.ModelVersion, AuditID: aid})
 	})
