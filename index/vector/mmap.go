@@ -125,6 +125,19 @@ func (rf *rowFile) truncate(n int) error {
 
 func (rf *rowFile) sync() error { return rf.f.Sync() }
 
+// readRow reads row i into b (one row's bytes) with a read, not through
+// the mapping: the page cache serves it and this process's resident set
+// does not grow.
+func (rf *rowFile) readRow(i int, b []byte) error {
+	if len(b) != rf.rowSize {
+		return fmt.Errorf("%s: read of %d bytes for a row of %d", rf.path, len(b), rf.rowSize)
+	}
+	if _, err := rf.f.ReadAt(b, int64(headerSize+i*rf.rowSize)); err != nil {
+		return fmt.Errorf("%s: read row %d: %w", rf.path, i, err)
+	}
+	return nil
+}
+
 // release drops the mapped pages from this process's resident set (the
 // kernel keeps them cached): for the float rows after a scan of them all.
 // It covers the whole reservation, so it reads nothing a writer changes.

@@ -187,28 +187,35 @@ func (vs *Store) scan(ctx context.Context, q []float32, k int, keep func(*Meta) 
 // neighbours at the k-th place, rarely to push a true one far below it.
 func rescoreDepth(k int) int { return k + max(k/2, 32) }
 
-// releaseRows is how many float rows re-scoring may touch before their
-// pages are dropped from the resident set again (searches would otherwise
-// end with every float row resident). MADV_RANDOM stops read-ahead, not
-// the kernel's fault-around: each row read can map 64 KiB of cached
-// pages, so at most 256 MiB. Every release makes the next searches fault
-// their rows in again; at 1,024 rows a hybrid search at 1M (150 rows
-// re-scored) did so every seventh search.
-const releaseRows = 1 << 12
-
-// releaseBound is the resident set those releases bound the float rows to
-// (releaseRows reads of 64 KiB). A smaller float file (100 MB at 100k
-// vectors of 256) never exceeds it: releasing it bounds nothing and made
-// each re-scored row fault back, 7% of an HTTP hybrid search's CPU at 100k
-// (BENCHMARKS.md, "HTTP at 100k, stop 16").
-const releaseBound = releaseRows << 16
+// preadFrom is the float file size from which re-scoring reads its rows
+// with a read instead of through the mapping. Through the mapping, each
+// row read can map 64 KiB of cached pages (MADV_RANDOM stops read-ahead,
+// not the kernel's fault-around), so a large file's pages had to be
+// dropped again every 4,096 rows re-scored and the next searches faulted
+// them back in: at 1M (977 MB of float rows) 16% of an HTTP hybrid
+// search's CPU, the drop a third of it (BENCHMARKS.md, "1M, stop 17").
+// A read copies one row from the page cache and adds nothing to the
+// resident set. A smaller file (100 MB at 100k vectors of 256) stays
+// mapped: resident once read, its rows cost no system call.
+var preadFrom = 256 << 20 // a variable for tests
 
 // rescore scores cs by their float rows (checked against their checksums
 // when mapped from disk, once per process: checked.go) and keeps the best k.
 func (vs *Store) rescore(cs []cand, q []float32, k int) ([]cand, error) {
+	var f32 *rowFile // rows read, not mapped (preadFrom)
+	var buf []float32
+	if d := vs.disk; d != nil && d.f32 != nil && len(vs.data)*4 > preadFrom { // vs.data, not d.f32.rows: a Stage writes that without vs.mu
+		f32, buf = d.f32, make([]float32, vs.dim)
+	}
 	for j := range cs {
 		i := cs[j].i
 		row := vs.vector(i)
+		if f32 != nil {
+			if err := f32.readRow(i, floatBytes(buf)); err != nil {
+				return nil, vitae.Wrap(vitae.EUNAVAILABLE, err, "a vector file of the index cannot be read")
+			}
+			row = buf
+		}
 		if vs.disk != nil && !vs.checked.has(i) {
 			if checksum(floatBytes(row)) != vs.sums[i] {
 				return nil, vitae.Wrap(vitae.EUNAVAILABLE, fmt.Errorf("%w: %s row %d fails its checksum", ErrDamaged, FloatFile, i),
@@ -217,11 +224,6 @@ func (vs *Store) rescore(cs []cand, q []float32, k int) ([]cand, error) {
 			vs.checked.mark(i)
 		}
 		cs[j].s = dotF32(row, q)
-	}
-	if d := vs.disk; d != nil && d.f32 != nil && len(vs.data)*4 > releaseBound && // vs.data, not d.f32.rows: a Stage writes that without vs.mu
-		vs.rescored.Add(int64(len(cs))) > releaseRows {
-		vs.rescored.Store(0)
-		d.f32.release()
 	}
 	sortCands(cs)
 	return cs[:min(k, len(cs))], nil

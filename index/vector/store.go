@@ -78,7 +78,6 @@ type Store struct {
 	nLive    int
 	disk     *disk                // nil: rows in memory only
 	dead     []int                // on disk: removed rows not yet zeroed (Wipe)
-	rescored atomic.Int64         // float rows re-scored since their pages were released
 	checked  checked              // float rows whose checksum re-scoring verified (disk only)
 	graph    atomic.Pointer[hnsw] // nil until built; see Nearest
 	building atomic.Bool          // a background build is under way

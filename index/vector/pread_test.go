@@ -1,0 +1,54 @@
+package vector
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+)
+
+// Re-scoring by rows read (a float file past preadFrom) answers as by
+// rows mapped, scores to the bit, and still finds a damaged row.
+func TestRescoreReadRowsAsMapped(t *testing.T) {
+	ctx := context.Background()
+	vs := Open(t.TempDir(), Options{ANNThreshold: 1 << 20, Quantize: true})
+	defer func() { vs.Close(); vs.CloseFiles() }()
+	vecs := randVecs(300, 32, 11)
+	entries := make([]Entry, len(vecs))
+	for i, v := range vecs {
+		entries[i] = Entry{ID: string(rune('a' + i)), Vec: Normalize(v)}
+	}
+	slots, err := vs.Stage(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs.Commit("rand", entries, slots, slices.Repeat([]bool{true}, len(entries)))
+	was := preadFrom
+	defer func() { preadFrom = was }()
+	search := func(from int, q []float32) []Neighbor {
+		t.Helper()
+		preadFrom = from
+		got, err := vs.Nearest(ctx, q, 20, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	for _, q := range vecs[:40] {
+		mapped, read := search(1<<62, q), search(0, q)
+		if len(mapped) == 0 || !slices.Equal(mapped, read) {
+			t.Fatalf("rows read answer %v, rows mapped %v", read, mapped)
+		}
+	}
+	i := slices.IndexFunc(vs.ids, func(id string) bool { return id == entries[7].ID })
+	row := slices.Clone(floatBytes(vs.vector(i)))
+	row[0] ^= 0xff
+	if err := vs.disk.f32.write(i, row); err != nil {
+		t.Fatal(err)
+	}
+	vs.checked.clear(i)
+	preadFrom = 0
+	if _, err := vs.Nearest(ctx, vecs[7], 10, nil); !errors.Is(err, ErrDamaged) {
+		t.Errorf("damaged row read: err %v, want ErrDamaged", err)
+	}
+}
