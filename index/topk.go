@@ -220,6 +220,9 @@ func (p *topkPlan) total() uint64 {
 		bms, ones = bms[:0], ones[:0]
 		for i := range p.text {
 			pi := iterator(p.textPL[i][j], false)
+			if pi == nil { // an empty list adds no bullet
+				continue
+			}
 			its = append(its, pi)
 			it, ok := pi.(segment.OptimizablePostingsIterator)
 			if !ok {

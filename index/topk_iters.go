@@ -12,10 +12,19 @@ import (
 // zap resets an iterator passed back to it (prealloc) whole before use.
 var iters sync.Pool
 
-// iterator is pl's iterator, built in a kept one when there is one.
+// iterator is pl's iterator, built in a kept one when there is one; nil
+// for an empty list: zap answers that with its one global empty
+// iterator, which must not enter the pool (two searches would share it).
 func iterator(pl segment.PostingsList, freqNorm bool) segment.PostingsIterator {
+	if pl.Count() == 0 {
+		return nil
+	}
 	prev, _ := iters.Get().(segment.PostingsIterator)
-	return pl.Iterator(freqNorm, freqNorm, false, prev)
+	it := pl.Iterator(freqNorm, freqNorm, false, prev)
+	if prev != nil && it != prev { // not taken (another zap version's)
+		iters.Put(prev)
+	}
+	return it
 }
 
 // release keeps it for a later search; it must not be used after.

@@ -1,10 +1,13 @@
 package index
 
 import (
+	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
 // A score read through the table is bit for bit clause.score's.
@@ -20,6 +23,56 @@ func TestTFTableIsBM25(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// lengthNorm of a posting's field length is, bit for bit, the norm zap
+// gives it: the table scores by the length, the full formula by the norm.
+// Every posting of a real index's scored fields, short and long.
+func TestLengthNormIsZapsNorm(t *testing.T) {
+	ix := open(t, Options{RoleDepth: -1})
+	rs := append(rolesCorpus(), resume("l", "L", "Acme", "Kubernetes team lead", "2020", "", nil,
+		strings.Repeat("team ", 9)+strings.Repeat("kubernetes cluster upgrades ", 40)+"done"))
+	if _, err := ix.Upsert(context.Background(), rs); err != nil {
+		t.Fatal(err)
+	}
+	postings := 0
+	withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) {
+		for _, s := range snap.Segments() {
+			for _, field := range []string{fText, fRoleText} {
+				d, err := s.Segment().Dictionary(field)
+				if err != nil {
+					t.Fatal(err)
+				}
+				terms := d.AutomatonIterator(nil, nil, nil)
+				for e, err := terms.Next(); e != nil || err != nil; e, err = terms.Next() {
+					if err != nil {
+						t.Fatal(err)
+					}
+					pl, err := d.PostingsList([]byte(e.Term), nil, nil)
+					if err != nil {
+						t.Fatal(err)
+					}
+					it := pl.Iterator(true, true, false, nil)
+					for p, err := it.Next(); p != nil || err != nil; p, err = it.Next() {
+						if err != nil {
+							t.Fatal(err)
+						}
+						lp, ok := p.(lengther)
+						if !ok {
+							t.Fatalf("posting %T tells no field length", p)
+						}
+						if got, want := lengthNorm(lp.NormUint64()), p.Norm(); math.Float64bits(got) != math.Float64bits(want) {
+							t.Errorf("%s %q doc %d: lengthNorm(%d) = %v, zap's norm %v", field, e.Term, p.Number(), lp.NormUint64(), got, want)
+						}
+						postings++
+					}
+				}
+			}
+		}
+	})
+	if postings < 100 {
+		t.Fatalf("walked %d postings; want the corpus's (over 100)", postings)
 	}
 }
 

@@ -37,7 +37,7 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 			slab = append(slab, cursor{c: c, role: side.role, pos: i, it: iterator(pl, true), scale: c.idf * c.weight * boundSlack})
 			u := &slab[len(slab)-1]
 			all = append(all, u)
-			if pl.Count() > 0 {
+			if u.it != nil { // nil: pl is empty
 				tb, err := p.bounds.get(seg, c.field, c, pl)
 				if err != nil {
 					return err

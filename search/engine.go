@@ -262,7 +262,9 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		// Bare hits load their bullets from the store too.
 		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep || o.bare)
 		lexReq = index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly, CommonShare: o.commonShare,
-			NoTotal: q.Mode != vitae.ModeKeyword} // only keyword mode reports the keyword side's total
+			// Only keyword mode reports the keyword side's total; a search
+			// that will degrade to it for want of vectors counts it now.
+			NoTotal: q.Mode != vitae.ModeKeyword && s.vectorsAnswer(o)}
 		lex, err = s.st.Lexical(ctx, lexReq)
 		if err != nil {
 			return nil, err
@@ -283,7 +285,7 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 					return nil, err
 				}
 				idsOnly, deep = false, false
-			} else if lexReq.NoTotal { // keyword mode now: its total is reported
+			} else if lexReq.NoTotal { // the embed call failed: keyword mode reports its total
 				lexReq.NoTotal = false
 				if lex, err = s.st.Lexical(ctx, lexReq); err != nil {
 					return nil, err
@@ -407,6 +409,17 @@ func (s *Engine) vectorSearch(ctx context.Context, text string, k int, f vitae.F
 		return nil, err
 	}
 	return s.st.Nearest(ctx, vec, k, f)
+}
+
+// vectorsAnswer reports whether vectorSearch can answer: an embedder of
+// the stored vectors' model and no batch embed error (the embed call
+// itself may still fail).
+func (s *Engine) vectorsAnswer(o runOptions) bool {
+	if o.embedded {
+		return o.vecErr == nil
+	}
+	m := s.st.VectorModel()
+	return s.emb != nil && m != "" && m == s.emb.Model()
 }
 
 // embedQueries embeds query texts in one call, when the stored vectors

@@ -46,7 +46,7 @@ func fuse(lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, n N
 func fuseInto(b *runBufs, lex []index.LexicalHit, vec []index.Neighbor, fusion vitae.Fusion, n Normalization, ratio float64, k int) []fusedHit {
 	// The hits in the order first seen, one slice for them all.
 	order := slices.Grow(b.fused[:0], len(lex)+len(vec))
-	defer func() { b.fused = order[:0] }() // the grown slice, for the next search
+	defer func() { b.fused = order }() // the grown slice, its used length for reset
 	byID := b.byID
 	get := func(id string) *fusedHit {
 		if i, ok := byID[id]; ok {

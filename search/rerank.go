@@ -126,7 +126,7 @@ type ranked struct {
 // The ranked list is b's (rerank grows it).
 func (s *Engine) rerank(b *runBufs, mode vitae.Mode, ratio float64, syn Syntax, depth int, all bool, lex []index.LexicalHit, vec []index.Neighbor, fused []fusedHit) ([]ranked, error) {
 	out := slices.Grow(b.ranked[:0], len(fused))[:len(fused)]
-	b.ranked = out[:0]
+	b.ranked = out // its used length for reset
 	for i, f := range fused {
 		out[i] = ranked{fusedHit: f, match: true}
 	}

@@ -20,15 +20,23 @@ const maxKeptCandidates = 4096
 
 func getRunBufs() *runBufs { return runPool.Get().(*runBufs) }
 
-// release clears b (its strings and pointers would keep a search's
-// bullets alive) and keeps it.
+// release clears b and keeps it.
 func (b *runBufs) release() {
-	if cap(b.fused) > maxKeptCandidates || cap(b.ranked) > maxKeptCandidates || len(b.byID) > maxKeptCandidates {
-		return
+	if b.reset() {
+		runPool.Put(b)
 	}
-	clear(b.fused[:cap(b.fused)])
-	clear(b.ranked[:cap(b.ranked)])
+}
+
+// reset clears what the search used of b (its strings and pointers would
+// keep a search's bullets alive; past the used length all is zero
+// already) and reports whether b is small enough to keep.
+func (b *runBufs) reset() bool {
+	if cap(b.fused) > maxKeptCandidates || cap(b.ranked) > maxKeptCandidates || len(b.byID) > maxKeptCandidates {
+		return false
+	}
+	clear(b.fused)
+	clear(b.ranked)
 	clear(b.byID)
 	b.fused, b.ranked = b.fused[:0], b.ranked[:0]
-	runPool.Put(b)
+	return true
 }

@@ -16,8 +16,9 @@ var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // its memory in the pool.
 const maxKeptBuf = 1 << 20
 
-// writeJSON answers v as c.JSON does, the same bytes and headers,
-// encoded into a kept buffer.
+// writeJSON answers v as c.JSON does, encoded into a kept buffer: the
+// same bytes and headers plus Content-Length, on purpose (c.Data knows
+// the whole body; net/http sends c.JSON's chunked past its 2 KB buffer).
 func writeJSON(c *gin.Context, code int, v any) {
 	buf := bufs.Get().(*bytes.Buffer)
 	buf.Reset()

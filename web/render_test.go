@@ -3,15 +3,18 @@ package web
 import (
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"testing"
 
 	"github.com/gin-gonic/gin"
+	"github.com/google/go-cmp/cmp"
 
 	"vitae"
 )
 
-// writeJSON answers what c.JSON answers, byte for byte, headers included,
-// also from a buffer a larger answer used before.
+// writeJSON answers what c.JSON answers, byte for byte, with the same
+// headers plus Content-Length, also from a buffer a larger answer used
+// before.
 func TestWriteJSONIsGinJSON(t *testing.T) {
 	gin.SetMode(gin.TestMode)
 	tests := []struct {
@@ -32,9 +35,18 @@ func TestWriteJSONIsGinJSON(t *testing.T) {
 				got := httptest.NewRecorder()
 				c, _ := gin.CreateTestContext(got)
 				writeJSON(c, http.StatusOK, tt.v)
-				if got.Code != want.Code || got.Body.String() != want.Body.String() || got.Header().Get("Content-Type") != want.Header().Get("Content-Type") {
-					t.Fatalf("writeJSON: %d %q %q\nc.JSON:    %d %q %q", got.Code, got.Header().Get("Content-Type"), got.Body,
-						want.Code, want.Header().Get("Content-Type"), want.Body)
+				if got.Code != want.Code || got.Body.String() != want.Body.String() {
+					t.Fatalf("writeJSON: %d %q\nc.JSON:    %d %q", got.Code, got.Body, want.Code, want.Body)
+				}
+				// Content-Length on purpose: the whole body is known, where
+				// net/http sends c.JSON's past 2 KB chunked.
+				if n := got.Header().Get("Content-Length"); n != strconv.Itoa(got.Body.Len()) || want.Header().Get("Content-Length") != "" {
+					t.Errorf("Content-Length %q for %d bytes (c.JSON's %q)", n, got.Body.Len(), want.Header().Get("Content-Length"))
+				}
+				h := got.Header().Clone()
+				h.Del("Content-Length")
+				if diff := cmp.Diff(want.Header(), h); diff != "" {
+					t.Errorf("headers but Content-Length (-c.JSON +writeJSON):\n%s", diff)
 				}
 			}
 		})
