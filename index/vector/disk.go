@@ -316,6 +316,13 @@ func (vs *Store) Commit(model string, entries []Entry, slots []Slot, keep []bool
 			h.insert(i)
 		}
 	}
+	// A graph insert walks its neighbours by their float rows through the
+	// mapping, each read faulting in up to 64 KiB around it; past
+	// preadFrom re-scoring reads rows without the mapping and nothing else
+	// drops those pages, so a commit does (as the exact scan does).
+	if h != nil && len(entries) > 0 && vs.disk != nil && vs.disk.f32 != nil && len(vs.data)*4 > preadFrom {
+		vs.disk.f32.release()
+	}
 }
 
 // Wipe overwrites with zeros, and syncs, every row removed or replaced
@@ -424,6 +431,14 @@ func (vs *Store) Vector(id string) ([]float32, error) {
 		return nil, nil
 	}
 	v := vs.vector(i)
+	if vs.disk != nil && vs.disk.f32 != nil && len(vs.data)*4 > preadFrom {
+		// Read, not mapped, as re-scoring does: a copy either way, and
+		// the mapping's pages stay out of the resident set.
+		v = make([]float32, vs.dim)
+		if err := vs.disk.f32.readRow(i, floatBytes(v)); err != nil {
+			return nil, err
+		}
+	}
 	if checksum(floatBytes(v)) != vs.sums[i] {
 		return nil, fmt.Errorf("%w: %s row %d fails its checksum", ErrDamaged, FloatFile, i)
 	}

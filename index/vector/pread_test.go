@@ -3,8 +3,11 @@ package vector
 import (
 	"context"
 	"errors"
+	"os"
 	"slices"
 	"testing"
+
+	"vitae"
 )
 
 // Re-scoring by rows read (a float file past preadFrom) answers as by
@@ -40,6 +43,23 @@ func TestRescoreReadRowsAsMapped(t *testing.T) {
 			t.Fatalf("rows read answer %v, rows mapped %v", read, mapped)
 		}
 	}
+	// The read path is the one taken: with its file closed, re-scoring
+	// past preadFrom fails, and through the mapping it still answers.
+	f := vs.disk.f32.f
+	closed, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed.Close()
+	vs.disk.f32.f = closed
+	preadFrom = 0
+	if _, err := vs.Nearest(ctx, vecs[3], 10, nil); vitae.ErrorCode(err) != vitae.EUNAVAILABLE {
+		t.Errorf("rows read from a closed file: err %v, want EUNAVAILABLE", err)
+	}
+	if got := search(1<<62, vecs[3]); len(got) == 0 {
+		t.Error("rows mapped: no answer")
+	}
+	vs.disk.f32.f = f
 	i := slices.IndexFunc(vs.ids, func(id string) bool { return id == entries[7].ID })
 	row := slices.Clone(floatBytes(vs.vector(i)))
 	row[0] ^= 0xff
