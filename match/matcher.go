@@ -240,7 +240,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if m.opts.Ablate == "years" {
 		w.Experience = 0
 	}
-	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition, Rules: rulesOf(m.opts, w)}
+	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition}
 	ids, titled, err := m.pool(ctx, jd, mode, w, res)
 	if err != nil {
 		return nil, err
@@ -303,6 +303,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		f.fit = max((f.words+w.RoleSense*f.sense)/(1+w.RoleSense), w.TitleSearch*f.search)
 		fit[id] = f
 	}
+	res.Rules = rulesOf(m.opts, mode, res.Weights) // the weights as they ended, a degraded role sense included
 	return &grading{res: res, ids: ids, resumes: resumes, fit: fit, sc: sc}, nil
 }
 

@@ -118,6 +118,10 @@ func TestRoleSenseDownRanksByWords(t *testing.T) {
 	if !res.Degraded || !strings.Contains(res.DegradedReason, "role titles were not read") || res.Weights.RoleSense != 0 {
 		t.Fatalf("degraded %v, reason %q, role_sense weight %v", res.Degraded, res.DegradedReason, res.Weights.RoleSense)
 	}
+	// The rules name the weights the match ended with, not the ones it began with.
+	if want := rulesOf(m.opts, "", res.Weights); res.Rules != want {
+		t.Errorf("rules %s, want %s (the weights after role sense went)", res.Rules, want)
+	}
 	if len(res.Candidates) != 2 || res.Candidates[0].ResumeID != "sre" || res.Candidates[0].Explain.RoleFit != 1 {
 		t.Fatalf("candidates %+v, want the SRE first with role fit 1", res.Candidates)
 	}

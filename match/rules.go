@@ -4,25 +4,33 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+
+	"vitae"
 )
 
 // rulesOf fingerprints what decides a match's scores besides the index
-// and the model: the options that choose the evidence rules, the pool
-// and the queries, and the weights as this job description set them.
-// An audit replay compares it, so a changed configuration reads as a
-// changed configuration, not as a bug (cmd/vitae replay).
-func rulesOf(o Options, w Weights) string {
+// and the model: the mode its queries ran in, the options that choose
+// the evidence rules, the pool and the answer's length, and the weights
+// the match ended with. An audit replay compares it, so a changed
+// configuration reads as a changed configuration, not as a bug (cmd/vitae
+// replay). Options the rules ignore (the gate under the strict rules,
+// context rules with neither) are left out, so toggling them changes
+// nothing.
+func rulesOf(o Options, mode vitae.Mode, w Weights) string {
 	b, _ := json.Marshal(struct {
 		Mode            string  `json:"mode"`
 		SemanticRatio   float64 `json:"semantic_ratio"`
 		RecencyHalfLife float64 `json:"recency_half_life"`
 		Pool            int     `json:"pool"`
+		MaxLimit        int     `json:"max_limit"`
 		StrictEvidence  bool    `json:"strict_evidence"`
 		StrongGate      bool    `json:"strong_gate"`
 		ContextEvidence bool    `json:"context_evidence"`
 		Ablate          string  `json:"ablate"`
 		Weights         Weights `json:"weights"`
-	}{string(o.Mode), o.SemanticRatio, o.RecencyHalfLife, o.Pool, o.StrictEvidence, o.StrongGate, o.ContextEvidence, o.Ablate, w})
+	}{string(mode), o.SemanticRatio, o.RecencyHalfLife, o.Pool, o.MaxLimit,
+		o.StrictEvidence, o.StrongGate && !o.StrictEvidence, o.ContextEvidence && (o.StrictEvidence || o.StrongGate),
+		o.Ablate, w})
 	sum := sha256.Sum256(b)
 	return "mr-" + hex.EncodeToString(sum[:6])
 }

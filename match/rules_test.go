@@ -3,28 +3,44 @@ package match
 import (
 	"regexp"
 	"testing"
+
+	"vitae"
 )
 
 func TestRulesFingerprint(t *testing.T) {
 	base := Options{StrongGate: true, Pool: 150}
-	want := rulesOf(base, defaultWeights)
+	want := rulesOf(base, "", defaultWeights)
 	if !regexp.MustCompile(`^mr-[0-9a-f]{12}$`).MatchString(want) {
 		t.Fatalf("rulesOf = %q", want)
 	}
-	if got := rulesOf(base, defaultWeights); got != want {
+	if got := rulesOf(base, "", defaultWeights); got != want {
 		t.Errorf("same options and weights: %q, then %q", want, got)
 	}
 	w := defaultWeights
 	w.Length = 0
 	for name, got := range map[string]string{
-		"context evidence": rulesOf(Options{StrongGate: true, Pool: 150, ContextEvidence: true}, defaultWeights),
-		"no gate":          rulesOf(Options{Pool: 150}, defaultWeights),
-		"pool":             rulesOf(Options{StrongGate: true, Pool: 200}, defaultWeights),
-		"ablation":         rulesOf(Options{StrongGate: true, Pool: 150, Ablate: "years"}, defaultWeights),
-		"a weight":         rulesOf(base, w),
+		"context evidence": rulesOf(Options{StrongGate: true, Pool: 150, ContextEvidence: true}, "", defaultWeights),
+		"no gate":          rulesOf(Options{Pool: 150}, "", defaultWeights),
+		"pool":             rulesOf(Options{StrongGate: true, Pool: 200}, "", defaultWeights),
+		"ablation":         rulesOf(Options{StrongGate: true, Pool: 150, Ablate: "years"}, "", defaultWeights),
+		"a weight":         rulesOf(base, "", w),
+		"mode":             rulesOf(base, vitae.ModeKeyword, defaultWeights),
+		"max limit":        rulesOf(Options{StrongGate: true, Pool: 150, MaxLimit: 20}, "", defaultWeights),
 	} {
 		if got == want {
 			t.Errorf("%s: the fingerprint did not change (%s)", name, got)
 		}
+	}
+	// Options the rules ignore change nothing.
+	strict := rulesOf(Options{StrictEvidence: true, Pool: 150}, "", defaultWeights)
+	for name, got := range map[string]string{
+		"the gate under the strict rules": rulesOf(Options{StrictEvidence: true, StrongGate: true, Pool: 150}, "", defaultWeights),
+	} {
+		if got != strict {
+			t.Errorf("%s: %s, want %s", name, got, strict)
+		}
+	}
+	if a, b := rulesOf(Options{Pool: 150}, "", defaultWeights), rulesOf(Options{Pool: 150, ContextEvidence: true}, "", defaultWeights); a != b {
+		t.Errorf("context rules with neither the gate nor the strict rules: %s, want %s", b, a)
 	}
 }
