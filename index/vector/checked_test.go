@@ -38,18 +38,7 @@ func TestCheckedBits(t *testing.T) {
 // describes) until Wipe zeroes it.
 func TestRescoreChecksRowOnce(t *testing.T) {
 	ctx := context.Background()
-	vs := Open(t.TempDir(), Options{ANNThreshold: 1 << 20, Quantize: true})
-	defer func() { vs.Close(); vs.CloseFiles() }()
-	vecs := randVecs(200, 32, 7)
-	entries := make([]Entry, len(vecs))
-	for i, v := range vecs {
-		entries[i] = Entry{ID: string(rune('a' + i)), Vec: Normalize(v)}
-	}
-	slots, err := vs.Stage(entries)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vs.Commit("rand", entries, slots, slices.Repeat([]bool{true}, len(entries)))
+	vs, vecs, _ := diskStore(t, 200, 7)
 
 	damage := func(i int) {
 		row := slices.Clone(floatBytes(vs.vector(i)))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -154,4 +155,24 @@ func annRecall(t *testing.T, vs *Store, qs [][]float32) float64 {
 		sum += recall(neighborIDs(exact), neighborIDs(approx))
 	}
 	return sum / float64(len(qs))
+}
+
+// diskStore opens a store on disk (int8 rows, float rows re-scoring, no
+// graph) holding n random vectors of dim 32 under IDs 'a', 'b', …, closed
+// when the test ends.
+func diskStore(t *testing.T, n int, seed uint64) (*Store, [][]float32, []Entry) {
+	t.Helper()
+	vs := Open(t.TempDir(), Options{ANNThreshold: 1 << 20, Quantize: true})
+	t.Cleanup(func() { vs.Close(); vs.CloseFiles() })
+	vecs := randVecs(n, 32, seed)
+	entries := make([]Entry, len(vecs))
+	for i, v := range vecs {
+		entries[i] = Entry{ID: string(rune('a' + i)), Vec: Normalize(v)}
+	}
+	slots, err := vs.Stage(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs.Commit("rand", entries, slots, slices.Repeat([]bool{true}, len(entries)))
+	return vs, vecs, entries
 }

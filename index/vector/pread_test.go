@@ -14,18 +14,7 @@ import (
 // rows mapped, scores to the bit, and still finds a damaged row.
 func TestRescoreReadRowsAsMapped(t *testing.T) {
 	ctx := context.Background()
-	vs := Open(t.TempDir(), Options{ANNThreshold: 1 << 20, Quantize: true})
-	defer func() { vs.Close(); vs.CloseFiles() }()
-	vecs := randVecs(300, 32, 11)
-	entries := make([]Entry, len(vecs))
-	for i, v := range vecs {
-		entries[i] = Entry{ID: string(rune('a' + i)), Vec: Normalize(v)}
-	}
-	slots, err := vs.Stage(entries)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vs.Commit("rand", entries, slots, slices.Repeat([]bool{true}, len(entries)))
+	vs, vecs, entries := diskStore(t, 300, 11)
 	was := preadFrom
 	defer func() { preadFrom = was }()
 	search := func(from int, q []float32) []Neighbor {
