@@ -1,8 +1,6 @@
 package match
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -17,15 +15,7 @@ func TestLeadsTokensIsLeadsPeople(t *testing.T) {
 		"Built the billing service in Go",
 		"Mentored two junior developers",
 	}
-	files, err := filepath.Glob("testdata/jd/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil {
-			lines = append(lines, strings.Split(string(b), "\n")...)
-		}
-	}
+	lines = append(lines, jdLines(t)...)
 	var leads int
 	for _, strict := range []bool{false, true} {
 		z := newAnalyzer(strict)

@@ -1,10 +1,7 @@
 package match
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -15,15 +12,7 @@ func TestWordSpansIsReWord(t *testing.T) {
 		"", "C++11/14 and C#", "Nagios/Zabbix, node.js's", "-leading dash", "Zoë's café 3.5x",
 		"Go\xffbad byte", "end.", "¿Qué? ½ ², Ⅻ", "a'b-c+d#e/f.g",
 	}
-	files, err := filepath.Glob("testdata/jd/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil {
-			lines = append(lines, strings.Split(string(b), "\n")...)
-		}
-	}
+	lines = append(lines, jdLines(t)...)
 	for _, l := range lines {
 		want := reWord.FindAllStringIndex(l, -1)
 		if got := wordSpans(l); !reflect.DeepEqual(got, want) {
