@@ -430,17 +430,19 @@ func (vs *Store) Vector(id string) ([]float32, error) {
 	if !ok || !vs.live[i] {
 		return nil, nil
 	}
-	v := vs.vector(i)
+	var v []float32
 	if vs.disk != nil && vs.disk.f32 != nil && len(vs.data)*4 > preadFrom {
-		// Read, not mapped, as re-scoring does: a copy either way, and
+		// Read, not mapped, as re-scoring does: the copy is the read, and
 		// the mapping's pages stay out of the resident set.
 		v = make([]float32, vs.dim)
 		if err := vs.disk.f32.readRow(i, floatBytes(v)); err != nil {
 			return nil, err
 		}
+	} else {
+		v = slices.Clone(vs.vector(i))
 	}
 	if checksum(floatBytes(v)) != vs.sums[i] {
 		return nil, fmt.Errorf("%w: %s row %d fails its checksum", ErrDamaged, FloatFile, i)
 	}
-	return slices.Clone(v), nil
+	return v, nil
 }
