@@ -162,16 +162,7 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 			res.Candidates = append(res.Candidates, cs[i])
 		}
 	}
-	sort.SliceStable(res.Candidates, func(a, b int) bool {
-		ca, cb := res.Candidates[a], res.Candidates[b]
-		if ca.Explain.MustEvident != cb.Explain.MustEvident {
-			return ca.Explain.MustEvident
-		}
-		if ca.Score != cb.Score {
-			return ca.Score > cb.Score
-		}
-		return ca.ResumeID < cb.ResumeID
-	})
+	Order(res.Candidates)
 	if len(res.Candidates) > limit {
 		res.Candidates = res.Candidates[:limit]
 	}
@@ -300,7 +291,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	fit := make(map[string]roleScore, len(resumes))
 	for id := range resumes {
 		f := roleScore{words: words[id], sense: round3(sense[id]), search: titled[id]}
-		f.fit = max((f.words+w.RoleSense*f.sense)/(1+w.RoleSense), w.TitleSearch*f.search)
+		f.fit = roleFitOf(f.words, f.sense, f.search, w)
 		fit[id] = f
 	}
 	res.Rules = rulesOf(m.opts, mode, res.Weights) // the weights as they ended, a degraded role sense included

@@ -88,11 +88,9 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		ex.Years = append(ex.Years, y)
 		ex.YearsFit = math.Min(ex.YearsFit, y.Fit)
 	}
-	// Role fit and years can take off 0.9 + 0.15: a score below 0 would
-	// rank more evidence lower.
 	ex.Bullets = len(r.Bullets)
 	ex.Length = round3(lengthFactor(ex.Bullets, s.w))
-	ex.Adjustment = round3(max(0, 1-s.w.RoleFit*(1-roleFit)-s.w.Experience*(1-ex.YearsFit)) * ex.Length)
+	ex.Adjustment = round3(adjust(roleFit, ex.YearsFit, s.w) * ex.Length)
 	ex.Score = round3(ex.Evidence * ex.Adjustment)
 	ex.Formula = formula(ex, s.w)
 	c.RoleFit, c.Score, c.Fit, c.Explain = ex.RoleFit, ex.Score, int(math.Round(ex.Score*100)), ex

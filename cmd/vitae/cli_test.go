@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"vitae/eval"
 )
 
 // cli runs the binary's run() in-process in dir and returns its output.
@@ -149,6 +151,17 @@ func TestMatchAndEvalCommands(t *testing.T) {
 	// A misspelt ablation is refused, not run as no ablation.
 	if code, _, errOut = cli(t, dir, "eval", "--jobs", ev, "--ablate", "rolefit"); code != 2 || !strings.Contains(errOut, `--ablate "rolefit": not one of role-fit, years, levels, title-search, role-sense, length`) {
 		t.Fatalf("eval --ablate rolefit: exit %d\n%s", code, errOut)
+	}
+	// --loo grades the pool once and reports the grid's leave-one-out mean.
+	jobs := filepath.Join(dir, "jobs.jsonl")
+	os.WriteFile(jobs, []byte(`{"id":"j1","job_description":"# SRE Lead\n\n## Requirements\n- Lead a team of site reliability engineers\n","judgments":[{"resume":"002_6ca7291b08ba563c","grade":2}]}`+"\n"), 0o644)
+	code, out, errOut = cli(t, dir, "eval", "--jobs", jobs+","+jobs, "--loo", "--json")
+	var loo eval.LeaveOneOut
+	if code != 0 || json.Unmarshal([]byte(out), &loo) != nil || loo.Jobs != 2 || loo.Settings < 2 || loo.Configured <= 0 {
+		t.Fatalf("eval --loo: exit %d %+v\n%s\n%s", code, loo, out, errOut)
+	}
+	if code, _, errOut = cli(t, dir, "eval", "--evidence", ev, "--loo"); code != 2 || !strings.Contains(errOut, "--loo needs --jobs") {
+		t.Fatalf("eval --loo without --jobs: exit %d\n%s", code, errOut)
 	}
 	qs := filepath.Join(dir, "q.jsonl")
 	os.WriteFile(qs, []byte(`{"id":"q1","query":"led DevOps team","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2},{"ref":"missing#/work/0","grade":1}]}`+"\n"), 0o644)

@@ -19,7 +19,7 @@ func newEvalCmd(g *globals) *cobra.Command {
 	var (
 		queries, jobs, evidence, ablate string
 		modes, split                    string
-		asJSON, verbose, tune           bool
+		asJSON, verbose, tune, loo      bool
 		ratio                           float64
 		tuning                          tuneOptions
 	)
@@ -52,6 +52,12 @@ the precision and recall of each level per split.`,
 			defer a.Close()
 			if jobs != "" && split != "all" {
 				return &exitError{code: 2, err: fmt.Errorf("--split %s: the job sets are split by file (eval/jobs-*.jsonl)", split)}
+			}
+			if loo && jobs == "" {
+				return &exitError{code: 2, err: errors.New("--loo needs --jobs")}
+			}
+			if loo {
+				return runJobLOO(cmd, g, a, jobs, ablate, asJSON, verbose)
 			}
 			if jobs != "" {
 				if ablate != "" {
@@ -128,6 +134,7 @@ the precision and recall of each level per split.`,
 	f := cmd.Flags()
 	f.StringVar(&queries, "queries", "", "bullet-query relevance set (JSONL)")
 	f.StringVar(&jobs, "jobs", "", "job-matching relevance set (JSONL)")
+	f.BoolVar(&loo, "loo", false, "with --jobs (training sets only; several comma-separated): choose the adjustment's weights leaving one job out in turn, and print the held-out jobs' mean beside the configured weights'")
 	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off one part of the match score ("+strings.Join(match.Ablations, ", ")+")")
 	f.StringVar(&evidence, "evidence", "", "(requirement, bullet) evidence set (JSONL): precision and recall per level")
 	f.StringVar(&modes, "modes", "keyword,semantic,hybrid", "comma-separated modes to evaluate")

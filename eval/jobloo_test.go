@@ -1,0 +1,75 @@
+package eval
+
+import (
+	"testing"
+
+	"vitae/match"
+)
+
+// pooledJob is a pool of two candidates with the same evidence: "fit"
+// has the JD's role, graded good; "off" does not and has fewer bullets,
+// graded as the job says.
+func pooledJob(id string, offGrade int) PooledJob {
+	w := match.DefaultWeights()
+	cand := func(rid string, roleWords float64, bullets int) match.Candidate {
+		ex := match.Explain{Evidence: 0.5, RoleWords: roleWords, RoleSense: roleWords, YearsFit: 1, Bullets: bullets, MustEvident: true}
+		return match.Candidate{ResumeID: rid, Explain: ex, Score: match.Rescore(ex, w)}
+	}
+	return PooledJob{ID: id, Weights: w, Grades: map[string]int{"fit": 2, "off": offGrade},
+		Candidates: []match.Candidate{cand("fit", 0.2, 100), cand("off", 0, 5)}}
+}
+
+// The configured weights rank "fit" first: it loses when role fit weighs
+// little; a setting that only one job likes is not picked for it when it
+// is held out.
+func TestLeaveOneJDOut(t *testing.T) {
+	conf := SettingOf(match.DefaultWeights())
+	weak := conf
+	weak.RoleFit = 0.1 // role fit weighs little: the short résumé wins
+	grid := []Setting{conf, weak}
+
+	// "off" is the better candidate in every job: every fold picks weak.
+	all := []PooledJob{pooledJob("a", 2), pooledJob("b", 2), pooledJob("c", 2)}
+	for _, p := range all {
+		p.Grades["fit"] = 1
+	}
+	loo := LeaveOneJDOut(all, grid, conf)
+	if loo.Up != 3 || loo.Down != 0 || loo.Mean <= loo.Configured || loo.Best != weak {
+		t.Errorf("all jobs prefer weak: %+v", loo)
+	}
+	for _, r := range loo.Rows {
+		if r.Pick != weak {
+			t.Errorf("fold %s picked %+v, want weak", r.ID, r.Pick)
+		}
+	}
+
+	// Only job "a" prefers weak: held out, it gets the others' choice.
+	one := []PooledJob{pooledJob("a", 2), pooledJob("b", 0), pooledJob("c", 0)}
+	one[0].Grades["fit"] = 0
+	loo = LeaveOneJDOut(one, grid, conf)
+	if loo.Rows[0].Pick != conf || loo.Rows[0].Held != loo.Rows[0].Configured || loo.Up != 0 {
+		t.Errorf("one job's preference carried over: %+v", loo)
+	}
+	if loo.Mean != loo.Configured {
+		t.Errorf("LOO %v, configured %v: want equal", loo.Mean, loo.Configured)
+	}
+}
+
+// Grid: the configured setting first and once, every combination after.
+func TestGrid(t *testing.T) {
+	conf := SettingOf(match.DefaultWeights())
+	g := Grid(conf, []float64{0.8, conf.RoleFit}, nil, []float64{0.1, conf.TitleSearch}, nil, nil)
+	if len(g) != 4 || g[0] != conf {
+		t.Fatalf("grid %+v: want 4 settings, configured first", g)
+	}
+	seen := map[Setting]bool{}
+	for _, s := range g {
+		if seen[s] {
+			t.Errorf("setting %+v twice", s)
+		}
+		seen[s] = true
+		if s.Experience != conf.Experience || s.RoleSense != conf.RoleSense || s.Length != conf.Length {
+			t.Errorf("setting %+v moved a weight not gridded", s)
+		}
+	}
+}

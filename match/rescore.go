@@ -1,0 +1,49 @@
+package match
+
+import "sort"
+
+// Rescore is the score a candidate's explain gives under other weights
+// of the adjustment — role fit, years, title search, title sense, length
+// (docs/matching.md §2 step 7) — with the evidence as graded. Weights can
+// then be chosen over one graded pool, by the arithmetic the matcher
+// ranks with (eval.LeaveOneJDOut), without grading every résumé again.
+// The parts in explain are rounded to 3 decimals, so the score of the
+// answer's own weights comes back within about 0.001.
+func Rescore(ex Explain, w Weights) float64 {
+	fit := roleFitOf(ex.RoleWords, ex.RoleSense, ex.TitleSearch, w)
+	adj := round3(adjust(fit, ex.YearsFit, w) * round3(lengthFactor(ex.Bullets, w)))
+	return round3(ex.Evidence * adj)
+}
+
+// roleFitOf is step 7's role fit from its parts: the mean of title words
+// and title sense, at least a share of the title search.
+func roleFitOf(words, sense, search float64, w Weights) float64 {
+	return max((words+w.RoleSense*sense)/(1+w.RoleSense), w.TitleSearch*search)
+}
+
+// adjust is step 7's adjustment before length. Role fit and years can
+// take off RoleFit + Experience (over 1): a score below 0 would rank more
+// evidence lower.
+func adjust(roleFit, yearsFit float64, w Weights) float64 {
+	return max(0, 1-w.RoleFit*(1-roleFit)-w.Experience*(1-yearsFit))
+}
+
+// Order ranks candidates as an answer does: those with evidence for a
+// must-have first, then by score, then by résumé ID (one order for every
+// run). No adjustment lifts a candidate over one with must-have evidence.
+func Order(cs []Candidate) {
+	sort.SliceStable(cs, func(a, b int) bool {
+		ca, cb := cs[a], cs[b]
+		if ca.Explain.MustEvident != cb.Explain.MustEvident {
+			return ca.Explain.MustEvident
+		}
+		if ca.Score != cb.Score {
+			return ca.Score > cb.Score
+		}
+		return ca.ResumeID < cb.ResumeID
+	})
+}
+
+// DefaultWeights are the weights a match applies unless a part is off
+// (no title, no model, an ablation).
+func DefaultWeights() Weights { return defaultWeights }
