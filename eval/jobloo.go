@@ -58,17 +58,21 @@ func (s Setting) apply(w match.Weights) match.Weights {
 	set(&w.TitleSearch, s.TitleSearch)
 	set(&w.RoleSense, s.RoleSense)
 	set(&w.Length, s.Length)
-	w.Experience = s.Experience
+	set(&w.Experience, s.Experience)
 	return w
 }
 
 // RankPooled is the ranking of p's pool under s, as the matcher would
-// give it (match.Rescore, match.Order).
+// give it (match.Rescore, match.Order). Under the answer's own weights
+// the answer's scores are kept: Rescore reads rounded parts, and a near
+// tie must not flip against the ranking it stands for.
 func RankPooled(p PooledJob, s Setting) []string {
 	w := s.apply(p.Weights)
 	cs := append([]match.Candidate(nil), p.Candidates...)
-	for i := range cs {
-		cs[i].Score = match.Rescore(cs[i].Explain, w)
+	if w != p.Weights {
+		for i := range cs {
+			cs[i].Score = match.Rescore(cs[i].Explain, w)
+		}
 	}
 	match.Order(cs)
 	ids := make([]string, len(cs))

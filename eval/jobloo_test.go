@@ -73,3 +73,32 @@ func TestGrid(t *testing.T) {
 		}
 	}
 }
+
+// A part the answer switched off (an ablation, no title, no model) stays
+// off under every setting: years too.
+func TestSettingKeepsPartsOff(t *testing.T) {
+	conf := SettingOf(match.DefaultWeights())
+	off := match.DefaultWeights()
+	off.Experience, off.RoleSense = 0, 0
+	w := conf.apply(off)
+	if w.Experience != 0 || w.RoleSense != 0 {
+		t.Errorf("switched-off parts turned on: experience %v, role sense %v", w.Experience, w.RoleSense)
+	}
+	if w.RoleFit != conf.RoleFit || w.Length != conf.Length {
+		t.Errorf("parts on lost their setting: %+v", w)
+	}
+}
+
+// Under the answer's own weights the pool keeps the answer's order, even
+// where rescoring its rounded parts would order a near tie the other way.
+func TestRankPooledKeepsTheAnswer(t *testing.T) {
+	p := pooledJob("a", 2)
+	c0, c1 := &p.Candidates[0], &p.Candidates[1]
+	if match.Rescore(c0.Explain, p.Weights) > match.Rescore(c1.Explain, p.Weights) {
+		c0, c1 = c1, c0
+	}
+	c0.Score, c1.Score = 0.3001, 0.3 // the answer had c0 first, rescoring has c1
+	if got := RankPooled(p, SettingOf(p.Weights)); got[0] != c0.ResumeID {
+		t.Errorf("ranked %v under the answer's weights, want the answer's order (%s first)", got, c0.ResumeID)
+	}
+}

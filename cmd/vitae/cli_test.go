@@ -155,10 +155,17 @@ func TestMatchAndEvalCommands(t *testing.T) {
 	// --loo grades the pool once and reports the grid's leave-one-out mean.
 	jobs := filepath.Join(dir, "jobs.jsonl")
 	os.WriteFile(jobs, []byte(`{"id":"j1","job_description":"# SRE Lead\n\n## Requirements\n- Lead a team of site reliability engineers\n","judgments":[{"resume":"002_6ca7291b08ba563c","grade":2}]}`+"\n"), 0o644)
-	code, out, errOut = cli(t, dir, "eval", "--jobs", jobs+","+jobs, "--loo", "--json")
+	jobs2 := filepath.Join(dir, "jobs2.jsonl")
+	os.WriteFile(jobs2, []byte(`{"id":"j2","job_description":"# DevOps Engineer\n\n## Requirements\n- Built CI/CD pipelines\n","judgments":[{"resume":"002_6ca7291b08ba563c","grade":1}]}`+"\n"), 0o644)
+	code, out, errOut = cli(t, dir, "eval", "--jobs", jobs+", "+jobs2, "--loo", "--json")
 	var loo eval.LeaveOneOut
-	if code != 0 || json.Unmarshal([]byte(out), &loo) != nil || loo.Jobs != 2 || loo.Settings < 2 || loo.Configured <= 0 {
-		t.Fatalf("eval --loo: exit %d %+v\n%s\n%s", code, loo, out, errOut)
+	grid := len(looGrid.roleFit) * len(looGrid.experience) * len(looGrid.titleSearch) * len(looGrid.roleSense) * len(looGrid.length)
+	if code != 0 || json.Unmarshal([]byte(out), &loo) != nil || loo.Jobs != 2 || loo.Settings < grid || loo.Configured <= 0 {
+		t.Fatalf("eval --loo: exit %d %+v (grid %d)\n%s\n%s", code, loo, grid, out, errOut)
+	}
+	// A job given twice would vote for its own setting: refused.
+	if code, _, errOut = cli(t, dir, "eval", "--jobs", jobs+","+jobs, "--loo"); code != 2 || !strings.Contains(errOut, `job "j1" is already in`) {
+		t.Fatalf("eval --loo with a job twice: exit %d\n%s", code, errOut)
 	}
 	if code, _, errOut = cli(t, dir, "eval", "--evidence", ev, "--loo"); code != 2 || !strings.Contains(errOut, "--loo needs --jobs") {
 		t.Fatalf("eval --loo without --jobs: exit %d\n%s", code, errOut)

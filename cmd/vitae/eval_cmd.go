@@ -45,17 +45,17 @@ the precision and recall of each level per split.`,
 			if ablate != "" && !slices.Contains(match.Ablations, ablate) {
 				return &exitError{code: 2, err: fmt.Errorf("--ablate %q: not one of %s", ablate, strings.Join(match.Ablations, ", "))}
 			}
-			a, err := g.open(cmd, nil)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			if jobs != "" && split != "all" {
 				return &exitError{code: 2, err: fmt.Errorf("--split %s: the job sets are split by file (eval/jobs-*.jsonl)", split)}
 			}
 			if loo && jobs == "" {
 				return &exitError{code: 2, err: errors.New("--loo needs --jobs")}
 			}
+			a, err := g.open(cmd, nil)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
 			if loo {
 				return runJobLOO(cmd, g, a, jobs, ablate, asJSON, verbose)
 			}

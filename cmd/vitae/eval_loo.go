@@ -29,7 +29,11 @@ var looGrid = struct{ roleFit, experience, titleSearch, roleSense, length []floa
 // applied.
 func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate string, asJSON, verbose bool) error {
 	var jobs []eval.Job
+	seen := map[string]string{} // job ID → file: a job twice would vote for its own setting
 	for _, path := range strings.Split(paths, ",") {
+		if path = strings.TrimSpace(path); path == "" {
+			continue
+		}
 		f, err := os.Open(path)
 		if err != nil {
 			return &exitError{code: 2, err: err}
@@ -38,6 +42,12 @@ func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate stri
 		f.Close()
 		if err != nil {
 			return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
+		}
+		for _, j := range js {
+			if first, ok := seen[j.ID]; ok {
+				return &exitError{code: 2, err: fmt.Errorf("%s: job %q is already in %s: leaving one job out needs each job once", path, j.ID, first)}
+			}
+			seen[j.ID] = path
 		}
 		jobs = append(jobs, js...)
 	}
