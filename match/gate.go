@@ -8,8 +8,9 @@ package match
 // the training JDs (docs/matching.md, "The strong gate"), so the gate
 // never promotes.
 type gate struct {
-	z    *analyzer
-	reqs []*reqParts // the strict rules' parts of each requirement
+	z     *analyzer
+	reqs  []*reqParts // the strict rules' parts of each requirement
+	sense *senseCheck // the model must agree too (Options.StrongSense); nil: no check
 }
 
 // newGate reads the requirements with the strict rules.
@@ -22,9 +23,13 @@ func newGate(z *analyzer, texts []string) *gate {
 }
 
 // demotes reports whether the strict rules call a bullet the default
-// rules graded strong for requirement ri less than strong.
+// rules graded strong for requirement ri less than strong, or the model
+// finds the two far apart in meaning.
 func (g *gate) demotes(ri int, text string) bool {
-	return judge(g.reqs[ri], g.z.bullet(text)).level != Strong
+	if judge(g.reqs[ri], g.z.bullet(text)).level != Strong {
+		return true
+	}
+	return g.sense != nil && !g.sense.near(ri, text)
 }
 
 // gated is judge by the default rules with the strict rules' strong

@@ -58,6 +58,13 @@ type Options struct {
 	// round"). Off by default (match.context_evidence): it lowers
 	// jobs-train and did not raise held-out strong precision.
 	ContextEvidence bool
+	// StrongSense, with StrongGate, also needs the requirement and a
+	// strong bullet to be this near in meaning (cosine) under the
+	// search's embedding model, or the bullet is partial (docs/matching.md,
+	// "The strong gate, third round: sense"); 0 = no check, and no check
+	// over a backend without a model. The cosine is the built-in model's:
+	// another model needs its own. match.strong_sense.
+	StrongSense float64
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
@@ -157,6 +164,11 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 	cs := make([]Candidate, len(g.ids))
 	ok := make([]bool, len(g.ids))
 	each(len(g.ids), func(i int) { cs[i], ok[i] = g.candidate(g.ids[i]) })
+	if g.sc.gate != nil && g.sc.gate.sense != nil && g.sc.gate.sense.reqs != nil {
+		if err := g.sc.gate.sense.failed(); err != nil {
+			degrade(res, "some strong evidence was not confirmed by the model: "+err.Error())
+		}
+	}
 	for i := range cs {
 		if ok[i] {
 			res.Candidates = append(res.Candidates, cs[i])
@@ -281,6 +293,17 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 			texts[i] = rq.Text
 		}
 		sc.gate = newGate(m.zs, texts)
+		if m.opts.StrongSense > 0 && m.emb != nil {
+			sense, err := newSenseCheck(ctx, m.emb, m.opts.StrongSense, texts)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				sense = &senseCheck{err: err} // no strong evidence: the model could not confirm any
+				degrade(res, "strong evidence was not confirmed by the model: "+err.Error())
+			}
+			sc.gate.sense = sense
+		}
 	}
 	words := roleFit(jd.Title, resumes, w, sc.now)
 	sense, err := roleSense(ctx, m.emb, jd.Title, resumes, w, sc.now)
@@ -291,11 +314,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		// Role words alone rank, at full weight (a sense of 0 weighed 0.75
 		// would cut every role fit by 1/1.75); the answer says what is missing.
 		w.RoleSense, sc.w.RoleSense, res.Weights.RoleSense = 0, 0, 0
-		reason := "role titles were not read by the model: " + err.Error()
-		if res.DegradedReason != "" {
-			reason = res.DegradedReason + "; " + reason
-		}
-		res.Degraded, res.DegradedReason = true, reason
+		degrade(res, "role titles were not read by the model: "+err.Error())
 	}
 	fit := make(map[string]roleScore, len(resumes))
 	for id := range resumes {
@@ -402,6 +421,14 @@ func each(n int, fn func(i int)) {
 		})
 	}
 	wg.Wait()
+}
+
+// degrade marks res degraded, adding reason to any reason it has.
+func degrade(res *Result, reason string) {
+	if res.DegradedReason != "" {
+		reason = res.DegradedReason + "; " + reason
+	}
+	res.Degraded, res.DegradedReason = true, reason
 }
 
 func truncateRunes(s string, n int) string {
