@@ -53,7 +53,7 @@ type grade struct {
 	hit            []string // the keys of the skill and objects carried
 	all            []string // … and of the weak words carried (shortPhrase)
 	demoted        bool     // strong by the default rules, partial by the strong gate
-	clause         bool     // the match is one clause of a list, not the whole requirement
+	bySense        bool     // demoted by the strong gate's sense check alone (Options.StrongSense)
 }
 
 // judge scores a bullet against a requirement: the weighted share of the
@@ -71,7 +71,6 @@ func judge(r *reqParts, b *textParts) grade {
 		if cg := judgeParts(c, b); cg.score*clauseFactor > g.score {
 			g, from = cg, c
 			g.score *= clauseFactor
-			g.clause = true
 		}
 	}
 	switch {

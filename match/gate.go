@@ -25,19 +25,22 @@ func newGate(z *analyzer, texts []string) *gate {
 // demotes reports whether the strict rules call a bullet the default
 // rules graded strong for requirement ri less than strong, or the model
 // finds the two far apart in meaning.
-func (g *gate) demotes(ri int, text string) bool {
+func (g *gate) demotes(ri int, text string) (demoted, bySense bool) {
 	if judge(g.reqs[ri], g.z.bullet(text)).level != Strong {
-		return true
+		return true, false
 	}
-	return g.sense != nil && !g.sense.near(ri, text)
+	far := g.sense != nil && !g.sense.near(ri, text)
+	return far, far
 }
 
 // gated is judge by the default rules with the strict rules' strong
 // checks on top; s may be nil (no gate).
 func gated(s *gate, ri int, r *reqParts, b *textParts, text string) grade {
 	g := judge(r, b)
-	if g.level == Strong && s != nil && s.demotes(ri, text) {
-		g.level, g.demoted = Partial, true
+	if g.level == Strong && s != nil {
+		if d, bySense := s.demotes(ri, text); d {
+			g.level, g.demoted, g.bySense = Partial, true, bySense
+		}
 	}
 	return g
 }

@@ -13,8 +13,7 @@ type Grader struct {
 	senseAt float64
 
 	z    *analyzer
-	gate *analyzer      // the strict rules' strong checks (NewGateGrader); nil: none
-	sig  *signalReaders // Signals' rule sets, made on first use
+	gate *analyzer // the strict rules' strong checks (NewGateGrader); nil: none
 }
 
 // NewGrader returns a Grader with the default rules.
