@@ -55,8 +55,8 @@ type Options struct {
 	// tool or clause met after a head about other things, a company or
 	// product described, a soft skill named, "as part of a team" are
 	// partial, not strong (docs/matching.md, "The strong gate, second
-	// round"). Off by default (match.context_evidence): it lowers
-	// jobs-train and did not raise held-out strong precision.
+	// round"). On by default (match.context_evidence) with StrongSense,
+	// which reads the gate's strong picks after them.
 	ContextEvidence bool
 	// StrongSense, with StrongGate, also needs the requirement and a
 	// strong bullet to be this near in meaning (cosine) under the
