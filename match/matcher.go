@@ -55,15 +55,16 @@ type Options struct {
 	// tool or clause met after a head about other things, a company or
 	// product described, a soft skill named, "as part of a team" are
 	// partial, not strong (docs/matching.md, "The strong gate, second
-	// round"). On by default (match.context_evidence) with StrongSense,
-	// which reads the gate's strong picks after them.
+	// round"). Off by default (match.context_evidence): it lowered
+	// jobs-train once and did not raise held-out strong precision.
 	ContextEvidence bool
 	// StrongSense, with StrongGate, also needs the requirement and a
 	// strong bullet to be this near in meaning (cosine) under the
 	// search's embedding model, or the bullet is partial (docs/matching.md,
 	// "The strong gate, third round: sense"); 0 = no check, and no check
 	// over a backend without a model. The cosine is the built-in model's:
-	// another model needs its own. match.strong_sense.
+	// another model needs its own. Off by default (match.strong_sense): it
+	// raised train strong precision but not held-out.
 	StrongSense float64
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
