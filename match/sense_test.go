@@ -3,9 +3,16 @@ package match
 import (
 	"context"
 	"math"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
+	"time"
 
+	"vitae"
 	"vitae/embed"
+	"vitae/search"
+	"vitae/search/searchtest"
 )
 
 // TestGradeSense pins the strong gate's sense check (Options.StrongSense):
@@ -98,5 +105,76 @@ func TestStrongSenseLevels(t *testing.T) {
 	}
 	if checked < 20 || unconfirmed == 0 {
 		t.Fatalf("checked %d evidence bullets, %d unconfirmed strongs; want at least 20 and 1", checked, unconfirmed)
+	}
+}
+
+// TestSenseShowsConfirmed: at one credit, the strong a model confirms is
+// the evidence shown, not a strong it does not confirm that was read
+// first with the same score (which keeps the strong credit too).
+func TestSenseShowsConfirmed(t *testing.T) {
+	const (
+		jd       = "# Site Reliability Engineer\n## Requirements\n- Kubernetes in production\n"
+		far      = "Kubernetes in production at a bakery chain, also baked bread and cakes for the morning shift"
+		confirms = "Ran Kubernetes in production"
+	)
+	ctx := context.Background()
+	emb := embed.NewLocal(embed.LocalOptions{})
+	sc := testScorer(t, jd)
+	texts := []string{sc.jd.Requirements[0].Text}
+	q, err := emb.Embed(ctx, texts, vitae.InputQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := emb.Embed(ctx, []string{far, confirms}, vitae.InputDocument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf, cc := cosine(q[0], vs[0]), cosine(q[0], vs[1])
+	if cf >= cc {
+		t.Fatalf("fixture: cosine %.3f of the far bullet, %.3f of the near one; want the far one lower", cf, cc)
+	}
+	sc.gate = newGate(newAnalyzer(true), texts)
+	if sc.gate.sense, err = newSenseCheck(ctx, emb, (cf+cc)/2, texts); err != nil {
+		t.Fatal(err)
+	}
+	c, ok := sc.candidate(resume("sre", "S", "X", "Engineer", "", "", far, confirms), roleScore{fit: 1})
+	if !ok || len(c.Matched) != 1 {
+		t.Fatalf("candidate %+v, %v: want one requirement met", c.Matched, ok)
+	}
+	if ev := c.Matched[0]; ev.Text != confirms || ev.Level != "strong" || ev.Credit != 1 {
+		t.Errorf("shown %q at %s, credit %.3f; want %q, strong, 1", ev.Text, ev.Level, ev.Credit, confirms)
+	}
+}
+
+// TestSenseModelDown: with the check on and a model that cannot embed,
+// no strong grade stands (none could be confirmed) and a match says it
+// is degraded. The model is an OpenAI-compatible server that refuses.
+func TestSenseModelDown(t *testing.T) {
+	down := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, `{"error":{"message":"no"}}`, http.StatusBadRequest)
+	}))
+	t.Cleanup(down.Close)
+	oa, err := embed.NewOpenAI(embed.OpenAIConfig{BaseURL: down.URL + "/v1", Model: "m", Dimensions: 8, MaxRetries: 1, Timeout: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := NewGraderFor(Options{StrongGate: true}).WithSense(oa, 0.01)
+	if lv, _ := g.Grade("Kubernetes in production", "Ran Kubernetes in production"); lv != Partial {
+		t.Errorf("Grade with the model down = %v, want partial", lv)
+	}
+
+	rs := []*vitae.Resume{resume("sre", "S", "X", "Site Reliability Engineer", "2018", "", "Ran Kubernetes clusters in production")}
+	l := searchtest.Trained(t, rs)
+	eng := search.New(searchtest.Index(t, l, rs), oa, search.Options{})
+	m := New(eng, Options{Mode: vitae.ModeKeyword, StrongGate: true, StrongSense: 0.01})
+	res, err := m.Match(context.Background(), Request{JobDescription: "# SRE\n## Requirements\n- Kubernetes in production\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Degraded || !strings.Contains(res.DegradedReason, "strong evidence was not confirmed") {
+		t.Errorf("degraded %v (%q); want the strong evidence check named", res.Degraded, res.DegradedReason)
+	}
+	if len(res.Candidates) != 1 || res.Candidates[0].Coverage.Strong != 0 || res.Candidates[0].Coverage.Met != 1 {
+		t.Fatalf("candidates %+v: want one, meeting the requirement with no strong evidence", res.Candidates)
 	}
 }
