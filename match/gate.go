@@ -8,8 +8,9 @@ package match
 // the training JDs (docs/matching.md, "The strong gate"), so the gate
 // never promotes.
 type gate struct {
-	z    *analyzer
-	reqs []*reqParts // the strict rules' parts of each requirement
+	z     *analyzer
+	reqs  []*reqParts // the strict rules' parts of each requirement
+	sense *senseCheck // the model must agree too (Options.StrongSense); nil: no check
 }
 
 // newGate reads the requirements with the strict rules.
@@ -22,17 +23,24 @@ func newGate(z *analyzer, texts []string) *gate {
 }
 
 // demotes reports whether the strict rules call a bullet the default
-// rules graded strong for requirement ri less than strong.
-func (g *gate) demotes(ri int, text string) bool {
-	return judge(g.reqs[ri], g.z.bullet(text)).level != Strong
+// rules graded strong for requirement ri less than strong, or the model
+// finds the two far apart in meaning.
+func (g *gate) demotes(ri int, text string) (demoted, bySense bool) {
+	if judge(g.reqs[ri], g.z.bullet(text)).level != Strong {
+		return true, false
+	}
+	far := g.sense != nil && !g.sense.near(ri, text)
+	return far, far
 }
 
 // gated is judge by the default rules with the strict rules' strong
 // checks on top; s may be nil (no gate).
 func gated(s *gate, ri int, r *reqParts, b *textParts, text string) grade {
 	g := judge(r, b)
-	if g.level == Strong && s != nil && s.demotes(ri, text) {
-		g.level, g.demoted = Partial, true
+	if g.level == Strong && s != nil {
+		if d, bySense := s.demotes(ri, text); d {
+			g.level, g.demoted, g.bySense = Partial, true, bySense
+		}
 	}
 	return g
 }

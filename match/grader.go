@@ -1,8 +1,17 @@
 package match
 
+import (
+	"context"
+
+	"vitae"
+)
+
 // Grader judges single (requirement, bullet) pairs by the rules a Matcher
 // uses; eval measures it on labelled pairs.
 type Grader struct {
+	emb     vitae.Embedder // with senseAt > 0: the model the gate's sense check reads with (WithSense)
+	senseAt float64
+
 	z    *analyzer
 	gate *analyzer // the strict rules' strong checks (NewGateGrader); nil: none
 }
@@ -35,12 +44,30 @@ func NewGraderFor(opts Options) *Grader {
 	return NewGrader()
 }
 
+// WithSense makes the strong gate's strong grades also need a cosine of
+// at least at between the requirement and the bullet under emb
+// (Options.StrongSense); it changes nothing without the gate or with at
+// 0. It returns g.
+func (g *Grader) WithSense(emb vitae.Embedder, at float64) *Grader {
+	g.emb, g.senseAt = emb, at
+	return g
+}
+
 // Grade returns how well bullet shows requirement, and its score (0..1)
 // before the level thresholds.
 func (g *Grader) Grade(requirement, bullet string) (Level, float64) {
 	var s *gate
 	if g.gate != nil {
 		s = newGate(g.gate, []string{requirement})
+		if g.emb != nil && g.senseAt > 0 {
+			// A requirement the model cannot read leaves no strong grade
+			// standing, as a bullet it cannot read does.
+			sc, err := newSenseCheck(context.Background(), g.emb, g.senseAt, []string{requirement})
+			if err != nil {
+				sc = &senseCheck{err: err}
+			}
+			s.sense = sc
+		}
 	}
 	gr := gated(s, 0, g.z.requirement(requirement), g.z.bullet(bullet), bullet)
 	return gr.level, gr.score

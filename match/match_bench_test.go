@@ -34,8 +34,9 @@ func (e oneByOne) SearchBatch(ctx context.Context, qs []vitae.Query) ([]*vitae.R
 // ones the parser finds requirements in; a built-in one otherwise) and
 // over one 25 KB description made of them (40 requirements). "batch" is
 // the matcher as it ships (search.SearchBatch), "one-by-one" the same
-// queries as separate searches, "gate" the batch with the strong gate, in
-// the same run.
+// queries as separate searches, "gate" the batch with the strong gate,
+// "shipped" the gate with the context rules and the sense check, in the
+// same run.
 func BenchmarkMatch10k(b *testing.B) {
 	ctx := context.Background()
 	ix, l, _ := bench.Fixture10k(b, index.Options{})
@@ -57,6 +58,11 @@ func BenchmarkMatch10k(b *testing.B) {
 	// The strong gate (match.strong_gate, on by default in the binary)
 	// also judges every strong bullet by the strict rules.
 	gated := match.New(eng, match.Options{StrongGate: true})
+	// The binary's default since the third round: the gate with the
+	// context rules and the sense check (match.strong_sense), which embeds
+	// each bullet the rules call strong; "gate+context" without the check.
+	withContext := match.New(eng, match.Options{StrongGate: true, ContextEvidence: true})
+	shipped := match.New(eng, match.Options{StrongGate: true, ContextEvidence: true, StrongSense: 0.35})
 	long := bench.LongJob(all, bench.LongJobSize)
 	if len(all) == 0 {
 		long = bench.LongJob(jobs, bench.LongJobSize)
@@ -69,8 +75,12 @@ func BenchmarkMatch10k(b *testing.B) {
 		{"batch", m, jobs},
 		{"one-by-one", match.New(oneByOne{eng}, match.Options{}), jobs},
 		{"gate", gated, jobs},
+		{"gate+context", withContext, jobs},
+		{"shipped", shipped, jobs},
 		{"25kb/batch", m, []string{long}},
 		{"25kb/gate", gated, []string{long}},
+		{"25kb/gate+context", withContext, []string{long}},
+		{"25kb/shipped", shipped, []string{long}},
 		{"25kb/one-by-one", match.New(oneByOne{eng}, match.Options{}), []string{long}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

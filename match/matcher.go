@@ -55,9 +55,17 @@ type Options struct {
 	// tool or clause met after a head about other things, a company or
 	// product described, a soft skill named, "as part of a team" are
 	// partial, not strong (docs/matching.md, "The strong gate, second
-	// round"). Off by default (match.context_evidence): it lowers
-	// jobs-train and did not raise held-out strong precision.
+	// round"). Off by default (match.context_evidence): it lowered
+	// jobs-train once and did not raise held-out strong precision.
 	ContextEvidence bool
+	// StrongSense, with StrongGate, also needs the requirement and a
+	// strong bullet to be this near in meaning (cosine) under the
+	// search's embedding model, or the bullet is partial (docs/matching.md,
+	// "The strong gate, third round: sense"); 0 = no check, and no check
+	// over a backend without a model. The cosine is the built-in model's:
+	// another model needs its own. Off by default (match.strong_sense): it
+	// raised train strong precision but not held-out.
+	StrongSense float64
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
@@ -110,7 +118,7 @@ var defaultWeights = Weights{
 
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
-	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
+	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; 1 for a bullet the rules call strong that the embedding model does not find near the requirement in meaning, shown as partial; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
 	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)) × length, length being min(1, 10 / the résumé's bullets)^0.3 (a long résumé meets more requirements by chance; 1 in the jobs a person fits, where it would be the same for every job), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
 	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
@@ -157,6 +165,11 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 	cs := make([]Candidate, len(g.ids))
 	ok := make([]bool, len(g.ids))
 	each(len(g.ids), func(i int) { cs[i], ok[i] = g.candidate(g.ids[i]) })
+	if g.sc.gate != nil && g.sc.gate.sense != nil && g.sc.gate.sense.reqs != nil {
+		if err := g.sc.gate.sense.failed(); err != nil {
+			degrade(res, "some strong evidence was not confirmed by the model: "+err.Error())
+		}
+	}
 	for i := range cs {
 		if ok[i] {
 			res.Candidates = append(res.Candidates, cs[i])
@@ -272,6 +285,17 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 			texts[i] = rq.Text
 		}
 		sc.gate = newGate(m.zs, texts)
+		if m.opts.StrongSense > 0 && m.emb != nil {
+			sense, err := newSenseCheck(ctx, m.emb, m.opts.StrongSense, texts)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				sense = &senseCheck{err: err} // no strong evidence: the model could not confirm any
+				degrade(res, "strong evidence was not confirmed by the model: "+err.Error())
+			}
+			sc.gate.sense = sense
+		}
 	}
 	words := roleFit(jd.Title, resumes, w, sc.now)
 	sense, err := roleSense(ctx, m.emb, jd.Title, resumes, w, sc.now)
@@ -282,11 +306,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		// Role words alone rank, at full weight (a sense of 0 weighed 0.75
 		// would cut every role fit by 1/1.75); the answer says what is missing.
 		w.RoleSense, sc.w.RoleSense, res.Weights.RoleSense = 0, 0, 0
-		reason := "role titles were not read by the model: " + err.Error()
-		if res.DegradedReason != "" {
-			reason = res.DegradedReason + "; " + reason
-		}
-		res.Degraded, res.DegradedReason = true, reason
+		degrade(res, "role titles were not read by the model: "+err.Error())
 	}
 	fit := make(map[string]roleScore, len(resumes))
 	for id := range resumes {
@@ -393,6 +413,14 @@ func each(n int, fn func(i int)) {
 		})
 	}
 	wg.Wait()
+}
+
+// degrade marks res degraded, adding reason to any reason it has.
+func degrade(res *Result, reason string) {
+	if res.DegradedReason != "" {
+		reason = res.DegradedReason + "; " + reason
+	}
+	res.Degraded, res.DegradedReason = true, reason
 }
 
 func truncateRunes(s string, n int) string {

@@ -16,6 +16,15 @@ import (
 // replay). Options the rules ignore (the gate under the strict rules,
 // context rules with neither) are left out, so toggling them changes
 // nothing.
+// sense is the strong sense check's threshold the rules use: 0 when the
+// gate it belongs to is off.
+func sense(o Options) float64 {
+	if !o.StrongGate || o.StrictEvidence {
+		return 0
+	}
+	return o.StrongSense
+}
+
 func rulesOf(o Options, mode vitae.Mode, w Weights) string {
 	b, _ := json.Marshal(struct {
 		Mode            string  `json:"mode"`
@@ -26,11 +35,12 @@ func rulesOf(o Options, mode vitae.Mode, w Weights) string {
 		StrictEvidence  bool    `json:"strict_evidence"`
 		StrongGate      bool    `json:"strong_gate"`
 		ContextEvidence bool    `json:"context_evidence"`
+		StrongSense     float64 `json:"strong_sense,omitempty"` // omitted when off: the rules ids logged before it stay
 		Ablate          string  `json:"ablate"`
 		Weights         Weights `json:"weights"`
 	}{string(mode), o.SemanticRatio, o.RecencyHalfLife, o.Pool, o.MaxLimit,
 		o.StrictEvidence, o.StrongGate && !o.StrictEvidence, o.ContextEvidence && (o.StrictEvidence || o.StrongGate),
-		o.Ablate, w})
+		sense(o), o.Ablate, w})
 	sum := sha256.Sum256(b)
 	return "mr-" + hex.EncodeToString(sum[:6])
 }

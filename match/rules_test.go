@@ -26,6 +26,7 @@ func TestRulesFingerprint(t *testing.T) {
 		"a weight":         rulesOf(base, "", w),
 		"mode":             rulesOf(base, vitae.ModeKeyword, defaultWeights),
 		"max limit":        rulesOf(Options{StrongGate: true, Pool: 150, MaxLimit: 20}, "", defaultWeights),
+		"strong sense":     rulesOf(Options{StrongGate: true, Pool: 150, StrongSense: 0.35}, "", defaultWeights),
 	} {
 		if got == want {
 			t.Errorf("%s: the fingerprint did not change (%s)", name, got)
@@ -34,7 +35,8 @@ func TestRulesFingerprint(t *testing.T) {
 	// Options the rules ignore change nothing.
 	strict := rulesOf(Options{StrictEvidence: true, Pool: 150}, "", defaultWeights)
 	for name, got := range map[string]string{
-		"the gate under the strict rules": rulesOf(Options{StrictEvidence: true, StrongGate: true, Pool: 150}, "", defaultWeights),
+		"the gate under the strict rules":        rulesOf(Options{StrictEvidence: true, StrongGate: true, Pool: 150}, "", defaultWeights),
+		"the sense check under the strict rules": rulesOf(Options{StrictEvidence: true, StrongGate: true, Pool: 150, StrongSense: 0.35}, "", defaultWeights),
 	} {
 		if got != strict {
 			t.Errorf("%s: %s, want %s", name, got, strict)
@@ -42,5 +44,8 @@ func TestRulesFingerprint(t *testing.T) {
 	}
 	if a, b := rulesOf(Options{Pool: 150}, "", defaultWeights), rulesOf(Options{Pool: 150, ContextEvidence: true}, "", defaultWeights); a != b {
 		t.Errorf("context rules with neither the gate nor the strict rules: %s, want %s", b, a)
+	}
+	if a, b := rulesOf(Options{Pool: 150}, "", defaultWeights), rulesOf(Options{Pool: 150, StrongSense: 0.35}, "", defaultWeights); a != b {
+		t.Errorf("the sense check without the gate: %s, want %s", b, a)
 	}
 }

@@ -103,6 +103,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList map[string]bool) *Evidence {
 	req := s.reqs[ri]
 	var best *Evidence
+	unconfirmed := false // best is a strong the sense check did not confirm
 	for i, b := range bullets {
 		g := gated(s.gate, ri, req, parts[i], b.Text)
 		if g.level == None {
@@ -116,6 +117,13 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList 
 		if g.level == Strong {
 			credit = s.w.StrongCredit
 		}
+		if g.bySense {
+			// The sense check says what "strong" may be shown for, not what
+			// the evidence is worth: at a lower credit it ranked the
+			// training JDs lower (docs/matching.md, "The strong gate,
+			// third round: sense").
+			credit = s.w.StrongCredit
+		}
 		if !s.levels {
 			credit = g.score
 		}
@@ -123,9 +131,16 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList 
 		if b.ID == "" && (g.level == Strong || g.demoted) {
 			credit = s.w.PartialCredit * rec // a title says the role, not what was done in it
 		}
-		if best != nil && (credit < best.Credit || credit == best.Credit && g.score <= best.Score) {
-			continue
+		if best != nil {
+			better := credit > best.Credit || credit == best.Credit && g.score > best.Score
+			if credit == best.Credit && g.bySense != unconfirmed {
+				better = unconfirmed // at one credit, a confirmed strong is shown
+			}
+			if !better {
+				continue
+			}
 		}
+		unconfirmed = g.bySense
 		terms := dedupe(g.terms)
 		sort.Strings(terms) // the grader walks maps: one order for every answer
 		best = &Evidence{BulletID: b.ID, Text: b.Text, Highlight: highlight(b.Text, terms), Terms: terms,

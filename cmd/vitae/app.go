@@ -98,6 +98,7 @@ func matchOptions(cfg *Config) match.Options {
 		StrictEvidence:  cfg.Match.StrictEvidence,
 		StrongGate:      cfg.Match.StrongGate,
 		ContextEvidence: cfg.Match.ContextEvidence,
+		StrongSense:     cfg.Match.StrongSense,
 	}
 }
 

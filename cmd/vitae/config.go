@@ -91,6 +91,7 @@ type Config struct {
 		StrictEvidence  bool    `mapstructure:"strict_evidence"`
 		StrongGate      bool    `mapstructure:"strong_gate"`
 		ContextEvidence bool    `mapstructure:"context_evidence"`
+		StrongSense     float64 `mapstructure:"strong_sense"`
 	} `mapstructure:"match"`
 	Server struct {
 		Addr              string        `mapstructure:"addr"`
@@ -199,6 +200,7 @@ func setDefaults(v *viper.Viper) {
 		"match.strict_evidence":       false,
 		"match.strong_gate":           true,
 		"match.context_evidence":      false,
+		"match.strong_sense":          0.0,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,

@@ -203,6 +203,9 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 	}
 	grader := match.NewGraderFor(match.Options{StrictEvidence: a.cfg.Match.StrictEvidence,
 		StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence})
+	if at := a.cfg.Match.StrongSense; at > 0 {
+		grader.WithSense(a.engine.Embedder(), at) // the model matching reads with
+	}
 	reps, err := eval.EvaluateEvidence(cmd.Context(), a.engine, grader, items)
 	if err != nil {
 		return err
