@@ -131,7 +131,8 @@ func (h *hnsw) search(q []float32, k, ef int) ([]Neighbor, error) {
 	}
 	found := h.searchLayer(sc, q, []int{ep}, ef, 0, false)
 	sc.next() // marks now: nodes already taken
-	var live []cand
+	live := sc.live[:0] // the scratch's: neighbors copies out of it
+	defer func() { sc.live = live[:0] }()
 	take := func(c cand) bool {
 		if h.vs.live[c.i] {
 			live = append(live, c)
@@ -233,8 +234,18 @@ func popMin(h []cand) ([]cand, cand) {
 // sortCands orders best first, ties by slot, so results are deterministic.
 func sortCands(cs []cand) {
 	slices.SortFunc(cs, func(a, b cand) int {
-		if a.s != b.s {
-			return cmp.Compare(b.s, a.s)
+		// Plain comparisons first: cmp.Compare's NaN checks cost a search
+		// a few percent; only a NaN reaches it, and orders as before.
+		switch {
+		case a.s > b.s:
+			return -1
+		case a.s < b.s:
+			return 1
+		case a.s == b.s:
+			return cmp.Compare(a.i, b.i)
+		}
+		if c := cmp.Compare(b.s, a.s); c != 0 {
+			return c
 		}
 		return cmp.Compare(a.i, b.i)
 	})
