@@ -109,7 +109,7 @@ func keptStore(tb testing.TB, dir string) *Store {
 			continue
 		}
 		key := r.u64()
-		r.int() // into
+		r.int()             // into
 		for range r.int() { // levels
 			for range r.int() {
 				r.int()
