@@ -1,7 +1,10 @@
 package vector
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -18,7 +21,8 @@ import (
 // only and quantized as the bench serves it, for the engine's 100
 // candidates. The queries are 200 stored rows, each moved a little
 // (noise of norm ~0.3) and normalised. It reports the search thread's CPU
-// time per search (cpu-us/op). Skipped unset.
+// time per search (cpu-us/op); VITAE_BENCH_DUMP=FILE also writes every
+// query's neighbours and scores there. Skipped unset.
 func BenchmarkNearestKept(b *testing.B) {
 	dir := os.Getenv("VITAE_BENCH_VECTORS")
 	if dir == "" {
@@ -44,6 +48,23 @@ func BenchmarkNearestKept(b *testing.B) {
 			}
 		}
 		return threadCPU() - t
+	}
+	if out := os.Getenv("VITAE_BENCH_DUMP"); out != "" {
+		// Every query's neighbours and scores, to compare two builds'
+		// answers on the same graph byte for byte.
+		var buf bytes.Buffer
+		for i, q := range qs {
+			ns, err := vs.Nearest(ctx, q, 100, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, n := range ns {
+				fmt.Fprintf(&buf, "%d %s %08x\n", i, n.ID, math.Float32bits(n.Score))
+			}
+		}
+		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
 	runtime.LockOSThread() // the thread's clock counts this goroutine only
 	defer runtime.UnlockOSThread()
