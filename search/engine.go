@@ -240,8 +240,21 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	k := max(s.opts.Candidates, need)
 	res := &vitae.Results{}
 
+	// The vector side goes first: whether it answers decides whether the
+	// keyword side must count its total (a search that degrades reports
+	// keyword mode's), so the keyword side walks once either way.
+	var vec []index.Neighbor
+	var vecErr error
+	if q.Mode != vitae.ModeKeyword {
+		if vec, vecErr = s.vectorSearch(ctx, text, k, q.Filters, o); vecErr != nil {
+			if ctx.Err() != nil {
+				return nil, vitae.Wrap(vitae.ETIMEOUT, vecErr, "search timed out")
+			}
+			res.Degraded, res.DegradedReason = true, degradedReason(vecErr)
+			s.opts.Logger.Warn("semantic search degraded to keyword", "error", vecErr)
+		}
+	}
 	var lex *index.LexicalResult
-	var lexReq index.LexicalRequest
 	idsOnly := false // lex hits carry IDs and scores only
 	deep := false    // lex hits reach past the page only for facets
 	if q.Mode != vitae.ModeSemantic {
@@ -261,38 +274,22 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		// need not load or highlight candidates that will not be shown.
 		// Bare hits load their bullets from the store too.
 		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep || o.bare)
-		lexReq = index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly, CommonShare: o.commonShare,
-			// Only keyword mode reports the keyword side's total; a search
-			// that will degrade to it for want of vectors counts it now.
-			NoTotal: q.Mode != vitae.ModeKeyword && s.vectorsAnswer(o)}
-		lex, err = s.st.Lexical(ctx, lexReq)
+		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly, CommonShare: o.commonShare,
+			// Only keyword mode reports the keyword side's total, and a
+			// search that degrades to it.
+			NoTotal: q.Mode != vitae.ModeKeyword && vecErr == nil})
 		if err != nil {
 			return nil, err
 		}
 	}
-	var vec []index.Neighbor
-	if q.Mode != vitae.ModeKeyword {
-		vec, err = s.vectorSearch(ctx, text, k, q.Filters, o)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, vitae.Wrap(vitae.ETIMEOUT, err, "search timed out")
+	if vecErr != nil {
+		if q.Mode == vitae.ModeSemantic {
+			lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: k, Highlight: true, CommonShare: o.commonShare})
+			if err != nil {
+				return nil, err
 			}
-			res.Degraded, res.DegradedReason = true, degradedReason(err)
-			s.opts.Logger.Warn("semantic search degraded to keyword", "error", err)
-			if lex == nil || q.Mode == vitae.ModeSemantic {
-				lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: k, Highlight: true, CommonShare: o.commonShare})
-				if err != nil {
-					return nil, err
-				}
-				idsOnly, deep = false, false
-			} else if lexReq.NoTotal { // the embed call failed: keyword mode reports its total
-				lexReq.NoTotal = false
-				if lex, err = s.st.Lexical(ctx, lexReq); err != nil {
-					return nil, err
-				}
-			}
-			q.Mode = vitae.ModeKeyword
 		}
+		q.Mode = vitae.ModeKeyword
 	}
 	var lexHits, facetHits []index.LexicalHit
 	if lex != nil {
@@ -409,17 +406,6 @@ func (s *Engine) vectorSearch(ctx context.Context, text string, k int, f vitae.F
 		return nil, err
 	}
 	return s.st.Nearest(ctx, vec, k, f)
-}
-
-// vectorsAnswer reports whether vectorSearch can answer: an embedder of
-// the stored vectors' model and no batch embed error (the embed call
-// itself may still fail).
-func (s *Engine) vectorsAnswer(o runOptions) bool {
-	if o.embedded {
-		return o.vecErr == nil
-	}
-	m := s.st.VectorModel()
-	return s.emb != nil && m != "" && m == s.emb.Model()
 }
 
 // embedQueries embeds query texts in one call, when the stored vectors

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"vitae"
 	"vitae/index"
@@ -87,11 +88,16 @@ func fuseInto(b *runBufs, lex []index.LexicalHit, vec []index.Neighbor, fusion v
 		}
 		out = append(out, *f)
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].details.Fused != out[b].details.Fused {
-			return out[a].details.Fused > out[b].details.Fused
+	// The same stable merge sort as sort.SliceStable (the same "less"
+	// calls, so the same order), without its reflection-based swaps.
+	slices.SortStableFunc(out, func(a, b fusedHit) int {
+		if a.details.Fused != b.details.Fused {
+			if a.details.Fused > b.details.Fused {
+				return -1
+			}
+			return 1
 		}
-		return out[a].id < out[b].id
+		return strings.Compare(a.id, b.id)
 	})
 	return out
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -199,14 +198,22 @@ func (s *Engine) rerank(b *runBufs, mode vitae.Mode, ratio float64, syn Syntax, 
 	head = slices.DeleteFunc(head, func(r ranked) bool { return r.banned })
 	out = append(head, out[depth:]...)
 	depth = len(head)
-	sort.SliceStable(head, func(a, b int) bool {
-		if head[a].match != head[b].match {
-			return head[a].match
+	// sort.SliceStable's algorithm and "less" calls (the same order),
+	// without its reflection-based swaps.
+	slices.SortStableFunc(head, func(a, b ranked) int {
+		switch {
+		case a.match != b.match:
+			if a.match {
+				return -1
+			}
+			return 1
+		case a.details.Fused != b.details.Fused:
+			if a.details.Fused > b.details.Fused {
+				return -1
+			}
+			return 1
 		}
-		if head[a].details.Fused != head[b].details.Fused {
-			return head[a].details.Fused > head[b].details.Fused
-		}
-		return head[a].id < head[b].id
+		return strings.Compare(a.id, b.id)
 	})
 	// Past the reranked head, only keyword matches are sure to be matches.
 	for i := depth; i < len(out); i++ {
@@ -247,19 +254,31 @@ func (s *Engine) bullets(head []ranked, lex []index.LexicalHit) (map[string]vita
 }
 
 // mergeReasons joins reason lists, one per (query word, matched word).
+// A hit has a handful of reasons: the pairs seen are scanned, not
+// hashed, and the list is allocated once (a map and a growing list were
+// 4% of a hybrid search's allocation).
 func mergeReasons(a, b []vitae.Reason) []vitae.Reason {
-	seen := make(map[[2]string]bool, len(a)+len(b))
-	var out []vitae.Reason
-	for _, r := range append(a, b...) {
-		k := [2]string{strings.ToLower(r.Query), strings.ToLower(r.Matched)}
-		if seen[k] {
-			continue
+	if len(a)+len(b) == 0 {
+		return nil
+	}
+	var seenBuf [16][2]string
+	seen := seenBuf[:0]
+	out := make([]vitae.Reason, 0, len(a)+len(b))
+	for _, rs := range [2][]vitae.Reason{a, b} {
+	next:
+		for _, r := range rs {
+			k := [2]string{strings.ToLower(r.Query), strings.ToLower(r.Matched)}
+			for _, s := range seen {
+				if s == k {
+					continue next
+				}
+			}
+			seen = append(seen, k)
+			if strings.EqualFold(r.Query, r.Matched) {
+				r.Via = vitae.ViaExact
+			}
+			out = append(out, r)
 		}
-		seen[k] = true
-		if strings.EqualFold(r.Query, r.Matched) {
-			r.Via = vitae.ViaExact
-		}
-		out = append(out, r)
 	}
 	return out
 }
@@ -351,7 +370,7 @@ func (s *Engine) explain(hits []vitae.Hit, texts []index.Analyzed, rs []ranked, 
 	}
 	for i := range hits {
 		h := &hits[i]
-		var exact []vitae.Reason
+		exact := make([]vitae.Reason, 0, len(h.MatchedTerms))
 		for _, t := range h.MatchedTerms {
 			exact = append(exact, reason(t, t, vitae.ViaExact))
 		}

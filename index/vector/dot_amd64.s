@@ -125,3 +125,85 @@ i8done:
 	VZEROUPPER
 	MOVL AX, ret+48(FP)
 	RET
+
+// func prefetchRows(base unsafe.Pointer, rows []int32, size int)
+// Asks for every 64-byte line of each row (base + row*size, size bytes)
+// to be brought into the caches; a prefetch never faults.
+TEXT ·prefetchRows(SB), NOSPLIT, $0-40
+	MOVQ base+0(FP), SI
+	MOVQ rows_base+8(FP), DI
+	MOVQ rows_len+16(FP), CX
+	MOVQ size+32(FP), DX
+
+pfrow:
+	TESTQ CX, CX
+	JE    pfdone
+	MOVLQSX (DI), AX
+	IMULQ DX, AX
+	ADDQ  SI, AX
+	XORQ  BX, BX
+
+pfline:
+	PREFETCHT0 (AX)(BX*1)
+	ADDQ $64, BX
+	CMPQ BX, DX
+	JL   pfline
+	ADDQ $4, DI
+	DECQ CX
+	JMP  pfrow
+
+pfdone:
+	RET
+
+// func dotI8RowsAVX2(q []int8, base unsafe.Pointer, rows []int32, out []int32)
+// out[j] = the int8 dot product of q and row rows[j] (len(q) bytes from
+// base + rows[j]*len(q)); len(q) is a multiple of 32 and len(out) >=
+// len(rows). One call for a node's neighbours, the sums as dotI8AVX2's.
+TEXT ·dotI8RowsAVX2(SB), NOSPLIT, $0-80
+	MOVQ q_base+0(FP), R8
+	MOVQ q_len+8(FP), R9
+	MOVQ base+24(FP), R10
+	MOVQ rows_base+32(FP), R11
+	MOVQ rows_len+40(FP), R12
+	MOVQ out_base+56(FP), R13
+
+rrow:
+	TESTQ R12, R12
+	JE    rdone
+	MOVLQSX (R11), DI
+	IMULQ R9, DI
+	ADDQ  R10, DI
+	MOVQ  R8, SI
+	MOVQ  R9, CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+
+rloop32:
+	VPMOVSXBW (SI), Y2
+	VPMOVSXBW (DI), Y3
+	VPMADDWD Y3, Y2, Y2
+	VPADDD Y2, Y0, Y0
+	VPMOVSXBW 16(SI), Y4
+	VPMOVSXBW 16(DI), Y5
+	VPMADDWD Y5, Y4, Y4
+	VPADDD Y4, Y1, Y1
+	ADDQ $32, SI
+	ADDQ $32, DI
+	SUBQ $32, CX
+	JNE  rloop32
+
+	VPADDD Y1, Y0, Y0
+	VEXTRACTI128 $1, Y0, X1
+	VPADDD X1, X0, X0
+	VPHADDD X0, X0, X0
+	VPHADDD X0, X0, X0
+	VMOVD X0, AX
+	MOVL AX, (R13)
+	ADDQ $4, R11
+	ADDQ $4, R13
+	DECQ R12
+	JMP  rrow
+
+rdone:
+	VZEROUPPER
+	RET

@@ -53,6 +53,10 @@ type visitScratch struct {
 	chose []cand // insertAt's new links
 	kept  []cand // connect's kept links
 	buf   []int32
+	todo  []int32 // searchLayer's unvisited neighbours of a node
+	live  []cand  // search's live candidates, re-scored in place
+	sims  []float32
+	dots  []int32
 	skip  int     // a slot being re-inserted, never its own neighbour; -1: none
 	qq    []int8  // a search's query quantized (nil: compare float rows)
 	qs    float32 // its scale
