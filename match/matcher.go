@@ -61,13 +61,14 @@ type Options struct {
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
-	// role fit), "role-sense" (role titles read by the model) or "length"
-	// (no length factor).
+	// role fit), "role-sense" (role titles read by the model),
+	// "role-family" (role titles not read by their lexicon family) or
+	// "length" (no length factor).
 	Ablate string
 }
 
 // Ablations are the names Options.Ablate takes.
-var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "length"}
+var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "role-family", "length"}
 
 func (o Options) withDefaults() Options {
 	if o.SemanticRatio <= 0 {
@@ -99,6 +100,7 @@ var defaultWeights = Weights{
 	TitlePool:     1,    // the title query counts as one more requirement query in the pool order (chosen as RoleFit)
 	RoleSense:     0.75, // role fit is role words and role sense averaged 1 : 0.75 (chosen as RoleFit: docs/matching.md, "Role titles read for their meaning")
 	RoleSenseFrom: 0.2,  // unrelated titles' cosine under the built-in model (chosen as RoleSense)
+	RoleFamily:    0.6,  // a title of the JD role's lexicon family reads at least this near (docs/matching.md, "Role titles read by their family")
 	Length:        0.3,  // a résumé of 40 bullets keeps 0.66 of its score, of 100 bullets 0.5 (chosen as RoleFit: docs/matching.md, "Long résumés match by chance")
 	LengthFrom:    10,   // up to 10 bullets: no length factor
 
@@ -221,6 +223,9 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	if jd.Title == "" || m.emb == nil || m.opts.Ablate == "role-fit" || m.opts.Ablate == "role-sense" {
 		w.RoleSense = 0 // nothing to read titles with, or measured without
+	}
+	if m.opts.Ablate == "role-family" {
+		w.RoleFamily = 0
 	}
 	if !m.opts.StrictEvidence && m.zs == nil {
 		w.PartialCreditTop = w.PartialCredit // the default rules' flat credit, as before

@@ -120,6 +120,7 @@ type Weights struct {
 	TitlePool       float64 `json:"title_pool"`              // weight of the title query's relative hit in the pool order
 	RoleSense       float64 `json:"role_sense"`              // weight of role sense beside role words in role fit (0: words alone)
 	RoleSenseFrom   float64 `json:"role_sense_from"`         // the cosine of a role title and the JD's role at which role sense starts
+	RoleFamily      float64 `json:"role_family"`             // the cosine role sense reads at least for a role title of the JD role's lexicon family (0: none)
 	Length          float64 `json:"length"`                  // power of the length factor (0: none)
 	LengthFrom      float64 `json:"length_from"`             // bullets a résumé may have before the length factor takes off
 
