@@ -69,13 +69,14 @@ type Options struct {
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
-	// role fit), "role-sense" (role titles read by the model) or "length"
-	// (no length factor).
+	// role fit), "role-sense" (role titles read by the model),
+	// "role-family" (role titles not read by their lexicon family) or
+	// "length" (no length factor).
 	Ablate string
 }
 
 // Ablations are the names Options.Ablate takes.
-var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "length"}
+var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "role-family", "length"}
 
 func (o Options) withDefaults() Options {
 	if o.SemanticRatio <= 0 {
@@ -107,6 +108,7 @@ var defaultWeights = Weights{
 	TitlePool:     1,    // the title query counts as one more requirement query in the pool order (chosen as RoleFit)
 	RoleSense:     0.75, // role fit is role words and role sense averaged 1 : 0.75 (chosen as RoleFit: docs/matching.md, "Role titles read for their meaning")
 	RoleSenseFrom: 0.2,  // unrelated titles' cosine under the built-in model (chosen as RoleSense)
+	RoleFamily:    0.6,  // a title of the JD role's lexicon family reads at least this near (docs/matching.md, "Role titles read by their family")
 	Length:        0.3,  // a résumé of 40 bullets keeps 0.66 of its score, of 100 bullets 0.5 (chosen as RoleFit: docs/matching.md, "Long résumés match by chance")
 	LengthFrom:    10,   // up to 10 bullets: no length factor
 
@@ -120,7 +122,7 @@ var defaultWeights = Weights{
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
 	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; 1 for a bullet the rules call strong that the embedding model does not find near the requirement in meaning, shown as partial; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
 	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)) × length, length being min(1, 10 / the résumé's bullets)^0.3 (a long résumé meets more requirements by chance; 1 in the jobs a person fits, where it would be the same for every job), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
-	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role), slightly less for a role that ended long ago, " +
+	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role; a title of that role's lexicon family reads at least 0.6 near), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
 
 // Matcher ranks candidates for job descriptions over a Backend.
@@ -234,6 +236,9 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	if jd.Title == "" || m.emb == nil || m.opts.Ablate == "role-fit" || m.opts.Ablate == "role-sense" {
 		w.RoleSense = 0 // nothing to read titles with, or measured without
+	}
+	if m.opts.Ablate == "role-family" {
+		w.RoleFamily = 0
 	}
 	if !m.opts.StrictEvidence && m.zs == nil {
 		w.PartialCreditTop = w.PartialCredit // the default rules' flat credit, as before

@@ -81,7 +81,8 @@ func TestRoleTitles(t *testing.T) {
 		{"Site Reliability Engineer (Devops/SRE)", [][]string{{"site", "reliabl", "engin"}, {"devop"}, {"sre"}}},
 		{"Data Engineer, Traveler Data Engineering — GetYourGuide", [][]string{{"data", "engin"}}},
 		{"Software Engineering Manager (Marketing Campaigns)", [][]string{{"softwar", "engin", "manag"}}},
-		{"Data Engineering Lead (m/w/d) — Riverty", [][]string{{"data", "engin", "lead"}}},
+		{"Data Engineering Lead (m/w/d) — Riverty", [][]string{{"data", "engin"}}}, // "lead" is a level
+		{"Lead Data Scientist", [][]string{{"data", "scientist"}}},
 		{"Senior Analytics Engineer — The LEGO Group", [][]string{{"analyt", "engin"}}},
 		{"Director of PM - MCAM", [][]string{{"director", "pm"}}},
 		{"Sr. Staff Backend Engineer | Remote", [][]string{{"backend", "engin"}}},

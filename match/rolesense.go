@@ -91,6 +91,7 @@ func roleSense(ctx context.Context, emb vitae.Embedder, title string, resumes ma
 			near[i] = math.Max(near[i], cosine(vs[i], vs[j]))
 		}
 	}
+	familyFloor(near, texts, want, w.RoleFamily)
 	from := math.Min(w.RoleSenseFrom, 0.99)
 	for id, rs := range roles {
 		for _, r := range rs {

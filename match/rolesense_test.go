@@ -75,7 +75,7 @@ func TestRoleTitleTexts(t *testing.T) {
 	}{
 		{"Site Reliability Engineer (Devops/SRE)", []string{"Site Reliability Engineer", "Devops", "SRE"}},
 		{"Senior Analytics Engineer — The LEGO Group", []string{"Analytics Engineer"}},
-		{"Data Engineering Lead (m/w/d) — Riverty", []string{"Data Engineering Lead"}},
+		{"Data Engineering Lead (m/w/d) — Riverty", []string{"Data Engineering"}}, // "lead" is a level
 		{"Software Engineering Manager (Marketing Campaigns)", []string{"Software Engineering Manager"}},
 		{"Sr. Staff Backend Engineer | Remote", []string{"Backend Engineer"}},
 		{"Senior", []string{"Senior"}},

@@ -27,8 +27,11 @@ var reTitleTail = regexp.MustCompile(`\s+[—–-]\s+|\s+\|\s+|,\s+|\s+@\s+`)
 var reParens = regexp.MustCompile(`\(([^()]*)\)`)
 
 // levelWords say how senior a role is, not which role it is; the years a
-// JD asks for check the level.
-var levelWords = []string{"senior", "sr", "junior", "jr", "staff", "principal", "mid", "level", "entry"}
+// JD asks for check the level. "Lead" is one too: a "Data Engineering
+// Lead" is a data engineer who leads, a "Lead Data Scientist" a senior
+// data scientist; who leads people is read from dated roles
+// (experience.go), not from the title's words.
+var levelWords = []string{"senior", "sr", "junior", "jr", "staff", "principal", "lead", "mid", "level", "entry"}
 
 // levelTerms are levelWords as the index analyses them.
 var levelTerms = func() map[string]bool {

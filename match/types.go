@@ -76,7 +76,7 @@ type Explain struct {
 	Evidence    float64      `json:"evidence"`     // weighted coverage of the requirements, 0..1
 	RoleFit     float64      `json:"role_fit"`     // 0..1: max((role_words + w_role_sense · role_sense) / (1 + w_role_sense), w_title_search · title_search)
 	RoleWords   float64      `json:"role_words"`   // 0..1: the share of the JD title's role words (no employer, team or level) their best role title carries
-	RoleSense   float64      `json:"role_sense"`   // 0..1: how near in meaning (the embedding model) their best role title is to the JD's role
+	RoleSense   float64      `json:"role_sense"`   // 0..1: how near in meaning (the embedding model; a title of the JD role's lexicon family at least Weights.RoleFamily) their best role title is to the JD's role
 	TitleSearch float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
 	YearsFit    float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
 	Bullets     int          `json:"bullets"`      // the résumé's bullets, which the length factor counts
@@ -120,6 +120,7 @@ type Weights struct {
 	TitlePool       float64 `json:"title_pool"`              // weight of the title query's relative hit in the pool order
 	RoleSense       float64 `json:"role_sense"`              // weight of role sense beside role words in role fit (0: words alone)
 	RoleSenseFrom   float64 `json:"role_sense_from"`         // the cosine of a role title and the JD's role at which role sense starts
+	RoleFamily      float64 `json:"role_family"`             // the cosine role sense reads at least for a role title of the JD role's lexicon family (0: none)
 	Length          float64 `json:"length"`                  // power of the length factor (0: none)
 	LengthFrom      float64 `json:"length_from"`             // bullets a résumé may have before the length factor takes off
 
