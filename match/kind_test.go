@@ -1,6 +1,9 @@
 package match
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // TestKindOf: each kind of requirement, read from what it asks for; each
 // row fails without its kind's rule (the examples are the brief's and
@@ -80,6 +83,51 @@ func TestStrongCapCredit(t *testing.T) {
 		}
 		if ev := c.Matched[0]; ev.Level != want || ev.Credit != 1 {
 			t.Errorf("cap %v: shown %s at credit %.3f; want %s at 1", capKinds, ev.Level, ev.Credit, want)
+		}
+	}
+}
+
+// TestStrongCapLevels: on the corpus with every kind capped, no bullet is
+// shown strong where the gate alone shows some, and every candidate
+// scores and ranks as without the cap (the cap changes what is shown,
+// not the credit).
+func TestStrongCapLevels(t *testing.T) {
+	def := corpusMatcher(t)
+	base := Options{StrongGate: true, SemanticRatio: 0.5, RecencyHalfLife: 5}
+	capped := base
+	capped.StrongCap = Kinds
+	ctx := context.Background()
+	without, err := New(def.b, base).Match(ctx, Request{JobDescription: issueJD, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := New(def.b, capped).Match(ctx, Request{JobDescription: issueJD, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Candidates) != len(without.Candidates) {
+		t.Fatalf("%d candidates with the cap, %d without", len(got.Candidates), len(without.Candidates))
+	}
+	strong := func(cs []Candidate) int {
+		n := 0
+		for _, c := range cs {
+			for _, ev := range c.Matched {
+				if ev.BulletID != "" && ev.Level == Strong.String() {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := strong(without.Candidates); n == 0 {
+		t.Fatal("fixture: no strong evidence without the cap")
+	}
+	if n := strong(got.Candidates); n != 0 {
+		t.Errorf("%d bullets shown strong with every kind capped, want 0", n)
+	}
+	for i, c := range got.Candidates {
+		if w := without.Candidates[i]; c.ResumeID != w.ResumeID || c.Score != w.Score {
+			t.Errorf("rank %d: %s at %.3f with the cap, %s at %.3f without", i+1, c.ResumeID, c.Score, w.ResumeID, w.Score)
 		}
 	}
 }
