@@ -24,7 +24,7 @@ func newGate(z *analyzer, texts []string, capKinds []Kind) *gate {
 	g := &gate{z: z, reqs: make([]*reqParts, len(texts)), capped: make([]bool, len(texts))}
 	for i, t := range texts {
 		g.reqs[i] = z.requirement(t)
-		g.capped[i] = slices.Contains(capKinds, kindOf(t, g.reqs[i]))
+		g.capped[i] = len(capKinds) > 0 && slices.Contains(capKinds, kindOf(t, g.reqs[i]))
 	}
 	return g
 }
