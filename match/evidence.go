@@ -53,7 +53,7 @@ type grade struct {
 	hit            []string // the keys of the skill and objects carried
 	all            []string // … and of the weak words carried (shortPhrase)
 	demoted        bool     // strong by the default rules, partial by the strong gate
-	bySense        bool     // demoted by the strong gate's sense check alone (Options.StrongSense)
+	bySense        bool     // demoted by the sense check (Options.StrongSense) or the kind cap (Options.StrongCap) alone: shown partial, credited strong
 }
 
 // judge scores a bullet against a requirement: the weighted share of the

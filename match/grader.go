@@ -9,8 +9,9 @@ import (
 // Grader judges single (requirement, bullet) pairs by the rules a Matcher
 // uses; eval measures it on labelled pairs.
 type Grader struct {
-	emb     vitae.Embedder // with senseAt > 0: the model the gate's sense check reads with (WithSense)
-	senseAt float64
+	emb      vitae.Embedder // with senseAt > 0: the model the gate's sense check reads with (WithSense)
+	senseAt  float64
+	capKinds []Kind // the kinds whose strong the gate shows partial (Options.StrongCap)
 
 	z    *analyzer
 	gate *analyzer // the strict rules' strong checks (NewGateGrader); nil: none
@@ -39,6 +40,7 @@ func NewGraderFor(opts Options) *Grader {
 	case opts.StrongGate:
 		g := NewGateGrader()
 		g.gate.context = opts.ContextEvidence
+		g.capKinds = opts.StrongCap
 		return g
 	}
 	return NewGrader()
@@ -58,7 +60,7 @@ func (g *Grader) WithSense(emb vitae.Embedder, at float64) *Grader {
 func (g *Grader) Grade(requirement, bullet string) (Level, float64) {
 	var s *gate
 	if g.gate != nil {
-		s = newGate(g.gate, []string{requirement})
+		s = newGate(g.gate, []string{requirement}, g.capKinds)
 		if g.emb != nil && g.senseAt > 0 {
 			// A requirement the model cannot read leaves no strong grade
 			// standing, as a bullet it cannot read does.

@@ -66,6 +66,13 @@ type Options struct {
 	// another model needs its own. Off by default (match.strong_sense): it
 	// raised train strong precision but not held-out.
 	StrongSense float64
+	// StrongCap, with StrongGate, names the kinds of requirement (KindOf)
+	// whose strong evidence is shown partial: a bullet rarely proves a
+	// soft skill or a trait outright (docs/matching.md, "The strong gate,
+	// fourth round: kinds"). Like the sense check it changes what is
+	// shown, not the credit, so no ranking moves. Empty by default
+	// (match.strong_cap).
+	StrongCap []Kind
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
@@ -289,7 +296,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		for i, rq := range jd.Requirements {
 			texts[i] = rq.Text
 		}
-		sc.gate = newGate(m.zs, texts)
+		sc.gate = newGate(m.zs, texts, m.opts.StrongCap)
 		if m.opts.StrongSense > 0 && m.emb != nil {
 			sense, err := newSenseCheck(ctx, m.emb, m.opts.StrongSense, texts)
 			if err != nil {

@@ -25,6 +25,15 @@ func sense(o Options) float64 {
 	return o.StrongSense
 }
 
+// capped is the kinds whose strong is shown partial: none when the gate
+// they belong to is off.
+func capped(o Options) []Kind {
+	if !o.StrongGate || o.StrictEvidence {
+		return nil
+	}
+	return o.StrongCap
+}
+
 func rulesOf(o Options, mode vitae.Mode, w Weights) string {
 	b, _ := json.Marshal(struct {
 		Mode            string  `json:"mode"`
@@ -36,11 +45,12 @@ func rulesOf(o Options, mode vitae.Mode, w Weights) string {
 		StrongGate      bool    `json:"strong_gate"`
 		ContextEvidence bool    `json:"context_evidence"`
 		StrongSense     float64 `json:"strong_sense,omitempty"` // omitted when off: the rules ids logged before it stay
+		StrongCap       []Kind  `json:"strong_cap,omitempty"`   // likewise
 		Ablate          string  `json:"ablate"`
 		Weights         Weights `json:"weights"`
 	}{string(mode), o.SemanticRatio, o.RecencyHalfLife, o.Pool, o.MaxLimit,
 		o.StrictEvidence, o.StrongGate && !o.StrictEvidence, o.ContextEvidence && (o.StrictEvidence || o.StrongGate),
-		sense(o), o.Ablate, w})
+		sense(o), capped(o), o.Ablate, w})
 	sum := sha256.Sum256(b)
 	return "mr-" + hex.EncodeToString(sum[:6])
 }

@@ -27,6 +27,7 @@ func TestRulesFingerprint(t *testing.T) {
 		"mode":             rulesOf(base, vitae.ModeKeyword, defaultWeights),
 		"max limit":        rulesOf(Options{StrongGate: true, Pool: 150, MaxLimit: 20}, "", defaultWeights),
 		"strong sense":     rulesOf(Options{StrongGate: true, Pool: 150, StrongSense: 0.35}, "", defaultWeights),
+		"strong cap":       rulesOf(Options{StrongGate: true, Pool: 150, StrongCap: []Kind{KindSoft}}, "", defaultWeights),
 	} {
 		if got == want {
 			t.Errorf("%s: the fingerprint did not change (%s)", name, got)
@@ -37,6 +38,7 @@ func TestRulesFingerprint(t *testing.T) {
 	for name, got := range map[string]string{
 		"the gate under the strict rules":        rulesOf(Options{StrictEvidence: true, StrongGate: true, Pool: 150}, "", defaultWeights),
 		"the sense check under the strict rules": rulesOf(Options{StrictEvidence: true, StrongGate: true, Pool: 150, StrongSense: 0.35}, "", defaultWeights),
+		"the kind cap under the strict rules":    rulesOf(Options{StrictEvidence: true, StrongGate: true, Pool: 150, StrongCap: []Kind{KindSoft}}, "", defaultWeights),
 	} {
 		if got != strict {
 			t.Errorf("%s: %s, want %s", name, got, strict)
@@ -44,6 +46,9 @@ func TestRulesFingerprint(t *testing.T) {
 	}
 	if a, b := rulesOf(Options{Pool: 150}, "", defaultWeights), rulesOf(Options{Pool: 150, ContextEvidence: true}, "", defaultWeights); a != b {
 		t.Errorf("context rules with neither the gate nor the strict rules: %s, want %s", b, a)
+	}
+	if b := rulesOf(Options{StrongGate: true, Pool: 150, StrongCap: []Kind{}}, "", defaultWeights); b != want {
+		t.Errorf("an empty kind cap: %s, want %s (the rules ids logged before it stay)", b, want)
 	}
 	if a, b := rulesOf(Options{Pool: 150}, "", defaultWeights), rulesOf(Options{Pool: 150, StrongSense: 0.35}, "", defaultWeights); a != b {
 		t.Errorf("the sense check without the gate: %s, want %s", b, a)

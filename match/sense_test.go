@@ -133,7 +133,7 @@ func TestSenseShowsConfirmed(t *testing.T) {
 	if cf >= cc {
 		t.Fatalf("fixture: cosine %.3f of the far bullet, %.3f of the near one; want the far one lower", cf, cc)
 	}
-	sc.gate = newGate(newAnalyzer(true), texts)
+	sc.gate = newGate(newAnalyzer(true), texts, nil)
 	if sc.gate.sense, err = newSenseCheck(ctx, emb, (cf+cc)/2, texts); err != nil {
 		t.Fatal(err)
 	}

@@ -89,6 +89,15 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 	return a, nil
 }
 
+// kinds is match.strong_cap as match reads it (Validate checked the names).
+func kinds(names []string) []match.Kind {
+	ks := make([]match.Kind, len(names))
+	for i, n := range names {
+		ks[i] = match.Kind(n)
+	}
+	return ks
+}
+
 // matchOptions is how the configuration matches job descriptions.
 func matchOptions(cfg *Config) match.Options {
 	return match.Options{
@@ -99,6 +108,7 @@ func matchOptions(cfg *Config) match.Options {
 		StrongGate:      cfg.Match.StrongGate,
 		ContextEvidence: cfg.Match.ContextEvidence,
 		StrongSense:     cfg.Match.StrongSense,
+		StrongCap:       kinds(cfg.Match.StrongCap),
 	}
 }
 

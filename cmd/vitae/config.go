@@ -16,6 +16,7 @@ import (
 
 	"vitae"
 	"vitae/audit"
+	"vitae/match"
 )
 
 // Config is every setting of the binary; config.yaml at the repository root
@@ -87,11 +88,12 @@ type Config struct {
 		Ranking       string        `mapstructure:"ranking"`
 	} `mapstructure:"search"`
 	Match struct {
-		RecencyHalfLife float64 `mapstructure:"recency_half_life"`
-		StrictEvidence  bool    `mapstructure:"strict_evidence"`
-		StrongGate      bool    `mapstructure:"strong_gate"`
-		ContextEvidence bool    `mapstructure:"context_evidence"`
-		StrongSense     float64 `mapstructure:"strong_sense"`
+		RecencyHalfLife float64  `mapstructure:"recency_half_life"`
+		StrictEvidence  bool     `mapstructure:"strict_evidence"`
+		StrongGate      bool     `mapstructure:"strong_gate"`
+		ContextEvidence bool     `mapstructure:"context_evidence"`
+		StrongSense     float64  `mapstructure:"strong_sense"`
+		StrongCap       []string `mapstructure:"strong_cap"`
 	} `mapstructure:"match"`
 	Server struct {
 		Addr              string        `mapstructure:"addr"`
@@ -201,6 +203,7 @@ func setDefaults(v *viper.Viper) {
 		"match.strong_gate":           true,
 		"match.context_evidence":      false,
 		"match.strong_sense":          0.0,
+		"match.strong_cap":            []string{},
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,
@@ -304,6 +307,11 @@ func (c *Config) Validate() error {
 	var errs []string
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
 
+	for _, k := range c.Match.StrongCap {
+		if !slices.Contains(match.Kinds, match.Kind(k)) {
+			bad("match.strong_cap: %q is not one of %v", k, match.Kinds)
+		}
+	}
 	if backends[c.Index.Backend] == nil {
 		bad("index.backend: %q is not one of %s", c.Index.Backend, backendNames())
 	}

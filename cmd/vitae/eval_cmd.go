@@ -137,6 +137,7 @@ the precision and recall of each level per split.`,
 	f.BoolVar(&loo, "loo", false, "with --jobs (training sets only; several comma-separated): choose the adjustment's weights leaving one job out in turn, and print the held-out jobs' mean beside the configured weights'")
 	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off one part of the match score ("+strings.Join(match.Ablations, ", ")+")")
 	f.StringVar(&evidence, "evidence", "", "(requirement, bullet) evidence set (JSONL): precision and recall per level")
+	f.Bool("by-kind", false, "with --evidence: also strong precision and recall per kind of requirement (degree, years, soft, toollist, tool, act, domain)")
 	f.StringVar(&modes, "modes", "keyword,semantic,hybrid", "comma-separated modes to evaluate")
 	f.StringVar(&modes, "mode", "keyword,semantic,hybrid", "one mode to evaluate (same as --modes)")
 	f.Float64Var(&ratio, "semantic-ratio", 0.5, "hybrid semantic ratio")
@@ -202,7 +203,7 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
 	}
 	grader := match.NewGraderFor(match.Options{StrictEvidence: a.cfg.Match.StrictEvidence,
-		StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence})
+		StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence, StrongCap: kinds(a.cfg.Match.StrongCap)})
 	if at := a.cfg.Match.StrongSense; at > 0 {
 		grader.WithSense(a.engine.Embedder(), at) // the model matching reads with
 	}
@@ -232,6 +233,9 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 			fmt.Fprintf(g.stdout, " %s %.3f/%.3f (%d,%d)", l.Level, l.Precision, l.Recall, l.Predicted, l.Relevant)
 		}
 		fmt.Fprintln(g.stdout)
+	}
+	if byKind, _ := cmd.Flags().GetBool("by-kind"); byKind {
+		return printEvidenceByKind(cmd.Context(), g.stdout, a.engine, grader, items, split)
 	}
 	return nil
 }

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestEvalEvidenceByKind: --by-kind prints a requirement's kind with its
+// strong precision; match.strong_cap shows a capped kind's strong as
+// partial, and a kind that does not exist is refused.
+func TestEvalEvidenceByKind(t *testing.T) {
+	dir := workdir(t)
+	ev := filepath.Join(dir, "ev.jsonl")
+	os.WriteFile(ev, []byte(`{"id":"e1","requirement":"Led a DevOps team","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`+"\n"), 0o644)
+	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--by-kind")
+	if code != 0 || !strings.Contains(out, "train    act           1  1.000 / 1.000 (1, 1)") {
+		t.Fatalf("eval --evidence --by-kind: exit %d\n%s\n%s", code, out, errOut)
+	}
+	t.Setenv("VITAE_MATCH_STRONG_CAP", "act")
+	code, out, errOut = cli(t, dir, "eval", "--evidence", ev, "--by-kind")
+	if code != 0 || !strings.Contains(out, "train    act           1  0.000 / 0.000 (0, 1)") {
+		t.Fatalf("eval --evidence --by-kind with act capped: exit %d\n%s\n%s", code, out, errOut)
+	}
+	t.Setenv("VITAE_MATCH_STRONG_CAP", "skills")
+	if code, _, errOut = cli(t, dir, "eval", "--evidence", ev); code == 0 || !strings.Contains(errOut, `match.strong_cap: "skills" is not one of`) {
+		t.Fatalf("unknown kind: exit %d\n%s", code, errOut)
+	}
+}
