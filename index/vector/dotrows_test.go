@@ -8,7 +8,8 @@ import (
 )
 
 // The assembly int8 dot product of a query against several rows at once
-// (the HNSW walk's) gives each row exactly dotI8's sum, extremes included.
+// (the HNSW walk's) gives each row exactly the pure-Go sum (dotI8Go; dotI8
+// is itself assembly here), extremes included.
 func TestDotI8RowsMatchesDotI8(t *testing.T) {
 	if !useAVX2 {
 		t.Skip("no AVX2 here (or -tags purego): the walk scores row by row")
@@ -32,8 +33,8 @@ func TestDotI8RowsMatchesDotI8(t *testing.T) {
 		out[len(rows)] = 12345 // past the rows: untouched
 		dotI8RowsAVX2(q, unsafe.Pointer(&data[0]), rows, out)
 		for j, r := range rows {
-			if want := dotI8(q, data[int(r)*dim:(int(r)+1)*dim]); out[j] != want {
-				t.Errorf("dim %d, row %d: %d, dotI8 %d", dim, r, out[j], want)
+			if want := dotI8Go(q, data[int(r)*dim:(int(r)+1)*dim]); out[j] != want {
+				t.Errorf("dim %d, row %d: %d, dotI8Go %d", dim, r, out[j], want)
 			}
 		}
 		if out[len(rows)] != 12345 {
