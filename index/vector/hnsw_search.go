@@ -256,7 +256,9 @@ func popMin(h []cand) ([]cand, cand) {
 func sortCands(cs []cand) {
 	slices.SortFunc(cs, func(a, b cand) int {
 		// Plain comparisons first: cmp.Compare's NaN checks cost a search
-		// a few percent; only a NaN reaches it, and orders as before.
+		// a few percent; only a NaN reaches it. A NaN still sorts after
+		// every number, but two NaNs, once equal (left in whatever order
+		// the sort made), now tie-break by slot like equal numbers.
 		switch {
 		case a.s > b.s:
 			return -1
