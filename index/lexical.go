@@ -21,6 +21,10 @@ const (
 	maxPage       = 1000
 )
 
+// MaxQueryTerms is the most terms a keyword query may have; the search
+// engine checks it before a hybrid search's embed call.
+const MaxQueryTerms = maxQueryTerms
+
 var facetFields = []string{fCompany, fRole, fSkills, fSection}
 
 // Lexical runs a BM25 keyword search with filters, facets and highlights.

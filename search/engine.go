@@ -204,6 +204,15 @@ func (s *Engine) prepare(q vitae.Query) (prepared, error) {
 		return prepared{}, vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only exclusions or field filters", q.Text)
 	}
 	q.Filters = syn.Merge(q.Filters)
+	// What the keyword side would refuse is refused here, before a hybrid
+	// search's vector side pays an embed call (whose provider, if slow,
+	// would turn the EINVALID into an ETIMEOUT) and logs a degradation.
+	if _, _, err := vitae.Window(q.Filters.Since, q.Filters.Until); err != nil {
+		return prepared{}, err
+	}
+	if q.Mode == vitae.ModeHybrid && len(index.Terms(syn.Text)) > index.MaxQueryTerms {
+		return prepared{}, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", index.MaxQueryTerms)
+	}
 	return prepared{q: q, syn: syn}, nil
 }
 
@@ -251,7 +260,6 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 				return nil, vitae.Wrap(vitae.ETIMEOUT, vecErr, "search timed out")
 			}
 			res.Degraded, res.DegradedReason = true, degradedReason(vecErr)
-			s.opts.Logger.Warn("semantic search degraded to keyword", "error", vecErr)
 		}
 	}
 	var lex *index.LexicalResult
@@ -289,6 +297,9 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 				return nil, err
 			}
 		}
+		// Warned once the keyword side answered: a search that fails
+		// anyway did not degrade.
+		s.opts.Logger.Warn("semantic search degraded to keyword", "error", vecErr)
 		q.Mode = vitae.ModeKeyword
 	}
 	var lexHits, facetHits []index.LexicalHit

@@ -151,6 +151,14 @@ func cpuTime() time.Duration {
 // reopened on later runs.
 func loadFixture(tb testing.TB, n int) (*index.Index, *embed.Local, []string) {
 	tb.Helper()
+	return loadFixtureANN(tb, n, 0)
+}
+
+// loadFixtureANN is loadFixture with the index's ANN threshold (0: the
+// default); a fixture cached with another threshold is another directory.
+func loadFixtureANN(tb testing.TB, n, annThreshold int) (*index.Index, *embed.Local, []string) {
+	tb.Helper()
+	opts := index.Options{Quantize: benchQuantize(), ANNThreshold: annThreshold}
 	src, _, err := bench.FirstSource("../../shared/corpus/jsonresume", "../data")
 	if err != nil {
 		tb.Skip(err)
@@ -161,13 +169,17 @@ func loadFixture(tb testing.TB, n int) (*index.Index, *embed.Local, []string) {
 	cache := os.Getenv("VITAE_BENCH_CACHE")
 	if cache != "" {
 		cache = filepath.Join(cache, strconv.Itoa(n))
+		if annThreshold != 0 {
+			cache += "-ann" + strconv.Itoa(annThreshold)
+		}
 		if f, err := os.Open(filepath.Join(cache, "local.model")); err == nil {
 			l, err := embed.LoadLocal(f)
 			f.Close()
 			if err != nil {
 				tb.Fatal(err)
 			}
-			ix, err := index.Open(index.Options{Path: filepath.Join(cache, "index"), Quantize: benchQuantize()})
+			opts.Path = filepath.Join(cache, "index")
+			ix, err := index.Open(opts)
 			if err != nil {
 				tb.Fatal(err)
 			}
@@ -185,7 +197,7 @@ func loadFixture(tb testing.TB, n int) (*index.Index, *embed.Local, []string) {
 		}
 		dir = cache
 	}
-	ix, l, err := bench.GeneratedIndex(ctx, filepath.Join(dir, "index"), src, n, 1, index.Options{Quantize: benchQuantize()})
+	ix, l, err := bench.GeneratedIndex(ctx, filepath.Join(dir, "index"), src, n, 1, opts)
 	if err != nil {
 		tb.Fatal(err)
 	}

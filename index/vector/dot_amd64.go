@@ -26,7 +26,7 @@ func dotI8AVX2(a, b []int8) int32
 func prefetchRows(base unsafe.Pointer, rows []int32, size int)
 
 // dotI8RowsAVX2 is dotI8AVX2 of q against several rows in one call
-// (dotRows); len(q) is a multiple of 32.
+// (the Store.dotRows wrapper checks its bounds); len(q) is a multiple of 32.
 //
 //go:noescape
 func dotI8RowsAVX2(q []int8, base unsafe.Pointer, rows []int32, out []int32)

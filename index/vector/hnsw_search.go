@@ -84,15 +84,15 @@ func (h *hnsw) searchLayer(sc *visitScratch, q []float32, eps []int, ef, l int, 
 		// The unvisited neighbours first, their rows asked for at once,
 		// then scored: the rows' cache misses overlap instead of one
 		// stalling each score. Marks and sums are as one loop made them.
-		todo := sc.todo[:0]
+		todo, top := sc.todo[:0], uint32(0)
 		for _, n := range sc.buf {
 			if visit(int(n)) {
-				todo = append(todo, n)
+				todo, top = append(todo, n), max(top, uint32(n))
 			}
 		}
 		sc.todo = todo
 		h.prefetch(sc, todo)
-		for k, s := range h.simsAt(sc, todo, q) {
+		for k, s := range h.simsAt(sc, todo, top, q) {
 			ni := int(todo[k])
 			if len(res) < ef || s > res[0].s {
 				front = pushMin(front, cand{ni, -s})
@@ -179,8 +179,8 @@ func (h *hnsw) simAt(sc *visitScratch, i int, q []float32) float32 {
 
 // simsAt is simAt of each slot, in sc (valid until its next call): by
 // int8 rows in one assembly call for them all where it can, the same sums
-// and products as simAt's.
-func (h *hnsw) simsAt(sc *visitScratch, slots []int32, q []float32) []float32 {
+// and products as simAt's. top is the largest uint32(slot) (dotRows).
+func (h *hnsw) simsAt(sc *visitScratch, slots []int32, top uint32, q []float32) []float32 {
 	sims := slices.Grow(sc.sims[:0], len(slots))[:len(slots)]
 	sc.sims = sims
 	vs := h.vs
@@ -192,7 +192,7 @@ func (h *hnsw) simsAt(sc *visitScratch, slots []int32, q []float32) []float32 {
 	}
 	dots := slices.Grow(sc.dots[:0], len(slots))[:len(slots)]
 	sc.dots = dots
-	dotI8RowsAVX2(sc.qq, unsafe.Pointer(unsafe.SliceData(vs.q)), slots, dots)
+	vs.dotRows(sc.qq, slots, top, dots)
 	for k, n := range slots {
 		sims[k] = float32(dots[k]) * vs.scale[n] * sc.qs
 	}
@@ -256,7 +256,9 @@ func popMin(h []cand) ([]cand, cand) {
 func sortCands(cs []cand) {
 	slices.SortFunc(cs, func(a, b cand) int {
 		// Plain comparisons first: cmp.Compare's NaN checks cost a search
-		// a few percent; only a NaN reaches it, and orders as before.
+		// a few percent; only a NaN reaches it. A NaN still sorts after
+		// every number, but two NaNs, once equal (left in whatever order
+		// the sort made), now tie-break by slot like equal numbers.
 		switch {
 		case a.s > b.s:
 			return -1
