@@ -16,15 +16,6 @@ import (
 // replay). Options the rules ignore (the gate under the strict rules,
 // context rules with neither) are left out, so toggling them changes
 // nothing.
-// sense is the strong sense check's threshold the rules use: 0 when the
-// gate it belongs to is off.
-func sense(o Options) float64 {
-	if !o.StrongGate || o.StrictEvidence {
-		return 0
-	}
-	return o.StrongSense
-}
-
 func rulesOf(o Options, mode vitae.Mode, w Weights) string {
 	b, _ := json.Marshal(struct {
 		Mode            string  `json:"mode"`
@@ -43,4 +34,13 @@ func rulesOf(o Options, mode vitae.Mode, w Weights) string {
 		sense(o), o.Ablate, w})
 	sum := sha256.Sum256(b)
 	return "mr-" + hex.EncodeToString(sum[:6])
+}
+
+// sense is the strong sense check's threshold the rules use: 0 when the
+// gate it belongs to is off.
+func sense(o Options) float64 {
+	if !o.StrongGate || o.StrictEvidence {
+		return 0
+	}
+	return o.StrongSense
 }
