@@ -13,6 +13,11 @@ func TestRulesFingerprint(t *testing.T) {
 	if !regexp.MustCompile(`^mr-[0-9a-f]{12}$`).MatchString(want) {
 		t.Fatalf("rulesOf = %q", want)
 	}
+	// The default binary's rules as fingerprinted before the sense check
+	// came: audit entries logged then replay as "same".
+	if want != "mr-44f319dc1466" {
+		t.Errorf("the default rules fingerprint as %s, want mr-44f319dc1466 (the audit log's)", want)
+	}
 	if got := rulesOf(base, "", defaultWeights); got != want {
 		t.Errorf("same options and weights: %q, then %q", want, got)
 	}
