@@ -165,10 +165,8 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 	cs := make([]Candidate, len(g.ids))
 	ok := make([]bool, len(g.ids))
 	each(len(g.ids), func(i int) { cs[i], ok[i] = g.candidate(g.ids[i]) })
-	if g.sc.gate != nil && g.sc.gate.sense != nil && g.sc.gate.sense.reqs != nil {
-		if err := g.sc.gate.sense.failed(); err != nil {
-			degrade(res, "some strong evidence was not confirmed by the model: "+err.Error())
-		}
+	if err := g.finish(ctx); err != nil {
+		return nil, err
 	}
 	for i := range cs {
 		if ok[i] {
@@ -183,6 +181,18 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 		res.Candidates = []Candidate{}
 	}
 	return res, nil
+}
+
+// finish is the step every answer of a grading ends with once its
+// résumés are scored (Match, Fit and Fits): a bullet the sense check
+// could not embed marks the answer degraded.
+func (g *grading) finish(ctx context.Context) error {
+	if s := g.sc.gate; s != nil && s.sense != nil && s.sense.reqs != nil {
+		if err := s.sense.failed(); err != nil {
+			degrade(g.res, "some strong evidence was not confirmed by the model: "+err.Error())
+		}
+	}
+	return nil
 }
 
 // grading is one job description ready to grade résumés: the answer's

@@ -1,0 +1,104 @@
+package match
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"vitae"
+	"vitae/embed"
+	"vitae/search"
+	"vitae/search/searchtest"
+)
+
+// flakyModel is the built-in model served over the OpenAI wire, except
+// that a request holding fail is refused (400), counted, after onFail
+// runs (a test ends its context there).
+type flakyModel struct {
+	fail   string
+	onFail func()
+	failed atomic.Int32
+}
+
+func (f *flakyModel) embedder(t *testing.T) vitae.Embedder {
+	t.Helper()
+	local := embed.NewServer(embed.NewLocal(embed.LocalOptions{Dim: 32}))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		if f.fail != "" && bytes.Contains(body, []byte(f.fail)) {
+			f.failed.Add(1)
+			if f.onFail != nil {
+				f.onFail()
+			}
+			http.Error(w, `{"error":{"message":"no"}}`, http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		local.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	oa, err := embed.NewOpenAI(embed.OpenAIConfig{BaseURL: srv.URL + "/v1", Model: "vitae-local", Dimensions: 32, MaxRetries: 1, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return oa
+}
+
+const (
+	senseJD     = "# Site Reliability Engineer\n## Requirements\n- Kubernetes in production\n"
+	senseBullet = "Ran Kubernetes clusters in production"
+)
+
+// senseMatcher is a Matcher with the sense check over a real index of
+// one SRE whose bullet the rules call strong, its model emb.
+func senseMatcher(t *testing.T, emb vitae.Embedder) *Matcher {
+	t.Helper()
+	rs := []*vitae.Resume{resume("sre", "S", "X", "Site Reliability Engineer", "2018", "", senseBullet)}
+	eng := search.New(searchtest.Index(t, searchtest.Trained(t, rs), rs), emb, search.Options{})
+	return New(eng, Options{Mode: vitae.ModeKeyword, StrongGate: true, StrongSense: 0.01})
+}
+
+// TestSenseBulletFailFit: a bullet the sense check could not embed marks
+// the answers of Fit and Fits degraded, as it does Match's, and leaves
+// no strong evidence standing.
+func TestSenseBulletFailFit(t *testing.T) {
+	ctx := context.Background()
+	up := senseMatcher(t, (&flakyModel{}).embedder(t))
+	res, err := up.Fit(ctx, Request{JobDescription: senseJD}, "sre")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Degraded || len(res.Candidates) != 1 || res.Candidates[0].Coverage.Strong != 1 {
+		t.Fatalf("fixture: with the model up, degraded %v (%q), candidates %+v; want one strong", res.Degraded, res.DegradedReason, res.Candidates)
+	}
+
+	m := senseMatcher(t, (&flakyModel{fail: senseBullet}).embedder(t))
+	const reason = "some strong evidence was not confirmed by the model"
+	res, err = m.Fit(ctx, Request{JobDescription: senseJD}, "sre")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Degraded || !strings.Contains(res.DegradedReason, reason) {
+		t.Errorf("Fit: degraded %v (%q); want %q", res.Degraded, res.DegradedReason, reason)
+	}
+	if len(res.Candidates) != 1 || res.Candidates[0].Coverage.Strong != 0 {
+		t.Errorf("Fit: candidates %+v; want one, without strong evidence", res.Candidates)
+	}
+	fits, err := m.Fits(ctx, "sre", []Job{{ID: "j", JobDescription: senseJD}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fits) != 1 || fits[0].Match == nil || !fits[0].Match.Degraded || !strings.Contains(fits[0].Match.DegradedReason, reason) {
+		t.Errorf("Fits: %+v; want the job's answer degraded with %q", fits, reason)
+	}
+}
