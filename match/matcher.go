@@ -184,9 +184,15 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 }
 
 // finish is the step every answer of a grading ends with once its
-// résumés are scored (Match, Fit and Fits): a bullet the sense check
-// could not embed marks the answer degraded.
+// résumés are scored (Match, Fit and Fits): an ended context ends the
+// answer, as it does in grading (the sense check read under it would
+// have dropped every strong grade it could not confirm, an answer no
+// one asked for), and a bullet the sense check could not embed marks
+// the answer degraded.
 func (g *grading) finish(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return vitae.Wrap(vitae.ETIMEOUT, err, "matching was cancelled or took too long")
+	}
 	if s := g.sc.gate; s != nil && s.sense != nil && s.sense.reqs != nil {
 		if err := s.sense.failed(); err != nil {
 			degrade(g.res, "some strong evidence was not confirmed by the model: "+err.Error())

@@ -3,6 +3,7 @@ package match
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -100,5 +101,35 @@ func TestSenseBulletFailFit(t *testing.T) {
 	}
 	if len(fits) != 1 || fits[0].Match == nil || !fits[0].Match.Degraded || !strings.Contains(fits[0].Match.DegradedReason, reason) {
 		t.Errorf("Fits: %+v; want the job's answer degraded with %q", fits, reason)
+	}
+}
+
+// TestSenseCancelled: a context that ends while the sense check reads
+// bullets ends Match and Fit with an error (ETIMEOUT), not with an answer
+// marked degraded whose strong grades the ended model took away.
+func TestSenseCancelled(t *testing.T) {
+	for name, run := range map[string]func(*Matcher, context.Context) (*Result, error){
+		"match": func(m *Matcher, ctx context.Context) (*Result, error) {
+			return m.Match(ctx, Request{JobDescription: senseJD})
+		},
+		"fit": func(m *Matcher, ctx context.Context) (*Result, error) {
+			return m.Fit(ctx, Request{JobDescription: senseJD}, "sre")
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			model := &flakyModel{fail: senseBullet, onFail: cancel}
+			res, err := run(senseMatcher(t, model.embedder(t)), ctx)
+			if model.failed.Load() == 0 {
+				t.Fatal("fixture: the bullet was never sent to the model")
+			}
+			if err == nil {
+				t.Fatalf("an answer (degraded %v: %q); want context.Canceled as ETIMEOUT", res.Degraded, res.DegradedReason)
+			}
+			if !errors.Is(err, context.Canceled) || vitae.ErrorCode(err) != vitae.ETIMEOUT {
+				t.Fatalf("err %v (code %s); want context.Canceled as ETIMEOUT", err, vitae.ErrorCode(err))
+			}
+		})
 	}
 }
