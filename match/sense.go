@@ -41,14 +41,20 @@ func newSenseCheck(ctx context.Context, emb vitae.Embedder, at float64, texts []
 
 // near reports whether bullet text is near requirement ri in meaning. A
 // text the model cannot read is not near (strong is not shown); the
-// error is kept for the answer's degraded reason.
+// error is kept for the answer's degraded reason, and once the model has
+// failed it is not asked again in this match: a model that is down
+// would otherwise be called (and waited on) for every strong bullet.
 func (s *senseCheck) near(ri int, text string) bool {
 	if s.reqs == nil {
 		return false // the requirements could not be read (err)
 	}
 	s.mu.Lock()
 	v, ok := s.bullets[text]
+	failed := s.err != nil
 	s.mu.Unlock()
+	if !ok && failed {
+		return false
+	}
 	if !ok {
 		vs, err := s.emb.Embed(s.ctx, []string{text}, vitae.InputDocument)
 		if err == nil && len(vs) != 1 {

@@ -133,3 +133,35 @@ func TestSenseCancelled(t *testing.T) {
 		})
 	}
 }
+
+// TestSenseStopsAfterFailure: once the model fails a bullet, the sense
+// check asks it nothing more in that match: one failed call, not one per
+// strong bullet.
+func TestSenseStopsAfterFailure(t *testing.T) {
+	const jd = "# Site Reliability Engineer\n## Requirements\n- Kubernetes in production\n- Terraform in production\n- Ansible in production\n"
+	rs := []*vitae.Resume{resume("sre", "S", "X", "Site Reliability Engineer", "2018", "",
+		"Ran Kubernetes clusters in production", "Ran Terraform modules in production", "Ran Ansible playbooks in production")}
+	matcher := func(model *flakyModel) *Matcher {
+		eng := search.New(searchtest.Index(t, searchtest.Trained(t, rs), rs), model.embedder(t), search.Options{})
+		return New(eng, Options{Mode: vitae.ModeKeyword, StrongGate: true, StrongSense: 0.01})
+	}
+	ctx := context.Background()
+	res, err := matcher(&flakyModel{}).Match(ctx, Request{JobDescription: jd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Candidates) != 1 || res.Candidates[0].Coverage.Strong != 3 {
+		t.Fatalf("fixture: with the model up, candidates %+v; want one with 3 strong", res.Candidates)
+	}
+	model := &flakyModel{fail: "Ran "} // every bullet, no requirement or title
+	res, err = matcher(model).Match(ctx, Request{JobDescription: jd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Degraded || res.Candidates[0].Coverage.Strong != 0 {
+		t.Errorf("degraded %v, %d strong; want degraded, none strong", res.Degraded, res.Candidates[0].Coverage.Strong)
+	}
+	if n := model.failed.Load(); n != 1 {
+		t.Errorf("the model was asked %d times after it failed a bullet; want 1 call in all", n)
+	}
+}
