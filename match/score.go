@@ -104,8 +104,21 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList 
 	req := s.reqs[ri]
 	var best *Evidence
 	unconfirmed := false // best is a strong the sense check did not confirm
+	titles := s.gate     // role titles and the headline: no sense check
+	if titles != nil && titles.sense != nil {
+		// A title is partial at the title's credit whatever the model says
+		// (below): unchecked, it stays strong, so the skills list does not
+		// take its place and the check moves no ranking.
+		t := *titles
+		t.sense = nil
+		titles = &t
+	}
 	for i, b := range bullets {
-		g := gated(s.gate, ri, req, parts[i], b.Text)
+		gt := s.gate
+		if b.ID == "" {
+			gt = titles
+		}
+		g := gated(gt, ri, req, parts[i], b.Text)
 		if g.level == None {
 			continue
 		}
@@ -147,7 +160,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList 
 			Company: b.Company, Role: b.Role, Start: b.Start, End: b.End,
 			Level: g.level.String(), Score: round3(g.score), Recency: round3(rec), Credit: round3(credit)}
 	}
-	if best == nil || best.Level != Strong.String() && best.Credit < s.w.PartialCredit {
+	if best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < s.w.PartialCredit {
 		for _, name := range req.names {
 			if inList[strings.ToLower(name)] {
 				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
