@@ -118,10 +118,15 @@ var defaultWeights = Weights{
 
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
-	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; 1 for a bullet the rules call strong that the embedding model does not find near the requirement in meaning, shown as partial; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
+	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
 	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)) × length, length being min(1, 10 / the résumé's bullets)^0.3 (a long résumé meets more requirements by chance; 1 in the jobs a person fits, where it would be the same for every job), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
 	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
+
+// senseDefinition ends FitDefinition in the answers of a match with the
+// strong sense check on (Options.StrongSense): off, the text is as it was
+// before the check came.
+const senseDefinition = " With the strong sense check on, a bullet the rules call strong that the embedding model does not find near the requirement in meaning is shown as partial and still counts 1."
 
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
@@ -302,6 +307,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		}
 		sc.gate = newGate(m.zs, texts)
 		if m.opts.StrongSense > 0 && m.emb != nil {
+			res.FitDefinition += senseDefinition
 			sense, err := newSenseCheck(ctx, m.emb, m.opts.StrongSense, texts)
 			if err != nil {
 				if ctx.Err() != nil {

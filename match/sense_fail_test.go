@@ -165,3 +165,28 @@ func TestSenseStopsAfterFailure(t *testing.T) {
 		t.Errorf("the model was asked %d times after it failed a bullet; want 1 call in all", n)
 	}
 }
+
+// TestSenseFitDefinition: the fit definition names the sense rule only in
+// the answers of a match with the check on; off, it is the text it was
+// before the check came, its strict-rules clause whole.
+func TestSenseFitDefinition(t *testing.T) {
+	if !strings.Contains(FitDefinition, "the strict rules do not; with the strict evidence rules rising to 0.625") ||
+		strings.Contains(FitDefinition, "embedding model does not find") {
+		t.Errorf("FitDefinition = %q; want the strict-rules clause whole and no sense rule", FitDefinition)
+	}
+	ctx := context.Background()
+	on := senseMatcher(t, (&flakyModel{}).embedder(t))
+	off := New(on.b, Options{Mode: vitae.ModeKeyword, StrongGate: true})
+	for name, tc := range map[string]struct {
+		m    *Matcher
+		want string
+	}{"on": {on, FitDefinition + senseDefinition}, "off": {off, FitDefinition}} {
+		res, err := tc.m.Match(ctx, Request{JobDescription: senseJD})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.FitDefinition != tc.want {
+			t.Errorf("check %s: fit definition %q, want %q", name, res.FitDefinition, tc.want)
+		}
+	}
+}
