@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 
 	"vitae"
 )
@@ -17,7 +18,7 @@ import (
 // context rules with neither) are left out, so toggling them changes
 // nothing.
 func rulesOf(o Options, mode vitae.Mode, w Weights) string {
-	b, _ := json.Marshal(struct {
+	v := struct {
 		Mode            string  `json:"mode"`
 		SemanticRatio   float64 `json:"semantic_ratio"`
 		RecencyHalfLife float64 `json:"recency_half_life"`
@@ -31,7 +32,15 @@ func rulesOf(o Options, mode vitae.Mode, w Weights) string {
 		Weights         Weights `json:"weights"`
 	}{string(mode), o.SemanticRatio, o.RecencyHalfLife, o.Pool, o.MaxLimit,
 		o.StrictEvidence, o.StrongGate && !o.StrictEvidence, o.ContextEvidence && (o.StrictEvidence || o.StrongGate),
-		sense(o), o.Ablate, w})
+		sense(o), o.Ablate, w}
+	b, err := json.Marshal(v)
+	if err != nil {
+		// JSON has no NaN or infinity: such a number (config.go refuses
+		// them, a caller of the package may not) is fingerprinted by Go's
+		// own text of every field, never by an empty one two sets of
+		// options would share.
+		b = fmt.Appendf(nil, "%#v", v)
+	}
 	sum := sha256.Sum256(b)
 	return "mr-" + hex.EncodeToString(sum[:6])
 }

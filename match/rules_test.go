@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math"
 	"regexp"
 	"testing"
 
@@ -52,5 +53,11 @@ func TestRulesFingerprint(t *testing.T) {
 	}
 	if a, b := rulesOf(Options{Pool: 150}, "", defaultWeights), rulesOf(Options{Pool: 150, StrongSense: 0.35}, "", defaultWeights); a != b {
 		t.Errorf("the sense check without the gate: %s, want %s", b, a)
+	}
+	// A number JSON cannot hold still tells options apart.
+	nan := math.NaN()
+	a, b := rulesOf(Options{StrongGate: true, Pool: 150, SemanticRatio: nan}, "", defaultWeights), rulesOf(Options{StrongGate: true, Pool: 150, StrongSense: nan}, "", defaultWeights)
+	if a == b || a == want || b == want {
+		t.Errorf("NaN in the semantic ratio %s, in the sense threshold %s, neither %s: want three fingerprints", a, b, want)
 	}
 }
