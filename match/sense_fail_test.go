@@ -190,3 +190,28 @@ func TestSenseFitDefinition(t *testing.T) {
 		}
 	}
 }
+
+// TestGraderErr: the Grader keeps the model's first failure, a
+// requirement's or a bullet's, and asks a failed model nothing more.
+func TestGraderErr(t *testing.T) {
+	const req = "Kubernetes in production"
+	up := NewGraderFor(Options{StrongGate: true}).WithSense((&flakyModel{}).embedder(t), 0.01)
+	if lv, _ := up.Grade(req, senseBullet); lv != Strong || up.Err() != nil {
+		t.Fatalf("fixture: with the model up %v, err %v; want strong, none", lv, up.Err())
+	}
+	for name, fail := range map[string]string{"requirement": req, "bullet": senseBullet} {
+		model := &flakyModel{fail: fail}
+		g := NewGraderFor(Options{StrongGate: true}).WithSense(model.embedder(t), 0.01)
+		for range 3 {
+			if lv, _ := g.Grade(req, senseBullet); lv != Partial {
+				t.Errorf("%s fails: grade %v, want partial", name, lv)
+			}
+		}
+		if g.Err() == nil {
+			t.Errorf("%s fails: Err() = nil, want the model's failure", name)
+		}
+		if n := model.failed.Load(); n != 1 {
+			t.Errorf("%s fails: the model was asked %d times, want 1", name, n)
+		}
+	}
+}
