@@ -37,6 +37,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		parts[i] = s.z.bullet(b.Text)
 	}
 	inList := s.skillsList(r)
+	pre := s.sensed(bullets, parts)
 	var sum, wsum float64
 	for ri, req := range s.jd.Requirements {
 		weight := s.w.NiceToHave
@@ -51,7 +52,11 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			weight *= s.w.Soft
 		}
 		wsum += weight
-		ev := s.best(ri, bullets, parts, inList)
+		var grades []grade
+		if pre != nil {
+			grades = pre[ri]
+		}
+		ev := s.best(ri, bullets, parts, grades, inList)
 		if ev == nil {
 			c.Missing = append(c.Missing, req.Text)
 			continue
@@ -100,25 +105,18 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 // best is a candidate's best evidence for requirement ri: the bullet with
 // the highest credit, or the skills list (partial) when it names one of
 // the requirement's skills and no bullet does better; nil for none.
-func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList map[string]bool) *Evidence {
+// grades, when not nil, are the bullets' grades already read (sensed).
+func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades []grade, inList map[string]bool) *Evidence {
 	req := s.reqs[ri]
 	var best *Evidence
 	unconfirmed := false // best is a strong the sense check did not confirm
-	titles := s.gate     // role titles and the headline: no sense check
-	if titles != nil && titles.sense != nil {
-		// A title is partial at the title's credit whatever the model says
-		// (below): unchecked, it stays strong, so the skills list does not
-		// take its place and the check moves no ranking.
-		t := *titles
-		t.sense = nil
-		titles = &t
-	}
 	for i, b := range bullets {
-		gt := s.gate
-		if b.ID == "" {
-			gt = titles
+		var g grade
+		if grades != nil {
+			g = grades[i]
+		} else {
+			g = gated(s.gate, ri, req, parts[i], b.Text)
 		}
-		g := gated(gt, ri, req, parts[i], b.Text)
 		if g.level == None {
 			continue
 		}
@@ -176,6 +174,41 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList 
 	best.Requirement, best.RequirementIndex, best.MustHave = rq.Text, ri, rq.MustHave
 	best.Plain = plain(best)
 	return best
+}
+
+// sensed is, with the strong sense check, every bullet's grade for every
+// requirement, the model asked once for all the bullets the rules call
+// strong (one call per candidate, not one per bullet); nil without the
+// check. Role titles and the headline (no bullet ID) are not checked: a
+// title is partial at the title's credit whatever the model says (best),
+// and unchecked it stays strong, so the skills list does not take its
+// place and the check moves no ranking.
+func (s scorer) sensed(bullets []vitae.Bullet, parts []*textParts) [][]grade {
+	if s.gate == nil || s.gate.sense == nil {
+		return nil
+	}
+	rules := *s.gate
+	rules.sense = nil
+	out := make([][]grade, len(s.reqs))
+	var strong []string
+	for ri, req := range s.reqs {
+		out[ri] = make([]grade, len(bullets))
+		for i, b := range bullets {
+			out[ri][i] = gated(&rules, ri, req, parts[i], b.Text)
+			if out[ri][i].level == Strong && b.ID != "" {
+				strong = append(strong, b.Text)
+			}
+		}
+	}
+	s.gate.sense.embed(strong)
+	for ri := range out {
+		for i, b := range bullets {
+			if g := &out[ri][i]; g.level == Strong && b.ID != "" && !s.gate.sense.near(ri, b.Text) {
+				g.level, g.demoted, g.bySense = Partial, true, true
+			}
+		}
+	}
+	return out
 }
 
 // partialCredit is the credit of partial evidence of the given score:

@@ -76,6 +76,47 @@ func (s *senseCheck) near(ri int, text string) bool {
 	return cosine(s.reqs[ri], v) >= s.at
 }
 
+// embed reads the bullet texts not read yet in one call to the model, so
+// near finds them; a failure is kept as near's is, and once the model
+// has failed it is not asked again.
+func (s *senseCheck) embed(texts []string) {
+	if s.reqs == nil || len(texts) == 0 {
+		return
+	}
+	s.mu.Lock()
+	if s.err != nil {
+		s.mu.Unlock()
+		return
+	}
+	var todo []string
+	seen := map[string]bool{}
+	for _, t := range texts {
+		if _, ok := s.bullets[t]; !ok && !seen[t] {
+			seen[t] = true
+			todo = append(todo, t)
+		}
+	}
+	s.mu.Unlock()
+	if len(todo) == 0 {
+		return
+	}
+	vs, err := s.emb.Embed(s.ctx, todo, vitae.InputDocument)
+	if err == nil && len(vs) != len(todo) {
+		err = fmt.Errorf("the model answered %d vectors for %d bullets", len(vs), len(todo))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		if s.err == nil {
+			s.err = fmt.Errorf("embedding %d bullets for the strong sense check: %w", len(todo), err)
+		}
+		return
+	}
+	for i, t := range todo {
+		s.bullets[t] = vs[i]
+	}
+}
+
 // failed is the first embedding error of the check, nil for none.
 func (s *senseCheck) failed() error {
 	if s == nil {

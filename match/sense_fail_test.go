@@ -20,11 +20,14 @@ import (
 
 // flakyModel is the built-in model served over the OpenAI wire, except
 // that a request holding fail is refused (400), counted, after onFail
-// runs (a test ends its context there).
+// runs (a test ends its context there). asked counts the requests
+// holding count.
 type flakyModel struct {
 	fail   string
 	onFail func()
 	failed atomic.Int32
+	count  string
+	asked  atomic.Int32
 }
 
 func (f *flakyModel) embedder(t *testing.T) vitae.Embedder {
@@ -35,6 +38,9 @@ func (f *flakyModel) embedder(t *testing.T) vitae.Embedder {
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
+		}
+		if f.count != "" && bytes.Contains(body, []byte(f.count)) {
+			f.asked.Add(1)
 		}
 		if f.fail != "" && bytes.Contains(body, []byte(f.fail)) {
 			f.failed.Add(1)
@@ -134,9 +140,9 @@ func TestSenseCancelled(t *testing.T) {
 	}
 }
 
-// TestSenseStopsAfterFailure: once the model fails a bullet, the sense
-// check asks it nothing more in that match: one failed call, not one per
-// strong bullet.
+// TestSenseStopsAfterFailure: a candidate's strong bullets go to the
+// model in one call, and once the model fails the sense check asks it
+// nothing more in that match: one failed call, not one per strong bullet.
 func TestSenseStopsAfterFailure(t *testing.T) {
 	const jd = "# Site Reliability Engineer\n## Requirements\n- Kubernetes in production\n- Terraform in production\n- Ansible in production\n"
 	rs := []*vitae.Resume{resume("sre", "S", "X", "Site Reliability Engineer", "2018", "",
@@ -146,12 +152,16 @@ func TestSenseStopsAfterFailure(t *testing.T) {
 		return New(eng, Options{Mode: vitae.ModeKeyword, StrongGate: true, StrongSense: 0.01})
 	}
 	ctx := context.Background()
-	res, err := matcher(&flakyModel{}).Match(ctx, Request{JobDescription: jd})
+	up := &flakyModel{count: "Ran "}
+	res, err := matcher(up).Match(ctx, Request{JobDescription: jd})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Candidates) != 1 || res.Candidates[0].Coverage.Strong != 3 {
 		t.Fatalf("fixture: with the model up, candidates %+v; want one with 3 strong", res.Candidates)
+	}
+	if n := up.asked.Load(); n != 1 {
+		t.Errorf("the candidate's 3 strong bullets took %d calls to the model, want 1", n)
 	}
 	model := &flakyModel{fail: "Ran "} // every bullet, no requirement or title
 	res, err = matcher(model).Match(ctx, Request{JobDescription: jd})
