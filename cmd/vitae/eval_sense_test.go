@@ -54,3 +54,18 @@ func TestEvalEvidenceSenseModelFails(t *testing.T) {
 		t.Errorf("eval --evidence with the model failing: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
 }
+
+// TestStrongSenseWithoutModelWarns: the check set with no embedding model
+// to read with says it is off, rather than doing nothing unsaid.
+func TestStrongSenseWithoutModelWarns(t *testing.T) {
+	t.Setenv("VITAE_EMBED_PROVIDER", "none")
+	t.Setenv("VITAE_MATCH_STRONG_SENSE", "0.35")
+	dir := workdir(t)
+	if _, _, errOut := cli(t, dir, "search", "kubernetes"); !strings.Contains(errOut, "match.strong_sense is set but embed.provider is none") {
+		t.Errorf("stderr does not warn:\n%s", errOut)
+	}
+	t.Setenv("VITAE_MATCH_STRONG_SENSE", "0")
+	if _, _, errOut := cli(t, dir, "search", "kubernetes"); strings.Contains(errOut, "match.strong_sense") {
+		t.Errorf("a warning with the check off:\n%s", errOut)
+	}
+}
