@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"vitae"
@@ -37,7 +38,10 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		parts[i] = s.z.bullet(b.Text)
 	}
 	inList := s.skillsList(r)
-	pre := s.sensed(bullets, parts)
+	pre, buf := s.sensed(bullets, parts)
+	if buf != nil {
+		defer gradeBufs.Put(buf)
+	}
 	var sum, wsum float64
 	for ri, req := range s.jd.Requirements {
 		weight := s.w.NiceToHave
@@ -183,16 +187,23 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 // title is partial at the title's credit whatever the model says (best),
 // and unchecked it stays strong, so the skills list does not take its
 // place and the check moves no ranking.
-func (s scorer) sensed(bullets []vitae.Bullet, parts []*textParts) [][]grade {
+// The grades' room is buf, from gradeBufs, for the caller to put back.
+func (s scorer) sensed(bullets []vitae.Bullet, parts []*textParts) (out [][]grade, buf *[]grade) {
 	if s.gate == nil || s.gate.sense == nil {
-		return nil
+		return nil, nil
 	}
 	rules := *s.gate
 	rules.sense = nil
-	out := make([][]grade, len(s.reqs))
+	buf = gradeBufs.Get().(*[]grade)
+	n := len(s.reqs) * len(bullets)
+	if cap(*buf) < n {
+		*buf = make([]grade, n)
+	}
+	all := (*buf)[:n]
+	out = make([][]grade, len(s.reqs))
 	var strong []string
 	for ri, req := range s.reqs {
-		out[ri] = make([]grade, len(bullets))
+		out[ri] = all[ri*len(bullets) : (ri+1)*len(bullets)]
 		for i, b := range bullets {
 			out[ri][i] = gated(&rules, ri, req, parts[i], b.Text)
 			if out[ri][i].level == Strong && b.ID != "" {
@@ -208,8 +219,12 @@ func (s scorer) sensed(bullets []vitae.Bullet, parts []*textParts) [][]grade {
 			}
 		}
 	}
-	return out
+	return out, buf
 }
+
+// gradeBufs keeps the room of sensed's grades between candidates: a
+// match with the check grades every pair of a pool before it scores.
+var gradeBufs = sync.Pool{New: func() any { return new([]grade) }}
 
 // partialCredit is the credit of partial evidence of the given score:
 // PartialCredit at PartialAt, rising linearly to PartialCreditTop at
