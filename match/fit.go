@@ -52,7 +52,11 @@ func (m *Matcher) fit(ctx context.Context, r Request, rr *vitae.Resume, read map
 		return nil, err
 	}
 	g.res.Candidates = []Candidate{}
-	if c, ok := g.candidate(rr.ID); ok {
+	c, ok := g.candidate(rr.ID)
+	if err := g.finish(ctx); err != nil {
+		return nil, err
+	}
+	if ok {
 		g.res.Candidates = append(g.res.Candidates, c)
 	}
 	return g.res, nil

@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"sync"
 
 	"vitae"
 )
@@ -12,6 +13,8 @@ type Grader struct {
 	emb      vitae.Embedder // with senseAt > 0: the model the gate's sense check reads with (WithSense)
 	senseAt  float64
 	capKinds []Kind // the kinds whose strong the gate shows partial (Options.StrongCap)
+	mu       sync.Mutex
+	err      error // the model's first failure (Err)
 
 	z    *analyzer
 	gate *analyzer // the strict rules' strong checks (NewGateGrader); nil: none
@@ -63,14 +66,36 @@ func (g *Grader) Grade(requirement, bullet string) (Level, float64) {
 		s = newGate(g.gate, []string{requirement}, g.capKinds)
 		if g.emb != nil && g.senseAt > 0 {
 			// A requirement the model cannot read leaves no strong grade
-			// standing, as a bullet it cannot read does.
-			sc, err := newSenseCheck(context.Background(), g.emb, g.senseAt, []string{requirement})
-			if err != nil {
-				sc = &senseCheck{err: err}
+			// standing, as a bullet it cannot read does; after the first
+			// failure the model is not asked again (Err says why).
+			sc := &senseCheck{err: g.Err()}
+			if sc.err == nil {
+				var err error
+				if sc, err = newSenseCheck(context.Background(), g.emb, g.senseAt, []string{requirement}); err != nil {
+					sc = &senseCheck{err: err}
+				}
 			}
 			s.sense = sc
 		}
 	}
 	gr := gated(s, 0, g.z.requirement(requirement), g.z.bullet(bullet), bullet)
+	if s != nil && s.sense != nil {
+		if err := s.sense.failed(); err != nil {
+			g.mu.Lock()
+			if g.err == nil {
+				g.err = err
+			}
+			g.mu.Unlock()
+		}
+	}
 	return gr.level, gr.score
+}
+
+// Err is the first failure of the model of WithSense, nil for none: the
+// grades after it have no strong grade the gate would have needed the
+// model for, so a measurement of them is not one of the rules.
+func (g *Grader) Err() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.err
 }

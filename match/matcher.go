@@ -127,10 +127,15 @@ var defaultWeights = Weights{
 
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
-	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; 1 for a bullet the rules call strong that the embedding model does not find near the requirement in meaning, shown as partial; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
+	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
 	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)) × length, length being min(1, 10 / the résumé's bullets)^0.3 (a long résumé meets more requirements by chance; 1 in the jobs a person fits, where it would be the same for every job), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
 	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role; a title of that role's lexicon family reads at least 0.6 near), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
+
+// senseDefinition ends FitDefinition in the answers of a match with the
+// strong sense check on (Options.StrongSense): off, the text is as it was
+// before the check came.
+const senseDefinition = " With the strong sense check on, a bullet the rules call strong that the embedding model does not find near the requirement in meaning is shown as partial and still counts 1."
 
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
@@ -174,10 +179,8 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 	cs := make([]Candidate, len(g.ids))
 	ok := make([]bool, len(g.ids))
 	each(len(g.ids), func(i int) { cs[i], ok[i] = g.candidate(g.ids[i]) })
-	if g.sc.gate != nil && g.sc.gate.sense != nil && g.sc.gate.sense.reqs != nil {
-		if err := g.sc.gate.sense.failed(); err != nil {
-			degrade(res, "some strong evidence was not confirmed by the model: "+err.Error())
-		}
+	if err := g.finish(ctx); err != nil {
+		return nil, err
 	}
 	for i := range cs {
 		if ok[i] {
@@ -192,6 +195,24 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 		res.Candidates = []Candidate{}
 	}
 	return res, nil
+}
+
+// finish is the step every answer of a grading ends with once its
+// résumés are scored (Match, Fit and Fits): an ended context ends the
+// answer, as it does in grading (the sense check read under it would
+// have dropped every strong grade it could not confirm, an answer no
+// one asked for), and a bullet the sense check could not embed marks
+// the answer degraded.
+func (g *grading) finish(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return vitae.Wrap(vitae.ETIMEOUT, err, "matching was cancelled or took too long")
+	}
+	if s := g.sc.gate; s != nil && s.sense != nil && s.sense.reqs != nil {
+		if err := s.sense.failed(); err != nil {
+			degrade(g.res, "some strong evidence was not confirmed by the model: "+err.Error())
+		}
+	}
+	return nil
 }
 
 // grading is one job description ready to grade résumés: the answer's
@@ -298,6 +319,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		}
 		sc.gate = newGate(m.zs, texts, m.opts.StrongCap)
 		if m.opts.StrongSense > 0 && m.emb != nil {
+			res.FitDefinition += senseDefinition
 			sense, err := newSenseCheck(ctx, m.emb, m.opts.StrongSense, texts)
 			if err != nil {
 				if ctx.Err() != nil {

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math"
 	"regexp"
 	"testing"
 
@@ -12,6 +13,11 @@ func TestRulesFingerprint(t *testing.T) {
 	want := rulesOf(base, "", defaultWeights)
 	if !regexp.MustCompile(`^mr-[0-9a-f]{12}$`).MatchString(want) {
 		t.Fatalf("rulesOf = %q", want)
+	}
+	// The default binary's rules as fingerprinted before the sense check
+	// came: audit entries logged then replay as "same".
+	if want != "mr-44f319dc1466" {
+		t.Errorf("the default rules fingerprint as %s, want mr-44f319dc1466 (the audit log's)", want)
 	}
 	if got := rulesOf(base, "", defaultWeights); got != want {
 		t.Errorf("same options and weights: %q, then %q", want, got)
@@ -52,5 +58,11 @@ func TestRulesFingerprint(t *testing.T) {
 	}
 	if a, b := rulesOf(Options{Pool: 150}, "", defaultWeights), rulesOf(Options{Pool: 150, StrongSense: 0.35}, "", defaultWeights); a != b {
 		t.Errorf("the sense check without the gate: %s, want %s", b, a)
+	}
+	// A number JSON cannot hold still tells options apart.
+	nan := math.NaN()
+	a, b := rulesOf(Options{StrongGate: true, Pool: 150, SemanticRatio: nan}, "", defaultWeights), rulesOf(Options{StrongGate: true, Pool: 150, StrongSense: nan}, "", defaultWeights)
+	if a == b || a == want || b == want {
+		t.Errorf("NaN in the semantic ratio %s, in the sense threshold %s, neither %s: want three fingerprints", a, b, want)
 	}
 }

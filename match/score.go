@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"vitae"
@@ -37,6 +38,10 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		parts[i] = s.z.bullet(b.Text)
 	}
 	inList := s.skillsList(r)
+	pre, buf := s.sensed(bullets, parts)
+	if buf != nil {
+		defer gradeBufs.Put(buf)
+	}
 	var sum, wsum float64
 	for ri, req := range s.jd.Requirements {
 		weight := s.w.NiceToHave
@@ -51,7 +56,11 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			weight *= s.w.Soft
 		}
 		wsum += weight
-		ev := s.best(ri, bullets, parts, inList)
+		var grades []grade
+		if pre != nil {
+			grades = pre[ri]
+		}
+		ev := s.best(ri, bullets, parts, grades, inList)
 		if ev == nil {
 			c.Missing = append(c.Missing, req.Text)
 			continue
@@ -100,12 +109,18 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 // best is a candidate's best evidence for requirement ri: the bullet with
 // the highest credit, or the skills list (partial) when it names one of
 // the requirement's skills and no bullet does better; nil for none.
-func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList map[string]bool) *Evidence {
+// grades, when not nil, are the bullets' grades already read (sensed).
+func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades []grade, inList map[string]bool) *Evidence {
 	req := s.reqs[ri]
 	var best *Evidence
 	unconfirmed := false // best is a strong the sense check did not confirm
 	for i, b := range bullets {
-		g := gated(s.gate, ri, req, parts[i], b.Text)
+		var g grade
+		if grades != nil {
+			g = grades[i]
+		} else {
+			g = gated(s.gate, ri, req, parts[i], b.Text)
+		}
 		if g.level == None {
 			continue
 		}
@@ -147,7 +162,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList 
 			Company: b.Company, Role: b.Role, Start: b.Start, End: b.End,
 			Level: g.level.String(), Score: round3(g.score), Recency: round3(rec), Credit: round3(credit)}
 	}
-	if best == nil || best.Level != Strong.String() && best.Credit < s.w.PartialCredit {
+	if best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < s.w.PartialCredit {
 		for _, name := range req.names {
 			if inList[strings.ToLower(name)] {
 				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
@@ -164,6 +179,52 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, inList 
 	best.Plain = plain(best)
 	return best
 }
+
+// sensed is, with the strong sense check, every bullet's grade for every
+// requirement, the model asked once for all the bullets the rules call
+// strong (one call per candidate, not one per bullet); nil without the
+// check. Role titles and the headline (no bullet ID) are not checked: a
+// title is partial at the title's credit whatever the model says (best),
+// and unchecked it stays strong, so the skills list does not take its
+// place and the check moves no ranking.
+// The grades' room is buf, from gradeBufs, for the caller to put back.
+func (s scorer) sensed(bullets []vitae.Bullet, parts []*textParts) (out [][]grade, buf *[]grade) {
+	if s.gate == nil || s.gate.sense == nil {
+		return nil, nil
+	}
+	rules := *s.gate
+	rules.sense = nil
+	buf = gradeBufs.Get().(*[]grade)
+	n := len(s.reqs) * len(bullets)
+	if cap(*buf) < n {
+		*buf = make([]grade, n)
+	}
+	all := (*buf)[:n]
+	out = make([][]grade, len(s.reqs))
+	var strong []string
+	for ri, req := range s.reqs {
+		out[ri] = all[ri*len(bullets) : (ri+1)*len(bullets)]
+		for i, b := range bullets {
+			out[ri][i] = gated(&rules, ri, req, parts[i], b.Text)
+			if out[ri][i].level == Strong && b.ID != "" {
+				strong = append(strong, b.Text)
+			}
+		}
+	}
+	s.gate.sense.embed(strong)
+	for ri := range out {
+		for i, b := range bullets {
+			if g := &out[ri][i]; g.level == Strong && b.ID != "" && !s.gate.sense.near(ri, b.Text) {
+				g.level, g.demoted, g.bySense = Partial, true, true
+			}
+		}
+	}
+	return out, buf
+}
+
+// gradeBufs keeps the room of sensed's grades between candidates: a
+// match with the check grades every pair of a pool before it scores.
+var gradeBufs = sync.Pool{New: func() any { return new([]grade) }}
 
 // partialCredit is the credit of partial evidence of the given score:
 // PartialCredit at PartialAt, rising linearly to PartialCreditTop at

@@ -41,14 +41,20 @@ func newSenseCheck(ctx context.Context, emb vitae.Embedder, at float64, texts []
 
 // near reports whether bullet text is near requirement ri in meaning. A
 // text the model cannot read is not near (strong is not shown); the
-// error is kept for the answer's degraded reason.
+// error is kept for the answer's degraded reason, and once the model has
+// failed it is not asked again in this match: a model that is down
+// would otherwise be called (and waited on) for every strong bullet.
 func (s *senseCheck) near(ri int, text string) bool {
 	if s.reqs == nil {
 		return false // the requirements could not be read (err)
 	}
 	s.mu.Lock()
 	v, ok := s.bullets[text]
+	failed := s.err != nil
 	s.mu.Unlock()
+	if !ok && failed {
+		return false
+	}
 	if !ok {
 		vs, err := s.emb.Embed(s.ctx, []string{text}, vitae.InputDocument)
 		if err == nil && len(vs) != 1 {
@@ -68,6 +74,47 @@ func (s *senseCheck) near(ri int, text string) bool {
 		s.mu.Unlock()
 	}
 	return cosine(s.reqs[ri], v) >= s.at
+}
+
+// embed reads the bullet texts not read yet in one call to the model, so
+// near finds them; a failure is kept as near's is, and once the model
+// has failed it is not asked again.
+func (s *senseCheck) embed(texts []string) {
+	if s.reqs == nil || len(texts) == 0 {
+		return
+	}
+	s.mu.Lock()
+	if s.err != nil {
+		s.mu.Unlock()
+		return
+	}
+	var todo []string
+	seen := map[string]bool{}
+	for _, t := range texts {
+		if _, ok := s.bullets[t]; !ok && !seen[t] {
+			seen[t] = true
+			todo = append(todo, t)
+		}
+	}
+	s.mu.Unlock()
+	if len(todo) == 0 {
+		return
+	}
+	vs, err := s.emb.Embed(s.ctx, todo, vitae.InputDocument)
+	if err == nil && len(vs) != len(todo) {
+		err = fmt.Errorf("the model answered %d vectors for %d bullets", len(vs), len(todo))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		if s.err == nil {
+			s.err = fmt.Errorf("embedding %d bullets for the strong sense check: %w", len(todo), err)
+		}
+		return
+	}
+	for i, t := range todo {
+		s.bullets[t] = vs[i]
+	}
 }
 
 // failed is the first embedding error of the check, nil for none.

@@ -178,3 +178,53 @@ func TestSenseModelDown(t *testing.T) {
 		t.Fatalf("candidates %+v: want one, meeting the requirement with no strong evidence", res.Candidates)
 	}
 }
+
+// TestSenseTitleKeepsRanking: a role title the rules call strong is
+// partial evidence at the title's credit whatever the model says, so the
+// sense check leaves it alone: before, an unconfirmed title lost to the
+// skills list (partial at full credit where the title's is lowered by
+// its age) and the check moved the score.
+func TestSenseTitleKeepsRanking(t *testing.T) {
+	const jd = "# Platform Engineer\n## Requirements\n- Kubernetes administrator\n"
+	r := resume("k", "K", "X", "Kubernetes Cluster Administrator", "2004", "2008", "Organised the office summer party")
+	r.Skills = []string{"Kubernetes"}
+	ctx := context.Background()
+	emb := embed.NewLocal(embed.LocalOptions{})
+	score := func(at float64) Candidate {
+		sc := testScorer(t, jd)
+		sc.w.RecencyHalfLife, sc.now = 5, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		texts := []string{sc.jd.Requirements[0].Text}
+		sc.gate = newGate(newAnalyzer(true), texts)
+		if at > 0 {
+			var err error
+			if sc.gate.sense, err = newSenseCheck(ctx, emb, at, texts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c, ok := sc.candidate(r, roleScore{fit: 1})
+		if !ok || len(c.Matched) != 1 {
+			t.Fatalf("candidate %+v, %v: want one requirement met", c.Matched, ok)
+		}
+		return c
+	}
+	q, err := emb.Embed(ctx, []string{"Kubernetes administrator"}, vitae.InputQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := emb.Embed(ctx, []string{"Kubernetes Cluster Administrator"}, vitae.InputDocument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cos := cosine(q[0], d[0])
+	if cos > 0.999 {
+		t.Fatalf("fixture: the title's cosine is %.4f; want room above it", cos)
+	}
+	without, with := score(0), score((cos+1)/2) // the model does not confirm the title
+	if ev := without.Matched[0]; ev.BulletID != "" || ev.Text != "Kubernetes Cluster Administrator" || ev.Credit >= defaultWeights.PartialCredit {
+		t.Fatalf("fixture: without the check %q at credit %.3f; want the old role title below %.2f", ev.Text, ev.Credit, defaultWeights.PartialCredit)
+	}
+	if with.Score != without.Score || with.Matched[0].Text != without.Matched[0].Text || with.Matched[0].Level != without.Matched[0].Level {
+		t.Errorf("with the check %q (%s) scores %.3f, without %q (%s) %.3f; want the same",
+			with.Matched[0].Text, with.Matched[0].Level, with.Score, without.Matched[0].Text, without.Matched[0].Level, without.Score)
+	}
+}

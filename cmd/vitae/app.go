@@ -86,6 +86,9 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 	}
 	a.engine = search.New(a.store, a.embedder, a.engineOptions())
 	a.matcher = match.New(a.engine, matchOptions(cfg))
+	if cfg.Match.StrongSense > 0 && a.embedder == nil && log != nil {
+		log.Warn("match.strong_sense is set but embed.provider is none: no model to check strong evidence with, the check is off")
+	}
 	return a, nil
 }
 

@@ -411,6 +411,9 @@ func (c *Config) Validate() error {
 	if c.Match.RecencyHalfLife < 0 {
 		bad("match.recency_half_life: %g must be ≥ 0", c.Match.RecencyHalfLife)
 	}
+	if s := c.Match.StrongSense; !(s >= 0 && s <= 1) { // NaN too: a cosine threshold
+		bad("match.strong_sense: %g is outside 0..1 (a cosine; 0 = no check)", s)
+	}
 	if c.Server.Addr == "" {
 		bad("server.addr: must not be empty")
 	}

@@ -146,6 +146,25 @@ log:
 	}
 }
 
+// TestConfigStrongSenseRange: match.strong_sense is a cosine threshold,
+// 0..1; NaN (which the rules fingerprint could not encode) is refused.
+func TestConfigStrongSenseRange(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	for _, v := range []string{"NaN", "1.5", "-0.1"} {
+		t.Setenv("VITAE_MATCH_STRONG_SENSE", v)
+		if _, err := loadConfig("", nil); err == nil || !strings.Contains(err.Error(), "match.strong_sense") {
+			t.Errorf("strong_sense %s: err %v; want match.strong_sense named", v, err)
+		}
+	}
+	for _, v := range []string{"0", "0.35", "1"} {
+		t.Setenv("VITAE_MATCH_STRONG_SENSE", v)
+		if _, err := loadConfig("", nil); err != nil {
+			t.Errorf("strong_sense %s: %v", v, err)
+		}
+	}
+}
+
 func TestEmbedAPIKeyFromEnvironmentOnly(t *testing.T) {
 	t.Chdir(t.TempDir())
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())

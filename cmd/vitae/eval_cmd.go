@@ -211,6 +211,10 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 	if err != nil {
 		return err
 	}
+	if err := grader.Err(); err != nil {
+		// Its strong grades would be the model's outage, not the rules.
+		return fmt.Errorf("match.strong_sense: the model failed, so the grades are not the rules': %w", err)
+	}
 	if split != "all" {
 		reps = slices.DeleteFunc(reps, func(r *eval.EvidenceReport) bool { return r.Split != split })
 		if len(reps) == 0 {

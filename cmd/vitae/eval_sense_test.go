@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"vitae/embed"
+)
+
+// TestEvalEvidenceSenseModelFails: with match.strong_sense on, a model
+// that fails while `eval --evidence` grades makes the command fail with
+// the key named, not print levels the outage made. The model is the
+// built-in one on the OpenAI wire, refusing the requirement's request.
+func TestEvalEvidenceSenseModelFails(t *testing.T) {
+	const req = "Led a DevOps team"
+	local := embed.NewServer(embed.NewLocal(embed.LocalOptions{Dim: 32}))
+	model := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if bytes.Contains(body, []byte(req)) {
+			http.Error(w, `{"error":{"message":"no"}}`, http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		local.ServeHTTP(w, r)
+	}))
+	t.Cleanup(model.Close)
+	for k, v := range map[string]string{
+		"VITAE_EMBED_PROVIDER":        "openai",
+		"VITAE_EMBED_BASE_URL":        model.URL + "/v1",
+		"VITAE_EMBED_MODEL":           "vitae-local",
+		"VITAE_EMBED_DIMENSIONS":      "32",
+		"VITAE_EMBED_MAX_RETRIES":     "1",
+		"VITAE_EMBED_CACHE":           "false",
+		"VITAE_MATCH_STRONG_SENSE":    "0.01",
+		"VITAE_MATCH_STRONG_GATE":     "true",
+		"VITAE_MATCH_STRICT_EVIDENCE": "false",
+	} {
+		t.Setenv(k, v)
+	}
+	dir := workdir(t)
+	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: exit %d\n%s\n%s", code, out, errOut)
+	}
+	ev := filepath.Join(dir, "ev.jsonl")
+	os.WriteFile(ev, []byte(`{"id":"e1","requirement":"`+req+`","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`+"\n"), 0o644)
+	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--json")
+	if code == 0 || !strings.Contains(errOut, "match.strong_sense") || strings.Contains(out, `"split"`) {
+		t.Errorf("eval --evidence with the model failing: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}
+
+// TestStrongSenseWithoutModelWarns: the check set with no embedding model
+// to read with says it is off, rather than doing nothing unsaid.
+func TestStrongSenseWithoutModelWarns(t *testing.T) {
+	t.Setenv("VITAE_EMBED_PROVIDER", "none")
+	t.Setenv("VITAE_MATCH_STRONG_SENSE", "0.35")
+	dir := workdir(t)
+	if _, _, errOut := cli(t, dir, "search", "kubernetes"); !strings.Contains(errOut, "match.strong_sense is set but embed.provider is none") {
+		t.Errorf("stderr does not warn:\n%s", errOut)
+	}
+	t.Setenv("VITAE_MATCH_STRONG_SENSE", "0")
+	if _, _, errOut := cli(t, dir, "search", "kubernetes"); strings.Contains(errOut, "match.strong_sense") {
+		t.Errorf("a warning with the check off:\n%s", errOut)
+	}
+}

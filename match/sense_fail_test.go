@@ -1,0 +1,227 @@
+package match
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"vitae"
+	"vitae/embed"
+	"vitae/search"
+	"vitae/search/searchtest"
+)
+
+// flakyModel is the built-in model served over the OpenAI wire, except
+// that a request holding fail is refused (400), counted, after onFail
+// runs (a test ends its context there). asked counts the requests
+// holding count.
+type flakyModel struct {
+	fail   string
+	onFail func()
+	failed atomic.Int32
+	count  string
+	asked  atomic.Int32
+}
+
+func (f *flakyModel) embedder(t *testing.T) vitae.Embedder {
+	t.Helper()
+	local := embed.NewServer(embed.NewLocal(embed.LocalOptions{Dim: 32}))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		if f.count != "" && bytes.Contains(body, []byte(f.count)) {
+			f.asked.Add(1)
+		}
+		if f.fail != "" && bytes.Contains(body, []byte(f.fail)) {
+			f.failed.Add(1)
+			if f.onFail != nil {
+				f.onFail()
+			}
+			http.Error(w, `{"error":{"message":"no"}}`, http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		local.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	oa, err := embed.NewOpenAI(embed.OpenAIConfig{BaseURL: srv.URL + "/v1", Model: "vitae-local", Dimensions: 32, MaxRetries: 1, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return oa
+}
+
+const (
+	senseJD     = "# Site Reliability Engineer\n## Requirements\n- Kubernetes in production\n"
+	senseBullet = "Ran Kubernetes clusters in production"
+)
+
+// senseMatcher is a Matcher with the sense check over a real index of
+// one SRE whose bullet the rules call strong, its model emb.
+func senseMatcher(t *testing.T, emb vitae.Embedder) *Matcher {
+	t.Helper()
+	rs := []*vitae.Resume{resume("sre", "S", "X", "Site Reliability Engineer", "2018", "", senseBullet)}
+	eng := search.New(searchtest.Index(t, searchtest.Trained(t, rs), rs), emb, search.Options{})
+	return New(eng, Options{Mode: vitae.ModeKeyword, StrongGate: true, StrongSense: 0.01})
+}
+
+// TestSenseBulletFailFit: a bullet the sense check could not embed marks
+// the answers of Fit and Fits degraded, as it does Match's, and leaves
+// no strong evidence standing.
+func TestSenseBulletFailFit(t *testing.T) {
+	ctx := context.Background()
+	up := senseMatcher(t, (&flakyModel{}).embedder(t))
+	res, err := up.Fit(ctx, Request{JobDescription: senseJD}, "sre")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Degraded || len(res.Candidates) != 1 || res.Candidates[0].Coverage.Strong != 1 {
+		t.Fatalf("fixture: with the model up, degraded %v (%q), candidates %+v; want one strong", res.Degraded, res.DegradedReason, res.Candidates)
+	}
+
+	m := senseMatcher(t, (&flakyModel{fail: senseBullet}).embedder(t))
+	const reason = "some strong evidence was not confirmed by the model"
+	res, err = m.Fit(ctx, Request{JobDescription: senseJD}, "sre")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Degraded || !strings.Contains(res.DegradedReason, reason) {
+		t.Errorf("Fit: degraded %v (%q); want %q", res.Degraded, res.DegradedReason, reason)
+	}
+	if len(res.Candidates) != 1 || res.Candidates[0].Coverage.Strong != 0 {
+		t.Errorf("Fit: candidates %+v; want one, without strong evidence", res.Candidates)
+	}
+	fits, err := m.Fits(ctx, "sre", []Job{{ID: "j", JobDescription: senseJD}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fits) != 1 || fits[0].Match == nil || !fits[0].Match.Degraded || !strings.Contains(fits[0].Match.DegradedReason, reason) {
+		t.Errorf("Fits: %+v; want the job's answer degraded with %q", fits, reason)
+	}
+}
+
+// TestSenseCancelled: a context that ends while the sense check reads
+// bullets ends Match and Fit with an error (ETIMEOUT), not with an answer
+// marked degraded whose strong grades the ended model took away.
+func TestSenseCancelled(t *testing.T) {
+	for name, run := range map[string]func(*Matcher, context.Context) (*Result, error){
+		"match": func(m *Matcher, ctx context.Context) (*Result, error) {
+			return m.Match(ctx, Request{JobDescription: senseJD})
+		},
+		"fit": func(m *Matcher, ctx context.Context) (*Result, error) {
+			return m.Fit(ctx, Request{JobDescription: senseJD}, "sre")
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			model := &flakyModel{fail: senseBullet, onFail: cancel}
+			res, err := run(senseMatcher(t, model.embedder(t)), ctx)
+			if model.failed.Load() == 0 {
+				t.Fatal("fixture: the bullet was never sent to the model")
+			}
+			if err == nil {
+				t.Fatalf("an answer (degraded %v: %q); want context.Canceled as ETIMEOUT", res.Degraded, res.DegradedReason)
+			}
+			if !errors.Is(err, context.Canceled) || vitae.ErrorCode(err) != vitae.ETIMEOUT {
+				t.Fatalf("err %v (code %s); want context.Canceled as ETIMEOUT", err, vitae.ErrorCode(err))
+			}
+		})
+	}
+}
+
+// TestSenseStopsAfterFailure: a candidate's strong bullets go to the
+// model in one call, and once the model fails the sense check asks it
+// nothing more in that match: one failed call, not one per strong bullet.
+func TestSenseStopsAfterFailure(t *testing.T) {
+	const jd = "# Site Reliability Engineer\n## Requirements\n- Kubernetes in production\n- Terraform in production\n- Ansible in production\n"
+	rs := []*vitae.Resume{resume("sre", "S", "X", "Site Reliability Engineer", "2018", "",
+		"Ran Kubernetes clusters in production", "Ran Terraform modules in production", "Ran Ansible playbooks in production")}
+	matcher := func(model *flakyModel) *Matcher {
+		eng := search.New(searchtest.Index(t, searchtest.Trained(t, rs), rs), model.embedder(t), search.Options{})
+		return New(eng, Options{Mode: vitae.ModeKeyword, StrongGate: true, StrongSense: 0.01})
+	}
+	ctx := context.Background()
+	up := &flakyModel{count: "Ran "}
+	res, err := matcher(up).Match(ctx, Request{JobDescription: jd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Candidates) != 1 || res.Candidates[0].Coverage.Strong != 3 {
+		t.Fatalf("fixture: with the model up, candidates %+v; want one with 3 strong", res.Candidates)
+	}
+	if n := up.asked.Load(); n != 1 {
+		t.Errorf("the candidate's 3 strong bullets took %d calls to the model, want 1", n)
+	}
+	model := &flakyModel{fail: "Ran "} // every bullet, no requirement or title
+	res, err = matcher(model).Match(ctx, Request{JobDescription: jd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Degraded || res.Candidates[0].Coverage.Strong != 0 {
+		t.Errorf("degraded %v, %d strong; want degraded, none strong", res.Degraded, res.Candidates[0].Coverage.Strong)
+	}
+	if n := model.failed.Load(); n != 1 {
+		t.Errorf("the model was asked %d times after it failed a bullet; want 1 call in all", n)
+	}
+}
+
+// TestSenseFitDefinition: the fit definition names the sense rule only in
+// the answers of a match with the check on; off, it is the text it was
+// before the check came, its strict-rules clause whole.
+func TestSenseFitDefinition(t *testing.T) {
+	if !strings.Contains(FitDefinition, "the strict rules do not; with the strict evidence rules rising to 0.625") ||
+		strings.Contains(FitDefinition, "embedding model does not find") {
+		t.Errorf("FitDefinition = %q; want the strict-rules clause whole and no sense rule", FitDefinition)
+	}
+	ctx := context.Background()
+	on := senseMatcher(t, (&flakyModel{}).embedder(t))
+	off := New(on.b, Options{Mode: vitae.ModeKeyword, StrongGate: true})
+	for name, tc := range map[string]struct {
+		m    *Matcher
+		want string
+	}{"on": {on, FitDefinition + senseDefinition}, "off": {off, FitDefinition}} {
+		res, err := tc.m.Match(ctx, Request{JobDescription: senseJD})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.FitDefinition != tc.want {
+			t.Errorf("check %s: fit definition %q, want %q", name, res.FitDefinition, tc.want)
+		}
+	}
+}
+
+// TestGraderErr: the Grader keeps the model's first failure, a
+// requirement's or a bullet's, and asks a failed model nothing more.
+func TestGraderErr(t *testing.T) {
+	const req = "Kubernetes in production"
+	up := NewGraderFor(Options{StrongGate: true}).WithSense((&flakyModel{}).embedder(t), 0.01)
+	if lv, _ := up.Grade(req, senseBullet); lv != Strong || up.Err() != nil {
+		t.Fatalf("fixture: with the model up %v, err %v; want strong, none", lv, up.Err())
+	}
+	for name, fail := range map[string]string{"requirement": req, "bullet": senseBullet} {
+		model := &flakyModel{fail: fail}
+		g := NewGraderFor(Options{StrongGate: true}).WithSense(model.embedder(t), 0.01)
+		for range 3 {
+			if lv, _ := g.Grade(req, senseBullet); lv != Partial {
+				t.Errorf("%s fails: grade %v, want partial", name, lv)
+			}
+		}
+		if g.Err() == nil {
+			t.Errorf("%s fails: Err() = nil, want the model's failure", name)
+		}
+		if n := model.failed.Load(); n != 1 {
+			t.Errorf("%s fails: the model was asked %d times, want 1", name, n)
+		}
+	}
+}
