@@ -194,7 +194,7 @@ func TestSenseTitleKeepsRanking(t *testing.T) {
 		sc := testScorer(t, jd)
 		sc.w.RecencyHalfLife, sc.now = 5, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 		texts := []string{sc.jd.Requirements[0].Text}
-		sc.gate = newGate(newAnalyzer(true), texts)
+		sc.gate = newGate(newAnalyzer(true), texts, nil)
 		if at > 0 {
 			var err error
 			if sc.gate.sense, err = newSenseCheck(ctx, emb, at, texts); err != nil {
