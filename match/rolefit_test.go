@@ -97,3 +97,21 @@ func TestRoleTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlePartsLead: "lead" counts as a role word where a title is cut
+// at an employer or team, so a lead's title keeps only its role.
+func TestTitlePartsLead(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"Team Lead — Helmes", "Team Lead"},
+		{"Tech Lead - Stripe", "Tech Lead"},
+		{"Technical Lead — Acme", "Technical Lead"},
+		{"Team Lead, Payments", "Team Lead"},
+		{"Engineering Lead | Remote", "Engineering Lead"},
+		{"Senior Manager – Data Platform", "Senior Manager – Data Platform"}, // a one-word head
+		{"Director, Product Management", "Director, Product Management"},
+	} {
+		if got, _ := titleParts(tt.title); got != tt.want {
+			t.Errorf("titleParts(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}

@@ -63,7 +63,7 @@ func titleParts(title string) (main string, others []string) {
 	main = reParens.ReplaceAllString(title, " ")
 	// "Director, Product Management" inverts the title: a head of one
 	// word before the comma is not the whole role.
-	if loc := reTitleTail.FindStringIndex(main); loc != nil && len(roleTerms(main[:loc[0]])) >= 2 {
+	if loc := reTitleTail.FindStringIndex(main); loc != nil && len(cutTerms(main[:loc[0]])) >= 2 {
 		main = main[:loc[0]]
 	}
 	return strings.TrimSpace(main), others
@@ -122,6 +122,22 @@ func roleTerms(s string) []string {
 	var out []string
 	for _, t := range dedupe(index.Terms(s)) {
 		if !levelTerms[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// leadTerm is "lead" as the index analyses it.
+var leadTerm = index.Terms("lead")[0]
+
+// cutTerms is s's index terms without level words other than "lead": a
+// role of one word and "Lead" before an employer or team ("Team Lead —
+// Helmes") is a role of two, not a one-word head to keep the rest for.
+func cutTerms(s string) []string {
+	var out []string
+	for _, t := range dedupe(index.Terms(s)) {
+		if !levelTerms[t] || t == leadTerm {
 			out = append(out, t)
 		}
 	}
