@@ -16,7 +16,7 @@ import (
 // TestTitleFamily reads the titles of testdata/role_families.txt: stems
 // ("reliability engineer" is a "reliability engineering" name), the name
 // that ends last (a software engineering manager is a manager), level
-// words out, and names with a level word left out ("team lead").
+// words out but for a last "lead" after one role word ("team lead").
 func TestTitleFamily(t *testing.T) {
 	f, err := os.Open("testdata/role_families.txt")
 	if err != nil {

@@ -88,6 +88,10 @@ func TestRoleTitles(t *testing.T) {
 		{"Sr. Staff Backend Engineer | Remote", [][]string{{"backend", "engin"}}},
 		{"Director, Product Management", [][]string{{"director", "product", "manag"}}},
 		{"Senior Manager – Data Platform", [][]string{{"manag", "data", "platform"}}},
+		{"Tech Lead", [][]string{{"tech", "lead"}}}, // a lead's role, not "Tech"
+		{"Team Lead — Helmes", [][]string{{"team", "lead"}}},
+		{"QA Lead", [][]string{{"qa", "lead"}}},
+		{"Senior Engineering Lead", [][]string{{"engin", "lead"}}},
 		{"Senior", [][]string{{"senior"}}},
 		{"", nil},
 	}

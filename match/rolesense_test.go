@@ -78,6 +78,8 @@ func TestRoleTitleTexts(t *testing.T) {
 		{"Data Engineering Lead (m/w/d) — Riverty", []string{"Data Engineering"}}, // "lead" is a level
 		{"Software Engineering Manager (Marketing Campaigns)", []string{"Software Engineering Manager"}},
 		{"Sr. Staff Backend Engineer | Remote", []string{"Backend Engineer"}},
+		{"Team Lead, Payments", []string{"Team Lead"}}, // a lead's role, not "Team"
+		{"Senior QA Lead", []string{"QA Lead"}},
 		{"Senior", []string{"Senior"}},
 		{"", nil},
 	}

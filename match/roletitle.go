@@ -79,7 +79,7 @@ func roleTitles(title string) [][]string {
 	for _, o := range others {
 		alts = append(alts, roleTerms(o))
 	}
-	ts := roleTerms(main)
+	ts := mainTerms(main)
 	if len(ts) == 0 {
 		ts = dedupe(index.Terms(main))
 	}
@@ -98,10 +98,14 @@ func roleTitles(title string) [][]string {
 func roleTitleTexts(title string) []string {
 	main, others := titleParts(title)
 	var words []string
-	for _, w := range strings.Fields(main) {
+	fields := strings.Fields(main)
+	for _, w := range fields {
 		if ts := index.Terms(w); len(ts) == 0 || !levelTerms[ts[0]] || len(ts) > 1 {
 			words = append(words, w)
 		}
+	}
+	if len(words) == 1 && endsInLead(main) {
+		words = append(words, fields[len(fields)-1]) // "Tech Lead", not "Tech"
 	}
 	if len(words) > 0 {
 		main = strings.Join(words, " ")
@@ -142,6 +146,27 @@ func cutTerms(s string) []string {
 		}
 	}
 	return out
+}
+
+// A role that IS a lead ("Tech Lead", "Team Lead", "QA Lead") is not
+// its first word: a "Team Assistant" is no team lead. "Lead" is a level
+// only when a role of two words or more is left without it ("Data
+// Engineering Lead").
+
+// mainTerms is roleTerms of a title's main part, keeping a last "lead"
+// when fewer than two role terms remain without it.
+func mainTerms(main string) []string {
+	ts := roleTerms(main)
+	if len(ts) == 1 && endsInLead(main) {
+		ts = append(ts, leadTerm)
+	}
+	return ts
+}
+
+// endsInLead reports a text whose last index term is "lead".
+func endsInLead(s string) bool {
+	ts := index.Terms(s)
+	return len(ts) > 0 && ts[len(ts)-1] == leadTerm
 }
 
 // isMarker reports a slash list of single letters: "(m/w/d)", "(f/m/x)".
