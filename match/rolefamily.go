@@ -127,7 +127,10 @@ func familyFloor(near []float64, texts, want []string, floor float64) {
 		return
 	}
 	for i, t := range texts {
-		if f, ok := titleFamily(t); ok && fams[f] {
+		// The role's part only: "Account Executive, DevOps" is no DevOps
+		// role for its team's name.
+		main, _ := titleParts(t)
+		if f, ok := titleFamily(main); ok && fams[f] {
 			near[i] = max(near[i], floor)
 		}
 	}

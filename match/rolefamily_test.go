@@ -93,3 +93,24 @@ func TestRoleSenseFamily(t *testing.T) {
 		}
 	}
 }
+
+// TestFamilyFloorMainPart: the floor reads a title's role, not its team
+// or employer: "Account Executive, DevOps" is no DevOps role.
+func TestFamilyFloorMainPart(t *testing.T) {
+	want := []string{"Site Reliability Engineer"}
+	for _, tt := range []struct {
+		title string
+		near  float64
+	}{
+		{"Account Executive, DevOps", 0},
+		{"Sales Manager — DevOps Inc", 0},
+		{"DevOps Engineer, Payments", 0.6},
+		{"Senior Staff Reliability Engineer", 0.6},
+	} {
+		near := []float64{0}
+		familyFloor(near, []string{tt.title}, want, 0.6)
+		if near[0] != tt.near {
+			t.Errorf("familyFloor for %q: %.2f, want %.2f", tt.title, near[0], tt.near)
+		}
+	}
+}
