@@ -117,8 +117,8 @@ func TestRoleSenseDownRanksByWords(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a match must degrade, not fail: %v", err)
 	}
-	if !res.Degraded || !strings.Contains(res.DegradedReason, "role titles were not read") || res.Weights.RoleSense != 0 {
-		t.Fatalf("degraded %v, reason %q, role_sense weight %v", res.Degraded, res.DegradedReason, res.Weights.RoleSense)
+	if !res.Degraded || !strings.Contains(res.DegradedReason, "role titles were not read") || res.Weights.RoleSense != 0 || res.Weights.RoleFamily != 0 {
+		t.Fatalf("degraded %v, reason %q, role_sense weight %v, role_family %v", res.Degraded, res.DegradedReason, res.Weights.RoleSense, res.Weights.RoleFamily)
 	}
 	// The rules name the weights the match ended with, not the ones it began with.
 	if want := rulesOf(m.opts, "", res.Weights); res.Rules != want {
