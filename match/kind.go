@@ -28,9 +28,12 @@ var Kinds = []Kind{KindDegree, KindYears, KindSoft, KindToolList, KindAct, KindT
 
 // reDegreeWord finds the words that ask for a degree; degree names
 // ("Bachelor", "Ph.D") are isDegree's, and BS/MS/BA/MA/PhD as written
-// capitals.
+// capitals. BS, MS, BA and MA are also other words' capitals ("MS SQL
+// Server", "MS Teams", "Boston, MA", "BA team"): they ask for a degree
+// only before what a degree is followed by ("BS in", "MS/PhD", "BA or
+// equivalent", "MS degree", "BS Computer Science").
 var reDegreeWord = regexp.MustCompile(`(?i)\bdegree\b|\bdiploma\b`)
-var reDegreeAbbrev = regexp.MustCompile(`\b(?:BS|MS|BA|MA|PhD|BSc|MSc|MBA)\b`)
+var reDegreeAbbrev = regexp.MustCompile(`\b(?:PhD|BSc|MSc|MBA)\b|\b(?:BS|MS|BA|MA)(?:\s*/|\s+(?i:in|of|or|degree|computer|engineering|math\w*|statistics|physics|economics|finance|business|cs|ee)\b)`)
 
 // reTrait finds the words of qualities a person has rather than work
 // they show: communicating, collaborating, organising oneself, learning,
