@@ -33,6 +33,11 @@ func TestEvalEvidenceByKind(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "train    act           1  0.000 / 0.000 (0, 1)") {
 		t.Fatalf("eval --evidence --by-kind with act capped: exit %d\n%s\n%s", code, out, errOut)
 	}
+	t.Setenv("VITAE_MATCH_STRONG_CAP", "soft, act") // spaces after commas are read as written
+	code, out, errOut = cli(t, dir, "eval", "--evidence", ev, "--by-kind")
+	if code != 0 || !strings.Contains(out, "train    act           1  0.000 / 0.000 (0, 1)") {
+		t.Fatalf("eval --evidence --by-kind with \"soft, act\" capped: exit %d\n%s\n%s", code, out, errOut)
+	}
 	t.Setenv("VITAE_MATCH_STRONG_CAP", "skills")
 	if code, _, errOut = cli(t, dir, "eval", "--evidence", ev); code == 0 || !strings.Contains(errOut, `match.strong_cap: "skills" is not one of`) {
 		t.Fatalf("unknown kind: exit %d\n%s", code, errOut)
