@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -98,4 +99,18 @@ func hasDegreeName(text string) bool {
 // KindOf is the kind of a requirement's text, as the strong gate reads it.
 func KindOf(requirement string) Kind {
 	return kindOf(requirement, newAnalyzer(true).requirement(requirement))
+}
+
+// capDefinition ends FitDefinition in the answers of a match with kinds
+// capped (Options.StrongCap): with none it is empty, and the definition
+// is as it was before the cap.
+func capDefinition(ks []Kind) string {
+	if len(ks) == 0 {
+		return ""
+	}
+	names := make([]string, len(ks))
+	for i, k := range ks {
+		names[i] = string(k)
+	}
+	return fmt.Sprintf(" A bullet the rules call strong for a requirement of a capped kind (%s) is shown as partial and still counts 1.", strings.Join(names, ", "))
 }

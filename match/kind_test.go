@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -127,6 +128,10 @@ func TestStrongCapLevels(t *testing.T) {
 	}
 	if len(got.Candidates) != len(without.Candidates) {
 		t.Fatalf("%d candidates with the cap, %d without", len(got.Candidates), len(without.Candidates))
+	}
+	// The definition names a capped strong only when a kind is capped.
+	if without.FitDefinition != FitDefinition || !strings.HasSuffix(got.FitDefinition, "capped kind (act, degree, domain, soft, tool, toollist, years) is shown as partial and still counts 1.") {
+		t.Errorf("fit definitions: without the cap %q, with it %q", without.FitDefinition, got.FitDefinition)
 	}
 	strong := func(cs []Candidate) int {
 		n := 0

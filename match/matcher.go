@@ -256,7 +256,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if m.opts.Ablate == "years" {
 		w.Experience = 0
 	}
-	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition}
+	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
 	ids, titled, err := m.pool(ctx, jd, mode, w, res)
 	if err != nil {
 		return nil, err
