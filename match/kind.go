@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -28,9 +29,12 @@ var Kinds = []Kind{KindDegree, KindYears, KindSoft, KindToolList, KindAct, KindT
 
 // reDegreeWord finds the words that ask for a degree; degree names
 // ("Bachelor", "Ph.D") are isDegree's, and BS/MS/BA/MA/PhD as written
-// capitals.
+// capitals. BS, MS, BA and MA are also other words' capitals ("MS SQL
+// Server", "MS Teams", "Boston, MA", "BA team"): they ask for a degree
+// only before what a degree is followed by ("BS in", "MS/PhD", "BA or
+// equivalent", "MS degree", "BS Computer Science").
 var reDegreeWord = regexp.MustCompile(`(?i)\bdegree\b|\bdiploma\b`)
-var reDegreeAbbrev = regexp.MustCompile(`\b(?:BS|MS|BA|MA|PhD|BSc|MSc|MBA)\b`)
+var reDegreeAbbrev = regexp.MustCompile(`\b(?:PhD|BSc|MSc|MBA)\b|\b(?:BS|MS|BA|MA)(?:\s*/|\s+(?i:in|of|or|degree|computer|engineering|math\w*|statistics|physics|economics|finance|business|cs|ee)\b)`)
 
 // reTrait finds the words of qualities a person has rather than work
 // they show: communicating, collaborating, organising oneself, learning,
@@ -95,4 +99,18 @@ func hasDegreeName(text string) bool {
 // KindOf is the kind of a requirement's text, as the strong gate reads it.
 func KindOf(requirement string) Kind {
 	return kindOf(requirement, newAnalyzer(true).requirement(requirement))
+}
+
+// capDefinition ends FitDefinition in the answers of a match with kinds
+// capped (Options.StrongCap): with none it is empty, and the definition
+// is as it was before the cap.
+func capDefinition(ks []Kind) string {
+	if len(ks) == 0 {
+		return ""
+	}
+	names := make([]string, len(ks))
+	for i, k := range ks {
+		names[i] = string(k)
+	}
+	return fmt.Sprintf(" A bullet the rules call strong for a requirement of a capped kind (%s) is shown as partial and still counts 1.", strings.Join(names, ", "))
 }

@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -16,6 +17,13 @@ func TestKindOf(t *testing.T) {
 		{"You have a degree in Computer Science or related field", KindDegree},
 		{"BS in Electrical Engineering", KindDegree},
 		{"Bachelor's in Statistics", KindDegree},
+		{"BS/MS in Computer Science", KindDegree},
+		{"MS or PhD in Statistics", KindDegree},
+		{"BA degree preferred", KindDegree},
+		{"BS Computer Science", KindDegree},
+		{"MBA preferred", KindDegree},
+		{"MS SQL Server", KindTool}, // capitals of other words, no degree
+		{"Advanced MS Excel", KindTool},
 		{"5+ years leading a team of SREs or DevOps engineers", KindYears},
 		{"3-5 years of Python", KindYears}, // years before the tool
 		{"Excellent communication skills", KindSoft},
@@ -33,6 +41,19 @@ func TestKindOf(t *testing.T) {
 	} {
 		if got := KindOf(c.req); got != c.want {
 			t.Errorf("KindOf(%q) = %s, want %s", c.req, got, c.want)
+		}
+	}
+}
+
+// TestKindOfNoDegree: BS, MS, BA and MA written as other words'
+// capitals ask for no degree.
+func TestKindOfNoDegree(t *testing.T) {
+	for _, req := range []string{
+		"MS SQL Server", "Advanced MS Excel", "Fluent with MS Teams and Slack",
+		"On site in Boston, MA", "Partner with the BA team", "MS Office",
+	} {
+		if got := KindOf(req); got == KindDegree {
+			t.Errorf("KindOf(%q) = %s, want another kind", req, got)
 		}
 	}
 }
@@ -107,6 +128,10 @@ func TestStrongCapLevels(t *testing.T) {
 	}
 	if len(got.Candidates) != len(without.Candidates) {
 		t.Fatalf("%d candidates with the cap, %d without", len(got.Candidates), len(without.Candidates))
+	}
+	// The definition names a capped strong only when a kind is capped.
+	if without.FitDefinition != FitDefinition || !strings.HasSuffix(got.FitDefinition, "capped kind (act, degree, domain, soft, tool, toollist, years) is shown as partial and still counts 1.") {
+		t.Errorf("fit definitions: without the cap %q, with it %q", without.FitDefinition, got.FitDefinition)
 	}
 	strong := func(cs []Candidate) int {
 		n := 0

@@ -263,7 +263,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		w.TitleSearch, w.TitlePool = 0, 0
 	}
 	if jd.Title == "" || m.emb == nil || m.opts.Ablate == "role-fit" || m.opts.Ablate == "role-sense" {
-		w.RoleSense = 0 // nothing to read titles with, or measured without
+		w.RoleSense, w.RoleFamily = 0, 0 // nothing to read titles with, or measured without; the floor is role sense's
 	}
 	if m.opts.Ablate == "role-family" {
 		w.RoleFamily = 0
@@ -277,7 +277,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if m.opts.Ablate == "years" {
 		w.Experience = 0
 	}
-	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition}
+	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
 	ids, titled, err := m.pool(ctx, jd, mode, w, res)
 	if err != nil {
 		return nil, err
@@ -340,6 +340,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		// Role words alone rank, at full weight (a sense of 0 weighed 0.75
 		// would cut every role fit by 1/1.75); the answer says what is missing.
 		w.RoleSense, sc.w.RoleSense, res.Weights.RoleSense = 0, 0, 0
+		w.RoleFamily, sc.w.RoleFamily, res.Weights.RoleFamily = 0, 0, 0
 		degrade(res, "role titles were not read by the model: "+err.Error())
 	}
 	fit := make(map[string]roleScore, len(resumes))

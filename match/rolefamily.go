@@ -37,9 +37,11 @@ var (
 )
 
 // familyNames indexes the lexicon's role-family names by their first
-// index term. A name with a level word ("staff engineer", "team lead",
-// "senior director") is left out: level words are not read in titles,
-// and without them it would be a bare "engineer" or "team". So is a name
+// index term. A name with a level word ("staff engineer", "senior
+// director") is left out: level words are not read in titles, and
+// without them it would be a bare "engineer" or "director". A name with
+// "lead" ("team lead", "engineering lead") stays: titleFamily keeps a
+// last "lead" when the role would be one word without it. So is a name
 // with a word the index drops other than a connective ("IT" is a stop
 // word): "it manager" would be any "manager", "head of it" any "head".
 func familyNames() map[string][]familyName {
@@ -51,7 +53,7 @@ func familyNames() map[string][]familyName {
 			}
 			for _, t := range g.Terms {
 				ts := index.Terms(t)
-				if len(ts) == 0 || slices.ContainsFunc(ts, func(t string) bool { return levelTerms[t] }) || dropsWord(t) {
+				if len(ts) == 0 || slices.ContainsFunc(ts, func(t string) bool { return levelTerms[t] && t != leadTerm }) || dropsWord(t) {
 					continue
 				}
 				familyByFirst[ts[0]] = append(familyByFirst[ts[0]], familyName{terms: ts, family: gi})
@@ -85,6 +87,9 @@ func titleFamily(title string) (int, bool) {
 		if !levelTerms[t] {
 			ts = append(ts, t)
 		}
+	}
+	if len(dedupe(ts)) == 1 && endsInLead(title) {
+		ts = append(ts, leadTerm) // "Team Lead" is a team lead, not a team (roletitle.go)
 	}
 	names := familyNames()
 	best, bestEnd, bestLen := -1, -1, 0
@@ -122,7 +127,10 @@ func familyFloor(near []float64, texts, want []string, floor float64) {
 		return
 	}
 	for i, t := range texts {
-		if f, ok := titleFamily(t); ok && fams[f] {
+		// The role's part only: "Account Executive, DevOps" is no DevOps
+		// role for its team's name.
+		main, _ := titleParts(t)
+		if f, ok := titleFamily(main); ok && fams[f] {
 			near[i] = max(near[i], floor)
 		}
 	}

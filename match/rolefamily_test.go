@@ -16,7 +16,7 @@ import (
 // TestTitleFamily reads the titles of testdata/role_families.txt: stems
 // ("reliability engineer" is a "reliability engineering" name), the name
 // that ends last (a software engineering manager is a manager), level
-// words out, and names with a level word left out ("team lead").
+// words out but for a last "lead" after one role word ("team lead").
 func TestTitleFamily(t *testing.T) {
 	f, err := os.Open("testdata/role_families.txt")
 	if err != nil {
@@ -90,6 +90,27 @@ func TestRoleSenseFamily(t *testing.T) {
 		}
 		if with["nurse"] != without["nurse"] {
 			t.Errorf("a nurse for %q: role sense %.3f with the floor, %.3f without; want no change", tt.title, with["nurse"], without["nurse"])
+		}
+	}
+}
+
+// TestFamilyFloorMainPart: the floor reads a title's role, not its team
+// or employer: "Account Executive, DevOps" is no DevOps role.
+func TestFamilyFloorMainPart(t *testing.T) {
+	want := []string{"Site Reliability Engineer"}
+	for _, tt := range []struct {
+		title string
+		near  float64
+	}{
+		{"Account Executive, DevOps", 0},
+		{"Sales Manager — DevOps Inc", 0},
+		{"DevOps Engineer, Payments", 0.6},
+		{"Senior Staff Reliability Engineer", 0.6},
+	} {
+		near := []float64{0}
+		familyFloor(near, []string{tt.title}, want, 0.6)
+		if near[0] != tt.near {
+			t.Errorf("familyFloor for %q: %.2f, want %.2f", tt.title, near[0], tt.near)
 		}
 	}
 }

@@ -88,12 +88,34 @@ func TestRoleTitles(t *testing.T) {
 		{"Sr. Staff Backend Engineer | Remote", [][]string{{"backend", "engin"}}},
 		{"Director, Product Management", [][]string{{"director", "product", "manag"}}},
 		{"Senior Manager – Data Platform", [][]string{{"manag", "data", "platform"}}},
+		{"Tech Lead", [][]string{{"tech", "lead"}}}, // a lead's role, not "Tech"
+		{"Team Lead — Helmes", [][]string{{"team", "lead"}}},
+		{"QA Lead", [][]string{{"qa", "lead"}}},
+		{"Senior Engineering Lead", [][]string{{"engin", "lead"}}},
 		{"Senior", [][]string{{"senior"}}},
 		{"", nil},
 	}
 	for _, tt := range tests {
 		if got := roleTitles(tt.title); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("roleTitles(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestTitlePartsLead: "lead" counts as a role word where a title is cut
+// at an employer or team, so a lead's title keeps only its role.
+func TestTitlePartsLead(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"Team Lead — Helmes", "Team Lead"},
+		{"Tech Lead - Stripe", "Tech Lead"},
+		{"Technical Lead — Acme", "Technical Lead"},
+		{"Team Lead, Payments", "Team Lead"},
+		{"Engineering Lead | Remote", "Engineering Lead"},
+		{"Senior Manager – Data Platform", "Senior Manager – Data Platform"}, // a one-word head
+		{"Director, Product Management", "Director, Product Management"},
+	} {
+		if got, _ := titleParts(tt.title); got != tt.want {
+			t.Errorf("titleParts(%q) = %q, want %q", tt.title, got, tt.want)
 		}
 	}
 }

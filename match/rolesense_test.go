@@ -78,6 +78,8 @@ func TestRoleTitleTexts(t *testing.T) {
 		{"Data Engineering Lead (m/w/d) — Riverty", []string{"Data Engineering"}}, // "lead" is a level
 		{"Software Engineering Manager (Marketing Campaigns)", []string{"Software Engineering Manager"}},
 		{"Sr. Staff Backend Engineer | Remote", []string{"Backend Engineer"}},
+		{"Team Lead, Payments", []string{"Team Lead"}}, // a lead's role, not "Team"
+		{"Senior QA Lead", []string{"QA Lead"}},
 		{"Senior", []string{"Senior"}},
 		{"", nil},
 	}
@@ -115,8 +117,8 @@ func TestRoleSenseDownRanksByWords(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a match must degrade, not fail: %v", err)
 	}
-	if !res.Degraded || !strings.Contains(res.DegradedReason, "role titles were not read") || res.Weights.RoleSense != 0 {
-		t.Fatalf("degraded %v, reason %q, role_sense weight %v", res.Degraded, res.DegradedReason, res.Weights.RoleSense)
+	if !res.Degraded || !strings.Contains(res.DegradedReason, "role titles were not read") || res.Weights.RoleSense != 0 || res.Weights.RoleFamily != 0 {
+		t.Fatalf("degraded %v, reason %q, role_sense weight %v, role_family %v", res.Degraded, res.DegradedReason, res.Weights.RoleSense, res.Weights.RoleFamily)
 	}
 	// The rules name the weights the match ended with, not the ones it began with.
 	if want := rulesOf(m.opts, "", res.Weights); res.Rules != want {

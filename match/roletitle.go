@@ -63,7 +63,7 @@ func titleParts(title string) (main string, others []string) {
 	main = reParens.ReplaceAllString(title, " ")
 	// "Director, Product Management" inverts the title: a head of one
 	// word before the comma is not the whole role.
-	if loc := reTitleTail.FindStringIndex(main); loc != nil && len(roleTerms(main[:loc[0]])) >= 2 {
+	if loc := reTitleTail.FindStringIndex(main); loc != nil && len(cutTerms(main[:loc[0]])) >= 2 {
 		main = main[:loc[0]]
 	}
 	return strings.TrimSpace(main), others
@@ -79,7 +79,7 @@ func roleTitles(title string) [][]string {
 	for _, o := range others {
 		alts = append(alts, roleTerms(o))
 	}
-	ts := roleTerms(main)
+	ts := mainTerms(main)
 	if len(ts) == 0 {
 		ts = dedupe(index.Terms(main))
 	}
@@ -98,10 +98,14 @@ func roleTitles(title string) [][]string {
 func roleTitleTexts(title string) []string {
 	main, others := titleParts(title)
 	var words []string
-	for _, w := range strings.Fields(main) {
+	fields := strings.Fields(main)
+	for _, w := range fields {
 		if ts := index.Terms(w); len(ts) == 0 || !levelTerms[ts[0]] || len(ts) > 1 {
 			words = append(words, w)
 		}
+	}
+	if len(words) == 1 && endsInLead(main) {
+		words = append(words, fields[len(fields)-1]) // "Tech Lead", not "Tech"
 	}
 	if len(words) > 0 {
 		main = strings.Join(words, " ")
@@ -126,6 +130,43 @@ func roleTerms(s string) []string {
 		}
 	}
 	return out
+}
+
+// leadTerm is "lead" as the index analyses it.
+var leadTerm = index.Terms("lead")[0]
+
+// cutTerms is s's index terms without level words other than "lead": a
+// role of one word and "Lead" before an employer or team ("Team Lead —
+// Helmes") is a role of two, not a one-word head to keep the rest for.
+func cutTerms(s string) []string {
+	var out []string
+	for _, t := range dedupe(index.Terms(s)) {
+		if !levelTerms[t] || t == leadTerm {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// A role that IS a lead ("Tech Lead", "Team Lead", "QA Lead") is not
+// its first word: a "Team Assistant" is no team lead. "Lead" is a level
+// only when a role of two words or more is left without it ("Data
+// Engineering Lead").
+
+// mainTerms is roleTerms of a title's main part, keeping a last "lead"
+// when fewer than two role terms remain without it.
+func mainTerms(main string) []string {
+	ts := roleTerms(main)
+	if len(ts) == 1 && endsInLead(main) {
+		ts = append(ts, leadTerm)
+	}
+	return ts
+}
+
+// endsInLead reports a text whose last index term is "lead".
+func endsInLead(s string) bool {
+	ts := index.Terms(s)
+	return len(ts) > 0 && ts[len(ts)-1] == leadTerm
 }
 
 // isMarker reports a slash list of single letters: "(m/w/d)", "(f/m/x)".

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"vitae"
 )
@@ -55,11 +56,14 @@ func sense(o Options) float64 {
 	return o.StrongSense
 }
 
-// capped is the kinds whose strong is shown partial: none when the gate
+// capped is the kinds whose strong is shown partial, sorted and each
+// once, as "soft,act" and "act,soft,soft" cap alike: none when the gate
 // they belong to is off.
 func capped(o Options) []Kind {
 	if !o.StrongGate || o.StrictEvidence {
 		return nil
 	}
-	return o.StrongCap
+	ks := slices.Clone(o.StrongCap)
+	slices.Sort(ks)
+	return slices.Compact(ks)
 }

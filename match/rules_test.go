@@ -58,6 +58,13 @@ func TestRulesFingerprint(t *testing.T) {
 	if b := rulesOf(Options{StrongGate: true, Pool: 150, StrongCap: []Kind{}}, "", defaultWeights); b != want {
 		t.Errorf("an empty kind cap: %s, want %s (the rules ids logged before it stay)", b, want)
 	}
+	// A cap is a set: its order and repeats change nothing.
+	soft := rulesOf(Options{StrongGate: true, Pool: 150, StrongCap: []Kind{KindSoft, KindAct}}, "", defaultWeights)
+	for _, ks := range [][]Kind{{KindAct, KindSoft}, {KindAct, KindSoft, KindSoft}} {
+		if b := rulesOf(Options{StrongGate: true, Pool: 150, StrongCap: ks}, "", defaultWeights); b != soft {
+			t.Errorf("strong cap %v: %s, want %s (as soft, act)", ks, b, soft)
+		}
+	}
 	if a, b := rulesOf(Options{Pool: 150}, "", defaultWeights), rulesOf(Options{Pool: 150, StrongSense: 0.35}, "", defaultWeights); a != b {
 		t.Errorf("the sense check without the gate: %s, want %s", b, a)
 	}

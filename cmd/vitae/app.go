@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -96,7 +97,7 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 func kinds(names []string) []match.Kind {
 	ks := make([]match.Kind, len(names))
 	for i, n := range names {
-		ks[i] = match.Kind(n)
+		ks[i] = match.Kind(strings.TrimSpace(n)) // "soft, act" from the environment
 	}
 	return ks
 }

@@ -308,7 +308,7 @@ func (c *Config) Validate() error {
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
 
 	for _, k := range c.Match.StrongCap {
-		if !slices.Contains(match.Kinds, match.Kind(k)) {
+		if !slices.Contains(match.Kinds, match.Kind(strings.TrimSpace(k))) {
 			bad("match.strong_cap: %q is not one of %v", k, match.Kinds)
 		}
 	}

@@ -51,6 +51,11 @@ the precision and recall of each level per split.`,
 			if loo && jobs == "" {
 				return &exitError{code: 2, err: errors.New("--loo needs --jobs")}
 			}
+			// --by-kind prints a table after --evidence's: refused where it
+			// would be silently left out.
+			if byKind, _ := cmd.Flags().GetBool("by-kind"); byKind && (evidence == "" || asJSON) {
+				return &exitError{code: 2, err: errors.New("--by-kind needs --evidence, without --json")}
+			}
 			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err
