@@ -43,11 +43,18 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 					return err
 				}
 				u.tb, u.ub = tb, u.scale*tb.max
-				if err := u.next(); err != nil {
-					return err
-				}
 			} else {
 				u.done = true
+			}
+		}
+	}
+	// Counted before the cursors move (topk_counts.go).
+	cc := newCommonCounts(seg.Count(), all)
+	defer cc.release()
+	for _, u := range all {
+		if !u.done {
+			if err := u.next(); err != nil {
+				return err
 			}
 		}
 	}
@@ -70,6 +77,11 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 			textN, textUB = textN+1, textUB+u.ub
 		}
 	}
+	// With counts, a candidate's common clauses are bounded from them
+	// (cc.add); the other non-essential ones, byUB[common:pivot], from
+	// these sums.
+	common := pivot
+	var extra bounds
 	// The essential cursors by their bullet: the next candidate is the
 	// top's, found without a pass over every clause (a job's requirement
 	// has dozens).
@@ -99,6 +111,10 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 		}
 		if moved {
 			ess.reset(byUB[pivot:])
+			extra = bounds{}
+			for _, u := range byUB[common:pivot] {
+				extra.add(u, u.ub)
+			}
 		}
 		if len(ess) == 0 {
 			return nil
@@ -114,9 +130,18 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 			on.add(u, u.score()*boundSlack)
 		}
 		// First with the others at their segment bounds (no cursor read),
-		// then at their blocks'.
-		if on.beats(floor, w.n, float64(textN), textUB, roleUB) {
-			if score, ok, err := w.score(d, floor, on, byUB[:pivot]); err != nil {
+		// or the common ones from their counts, then at their blocks'.
+		ne := byUB[:pivot]
+		var pass bool
+		if cc != nil {
+			cc.add(&on, d)
+			ne = byUB[common:pivot]
+			pass = on.beats(floor, w.n, float64(extra.textN), extra.text, extra.role)
+		} else {
+			pass = on.beats(floor, w.n, float64(textN), textUB, roleUB)
+		}
+		if pass {
+			if score, ok, err := w.score(d, floor, on, ne); err != nil {
 				return err
 			} else if ok {
 				h.push(hit{score: score, seg: j, doc: d})
