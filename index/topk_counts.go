@@ -31,6 +31,10 @@ var commonCountsOn = true
 type commonCounts struct {
 	text, role   []uint16
 	textP, roleP []float64
+	// The most common clauses of each field any one bullet has: a bullet
+	// that only they and the walk's non-essential clauses match is bounded
+	// with them, not with every common clause.
+	maxText, maxRole uint16
 }
 
 var countBufs sync.Pool // *commonCounts, its slices reused
@@ -47,6 +51,7 @@ func newCommonCounts(n uint64, cursors []*cursor) *commonCounts {
 	if cc == nil {
 		cc = &commonCounts{}
 	}
+	cc.maxText, cc.maxRole = 0, 0
 	cc.text = zeroed(cc.text, int(n))
 	cc.role = zeroed(cc.role, int(n))
 	var textUB, roleUB []float64
@@ -55,8 +60,9 @@ func newCommonCounts(n uint64, cursors []*cursor) *commonCounts {
 		if !u.c.common || u.it == nil {
 			continue
 		}
-		counts := cc.text
+		counts, most := cc.text, &cc.maxText
 		if u.role {
+			most = &cc.maxRole
 			counts, roleUB = cc.role, append(roleUB, u.ub)
 		} else {
 			textUB = append(textUB, u.ub)
@@ -68,6 +74,7 @@ func newCommonCounts(n uint64, cursors []*cursor) *commonCounts {
 		}
 		if d, ok := it.DocNum1Hit(); ok {
 			counts[d]++
+			*most = max(*most, counts[d])
 			continue
 		}
 		bm := it.ActualBitmap()
@@ -75,22 +82,24 @@ func newCommonCounts(n uint64, cursors []*cursor) *commonCounts {
 			cc.release()
 			return nil
 		}
-		countBitmap(bm, counts, buf[:])
+		*most = max(*most, countBitmap(bm, counts, buf[:]))
 	}
 	cc.textP, cc.roleP = prefixDesc(cc.textP, textUB), prefixDesc(cc.roleP, roleUB)
 	return cc
 }
 
-// countBitmap adds one to counts[d] for every bullet d of bm.
-func countBitmap(bm *roaring.Bitmap, counts []uint16, buf []uint32) {
+// countBitmap adds one to counts[d] for every bullet d of bm and
+// returns the largest count it set.
+func countBitmap(bm *roaring.Bitmap, counts []uint16, buf []uint32) (most uint16) {
 	it := bm.ManyIterator()
 	for {
 		k := it.NextMany(buf)
 		if k == 0 {
-			return
+			return most
 		}
 		for _, d := range buf[:k] {
-			counts[d]++
+			c := counts[d] + 1
+			counts[d], most = c, max(most, c)
 		}
 	}
 }

@@ -82,6 +82,9 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 	// these sums.
 	common := pivot
 	var extra bounds
+	if cc != nil { // the common clauses as many as one bullet has
+		textN, textUB, roleUB = int(cc.maxText), cc.textP[cc.maxText], cc.roleP[cc.maxRole]
+	}
 	// The essential cursors by their bullet: the next candidate is the
 	// top's, found without a pass over every clause (a job's requirement
 	// has dozens).
