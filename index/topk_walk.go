@@ -19,6 +19,8 @@ import (
 // bounds, still beats the floor.
 func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 	seg := p.snap.Segments()[j].Segment()
+	isCommon := func(c *clause) bool { return c.common }
+	counted := commonCountsOn && (slices.ContainsFunc(p.text, isCommon) || slices.ContainsFunc(p.role, isCommon))
 	// The segment's cursors in one allocation; all holds text's, then role's.
 	slab := make([]cursor, 0, len(p.text)+len(p.role))
 	all := make([]*cursor, 0, cap(slab))
@@ -43,18 +45,25 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 					return err
 				}
 				u.tb, u.ub = tb, u.scale*tb.max
+				if !counted {
+					if err := u.next(); err != nil {
+						return err
+					}
+				}
 			} else {
 				u.done = true
 			}
 		}
 	}
-	// Counted before the cursors move (topk_counts.go).
-	cc := newCommonCounts(seg.Count(), all)
-	defer cc.release()
-	for _, u := range all {
-		if !u.done {
-			if err := u.next(); err != nil {
-				return err
+	var cc *commonCounts
+	if counted { // counted before the cursors move (topk_counts.go)
+		cc = newCommonCounts(seg.Count(), all)
+		defer cc.release()
+		for _, u := range all {
+			if !u.done {
+				if err := u.next(); err != nil {
+					return err
+				}
 			}
 		}
 	}
