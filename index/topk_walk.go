@@ -19,6 +19,8 @@ import (
 // bounds, still beats the floor.
 func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 	seg := p.snap.Segments()[j].Segment()
+	isCommon := func(c *clause) bool { return c.common }
+	counted := commonCountsOn && (slices.ContainsFunc(p.text, isCommon) || slices.ContainsFunc(p.role, isCommon))
 	// The segment's cursors in one allocation; all holds text's, then role's.
 	slab := make([]cursor, 0, len(p.text)+len(p.role))
 	all := make([]*cursor, 0, cap(slab))
@@ -43,11 +45,25 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 					return err
 				}
 				u.tb, u.ub = tb, u.scale*tb.max
-				if err := u.next(); err != nil {
-					return err
+				if !counted {
+					if err := u.next(); err != nil {
+						return err
+					}
 				}
 			} else {
 				u.done = true
+			}
+		}
+	}
+	var cc *commonCounts
+	if counted { // counted before the cursors move (topk_counts.go)
+		cc = newCommonCounts(seg.Count(), all)
+		defer cc.release()
+		for _, u := range all {
+			if !u.done {
+				if err := u.next(); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -69,6 +85,14 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 		} else {
 			textN, textUB = textN+1, textUB+u.ub
 		}
+	}
+	// With counts, a candidate's common clauses are bounded from them
+	// (cc.add); the other non-essential ones, byUB[common:pivot], from
+	// these sums.
+	common := pivot
+	var extra bounds
+	if cc != nil { // the common clauses as many as one bullet has
+		textN, textUB, roleUB = int(cc.maxText), cc.textP[cc.maxText], cc.roleP[cc.maxRole]
 	}
 	// The essential cursors by their bullet: the next candidate is the
 	// top's, found without a pass over every clause (a job's requirement
@@ -99,6 +123,10 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 		}
 		if moved {
 			ess.reset(byUB[pivot:])
+			extra = bounds{}
+			for _, u := range byUB[common:pivot] {
+				extra.add(u, u.ub)
+			}
 		}
 		if len(ess) == 0 {
 			return nil
@@ -114,9 +142,18 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 			on.add(u, u.score()*boundSlack)
 		}
 		// First with the others at their segment bounds (no cursor read),
-		// then at their blocks'.
-		if on.beats(floor, w.n, float64(textN), textUB, roleUB) {
-			if score, ok, err := w.score(d, floor, on, byUB[:pivot]); err != nil {
+		// or the common ones from their counts, then at their blocks'.
+		ne := byUB[:pivot]
+		var pass bool
+		if cc != nil {
+			cc.add(&on, d)
+			ne = byUB[common:pivot]
+			pass = on.beats(floor, w.n, float64(extra.textN), extra.text, extra.role)
+		} else {
+			pass = on.beats(floor, w.n, float64(textN), textUB, roleUB)
+		}
+		if pass {
+			if score, ok, err := w.score(d, floor, on, ne); err != nil {
 				return err
 			} else if ok {
 				h.push(hit{score: score, seg: j, doc: d})

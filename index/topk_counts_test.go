@@ -1,0 +1,186 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"vitae"
+)
+
+// zipfCorpus is n résumés of made-up words drawn by Zipf's law (a few
+// words in most bullets, most in a few), roles drawn from the same
+// words, upserted in batches so the index has several segments.
+func zipfCorpus(t *testing.T, ix *Index, rng *rand.Rand, vocab []string, n int) []*vitae.Resume {
+	t.Helper()
+	word := func() string {
+		// P(i) ∝ 1/(i+1): inverse of the harmonic CDF, near enough.
+		return vocab[int(math.Exp(rng.Float64()*math.Log(float64(len(vocab)+1))))-1]
+	}
+	words := func(k int) string {
+		ws := make([]string, k)
+		for i := range ws {
+			ws[i] = word()
+		}
+		return strings.Join(ws, " ")
+	}
+	var rs []*vitae.Resume
+	for r := range n {
+		texts := make([]string, 5+rng.IntN(15))
+		for i := range texts {
+			texts[i] = words(3 + rng.IntN(25))
+		}
+		rs = append(rs, resume(fmt.Sprintf("z%03d", r), "P", "Acme", words(1+rng.IntN(3)), "2020", "", nil, texts...))
+	}
+	for i := 0; i < len(rs); i += 30 {
+		if _, err := ix.Upsert(context.Background(), rs[i:min(i+30, len(rs))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return rs
+}
+
+// fullRanking scores every bullet of every segment the plan's rare
+// clauses (not common, text or role) match, by the score's definition
+// and without any bound, and keeps the k best: what the walk must equal.
+func fullRanking(t *testing.T, p *topkPlan, k int) []hit {
+	t.Helper()
+	h := &topHeap{k: k}
+	for j, s := range p.snap.Segments() {
+		open := func(cs []*clause, pls [][]segment.PostingsList, role bool) []*cursor {
+			var us []*cursor
+			for i, c := range cs {
+				u := &cursor{c: c, role: role, it: pls[i][j].Iterator(true, true, false, nil)}
+				if err := u.next(); err != nil {
+					t.Fatal(err)
+				}
+				us = append(us, u)
+			}
+			return us
+		}
+		text, role := open(p.text, p.textPL, false), open(p.role, p.rolePL, true)
+		for d := range s.Segment().Count() {
+			var sum, rsum float64
+			m, mr, rare := 0, 0, false
+			for _, us := range [][]*cursor{text, role} {
+				for _, u := range us {
+					if err := u.seek(d); err != nil {
+						t.Fatal(err)
+					}
+					if !u.on || u.doc != d {
+						continue
+					}
+					rare = rare || !u.c.common
+					if u.role {
+						rsum, mr = rsum+u.score(), mr+1
+					} else {
+						sum, m = sum+u.score(), m+1
+					}
+				}
+			}
+			if !rare || m == 0 {
+				continue
+			}
+			score := 0 + sum*(float64(m)/float64(len(text)))
+			if mr > 0 {
+				score += rsum * (float64(mr) / float64(len(role)))
+			}
+			if x := (hit{score: score, seg: j, doc: d}); !h.full() || worse(h.hs[0], x) {
+				h.push(x)
+			}
+		}
+	}
+	return h.sorted()
+}
+
+// The walk's page of a long query with common clauses, counted per
+// bullet or bounded whole, is the full ranking's, scores to the bit:
+// random queries over a Zipf corpus, before and after deletions.
+func TestCommonCountsExactTopK(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 20))
+	vocab := make([]string, 400)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("q%cx%c%c", 'a'+i%26, 'a'+i/26%26, 'a'+i/7%26)
+	}
+	ix := open(t, Options{RoleDepth: -1})
+	rs := zipfCorpus(t, ix, rng, vocab, 150)
+	counted := 0
+	check := func(stage string) {
+		for q := range 60 {
+			words := make([]string, 11+rng.IntN(40))
+			for i := range words {
+				// Mostly frequent words, so a query has common ones.
+				words[i] = vocab[rng.IntN(1+rng.IntN(len(vocab)))]
+			}
+			terms := Terms(strings.Join(words, " "))
+			share := []float64{0.005, 0.02, 0.05, 0.2}[q%4]
+			k := []int{10, 100}[q%2]
+			got := map[bool][]hit{}
+			var want []hit
+			// One snapshot for the three: a merge may renumber bullets.
+			withPlan(t, ix, terms, func(p *topkPlan) {
+				p.markCommon(share)
+				for _, on := range []bool{true, false} {
+					commonCountsOn = on
+					hs, err := p.run(context.Background(), k)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got[on] = hs
+				}
+				want = fullRanking(t, p, k)
+				for _, c := range p.text {
+					if c.common {
+						counted++
+						break
+					}
+				}
+			})
+			commonCountsOn = true
+			for on, hs := range got {
+				if fmt.Sprint(hs) != fmt.Sprint(want) {
+					t.Fatalf("%s, query %d (%d terms, share %g, k %d), counts %v:\n got %v\nwant %v", stage, q, len(terms), share, k, on, hs, want)
+				}
+			}
+		}
+	}
+	check("fresh")
+	for _, r := range rs[:40] {
+		if err := ix.Delete(context.Background(), r.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("after deleting 40 résumés")
+	if counted < 60 {
+		t.Errorf("%d of 120 queries had common clauses; the test must exercise the counts", counted)
+	}
+}
+
+// withPlan runs f on the plan of terms over ix's current snapshot.
+func withPlan(t *testing.T, ix *Index, terms []string, f func(*topkPlan)) {
+	t.Helper()
+	tokens := make([][]byte, len(terms))
+	for i, s := range terms {
+		tokens[i] = []byte(s)
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	p, err := newTopkPlan(r.(*scorch.IndexSnapshot), tokens, &ix.bounds)
+	if err != nil || p == nil {
+		t.Fatalf("no plan (%v)", err)
+	}
+	f(p)
+}
