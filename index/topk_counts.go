@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -23,6 +24,10 @@ import (
 // commonCountsOn lets the walk count common clauses per bullet; off, it
 // bounds them as any non-essential clause (tests compare the two).
 var commonCountsOn = true
+
+// commonCountsMade counts the segments whose clauses were counted: a test
+// shows the counts were used, not only that clauses were marked common.
+var commonCountsMade atomic.Int64
 
 // commonCounts holds one segment's counts and the bounds that go with
 // them. text[d] and role[d] are how many common clauses of that field
@@ -45,6 +50,11 @@ var countBufs sync.Pool // *commonCounts, its slices reused
 // do not give their bitmap.
 func newCommonCounts(n uint64, cursors []*cursor) *commonCounts {
 	if !commonCountsOn || !slices.ContainsFunc(cursors, func(u *cursor) bool { return u.c.common }) {
+		return nil
+	}
+	// With no rare clause on the segment nothing is essential and the walk
+	// ends at once: counting would only clear and read for nothing.
+	if !slices.ContainsFunc(cursors, func(u *cursor) bool { return !u.c.common && u.it != nil }) {
 		return nil
 	}
 	cc, _ := countBufs.Get().(*commonCounts)
@@ -85,6 +95,7 @@ func newCommonCounts(n uint64, cursors []*cursor) *commonCounts {
 		*most = max(*most, countBitmap(bm, counts, buf[:]))
 	}
 	cc.textP, cc.roleP = prefixDesc(cc.textP, textUB), prefixDesc(cc.roleP, roleUB)
+	commonCountsMade.Add(1)
 	return cc
 }
 

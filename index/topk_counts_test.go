@@ -110,6 +110,8 @@ func TestCommonCountsExactTopK(t *testing.T) {
 	}
 	ix := open(t, Options{RoleDepth: -1})
 	rs := zipfCorpus(t, ix, rng, vocab, 150)
+	t.Cleanup(func() { commonCountsOn = true }) // a failure must not leave counts off for later tests
+	made := commonCountsMade.Load()
 	counted := 0
 	check := func(stage string) {
 		for q := range 60 {
@@ -159,6 +161,9 @@ func TestCommonCountsExactTopK(t *testing.T) {
 	check("after deleting 40 résumés")
 	if counted < 60 {
 		t.Errorf("%d of 120 queries had common clauses; the test must exercise the counts", counted)
+	}
+	if n := commonCountsMade.Load() - made; n < int64(counted) {
+		t.Errorf("counts were built for %d segments over %d queries with common clauses: the walks fell back to whole bounds", n, counted)
 	}
 }
 
