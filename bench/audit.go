@@ -11,11 +11,11 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"vitae"
 	"vitae/audit"
+	"vitae/internal/cputime"
 	"vitae/web"
 )
 
@@ -86,9 +86,9 @@ func auditLoad(ctx context.Context, off http.Handler, build func(web.Auditor) (h
 		if i%4 == 1 || i%4 == 2 {
 			side = 1
 		}
-		c0 := cpuTime()
+		c0 := cputime.Process()
 		n, errs, took := sides[side].run(seg)
-		cpu[side] += (cpuTime() - c0).Seconds()
+		cpu[side] += (cputime.Process() - c0).Seconds()
 		out.Errors += errs
 		ok[side] += float64(n)
 		secs[side] += took.Seconds()
@@ -184,15 +184,6 @@ func (t *loadTarget) run(d time.Duration) (ok, errs int64, took time.Duration) {
 	}
 	wg.Wait()
 	return nOK.Load(), nErr.Load(), time.Since(start)
-}
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func median(xs []float64) float64 {

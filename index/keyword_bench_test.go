@@ -11,6 +11,7 @@ import (
 
 	"vitae/bench"
 	"vitae/index"
+	"vitae/internal/cputime"
 )
 
 // BenchmarkKeywordRoleDepth times a keyword search scoring the role for
@@ -63,19 +64,19 @@ func BenchmarkKeywordRoleDepth(b *testing.B) {
 				defer runtime.UnlockOSThread()
 				var wall, cpu, first []time.Duration
 				for _, q := range queries { // untimed: the first search of each query
-					c := threadCPU()
+					c := cputime.Thread()
 					if _, err := ix.Lexical(ctx, index.LexicalRequest{Text: q, Size: size, IDsOnly: size > 10, Highlight: size == 10}); err != nil {
 						b.Fatal(err)
 					}
-					first = append(first, threadCPU()-c)
+					first = append(first, cputime.Thread()-c)
 				}
 				b.ReportAllocs()
 				for i := 0; b.Loop(); i++ {
-					t, c := time.Now(), threadCPU()
+					t, c := time.Now(), cputime.Thread()
 					if _, err := ix.Lexical(ctx, index.LexicalRequest{Text: queries[i%len(queries)], Size: size, IDsOnly: size > 10, Highlight: size == 10}); err != nil {
 						b.Fatal(err)
 					}
-					wall, cpu = append(wall, time.Since(t)), append(cpu, threadCPU()-c)
+					wall, cpu = append(wall, time.Since(t)), append(cpu, cputime.Thread()-c)
 				}
 				for _, m := range []struct {
 					name string

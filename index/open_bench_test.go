@@ -4,9 +4,10 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"vitae/internal/cputime"
 )
 
 // BenchmarkOpenKept opens and closes the index at VITAE_BENCH_INDEX, an
@@ -25,12 +26,12 @@ func BenchmarkOpenKept(b *testing.B) {
 	var open, cpu time.Duration
 	var rss int64
 	for b.Loop() {
-		t, c := time.Now(), processCPU()
+		t, c := time.Now(), cputime.Process()
 		ix, err := Open(opts)
 		if err != nil {
 			b.Fatal(err)
 		}
-		open, cpu = open+time.Since(t), cpu+processCPU()-c
+		open, cpu = open+time.Since(t), cpu+cputime.Process()-c
 		rss = max(rss, residentBytes())
 		st, err := ix.Stats()
 		if err != nil || !st.Approximate {
@@ -59,14 +60,4 @@ func residentBytes() int64 {
 		}
 	}
 	return 0
-}
-
-// processCPU is the process's user and system CPU time: an open's cost,
-// which a loaded machine inflates less than its wall time.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -11,6 +11,7 @@ import (
 
 	"vitae/bench"
 	"vitae/index"
+	"vitae/internal/cputime"
 )
 
 // BenchmarkKeywordDepthKept times the top-k's keyword side against the
@@ -82,11 +83,11 @@ func BenchmarkKeywordDepthKept(b *testing.B) {
 				defer runtime.UnlockOSThread()
 				var cpu time.Duration
 				for i := 0; b.Loop(); i++ {
-					t := threadCPU()
+					t := cputime.Thread()
 					if _, err := ix.Lexical(ctx, index.LexicalRequest{Text: set.queries[i%len(set.queries)], Size: c.size, IDsOnly: true, CommonShare: c.share}); err != nil {
 						b.Fatal(err)
 					}
-					cpu += threadCPU() - t
+					cpu += cputime.Thread() - t
 				}
 				b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			})

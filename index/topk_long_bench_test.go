@@ -12,6 +12,7 @@ import (
 
 	"vitae/bench"
 	"vitae/index"
+	"vitae/internal/cputime"
 )
 
 // BenchmarkKeywordLong times the keyword side of job matching: one query
@@ -73,11 +74,11 @@ func BenchmarkKeywordLong(b *testing.B) {
 			defer runtime.UnlockOSThread()
 			var cpu time.Duration
 			for i := 0; b.Loop(); i++ {
-				t := threadCPU()
+				t := cputime.Thread()
 				if _, err := ix.Lexical(ctx, index.LexicalRequest{Text: queries[i%len(queries)], Size: 100, IDsOnly: true}); err != nil {
 					b.Fatal(err)
 				}
-				cpu += threadCPU() - t
+				cpu += cputime.Thread() - t
 			}
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 		})

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
-	"syscall"
 	"testing"
 	"time"
 
 	"vitae/bench"
 	"vitae/index"
+	"vitae/internal/cputime"
 	"vitae/match"
 	"vitae/search"
 )
@@ -60,23 +60,14 @@ func BenchmarkMatchKept(b *testing.B) {
 			b.Run(fmt.Sprintf("common=%g/round=%d", share, round), func(b *testing.B) {
 				var cpu time.Duration
 				for i := 0; b.Loop(); i++ {
-					t := processCPU()
+					t := cputime.Process()
 					if _, err := m.Match(ctx, match.Request{JobDescription: jobs[i%len(jobs)], Limit: 10}); err != nil {
 						b.Fatal(err)
 					}
-					cpu += processCPU() - t
+					cpu += cputime.Process() - t
 				}
 				b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			})
 		}
 	}
-}
-
-// processCPU is the process's user and system CPU time so far.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

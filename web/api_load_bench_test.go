@@ -11,13 +11,13 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"vitae/bench"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/internal/cputime"
 	"vitae/match"
 	"vitae/search"
 	"vitae/web"
@@ -64,7 +64,7 @@ func BenchmarkAPISearchLoad(b *testing.B) {
 			var next atomic.Int64
 			b.SetParallelism(8) // 16 clients on 2 cores
 			b.ReportAllocs()
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			b.ResetTimer()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
@@ -87,7 +87,7 @@ func BenchmarkAPISearchLoad(b *testing.B) {
 				}
 			})
 			b.StopTimer()
-			b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(cputime.Process()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -116,7 +116,7 @@ func BenchmarkAPISearchHTTP(b *testing.B) {
 		b.Run("facets="+strconv.FormatBool(facets), func(b *testing.B) {
 			var reqs int64
 			var secs float64
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				res, err := bench.LoadSearch(ctx, srv, queries, "hybrid", facets, 32, 5*time.Second)
 				if err != nil {
@@ -128,22 +128,13 @@ func BenchmarkAPISearchHTTP(b *testing.B) {
 				reqs, secs = reqs+res.Requests, secs+res.Seconds
 			}
 			b.ReportMetric(float64(reqs)/secs, "searches/s")
-			b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(reqs), "cpu-ms/op")
+			b.ReportMetric(float64(cputime.Process()-cpu0)/float64(time.Millisecond)/float64(reqs), "cpu-ms/op")
 		})
 	}
 }
 
 // benchQuantize is VITAE_BENCH_QUANTIZE=1: the fixture searches int8 rows.
 func benchQuantize() bool { return os.Getenv("VITAE_BENCH_QUANTIZE") == "1" }
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // loadFixture is an n-bullet generated index with its HNSW graph (above
 // the threshold) and embedder, and `vitae bench`'s queries; with

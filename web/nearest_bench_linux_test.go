@@ -5,12 +5,11 @@ import (
 	"os"
 	"runtime"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
-	"unsafe"
 
 	"vitae"
+	"vitae/internal/cputime"
 )
 
 // BenchmarkNearestFixture is the vector side of a hybrid search alone
@@ -40,13 +39,13 @@ func BenchmarkNearestFixture(b *testing.B) {
 		b.Fatal(err)
 	}
 	search := func() time.Duration {
-		t := threadCPU()
+		t := cputime.Thread()
 		for _, v := range vecs {
 			if ns, err := ix.Nearest(ctx, v, 100, vitae.Filters{}); err != nil || len(ns) != 100 {
 				b.Fatalf("%d neighbours: %v", len(ns), err)
 			}
 		}
-		return threadCPU() - t
+		return cputime.Thread() - t
 	}
 	runtime.LockOSThread() // the thread's clock counts this goroutine only
 	defer runtime.UnlockOSThread()
@@ -56,14 +55,4 @@ func BenchmarkNearestFixture(b *testing.B) {
 		cpu += search()
 	}
 	b.ReportMetric(float64(cpu.Microseconds())/float64(b.N*len(vecs)), "cpu-us/op")
-}
-
-// threadCPU is the calling thread's CPU time.
-func threadCPU() time.Duration {
-	var ts syscall.Timespec
-	const clockThreadCPUTime = 3 // CLOCK_THREAD_CPUTIME_ID
-	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
-		return 0
-	}
-	return time.Duration(ts.Nano())
 }

@@ -12,7 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
-	"unsafe"
+
+	"vitae/internal/cputime"
 )
 
 // BenchmarkNearestKept searches the vectors and saved graph of an index a
@@ -41,13 +42,13 @@ func BenchmarkNearestKept(b *testing.B) {
 	}
 	ctx := context.Background()
 	search := func() time.Duration {
-		t := threadCPU()
+		t := cputime.Thread()
 		for _, q := range qs {
 			if ns, err := vs.Nearest(ctx, q, 100, nil); err != nil || len(ns) != 100 {
 				b.Fatalf("%d neighbours: %v", len(ns), err)
 			}
 		}
-		return threadCPU() - t
+		return cputime.Thread() - t
 	}
 	if out := os.Getenv("VITAE_BENCH_DUMP"); out != "" {
 		// Every query's neighbours and scores, to compare two builds'
@@ -146,14 +147,4 @@ func keptStore(tb testing.TB, dir string) *Store {
 		tb.Fatalf("graph not loaded: %v", err)
 	}
 	return vs
-}
-
-// threadCPU is the calling thread's CPU time.
-func threadCPU() time.Duration {
-	var ts syscall.Timespec
-	const clockThreadCPUTime = 3 // CLOCK_THREAD_CPUTIME_ID
-	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
-		return 0
-	}
-	return time.Duration(ts.Nano())
 }

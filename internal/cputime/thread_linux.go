@@ -1,4 +1,4 @@
-package index_test
+package cputime
 
 import (
 	"syscall"
@@ -6,10 +6,9 @@ import (
 	"unsafe"
 )
 
-// threadCPU is the CPU time of the calling OS thread (lock the goroutine
-// to it): a search's own cost, which other processes on a shared machine
-// do not inflate as they do its wall time.
-func threadCPU() time.Duration {
+// Thread is the CPU time of the calling OS thread (lock the goroutine to
+// it): one search's own cost. 0 if the clock cannot be read.
+func Thread() time.Duration {
 	var ts syscall.Timespec
 	const clockThreadCPUTime = 3 // CLOCK_THREAD_CPUTIME_ID
 	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
