@@ -49,7 +49,7 @@ func (m *Matcher) Fit(ctx context.Context, r Request, resumeID string) (*Result,
 func (m *Matcher) fit(ctx context.Context, r Request, rr *vitae.Resume, read map[string]*vitae.Resume, length bool) (*Result, error) {
 	g, err := m.grading(ctx, r, rr, read, length)
 	if err != nil {
-		return nil, err
+		return nil, ended(ctx, err)
 	}
 	g.res.Candidates = []Candidate{}
 	c, ok := g.candidate(rr.ID)

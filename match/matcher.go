@@ -167,7 +167,7 @@ func New(b Backend, opts Options) *Matcher {
 func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 	g, err := m.grading(ctx, r, nil, nil, true)
 	if err != nil {
-		return nil, err
+		return nil, ended(ctx, err)
 	}
 	limit := r.Limit
 	if limit <= 0 {
@@ -195,6 +195,16 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 		res.Candidates = []Candidate{}
 	}
 	return res, nil
+}
+
+// ended is a grading error told as ETIMEOUT when the context ended under
+// it: a model or store call cut short returns the bare context error,
+// which an API would answer as an internal error (500), not a timeout.
+func ended(ctx context.Context, err error) error {
+	if ctx.Err() != nil && vitae.ErrorCode(err) != vitae.ETIMEOUT {
+		return vitae.Wrap(vitae.ETIMEOUT, err, "matching was cancelled or took too long")
+	}
+	return err
 }
 
 // finish is the step every answer of a grading ends with once its

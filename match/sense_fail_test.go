@@ -122,21 +122,25 @@ func TestSenseCancelled(t *testing.T) {
 			return m.Fit(ctx, Request{JobDescription: senseJD}, "sre")
 		},
 	} {
-		t.Run(name, func(t *testing.T) {
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			model := &flakyModel{fail: senseBullet, onFail: cancel}
-			res, err := run(senseMatcher(t, model.embedder(t)), ctx)
-			if model.failed.Load() == 0 {
-				t.Fatal("fixture: the bullet was never sent to the model")
-			}
-			if err == nil {
-				t.Fatalf("an answer (degraded %v: %q); want context.Canceled as ETIMEOUT", res.Degraded, res.DegradedReason)
-			}
-			if !errors.Is(err, context.Canceled) || vitae.ErrorCode(err) != vitae.ETIMEOUT {
-				t.Fatalf("err %v (code %s); want context.Canceled as ETIMEOUT", err, vitae.ErrorCode(err))
-			}
-		})
+		// The context ends while the model reads the bullet, the
+		// requirement or the role titles: each a call of its own.
+		for _, fail := range []string{senseBullet, "Kubernetes in production", "Site Reliability Engineer"} {
+			t.Run(name+"/"+fail, func(t *testing.T) {
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				model := &flakyModel{fail: fail, onFail: cancel}
+				res, err := run(senseMatcher(t, model.embedder(t)), ctx)
+				if model.failed.Load() == 0 {
+					t.Fatalf("fixture: %q was never sent to the model", fail)
+				}
+				if err == nil {
+					t.Fatalf("an answer (degraded %v: %q); want context.Canceled as ETIMEOUT", res.Degraded, res.DegradedReason)
+				}
+				if !errors.Is(err, context.Canceled) || vitae.ErrorCode(err) != vitae.ETIMEOUT {
+					t.Fatalf("err %v (code %s); want context.Canceled as ETIMEOUT (a bare context error answers 500)", err, vitae.ErrorCode(err))
+				}
+			})
+		}
 	}
 }
 

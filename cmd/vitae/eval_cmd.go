@@ -244,7 +244,12 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 		fmt.Fprintln(g.stdout)
 	}
 	if byKind, _ := cmd.Flags().GetBool("by-kind"); byKind {
-		return printEvidenceByKind(cmd.Context(), g.stdout, a.engine, grader, items, split)
+		if err := printEvidenceByKind(cmd.Context(), g.stdout, a.engine, grader, items, split); err != nil {
+			return err
+		}
+		if err := grader.Err(); err != nil { // the table by kind grades again
+			return fmt.Errorf("match.strong_sense: the model failed while the pairs were graded by kind, so that table is not the rules': %w", err)
+		}
 	}
 	return nil
 }
