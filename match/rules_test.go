@@ -1,11 +1,14 @@
 package match
 
 import (
+	"context"
 	"math"
 	"regexp"
 	"testing"
 
 	"vitae"
+	"vitae/search"
+	"vitae/search/searchtest"
 )
 
 func TestRulesFingerprint(t *testing.T) {
@@ -73,5 +76,23 @@ func TestRulesFingerprint(t *testing.T) {
 	a, b := rulesOf(Options{StrongGate: true, Pool: 150, SemanticRatio: nan}, "", defaultWeights), rulesOf(Options{StrongGate: true, Pool: 150, StrongSense: nan}, "", defaultWeights)
 	if a == b || a == want || b == want {
 		t.Errorf("NaN in the semantic ratio %s, in the sense threshold %s, neither %s: want three fingerprints", a, b, want)
+	}
+}
+
+// A sense check set where no model can read is off, and the answer's
+// rules say so: the same id as without it (replay reads no change).
+func TestRulesSenseWithoutModel(t *testing.T) {
+	rs := []*vitae.Resume{resume("sre", "S", "X", "Site Reliability Engineer", "2018", "", senseBullet)}
+	eng := search.New(searchtest.Index(t, searchtest.Trained(t, rs), rs), nil, search.Options{})
+	rules := func(o Options) string {
+		res, err := New(eng, o).Match(context.Background(), Request{JobDescription: senseJD})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Rules
+	}
+	off := rules(Options{Mode: vitae.ModeKeyword, StrongGate: true})
+	if on := rules(Options{Mode: vitae.ModeKeyword, StrongGate: true, StrongSense: 0.35}); on != off {
+		t.Errorf("no model: rules %s with the sense check set, %s without; want the same", on, off)
 	}
 }
