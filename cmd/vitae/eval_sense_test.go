@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"vitae/embed"
@@ -30,28 +31,45 @@ func TestEvalEvidenceSenseModelFails(t *testing.T) {
 		local.ServeHTTP(w, r)
 	}))
 	t.Cleanup(model.Close)
-	for k, v := range map[string]string{
-		"VITAE_EMBED_PROVIDER":        "openai",
-		"VITAE_EMBED_BASE_URL":        model.URL + "/v1",
-		"VITAE_EMBED_MODEL":           "vitae-local",
-		"VITAE_EMBED_DIMENSIONS":      "32",
-		"VITAE_EMBED_MAX_RETRIES":     "1",
-		"VITAE_EMBED_CACHE":           "false",
-		"VITAE_MATCH_STRONG_SENSE":    "0.01",
-		"VITAE_MATCH_STRONG_GATE":     "true",
-		"VITAE_MATCH_STRICT_EVIDENCE": "false",
-	} {
-		t.Setenv(k, v)
-	}
-	dir := workdir(t)
-	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
-		t.Fatalf("index: exit %d\n%s\n%s", code, out, errOut)
-	}
-	ev := filepath.Join(dir, "ev.jsonl")
-	os.WriteFile(ev, []byte(`{"id":"e1","requirement":"`+req+`","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`+"\n"), 0o644)
+	dir, ev := senseEval(t, model.URL, req)
 	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--json")
 	if code == 0 || !strings.Contains(errOut, "match.strong_sense") || strings.Contains(out, `"split"`) {
 		t.Errorf("eval --evidence with the model failing: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}
+
+// TestEvalEvidenceByKindSenseModelFails: --by-kind grades the pairs a
+// second time; a model that fails only then makes the command fail too,
+// not print a table by kind the outage made.
+func TestEvalEvidenceByKindSenseModelFails(t *testing.T) {
+	const req = "Led a DevOps team"
+	var asked, answers atomic.Int32 // the requirement's requests; how many are answered
+	answers.Store(1 << 30)
+	local := embed.NewServer(embed.NewLocal(embed.LocalOptions{Dim: 32}))
+	model := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if bytes.Contains(body, []byte(req)) && asked.Add(1) > answers.Load() {
+			http.Error(w, `{"error":{"message":"no"}}`, http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		local.ServeHTTP(w, r)
+	}))
+	t.Cleanup(model.Close)
+	dir, ev := senseEval(t, model.URL, req)
+	// The first grading's requests, counted on a run that prints no table
+	// by kind; then the model answers those and fails the rest.
+	if code, out, errOut := cli(t, dir, "eval", "--evidence", ev); code != 0 {
+		t.Fatalf("eval --evidence with the model up: exit %d\n%s\n%s", code, out, errOut)
+	}
+	first := asked.Swap(0)
+	answers.Store(first)
+	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--by-kind")
+	if asked.Load() <= first {
+		t.Fatalf("fixture: the requirement went to the model %d times, %d in the first grading; want a second grading", asked.Load(), first)
+	}
+	if code == 0 || !strings.Contains(errOut, "graded by kind") {
+		t.Errorf("eval --evidence --by-kind with the model failing in the second grading: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
 }
 
@@ -68,4 +86,31 @@ func TestStrongSenseWithoutModelWarns(t *testing.T) {
 	if _, _, errOut := cli(t, dir, "search", "kubernetes"); strings.Contains(errOut, "match.strong_sense") {
 		t.Errorf("a warning with the check off:\n%s", errOut)
 	}
+}
+
+// senseEval indexes the demo data through the model at url with the sense
+// check on, and writes a one-pair evidence set for requirement req: the
+// work directory and the set's path.
+func senseEval(t *testing.T, url, req string) (dir, ev string) {
+	t.Helper()
+	for k, v := range map[string]string{
+		"VITAE_EMBED_PROVIDER":        "openai",
+		"VITAE_EMBED_BASE_URL":        url + "/v1",
+		"VITAE_EMBED_MODEL":           "vitae-local",
+		"VITAE_EMBED_DIMENSIONS":      "32",
+		"VITAE_EMBED_MAX_RETRIES":     "1",
+		"VITAE_EMBED_CACHE":           "false",
+		"VITAE_MATCH_STRONG_SENSE":    "0.01",
+		"VITAE_MATCH_STRONG_GATE":     "true",
+		"VITAE_MATCH_STRICT_EVIDENCE": "false",
+	} {
+		t.Setenv(k, v)
+	}
+	dir = workdir(t)
+	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: exit %d\n%s\n%s", code, out, errOut)
+	}
+	ev = filepath.Join(dir, "ev.jsonl")
+	os.WriteFile(ev, []byte(`{"id":"e1","requirement":"`+req+`","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`+"\n"), 0o644)
+	return dir, ev
 }
