@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"vitae"
-	"vitae/embed"
+	"vitae/embed/embedtest"
 	"vitae/search"
 	"vitae/search/searchtest"
 )
@@ -32,13 +30,7 @@ type flakyModel struct {
 
 func (f *flakyModel) embedder(t *testing.T) vitae.Embedder {
 	t.Helper()
-	local := embed.NewServer(embed.NewLocal(embed.LocalOptions{Dim: 32}))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(r.Body)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
+	srv := embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
 		if f.count != "" && bytes.Contains(body, []byte(f.count)) {
 			f.asked.Add(1)
 		}
@@ -47,18 +39,12 @@ func (f *flakyModel) embedder(t *testing.T) vitae.Embedder {
 			if f.onFail != nil {
 				f.onFail()
 			}
-			http.Error(w, `{"error":{"message":"no"}}`, http.StatusBadRequest)
-			return
+			embedtest.Refuse(w)
+			return true
 		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		local.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	oa, err := embed.NewOpenAI(embed.OpenAIConfig{BaseURL: srv.URL + "/v1", Model: "vitae-local", Dimensions: 32, MaxRetries: 1, Timeout: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return oa
+		return false
+	})
+	return embedtest.Client(t, srv, 32, 5*time.Second)
 }
 
 const (

@@ -11,7 +11,7 @@ import (
 
 	"vitae"
 	"vitae/audit"
-	"vitae/embed"
+	"vitae/embed/embedtest"
 	"vitae/match"
 	"vitae/search"
 	"vitae/search/searchtest"
@@ -25,25 +25,18 @@ import (
 // the caller gives up.
 func TestMatchTimeoutSenseCheck(t *testing.T) {
 	const bullet = "Ran Kubernetes clusters in production"
-	local := embed.NewServer(embed.NewLocal(embed.LocalOptions{Dim: 32}))
-	model := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		if bytes.Contains(body, []byte(bullet)) {
-			select {
-			case <-r.Context().Done():
-			case <-time.After(20 * time.Second):
-			}
-			http.Error(w, `{"error":{"message":"too late"}}`, http.StatusServiceUnavailable)
-			return
+	model := embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
+		if !bytes.Contains(body, []byte(bullet)) {
+			return false
 		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		local.ServeHTTP(w, r)
-	}))
-	t.Cleanup(model.Close)
-	oa, err := embed.NewOpenAI(embed.OpenAIConfig{BaseURL: model.URL + "/v1", Model: "vitae-local", Dimensions: 32, MaxRetries: 1, Timeout: 30 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
+		select {
+		case <-r.Context().Done():
+		case <-time.After(20 * time.Second):
+		}
+		http.Error(w, `{"error":{"message":"too late"}}`, http.StatusServiceUnavailable)
+		return true
+	})
+	oa := embedtest.Client(t, model, 32, 30*time.Second)
 	rs := []*vitae.Resume{searchtest.Resume("sre", "S", "X", "Site Reliability Engineer", "2018", "", bullet)}
 	eng := search.New(searchtest.Index(t, searchtest.Trained(t, rs), rs), oa, search.Options{})
 	log, err := audit.Open(audit.Options{Dir: t.TempDir(), StoreText: true, FlushEvery: time.Hour})

@@ -2,16 +2,14 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 
-	"vitae/embed"
+	"vitae/embed/embedtest"
 )
 
 // TestEvalEvidenceSenseModelFails: with match.strong_sense on, a model
@@ -20,17 +18,13 @@ import (
 // built-in one on the OpenAI wire, refusing the requirement's request.
 func TestEvalEvidenceSenseModelFails(t *testing.T) {
 	const req = "Led a DevOps team"
-	local := embed.NewServer(embed.NewLocal(embed.LocalOptions{Dim: 32}))
-	model := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
+	model := embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
 		if bytes.Contains(body, []byte(req)) {
-			http.Error(w, `{"error":{"message":"no"}}`, http.StatusBadRequest)
-			return
+			embedtest.Refuse(w)
+			return true
 		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		local.ServeHTTP(w, r)
-	}))
-	t.Cleanup(model.Close)
+		return false
+	})
 	dir, ev := senseEval(t, model.URL, req)
 	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--json")
 	if code == 0 || !strings.Contains(errOut, "match.strong_sense") || strings.Contains(out, `"split"`) {
@@ -45,17 +39,13 @@ func TestEvalEvidenceByKindSenseModelFails(t *testing.T) {
 	const req = "Led a DevOps team"
 	var asked, answers atomic.Int32 // the requirement's requests; how many are answered
 	answers.Store(1 << 30)
-	local := embed.NewServer(embed.NewLocal(embed.LocalOptions{Dim: 32}))
-	model := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
+	model := embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
 		if bytes.Contains(body, []byte(req)) && asked.Add(1) > answers.Load() {
-			http.Error(w, `{"error":{"message":"no"}}`, http.StatusBadRequest)
-			return
+			embedtest.Refuse(w)
+			return true
 		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		local.ServeHTTP(w, r)
-	}))
-	t.Cleanup(model.Close)
+		return false
+	})
 	dir, ev := senseEval(t, model.URL, req)
 	// The first grading's requests, counted on a run that prints no table
 	// by kind; then the model answers those and fails the rest.
