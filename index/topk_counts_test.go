@@ -174,18 +174,11 @@ func withPlan(t *testing.T, ix *Index, terms []string, f func(*topkPlan)) {
 	for i, s := range terms {
 		tokens[i] = []byte(s)
 	}
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	p, err := newTopkPlan(r.(*scorch.IndexSnapshot), tokens, &ix.bounds)
-	if err != nil || p == nil {
-		t.Fatalf("no plan (%v)", err)
-	}
-	f(p)
+	withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) {
+		p, err := newTopkPlan(snap, tokens, &ix.bounds)
+		if err != nil || p == nil {
+			t.Fatalf("no plan (%v)", err)
+		}
+		f(p)
+	})
 }
