@@ -17,13 +17,12 @@ import (
 // bounded so no request can expand into an unbounded search.
 const (
 	maxQueryRunes = 1000
-	maxQueryTerms = 256
 	maxPage       = 1000
 )
 
 // MaxQueryTerms is the most terms a keyword query may have; the search
 // engine checks it before a hybrid search's embed call.
-const MaxQueryTerms = maxQueryTerms
+const MaxQueryTerms = 256
 
 var facetFields = []string{fCompany, fRole, fSkills, fSection}
 
@@ -37,8 +36,8 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 		return nil, vitae.Errorf(vitae.ETOOLARGE, "query longer than %d characters", maxQueryRunes)
 	}
 	terms := Terms(text)
-	if len(terms) > maxQueryTerms {
-		return nil, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", maxQueryTerms)
+	if len(terms) > MaxQueryTerms {
+		return nil, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", MaxQueryTerms)
 	}
 	size, from := req.Size, req.From
 	if size <= 0 {

@@ -92,7 +92,7 @@ type topkPlan struct {
 // order they leave it, an order that follows the heap's history, not the
 // clauses; the top-k sums them in the query's order, so a score can
 // differ from bleve's in its last bits (docs/keyword-topk.md).
-var maxTopKTerms = maxQueryTerms
+var maxTopKTerms = MaxQueryTerms
 
 // newTopkPlan looks the query's terms up in every segment of snap and
 // weighs them as bleve's BooleanQuery{must: text, should: role^0.3}
