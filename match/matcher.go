@@ -215,7 +215,7 @@ func ended(ctx context.Context, err error) error {
 // the answer degraded.
 func (g *grading) finish(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
-		return vitae.Wrap(vitae.ETIMEOUT, err, "matching was cancelled or took too long")
+		return ended(ctx, err)
 	}
 	if s := g.sc.gate; s != nil && s.sense != nil && s.sense.reqs != nil {
 		if err := s.sense.failed(); err != nil {
