@@ -82,15 +82,7 @@ func dropsWord(name string) bool {
 // (the family of the name that ends last, the longer on a tie), and
 // false when it names none.
 func titleFamily(title string) (int, bool) {
-	var ts []string // the title's terms in order, level words out
-	for _, t := range index.Terms(title) {
-		if !levelTerms[t] {
-			ts = append(ts, t)
-		}
-	}
-	if len(dedupe(ts)) == 1 && endsInLead(title) {
-		ts = append(ts, leadTerm) // "Team Lead" is a team lead, not a team (roletitle.go)
-	}
+	ts := mainTerms(title) // in order, level words out, a role that is a lead kept whole
 	names := familyNames()
 	best, bestEnd, bestLen := -1, -1, 0
 	for i, t := range ts {
