@@ -19,7 +19,7 @@ func TestJobSets(t *testing.T) {
 		jobs int
 	}{
 		{"jobs-dev.jsonl", 14},
-		{"jobs-train.jsonl", 8},
+		{"jobs-train.jsonl", 14},
 		{"jobs-heldout.jsonl", 12},
 	}
 	setOf := map[string]string{}
