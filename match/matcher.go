@@ -73,6 +73,13 @@ type Options struct {
 	// shown, not the credit, so no ranking moves. Empty by default
 	// (match.strong_cap).
 	StrongCap []Kind
+	// LearnedGate, with StrongGate, lets a strong grade stand only when a
+	// logistic regression over the rules' numbers, the model's cosine and
+	// the bullet's place keeps it (learned.go); a strong it does not keep
+	// is shown partial and keeps the strong credit, as the sense check's
+	// (docs/matching.md, "The strong gate, fifth round: learned"). Off by
+	// default (match.learned_gate).
+	LearnedGate bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
