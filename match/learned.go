@@ -44,27 +44,41 @@ type Place struct {
 
 // PlaceOf is where bullets[i] sits among a résumé's bullets.
 func PlaceOf(bullets []vitae.Bullet, i int) Place {
-	b := bullets[i]
-	p := Place{Work: b.Section == vitae.SectionWork && b.ID != ""}
-	if !p.Work {
-		return p
+	return placeIn(bullets[i], lastEnd(bullets))
+}
+
+// placesOf is where each of a résumé's bullets sits.
+func placesOf(bullets []vitae.Bullet) []Place {
+	last := lastEnd(bullets)
+	ps := make([]Place, len(bullets))
+	for i, b := range bullets {
+		ps[i] = placeIn(b, last)
 	}
+	return ps
+}
+
+// lastEnd is the end of a résumé's latest work role, "9999" when one is
+// ongoing, "" when none is dated.
+func lastEnd(bullets []vitae.Bullet) string {
 	last := ""
 	for _, o := range bullets {
-		if o.Section != vitae.SectionWork || o.Start == "" {
-			continue
+		if o.Section == vitae.SectionWork && o.Start != "" {
+			last = max(last, endOf(o))
 		}
-		end := o.End
-		if end == "" {
-			end = "9999" // ongoing
-		}
-		last = max(last, end)
 	}
-	end := b.End
-	if end == "" && b.Start != "" {
-		end = "9999"
+	return last
+}
+
+func endOf(b vitae.Bullet) string {
+	if b.End == "" && b.Start != "" {
+		return "9999" // ongoing
 	}
-	p.Latest = end != "" && end == last
+	return b.End
+}
+
+func placeIn(b vitae.Bullet, last string) Place {
+	p := Place{Work: b.Section == vitae.SectionWork && b.ID != ""}
+	p.Latest = p.Work && last != "" && endOf(b) == last
 	return p
 }
 

@@ -30,14 +30,14 @@ func (g *Grader) Read(requirement, bullet string, pl Place) Reading {
 // learned gate, a strong of the strong gate the model does not keep is
 // partial.
 func (g *Grader) GradeAt(requirement, bullet string, pl Place) (Level, float64) {
-	if !g.learned || g.gate == nil {
-		return g.Grade(requirement, bullet)
+	lv, score := g.Grade(requirement, bullet)
+	if !g.learned || g.gate == nil || lv != Strong {
+		return lv, score
 	}
-	rd, score := g.read(requirement, bullet, pl)
-	if rd.Gated == Strong && learnedModel.Prob(rd.Features) < learnedAt {
+	if rd, _ := g.read(requirement, bullet, pl); learnedModel.Prob(rd.Features) < learnedAt {
 		return Partial, score
 	}
-	return rd.Gated, score
+	return lv, score
 }
 
 func (g *Grader) read(requirement, bullet string, pl Place) (Reading, float64) {

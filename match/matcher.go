@@ -144,6 +144,10 @@ const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the
 // before the check came.
 const senseDefinition = " With the strong sense check on, a bullet the rules call strong that the embedding model does not find near the requirement in meaning is shown as partial and still counts 1."
 
+// learnedDefinition ends FitDefinition in the answers of a match with the
+// learned gate on (Options.LearnedGate).
+const learnedDefinition = " With the learned strong gate on, a bullet the rules call strong that the fitted model does not keep is shown as partial and still counts 1."
+
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
 	b    Backend
@@ -227,6 +231,11 @@ func (g *grading) finish(ctx context.Context) error {
 	if s := g.sc.gate; s != nil && s.sense != nil && s.sense.reqs != nil {
 		if err := s.sense.failed(); err != nil {
 			degrade(g.res, "some strong evidence was not confirmed by the model: "+err.Error())
+		}
+	}
+	if s := g.sc.gate; s != nil && s.learned != nil && s.learned.sense.reqs != nil {
+		if err := s.learned.sense.failed(); err != nil {
+			degrade(g.res, "some strong evidence was not read by the model: "+err.Error())
 		}
 	}
 	return nil
@@ -346,6 +355,18 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 				degrade(res, "strong evidence was not confirmed by the model: "+err.Error())
 			}
 			sc.gate.sense = sense
+		}
+		if m.opts.LearnedGate && m.emb != nil {
+			res.FitDefinition += learnedDefinition
+			sense, err := newSenseCheck(ctx, m.emb, 0, texts)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				sense = &senseCheck{err: err} // the cosine reads 0: the model could not read the requirements
+				degrade(res, "strong evidence was not read by the model: "+err.Error())
+			}
+			sc.gate.learned = newLearnedGate(sc.gate.reqs, texts, sense)
 		}
 	}
 	words := roleFit(jd.Title, resumes, w, sc.now)

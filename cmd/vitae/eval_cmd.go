@@ -236,8 +236,9 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
 	}
 	grader := match.NewGraderFor(match.Options{StrictEvidence: a.cfg.Match.StrictEvidence,
-		StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence, StrongCap: kinds(a.cfg.Match.StrongCap)})
-	if at := a.cfg.Match.StrongSense; at > 0 {
+		StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence, StrongCap: kinds(a.cfg.Match.StrongCap),
+		LearnedGate: a.cfg.Match.LearnedGate && a.engine.Embedder() != nil})
+	if at := a.cfg.Match.StrongSense; at > 0 || a.cfg.Match.LearnedGate {
 		grader.WithSense(a.engine.Embedder(), at) // the model matching reads with
 	}
 	reps, err := eval.EvaluateEvidence(cmd.Context(), a.engine, grader, items)
