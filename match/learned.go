@@ -86,7 +86,7 @@ func placeIn(b vitae.Bullet, last string) Place {
 // context rules and the model, and keeps a strong when the fitted model
 // says so.
 type learnedGate struct {
-	ctx   *analyzer  // the strict rules with their context rules
+	ctx   *analyzer   // the strict rules with their context rules
 	reqs  []*reqParts // the context rules' parts of each requirement
 	kinds []Kind
 	words []int // each requirement's words

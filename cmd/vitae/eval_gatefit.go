@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"vitae/eval"
@@ -15,6 +17,18 @@ type gateFitOptions struct {
 	picks  string  // whose strong picks the gate judges: gate (the strong gate's) or older (the default rules')
 	l2     float64 // the L2 penalty
 	target float64 // the strong precision the threshold is chosen for
+	dump   string  // a file to write the fitted picks to (match/testdata/learned_picks.jsonl)
+}
+
+// gatePick is one fitted pick as --fit-dump writes it: the pair, where
+// the bullet sits, its features and its label.
+type gatePick struct {
+	Requirement string    `json:"requirement"`
+	Bullet      string    `json:"bullet"`
+	Work        bool      `json:"work"`
+	Latest      bool      `json:"latest"`
+	X           []float64 `json:"x"`
+	Strong      bool      `json:"strong"`
 }
 
 // runGateFit fits the learned strong gate (match.Options.LearnedGate) on
@@ -34,6 +48,7 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 		return fmt.Errorf("fit gate: %w", err)
 	}
 	var gp []eval.GatePair
+	var picks []gatePick
 	for _, p := range pairs {
 		rd := grader.Read(p.Requirement, p.Bullet, p.Place)
 		pick := rd.Gated == match.Strong
@@ -41,6 +56,14 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 			pick = rd.Older == match.Strong
 		}
 		gp = append(gp, eval.GatePair{Job: p.Job, X: rd.Features, Pick: pick, Strong: p.Grade == 2})
+		if pick {
+			picks = append(picks, gatePick{p.Requirement, p.Bullet, p.Place.Work, p.Place.Latest, rd.Features, p.Grade == 2})
+		}
+	}
+	if o.dump != "" {
+		if err := writePicks(o.dump, picks); err != nil {
+			return err
+		}
 	}
 	if err := grader.Err(); err != nil {
 		return fmt.Errorf("fit gate: the model failed, so the cosines are not its: %w", err)
@@ -78,6 +101,26 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 		fmt.Fprintf(w, "\t%s: []float64{%s},\n", part.name, strings.Join(s, ", "))
 	}
 	fmt.Fprintf(w, "}\n\n// features: %s\n", strings.Join(match.FeatureNames, ", "))
+	return nil
+}
+
+// writePicks writes the fitted picks, one JSON object a line.
+func writePicks(path string, picks []gatePick) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("fit gate: %w", err)
+	}
+	enc := json.NewEncoder(f)
+	enc.SetEscapeHTML(false)
+	for _, p := range picks {
+		if err := enc.Encode(p); err != nil {
+			f.Close()
+			return fmt.Errorf("fit gate: write %s: %w", path, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("fit gate: write %s: %w", path, err)
+	}
 	return nil
 }
 
