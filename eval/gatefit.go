@@ -115,15 +115,20 @@ func fitPicks(pairs []GatePair, l2 float64) (match.Logit, error) {
 }
 
 // outOfFold is each pair's probability under the model fitted without
-// its job's pairs.
+// its job's pairs; 0 where the other jobs have no pick to fit.
 func outOfFold(pairs []GatePair, l2 float64) ([]float64, error) {
 	p := make([]float64, len(pairs))
 	for _, job := range jobs(pairs) {
 		var rest []GatePair
+		picks := 0
 		for _, q := range pairs {
 			if q.Job != job {
 				rest = append(rest, q)
+				picks += b2i(q.Pick)
 			}
+		}
+		if picks == 0 {
+			continue
 		}
 		m, err := fitPicks(rest, l2)
 		if err != nil {
@@ -223,4 +228,11 @@ func DropOne(pairs []GatePair, l2, at float64) ([]CurvePoint, error) {
 		out[f] = curve(ps, func(i int) float64 { return oof[i] }, at)[0]
 	}
 	return out, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
