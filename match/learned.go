@@ -95,17 +95,26 @@ type learnedGate struct {
 	at    float64 // the probability a strong needs
 }
 
-// newLearnedGate reads the requirements; sense embeds them (at 0: the
-// cosine is read, no threshold).
-func newLearnedGate(strict []*reqParts, texts []string, sense *senseCheck) *learnedGate {
-	l := &learnedGate{ctx: newAnalyzer(true), sense: sense, model: learnedModel, at: learnedAt}
-	l.ctx.context = true
+// newLearnedGate reads the requirements with zc, the strict rules with
+// their context rules (contextAnalyzer; a Matcher keeps one, so bullets
+// are read once across matches); sense embeds them (at 0: the cosine is
+// read, no threshold).
+func newLearnedGate(zc *analyzer, strict []*reqParts, texts []string, sense *senseCheck) *learnedGate {
+	l := &learnedGate{ctx: zc, sense: sense, model: learnedModel, at: learnedAt}
 	for i, t := range texts {
 		l.reqs = append(l.reqs, l.ctx.requirement(t))
 		l.kinds = append(l.kinds, kindOf(t, strict[i]))
 		l.words = append(l.words, len(strings.Fields(t)))
 	}
 	return l
+}
+
+// contextAnalyzer is the strict rules with their context rules, as the
+// learned gate reads them.
+func contextAnalyzer() *analyzer {
+	z := newAnalyzer(true)
+	z.context = true
+	return z
 }
 
 // features describes a pair graded d by the default rules (dr, b: the

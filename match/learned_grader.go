@@ -9,15 +9,6 @@ type Reading struct {
 	Older, Gated Level
 }
 
-// WithLearned makes the strong gate's strong grades also need the learned
-// model's probability (Options.LearnedGate); it changes nothing without
-// the gate. The model's cosine needs WithSense's model: without one it
-// reads 0. It returns g.
-func (g *Grader) WithLearned(on bool) *Grader {
-	g.learned = on
-	return g
-}
-
 // Read describes a pair as the learned gate reads it, bullet placed at pl
 // in its résumé; the gate's level is that of the strict rules' gate
 // without the model's checks.
@@ -41,6 +32,11 @@ func (g *Grader) GradeAt(requirement, bullet string, pl Place) (Level, float64) 
 }
 
 func (g *Grader) read(requirement, bullet string, pl Place) (Reading, float64) {
+	g.mu.Lock()
+	if g.ctx == nil {
+		g.ctx = contextAnalyzer()
+	}
+	g.mu.Unlock()
 	strict := newGate(g.gate, []string{requirement}, nil)
 	var sc *senseCheck
 	if g.emb != nil {
@@ -52,7 +48,7 @@ func (g *Grader) read(requirement, bullet string, pl Place) (Reading, float64) {
 			}
 		}
 	}
-	l := newLearnedGate(strict.reqs, []string{requirement}, sc)
+	l := newLearnedGate(g.ctx, strict.reqs, []string{requirement}, sc)
 	dr, b := g.z.requirement(requirement), g.z.bullet(bullet)
 	d := judge(dr, b)
 	gd := gated(strict, 0, dr, b, bullet)

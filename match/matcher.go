@@ -152,6 +152,7 @@ const learnedDefinition = " With the learned strong gate on, a bullet the rules 
 type Matcher struct {
 	b    Backend
 	zs   *analyzer      // the strict rules, for Options.StrongGate; nil: no gate
+	zc   *analyzer      // the strict and context rules, for Options.LearnedGate; nil: none
 	emb  vitae.Embedder // reads role titles (rolesense.go); nil: role words alone
 	z    *analyzer
 	opts Options
@@ -162,6 +163,9 @@ type Matcher struct {
 func New(b Backend, opts Options) *Matcher {
 	g := NewGraderFor(opts) // the options choose the rules in one place
 	m := &Matcher{b: b, z: g.z, zs: g.gate, opts: opts.withDefaults()}
+	if opts.LearnedGate && g.gate != nil {
+		m.zc = contextAnalyzer()
+	}
 	if e, ok := b.(embedding); ok {
 		m.emb = e.Embedder()
 	}
@@ -356,7 +360,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 			}
 			sc.gate.sense = sense
 		}
-		if m.opts.LearnedGate && m.emb != nil {
+		if m.zc != nil && m.emb != nil {
 			res.FitDefinition += learnedDefinition
 			sense, err := newSenseCheck(ctx, m.emb, 0, texts)
 			if err != nil {
@@ -366,7 +370,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 				sense = &senseCheck{err: err} // the cosine reads 0: the model could not read the requirements
 				degrade(res, "strong evidence was not read by the model: "+err.Error())
 			}
-			sc.gate.learned = newLearnedGate(sc.gate.reqs, texts, sense)
+			sc.gate.learned = newLearnedGate(m.zc, sc.gate.reqs, texts, sense)
 		}
 	}
 	words := roleFit(jd.Title, resumes, w, sc.now)
