@@ -36,8 +36,12 @@ func (g *Grader) read(requirement, bullet string, pl Place) (Reading, float64) {
 	if g.ctx == nil {
 		g.ctx = contextAnalyzer()
 	}
+	zs := g.gate
+	if zs == nil {
+		zs = newAnalyzer(true) // a Grader without the gate: the level the gate would give
+	}
 	g.mu.Unlock()
-	strict := newGate(g.gate, []string{requirement}, nil)
+	strict := newGate(zs, []string{requirement}, nil)
 	var sc *senseCheck
 	if g.emb != nil {
 		sc = &senseCheck{err: g.Err()}
