@@ -56,36 +56,42 @@ type EvidenceReport struct {
 	Levels     []LevelStats `json:"levels"`     // strong, partial, none, and "any" (strong or partial)
 }
 
-// PairLabel is one resolved pair: the bullet's text and its labelled grade.
+// PairLabel is one resolved pair: the bullet's text, where it sits in its
+// résumé, its job and its labelled grade.
 type PairLabel struct {
-	Split, Requirement, Bullet string
-	Grade                      int
+	Split, Job, Requirement, Bullet string
+	Place                           match.Place
+	Grade                           int
 }
 
 // ResolvePairs reads every judged bullet's text from l; pairs whose
 // bullet is not indexed are counted, not dropped silently.
 func ResolvePairs(ctx context.Context, l Lookup, items []EvidenceItem) (pairs []PairLabel, unresolved map[string]int, err error) {
 	unresolved = map[string]int{}
-	texts := map[string]map[string]string{} // résumé → ref → text
+	type placed struct {
+		text  string
+		place match.Place
+	}
+	texts := map[string]map[string]placed{} // résumé → ref → bullet
 	for _, it := range items {
 		for _, j := range it.Judgments {
 			id, ptr, _ := strings.Cut(j.Ref, "#")
 			byRef, ok := texts[id]
 			if !ok {
-				byRef = map[string]string{}
+				byRef = map[string]placed{}
 				if r, err := l.Resume(ctx, id); err == nil {
-					for _, b := range r.Bullets {
-						byRef[b.Ref] = b.Text
+					for i, b := range r.Bullets {
+						byRef[b.Ref] = placed{b.Text, match.PlaceOf(r.Bullets, i)}
 					}
 				}
 				texts[id] = byRef
 			}
-			text, ok := byRef[ptr]
+			b, ok := byRef[ptr]
 			if !ok {
 				unresolved[it.Split]++
 				continue
 			}
-			pairs = append(pairs, PairLabel{Split: it.Split, Requirement: it.Requirement, Bullet: text, Grade: j.Grade})
+			pairs = append(pairs, PairLabel{Split: it.Split, Job: it.Job, Requirement: it.Requirement, Bullet: b.text, Place: b.place, Grade: j.Grade})
 		}
 	}
 	return pairs, unresolved, ctx.Err()
@@ -120,8 +126,12 @@ func EvaluateEvidence(ctx context.Context, l Lookup, g Grader, items []EvidenceI
 				un += n
 			}
 		}
-		rep := ScorePairs(ps, func(req, bullet string) int {
-			lv, _ := g.Grade(req, bullet)
+		rep := ScorePlaced(ps, func(p PairLabel) int {
+			if pg, ok := g.(PlacedGrader); ok {
+				lv, _ := pg.GradeAt(p.Requirement, p.Bullet, p.Place)
+				return int(lv)
+			}
+			lv, _ := g.Grade(p.Requirement, p.Bullet)
 			return int(lv)
 		})
 		rep.Split, rep.Unresolved = split, un
@@ -130,15 +140,26 @@ func EvaluateEvidence(ctx context.Context, l Lookup, g Grader, items []EvidenceI
 	return reps, nil
 }
 
+// PlacedGrader also judges a pair by where the bullet sits in its résumé
+// (the learned strong gate reads it); *match.Grader satisfies it.
+type PlacedGrader interface {
+	GradeAt(requirement, bullet string, pl match.Place) (match.Level, float64)
+}
+
 // ScorePairs grades pairs with grade (0, 1 or 2) and counts precision and
 // recall per level against their labels.
 func ScorePairs(pairs []PairLabel, grade func(req, bullet string) int) *EvidenceReport {
+	return ScorePlaced(pairs, func(p PairLabel) int { return grade(p.Requirement, p.Bullet) })
+}
+
+// ScorePlaced is ScorePairs with a grade that reads the whole pair.
+func ScorePlaced(pairs []PairLabel, grade func(PairLabel) int) *EvidenceReport {
 	rep := &EvidenceReport{Pairs: len(pairs)}
 	type count struct{ pred, rel, ok int }
 	var c [4]count // 0 none, 1 partial, 2 strong, 3 any evidence
 	right := 0
 	for _, p := range pairs {
-		got := grade(p.Requirement, p.Bullet)
+		got := grade(p)
 		if got == p.Grade {
 			right++
 		}

@@ -13,6 +13,8 @@ type gate struct {
 	z     *analyzer
 	reqs  []*reqParts // the strict rules' parts of each requirement
 	sense *senseCheck // the model must agree too (Options.StrongSense); nil: no check
+	// learned must keep the strong picks too (Options.LearnedGate); nil: no check.
+	learned *learnedGate
 	// capped[i]: requirement i is of a kind whose strong grade is shown
 	// partial (Options.StrongCap).
 	capped []bool

@@ -12,7 +12,9 @@ import (
 type Grader struct {
 	emb      vitae.Embedder // with senseAt > 0: the model the gate's sense check reads with (WithSense)
 	senseAt  float64
-	capKinds []Kind // the kinds whose strong the gate shows partial (Options.StrongCap)
+	capKinds []Kind    // the kinds whose strong the gate shows partial (Options.StrongCap)
+	learned  bool      // the learned strong gate (Options.LearnedGate; GradeAt)
+	ctx      *analyzer // the context rules the learned gate reads with; made when first needed
 	mu       sync.Mutex
 	err      error // the model's first failure (Err)
 
@@ -44,6 +46,7 @@ func NewGraderFor(opts Options) *Grader {
 		g := NewGateGrader()
 		g.gate.context = opts.ContextEvidence
 		g.capKinds = opts.StrongCap
+		g.learned = opts.LearnedGate
 		return g
 	}
 	return NewGrader()

@@ -35,9 +35,9 @@ func (e oneByOne) SearchBatch(ctx context.Context, qs []vitae.Query) ([]*vitae.R
 // over one 25 KB description made of them (40 requirements). "batch" is
 // the matcher as it ships (search.SearchBatch), "one-by-one" the same
 // queries as separate searches, "gate" the batch with the strong gate,
-// "gate+context" the gate with the context rules and "gate+context+sense"
-// with the sense check too (both off in the binary by default), in the
-// same run.
+// "gate+context" the gate with the context rules, "gate+context+sense"
+// with the sense check too and "gate+learned" the gate with the learned
+// gate (all three off in the binary by default), in the same run.
 func BenchmarkMatch10k(b *testing.B) {
 	ctx := context.Background()
 	ix, l, _ := bench.Fixture10k(b, index.Options{})
@@ -64,6 +64,9 @@ func BenchmarkMatch10k(b *testing.B) {
 	// the rules call strong; both are off by default.
 	withContext := match.New(eng, match.Options{StrongGate: true, ContextEvidence: true})
 	withSense := match.New(eng, match.Options{StrongGate: true, ContextEvidence: true, StrongSense: 0.35})
+	// The learned gate (match.learned_gate, off) reads the context rules
+	// and the cosine of each bullet the gate calls strong.
+	learned := match.New(eng, match.Options{StrongGate: true, LearnedGate: true})
 	long := bench.LongJob(all, bench.LongJobSize)
 	if len(all) == 0 {
 		long = bench.LongJob(jobs, bench.LongJobSize)
@@ -82,6 +85,7 @@ func BenchmarkMatch10k(b *testing.B) {
 		{"25kb/gate", gated, []string{long}},
 		{"25kb/gate+context", withContext, []string{long}},
 		{"25kb/gate+context+sense", withSense, []string{long}},
+		{"25kb/gate+learned", learned, []string{long}},
 		{"25kb/one-by-one", match.New(oneByOne{eng}, match.Options{}), []string{long}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

@@ -73,6 +73,13 @@ type Options struct {
 	// shown, not the credit, so no ranking moves. Empty by default
 	// (match.strong_cap).
 	StrongCap []Kind
+	// LearnedGate, with StrongGate, lets a strong grade stand only when a
+	// logistic regression over the rules' numbers, the model's cosine and
+	// the bullet's place keeps it (learned.go); a strong it does not keep
+	// is shown partial and keeps the strong credit, as the sense check's
+	// (docs/matching.md, "The strong gate, fifth round: learned"). Off by
+	// default (match.learned_gate).
+	LearnedGate bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
@@ -137,10 +144,15 @@ const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the
 // before the check came.
 const senseDefinition = " With the strong sense check on, a bullet the rules call strong that the embedding model does not find near the requirement in meaning is shown as partial and still counts 1."
 
+// learnedDefinition ends FitDefinition in the answers of a match with the
+// learned gate on (Options.LearnedGate).
+const learnedDefinition = " With the learned strong gate on, a bullet the rules call strong that the fitted model does not keep is shown as partial and still counts 1."
+
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
 	b    Backend
 	zs   *analyzer      // the strict rules, for Options.StrongGate; nil: no gate
+	zc   *analyzer      // the strict and context rules, for Options.LearnedGate; nil: none
 	emb  vitae.Embedder // reads role titles (rolesense.go); nil: role words alone
 	z    *analyzer
 	opts Options
@@ -151,6 +163,9 @@ type Matcher struct {
 func New(b Backend, opts Options) *Matcher {
 	g := NewGraderFor(opts) // the options choose the rules in one place
 	m := &Matcher{b: b, z: g.z, zs: g.gate, opts: opts.withDefaults()}
+	if opts.LearnedGate && g.gate != nil {
+		m.zc = contextAnalyzer()
+	}
 	if e, ok := b.(embedding); ok {
 		m.emb = e.Embedder()
 	}
@@ -220,6 +235,11 @@ func (g *grading) finish(ctx context.Context) error {
 	if s := g.sc.gate; s != nil && s.sense != nil && s.sense.reqs != nil {
 		if err := s.sense.failed(); err != nil {
 			degrade(g.res, "some strong evidence was not confirmed by the model: "+err.Error())
+		}
+	}
+	if s := g.sc.gate; s != nil && s.learned != nil && s.learned.sense.reqs != nil {
+		if err := s.learned.sense.failed(); err != nil {
+			degrade(g.res, "some strong evidence was not read by the model: "+err.Error())
 		}
 	}
 	return nil
@@ -339,6 +359,18 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 				degrade(res, "strong evidence was not confirmed by the model: "+err.Error())
 			}
 			sc.gate.sense = sense
+		}
+		if m.zc != nil && m.emb != nil {
+			res.FitDefinition += learnedDefinition
+			sense, err := newSenseCheck(ctx, m.emb, 0, texts)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				sense = &senseCheck{err: err} // the cosine reads 0: the model could not read the requirements
+				degrade(res, "strong evidence was not read by the model: "+err.Error())
+			}
+			sc.gate.learned = newLearnedGate(m.zc, sc.gate.reqs, texts, sense)
 		}
 	}
 	words := roleFit(jd.Title, resumes, w, sc.now)

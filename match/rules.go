@@ -30,11 +30,12 @@ func rulesOf(o Options, mode vitae.Mode, w Weights) string {
 		ContextEvidence bool    `json:"context_evidence"`
 		StrongSense     float64 `json:"strong_sense,omitempty"` // omitted when off: the rules ids logged before it stay
 		StrongCap       []Kind  `json:"strong_cap,omitempty"`   // likewise
+		LearnedGate     bool    `json:"learned_gate,omitempty"` // likewise
 		Ablate          string  `json:"ablate"`
 		Weights         Weights `json:"weights"`
 	}{string(mode), o.SemanticRatio, o.RecencyHalfLife, o.Pool, o.MaxLimit,
 		o.StrictEvidence, o.StrongGate && !o.StrictEvidence, o.ContextEvidence && (o.StrictEvidence || o.StrongGate),
-		sense(o), capped(o), o.Ablate, w}
+		sense(o), capped(o), o.LearnedGate && o.StrongGate && !o.StrictEvidence, o.Ablate, w}
 	b, err := json.Marshal(v)
 	if err != nil {
 		// JSON has no NaN or infinity: such a number (config.go refuses

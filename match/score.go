@@ -180,20 +180,20 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 	return best
 }
 
-// sensed is, with the strong sense check, every bullet's grade for every
-// requirement, the model asked once for all the bullets the rules call
-// strong (one call per candidate, not one per bullet); nil without the
-// check. Role titles and the headline (no bullet ID) are not checked: a
+// sensed is, with the strong sense check or the learned gate, every
+// bullet's grade for every requirement, the model asked once for all the
+// bullets the rules call strong (one call per candidate, not one per
+// bullet); nil without either. Role titles and the headline (no bullet ID) are not checked: a
 // title is partial at the title's credit whatever the model says (best),
 // and unchecked it stays strong, so the skills list does not take its
 // place and the check moves no ranking.
 // The grades' room is buf, from gradeBufs, for the caller to put back.
 func (s scorer) sensed(bullets []vitae.Bullet, parts []*textParts) (out [][]grade, buf *[]grade) {
-	if s.gate == nil || s.gate.sense == nil {
+	if s.gate == nil || s.gate.sense == nil && s.gate.learned == nil {
 		return nil, nil
 	}
 	rules := *s.gate
-	rules.sense = nil
+	rules.sense, rules.learned = nil, nil
 	buf = gradeBufs.Get().(*[]grade)
 	n := len(s.reqs) * len(bullets)
 	if cap(*buf) < n {
@@ -211,10 +211,22 @@ func (s scorer) sensed(bullets []vitae.Bullet, parts []*textParts) (out [][]grad
 			}
 		}
 	}
-	s.gate.sense.embed(strong)
+	if s.gate.sense != nil {
+		s.gate.sense.embed(strong)
+	}
+	var places []Place
+	if l := s.gate.learned; l != nil {
+		l.sense.embed(strong)
+		places = placesOf(bullets)
+	}
 	for ri := range out {
 		for i, b := range bullets {
-			if g := &out[ri][i]; g.level == Strong && b.ID != "" && !s.gate.sense.near(ri, b.Text) {
+			g := &out[ri][i]
+			if g.level != Strong || b.ID == "" {
+				continue
+			}
+			if s.gate.sense != nil && !s.gate.sense.near(ri, b.Text) ||
+				s.gate.learned != nil && !s.gate.learned.keeps(ri, s.reqs[ri], *g, parts[i], b.Text, places[i]) {
 				g.level, g.demoted, g.bySense = Partial, true, true
 			}
 		}

@@ -45,35 +45,49 @@ func newSenseCheck(ctx context.Context, emb vitae.Embedder, at float64, texts []
 // failed it is not asked again in this match: a model that is down
 // would otherwise be called (and waited on) for every strong bullet.
 func (s *senseCheck) near(ri int, text string) bool {
+	v, ok := s.vector(text)
+	return ok && cosine(s.reqs[ri], v) >= s.at
+}
+
+// cosine is how near bullet text is to requirement ri in meaning, 0 when
+// the model cannot read it (as near).
+func (s *senseCheck) cosine(ri int, text string) float64 {
+	v, ok := s.vector(text)
+	if !ok {
+		return 0
+	}
+	return cosine(s.reqs[ri], v)
+}
+
+// vector is a bullet's vector, read once; ok is false when the model
+// cannot read it or has failed before.
+func (s *senseCheck) vector(text string) (v []float32, ok bool) {
 	if s.reqs == nil {
-		return false // the requirements could not be read (err)
+		return nil, false // the requirements could not be read (err)
 	}
 	s.mu.Lock()
-	v, ok := s.bullets[text]
+	v, ok = s.bullets[text]
 	failed := s.err != nil
 	s.mu.Unlock()
-	if !ok && failed {
-		return false
+	if ok || failed {
+		return v, ok
 	}
-	if !ok {
-		vs, err := s.emb.Embed(s.ctx, []string{text}, vitae.InputDocument)
-		if err == nil && len(vs) != 1 {
-			err = fmt.Errorf("the model answered %d vectors for one bullet", len(vs))
-		}
-		if err != nil {
-			s.mu.Lock()
-			if s.err == nil {
-				s.err = fmt.Errorf("embedding a bullet for the strong sense check: %w", err)
-			}
-			s.mu.Unlock()
-			return false
-		}
-		v = vs[0]
+	vs, err := s.emb.Embed(s.ctx, []string{text}, vitae.InputDocument)
+	if err == nil && len(vs) != 1 {
+		err = fmt.Errorf("the model answered %d vectors for one bullet", len(vs))
+	}
+	if err != nil {
 		s.mu.Lock()
-		s.bullets[text] = v
+		if s.err == nil {
+			s.err = fmt.Errorf("embedding a bullet for the strong sense check: %w", err)
+		}
 		s.mu.Unlock()
+		return nil, false
 	}
-	return cosine(s.reqs[ri], v) >= s.at
+	s.mu.Lock()
+	s.bullets[text] = vs[0]
+	s.mu.Unlock()
+	return vs[0], true
 }
 
 // embed reads the bullet texts not read yet in one call to the model, so

@@ -90,6 +90,9 @@ func openApp(cfg *Config, log *slog.Logger) (*app, error) {
 	if cfg.Match.StrongSense > 0 && a.embedder == nil && log != nil {
 		log.Warn("match.strong_sense is set but embed.provider is none: no model to check strong evidence with, the check is off")
 	}
+	if cfg.Match.LearnedGate && a.embedder == nil && log != nil {
+		log.Warn("match.learned_gate is set but embed.provider is none: the learned gate reads the model's cosine, so it is off")
+	}
 	return a, nil
 }
 
@@ -113,6 +116,7 @@ func matchOptions(cfg *Config) match.Options {
 		ContextEvidence: cfg.Match.ContextEvidence,
 		StrongSense:     cfg.Match.StrongSense,
 		StrongCap:       kinds(cfg.Match.StrongCap),
+		LearnedGate:     cfg.Match.LearnedGate,
 	}
 }
 

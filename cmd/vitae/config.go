@@ -94,6 +94,7 @@ type Config struct {
 		ContextEvidence bool     `mapstructure:"context_evidence"`
 		StrongSense     float64  `mapstructure:"strong_sense"`
 		StrongCap       []string `mapstructure:"strong_cap"`
+		LearnedGate     bool     `mapstructure:"learned_gate"`
 	} `mapstructure:"match"`
 	Server struct {
 		Addr              string        `mapstructure:"addr"`
@@ -204,6 +205,7 @@ func setDefaults(v *viper.Viper) {
 		"match.context_evidence":      false,
 		"match.strong_sense":          0.0,
 		"match.strong_cap":            []string{},
+		"match.learned_gate":          false,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,

@@ -22,6 +22,8 @@ func newEvalCmd(g *globals) *cobra.Command {
 		asJSON, verbose, tune, loo      bool
 		ratio                           float64
 		tuning                          tuneOptions
+		fit                             gateFitOptions
+		fitGate                         bool
 	)
 	cmd := &cobra.Command{
 		Use:   "eval --queries FILE | --jobs FILE",
@@ -56,6 +58,9 @@ the precision and recall of each level per split.`,
 			if byKind, _ := cmd.Flags().GetBool("by-kind"); byKind && (evidence == "" || asJSON) {
 				return &exitError{code: 2, err: errors.New("--by-kind needs --evidence, without --json")}
 			}
+			if fitGate && (evidence == "" || fit.picks != "gate" && fit.picks != "older") {
+				return &exitError{code: 2, err: errors.New("--fit-gate needs --evidence, and --fit-picks is gate or older")}
+			}
 			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err
@@ -71,6 +76,9 @@ the precision and recall of each level per split.`,
 					a.matcher = match.New(a.engine, o)
 				}
 				return runJobEval(cmd, g, a, jobs, asJSON, verbose)
+			}
+			if evidence != "" && fitGate {
+				return runEvidenceFit(cmd, g, a, evidence, fit)
 			}
 			if evidence != "" {
 				return runEvidenceEval(cmd, g, a, evidence, split, asJSON)
@@ -143,6 +151,11 @@ the precision and recall of each level per split.`,
 	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off one part of the match score ("+strings.Join(match.Ablations, ", ")+")")
 	f.StringVar(&evidence, "evidence", "", "(requirement, bullet) evidence set (JSONL): precision and recall per level")
 	f.Bool("by-kind", false, "with --evidence: also strong precision and recall per kind of requirement (degree, years, soft, toollist, tool, act, domain)")
+	f.BoolVar(&fitGate, "fit-gate", false, "with --evidence: fit the learned strong gate on the train pairs and print its coefficients and its precision / recall curve under cross-validation by job")
+	f.StringVar(&fit.picks, "fit-picks", "gate", "with --fit-gate: whose strong picks the gate judges: gate (the strong gate's) or older (the default rules')")
+	f.Float64Var(&fit.l2, "fit-l2", 1, "with --fit-gate: the L2 penalty of the fit")
+	f.StringVar(&fit.dump, "fit-dump", "", "with --fit-gate: also write the fitted pairs and their features to this file (JSONL; match/testdata/learned_picks.jsonl)")
+	f.Float64Var(&fit.target, "fit-target", 0.85, "with --fit-gate: the strong precision the threshold is chosen for")
 	f.StringVar(&modes, "modes", "keyword,semantic,hybrid", "comma-separated modes to evaluate")
 	f.StringVar(&modes, "mode", "keyword,semantic,hybrid", "one mode to evaluate (same as --modes)")
 	f.Float64Var(&ratio, "semantic-ratio", 0.5, "hybrid semantic ratio")
@@ -194,6 +207,22 @@ func runJobEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON, ver
 	return nil
 }
 
+// runEvidenceFit reads an evidence set and fits the learned gate on its
+// train pairs (runGateFit), the cosine read by the index's model.
+func runEvidenceFit(cmd *cobra.Command, g *globals, a *app, path string, o gateFitOptions) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	items, err := eval.ReadEvidence(f)
+	f.Close()
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
+	}
+	grader := match.NewGateGrader().WithSense(a.engine.Embedder(), 0)
+	return runGateFit(cmd.Context(), g.stdout, a.engine, grader, items, o)
+}
+
 // runEvidenceEval grades the (requirement, bullet) pairs of path and
 // prints each split's levels; split "train" or "heldout" prints that one
 // alone, so tuning on train never shows the held-out rows.
@@ -208,8 +237,9 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
 	}
 	grader := match.NewGraderFor(match.Options{StrictEvidence: a.cfg.Match.StrictEvidence,
-		StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence, StrongCap: kinds(a.cfg.Match.StrongCap)})
-	if at := a.cfg.Match.StrongSense; at > 0 {
+		StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence, StrongCap: kinds(a.cfg.Match.StrongCap),
+		LearnedGate: a.cfg.Match.LearnedGate && a.engine.Embedder() != nil})
+	if at := a.cfg.Match.StrongSense; at > 0 || a.cfg.Match.LearnedGate {
 		grader.WithSense(a.engine.Embedder(), at) // the model matching reads with
 	}
 	reps, err := eval.EvaluateEvidence(cmd.Context(), a.engine, grader, items)

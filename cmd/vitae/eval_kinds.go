@@ -19,8 +19,12 @@ func printEvidenceByKind(ctx context.Context, w io.Writer, l eval.Lookup, g eval
 		return fmt.Errorf("evidence pairs by kind: %w", err)
 	}
 	kind := map[string]match.Kind{}
-	grade := func(req, bullet string) int {
-		lv, _ := g.Grade(req, bullet)
+	grade := func(p eval.PairLabel) int {
+		if pg, ok := g.(eval.PlacedGrader); ok { // the learned gate reads where the bullet sits
+			lv, _ := pg.GradeAt(p.Requirement, p.Bullet, p.Place)
+			return int(lv)
+		}
+		lv, _ := g.Grade(p.Requirement, p.Bullet)
 		return int(lv)
 	}
 	fmt.Fprintf(w, "%-8s %-9s %5s  %s\n", "split", "kind", "pairs", "strong: precision / recall (predicted, relevant)")
@@ -41,7 +45,7 @@ func printEvidenceByKind(ctx context.Context, w io.Writer, l eval.Lookup, g eval
 			if len(ps) == 0 {
 				continue
 			}
-			st := eval.ScorePairs(ps, grade).Levels[0] // strong first
+			st := eval.ScorePlaced(ps, grade).Levels[0] // strong first
 			fmt.Fprintf(w, "%-8s %-9s %5d  %.3f / %.3f (%d, %d)\n", s, k, len(ps), st.Precision, st.Recall, st.Predicted, st.Relevant)
 		}
 	}

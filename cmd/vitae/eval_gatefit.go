@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"vitae/eval"
+	"vitae/match"
+)
+
+// gateFitOptions choose what --fit-gate fits.
+type gateFitOptions struct {
+	picks  string  // whose strong picks the gate judges: gate (the strong gate's) or older (the default rules')
+	l2     float64 // the L2 penalty
+	target float64 // the strong precision the threshold is chosen for
+	dump   string  // a file to write the fitted picks to (match/testdata/learned_picks.jsonl)
+}
+
+// gatePick is one fitted pick as --fit-dump writes it: the pair, where
+// the bullet sits, its features and its label.
+type gatePick struct {
+	Requirement string    `json:"requirement"`
+	Bullet      string    `json:"bullet"`
+	Work        bool      `json:"work"`
+	Latest      bool      `json:"latest"`
+	X           []float64 `json:"x"`
+	Strong      bool      `json:"strong"`
+}
+
+// runGateFit fits the learned strong gate (match.Options.LearnedGate) on
+// the train pairs of an evidence set and prints its coefficients as the
+// table match/learned_model.go holds, with the strong precision / recall
+// curve in sample and under job-grouped cross-validation. It reads the
+// train pairs only: held-out pairs are never fitted or printed.
+func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.Grader, items []eval.EvidenceItem, o gateFitOptions) error {
+	var train []eval.EvidenceItem
+	for _, it := range items {
+		if it.Split == "train" {
+			train = append(train, it)
+		}
+	}
+	pairs, _, err := eval.ResolvePairs(ctx, l, train)
+	if err != nil {
+		return fmt.Errorf("fit gate: %w", err)
+	}
+	var gp []eval.GatePair
+	var picks []gatePick
+	for _, p := range pairs {
+		rd := grader.Read(p.Requirement, p.Bullet, p.Place)
+		pick := rd.Gated == match.Strong
+		if o.picks == "older" {
+			pick = rd.Older == match.Strong
+		}
+		gp = append(gp, eval.GatePair{Job: p.Job, X: rd.Features, Pick: pick, Strong: p.Grade == 2})
+		if pick {
+			picks = append(picks, gatePick{p.Requirement, p.Bullet, p.Place.Work, p.Place.Latest, rd.Features, p.Grade == 2})
+		}
+	}
+	if o.dump != "" {
+		if err := writePicks(o.dump, picks); err != nil {
+			return err
+		}
+	}
+	if err := grader.Err(); err != nil {
+		return fmt.Errorf("fit gate: the model failed, so the cosines are not its: %w", err)
+	}
+	f, err := eval.FitGate(gp, o.l2, o.target)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "learned gate over the %s rules' strong picks, %d train pairs, L2 %g, target precision %.2f\n\n", o.picks, len(gp), o.l2, o.target)
+	fmt.Fprintf(w, "%-6s  %-22s  %-22s\n", "at", "in sample P / R (pred)", "CV by job P / R (pred)")
+	for i, c := range f.CV {
+		s := f.InSample[i]
+		fmt.Fprintf(w, "%-6.2f  %.3f / %.3f (%3d)     %.3f / %.3f (%3d)\n", c.At, s.Precision, s.Recall, s.Predicted, c.Precision, c.Recall, c.Predicted)
+	}
+	fmt.Fprintf(w, "\nchosen on the CV curve: %.2f (the lowest reaching the target with ≥ 10 calls, else the most precise at recall ≥ 0.3)\n", f.At)
+	fmt.Fprintf(w, "nested CV (each fold chooses its own threshold): %.3f / %.3f (%d), thresholds %v\n\n",
+		f.Nested.Precision, f.Nested.Recall, f.Nested.Predicted, f.FoldAts)
+	drop, err := eval.DropOne(gp, o.l2, f.At)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "CV by job at %.2f with one feature left out:\n", f.At)
+	for i, c := range drop {
+		fmt.Fprintf(w, "  %-15s %.3f / %.3f (%d)\n", match.FeatureNames[i], c.Precision, c.Recall, c.Predicted)
+	}
+	fmt.Fprintf(w, "\nvar learnedModel = Logit{\n\tBias: %s,\n", fnum(f.Model.Bias))
+	for _, part := range []struct {
+		name string
+		v    []float64
+	}{{"Weights", f.Model.Weights}, {"Mean", f.Model.Mean}, {"Scale", f.Model.Scale}} {
+		var s []string
+		for _, v := range part.v {
+			s = append(s, fnum(v))
+		}
+		fmt.Fprintf(w, "\t%s: []float64{%s},\n", part.name, strings.Join(s, ", "))
+	}
+	fmt.Fprintf(w, "}\n\n// features: %s\n", strings.Join(match.FeatureNames, ", "))
+	return nil
+}
+
+// writePicks writes the fitted picks, one JSON object a line.
+func writePicks(path string, picks []gatePick) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("fit gate: %w", err)
+	}
+	enc := json.NewEncoder(f)
+	enc.SetEscapeHTML(false)
+	for _, p := range picks {
+		if err := enc.Encode(p); err != nil {
+			f.Close()
+			return fmt.Errorf("fit gate: write %s: %w", path, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("fit gate: write %s: %w", path, err)
+	}
+	return nil
+}
+
+func fnum(v float64) string { return fmt.Sprintf("%.6g", v) }

@@ -1,0 +1,77 @@
+package eval
+
+import (
+	"fmt"
+	"testing"
+)
+
+// gatePairs: four jobs whose picks are strong when their first feature is
+// high; the second feature is noise; one labelled strong pair is no pick.
+func gatePairs() []GatePair {
+	var ps []GatePair
+	for j := range 4 {
+		for i := range 10 {
+			x := float64(i) / 10
+			ps = append(ps, GatePair{Job: fmt.Sprint("job", j), X: []float64{x, float64((i * 7) % 3)}, Pick: true, Strong: x >= 0.5})
+		}
+		ps = append(ps, GatePair{Job: fmt.Sprint("job", j), X: []float64{0, 0}, Strong: true})
+	}
+	return ps
+}
+
+// TestFitGate: at threshold 0 the curve is the picks' own precision and
+// recall; a separable feature reaches the target under job-grouped
+// cross-validation, so the chosen threshold is above 0, and the nested
+// estimate chooses in every fold; recall counts the strong pair that is
+// no pick.
+func TestFitGate(t *testing.T) {
+	f, err := FitGate(gatePairs(), 0.1, 0.85)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := f.CV[0]; c.Predicted != 40 || c.Correct != 20 || c.Relevant != 24 {
+		t.Errorf("at 0: %+v, want 40 picks, 20 right, 24 strong", c)
+	}
+	if f.At <= 0 {
+		t.Fatalf("no threshold chosen: %+v", f.CV)
+	}
+	var at CurvePoint
+	for _, c := range f.CV {
+		if c.At == f.At {
+			at = c
+		}
+	}
+	if at.Precision < 0.85 || at.Predicted < minPicks {
+		t.Errorf("chosen %.2f: %+v, want precision ≥ 0.85 over ≥ %d calls", f.At, at, minPicks)
+	}
+	if len(f.FoldAts) != 4 || f.Nested.Precision < 0.85 || f.Nested.Recall > 20.0/24 {
+		t.Errorf("nested: %+v over %v", f.Nested, f.FoldAts)
+	}
+	again, err := FitGate(gatePairs(), 0.1, 0.85)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Model.Bias != f.Model.Bias || again.Model.Weights[0] != f.Model.Weights[0] {
+		t.Error("two fits of the same pairs differ")
+	}
+}
+
+// TestChoose: the lowest threshold reaching the target with enough calls;
+// else the most precise one keeping minRecall; else 0.
+func TestChoose(t *testing.T) {
+	c := []CurvePoint{
+		{At: 0, Precision: 0.5, Recall: 0.6, Predicted: 100},
+		{At: 0.5, Precision: 0.7, Recall: 0.4, Predicted: 50},
+		{At: 0.6, Precision: 0.8, Recall: 0.31, Predicted: 30},
+		{At: 0.7, Precision: 0.9, Recall: 0.1, Predicted: 5},
+	}
+	if got := choose(c, 0.85); got != 0.6 {
+		t.Errorf("no point reaches 0.85 with %d calls: got %.2f, want 0.6 (most precise at recall ≥ %.1f)", minPicks, got, minRecall)
+	}
+	if got := choose(c, 0.75); got != 0.6 {
+		t.Errorf("target 0.75: got %.2f, want 0.6", got)
+	}
+	if got := choose(c[3:], 0.95); got != 0 {
+		t.Errorf("nothing keeps the recall: got %.2f, want 0", got)
+	}
+}
