@@ -104,7 +104,7 @@ func TestLearnedGateGrades(t *testing.T) {
 		{"verbatim", "Direct efforts related to quality, reliability, and safety.", "Lead data team on code quality efforts and started a repository for cross-team libraries.", false},
 		{"names", "Direct efforts related to quality, reliability, and safety.", "Lead data team on code quality efforts and started a repository for cross-team libraries.", false},
 		{"latest", "Strong experience building and maintaining production systems on AWS", "Built and maintained cloud infrastructure on GCP and AWS for Imogen modernization platform", true},
-		{"cosine", "Experience with system monitoring and alerting for availability and performance", "Deployed, configured, and maintained 1 monitoring and alerting system, ensuring 24/7 system visibility.", true},
+		{"cosine", "Strong experience building and maintaining production systems on AWS", "Owned and managed AWS cloud infrastructure", true},
 	} {
 		t.Run(c.feature, func(t *testing.T) {
 			var p *learnedPick
