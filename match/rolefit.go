@@ -42,6 +42,9 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 			for _, t := range index.Terms(b.Role) {
 				terms[t] = true
 			}
+			for _, t := range opsTerms(b.Role) {
+				terms[t] = true
+			}
 			age := 1 - w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now))
 			roles[id] = append(roles[id], role{terms, age})
 			for t := range terms {

@@ -28,6 +28,8 @@ func TestRoleFit(t *testing.T) {
 	devops := resume("devops", "D", "X", "DevOps Engineer", "2020-01", "", "Ran Kubernetes clusters")
 	marketer := resume("marketer", "M", "X", "Marketing Campaigns Manager", "2020-01", "", "Ran email campaigns")
 	engManager := resume("eng-manager", "E", "X", "Software Engineering Manager", "2020-01", "", "Managed eight engineers")
+	opsEngineer := resume("ops-engineer", "O", "X", "Ops Engineer", "2020-01", "", "Ran the on-call rota")
+	developer := resume("developer", "V", "X", "Developer", "2020-01", "", "Built services")
 	// IDF over a pool of two: a term both roles carry, and one only one does.
 	common, rare := math.Log(1+3.0/3), math.Log(1+3.0/2)
 	decayed := 1 - 0.3*(1-math.Pow(0.5, 10.0/5)) // ended ten years before now
@@ -50,6 +52,14 @@ func TestRoleFit(t *testing.T) {
 			pool(current, seniorDev), map[string]float64{"current": 1, "senior-dev": common / (common + rare)}},
 		{"another name of the role in parentheses fits fully", "Site Reliability Engineer (DevOps/SRE)", 5,
 			pool(devops, nurse), map[string]float64{"devops": 1, "nurse": 0}},
+		{"a DevOps engineer does operations", "Senior Operations", 5,
+			pool(devops, nurse), map[string]float64{"devops": 1, "nurse": 0}},
+		{"ops is operations, both ways", "Operations Engineer", 5,
+			pool(opsEngineer, nurse), map[string]float64{"ops-engineer": 1, "nurse": 0}},
+		{"an operations title is not thereby DevOps", "DevOps Engineer", 5,
+			pool(opsEngineer, devops), map[string]float64{"ops-engineer": common / (common + rare), "devops": 1}},
+		{"a developer is not ops", "Ops Engineer", 5,
+			pool(developer, opsEngineer), map[string]float64{"developer": 0, "ops-engineer": 1}},
 		{"a team in parentheses is not the role", "Software Engineering Manager (Marketing Campaigns)", 5,
 			pool(marketer, engManager), map[string]float64{"marketer": common / (common + 2*rare), "eng-manager": 1}},
 	}
@@ -116,6 +126,31 @@ func TestTitlePartsLead(t *testing.T) {
 	} {
 		if got, _ := titleParts(tt.title); got != tt.want {
 			t.Errorf("titleParts(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestOpsTerms: a role title that says ops, in any of its forms, carries
+// the terms of both "ops" and "operations"; words that only end in "ops"
+// do not.
+func TestOpsTerms(t *testing.T) {
+	both := []string{opsTerm, operTerm}
+	for _, tt := range []struct {
+		title string
+		want  []string
+	}{
+		{"DevOps Engineer", both},
+		{"Dev-Ops Engineer", both},
+		{"SysOps Administrator", both},
+		{"Head of IT Ops", both},
+		{"Operations Manager", both},
+		{"MLOps Engineer", both},
+		{"Workshops Coordinator", nil},
+		{"Desktops Support", nil},
+		{"Software Developer", nil},
+	} {
+		if got := opsTerms(tt.title); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("opsTerms(%q) = %v, want %v", tt.title, got, tt.want)
 		}
 	}
 }
