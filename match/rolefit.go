@@ -18,7 +18,9 @@ import (
 // evidence does: × 1 − w.Recency × (1 − 0.5^(t / w.RecencyHalfLife)) for
 // a role that ended t years ago. Titles are analysed as the index
 // analyses bullets (index.Terms), so "engineers" and "engineering" meet
-// as search meets them.
+// as search meets them, and a role title named by its short or its long
+// name carries the terms of the other (nameTerms: "Product Manager" is a
+// PM, a DevOps engineer does operations).
 func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time) map[string]float64 {
 	fit := map[string]float64{}
 	alts := roleTitles(title)
@@ -42,7 +44,7 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 			for _, t := range index.Terms(b.Role) {
 				terms[t] = true
 			}
-			for _, t := range opsTerms(b.Role) {
+			for _, t := range nameTerms(b.Role) {
 				terms[t] = true
 			}
 			age := 1 - w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now))

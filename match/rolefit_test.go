@@ -52,6 +52,8 @@ func TestRoleFit(t *testing.T) {
 			pool(current, seniorDev), map[string]float64{"current": 1, "senior-dev": common / (common + rare)}},
 		{"another name of the role in parentheses fits fully", "Site Reliability Engineer (DevOps/SRE)", 5,
 			pool(devops, nurse), map[string]float64{"devops": 1, "nurse": 0}},
+		{"a product manager is a PM", "Director of PM", 5,
+			pool(resume("pm", "P", "X", "Director of Product Management", "2020-01", "", "Ran the roadmap"), nurse), map[string]float64{"pm": 1, "nurse": 0}},
 		{"a DevOps engineer does operations", "Senior Operations", 5,
 			pool(devops, nurse), map[string]float64{"devops": 1, "nurse": 0}},
 		{"ops is operations, both ways", "Operations Engineer", 5,
@@ -130,27 +132,31 @@ func TestTitlePartsLead(t *testing.T) {
 	}
 }
 
-// TestOpsTerms: a role title that says ops, in any of its forms, carries
-// the terms of both "ops" and "operations"; words that only end in "ops"
-// do not.
-func TestOpsTerms(t *testing.T) {
-	both := []string{opsTerm, operTerm}
+// TestNameTerms: a role title that names a role by its short name or its
+// long one carries the terms of the other, and a "…Ops" compound those
+// of ops and operations; words that only end in "ops" add nothing.
+func TestNameTerms(t *testing.T) {
+	ops := []string{"op", "oper"}
 	for _, tt := range []struct {
 		title string
 		want  []string
 	}{
-		{"DevOps Engineer", both},
-		{"Dev-Ops Engineer", both},
-		{"SysOps Administrator", both},
-		{"Head of IT Ops", both},
-		{"Operations Manager", both},
-		{"MLOps Engineer", both},
+		{"DevOps Engineer", ops},
+		{"Dev-Ops Engineer", []string{"oper"}},
+		{"SysOps Administrator", ops},
+		{"Ops Engineer", []string{"oper"}},
+		{"Operations Manager", []string{"op"}},
+		{"Lead Product Manager - Design", []string{"pm"}},
+		{"Senior PM", []string{"product", "manag"}},
+		{"SRE", []string{"site", "reliabl"}},
+		{"Senior Quality Assurance Engineer", []string{"qa"}},
+		{"ML Engineer", []string{"machin", "learn"}},
 		{"Workshops Coordinator", nil},
 		{"Desktops Support", nil},
 		{"Software Developer", nil},
 	} {
-		if got := opsTerms(tt.title); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("opsTerms(%q) = %v, want %v", tt.title, got, tt.want)
+		if got := nameTerms(tt.title); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("nameTerms(%q) = %v, want %v", tt.title, got, tt.want)
 		}
 	}
 }
