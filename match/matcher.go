@@ -77,13 +77,14 @@ type Options struct {
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
 	// role fit), "role-sense" (role titles read by the model),
-	// "role-family" (role titles not read by their lexicon family) or
-	// "length" (no length factor).
+	// "role-family" (role titles not read by their lexicon family),
+	// "role-names" (role words without a role's short and long names read
+	// as one, shortnames.go) or "length" (no length factor).
 	Ablate string
 }
 
 // Ablations are the names Options.Ablate takes.
-var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "role-family", "length"}
+var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "role-family", "role-names", "length"}
 
 func (o Options) withDefaults() Options {
 	if o.SemanticRatio <= 0 {
@@ -341,7 +342,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 			sc.gate.sense = sense
 		}
 	}
-	words := roleFit(jd.Title, resumes, w, sc.now)
+	words := roleFit(jd.Title, resumes, w, sc.now, m.opts.Ablate != "role-names")
 	sense, err := roleSense(ctx, m.emb, jd.Title, resumes, w, sc.now)
 	if err != nil {
 		if ctx.Err() != nil {

@@ -21,7 +21,8 @@ import (
 // as search meets them, and a role title named by its short or its long
 // name carries the terms of the other (nameTerms: "Product Manager" is a
 // PM, a DevOps engineer does operations).
-func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time) map[string]float64 {
+// names false reads the titles' words alone (the role-names ablation).
+func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time, names bool) map[string]float64 {
 	fit := map[string]float64{}
 	alts := roleTitles(title)
 	if len(alts) == 0 {
@@ -44,8 +45,10 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 			for _, t := range index.Terms(b.Role) {
 				terms[t] = true
 			}
-			for _, t := range nameTerms(b.Role) {
-				terms[t] = true
+			if names {
+				for _, t := range nameTerms(b.Role) {
+					terms[t] = true
+				}
 			}
 			age := 1 - w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now))
 			roles[id] = append(roles[id], role{terms, age})

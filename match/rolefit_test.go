@@ -69,7 +69,7 @@ func TestRoleFit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			w := defaultWeights
 			w.RecencyHalfLife = tt.halfLife
-			got := roleFit(tt.title, tt.resumes, w, now)
+			got := roleFit(tt.title, tt.resumes, w, now, true)
 			if len(got) != len(tt.want) {
 				t.Fatalf("role fit %v, want %v", got, tt.want)
 			}
