@@ -42,11 +42,12 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 			}
 			seen[b.Role] = true
 			terms := map[string]bool{}
-			for _, t := range index.Terms(b.Role) {
+			ts := index.Terms(b.Role)
+			for _, t := range ts {
 				terms[t] = true
 			}
 			if names {
-				for _, t := range nameTerms(b.Role) {
+				for _, t := range nameTerms(ts, b.Role) {
 					terms[t] = true
 				}
 			}

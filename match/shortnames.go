@@ -54,12 +54,12 @@ var nameForms = func() []nameForm {
 	return out
 }()
 
-// nameTerms are the terms a role title adds for naming a role in its
-// other form: those of "operations" for "Ops" or a "…Ops" compound, of
-// "pm" for "Product Manager", of "site reliability" for "SRE"; none for
-// a title that names none.
-func nameTerms(title string) []string {
-	terms := index.Terms(title)
+// nameTerms are the terms a role title (its terms as the index reads
+// them, and as written) adds for naming a role in its other form: those
+// of "operations" for "Ops" or a "…Ops" compound, of "pm" for "Product
+// Manager", of "site reliability" for "SRE"; none for a title that names
+// none.
+func nameTerms(terms []string, title string) []string {
 	var out []string
 	for _, f := range nameForms {
 		switch {
