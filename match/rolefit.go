@@ -22,11 +22,14 @@ import (
 // name carries the terms of the other (nameTerms: "Product Manager" is a
 // PM, a DevOps engineer does operations).
 // names false reads the titles' words alone (the role-names ablation).
-func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time, names bool) map[string]float64 {
-	fit := map[string]float64{}
+// share is how much of the role's words (IDF-weighted, the best of its
+// names) some role of theirs carries: 1 when every word is carried, 0
+// when none is (roleFitOf).
+func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time, names bool) (fit map[string]float64, share float64) {
+	fit = map[string]float64{}
 	alts := roleTitles(title)
 	if len(alts) == 0 {
-		return fit
+		return fit, 0
 	}
 	type role struct {
 		terms map[string]bool
@@ -64,12 +67,20 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 		// A title term no role of the pool carries ("(m/w/d)" of a German
 		// posting, a level no one's title states) tells no candidate from
 		// another: it only shrinks every role fit alike, and with it role
-		// fit's part in the ranking.
+		// fit's part in the ranking. But when it is a word of the role
+		// ("analytics" of "Analytics Engineer"), the words left read less
+		// of the role: share says how much.
 		carried := want[:0:0]
+		var all, got float64
 		for _, t := range want {
+			all += idf(t)
 			if df[t] > 0 {
 				carried = append(carried, t)
+				got += idf(t)
 			}
+		}
+		if all > 0 {
+			share = max(share, got/all)
 		}
 		if len(carried) == 0 {
 			continue
@@ -90,7 +101,7 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 			}
 		}
 	}
-	return fit
+	return fit, share
 }
 
 // dedupe keeps the first occurrence of each string, in order.

@@ -70,7 +70,7 @@ func TestRoleFit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			w := defaultWeights
 			w.RecencyHalfLife = tt.halfLife
-			got := roleFit(tt.title, tt.resumes, w, now, true)
+			got, _ := roleFit(tt.title, tt.resumes, w, now, true)
 			if len(got) != len(tt.want) {
 				t.Fatalf("role fit %v, want %v", got, tt.want)
 			}
@@ -158,6 +158,43 @@ func TestNameTerms(t *testing.T) {
 	} {
 		if got := nameTerms(index.Terms(tt.title), tt.title); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("nameTerms(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestRoleWordsShare: role words weigh, beside role sense, the share of
+// the role's words some pooled title carries. A role word no title
+// carries ("analytics") leaves role words reading only "engineer", so
+// the model's reading of the titles counts for more; without a model,
+// role words alone.
+func TestRoleWordsShare(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	dev := resume("dev", "D", "X", "Software Engineer", "2020-01", "", "Built services")
+	nurse := resume("nurse", "N", "Z", "Nurse", "2015-01", "", "Cared for patients")
+	analytics := resume("analytics", "A", "X", "Analytics Engineer", "2020-01", "", "Built dbt models")
+	pool := map[string]*vitae.Resume{"dev": dev, "nurse": nurse}
+	fit, share := roleFit("Senior Analytics Engineer", pool, defaultWeights, now, true)
+	if fit["dev"] != 1 || share <= 0 || share >= 0.5 {
+		t.Fatalf("no title says analytics: the engineer fits %v, share %v; want 1 and a small share", fit["dev"], share)
+	}
+	if _, all := roleFit("Senior Analytics Engineer", map[string]*vitae.Resume{"dev": dev, "analytics": analytics}, defaultWeights, now, true); all != 1 {
+		t.Errorf("a title says analytics: share %v, want 1", all)
+	}
+	w := defaultWeights
+	for _, tt := range []struct {
+		name                        string
+		words, share, sense, search float64
+		rs, want                    float64
+	}{
+		{"every word carried: the mean 1 : 0.75", 1, 1, 0.2, 0, 0.75, (1 + 0.75*0.2) / 1.75},
+		{"a fifth carried: words weigh a fifth", 1, 0.2, 0.2, 0, 0.75, (0.2 + 0.75*0.2) / 0.95},
+		{"none carried: sense alone", 0, 0, 0.6, 0, 0.75, 0.6},
+		{"no model: words alone", 0.8, 0.2, 0, 0, 0, 0.8},
+		{"the title search floor", 0, 1, 0, 1, 0.75, 0.25},
+	} {
+		w.RoleSense = tt.rs
+		if got := roleFitOf(tt.words, tt.share, tt.sense, tt.search, w); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: role fit %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

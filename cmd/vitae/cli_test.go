@@ -149,7 +149,7 @@ func TestMatchAndEvalCommands(t *testing.T) {
 		t.Fatalf("eval --jobs --split: exit %d\n%s", code, errOut)
 	}
 	// A misspelt ablation is refused, not run as no ablation.
-	if code, _, errOut = cli(t, dir, "eval", "--jobs", ev, "--ablate", "rolefit"); code != 2 || !strings.Contains(errOut, `--ablate "rolefit": not one of role-fit, years, levels, title-search, role-sense, role-family, role-names, length`) {
+	if code, _, errOut = cli(t, dir, "eval", "--jobs", ev, "--ablate", "rolefit"); code != 2 || !strings.Contains(errOut, `--ablate "rolefit": not one of role-fit, years, levels, title-search, role-sense, role-family, role-names, role-share, length`) {
 		t.Fatalf("eval --ablate rolefit: exit %d\n%s", code, errOut)
 	}
 	// --loo grades the pool once and reports the grid's leave-one-out mean.
