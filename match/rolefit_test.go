@@ -156,7 +156,7 @@ func TestNameTerms(t *testing.T) {
 		{"Desktops Support", nil},
 		{"Software Developer", nil},
 	} {
-		if got := nameTerms(index.Terms(tt.title), tt.title); !reflect.DeepEqual(got, tt.want) {
+		if got := nameTerms(index.Terms(tt.title)); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("nameTerms(%q) = %v, want %v", tt.title, got, tt.want)
 		}
 	}

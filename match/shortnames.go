@@ -2,7 +2,6 @@ package match
 
 import (
 	"strings"
-	"unicode"
 
 	"vitae/index"
 )
@@ -43,58 +42,69 @@ var opsPrefixes = map[string]bool{
 	"it": true, "biz": true, "fin": true, "rev": true, "cloud": true, "git": true, "infra": true, "llm": true,
 }
 
-// nameForm is one form of a short name, as the index reads it.
+// nameForm is one pair of names, as the index reads them.
 type nameForm struct{ short, long []string }
 
-var nameForms = func() []nameForm {
-	out := make([]nameForm, len(shortNames))
-	for i, n := range shortNames {
-		out[i] = nameForm{index.Terms(n.short), index.Terms(n.long)}
-	}
-	return out
-}()
+var (
+	nameForms = func() []nameForm {
+		out := make([]nameForm, len(shortNames))
+		for i, n := range shortNames {
+			out[i] = nameForm{index.Terms(n.short), index.Terms(n.long)}
+		}
+		return out
+	}()
+	// byFirst indexes the pairs by the first term of either name: a
+	// title is scanned once, not once per pair.
+	byFirst = func() map[string][]int {
+		m := map[string][]int{}
+		for i, f := range nameForms {
+			m[f.short[0]] = append(m[f.short[0]], i)
+			if f.long[0] != f.short[0] {
+				m[f.long[0]] = append(m[f.long[0]], i)
+			}
+		}
+		return m
+	}()
+	opsStem = nameForms[0].short[0] // "ops" as the index reads it
+)
 
 // nameTerms are the terms a role title (its terms as the index reads
-// them, and as written) adds for naming a role in its other form: those
-// of "operations" for "Ops" or a "…Ops" compound, of "pm" for "Product
-// Manager", of "site reliability" for "SRE"; none for a title that names
-// none.
-func nameTerms(terms []string, title string) []string {
+// them) adds for naming a role in its other form: those of "operations"
+// for "Ops" or a "…Ops" compound, of "pm" for "Product Manager", of
+// "site reliability" for "SRE"; none for a title that names none.
+func nameTerms(terms []string) []string {
 	var out []string
-	for _, f := range nameForms {
-		switch {
-		case hasRun(terms, f.short):
-			out = append(out, f.long...)
-		case hasRun(terms, f.long):
-			out = append(out, f.short...)
+	for i, t := range terms {
+		for _, fi := range byFirst[t] {
+			f := nameForms[fi]
+			switch {
+			case hasRun(terms[i:], f.short):
+				out = append(out, f.long...)
+			case hasRun(terms[i:], f.long):
+				out = append(out, f.short...)
+			}
 		}
-	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if strings.HasSuffix(w, "ops") && opsPrefixes[strings.TrimSuffix(w, "ops")] {
+		// A compound's stem ends in that of "ops" ("devop", "sysop").
+		if len(t) > len(opsStem) && strings.HasSuffix(t, opsStem) && opsPrefixes[strings.TrimSuffix(t, opsStem)] {
 			out = append(out, nameForms[0].short...)
 			out = append(out, nameForms[0].long...)
-			break
 		}
+	}
+	if out == nil {
+		return nil
 	}
 	return dedupe(out)
 }
 
-// hasRun reports whether run occurs in terms as consecutive terms.
+// hasRun reports whether terms begin with run.
 func hasRun(terms, run []string) bool {
-	if len(run) == 0 {
+	if len(run) > len(terms) {
 		return false
 	}
-	for i := 0; i+len(run) <= len(terms); i++ {
-		match := true
-		for j, t := range run {
-			if terms[i+j] != t {
-				match = false
-				break
-			}
-		}
-		if match {
-			return true
+	for j, t := range run {
+		if terms[j] != t {
+			return false
 		}
 	}
-	return false
+	return true
 }
