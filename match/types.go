@@ -73,23 +73,24 @@ type YearsCheck struct {
 
 // Explain is every number a candidate's score is made of.
 type Explain struct {
-	Evidence  float64 `json:"evidence"`   // weighted coverage of the requirements, 0..1
-	RoleFit   float64 `json:"role_fit"`   // 0..1: max((role_words + w_role_sense · role_sense) / (1 + w_role_sense), w_title_search · title_search)
-	RoleWords float64 `json:"role_words"` // 0..1: the share of the JD title's role words (no employer, team or level) their best role title carries
-	// RoleWordsShare is how much of the JD role's words (IDF-weighted) the
-	// pool's role titles carry at all: role words weigh this much beside
-	// role sense (rolefit.go).
-	RoleWordsShare float64      `json:"role_words_share"`
-	RoleSense      float64      `json:"role_sense"`   // 0..1: how near in meaning (the embedding model; a title of the JD role's lexicon family at least Weights.RoleFamily) their best role title is to the JD's role
-	TitleSearch    float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
-	YearsFit       float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
-	Bullets        int          `json:"bullets"`      // the résumé's bullets, which the length factor counts
-	Length         float64      `json:"length"`       // 0..1: min(1, w_length_from / bullets)^w_length (length.go)
-	Adjustment     float64      `json:"adjustment"`   // max(0, 1 − w_role·(1 − role_fit) − w_years·(1 − years_fit)) × length
-	Score          float64      `json:"score"`        // evidence × adjustment
-	MustEvident    bool         `json:"must_evident"` // some must-have has evidence: ranks above every candidate without
-	Years          []YearsCheck `json:"years,omitempty"`
-	Formula        string       `json:"formula"`
+	Evidence    float64      `json:"evidence"`     // weighted coverage of the requirements, 0..1
+	RoleFit     float64      `json:"role_fit"`     // 0..1: max((share · role_words + w_role_sense · role_sense) / (share + w_role_sense), w_title_search · title_search)
+	RoleWords   float64      `json:"role_words"`   // 0..1: the share of the JD title's role words (no employer, team or level) their best role title carries
+	RoleSense   float64      `json:"role_sense"`   // 0..1: how near in meaning (the embedding model; a title of the JD role's lexicon family at least Weights.RoleFamily) their best role title is to the JD's role
+	TitleSearch float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
+	YearsFit    float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
+	Bullets     int          `json:"bullets"`      // the résumé's bullets, which the length factor counts
+	Length      float64      `json:"length"`       // 0..1: min(1, w_length_from / bullets)^w_length (length.go)
+	Adjustment  float64      `json:"adjustment"`   // max(0, 1 − w_role·(1 − role_fit) − w_years·(1 − years_fit)) × length
+	Score       float64      `json:"score"`        // evidence × adjustment
+	MustEvident bool         `json:"must_evident"` // some must-have has evidence: ranks above every candidate without
+	Years       []YearsCheck `json:"years,omitempty"`
+	Formula     string       `json:"formula"`
+
+	// RoleWordsShare (0..1) is how much of the JD role's words
+	// (IDF-weighted) the pool's role titles carry at all: role words
+	// weigh this much beside role sense in RoleFit (rolefit.go).
+	RoleWordsShare float64 `json:"role_words_share"`
 }
 
 // Candidate is one ranked candidate for a job description.
