@@ -84,13 +84,16 @@ type Options struct {
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
 	// role fit), "role-sense" (role titles read by the model),
-	// "role-family" (role titles not read by their lexicon family) or
+	// "role-family" (role titles not read by their lexicon family),
+	// "role-names" (role words without a role's short and long names read
+	// as one, shortnames.go), "role-share" (role words weigh fully beside
+	// role sense, however little of the role the pool's titles carry) or
 	// "length" (no length factor).
 	Ablate string
 }
 
 // Ablations are the names Options.Ablate takes.
-var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "role-family", "length"}
+var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "role-family", "role-names", "role-share", "length"}
 
 func (o Options) withDefaults() Options {
 	if o.SemanticRatio <= 0 {
@@ -135,7 +138,7 @@ var defaultWeights = Weights{
 // FitDefinition says what a candidate's fit percent means.
 const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
 	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
-	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)) × length, length being min(1, 10 / the résumé's bullets)^0.3 (a long résumé meets more requirements by chance; 1 in the jobs a person fits, where it would be the same for every job), role fit being the mean, weighted 1 : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries) " +
+	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)) × length, length being min(1, 10 / the résumé's bullets)^0.3 (a long résumé meets more requirements by chance; 1 in the jobs a person fits, where it would be the same for every job), role fit being the mean, weighted s : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries; a short name and its long one, \"PM\" and \"product manager\", are one; s is the share of those words some candidate's title carries, 1 unless a word of the role is in no one's title) " +
 	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role; a title of that role's lexicon family reads at least 0.6 near), slightly less for a role that ended long ago, " +
 	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
 
@@ -373,7 +376,10 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 			sc.gate.learned = newLearnedGate(m.zc, sc.gate.reqs, texts, sense)
 		}
 	}
-	words := roleFit(jd.Title, resumes, w, sc.now)
+	words, share := roleFit(jd.Title, resumes, w, sc.now, m.opts.Ablate != "role-names")
+	if m.opts.Ablate == "role-share" {
+		share = 1 // words weigh fully, whatever the pool's titles carry
+	}
 	sense, err := roleSense(ctx, m.emb, jd.Title, resumes, w, sc.now)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -387,8 +393,8 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	fit := make(map[string]roleScore, len(resumes))
 	for id := range resumes {
-		f := roleScore{words: words[id], sense: round3(sense[id]), search: titled[id]}
-		f.fit = roleFitOf(f.words, f.sense, f.search, w)
+		f := roleScore{words: words[id], share: round3(share), sense: round3(sense[id]), search: titled[id]}
+		f.fit = roleFitOf(f.words, f.share, f.sense, f.search, w)
 		fit[id] = f
 	}
 	o := m.opts
@@ -402,7 +408,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 // roleScore is a résumé's role fit and the numbers it is made of
 // (docs/matching.md §2 step 7).
 type roleScore struct {
-	fit, words, sense, search float64
+	fit, words, share, sense, search float64
 }
 
 // pool runs one query per requirement and, when the JD has a title, the

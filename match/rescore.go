@@ -10,15 +10,24 @@ import "sort"
 // The parts in explain are rounded to 3 decimals, so the score of the
 // answer's own weights comes back within about 0.001.
 func Rescore(ex Explain, w Weights) float64 {
-	fit := roleFitOf(ex.RoleWords, ex.RoleSense, ex.TitleSearch, w)
+	fit := roleFitOf(ex.RoleWords, ex.RoleWordsShare, ex.RoleSense, ex.TitleSearch, w)
 	adj := round3(adjust(fit, ex.YearsFit, w) * round3(lengthFactor(ex.Bullets, w)))
 	return round3(ex.Evidence * adj)
 }
 
 // roleFitOf is step 7's role fit from its parts: the mean of title words
-// and title sense, at least a share of the title search.
-func roleFitOf(words, sense, search float64, w Weights) float64 {
-	return max((words+w.RoleSense*sense)/(1+w.RoleSense), w.TitleSearch*search)
+// and title sense, at least a share of the title search. Title words
+// weigh share (0..1) beside sense's w.RoleSense: the share of the JD
+// role's words some pooled title carries. Words that no title carries
+// cannot be read from titles ("analytics" of "Analytics Engineer": then
+// every engineer carries all the words left), so the model's reading of
+// the titles counts for more; without a model, words alone.
+func roleFitOf(words, share, sense, search float64, w Weights) float64 {
+	fit := words
+	if w.RoleSense > 0 {
+		fit = (share*words + w.RoleSense*sense) / (share + w.RoleSense)
+	}
+	return max(fit, w.TitleSearch*search)
 }
 
 // adjust is step 7's adjustment before length. Role fit and years can

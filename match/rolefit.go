@@ -18,12 +18,18 @@ import (
 // evidence does: × 1 − w.Recency × (1 − 0.5^(t / w.RecencyHalfLife)) for
 // a role that ended t years ago. Titles are analysed as the index
 // analyses bullets (index.Terms), so "engineers" and "engineering" meet
-// as search meets them.
-func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time) map[string]float64 {
-	fit := map[string]float64{}
+// as search meets them, and a role title named by its short or its long
+// name carries the terms of the other (nameTerms: "Product Manager" is a
+// PM, a DevOps engineer does operations).
+// names false reads the titles' words alone (the role-names ablation).
+// share is how much of the role's words (IDF-weighted, the best of its
+// names) some role of theirs carries: 1 when every word is carried, 0
+// when none is (roleFitOf).
+func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time, names bool) (fit map[string]float64, share float64) {
+	fit = map[string]float64{}
 	alts := roleTitles(title)
 	if len(alts) == 0 {
-		return fit
+		return fit, 0
 	}
 	type role struct {
 		terms map[string]bool
@@ -39,8 +45,14 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 			}
 			seen[b.Role] = true
 			terms := map[string]bool{}
-			for _, t := range index.Terms(b.Role) {
+			ts := index.Terms(b.Role)
+			for _, t := range ts {
 				terms[t] = true
+			}
+			if names {
+				for _, t := range nameTerms(ts) {
+					terms[t] = true
+				}
 			}
 			age := 1 - w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now))
 			roles[id] = append(roles[id], role{terms, age})
@@ -55,12 +67,20 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 		// A title term no role of the pool carries ("(m/w/d)" of a German
 		// posting, a level no one's title states) tells no candidate from
 		// another: it only shrinks every role fit alike, and with it role
-		// fit's part in the ranking.
+		// fit's part in the ranking. But when it is a word of the role
+		// ("analytics" of "Analytics Engineer"), the words left read less
+		// of the role: share says how much.
 		carried := want[:0:0]
+		var all, got float64
 		for _, t := range want {
+			all += idf(t)
 			if df[t] > 0 {
 				carried = append(carried, t)
+				got += idf(t)
 			}
+		}
+		if all > 0 {
+			share = max(share, got/all)
 		}
 		if len(carried) == 0 {
 			continue
@@ -81,7 +101,7 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 			}
 		}
 	}
-	return fit
+	return fit, share
 }
 
 // dedupe keeps the first occurrence of each string, in order.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"vitae"
+	"vitae/index"
 )
 
 // TestRoleFit pins the two rules role fit adds to the IDF-weighted share
@@ -28,6 +29,8 @@ func TestRoleFit(t *testing.T) {
 	devops := resume("devops", "D", "X", "DevOps Engineer", "2020-01", "", "Ran Kubernetes clusters")
 	marketer := resume("marketer", "M", "X", "Marketing Campaigns Manager", "2020-01", "", "Ran email campaigns")
 	engManager := resume("eng-manager", "E", "X", "Software Engineering Manager", "2020-01", "", "Managed eight engineers")
+	opsEngineer := resume("ops-engineer", "O", "X", "Ops Engineer", "2020-01", "", "Ran the on-call rota")
+	developer := resume("developer", "V", "X", "Developer", "2020-01", "", "Built services")
 	// IDF over a pool of two: a term both roles carry, and one only one does.
 	common, rare := math.Log(1+3.0/3), math.Log(1+3.0/2)
 	decayed := 1 - 0.3*(1-math.Pow(0.5, 10.0/5)) // ended ten years before now
@@ -50,6 +53,16 @@ func TestRoleFit(t *testing.T) {
 			pool(current, seniorDev), map[string]float64{"current": 1, "senior-dev": common / (common + rare)}},
 		{"another name of the role in parentheses fits fully", "Site Reliability Engineer (DevOps/SRE)", 5,
 			pool(devops, nurse), map[string]float64{"devops": 1, "nurse": 0}},
+		{"a product manager is a PM", "Director of PM", 5,
+			pool(resume("pm", "P", "X", "Director of Product Management", "2020-01", "", "Ran the roadmap"), nurse), map[string]float64{"pm": 1, "nurse": 0}},
+		{"a DevOps engineer does operations", "Senior Operations", 5,
+			pool(devops, nurse), map[string]float64{"devops": 1, "nurse": 0}},
+		{"ops is operations, both ways", "Operations Engineer", 5,
+			pool(opsEngineer, nurse), map[string]float64{"ops-engineer": 1, "nurse": 0}},
+		{"an operations title is not thereby DevOps", "DevOps Engineer", 5,
+			pool(opsEngineer, devops), map[string]float64{"ops-engineer": common / (common + rare), "devops": 1}},
+		{"a developer is not ops", "Ops Engineer", 5,
+			pool(developer, opsEngineer), map[string]float64{"developer": 0, "ops-engineer": 1}},
 		{"a team in parentheses is not the role", "Software Engineering Manager (Marketing Campaigns)", 5,
 			pool(marketer, engManager), map[string]float64{"marketer": common / (common + 2*rare), "eng-manager": 1}},
 	}
@@ -57,7 +70,7 @@ func TestRoleFit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			w := defaultWeights
 			w.RecencyHalfLife = tt.halfLife
-			got := roleFit(tt.title, tt.resumes, w, now)
+			got, _ := roleFit(tt.title, tt.resumes, w, now, true)
 			if len(got) != len(tt.want) {
 				t.Fatalf("role fit %v, want %v", got, tt.want)
 			}
@@ -116,6 +129,72 @@ func TestTitlePartsLead(t *testing.T) {
 	} {
 		if got, _ := titleParts(tt.title); got != tt.want {
 			t.Errorf("titleParts(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestNameTerms: a role title that names a role by its short name or its
+// long one carries the terms of the other, and a "…Ops" compound those
+// of ops and operations; words that only end in "ops" add nothing.
+func TestNameTerms(t *testing.T) {
+	ops := []string{"op", "oper"}
+	for _, tt := range []struct {
+		title string
+		want  []string
+	}{
+		{"DevOps Engineer", ops},
+		{"Dev-Ops Engineer", []string{"oper"}},
+		{"SysOps Administrator", ops},
+		{"Ops Engineer", []string{"oper"}},
+		{"Operations Manager", []string{"op"}},
+		{"Lead Product Manager - Design", []string{"pm"}},
+		{"Senior PM", []string{"product", "manag"}},
+		{"SRE", []string{"site", "reliabl"}},
+		{"Senior Quality Assurance Engineer", []string{"qa"}},
+		{"ML Engineer", []string{"machin", "learn"}},
+		{"Workshops Coordinator", nil},
+		{"Desktops Support", nil},
+		{"Software Developer", nil},
+	} {
+		if got := nameTerms(index.Terms(tt.title)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("nameTerms(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestRoleWordsShare: role words weigh, beside role sense, the share of
+// the role's words some pooled title carries. A role word no title
+// carries ("analytics") leaves role words reading only "engineer", so
+// the model's reading of the titles counts for more; without a model,
+// role words alone.
+func TestRoleWordsShare(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	dev := resume("dev", "D", "X", "Software Engineer", "2020-01", "", "Built services")
+	nurse := resume("nurse", "N", "Z", "Nurse", "2015-01", "", "Cared for patients")
+	analytics := resume("analytics", "A", "X", "Analytics Engineer", "2020-01", "", "Built dbt models")
+	pool := map[string]*vitae.Resume{"dev": dev, "nurse": nurse}
+	fit, share := roleFit("Senior Analytics Engineer", pool, defaultWeights, now, true)
+	if fit["dev"] != 1 || share <= 0 || share >= 0.5 {
+		t.Fatalf("no title says analytics: the engineer fits %v, share %v; want 1 and a small share", fit["dev"], share)
+	}
+	if _, all := roleFit("Senior Analytics Engineer", map[string]*vitae.Resume{"dev": dev, "analytics": analytics}, defaultWeights, now, true); all != 1 {
+		t.Errorf("a title says analytics: share %v, want 1", all)
+	}
+	w := defaultWeights
+	for _, tt := range []struct {
+		name                        string
+		words, share, sense, search float64
+		rs, want                    float64
+	}{
+		{"every word carried: the mean 1 : 0.75", 1, 1, 0.2, 0, 0.75, (1 + 0.75*0.2) / 1.75},
+		{"a fifth carried: words weigh a fifth", 1, 0.2, 0.2, 0, 0.75, (0.2 + 0.75*0.2) / 0.95},
+		{"none carried: sense alone", 0, 0, 0.6, 0, 0.75, 0.6},
+		{"no model: words alone", 0.8, 0.2, 0, 0, 0, 0.8},
+		{"the title search floor", 0, 1, 0, 1, 0.75, 0.25},
+	} {
+		w.RoleSense = tt.rs
+		if got := roleFitOf(tt.words, tt.share, tt.sense, tt.search, w); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: role fit %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -83,7 +83,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	c.YearsExperience = round3(YearsOfExperience(r.Bullets, s.now))
 	lead, roles := leadershipYears(r.Bullets, s.now, func(text string) bool { return s.z.bullet(text).leads })
 	c.LeadershipYears = round3(lead)
-	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), RoleWords: round3(role.words), RoleSense: round3(role.sense), TitleSearch: round3(role.search),
+	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), RoleWords: round3(role.words), RoleWordsShare: round3(role.share), RoleSense: round3(role.sense), TitleSearch: round3(role.search),
 		YearsFit: 1, MustEvident: c.Coverage.MustMet > 0}
 	for _, req := range s.jd.Requirements {
 		if req.Years <= 0 {
@@ -381,7 +381,7 @@ func formula(ex Explain, w Weights) string {
 	return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × max(0, 1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
 		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")) × length " + ftoa(ex.Length) +
 		"; " + lengthFormula(ex.Bullets, w) + "; role fit = max(mean(title words " + ftoa(ex.RoleWords) +
-		", title sense " + ftoa(ex.RoleSense) + "; weighed 1 : " + ftoa(w.RoleSense) + "), " + ftoa(w.TitleSearch) + "×title search " + ftoa(ex.TitleSearch) + ")"
+		", title sense " + ftoa(ex.RoleSense) + "; weighed " + ftoa(ex.RoleWordsShare) + " : " + ftoa(w.RoleSense) + "), " + ftoa(w.TitleSearch) + "×title search " + ftoa(ex.TitleSearch) + ")"
 }
 
 // lengthFormula says how the length factor came about; "length = 1"

@@ -74,7 +74,7 @@ type YearsCheck struct {
 // Explain is every number a candidate's score is made of.
 type Explain struct {
 	Evidence    float64      `json:"evidence"`     // weighted coverage of the requirements, 0..1
-	RoleFit     float64      `json:"role_fit"`     // 0..1: max((role_words + w_role_sense · role_sense) / (1 + w_role_sense), w_title_search · title_search)
+	RoleFit     float64      `json:"role_fit"`     // 0..1: max((share · role_words + w_role_sense · role_sense) / (share + w_role_sense), w_title_search · title_search)
 	RoleWords   float64      `json:"role_words"`   // 0..1: the share of the JD title's role words (no employer, team or level) their best role title carries
 	RoleSense   float64      `json:"role_sense"`   // 0..1: how near in meaning (the embedding model; a title of the JD role's lexicon family at least Weights.RoleFamily) their best role title is to the JD's role
 	TitleSearch float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
@@ -86,6 +86,11 @@ type Explain struct {
 	MustEvident bool         `json:"must_evident"` // some must-have has evidence: ranks above every candidate without
 	Years       []YearsCheck `json:"years,omitempty"`
 	Formula     string       `json:"formula"`
+
+	// RoleWordsShare (0..1) is how much of the JD role's words
+	// (IDF-weighted) the pool's role titles carry at all: role words
+	// weigh this much beside role sense in RoleFit (rolefit.go).
+	RoleWordsShare float64 `json:"role_words_share"`
 }
 
 // Candidate is one ranked candidate for a job description.

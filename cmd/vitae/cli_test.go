@@ -149,7 +149,7 @@ func TestMatchAndEvalCommands(t *testing.T) {
 		t.Fatalf("eval --jobs --split: exit %d\n%s", code, errOut)
 	}
 	// A misspelt ablation is refused, not run as no ablation.
-	if code, _, errOut = cli(t, dir, "eval", "--jobs", ev, "--ablate", "rolefit"); code != 2 || !strings.Contains(errOut, `--ablate "rolefit": not one of role-fit, years, levels, title-search, role-sense, role-family, length`) {
+	if code, _, errOut = cli(t, dir, "eval", "--jobs", ev, "--ablate", "rolefit"); code != 2 || !strings.Contains(errOut, `--ablate "rolefit": not one of role-fit, years, levels, title-search, role-sense, role-family, role-names, role-share, length`) {
 		t.Fatalf("eval --ablate rolefit: exit %d\n%s", code, errOut)
 	}
 	// --loo grades the pool once and reports the grid's leave-one-out mean.
@@ -162,6 +162,23 @@ func TestMatchAndEvalCommands(t *testing.T) {
 	grid := len(looGrid.roleFit) * len(looGrid.experience) * len(looGrid.titleSearch) * len(looGrid.roleSense) * len(looGrid.length)
 	if code != 0 || json.Unmarshal([]byte(out), &loo) != nil || loo.Jobs != 2 || loo.Settings < grid || loo.Configured <= 0 {
 		t.Fatalf("eval --loo: exit %d %+v (grid %d)\n%s\n%s", code, loo, grid, out, errOut)
+	}
+	// --loo-dump writes each job's graded pool, one JSON line a job.
+	dump := filepath.Join(dir, "pooled.jsonl")
+	if code, _, errOut = cli(t, dir, "eval", "--jobs", jobs+","+jobs2, "--loo", "--loo-dump", dump); code != 0 {
+		t.Fatalf("eval --loo --loo-dump: exit %d\n%s", code, errOut)
+	}
+	raw, _ := os.ReadFile(dump)
+	var pooled []eval.PooledJob
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		var p eval.PooledJob
+		if err := json.Unmarshal([]byte(line), &p); err != nil {
+			t.Fatalf("--loo-dump line %q: %v", line, err)
+		}
+		pooled = append(pooled, p)
+	}
+	if len(pooled) != 2 || pooled[0].ID != "j1" || pooled[0].Grades["002_6ca7291b08ba563c"] != 2 || len(pooled[0].Candidates) == 0 {
+		t.Fatalf("--loo-dump: %d jobs, first %+v", len(pooled), pooled[0])
 	}
 	// A job given twice would vote for its own setting: refused.
 	if code, _, errOut = cli(t, dir, "eval", "--jobs", jobs+","+jobs, "--loo"); code != 2 || !strings.Contains(errOut, `job "j1" is already in`) {

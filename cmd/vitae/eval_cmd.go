@@ -18,6 +18,7 @@ import (
 func newEvalCmd(g *globals) *cobra.Command {
 	var (
 		queries, jobs, evidence, ablate string
+		looDump                         string
 		modes, split                    string
 		asJSON, verbose, tune, loo      bool
 		ratio                           float64
@@ -67,7 +68,7 @@ the precision and recall of each level per split.`,
 			}
 			defer a.Close()
 			if loo {
-				return runJobLOO(cmd, g, a, jobs, ablate, asJSON, verbose)
+				return runJobLOO(cmd, g, a, jobs, ablate, looDump, asJSON, verbose)
 			}
 			if jobs != "" {
 				if ablate != "" {
@@ -148,6 +149,7 @@ the precision and recall of each level per split.`,
 	f.StringVar(&queries, "queries", "", "bullet-query relevance set (JSONL)")
 	f.StringVar(&jobs, "jobs", "", "job-matching relevance set (JSONL)")
 	f.BoolVar(&loo, "loo", false, "with --jobs (training sets only; several comma-separated): choose the adjustment's weights leaving one job out in turn, and print the held-out jobs' mean beside the configured weights'")
+	f.StringVar(&looDump, "loo-dump", "", "with --loo: also write each job's graded pool (candidates with explain and evidence, grades) to this file as JSON lines, to study offline")
 	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off one part of the match score ("+strings.Join(match.Ablations, ", ")+")")
 	f.StringVar(&evidence, "evidence", "", "(requirement, bullet) evidence set (JSONL): precision and recall per level")
 	f.Bool("by-kind", false, "with --evidence: also strong precision and recall per kind of requirement (degree, years, soft, toollist, tool, act, domain)")

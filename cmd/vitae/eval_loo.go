@@ -27,7 +27,7 @@ var looGrid = struct{ roleFit, experience, titleSearch, roleSense, length []floa
 // out in turn: the held-out jobs' mean beside the configured weights'.
 // Only training sets belong here; the chosen weights are printed, not
 // applied.
-func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate string, asJSON, verbose bool) error {
+func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate, dump string, asJSON, verbose bool) error {
 	var jobs []eval.Job
 	seen := map[string]string{} // job ID → file: a job twice would vote for its own setting
 	for _, path := range strings.Split(paths, ",") {
@@ -61,6 +61,11 @@ func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate stri
 	if len(pooled) == 0 {
 		return &exitError{code: 2, err: fmt.Errorf("%s: no jobs", paths)}
 	}
+	if dump != "" {
+		if err := writePooled(dump, pooled); err != nil {
+			return err
+		}
+	}
 	conf := eval.SettingOf(match.DefaultWeights())
 	grid := eval.Grid(conf, looGrid.roleFit, looGrid.experience, looGrid.titleSearch, looGrid.roleSense, looGrid.length)
 	loo := eval.LeaveOneJDOut(pooled, grid, conf)
@@ -83,4 +88,25 @@ func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate stri
 
 func settingString(s eval.Setting) string {
 	return fmt.Sprintf("role_fit %g, experience %g, title_search %g, role_sense %g, length %g", s.RoleFit, s.Experience, s.TitleSearch, s.RoleSense, s.Length)
+}
+
+// writePooled writes each job's graded pool as one JSON line: the
+// candidates as the matcher answered, their explain and evidence, and the
+// set's grades, for studying the ranking without grading again.
+func writePooled(path string, pooled []eval.PooledJob) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("--loo-dump: %w", err)}
+	}
+	enc := json.NewEncoder(f)
+	for _, p := range pooled {
+		if err := enc.Encode(p); err != nil {
+			f.Close()
+			return fmt.Errorf("--loo-dump %s: %w", path, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("--loo-dump %s: %w", path, err)
+	}
+	return nil
 }

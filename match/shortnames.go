@@ -1,0 +1,110 @@
+package match
+
+import (
+	"strings"
+
+	"vitae/index"
+)
+
+// A role has a short name and a long one ("SRE", "site reliability
+// engineer"; "Ops", "operations"), and the index reads them as unrelated
+// terms: a "DevOps Engineer" shared no role word with an "Operations" JD,
+// a "Lead Product Manager" none with a "Director of PM". A résumé's role
+// title that says a role in either form carries the terms of both, so
+// role words meet a JD title written in the other. A "…Ops" compound
+// (DevOps, SysOps, SecOps) is operations work of its kind: it carries
+// "ops" and "operations", but an operations title is not thereby DevOps,
+// so the JD's compound is not widened.
+
+// shortNames are the short names of roles and of the words of role
+// titles, with their long forms, as recruiters write them (the lexicon's
+// role names, docs/matching.md §2 step 7).
+var shortNames = []struct{ short, long string }{
+	{"ops", "operations"},
+	{"pm", "product manager"},
+	{"pm", "product management"},
+	{"sre", "site reliability"},
+	{"qa", "quality assurance"},
+	{"ux", "user experience"},
+	{"ui", "user interface"},
+	{"ml", "machine learning"},
+	{"ai", "artificial intelligence"},
+	{"bi", "business intelligence"},
+	{"hr", "human resources"},
+	{"vp", "vice president"},
+	{"cto", "chief technology officer"},
+	{"swe", "software engineer"},
+}
+
+// opsPrefixes are the kinds of operations a compound "…Ops" names.
+var opsPrefixes = map[string]bool{
+	"dev": true, "devsec": true, "sec": true, "sys": true, "ml": true, "ai": true, "data": true, "net": true,
+	"it": true, "biz": true, "fin": true, "rev": true, "cloud": true, "git": true, "infra": true, "llm": true,
+}
+
+// nameForm is one pair of names, as the index reads them.
+type nameForm struct{ short, long []string }
+
+var (
+	nameForms = func() []nameForm {
+		out := make([]nameForm, len(shortNames))
+		for i, n := range shortNames {
+			out[i] = nameForm{index.Terms(n.short), index.Terms(n.long)}
+		}
+		return out
+	}()
+	// byFirst indexes the pairs by the first term of either name: a
+	// title is scanned once, not once per pair.
+	byFirst = func() map[string][]int {
+		m := map[string][]int{}
+		for i, f := range nameForms {
+			m[f.short[0]] = append(m[f.short[0]], i)
+			if f.long[0] != f.short[0] {
+				m[f.long[0]] = append(m[f.long[0]], i)
+			}
+		}
+		return m
+	}()
+	opsStem = nameForms[0].short[0] // "ops" as the index reads it
+)
+
+// nameTerms are the terms a role title (its terms as the index reads
+// them) adds for naming a role in its other form: those of "operations"
+// for "Ops" or a "…Ops" compound, of "pm" for "Product Manager", of
+// "site reliability" for "SRE"; none for a title that names none.
+func nameTerms(terms []string) []string {
+	var out []string
+	for i, t := range terms {
+		for _, fi := range byFirst[t] {
+			f := nameForms[fi]
+			switch {
+			case hasRun(terms[i:], f.short):
+				out = append(out, f.long...)
+			case hasRun(terms[i:], f.long):
+				out = append(out, f.short...)
+			}
+		}
+		// A compound's stem ends in that of "ops" ("devop", "sysop").
+		if len(t) > len(opsStem) && strings.HasSuffix(t, opsStem) && opsPrefixes[strings.TrimSuffix(t, opsStem)] {
+			out = append(out, nameForms[0].short...)
+			out = append(out, nameForms[0].long...)
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	return dedupe(out)
+}
+
+// hasRun reports whether terms begin with run.
+func hasRun(terms, run []string) bool {
+	if len(run) > len(terms) {
+		return false
+	}
+	for j, t := range run {
+		if terms[j] != t {
+			return false
+		}
+	}
+	return true
+}
