@@ -143,7 +143,7 @@ func clauseStrong(r, c *reqParts, g grade, b *textParts, more bool) bool {
 	if g.matched <= 1 {
 		return c.named && g.skill && g.verbatim && (!c.context || c.example || more)
 	}
-	return near(b, g.hit, nearWords)
+	return near(b, c, g.hit, nearWords)
 }
 
 // carries reports whether a bullet carries one of p's things or skills.
@@ -167,26 +167,39 @@ func carries(b *textParts, p *reqParts) bool {
 // is not hardware development. Like a clause's words, they must be said
 // within nearWords of each other.
 func shortPhrase(r *reqParts, g grade, b *textParts) bool {
-	return r.strict && len(r.clauses) == 0 && r.total <= shortParts && len(g.all) >= 2 && !near(b, g.all, nearWords)
+	return r.strict && len(r.clauses) == 0 && r.total <= shortParts && len(g.all) >= 2 && !near(b, r, g.all, nearWords)
 }
 
 // near reports whether the bullet says each pair of the keys within n
-// words of each other.
-func near(b *textParts, keys []string, n int) bool {
+// words of each other, or as near as r (a requirement or clause) says
+// them: a phrase is what the requirement writes together, and its words
+// written far apart ("Work with executives … and manage the team") are
+// no phrase, so a bullet that says them back as far apart is near.
+func near(b *textParts, r *reqParts, keys []string, n int) bool {
 	for i, x := range keys {
 		for _, y := range keys[i+1:] {
-			closest := math.MaxInt
-			for _, p := range b.at[x] {
-				for _, q := range b.at[y] {
-					closest = min(closest, max(p-q, q-p))
-				}
+			apart := closest(r.at, x, y)
+			if apart == math.MaxInt {
+				apart = n // not read with positions: the phrase rule as written
 			}
-			if closest > n {
+			if closest(b.at, x, y) > max(n, apart) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// closest is the fewest words between a word that carries x and one that
+// carries y; math.MaxInt when either is not said.
+func closest(at map[string][]int, x, y string) int {
+	d := math.MaxInt
+	for _, p := range at[x] {
+		for _, q := range at[y] {
+			d = min(d, max(p-q, q-p))
+		}
+	}
+	return d
 }
 
 // judgeParts scores one requirement or clause.

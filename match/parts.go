@@ -55,6 +55,9 @@ type reqParts struct {
 	tail      bool            // a clause after the first (strict rules)
 	head      *reqParts       // the first clause, when it names several things (strict rules)
 	borrowed  bool            // a clause's actions are those of a head about other things ("Building a … team …, focused on … Linux")
+	// at: key → the positions of the words that carry it (strict rules):
+	// how near the requirement itself says its parts (near).
+	at map[string][]int
 }
 
 // textParts is what a bullet shows.

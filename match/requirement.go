@@ -90,8 +90,11 @@ func (z *analyzer) parts(text string) *reqParts {
 	}
 	seen := map[string]bool{}
 	lower := strings.ToLower(text)
+	if z.strict {
+		p.at = map[string][]int{}
+	}
 	var prev token
-	for _, t := range z.tokens(text) {
+	for i, t := range z.tokens(text) {
 		before := prev
 		if t.kind == "word" && tools[t.word] {
 			t.kind = "skill" // a product name: one more alternative of the skill slot
@@ -105,6 +108,9 @@ func (z *analyzer) parts(text string) *reqParts {
 		}
 		if z.context && t.key != "" {
 			p.words = append(p.words, t.word)
+		}
+		if z.strict && t.key != "" {
+			p.at[t.key] = append(p.at[t.key], i)
 		}
 		if t.key == "" || seen[t.key] {
 			continue
@@ -126,6 +132,7 @@ func (z *analyzer) parts(text string) *reqParts {
 		case "verb":
 			p.actions[t.key] = true
 			if w := z.word(t.word); z.strict && nounOfVerb(t, before) && w.key != "" && !seen[w.key] {
+				p.at[w.key] = append(p.at[w.key], i)
 				seen[w.key] = true // "technology training": the training is what is asked, not any act of its family
 				p.objects = append(p.objects, unit{w.key, 1})
 			}
