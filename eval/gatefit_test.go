@@ -75,6 +75,21 @@ func TestChoose(t *testing.T) {
 	if got := choose(c[3:], 0.95); got != 0 {
 		t.Errorf("nothing keeps the recall: got %.2f, want 0", got)
 	}
+	// The first rule: 0.5 reaches 0.85 with 20 calls, so it is chosen over
+	// the more precise 0.6.
+	reach := []CurvePoint{
+		{At: 0, Precision: 0.6, Recall: 0.5, Predicted: 40},
+		{At: 0.5, Precision: 0.86, Recall: 0.35, Predicted: 20},
+		{At: 0.6, Precision: 0.95, Recall: 0.32, Predicted: 12},
+	}
+	if got := choose(reach, 0.85); got != 0.5 {
+		t.Errorf("0.5 reaches 0.85 with 20 calls: got %.2f, want 0.5", got)
+	}
+	// Too few calls at 0.5: the next threshold that reaches it with enough.
+	reach[1].Predicted = minPicks - 1
+	if got := choose(reach, 0.85); got != 0.6 {
+		t.Errorf("0.5 reaches 0.85 with %d calls: got %.2f, want 0.6 (12 calls)", minPicks-1, got)
+	}
 }
 
 // TestOutOfFold: each job has a feature of its own that tells its strong
