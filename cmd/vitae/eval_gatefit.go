@@ -60,13 +60,15 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 			picks = append(picks, gatePick{p.Requirement, p.Bullet, p.Place.Work, p.Place.Latest, rd.Features, p.Grade == 2})
 		}
 	}
+	if err := grader.Err(); err != nil {
+		return fmt.Errorf("fit gate: the model failed, so the cosines are not its: %w", err)
+	}
+	// Only once the model has read every pair: a dump of cosines read as 0
+	// would overwrite the testdata the table is checked against.
 	if o.dump != "" {
 		if err := writePicks(o.dump, picks); err != nil {
 			return err
 		}
-	}
-	if err := grader.Err(); err != nil {
-		return fmt.Errorf("fit gate: the model failed, so the cosines are not its: %w", err)
 	}
 	f, err := eval.FitGate(gp, o.l2, o.target)
 	if err != nil {

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"vitae/embed/embedtest"
 )
 
 // TestEvalFitGate: --fit-gate fits on the train pairs only, prints the
@@ -46,5 +50,32 @@ func TestEvalFitGate(t *testing.T) {
 		if code, _, errOut := cli(t, dir, append([]string{"eval"}, args...)...); code != 2 || !strings.Contains(errOut, "--fit-gate needs --evidence") {
 			t.Errorf("eval %v: exit %d\n%s", args, code, errOut)
 		}
+	}
+}
+
+// TestEvalFitGateModelFails: a model that fails while the pairs are read
+// fails the fit and leaves --fit-dump unwritten: a dump of cosines read
+// as 0 would overwrite the testdata the table is checked against.
+func TestEvalFitGateModelFails(t *testing.T) {
+	const req = "Led a DevOps team"
+	model := embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
+		if bytes.Contains(body, []byte(req)) {
+			embedtest.Refuse(w)
+			return true
+		}
+		return false
+	})
+	dir, ev := senseEval(t, model.URL, req)
+	os.WriteFile(ev, []byte(strings.Join([]string{
+		`{"id":"e1","job":"a","requirement":"` + req + `","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`,
+		`{"id":"e2","job":"b","requirement":"` + req + `","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":1}]}`,
+	}, "\n")+"\n"), 0o644)
+	dump := filepath.Join(dir, "picks.jsonl")
+	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--fit-gate", "--fit-dump", dump)
+	if code == 0 || !strings.Contains(errOut, "the model failed") {
+		t.Errorf("eval --fit-gate with the model failing: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(dump); !os.IsNotExist(err) {
+		t.Errorf("the dump was written with the model failing (stat: %v)", err)
 	}
 }
