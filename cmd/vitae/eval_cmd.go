@@ -61,6 +61,11 @@ the precision and recall of each level per split.`,
 			if fitGate && (evidence == "" || fit.picks != "gate" && fit.picks != "older") {
 				return &exitError{code: 2, err: errors.New("--fit-gate needs --evidence, and --fit-picks is gate or older")}
 			}
+			if fitGate {
+				if err := fit.validate(); err != nil {
+					return &exitError{code: 2, err: err}
+				}
+			}
 			a, err := g.open(cmd, nil)
 			if err != nil {
 				return err

@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 
@@ -18,6 +20,39 @@ type gateFitOptions struct {
 	l2     float64 // the L2 penalty
 	target float64 // the strong precision the threshold is chosen for
 	dump   string  // a file to write the fitted picks to (match/testdata/learned_picks.jsonl)
+}
+
+// validate refuses a penalty or a target the fit cannot use: a penalty
+// of 0 lets a separable feature run its weight off, and no threshold
+// reaches a precision above 1.
+func (o gateFitOptions) validate() error {
+	var errs []error
+	if !(o.l2 > 0) || math.IsInf(o.l2, 1) { // NaN fails the first
+		errs = append(errs, fmt.Errorf("--fit-l2 %g: want a finite penalty above 0", o.l2))
+	}
+	if !(o.target > 0 && o.target <= 1) {
+		errs = append(errs, fmt.Errorf("--fit-target %g: want a precision in (0, 1]", o.target))
+	}
+	return errors.Join(errs...)
+}
+
+// foldable refuses train items cross-validation by job cannot split: one
+// without a job, or fewer than two jobs.
+func foldable(train []eval.EvidenceItem) error {
+	if len(train) == 0 {
+		return errors.New("fit gate: the set has no train pairs")
+	}
+	jobs := map[string]bool{}
+	for _, it := range train {
+		if it.Job == "" {
+			return fmt.Errorf("fit gate: item %s has no job, so cross-validation by job cannot hold it out", it.ID)
+		}
+		jobs[it.Job] = true
+	}
+	if len(jobs) < 2 {
+		return fmt.Errorf("fit gate: the train pairs come from %d job, cross-validation by job needs 2 or more", len(jobs))
+	}
+	return nil
 }
 
 // gatePick is one fitted pick as --fit-dump writes it: the pair, where
@@ -43,9 +78,15 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 			train = append(train, it)
 		}
 	}
-	pairs, _, err := eval.ResolvePairs(ctx, l, train)
+	if err := foldable(train); err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	pairs, unresolved, err := eval.ResolvePairs(ctx, l, train)
 	if err != nil {
 		return fmt.Errorf("fit gate: %w", err)
+	}
+	if len(pairs) == 0 {
+		return &exitError{code: 2, err: fmt.Errorf("fit gate: none of the %d train pairs is in the index: index the corpus the set was judged on", unresolved["train"])}
 	}
 	var gp []eval.GatePair
 	var picks []gatePick

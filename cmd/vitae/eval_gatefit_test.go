@@ -79,3 +79,44 @@ func TestEvalFitGateModelFails(t *testing.T) {
 		t.Errorf("the dump was written with the model failing (stat: %v)", err)
 	}
 }
+
+// TestEvalFitGateRefuses: a penalty or target the fit cannot use, and a
+// set cross-validation by job cannot split, exit 2 with the reason
+// rather than print an empty curve or a threshold of 0.
+func TestEvalFitGateRefuses(t *testing.T) {
+	dir := workdir(t)
+	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: exit %d\n%s\n%s", code, out, errOut)
+	}
+	item := func(id, job, split string) string {
+		return `{"id":"` + id + `","job":"` + job + `","requirement":"Led a DevOps team","split":"` + split + `","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`
+	}
+	unknown := `{"id":"u","job":"b","requirement":"Led a DevOps team","split":"train","judgments":[{"ref":"nobody#L1","grade":2}]}`
+	for _, c := range []struct {
+		name  string
+		items []string
+		args  []string
+		want  string
+	}{
+		{"l2 NaN", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-l2", "NaN"}, "--fit-l2 NaN"},
+		{"l2 negative", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-l2", "-1"}, "--fit-l2 -1"},
+		{"l2 zero", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-l2", "0"}, "--fit-l2 0"},
+		{"target zero", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-target", "0"}, "--fit-target 0"},
+		{"target above 1", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-target", "1.5"}, "--fit-target 1.5"},
+		{"no train pairs", []string{item("e1", "a", "heldout"), item("e2", "b", "heldout")}, nil, "no train pairs"},
+		{"no job", []string{item("e1", "a", "train"), item("e2", "", "train")}, nil, "item e2 has no job"},
+		{"one job", []string{item("e1", "a", "train"), item("e2", "a", "train")}, nil, "from 1 job"},
+		{"none indexed", []string{unknown, strings.Replace(unknown, `"job":"b"`, `"job":"a"`, 1)}, nil, "none of the 2 train pairs is in the index"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ev := filepath.Join(t.TempDir(), "ev.jsonl")
+			if err := os.WriteFile(ev, []byte(strings.Join(c.items, "\n")+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := cli(t, dir, append([]string{"eval", "--evidence", ev, "--fit-gate"}, c.args...)...)
+			if code != 2 || !strings.Contains(errOut, c.want) {
+				t.Errorf("exit %d, want 2 saying %q\nstdout:\n%s\nstderr:\n%s", code, c.want, out, errOut)
+			}
+		})
+	}
+}
