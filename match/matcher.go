@@ -393,7 +393,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	o := m.opts
 	if m.emb == nil {
-		o.StrongSense = 0 // no model, no check: the rules are those without it
+		o.StrongSense, o.LearnedGate = 0, false // no model, no check: the rules are those without it
 	}
 	res.Rules = rulesOf(o, mode, res.Weights) // the weights as they ended, a degraded role sense included
 	return &grading{res: res, ids: ids, resumes: resumes, fit: fit, sc: sc}, nil
