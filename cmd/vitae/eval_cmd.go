@@ -158,7 +158,7 @@ the precision and recall of each level per split.`,
 	f.Bool("by-kind", false, "with --evidence: also strong precision and recall per kind of requirement (degree, years, soft, toollist, tool, act, domain)")
 	f.BoolVar(&fitGate, "fit-gate", false, "with --evidence: fit the learned strong gate on the train pairs and print its coefficients and its precision / recall curve under cross-validation by job")
 	f.StringVar(&fit.picks, "fit-picks", "gate", "with --fit-gate: whose strong picks the gate judges: gate (the strong gate's) or older (the default rules')")
-	f.Float64Var(&fit.l2, "fit-l2", 1, "with --fit-gate: the L2 penalty of the fit")
+	f.Float64Var(&fit.l2, "fit-l2", 50, "with --fit-gate: the L2 penalty of the fit (50: match/learned_model.go's)")
 	f.StringVar(&fit.dump, "fit-dump", "", "with --fit-gate: also write the fitted pairs and their features to this file (JSONL; match/testdata/learned_picks.jsonl)")
 	f.Float64Var(&fit.target, "fit-target", 0.85, "with --fit-gate: the strong precision the threshold is chosen for")
 	f.StringVar(&modes, "modes", "keyword,semantic,hybrid", "comma-separated modes to evaluate")

@@ -58,6 +58,7 @@ func foldable(train []eval.EvidenceItem) error {
 // gatePick is one fitted pick as --fit-dump writes it: the pair, where
 // the bullet sits, its features and its label.
 type gatePick struct {
+	Job         string    `json:"job"` // the fold cross-validation holds it out in
 	Requirement string    `json:"requirement"`
 	Bullet      string    `json:"bullet"`
 	Work        bool      `json:"work"`
@@ -98,7 +99,7 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 		}
 		gp = append(gp, eval.GatePair{Job: p.Job, X: rd.Features, Pick: pick, Strong: p.Grade == 2})
 		if pick {
-			picks = append(picks, gatePick{p.Requirement, p.Bullet, p.Place.Work, p.Place.Latest, rd.Features, p.Grade == 2})
+			picks = append(picks, gatePick{p.Job, p.Requirement, p.Bullet, p.Place.Work, p.Place.Latest, rd.Features, p.Grade == 2})
 		}
 	}
 	if err := grader.Err(); err != nil {
@@ -143,7 +144,7 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 		}
 		fmt.Fprintf(w, "\t%s: []float64{%s},\n", part.name, strings.Join(s, ", "))
 	}
-	fmt.Fprintf(w, "}\n\n// features: %s\n", strings.Join(match.FeatureNames, ", "))
+	fmt.Fprintf(w, "}\n\nconst learnedAt = %s\n\n// features: %s\n", fnum(f.At), strings.Join(match.FeatureNames, ", "))
 	return nil
 }
 

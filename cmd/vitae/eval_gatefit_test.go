@@ -31,7 +31,7 @@ func TestEvalFitGate(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("eval --fit-gate: exit %d\n%s\n%s", code, out, errOut)
 	}
-	for _, want := range []string{"strong picks, 2 train pairs", "CV by job", "nested CV", "var learnedModel = Logit{", "// features: score, "} {
+	for _, want := range []string{"strong picks, 2 train pairs", "CV by job", "nested CV", "var learnedModel = Logit{", "const learnedAt = ", "// features: score, "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
