@@ -253,7 +253,7 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 	}
 	if err := grader.Err(); err != nil {
 		// Its strong grades would be the model's outage, not the rules.
-		return fmt.Errorf("match.strong_sense: the model failed, so the grades are not the rules': %w", err)
+		return fmt.Errorf("%s: the model failed, so the grades are not the rules': %w", modelKeys(a.cfg), err)
 	}
 	if split != "all" {
 		reps = slices.DeleteFunc(reps, func(r *eval.EvidenceReport) bool { return r.Split != split })
@@ -283,10 +283,23 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 			return err
 		}
 		if err := grader.Err(); err != nil { // the table by kind grades again
-			return fmt.Errorf("match.strong_sense: the model failed while the pairs were graded by kind, so that table is not the rules': %w", err)
+			return fmt.Errorf("%s: the model failed while the pairs were graded by kind, so that table is not the rules': %w", modelKeys(a.cfg), err)
 		}
 	}
 	return nil
+}
+
+// modelKeys names the keys whose checks read the model as evidence is
+// graded: the one that failed is among them.
+func modelKeys(cfg *Config) string {
+	var keys []string
+	if cfg.Match.StrongSense > 0 {
+		keys = append(keys, "match.strong_sense")
+	}
+	if cfg.Match.LearnedGate {
+		keys = append(keys, "match.learned_gate")
+	}
+	return strings.Join(keys, " and ")
 }
 
 func btoi(b bool) int {
