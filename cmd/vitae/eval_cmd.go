@@ -41,7 +41,7 @@ the precision and recall of each level per split.`,
   vitae eval --index /tmp/corpus --jobs eval/jobs-dev.jsonl --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if n := btoi(queries != "") + btoi(jobs != "") + btoi(evidence != ""); n != 1 {
+			if n := b2i(queries != "") + b2i(jobs != "") + b2i(evidence != ""); n != 1 {
 				return &exitError{code: 2, err: errors.New("give exactly one of --queries, --jobs or --evidence")}
 			}
 			if ablate != "" && !slices.Contains(match.Ablations, ablate) {
@@ -212,17 +212,27 @@ func runJobEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON, ver
 	return nil
 }
 
+// readEvidence reads the evidence set at path; a file that is missing or
+// malformed is the caller's mistake (exit 2).
+func readEvidence(path string) ([]eval.EvidenceItem, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &exitError{code: 2, err: err}
+	}
+	defer f.Close()
+	items, err := eval.ReadEvidence(f)
+	if err != nil {
+		return nil, &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
+	}
+	return items, nil
+}
+
 // runEvidenceFit reads an evidence set and fits the learned gate on its
 // train pairs (runGateFit), the cosine read by the index's model.
 func runEvidenceFit(cmd *cobra.Command, g *globals, a *app, path string, o gateFitOptions) error {
-	f, err := os.Open(path)
+	items, err := readEvidence(path)
 	if err != nil {
-		return &exitError{code: 2, err: err}
-	}
-	items, err := eval.ReadEvidence(f)
-	f.Close()
-	if err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
+		return err
 	}
 	grader := match.NewGateGrader().WithSense(a.engine.Embedder(), 0)
 	return runGateFit(cmd.Context(), g.stdout, a.engine, grader, items, o)
@@ -232,14 +242,9 @@ func runEvidenceFit(cmd *cobra.Command, g *globals, a *app, path string, o gateF
 // prints each split's levels; split "train" or "heldout" prints that one
 // alone, so tuning on train never shows the held-out rows.
 func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string, asJSON bool) error {
-	f, err := os.Open(path)
+	items, err := readEvidence(path)
 	if err != nil {
-		return &exitError{code: 2, err: err}
-	}
-	items, err := eval.ReadEvidence(f)
-	f.Close()
-	if err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
+		return err
 	}
 	grader := match.NewGraderFor(match.Options{StrictEvidence: a.cfg.Match.StrictEvidence,
 		StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence, StrongCap: kinds(a.cfg.Match.StrongCap),
@@ -302,7 +307,7 @@ func modelKeys(cfg *Config) string {
 	return strings.Join(keys, " and ")
 }
 
-func btoi(b bool) int {
+func b2i(b bool) int {
 	if b {
 		return 1
 	}
