@@ -5,7 +5,9 @@ import (
 	"testing"
 )
 
-func TestScorePairs(t *testing.T) {
+// TestScorePlaced: precision and recall per level, "any" counting strong
+// and partial alike.
+func TestScorePlaced(t *testing.T) {
 	pairs := []PairLabel{
 		{Requirement: "r", Bullet: "a", Grade: 2},
 		{Requirement: "r", Bullet: "b", Grade: 2},
@@ -13,7 +15,7 @@ func TestScorePairs(t *testing.T) {
 		{Requirement: "r", Bullet: "d", Grade: 0},
 	}
 	predicted := map[string]int{"a": 2, "b": 1, "c": 2, "d": 0}
-	rep := ScorePairs(pairs, func(_, b string) int { return predicted[b] })
+	rep := ScorePlaced(pairs, func(p PairLabel) int { return predicted[p.Bullet] })
 	want := map[string][2]float64{ // precision, recall
 		"strong":  {0.5, 0.5},
 		"partial": {0, 0},
