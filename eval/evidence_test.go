@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -36,5 +37,21 @@ func TestReadEvidenceRefusesEmptyRequirement(t *testing.T) {
 	_, err := ReadEvidence(strings.NewReader(`{"id":"e1","requirement":"Go","judgments":[]}` + "\n" + `{"id":"e2","requirement":""}` + "\n"))
 	if err == nil || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("err %v, want one naming line 2", err)
+	}
+}
+
+// TestCrossSplit: a requirement in two splits is noted once, whatever its
+// case and spacing; one repeated within a split is not.
+func TestCrossSplit(t *testing.T) {
+	items := []EvidenceItem{
+		{ID: "e132", Requirement: "Open to feedback.", Split: "train"},
+		{ID: "e061", Requirement: "open to  feedback.", Split: "heldout"},
+		{ID: "e1", Requirement: "Go", Split: "train"},
+		{ID: "e2", Requirement: "Go", Split: "train"},
+	}
+	got := CrossSplit(items)
+	want := []string{`requirement "Open to feedback." is in more than one split: e061 (heldout), e132 (train)`}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -213,8 +214,9 @@ func runJobEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON, ver
 }
 
 // readEvidence reads the evidence set at path; a file that is missing or
-// malformed is the caller's mistake (exit 2).
-func readEvidence(path string) ([]eval.EvidenceItem, error) {
+// malformed is the caller's mistake (exit 2). A requirement in more than
+// one split is warned of on warn (eval.CrossSplit).
+func readEvidence(path string, warn io.Writer) ([]eval.EvidenceItem, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &exitError{code: 2, err: err}
@@ -224,13 +226,16 @@ func readEvidence(path string) ([]eval.EvidenceItem, error) {
 	if err != nil {
 		return nil, &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
 	}
+	for _, n := range eval.CrossSplit(items) {
+		fmt.Fprintf(warn, "vitae: warning: %s: %s\n", path, n)
+	}
 	return items, nil
 }
 
 // runEvidenceFit reads an evidence set and fits the learned gate on its
 // train pairs (runGateFit), the cosine read by the index's model.
 func runEvidenceFit(cmd *cobra.Command, g *globals, a *app, path string, o gateFitOptions) error {
-	items, err := readEvidence(path)
+	items, err := readEvidence(path, g.stderr)
 	if err != nil {
 		return err
 	}
@@ -242,7 +247,7 @@ func runEvidenceFit(cmd *cobra.Command, g *globals, a *app, path string, o gateF
 // prints each split's levels; split "train" or "heldout" prints that one
 // alone, so tuning on train never shows the held-out rows.
 func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string, asJSON bool) error {
-	items, err := readEvidence(path)
+	items, err := readEvidence(path, g.stderr)
 	if err != nil {
 		return err
 	}
