@@ -86,7 +86,10 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 	if err != nil {
 		return fmt.Errorf("fit gate: %w", err)
 	}
-	if len(pairs) == 0 {
+	switch {
+	case len(pairs) == 0 && unresolved["train"] == 0:
+		return &exitError{code: 2, err: errors.New("fit gate: the set has no train pairs (no judged bullets)")}
+	case len(pairs) == 0:
 		return &exitError{code: 2, err: fmt.Errorf("fit gate: none of the %d train pairs is in the index: index the corpus the set was judged on", unresolved["train"])}
 	}
 	var gp []eval.GatePair

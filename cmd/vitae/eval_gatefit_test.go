@@ -105,6 +105,7 @@ func TestEvalFitGateRefuses(t *testing.T) {
 		{"target above 1", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-target", "1.5"}, "--fit-target 1.5"},
 		{"no train pairs", []string{item("e1", "a", "heldout"), item("e2", "b", "heldout")}, nil, "no train pairs"},
 		{"no job", []string{item("e1", "a", "train"), item("e2", "", "train")}, nil, "item e2 has no job"},
+		{"no judgments", []string{`{"id":"e1","job":"a","requirement":"Go","split":"train"}`, `{"id":"e2","job":"b","requirement":"Go","split":"train"}`}, nil, "no train pairs"},
 		{"one job", []string{item("e1", "a", "train"), item("e2", "a", "train")}, nil, "from 1 job"},
 		{"none indexed", []string{unknown, strings.Replace(unknown, `"job":"b"`, `"job":"a"`, 1)}, nil, "none of the 2 train pairs is in the index"},
 	} {
