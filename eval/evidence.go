@@ -146,13 +146,9 @@ type PlacedGrader interface {
 	GradeAt(requirement, bullet string, pl match.Place) (match.Level, float64)
 }
 
-// ScorePairs grades pairs with grade (0, 1 or 2) and counts precision and
-// recall per level against their labels.
-func ScorePairs(pairs []PairLabel, grade func(req, bullet string) int) *EvidenceReport {
-	return ScorePlaced(pairs, func(p PairLabel) int { return grade(p.Requirement, p.Bullet) })
-}
-
-// ScorePlaced is ScorePairs with a grade that reads the whole pair.
+// ScorePlaced grades pairs with grade (0, 1 or 2), which reads the whole
+// pair, the bullet's place included, and counts precision and recall per
+// level against their labels.
 func ScorePlaced(pairs []PairLabel, grade func(PairLabel) int) *EvidenceReport {
 	rep := &EvidenceReport{Pairs: len(pairs)}
 	type count struct{ pred, rel, ok int }

@@ -156,8 +156,7 @@ func jobs(pairs []GatePair) []string {
 }
 
 // curve reads strong precision and recall at each of ats (Thresholds by
-// default), a pick
-// being strong when prob(i) ≥ the threshold.
+// default), a pick being strong when prob(i) ≥ the threshold.
 func curve(pairs []GatePair, prob func(i int) float64, ats ...float64) []CurvePoint {
 	if ats == nil {
 		ats = Thresholds

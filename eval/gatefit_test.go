@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"math"
 	"testing"
 )
 
@@ -73,5 +74,68 @@ func TestChoose(t *testing.T) {
 	}
 	if got := choose(c[3:], 0.95); got != 0 {
 		t.Errorf("nothing keeps the recall: got %.2f, want 0", got)
+	}
+	// The first rule: 0.5 reaches 0.85 with 20 calls, so it is chosen over
+	// the more precise 0.6.
+	reach := []CurvePoint{
+		{At: 0, Precision: 0.6, Recall: 0.5, Predicted: 40},
+		{At: 0.5, Precision: 0.86, Recall: 0.35, Predicted: 20},
+		{At: 0.6, Precision: 0.95, Recall: 0.32, Predicted: 12},
+	}
+	if got := choose(reach, 0.85); got != 0.5 {
+		t.Errorf("0.5 reaches 0.85 with 20 calls: got %.2f, want 0.5", got)
+	}
+	// Too few calls at 0.5: the next threshold that reaches it with enough.
+	reach[1].Predicted = minPicks - 1
+	if got := choose(reach, 0.85); got != 0.6 {
+		t.Errorf("0.5 reaches 0.85 with %d calls: got %.2f, want 0.6 (12 calls)", minPicks-1, got)
+	}
+}
+
+// TestOutOfFold: each job has a feature of its own that tells its strong
+// pairs from the rest, so a model that has seen the job separates them
+// and one that has not cannot. Each pair is scored by the fit on the
+// other jobs' pairs alone, and the CV curve falls below the in-sample one.
+func TestOutOfFold(t *testing.T) {
+	const jobs = 4
+	var ps []GatePair
+	for j := range jobs {
+		for i := range 10 {
+			x := make([]float64, jobs)
+			if i >= 5 {
+				x[j] = 1
+			}
+			ps = append(ps, GatePair{Job: fmt.Sprint("job", j), X: x, Pick: true, Strong: i >= 5})
+		}
+	}
+	oof, err := outOfFold(ps, 0.1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j := range jobs {
+		job := fmt.Sprint("job", j)
+		var rest []GatePair
+		for _, p := range ps {
+			if p.Job != job {
+				rest = append(rest, p)
+			}
+		}
+		m, err := fitPicks(rest, 0.1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range ps {
+			if p.Job == job && math.Abs(oof[i]-m.Prob(p.X)) > 1e-12 {
+				t.Errorf("pair %d of %s: %.4f out of fold, %.4f by the fit without %s", i, job, oof[i], m.Prob(p.X), job)
+			}
+		}
+	}
+	f, err := FitGate(ps, 0.1, 0.85)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, cv := f.InSample[3], f.CV[3] // at 0.5
+	if in.At != 0.5 || in.Precision != 1 || in.Predicted != 20 || cv.Precision > 0.5 {
+		t.Errorf("at 0.5: in sample %+v, CV %+v; want every strong in sample and no better than chance out of fold", in, cv)
 	}
 }

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"context"
 	"math"
 	"strings"
 
@@ -11,8 +12,10 @@ import (
 // over what the rule sets already compute about a pair, fitted on the
 // train pairs of eval/evidence.jsonl (`vitae eval --evidence … --fit-gate`)
 // and applied to the strong picks of the strong gate: a pick whose
-// probability is below the threshold is shown partial (docs/matching.md,
-// "The strong gate, fifth round: learned").
+// probability is below the threshold is shown partial and keeps the
+// strong credit, as the sense check's, so no ranking moves. Its features
+// are the rules' numbers, the model's cosine and the bullet's place
+// (docs/matching.md, "The strong gate, fifth round: learned").
 
 // FeatureNames names the learned gate's features, in their order.
 var FeatureNames = []string{
@@ -107,6 +110,30 @@ func newLearnedGate(zc *analyzer, strict []*reqParts, texts []string, sense *sen
 		l.words = append(l.words, len(strings.Fields(t)))
 	}
 	return l
+}
+
+// learnedDefinition ends FitDefinition in the answers of a match with the
+// learned gate on (Options.LearnedGate).
+const learnedDefinition = " With the learned strong gate on, a bullet the rules call strong that the fitted model does not keep is shown as partial and still counts 1."
+
+// learned is the learned gate of one match over the strong gate's
+// requirements (strict, texts), nil when it is off or no model can read
+// the cosine. A model that cannot read the requirements degrades res and
+// the cosine reads 0; an ended context is the error.
+func (m *Matcher) learned(ctx context.Context, strict []*reqParts, texts []string, res *Result) (*learnedGate, error) {
+	if m.zc == nil || m.emb == nil {
+		return nil, nil
+	}
+	res.FitDefinition += learnedDefinition
+	sense, err := newSenseCheck(ctx, m.emb, 0, texts)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		sense = &senseCheck{err: err} // the cosine reads 0: the model could not read the requirements
+		degrade(res, "strong evidence was not read by the model: "+err.Error())
+	}
+	return newLearnedGate(m.zc, strict, texts, sense), nil
 }
 
 // contextAnalyzer is the strict rules with their context rules, as the

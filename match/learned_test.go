@@ -198,6 +198,10 @@ func TestLearnedGateLevels(t *testing.T) {
 			t.Errorf("rank %d: %s at %.3f with the gate, %s at %.3f without", i+1, c.ResumeID, c.Score, w.ResumeID, w.Score)
 		}
 		was, is = was+strong(w), is+strong(c)
+		if len(c.Matched) != len(w.Matched) {
+			t.Errorf("%s: %d evidence rows with the gate, %d without", c.ResumeID, len(c.Matched), len(w.Matched))
+			continue
+		}
 		for j, ev := range c.Matched {
 			if ev.BulletID != "" && ev.Level == Partial.String() && w.Matched[j].Level == Strong.String() {
 				kept++

@@ -79,10 +79,7 @@ func FitLogit(x [][]float64, y []bool, l2 float64) (Logit, error) {
 				s += beta[i] * v
 			}
 			p := 1 / (1 + math.Exp(-s))
-			t := 0.0
-			if y[k] {
-				t = 1
-			}
+			t := b2f(y[k])
 			w := p * (1 - p)
 			for i, vi := range r {
 				grad[i] += (p - t) * vi

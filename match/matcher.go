@@ -2,10 +2,7 @@ package match
 
 import (
 	"context"
-	"runtime"
 	"sort"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"vitae"
@@ -73,12 +70,9 @@ type Options struct {
 	// shown, not the credit, so no ranking moves. Empty by default
 	// (match.strong_cap).
 	StrongCap []Kind
-	// LearnedGate, with StrongGate, lets a strong grade stand only when a
-	// logistic regression over the rules' numbers, the model's cosine and
-	// the bullet's place keeps it (learned.go); a strong it does not keep
-	// is shown partial and keeps the strong credit, as the sense check's
-	// (docs/matching.md, "The strong gate, fifth round: learned"). Off by
-	// default (match.learned_gate).
+	// LearnedGate, with StrongGate, lets a strong grade stand only when
+	// a fitted model keeps it (learned.go). Off by default
+	// (match.learned_gate).
 	LearnedGate bool
 	// Ablate switches one part of the score off, to measure it: "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
@@ -147,10 +141,6 @@ const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the
 // before the check came.
 const senseDefinition = " With the strong sense check on, a bullet the rules call strong that the embedding model does not find near the requirement in meaning is shown as partial and still counts 1."
 
-// learnedDefinition ends FitDefinition in the answers of a match with the
-// learned gate on (Options.LearnedGate).
-const learnedDefinition = " With the learned strong gate on, a bullet the rules call strong that the fitted model does not keep is shown as partial and still counts 1."
-
 // Matcher ranks candidates for job descriptions over a Backend.
 type Matcher struct {
 	b    Backend
@@ -167,7 +157,7 @@ func New(b Backend, opts Options) *Matcher {
 	g := NewGraderFor(opts) // the options choose the rules in one place
 	m := &Matcher{b: b, z: g.z, zs: g.gate, opts: opts.withDefaults()}
 	if opts.LearnedGate && g.gate != nil {
-		m.zc = contextAnalyzer()
+		m.zc = contextAnalyzer() // kept, so bullets are read once across matches
 	}
 	if e, ok := b.(embedding); ok {
 		m.emb = e.Embedder()
@@ -213,39 +203,6 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 		res.Candidates = []Candidate{}
 	}
 	return res, nil
-}
-
-// ended is a grading error told as ETIMEOUT when the context ended under
-// it: a model or store call cut short returns the bare context error,
-// which an API would answer as an internal error (500), not a timeout.
-func ended(ctx context.Context, err error) error {
-	if ctx.Err() != nil && vitae.ErrorCode(err) != vitae.ETIMEOUT {
-		return vitae.Wrap(vitae.ETIMEOUT, err, "matching was cancelled or took too long")
-	}
-	return err
-}
-
-// finish is the step every answer of a grading ends with once its
-// résumés are scored (Match, Fit and Fits): an ended context ends the
-// answer, as it does in grading (the sense check read under it would
-// have dropped every strong grade it could not confirm, an answer no
-// one asked for), and a bullet the sense check could not embed marks
-// the answer degraded.
-func (g *grading) finish(ctx context.Context) error {
-	if err := ctx.Err(); err != nil {
-		return ended(ctx, err)
-	}
-	if s := g.sc.gate; s != nil && s.sense != nil && s.sense.reqs != nil {
-		if err := s.sense.failed(); err != nil {
-			degrade(g.res, "some strong evidence was not confirmed by the model: "+err.Error())
-		}
-	}
-	if s := g.sc.gate; s != nil && s.learned != nil && s.learned.sense.reqs != nil {
-		if err := s.learned.sense.failed(); err != nil {
-			degrade(g.res, "some strong evidence was not read by the model: "+err.Error())
-		}
-	}
-	return nil
 }
 
 // grading is one job description ready to grade résumés: the answer's
@@ -363,17 +320,8 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 			}
 			sc.gate.sense = sense
 		}
-		if m.zc != nil && m.emb != nil {
-			res.FitDefinition += learnedDefinition
-			sense, err := newSenseCheck(ctx, m.emb, 0, texts)
-			if err != nil {
-				if ctx.Err() != nil {
-					return nil, ctx.Err()
-				}
-				sense = &senseCheck{err: err} // the cosine reads 0: the model could not read the requirements
-				degrade(res, "strong evidence was not read by the model: "+err.Error())
-			}
-			sc.gate.learned = newLearnedGate(m.zc, sc.gate.reqs, texts, sense)
+		if sc.gate.learned, err = m.learned(ctx, sc.gate.reqs, texts, res); err != nil {
+			return nil, err
 		}
 	}
 	words, share := roleFit(jd.Title, resumes, w, sc.now, m.opts.Ablate != "role-names")
@@ -399,7 +347,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	o := m.opts
 	if m.emb == nil {
-		o.StrongSense = 0 // no model, no check: the rules are those without it
+		o.StrongSense, o.LearnedGate = 0, false // no model, no check: the rules are those without it
 	}
 	res.Rules = rulesOf(o, mode, res.Weights) // the weights as they ended, a degraded role sense included
 	return &grading{res: res, ids: ids, resumes: resumes, fit: fit, sc: sc}, nil
@@ -486,29 +434,6 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 // titleHits is how many bullets each title query ranks, as many as a
 // requirement query (300 ranked the same on the 22 training JDs).
 const titleHits = 100
-
-// each calls fn(0) … fn(n-1) on as many goroutines as there are cores;
-// fn must be safe to run concurrently.
-func each(n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
-}
-
-// degrade marks res degraded, adding reason to any reason it has.
-func degrade(res *Result, reason string) {
-	if res.DegradedReason != "" {
-		reason = res.DegradedReason + "; " + reason
-	}
-	res.Degraded, res.DegradedReason = true, reason
-}
 
 func truncateRunes(s string, n int) string {
 	r := []rune(s)

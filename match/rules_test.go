@@ -79,8 +79,9 @@ func TestRulesFingerprint(t *testing.T) {
 	}
 }
 
-// A sense check set where no model can read is off, and the answer's
-// rules say so: the same id as without it (replay reads no change).
+// A sense check or a learned gate set where no model can read is off,
+// and the answer's rules say so: the same id as without it (replay reads
+// no change).
 func TestRulesSenseWithoutModel(t *testing.T) {
 	rs := []*vitae.Resume{resume("sre", "S", "X", "Site Reliability Engineer", "2018", "", senseBullet)}
 	eng := search.New(searchtest.Index(t, searchtest.Trained(t, rs), rs), nil, search.Options{})
@@ -94,5 +95,8 @@ func TestRulesSenseWithoutModel(t *testing.T) {
 	off := rules(Options{Mode: vitae.ModeKeyword, StrongGate: true})
 	if on := rules(Options{Mode: vitae.ModeKeyword, StrongGate: true, StrongSense: 0.35}); on != off {
 		t.Errorf("no model: rules %s with the sense check set, %s without; want the same", on, off)
+	}
+	if on := rules(Options{Mode: vitae.ModeKeyword, StrongGate: true, LearnedGate: true}); on != off {
+		t.Errorf("no model: rules %s with the learned gate set, %s without; want the same", on, off)
 	}
 }

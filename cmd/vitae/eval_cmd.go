@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -42,7 +43,7 @@ the precision and recall of each level per split.`,
   vitae eval --index /tmp/corpus --jobs eval/jobs-dev.jsonl --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if n := btoi(queries != "") + btoi(jobs != "") + btoi(evidence != ""); n != 1 {
+			if n := b2i(queries != "") + b2i(jobs != "") + b2i(evidence != ""); n != 1 {
 				return &exitError{code: 2, err: errors.New("give exactly one of --queries, --jobs or --evidence")}
 			}
 			if ablate != "" && !slices.Contains(match.Ablations, ablate) {
@@ -61,6 +62,11 @@ the precision and recall of each level per split.`,
 			}
 			if fitGate && (evidence == "" || fit.picks != "gate" && fit.picks != "older") {
 				return &exitError{code: 2, err: errors.New("--fit-gate needs --evidence, and --fit-picks is gate or older")}
+			}
+			if fitGate {
+				if err := fit.validate(); err != nil {
+					return &exitError{code: 2, err: err}
+				}
 			}
 			a, err := g.open(cmd, nil)
 			if err != nil {
@@ -155,7 +161,7 @@ the precision and recall of each level per split.`,
 	f.Bool("by-kind", false, "with --evidence: also strong precision and recall per kind of requirement (degree, years, soft, toollist, tool, act, domain)")
 	f.BoolVar(&fitGate, "fit-gate", false, "with --evidence: fit the learned strong gate on the train pairs and print its coefficients and its precision / recall curve under cross-validation by job")
 	f.StringVar(&fit.picks, "fit-picks", "gate", "with --fit-gate: whose strong picks the gate judges: gate (the strong gate's) or older (the default rules')")
-	f.Float64Var(&fit.l2, "fit-l2", 1, "with --fit-gate: the L2 penalty of the fit")
+	f.Float64Var(&fit.l2, "fit-l2", 50, "with --fit-gate: the L2 penalty of the fit (50: match/learned_model.go's)")
 	f.StringVar(&fit.dump, "fit-dump", "", "with --fit-gate: also write the fitted pairs and their features to this file (JSONL; match/testdata/learned_picks.jsonl)")
 	f.Float64Var(&fit.target, "fit-target", 0.85, "with --fit-gate: the strong precision the threshold is chosen for")
 	f.StringVar(&modes, "modes", "keyword,semantic,hybrid", "comma-separated modes to evaluate")
@@ -209,17 +215,31 @@ func runJobEval(cmd *cobra.Command, g *globals, a *app, path string, asJSON, ver
 	return nil
 }
 
+// readEvidence reads the evidence set at path; a file that is missing or
+// malformed is the caller's mistake (exit 2). A requirement in more than
+// one split is warned of on warn (eval.CrossSplit).
+func readEvidence(path string, warn io.Writer) ([]eval.EvidenceItem, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &exitError{code: 2, err: err}
+	}
+	defer f.Close()
+	items, err := eval.ReadEvidence(f)
+	if err != nil {
+		return nil, &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
+	}
+	for _, n := range eval.CrossSplit(items) {
+		fmt.Fprintf(warn, "vitae: warning: %s: %s\n", path, n)
+	}
+	return items, nil
+}
+
 // runEvidenceFit reads an evidence set and fits the learned gate on its
 // train pairs (runGateFit), the cosine read by the index's model.
 func runEvidenceFit(cmd *cobra.Command, g *globals, a *app, path string, o gateFitOptions) error {
-	f, err := os.Open(path)
+	items, err := readEvidence(path, g.stderr)
 	if err != nil {
-		return &exitError{code: 2, err: err}
-	}
-	items, err := eval.ReadEvidence(f)
-	f.Close()
-	if err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
+		return err
 	}
 	grader := match.NewGateGrader().WithSense(a.engine.Embedder(), 0)
 	return runGateFit(cmd.Context(), g.stdout, a.engine, grader, items, o)
@@ -229,14 +249,9 @@ func runEvidenceFit(cmd *cobra.Command, g *globals, a *app, path string, o gateF
 // prints each split's levels; split "train" or "heldout" prints that one
 // alone, so tuning on train never shows the held-out rows.
 func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string, asJSON bool) error {
-	f, err := os.Open(path)
+	items, err := readEvidence(path, g.stderr)
 	if err != nil {
-		return &exitError{code: 2, err: err}
-	}
-	items, err := eval.ReadEvidence(f)
-	f.Close()
-	if err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("%s: %w", path, err)}
+		return err
 	}
 	grader := match.NewGraderFor(match.Options{StrictEvidence: a.cfg.Match.StrictEvidence,
 		StrongGate: a.cfg.Match.StrongGate, ContextEvidence: a.cfg.Match.ContextEvidence, StrongCap: kinds(a.cfg.Match.StrongCap),
@@ -250,7 +265,7 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 	}
 	if err := grader.Err(); err != nil {
 		// Its strong grades would be the model's outage, not the rules.
-		return fmt.Errorf("match.strong_sense: the model failed, so the grades are not the rules': %w", err)
+		return fmt.Errorf("%s: the model failed, so the grades are not the rules': %w", modelKeys(a.cfg), err)
 	}
 	if split != "all" {
 		reps = slices.DeleteFunc(reps, func(r *eval.EvidenceReport) bool { return r.Split != split })
@@ -280,13 +295,26 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 			return err
 		}
 		if err := grader.Err(); err != nil { // the table by kind grades again
-			return fmt.Errorf("match.strong_sense: the model failed while the pairs were graded by kind, so that table is not the rules': %w", err)
+			return fmt.Errorf("%s: the model failed while the pairs were graded by kind, so that table is not the rules': %w", modelKeys(a.cfg), err)
 		}
 	}
 	return nil
 }
 
-func btoi(b bool) int {
+// modelKeys names the keys whose checks read the model as evidence is
+// graded: the one that failed is among them.
+func modelKeys(cfg *Config) string {
+	var keys []string
+	if cfg.Match.StrongSense > 0 {
+		keys = append(keys, "match.strong_sense")
+	}
+	if cfg.Match.LearnedGate {
+		keys = append(keys, "match.learned_gate")
+	}
+	return strings.Join(keys, " and ")
+}
+
+func b2i(b bool) int {
 	if b {
 		return 1
 	}

@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 
@@ -20,9 +22,43 @@ type gateFitOptions struct {
 	dump   string  // a file to write the fitted picks to (match/testdata/learned_picks.jsonl)
 }
 
+// validate refuses a penalty or a target the fit cannot use: a penalty
+// of 0 lets a separable feature run its weight off, and no threshold
+// reaches a precision above 1.
+func (o gateFitOptions) validate() error {
+	var errs []error
+	if !(o.l2 > 0) || math.IsInf(o.l2, 1) { // NaN fails the first
+		errs = append(errs, fmt.Errorf("--fit-l2 %g: want a finite penalty above 0", o.l2))
+	}
+	if !(o.target > 0 && o.target <= 1) {
+		errs = append(errs, fmt.Errorf("--fit-target %g: want a precision in (0, 1]", o.target))
+	}
+	return errors.Join(errs...)
+}
+
+// foldable refuses train items cross-validation by job cannot split: one
+// without a job, or fewer than two jobs.
+func foldable(train []eval.EvidenceItem) error {
+	if len(train) == 0 {
+		return errors.New("fit gate: the set has no train pairs")
+	}
+	jobs := map[string]bool{}
+	for _, it := range train {
+		if it.Job == "" {
+			return fmt.Errorf("fit gate: item %s has no job, so cross-validation by job cannot hold it out", it.ID)
+		}
+		jobs[it.Job] = true
+	}
+	if len(jobs) < 2 {
+		return fmt.Errorf("fit gate: the train pairs come from %d job, cross-validation by job needs 2 or more", len(jobs))
+	}
+	return nil
+}
+
 // gatePick is one fitted pick as --fit-dump writes it: the pair, where
 // the bullet sits, its features and its label.
 type gatePick struct {
+	Job         string    `json:"job"` // the fold cross-validation holds it out in
 	Requirement string    `json:"requirement"`
 	Bullet      string    `json:"bullet"`
 	Work        bool      `json:"work"`
@@ -43,9 +79,18 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 			train = append(train, it)
 		}
 	}
-	pairs, _, err := eval.ResolvePairs(ctx, l, train)
+	if err := foldable(train); err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	pairs, unresolved, err := eval.ResolvePairs(ctx, l, train)
 	if err != nil {
 		return fmt.Errorf("fit gate: %w", err)
+	}
+	switch {
+	case len(pairs) == 0 && unresolved["train"] == 0:
+		return &exitError{code: 2, err: errors.New("fit gate: the set has no train pairs (no judged bullets)")}
+	case len(pairs) == 0:
+		return &exitError{code: 2, err: fmt.Errorf("fit gate: none of the %d train pairs is in the index: index the corpus the set was judged on", unresolved["train"])}
 	}
 	var gp []eval.GatePair
 	var picks []gatePick
@@ -57,16 +102,18 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 		}
 		gp = append(gp, eval.GatePair{Job: p.Job, X: rd.Features, Pick: pick, Strong: p.Grade == 2})
 		if pick {
-			picks = append(picks, gatePick{p.Requirement, p.Bullet, p.Place.Work, p.Place.Latest, rd.Features, p.Grade == 2})
-		}
-	}
-	if o.dump != "" {
-		if err := writePicks(o.dump, picks); err != nil {
-			return err
+			picks = append(picks, gatePick{p.Job, p.Requirement, p.Bullet, p.Place.Work, p.Place.Latest, rd.Features, p.Grade == 2})
 		}
 	}
 	if err := grader.Err(); err != nil {
 		return fmt.Errorf("fit gate: the model failed, so the cosines are not its: %w", err)
+	}
+	// Only once the model has read every pair: a dump of cosines read as 0
+	// would overwrite the testdata the table is checked against.
+	if o.dump != "" {
+		if err := writePicks(o.dump, picks); err != nil {
+			return err
+		}
 	}
 	f, err := eval.FitGate(gp, o.l2, o.target)
 	if err != nil {
@@ -100,7 +147,7 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 		}
 		fmt.Fprintf(w, "\t%s: []float64{%s},\n", part.name, strings.Join(s, ", "))
 	}
-	fmt.Fprintf(w, "}\n\n// features: %s\n", strings.Join(match.FeatureNames, ", "))
+	fmt.Fprintf(w, "}\n\nconst learnedAt = %s\n\n// features: %s\n", fnum(f.At), strings.Join(match.FeatureNames, ", "))
 	return nil
 }
 

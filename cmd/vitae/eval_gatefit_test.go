@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"vitae/embed/embedtest"
 )
 
 // TestEvalFitGate: --fit-gate fits on the train pairs only, prints the
@@ -27,7 +31,7 @@ func TestEvalFitGate(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("eval --fit-gate: exit %d\n%s\n%s", code, out, errOut)
 	}
-	for _, want := range []string{"strong picks, 2 train pairs", "CV by job", "nested CV", "var learnedModel = Logit{", "// features: score, "} {
+	for _, want := range []string{"strong picks, 2 train pairs", "CV by job", "nested CV", "var learnedModel = Logit{", "const learnedAt = ", "// features: score, "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -46,5 +50,74 @@ func TestEvalFitGate(t *testing.T) {
 		if code, _, errOut := cli(t, dir, append([]string{"eval"}, args...)...); code != 2 || !strings.Contains(errOut, "--fit-gate needs --evidence") {
 			t.Errorf("eval %v: exit %d\n%s", args, code, errOut)
 		}
+	}
+}
+
+// TestEvalFitGateModelFails: a model that fails while the pairs are read
+// fails the fit and leaves --fit-dump unwritten: a dump of cosines read
+// as 0 would overwrite the testdata the table is checked against.
+func TestEvalFitGateModelFails(t *testing.T) {
+	const req = "Led a DevOps team"
+	model := embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
+		if bytes.Contains(body, []byte(req)) {
+			embedtest.Refuse(w)
+			return true
+		}
+		return false
+	})
+	dir, ev := senseEval(t, model.URL, req)
+	os.WriteFile(ev, []byte(strings.Join([]string{
+		`{"id":"e1","job":"a","requirement":"` + req + `","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`,
+		`{"id":"e2","job":"b","requirement":"` + req + `","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":1}]}`,
+	}, "\n")+"\n"), 0o644)
+	dump := filepath.Join(dir, "picks.jsonl")
+	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--fit-gate", "--fit-dump", dump)
+	if code == 0 || !strings.Contains(errOut, "the model failed") {
+		t.Errorf("eval --fit-gate with the model failing: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(dump); !os.IsNotExist(err) {
+		t.Errorf("the dump was written with the model failing (stat: %v)", err)
+	}
+}
+
+// TestEvalFitGateRefuses: a penalty or target the fit cannot use, and a
+// set cross-validation by job cannot split, exit 2 with the reason
+// rather than print an empty curve or a threshold of 0.
+func TestEvalFitGateRefuses(t *testing.T) {
+	dir := workdir(t)
+	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: exit %d\n%s\n%s", code, out, errOut)
+	}
+	item := func(id, job, split string) string {
+		return `{"id":"` + id + `","job":"` + job + `","requirement":"Led a DevOps team","split":"` + split + `","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`
+	}
+	unknown := `{"id":"u","job":"b","requirement":"Led a DevOps team","split":"train","judgments":[{"ref":"nobody#L1","grade":2}]}`
+	for _, c := range []struct {
+		name  string
+		items []string
+		args  []string
+		want  string
+	}{
+		{"l2 NaN", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-l2", "NaN"}, "--fit-l2 NaN"},
+		{"l2 negative", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-l2", "-1"}, "--fit-l2 -1"},
+		{"l2 zero", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-l2", "0"}, "--fit-l2 0"},
+		{"target zero", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-target", "0"}, "--fit-target 0"},
+		{"target above 1", []string{item("e1", "a", "train"), item("e2", "b", "train")}, []string{"--fit-target", "1.5"}, "--fit-target 1.5"},
+		{"no train pairs", []string{item("e1", "a", "heldout"), item("e2", "b", "heldout")}, nil, "no train pairs"},
+		{"no job", []string{item("e1", "a", "train"), item("e2", "", "train")}, nil, "item e2 has no job"},
+		{"no judgments", []string{`{"id":"e1","job":"a","requirement":"Go","split":"train"}`, `{"id":"e2","job":"b","requirement":"Go","split":"train"}`}, nil, "no train pairs"},
+		{"one job", []string{item("e1", "a", "train"), item("e2", "a", "train")}, nil, "from 1 job"},
+		{"none indexed", []string{unknown, strings.Replace(unknown, `"job":"b"`, `"job":"a"`, 1)}, nil, "none of the 2 train pairs is in the index"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ev := filepath.Join(t.TempDir(), "ev.jsonl")
+			if err := os.WriteFile(ev, []byte(strings.Join(c.items, "\n")+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := cli(t, dir, append([]string{"eval", "--evidence", ev, "--fit-gate"}, c.args...)...)
+			if code != 2 || !strings.Contains(errOut, c.want) {
+				t.Errorf("exit %d, want 2 saying %q\nstdout:\n%s\nstderr:\n%s", code, c.want, out, errOut)
+			}
+		})
 	}
 }

@@ -32,6 +32,26 @@ func TestEvalEvidenceSenseModelFails(t *testing.T) {
 	}
 }
 
+// TestEvalEvidenceLearnedModelFails: with match.learned_gate on alone,
+// the failure names that key, not the sense check that is off.
+func TestEvalEvidenceLearnedModelFails(t *testing.T) {
+	const req = "Led a DevOps team"
+	model := embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
+		if bytes.Contains(body, []byte(req)) {
+			embedtest.Refuse(w)
+			return true
+		}
+		return false
+	})
+	dir, ev := senseEval(t, model.URL, req)
+	t.Setenv("VITAE_MATCH_STRONG_SENSE", "0")
+	t.Setenv("VITAE_MATCH_LEARNED_GATE", "true")
+	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--json")
+	if code == 0 || !strings.Contains(errOut, "match.learned_gate: the model failed") || strings.Contains(errOut, "match.strong_sense") {
+		t.Errorf("eval --evidence with the learned gate's model failing: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}
+
 // TestEvalEvidenceByKindSenseModelFails: --by-kind grades the pairs a
 // second time; a model that fails only then makes the command fail too,
 // not print a table by kind the outage made.
