@@ -174,6 +174,12 @@ func Rows(r *Report) []Row {
 			}
 			return "–"
 		})
+		add(v.name+": process CPU per request, ms", func(s *SizeResult) string {
+			if l := v.load(s); l != nil && l.CPUms > 0 {
+				return fmt.Sprintf("%.2f", l.CPUms)
+			}
+			return "–"
+		})
 		add(v.name+": errors / requests", func(s *SizeResult) string {
 			if l := v.load(s); l != nil {
 				return fmt.Sprintf("%d / %d", l.Errors, l.Requests)
