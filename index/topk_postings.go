@@ -18,8 +18,9 @@ import (
 // at least minDecoded postings in a segment is read through bleve's API
 // once, the first time a search asks it, into arrays the walk steps and
 // gallops through. The arrays hold the segment's postings whatever is
-// deleted (segments are immutable; a deletion makes a new bitmap every
-// batch), and the cursor steps over the snapshot's deleted bullets, so
+// deleted (segments are immutable, while a segment with deletions gets a
+// new bitmap at every batch), and the cursor steps over the snapshot's
+// deleted bullets, so
 // a cursor over them yields the postings, frequencies and norms the
 // iterator would, and the page is the same to the bit.
 
