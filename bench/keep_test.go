@@ -31,12 +31,12 @@ func TestKeepReusesTheIndex(t *testing.T) {
 		t.Errorf("second run has %d bullets, first %d", b.Bullets, a.Bullets)
 	}
 	for _, mode := range []string{"keyword", "semantic", "hybrid"} {
-		if l := b.Latency[mode]; l.N == 0 || l.Errors != 0 {
-			t.Errorf("second run %s: %+v", mode, l)
+		if l := b.Latency[mode]; l.N == 0 || l.Errors != 0 || l.Cold == nil || l.Cold.N != l.N/opts.Rounds {
+			t.Errorf("second run %s: %+v (cold %+v): want the warm-up pass too", mode, l, l.Cold)
 		}
 	}
 	var out strings.Builder
-	if err := WriteTable(&out, second); err != nil || !strings.Contains(out.String(), "hybrid") {
+	if err := WriteTable(&out, second); err != nil || !strings.Contains(out.String(), "hybrid") || !strings.Contains(out.String(), "caches cold") {
 		t.Errorf("table of a reused run: %v\n%s", err, out.String())
 	}
 	if b.Restart == nil || b.Restart.OpenSeconds <= 0 {

@@ -16,18 +16,22 @@ import (
 )
 
 // QueryLatency runs every query in mode, rounds times over, one at a
-// time, after one untimed warm-up pass, and summarises the latencies of
-// Engine.Search (10 hits, as the CLI and the page ask).
+// time, after one warm-up pass, and summarises the latencies of
+// Engine.Search (10 hits, as the CLI and the page ask); the warm-up
+// pass's go in Cold.
 func QueryLatency(ctx context.Context, eng *search.Engine, queries []string, mode vitae.Mode, rounds int) (Latency, error) {
 	run := func(q string) (time.Duration, error) {
 		start := time.Now()
 		_, err := eng.Search(ctx, vitae.Query{Text: q, Mode: mode, Limit: 10})
 		return time.Since(start), err
 	}
+	cold := make([]time.Duration, 0, len(queries))
 	for _, q := range queries {
-		if _, err := run(q); err != nil {
+		d, err := run(q)
+		if err != nil {
 			return Latency{}, fmt.Errorf("bench: %s query %q: %w", mode, q, err)
 		}
+		cold = append(cold, d)
 	}
 	var ds []time.Duration
 	for r := 0; r < max(rounds, 1); r++ {
@@ -39,7 +43,9 @@ func QueryLatency(ctx context.Context, eng *search.Engine, queries []string, mod
 			ds = append(ds, d)
 		}
 	}
-	return Summarize(ds), nil
+	l, c := Summarize(ds), Summarize(cold)
+	l.Cold = &c
+	return l, nil
 }
 
 // MatchLatency times job matching (hybrid, 10 candidates) over eng with

@@ -130,6 +130,13 @@ func Rows(r *Report) []Row {
 			return fmt.Sprintf("%s / %s / %s", ms(l.P50), ms(l.P95), ms(l.P99))
 		})
 	}
+	add("keyword / hybrid, first pass (caches cold): p50 / p99, ms", func(s *SizeResult) string {
+		k, h := s.Latency["keyword"].Cold, s.Latency["hybrid"].Cold
+		if k == nil || h == nil || k.N == 0 || h.N == 0 {
+			return "–"
+		}
+		return fmt.Sprintf("%s / %s; %s / %s", ms(k.P50), ms(k.P99), ms(h.P50), ms(h.P99))
+	})
 	add("match, one 25 KB job description: p50 / p95 / p99, ms", func(s *SizeResult) string {
 		l, ok := s.Latency["match-25kb"]
 		if !ok || l.N == 0 {
@@ -171,6 +178,12 @@ func Rows(r *Report) []Row {
 		add(v.name+": searches/s", func(s *SizeResult) string {
 			if l := v.load(s); l != nil {
 				return fmt.Sprintf("%.0f", l.PerSec)
+			}
+			return "–"
+		})
+		add(v.name+": process CPU per request, ms", func(s *SizeResult) string {
+			if l := v.load(s); l != nil && l.CPUms > 0 {
+				return fmt.Sprintf("%.2f", l.CPUms)
 			}
 			return "–"
 		})

@@ -15,3 +15,11 @@ func SetExactTopK(on bool) bool {
 	exactTopKOn = on
 	return was
 }
+
+// SetMinDecoded sets the shortest postings list the exact top-k decodes
+// (1: every list), for tests outside the package; it returns the old one.
+func SetMinDecoded(n uint64) uint64 {
+	was := minDecoded
+	minDecoded = n
+	return was
+}

@@ -25,9 +25,10 @@ type Index struct {
 	bleveMu sync.RWMutex // a search holds it shared; a reopen after a failed write, exclusively (storage.go)
 	db      *bolt.DB
 	vec     *vector.Store
-	facets  facetCache // facet values of bullets seen in results
-	bounds  boundCache // score bounds of terms' postings, for exactTopK
-	extIDs  idCache    // external IDs of exactTopK's pages
+	facets  facetCache    // facet values of bullets seen in results
+	bounds  boundCache    // score bounds of terms' postings, for exactTopK
+	decoded postingsCache // exactTopK's long postings lists, decoded
+	extIDs  idCache       // external IDs of exactTopK's pages
 	// boltReads counts records searches read since vitae.db's pages were
 	// last released (boltmem.go).
 	boltReads atomic.Int64

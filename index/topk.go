@@ -84,6 +84,7 @@ type topkPlan struct {
 	textPL     [][]segment.PostingsList // [clause][segment]
 	rolePL     [][]segment.PostingsList
 	bounds     *boundCache
+	decoded    *postingsCache // long lists decoded (topk_postings.go); nil: iterators only
 }
 
 // maxTopKTerms is the most terms the top-k takes: every query Lexical
@@ -282,6 +283,11 @@ type cursor struct {
 	scale  float64 // idf · weight, widened: times a saturation, a bound
 	blk    int     // tb's block of the last bound asked
 	ub     float64 // the clause's bound in this segment
+	// arr, when not nil, is the list decoded, walked instead of it: ai is
+	// the position after the current one, del the snapshot's deletions.
+	arr *postingArray
+	ai  int
+	del *roaring.Bitmap
 }
 
 // bound is the most u's clause adds to bullet d, which is not behind
@@ -310,11 +316,21 @@ func (u *cursor) set(p segment.Posting, err error) error {
 	return nil
 }
 
-func (u *cursor) next() error { return u.set(u.it.Next()) }
+func (u *cursor) next() error {
+	if u.arr != nil {
+		u.setAt(u.ai)
+		return nil
+	}
+	return u.set(u.it.Next())
+}
 
 // seek positions u at the first posting at or after d.
 func (u *cursor) seek(d uint64) error {
 	if u.done || (u.on && u.doc >= d) {
+		return nil
+	}
+	if u.arr != nil {
+		u.setAt(u.arr.search(u.ai, d))
 		return nil
 	}
 	return u.set(u.it.Advance(d))

@@ -52,9 +52,11 @@ func (bc *boundCache) retain(segs []segment.Segment) {
 
 const maxBoundEntries = 1 << 17
 
-// get returns the bounds of c's term in seg, computing them from pl (one
-// walk of its postings) the first time.
-func (bc *boundCache) get(seg segment.Segment, field string, c *clause, pl segment.PostingsList) (*termBounds, error) {
+// get returns the bounds of c's term in seg, computing them the first
+// time from arr, the list decoded, or else from pl (one walk of its
+// postings). arr holds deleted bullets too: bounds over more postings
+// still bound the live ones.
+func (bc *boundCache) get(seg segment.Segment, field string, c *clause, pl segment.PostingsList, arr *postingArray) (*termBounds, error) {
 	k := boundKey{seg: seg, field: field, term: string(c.term), avg: c.avg}
 	bc.mu.RLock()
 	tb, ok := bc.m[k]
@@ -63,24 +65,34 @@ func (bc *boundCache) get(seg segment.Segment, field string, c *clause, pl segme
 		return tb, nil
 	}
 	tb = &termBounds{}
-	it := pl.Iterator(true, true, false, nil)
 	n := 0
-	for {
-		p, err := it.Next()
-		if err != nil {
-			return nil, err
-		}
-		if p == nil {
-			break
-		}
-		s := saturation(p.Frequency(), p.Norm(), c.avg)
+	add := func(d, freq uint64, norm float64) {
+		s := saturation(freq, norm, c.avg)
 		if n%blockSize == 0 {
 			tb.last, tb.maxs = append(tb.last, 0), append(tb.maxs, 0)
 		}
 		b := len(tb.last) - 1
-		tb.last[b], tb.maxs[b] = p.Number(), max(tb.maxs[b], s)
+		tb.last[b], tb.maxs[b] = d, max(tb.maxs[b], s)
 		tb.max = max(tb.max, s)
 		n++
+	}
+	if arr != nil {
+		for i, d := range arr.docs {
+			fl := arr.fl[i]
+			add(uint64(d), uint64(fl>>16), lengthNorm(uint64(fl&0xffff)))
+		}
+	} else {
+		it := pl.Iterator(true, true, false, nil)
+		for {
+			p, err := it.Next()
+			if err != nil {
+				return nil, err
+			}
+			if p == nil {
+				break
+			}
+			add(p.Number(), p.Frequency(), p.Norm())
+		}
 	}
 	bc.mu.Lock()
 	if bc.m == nil || len(bc.m) >= maxBoundEntries {

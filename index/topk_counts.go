@@ -54,7 +54,7 @@ func newCommonCounts(n uint64, cursors []*cursor) *commonCounts {
 	}
 	// With no rare clause on the segment nothing is essential and the walk
 	// ends at once: counting would only clear and read for nothing.
-	if !slices.ContainsFunc(cursors, func(u *cursor) bool { return !u.c.common && u.it != nil }) {
+	if !slices.ContainsFunc(cursors, func(u *cursor) bool { return !u.c.common && !u.empty() }) {
 		return nil
 	}
 	cc, _ := countBufs.Get().(*commonCounts)
@@ -67,7 +67,7 @@ func newCommonCounts(n uint64, cursors []*cursor) *commonCounts {
 	var textUB, roleUB []float64
 	var buf [256]uint32
 	for _, u := range cursors {
-		if !u.c.common || u.it == nil {
+		if !u.c.common || u.empty() {
 			continue
 		}
 		counts, most := cc.text, &cc.maxText
@@ -76,6 +76,10 @@ func newCommonCounts(n uint64, cursors []*cursor) *commonCounts {
 			counts, roleUB = cc.role, append(roleUB, u.ub)
 		} else {
 			textUB = append(textUB, u.ub)
+		}
+		if u.arr != nil {
+			*most = max(*most, u.countInto(counts))
+			continue
 		}
 		it, ok := u.it.(segment.OptimizablePostingsIterator)
 		if !ok {

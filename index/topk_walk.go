@@ -18,7 +18,8 @@ import (
 // only while its bound, from the cursors' positions and their blocks'
 // bounds, still beats the floor.
 func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
-	seg := p.snap.Segments()[j].Segment()
+	ss := p.snap.Segments()[j]
+	seg, del := ss.Segment(), deletedOf(ss.Deleted())
 	isCommon := func(c *clause) bool { return c.common }
 	counted := commonCountsOn && (slices.ContainsFunc(p.text, isCommon) || slices.ContainsFunc(p.role, isCommon))
 	// The segment's cursors in one allocation; all holds text's, then role's.
@@ -36,11 +37,18 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 	}{{p.text, p.textPL, false}, {p.role, p.rolePL, true}} {
 		for i, c := range side.cs {
 			pl := side.pls[i][j]
-			slab = append(slab, cursor{c: c, role: side.role, pos: i, it: iterator(pl, true), scale: c.idf * c.weight * boundSlack})
+			arr, err := p.decoded.get(seg, c.field, c.term, pl.Count())
+			if err != nil {
+				return err
+			}
+			slab = append(slab, cursor{c: c, role: side.role, pos: i, scale: c.idf * c.weight * boundSlack, arr: arr, del: del})
 			u := &slab[len(slab)-1]
+			if arr == nil {
+				u.it = iterator(pl, true)
+			}
 			all = append(all, u)
-			if u.it != nil { // nil: pl is empty
-				tb, err := p.bounds.get(seg, c.field, c, pl)
+			if !u.empty() {
+				tb, err := p.bounds.get(seg, c.field, c, pl, arr)
 				if err != nil {
 					return err
 				}

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -97,19 +98,38 @@ func BenchmarkAPISearchLoad(b *testing.B) {
 // fixture of BenchmarkAPISearchLoad, for 5 s per b.N (use -benchtime 1x).
 // It reports searches/s and cpu-ms/op, the process's CPU time per
 // request, client included: at 2 cores, 1,000 searches/s needs 2 ms.
+//
+// VITAE_BENCH_KEPT=W/1000000 serves the index a `vitae bench --keep` run
+// left there instead (opened as the bench opens it, the heap's soft limit
+// at 2500 MiB as BENCHMARKS.md's 1M runs set it).
 func BenchmarkAPISearchHTTP(b *testing.B) {
 	n := 10_000
 	if v, err := strconv.Atoi(os.Getenv("VITAE_BENCH_BULLETS")); err == nil && v > 0 {
 		n = v
 	}
-	ix, l, queries := loadFixture(b, n)
+	var (
+		ix      *index.Index
+		l       *embed.Local
+		queries []string
+	)
+	if kept := os.Getenv("VITAE_BENCH_KEPT"); kept != "" {
+		ix, l, queries = loadKept(b, kept)
+	} else {
+		ix, l, queries = loadFixture(b, n)
+	}
 	eng := search.New(ix, l, search.Options{})
 	srv, err := web.New(eng, match.New(eng, match.Options{}), web.Config{SemanticRatio: 0.5})
 	if err != nil {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := bench.LoadSearch(ctx, srv, queries, "hybrid", true, 32, 2*time.Second); err != nil { // warm the caches
+	// Warm the caches; a kept 1M index also checks its float rows' checksum
+	// (~1 GB) once, on the first re-scoring.
+	warm := 2 * time.Second
+	if os.Getenv("VITAE_BENCH_KEPT") != "" {
+		warm = 5 * time.Second
+	}
+	if _, err := bench.LoadSearch(ctx, srv, queries, "hybrid", true, 32, warm); err != nil {
 		b.Fatal(err)
 	}
 	for _, facets := range []bool{true, false} {
@@ -131,6 +151,34 @@ func BenchmarkAPISearchHTTP(b *testing.B) {
 			b.ReportMetric(float64(cputime.Process()-cpu0)/float64(time.Millisecond)/float64(reqs), "cpu-ms/op")
 		})
 	}
+}
+
+// loadKept opens the index and model a `vitae bench --keep` run left at
+// dir with the configuration's defaults, as the bench does, and warms its
+// graph.
+func loadKept(tb testing.TB, dir string) (*index.Index, *embed.Local, []string) {
+	tb.Helper()
+	src, _, err := bench.FirstSource("../../shared/corpus/jsonresume", "../data")
+	if err != nil {
+		tb.Skip(err)
+	}
+	evalQs, _ := bench.ReadEvalFile("../eval/queries-dev.jsonl")
+	queries := bench.Queries(evalQs, src, 170, 1)
+	prev := debug.SetMemoryLimit(2500 << 20)
+	tb.Cleanup(func() { debug.SetMemoryLimit(prev) })
+	ix, l, _, ok, err := bench.OpenKept(dir, index.Options{Quantize: true, ANNThreshold: 50000,
+		HNSW: index.HNSWOptions{M: 16, EfConstruction: 128}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !ok {
+		tb.Fatalf("no kept index at %s", dir)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	if _, err := bench.WarmANN(context.Background(), ix, l); err != nil {
+		tb.Fatal(err)
+	}
+	return ix, l, queries
 }
 
 // benchQuantize is VITAE_BENCH_QUANTIZE=1: the fixture searches int8 rows.

@@ -1,0 +1,225 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// The walk over decoded lists gives the iterators' page, scores to the
+// bit, and the full ranking's: random short and long queries over a Zipf
+// corpus, every list decoded, the decoded lists kept across deletions
+// (the arrays hold deleted bullets; the walk steps over them).
+func TestDecodedPostingsExactTopK(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 19))
+	vocab := make([]string, 300)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("w%cq%c%c", 'a'+i%26, 'a'+i/26%26, 'a'+i/5%26)
+	}
+	ix := open(t, Options{RoleDepth: -1})
+	rs := zipfCorpus(t, ix, rng, vocab, 150)
+	was := minDecoded
+	minDecoded = 1
+	t.Cleanup(func() { minDecoded = was })
+	var pc postingsCache
+	withDeletions := 0
+	check := func(stage string) {
+		for q := range 80 {
+			n := 1 + rng.IntN(10) // a search box's
+			if q%3 == 0 {
+				n = 11 + rng.IntN(30) // a requirement's
+			}
+			words := make([]string, n)
+			for i := range words {
+				words[i] = vocab[rng.IntN(1+rng.IntN(len(vocab)))]
+			}
+			terms := Terms(strings.Join(words, " "))
+			k := []int{10, 100}[q%2]
+			share := []float64{0, 0.02, 0.2}[q%3]
+			withPlan(t, ix, terms, func(p *topkPlan) {
+				p.markCommon(share)
+				iterated, err := p.run(context.Background(), k)
+				if err != nil {
+					t.Fatal(err)
+				}
+				p.decode(&pc)
+				decoded, err := p.run(context.Background(), k)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := fullRanking(t, p, k)
+				if fmt.Sprint(decoded) != fmt.Sprint(iterated) || fmt.Sprint(decoded) != fmt.Sprint(want) {
+					t.Fatalf("%s, query %d (%d terms, share %g, k %d):\ndecoded %v\niterated %v\nfull %v", stage, q, len(terms), share, k, decoded, iterated, want)
+				}
+				if decodedOnDeletions(p.snap, &pc) {
+					withDeletions++
+				}
+			})
+		}
+	}
+	check("fresh")
+	if len(pc.m) == 0 {
+		t.Fatal("no list was decoded")
+	}
+	// Replaced bullets stay in their segments, marked deleted (a Delete
+	// rewrites the segments it touched: erase.go).
+	for _, r := range rs[:40] {
+		slices.Reverse(r.Bullets)
+		for i := range r.Bullets {
+			r.Bullets[i].Text += " " + vocab[i]
+		}
+		r.Hash += "'"
+	}
+	if _, err := ix.Upsert(context.Background(), rs[:40]); err != nil {
+		t.Fatal(err)
+	}
+	check("after replacing 40 résumés")
+	if withDeletions == 0 {
+		t.Error("no query walked a decoded list holding deleted bullets")
+	}
+}
+
+// decodedOnDeletions reports whether pc holds a decoded list of one of
+// snap's segments that holds a bullet deleted there.
+func decodedOnDeletions(snap *scorch.IndexSnapshot, pc *postingsCache) bool {
+	pc.mu.RLock()
+	defer pc.mu.RUnlock()
+	for _, s := range snap.Segments() {
+		del := deletedOf(s.Deleted())
+		if del == nil {
+			continue
+		}
+		for k, e := range pc.m {
+			if k.seg == s.Segment() && e.arr != nil && slices.ContainsFunc(e.arr.docs, del.Contains) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Past the budget the cache drops lists and still answers exactly.
+func TestDecodedPostingsBudget(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	vocab := make([]string, 200)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("b%cq%c", 'a'+i%26, 'a'+i/26%26)
+	}
+	ix := open(t, Options{RoleDepth: -1})
+	zipfCorpus(t, ix, rng, vocab, 100)
+	wasMin, wasBudget := minDecoded, decodedBudget
+	minDecoded, decodedBudget = 1, 4<<10
+	t.Cleanup(func() { minDecoded, decodedBudget = wasMin, wasBudget })
+	var pc postingsCache
+	asked := map[postingsKey]bool{}
+	for q := range 40 {
+		terms := Terms(strings.Join([]string{vocab[q%7], vocab[rng.IntN(len(vocab))], vocab[rng.IntN(20)]}, " "))
+		withPlan(t, ix, terms, func(p *topkPlan) {
+			want, err := p.run(context.Background(), 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.decode(&pc)
+			got, err := p.run(context.Background(), 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("query %d: decoded %v\nwant %v", q, got, want)
+			}
+		})
+		pc.mu.RLock()
+		var held, largest int64
+		for k, e := range pc.m {
+			asked[k] = true
+			if e.arr != nil {
+				held, largest = held+e.arr.bytes(), max(largest, e.arr.bytes())
+			}
+		}
+		pc.mu.RUnlock()
+		if held > max(decodedBudget, largest) {
+			t.Fatalf("query %d: %d bytes held, budget %d", q, held, decodedBudget)
+		}
+	}
+	if len(pc.m) >= len(asked) {
+		t.Errorf("%d lists kept of %d asked: none was dropped", len(pc.m), len(asked))
+	}
+}
+
+func TestPostingArraySearch(t *testing.T) {
+	a := &postingArray{docs: []uint32{2, 3, 5, 8, 13, 21, 34, 55, 89, 144}}
+	for from := range len(a.docs) + 1 { // against a linear scan
+		for d := range uint64(150) {
+			want := from
+			for want < len(a.docs) && uint64(a.docs[want]) < d {
+				want++
+			}
+			if got := a.search(from, d); got != want {
+				t.Fatalf("search(%d, %d) = %d, want %d", from, d, got, want)
+			}
+		}
+	}
+	if got := a.search(0, 1<<40); got != len(a.docs) {
+		t.Errorf("search past uint32 = %d, want %d", got, len(a.docs))
+	}
+}
+
+// Searches that decode, share and drop lists at once answer as one alone
+// (run with -race).
+func TestDecodedPostingsConcurrent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	vocab := make([]string, 150)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("c%cq%c", 'a'+i%26, 'a'+i/26%26)
+	}
+	ix := open(t, Options{RoleDepth: -1})
+	zipfCorpus(t, ix, rng, vocab, 80)
+	var queries []string
+	for q := range 30 {
+		queries = append(queries, strings.Join([]string{vocab[q%5], vocab[rng.IntN(len(vocab))], vocab[rng.IntN(30)]}, " "))
+	}
+	ctx := context.Background()
+	answer := func(q string) string {
+		res, err := ix.Lexical(ctx, LexicalRequest{Text: q, Size: 20, IDsOnly: true})
+		if err != nil {
+			t.Error(err)
+			return ""
+		}
+		var b strings.Builder
+		for _, h := range res.Hits {
+			fmt.Fprintf(&b, "%s %x\n", h.Bullet.ID, h.Score)
+		}
+		return b.String()
+	}
+	want := make([]string, len(queries))
+	for i, q := range queries { // iterated: no list is long enough
+		want[i] = answer(q)
+	}
+	wasMin, wasBudget := minDecoded, decodedBudget
+	minDecoded, decodedBudget = 1, 8<<10
+	t.Cleanup(func() { minDecoded, decodedBudget = wasMin, wasBudget })
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := range 3 * len(queries) {
+				k := (i + w*7) % len(queries)
+				if got := answer(queries[k]); got != want[k] {
+					t.Errorf("%q: decoded, concurrently:\n%s\nwant\n%s", queries[k], got, want[k])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	ix.decoded.mu.RLock()
+	defer ix.decoded.mu.RUnlock()
+	if len(ix.decoded.m) == 0 {
+		t.Error("no list was decoded")
+	}
+}
