@@ -105,6 +105,17 @@ func TestRoleTitles(t *testing.T) {
 		{"Team Lead — Helmes", [][]string{{"team", "lead"}}},
 		{"QA Lead", [][]string{{"qa", "lead"}}},
 		{"Senior Engineering Lead", [][]string{{"engin", "lead"}}},
+		{"Site Reliability Engineer (Devops/SRE) III", [][]string{{"site", "reliabl", "engin"}, {"devop"}, {"sre"}}},
+		{"Site Reliability Engineer #4512", [][]string{{"site", "reliabl", "engin"}}},
+		{"Backend Engineer 2", [][]string{{"backend", "engin"}}},
+		{"Backend Engineer L5 (2024)", [][]string{{"backend", "engin"}}},
+		{"Backend Engineer / Remote", [][]string{{"backend", "engin"}}},
+		{"Backend Engineer [Remote]", [][]string{{"backend", "engin"}}},
+		{"Backend Engineer (Hybrid/On-site)", [][]string{{"backend", "engin"}}},
+		{"Data Engineer in Berlin", [][]string{{"data", "engin"}}},
+		{"Data Engineer in Berlin, Germany", [][]string{{"data", "engin"}}},
+		{"Software Engineer in Test", [][]string{{"softwar", "engin", "test"}}},
+		{"Lecturer in Statistics", [][]string{{"lectur", "statist"}}},
 		{"Senior", [][]string{{"senior"}}},
 		{"", nil},
 	}
@@ -179,6 +190,12 @@ func TestRoleWordsShare(t *testing.T) {
 	}
 	if _, all := roleFit("Senior Analytics Engineer", map[string]*vitae.Resume{"dev": dev, "analytics": analytics}, defaultWeights, now, true); all != 1 {
 		t.Errorf("a title says analytics: share %v, want 1", all)
+	}
+	// A grade, an id or a place is no word of the role.
+	for _, title := range []string{"Software Engineer III", "Software Engineer #4512", "Software Engineer L5", "Software Engineer 2 [Remote]", "Software Engineer in Berlin"} {
+		if _, all := roleFit(title, pool, defaultWeights, now, true); all != 1 {
+			t.Errorf("%q: share %v, want 1", title, all)
+		}
 	}
 	w := defaultWeights
 	for _, tt := range []struct {
