@@ -191,6 +191,9 @@ func TestRoleWordsShare(t *testing.T) {
 	if _, all := roleFit("Senior Analytics Engineer", map[string]*vitae.Resume{"dev": dev, "analytics": analytics}, defaultWeights, now, true); all != 1 {
 		t.Errorf("a title says analytics: share %v, want 1", all)
 	}
+	if _, none := roleFit("", pool, defaultWeights, now, true); none != 1 {
+		t.Errorf("no title: share %v, want 1 (no word of the role is missing)", none)
+	}
 	// A grade, an id or a place is no word of the role.
 	for _, title := range []string{"Software Engineer III", "Software Engineer #4512", "Software Engineer L5", "Software Engineer 2 [Remote]", "Software Engineer in Berlin"} {
 		if _, all := roleFit(title, pool, defaultWeights, now, true); all != 1 {
