@@ -50,7 +50,7 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 				terms[t] = true
 			}
 			if names {
-				for _, t := range nameTerms(ts) {
+				for _, t := range nameTerms(b.Role, ts) {
 					terms[t] = true
 				}
 			}
