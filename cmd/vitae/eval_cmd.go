@@ -55,6 +55,9 @@ the precision and recall of each level per split.`,
 			if loo && jobs == "" {
 				return &exitError{code: 2, err: errors.New("--loo needs --jobs")}
 			}
+			if looDump != "" && !loo {
+				return &exitError{code: 2, err: errors.New("--loo-dump needs --loo")} // else nothing would be written
+			}
 			// --by-kind prints a table after --evidence's: refused where it
 			// would be silently left out.
 			if byKind, _ := cmd.Flags().GetBool("by-kind"); byKind && (evidence == "" || asJSON) {
