@@ -74,7 +74,8 @@ type Options struct {
 	// a fitted model keeps it (learned.go). Off by default
 	// (match.learned_gate).
 	LearnedGate bool
-	// Ablate switches one part of the score off, to measure it: "role-fit",
+	// Ablate switches parts of the score off, to measure them: a comma
+	// list (ablate.go) of "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
 	// "title-search" (the JD title as a query: in the pool order and in
 	// role fit), "role-sense" (role titles read by the model),
@@ -85,9 +86,6 @@ type Options struct {
 	// "length" (no length factor).
 	Ablate string
 }
-
-// Ablations are the names Options.Ablate takes.
-var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "role-family", "role-names", "role-share", "length"}
 
 func (o Options) withDefaults() Options {
 	if o.SemanticRatio <= 0 {
@@ -246,25 +244,25 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	w := defaultWeights
 	w.RecencyHalfLife = m.opts.RecencyHalfLife
-	if jd.Title == "" || m.opts.Ablate == "role-fit" {
+	if jd.Title == "" || m.opts.ablated("role-fit") {
 		w.RoleFit, w.TitleSearch = 0, 0 // no title, no role fit
 	}
-	if m.opts.Ablate == "title-search" {
+	if m.opts.ablated("title-search") {
 		w.TitleSearch, w.TitlePool = 0, 0
 	}
-	if jd.Title == "" || m.emb == nil || m.opts.Ablate == "role-fit" || m.opts.Ablate == "role-sense" {
+	if jd.Title == "" || m.emb == nil || m.opts.ablated("role-fit") || m.opts.ablated("role-sense") {
 		w.RoleSense, w.RoleFamily = 0, 0 // nothing to read titles with, or measured without; the floor is role sense's
 	}
-	if m.opts.Ablate == "role-family" {
+	if m.opts.ablated("role-family") {
 		w.RoleFamily = 0
 	}
 	if !m.opts.StrictEvidence && m.zs == nil {
 		w.PartialCreditTop = w.PartialCredit // the default rules' flat credit, as before
 	}
-	if m.opts.Ablate == "length" || !length {
+	if m.opts.ablated("length") || !length {
 		w.Length = 0
 	}
-	if m.opts.Ablate == "years" {
+	if m.opts.ablated("years") {
 		w.Experience = 0
 	}
 	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
@@ -301,7 +299,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	for i, rq := range jd.Requirements {
 		reqs[i] = m.z.requirement(rq.Text)
 	}
-	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: m.opts.Ablate != "levels"}
+	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: !m.opts.ablated("levels")}
 	if m.zs != nil {
 		texts := make([]string, len(jd.Requirements))
 		for i, rq := range jd.Requirements {
@@ -324,8 +322,8 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 			return nil, err
 		}
 	}
-	words, share := roleFit(jd.Title, resumes, w, sc.now, m.opts.Ablate != "role-names")
-	if m.opts.Ablate == "role-share" {
+	words, share := roleFit(jd.Title, resumes, w, sc.now, !m.opts.ablated("role-names"))
+	if m.opts.ablated("role-share") {
 		share = 1 // words weigh fully, whatever the pool's titles carry
 	}
 	sense, err := roleSense(ctx, m.emb, jd.Title, resumes, w, sc.now)
