@@ -169,6 +169,9 @@ func TestMatchAndEvalCommands(t *testing.T) {
 		t.Fatalf("eval --loo --loo-dump: exit %d\n%s", code, errOut)
 	}
 	raw, _ := os.ReadFile(dump)
+	if !strings.HasPrefix(string(raw), `{"id":"j1","grades":`) || !strings.Contains(string(raw), `"candidates":[`) {
+		t.Errorf("--loo-dump keys are not snake_case: %.80s", raw)
+	}
 	var pooled []eval.PooledJob
 	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
 		var p eval.PooledJob
