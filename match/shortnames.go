@@ -23,8 +23,7 @@ import (
 // role names, docs/matching.md §2 step 7).
 var shortNames = []struct{ short, long string }{
 	{"ops", "operations"},
-	{"pm", "product manager"},
-	{"pm", "product management"},
+	{"pm", "product manager"}, // "product management" too: the index reads both as product manag
 	{"sre", "site reliability"},
 	{"qa", "quality assurance"},
 	{"ux", "user experience"},
