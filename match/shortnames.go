@@ -82,8 +82,9 @@ var (
 // reOperations is the noun the index stems to operTerms.
 var reOperations = regexp.MustCompile(`(?i)\boperations\b`)
 
-// reHyphenPrefix finds a short name written as a prefix: "Bi-lingual".
-var reHyphenPrefix = regexp.MustCompile(`(?i)\b(bi)-\pL`)
+// hyphenPrefixes find the short names that are also prefixes written
+// as one: "Bi-lingual". Looked at only when the term is in the title.
+var hyphenPrefixes = map[string]*regexp.Regexp{index.Terms("bi")[0]: regexp.MustCompile(`(?i)\bbi-\pL`)}
 
 // nameTerms are the terms a role title (its terms as the index reads
 // them) adds for naming a role in its other form: those of "operations"
@@ -91,16 +92,12 @@ var reHyphenPrefix = regexp.MustCompile(`(?i)\b(bi)-\pL`)
 // "site reliability" for "SRE"; none for a title that names none.
 func nameTerms(role string, terms []string) []string {
 	var out []string
-	prefixes := map[string]bool{}
-	for _, m := range reHyphenPrefix.FindAllStringSubmatch(role, -1) {
-		prefixes[strings.ToLower(m[1])] = true
-	}
 	for i, t := range terms {
 		for _, fi := range byFirst[t] {
 			f := nameForms[fi]
 			switch {
 			case hasRun(terms[i:], f.short):
-				if !shortMisread(f, terms, i, prefixes) {
+				if !shortMisread(f, role, terms, i) {
 					out = append(out, f.long...)
 				}
 			case hasRun(terms[i:], f.long):
@@ -125,11 +122,11 @@ func nameTerms(role string, terms []string) []string {
 // the "op" of "Co-op", a prefix ("Bi-lingual"), or a name whose long
 // form's head word the title already states with another word before it
 // ("Project Manager (PM)": a project manager, not a product manager).
-func shortMisread(f nameForm, terms []string, i int, prefixes map[string]bool) bool {
-	switch {
-	case f.short[0] == opsStem && i > 0 && terms[i-1] == coTerm:
+func shortMisread(f nameForm, role string, terms []string, i int) bool {
+	if f.short[0] == opsStem && i > 0 && terms[i-1] == coTerm {
 		return true
-	case prefixes[f.short[0]]:
+	}
+	if re := hyphenPrefixes[f.short[0]]; re != nil && re.MatchString(role) {
 		return true
 	}
 	head := f.long[len(f.long)-1]
