@@ -11,10 +11,10 @@ import (
 // graded for it, with their explain, the weights of the answer and the
 // set's grades.
 type PooledJob struct {
-	ID         string
-	Grades     map[string]int
-	Weights    match.Weights
-	Candidates []match.Candidate
+	ID         string            `json:"id"`
+	Grades     map[string]int    `json:"grades"`
+	Weights    match.Weights     `json:"weights"`
+	Candidates []match.Candidate `json:"candidates"`
 }
 
 // PoolJobs grades each job's pool once: the matcher's answer with up to

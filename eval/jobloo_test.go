@@ -12,7 +12,7 @@ import (
 func pooledJob(id string, offGrade int) PooledJob {
 	w := match.DefaultWeights()
 	cand := func(rid string, roleWords float64, bullets int) match.Candidate {
-		ex := match.Explain{Evidence: 0.5, RoleWords: roleWords, RoleSense: roleWords, YearsFit: 1, Bullets: bullets, MustEvident: true}
+		ex := match.Explain{Evidence: 0.5, RoleWords: roleWords, RoleWordsShare: 1, RoleSense: roleWords, YearsFit: 1, Bullets: bullets, MustEvident: true}
 		return match.Candidate{ResumeID: rid, Explain: ex, Score: match.Rescore(ex, w)}
 	}
 	return PooledJob{ID: id, Weights: w, Grades: map[string]int{"fit": 2, "off": offGrade},

@@ -30,6 +30,35 @@ func corpusDir() (string, bool) {
 	return "", false
 }
 
+// corpusFile is one file of the shared corpus: its name and its bytes.
+type corpusFile struct {
+	name string
+	data []byte
+}
+
+// corpusFiles reads the shared corpus's JSON files for a benchmark;
+// skipped without the corpus.
+func corpusFiles(b *testing.B) []corpusFile {
+	b.Helper()
+	dir, ok := corpusDir()
+	if !ok {
+		b.Skip("the shared corpus (../shared/corpus/jsonresume) is absent")
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("corpus %s: %d files, %v", dir, len(paths), err)
+	}
+	out := make([]corpusFile, 0, len(paths))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, corpusFile{filepath.Base(p), data})
+	}
+	return out
+}
+
 // corpusMatcher indexes the shared corpus with the real pipeline (bleve
 // on disk, the built-in embedder trained on it) and returns a Matcher
 // over it, as `vitae index` and `vitae match` would.

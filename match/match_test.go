@@ -189,7 +189,7 @@ func TestRoleFitFollowsTitle(t *testing.T) {
 		order = append(order, c.ResumeID)
 		// Every role fit is the formula of its parts.
 		ex, w := c.Explain, res.Weights
-		if want := round3(max((ex.RoleWords+w.RoleSense*ex.RoleSense)/(1+w.RoleSense), w.TitleSearch*ex.TitleSearch)); ex.RoleFit != want {
+		if want := round3(roleFitOf(ex.RoleWords, ex.RoleWordsShare, ex.RoleSense, ex.TitleSearch, w)); ex.RoleFit != want {
 			t.Errorf("%s: explain %+v, role fit %v, want %v", c.ResumeID, ex, ex.RoleFit, want)
 		}
 	}

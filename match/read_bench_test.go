@@ -2,8 +2,6 @@ package match
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -11,26 +9,14 @@ import (
 // into its parts (what grading a pooled candidate pays for each bullet
 // not yet cached), with the default rules; skipped without the corpus.
 func BenchmarkReadBullet(b *testing.B) {
-	dir, ok := corpusDir()
-	if !ok {
-		b.Skip("the shared corpus is absent")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
 	var texts []string
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
+	for _, f := range corpusFiles(b) {
 		var r struct {
 			Work []struct {
 				Highlights []string `json:"highlights"`
 			} `json:"work"`
 		}
-		if json.Unmarshal(raw, &r) != nil {
+		if json.Unmarshal(f.data, &r) != nil {
 			continue // not every file is a JSON Resume
 		}
 		for _, w := range r.Work {

@@ -37,6 +37,25 @@ func TestRescoreFollowsTheFormula(t *testing.T) {
 			t.Errorf("%s: no role fit, rescored %v, want evidence × length %v", c.ResumeID, got, want)
 		}
 	}
+	// A role word no pooled title carries ("analytics"): role words
+	// weigh their share, and the score is the one Rescore gives back.
+	an, err := s.Match(context.Background(), Request{JobDescription: "# Analytics Engineer\n## Requirements\n- Run Kubernetes clusters in production\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range an.Candidates {
+		ex := c.Explain
+		if ex.RoleWordsShare <= 0 || ex.RoleWordsShare >= 1 {
+			t.Errorf("%s: share %v, want between 0 and 1", c.ResumeID, ex.RoleWordsShare)
+		}
+		if got := Rescore(ex, an.Weights); math.Abs(got-c.Score) > 0.0015 {
+			t.Errorf("%s: rescored %v, answer %v (explain %+v)", c.ResumeID, got, c.Score, ex)
+		}
+		if c.ResumeID == "sre" && ex.RoleWords == ex.RoleSense {
+			t.Errorf("sre: role words %v equal role sense: the share cannot show", ex.RoleWords)
+		}
+	}
+
 	// The nurse has more evidence than the SRE but no role fit: above
 	// the SRE once role fit weighs nothing (devops, with the nurse's
 	// evidence, ties her and is first by ID).

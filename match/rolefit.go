@@ -23,13 +23,13 @@ import (
 // PM, a DevOps engineer does operations).
 // names false reads the titles' words alone (the role-names ablation).
 // share is how much of the role's words (IDF-weighted, the best of its
-// names) some role of theirs carries: 1 when every word is carried, 0
-// when none is (roleFitOf).
+// names) some role of theirs carries: 1 when every word is carried or
+// the JD has no title, 0 when none is (roleFitOf).
 func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time, names bool) (fit map[string]float64, share float64) {
 	fit = map[string]float64{}
 	alts := roleTitles(title)
 	if len(alts) == 0 {
-		return fit, 0
+		return fit, 1 // no role to read: no word of it is missing
 	}
 	type role struct {
 		terms map[string]bool
@@ -50,7 +50,7 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 				terms[t] = true
 			}
 			if names {
-				for _, t := range nameTerms(ts) {
+				for _, t := range nameTerms(b.Role, ts) {
 					terms[t] = true
 				}
 			}

@@ -1,8 +1,6 @@
 package match
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -16,21 +14,9 @@ import (
 // names add to each match (docs/matching.md, "Role titles: short names
 // and the words no one carries").
 func BenchmarkRoleFit(b *testing.B) {
-	dir, ok := corpusDir()
-	if !ok {
-		b.Skip("the shared corpus (../shared/corpus/jsonresume) is absent")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil || len(files) == 0 {
-		b.Fatalf("corpus %s: %v", dir, err)
-	}
 	pool := map[string]*vitae.Resume{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		r, err := ingest.Parse(filepath.Base(f), data, ingest.Options{})
+	for _, f := range corpusFiles(b) {
+		r, err := ingest.Parse(f.name, f.data, ingest.Options{})
 		if err != nil {
 			continue // a file the pipeline skips too
 		}

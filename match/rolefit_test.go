@@ -105,6 +105,17 @@ func TestRoleTitles(t *testing.T) {
 		{"Team Lead — Helmes", [][]string{{"team", "lead"}}},
 		{"QA Lead", [][]string{{"qa", "lead"}}},
 		{"Senior Engineering Lead", [][]string{{"engin", "lead"}}},
+		{"Site Reliability Engineer (Devops/SRE) III", [][]string{{"site", "reliabl", "engin"}, {"devop"}, {"sre"}}},
+		{"Site Reliability Engineer #4512", [][]string{{"site", "reliabl", "engin"}}},
+		{"Backend Engineer 2", [][]string{{"backend", "engin"}}},
+		{"Backend Engineer L5 (2024)", [][]string{{"backend", "engin"}}},
+		{"Backend Engineer / Remote", [][]string{{"backend", "engin"}}},
+		{"Backend Engineer [Remote]", [][]string{{"backend", "engin"}}},
+		{"Backend Engineer (Hybrid/On-site)", [][]string{{"backend", "engin"}}},
+		{"Data Engineer in Berlin", [][]string{{"data", "engin"}}},
+		{"Data Engineer in Berlin, Germany", [][]string{{"data", "engin"}}},
+		{"Software Engineer in Test", [][]string{{"softwar", "engin", "test"}}},
+		{"Lecturer in Statistics", [][]string{{"lectur", "statist"}}},
 		{"Senior", [][]string{{"senior"}}},
 		{"", nil},
 	}
@@ -152,11 +163,44 @@ func TestNameTerms(t *testing.T) {
 		{"SRE", []string{"site", "reliabl"}},
 		{"Senior Quality Assurance Engineer", []string{"qa"}},
 		{"ML Engineer", []string{"machin", "learn"}},
+		// One row per pair, each way where the first one is not above.
+		{"UX Designer", []string{"user", "experi"}},
+		{"User Experience Designer", []string{"ux"}},
+		{"UI Developer", []string{"user", "interfac"}},
+		{"User Interface Developer", []string{"ui"}},
+		{"AI Engineer", []string{"artifici", "intellig"}},
+		{"Artificial Intelligence Researcher", []string{"ai"}},
+		{"Business Intelligence Analyst", []string{"bi"}},
+		{"HR Manager", []string{"human", "resourc"}},
+		{"Human Resources Generalist", []string{"hr"}},
+		{"VP of Engineering", []string{"vice", "presid"}},
+		{"Vice President, Sales", []string{"vp"}},
+		{"CTO", []string{"chief", "technolog", "offic"}},
+		{"Chief Technology Officer", []string{"cto"}},
+		{"SWE", []string{"softwar", "engin"}},
+		{"Software Engineer", []string{"swe"}},
+		{"Site Reliability Engineer", []string{"sre"}},
+		{"Machine Learning Engineer", []string{"ml"}},
+		{"QA Tester", []string{"qualiti", "assur"}},
+		{"Product Manager", []string{"pm"}},
+		// One row per kind of "…Ops".
+		{"DevSecOps", ops}, {"SecOps", ops}, {"MLOps", ops}, {"AIOps", ops}, {"DataOps", ops},
+		{"NetOps", ops}, {"ITOps", ops}, {"BizOps", ops}, {"FinOps", ops}, {"RevOps", ops},
+		{"CloudOps", ops}, {"GitOps", ops}, {"InfraOps", ops}, {"LLMOps", ops},
+		// Misfires: words that share a stem or spelling with a name.
+		{"Co-op Student", nil},
+		{"Machine Operator", nil},
+		{"Operating Room Nurse", nil},
+		{"Operational Excellence Lead", nil},
+		{"Project Manager (PM)", nil},
+		{"Technical Program Manager, PM", nil},
+		{"Bi-lingual Customer Support", nil},
+		{"BI Analyst", []string{"busi", "intellig"}},
 		{"Workshops Coordinator", nil},
 		{"Desktops Support", nil},
 		{"Software Developer", nil},
 	} {
-		if got := nameTerms(index.Terms(tt.title)); !reflect.DeepEqual(got, tt.want) {
+		if got := nameTerms(tt.title, index.Terms(tt.title)); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("nameTerms(%q) = %v, want %v", tt.title, got, tt.want)
 		}
 	}
@@ -179,6 +223,21 @@ func TestRoleWordsShare(t *testing.T) {
 	}
 	if _, all := roleFit("Senior Analytics Engineer", map[string]*vitae.Resume{"dev": dev, "analytics": analytics}, defaultWeights, now, true); all != 1 {
 		t.Errorf("a title says analytics: share %v, want 1", all)
+	}
+	// The best of the role's names: "SRE" is carried whole, the long
+	// name lacks "engineer", the team "analytics" is carried by no one.
+	sre := map[string]*vitae.Resume{"sre": resume("sre", "S", "X", "SRE", "2020-01", "", "Ran clusters"), "nurse": nurse}
+	if _, best := roleFit("Site Reliability Engineer (SRE/Analytics)", sre, defaultWeights, now, true); best != 1 {
+		t.Errorf("the best of the role's names: share %v, want 1", best)
+	}
+	if _, none := roleFit("", pool, defaultWeights, now, true); none != 1 {
+		t.Errorf("no title: share %v, want 1 (no word of the role is missing)", none)
+	}
+	// A grade, an id or a place is no word of the role.
+	for _, title := range []string{"Software Engineer III", "Software Engineer #4512", "Software Engineer L5", "Software Engineer 2 [Remote]", "Software Engineer in Berlin"} {
+		if _, all := roleFit(title, pool, defaultWeights, now, true); all != 1 {
+			t.Errorf("%q: share %v, want 1", title, all)
+		}
 	}
 	w := defaultWeights
 	for _, tt := range []struct {

@@ -79,7 +79,7 @@ func roleTitles(title string) [][]string {
 	for _, o := range others {
 		alts = append(alts, roleTerms(o))
 	}
-	ts := mainTerms(main)
+	ts := mainTerms(cutPlace(main))
 	if len(ts) == 0 {
 		ts = dedupe(index.Terms(main))
 	}
@@ -121,11 +121,12 @@ func roleTitleTexts(title string) []string {
 	return out
 }
 
-// roleTerms is s's index terms without level words.
+// roleTerms is s's index terms without level words, grades, ids and
+// work places.
 func roleTerms(s string) []string {
 	var out []string
-	for _, t := range dedupe(index.Terms(s)) {
-		if !levelTerms[t] {
+	for _, t := range dedupe(index.Terms(reOnSite.ReplaceAllString(s, " "))) {
+		if !levelTerms[t] && !notRoleWord(t) {
 			out = append(out, t)
 		}
 	}
@@ -141,7 +142,7 @@ var leadTerm = index.Terms("lead")[0]
 func cutTerms(s string) []string {
 	var out []string
 	for _, t := range dedupe(index.Terms(s)) {
-		if !levelTerms[t] || t == leadTerm {
+		if (!levelTerms[t] || t == leadTerm) && !notRoleWord(t) {
 			out = append(out, t)
 		}
 	}

@@ -1,6 +1,8 @@
 package match
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 
 	"vitae/index"
@@ -21,8 +23,7 @@ import (
 // role names, docs/matching.md §2 step 7).
 var shortNames = []struct{ short, long string }{
 	{"ops", "operations"},
-	{"pm", "product manager"},
-	{"pm", "product management"},
+	{"pm", "product manager"}, // "product management" too: the index reads both as product manag
 	{"sre", "site reliability"},
 	{"qa", "quality assurance"},
 	{"ux", "user experience"},
@@ -65,35 +66,81 @@ var (
 		}
 		return m
 	}()
-	opsStem = nameForms[0].short[0] // "ops" as the index reads it
+	opsTerms  = index.Terms("ops")
+	opsStem   = opsTerms[0] // "ops" as the index reads it
+	operTerms = index.Terms("operations")
+	coTerm    = index.Terms("co")[0]
 )
+
+// Words that share a stem or a spelling with a name, and are not it:
+// "Co-op" is no operations work; "Operator", "Operating" and
+// "Operational" stem to what "Operations" does, but only the noun names
+// the role; "Bi-lingual" and "Bi-weekly" are no business intelligence;
+// the PM of a "Project Manager (PM)" is the project manager the title
+// states, not a product manager.
+
+// reOperations is the noun the index stems to operTerms.
+var reOperations = regexp.MustCompile(`(?i)\boperations\b`)
+
+// hyphenPrefixes find the short names that are also prefixes written
+// as one: "Bi-lingual". Looked at only when the term is in the title.
+var hyphenPrefixes = map[string]*regexp.Regexp{index.Terms("bi")[0]: regexp.MustCompile(`(?i)\bbi-\pL`)}
 
 // nameTerms are the terms a role title (its terms as the index reads
 // them) adds for naming a role in its other form: those of "operations"
 // for "Ops" or a "…Ops" compound, of "pm" for "Product Manager", of
 // "site reliability" for "SRE"; none for a title that names none.
-func nameTerms(terms []string) []string {
+func nameTerms(role string, terms []string) []string {
 	var out []string
 	for i, t := range terms {
 		for _, fi := range byFirst[t] {
 			f := nameForms[fi]
 			switch {
 			case hasRun(terms[i:], f.short):
-				out = append(out, f.long...)
+				if !shortMisread(f, role, terms, i) {
+					out = append(out, f.long...)
+				}
 			case hasRun(terms[i:], f.long):
-				out = append(out, f.short...)
+				if !hasRun(f.long, operTerms) || reOperations.MatchString(role) {
+					out = append(out, f.short...)
+				}
 			}
 		}
 		// A compound's stem ends in that of "ops" ("devop", "sysop").
 		if len(t) > len(opsStem) && strings.HasSuffix(t, opsStem) && opsPrefixes[strings.TrimSuffix(t, opsStem)] {
-			out = append(out, nameForms[0].short...)
-			out = append(out, nameForms[0].long...)
+			out = append(out, opsTerms...)
+			out = append(out, operTerms...)
 		}
 	}
 	if out == nil {
 		return nil
 	}
 	return dedupe(out)
+}
+
+// shortMisread reports a short name at terms[i] that is not the role's:
+// the "op" of "Co-op", a prefix ("Bi-lingual"), or a name whose long
+// form's head word the title already states with another word before it
+// ("Project Manager (PM)": a project manager, not a product manager).
+func shortMisread(f nameForm, role string, terms []string, i int) bool {
+	if f.short[0] == opsStem && i > 0 && terms[i-1] == coTerm {
+		return true
+	}
+	if re := hyphenPrefixes[f.short[0]]; re != nil && re.MatchString(role) {
+		return true
+	}
+	head := f.long[len(f.long)-1]
+	return slices.Contains(terms, head) && !containsRun(terms, f.long)
+}
+
+// containsRun reports whether run occurs in terms.
+func containsRun(terms, run []string) bool {
+	for i := range terms {
+		if hasRun(terms[i:], run) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasRun reports whether terms begin with run.

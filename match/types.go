@@ -89,7 +89,8 @@ type Explain struct {
 
 	// RoleWordsShare (0..1) is how much of the JD role's words
 	// (IDF-weighted) the pool's role titles carry at all: role words
-	// weigh this much beside role sense in RoleFit (rolefit.go).
+	// weigh this much beside role sense in RoleFit (rolefit.go); 1 when
+	// the JD has no title.
 	RoleWordsShare float64 `json:"role_words_share"`
 }
 

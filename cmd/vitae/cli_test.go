@@ -169,6 +169,9 @@ func TestMatchAndEvalCommands(t *testing.T) {
 		t.Fatalf("eval --loo --loo-dump: exit %d\n%s", code, errOut)
 	}
 	raw, _ := os.ReadFile(dump)
+	if !strings.HasPrefix(string(raw), `{"id":"j1","grades":`) || !strings.Contains(string(raw), `"candidates":[`) {
+		t.Errorf("--loo-dump keys are not snake_case: %.80s", raw)
+	}
 	var pooled []eval.PooledJob
 	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
 		var p eval.PooledJob
@@ -186,6 +189,9 @@ func TestMatchAndEvalCommands(t *testing.T) {
 	}
 	if code, _, errOut = cli(t, dir, "eval", "--evidence", ev, "--loo"); code != 2 || !strings.Contains(errOut, "--loo needs --jobs") {
 		t.Fatalf("eval --loo without --jobs: exit %d\n%s", code, errOut)
+	}
+	if code, _, errOut = cli(t, dir, "eval", "--jobs", jobs, "--loo-dump", filepath.Join(dir, "dump.jsonl")); code != 2 || !strings.Contains(errOut, "--loo-dump needs --loo") {
+		t.Fatalf("eval --loo-dump without --loo: exit %d\n%s", code, errOut)
 	}
 	qs := filepath.Join(dir, "q.jsonl")
 	os.WriteFile(qs, []byte(`{"id":"q1","query":"led DevOps team","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2},{"ref":"missing#/work/0","grade":1}]}`+"\n"), 0o644)

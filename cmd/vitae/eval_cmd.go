@@ -46,14 +46,17 @@ the precision and recall of each level per split.`,
 			if n := b2i(queries != "") + b2i(jobs != "") + b2i(evidence != ""); n != 1 {
 				return &exitError{code: 2, err: errors.New("give exactly one of --queries, --jobs or --evidence")}
 			}
-			if ablate != "" && !slices.Contains(match.Ablations, ablate) {
-				return &exitError{code: 2, err: fmt.Errorf("--ablate %q: not one of %s", ablate, strings.Join(match.Ablations, ", "))}
+			if err := match.CheckAblate(ablate); err != nil {
+				return &exitError{code: 2, err: fmt.Errorf("--ablate %w", err)}
 			}
 			if jobs != "" && split != "all" {
 				return &exitError{code: 2, err: fmt.Errorf("--split %s: the job sets are split by file (eval/jobs-*.jsonl)", split)}
 			}
 			if loo && jobs == "" {
 				return &exitError{code: 2, err: errors.New("--loo needs --jobs")}
+			}
+			if looDump != "" && !loo {
+				return &exitError{code: 2, err: errors.New("--loo-dump needs --loo")} // else nothing would be written
 			}
 			// --by-kind prints a table after --evidence's: refused where it
 			// would be silently left out.
@@ -156,7 +159,7 @@ the precision and recall of each level per split.`,
 	f.StringVar(&jobs, "jobs", "", "job-matching relevance set (JSONL)")
 	f.BoolVar(&loo, "loo", false, "with --jobs (training sets only; several comma-separated): choose the adjustment's weights leaving one job out in turn, and print the held-out jobs' mean beside the configured weights'")
 	f.StringVar(&looDump, "loo-dump", "", "with --loo: also write each job's graded pool (candidates with explain and evidence, grades) to this file as JSON lines, to study offline")
-	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off one part of the match score ("+strings.Join(match.Ablations, ", ")+")")
+	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off parts of the match score, a comma list of "+strings.Join(match.Ablations, ", ")+" (role-names,role-share: the role fit before short names and role words' share)")
 	f.StringVar(&evidence, "evidence", "", "(requirement, bullet) evidence set (JSONL): precision and recall per level")
 	f.Bool("by-kind", false, "with --evidence: also strong precision and recall per kind of requirement (degree, years, soft, toollist, tool, act, domain)")
 	f.BoolVar(&fitGate, "fit-gate", false, "with --evidence: fit the learned strong gate on the train pairs and print its coefficients and its precision / recall curve under cross-validation by job")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -157,16 +156,8 @@ func writePicks(path string, picks []gatePick) error {
 	if err != nil {
 		return fmt.Errorf("fit gate: %w", err)
 	}
-	enc := json.NewEncoder(f)
-	enc.SetEscapeHTML(false)
-	for _, p := range picks {
-		if err := enc.Encode(p); err != nil {
-			f.Close()
-			return fmt.Errorf("fit gate: write %s: %w", path, err)
-		}
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("fit gate: write %s: %w", path, err)
+	if err := writeJSONL(f, picks); err != nil {
+		return fmt.Errorf("fit gate: %w", err)
 	}
 	return nil
 }

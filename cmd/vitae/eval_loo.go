@@ -98,15 +98,8 @@ func writePooled(path string, pooled []eval.PooledJob) error {
 	if err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("--loo-dump: %w", err)}
 	}
-	enc := json.NewEncoder(f)
-	for _, p := range pooled {
-		if err := enc.Encode(p); err != nil {
-			f.Close()
-			return fmt.Errorf("--loo-dump %s: %w", path, err)
-		}
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("--loo-dump %s: %w", path, err)
+	if err := writeJSONL(f, pooled); err != nil {
+		return fmt.Errorf("--loo-dump: %w", err)
 	}
 	return nil
 }

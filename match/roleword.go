@@ -1,0 +1,62 @@
+package match
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"vitae/index"
+)
+
+// A JD title often says more than the role: a grade ("III", "2", "L5"),
+// a requisition id ("#4512"), a year, where the work is ("[Remote]",
+// "/ Hybrid", "in Berlin"). No résumé title carries these, so counted as
+// role words they would read as words of the role no one carries and
+// lower the share role words weigh (rolefit.go) as a real role word does.
+
+// placeWords say where the work is done, not which role it is.
+var placeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"remote", "hybrid", "onsite"} {
+		for _, t := range index.Terms(w) {
+			m[t] = true
+		}
+	}
+	return m
+}()
+
+// romanGrades are the grades ii–x as the index reads them ("Engineer III").
+var romanGrades = map[string]bool{"ii": true, "iii": true, "iv": true, "v": true, "vi": true, "vii": true, "viii": true, "ix": true, "x": true}
+
+// reOnSite is "on-site" and "on site", which the index reads as "site",
+// a word of "site reliability".
+var reOnSite = regexp.MustCompile(`(?i)\bon[- ]site\b`)
+
+// notRoleWord reports a title term that is a grade, an id, a year or a
+// place of work.
+func notRoleWord(t string) bool {
+	return romanGrades[t] || placeWords[t] || strings.IndexFunc(t, unicode.IsDigit) >= 0
+}
+
+// reInPlace finds a title's last " in " before a capitalised word:
+// "Data Engineer in Berlin".
+var reInPlace = regexp.MustCompile(`\s+in\s+\p{Lu}[^\s]*(?:[\s,]+[^\s]+)*\s*$`)
+
+// inRoles are what follows "in" in a role's own name: a "Software
+// Engineer in Test" tests, an "Entrepreneur in Residence" is one.
+var inRoles = map[string]bool{"test": true, "testing": true, "residence": true}
+
+// cutPlace cuts a title at a place after "in" when a role of two words or
+// more comes before it: "Data Engineer in Berlin" is a data engineer's
+// job, a "Lecturer in Statistics" teaches statistics.
+func cutPlace(main string) string {
+	loc := reInPlace.FindStringIndex(main)
+	if loc == nil || len(cutTerms(main[:loc[0]])) < 2 {
+		return main
+	}
+	after := strings.Fields(main[loc[0]:])
+	if len(after) > 1 && inRoles[strings.ToLower(strings.Trim(after[1], ",."))] {
+		return main
+	}
+	return main[:loc[0]]
+}
