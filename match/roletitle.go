@@ -79,7 +79,7 @@ func roleTitles(title string) [][]string {
 	for _, o := range others {
 		alts = append(alts, roleTerms(o))
 	}
-	ts := mainTerms(cutPlace(main))
+	ts := mainTerms(main)
 	if len(ts) == 0 {
 		ts = dedupe(index.Terms(main))
 	}

@@ -38,25 +38,37 @@ func notRoleWord(t string) bool {
 	return romanGrades[t] || placeWords[t] || strings.IndexFunc(t, unicode.IsDigit) >= 0
 }
 
-// reInPlace finds a title's last " in " before a capitalised word:
-// "Data Engineer in Berlin".
-var reInPlace = regexp.MustCompile(`\s+in\s+\p{Lu}[^\s]*(?:[\s,]+[^\s]+)*\s*$`)
+// reIn finds " in " before a capitalised word: "Data Engineer in Berlin".
+var reIn = regexp.MustCompile(`\s+in\s+\p{Lu}`)
 
 // inRoles are what follows "in" in a role's own name: a "Software
 // Engineer in Test" tests, an "Entrepreneur in Residence" is one.
 var inRoles = map[string]bool{"test": true, "testing": true, "residence": true}
 
-// cutPlace cuts a title at a place after "in" when a role of two words or
-// more comes before it: "Data Engineer in Berlin" is a data engineer's
-// job, a "Lecturer in Statistics" teaches statistics.
-func cutPlace(main string) string {
-	loc := reInPlace.FindStringIndex(main)
-	if loc == nil || len(cutTerms(main[:loc[0]])) < 2 {
-		return main
+// placeTerms are the terms after a title's last " in " before a
+// capitalised word, when a role of two words or more comes before it:
+// "berlin" of "Data Engineer in Berlin". They may be the role's field
+// too ("Research Scientist in Machine Learning"), so they stay in the
+// role, and share leaves out only those no pooled title carries
+// (rolefit.go): a place no one carries never lowers the share. A
+// "Lecturer in Statistics" teaches statistics.
+func placeTerms(title string) map[string]bool {
+	main, _ := titleParts(title)
+	locs := reIn.FindAllStringIndex(main, -1)
+	if locs == nil {
+		return nil
 	}
-	after := strings.Fields(main[loc[0]:])
-	if len(after) > 1 && inRoles[strings.ToLower(strings.Trim(after[1], ",."))] {
-		return main
+	at := locs[len(locs)-1][0]
+	if len(cutTerms(main[:at])) < 2 {
+		return nil
 	}
-	return main[:loc[0]]
+	after := strings.Fields(main[at:])[1:]
+	if inRoles[strings.ToLower(strings.Trim(after[0], ",."))] {
+		return nil
+	}
+	m := map[string]bool{}
+	for _, t := range index.Terms(strings.Join(after, " ")) {
+		m[t] = true
+	}
+	return m
 }
