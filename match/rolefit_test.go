@@ -112,6 +112,21 @@ func TestRoleTitles(t *testing.T) {
 		{"Backend Engineer / Remote", [][]string{{"backend", "engin"}}},
 		{"Backend Engineer [Remote]", [][]string{{"backend", "engin"}}},
 		{"Backend Engineer (Hybrid/On-site)", [][]string{{"backend", "engin"}}},
+		{"Software Engineer III", [][]string{{"softwar", "engin"}}},
+		{"Software Engineer 2 [Remote]", [][]string{{"softwar", "engin"}}},
+		{"Data Engineer #A123", [][]string{{"data", "engin"}}},
+		{"Data Engineer Remote", [][]string{{"data", "engin"}}},
+		{"Data Engineer - Hybrid", [][]string{{"data", "engin"}}},
+		// A place word, a number or a roman numeral inside the role is
+		// a word of it.
+		{"Remote Sensing Scientist", [][]string{{"remot", "sens", "scientist"}}},
+		{"Hybrid Cloud Architect", [][]string{{"hybrid", "cloud", "architect"}}},
+		{"B2B Sales Manager", [][]string{{"b2b", "sale", "manag"}}},
+		{"Web3 Engineer", [][]string{{"web3", "engin"}}},
+		{"3D Artist", [][]string{{"3d", "artist"}}},
+		{"5G Network Engineer", [][]string{{"5g", "network", "engin"}}},
+		{"IV&V Engineer", [][]string{{"iv", "v", "engin"}}},
+		{"Vi Developer", [][]string{{"vi", "develop"}}},
 		// Words after "in" stay in the role: a field is no place
 		// (placeTerms leaves a place no one carries out of share).
 		{"Data Engineer in Berlin", [][]string{{"data", "engin", "berlin"}}},
