@@ -217,6 +217,14 @@ func TestNameTerms(t *testing.T) {
 		{"Technical Program Manager, PM", nil},
 		{"Bi-lingual Customer Support", nil},
 		{"BI Analyst", []string{"busi", "intellig"}},
+		{"Bi-lingual BI Analyst", []string{"busi", "intellig"}},
+		// The head-word rule: the title states the long form's head
+		// word ("reliability", "experience") without the whole long
+		// form, so the short name reads as a misfire and adds nothing:
+		// the cost of keeping "Project Manager (PM)" off product
+		// managers.
+		{"Reliability Engineer (SRE)", nil},
+		{"Experience Designer (UX)", nil},
 		{"Workshops Coordinator", nil},
 		{"Desktops Support", nil},
 		{"Software Developer", nil},
