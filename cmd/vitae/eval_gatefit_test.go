@@ -107,6 +107,7 @@ func TestEvalFitGateRefuses(t *testing.T) {
 		{"no job", []string{item("e1", "a", "train"), item("e2", "", "train")}, nil, "item e2 has no job"},
 		{"no judgments", []string{`{"id":"e1","job":"a","requirement":"Go","split":"train"}`, `{"id":"e2","job":"b","requirement":"Go","split":"train"}`}, nil, "no train pairs"},
 		{"one job", []string{item("e1", "a", "train"), item("e2", "a", "train")}, nil, "from 1 job"},
+		{"one job indexed", []string{item("e1", "a", "train"), unknown}, nil, "come from 1 job"},
 		{"none indexed", []string{unknown, strings.Replace(unknown, `"job":"b"`, `"job":"a"`, 1)}, nil, "none of the 2 train pairs is in the index"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
