@@ -40,3 +40,12 @@ func splitAblate(list string) []string {
 	}
 	return parts
 }
+
+// ablateKey is a comma list as the rules id reads it: trimmed, sorted,
+// without repeats, so "years,role-fit" and "role-fit, years" are the
+// same rules; one part stays as written ("years").
+func ablateKey(list string) string {
+	parts := slices.DeleteFunc(splitAblate(list), func(p string) bool { return p == "" })
+	slices.Sort(parts)
+	return strings.Join(slices.Compact(parts), ",")
+}

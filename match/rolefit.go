@@ -61,6 +61,7 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 			}
 		}
 	}
+	places := placeTerms(title)
 	n := float64(len(resumes))
 	idf := func(t string) float64 { return math.Log(1 + (n+1)/(1+float64(df[t]))) }
 	for _, want := range alts {
@@ -73,6 +74,9 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 		carried := want[:0:0]
 		var all, got float64
 		for _, t := range want {
+			if df[t] == 0 && places[t] {
+				continue // a place no one carries: no word of the role missing
+			}
 			all += idf(t)
 			if df[t] > 0 {
 				carried = append(carried, t)

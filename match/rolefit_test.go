@@ -112,10 +112,31 @@ func TestRoleTitles(t *testing.T) {
 		{"Backend Engineer / Remote", [][]string{{"backend", "engin"}}},
 		{"Backend Engineer [Remote]", [][]string{{"backend", "engin"}}},
 		{"Backend Engineer (Hybrid/On-site)", [][]string{{"backend", "engin"}}},
-		{"Data Engineer in Berlin", [][]string{{"data", "engin"}}},
-		{"Data Engineer in Berlin, Germany", [][]string{{"data", "engin"}}},
+		{"Software Engineer III", [][]string{{"softwar", "engin"}}},
+		{"Software Engineer 2 [Remote]", [][]string{{"softwar", "engin"}}},
+		{"Data Engineer #A123", [][]string{{"data", "engin"}}},
+		{"Data Engineer Remote", [][]string{{"data", "engin"}}},
+		{"Data Engineer - Hybrid", [][]string{{"data", "engin"}}},
+		// A place word, a number or a roman numeral inside the role is
+		// a word of it.
+		{"Remote Sensing Scientist", [][]string{{"remot", "sens", "scientist"}}},
+		{"Hybrid Cloud Architect", [][]string{{"hybrid", "cloud", "architect"}}},
+		{"B2B Sales Manager", [][]string{{"b2b", "sale", "manag"}}},
+		{"Web3 Engineer", [][]string{{"web3", "engin"}}},
+		{"3D Artist", [][]string{{"3d", "artist"}}},
+		{"5G Network Engineer", [][]string{{"5g", "network", "engin"}}},
+		{"IV&V Engineer", [][]string{{"iv", "v", "engin"}}},
+		{"Vi Developer", [][]string{{"vi", "develop"}}},
+		// Words after "in" stay in the role: a field is no place
+		// (placeTerms leaves a place no one carries out of share).
+		{"Data Engineer in Berlin", [][]string{{"data", "engin", "berlin"}}},
+		{"Data Engineer in Berlin, Germany", [][]string{{"data", "engin", "berlin"}}},
+		{"Research Scientist in Machine Learning", [][]string{{"research", "scientist", "machin", "learn"}}},
+		{"Data Scientist in Computer Vision", [][]string{{"data", "scientist", "comput", "vision"}}},
+		{"Data Analyst in Finance", [][]string{{"data", "analyst", "financ"}}},
 		{"Software Engineer in Test", [][]string{{"softwar", "engin", "test"}}},
 		{"Lecturer in Statistics", [][]string{{"lectur", "statist"}}},
+		{"Software Engineer in Test in Berlin", [][]string{{"softwar", "engin", "test", "berlin"}}},
 		{"Senior", [][]string{{"senior"}}},
 		{"", nil},
 	}
@@ -196,6 +217,14 @@ func TestNameTerms(t *testing.T) {
 		{"Technical Program Manager, PM", nil},
 		{"Bi-lingual Customer Support", nil},
 		{"BI Analyst", []string{"busi", "intellig"}},
+		{"Bi-lingual BI Analyst", []string{"busi", "intellig"}},
+		// The head-word rule: the title states the long form's head
+		// word ("reliability", "experience") without the whole long
+		// form, so the short name reads as a misfire and adds nothing:
+		// the cost of keeping "Project Manager (PM)" off product
+		// managers.
+		{"Reliability Engineer (SRE)", nil},
+		{"Experience Designer (UX)", nil},
 		{"Workshops Coordinator", nil},
 		{"Desktops Support", nil},
 		{"Software Developer", nil},
@@ -254,6 +283,28 @@ func TestRoleWordsShare(t *testing.T) {
 		w.RoleSense = tt.rs
 		if got := roleFitOf(tt.words, tt.share, tt.sense, tt.search, w); math.Abs(got-tt.want) > 1e-9 {
 			t.Errorf("%s: role fit %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestPlaceTerms: the words after a title's last " in " are the ones
+// share may leave out (when no pooled title carries them).
+func TestPlaceTerms(t *testing.T) {
+	tests := []struct {
+		title string
+		want  map[string]bool
+	}{
+		{"Data Engineer in Berlin", map[string]bool{"berlin": true}},
+		{"Data Engineer in Berlin, Germany", map[string]bool{"berlin": true}},
+		{"Software Engineer in Test in Berlin", map[string]bool{"berlin": true}},
+		{"Research Scientist in Machine Learning", map[string]bool{"machin": true, "learn": true}},
+		{"Software Engineer in Test", nil},
+		{"Lecturer in Statistics", nil},
+		{"Data Engineer", nil},
+	}
+	for _, tt := range tests {
+		if got := placeTerms(tt.title); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("placeTerms(%q) = %v, want %v", tt.title, got, tt.want)
 		}
 	}
 }

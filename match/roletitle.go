@@ -79,7 +79,7 @@ func roleTitles(title string) [][]string {
 	for _, o := range others {
 		alts = append(alts, roleTerms(o))
 	}
-	ts := mainTerms(cutPlace(main))
+	ts := mainTerms(main)
 	if len(ts) == 0 {
 		ts = dedupe(index.Terms(main))
 	}
@@ -125,7 +125,7 @@ func roleTitleTexts(title string) []string {
 // work places.
 func roleTerms(s string) []string {
 	var out []string
-	for _, t := range dedupe(index.Terms(reOnSite.ReplaceAllString(s, " "))) {
+	for _, t := range dedupe(index.Terms(roleText(s))) {
 		if !levelTerms[t] && !notRoleWord(t) {
 			out = append(out, t)
 		}
@@ -141,7 +141,7 @@ var leadTerm = index.Terms("lead")[0]
 // Helmes") is a role of two, not a one-word head to keep the rest for.
 func cutTerms(s string) []string {
 	var out []string
-	for _, t := range dedupe(index.Terms(s)) {
+	for _, t := range dedupe(index.Terms(roleText(s))) {
 		if (!levelTerms[t] || t == leadTerm) && !notRoleWord(t) {
 			out = append(out, t)
 		}

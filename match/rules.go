@@ -35,7 +35,7 @@ func rulesOf(o Options, mode vitae.Mode, w Weights) string {
 		Weights         Weights `json:"weights"`
 	}{string(mode), o.SemanticRatio, o.RecencyHalfLife, o.Pool, o.MaxLimit,
 		o.StrictEvidence, o.StrongGate && !o.StrictEvidence, o.ContextEvidence && (o.StrictEvidence || o.StrongGate),
-		sense(o), capped(o), o.LearnedGate && o.StrongGate && !o.StrictEvidence, o.Ablate, w}
+		sense(o), capped(o), o.LearnedGate && o.StrongGate && !o.StrictEvidence, ablateKey(o.Ablate), w}
 	b, err := json.Marshal(v)
 	if err != nil {
 		// JSON has no NaN or infinity: such a number (config.go refuses

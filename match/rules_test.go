@@ -27,6 +27,13 @@ func TestRulesFingerprint(t *testing.T) {
 	if got := rulesOf(base, "", defaultWeights); got != want {
 		t.Errorf("same options and weights: %q, then %q", want, got)
 	}
+	// An ablation list names the same rules in any order and spacing.
+	two := rulesOf(Options{StrongGate: true, Pool: 150, Ablate: "years,role-fit"}, "", defaultWeights)
+	for _, list := range []string{"role-fit, years", " years , role-fit ", "years,role-fit,years"} {
+		if got := rulesOf(Options{StrongGate: true, Pool: 150, Ablate: list}, "", defaultWeights); got != two {
+			t.Errorf("Ablate %q: %s, want %s as for \"years,role-fit\"", list, got, two)
+		}
+	}
 	w := defaultWeights
 	w.Length = 0
 	for name, got := range map[string]string{

@@ -82,9 +82,25 @@ var (
 // reOperations is the noun the index stems to operTerms.
 var reOperations = regexp.MustCompile(`(?i)\boperations\b`)
 
-// hyphenPrefixes find the short names that are also prefixes written
-// as one: "Bi-lingual". Looked at only when the term is in the title.
-var hyphenPrefixes = map[string]*regexp.Regexp{index.Terms("bi")[0]: regexp.MustCompile(`(?i)\bbi-\pL`)}
+// hyphenPrefixes find, as their first group, the short names that are
+// also prefixes written as one: "Bi-lingual". Each match is one word the
+// index reads as the term, in order. Looked at only when the term is in
+// the title.
+var hyphenPrefixes = map[string]*regexp.Regexp{index.Terms("bi")[0]: regexp.MustCompile(`(?i)\bbi\b(-\pL)?`)}
+
+// prefixAt reports whether the short name at terms[i] is written as a
+// prefix ("Bi-lingual") at its own place in role: "Bi-lingual BI
+// Analyst" keeps its BI.
+func prefixAt(re *regexp.Regexp, role string, terms []string, i int) bool {
+	k := 0 // how many times the term comes before i
+	for _, t := range terms[:i] {
+		if t == terms[i] {
+			k++
+		}
+	}
+	ms := re.FindAllStringSubmatchIndex(role, -1)
+	return k < len(ms) && ms[k][2] >= 0
+}
 
 // nameTerms are the terms a role title (its terms as the index reads
 // them) adds for naming a role in its other form: those of "operations"
@@ -126,7 +142,7 @@ func shortMisread(f nameForm, role string, terms []string, i int) bool {
 	if f.short[0] == opsStem && i > 0 && terms[i-1] == coTerm {
 		return true
 	}
-	if re := hyphenPrefixes[f.short[0]]; re != nil && re.MatchString(role) {
+	if re := hyphenPrefixes[f.short[0]]; re != nil && prefixAt(re, role, terms, i) {
 		return true
 	}
 	head := f.long[len(f.long)-1]

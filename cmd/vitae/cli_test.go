@@ -190,6 +190,11 @@ func TestMatchAndEvalCommands(t *testing.T) {
 	if code, _, errOut = cli(t, dir, "eval", "--evidence", ev, "--loo"); code != 2 || !strings.Contains(errOut, "--loo needs --jobs") {
 		t.Fatalf("eval --loo without --jobs: exit %d\n%s", code, errOut)
 	}
+	for _, args := range [][]string{{"--evidence", ev}, {"--queries", jobs}} {
+		if code, _, errOut = cli(t, dir, append([]string{"eval", "--ablate", "years"}, args...)...); code != 2 || !strings.Contains(errOut, "--ablate needs --jobs") {
+			t.Fatalf("eval --ablate %v: exit %d\n%s", args, code, errOut)
+		}
+	}
 	if code, _, errOut = cli(t, dir, "eval", "--jobs", jobs, "--loo-dump", filepath.Join(dir, "dump.jsonl")); code != 2 || !strings.Contains(errOut, "--loo-dump needs --loo") {
 		t.Fatalf("eval --loo-dump without --loo: exit %d\n%s", code, errOut)
 	}

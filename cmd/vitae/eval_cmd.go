@@ -52,6 +52,9 @@ the precision and recall of each level per split.`,
 			if jobs != "" && split != "all" {
 				return &exitError{code: 2, err: fmt.Errorf("--split %s: the job sets are split by file (eval/jobs-*.jsonl)", split)}
 			}
+			if ablate != "" && jobs == "" {
+				return &exitError{code: 2, err: errors.New("--ablate needs --jobs")} // else it would be ignored
+			}
 			if loo && jobs == "" {
 				return &exitError{code: 2, err: errors.New("--loo needs --jobs")}
 			}

@@ -54,6 +54,17 @@ func foldable(train []eval.EvidenceItem) error {
 	return nil
 }
 
+// pickJobs counts the jobs with a pick among the pairs.
+func pickJobs(gp []eval.GatePair) int {
+	jobs := map[string]bool{}
+	for _, p := range gp {
+		if p.Pick {
+			jobs[p.Job] = true
+		}
+	}
+	return len(jobs)
+}
+
 // gatePick is one fitted pick as --fit-dump writes it: the pair, where
 // the bullet sits, its features and its label.
 type gatePick struct {
@@ -106,6 +117,11 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 	}
 	if err := grader.Err(); err != nil {
 		return fmt.Errorf("fit gate: the model failed, so the cosines are not its: %w", err)
+	}
+	// foldable counted the jobs of the set; the fit folds the picks the
+	// index resolves, which may come from fewer.
+	if n := pickJobs(gp); n < 2 {
+		return &exitError{code: 2, err: fmt.Errorf("fit gate: the strong picks among the train pairs in the index come from %d job, cross-validation by job needs 2 or more", n)}
 	}
 	// Only once the model has read every pair: a dump of cosines read as 0
 	// would overwrite the testdata the table is checked against.

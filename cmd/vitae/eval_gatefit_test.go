@@ -1,14 +1,10 @@
 package main
 
 import (
-	"bytes"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"vitae/embed/embedtest"
 )
 
 // TestEvalFitGate: --fit-gate fits on the train pairs only, prints the
@@ -18,11 +14,13 @@ import (
 func TestEvalFitGate(t *testing.T) {
 	dir := workdir(t)
 	ev := filepath.Join(dir, "ev.jsonl")
-	os.WriteFile(ev, []byte(strings.Join([]string{
+	if err := os.WriteFile(ev, []byte(strings.Join([]string{
 		`{"id":"e1","job":"a","requirement":"Led a DevOps team","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`,
 		`{"id":"e2","job":"b","requirement":"Led a DevOps team","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":1}]}`,
 		`{"id":"e3","job":"c","requirement":"Leading DevOps teams held out","split":"heldout","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`,
-	}, "\n")+"\n"), 0o644)
+	}, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
 		t.Fatalf("index: exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -58,18 +56,14 @@ func TestEvalFitGate(t *testing.T) {
 // as 0 would overwrite the testdata the table is checked against.
 func TestEvalFitGateModelFails(t *testing.T) {
 	const req = "Led a DevOps team"
-	model := embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
-		if bytes.Contains(body, []byte(req)) {
-			embedtest.Refuse(w)
-			return true
-		}
-		return false
-	})
+	model := refusingModel(t, req)
 	dir, ev := senseEval(t, model.URL, req)
-	os.WriteFile(ev, []byte(strings.Join([]string{
+	if err := os.WriteFile(ev, []byte(strings.Join([]string{
 		`{"id":"e1","job":"a","requirement":"` + req + `","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`,
 		`{"id":"e2","job":"b","requirement":"` + req + `","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":1}]}`,
-	}, "\n")+"\n"), 0o644)
+	}, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	dump := filepath.Join(dir, "picks.jsonl")
 	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--fit-gate", "--fit-dump", dump)
 	if code == 0 || !strings.Contains(errOut, "the model failed") {
@@ -107,6 +101,7 @@ func TestEvalFitGateRefuses(t *testing.T) {
 		{"no job", []string{item("e1", "a", "train"), item("e2", "", "train")}, nil, "item e2 has no job"},
 		{"no judgments", []string{`{"id":"e1","job":"a","requirement":"Go","split":"train"}`, `{"id":"e2","job":"b","requirement":"Go","split":"train"}`}, nil, "no train pairs"},
 		{"one job", []string{item("e1", "a", "train"), item("e2", "a", "train")}, nil, "from 1 job"},
+		{"one job indexed", []string{item("e1", "a", "train"), unknown}, nil, "come from 1 job"},
 		{"none indexed", []string{unknown, strings.Replace(unknown, `"job":"b"`, `"job":"a"`, 1)}, nil, "none of the 2 train pairs is in the index"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,19 +13,26 @@ import (
 	"vitae/embed/embedtest"
 )
 
-// TestEvalEvidenceSenseModelFails: with match.strong_sense on, a model
-// that fails while `eval --evidence` grades makes the command fail with
-// the key named, not print levels the outage made. The model is the
-// built-in one on the OpenAI wire, refusing the requirement's request.
-func TestEvalEvidenceSenseModelFails(t *testing.T) {
-	const req = "Led a DevOps team"
-	model := embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
+// refusingModel is the built-in model on the OpenAI wire, refusing
+// every request that embeds req.
+func refusingModel(t *testing.T, req string) *httptest.Server {
+	t.Helper()
+	return embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
 		if bytes.Contains(body, []byte(req)) {
 			embedtest.Refuse(w)
 			return true
 		}
 		return false
 	})
+}
+
+// TestEvalEvidenceSenseModelFails: with match.strong_sense on, a model
+// that fails while `eval --evidence` grades makes the command fail with
+// the key named, not print levels the outage made. The model is the
+// built-in one on the OpenAI wire, refusing the requirement's request.
+func TestEvalEvidenceSenseModelFails(t *testing.T) {
+	const req = "Led a DevOps team"
+	model := refusingModel(t, req)
 	dir, ev := senseEval(t, model.URL, req)
 	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--json")
 	if code == 0 || !strings.Contains(errOut, "match.strong_sense") || strings.Contains(out, `"split"`) {
@@ -36,13 +44,7 @@ func TestEvalEvidenceSenseModelFails(t *testing.T) {
 // the failure names that key, not the sense check that is off.
 func TestEvalEvidenceLearnedModelFails(t *testing.T) {
 	const req = "Led a DevOps team"
-	model := embedtest.Server(t, 32, func(w http.ResponseWriter, r *http.Request, body []byte) bool {
-		if bytes.Contains(body, []byte(req)) {
-			embedtest.Refuse(w)
-			return true
-		}
-		return false
-	})
+	model := refusingModel(t, req)
 	dir, ev := senseEval(t, model.URL, req)
 	t.Setenv("VITAE_MATCH_STRONG_SENSE", "0")
 	t.Setenv("VITAE_MATCH_LEARNED_GATE", "true")
