@@ -170,15 +170,19 @@ func TestCommonCountsExactTopK(t *testing.T) {
 // withPlan runs f on the plan of terms over ix's current snapshot.
 func withPlan(t *testing.T, ix *Index, terms []string, f func(*topkPlan)) {
 	t.Helper()
+	withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) { f(planOn(t, snap, ix, terms)) })
+}
+
+// planOn is the plan of terms over snap, with ix's bounds.
+func planOn(t *testing.T, snap *scorch.IndexSnapshot, ix *Index, terms []string) *topkPlan {
+	t.Helper()
 	tokens := make([][]byte, len(terms))
 	for i, s := range terms {
 		tokens[i] = []byte(s)
 	}
-	withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) {
-		p, err := newTopkPlan(snap, tokens, &ix.bounds)
-		if err != nil || p == nil {
-			t.Fatalf("no plan (%v)", err)
-		}
-		f(p)
-	})
+	p, err := newTopkPlan(snap, tokens, &ix.bounds)
+	if err != nil || p == nil {
+		t.Fatalf("no plan (%v)", err)
+	}
+	return p
 }
