@@ -215,6 +215,8 @@ func (u *cursor) setAt(i int) {
 // and returns the largest count it set.
 func (u *cursor) countInto(counts []uint16) (most uint16) {
 	for _, d := range u.arr.docs {
+		// For tighter bounds only: counting a deleted bullet would
+		// raise a bound, never change a page (the walk skips it).
 		if u.del != nil && u.del.Contains(d) {
 			continue
 		}
