@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"vitae"
 )
 
 // The walk over decoded lists gives the iterators' page, scores to the
@@ -236,4 +238,59 @@ func TestDecodedPostingsConcurrent(t *testing.T) {
 	if len(ix.decoded.m) == 0 {
 		t.Error("no list was decoded")
 	}
+}
+
+// A list whose frequency or field length does not fit 16 bits is not
+// packed: get gives nil, its cursor iterates, and the page is the
+// iterators' walk's.
+func TestDecodedPostingsOverflow(t *testing.T) {
+	ix := open(t, Options{RoleDepth: -1})
+	long := strings.Repeat("zebra ", 70_000)
+	rs := []*vitae.Resume{
+		resume("o1", "P", "Acme", "Keeper", "2020", "", nil, long, "zebra yak", "yak yak"),
+		resume("o2", "Q", "Acme", "Keeper", "2020", "", nil, "zebra zebra yak", "yak"),
+	}
+	if _, err := ix.Upsert(context.Background(), rs); err != nil {
+		t.Fatal(err)
+	}
+	was := minDecoded
+	minDecoded = 1
+	t.Cleanup(func() { minDecoded = was })
+	var pc postingsCache
+	withPlan(t, ix, Terms("zebra yak"), func(p *topkPlan) {
+		iterated, err := p.run(context.Background(), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.decode(&pc)
+		decoded, err := p.run(context.Background(), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(decoded) != fmt.Sprint(iterated) || len(decoded) != 5 {
+			t.Fatalf("decoded %v\niterated %v (want 5 hits)", decoded, iterated)
+		}
+		lists, packed := map[string]int{}, map[string]int{}
+		for i, c := range p.text {
+			for j, s := range p.snap.Segments() {
+				pl := p.textPL[i][j]
+				if pl == nil || pl.Count() == 0 {
+					continue
+				}
+				arr, err := pc.get(s.Segment(), c.field, c.term, pl.Count())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if lists[string(c.term)]++; arr != nil {
+					packed[string(c.term)]++
+				}
+			}
+		}
+		if lists["zebra"] == 0 || packed["zebra"] != 0 {
+			t.Errorf("zebra: %d of %d lists packed, want none of one or more", packed["zebra"], lists["zebra"])
+		}
+		if packed["yak"] == 0 {
+			t.Error("yak's lists were not packed: the test decodes nothing")
+		}
+	})
 }
