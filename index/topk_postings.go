@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -97,7 +98,10 @@ func (pc *postingsCache) get(seg segment.Segment, field string, term []byte, cou
 		pc.mu.Lock()
 		defer pc.mu.Unlock()
 		e.arr, e.err = arr, err
-		if err != nil { // not kept: a later search asks again
+		// Not kept on an error (a later search asks again), nor when a
+		// search on an older snapshot decodes a segment retain dropped
+		// meanwhile: nothing would drop it again.
+		if err != nil || !slices.Contains(pc.live, seg) {
 			if pc.m[k] == e {
 				delete(pc.m, k)
 			}

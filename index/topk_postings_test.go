@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"vitae"
 )
@@ -293,4 +294,50 @@ func TestDecodedPostingsOverflow(t *testing.T) {
 			t.Error("yak's lists were not packed: the test decodes nothing")
 		}
 	})
+}
+
+// A search on an older snapshot, after a newer one's retain dropped its
+// segments, answers from the lists it decodes but keeps none of them.
+func TestDecodedPostingsOldSnapshot(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	vocab := make([]string, 100)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("o%cq%c", 'a'+i%26, 'a'+i/26%26)
+	}
+	ix := open(t, Options{RoleDepth: -1})
+	zipfCorpus(t, ix, rng, vocab, 60)
+	was := minDecoded
+	minDecoded = 1
+	t.Cleanup(func() { minDecoded = was })
+	var pc postingsCache
+	terms := Terms(strings.Join(vocab[:6], " "))
+	withSnapshot(t, ix, func(old *scorch.IndexSnapshot) {
+		p := planOn(t, old, ix, terms)
+		want, err := p.run(context.Background(), 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.decode(&pc) // retains old's segments
+		// A newer snapshot's retain, its first segment merged away.
+		var segs []segment.Segment
+		for _, s := range old.Segments()[1:] {
+			segs = append(segs, s.Segment())
+		}
+		pc.retain(segs)
+		got, err := p.run(context.Background(), 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("old snapshot, decoded %v\nwant %v", got, want)
+		}
+	})
+	if len(pc.m) == 0 && len(pc.live) > 0 {
+		t.Error("no list of a live segment was kept")
+	}
+	for k := range pc.m {
+		if !slices.Contains(pc.live, k.seg) {
+			t.Fatalf("a list of a dropped segment is kept (%s %q)", k.field, k.term)
+		}
+	}
 }
