@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -185,4 +187,100 @@ func planOn(t *testing.T, snap *scorch.IndexSnapshot, ix *Index, terms []string)
 		t.Fatalf("no plan (%v)", err)
 	}
 	return p
+}
+
+// Bounds a newer snapshot computed still bound an older snapshot's
+// bullets that the newer one has deleted: the older snapshot's pages
+// are the full ranking's.
+func TestBoundsOnOlderSnapshot(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	vocab := make([]string, 120)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("n%cq%c", 'a'+i%26, 'a'+i/26%26)
+	}
+	// Reopened, so the old snapshot's segments are the persisted ones
+	// the newer snapshots share (not in-memory ones the persister swaps).
+	dir := t.TempDir()
+	first, err := Open(Options{Path: dir, RoleDepth: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := zipfCorpus(t, first, rng, vocab, 60)
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix := open(t, Options{Path: dir, RoleDepth: -1})
+	queries := make([][]string, 60)
+	for q := range queries {
+		words := make([]string, 1+rng.IntN(4))
+		for i := range words {
+			words[i] = vocab[rng.IntN(1+rng.IntN(30))]
+		}
+		queries[q] = Terms(strings.Join(words, " "))
+	}
+	compared := 0
+	for try := 0; compared == 0; try++ {
+		if try == 8 {
+			t.Fatal("in 8 tries the merger folded every old segment away: no bound shared")
+		}
+		settled(t, ix)
+		withSnapshot(t, ix, func(old *scorch.IndexSnapshot) {
+			// A third of the résumés replaced by rare words: their
+			// bullets stay in the old segments, deleted.
+			var replaced []*vitae.Resume
+			for i := try % 3; i < len(rs); i += 3 {
+				r := rs[i]
+				for i := range r.Bullets {
+					r.Bullets[i].Text = vocab[len(vocab)-1-i%10]
+				}
+				r.Hash += "'"
+				replaced = append(replaced, r)
+			}
+			if _, err := ix.Upsert(context.Background(), replaced); err != nil {
+				t.Fatal(err)
+			}
+			shared := false
+			withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) {
+				for _, s := range old.Segments() {
+					shared = shared || slices.ContainsFunc(snap.Segments(), func(n *scorch.SegmentSnapshot) bool { return n.Segment() == s.Segment() })
+				}
+				if !shared {
+					return
+				}
+				for _, terms := range queries { // the newer snapshot's bounds first
+					if _, err := planOn(t, snap, ix, terms).run(context.Background(), 10); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+			if !shared {
+				return
+			}
+			for q, terms := range queries {
+				p := planOn(t, old, ix, terms)
+				got, err := p.run(context.Background(), 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := fullRanking(t, p, 10); fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("old snapshot, query %d %v:\ngot %v\nfull %v", q, terms, got, want)
+				}
+				compared++
+			}
+		})
+	}
+}
+
+// settled waits until ix's merger has folded its segments into one (the
+// old snapshot's segment then outlives the next batch), for at most 10 s.
+func settled(t *testing.T, ix *Index) {
+	t.Helper()
+	for range 1000 {
+		n := 0
+		withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) { n = len(snap.Segments()) })
+		if n <= 1 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
