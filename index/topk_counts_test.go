@@ -16,6 +16,17 @@ import (
 	"vitae"
 )
 
+// vocabulary is n distinct made-up words starting with lead (no two
+// share their first four letters; a q inside: no stopword), for the
+// Zipf corpora of the top-k tests.
+func vocabulary(lead byte, n int) []string {
+	ws := make([]string, n)
+	for i := range ws {
+		ws[i] = fmt.Sprintf("%c%cq%c%c", lead, 'a'+i%26, 'a'+i/26%26, 'a'+i/5%26)
+	}
+	return ws
+}
+
 // zipfCorpus is n résumés of made-up words drawn by Zipf's law (a few
 // words in most bullets, most in a few), roles drawn from the same
 // words, upserted in batches so the index has several segments.
@@ -106,10 +117,7 @@ func fullRanking(t *testing.T, p *topkPlan, k int) []hit {
 // random queries over a Zipf corpus, before and after deletions.
 func TestCommonCountsExactTopK(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 20))
-	vocab := make([]string, 400)
-	for i := range vocab {
-		vocab[i] = fmt.Sprintf("q%cx%c%c", 'a'+i%26, 'a'+i/26%26, 'a'+i/7%26)
-	}
+	vocab := vocabulary('q', 400)
 	ix := open(t, Options{RoleDepth: -1})
 	rs := zipfCorpus(t, ix, rng, vocab, 150)
 	t.Cleanup(func() { commonCountsOn = true }) // a failure must not leave counts off for later tests
@@ -194,10 +202,7 @@ func planOn(t *testing.T, snap *scorch.IndexSnapshot, ix *Index, terms []string)
 // are the full ranking's.
 func TestBoundsOnOlderSnapshot(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
-	vocab := make([]string, 120)
-	for i := range vocab {
-		vocab[i] = fmt.Sprintf("n%cq%c", 'a'+i%26, 'a'+i/26%26)
-	}
+	vocab := vocabulary('n', 120)
 	// Reopened, so the old snapshot's segments are the persisted ones
 	// the newer snapshots share (not in-memory ones the persister swaps).
 	dir := t.TempDir()

@@ -21,9 +21,9 @@ import (
 // gallops through. The arrays hold the segment's postings whatever is
 // deleted (segments are immutable, while a segment with deletions gets a
 // new bitmap at every batch), and the cursor steps over the snapshot's
-// deleted bullets, so
-// a cursor over them yields the postings, frequencies and norms the
-// iterator would, and the page is the same to the bit.
+// deleted bullets, so a cursor over them yields the postings,
+// frequencies and norms the iterator would, and the page is the same to
+// the bit.
 
 // minDecoded is the shortest list decoded: below it the iterator's
 // stepping costs little. A variable so tests can decode every list.
@@ -242,9 +242,9 @@ func deletedOf(bm *roaring.Bitmap) *roaring.Bitmap {
 // list: neither iterator nor array).
 func (u *cursor) empty() bool { return u.it == nil && u.arr == nil }
 
-// decode has p walk the long lists decoded, kept in pc, which first
+// useDecoded has p walk the long lists decoded, kept in pc, which first
 // drops the lists of segments merged away.
-func (p *topkPlan) decode(pc *postingsCache) {
+func (p *topkPlan) useDecoded(pc *postingsCache) {
 	segs := make([]segment.Segment, len(p.snap.Segments()))
 	for i, s := range p.snap.Segments() {
 		segs[i] = s.Segment()

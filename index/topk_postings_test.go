@@ -21,10 +21,7 @@ import (
 // (the arrays hold deleted bullets; the walk steps over them).
 func TestDecodedPostingsExactTopK(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 19))
-	vocab := make([]string, 300)
-	for i := range vocab {
-		vocab[i] = fmt.Sprintf("w%cq%c%c", 'a'+i%26, 'a'+i/26%26, 'a'+i/5%26)
-	}
+	vocab := vocabulary('w', 300)
 	ix := open(t, Options{RoleDepth: -1})
 	rs := zipfCorpus(t, ix, rng, vocab, 150)
 	was := minDecoded
@@ -53,7 +50,7 @@ func TestDecodedPostingsExactTopK(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p.decode(&pc)
+			p.useDecoded(&pc)
 			decoded, err := p.run(context.Background(), k)
 			if err != nil {
 				t.Fatal(err)
@@ -124,10 +121,7 @@ func decodedOnDeletions(snap *scorch.IndexSnapshot, pc *postingsCache) bool {
 // Past the budget the cache drops lists and still answers exactly.
 func TestDecodedPostingsBudget(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	vocab := make([]string, 200)
-	for i := range vocab {
-		vocab[i] = fmt.Sprintf("b%cq%c", 'a'+i%26, 'a'+i/26%26)
-	}
+	vocab := vocabulary('b', 200)
 	ix := open(t, Options{RoleDepth: -1})
 	zipfCorpus(t, ix, rng, vocab, 100)
 	wasMin, wasBudget := minDecoded, decodedBudget
@@ -142,7 +136,7 @@ func TestDecodedPostingsBudget(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p.decode(&pc)
+			p.useDecoded(&pc)
 			got, err := p.run(context.Background(), 50)
 			if err != nil {
 				t.Fatal(err)
@@ -191,10 +185,7 @@ func TestPostingArraySearch(t *testing.T) {
 // (run with -race).
 func TestDecodedPostingsConcurrent(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	vocab := make([]string, 150)
-	for i := range vocab {
-		vocab[i] = fmt.Sprintf("c%cq%c", 'a'+i%26, 'a'+i/26%26)
-	}
+	vocab := vocabulary('c', 150)
 	ix := open(t, Options{RoleDepth: -1})
 	zipfCorpus(t, ix, rng, vocab, 80)
 	var queries []string
@@ -263,7 +254,7 @@ func TestDecodedPostingsOverflow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p.decode(&pc)
+		p.useDecoded(&pc)
 		decoded, err := p.run(context.Background(), 10)
 		if err != nil {
 			t.Fatal(err)
@@ -300,10 +291,7 @@ func TestDecodedPostingsOverflow(t *testing.T) {
 // segments, answers from the lists it decodes but keeps none of them.
 func TestDecodedPostingsOldSnapshot(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
-	vocab := make([]string, 100)
-	for i := range vocab {
-		vocab[i] = fmt.Sprintf("o%cq%c", 'a'+i%26, 'a'+i/26%26)
-	}
+	vocab := vocabulary('o', 100)
 	ix := open(t, Options{RoleDepth: -1})
 	zipfCorpus(t, ix, rng, vocab, 60)
 	was := minDecoded
@@ -317,7 +305,7 @@ func TestDecodedPostingsOldSnapshot(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p.decode(&pc) // retains old's segments
+		p.useDecoded(&pc) // retains old's segments
 		// A newer snapshot's retain, its first segment merged away.
 		var segs []segment.Segment
 		for _, s := range old.Segments()[1:] {
