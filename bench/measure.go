@@ -21,8 +21,9 @@ type Latency struct {
 	Mean   float64 `json:"mean_ms"`
 	Max    float64 `json:"max_ms"`
 	Errors int     `json:"errors,omitempty"`
-	// Cold is the warm-up pass over the queries, while the index's
-	// per-term caches (bounds, decoded postings) fill (QueryLatency).
+	// Cold is the warm-up pass over the queries (QueryLatency). Only
+	// the first mode timed (keyword) finds the index's per-term caches
+	// (bounds, decoded postings) empty; the later modes' are warm.
 	Cold *Latency `json:"cold,omitempty"`
 }
 

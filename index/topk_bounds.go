@@ -1,6 +1,8 @@
 package index
 
 import (
+	"fmt"
+
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -53,10 +55,11 @@ func (bc *boundCache) retain(segs []segment.Segment) {
 const maxBoundEntries = 1 << 17
 
 // get returns the bounds of c's term in seg, computing them the first
-// time from arr, the list decoded, or else from pl (one walk of its
-// postings). arr holds deleted bullets too: bounds over more postings
-// still bound the live ones.
-func (bc *boundCache) get(seg segment.Segment, field string, c *clause, pl segment.PostingsList, arr *postingArray) (*termBounds, error) {
+// time from arr, the list decoded, or else from one walk of the list.
+// Both hold the segment's deleted bullets too: the entry serves every
+// snapshot sharing seg, and an older one may hold live a bullet a newer
+// one deleted. Bounds over more postings still bound the live ones.
+func (bc *boundCache) get(seg segment.Segment, field string, c *clause, arr *postingArray) (*termBounds, error) {
 	k := boundKey{seg: seg, field: field, term: string(c.term), avg: c.avg}
 	bc.mu.RLock()
 	tb, ok := bc.m[k]
@@ -82,11 +85,19 @@ func (bc *boundCache) get(seg segment.Segment, field string, c *clause, pl segme
 			add(uint64(d), uint64(fl>>16), lengthNorm(uint64(fl&0xffff)))
 		}
 	} else {
+		dict, err := seg.Dictionary(field)
+		if err != nil {
+			return nil, fmt.Errorf("bounds of %s: %w", field, err)
+		}
+		pl, err := dict.PostingsList(c.term, nil, nil)
+		if err != nil {
+			return nil, fmt.Errorf("bounds of %s: %w", field, err)
+		}
 		it := pl.Iterator(true, true, false, nil)
 		for {
 			p, err := it.Next()
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("bounds of %s: %w", field, err)
 			}
 			if p == nil {
 				break

@@ -5,14 +5,27 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"vitae"
 )
+
+// vocabulary is n distinct made-up words starting with lead (no two
+// share their first four letters; a q inside: no stopword), for the
+// Zipf corpora of the top-k tests.
+func vocabulary(lead byte, n int) []string {
+	ws := make([]string, n)
+	for i := range ws {
+		ws[i] = fmt.Sprintf("%c%cq%c%c", lead, 'a'+i%26, 'a'+i/26%26, 'a'+i/5%26)
+	}
+	return ws
+}
 
 // zipfCorpus is n résumés of made-up words drawn by Zipf's law (a few
 // words in most bullets, most in a few), roles drawn from the same
@@ -104,10 +117,7 @@ func fullRanking(t *testing.T, p *topkPlan, k int) []hit {
 // random queries over a Zipf corpus, before and after deletions.
 func TestCommonCountsExactTopK(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 20))
-	vocab := make([]string, 400)
-	for i := range vocab {
-		vocab[i] = fmt.Sprintf("q%cx%c%c", 'a'+i%26, 'a'+i/26%26, 'a'+i/7%26)
-	}
+	vocab := vocabulary('q', 400)
 	ix := open(t, Options{RoleDepth: -1})
 	rs := zipfCorpus(t, ix, rng, vocab, 150)
 	t.Cleanup(func() { commonCountsOn = true }) // a failure must not leave counts off for later tests
@@ -170,15 +180,112 @@ func TestCommonCountsExactTopK(t *testing.T) {
 // withPlan runs f on the plan of terms over ix's current snapshot.
 func withPlan(t *testing.T, ix *Index, terms []string, f func(*topkPlan)) {
 	t.Helper()
+	withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) { f(planOn(t, snap, ix, terms)) })
+}
+
+// planOn is the plan of terms over snap, with ix's bounds.
+func planOn(t *testing.T, snap *scorch.IndexSnapshot, ix *Index, terms []string) *topkPlan {
+	t.Helper()
 	tokens := make([][]byte, len(terms))
 	for i, s := range terms {
 		tokens[i] = []byte(s)
 	}
-	withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) {
-		p, err := newTopkPlan(snap, tokens, &ix.bounds)
-		if err != nil || p == nil {
-			t.Fatalf("no plan (%v)", err)
+	p, err := newTopkPlan(snap, tokens, &ix.bounds)
+	if err != nil || p == nil {
+		t.Fatalf("no plan (%v)", err)
+	}
+	return p
+}
+
+// Bounds a newer snapshot computed still bound an older snapshot's
+// bullets that the newer one has deleted: the older snapshot's pages
+// are the full ranking's.
+func TestBoundsOnOlderSnapshot(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	vocab := vocabulary('n', 120)
+	// Reopened, so the old snapshot's segments are the persisted ones
+	// the newer snapshots share (not in-memory ones the persister swaps).
+	dir := t.TempDir()
+	first, err := Open(Options{Path: dir, RoleDepth: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := zipfCorpus(t, first, rng, vocab, 60)
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix := open(t, Options{Path: dir, RoleDepth: -1})
+	queries := make([][]string, 60)
+	for q := range queries {
+		words := make([]string, 1+rng.IntN(4))
+		for i := range words {
+			words[i] = vocab[rng.IntN(1+rng.IntN(30))]
 		}
-		f(p)
-	})
+		queries[q] = Terms(strings.Join(words, " "))
+	}
+	compared := 0
+	for try := 0; compared == 0; try++ {
+		if try == 8 {
+			t.Fatal("in 8 tries the merger folded every old segment away: no bound shared")
+		}
+		settled(t, ix)
+		withSnapshot(t, ix, func(old *scorch.IndexSnapshot) {
+			// A third of the résumés replaced by rare words: their
+			// bullets stay in the old segments, deleted.
+			var replaced []*vitae.Resume
+			for i := try % 3; i < len(rs); i += 3 {
+				r := rs[i]
+				for i := range r.Bullets {
+					r.Bullets[i].Text = vocab[len(vocab)-1-i%10]
+				}
+				r.Hash += "'"
+				replaced = append(replaced, r)
+			}
+			if _, err := ix.Upsert(context.Background(), replaced); err != nil {
+				t.Fatal(err)
+			}
+			shared := false
+			withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) {
+				for _, s := range old.Segments() {
+					shared = shared || slices.ContainsFunc(snap.Segments(), func(n *scorch.SegmentSnapshot) bool { return n.Segment() == s.Segment() })
+				}
+				if !shared {
+					return
+				}
+				for _, terms := range queries { // the newer snapshot's bounds first
+					if _, err := planOn(t, snap, ix, terms).run(context.Background(), 10); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+			if !shared {
+				return
+			}
+			for q, terms := range queries {
+				p := planOn(t, old, ix, terms)
+				got, err := p.run(context.Background(), 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := fullRanking(t, p, 10); fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("old snapshot, query %d %v:\ngot %v\nfull %v", q, terms, got, want)
+				}
+				compared++
+			}
+		})
+	}
+}
+
+// settled waits until ix's merger has folded its segments into one (the
+// old snapshot's segment then outlives the next batch), for at most 10 s.
+func settled(t *testing.T, ix *Index) {
+	t.Helper()
+	for range 1000 {
+		n := 0
+		withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) { n = len(snap.Segments()) })
+		if n <= 1 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -20,9 +21,9 @@ import (
 // gallops through. The arrays hold the segment's postings whatever is
 // deleted (segments are immutable, while a segment with deletions gets a
 // new bitmap at every batch), and the cursor steps over the snapshot's
-// deleted bullets, so
-// a cursor over them yields the postings, frequencies and norms the
-// iterator would, and the page is the same to the bit.
+// deleted bullets, so a cursor over them yields the postings,
+// frequencies and norms the iterator would, and the page is the same to
+// the bit.
 
 // minDecoded is the shortest list decoded: below it the iterator's
 // stepping costs little. A variable so tests can decode every list.
@@ -97,7 +98,10 @@ func (pc *postingsCache) get(seg segment.Segment, field string, term []byte, cou
 		pc.mu.Lock()
 		defer pc.mu.Unlock()
 		e.arr, e.err = arr, err
-		if err != nil { // not kept: a later search asks again
+		// Not kept on an error (a later search asks again), nor when a
+		// search on an older snapshot decodes a segment retain dropped
+		// meanwhile: nothing would drop it again.
+		if err != nil || !slices.Contains(pc.live, seg) {
 			if pc.m[k] == e {
 				delete(pc.m, k)
 			}
@@ -215,6 +219,8 @@ func (u *cursor) setAt(i int) {
 // and returns the largest count it set.
 func (u *cursor) countInto(counts []uint16) (most uint16) {
 	for _, d := range u.arr.docs {
+		// For tighter bounds only: counting a deleted bullet would
+		// raise a bound, never change a page (the walk skips it).
 		if u.del != nil && u.del.Contains(d) {
 			continue
 		}
@@ -236,9 +242,9 @@ func deletedOf(bm *roaring.Bitmap) *roaring.Bitmap {
 // list: neither iterator nor array).
 func (u *cursor) empty() bool { return u.it == nil && u.arr == nil }
 
-// decode has p walk the long lists decoded, kept in pc, which first
+// useDecoded has p walk the long lists decoded, kept in pc, which first
 // drops the lists of segments merged away.
-func (p *topkPlan) decode(pc *postingsCache) {
+func (p *topkPlan) useDecoded(pc *postingsCache) {
 	segs := make([]segment.Segment, len(p.snap.Segments()))
 	for i, s := range p.snap.Segments() {
 		segs[i] = s.Segment()

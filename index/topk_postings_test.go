@@ -10,6 +10,9 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"vitae"
 )
 
 // The walk over decoded lists gives the iterators' page, scores to the
@@ -18,10 +21,7 @@ import (
 // (the arrays hold deleted bullets; the walk steps over them).
 func TestDecodedPostingsExactTopK(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 19))
-	vocab := make([]string, 300)
-	for i := range vocab {
-		vocab[i] = fmt.Sprintf("w%cq%c%c", 'a'+i%26, 'a'+i/26%26, 'a'+i/5%26)
-	}
+	vocab := vocabulary('w', 300)
 	ix := open(t, Options{RoleDepth: -1})
 	rs := zipfCorpus(t, ix, rng, vocab, 150)
 	was := minDecoded
@@ -29,7 +29,9 @@ func TestDecodedPostingsExactTopK(t *testing.T) {
 	t.Cleanup(func() { minDecoded = was })
 	var pc postingsCache
 	withDeletions := 0
-	check := func(stage string) {
+	// All of a stage's queries run on one snapshot: scorch's merger may
+	// fold the segments with deletions away between two of them.
+	check := func(stage string, snap *scorch.IndexSnapshot) {
 		for q := range 80 {
 			n := 1 + rng.IntN(10) // a search box's
 			if q%3 == 0 {
@@ -42,44 +44,56 @@ func TestDecodedPostingsExactTopK(t *testing.T) {
 			terms := Terms(strings.Join(words, " "))
 			k := []int{10, 100}[q%2]
 			share := []float64{0, 0.02, 0.2}[q%3]
-			withPlan(t, ix, terms, func(p *topkPlan) {
-				p.markCommon(share)
-				iterated, err := p.run(context.Background(), k)
-				if err != nil {
-					t.Fatal(err)
-				}
-				p.decode(&pc)
-				decoded, err := p.run(context.Background(), k)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want := fullRanking(t, p, k)
-				if fmt.Sprint(decoded) != fmt.Sprint(iterated) || fmt.Sprint(decoded) != fmt.Sprint(want) {
-					t.Fatalf("%s, query %d (%d terms, share %g, k %d):\ndecoded %v\niterated %v\nfull %v", stage, q, len(terms), share, k, decoded, iterated, want)
-				}
-				if decodedOnDeletions(p.snap, &pc) {
-					withDeletions++
-				}
-			})
+			p := planOn(t, snap, ix, terms)
+			p.markCommon(share)
+			iterated, err := p.run(context.Background(), k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.useDecoded(&pc)
+			decoded, err := p.run(context.Background(), k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := fullRanking(t, p, k)
+			if fmt.Sprint(decoded) != fmt.Sprint(iterated) || fmt.Sprint(decoded) != fmt.Sprint(want) {
+				t.Fatalf("%s, query %d (%d terms, share %g, k %d):\ndecoded %v\niterated %v\nfull %v", stage, q, len(terms), share, k, decoded, iterated, want)
+			}
+			if decodedOnDeletions(p.snap, &pc) {
+				withDeletions++
+			}
 		}
 	}
-	check("fresh")
+	withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) { check("fresh", snap) })
 	if len(pc.m) == 0 {
 		t.Fatal("no list was decoded")
 	}
 	// Replaced bullets stay in their segments, marked deleted (a Delete
-	// rewrites the segments it touched: erase.go).
-	for _, r := range rs[:40] {
-		slices.Reverse(r.Bullets)
-		for i := range r.Bullets {
-			r.Bullets[i].Text += " " + vocab[i]
+	// rewrites the segments it touched: erase.go), until a merge folds
+	// them away: upsert again until a snapshot keeps some.
+	checked := false
+	for try := 0; !checked; try++ {
+		if try == 5 {
+			t.Fatal("no snapshot kept a segment with deletions after 5 upserts")
 		}
-		r.Hash += "'"
+		for _, r := range rs[:40] {
+			slices.Reverse(r.Bullets)
+			for i := range r.Bullets {
+				r.Bullets[i].Text += " " + vocab[i]
+			}
+			r.Hash += "'"
+		}
+		if _, err := ix.Upsert(context.Background(), rs[:40]); err != nil {
+			t.Fatal(err)
+		}
+		withSnapshot(t, ix, func(snap *scorch.IndexSnapshot) {
+			if !slices.ContainsFunc(snap.Segments(), func(s *scorch.SegmentSnapshot) bool { return deletedOf(s.Deleted()) != nil }) {
+				return
+			}
+			checked = true
+			check("after replacing 40 résumés", snap)
+		})
 	}
-	if _, err := ix.Upsert(context.Background(), rs[:40]); err != nil {
-		t.Fatal(err)
-	}
-	check("after replacing 40 résumés")
 	if withDeletions == 0 {
 		t.Error("no query walked a decoded list holding deleted bullets")
 	}
@@ -107,10 +121,7 @@ func decodedOnDeletions(snap *scorch.IndexSnapshot, pc *postingsCache) bool {
 // Past the budget the cache drops lists and still answers exactly.
 func TestDecodedPostingsBudget(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	vocab := make([]string, 200)
-	for i := range vocab {
-		vocab[i] = fmt.Sprintf("b%cq%c", 'a'+i%26, 'a'+i/26%26)
-	}
+	vocab := vocabulary('b', 200)
 	ix := open(t, Options{RoleDepth: -1})
 	zipfCorpus(t, ix, rng, vocab, 100)
 	wasMin, wasBudget := minDecoded, decodedBudget
@@ -125,7 +136,7 @@ func TestDecodedPostingsBudget(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p.decode(&pc)
+			p.useDecoded(&pc)
 			got, err := p.run(context.Background(), 50)
 			if err != nil {
 				t.Fatal(err)
@@ -174,10 +185,7 @@ func TestPostingArraySearch(t *testing.T) {
 // (run with -race).
 func TestDecodedPostingsConcurrent(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	vocab := make([]string, 150)
-	for i := range vocab {
-		vocab[i] = fmt.Sprintf("c%cq%c", 'a'+i%26, 'a'+i/26%26)
-	}
+	vocab := vocabulary('c', 150)
 	ix := open(t, Options{RoleDepth: -1})
 	zipfCorpus(t, ix, rng, vocab, 80)
 	var queries []string
@@ -221,5 +229,103 @@ func TestDecodedPostingsConcurrent(t *testing.T) {
 	defer ix.decoded.mu.RUnlock()
 	if len(ix.decoded.m) == 0 {
 		t.Error("no list was decoded")
+	}
+}
+
+// A list whose frequency or field length does not fit 16 bits is not
+// packed: get gives nil, its cursor iterates, and the page is the
+// iterators' walk's.
+func TestDecodedPostingsOverflow(t *testing.T) {
+	ix := open(t, Options{RoleDepth: -1})
+	long := strings.Repeat("zebra ", 70_000)
+	rs := []*vitae.Resume{
+		resume("o1", "P", "Acme", "Keeper", "2020", "", nil, long, "zebra yak", "yak yak"),
+		resume("o2", "Q", "Acme", "Keeper", "2020", "", nil, "zebra zebra yak", "yak"),
+	}
+	if _, err := ix.Upsert(context.Background(), rs); err != nil {
+		t.Fatal(err)
+	}
+	was := minDecoded
+	minDecoded = 1
+	t.Cleanup(func() { minDecoded = was })
+	var pc postingsCache
+	withPlan(t, ix, Terms("zebra yak"), func(p *topkPlan) {
+		iterated, err := p.run(context.Background(), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.useDecoded(&pc)
+		decoded, err := p.run(context.Background(), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(decoded) != fmt.Sprint(iterated) || len(decoded) != 5 {
+			t.Fatalf("decoded %v\niterated %v (want 5 hits)", decoded, iterated)
+		}
+		lists, packed := map[string]int{}, map[string]int{}
+		for i, c := range p.text {
+			for j, s := range p.snap.Segments() {
+				pl := p.textPL[i][j]
+				if pl == nil || pl.Count() == 0 {
+					continue
+				}
+				arr, err := pc.get(s.Segment(), c.field, c.term, pl.Count())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if lists[string(c.term)]++; arr != nil {
+					packed[string(c.term)]++
+				}
+			}
+		}
+		if lists["zebra"] == 0 || packed["zebra"] != 0 {
+			t.Errorf("zebra: %d of %d lists packed, want none of one or more", packed["zebra"], lists["zebra"])
+		}
+		if packed["yak"] == 0 {
+			t.Error("yak's lists were not packed: the test decodes nothing")
+		}
+	})
+}
+
+// A search on an older snapshot, after a newer one's retain dropped its
+// segments, answers from the lists it decodes but keeps none of them.
+func TestDecodedPostingsOldSnapshot(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	vocab := vocabulary('o', 100)
+	ix := open(t, Options{RoleDepth: -1})
+	zipfCorpus(t, ix, rng, vocab, 60)
+	was := minDecoded
+	minDecoded = 1
+	t.Cleanup(func() { minDecoded = was })
+	var pc postingsCache
+	terms := Terms(strings.Join(vocab[:6], " "))
+	withSnapshot(t, ix, func(old *scorch.IndexSnapshot) {
+		p := planOn(t, old, ix, terms)
+		want, err := p.run(context.Background(), 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.useDecoded(&pc) // retains old's segments
+		// A newer snapshot's retain, its first segment merged away.
+		var segs []segment.Segment
+		for _, s := range old.Segments()[1:] {
+			segs = append(segs, s.Segment())
+		}
+		pc.retain(segs)
+		got, err := p.run(context.Background(), 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("old snapshot, decoded %v\nwant %v", got, want)
+		}
+	})
+	if len(pc.m) == 0 && len(pc.live) > 0 {
+		t.Error("no list of a live segment was kept")
+	}
+	for k := range pc.m {
+		if !slices.Contains(pc.live, k.seg) {
+			t.Fatalf("a list of a dropped segment is kept (%s %q)", k.field, k.term)
+		}
 	}
 }

@@ -56,7 +56,7 @@ func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, 
 			return err
 		}
 		plan.markCommon(commonShare)
-		plan.decode(&ix.decoded)
+		plan.useDecoded(&ix.decoded)
 		hits, err := plan.run(ctx, from+size)
 		if err != nil {
 			return err

@@ -48,7 +48,7 @@ func (p *topkPlan) runSegment(ctx context.Context, j int, h *topHeap) error {
 			}
 			all = append(all, u)
 			if !u.empty() {
-				tb, err := p.bounds.get(seg, c.field, c, pl, arr)
+				tb, err := p.bounds.get(seg, c.field, c, arr)
 				if err != nil {
 					return err
 				}

@@ -166,8 +166,9 @@ func loadKept(tb testing.TB, dir string) (*index.Index, *embed.Local, []string) 
 	queries := bench.Queries(evalQs, src, 170, 1)
 	prev := debug.SetMemoryLimit(2500 << 20)
 	tb.Cleanup(func() { debug.SetMemoryLimit(prev) })
-	ix, l, _, ok, err := bench.OpenKept(dir, index.Options{Quantize: true, ANNThreshold: 50000,
-		HNSW: index.HNSWOptions{M: 16, EfConstruction: 128}})
+	// The index's defaults (ANN threshold, HNSW), as config.yaml's;
+	// quantized as config.yaml serves.
+	ix, l, _, ok, err := bench.OpenKept(dir, index.Options{Quantize: true})
 	if err != nil {
 		tb.Fatal(err)
 	}
