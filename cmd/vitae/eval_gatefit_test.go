@@ -116,3 +116,28 @@ func TestEvalFitGateRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalFitGateNoModel: with no embedding model every pick's cosine
+// would read 0, so the fit is refused and --fit-dump left unwritten.
+func TestEvalFitGateNoModel(t *testing.T) {
+	t.Setenv("VITAE_EMBED_PROVIDER", "none")
+	dir := workdir(t)
+	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: exit %d\n%s\n%s", code, out, errOut)
+	}
+	ev := filepath.Join(dir, "ev.jsonl")
+	if err := os.WriteFile(ev, []byte(strings.Join([]string{
+		`{"id":"e1","job":"a","requirement":"Led a DevOps team","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`,
+		`{"id":"e2","job":"b","requirement":"Led a DevOps team","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":1}]}`,
+	}, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dump := filepath.Join(dir, "picks.jsonl")
+	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--fit-gate", "--fit-dump", dump)
+	if code != 2 || !strings.Contains(errOut, "--fit-gate reads the model's cosine: set embed.provider") {
+		t.Errorf("eval --fit-gate without a model: exit %d, want 2\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(dump); !os.IsNotExist(err) {
+		t.Errorf("the dump was written without a model (stat: %v)", err)
+	}
+}
