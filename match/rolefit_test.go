@@ -218,13 +218,19 @@ func TestNameTerms(t *testing.T) {
 		{"Bi-lingual Customer Support", nil},
 		{"BI Analyst", []string{"busi", "intellig"}},
 		{"Bi-lingual BI Analyst", []string{"busi", "intellig"}},
-		// The head-word rule: the title states the long form's head
-		// word ("reliability", "experience") without the whole long
-		// form, so the short name reads as a misfire and adds nothing:
-		// the cost of keeping "Project Manager (PM)" off product
-		// managers.
-		{"Reliability Engineer (SRE)", nil},
-		{"Experience Designer (UX)", nil},
+		// A rival long form the title states ("Project Manager (PM)"
+		// above) makes a short name a misread; a long form's last word
+		// alone does not, in the role, its team or another role.
+		{"Reliability Engineer (SRE)", []string{"site", "reliabl"}},
+		{"Experience Designer (UX)", []string{"user", "experi"}},
+		{"UX Researcher, Customer Experience", []string{"user", "experi"}},
+		{"ML Engineer, Learning Platform", []string{"machin", "learn"}},
+		{"SWE, Infrastructure Engineering", []string{"softwar", "engin"}},
+		{"CTO & Chief Product Officer", []string{"chief", "technolog", "offic"}},
+		{"Head of UX / Experience Design", []string{"user", "experi"}},
+		{"Program Manager", nil},
+		{"PM, Project Management Office", nil},
+		{"Senior PM, Product Management", []string{"product", "manag", "pm"}},
 		{"Workshops Coordinator", nil},
 		{"Desktops Support", nil},
 		{"Software Developer", nil},

@@ -134,10 +134,21 @@ func nameTerms(role string, terms []string) []string {
 	return dedupe(out)
 }
 
+// rivalForms are the other long forms a short name stands for, by its
+// terms: "PM" is a project or program manager as often as a product
+// one, and a title that states one of those ("Project Manager (PM)",
+// "Technical Program Manager, PM") says which. Only named rivals count:
+// a long form's last word alone is no rival, it also comes in a team
+// ("UX Researcher, Customer Experience") or another role ("CTO & Chief
+// Product Officer").
+var rivalForms = map[string][][]string{
+	index.Terms("pm")[0]: {index.Terms("project manager"), index.Terms("program manager")},
+}
+
 // shortMisread reports a short name at terms[i] that is not the role's:
-// the "op" of "Co-op", a prefix ("Bi-lingual"), or a name whose long
-// form's head word the title already states with another word before it
-// ("Project Manager (PM)": a project manager, not a product manager).
+// the "op" of "Co-op", a prefix ("Bi-lingual"), or a name whose rival
+// long form the title states without its own ("Project Manager (PM)": a
+// project manager, not a product manager).
 func shortMisread(f nameForm, role string, terms []string, i int) bool {
 	if f.short[0] == opsStem && i > 0 && terms[i-1] == coTerm {
 		return true
@@ -145,8 +156,10 @@ func shortMisread(f nameForm, role string, terms []string, i int) bool {
 	if re := hyphenPrefixes[f.short[0]]; re != nil && prefixAt(re, role, terms, i) {
 		return true
 	}
-	head := f.long[len(f.long)-1]
-	return slices.Contains(terms, head) && !containsRun(terms, f.long)
+	if containsRun(terms, f.long) {
+		return false
+	}
+	return slices.ContainsFunc(rivalForms[f.short[0]], func(r []string) bool { return containsRun(terms, r) })
 }
 
 // containsRun reports whether run occurs in terms.
