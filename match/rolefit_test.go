@@ -65,6 +65,13 @@ func TestRoleFit(t *testing.T) {
 			pool(developer, opsEngineer), map[string]float64{"developer": 0, "ops-engineer": 1}},
 		{"a team in parentheses is not the role", "Software Engineering Manager (Marketing Campaigns)", 5,
 			pool(marketer, engManager), map[string]float64{"marketer": common / (common + 2*rare), "eng-manager": 1}},
+		// Short-name misreads: a time of day, a field.
+		{"a PM shift is no product manager", "Product Manager", 5,
+			pool(resume("rn", "R", "X", "RN - PM Shift", "2020-01", "", "Cared for patients"), resume("pm", "P", "X", "Product Manager", "2020-01", "", "Ran the roadmap")),
+			map[string]float64{"rn": 0, "pm": 1}},
+		{"a DevOps engineer does no operations research", "Operations Research Analyst", 5,
+			pool(devops, resume("analyst", "A", "X", "Data Analyst", "2020-01", "", "Built reports")),
+			map[string]float64{"devops": 0, "analyst": 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -216,6 +223,11 @@ func TestNameTerms(t *testing.T) {
 		{"Project Manager (PM)", nil},
 		{"Technical Program Manager, PM", nil},
 		{"Bi-lingual Customer Support", nil},
+		{"RN - PM Shift", nil},
+		{"Nurse, AM/PM", nil},
+		{"Operations Research Analyst", nil},
+		{"Op-Ed Editor", nil},
+		{"Operations Manager, Research", []string{"op"}},
 		{"BI Analyst", []string{"busi", "intellig"}},
 		{"Bi-lingual BI Analyst", []string{"busi", "intellig"}},
 		// A rival long form the title states ("Project Manager (PM)"
