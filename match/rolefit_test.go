@@ -113,6 +113,8 @@ func TestRoleTitles(t *testing.T) {
 		{"QA Lead", [][]string{{"qa", "lead"}}},
 		{"Senior Engineering Lead", [][]string{{"engin", "lead"}}},
 		{"Site Reliability Engineer (Devops/SRE) III", [][]string{{"site", "reliabl", "engin"}, {"devop"}, {"sre"}}},
+		{"Data Engineer (Remote/EU)", [][]string{{"data", "engin"}}}, // where, not another name
+		{"Data Engineer (Hybrid / Berlin)", [][]string{{"data", "engin"}}},
 		{"Site Reliability Engineer #4512", [][]string{{"site", "reliabl", "engin"}}},
 		{"Backend Engineer 2", [][]string{{"backend", "engin"}}},
 		{"Backend Engineer L5 (2024)", [][]string{{"backend", "engin"}}},
