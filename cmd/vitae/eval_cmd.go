@@ -69,6 +69,9 @@ the precision and recall of each level per split.`,
 			if fitGate && (evidence == "" || fit.picks != "gate" && fit.picks != "older") {
 				return &exitError{code: 2, err: errors.New("--fit-gate needs --evidence, and --fit-picks is gate or older")}
 			}
+			if err := fitFlags(cmd, fitGate, split, asJSON); err != nil {
+				return &exitError{code: 2, err: err}
+			}
 			if fitGate {
 				if err := fit.validate(); err != nil {
 					return &exitError{code: 2, err: err}

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"vitae/eval"
 	"vitae/match"
 )
@@ -33,6 +35,30 @@ func (o gateFitOptions) validate() error {
 		errs = append(errs, fmt.Errorf("--fit-target %g: want a precision in (0, 1]", o.target))
 	}
 	return errors.Join(errs...)
+}
+
+// fitFlags refuses what --fit-gate would silently leave out: a --fit-*
+// flag without it, and with it a split other than train (the fit reads
+// train alone), --json or --by-kind (it prints neither).
+func fitFlags(cmd *cobra.Command, fitGate bool, split string, asJSON bool) error {
+	if !fitGate {
+		for _, name := range []string{"fit-picks", "fit-l2", "fit-target", "fit-dump"} {
+			if cmd.Flags().Changed(name) {
+				return fmt.Errorf("--%s needs --fit-gate", name)
+			}
+		}
+		return nil
+	}
+	byKind, _ := cmd.Flags().GetBool("by-kind")
+	switch {
+	case split != "all" && split != "train":
+		return fmt.Errorf("--fit-gate --split %s: the fit reads the train pairs alone", split)
+	case asJSON:
+		return errors.New("--fit-gate prints a table, not --json")
+	case byKind:
+		return errors.New("--fit-gate prints no --by-kind table")
+	}
+	return nil
 }
 
 // foldable refuses train items cross-validation by job cannot split: one

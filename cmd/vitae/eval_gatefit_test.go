@@ -141,3 +141,28 @@ func TestEvalFitGateNoModel(t *testing.T) {
 		t.Errorf("the dump was written without a model (stat: %v)", err)
 	}
 }
+
+// TestEvalFitFlags: a flag --fit-gate would silently leave out exits 2
+// saying so: a --fit-* flag without --fit-gate, and with it a held-out
+// split, --json or --by-kind.
+func TestEvalFitFlags(t *testing.T) {
+	dir := workdir(t)
+	ev := filepath.Join(dir, "ev.jsonl")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--fit-picks", "older"}, "--fit-picks needs --fit-gate"},
+		{[]string{"--fit-l2", "10"}, "--fit-l2 needs --fit-gate"},
+		{[]string{"--fit-target", "2"}, "--fit-target needs --fit-gate"},
+		{[]string{"--fit-dump", filepath.Join(dir, "picks.jsonl")}, "--fit-dump needs --fit-gate"},
+		{[]string{"--fit-gate", "--split", "heldout"}, "--fit-gate --split heldout"},
+		{[]string{"--fit-gate", "--json"}, "--fit-gate prints a table, not --json"},
+		{[]string{"--fit-gate", "--by-kind"}, "--fit-gate prints no --by-kind table"},
+	} {
+		code, out, errOut := cli(t, dir, append([]string{"eval", "--evidence", ev}, c.args...)...)
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("eval %v: exit %d, want 2 saying %q\nstdout:\n%s\nstderr:\n%s", c.args, code, c.want, out, errOut)
+		}
+	}
+}
