@@ -72,6 +72,15 @@ func TestEvalFitGateModelFails(t *testing.T) {
 	if _, err := os.Stat(dump); !os.IsNotExist(err) {
 		t.Errorf("the dump was written with the model failing (stat: %v)", err)
 	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".picks.jsonl.*")); len(left) > 0 {
+		t.Errorf("the dump's temporary file is left: %v", left)
+	}
+	// A dump that cannot be written is refused before the grading: the
+	// model's failure is never reached.
+	code, out, errOut = cli(t, dir, "eval", "--evidence", ev, "--fit-gate", "--fit-dump", filepath.Join(dir, "no", "such", "picks.jsonl"))
+	if code != 2 || !strings.Contains(errOut, "--fit-dump") || strings.Contains(errOut, "the model failed") {
+		t.Errorf("eval --fit-gate --fit-dump into no directory: exit %d, want 2 before grading\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
 }
 
 // TestEvalFitGateRefuses: a penalty or target the fit cannot use, and a
