@@ -329,3 +329,57 @@ func TestDecodedPostingsOldSnapshot(t *testing.T) {
 		}
 	}
 }
+
+// The bytes the cache counts are the bytes it holds once it has had to
+// make room: retain drops lists without counting them, so evict counts
+// again before dropping any. Two lists fit the budget once a third,
+// retained away, is no longer held: none is dropped.
+func TestDecodedPostingsBudgetAfterRetain(t *testing.T) {
+	vocab := vocabulary('r', 3) // a: in every bullet; c, d: in a third each
+	ix := open(t, Options{RoleDepth: -1})
+	var rs []*vitae.Resume
+	for r := range 30 {
+		text := vocab[0]
+		if r%3 > 0 {
+			text += " " + vocab[r%3]
+		}
+		rs = append(rs, resume(fmt.Sprintf("r%02d", r), "P", "Acme", "Keeper", "2020", "", nil, text))
+	}
+	if _, err := ix.Upsert(context.Background(), rs); err != nil {
+		t.Fatal(err)
+	}
+	wasMin, wasBudget := minDecoded, decodedBudget
+	minDecoded, decodedBudget = 1, 2*10*8 // c's and d's lists, 10 postings each
+	t.Cleanup(func() { minDecoded, decodedBudget = wasMin, wasBudget })
+	withPlan(t, ix, Terms(vocab[0]), func(p *topkPlan) {
+		var pc postingsCache
+		seg, field := p.snap.Segments()[0].Segment(), p.text[0].field
+		get := func(w string) *postingArray {
+			t.Helper()
+			arr, err := pc.get(seg, field, []byte(Terms(w)[0]), seg.Count())
+			if err != nil || arr == nil {
+				t.Fatalf("%s: no list decoded (%v)", w, err)
+			}
+			return arr
+		}
+		pc.retain([]segment.Segment{seg})
+		if a := get(vocab[0]); a.bytes() != 30*8 {
+			t.Fatalf("fixture: a's list holds %d bytes, want %d", a.bytes(), 30*8)
+		}
+		pc.retain(nil) // a newer snapshot without seg: a is dropped uncounted
+		pc.retain([]segment.Segment{seg})
+		get(vocab[1])
+		get(vocab[2])
+		pc.mu.RLock()
+		defer pc.mu.RUnlock()
+		var held int64
+		for _, e := range pc.m {
+			if e.arr != nil {
+				held += e.arr.bytes()
+			}
+		}
+		if len(pc.m) != 2 || pc.bytes != held {
+			t.Errorf("%d lists held, %d bytes counted for %d held; want c's and d's, counted as held", len(pc.m), pc.bytes, held)
+		}
+	})
+}
