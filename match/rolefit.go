@@ -36,6 +36,7 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 		age   float64 // factor for how long ago the role ended
 	}
 	roles := map[string][]role{}
+	fields := fieldWords(title)
 	df := map[string]int{}
 	for id, rr := range resumes {
 		seen := map[string]bool{}
@@ -51,6 +52,9 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 			}
 			if names {
 				for _, t := range nameTerms(b.Role, ts) {
+					if fields[t] {
+						continue // carried only when stated (fieldWords)
+					}
 					terms[t] = true
 				}
 			}
