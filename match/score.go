@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"vitae"
-	"vitae/lexicon"
 )
 
 // scorer turns one résumé into a ranked Candidate for a parsed JD; the
@@ -342,39 +341,6 @@ func leadershipYears(bullets []vitae.Bullet, now time.Time, leads func(text stri
 		roles = append(roles, strings.TrimSpace(b.Role+", "+b.Company)+" ("+b.Start+"–"+end+")")
 	}
 	return YearsOfExperience(lead, now), roles
-}
-
-// leadsPeople reports whether a bullet says its author led a team: a
-// leading verb and a team in the lexicon's terms.
-func leadsPeople(text string) bool {
-	lex := lexicon.Default()
-	var leads, team bool
-	for _, m := range lex.Find(text) {
-		g := lex.Groups()[m.Group]
-		switch {
-		case g.Kind == "verb" && verbFamily[g.Canonical] == "lead":
-			leads = true
-		case g.Kind == "concept" && g.Canonical == "team":
-			team = true
-		}
-	}
-	return leads && team
-}
-
-// leadsTokens is leadsPeople over a text's tokens (analyzer.tokens) when
-// they hold the lexicon's matches of the text itself (no slash split).
-func leadsTokens(toks []token) bool {
-	var leads, team bool
-	for _, t := range toks {
-		switch {
-		case t.name == "":
-		case t.kind == "verb" && verbFamily[t.name] == "lead":
-			leads = true
-		case t.kind == "concept" && t.name == "team":
-			team = true
-		}
-	}
-	return leads && team
 }
 
 func formula(ex Explain, w Weights) string {
