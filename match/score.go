@@ -59,7 +59,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		if pre != nil {
 			grades = pre[ri]
 		}
-		ev := s.best(ri, bullets, parts, grades, inList)
+		ev := s.orLeadRole(ri, r.Bullets, s.best(ri, bullets, parts, grades, inList))
 		if ev == nil {
 			c.Missing = append(c.Missing, req.Text)
 			continue
@@ -84,17 +84,21 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	c.LeadershipYears = round3(lead)
 	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), RoleWords: round3(role.words), RoleWordsShare: round3(role.share), RoleSense: round3(role.sense), TitleSearch: round3(role.search),
 		YearsFit: 1, MustEvident: c.Coverage.MustMet > 0}
-	for _, req := range s.jd.Requirements {
+	for ri, req := range s.jd.Requirements {
 		if req.Years <= 0 {
 			continue
 		}
 		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
 		if req.Leadership {
 			y.Kind, y.Have, y.Roles = "leadership", c.LeadershipYears, roles
+		} else if fam := s.z.rolesOf(req.Text); len(fam) > 0 {
+			have, in := s.z.roleYears(r.Bullets, s.now, fam) // years of the role asked, not the career (roleyears.go)
+			y.Kind, y.Have, y.Roles = "role", round3(have), in
 		}
 		y.Fit = round3(math.Min(1, y.Have/y.Asked))
 		ex.Years = append(ex.Years, y)
 		ex.YearsFit = math.Min(ex.YearsFit, y.Fit)
+		noteYears(c.Matched, ri, y)
 	}
 	ex.Bullets = len(r.Bullets)
 	ex.Length = round3(lengthFactor(ex.Bullets, s.w))
