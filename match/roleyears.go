@@ -138,3 +138,16 @@ func noteYears(matched []Evidence, ri int, y YearsCheck) {
 		}
 	}
 }
+
+// capYears caps the credit of the evidence for requirement ri at the
+// years fit (Options.YearsCap) and returns the credit it took off.
+func capYears(matched []Evidence, ri int, fit float64) float64 {
+	for i := range matched {
+		if e := &matched[i]; e.RequirementIndex == ri && fit < 1 {
+			lost := e.Credit * (1 - fit)
+			e.Credit = round3(e.Credit * fit)
+			return lost
+		}
+	}
+	return 0
+}

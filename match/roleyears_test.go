@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"vitae"
+	"vitae/search"
+	"vitae/search/searchtest"
 )
 
 // matchOne matches jd over corpus and returns the candidates by ID.
@@ -85,6 +87,40 @@ func TestYearsOfTheRoleAsked(t *testing.T) {
 		y := got.Explain.Years[0]
 		if y.Kind != tc.kind || y.Have < tc.lo || y.Have > tc.hi || tc.role != "" && (len(y.Roles) != 1 || !strings.HasPrefix(y.Roles[0], tc.role)) {
 			t.Errorf("%q: years %+v, want kind %s, %v..%v years, role %q", tc.jd, y, tc.kind, tc.lo, tc.hi, tc.role)
+		}
+	}
+}
+
+// TestYearsCapTakesTheCredit: with Options.YearsCap, strong evidence of
+// leading without the years asked earns the years fit's share of its
+// credit, and the evidence share of the score says so; without, the full.
+func TestYearsCapTakesTheCredit(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("undated", "U", "Acme", "Engineer", "", "", "Led a team of six site reliability engineers", "Ran Kubernetes in production for 40 services"),
+	}
+	const jd = "## Requirements\n- 5+ years leading a team of SREs or DevOps engineers\n- Kubernetes in production\n"
+	l := searchtest.Trained(t, corpus)
+	eng := search.New(searchtest.Index(t, l, corpus), l, search.Options{SemanticRatio: 0.5})
+	var full float64 // the evidence share without the cap
+	for _, capped := range []bool{false, true} {
+		res, err := New(eng, Options{SemanticRatio: 0.5, YearsCap: capped}).Match(context.Background(), Request{JobDescription: jd})
+		if err != nil || len(res.Candidates) != 1 {
+			t.Fatalf("cap %v: %v, %d candidates", capped, err, len(res.Candidates))
+		}
+		c := res.Candidates[0]
+		ev := evidenceFor(c, "5+ years leading")
+		if ev == nil || ev.Level != "strong" {
+			t.Fatalf("cap %v: evidence %+v, want strong", capped, ev)
+		}
+		if !capped {
+			full = c.Explain.Evidence
+			if ev.Credit != 1 || full != 1 {
+				t.Errorf("no cap: credit %v, evidence %v; want 1, 1", ev.Credit, full)
+			}
+			continue
+		}
+		if ev.Credit != 0 || c.Explain.Evidence >= full || c.Score >= 1 {
+			t.Errorf("cap: credit %v, evidence %v (uncapped %v); want 0 and less", ev.Credit, c.Explain.Evidence, full)
 		}
 	}
 }

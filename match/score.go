@@ -23,6 +23,9 @@ type scorer struct {
 	now    time.Time
 	levels bool  // false: the raw evidence score is the credit (ablation)
 	gate   *gate // the strict rules' strong checks (Options.StrongGate); nil: none
+	// yearsCap caps a years requirement's credit at its years fit
+	// (Options.YearsCap).
+	yearsCap bool
 }
 
 // candidate grades every bullet of r against every requirement and
@@ -42,6 +45,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		defer gradeBufs.Put(buf)
 	}
 	var sum, wsum float64
+	weights := make([]float64, len(s.jd.Requirements))
 	for ri, req := range s.jd.Requirements {
 		weight := s.w.NiceToHave
 		c.Coverage.Total++
@@ -55,6 +59,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			weight *= s.w.Soft
 		}
 		wsum += weight
+		weights[ri] = weight
 		var grades []grade
 		if pre != nil {
 			grades = pre[ri]
@@ -99,6 +104,10 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		ex.Years = append(ex.Years, y)
 		ex.YearsFit = math.Min(ex.YearsFit, y.Fit)
 		noteYears(c.Matched, ri, y)
+		if s.yearsCap {
+			sum -= weights[ri] * capYears(c.Matched, ri, y.Fit)
+			ex.Evidence = round3(sum / wsum)
+		}
 	}
 	ex.Bullets = len(r.Bullets)
 	ex.Length = round3(lengthFactor(ex.Bullets, s.w))
