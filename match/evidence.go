@@ -81,6 +81,9 @@ func judge(r *reqParts, b *textParts) grade {
 	default:
 		g.level = None
 	}
+	// Leading something else at a strong score is partial as the gate's
+	// demotions are, and earns what they do.
+	g.demoted = g.level == Partial && g.score >= strongAt && r.people && !b.leads
 	return g
 }
 
