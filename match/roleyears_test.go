@@ -89,6 +89,18 @@ func TestYearsOfTheRoleAsked(t *testing.T) {
 			t.Errorf("%q: years %+v, want kind %s, %v..%v years, role %q", tc.jd, y, tc.kind, tc.lo, tc.hi, tc.role)
 		}
 	}
+	// Options.CareerYears: the whole career, as before.
+	corpus := []*vitae.Resume{pm}
+	l := searchtest.Trained(t, corpus)
+	eng := search.New(searchtest.Index(t, l, corpus), l, search.Options{SemanticRatio: 0.5})
+	res, err := New(eng, Options{SemanticRatio: 0.5, CareerYears: true}).Match(context.Background(),
+		Request{JobDescription: "## Requirements\n- 5+ years product management experience\n- Wrote product requirement documents\n"})
+	if err != nil || len(res.Candidates) != 1 || len(res.Candidates[0].Explain.Years) != 1 {
+		t.Fatalf("career years: %v, %+v", err, res)
+	}
+	if y := res.Candidates[0].Explain.Years[0]; y.Kind != "total" || y.Have < 20 {
+		t.Errorf("career years: %+v, want the total career", y)
+	}
 }
 
 // TestYearsCapTakesTheCredit: with Options.YearsCap, strong evidence of

@@ -25,7 +25,8 @@ type scorer struct {
 	gate   *gate // the strict rules' strong checks (Options.StrongGate); nil: none
 	// yearsCap caps a years requirement's credit at its years fit
 	// (Options.YearsCap).
-	yearsCap bool
+	yearsCap    bool
+	careerYears bool // total years for a requirement naming a role (Options.CareerYears)
 }
 
 // candidate grades every bullet of r against every requirement and
@@ -96,7 +97,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
 		if req.Leadership {
 			y.Kind, y.Have, y.Roles = "leadership", c.LeadershipYears, roles
-		} else if fam := s.z.rolesOf(req.Text); len(fam) > 0 {
+		} else if fam := s.z.rolesOf(req.Text); len(fam) > 0 && !s.careerYears {
 			have, in := s.z.roleYears(r.Bullets, s.now, fam) // years of the role asked, not the career (roleyears.go)
 			y.Kind, y.Have, y.Roles = "role", round3(have), in
 		}

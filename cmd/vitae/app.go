@@ -118,6 +118,7 @@ func matchOptions(cfg *Config) match.Options {
 		StrongCap:       kinds(cfg.Match.StrongCap),
 		LearnedGate:     cfg.Match.LearnedGate,
 		YearsCap:        cfg.Match.YearsCap,
+		CareerYears:     cfg.Match.CareerYears,
 	}
 }
 
