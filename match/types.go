@@ -46,6 +46,10 @@ type Evidence struct {
 	Score     float64  `json:"score"`   // the bullet's evidence score, 0..1 (docs/matching.md §2)
 	Recency   float64  `json:"recency"` // factor on the credit for how long ago the role ended
 	Credit    float64  `json:"credit"`  // what the requirement adds: level credit × recency
+	// Years, for a requirement that asks for years, says the candidate's
+	// beside the level ("0.0 of 5 years leading"): strong evidence of
+	// leading is not the years asked.
+	Years string `json:"years,omitempty"`
 }
 
 // Coverage counts the requirements a candidate meets: met means strong
@@ -66,7 +70,7 @@ type YearsCheck struct {
 	Requirement string   `json:"requirement"`
 	Asked       float64  `json:"asked"`
 	Have        float64  `json:"have"`
-	Kind        string   `json:"kind"`            // "leadership" (roles that lead people) or "total"
+	Kind        string   `json:"kind"`            // "leadership" (roles that lead people), "role" (roles of the family the requirement names) or "total"
 	Roles       []string `json:"roles,omitempty"` // the roles the years come from
 	Fit         float64  `json:"fit"`             // min(1, have / asked)
 }

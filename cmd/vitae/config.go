@@ -95,6 +95,8 @@ type Config struct {
 		StrongSense     float64  `mapstructure:"strong_sense"`
 		StrongCap       []string `mapstructure:"strong_cap"`
 		LearnedGate     bool     `mapstructure:"learned_gate"`
+		YearsCap        bool     `mapstructure:"years_cap"`
+		CareerYears     bool     `mapstructure:"career_years"`
 	} `mapstructure:"match"`
 	Server struct {
 		Addr              string        `mapstructure:"addr"`
@@ -206,6 +208,8 @@ func setDefaults(v *viper.Viper) {
 		"match.strong_sense":          0.0,
 		"match.strong_cap":            []string{},
 		"match.learned_gate":          false,
+		"match.years_cap":             false,
+		"match.career_years":          false,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,
