@@ -22,7 +22,8 @@ type JobDescription struct {
 	Skills        []string      `json:"skills,omitempty"`
 }
 
-const maxJDChars = 50000
+// MaxJDChars is the longest job description a match reads, in characters.
+const MaxJDChars = 50000
 
 var (
 	reJDHeading = regexp.MustCompile(`^\s*(?:#{1,6}\s*)?\**([^*#:]{2,60}?)\**\s*:?\s*$`)
@@ -79,8 +80,8 @@ func ParseJD(text, format string) (*JobDescription, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, vitae.Errorf(vitae.EINVALID, "job description is empty")
 	}
-	if utf8.RuneCountInString(text) > maxJDChars {
-		return nil, vitae.Errorf(vitae.ETOOLARGE, "job description is longer than %d characters", maxJDChars)
+	if utf8.RuneCountInString(text) > MaxJDChars {
+		return nil, vitae.Errorf(vitae.ETOOLARGE, "job description is longer than %d characters", MaxJDChars)
 	}
 	if format == "" {
 		t := strings.TrimSpace(text)
