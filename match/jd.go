@@ -83,6 +83,9 @@ func ParseJD(text, format string) (*JobDescription, error) {
 	if utf8.RuneCountInString(text) > MaxJDChars {
 		return nil, vitae.Errorf(vitae.ETOOLARGE, "job description is longer than %d characters", MaxJDChars)
 	}
+	if err := CheckText(text); err != nil {
+		return nil, err
+	}
 	if format == "" {
 		t := strings.TrimSpace(text)
 		switch {

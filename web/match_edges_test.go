@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
@@ -28,4 +29,41 @@ func TestMatchPageRefusesAnOversizedForm(t *testing.T) {
 	if st != http.StatusRequestEntityTooLarge || !strings.Contains(page, "longer than 50000") || strings.Contains(page, "is empty") {
 		t.Errorf("status %d, want 413 naming the limit\n%.2000s", st, page)
 	}
+}
+
+// Binary data is no job description: the match and the stored jobs
+// refuse it with a 400 that says why, instead of ranking candidates by
+// the skill "C" found in the bytes.
+func TestAPIRefusesBinaryJobDescriptions(t *testing.T) {
+	base, _ := jobsServer(t)
+	b := make([]byte, 2000)
+	for i := range b {
+		b[i] = byte(i*131 + i/7) // every byte value, no text
+	}
+	binary := string(b)
+	for _, path := range []string{"/match", "/jobs"} {
+		req, _ := json.Marshal(map[string]string{"job_description": binary})
+		st, body := keyedRaw(t, "POST", base+"/api/v1"+path, string(req))
+		if st != http.StatusBadRequest || !strings.Contains(body, `"code":"invalid"`) || !strings.Contains(body, "control character") {
+			t.Errorf("POST %s with bytes: %d %s", path, st, body)
+		}
+	}
+}
+
+// keyedRaw makes one API call with the key and returns the status and body.
+func keyedRaw(t *testing.T, method, u, body string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, u, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer k")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(data)
 }

@@ -53,6 +53,9 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
+			if err := match.CheckText(text); err != nil {
+				return usage(fmt.Errorf("%s: %w", args[0], err))
+			}
 			if format == "" {
 				format = formatOf(args[0])
 			}

@@ -36,6 +36,9 @@ nice-to-haves.`,
 			if err != nil {
 				return err // a file that is not there is a failure, not a usage error
 			}
+			if err := match.CheckText(jd); err != nil {
+				return usage(fmt.Errorf("%s: %w", args[0], err))
+			}
 			if format == "" {
 				format = formatOf(args[0])
 			}

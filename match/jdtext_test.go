@@ -1,0 +1,58 @@
+package match
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"vitae"
+)
+
+// randomBytes is n bytes from a fixed seed, as a file of binary data reads.
+func randomBytes(n int) string {
+	r := rand.New(rand.NewPCG(1, 2))
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(r.UintN(256))
+	}
+	return string(b)
+}
+
+// TestParseJDRefusesWhatIsNotText: binary data, control characters and
+// punctuation without words are EINVALID before any requirement is read;
+// text in any script, with tabs and CRLF line ends, still parses.
+func TestParseJDRefusesWhatIsNotText(t *testing.T) {
+	valid := strings.ToValidUTF8(randomBytes(600), "\uFFFD") // as a JSON body carries it
+	tests := []struct {
+		name, text string
+		msg        string // "" = accepted
+	}{
+		{"random bytes", randomBytes(600), "not UTF-8"},
+		{"random bytes made valid UTF-8", valid, "control character"},
+		{"a NUL in a line", "- Kubernetes\x00 in production", "U+0000"},
+		{"an escape sequence", "- Go\x1b[31m services", "U+001B"},
+		{"punctuation and digits", "- 1234 !!!! #### 5678 ??", "too few letters"},
+		{"replacement characters", "- Go " + strings.Repeat("\uFFFD", 40), "too few letters"},
+		{"tabs and CRLF", "# SRE\r\n## Requirements\r\n-\tKubernetes in production\r\n", ""},
+		{"another script", "# Инженер\n## Требования\n- Опыт работы с Kubernetes\n", ""},
+		{"symbols of skills", "## Requirements\n- C++, C#, .NET 8\n- Go 1.22\n", ""},
+		{"JSON", `{"title":"SRE","skills":[{"name":"Go"},{"name":"Kubernetes"}]}`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseJD(tt.text, "")
+			if tt.msg == "" {
+				if err != nil {
+					t.Fatalf("refused text: %v", err)
+				}
+				return
+			}
+			if vitae.ErrorCode(err) != vitae.EINVALID || !strings.Contains(vitae.ErrorMessage(err), tt.msg) {
+				t.Fatalf("err %v (%s), want EINVALID naming %q", err, vitae.ErrorCode(err), tt.msg)
+			}
+			if _, err := NewJob("", tt.text, ""); vitae.ErrorCode(err) != vitae.EINVALID {
+				t.Errorf("NewJob stored it: %v", err)
+			}
+		})
+	}
+}
