@@ -68,14 +68,18 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer wb.Close()
-			saved, err := wb.SaveJob(workbench.Job{Title: j.Title, JobDescription: j.JobDescription, Format: j.Format})
+			saved, created, err := wb.SaveJob(workbench.Job{Title: j.Title, JobDescription: j.JobDescription, Format: j.Format})
 			if err != nil {
 				return err
 			}
 			if asJSON {
 				return writeJSON(g.stdout, saved)
 			}
-			fmt.Fprintf(g.stdout, "Stored %s  %s\n", saved.ID, saved.Title)
+			verb := "Stored"
+			if !created {
+				verb = "Stored already:"
+			}
+			fmt.Fprintf(g.stdout, "%s %s  %s\n", verb, saved.ID, saved.Title)
 			return nil
 		},
 	}
