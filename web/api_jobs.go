@@ -57,6 +57,9 @@ func (s *Server) registerJobRoutes(reads, writes *gin.RouterGroup) {
 			return 0, nil, err
 		}
 		r, err := s.b.Resume(c.Request.Context(), id)
+		if vitae.ErrorCode(err) == vitae.ENOTFOUND {
+			return 0, nil, vitae.Errorf(vitae.ENOTFOUND, "no résumé %q", id) // the store's error names nothing
+		}
 		if err != nil {
 			return 0, nil, err
 		}

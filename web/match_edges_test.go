@@ -67,3 +67,29 @@ func keyedRaw(t *testing.T, method, u, body string) (int, string) {
 	data, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(data)
 }
+
+// A field of the wrong type is named as the client sent it, not by the
+// server's Go type.
+func TestAPINamesAMistypedFieldAsSent(t *testing.T) {
+	base, _ := jobsServer(t)
+	tests := []struct{ path, body, field string }{
+		{"/match", `{"job_description":1}`, `field "job_description" has the wrong type`},
+		{"/jobs", `{"title":["x"],"job_description":"- Go"}`, `field "title" has the wrong type`},
+		{"/search", `{"query":"go","filters":{"skill":"Go"}}`, `field "filters.skill" has the wrong type`},
+	}
+	for _, tt := range tests {
+		st, body := keyedRaw(t, "POST", base+"/api/v1"+tt.path, tt.body)
+		if st != http.StatusBadRequest || !strings.Contains(body, strings.ReplaceAll(tt.field, `"`, `\"`)) {
+			t.Errorf("POST %s %s: %d %s, want 400 naming %s", tt.path, tt.body, st, body, tt.field)
+		}
+	}
+}
+
+// The jobs of an unknown résumé: 404 naming the résumé asked for.
+func TestFitsOfAnUnknownResumeNameIt(t *testing.T) {
+	base, _ := jobsServer(t)
+	st, body := keyedRaw(t, "GET", base+"/api/v1/resumes/nobody/jobs", "")
+	if st != http.StatusNotFound || !strings.Contains(body, `\"nobody\"`) {
+		t.Errorf("%d %s, want 404 naming \"nobody\"", st, body)
+	}
+}
