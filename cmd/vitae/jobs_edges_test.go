@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"vitae/match"
 )
 
 // A binary file is no job description: match and jobs add refuse it as a
@@ -26,5 +28,24 @@ func TestBinaryJobDescriptionIsAUsageError(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "vitae-data")); err == nil {
 		t.Error("the index was opened for a file that is no job description")
+	}
+}
+
+// A candidate without dated roles has no years: the line says so rather
+// than "0.0 years (0.0 leading)".
+func TestPrintMatchSaysNoDatedRoles(t *testing.T) {
+	tests := []struct {
+		c         match.Candidate
+		want, not string
+	}{
+		{match.Candidate{Person: "Undated"}, "Undated  fit 0%  must-haves met 0/0, nice-to-haves 0/0  no dated roles", "0.0 years"},
+		{match.Candidate{Person: "Dated", YearsExperience: 6.25, LeadershipYears: 2}, "6.2 years (2.0 leading)", "no dated roles"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		printMatch(&b, &match.Result{Candidates: []match.Candidate{tt.c}})
+		if out := b.String(); !strings.Contains(out, tt.want) || strings.Contains(out, tt.not) {
+			t.Errorf("%s: printed\n%s\nwant %q and no %q", tt.c.Person, out, tt.want, tt.not)
+		}
 	}
 }
