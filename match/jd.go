@@ -197,8 +197,25 @@ func parseJDLines(lines []string) *JobDescription {
 		}
 		jd.add(c.text, c.kind, !c.prose)
 	}
+	if len(jd.Requirements) == 0 && jd.Title != "" && lone(lines) {
+		// A one-line JD ("Kubernetes") asks for that: a requirement, not a
+		// title over nothing.
+		jd.add(jd.Title, "resp", true)
+		jd.Title = ""
+	}
 	jd.finish()
 	return jd
+}
+
+// lone reports whether lines hold exactly one line that is not blank.
+func lone(lines []string) bool {
+	n := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // titleLine reports whether a JD's first line reads as its title: short,

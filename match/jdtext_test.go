@@ -56,3 +56,35 @@ func TestParseJDRefusesWhatIsNotText(t *testing.T) {
 		})
 	}
 }
+
+// A one-line job description is a requirement, not a title over nothing;
+// a title line with requirements below stays the title.
+func TestOneLineJDIsARequirement(t *testing.T) {
+	tests := []struct {
+		text, format, title string
+		reqs                []string
+	}{
+		{"Kubernetes", "", "", []string{"Kubernetes"}},
+		{"  Senior Site Reliability Engineer \n\n", "text", "", []string{"Senior Site Reliability Engineer"}},
+		{"# Kubernetes in production", "markdown", "", []string{"Kubernetes in production"}},
+		{"<p>Terraform</p>", "html", "", []string{"Terraform"}},
+		{"SRE Manager\n- Kubernetes", "", "SRE Manager", []string{"Kubernetes"}},
+	}
+	for _, tt := range tests {
+		jd, err := ParseJD(tt.text, tt.format)
+		if err != nil {
+			t.Errorf("%q: %v", tt.text, err)
+			continue
+		}
+		var got []string
+		for _, r := range jd.Requirements {
+			got = append(got, r.Text)
+		}
+		if jd.Title != tt.title || strings.Join(got, "|") != strings.Join(tt.reqs, "|") {
+			t.Errorf("%q: title %q requirements %q, want %q and %q", tt.text, jd.Title, got, tt.title, tt.reqs)
+		}
+	}
+	if j, err := NewJob("", "Kubernetes", ""); err != nil || j.Title != "Kubernetes" {
+		t.Errorf("NewJob of one line: %+v, %v", j, err)
+	}
+}
