@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"vitae/web/workbench"
 )
 
 // postMatchPage posts the match page's form and returns the status and page.
@@ -91,5 +93,39 @@ func TestFitsOfAnUnknownResumeNameIt(t *testing.T) {
 	st, body := keyedRaw(t, "GET", base+"/api/v1/resumes/nobody/jobs", "")
 	if st != http.StatusNotFound || !strings.Contains(body, `\"nobody\"`) {
 		t.Errorf("%d %s, want 404 naming \"nobody\"", st, body)
+	}
+}
+
+// Saving a job from the page with a form past the body limit says the
+// description is too long, not that it is empty.
+func TestJobsPageRefusesAnOversizedForm(t *testing.T) {
+	wb, err := workbench.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { wb.Close() })
+	ts, _ := newTestServer(t, Config{APIKey: "k", Workbench: wb, MaxBodyBytes: 1 << 20})
+	form := url.Values{"jd": {strings.Repeat("Kubernetes in production\n", 50000)}, "return": {"/match"}}
+	req, _ := http.NewRequest("POST", ts.URL+"/jobs", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", "Bearer k")
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	var msg string
+	for _, ck := range resp.Cookies() {
+		if ck.Name == "vitae_flash" {
+			msg, _ = url.QueryUnescape(ck.Value) // gin escapes the escaped message again
+			msg, _ = url.QueryUnescape(msg)
+		}
+	}
+	if resp.StatusCode != http.StatusSeeOther || !strings.Contains(msg, "longer than 50000") {
+		t.Errorf("%d, flash %q: want a redirect saying the description is too long", resp.StatusCode, msg)
+	}
+	if js, _ := wb.Jobs(); len(js) != 0 {
+		t.Errorf("stored %d job(s)", len(js))
 	}
 }

@@ -31,3 +31,16 @@ func jdForm(c *gin.Context) error {
 	}
 	return vitae.Wrap(vitae.EINVALID, err, "malformed form")
 }
+
+// formErrorKey holds jdForm's error for a handler that reads the form
+// after other code has (pageWrite reads "return" first).
+const formErrorKey = "vitae.formError"
+
+// keepFormError runs jdForm before anything reads the form and keeps its
+// error for the handler.
+func keepFormError(c *gin.Context) {
+	if err := jdForm(c); err != nil {
+		c.Set(formErrorKey, err)
+	}
+	c.Next()
+}

@@ -27,7 +27,10 @@ func init() {
 }
 
 func (s *Server) registerJobPages(g *gin.RouterGroup) {
-	g.POST("/jobs", s.pageWrite(func(c *gin.Context, wb *workbench.Store) (string, string, error) {
+	g.POST("/jobs", keepFormError, s.pageWrite(func(c *gin.Context, wb *workbench.Store) (string, string, error) {
+		if err, ok := c.Get(formErrorKey); ok {
+			return "", "", err.(error)
+		}
 		j, created, err := saveJob(wb, c.PostForm("title"), c.PostForm("jd"), "")
 		if err != nil {
 			return "", "", err
