@@ -88,3 +88,16 @@ func TestOneLineJDIsARequirement(t *testing.T) {
 		t.Errorf("NewJob of one line: %+v, %v", j, err)
 	}
 }
+
+// A title given with the job is text too: a control character in it is
+// refused, as in the description.
+func TestNewJobRefusesAControlCharacterInTheTitle(t *testing.T) {
+	for _, title := range []string{"SRE\x00Manager", "SRE\nManager", "\x1b[2J"} {
+		if _, err := NewJob(title, "- Kubernetes in production", ""); vitae.ErrorCode(err) != vitae.EINVALID {
+			t.Errorf("NewJob(%q) = %v, want EINVALID", title, err)
+		}
+	}
+	if j, err := NewJob("  SRE Manager ", "- Kubernetes in production", ""); err != nil || j.Title != "SRE Manager" {
+		t.Errorf("NewJob with a plain title: %+v, %v", j, err)
+	}
+}
