@@ -302,7 +302,9 @@ func oneWord(units, matched int, hit []string) bool {
 }
 
 // highlight returns text, HTML-escaped, with the given words wrapped in
-// <mark>.
+// <mark>. A word joined by slashes ("ops/s", "CI/CD") is marked whole
+// when it is wanted whole, else in its wanted parts: a token keeps its
+// slashes, but the evidence may be one side of them.
 func highlight(text string, words []string) string {
 	if len(words) == 0 {
 		return html.EscapeString(text)
@@ -313,15 +315,30 @@ func highlight(text string, words []string) string {
 	}
 	var sb strings.Builder
 	last := 0
-	for _, loc := range wordSpans(text) {
-		w := strings.ToLower(strings.TrimRight(text[loc[0]:loc[1]], ".-'"))
+	mark := func(start, end int) bool {
+		w := strings.ToLower(strings.TrimRight(text[start:end], ".-'"))
 		if !want[w] {
+			return false
+		}
+		end = start + len(w)
+		sb.WriteString(html.EscapeString(text[last:start]))
+		sb.WriteString("<mark>" + html.EscapeString(text[start:end]) + "</mark>")
+		last = end
+		return true
+	}
+	for _, loc := range wordSpans(text) {
+		if mark(loc[0], loc[1]) || !strings.Contains(text[loc[0]:loc[1]], "/") {
 			continue
 		}
-		end := loc[0] + len(w)
-		sb.WriteString(html.EscapeString(text[last:loc[0]]))
-		sb.WriteString("<mark>" + html.EscapeString(text[loc[0]:end]) + "</mark>")
-		last = end
+		start := loc[0]
+		for i := loc[0]; i <= loc[1]; i++ {
+			if i == loc[1] || text[i] == '/' {
+				if i > start {
+					mark(start, i)
+				}
+				start = i + 1
+			}
+		}
 	}
 	sb.WriteString(html.EscapeString(text[last:]))
 	return sb.String()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
 
 	"vitae"
 )
@@ -130,6 +131,9 @@ func NewJob(title, text, format string) (Job, error) {
 		return Job{}, vitae.Errorf(vitae.EINVALID, "no requirements found in the job description")
 	}
 	title = strings.TrimSpace(title)
+	if strings.ContainsFunc(title, unicode.IsControl) {
+		return Job{}, vitae.Errorf(vitae.EINVALID, "title holds a control character")
+	}
 	if title == "" {
 		title = jd.Title
 	}

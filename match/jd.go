@@ -22,7 +22,8 @@ type JobDescription struct {
 	Skills        []string      `json:"skills,omitempty"`
 }
 
-const maxJDChars = 50000
+// MaxJDChars is the longest job description a match reads, in characters.
+const MaxJDChars = 50000
 
 var (
 	reJDHeading = regexp.MustCompile(`^\s*(?:#{1,6}\s*)?\**([^*#:]{2,60}?)\**\s*:?\s*$`)
@@ -79,8 +80,11 @@ func ParseJD(text, format string) (*JobDescription, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, vitae.Errorf(vitae.EINVALID, "job description is empty")
 	}
-	if utf8.RuneCountInString(text) > maxJDChars {
-		return nil, vitae.Errorf(vitae.ETOOLARGE, "job description is longer than %d characters", maxJDChars)
+	if utf8.RuneCountInString(text) > MaxJDChars {
+		return nil, vitae.Errorf(vitae.ETOOLARGE, "job description is longer than %d characters", MaxJDChars)
+	}
+	if err := CheckText(text); err != nil {
+		return nil, err
 	}
 	if format == "" {
 		t := strings.TrimSpace(text)
@@ -193,8 +197,25 @@ func parseJDLines(lines []string) *JobDescription {
 		}
 		jd.add(c.text, c.kind, !c.prose)
 	}
+	if len(jd.Requirements) == 0 && jd.Title != "" && lone(lines) {
+		// A one-line JD ("Kubernetes") asks for that: a requirement, not a
+		// title over nothing.
+		jd.add(jd.Title, "resp", true)
+		jd.Title = ""
+	}
 	jd.finish()
 	return jd
+}
+
+// lone reports whether lines hold exactly one line that is not blank.
+func lone(lines []string) bool {
+	n := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // titleLine reports whether a JD's first line reads as its title: short,

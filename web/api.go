@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/gin-gonic/gin"
 
@@ -43,13 +44,27 @@ func jsonProblem(err error) string {
 	case errors.As(err, &se):
 		return fmt.Sprintf("syntax error at byte %d", se.Offset)
 	case errors.As(err, &te):
-		return fmt.Sprintf("field %q has the wrong type", te.Field)
+		return fmt.Sprintf("field %q has the wrong type", jsonPath(te.Field))
 	case errors.Is(err, io.EOF):
 		return "empty body"
 	case strings.HasPrefix(err.Error(), "json: unknown field"):
 		return strings.TrimPrefix(err.Error(), "json: ")
 	}
 	return "invalid JSON"
+}
+
+// jsonPath is a decode error's field path as the client wrote it: the
+// decoder puts the Go name of an embedded struct in the path
+// ("Request.job_description"), and the API's JSON names are lower case.
+func jsonPath(field string) string {
+	parts := strings.Split(field, ".")
+	kept := parts[:0]
+	for _, p := range parts {
+		if p != "" && !unicode.IsUpper([]rune(p)[0]) {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, ".")
 }
 
 func intParam(c *gin.Context, name string, def int) (int, error) {

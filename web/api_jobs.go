@@ -42,7 +42,10 @@ func (s *Server) registerJobRoutes(reads, writes *gin.RouterGroup) {
 		if err := decode(c, &req); err != nil {
 			return 0, nil, err
 		}
-		j, err := saveJob(wb, req.Title, req.JobDescription, req.Format)
+		j, created, err := saveJob(wb, req.Title, req.JobDescription, req.Format)
+		if !created {
+			return http.StatusOK, j, err // stored already: the same job, not a second
+		}
 		return http.StatusCreated, j, err
 	}))
 	writes.DELETE("/jobs/:id", s.wbHandler(func(c *gin.Context, wb *workbench.Store) (int, any, error) {
@@ -54,6 +57,9 @@ func (s *Server) registerJobRoutes(reads, writes *gin.RouterGroup) {
 			return 0, nil, err
 		}
 		r, err := s.b.Resume(c.Request.Context(), id)
+		if vitae.ErrorCode(err) == vitae.ENOTFOUND {
+			return 0, nil, vitae.Errorf(vitae.ENOTFOUND, "no résumé %q", id) // the store's error names nothing
+		}
 		if err != nil {
 			return 0, nil, err
 		}
@@ -65,11 +71,12 @@ func (s *Server) registerJobRoutes(reads, writes *gin.RouterGroup) {
 	}))
 }
 
-// saveJob stores a job description that parses into requirements.
-func saveJob(wb *workbench.Store, title, text, format string) (*workbench.Job, error) {
+// saveJob stores a job description that parses into requirements;
+// created is false when the same job was stored already.
+func saveJob(wb *workbench.Store, title, text, format string) (*workbench.Job, bool, error) {
 	j, err := match.NewJob(title, text, format)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	return wb.SaveJob(workbench.Job{Title: j.Title, JobDescription: j.JobDescription, Format: j.Format})
 }

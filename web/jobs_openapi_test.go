@@ -19,7 +19,7 @@ func jobCalls(t *testing.T, serve func(Config) *httptest.Server, open, keyed *ht
 	}
 	t.Cleanup(func() { wb.Close() })
 	srv := serve(Config{Workbench: wb})
-	stored, err := saveJob(wb, "", "# SRE Manager\n## Requirements\n- Lead a team of SREs\n- Kubernetes in production\n## Nice to have\n- Terraform", "markdown")
+	stored, _, err := saveJob(wb, "", "# SRE Manager\n## Requirements\n- Lead a team of SREs\n- Kubernetes in production\n## Nice to have\n- Terraform", "markdown")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,6 +41,7 @@ func jobCalls(t *testing.T, serve func(Config) *httptest.Server, open, keyed *ht
 		call(keyed, "fits without key", "GET", "/api/v1/resumes/jordan-lee/jobs", "", 401, ""),
 
 		call(srv, "save job", "POST", "/api/v1/jobs", `{"title":"Platform lead","job_description":"Requirements:\n- Led DevOps team\n- Go","format":"text"}`, 201, "valid"),
+		call(srv, "save job again", "POST", "/api/v1/jobs", `{"title":"Platform lead","job_description":"Requirements:\n- Led DevOps team\n- Go","format":"text"}`, 200, "valid"),
 		call(srv, "save job untitled", "POST", "/api/v1/jobs", `{"job_description":"## Requirements\n- Kubernetes in production"}`, 201, "valid"),
 		call(srv, "save job malformed", "POST", "/api/v1/jobs", `{"job_description":`, 400, "invalid"),
 		call(srv, "save job unknown field", "POST", "/api/v1/jobs", `{"job_description":"- Go","salary":1}`, 400, "invalid"),

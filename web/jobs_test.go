@@ -68,7 +68,7 @@ func jobBody(title, jd string) string {
 func TestJobFitsAPI(t *testing.T) {
 	base, _ := jobsServer(t)
 	api := base + "/api/v1"
-	var sre, fin workbench.Job
+	var sre, fin, again workbench.Job
 	tests := []struct {
 		name, method, path, body string
 		status                   int
@@ -76,6 +76,7 @@ func TestJobFitsAPI(t *testing.T) {
 	}{
 		{"save SRE job untitled", "POST", "/jobs", jobBody("", sreJob), 201, &sre},
 		{"save finance job", "POST", "/jobs", jobBody("Analyst", financeJob), 201, &fin},
+		{"save SRE job again: the same job", "POST", "/jobs", jobBody("", sreJob), 200, &again},
 		{"save prose without requirements", "POST", "/jobs", jobBody("x", `{"title":"x"}`), 400, nil},
 		{"save nothing", "POST", "/jobs", jobBody("x", " "), 400, nil},
 		{"fits of nobody", "GET", "/resumes/nobody/jobs", "", 404, nil},
@@ -87,6 +88,9 @@ func TestJobFitsAPI(t *testing.T) {
 				t.Errorf("%s %s = %d, want %d", tt.method, tt.path, got, tt.status)
 			}
 		})
+	}
+	if again.ID != sre.ID {
+		t.Errorf("the same job sent twice is stored as %s and %s", sre.ID, again.ID)
 	}
 	if sre.Title != "SRE Manager" || fin.Title != "Analyst" || sre.ID == "" {
 		t.Fatalf("saved %+v and %+v: want the JD's own title when none is given", sre, fin)
@@ -165,7 +169,7 @@ func TestPagesShowStoredJobsAndFits(t *testing.T) {
 	if st, page := get(t, base+"/resumes/jordan-lee"); st != 200 || !strings.Contains(page, "No jobs are stored yet") {
 		t.Fatalf("candidate page without stored jobs: %d", st)
 	}
-	j, err := saveJob(wb, "", sreJob, "markdown")
+	j, _, err := saveJob(wb, "", sreJob, "markdown")
 	if err != nil {
 		t.Fatal(err)
 	}

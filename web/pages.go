@@ -121,8 +121,14 @@ func (s *Server) uploadPage(c *gin.Context) {
 }
 
 func (s *Server) matchPage(c *gin.Context) {
+	formErr := jdForm(c) // before any PostForm, which would swallow the error
 	d := pageData{Title: "Match a job description", JD: c.PostForm("jd"), Blind: s.pageBlind(c)}
 	s.withJobs(c, &d)
+	if formErr != nil {
+		d.Error = vitae.ErrorMessage(formErr)
+		s.render(c, statusOf(vitae.ErrorCode(formErr)), "match.html", d)
+		return
+	}
 	req := match.Request{JobDescription: d.JD, Limit: 10}
 	res, err := s.m.Match(c.Request.Context(), req)
 	if err != nil {

@@ -27,12 +27,19 @@ func init() {
 }
 
 func (s *Server) registerJobPages(g *gin.RouterGroup) {
-	g.POST("/jobs", s.pageWrite(func(c *gin.Context, wb *workbench.Store) (string, string, error) {
-		j, err := saveJob(wb, c.PostForm("title"), c.PostForm("jd"), "")
+	g.POST("/jobs", keepFormError, s.pageWrite(func(c *gin.Context, wb *workbench.Store) (string, string, error) {
+		if err, ok := c.Get(formErrorKey); ok {
+			return "", "", err.(error)
+		}
+		j, created, err := saveJob(wb, c.PostForm("title"), c.PostForm("jd"), "")
 		if err != nil {
 			return "", "", err
 		}
-		return "/match?job=" + url.QueryEscape(j.ID), "Saved the job “" + j.Title + "”.", nil
+		msg := "Saved the job “" + j.Title + "”."
+		if !created {
+			msg = "The job “" + j.Title + "” was stored already."
+		}
+		return "/match?job=" + url.QueryEscape(j.ID), msg, nil
 	}))
 	g.POST("/jobs/:id/delete", s.pageWrite(func(c *gin.Context, wb *workbench.Store) (string, string, error) {
 		return "/match", "Job deleted.", wb.DeleteJob(c.Param("id"))

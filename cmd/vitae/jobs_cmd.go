@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -18,8 +22,9 @@ func newJobsCmd(g *globals) *cobra.Command {
 		Long: `Jobs keeps job descriptions in workbench.db beside the index (the file
 of shortlists and saved searches), so a candidate's page, the API
 (GET /api/v1/resumes/ID/jobs) and "vitae jobs fit" can score a person
-against each of them as "vitae match" scores candidates. The file is
-locked while "vitae serve" runs: use the API (POST /api/v1/jobs) then.`,
+against each of them as "vitae match" scores candidates. While
+"vitae serve" holds the file, the commands ask that server (its API,
+/api/v1/jobs) instead.`,
 		Example: `  vitae jobs add job.md
   vitae jobs list
   vitae jobs fit jordan-lee
@@ -29,16 +34,27 @@ locked while "vitae serve" runs: use the API (POST /api/v1/jobs) then.`,
 	return cmd
 }
 
-// openJobs opens the workbench file of the configured index directory.
-func (g *globals) openJobs(cmd *cobra.Command) (*workbench.Store, error) {
+// openJobs opens the workbench file of the configured index directory;
+// when a running server holds it, it returns that server to ask instead
+// (saying so on stderr), as search and match do.
+func (g *globals) openJobs(cmd *cobra.Command) (*workbench.Store, *remote, error) {
 	cfg, _, err := g.load(cmd, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := os.MkdirAll(cfg.Index.Path, 0o700); err != nil {
-		return nil, fmt.Errorf("index directory: %w", err)
+		return nil, nil, fmt.Errorf("index directory: %w", err)
 	}
-	return workbench.Open(cfg.Index.Path)
+	wb, err := workbench.Open(cfg.Index.Path)
+	if errors.Is(err, workbench.ErrInUse) {
+		base, rerr := readServeAddr(cfg.Index.Path)
+		if rerr != nil {
+			return nil, nil, fmt.Errorf("%w; stop the server, or use its API (/api/v1/jobs)", err)
+		}
+		fmt.Fprintf(g.stderr, "vitae: %s is held by the server at %s; asking it\n", cfg.Index.Path, base)
+		return nil, &remote{base: base, apiKey: cfg.Server.APIKey, client: &http.Client{Timeout: 5 * time.Minute}}, nil
+	}
+	return wb, nil, err
 }
 
 func newJobsAddCmd(g *globals) *cobra.Command {
@@ -53,6 +69,9 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
+			if err := match.CheckText(text); err != nil {
+				return usage(fmt.Errorf("%s: %w", args[0], err))
+			}
 			if format == "" {
 				format = formatOf(args[0])
 			}
@@ -60,19 +79,30 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			wb, err := g.openJobs(cmd)
+			wb, srv, err := g.openJobs(cmd)
 			if err != nil {
 				return err
 			}
-			defer wb.Close()
-			saved, err := wb.SaveJob(workbench.Job{Title: j.Title, JobDescription: j.JobDescription, Format: j.Format})
+			saved, created := &workbench.Job{}, false
+			if srv != nil {
+				var status int
+				status, err = srv.do(cmd.Context(), http.MethodPost, "/jobs", map[string]string{"title": j.Title, "job_description": j.JobDescription, "format": j.Format}, saved)
+				created = status == http.StatusCreated
+			} else {
+				defer wb.Close()
+				saved, created, err = wb.SaveJob(workbench.Job{Title: j.Title, JobDescription: j.JobDescription, Format: j.Format})
+			}
 			if err != nil {
 				return err
 			}
 			if asJSON {
 				return writeJSON(g.stdout, saved)
 			}
-			fmt.Fprintf(g.stdout, "Stored %s  %s\n", saved.ID, saved.Title)
+			verb := "Stored"
+			if !created {
+				verb = "Stored already:"
+			}
+			fmt.Fprintf(g.stdout, "%s %s  %s\n", verb, saved.ID, saved.Title)
 			return nil
 		},
 	}
@@ -90,12 +120,7 @@ func newJobsListCmd(g *globals) *cobra.Command {
 		Short: "List the stored job descriptions, oldest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			wb, err := g.openJobs(cmd)
-			if err != nil {
-				return err
-			}
-			defer wb.Close()
-			js, err := wb.Jobs()
+			js, err := g.storedJobs(cmd)
 			if err != nil {
 				return err
 			}
@@ -121,12 +146,17 @@ func newJobsRmCmd(g *globals) *cobra.Command {
 		Short: "Delete a stored job description",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			wb, err := g.openJobs(cmd)
+			wb, srv, err := g.openJobs(cmd)
 			if err != nil {
 				return err
 			}
-			defer wb.Close()
-			if err := wb.DeleteJob(args[0]); err != nil {
+			if srv != nil {
+				_, err = srv.do(cmd.Context(), http.MethodDelete, "/jobs/"+url.PathEscape(args[0]), nil, &struct{}{})
+			} else {
+				defer wb.Close()
+				err = wb.DeleteJob(args[0])
+			}
+			if err != nil {
 				return err
 			}
 			fmt.Fprintf(g.stdout, "Deleted %s\n", args[0])
@@ -146,9 +176,20 @@ levels, role fit and years), and prints the jobs best fit first with
 the evidence per requirement.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			wb, err := g.openJobs(cmd)
+			wb, srv, err := g.openJobs(cmd)
 			if err != nil {
 				return err
+			}
+			if srv != nil {
+				var ans fitsAnswer
+				if _, err := srv.do(cmd.Context(), http.MethodGet, "/resumes/"+url.PathEscape(args[0])+"/jobs", nil, &ans); err != nil {
+					return err
+				}
+				if asJSON {
+					return writeJSON(g.stdout, ans)
+				}
+				printFits(g.stdout, ans.Person, ans.ResumeID, ans.Jobs)
+				return nil
 			}
 			defer wb.Close()
 			stored, err := wb.Jobs()
@@ -173,7 +214,7 @@ the evidence per requirement.`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(g.stdout, map[string]any{"resume_id": r.ID, "person": r.Person, "fit_definition": match.FitDefinition, "jobs": fits})
+				return writeJSON(g.stdout, fitsAnswer{ResumeID: r.ID, Person: r.Person, FitDefinition: match.FitDefinition, Jobs: fits})
 			}
 			printFits(g.stdout, r.Person, r.ID, fits)
 			return nil
@@ -181,6 +222,29 @@ the evidence per requirement.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the fits as JSON")
 	return cmd
+}
+
+// fitsAnswer is what jobs fit --json prints, GET /resumes/{id}/jobs's answer.
+type fitsAnswer struct {
+	ResumeID      string         `json:"resume_id"`
+	Person        string         `json:"person"`
+	FitDefinition string         `json:"fit_definition"`
+	Jobs          []match.JobFit `json:"jobs"`
+}
+
+// storedJobs lists the stored jobs, from the file or the running server.
+func (g *globals) storedJobs(cmd *cobra.Command) ([]workbench.Job, error) {
+	wb, srv, err := g.openJobs(cmd)
+	if err != nil {
+		return nil, err
+	}
+	if srv != nil {
+		var ans struct{ Jobs []workbench.Job }
+		_, err := srv.do(cmd.Context(), http.MethodGet, "/jobs", nil, &ans)
+		return ans.Jobs, err
+	}
+	defer wb.Close()
+	return wb.Jobs()
 }
 
 func printFits(w io.Writer, person, id string, fits []match.JobFit) {

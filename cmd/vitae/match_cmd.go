@@ -36,6 +36,9 @@ nice-to-haves.`,
 			if err != nil {
 				return err // a file that is not there is a failure, not a usage error
 			}
+			if err := match.CheckText(jd); err != nil {
+				return usage(fmt.Errorf("%s: %w", args[0], err))
+			}
 			if format == "" {
 				format = formatOf(args[0])
 			}
@@ -122,10 +125,19 @@ func printMatch(w io.Writer, res *match.Result) {
 		return
 	}
 	for i, c := range res.Candidates {
-		fmt.Fprintf(w, "\n%d. %s  fit %d%%  must-haves met %d/%d, nice-to-haves %d/%d  %.1f years (%.1f leading)\n",
-			i+1, c.Person, c.Fit, c.Coverage.MustMet, c.Coverage.MustTotal, c.Coverage.NiceMet, c.Coverage.NiceTotal, c.YearsExperience, c.LeadershipYears)
+		fmt.Fprintf(w, "\n%d. %s  fit %d%%  must-haves met %d/%d, nice-to-haves %d/%d  %s\n",
+			i+1, c.Person, c.Fit, c.Coverage.MustMet, c.Coverage.MustTotal, c.Coverage.NiceMet, c.Coverage.NiceTotal, yearsText(c))
 		printEvidence(w, c)
 	}
+}
+
+// yearsText is a candidate's years as the CLI prints them; a résumé
+// without dated roles has no years to count, which "0.0 years" misstates.
+func yearsText(c match.Candidate) string {
+	if c.YearsExperience == 0 {
+		return "no dated roles"
+	}
+	return fmt.Sprintf("%.1f years (%.1f leading)", c.YearsExperience, c.LeadershipYears)
 }
 
 // printEvidence is a candidate's formula and evidence per requirement,

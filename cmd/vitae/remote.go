@@ -127,40 +127,53 @@ func (g *globals) openOrRemote(cmd *cobra.Command, local map[string]string, chec
 // post sends in as JSON to the API route path and decodes the answer into
 // out; an error answer comes back as the vitae error it carries.
 func (r *remote) post(ctx context.Context, path string, in, out any) error {
-	body, err := json.Marshal(in)
-	if err != nil {
-		return err
+	_, err := r.do(ctx, http.MethodPost, path, in, out)
+	return err
+}
+
+// do sends one request to the API route path (in, when not nil, as JSON)
+// and decodes a 2xx answer into out, returning its status.
+func (r *remote) do(ctx context.Context, method, path string, in, out any) (int, error) {
+	var body io.Reader
+	if in != nil {
+		data, err := json.Marshal(in)
+		if err != nil {
+			return 0, err
+		}
+		body = bytes.NewReader(data)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, r.base+"/api/v1"+path, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, method, r.base+"/api/v1"+path, body)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	req.Header.Set("Content-Type", "application/json")
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	if r.apiKey != "" {
 		req.Header.Set("Authorization", "Bearer "+r.apiKey)
 	}
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return fmt.Errorf("ask the server at %s: %w; stop the server or use --index DIR", r.base, err)
+		return 0, fmt.Errorf("ask the server at %s: %w; stop the server or use --index DIR", r.base, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
 	if err != nil {
-		return fmt.Errorf("read the server's answer: %w", err)
+		return 0, fmt.Errorf("read the server's answer: %w", err)
 	}
-	if resp.StatusCode != http.StatusOK {
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		var e struct {
 			Error struct{ Code, Message string } `json:"error"`
 		}
 		if json.Unmarshal(data, &e) != nil || e.Error.Code == "" {
-			return fmt.Errorf("the server at %s answered %s", r.base, resp.Status)
+			return resp.StatusCode, fmt.Errorf("the server at %s answered %s", r.base, resp.Status)
 		}
-		return vitae.Errorf(e.Error.Code, "%s", e.Error.Message)
+		return resp.StatusCode, vitae.Errorf(e.Error.Code, "%s", e.Error.Message)
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return fmt.Errorf("read the server's answer: %w", err)
+		return resp.StatusCode, fmt.Errorf("read the server's answer: %w", err)
 	}
-	return nil
+	return resp.StatusCode, nil
 }
 
 // searchRequest is the body of POST /api/v1/search the CLI sends.

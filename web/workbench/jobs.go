@@ -44,31 +44,43 @@ func (s *Store) Job(id string) (*Job, error) {
 	return out, err
 }
 
-// SaveJob stores j under a new ID. The caller checks that the text
-// parses into requirements (match.ParseJD); here only sizes and the
-// format's name are checked.
-func (s *Store) SaveJob(j Job) (*Job, error) {
-	var err error
+// SaveJob stores j under a new ID, unless a job with the same title and
+// text is stored already: then it returns that job and created false, so
+// a client that sends the same job twice (a retry, a second click) keeps
+// one. The caller checks that the text parses into requirements
+// (match.ParseJD); here only sizes and the format's name are checked.
+func (s *Store) SaveJob(j Job) (saved *Job, created bool, err error) {
 	if j.Title, err = text("title", j.Title, MaxName, true); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if j.JobDescription, err = text("job_description", j.JobDescription, MaxJobDescription, true); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if !validFormat[j.Format] {
-		return nil, vitae.Errorf(vitae.EINVALID, "format %q: want text, markdown, html or json", j.Format)
+		return nil, false, vitae.Errorf(vitae.EINVALID, "format %q: want text, markdown, html or json", j.Format)
 	}
 	j.ID, j.Created = newID(), s.now()
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketJobs).Stats().KeyN >= MaxJobs {
+		stored, err := all(tx, bucketJobs, jobCreated)
+		if err != nil {
+			return err
+		}
+		for _, old := range stored {
+			if old.Title == j.Title && old.JobDescription == j.JobDescription {
+				saved = &old
+				return nil
+			}
+		}
+		if len(stored) >= MaxJobs {
 			return vitae.Errorf(vitae.ETOOLARGE, "at most %d stored jobs", MaxJobs)
 		}
+		saved, created = &j, true
 		return put(tx, bucketJobs, j.ID, j)
 	})
 	if err != nil {
-		return nil, err
+		return nil, false, fmt.Errorf("save job: %w", err)
 	}
-	return &j, nil
+	return saved, created, nil
 }
 
 // DeleteJob removes a stored job description; ENOTFOUND when there is none.

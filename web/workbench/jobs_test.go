@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,11 +11,11 @@ import (
 func TestJobsRoundTripSurvivesReopen(t *testing.T) {
 	s, dir := open(t)
 	jd := "# SRE Manager\n## Requirements\n- Kubernetes in production\n"
-	a, err := s.SaveJob(Job{Title: "  SRE Manager ", JobDescription: jd, Format: "markdown"})
+	a, _, err := s.SaveJob(Job{Title: "  SRE Manager ", JobDescription: jd, Format: "markdown"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := s.SaveJob(Job{Title: "Data engineer", JobDescription: "Requirements:\n- Spark"})
+	b, _, err := s.SaveJob(Job{Title: "Data engineer", JobDescription: "Requirements:\n- Spark"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func TestSaveJobRefusesBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := s.SaveJob(tt.job); vitae.ErrorCode(err) != tt.code {
+			if _, _, err := s.SaveJob(tt.job); vitae.ErrorCode(err) != tt.code {
 				t.Errorf("SaveJob = %v, want %s", err, tt.code)
 			}
 		})
@@ -78,11 +79,43 @@ func TestSaveJobRefusesBadInput(t *testing.T) {
 		t.Errorf("refused jobs were stored: %+v", all)
 	}
 	for i := 0; i < MaxJobs; i++ {
-		if _, err := s.SaveJob(Job{Title: "j", JobDescription: "- Go"}); err != nil {
+		if _, _, err := s.SaveJob(Job{Title: fmt.Sprint("j", i), JobDescription: "- Go"}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.SaveJob(Job{Title: "one more", JobDescription: "- Go"}); vitae.ErrorCode(err) != vitae.ETOOLARGE {
+	if _, _, err := s.SaveJob(Job{Title: "one more", JobDescription: "- Go"}); vitae.ErrorCode(err) != vitae.ETOOLARGE {
 		t.Errorf("job %d: %v, want too_large", MaxJobs+1, err)
+	}
+}
+
+// The same title and text sent twice is one job: the second save returns
+// the first, not created; a different title or text is another job.
+func TestSaveJobKeepsOneOfTheSameJob(t *testing.T) {
+	s, _ := open(t)
+	jd := "# SRE Manager\n## Requirements\n- Kubernetes in production"
+	first, created, err := s.SaveJob(Job{Title: "SRE Manager", JobDescription: jd})
+	if err != nil || !created {
+		t.Fatalf("first save: created %v, %v", created, err)
+	}
+	tests := []struct {
+		name    string
+		job     Job
+		created bool
+	}{
+		{"the same again", Job{Title: "SRE Manager", JobDescription: jd}, false},
+		{"the same, spaced", Job{Title: " SRE Manager ", JobDescription: jd + "\n\n"}, false},
+		{"another title", Job{Title: "SRE Lead", JobDescription: jd}, true},
+		{"another text", Job{Title: "SRE Manager", JobDescription: jd + "\n- Terraform"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, created, err := s.SaveJob(tt.job)
+			if err != nil || created != tt.created || (got.ID == first.ID) == tt.created {
+				t.Errorf("SaveJob = %s created %v, %v; want created %v (first is %s)", got.ID, created, err, tt.created, first.ID)
+			}
+		})
+	}
+	if all, _ := s.Jobs(); len(all) != 3 {
+		t.Errorf("%d jobs stored, want 3", len(all))
 	}
 }

@@ -73,13 +73,17 @@ type Store struct {
 	now func() time.Time
 }
 
+// ErrInUse is wrapped by Open's error when another process (a running
+// server) holds the file.
+var ErrInUse = errors.New("in use by another process")
+
 // Open opens (or creates) the store in dir, the index directory.
 func Open(dir string) (*Store, error) {
 	path := filepath.Join(dir, FileName)
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, vitae.Errorf(vitae.EUNAVAILABLE, "workbench %q is in use by another process", path)
+			return nil, vitae.Wrap(vitae.EUNAVAILABLE, ErrInUse, fmt.Sprintf("workbench %q", path))
 		}
 		return nil, fmt.Errorf("open workbench %q: %w", path, err)
 	}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"vitae/match"
+)
+
+// A binary file is no job description: match and jobs add refuse it as a
+// usage error (exit 2) that says why, before anything opens.
+func TestBinaryJobDescriptionIsAUsageError(t *testing.T) {
+	dir := workdir(t)
+	b := make([]byte, 1000)
+	for i := range b {
+		b[i] = byte(i*131 + i/7)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "job.bin"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"match", "job.bin"}, {"jobs", "add", "job.bin"}} {
+		code, out, errOut := cli(t, dir, args...)
+		if code != 2 || out != "" || !strings.Contains(errOut, "job.bin: job description is not UTF-8 text") {
+			t.Errorf("%v: exit %d\nstdout:\n%.300s\nstderr:\n%s", args, code, out, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "vitae-data")); err == nil {
+		t.Error("the index was opened for a file that is no job description")
+	}
+}
+
+// A candidate without dated roles has no years: the line says so rather
+// than "0.0 years (0.0 leading)".
+func TestPrintMatchSaysNoDatedRoles(t *testing.T) {
+	tests := []struct {
+		c         match.Candidate
+		want, not string
+	}{
+		{match.Candidate{Person: "Undated"}, "Undated  fit 0%  must-haves met 0/0, nice-to-haves 0/0  no dated roles", "0.0 years"},
+		{match.Candidate{Person: "Dated", YearsExperience: 6.25, LeadershipYears: 2}, "6.2 years (2.0 leading)", "no dated roles"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		printMatch(&b, &match.Result{Candidates: []match.Candidate{tt.c}})
+		if out := b.String(); !strings.Contains(out, tt.want) || strings.Contains(out, tt.not) {
+			t.Errorf("%s: printed\n%s\nwant %q and no %q", tt.c.Person, out, tt.want, tt.not)
+		}
+	}
+}

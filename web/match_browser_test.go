@@ -1,0 +1,59 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserMatchPageReadsWithoutClicks: after a match the top
+// candidates' evidence bullets are on screen without a click (the rest
+// stay folded), and the fit is defined in one short line, the whole
+// formula folded under it.
+func TestBrowserMatchPageReadsWithoutClicks(t *testing.T) {
+	ts := workbenchServer(t, []string{"../data"}) // the 17 samples: more than five candidates
+	ctx, _ := browser(t)
+	jd := "# Engineer\n## Requirements\n- Migrated services to Kubernetes\n- Led a team of engineers\n- Python\n- SQL\n- Built data pipelines\n- Managed budgets\n## Nice to have\n- Terraform\n- Go\n"
+	var cells []struct {
+		Col     int  `json:"col"`
+		Visible bool `json:"visible"`
+	}
+	var fitLine string
+	var formulaShown bool
+	var ncand int
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(ts.URL+"/match"),
+		chromedp.WaitVisible("#jd", chromedp.ByID),
+		chromedp.SetValue("#jd", jd, chromedp.ByID),
+		chromedp.Submit("#jd", chromedp.ByID),
+		chromedp.WaitVisible("table.evidence", chromedp.ByQuery),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("table.evidence tbody tr")).flatMap(tr =>
+			Array.from(tr.querySelectorAll("td")).map((td, i) => ({td, i})).filter(x => x.td.classList.contains("met")).map(x => ({
+				col: x.i, visible: x.td.querySelector("p.ev").checkVisibility()})))`, &cells),
+		chromedp.Evaluate(`document.querySelector("table.evidence caption span.fitdef")?.innerText ?? document.querySelector("table.evidence caption").innerText`, &fitLine),
+		chromedp.Evaluate(`document.querySelectorAll("table.evidence th.cand").length`, &ncand),
+		chromedp.Evaluate(`!!document.querySelector("table.evidence caption details.fitdef span")?.checkVisibility()`, &formulaShown),
+	); err != nil {
+		t.Fatal(err)
+	}
+	open, folded := 0, 0
+	for _, c := range cells {
+		switch {
+		case c.Col < 5 && !c.Visible:
+			t.Errorf("candidate %d's evidence is folded", c.Col+1)
+		case c.Col < 5:
+			open++
+		case c.Visible:
+			t.Errorf("candidate %d's evidence is open: only the top five are", c.Col+1)
+		default:
+			folded++
+		}
+	}
+	if open == 0 || folded == 0 {
+		t.Errorf("%d evidence cells open, %d folded among %d candidates: want both (the fixture ranks more than five)", open, folded, ncand)
+	}
+	if !strings.HasPrefix(fitLine, "Fit: ") || len(fitLine) > 250 || formulaShown {
+		t.Errorf("fit definition line %q (%d bytes), whole formula shown %v: want one short line, the formula folded", fitLine, len(fitLine), formulaShown)
+	}
+}

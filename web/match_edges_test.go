@@ -1,0 +1,131 @@
+package web
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"vitae/web/workbench"
+)
+
+// postMatchPage posts the match page's form and returns the status and page.
+func postMatchPage(t *testing.T, base string, form url.Values) (int, string) {
+	t.Helper()
+	resp, err := http.PostForm(base+"/match", form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(data)
+}
+
+// A form past the body limit is a description that is too long (413, as
+// the API says), not an empty one.
+func TestMatchPageRefusesAnOversizedForm(t *testing.T) {
+	ts, _ := newTestServer(t, Config{MaxBodyBytes: 1 << 20})
+	st, page := postMatchPage(t, ts.URL, url.Values{"jd": {strings.Repeat("Kubernetes in production\n", 50000)}})
+	if st != http.StatusRequestEntityTooLarge || !strings.Contains(page, "longer than 50000") || strings.Contains(page, "is empty") {
+		t.Errorf("status %d, want 413 naming the limit\n%.2000s", st, page)
+	}
+}
+
+// Binary data is no job description: the match and the stored jobs
+// refuse it with a 400 that says why, instead of ranking candidates by
+// the skill "C" found in the bytes.
+func TestAPIRefusesBinaryJobDescriptions(t *testing.T) {
+	base, _ := jobsServer(t)
+	b := make([]byte, 2000)
+	for i := range b {
+		b[i] = byte(i*131 + i/7) // every byte value, no text
+	}
+	binary := string(b)
+	for _, path := range []string{"/match", "/jobs"} {
+		req, _ := json.Marshal(map[string]string{"job_description": binary})
+		st, body := keyedRaw(t, "POST", base+"/api/v1"+path, string(req))
+		if st != http.StatusBadRequest || !strings.Contains(body, `"code":"invalid"`) || !strings.Contains(body, "control character") {
+			t.Errorf("POST %s with bytes: %d %s", path, st, body)
+		}
+	}
+}
+
+// keyedRaw makes one API call with the key and returns the status and body.
+func keyedRaw(t *testing.T, method, u, body string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, u, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer k")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(data)
+}
+
+// A field of the wrong type is named as the client sent it, not by the
+// server's Go type.
+func TestAPINamesAMistypedFieldAsSent(t *testing.T) {
+	base, _ := jobsServer(t)
+	tests := []struct{ path, body, field string }{
+		{"/match", `{"job_description":1}`, `field "job_description" has the wrong type`},
+		{"/jobs", `{"title":["x"],"job_description":"- Go"}`, `field "title" has the wrong type`},
+		{"/search", `{"query":"go","filters":{"skill":"Go"}}`, `field "filters.skill" has the wrong type`},
+	}
+	for _, tt := range tests {
+		st, body := keyedRaw(t, "POST", base+"/api/v1"+tt.path, tt.body)
+		if st != http.StatusBadRequest || !strings.Contains(body, strings.ReplaceAll(tt.field, `"`, `\"`)) {
+			t.Errorf("POST %s %s: %d %s, want 400 naming %s", tt.path, tt.body, st, body, tt.field)
+		}
+	}
+}
+
+// The jobs of an unknown résumé: 404 naming the résumé asked for.
+func TestFitsOfAnUnknownResumeNameIt(t *testing.T) {
+	base, _ := jobsServer(t)
+	st, body := keyedRaw(t, "GET", base+"/api/v1/resumes/nobody/jobs", "")
+	if st != http.StatusNotFound || !strings.Contains(body, `\"nobody\"`) {
+		t.Errorf("%d %s, want 404 naming \"nobody\"", st, body)
+	}
+}
+
+// Saving a job from the page with a form past the body limit says the
+// description is too long, not that it is empty.
+func TestJobsPageRefusesAnOversizedForm(t *testing.T) {
+	wb, err := workbench.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { wb.Close() })
+	ts, _ := newTestServer(t, Config{APIKey: "k", Workbench: wb, MaxBodyBytes: 1 << 20})
+	form := url.Values{"jd": {strings.Repeat("Kubernetes in production\n", 50000)}, "return": {"/match"}}
+	req, _ := http.NewRequest("POST", ts.URL+"/jobs", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", "Bearer k")
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	var msg string
+	for _, ck := range resp.Cookies() {
+		if ck.Name == "vitae_flash" {
+			msg, _ = url.QueryUnescape(ck.Value) // gin escapes the escaped message again
+			msg, _ = url.QueryUnescape(msg)
+		}
+	}
+	if resp.StatusCode != http.StatusSeeOther || !strings.Contains(msg, "longer than 50000") {
+		t.Errorf("%d, flash %q: want a redirect saying the description is too long", resp.StatusCode, msg)
+	}
+	if js, _ := wb.Jobs(); len(js) != 0 {
+		t.Errorf("stored %d job(s)", len(js))
+	}
+}
