@@ -74,6 +74,14 @@ type Options struct {
 	// a fitted model keeps it (learned.go). Off by default
 	// (match.learned_gate).
 	LearnedGate bool
+	// RoleEvidence is the share of a requirement's credit that depends on
+	// the fit of the role the evidence comes from (Weights.RoleEvidence,
+	// roleevidence.go), 0..1; 0 (the default, match.role_evidence) is off.
+	RoleEvidence float64
+	// Core is the share of a requirement's weight that depends on how
+	// near it is in meaning to the JD's role (Weights.Core, core.go),
+	// 0..1; 0 (the default, match.core_weight) is off.
+	Core float64
 	// Ablate switches parts of the score off, to measure them: a comma
 	// list (ablate.go) of "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
@@ -226,6 +234,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if m.opts.ablated("years") {
 		w.Experience = 0
 	}
+	w.RoleEvidence, w.Core = evidenceWeights(m.opts, jd.Title)
 	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
 	ids, titled, err := m.pool(ctx, jd, mode, w, res)
 	if err != nil {
@@ -283,11 +292,15 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 			return nil, err
 		}
 	}
-	words, share := roleFit(jd.Title, resumes, w, sc.now, !m.opts.ablated("role-names"))
+	var wordsBy, senseBy map[string]float64 // each role title's readings, for RoleEvidence
+	if w.RoleEvidence > 0 {
+		wordsBy, senseBy = map[string]float64{}, map[string]float64{}
+	}
+	words, share := roleWords(jd.Title, resumes, w, sc.now, !m.opts.ablated("role-names"), wordsBy)
 	if m.opts.ablated("role-share") {
 		share = 1 // words weigh fully, whatever the pool's titles carry
 	}
-	sense, err := roleSense(ctx, m.emb, jd.Title, resumes, w, sc.now)
+	sense, err := roleSenses(ctx, m.emb, jd.Title, resumes, w, sc.now, senseBy)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -302,7 +315,13 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	for id := range resumes {
 		f := roleScore{words: words[id], share: round3(share), sense: round3(sense[id]), search: titled[id]}
 		f.fit = roleFitOf(f.words, f.share, f.sense, f.search, w)
+		if w.RoleEvidence > 0 {
+			f.byTitle = titleFits(resumes[id], f, wordsBy, senseBy, w)
+		}
 		fit[id] = f
+	}
+	if err := m.cores(ctx, jd, &sc, res); err != nil {
+		return nil, err
 	}
 	o := m.opts
 	if m.emb == nil {
@@ -316,6 +335,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 // (docs/matching.md §2 step 7).
 type roleScore struct {
 	fit, words, share, sense, search float64
+	byTitle                          map[string]float64 // each work role's fit (titleFits); nil without Weights.RoleEvidence
 }
 
 // pool runs one query per requirement and, when the JD has a title, the

@@ -22,8 +22,10 @@ type scorer struct {
 	w      Weights
 	z      *analyzer
 	now    time.Time
-	levels bool  // false: the raw evidence score is the credit (ablation)
-	gate   *gate // the strict rules' strong checks (Options.StrongGate); nil: none
+	levels bool      // false: the raw evidence score is the credit (ablation)
+	gate   *gate     // the strict rules' strong checks (Options.StrongGate); nil: none
+	core   []float64 // each requirement's closeness to the JD's role (core.go); nil: none
+	role   roleScore // the résumé being scored's (candidate)
 }
 
 // candidate grades every bullet of r against every requirement and
@@ -31,6 +33,7 @@ type scorer struct {
 // nothing the JD asks for.
 func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	roleFit := role.fit
+	s.role = role
 	c := Candidate{ResumeID: r.ID, Person: r.Person, Matched: []Evidence{}, Missing: []string{}}
 	bullets := withTitles(r)
 	parts := make([]*textParts, len(bullets))
@@ -55,6 +58,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		if !s.reqs[ri].specific() {
 			weight *= s.w.Soft
 		}
+		weight *= s.coreFactor(ri)
 		wsum += weight
 		var grades []grade
 		if pre != nil {
@@ -146,6 +150,8 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 		if b.ID == "" && (g.level == Strong || g.demoted) {
 			credit = s.w.PartialCredit * rec // a title says the role, not what was done in it
 		}
+		fit := round3(s.fromRole(b))
+		credit *= s.roleFactor(fit)
 		if best != nil {
 			better := credit > best.Credit || credit == best.Credit && g.score > best.Score
 			if credit == best.Credit && g.bySense != unconfirmed {
@@ -161,12 +167,20 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 		best = &Evidence{BulletID: b.ID, Text: b.Text, Highlight: highlight(b.Text, terms), Terms: terms,
 			Company: b.Company, Role: b.Role, Start: b.Start, End: b.End,
 			Level: g.level.String(), Score: round3(g.score), Recency: round3(rec), Credit: round3(credit)}
+		if s.w.RoleEvidence > 0 {
+			best.RoleFit = &fit
+		}
 	}
-	if best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < s.w.PartialCredit {
+	fit := round3(s.role.fit) // the skills list is no role's: the best role's fit
+	listCredit := s.w.PartialCredit * s.roleFactor(fit)
+	if best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < listCredit {
 		for _, name := range req.names {
 			if inList[strings.ToLower(name)] {
 				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
-					Terms: []string{name}, Level: Partial.String(), Score: partialAt, Recency: 1, Credit: s.w.PartialCredit}
+					Terms: []string{name}, Level: Partial.String(), Score: partialAt, Recency: 1, Credit: round3(listCredit)}
+				if s.w.RoleEvidence > 0 {
+					best.RoleFit = &fit
+				}
 				break
 			}
 		}

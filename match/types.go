@@ -22,6 +22,10 @@ type Requirement struct {
 	Skills     []string `json:"skills,omitempty"`
 	Years      float64  `json:"years,omitempty"` // "5+ years of Go" → 5
 	Leadership bool     `json:"leadership,omitempty"`
+	// Core is, in a match with Weights.Core on, how near the requirement
+	// is in meaning to the JD's role, relative to the nearest requirement
+	// (core.go): its weight is × (1 − core_weight × (1 − core)).
+	Core *float64 `json:"core,omitempty"`
 }
 
 // Evidence is the best bullet of a candidate for one requirement, or the
@@ -45,7 +49,11 @@ type Evidence struct {
 	End       string   `json:"end,omitempty"`
 	Score     float64  `json:"score"`   // the bullet's evidence score, 0..1 (docs/matching.md §2)
 	Recency   float64  `json:"recency"` // factor on the credit for how long ago the role ended
-	Credit    float64  `json:"credit"`  // what the requirement adds: level credit × recency
+	Credit    float64  `json:"credit"`  // what the requirement adds: level credit × recency (× role factor)
+	// RoleFit is, with Weights.RoleEvidence on, the fit of the role the
+	// evidence comes from to the JD's role (roleevidence.go): the credit
+	// is × (1 − role_evidence × (1 − role_fit)).
+	RoleFit *float64 `json:"role_fit,omitempty"`
 }
 
 // Coverage counts the requirements a candidate meets: met means strong
@@ -136,6 +144,15 @@ type Weights struct {
 	// strict rules demote (other partials earn PartialCredit); equal to
 	// PartialCredit with the default rules alone.
 	PartialCreditTop float64 `json:"partial_credit_top"`
+
+	// RoleEvidence is the share of a requirement's credit that depends on
+	// the fit of the role its evidence comes from (roleevidence.go); 0:
+	// none, as before. Core is the share of a requirement's weight that
+	// depends on how near it is to the JD's role (core.go); 0: none.
+	// Omitted when 0, so the rules id of a match without them is as
+	// before.
+	RoleEvidence float64 `json:"role_evidence,omitempty"`
+	Core         float64 `json:"core_weight,omitempty"`
 }
 
 // Result answers a Request.
