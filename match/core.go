@@ -1,97 +1,95 @@
 package match
 
-import (
-	"context"
-	"fmt"
-	"math"
-
-	"vitae"
-)
+import "vitae/index"
 
 // A recruiter reads "build data pipelines" as what a Data Engineer JD is
 // about and "excellent written communication" as peripheral; step 6
 // weighs both alike unless one names no skill, tool or role (the soft
-// quarter). Weights.Core weighs each requirement by how near it is in
-// meaning to the role the JD title names: its weight × (1 − Core × (1 −
-// core)), core being the requirement's cosine to the role under the
-// search's embedding model, relative to the JD's most central
-// requirement (docs/matching.md §3, "Evidence read by the role it comes
-// from"). Requirement IDF, the opposite direction, lost: the core skill
-// is often the one everyone has. 0 (the default) weighs as before.
+// quarter). A requirement that names what the title says the role is
+// about — a word of the role other than its head noun and level: "data"
+// of "Data Engineer", "security" of "Security Engineer", "support" of
+// "Head of Support" — is core; Weights.Core takes that share off the
+// weight of every other requirement: × (1 − Core). Requirement IDF, the
+// opposite direction, lost: the core skill is often the one everyone
+// has. Read by the model (the requirement's cosine to the role), the
+// same weighing lost too (docs/matching.md §3, "Evidence read by the
+// role it comes from"). 0 weighs as before.
 
-// coreOf is each requirement's closeness to the role the JD title names
-// (roleTitleTexts): its best cosine to one of the role's texts, at least
-// 0, divided by the JD's largest, so the most central requirement reads
-// 1; nil with no title or no model, when every requirement weighs as
-// before. All texts are embedded in one call.
-func coreOf(ctx context.Context, emb vitae.Embedder, title string, reqs []Requirement) ([]float64, error) {
-	role := roleTitleTexts(title)
-	if emb == nil || len(role) == 0 || len(reqs) == 0 {
-		return nil, nil
-	}
-	texts := make([]string, 0, len(role)+len(reqs))
-	texts = append(texts, role...)
-	for _, rq := range reqs {
-		texts = append(texts, rq.Text)
-	}
-	vs, err := emb.Embed(ctx, texts, vitae.InputQuery)
-	if err != nil {
-		return nil, fmt.Errorf("embedding %d requirements and the role: %w", len(reqs), err)
-	}
-	if len(vs) != len(texts) {
-		return nil, fmt.Errorf("embedding %d requirements and the role: the model answered %d vectors", len(reqs), len(vs))
-	}
-	core := make([]float64, len(reqs))
-	var top float64
-	for i := range reqs {
-		for j := range role {
-			core[i] = math.Max(core[i], cosine(vs[len(role)+i], vs[j]))
+// headWords are role titles' head nouns and connectives: they name a
+// kind of position, not what the role is about.
+var headWords = []string{"engineer", "engineering", "manager", "management", "director", "head", "lead",
+	"designer", "developer", "scientist", "analyst", "specialist", "officer", "architect", "administrator", "of", "and", "in"}
+
+// headTerms are headWords as index terms.
+var headTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range headWords {
+		for _, t := range index.Terms(w) {
+			m[t] = true
 		}
-		top = math.Max(top, core[i])
 	}
-	for i := range core {
-		if top <= 0 {
-			core[i] = 1 // nothing reads near the role: no requirement is more central
-			continue
+	return m
+}()
+
+// coreOf says of each requirement whether it names a word of the role
+// the JD title names (roleTitles, any of its names; head nouns and level
+// words out), read as the index reads words; nil when the title has no
+// such word, when every requirement weighs as before.
+func coreOf(title string, reqs []Requirement) []bool {
+	want := map[string]bool{}
+	for _, alt := range roleTitles(title) {
+		for _, t := range alt {
+			if !headTerms[t] && !levelTerms[t] {
+				want[t] = true
+			}
 		}
-		core[i] = round3(core[i] / top)
 	}
-	return core, nil
+	if len(want) == 0 {
+		return nil
+	}
+	core := make([]bool, len(reqs))
+	for i, rq := range reqs {
+		for _, t := range index.Terms(rq.Text) {
+			if want[t] {
+				core[i] = true
+				break
+			}
+		}
+	}
+	return core
 }
 
-// coreFactor is the factor on requirement ri's weight: 1 with
-// Weights.Core 0 or no reading of the requirements.
+// coreFactor is the factor on requirement ri's weight: 1 for a core
+// requirement, with Weights.Core 0 or with no reading of the
+// requirements; else 1 − Weights.Core.
 func (s scorer) coreFactor(ri int) float64 {
-	if s.w.Core <= 0 || ri >= len(s.core) {
+	if s.w.Core <= 0 || ri >= len(s.core) || s.core[ri] {
 		return 1
 	}
-	return 1 - s.w.Core*(1-s.core[ri])
+	return 1 - s.w.Core
 }
 
 // cores reads each requirement's core (coreOf) into sc and the answer's
-// requirements when Weights.Core is on. A model that fails leaves every
-// requirement at its weight, and the answer says so.
-func (m *Matcher) cores(ctx context.Context, jd *JobDescription, sc *scorer, res *Result) error {
+// requirements when Weights.Core is on; a title without a word to read
+// leaves the weights as before, and the answer's core_weight 0 says so.
+func cores(jd *JobDescription, sc *scorer, res *Result) {
 	if sc.w.Core <= 0 {
-		return nil
+		return
 	}
-	core, err := coreOf(ctx, m.emb, jd.Title, jd.Requirements)
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		degrade(res, "requirements were not read by the model: "+err.Error())
-		return nil
-	}
+	core := coreOf(jd.Title, jd.Requirements)
 	if core == nil {
-		return nil
+		sc.w.Core, res.Weights.Core = 0, 0
+		return
 	}
 	sc.core = core
+	res.FitDefinition += coreDefinition
 	reqs := append([]Requirement(nil), res.Requirements...) // the parsed JD's stay as parsed
 	for i := range reqs {
-		c := core[i]
-		reqs[i].Core = &c
+		reqs[i].Core = core[i]
 	}
 	res.Requirements = reqs
-	return nil
 }
+
+// coreDefinition ends FitDefinition in the answers of a match that
+// weighs requirements by their core.
+const coreDefinition = " A requirement that names no word of the role the JD title names (besides its head noun and level: \"data\" of \"Data Engineer\") weighs × (1 − core_weight) (requirements[].core)."

@@ -78,9 +78,9 @@ type Options struct {
 	// the fit of the role the evidence comes from (Weights.RoleEvidence,
 	// roleevidence.go), 0..1; 0 (the default, match.role_evidence) is off.
 	RoleEvidence float64
-	// Core is the share of a requirement's weight that depends on how
-	// near it is in meaning to the JD's role (Weights.Core, core.go),
-	// 0..1; 0 (the default, match.core_weight) is off.
+	// Core is the share of weight a requirement that names no word of
+	// the JD's role loses beside one that does (Weights.Core, core.go),
+	// 0..1; 0 is off (match.core_weight sets it).
 	Core float64
 	// Ablate switches parts of the score off, to measure them: a comma
 	// list (ablate.go) of "role-fit",
@@ -236,6 +236,9 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	w.RoleEvidence, w.Core = evidenceWeights(m.opts, jd.Title)
 	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
+	if w.RoleEvidence > 0 {
+		res.FitDefinition += roleEvidenceDefinition
+	}
 	ids, titled, err := m.pool(ctx, jd, mode, w, res)
 	if err != nil {
 		return nil, err
@@ -320,9 +323,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		}
 		fit[id] = f
 	}
-	if err := m.cores(ctx, jd, &sc, res); err != nil {
-		return nil, err
-	}
+	cores(jd, &sc, res)
 	o := m.opts
 	if m.emb == nil {
 		o.StrongSense, o.LearnedGate = 0, false // no model, no check: the rules are those without it

@@ -67,3 +67,7 @@ func evidenceWeights(o Options, title string) (roleEvidence, core float64) {
 	}
 	return roleEvidence, core
 }
+
+// roleEvidenceDefinition ends FitDefinition in the answers of a match
+// that reads evidence by its role.
+const roleEvidenceDefinition = " Evidence from a role counts × (1 − role_evidence × (1 − that role's fit)) (matched[].role_fit)."

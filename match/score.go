@@ -24,7 +24,7 @@ type scorer struct {
 	now    time.Time
 	levels bool      // false: the raw evidence score is the credit (ablation)
 	gate   *gate     // the strict rules' strong checks (Options.StrongGate); nil: none
-	core   []float64 // each requirement's closeness to the JD's role (core.go); nil: none
+	core   []bool    // each requirement names a word of the JD's role (core.go); nil: none
 	role   roleScore // the résumé being scored's (candidate)
 }
 

@@ -22,10 +22,11 @@ type Requirement struct {
 	Skills     []string `json:"skills,omitempty"`
 	Years      float64  `json:"years,omitempty"` // "5+ years of Go" → 5
 	Leadership bool     `json:"leadership,omitempty"`
-	// Core is, in a match with Weights.Core on, how near the requirement
-	// is in meaning to the JD's role, relative to the nearest requirement
-	// (core.go): its weight is × (1 − core_weight × (1 − core)).
-	Core *float64 `json:"core,omitempty"`
+	// Core is, in a match with Weights.Core on, whether the requirement
+	// names a word of the role the JD title names besides its head noun
+	// ("data" of "Data Engineer", core.go): the weight of a requirement
+	// that does not is × (1 − core_weight).
+	Core bool `json:"core,omitempty"`
 }
 
 // Evidence is the best bullet of a candidate for one requirement, or the
@@ -147,8 +148,8 @@ type Weights struct {
 
 	// RoleEvidence is the share of a requirement's credit that depends on
 	// the fit of the role its evidence comes from (roleevidence.go); 0:
-	// none, as before. Core is the share of a requirement's weight that
-	// depends on how near it is to the JD's role (core.go); 0: none.
+	// none, as before. Core is the share of weight a requirement that
+	// names no word of the JD's role loses (core.go); 0: none.
 	// Omitted when 0, so the rules id of a match without them is as
 	// before.
 	RoleEvidence float64 `json:"role_evidence,omitempty"`
