@@ -91,7 +91,8 @@ type Options struct {
 	// "role-names" (role words without a role's short and long names read
 	// as one, shortnames.go), "role-share" (role words weigh fully beside
 	// role sense, however little of the role the pool's titles carry) or
-	// "length" (no length factor).
+	// "length" (no length factor), "role-evidence" (RoleEvidence 0) or
+	// "core" (Core 0).
 	Ablate string
 }
 

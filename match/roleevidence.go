@@ -51,15 +51,16 @@ func (s scorer) roleFactor(fit float64) float64 {
 }
 
 // evidenceWeights are Weights.RoleEvidence and Weights.Core of a match:
-// the options', none for a JD without a title (no role to read
-// evidence or requirements by) or with role fit ablated, each 0 when
-// its own ablation ("role-evidence", "core") is named.
+// the options', none for a JD without a title (no role to read evidence
+// or requirements by), role evidence none with role fit ablated (it is
+// role fit's reading of each role), and each 0 when its own ablation
+// ("role-evidence", "core") is named.
 func evidenceWeights(o Options, title string) (roleEvidence, core float64) {
-	if title == "" || o.ablated("role-fit") {
+	if title == "" {
 		return 0, 0
 	}
 	roleEvidence, core = min(1, max(0, o.RoleEvidence)), min(1, max(0, o.Core))
-	if o.ablated("role-evidence") {
+	if o.ablated("role-evidence") || o.ablated("role-fit") {
 		roleEvidence = 0
 	}
 	if o.ablated("core") {
