@@ -8,10 +8,10 @@ import (
 )
 
 // BenchmarkMatchCorpusRoleEvidence times Match on the shared corpus with
-// evidence read by its role and requirements weighed by their core
-// (match.role_evidence, match.core_weight) off and on, on one index, so
-// the two can be compared as a ratio within one run (-count interleaves
-// them).
+// the strong gate (as the binary runs) and requirements weighed by their
+// core (match.core_weight, 0.6 in the binary) or evidence read by its
+// role (match.role_evidence, off) or neither, on one index, so they can
+// be compared as ratios within one run (-count interleaves them).
 func BenchmarkMatchCorpusRoleEvidence(b *testing.B) {
 	base := corpusMatcher(b)
 	ctx := context.Background()
@@ -22,9 +22,9 @@ func BenchmarkMatchCorpusRoleEvidence(b *testing.B) {
 	for _, tt := range []struct {
 		name string
 		o    Options
-	}{{"off", Options{}}, {"on", Options{RoleEvidence: 0.2, Core: 0.4}}} {
+	}{{"gate", Options{}}, {"gate+core", Options{Core: 0.6}}, {"gate+role-evidence", Options{RoleEvidence: 0.2}}} {
 		o := base.opts
-		o.RoleEvidence, o.Core = tt.o.RoleEvidence, tt.o.Core
+		o.StrongGate, o.RoleEvidence, o.Core = true, tt.o.RoleEvidence, tt.o.Core
 		m := New(base.b, o)
 		b.Run(tt.name, func(b *testing.B) {
 			var took []time.Duration

@@ -168,7 +168,8 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 			Company: b.Company, Role: b.Role, Start: b.Start, End: b.End,
 			Level: g.level.String(), Score: round3(g.score), Recency: round3(rec), Credit: round3(credit)}
 		if s.w.RoleEvidence > 0 {
-			best.RoleFit = &fit
+			f := fit // its own variable: fit would escape to the heap for every bullet
+			best.RoleFit = &f
 		}
 	}
 	fit := round3(s.role.fit) // the skills list is no role's: the best role's fit
@@ -179,7 +180,8 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
 					Terms: []string{name}, Level: Partial.String(), Score: partialAt, Recency: 1, Credit: round3(listCredit)}
 				if s.w.RoleEvidence > 0 {
-					best.RoleFit = &fit
+					f := fit
+					best.RoleFit = &f
 				}
 				break
 			}
