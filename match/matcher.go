@@ -79,7 +79,7 @@ type Options struct {
 	// roleevidence.go), 0..1; 0 (the default, match.role_evidence) is off.
 	RoleEvidence float64
 	// Core is the share of weight a requirement that names no word of
-	// the JD's role loses beside one that does (Weights.Core, core.go),
+	// the JD's role loses beside one that does (Weights.Core, rolecore.go),
 	// 0..1; 0 is off (match.core_weight sets it).
 	Core float64
 	// Ablate switches parts of the score off, to measure them: a comma
@@ -324,7 +324,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		}
 		fit[id] = f
 	}
-	cores(jd, &sc, res)
+	roleCores(jd, &sc, res)
 	o := m.opts
 	if m.emb == nil {
 		o.StrongSense, o.LearnedGate = 0, false // no model, no check: the rules are those without it

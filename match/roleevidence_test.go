@@ -97,13 +97,13 @@ func TestRoleEvidence(t *testing.T) {
 	}
 }
 
-// TestCoreWeight: with Weights.Core a requirement that names a word of
+// TestRoleCoreWeight: with Weights.Core a requirement that names a word of
 // the JD's role (besides its head noun) keeps its weight and the others
 // lose that share: the candidate who meets the core requirement ranks
 // above the one who meets the other, each evidence is the coverage so
 // weighed, the parsed JD is left as parsed, and a title with no such
 // word, or none, weighs as before.
-func TestCoreWeight(t *testing.T) {
+func TestRoleCoreWeight(t *testing.T) {
 	corpus := []*vitae.Resume{
 		resume("writer", "W", "Y", "Site Reliability Engineer", "2020-01", "", "Wrote Terraform modules for every AWS account"),
 		resume("k8s", "K", "Z", "Site Reliability Engineer", "2020-01", "", "Kept Kubernetes clusters reliable in production"),
@@ -170,10 +170,10 @@ func TestCoreWeight(t *testing.T) {
 	}
 }
 
-// TestCoreOf reads a JD title's role words in requirements as the index
+// TestRoleCoreOf reads a JD title's role words in requirements as the index
 // reads words: stems meet, head nouns, level words and connectives are
 // no part of what the role is about.
-func TestCoreOf(t *testing.T) {
+func TestRoleCoreOf(t *testing.T) {
 	for _, tt := range []struct {
 		title string
 		reqs  []string
@@ -188,11 +188,11 @@ func TestCoreOf(t *testing.T) {
 		for i, r := range tt.reqs {
 			reqs[i].Text = r
 		}
-		if got := coreOf(tt.title, reqs); !slices.Equal(got, tt.want) {
+		if got := roleCoreOf(tt.title, reqs); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: core %v, want %v", tt.title, got, tt.want)
 		}
 	}
-	if got := coreOf("Senior Engineering Manager", []Requirement{{Text: "Engineering management"}}); got != nil {
+	if got := roleCoreOf("Senior Engineering Manager", []Requirement{{Text: "Engineering management"}}); got != nil {
 		t.Errorf("a title of head nouns alone: core %v, want nil", got)
 	}
 }

@@ -17,15 +17,15 @@ import (
 // scorer turns one résumé into a ranked Candidate for a parsed JD; the
 // formula is docs/matching.md §2.
 type scorer struct {
-	jd     *JobDescription
-	reqs   []*reqParts
-	w      Weights
-	z      *analyzer
-	now    time.Time
-	levels bool      // false: the raw evidence score is the credit (ablation)
-	gate   *gate     // the strict rules' strong checks (Options.StrongGate); nil: none
-	core   []bool    // each requirement names a word of the JD's role (core.go); nil: none
-	role   roleScore // the résumé being scored's (candidate)
+	jd       *JobDescription
+	reqs     []*reqParts
+	w        Weights
+	z        *analyzer
+	now      time.Time
+	levels   bool      // false: the raw evidence score is the credit (ablation)
+	gate     *gate     // the strict rules' strong checks (Options.StrongGate); nil: none
+	roleCore []bool    // each requirement names a word of the JD's role (rolecore.go); nil: none
+	role     roleScore // the résumé being scored's (candidate)
 }
 
 // candidate grades every bullet of r against every requirement and
@@ -58,7 +58,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		if !s.reqs[ri].specific() {
 			weight *= s.w.Soft
 		}
-		weight *= s.coreFactor(ri)
+		weight *= s.roleCoreFactor(ri)
 		wsum += weight
 		var grades []grade
 		if pre != nil {

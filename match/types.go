@@ -24,7 +24,7 @@ type Requirement struct {
 	Leadership bool     `json:"leadership,omitempty"`
 	// Core is, in a match with Weights.Core on, whether the requirement
 	// names a word of the role the JD title names besides its head noun
-	// ("data" of "Data Engineer", core.go): the weight of a requirement
+	// ("data" of "Data Engineer", rolecore.go): the weight of a requirement
 	// that does not is × (1 − core_weight).
 	Core bool `json:"core,omitempty"`
 }
@@ -149,7 +149,7 @@ type Weights struct {
 	// RoleEvidence is the share of a requirement's credit that depends on
 	// the fit of the role its evidence comes from (roleevidence.go); 0:
 	// none, as before. Core is the share of weight a requirement that
-	// names no word of the JD's role loses (core.go); 0: none.
+	// names no word of the JD's role loses (rolecore.go); 0: none.
 	// Omitted when 0, so the rules id of a match without them is as
 	// before.
 	RoleEvidence float64 `json:"role_evidence,omitempty"`

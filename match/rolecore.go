@@ -15,15 +15,15 @@ import "vitae/index"
 // same weighing lost too (docs/matching.md §3, "Evidence read by the
 // role it comes from"). 0 weighs as before.
 
-// headWords are role titles' head nouns and connectives: they name a
+// roleHeadWords are role titles' head nouns and connectives: they name a
 // kind of position, not what the role is about.
-var headWords = []string{"engineer", "engineering", "manager", "management", "director", "head", "lead",
+var roleHeadWords = []string{"engineer", "engineering", "manager", "management", "director", "head", "lead",
 	"designer", "developer", "scientist", "analyst", "specialist", "officer", "architect", "administrator", "of", "and", "in"}
 
-// headTerms are headWords as index terms.
-var headTerms = func() map[string]bool {
+// roleHeadTerms are roleHeadWords as index terms.
+var roleHeadTerms = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range headWords {
+	for _, w := range roleHeadWords {
 		for _, t := range index.Terms(w) {
 			m[t] = true
 		}
@@ -31,15 +31,15 @@ var headTerms = func() map[string]bool {
 	return m
 }()
 
-// coreOf says of each requirement whether it names a word of the role
+// roleCoreOf says of each requirement whether it names a word of the role
 // the JD title names (roleTitles, any of its names; head nouns and level
 // words out), read as the index reads words; nil when the title has no
 // such word, when every requirement weighs as before.
-func coreOf(title string, reqs []Requirement) []bool {
+func roleCoreOf(title string, reqs []Requirement) []bool {
 	want := map[string]bool{}
 	for _, alt := range roleTitles(title) {
 		for _, t := range alt {
-			if !headTerms[t] && !levelTerms[t] {
+			if !roleHeadTerms[t] && !levelTerms[t] {
 				want[t] = true
 			}
 		}
@@ -59,30 +59,30 @@ func coreOf(title string, reqs []Requirement) []bool {
 	return core
 }
 
-// coreFactor is the factor on requirement ri's weight: 1 for a core
+// roleCoreFactor is the factor on requirement ri's weight: 1 for a core
 // requirement, with Weights.Core 0 or with no reading of the
 // requirements; else 1 − Weights.Core.
-func (s scorer) coreFactor(ri int) float64 {
-	if s.w.Core <= 0 || ri >= len(s.core) || s.core[ri] {
+func (s scorer) roleCoreFactor(ri int) float64 {
+	if s.w.Core <= 0 || ri >= len(s.roleCore) || s.roleCore[ri] {
 		return 1
 	}
 	return 1 - s.w.Core
 }
 
-// cores reads each requirement's core (coreOf) into sc and the answer's
+// roleCores reads each requirement's core (roleCoreOf) into sc and the answer's
 // requirements when Weights.Core is on; a title without a word to read
 // leaves the weights as before, and the answer's core_weight 0 says so.
-func cores(jd *JobDescription, sc *scorer, res *Result) {
+func roleCores(jd *JobDescription, sc *scorer, res *Result) {
 	if sc.w.Core <= 0 {
 		return
 	}
-	core := coreOf(jd.Title, jd.Requirements)
+	core := roleCoreOf(jd.Title, jd.Requirements)
 	if core == nil {
 		sc.w.Core, res.Weights.Core = 0, 0
 		return
 	}
-	sc.core = core
-	res.FitDefinition += coreDefinition
+	sc.roleCore = core
+	res.FitDefinition += roleCoreDefinition
 	reqs := append([]Requirement(nil), res.Requirements...) // the parsed JD's stay as parsed
 	for i := range reqs {
 		reqs[i].Core = core[i]
@@ -90,6 +90,6 @@ func cores(jd *JobDescription, sc *scorer, res *Result) {
 	res.Requirements = reqs
 }
 
-// coreDefinition ends FitDefinition in the answers of a match that
+// roleCoreDefinition ends FitDefinition in the answers of a match that
 // weighs requirements by their core.
-const coreDefinition = " A requirement that names no word of the role the JD title names (besides its head noun and level: \"data\" of \"Data Engineer\") weighs × (1 − core_weight) (requirements[].core)."
+const roleCoreDefinition = " A requirement that names no word of the role the JD title names (besides its head noun and level: \"data\" of \"Data Engineer\") weighs × (1 − core_weight) (requirements[].core)."
