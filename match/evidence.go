@@ -99,6 +99,8 @@ func mayBeStrong(r *reqParts, from *reqParts, g grade, b *textParts, more bool) 
 		return false
 	case r.context && b.describes:
 		return false
+	case r.strict && b.claims && !saysBack(r, b):
+		return false
 	case r.context && claimsOnly(g.hit) && !saysBack(r, b):
 		return false
 	case r.context && idiom(g.all) && !saysBack(r, b):
@@ -131,6 +133,12 @@ func clauseStrong(r, c *reqParts, g grade, b *textParts, more bool) bool {
 	// requirement than the clause, it is one item, unless it lists
 	// examples of what the requirement asks ("such as Jenkins").
 	if c.tail && !c.example && !more && r.head != nil && !carries(b, r.head) {
+		return false
+	}
+	// A qualifier met without its core, or one example of many asked
+	// for, is not what the requirement is about, however much more of
+	// it the bullet carries (core.go).
+	if coreMissed(r, c, b) {
 		return false
 	}
 	// An action the clause borrows from a head about other things is

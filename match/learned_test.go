@@ -99,12 +99,11 @@ func TestLearnedGateGrades(t *testing.T) {
 		feature, requirement, bullet string
 		keeps                        bool
 	}{
-		{"context_strong", "Strong experience building and maintaining production systems on AWS", "Built AWS microservices to provide backend services to transportation projects", true},
-		{"verbatim", "Experience with monitoring systems like Graphite, Cacti, Nagios/Zabbix", "Installation and configuration of a Zabbix monitoring system for all systems' surveillance", true},
-		{"verbatim", "Direct efforts related to quality, reliability, and safety.", "Lead data team on code quality efforts and started a repository for cross-team libraries.", false},
-		{"names", "Direct efforts related to quality, reliability, and safety.", "Lead data team on code quality efforts and started a repository for cross-team libraries.", false},
-		{"latest", "Strong experience building and maintaining production systems on AWS", "Built and maintained cloud infrastructure on GCP and AWS for Imogen modernization platform", true},
-		{"cosine", "Strong experience building and maintaining production systems on AWS", "Owned and managed AWS cloud infrastructure", true},
+		{"context_strong", "Experience with monitoring systems like Graphite", "Platform operations and maintenance for CI/CD, Monitoring, Deployment systems", true},
+		{"verbatim", "Experience with monitoring systems like Graphite", "Platform operations and maintenance for CI/CD, Monitoring, Deployment systems", true},
+		{"latest", "Experience with monitoring systems like Graphite", "Platform operations and maintenance for CI/CD, Monitoring, Deployment systems", true},
+		{"names", "Strong experience building and maintaining production systems on AWS", "Utilize AWS CloudFormation to design and implement a serverless architecture", true},
+		{"in_passing", "Familiarity with at least some of the following: Python, Go", "Programmed with PowerShell, Python, and C#", true},
 	} {
 		t.Run(c.feature, func(t *testing.T) {
 			var p *learnedPick

@@ -55,6 +55,8 @@ type reqParts struct {
 	tail      bool            // a clause after the first (strict rules)
 	head      *reqParts       // the first clause, when it names several things (strict rules)
 	borrowed  bool            // a clause's actions are those of a head about other things ("Building a … team …, focused on … Linux")
+	core      *reqParts       // the act and thing a clause qualifies ("Building a … support team" of "…, focused on Linux"; strict rules, core.go)
+	breadth   bool            // an example of many asked for ("a diverse set of technologies (Java/Golang, …)"; strict rules)
 	// at: key → the positions of the words that carry it (strict rules):
 	// how near the requirement itself says its parts (near).
 	at map[string][]int
@@ -73,6 +75,7 @@ type textParts struct {
 	// describes a company, product or project, not the author's work
 	// (reDescribes; context rules): unlike a hedge, never strong.
 	describes bool
+	claims    bool             // claims a quality instead of showing work (reClaim; strict rules)
 	at        map[string][]int // key → the positions of the words that carry it (strict rules only)
 }
 
@@ -334,6 +337,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	}
 	p.hedged = z.strict && reHedge.MatchString(text)
 	p.describes = z.strict && z.context && describes(text)
+	p.claims = z.strict && reClaim.MatchString(text)
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict

@@ -102,10 +102,18 @@ var reHedge = regexp.MustCompile(`(?i)\b(passion(ate)? (for|about)|interest(ed)?
 // reDescribes finds a bullet that describes a company, a product or a
 // project instead of the author's work: "A G JOHNSON is a global
 // employment website", "DELL Inc. is one of the world's leading …",
-// "The main purpose of this application is …", "The project aim at …".
+// "The main purpose of this application is …", "The project aim at …",
+// "Testing Trends WQR (World Quality Report) is an application …",
+// "Description To identify customers …".
 // Its words are the product's, so it is partial evidence at most
 // (context rules; describes), whatever the requirement asks.
-var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,3}\s+(?:is|was|are)\s+(?:a|an|one of|the)\s|(?i:(?:the\s+)?(?:main\s+)?(?:purpose|aim|goal|objective)\s+of\s+(?:the|this)\b|(?:the|this)\s+(?:project|application|app|product|system|website|tool|software)\s+(?:aims?|is|was|provides|helps|allows|enables)\b))`)
+var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+(?:[\w.&'-]+|\([^()]*\))){0,4}\s+(?:is|was|are)\s+(?:a|an|one of|the)\s|(?i:(?:project\s+)?description\b|(?:the\s+)?(?:main\s+)?(?:purpose|aim|goal|objective)\s+of\s+(?:the|this)\b|(?:the|this)\s+(?:project|application|app|product|system|website|tool|software)\s+(?:aims?|is|was|provides|helps|allows|enables)\b))`)
+
+// reClaim finds a bullet that claims a quality instead of showing work:
+// "Willingness to learn & work in team", "Ability to work under
+// pressure" (strict rules, so the gate's too: partial at most, unless it
+// says the requirement back).
+var reClaim = regexp.MustCompile(`(?i)^\W*(?:willing(?:ness)?|ability|able|eager(?:ness)?|keen|desire|motivated|ready)\s+to\b`)
 
 // describes reports whether a bullet opens by describing a company,
 // product or project (reDescribes). A bullet in the first person ("I was

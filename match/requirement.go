@@ -40,7 +40,8 @@ func (z *analyzer) requirement(text string) *reqParts {
 		// several ("Building a world class support team that delivers
 		// consulting"), on the listed tools when it names at most one
 		// ("building and maintaining production systems on AWS").
-		// (Context rules only.)
+		// (Context rules only; the examples, tails and the core a clause
+		// qualifies are read for the strict rules, core.go.)
 		var busy bool
 		var at []int
 		if z.context {
@@ -48,12 +49,15 @@ func (z *analyzer) requirement(text string) *reqParts {
 			if busy = things(head) >= 2; busy {
 				p.head = head
 			}
+		}
+		if z.strict {
 			at = clauseStarts(text)
 		}
+		ps := make([]*reqParts, len(cs))
 		for i, c := range cs {
 			cp := z.parts(c)
 			if cp.total >= 2 && cp.total < p.total {
-				if z.context {
+				if z.strict {
 					cp.example = z.listed(text, at[i], c)
 					cp.tail = i > 0
 				}
@@ -61,7 +65,11 @@ func (z *analyzer) requirement(text string) *reqParts {
 					cp.actions, cp.borrowed = p.actions, busy && len(p.actions) > 0
 				}
 				p.clauses = append(p.clauses, cp)
+				ps[i] = cp
 			}
+		}
+		if z.strict {
+			z.qualify(text, cs, at, ps)
 		}
 	}
 	return p
@@ -106,10 +114,8 @@ func (z *analyzer) parts(text string) *reqParts {
 		if t.kind == "skill" {
 			p.said[t.word] = true
 		}
-		if z.context && t.key != "" {
-			p.words = append(p.words, t.word)
-		}
 		if z.strict && t.key != "" {
+			p.words = append(p.words, t.word)
 			p.at[t.key] = append(p.at[t.key], i)
 		}
 		if t.key == "" || seen[t.key] {

@@ -1,0 +1,121 @@
+package match
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// The core of a requirement and its qualifiers (strict rules, so the
+// strong gate's too). A
+// requirement that asks for an act on a thing ("Building a world class
+// support team …", "running multi-disciplinary team") and then qualifies
+// that thing ("…, focused on Kubernetes and Linux"; "including mechanical
+// engineering, electrical engineering …") asks for the act on the thing:
+// a bullet that meets only the qualifier ("Implementing mysql replication
+// over linux servers"; "Diploma in Electrical Engineering") shows none of
+// it. A requirement that asks for breadth over examples ("a highly
+// diverse set of technologies (Java/Golang, Riak/Cassandra, …)") is not
+// met by one of them.
+
+// reFocus and reIncludes find where a requirement's core ends and a
+// qualifier of it begins: a focus ("focused on", "with an emphasis on"),
+// or a list of what the thing includes ("including", "such as").
+var (
+	reFocus    = regexp.MustCompile(`(?i)\b(?:(?:with\s+(?:a|an)\s+)?(?:focus(?:ed|ing)?|emphasis|centred|centered)\s+(?:on|upon)|speciali[sz](?:ed|ing)\s+in)\b`)
+	reIncludes = regexp.MustCompile(`(?i)\b(?:such\s+as|including|e\.g\.|especially|particularly)`)
+)
+
+// reRelative ends the thing a core acts on: what follows "that", "which",
+// "who" describes it ("a support team that delivers consulting that
+// delights customers" is about a support team).
+var reRelative = regexp.MustCompile(`(?i)\b(?:that|which|who|whose|where)\b`)
+
+// reBreadth finds a requirement that asks for many of a kind, not one:
+// "a diverse set of", "a variety of", "multiple", "several", "various".
+var reBreadth = regexp.MustCompile(`(?i)\b(?:diverse|variety\s+of|range\s+of|multiple|several|various|breadth)\b`)
+
+// coreOf reads the core of a requirement: the text before its first
+// qualifier, up to a relative clause, when it names at least one thing.
+// A list after a plural ("manufacturing processes … including machining,
+// extruding"; "projects (e.g. recommendation …") names instances of what
+// is asked, each a part of it, so it qualifies nothing; a focus always
+// qualifies. It returns the core's parts and where the qualifier starts,
+// or nil.
+func (z *analyzer) coreOf(text string) (*reqParts, int) {
+	from := -1
+	if loc := reFocus.FindStringIndex(text); loc != nil {
+		from = loc[0]
+	}
+	if loc := reIncludes.FindStringIndex(text); loc != nil && (from < 0 || loc[0] < from) && !plural(text[:loc[0]]) {
+		from = loc[0]
+	}
+	if from <= 0 {
+		return nil, 0
+	}
+	core := text[:from]
+	if loc := reRelative.FindStringIndex(core); loc != nil {
+		core = core[:loc[0]]
+	}
+	p := z.parts(strings.TrimSpace(core))
+	if things(p)+len(p.skills) == 0 {
+		return nil, 0
+	}
+	return p, from
+}
+
+// plural reports whether the last word of text is an English plural
+// ("processes", "technologies"; not "class", "status", "analysis").
+func plural(text string) bool {
+	w := strings.ToLower(reWord.FindString(lastWord(text)))
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// lastWord is the last run of letters and digits of text.
+func lastWord(text string) string {
+	f := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// qualify marks the clauses of requirement text that reach into its
+// qualifier (they end after it starts) with the core they qualify, and
+// the example clauses of a requirement that asks for breadth over them.
+// cs are the clauses as reClause cut text, at their offsets, ps their
+// parts (nil for a clause not kept).
+func (z *analyzer) qualify(text string, cs []string, at []int, ps []*reqParts) {
+	core, from := z.coreOf(text)
+	for i, cp := range ps {
+		if cp == nil {
+			continue
+		}
+		if core != nil && at[i]+len(cs[i]) > from {
+			cp.core = core
+		}
+		cp.breadth = cp.example && reBreadth.MatchString(text[:at[i]])
+	}
+}
+
+// coreMissed reports whether a bullet that meets clause c of a
+// requirement misses what the requirement is about: c qualifies a core
+// the bullet carries none of, or c is one example of many asked for and
+// the bullet names no other of the requirement's tools.
+func coreMissed(r, c *reqParts, b *textParts) bool {
+	if c.core != nil && !c.example && !carries(b, c.core) {
+		return true
+	}
+	return c.breadth && namedSkills(r, b) < 2
+}
+
+// namedSkills counts the requirement's skills a bullet carries.
+func namedSkills(r *reqParts, b *textParts) int {
+	n := 0
+	for k := range r.skills {
+		if b.keys[k] {
+			n++
+		}
+	}
+	return n
+}

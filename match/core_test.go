@@ -1,0 +1,85 @@
+package match
+
+import "testing"
+
+// TestGradeCore pins the sixth round's rules (core.go; docs/matching.md
+// §3, "The strong gate, sixth round"): a qualifier met without the core
+// it qualifies, one example of many asked for, and a quality claimed are
+// partial under the gate, each beside ordinary bullets the rule must not
+// touch.
+func TestGradeCore(t *testing.T) {
+	const (
+		support = "Building a world class support team that delivers consulting that delights customers, focused on Kubernetes and Linux"
+		team    = "Leadership experience running multi-disciplinary team including mechanical engineering, electrical engineering, and embedded software."
+		diverse = "Proficient across a highly diverse set of technologies (Java/Golang, Riak/Cassandra, Solr/Lucene) OR expert in at least one technology"
+		solo    = "Ability to work efficiently both solo and as part of a team; willingness to learn new things"
+	)
+	tests := []gradeCase{
+		{"a focus met without the act and thing it qualifies", support,
+			"Designed and delivered PoC for Linux adoption to replace big-box Unix systems", Strong, Partial},
+		{"a focus met without the core, a tool of its own", support,
+			"Used AI to build Linux PAM module and tray app for on-device password management", Strong, Partial},
+		{"the core carried with the focus", support,
+			"Built and led a world class support team delivering Kubernetes and Linux consulting to enterprise customers", Strong, Strong},
+		{"what a singular thing includes, met without it", team,
+			"Diploma in Electrical Engineering", Strong, Partial},
+		{"the team carried with what it includes", team,
+			"Led a multi-disciplinary team of mechanical engineering, electrical engineering and embedded software engineers", Strong, Strong},
+		{"a plural's instances are parts of it: no core",
+			"Expertise in manufacturing processes for structural and aesthetic components including machining, extruding, stamping, forging, injection molding, etc",
+			"Developed machining and injection molding processes for structural components", Strong, Strong},
+		{"tools listed as examples of the core stay what is asked",
+			"Experience using container technology such as Docker, Packer, or rkt",
+			"Automate and orchestrate infrastructure with Packer and Terraform.", Strong, Strong},
+		{"one example of a diverse set", diverse,
+			"Enhanced Test cases using Java programming features and TestNG Annotations.", Strong, Partial},
+		{"one example of a diverse set, more of the requirement carried", diverse,
+			"Designed and developed robust Java modules for interfacing with highly specialized control systems equipment, highlighting advanced technical proficiency and a keen ability to adapt to specialized technologies.", Strong, Partial},
+		{"several examples of a diverse set", diverse,
+			"Built services in Java and Golang backed by Cassandra and Solr", Strong, Strong},
+		{"one example where one is asked",
+			"Experience with release engineering practices and continuous integration systems such as Jenkins, TravisCI or Bamboo",
+			"Designed a Jenkins and Python continuous delivery system that automated previously manual releases", Strong, Strong},
+		{"a quality claimed", solo, "Willingness to learn & work in team.", Strong, Partial},
+		{"a quality claimed, the requirement said back", "Willingness to learn new things",
+			"Willingness to learn new things", Strong, Strong},
+		{"a quality shown, not claimed", "Ability to mentor junior engineers",
+			"Mentored four junior engineers through their first on-call rotations", Strong, Strong},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
+}
+
+// TestGradeCoreDescribes pins the descriptions the sixth round adds to
+// the context rules' (reDescribes): a label "Description", and a product
+// named with a parenthesis.
+func TestGradeCoreDescribes(t *testing.T) {
+	tests := []gradeCase{
+		{"a project's description labelled so", "Desired experience in one of: Redshift, BigQuery, Hive",
+			"Description To identify customers who are likely to churn, data is brought into a data lake and analysed with Hive queries", Strong, Partial},
+		{"a product named with a parenthesis described", "Strong iOS",
+			"Testing Trends WQR (World Quality Report) is an application which lets users take a survey on iOS devices", Strong, Partial},
+		{"work on the same tool", "Desired experience in one of: Redshift, BigQuery, Hive",
+			"Built Hive tables and queries to analyse customer churn", Strong, Strong},
+		{"a first-person description is work", "Strong iOS",
+			"I was the lead iOS developer of the company's banking app", Strong, Strong},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "gate + context", NewGraderFor(Options{StrongGate: true, ContextEvidence: true}))
+}
+
+// TestPlural pins what reads as a plural category (coreOf).
+func TestPlural(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Expertise in manufacturing processes ":  true,
+		"industry experience with ML projects (": true,
+		"running multi-disciplinary team ":       false,
+		"a world class ":                         false,
+		"status ":                                false,
+		"analysis, ":                             false,
+		"Experience using container technology ": false,
+		"":                                       false,
+	} {
+		if got := plural(text); got != want {
+			t.Errorf("plural(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
