@@ -209,7 +209,7 @@ func setDefaults(v *viper.Viper) {
 		"match.strong_cap":            []string{},
 		"match.learned_gate":          false,
 		"match.role_evidence":         0.0,
-		"match.core_weight":           0.6,
+		"match.core_weight":           0.0,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,
