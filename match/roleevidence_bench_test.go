@@ -9,7 +9,7 @@ import (
 
 // BenchmarkMatchCorpusRoleEvidence times Match on the shared corpus with
 // the strong gate (as the binary runs) and requirements weighed by their
-// core (match.core_weight, 0.6 in the binary) or evidence read by its
+// core (match.core_weight, off in the binary; 0.6 here) or evidence read by its
 // role (match.role_evidence, off) or neither, on one index, so they can
 // be compared as ratios within one run (-count interleaves them).
 func BenchmarkMatchCorpusRoleEvidence(b *testing.B) {
