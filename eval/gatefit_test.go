@@ -139,3 +139,28 @@ func TestOutOfFold(t *testing.T) {
 		t.Errorf("at 0.5: in sample %+v, CV %+v; want every strong in sample and no better than chance out of fold", in, cv)
 	}
 }
+
+// TestFitGateNestedAtThreshold: a pick whose probability is exactly its
+// fold's threshold is called strong, as the curves call it (prob ≥ at).
+// Only job a has picks: held out, its pairs read 0 (no other job's picks
+// to fit) and its fold chooses 0 (its training part has no pick), so
+// each of its picks sits exactly at the threshold.
+func TestFitGateNestedAtThreshold(t *testing.T) {
+	pairs := []GatePair{
+		{Job: "a", X: []float64{0.9}, Pick: true, Strong: true},
+		{Job: "a", X: []float64{0.8}, Pick: true, Strong: true},
+		{Job: "a", X: []float64{0.1}, Pick: true},
+		{Job: "b", X: []float64{0.7}, Strong: true},
+		{Job: "b", X: []float64{0.2}},
+	}
+	f, err := FitGate(pairs, 1, 0.85)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.FoldAts) != 2 || f.FoldAts[0] != 0 {
+		t.Fatalf("fixture: fold thresholds %v, want job a's at 0", f.FoldAts)
+	}
+	if n := f.Nested; n.Predicted != 3 || n.Correct != 2 || n.Relevant != 3 {
+		t.Errorf("nested: %+v, want job a's 3 picks at its threshold called strong, 2 right, 3 strong", n)
+	}
+}

@@ -46,15 +46,7 @@ func TestDecodedPostingsExactTopK(t *testing.T) {
 			share := []float64{0, 0.02, 0.2}[q%3]
 			p := planOn(t, snap, ix, terms)
 			p.markCommon(share)
-			iterated, err := p.run(context.Background(), k)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p.useDecoded(&pc)
-			decoded, err := p.run(context.Background(), k)
-			if err != nil {
-				t.Fatal(err)
-			}
+			iterated, decoded := runBoth(t, p, &pc, k)
 			want := fullRanking(t, p, k)
 			if fmt.Sprint(decoded) != fmt.Sprint(iterated) || fmt.Sprint(decoded) != fmt.Sprint(want) {
 				t.Fatalf("%s, query %d (%d terms, share %g, k %d):\ndecoded %v\niterated %v\nfull %v", stage, q, len(terms), share, k, decoded, iterated, want)
@@ -99,6 +91,25 @@ func TestDecodedPostingsExactTopK(t *testing.T) {
 	}
 }
 
+// runPage is p's page of k.
+func runPage(t *testing.T, p *topkPlan, k int) []hit {
+	t.Helper()
+	page, err := p.run(context.Background(), k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page
+}
+
+// runBoth is p's page of k walked over the iterators, then over the long
+// lists decoded into pc.
+func runBoth(t *testing.T, p *topkPlan, pc *postingsCache, k int) (iterated, decoded []hit) {
+	t.Helper()
+	iterated = runPage(t, p, k)
+	p.useDecoded(pc)
+	return iterated, runPage(t, p, k)
+}
+
 // decodedOnDeletions reports whether pc holds a decoded list of one of
 // snap's segments that holds a bullet deleted there.
 func decodedOnDeletions(snap *scorch.IndexSnapshot, pc *postingsCache) bool {
@@ -132,15 +143,7 @@ func TestDecodedPostingsBudget(t *testing.T) {
 	for q := range 40 {
 		terms := Terms(strings.Join([]string{vocab[q%7], vocab[rng.IntN(len(vocab))], vocab[rng.IntN(20)]}, " "))
 		withPlan(t, ix, terms, func(p *topkPlan) {
-			want, err := p.run(context.Background(), 50)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p.useDecoded(&pc)
-			got, err := p.run(context.Background(), 50)
-			if err != nil {
-				t.Fatal(err)
-			}
+			want, got := runBoth(t, p, &pc, 50)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("query %d: decoded %v\nwant %v", q, got, want)
 			}
@@ -250,15 +253,7 @@ func TestDecodedPostingsOverflow(t *testing.T) {
 	t.Cleanup(func() { minDecoded = was })
 	var pc postingsCache
 	withPlan(t, ix, Terms("zebra yak"), func(p *topkPlan) {
-		iterated, err := p.run(context.Background(), 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.useDecoded(&pc)
-		decoded, err := p.run(context.Background(), 10)
-		if err != nil {
-			t.Fatal(err)
-		}
+		iterated, decoded := runBoth(t, p, &pc, 10)
 		if fmt.Sprint(decoded) != fmt.Sprint(iterated) || len(decoded) != 5 {
 			t.Fatalf("decoded %v\niterated %v (want 5 hits)", decoded, iterated)
 		}
@@ -301,10 +296,7 @@ func TestDecodedPostingsOldSnapshot(t *testing.T) {
 	terms := Terms(strings.Join(vocab[:6], " "))
 	withSnapshot(t, ix, func(old *scorch.IndexSnapshot) {
 		p := planOn(t, old, ix, terms)
-		want, err := p.run(context.Background(), 20)
-		if err != nil {
-			t.Fatal(err)
-		}
+		want := runPage(t, p, 20)
 		p.useDecoded(&pc) // retains old's segments
 		// A newer snapshot's retain, its first segment merged away.
 		var segs []segment.Segment
@@ -312,10 +304,7 @@ func TestDecodedPostingsOldSnapshot(t *testing.T) {
 			segs = append(segs, s.Segment())
 		}
 		pc.retain(segs)
-		got, err := p.run(context.Background(), 20)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := runPage(t, p, 20)
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("old snapshot, decoded %v\nwant %v", got, want)
 		}
@@ -328,4 +317,58 @@ func TestDecodedPostingsOldSnapshot(t *testing.T) {
 			t.Fatalf("a list of a dropped segment is kept (%s %q)", k.field, k.term)
 		}
 	}
+}
+
+// The bytes the cache counts are the bytes it holds once it has had to
+// make room: retain drops lists without counting them, so evict counts
+// again before dropping any. Two lists fit the budget once a third,
+// retained away, is no longer held: none is dropped.
+func TestDecodedPostingsBudgetAfterRetain(t *testing.T) {
+	vocab := vocabulary('r', 3) // a: in every bullet; c, d: in a third each
+	ix := open(t, Options{RoleDepth: -1})
+	var rs []*vitae.Resume
+	for r := range 30 {
+		text := vocab[0]
+		if r%3 > 0 {
+			text += " " + vocab[r%3]
+		}
+		rs = append(rs, resume(fmt.Sprintf("r%02d", r), "P", "Acme", "Keeper", "2020", "", nil, text))
+	}
+	if _, err := ix.Upsert(context.Background(), rs); err != nil {
+		t.Fatal(err)
+	}
+	wasMin, wasBudget := minDecoded, decodedBudget
+	minDecoded, decodedBudget = 1, 2*10*8 // c's and d's lists, 10 postings each
+	t.Cleanup(func() { minDecoded, decodedBudget = wasMin, wasBudget })
+	withPlan(t, ix, Terms(vocab[0]), func(p *topkPlan) {
+		var pc postingsCache
+		seg, field := p.snap.Segments()[0].Segment(), p.text[0].field
+		get := func(w string) *postingArray {
+			t.Helper()
+			arr, err := pc.get(seg, field, []byte(Terms(w)[0]), seg.Count())
+			if err != nil || arr == nil {
+				t.Fatalf("%s: no list decoded (%v)", w, err)
+			}
+			return arr
+		}
+		pc.retain([]segment.Segment{seg})
+		if a := get(vocab[0]); a.bytes() != 30*8 {
+			t.Fatalf("fixture: a's list holds %d bytes, want %d", a.bytes(), 30*8)
+		}
+		pc.retain(nil) // a newer snapshot without seg: a is dropped uncounted
+		pc.retain([]segment.Segment{seg})
+		get(vocab[1])
+		get(vocab[2])
+		pc.mu.RLock()
+		defer pc.mu.RUnlock()
+		var held int64
+		for _, e := range pc.m {
+			if e.arr != nil {
+				held += e.arr.bytes()
+			}
+		}
+		if len(pc.m) != 2 || pc.bytes != held {
+			t.Errorf("%d lists held, %d bytes counted for %d held; want c's and d's, counted as held", len(pc.m), pc.bytes, held)
+		}
+	})
 }

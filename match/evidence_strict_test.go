@@ -104,6 +104,18 @@ func TestGradeStrict(t *testing.T) {
 	checkGrades(t, tests, "default", def, "strict", strict)
 }
 
+// ruleSets are the rule sets a near-verbatim bullet is strong under,
+// each a grader of its own, by name.
+func ruleSets() map[string]*Grader {
+	return map[string]*Grader{
+		"default":          NewGrader(),
+		"strict":           NewStrictGrader(),
+		"gate":             NewGraderFor(Options{StrongGate: true}), // the shipped default
+		"gate + context":   NewGraderFor(Options{StrongGate: true, ContextEvidence: true}),
+		"strict + context": NewGraderFor(Options{StrictEvidence: true, ContextEvidence: true}),
+	}
+}
+
 // TestNearVerbatimStrong: a bullet that says a requirement back, without
 // its "Experience with" or "Strong", is strong evidence for it under
 // every rule set, the gate and the context rules included; checked on
@@ -116,13 +128,7 @@ func TestNearVerbatimStrong(t *testing.T) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<22)
-	graders := map[string]*Grader{
-		"default":          NewGrader(),
-		"strict":           NewStrictGrader(),
-		"gate":             NewGraderFor(Options{StrongGate: true}), // the shipped default
-		"gate + context":   NewGraderFor(Options{StrongGate: true, ContextEvidence: true}),
-		"strict + context": NewGraderFor(Options{StrictEvidence: true, ContextEvidence: true}),
-	}
+	graders := ruleSets()
 	n := 0
 	for sc.Scan() {
 		var it struct{ Requirement string }
@@ -154,13 +160,7 @@ func TestNearVerbatimStrong(t *testing.T) {
 // is strong under every rule set; one that scatters them farther than
 // the requirement does is not.
 func TestNearVerbatimActs(t *testing.T) {
-	graders := map[string]*Grader{
-		"default":          NewGrader(),
-		"strict":           NewStrictGrader(),
-		"gate":             NewGraderFor(Options{StrongGate: true}), // the shipped default
-		"gate + context":   NewGraderFor(Options{StrongGate: true, ContextEvidence: true}),
-		"strict + context": NewGraderFor(Options{StrictEvidence: true, ContextEvidence: true}),
-	}
+	graders := ruleSets()
 	tests := []struct {
 		name, req, bullet string
 		want              Level // under the strict rules and the gate

@@ -43,6 +43,7 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 		title string
 	}
 	roles := map[string][]role{}
+	fields := fieldWords(title)
 	df := map[string]int{}
 	for id, rr := range resumes {
 		seen := map[string]bool{}
@@ -58,6 +59,9 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 			}
 			if names {
 				for _, t := range nameTerms(b.Role, ts) {
+					if fields[t] {
+						continue // carried only when stated (fieldWords)
+					}
 					terms[t] = true
 				}
 			}

@@ -65,6 +65,13 @@ func TestRoleFit(t *testing.T) {
 			pool(developer, opsEngineer), map[string]float64{"developer": 0, "ops-engineer": 1}},
 		{"a team in parentheses is not the role", "Software Engineering Manager (Marketing Campaigns)", 5,
 			pool(marketer, engManager), map[string]float64{"marketer": common / (common + 2*rare), "eng-manager": 1}},
+		// Short-name misreads: a time of day, a field.
+		{"a PM shift is no product manager", "Product Manager", 5,
+			pool(resume("rn", "R", "X", "RN - PM Shift", "2020-01", "", "Cared for patients"), resume("pm", "P", "X", "Product Manager", "2020-01", "", "Ran the roadmap")),
+			map[string]float64{"rn": 0, "pm": 1}},
+		{"a DevOps engineer does no operations research", "Operations Research Analyst", 5,
+			pool(devops, resume("analyst", "A", "X", "Data Analyst", "2020-01", "", "Built reports")),
+			map[string]float64{"devops": 0, "analyst": 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +113,8 @@ func TestRoleTitles(t *testing.T) {
 		{"QA Lead", [][]string{{"qa", "lead"}}},
 		{"Senior Engineering Lead", [][]string{{"engin", "lead"}}},
 		{"Site Reliability Engineer (Devops/SRE) III", [][]string{{"site", "reliabl", "engin"}, {"devop"}, {"sre"}}},
+		{"Data Engineer (Remote/EU)", [][]string{{"data", "engin"}}}, // where, not another name
+		{"Data Engineer (Hybrid / Berlin)", [][]string{{"data", "engin"}}},
 		{"Site Reliability Engineer #4512", [][]string{{"site", "reliabl", "engin"}}},
 		{"Backend Engineer 2", [][]string{{"backend", "engin"}}},
 		{"Backend Engineer L5 (2024)", [][]string{{"backend", "engin"}}},
@@ -216,15 +225,26 @@ func TestNameTerms(t *testing.T) {
 		{"Project Manager (PM)", nil},
 		{"Technical Program Manager, PM", nil},
 		{"Bi-lingual Customer Support", nil},
+		{"RN - PM Shift", nil},
+		{"Nurse, AM/PM", nil},
+		{"Operations Research Analyst", nil},
+		{"Op-Ed Editor", nil},
+		{"Operations Manager, Research", []string{"op"}},
 		{"BI Analyst", []string{"busi", "intellig"}},
 		{"Bi-lingual BI Analyst", []string{"busi", "intellig"}},
-		// The head-word rule: the title states the long form's head
-		// word ("reliability", "experience") without the whole long
-		// form, so the short name reads as a misfire and adds nothing:
-		// the cost of keeping "Project Manager (PM)" off product
-		// managers.
-		{"Reliability Engineer (SRE)", nil},
-		{"Experience Designer (UX)", nil},
+		// A rival long form the title states ("Project Manager (PM)"
+		// above) makes a short name a misread; a long form's last word
+		// alone does not, in the role, its team or another role.
+		{"Reliability Engineer (SRE)", []string{"site", "reliabl"}},
+		{"Experience Designer (UX)", []string{"user", "experi"}},
+		{"UX Researcher, Customer Experience", []string{"user", "experi"}},
+		{"ML Engineer, Learning Platform", []string{"machin", "learn"}},
+		{"SWE, Infrastructure Engineering", []string{"softwar", "engin"}},
+		{"CTO & Chief Product Officer", []string{"chief", "technolog", "offic"}},
+		{"Head of UX / Experience Design", []string{"user", "experi"}},
+		{"Program Manager", nil},
+		{"PM, Project Management Office", nil},
+		{"Senior PM, Product Management", []string{"product", "manag", "pm"}},
 		{"Workshops Coordinator", nil},
 		{"Desktops Support", nil},
 		{"Software Developer", nil},

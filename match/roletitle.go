@@ -51,7 +51,7 @@ var levelTerms = func() map[string]bool {
 func titleParts(title string) (main string, others []string) {
 	for _, m := range reParens.FindAllStringSubmatch(title, -1) {
 		items := strings.Split(m[1], "/")
-		if len(items) < 2 || isMarker(items) {
+		if len(items) < 2 || isMarker(items) || isWorkPlace(items) {
 			continue // a team or a note, not another name of the role
 		}
 		for _, it := range items {
@@ -178,4 +178,18 @@ func isMarker(items []string) bool {
 		}
 	}
 	return true
+}
+
+// reWorkPlace is a slash list's item that says where the work is.
+var reWorkPlace = regexp.MustCompile(`(?i)^(?:remote|hybrid|on-?site|in-office)$`)
+
+// isWorkPlace reports a slash list that says where the work is:
+// "(Remote/EU)" names a region beside it, no other name of the role.
+func isWorkPlace(items []string) bool {
+	for _, it := range items {
+		if reWorkPlace.MatchString(strings.TrimSpace(it)) {
+			return true
+		}
+	}
+	return false
 }

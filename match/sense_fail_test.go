@@ -215,3 +215,34 @@ func TestGraderErr(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnedGateBulletFail: with the learned gate on, a bullet the model
+// cannot read marks the answer degraded with the learned gate's reason:
+// its cosine would read 0, a grade no one asked for.
+func TestLearnedGateBulletFail(t *testing.T) {
+	ctx := context.Background()
+	rs := []*vitae.Resume{resume("sre", "S", "X", "Site Reliability Engineer", "2018", "", senseBullet)}
+	matcher := func(model *flakyModel) *Matcher {
+		eng := search.New(searchtest.Index(t, searchtest.Trained(t, rs), rs), model.embedder(t), search.Options{})
+		return New(eng, Options{Mode: vitae.ModeKeyword, StrongGate: true, LearnedGate: true})
+	}
+	res, err := matcher(&flakyModel{}).Match(ctx, Request{JobDescription: senseJD})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Degraded || len(res.Candidates) != 1 {
+		t.Fatalf("fixture: with the model up, degraded %v (%q), %d candidates; want one, not degraded", res.Degraded, res.DegradedReason, len(res.Candidates))
+	}
+	model := &flakyModel{fail: senseBullet}
+	res, err = matcher(model).Match(ctx, Request{JobDescription: senseJD})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if model.failed.Load() == 0 {
+		t.Fatalf("fixture: the bullet was never sent to the model")
+	}
+	const reason = "some strong evidence was not read by the model"
+	if !res.Degraded || !strings.Contains(res.DegradedReason, reason) {
+		t.Errorf("degraded %v (%q); want %q", res.Degraded, res.DegradedReason, reason)
+	}
+}

@@ -79,6 +79,42 @@ var (
 // the PM of a "Project Manager (PM)" is the project manager the title
 // states, not a product manager.
 
+// "Op-Ed" is an opinion page, the PM of "PM Shift" or "AM/PM" a time of
+// day, and "Operations Research" a field of applied mathematics, not
+// operations work: none names the role.
+var (
+	edTerm    = index.Terms("ed")[0]
+	pmTerm    = index.Terms("pm")[0]
+	shiftTerm = index.Terms("shift")[0]
+	reAMPM    = regexp.MustCompile(`(?i)\bam\s*/\s*pm\b|\bpm\s*/\s*am\b`)
+	// fieldRuns are fields named with a long form's words.
+	fieldRuns = [][]string{index.Terms("operations research")}
+)
+
+// startsField reports terms that begin with a field's name.
+func startsField(terms []string) bool {
+	return slices.ContainsFunc(fieldRuns, func(r []string) bool { return hasRun(terms, r) })
+}
+
+// fieldWords are the terms of the fields a title names ("oper" and
+// "research" of "Operations Research Analyst"): a role title carries
+// them only by stating them, not by a short name's other form, or a
+// DevOps engineer would fit an operations research analyst's job.
+func fieldWords(title string) map[string]bool {
+	terms := index.Terms(title)
+	m := map[string]bool{}
+	for i := range terms {
+		for _, r := range fieldRuns {
+			if hasRun(terms[i:], r) {
+				for _, t := range r {
+					m[t] = true
+				}
+			}
+		}
+	}
+	return m
+}
+
 // reOperations is the noun the index stems to operTerms.
 var reOperations = regexp.MustCompile(`(?i)\boperations\b`)
 
@@ -117,7 +153,7 @@ func nameTerms(role string, terms []string) []string {
 					out = append(out, f.long...)
 				}
 			case hasRun(terms[i:], f.long):
-				if !hasRun(f.long, operTerms) || reOperations.MatchString(role) {
+				if (!hasRun(f.long, operTerms) || reOperations.MatchString(role)) && !startsField(terms[i:]) {
 					out = append(out, f.short...)
 				}
 			}
@@ -134,19 +170,35 @@ func nameTerms(role string, terms []string) []string {
 	return dedupe(out)
 }
 
+// rivalForms are the other long forms a short name stands for, by its
+// terms: "PM" is a project or program manager as often as a product
+// one, and a title that states one of those ("Project Manager (PM)",
+// "Technical Program Manager, PM") says which. Only named rivals count:
+// a long form's last word alone is no rival, it also comes in a team
+// ("UX Researcher, Customer Experience") or another role ("CTO & Chief
+// Product Officer").
+var rivalForms = map[string][][]string{
+	index.Terms("pm")[0]: {index.Terms("project manager"), index.Terms("program manager")},
+}
+
 // shortMisread reports a short name at terms[i] that is not the role's:
-// the "op" of "Co-op", a prefix ("Bi-lingual"), or a name whose long
-// form's head word the title already states with another word before it
-// ("Project Manager (PM)": a project manager, not a product manager).
+// the "op" of "Co-op", a prefix ("Bi-lingual"), or a name whose rival
+// long form the title states without its own ("Project Manager (PM)": a
+// project manager, not a product manager).
 func shortMisread(f nameForm, role string, terms []string, i int) bool {
-	if f.short[0] == opsStem && i > 0 && terms[i-1] == coTerm {
-		return true
+	if f.short[0] == opsStem && (i > 0 && terms[i-1] == coTerm || i+1 < len(terms) && terms[i+1] == edTerm) {
+		return true // "Co-op", "Op-Ed"
+	}
+	if f.short[0] == pmTerm && (i+1 < len(terms) && terms[i+1] == shiftTerm || reAMPM.MatchString(role)) {
+		return true // "RN - PM Shift", "AM/PM": a time of day
 	}
 	if re := hyphenPrefixes[f.short[0]]; re != nil && prefixAt(re, role, terms, i) {
 		return true
 	}
-	head := f.long[len(f.long)-1]
-	return slices.Contains(terms, head) && !containsRun(terms, f.long)
+	if containsRun(terms, f.long) {
+		return false
+	}
+	return slices.ContainsFunc(rivalForms[f.short[0]], func(r []string) bool { return containsRun(terms, r) })
 }
 
 // containsRun reports whether run occurs in terms.

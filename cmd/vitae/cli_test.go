@@ -163,6 +163,10 @@ func TestMatchAndEvalCommands(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &loo) != nil || loo.Jobs != 2 || loo.Settings < grid || loo.Configured <= 0 {
 		t.Fatalf("eval --loo: exit %d %+v (grid %d)\n%s\n%s", code, loo, grid, out, errOut)
 	}
+	// A --loo-dump that cannot be written is refused (exit 2).
+	if code, _, errOut = cli(t, dir, "eval", "--jobs", jobs+","+jobs2, "--loo", "--loo-dump", filepath.Join(dir, "no", "such", "pooled.jsonl")); code != 2 || !strings.Contains(errOut, "--loo-dump") {
+		t.Fatalf("eval --loo --loo-dump into no directory: exit %d\n%s", code, errOut)
+	}
 	// --loo-dump writes each job's graded pool, one JSON line a job.
 	dump := filepath.Join(dir, "pooled.jsonl")
 	if code, _, errOut = cli(t, dir, "eval", "--jobs", jobs+","+jobs2, "--loo", "--loo-dump", dump); code != 0 {

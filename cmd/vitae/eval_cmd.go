@@ -69,6 +69,9 @@ the precision and recall of each level per split.`,
 			if fitGate && (evidence == "" || fit.picks != "gate" && fit.picks != "older") {
 				return &exitError{code: 2, err: errors.New("--fit-gate needs --evidence, and --fit-picks is gate or older")}
 			}
+			if err := fitFlags(cmd, fitGate, split, asJSON); err != nil {
+				return &exitError{code: 2, err: err}
+			}
 			if fitGate {
 				if err := fit.validate(); err != nil {
 					return &exitError{code: 2, err: err}
@@ -243,6 +246,11 @@ func readEvidence(path string, warn io.Writer) ([]eval.EvidenceItem, error) {
 // runEvidenceFit reads an evidence set and fits the learned gate on its
 // train pairs (runGateFit), the cosine read by the index's model.
 func runEvidenceFit(cmd *cobra.Command, g *globals, a *app, path string, o gateFitOptions) error {
+	if a.engine.Embedder() == nil {
+		// Every pick's cosine would read 0: a fit and a dump of features
+		// no model gave.
+		return &exitError{code: 2, err: errors.New("--fit-gate reads the model's cosine: set embed.provider")}
+	}
 	items, err := readEvidence(path, g.stderr)
 	if err != nil {
 		return err

@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"vitae/eval"
 	"vitae/match"
@@ -33,6 +34,30 @@ func (o gateFitOptions) validate() error {
 		errs = append(errs, fmt.Errorf("--fit-target %g: want a precision in (0, 1]", o.target))
 	}
 	return errors.Join(errs...)
+}
+
+// fitFlags refuses what --fit-gate would silently leave out: a --fit-*
+// flag without it, and with it a split other than train (the fit reads
+// train alone), --json or --by-kind (it prints neither).
+func fitFlags(cmd *cobra.Command, fitGate bool, split string, asJSON bool) error {
+	if !fitGate {
+		for _, name := range []string{"fit-picks", "fit-l2", "fit-target", "fit-dump"} {
+			if cmd.Flags().Changed(name) {
+				return fmt.Errorf("--%s needs --fit-gate", name)
+			}
+		}
+		return nil
+	}
+	byKind, _ := cmd.Flags().GetBool("by-kind")
+	switch {
+	case split != "all" && split != "train":
+		return fmt.Errorf("--fit-gate --split %s: the fit reads the train pairs alone", split)
+	case asJSON:
+		return errors.New("--fit-gate prints a table, not --json")
+	case byKind:
+		return errors.New("--fit-gate prints no --by-kind table")
+	}
+	return nil
 }
 
 // foldable refuses train items cross-validation by job cannot split: one
@@ -83,6 +108,14 @@ type gatePick struct {
 // curve in sample and under job-grouped cross-validation. It reads the
 // train pairs only: held-out pairs are never fitted or printed.
 func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.Grader, items []eval.EvidenceItem, o gateFitOptions) error {
+	var dump *dumpFile // opened before the grading, written after it
+	if o.dump != "" {
+		var err error
+		if dump, err = openDump("--fit-dump", o.dump); err != nil {
+			return err
+		}
+		defer dump.discard()
+	}
 	var train []eval.EvidenceItem
 	for _, it := range items {
 		if it.Split == "train" {
@@ -125,9 +158,9 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 	}
 	// Only once the model has read every pair: a dump of cosines read as 0
 	// would overwrite the testdata the table is checked against.
-	if o.dump != "" {
-		if err := writePicks(o.dump, picks); err != nil {
-			return err
+	if dump != nil {
+		if err := writeDump(dump, picks); err != nil {
+			return fmt.Errorf("fit gate: %w", err)
 		}
 	}
 	f, err := eval.FitGate(gp, o.l2, o.target)
@@ -163,18 +196,6 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 		fmt.Fprintf(w, "\t%s: []float64{%s},\n", part.name, strings.Join(s, ", "))
 	}
 	fmt.Fprintf(w, "}\n\nconst learnedAt = %s\n\n// features: %s\n", fnum(f.At), strings.Join(match.FeatureNames, ", "))
-	return nil
-}
-
-// writePicks writes the fitted picks, one JSON object a line.
-func writePicks(path string, picks []gatePick) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("fit gate: %w", err)
-	}
-	if err := writeJSONL(f, picks); err != nil {
-		return fmt.Errorf("fit gate: %w", err)
-	}
 	return nil
 }
 

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -12,12 +10,8 @@ import (
 // partial, and a kind that does not exist is refused, as is --by-kind
 // where it would print nothing (no --evidence, or --json).
 func TestEvalEvidenceByKind(t *testing.T) {
-	dir := workdir(t)
-	ev := filepath.Join(dir, "ev.jsonl")
-	os.WriteFile(ev, []byte(`{"id":"e1","requirement":"Led a DevOps team","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`+"\n"), 0o644)
-	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
-		t.Fatalf("index: exit %d\n%s\n%s", code, out, errOut)
-	}
+	dir := indexedDir(t)
+	ev := evidenceFile(t, dir, judged("e1", "", "Led a DevOps team", "train", 2))
 	code, out, errOut := cli(t, dir, "eval", "--evidence", ev, "--by-kind")
 	if code != 0 || !strings.Contains(out, "train    act           1  1.000 / 1.000 (1, 1)") {
 		t.Fatalf("eval --evidence --by-kind: exit %d\n%s\n%s", code, out, errOut)

@@ -51,6 +51,14 @@ func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate, dum
 		}
 		jobs = append(jobs, js...)
 	}
+	var df *dumpFile // opened before the pooling, written after it
+	if dump != "" {
+		var err error
+		if df, err = openDump("--loo-dump", dump); err != nil {
+			return err
+		}
+		defer df.discard()
+	}
 	o := matchOptions(a.cfg)
 	o.Ablate = ablate
 	o.MaxLimit = 1000 // the answer holds the whole graded pool
@@ -61,8 +69,11 @@ func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate, dum
 	if len(pooled) == 0 {
 		return &exitError{code: 2, err: fmt.Errorf("%s: no jobs", paths)}
 	}
-	if dump != "" {
-		if err := writePooled(dump, pooled); err != nil {
+	if df != nil {
+		// Each job's graded pool as one JSON line: the candidates as the
+		// matcher answered, their explain and evidence, and the set's
+		// grades, for studying the ranking without grading again.
+		if err := writeDump(df, pooled); err != nil {
 			return err
 		}
 	}
@@ -88,18 +99,4 @@ func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate, dum
 
 func settingString(s eval.Setting) string {
 	return fmt.Sprintf("role_fit %g, experience %g, title_search %g, role_sense %g, length %g", s.RoleFit, s.Experience, s.TitleSearch, s.RoleSense, s.Length)
-}
-
-// writePooled writes each job's graded pool as one JSON line: the
-// candidates as the matcher answered, their explain and evidence, and the
-// set's grades, for studying the ranking without grading again.
-func writePooled(path string, pooled []eval.PooledJob) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("--loo-dump: %w", err)}
-	}
-	if err := writeJSONL(f, pooled); err != nil {
-		return fmt.Errorf("--loo-dump: %w", err)
-	}
-	return nil
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -118,11 +116,6 @@ func senseEval(t *testing.T, url, req string) (dir, ev string) {
 	} {
 		t.Setenv(k, v)
 	}
-	dir = workdir(t)
-	if code, out, errOut := cli(t, dir, "index", "data"); code != 0 {
-		t.Fatalf("index: exit %d\n%s\n%s", code, out, errOut)
-	}
-	ev = filepath.Join(dir, "ev.jsonl")
-	os.WriteFile(ev, []byte(`{"id":"e1","requirement":"`+req+`","split":"train","judgments":[{"ref":"002_6ca7291b08ba563c#L7","grade":2}]}`+"\n"), 0o644)
-	return dir, ev
+	dir = indexedDir(t)
+	return dir, evidenceFile(t, dir, judged("e1", "", req, "train", 2))
 }
