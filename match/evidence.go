@@ -81,6 +81,9 @@ func judge(r *reqParts, b *textParts) grade {
 	default:
 		g.level = None
 	}
+	// Leading something else at a strong score is partial as the gate's
+	// demotions are, and earns what they do.
+	g.demoted = g.level == Partial && g.score >= strongAt && r.people && !b.leads
 	return g
 }
 
@@ -92,9 +95,13 @@ func judge(r *reqParts, b *textParts) grade {
 // idiom's word says nothing of the idiom, unless the bullet says the
 // requirement back (context rules); one
 // clause of a list must be all the requirement asks (clauseStrong); a
-// short phrase's words must be said together (shortPhrase).
+// short phrase's words must be said together (shortPhrase). A
+// requirement to lead people is met strongly only by a bullet that leads
+// people.
 func mayBeStrong(r *reqParts, from *reqParts, g grade, b *textParts, more bool) bool {
 	switch {
+	case r.people && !b.leads:
+		return false // leading something else, or the role's work, is not leading people (leads.go)
 	case b.hedged && !r.hedges:
 		return false
 	case r.context && b.describes:

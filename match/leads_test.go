@@ -36,3 +36,39 @@ func TestLeadsTokensIsLeadsPeople(t *testing.T) {
 		t.Fatal("no line leads people: the check checked nothing")
 	}
 }
+
+// TestLeadsPeopleReadsTheObject pins issue 14's reading of leadership:
+// a lead verb whose object is a team or people leads them; a lead verb
+// on anything else, "leading to", training or supporting engineers does
+// not, whoever the bullet names further on.
+func TestLeadsPeopleReadsTheObject(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Led a team of five engineers", true},
+		{"Managed a group of six site reliability engineers", true},
+		{"Led operationally-focused teams of DevOps engineers and SREs", true},
+		{"Managed the data team through a migration", true},
+		{"Directed a 40-person engineering organization", true},
+		{"Hired, trained and managed 12 engineers", true},
+		{"Mentored two junior developers", true},
+		{"Supervised 8 SREs across two sites", true},
+		{"Logged significant number of defects with software engineering staff, eventually leading to my promotion to QA Engineer", false},
+		{"Supported internal AI research and training platforms used by ~50 engineers and ML researchers.", false},
+		{"Ran in-house training courses for our engineers on Kubernetes and our platform, helping them onboard and self-serve.", false},
+		{"Trained 30 engineers on Kubernetes", false},
+		{"Led a datacentre migration, coordinating infrastructure changes", false},
+		{"Infrastructure Management as AWS Administartor", false},
+		{"Led the redesign of the checkout flow with the payments team", false},
+		{"Built the billing service in Go", false},
+	} {
+		if got := leadsPeople(tc.text); got != tc.want {
+			t.Errorf("leadsPeople(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+		z := newAnalyzer(true)
+		if got := z.bullet(tc.text).leads; got != tc.want {
+			t.Errorf("bullet(%q).leads = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

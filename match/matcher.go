@@ -82,6 +82,20 @@ type Options struct {
 	// the JD's role loses beside one that does (Weights.Core, rolecore.go),
 	// 0..1; 0 is off (match.core_weight sets it).
 	Core float64
+	// YearsCap caps the credit of a requirement that asks for years at
+	// its years fit, min(1, have / asked): strong evidence of leading
+	// with none of the years asked earns none of its credit. Off by
+	// default (match.years_cap): it lowered jobs-dev (docs/matching.md,
+	// "Leading read right").
+	YearsCap bool
+	// CareerYears counts total career years for a years requirement that
+	// names a role family ("5+ years product management experience"),
+	// as before issue 14, instead of the years of roles of that family.
+	// Off by default (match.career_years): the role's years are what the
+	// requirement asks; with the configured weights they lowered the five
+	// training JDs that ask so, left-one-out they did not
+	// (docs/matching.md, "Leading read right").
+	CareerYears bool
 	// Ablate switches parts of the score off, to measure them: a comma
 	// list (ablate.go) of "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
@@ -273,7 +287,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	for i, rq := range jd.Requirements {
 		reqs[i] = m.z.requirement(rq.Text)
 	}
-	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: !m.opts.ablated("levels")}
+	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: !m.opts.ablated("levels"), yearsCap: m.opts.YearsCap, careerYears: m.opts.CareerYears}
 	if m.zs != nil {
 		texts := make([]string, len(jd.Requirements))
 		for i, rq := range jd.Requirements {

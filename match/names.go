@@ -13,6 +13,10 @@ import (
 // split unless the lexicon knows the whole ("CI/CD", "UI/UX").
 var reSlashed = regexp.MustCompile(`[\p{L}\p{N}+#.]+(?:/[\p{L}\p{N}+#.]+)+`)
 
+// reRate is a rate ("1M ops/s", "req/sec"): one unit, not a list whose
+// "ops" is the operations role.
+var reRate = regexp.MustCompile(`(?i)/(s|sec|second|min|minute|h|hr|hour|day|month|yr|year)$`)
+
 // unslash spaces the slashes of a slashed list so that each of its words
 // reads as a word of its own: a requirement's tools after a slash are
 // names like those after a space ("Kubernetes/Mesos/CloudFoundry" lists
@@ -22,7 +26,7 @@ func (z *analyzer) unslash(text string) string {
 		return text // most texts: no slash, and the regexp's scan is not free
 	}
 	return reSlashed.ReplaceAllStringFunc(text, func(s string) string {
-		if _, ok := z.lex.Lookup(s); ok {
+		if _, ok := z.lex.Lookup(s); ok || reRate.MatchString(s) {
 			return s
 		}
 		return strings.ReplaceAll(s, "/", " / ")

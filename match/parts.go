@@ -57,6 +57,7 @@ type reqParts struct {
 	borrowed  bool            // a clause's actions are those of a head about other things ("Building a … team …, focused on … Linux")
 	core      *reqParts       // the act and thing a clause qualifies ("Building a … support team" of "…, focused on Linux"; strict rules, core.go)
 	breadth   bool            // an example of many asked for ("a diverse set of technologies (Java/Golang, …)"; strict rules)
+	people    bool            // asks for leading people ("leading a team of SREs"; leadsPeople): strong only from a bullet that does
 	// at: key → the positions of the words that carry it (strict rules):
 	// how near the requirement itself says its parts (near).
 	at map[string][]int

@@ -31,6 +31,7 @@ var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`
 // penetration testing") keeps each part that has an object as a clause.
 func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
+	p.people = leadsPeople(text)
 	if z.strict {
 		p.sentences = z.sentenceParts(text)
 		p.hedges = reHedge.MatchString(text)

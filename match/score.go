@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"vitae"
-	"vitae/lexicon"
 )
 
 // scorer turns one résumé into a ranked Candidate for a parsed JD; the
@@ -26,6 +25,10 @@ type scorer struct {
 	gate     *gate     // the strict rules' strong checks (Options.StrongGate); nil: none
 	roleCore []bool    // each requirement names a word of the JD's role (rolecore.go); nil: none
 	role     roleScore // the résumé being scored's (candidate)
+	// yearsCap caps a years requirement's credit at its years fit
+	// (Options.YearsCap).
+	yearsCap    bool
+	careerYears bool // total years for a requirement naming a role (Options.CareerYears)
 }
 
 // candidate grades every bullet of r against every requirement and
@@ -46,6 +49,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		defer gradeBufs.Put(buf)
 	}
 	var sum, wsum float64
+	weights := make([]float64, len(s.jd.Requirements))
 	for ri, req := range s.jd.Requirements {
 		weight := s.w.NiceToHave
 		c.Coverage.Total++
@@ -60,11 +64,12 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		}
 		weight *= s.roleCoreFactor(ri)
 		wsum += weight
+		weights[ri] = weight
 		var grades []grade
 		if pre != nil {
 			grades = pre[ri]
 		}
-		ev := s.best(ri, bullets, parts, grades, inList)
+		ev := s.orLeadRole(ri, r.Bullets, s.best(ri, bullets, parts, grades, inList))
 		if ev == nil {
 			c.Missing = append(c.Missing, req.Text)
 			continue
@@ -89,17 +94,25 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	c.LeadershipYears = round3(lead)
 	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), RoleWords: round3(role.words), RoleWordsShare: round3(role.share), RoleSense: round3(role.sense), TitleSearch: round3(role.search),
 		YearsFit: 1, MustEvident: c.Coverage.MustMet > 0}
-	for _, req := range s.jd.Requirements {
+	for ri, req := range s.jd.Requirements {
 		if req.Years <= 0 {
 			continue
 		}
 		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
 		if req.Leadership {
 			y.Kind, y.Have, y.Roles = "leadership", c.LeadershipYears, roles
+		} else if fam := s.z.rolesOf(req.Text); len(fam) > 0 && !s.careerYears {
+			have, in := s.z.roleYears(r.Bullets, s.now, fam) // years of the role asked, not the career (roleyears.go)
+			y.Kind, y.Have, y.Roles = "role", round3(have), in
 		}
 		y.Fit = round3(math.Min(1, y.Have/y.Asked))
 		ex.Years = append(ex.Years, y)
 		ex.YearsFit = math.Min(ex.YearsFit, y.Fit)
+		noteYears(c.Matched, ri, y)
+		if s.yearsCap {
+			sum -= weights[ri] * capYears(c.Matched, ri, y.Fit)
+			ex.Evidence = round3(sum / wsum)
+		}
 	}
 	ex.Bullets = len(r.Bullets)
 	ex.Length = round3(lengthFactor(ex.Bullets, s.w))
@@ -358,39 +371,6 @@ func leadershipYears(bullets []vitae.Bullet, now time.Time, leads func(text stri
 		roles = append(roles, strings.TrimSpace(b.Role+", "+b.Company)+" ("+b.Start+"–"+end+")")
 	}
 	return YearsOfExperience(lead, now), roles
-}
-
-// leadsPeople reports whether a bullet says its author led a team: a
-// leading verb and a team in the lexicon's terms.
-func leadsPeople(text string) bool {
-	lex := lexicon.Default()
-	var leads, team bool
-	for _, m := range lex.Find(text) {
-		g := lex.Groups()[m.Group]
-		switch {
-		case g.Kind == "verb" && verbFamily[g.Canonical] == "lead":
-			leads = true
-		case g.Kind == "concept" && g.Canonical == "team":
-			team = true
-		}
-	}
-	return leads && team
-}
-
-// leadsTokens is leadsPeople over a text's tokens (analyzer.tokens) when
-// they hold the lexicon's matches of the text itself (no slash split).
-func leadsTokens(toks []token) bool {
-	var leads, team bool
-	for _, t := range toks {
-		switch {
-		case t.name == "":
-		case t.kind == "verb" && verbFamily[t.name] == "lead":
-			leads = true
-		case t.kind == "concept" && t.name == "team":
-			team = true
-		}
-	}
-	return leads && team
 }
 
 func formula(ex Explain, w Weights) string {

@@ -55,6 +55,10 @@ type Evidence struct {
 	// evidence comes from to the JD's role (roleevidence.go): the credit
 	// is × (1 − role_evidence × (1 − role_fit)).
 	RoleFit *float64 `json:"role_fit,omitempty"`
+	// Years, for a requirement that asks for years, says the candidate's
+	// beside the level ("0.0 of 5 years leading"): strong evidence of
+	// leading is not the years asked.
+	Years string `json:"years,omitempty"`
 }
 
 // Coverage counts the requirements a candidate meets: met means strong
@@ -75,7 +79,7 @@ type YearsCheck struct {
 	Requirement string   `json:"requirement"`
 	Asked       float64  `json:"asked"`
 	Have        float64  `json:"have"`
-	Kind        string   `json:"kind"`            // "leadership" (roles that lead people) or "total"
+	Kind        string   `json:"kind"`            // "leadership" (roles that lead people), "role" (roles of the family the requirement names) or "total"
 	Roles       []string `json:"roles,omitempty"` // the roles the years come from
 	Fit         float64  `json:"fit"`             // min(1, have / asked)
 }

@@ -31,3 +31,20 @@ func TestMatchPageShowsMeaning(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchPageShowsLeadingYears: a requirement that asks for years of
+// leading shows the candidate's years beside the level, so "strong" is
+// not read as the years met (issue 14).
+func TestMatchPageShowsLeadingYears(t *testing.T) {
+	ts, _ := newTestServer(t, Config{})
+	jd := "## Requirements\n- 5+ years leading a team of engineers\n- Migrated services to Kubernetes\n"
+	resp, err := http.PostForm(ts.URL+"/match", url.Values{"jd": {jd}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if page := string(data); resp.StatusCode != http.StatusOK || !strings.Contains(page, " of 5 years leading</summary>") {
+		t.Fatalf("status %d, page lacks the leading years beside the level:\n%s", resp.StatusCode, page)
+	}
+}

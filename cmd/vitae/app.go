@@ -119,6 +119,8 @@ func matchOptions(cfg *Config) match.Options {
 		LearnedGate:     cfg.Match.LearnedGate,
 		RoleEvidence:    cfg.Match.RoleEvidence,
 		Core:            cfg.Match.CoreWeight,
+		YearsCap:        cfg.Match.YearsCap,
+		CareerYears:     cfg.Match.CareerYears,
 	}
 }
 

@@ -97,6 +97,8 @@ type Config struct {
 		LearnedGate     bool     `mapstructure:"learned_gate"`
 		RoleEvidence    float64  `mapstructure:"role_evidence"`
 		CoreWeight      float64  `mapstructure:"core_weight"`
+		YearsCap        bool     `mapstructure:"years_cap"`
+		CareerYears     bool     `mapstructure:"career_years"`
 	} `mapstructure:"match"`
 	Server struct {
 		Addr              string        `mapstructure:"addr"`
@@ -210,6 +212,8 @@ func setDefaults(v *viper.Viper) {
 		"match.learned_gate":          false,
 		"match.role_evidence":         0.0,
 		"match.core_weight":           0.0,
+		"match.years_cap":             false,
+		"match.career_years":          false,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,

@@ -1,0 +1,153 @@
+package match
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"vitae"
+)
+
+// Years and leading read by the role a requirement names (issue 14):
+// "5+ years product management experience" counts the years of roles
+// whose title is of the product management family, not the whole
+// career; a requirement to lead people is met by a dated leadership
+// role of the family it names ("Engineering Manager, Infrastructure
+// Engineering" for "leading a team of SREs or DevOps engineers").
+
+// rolesOf is the lexicon role families a text names.
+func (z *analyzer) rolesOf(text string) map[string]bool {
+	var out map[string]bool
+	for _, t := range z.tokens(text) {
+		if t.kind == "role" {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[t.name] = true
+		}
+	}
+	return out
+}
+
+// anyOf reports whether a and b share a key.
+func anyOf(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// roleYears merges the periods of the work roles whose title names one of
+// the families and returns their length in years and the roles, as
+// leadershipYears does.
+func (z *analyzer) roleYears(bullets []vitae.Bullet, now time.Time, families map[string]bool) (float64, []string) {
+	var in []vitae.Bullet
+	seen := map[vitae.Period]bool{}
+	var roles []string
+	byTitle := map[string]bool{}
+	for _, b := range bullets {
+		p := vitae.PeriodOf(b)
+		if b.Section != vitae.SectionWork || p.Start == "" || seen[p] {
+			continue
+		}
+		ok, read := byTitle[b.Role]
+		if !read {
+			ok = anyOf(z.rolesOf(b.Role), families)
+			byTitle[b.Role] = ok
+		}
+		if !ok {
+			continue
+		}
+		seen[p] = true
+		in = append(in, b)
+		roles = append(roles, roleLine(b))
+	}
+	return YearsOfExperience(in, now), roles
+}
+
+func roleLine(b vitae.Bullet) string {
+	end := b.End
+	if end == "" {
+		end = "now"
+	}
+	return strings.TrimSpace(b.Role+", "+b.Company) + " (" + b.Start + "–" + end + ")"
+}
+
+// leadRole is, for a requirement to lead people of the role families it
+// names, a candidate's most recent dated role whose title leads people
+// (reLeadTitle) and is of one of those families, as strong evidence
+// whose text is the role; nil for none.
+func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
+	if !s.reqs[ri].people {
+		return nil
+	}
+	want := s.z.rolesOf(s.jd.Requirements[ri].Text)
+	if len(want) == 0 {
+		return nil
+	}
+	var best *Evidence
+	for _, b := range bullets {
+		p := vitae.PeriodOf(b)
+		if b.Section != vitae.SectionWork || p.Start == "" || b.Role == "" ||
+			!reLeadTitle.MatchString(b.Role) || reNotPeopleLead.MatchString(b.Role) || !anyOf(s.z.rolesOf(b.Role), want) {
+			continue
+		}
+		rec := 1 - s.w.Recency*(1-recency(p, s.w.RecencyHalfLife, s.now))
+		if best != nil && rec*s.w.StrongCredit <= best.Credit {
+			continue
+		}
+		best = &Evidence{Text: b.Role, Highlight: highlight(b.Role, nil), Company: b.Company, Role: b.Role, Start: b.Start, End: b.End,
+			Level: Strong.String(), Score: 1, Recency: round3(rec), Credit: round3(s.w.StrongCredit * rec)}
+	}
+	return best
+}
+
+// yearsNote says a years requirement's years beside its level: "0.0 of
+// 5 years leading", so that "strong" is not read as the years met.
+func yearsNote(y YearsCheck) string {
+	have := strconv.FormatFloat(y.Have, 'f', 1, 64) + " of " + strconv.FormatFloat(y.Asked, 'f', -1, 64) + " years"
+	switch y.Kind {
+	case "leadership":
+		return have + " leading"
+	case "role":
+		return have + " in such roles"
+	}
+	return have + " in all"
+}
+
+// orLeadRole is ev, or the candidate's leadership role of the family a
+// requirement to lead people names when it earns more (leadRole).
+func (s scorer) orLeadRole(ri int, bullets []vitae.Bullet, ev *Evidence) *Evidence {
+	lr := s.leadRole(ri, bullets)
+	if lr == nil || ev != nil && ev.Credit >= lr.Credit {
+		return ev
+	}
+	rq := s.jd.Requirements[ri]
+	lr.Requirement, lr.RequirementIndex, lr.MustHave = rq.Text, ri, rq.MustHave
+	lr.Plain = "strong evidence: they led people in a role of this kind"
+	return lr
+}
+
+// noteYears writes a years requirement's years on its evidence, if any.
+func noteYears(matched []Evidence, ri int, y YearsCheck) {
+	for i := range matched {
+		if matched[i].RequirementIndex == ri {
+			matched[i].Years = yearsNote(y)
+		}
+	}
+}
+
+// capYears caps the credit of the evidence for requirement ri at the
+// years fit (Options.YearsCap) and returns the credit it took off.
+func capYears(matched []Evidence, ri int, fit float64) float64 {
+	for i := range matched {
+		if e := &matched[i]; e.RequirementIndex == ri && fit < 1 {
+			lost := e.Credit * (1 - fit)
+			e.Credit = round3(e.Credit * fit)
+			return lost
+		}
+	}
+	return 0
+}
