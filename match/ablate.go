@@ -11,7 +11,7 @@ import (
 // fit of the build before role short names and role words' share
 // (docs/matching.md, "Role titles: short names, and the words no one
 // carries").
-var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "role-family", "role-names", "role-share", "length"}
+var Ablations = []string{"role-fit", "years", "levels", "title-search", "role-sense", "role-family", "role-names", "role-share", "length", "role-evidence", "core"}
 
 // CheckAblate returns an error naming the first part of a comma list
 // that is not one of Ablations: a misspelt part would be run as none.

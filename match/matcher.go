@@ -74,6 +74,14 @@ type Options struct {
 	// a fitted model keeps it (learned.go). Off by default
 	// (match.learned_gate).
 	LearnedGate bool
+	// RoleEvidence is the share of a requirement's credit that depends on
+	// the fit of the role the evidence comes from (Weights.RoleEvidence,
+	// roleevidence.go), 0..1; 0 (the default, match.role_evidence) is off.
+	RoleEvidence float64
+	// Core is the share of weight a requirement that names no word of
+	// the JD's role loses beside one that does (Weights.Core, rolecore.go),
+	// 0..1; 0 is off (match.core_weight sets it).
+	Core float64
 	// YearsCap caps the credit of a requirement that asks for years at
 	// its years fit, min(1, have / asked): strong evidence of leading
 	// with none of the years asked earns none of its credit. Off by
@@ -97,7 +105,8 @@ type Options struct {
 	// "role-names" (role words without a role's short and long names read
 	// as one, shortnames.go), "role-share" (role words weigh fully beside
 	// role sense, however little of the role the pool's titles carry) or
-	// "length" (no length factor).
+	// "length" (no length factor), "role-evidence" (RoleEvidence 0) or
+	// "core" (Core 0).
 	Ablate string
 }
 
@@ -240,7 +249,11 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if m.opts.ablated("years") {
 		w.Experience = 0
 	}
+	w.RoleEvidence, w.Core = evidenceWeights(m.opts, jd.Title)
 	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
+	if w.RoleEvidence > 0 {
+		res.FitDefinition += roleEvidenceDefinition
+	}
 	ids, titled, err := m.pool(ctx, jd, mode, w, res)
 	if err != nil {
 		return nil, err
@@ -297,11 +310,15 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 			return nil, err
 		}
 	}
-	words, share := roleFit(jd.Title, resumes, w, sc.now, !m.opts.ablated("role-names"))
+	var wordsBy, senseBy map[string]float64 // each role title's readings, for RoleEvidence
+	if w.RoleEvidence > 0 {
+		wordsBy, senseBy = map[string]float64{}, map[string]float64{}
+	}
+	words, share := roleWords(jd.Title, resumes, w, sc.now, !m.opts.ablated("role-names"), wordsBy)
 	if m.opts.ablated("role-share") {
 		share = 1 // words weigh fully, whatever the pool's titles carry
 	}
-	sense, err := roleSense(ctx, m.emb, jd.Title, resumes, w, sc.now)
+	sense, err := roleSenses(ctx, m.emb, jd.Title, resumes, w, sc.now, senseBy)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -316,8 +333,12 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	for id := range resumes {
 		f := roleScore{words: words[id], share: round3(share), sense: round3(sense[id]), search: titled[id]}
 		f.fit = roleFitOf(f.words, f.share, f.sense, f.search, w)
+		if w.RoleEvidence > 0 {
+			f.byTitle = titleFits(resumes[id], f, wordsBy, senseBy, w)
+		}
 		fit[id] = f
 	}
+	roleCores(jd, &sc, res)
 	o := m.opts
 	if m.emb == nil {
 		o.StrongSense, o.LearnedGate = 0, false // no model, no check: the rules are those without it
@@ -330,6 +351,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 // (docs/matching.md §2 step 7).
 type roleScore struct {
 	fit, words, share, sense, search float64
+	byTitle                          map[string]float64 // each work role's fit (titleFits); nil without Weights.RoleEvidence
 }
 
 // pool runs one query per requirement and, when the JD has a title, the

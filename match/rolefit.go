@@ -26,6 +26,12 @@ import (
 // names) some role of theirs carries: 1 when every word is carried or
 // the JD has no title, 0 when none is (roleFitOf).
 func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time, names bool) (fit map[string]float64, share float64) {
+	return roleWords(title, resumes, w, now, names, nil)
+}
+
+// roleWords is roleFit; byTitle, when not nil, also gets each role
+// title's words before the role's recency (roleevidence.go).
+func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now time.Time, names bool, byTitle map[string]float64) (fit map[string]float64, share float64) {
 	fit = map[string]float64{}
 	alts := roleTitles(title)
 	if len(alts) == 0 {
@@ -34,6 +40,7 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 	type role struct {
 		terms map[string]bool
 		age   float64 // factor for how long ago the role ended
+		title string
 	}
 	roles := map[string][]role{}
 	fields := fieldWords(title)
@@ -59,7 +66,7 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 				}
 			}
 			age := 1 - w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now))
-			roles[id] = append(roles[id], role{terms, age})
+			roles[id] = append(roles[id], role{terms, age, b.Role})
 			for t := range terms {
 				df[t]++
 			}
@@ -106,6 +113,9 @@ func roleFit(title string, resumes map[string]*vitae.Resume, w Weights, now time
 					}
 				}
 				fit[id] = math.Max(fit[id], r.age*got/total)
+				if byTitle != nil {
+					byTitle[r.title] = math.Max(byTitle[r.title], got/total)
+				}
 			}
 		}
 	}

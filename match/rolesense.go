@@ -36,6 +36,12 @@ type embedding interface {
 // written, and its role alone: roleTitleTexts) and one of the JD's role
 // texts. All titles are embedded in one call.
 func roleSense(ctx context.Context, emb vitae.Embedder, title string, resumes map[string]*vitae.Resume, w Weights, now time.Time) (map[string]float64, error) {
+	return roleSenses(ctx, emb, title, resumes, w, now, nil)
+}
+
+// roleSenses is roleSense; byTitle, when not nil, also gets each work
+// role title's sense before the role's recency (roleevidence.go).
+func roleSenses(ctx context.Context, emb vitae.Embedder, title string, resumes map[string]*vitae.Resume, w Weights, now time.Time, byTitle map[string]float64) (map[string]float64, error) {
 	sense := map[string]float64{}
 	want := roleTitleTexts(title)
 	if emb == nil || len(want) == 0 || w.RoleSense <= 0 {
@@ -44,6 +50,7 @@ func roleSense(ctx context.Context, emb vitae.Embedder, title string, resumes ma
 	type role struct {
 		texts []int // indexes into texts
 		age   float64
+		title string
 	}
 	texts := append([]string(nil), want...)
 	at := map[string]int{}
@@ -71,7 +78,7 @@ func roleSense(ctx context.Context, emb vitae.Embedder, title string, resumes ma
 				continue
 			}
 			seen[held{b.Role, p}] = true
-			r := role{texts: []int{textOf(b.Role)}, age: 1 - w.Recency*(1-recency(p, w.RecencyHalfLife, now))}
+			r := role{texts: []int{textOf(b.Role)}, age: 1 - w.Recency*(1-recency(p, w.RecencyHalfLife, now)), title: b.Role}
 			for _, t := range roleTitleTexts(b.Role) {
 				r.texts = append(r.texts, textOf(t))
 			}
@@ -100,6 +107,9 @@ func roleSense(ctx context.Context, emb vitae.Embedder, title string, resumes ma
 				c = math.Max(c, near[i])
 			}
 			sense[id] = math.Max(sense[id], r.age*math.Max(0, (c-from)/(1-from)))
+			if byTitle != nil {
+				byTitle[r.title] = math.Max(byTitle[r.title], math.Max(0, (c-from)/(1-from)))
+			}
 		}
 	}
 	return sense, nil

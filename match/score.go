@@ -16,13 +16,15 @@ import (
 // scorer turns one résumé into a ranked Candidate for a parsed JD; the
 // formula is docs/matching.md §2.
 type scorer struct {
-	jd     *JobDescription
-	reqs   []*reqParts
-	w      Weights
-	z      *analyzer
-	now    time.Time
-	levels bool  // false: the raw evidence score is the credit (ablation)
-	gate   *gate // the strict rules' strong checks (Options.StrongGate); nil: none
+	jd       *JobDescription
+	reqs     []*reqParts
+	w        Weights
+	z        *analyzer
+	now      time.Time
+	levels   bool      // false: the raw evidence score is the credit (ablation)
+	gate     *gate     // the strict rules' strong checks (Options.StrongGate); nil: none
+	roleCore []bool    // each requirement names a word of the JD's role (rolecore.go); nil: none
+	role     roleScore // the résumé being scored's (candidate)
 	// yearsCap caps a years requirement's credit at its years fit
 	// (Options.YearsCap).
 	yearsCap    bool
@@ -34,6 +36,7 @@ type scorer struct {
 // nothing the JD asks for.
 func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	roleFit := role.fit
+	s.role = role
 	c := Candidate{ResumeID: r.ID, Person: r.Person, Matched: []Evidence{}, Missing: []string{}}
 	bullets := withTitles(r)
 	parts := make([]*textParts, len(bullets))
@@ -59,6 +62,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		if !s.reqs[ri].specific() {
 			weight *= s.w.Soft
 		}
+		weight *= s.roleCoreFactor(ri)
 		wsum += weight
 		weights[ri] = weight
 		var grades []grade
@@ -159,6 +163,8 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 		if b.ID == "" && (g.level == Strong || g.demoted) {
 			credit = s.w.PartialCredit * rec // a title says the role, not what was done in it
 		}
+		fit := round3(s.fromRole(b))
+		credit *= s.roleFactor(fit)
 		if best != nil {
 			better := credit > best.Credit || credit == best.Credit && g.score > best.Score
 			if credit == best.Credit && g.bySense != unconfirmed {
@@ -174,12 +180,22 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 		best = &Evidence{BulletID: b.ID, Text: b.Text, Highlight: highlight(b.Text, terms), Terms: terms,
 			Company: b.Company, Role: b.Role, Start: b.Start, End: b.End,
 			Level: g.level.String(), Score: round3(g.score), Recency: round3(rec), Credit: round3(credit)}
+		if s.w.RoleEvidence > 0 {
+			f := fit // its own variable: fit would escape to the heap for every bullet
+			best.RoleFit = &f
+		}
 	}
-	if best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < s.w.PartialCredit {
+	fit := round3(s.role.fit) // the skills list is no role's: the best role's fit
+	listCredit := s.w.PartialCredit * s.roleFactor(fit)
+	if best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < listCredit {
 		for _, name := range req.names {
 			if inList[strings.ToLower(name)] {
 				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
-					Terms: []string{name}, Level: Partial.String(), Score: partialAt, Recency: 1, Credit: s.w.PartialCredit}
+					Terms: []string{name}, Level: Partial.String(), Score: partialAt, Recency: 1, Credit: round3(listCredit)}
+				if s.w.RoleEvidence > 0 {
+					f := fit
+					best.RoleFit = &f
+				}
 				break
 			}
 		}

@@ -22,6 +22,11 @@ type Requirement struct {
 	Skills     []string `json:"skills,omitempty"`
 	Years      float64  `json:"years,omitempty"` // "5+ years of Go" → 5
 	Leadership bool     `json:"leadership,omitempty"`
+	// Core is, in a match with Weights.Core on, whether the requirement
+	// names a word of the role the JD title names besides its head noun
+	// ("data" of "Data Engineer", rolecore.go): the weight of a requirement
+	// that does not is × (1 − core_weight).
+	Core bool `json:"core,omitempty"`
 }
 
 // Evidence is the best bullet of a candidate for one requirement, or the
@@ -45,7 +50,11 @@ type Evidence struct {
 	End       string   `json:"end,omitempty"`
 	Score     float64  `json:"score"`   // the bullet's evidence score, 0..1 (docs/matching.md §2)
 	Recency   float64  `json:"recency"` // factor on the credit for how long ago the role ended
-	Credit    float64  `json:"credit"`  // what the requirement adds: level credit × recency
+	Credit    float64  `json:"credit"`  // what the requirement adds: level credit × recency (× role factor)
+	// RoleFit is, with Weights.RoleEvidence on, the fit of the role the
+	// evidence comes from to the JD's role (roleevidence.go): the credit
+	// is × (1 − role_evidence × (1 − role_fit)).
+	RoleFit *float64 `json:"role_fit,omitempty"`
 	// Years, for a requirement that asks for years, says the candidate's
 	// beside the level ("0.0 of 5 years leading"): strong evidence of
 	// leading is not the years asked.
@@ -140,6 +149,15 @@ type Weights struct {
 	// strict rules demote (other partials earn PartialCredit); equal to
 	// PartialCredit with the default rules alone.
 	PartialCreditTop float64 `json:"partial_credit_top"`
+
+	// RoleEvidence is the share of a requirement's credit that depends on
+	// the fit of the role its evidence comes from (roleevidence.go); 0:
+	// none, as before. Core is the share of weight a requirement that
+	// names no word of the JD's role loses (rolecore.go); 0: none.
+	// Omitted when 0, so the rules id of a match without them is as
+	// before.
+	RoleEvidence float64 `json:"role_evidence,omitempty"`
+	Core         float64 `json:"core_weight,omitempty"`
 }
 
 // Result answers a Request.

@@ -117,6 +117,8 @@ func matchOptions(cfg *Config) match.Options {
 		StrongSense:     cfg.Match.StrongSense,
 		StrongCap:       kinds(cfg.Match.StrongCap),
 		LearnedGate:     cfg.Match.LearnedGate,
+		RoleEvidence:    cfg.Match.RoleEvidence,
+		Core:            cfg.Match.CoreWeight,
 		YearsCap:        cfg.Match.YearsCap,
 		CareerYears:     cfg.Match.CareerYears,
 	}

@@ -95,6 +95,8 @@ type Config struct {
 		StrongSense     float64  `mapstructure:"strong_sense"`
 		StrongCap       []string `mapstructure:"strong_cap"`
 		LearnedGate     bool     `mapstructure:"learned_gate"`
+		RoleEvidence    float64  `mapstructure:"role_evidence"`
+		CoreWeight      float64  `mapstructure:"core_weight"`
 		YearsCap        bool     `mapstructure:"years_cap"`
 		CareerYears     bool     `mapstructure:"career_years"`
 	} `mapstructure:"match"`
@@ -208,6 +210,8 @@ func setDefaults(v *viper.Viper) {
 		"match.strong_sense":          0.0,
 		"match.strong_cap":            []string{},
 		"match.learned_gate":          false,
+		"match.role_evidence":         0.0,
+		"match.core_weight":           0.0,
 		"match.years_cap":             false,
 		"match.career_years":          false,
 		"server.addr":                 "127.0.0.1:8080",
@@ -419,6 +423,12 @@ func (c *Config) Validate() error {
 	}
 	if s := c.Match.StrongSense; !(s >= 0 && s <= 1) { // NaN too: a cosine threshold
 		bad("match.strong_sense: %g is outside 0..1 (a cosine; 0 = no check)", s)
+	}
+	if s := c.Match.RoleEvidence; !(s >= 0 && s <= 1) {
+		bad("match.role_evidence: %g is outside 0..1 (a share of the credit; 0 = off)", s)
+	}
+	if s := c.Match.CoreWeight; !(s >= 0 && s <= 1) {
+		bad("match.core_weight: %g is outside 0..1 (a share of the weight; 0 = off)", s)
 	}
 	if c.Server.Addr == "" {
 		bad("server.addr: must not be empty")

@@ -1,0 +1,95 @@
+package match
+
+import "vitae/index"
+
+// A recruiter reads "build data pipelines" as what a Data Engineer JD is
+// about and "excellent written communication" as peripheral; step 6
+// weighs both alike unless one names no skill, tool or role (the soft
+// quarter). A requirement that names what the title says the role is
+// about — a word of the role other than its head noun and level: "data"
+// of "Data Engineer", "security" of "Security Engineer", "support" of
+// "Head of Support" — is core; Weights.Core takes that share off the
+// weight of every other requirement: × (1 − Core). Requirement IDF, the
+// opposite direction, lost: the core skill is often the one everyone
+// has. Read by the model (the requirement's cosine to the role), the
+// same weighing lost too (docs/matching.md §3, "Evidence read by the
+// role it comes from"). 0 weighs as before.
+
+// roleHeadWords are role titles' head nouns and connectives: they name a
+// kind of position, not what the role is about.
+var roleHeadWords = []string{"engineer", "engineering", "manager", "management", "director", "head", "lead",
+	"designer", "developer", "scientist", "analyst", "specialist", "officer", "architect", "administrator", "of", "and", "in"}
+
+// roleHeadTerms are roleHeadWords as index terms.
+var roleHeadTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range roleHeadWords {
+		for _, t := range index.Terms(w) {
+			m[t] = true
+		}
+	}
+	return m
+}()
+
+// roleCoreOf says of each requirement whether it names a word of the role
+// the JD title names (roleTitles, any of its names; head nouns and level
+// words out), read as the index reads words; nil when the title has no
+// such word, when every requirement weighs as before.
+func roleCoreOf(title string, reqs []Requirement) []bool {
+	want := map[string]bool{}
+	for _, alt := range roleTitles(title) {
+		for _, t := range alt {
+			if !roleHeadTerms[t] && !levelTerms[t] {
+				want[t] = true
+			}
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	core := make([]bool, len(reqs))
+	for i, rq := range reqs {
+		for _, t := range index.Terms(rq.Text) {
+			if want[t] {
+				core[i] = true
+				break
+			}
+		}
+	}
+	return core
+}
+
+// roleCoreFactor is the factor on requirement ri's weight: 1 for a core
+// requirement, with Weights.Core 0 or with no reading of the
+// requirements; else 1 − Weights.Core.
+func (s scorer) roleCoreFactor(ri int) float64 {
+	if s.w.Core <= 0 || ri >= len(s.roleCore) || s.roleCore[ri] {
+		return 1
+	}
+	return 1 - s.w.Core
+}
+
+// roleCores reads each requirement's core (roleCoreOf) into sc and the answer's
+// requirements when Weights.Core is on; a title without a word to read
+// leaves the weights as before, and the answer's core_weight 0 says so.
+func roleCores(jd *JobDescription, sc *scorer, res *Result) {
+	if sc.w.Core <= 0 {
+		return
+	}
+	core := roleCoreOf(jd.Title, jd.Requirements)
+	if core == nil {
+		sc.w.Core, res.Weights.Core = 0, 0
+		return
+	}
+	sc.roleCore = core
+	res.FitDefinition += roleCoreDefinition
+	reqs := append([]Requirement(nil), res.Requirements...) // the parsed JD's stay as parsed
+	for i := range reqs {
+		reqs[i].Core = core[i]
+	}
+	res.Requirements = reqs
+}
+
+// roleCoreDefinition ends FitDefinition in the answers of a match that
+// weighs requirements by their core.
+const roleCoreDefinition = " A requirement that names no word of the role the JD title names (besides its head noun and level: \"data\" of \"Data Engineer\") weighs × (1 − core_weight) (requirements[].core)."
