@@ -84,8 +84,9 @@ func lastWord(text string) string {
 // qualifier (they end after it starts) with the core they qualify, and
 // the example clauses of a requirement that asks for breadth over them.
 // cs are the clauses as reClause cut text, at their offsets, ps their
-// parts (nil for a clause not kept).
-func (z *analyzer) qualify(text string, cs []string, at []int, ps []*reqParts) {
+// parts (nil for a clause not kept), heads where each one's list head
+// ends (listed).
+func (z *analyzer) qualify(text string, cs []string, at []int, ps []*reqParts, heads []int) {
 	core, from := z.coreOf(text)
 	for i, cp := range ps {
 		if cp == nil {
@@ -94,7 +95,9 @@ func (z *analyzer) qualify(text string, cs []string, at []int, ps []*reqParts) {
 		if core != nil && at[i]+len(cs[i]) > from {
 			cp.core = core
 		}
-		cp.breadth = cp.example && reBreadth.MatchString(text[:at[i]])
+		// The list's head, not all the text before the clause: reading
+		// that for each clause was clauses × length.
+		cp.breadth = cp.example && heads[i] >= 0 && reBreadth.MatchString(text[max(0, heads[i]-headWindow):heads[i]])
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"vitae/index"
 	"vitae/lexicon"
@@ -139,6 +140,10 @@ type analyzer struct {
 
 	weakOnce  sync.Once
 	weakStems map[string]bool
+
+	// read counts the bytes parts has read: reading a requirement must
+	// stay linear in its length (TestRequirementReadLinear).
+	read atomic.Int64
 }
 
 // weak is the set of the weak words' stems ("processing" is as weak as
