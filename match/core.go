@@ -7,8 +7,7 @@ import (
 )
 
 // The core of a requirement and its qualifiers (strict rules, so the
-// strong gate's too). A
-// requirement that asks for an act on a thing ("Building a world class
+// strong gate's too). A requirement that asks for an act on a thing ("Building a world class
 // support team …", "running multi-disciplinary team") and then qualifies
 // that thing ("…, focused on Kubernetes and Linux"; "including mechanical
 // engineering, electrical engineering …") asks for the act on the thing:
@@ -34,6 +33,41 @@ var reRelative = regexp.MustCompile(`(?i)\b(?:that|which|who|whose|where)\b`)
 // reBreadth finds a requirement that asks for many of a kind, not one:
 // "a diverse set of", "a variety of", "multiple", "several", "various".
 var reBreadth = regexp.MustCompile(`(?i)\b(?:diverse|variety\s+of|range\s+of|multiple|several|various|breadth)\b`)
+
+// rePhraseStop ends the noun phrase a list heads, read backwards: a
+// preposition or a join ("multiple teams on relational databases (…)" is
+// headed by "relational databases").
+var rePhraseStop = regexp.MustCompile(`(?i)[,;:.()]|\b(?:with|on|in|for|to|across|at|by|from|into|over|using|and|or)\b`)
+
+// reOneOf is a choice of one: "one of several languages", "any of".
+var reOneOf = regexp.MustCompile(`(?i)\b(?:one|any|either)\s+of\s*$|\bat\s+least\s+one\b`)
+
+// reSpan is a span of time a breadth word counts ("several years of").
+var reSpan = regexp.MustCompile(`(?i)^\s+(?:years?|months?)\b`)
+
+// asksBreadth reports whether the head of a list (the text before it)
+// asks for many of a kind: a breadth word in the list's own noun phrase,
+// not counting years or months, and not after a choice of one.
+func asksBreadth(head string) bool {
+	head = head[max(0, len(head)-headWindow):]
+	if loc := reListOpen.FindStringIndex(head); loc != nil {
+		if reOneOf.MatchString(head[:loc[1]]) || strings.Contains(strings.ToLower(head[loc[0]:]), "one of") {
+			return false
+		}
+		head = head[:loc[0]]
+	}
+	head = strings.TrimRight(head, " \t,;:(")
+	phrase := head
+	if ls := rePhraseStop.FindAllStringIndex(head, -1); len(ls) > 0 {
+		phrase = head[ls[len(ls)-1][1]:]
+	}
+	for _, m := range reBreadth.FindAllStringIndex(phrase, -1) {
+		if !reSpan.MatchString(phrase[m[1]:]) && !reOneOf.MatchString(phrase[:m[0]]) {
+			return true
+		}
+	}
+	return false
+}
 
 // coreOf reads the core of a requirement: the text before its first
 // qualifier, up to a relative clause, when it names at least one thing.
@@ -95,9 +129,7 @@ func (z *analyzer) qualify(text string, cs []string, at []int, ps []*reqParts, h
 		if core != nil && at[i]+len(cs[i]) > from {
 			cp.core = core
 		}
-		// The list's head, not all the text before the clause: reading
-		// that for each clause was clauses × length.
-		cp.breadth = cp.example && heads[i] >= 0 && reBreadth.MatchString(text[max(0, heads[i]-headWindow):heads[i]])
+		cp.breadth = cp.example && heads[i] >= 0 && asksBreadth(text[:heads[i]])
 	}
 }
 

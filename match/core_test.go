@@ -83,3 +83,42 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+// TestGradeBreadth pins where a breadth word asks for many of a list: in
+// the list's own head phrase, not before years or months, not in another
+// phrase, not after a choice of one (review15).
+func TestGradeBreadth(t *testing.T) {
+	const pg = "Tuned PostgreSQL queries for the billing service"
+	tests := []gradeCase{
+		{"several years, not several databases",
+			"Several years of experience with databases (PostgreSQL, MySQL)", pg, Strong, Strong},
+		{"multiple teams, not multiple databases",
+			"Worked with multiple teams on relational databases (PostgreSQL, MySQL)", pg, Strong, Strong},
+		{"one of several: one is asked",
+			"Experience with one of several languages (Go, Java, Python)", "Built payment services in Go", Strong, Strong},
+		{"multiple databases asked, two met",
+			"Experience with multiple relational databases such as PostgreSQL and MySQL",
+			"Migrated the billing service from MySQL to PostgreSQL", Strong, Strong},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
+}
+
+// TestAsksBreadth pins which list heads ask for many of a kind.
+func TestAsksBreadth(t *testing.T) {
+	for head, want := range map[string]bool{
+		"Proficient across a highly diverse set of technologies (":   true,
+		"Experience with multiple relational databases such as":      true,
+		"Hands-on work with a variety of cloud providers, including": true,
+		"Several years of experience with databases (":               false,
+		"Several years' experience in databases (":                   false,
+		"Worked with multiple teams on relational databases (":       false,
+		"Experience with one of several languages (":                 false,
+		"Experience with at least one of multiple languages (":       false,
+		"Experience with several languages, in at least one of":      false,
+		"Experience with relational databases (":                     false,
+	} {
+		if got := asksBreadth(head); got != want {
+			t.Errorf("asksBreadth(%q) = %v, want %v", head, got, want)
+		}
+	}
+}
