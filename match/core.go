@@ -34,6 +34,12 @@ var reRelative = regexp.MustCompile(`(?i)\b(?:that|which|who|whose|where)\b`)
 // "a diverse set of", "a variety of", "multiple", "several", "various".
 var reBreadth = regexp.MustCompile(`(?i)\b(?:diverse|variety\s+of|range\s+of|multiple|several|various|breadth)\b`)
 
+// reGroup finds the nouns of a group of people: the only cores a
+// qualifier narrows without naming what is asked ("a support team …,
+// focused on Kubernetes"). "Experience managing infrastructure, with an
+// emphasis on Kubernetes and Terraform" asks for the focus itself.
+var reGroup = regexp.MustCompile(`(?i)\b(?:teams?|organi[sz]ations?|groups?|departments?|functions?)\b`)
+
 // rePhraseStop ends the noun phrase a list heads, read backwards: a
 // preposition or a join ("multiple teams on relational databases (…)" is
 // headed by "relational databases").
@@ -90,6 +96,9 @@ func (z *analyzer) coreOf(text string) (*reqParts, int) {
 	core := text[:from]
 	if loc := reRelative.FindStringIndex(core); loc != nil {
 		core = core[:loc[0]]
+	}
+	if !reGroup.MatchString(core) {
+		return nil, 0
 	}
 	p := z.parts(strings.TrimSpace(core))
 	if things(p)+len(p.skills) == 0 {

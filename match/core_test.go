@@ -122,3 +122,23 @@ func TestAsksBreadth(t *testing.T) {
 		}
 	}
 }
+
+// TestGradeCoreFocus pins a focus on things, not a group of people: the
+// focus is what is asked, so a bullet that meets it is strong (review15).
+func TestGradeCoreFocus(t *testing.T) {
+	tests := []gradeCase{
+		{"infrastructure, with an emphasis on tools",
+			"Experience managing infrastructure, with an emphasis on Kubernetes and Terraform",
+			"Managed Kubernetes clusters with Terraform for 200 services", Strong, Strong},
+		{"pipelines, focused on tools",
+			"Experience building data pipelines, focused on Spark and Kafka",
+			"Built streaming pipelines with Spark and Kafka", Strong, Strong},
+		{"APIs, with a focus on protocols",
+			"Experience designing APIs, with a focus on REST and gRPC",
+			"Designed REST and gRPC services for payments", Strong, Strong},
+		{"cloud security, especially two of its parts",
+			"Experience with cloud security, especially IAM and network policy",
+			"Designed IAM roles and network policy for 50 AWS accounts", Strong, Strong},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
+}
