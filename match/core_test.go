@@ -142,3 +142,17 @@ func TestGradeCoreFocus(t *testing.T) {
 	}
 	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
 }
+
+// TestGradeClaimResult pins a bullet in a claim's words that reports a
+// result: work shown, not a quality claimed (review15).
+func TestGradeClaimResult(t *testing.T) {
+	tests := []gradeCase{
+		{"a result in a claim's words", "Reduced cloud costs on AWS",
+			"Able to reduce AWS cloud costs by 35% through rightsizing", Strong, Strong},
+		{"a claim that says the requirement back in other forms", "Reduced cloud costs on AWS",
+			"Able to reduce cloud costs on AWS", Strong, Strong},
+		{"a claim, no result", "Reduced cloud costs on AWS",
+			"Able to cut cloud costs on AWS", Strong, Partial},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
+}

@@ -342,7 +342,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	}
 	p.hedged = z.strict && reHedge.MatchString(text)
 	p.describes = z.strict && z.context && describes(text)
-	p.claims = z.strict && reClaim.MatchString(text)
+	p.claims = z.strict && claims(text)
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict

@@ -115,6 +115,17 @@ var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+(?:[\w.&'-]+|\(
 // says the requirement back).
 var reClaim = regexp.MustCompile(`(?i)^\W*(?:willing(?:ness)?|ability|able|eager(?:ness)?|keen|desire|motivated|ready)\s+to\b`)
 
+// reResult finds a figure of a result: a percentage, an amount of money,
+// a multiple ("by 35%", "$2M", "3x faster"). "Able to reduce AWS cloud
+// costs by 35% …" reports work done in a claim's words: not a claim.
+var reResult = regexp.MustCompile(`(?i)\d\s*(?:%|percent\b|x\b)|[$€£]\s*\d`)
+
+// claims reports whether a bullet claims a quality instead of showing
+// work (reClaim), with no figure of a result (reResult).
+func claims(text string) bool {
+	return reClaim.MatchString(text) && !reResult.MatchString(text)
+}
+
 // describes reports whether a bullet opens by describing a company,
 // product or project (reDescribes). A bullet in the first person ("I was
 // the technical lead …", "My role was …") describes its author's work,
@@ -150,20 +161,31 @@ func claimsOnly(hit []string) bool {
 }
 
 // saysBack reports whether a bullet writes every word that carries a
-// part of the requirement ("Expert communicator, written and verbal").
+// part of the requirement ("Expert communicator, written and verbal"),
+// compared as the index's stems ("reduced" says "reduce" back), not as
+// the lexicon's concepts ("communication skills" is not "communicator").
 func saysBack(r *reqParts, b *textParts) bool {
 	said := map[string]bool{}
 	for _, ws := range b.surface {
 		for _, w := range ws {
-			said[w] = true
+			said[stemOf(w)] = true
 		}
 	}
 	for _, w := range r.words {
-		if !said[w] {
+		if !said[stemOf(w)] {
 			return false
 		}
 	}
 	return len(r.words) > 0
+}
+
+// stemOf is the index's term for a word, the word itself when it has
+// none.
+func stemOf(w string) string {
+	if ts := index.Terms(w); len(ts) > 0 {
+		return ts[0]
+	}
+	return w
 }
 
 // idiomWords mean little in the idioms they mostly come in (context
