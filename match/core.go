@@ -100,19 +100,25 @@ func (z *analyzer) coreOf(text string) (*reqParts, int) {
 	if !reGroup.MatchString(core) {
 		return nil, 0
 	}
-	p := z.parts(strings.TrimSpace(core))
-	if things(p)+len(p.skills) == 0 {
-		return nil, 0
-	}
-	return p, from
+	// A group noun is a thing, so the core names at least one.
+	return z.parts(strings.TrimSpace(core)), from
 }
 
 // plural reports whether the last word of text is an English plural
-// ("processes", "technologies"; not "class", "status", "analysis").
+// ("processes", "teams"; not "class", "status", "analysis", nor a name
+// or field that ends in s: "Kubernetes", "DevOps", "statistics").
 func plural(text string) bool {
-	w := strings.ToLower(reWord.FindString(lastWord(text)))
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+	w := strings.ToLower(lastWord(text))
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !singularS[w]
 }
+
+// singularS are words ending in s that name one thing: tools, practices,
+// fields.
+var singularS = setOf(`kubernetes devops mlops devsecops gitops finops dataops aiops ops aws gcs ecs eks rds sqs sns ios macos
+jenkins redis postgres ansys nodejs js
+statistics analytics mathematics maths physics economics econometrics logistics robotics electronics mechanics
+genomics informatics bioinformatics ethics graphics semantics linguistics forensics optics dynamics kinetics
+news series species`)
 
 // lastWord is the last run of letters and digits of text.
 func lastWord(text string) string {

@@ -49,6 +49,21 @@ func TestGradeCore(t *testing.T) {
 	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
 }
 
+// TestGradeCoreBounds pins where a core applies: not after a plural
+// group (its instances are what is asked), not to a clause before the
+// qualifier starts (review15: each row fails when its rule is removed).
+func TestGradeCoreBounds(t *testing.T) {
+	tests := []gradeCase{
+		{"a plural group's instance named without the plural noun",
+			"Leadership experience running multi-disciplinary teams including mechanical engineering, electrical engineering, and embedded software.",
+			"Designed electrical engineering test rigs for drive units", Strong, Strong},
+		{"a clause before the qualifier is not qualified",
+			"Building a support team that delivers consulting, training and security audits to banks, focused on Kubernetes and Linux",
+			"Ran security audits for retail banks", Strong, Strong},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
+}
+
 // TestGradeCoreDescribes pins the descriptions the sixth round adds to
 // the context rules' (reDescribes): a label "Description", and a product
 // named with a parenthesis.
@@ -77,6 +92,10 @@ func TestPlural(t *testing.T) {
 		"analysis, ":                             false,
 		"Experience using container technology ": false,
 		"":                                       false,
+		"running multi-disciplinary teams ":      true,
+		"Experience with Kubernetes ":            false,
+		"a culture of DevOps ":                   false,
+		"Strong background in statistics ":       false,
 	} {
 		if got := plural(text); got != want {
 			t.Errorf("plural(%q) = %v, want %v", text, got, want)
