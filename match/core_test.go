@@ -175,3 +175,18 @@ func TestGradeClaimResult(t *testing.T) {
 	}
 	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
 }
+
+// TestDescribesLabel pins a "Description" label before the person's own
+// work: work, not a description (review15).
+func TestDescribesLabel(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Description: migrated 40 services to Kubernetes":                      false,
+		"Description - built the billing pipeline":                             false,
+		"Description To identify customers who are likely to churn, data is …": true,
+		"Project description: the application lets users take a survey":        true,
+	} {
+		if got := describes(text); got != want {
+			t.Errorf("describes(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

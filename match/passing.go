@@ -134,10 +134,30 @@ func describes(text string) bool {
 	if first := reWord.FindString(text); firstPerson[strings.ToLower(first)] {
 		return false
 	}
+	if loc := reLabel.FindStringIndex(text); loc != nil {
+		// A label before the person's own work ("Description: migrated
+		// 40 services …") labels work; only a product or company
+		// described after it is a description.
+		if ownWork(reWord.FindString(text[loc[1]:])) {
+			return false
+		}
+	}
 	return reDescribes.MatchString(text)
 }
 
 var firstPerson = setOf(`i i'm we we're my our`)
+
+// reLabel is a bullet's "Description" label.
+var reLabel = regexp.MustCompile(`(?i)^\W*(?:project\s+)?description\b\W*`)
+
+// ownWork reports whether a word opens a report of work done: a verb in
+// the past ("migrated", "built", "led").
+func ownWork(w string) bool {
+	w = strings.ToLower(w)
+	return len(w) > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "need") || pastIrregular[w]
+}
+
+var pastIrregular = setOf(`built led ran wrote made set drove grew won rebuilt rewrote took brought taught bought sold cut`)
 
 // softSkills are the lexicon concepts of qualities a person claims rather
 // than work they show ("enhanced my communication skills", "articulate
