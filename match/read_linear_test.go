@@ -44,3 +44,19 @@ func BenchmarkGradeLong(b *testing.B) {
 		})
 	}
 }
+
+// TestListedLongList pins a list longer than listed's window: a clause
+// deep in it is an example as the first one is.
+func TestListedLongList(t *testing.T) {
+	z := newAnalyzer(true)
+	text := "Experience with cloud services such as " + strings.Repeat("AWS Lambda, Google Cloud Run, Azure Functions, ", 12) + "AWS Fargate"
+	p := z.requirement(text)
+	if len(p.clauses) < 30 {
+		t.Fatalf("%d clauses, want a long list", len(p.clauses))
+	}
+	for i, c := range p.clauses {
+		if !c.example {
+			t.Errorf("clause %d (%v) is not an example", i, c.words)
+		}
+	}
+}

@@ -55,11 +55,18 @@ func (z *analyzer) requirement(text string) *reqParts {
 			heads = make([]int, len(cs))
 		}
 		ps := make([]*reqParts, len(cs))
+		last := -1 // the last clause listed read
 		for i, c := range cs {
 			cp := z.parts(c)
 			if cp.total >= 2 && cp.total < p.total {
 				if z.strict {
 					cp.example, heads[i] = z.listed(text, at[i], c)
+					if heads[i] == sameList && last >= 0 {
+						cp.example, heads[i] = ps[last].example, heads[last]
+					} else if heads[i] == sameList {
+						heads[i] = -1
+					}
+					last = i
 					cp.tail = i > 0
 				}
 				if len(cp.actions) == 0 {
