@@ -37,8 +37,9 @@ var reBreadth = regexp.MustCompile(`(?i)\b(?:diverse|variety\s+of|range\s+of|mul
 // reGroup finds the nouns of a group of people: the only cores a
 // qualifier narrows without naming what is asked ("a support team …,
 // focused on Kubernetes"). "Experience managing infrastructure, with an
-// emphasis on Kubernetes and Terraform" asks for the focus itself.
-var reGroup = regexp.MustCompile(`(?i)\b(?:teams?|organi[sz]ations?|groups?|departments?|functions?)\b`)
+// emphasis on Kubernetes and Terraform" asks for the focus itself. A
+// function is a business's; "serverless functions" are code.
+var reGroup = regexp.MustCompile(`(?i)\b(?:teams?|organi[sz]ations?|groups?|departments?|function)\b`)
 
 // rePhraseStop ends the noun phrase a list heads, read backwards: a
 // preposition or a join ("multiple teams on relational databases (…)" is

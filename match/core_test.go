@@ -142,6 +142,22 @@ func TestAsksBreadth(t *testing.T) {
 	}
 }
 
+// TestCoreOfGroup pins which cores coreOf reads: a group of people, not
+// a thing (code's functions are things, a business's function a group).
+func TestCoreOfGroup(t *testing.T) {
+	z := newAnalyzer(true)
+	for text, want := range map[string]bool{
+		"Building a world class support team, focused on Kubernetes and Linux": true,
+		"Leading the finance function, with a focus on treasury":               true,
+		"Experience writing serverless functions, with a focus on AWS Lambda":  false,
+		"Experience building data pipelines, focused on Spark and Kafka":       false,
+	} {
+		if core, _ := z.coreOf(text); (core != nil) != want {
+			t.Errorf("coreOf(%q) = %v, want a core %v", text, core != nil, want)
+		}
+	}
+}
+
 // TestGradeCoreFocus pins a focus on things, not a group of people: the
 // focus is what is asked, so a bullet that meets it is strong (review15).
 func TestGradeCoreFocus(t *testing.T) {
