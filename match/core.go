@@ -7,8 +7,7 @@ import (
 )
 
 // The core of a requirement and its qualifiers (strict rules, so the
-// strong gate's too). A
-// requirement that asks for an act on a thing ("Building a world class
+// strong gate's too). A requirement that asks for an act on a thing ("Building a world class
 // support team …", "running multi-disciplinary team") and then qualifies
 // that thing ("…, focused on Kubernetes and Linux"; "including mechanical
 // engineering, electrical engineering …") asks for the act on the thing:
@@ -35,6 +34,48 @@ var reRelative = regexp.MustCompile(`(?i)\b(?:that|which|who|whose|where)\b`)
 // "a diverse set of", "a variety of", "multiple", "several", "various".
 var reBreadth = regexp.MustCompile(`(?i)\b(?:diverse|variety\s+of|range\s+of|multiple|several|various|breadth)\b`)
 
+// reGroup finds the nouns of a group of people: the only cores a
+// qualifier narrows without naming what is asked ("a support team …,
+// focused on Kubernetes"). "Experience managing infrastructure, with an
+// emphasis on Kubernetes and Terraform" asks for the focus itself. A
+// function is a business's; "serverless functions" are code.
+var reGroup = regexp.MustCompile(`(?i)\b(?:teams?|organi[sz]ations?|groups?|departments?|function)\b`)
+
+// rePhraseStop ends the noun phrase a list heads, read backwards: a
+// preposition or a join ("multiple teams on relational databases (…)" is
+// headed by "relational databases").
+var rePhraseStop = regexp.MustCompile(`(?i)[,;:.()]|\b(?:with|on|in|for|to|across|at|by|from|into|over|using|and|or)\b`)
+
+// reOneOf is a choice of one: "one of several languages", "any of".
+var reOneOf = regexp.MustCompile(`(?i)\b(?:one|any|either)\s+of\s*$|\bat\s+least\s+one\b`)
+
+// reSpan is a span of time a breadth word counts ("several years of").
+var reSpan = regexp.MustCompile(`(?i)^\s+(?:years?|months?)\b`)
+
+// asksBreadth reports whether the head of a list (the text before it)
+// asks for many of a kind: a breadth word in the list's own noun phrase,
+// not counting years or months, and not after a choice of one.
+func asksBreadth(head string) bool {
+	head = head[max(0, len(head)-headWindow):]
+	if loc := reListOpen.FindStringIndex(head); loc != nil {
+		if reOneOf.MatchString(head[:loc[1]]) || strings.Contains(strings.ToLower(head[loc[0]:]), "one of") {
+			return false
+		}
+		head = head[:loc[0]]
+	}
+	head = strings.TrimRight(head, " \t,;:(")
+	phrase := head
+	if ls := rePhraseStop.FindAllStringIndex(head, -1); len(ls) > 0 {
+		phrase = head[ls[len(ls)-1][1]:]
+	}
+	for _, m := range reBreadth.FindAllStringIndex(phrase, -1) {
+		if !reSpan.MatchString(phrase[m[1]:]) && !reOneOf.MatchString(phrase[:m[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // coreOf reads the core of a requirement: the text before its first
 // qualifier, up to a relative clause, when it names at least one thing.
 // A list after a plural ("manufacturing processes … including machining,
@@ -57,19 +98,28 @@ func (z *analyzer) coreOf(text string) (*reqParts, int) {
 	if loc := reRelative.FindStringIndex(core); loc != nil {
 		core = core[:loc[0]]
 	}
-	p := z.parts(strings.TrimSpace(core))
-	if things(p)+len(p.skills) == 0 {
+	if !reGroup.MatchString(core) {
 		return nil, 0
 	}
-	return p, from
+	// A group noun is a thing, so the core names at least one.
+	return z.parts(strings.TrimSpace(core)), from
 }
 
 // plural reports whether the last word of text is an English plural
-// ("processes", "technologies"; not "class", "status", "analysis").
+// ("processes", "teams"; not "class", "status", "analysis", nor a name
+// or field that ends in s: "Kubernetes", "DevOps", "statistics").
 func plural(text string) bool {
-	w := strings.ToLower(reWord.FindString(lastWord(text)))
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+	w := strings.ToLower(lastWord(text))
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !singularS[w]
 }
+
+// singularS are words ending in s that name one thing: tools, practices,
+// fields.
+var singularS = setOf(`kubernetes devops mlops devsecops gitops finops dataops aiops ops aws gcs ecs eks rds sqs sns ios macos
+jenkins redis postgres ansys nodejs js
+statistics analytics mathematics maths physics economics econometrics logistics robotics electronics mechanics
+genomics informatics bioinformatics ethics graphics semantics linguistics forensics optics dynamics kinetics
+news series species`)
 
 // lastWord is the last run of letters and digits of text.
 func lastWord(text string) string {
@@ -84,8 +134,9 @@ func lastWord(text string) string {
 // qualifier (they end after it starts) with the core they qualify, and
 // the example clauses of a requirement that asks for breadth over them.
 // cs are the clauses as reClause cut text, at their offsets, ps their
-// parts (nil for a clause not kept).
-func (z *analyzer) qualify(text string, cs []string, at []int, ps []*reqParts) {
+// parts (nil for a clause not kept), heads where each one's list head
+// ends (listed).
+func (z *analyzer) qualify(text string, cs []string, at []int, ps []*reqParts, heads []int) {
 	core, from := z.coreOf(text)
 	for i, cp := range ps {
 		if cp == nil {
@@ -94,7 +145,7 @@ func (z *analyzer) qualify(text string, cs []string, at []int, ps []*reqParts) {
 		if core != nil && at[i]+len(cs[i]) > from {
 			cp.core = core
 		}
-		cp.breadth = cp.example && reBreadth.MatchString(text[:at[i]])
+		cp.breadth = cp.example && heads[i] >= 0 && asksBreadth(text[:heads[i]])
 	}
 }
 

@@ -49,6 +49,21 @@ func TestGradeCore(t *testing.T) {
 	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
 }
 
+// TestGradeCoreBounds pins where a core applies: not after a plural
+// group (its instances are what is asked), not to a clause before the
+// qualifier starts (review15: each row fails when its rule is removed).
+func TestGradeCoreBounds(t *testing.T) {
+	tests := []gradeCase{
+		{"a plural group's instance named without the plural noun",
+			"Leadership experience running multi-disciplinary teams including mechanical engineering, electrical engineering, and embedded software.",
+			"Designed electrical engineering test rigs for drive units", Strong, Strong},
+		{"a clause before the qualifier is not qualified",
+			"Building a support team that delivers consulting, training and security audits to banks, focused on Kubernetes and Linux",
+			"Ran security audits for retail banks", Strong, Strong},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
+}
+
 // TestGradeCoreDescribes pins the descriptions the sixth round adds to
 // the context rules' (reDescribes): a label "Description", and a product
 // named with a parenthesis.
@@ -77,9 +92,117 @@ func TestPlural(t *testing.T) {
 		"analysis, ":                             false,
 		"Experience using container technology ": false,
 		"":                                       false,
+		"running multi-disciplinary teams ":      true,
+		"Experience with Kubernetes ":            false,
+		"a culture of DevOps ":                   false,
+		"Strong background in statistics ":       false,
 	} {
 		if got := plural(text); got != want {
 			t.Errorf("plural(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestGradeBreadth pins where a breadth word asks for many of a list: in
+// the list's own head phrase, not before years or months, not in another
+// phrase, not after a choice of one (review15).
+func TestGradeBreadth(t *testing.T) {
+	const pg = "Tuned PostgreSQL queries for the billing service"
+	tests := []gradeCase{
+		{"several years, not several databases",
+			"Several years of experience with databases (PostgreSQL, MySQL)", pg, Strong, Strong},
+		{"multiple teams, not multiple databases",
+			"Worked with multiple teams on relational databases (PostgreSQL, MySQL)", pg, Strong, Strong},
+		{"one of several: one is asked",
+			"Experience with one of several languages (Go, Java, Python)", "Built payment services in Go", Strong, Strong},
+		{"multiple databases asked, two met",
+			"Experience with multiple relational databases such as PostgreSQL and MySQL",
+			"Migrated the billing service from MySQL to PostgreSQL", Strong, Strong},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
+}
+
+// TestAsksBreadth pins which list heads ask for many of a kind.
+func TestAsksBreadth(t *testing.T) {
+	for head, want := range map[string]bool{
+		"Proficient across a highly diverse set of technologies (":   true,
+		"Experience with multiple relational databases such as":      true,
+		"Hands-on work with a variety of cloud providers, including": true,
+		"Several years of experience with databases (":               false,
+		"Several years' experience in databases (":                   false,
+		"Worked with multiple teams on relational databases (":       false,
+		"Experience with one of several languages (":                 false,
+		"Experience with at least one of multiple languages (":       false,
+		"Experience with several languages, in at least one of":      false,
+		"Experience with relational databases (":                     false,
+	} {
+		if got := asksBreadth(head); got != want {
+			t.Errorf("asksBreadth(%q) = %v, want %v", head, got, want)
+		}
+	}
+}
+
+// TestCoreOfGroup pins which cores coreOf reads: a group of people, not
+// a thing (code's functions are things, a business's function a group).
+func TestCoreOfGroup(t *testing.T) {
+	z := newAnalyzer(true)
+	for text, want := range map[string]bool{
+		"Building a world class support team, focused on Kubernetes and Linux": true,
+		"Leading the finance function, with a focus on treasury":               true,
+		"Experience writing serverless functions, with a focus on AWS Lambda":  false,
+		"Experience building data pipelines, focused on Spark and Kafka":       false,
+	} {
+		if core, _ := z.coreOf(text); (core != nil) != want {
+			t.Errorf("coreOf(%q) = %v, want a core %v", text, core != nil, want)
+		}
+	}
+}
+
+// TestGradeCoreFocus pins a focus on things, not a group of people: the
+// focus is what is asked, so a bullet that meets it is strong (review15).
+func TestGradeCoreFocus(t *testing.T) {
+	tests := []gradeCase{
+		{"infrastructure, with an emphasis on tools",
+			"Experience managing infrastructure, with an emphasis on Kubernetes and Terraform",
+			"Managed Kubernetes clusters with Terraform for 200 services", Strong, Strong},
+		{"pipelines, focused on tools",
+			"Experience building data pipelines, focused on Spark and Kafka",
+			"Built streaming pipelines with Spark and Kafka", Strong, Strong},
+		{"APIs, with a focus on protocols",
+			"Experience designing APIs, with a focus on REST and gRPC",
+			"Designed REST and gRPC services for payments", Strong, Strong},
+		{"cloud security, especially two of its parts",
+			"Experience with cloud security, especially IAM and network policy",
+			"Designed IAM roles and network policy for 50 AWS accounts", Strong, Strong},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
+}
+
+// TestGradeClaimResult pins a bullet in a claim's words that reports a
+// result: work shown, not a quality claimed (review15).
+func TestGradeClaimResult(t *testing.T) {
+	tests := []gradeCase{
+		{"a result in a claim's words", "Reduced cloud costs on AWS",
+			"Able to reduce AWS cloud costs by 35% through rightsizing", Strong, Strong},
+		{"a claim that says the requirement back in other forms", "Reduced cloud costs on AWS",
+			"Able to reduce cloud costs on AWS", Strong, Strong},
+		{"a claim, no result", "Reduced cloud costs on AWS",
+			"Able to cut cloud costs on AWS", Strong, Partial},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())
+}
+
+// TestDescribesLabel pins a "Description" label before the person's own
+// work: work, not a description (review15).
+func TestDescribesLabel(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Description: migrated 40 services to Kubernetes":                      false,
+		"Description - built the billing pipeline":                             false,
+		"Description To identify customers who are likely to churn, data is …": true,
+		"Project description: the application lets users take a survey":        true,
+	} {
+		if got := describes(text); got != want {
+			t.Errorf("describes(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

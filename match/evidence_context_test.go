@@ -138,7 +138,7 @@ func TestListed(t *testing.T) {
 		if at < 0 {
 			t.Fatalf("%q is not in %q", tt.clause, tt.req)
 		}
-		if got := z.listed(tt.req, at, tt.clause); got != tt.want {
+		if got, _ := z.listed(tt.req, at, tt.clause); got != tt.want {
 			t.Errorf("listed(%q, %q) = %v, want %v", tt.req, tt.clause, got, tt.want)
 		}
 	}

@@ -32,21 +32,45 @@ func clauseStarts(text string) []int {
 	return at
 }
 
+// headWindow bounds how far before a clause listed reads for the list's
+// head: a head is a phrase, and reading the whole text before each clause
+// made a long requirement cost clauses × length (a 16 KB one took seconds).
+const headWindow = 200
+
+// sameList is listed's head for a clause deep in a long list of names:
+// its head is the clause before's.
+const sameList = -2
+
 // listed reports whether the first name of the clause that starts at
 // offset start of requirement text is listed as what the requirement
 // asks for: the list is opened as examples, or nothing but generic and
-// weak words comes before it.
-func (z *analyzer) listed(text string, start int, clause string) bool {
+// weak words comes before it. It also returns where the list's head ends
+// in text (before its opening and the names ahead of this one), -1 when
+// the clause names nothing, sameList when a window before the name holds
+// names only.
+func (z *analyzer) listed(text string, start int, clause string) (bool, int) {
 	loc := z.firstName(text, start, clause)
 	if loc == nil {
-		return false
+		return false, -1
 	}
-	head := reListTail.ReplaceAllString(text[:start+loc[0]], "")
+	end := start + loc[0]
+	from := max(0, end-headWindow)
+	head := reListTail.ReplaceAllString(text[from:end], "")
 	if reListOpen.MatchString(head) {
-		return true
+		return true, from + len(head)
+	}
+	if from > 0 {
+		if head == "" {
+			// The window holds names only: a long list, whose head the
+			// clause before it read.
+			return false, sameList
+		}
+		// More than a window of text before the name: a head that long
+		// names something.
+		return false, from + len(head)
 	}
 	p := z.parts(strings.TrimSpace(head))
-	return len(p.skills) == 0 && things(p) == 0
+	return len(p.skills) == 0 && things(p) == 0, len(head)
 }
 
 // firstName returns where in clause (at offset start of text) the first

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"vitae/index"
 	"vitae/lexicon"
@@ -140,6 +141,10 @@ type analyzer struct {
 
 	weakOnce  sync.Once
 	weakStems map[string]bool
+
+	// read counts the bytes parts has read: reading a requirement must
+	// stay linear in its length (TestRequirementReadLinear).
+	read atomic.Int64
 }
 
 // weak is the set of the weak words' stems ("processing" is as weak as
@@ -338,7 +343,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	}
 	p.hedged = z.strict && reHedge.MatchString(text)
 	p.describes = z.strict && z.context && describes(text)
-	p.claims = z.strict && reClaim.MatchString(text)
+	p.claims = z.strict && claims(text)
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict

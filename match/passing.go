@@ -115,6 +115,17 @@ var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+(?:[\w.&'-]+|\(
 // says the requirement back).
 var reClaim = regexp.MustCompile(`(?i)^\W*(?:willing(?:ness)?|ability|able|eager(?:ness)?|keen|desire|motivated|ready)\s+to\b`)
 
+// reResult finds a figure of a result: a percentage, an amount of money,
+// a multiple ("by 35%", "$2M", "3x faster"). "Able to reduce AWS cloud
+// costs by 35% …" reports work done in a claim's words: not a claim.
+var reResult = regexp.MustCompile(`(?i)\d\s*(?:%|percent\b|x\b)|[$€£]\s*\d`)
+
+// claims reports whether a bullet claims a quality instead of showing
+// work (reClaim), with no figure of a result (reResult).
+func claims(text string) bool {
+	return reClaim.MatchString(text) && !reResult.MatchString(text)
+}
+
 // describes reports whether a bullet opens by describing a company,
 // product or project (reDescribes). A bullet in the first person ("I was
 // the technical lead …", "My role was …") describes its author's work,
@@ -123,10 +134,30 @@ func describes(text string) bool {
 	if first := reWord.FindString(text); firstPerson[strings.ToLower(first)] {
 		return false
 	}
+	if loc := reLabel.FindStringIndex(text); loc != nil {
+		// A label before the person's own work ("Description: migrated
+		// 40 services …") labels work; only a product or company
+		// described after it is a description.
+		if ownWork(reWord.FindString(text[loc[1]:])) {
+			return false
+		}
+	}
 	return reDescribes.MatchString(text)
 }
 
 var firstPerson = setOf(`i i'm we we're my our`)
+
+// reLabel is a bullet's "Description" label.
+var reLabel = regexp.MustCompile(`(?i)^\W*(?:project\s+)?description\b\W*`)
+
+// ownWork reports whether a word opens a report of work done: a verb in
+// the past ("migrated", "built", "led").
+func ownWork(w string) bool {
+	w = strings.ToLower(w)
+	return len(w) > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "need") || pastIrregular[w]
+}
+
+var pastIrregular = setOf(`built led ran wrote made set drove grew won rebuilt rewrote took brought taught bought sold cut`)
 
 // softSkills are the lexicon concepts of qualities a person claims rather
 // than work they show ("enhanced my communication skills", "articulate
@@ -150,20 +181,31 @@ func claimsOnly(hit []string) bool {
 }
 
 // saysBack reports whether a bullet writes every word that carries a
-// part of the requirement ("Expert communicator, written and verbal").
+// part of the requirement ("Expert communicator, written and verbal"),
+// compared as the index's stems ("reduced" says "reduce" back), not as
+// the lexicon's concepts ("communication skills" is not "communicator").
 func saysBack(r *reqParts, b *textParts) bool {
 	said := map[string]bool{}
 	for _, ws := range b.surface {
 		for _, w := range ws {
-			said[w] = true
+			said[stemOf(w)] = true
 		}
 	}
 	for _, w := range r.words {
-		if !said[w] {
+		if !said[stemOf(w)] {
 			return false
 		}
 	}
 	return len(r.words) > 0
+}
+
+// stemOf is the index's term for a word, the word itself when it has
+// none.
+func stemOf(w string) string {
+	if ts := index.Terms(w); len(ts) > 0 {
+		return ts[0]
+	}
+	return w
 }
 
 // idiomWords mean little in the idioms they mostly come in (context

@@ -44,7 +44,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 		// (Context rules only; the examples, tails and the core a clause
 		// qualifies are read for the strict rules, core.go.)
 		var busy bool
-		var at []int
+		var at, heads []int
 		if z.context {
 			head := z.parts(cs[0])
 			if busy = things(head) >= 2; busy {
@@ -53,13 +53,21 @@ func (z *analyzer) requirement(text string) *reqParts {
 		}
 		if z.strict {
 			at = clauseStarts(text)
+			heads = make([]int, len(cs))
 		}
 		ps := make([]*reqParts, len(cs))
+		last := -1 // the last clause listed read
 		for i, c := range cs {
 			cp := z.parts(c)
 			if cp.total >= 2 && cp.total < p.total {
 				if z.strict {
-					cp.example = z.listed(text, at[i], c)
+					cp.example, heads[i] = z.listed(text, at[i], c)
+					if heads[i] == sameList && last >= 0 {
+						cp.example, heads[i] = ps[last].example, heads[last]
+					} else if heads[i] == sameList {
+						heads[i] = -1
+					}
+					last = i
 					cp.tail = i > 0
 				}
 				if len(cp.actions) == 0 {
@@ -70,7 +78,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 			}
 		}
 		if z.strict {
-			z.qualify(text, cs, at, ps)
+			z.qualify(text, cs, at, ps, heads)
 		}
 	}
 	return p
@@ -78,6 +86,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 
 // parts reads one requirement or clause.
 func (z *analyzer) parts(text string) *reqParts {
+	z.read.Add(int64(len(text)))
 	p := &reqParts{skills: map[string]bool{}, actions: map[string]bool{}, said: map[string]bool{}, strict: z.strict, context: z.context}
 	if z.strict {
 		text = z.unslash(text) // "Kubernetes/Mesos": each a name, like the words after a space
