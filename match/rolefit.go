@@ -58,7 +58,11 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 				terms[t] = true
 			}
 			if names {
-				for _, t := range nameTerms(b.Role, ts) {
+				add, misread := nameTerms(b.Role, ts)
+				for _, t := range misread {
+					delete(terms, t) // "PM Shift", "Co-op": no role's word
+				}
+				for _, t := range add {
 					if fields[t] {
 						continue // carried only when stated (fieldWords)
 					}

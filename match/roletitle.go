@@ -210,7 +210,7 @@ func namesRole(item string) bool {
 		return false
 	}
 	terms := index.Terms(item)
-	if nameTerms(item, terms) != nil {
+	if add, _ := nameTerms(item, terms); add != nil {
 		return true
 	}
 	for _, t := range terms {
