@@ -83,7 +83,10 @@ var (
 // day, and "Operations Research" a field of applied mathematics, not
 // operations work: none names the role.
 var (
-	edTerm    = index.Terms("ed")[0]
+	// reOpEd finds each word the index reads as "ops", its first group
+	// the "-Ed" of an "Op-Ed" written as one: "Ops, Ed Tech" is
+	// operations.
+	reOpEd    = regexp.MustCompile(`(?i)\bops?\b(-ed\b)?`)
 	pmTerm    = index.Terms("pm")[0]
 	shiftTerm = index.Terms("shift")[0]
 	reAMPM    = regexp.MustCompile(`(?i)\bam\s*/\s*pm\b|\bpm\s*/\s*am\b`)
@@ -201,7 +204,7 @@ var rivalForms = map[string][][]string{
 // of "Co-op" or "Op-Ed", the "PM" of a time of day, a prefix
 // ("Bi-lingual").
 func notName(f nameForm, role string, terms []string, i int) bool {
-	if f.short[0] == opsStem && (i > 0 && terms[i-1] == coTerm || i+1 < len(terms) && terms[i+1] == edTerm) {
+	if f.short[0] == opsStem && (i > 0 && terms[i-1] == coTerm || prefixAt(reOpEd, role, terms, i)) {
 		return true // "Co-op", "Op-Ed"
 	}
 	if f.short[0] == pmTerm && (i+1 < len(terms) && terms[i+1] == shiftTerm || reAMPM.MatchString(role)) {

@@ -25,6 +25,9 @@ func TestNameTermsMisread(t *testing.T) {
 		{"Bi-lingual BI Analyst", nil}, // the BI it states is the name
 		{"Project Manager (PM)", nil},  // a project manager's PM is a name
 		{"Ops Manager", nil},
+		{"Director of Ops, Ed Tech", nil}, // "Ops", then a team
+		{"Ops - Ed Programs", nil},
+		{"OP-ED Editor", []string{"op"}},
 	} {
 		if _, got := nameTerms(tt.title, index.Terms(tt.title)); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("nameTerms(%q) misread %v, want %v", tt.title, got, tt.want)
@@ -47,6 +50,9 @@ func TestRoleFitMisread(t *testing.T) {
 		{"Ops Manager", "Op-Ed Editor", 0},
 		{"Ops Manager", "Operations Manager", 1},
 		{"BI Analyst", "Bi-lingual Customer Support", 0},
+		{"Operations Manager", "Director of Ops, Ed Tech", 1},
+		{"Operations Manager", "Ops - Ed Programs", 1},
+		{"Operations Manager", "Op-Ed Editor", 0},
 	}
 	for _, tt := range tests {
 		pool := map[string]*vitae.Resume{
