@@ -43,7 +43,6 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 		title string
 	}
 	roles := map[string][]role{}
-	fields := fieldWords(title)
 	df := map[string]int{}
 	for id, rr := range resumes {
 		seen := map[string]bool{}
@@ -63,11 +62,9 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 					delete(terms, t) // "PM Shift", "Co-op": no role's word
 				}
 				for _, t := range add {
-					if fields[t] {
-						continue // carried only when stated (fieldWords)
-					}
 					terms[t] = true
 				}
+				dropFields(terms, b.Role, title)
 			}
 			age := 1 - w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now))
 			roles[id] = append(roles[id], role{terms, age, b.Role})

@@ -90,8 +90,22 @@ var (
 	pmTerm    = index.Terms("pm")[0]
 	shiftTerm = index.Terms("shift")[0]
 	reAMPM    = regexp.MustCompile(`(?i)\bam\s*/\s*pm\b|\bpm\s*/\s*am\b`)
-	// fieldRuns are fields named with a long form's words.
-	fieldRuns = [][]string{index.Terms("operations research")}
+	// fieldNames are fields named with a long form's words; fieldRuns
+	// are their terms, fieldTexts the names written as one run of words
+	// ("Operations, Research" names no field).
+	fieldNames = []string{"operations research"}
+	fieldRuns  = func() (out [][]string) {
+		for _, n := range fieldNames {
+			out = append(out, index.Terms(n))
+		}
+		return out
+	}()
+	fieldTexts = func() (out []*regexp.Regexp) {
+		for _, n := range fieldNames {
+			out = append(out, regexp.MustCompile(`(?i)\b`+strings.ReplaceAll(n, " ", `\s+`)+`\b`))
+		}
+		return out
+	}()
 )
 
 // startsField reports terms that begin with a field's name.
@@ -99,23 +113,20 @@ func startsField(terms []string) bool {
 	return slices.ContainsFunc(fieldRuns, func(r []string) bool { return hasRun(terms, r) })
 }
 
-// fieldWords are the terms of the fields a title names ("oper" and
-// "research" of "Operations Research Analyst"): a role title carries
-// them only by stating them, not by a short name's other form, or a
-// DevOps engineer would fit an operations research analyst's job.
-func fieldWords(title string) map[string]bool {
-	terms := index.Terms(title)
-	m := map[string]bool{}
-	for i := range terms {
-		for _, r := range fieldRuns {
-			if hasRun(terms[i:], r) {
-				for _, t := range r {
-					m[t] = true
-				}
-			}
+// dropFields drops from a role title's terms (its own and those
+// nameTerms added) the words of a field the title and the JD's (jd) do
+// not both name: an "Operations Manager", an "Ops Manager" and a
+// "Research Operations Lead" do no operations research, and an
+// "Operations Research Scientist" is no operations manager.
+func dropFields(terms map[string]bool, role, jd string) {
+	for i, re := range fieldTexts {
+		if re.MatchString(role) == re.MatchString(jd) {
+			continue
+		}
+		for _, t := range fieldRuns[i] {
+			delete(terms, t)
 		}
 	}
-	return m
 }
 
 // reOperations is the noun the index stems to operTerms.
