@@ -43,7 +43,6 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 		title string
 	}
 	roles := map[string][]role{}
-	fields := fieldWords(title)
 	df := map[string]int{}
 	for id, rr := range resumes {
 		seen := map[string]bool{}
@@ -58,12 +57,14 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 				terms[t] = true
 			}
 			if names {
-				for _, t := range nameTerms(b.Role, ts) {
-					if fields[t] {
-						continue // carried only when stated (fieldWords)
-					}
+				add, misread := nameTerms(b.Role, ts)
+				for _, t := range misread {
+					delete(terms, t) // "PM Shift", "Co-op": no role's word
+				}
+				for _, t := range add {
 					terms[t] = true
 				}
+				dropFields(terms, b.Role, title)
 			}
 			age := 1 - w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now))
 			roles[id] = append(roles[id], role{terms, age, b.Role})

@@ -249,7 +249,7 @@ func TestNameTerms(t *testing.T) {
 		{"Desktops Support", nil},
 		{"Software Developer", nil},
 	} {
-		if got := nameTerms(tt.title, index.Terms(tt.title)); !reflect.DeepEqual(got, tt.want) {
+		if got, _ := nameTerms(tt.title, index.Terms(tt.title)); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("nameTerms(%q) = %v, want %v", tt.title, got, tt.want)
 		}
 	}

@@ -51,10 +51,14 @@ var levelTerms = func() map[string]bool {
 func titleParts(title string) (main string, others []string) {
 	for _, m := range reParens.FindAllStringSubmatch(title, -1) {
 		items := strings.Split(m[1], "/")
-		if len(items) < 2 || isMarker(items) || isWorkPlace(items) {
+		if len(items) < 2 || isMarker(items) {
 			continue // a team or a note, not another name of the role
 		}
+		where := isWorkPlace(items)
 		for _, it := range items {
+			if where && !namesRole(it) {
+				continue // "Remote-first", "EU", "Berlin": where, not who
+			}
 			if len(roleTerms(it)) > 0 {
 				others = append(others, strings.TrimSpace(it))
 			}
@@ -180,14 +184,37 @@ func isMarker(items []string) bool {
 	return true
 }
 
-// reWorkPlace is a slash list's item that says where the work is.
-var reWorkPlace = regexp.MustCompile(`(?i)^(?:remote|hybrid|on-?site|in-office)$`)
+// reWorkPlace is a slash list's item that says where or how the work
+// is: a work mode ("Remote-first", "On site", "WFH", "Contract") or a
+// region ("EU", "EMEA").
+var reWorkPlace = regexp.MustCompile(`(?i)^(?:(?:remote|hybrid|on[- ]?site|in[- ]?office|wfh|work from home|flexible|contract|freelance|full[- ]?time|part[- ]?time|permanent|temporary)\b|(?:eu|us|usa|uk|emea|apac|latam|amer|americas|europe|asia|worldwide|global|anywhere)$)`)
 
-// isWorkPlace reports a slash list that says where the work is:
-// "(Remote/EU)" names a region beside it, no other name of the role.
+// isWorkPlace reports a slash list with an item that says where or how
+// the work is: "(Remote/EU)" names a region beside it, "(On site/Berlin)"
+// a city.
 func isWorkPlace(items []string) bool {
 	for _, it := range items {
 		if reWorkPlace.MatchString(strings.TrimSpace(it)) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesRole reports an item of a list that says where the work is which
+// names a role nonetheless: a short or long name ("SRE", "DevOps") or a
+// role's head noun ("Platform Engineer"). The other items there are
+// places or modes of work: "Berlin", "Flexible", "New York".
+func namesRole(item string) bool {
+	if reWorkPlace.MatchString(strings.TrimSpace(item)) {
+		return false
+	}
+	terms := index.Terms(item)
+	if add, _ := nameTerms(item, terms); add != nil {
+		return true
+	}
+	for _, t := range terms {
+		if roleHeadTerms[t] && !connectives[t] {
 			return true
 		}
 	}

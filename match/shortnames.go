@@ -83,12 +83,29 @@ var (
 // day, and "Operations Research" a field of applied mathematics, not
 // operations work: none names the role.
 var (
-	edTerm    = index.Terms("ed")[0]
+	// reOpEd finds each word the index reads as "ops", its first group
+	// the "-Ed" of an "Op-Ed" written as one: "Ops, Ed Tech" is
+	// operations.
+	reOpEd    = regexp.MustCompile(`(?i)\bops?\b(-ed\b)?`)
 	pmTerm    = index.Terms("pm")[0]
 	shiftTerm = index.Terms("shift")[0]
 	reAMPM    = regexp.MustCompile(`(?i)\bam\s*/\s*pm\b|\bpm\s*/\s*am\b`)
-	// fieldRuns are fields named with a long form's words.
-	fieldRuns = [][]string{index.Terms("operations research")}
+	// fieldNames are fields named with a long form's words; fieldRuns
+	// are their terms, fieldTexts the names written as one run of words
+	// ("Operations, Research" names no field).
+	fieldNames = []string{"operations research"}
+	fieldRuns  = func() (out [][]string) {
+		for _, n := range fieldNames {
+			out = append(out, index.Terms(n))
+		}
+		return out
+	}()
+	fieldTexts = func() (out []*regexp.Regexp) {
+		for _, n := range fieldNames {
+			out = append(out, regexp.MustCompile(`(?i)\b`+strings.ReplaceAll(n, " ", `\s+`)+`\b`))
+		}
+		return out
+	}()
 )
 
 // startsField reports terms that begin with a field's name.
@@ -96,23 +113,20 @@ func startsField(terms []string) bool {
 	return slices.ContainsFunc(fieldRuns, func(r []string) bool { return hasRun(terms, r) })
 }
 
-// fieldWords are the terms of the fields a title names ("oper" and
-// "research" of "Operations Research Analyst"): a role title carries
-// them only by stating them, not by a short name's other form, or a
-// DevOps engineer would fit an operations research analyst's job.
-func fieldWords(title string) map[string]bool {
-	terms := index.Terms(title)
-	m := map[string]bool{}
-	for i := range terms {
-		for _, r := range fieldRuns {
-			if hasRun(terms[i:], r) {
-				for _, t := range r {
-					m[t] = true
-				}
-			}
+// dropFields drops from a role title's terms (its own and those
+// nameTerms added) the words of a field the title and the JD's (jd) do
+// not both name: an "Operations Manager", an "Ops Manager" and a
+// "Research Operations Lead" do no operations research, and an
+// "Operations Research Scientist" is no operations manager.
+func dropFields(terms map[string]bool, role, jd string) {
+	for i, re := range fieldTexts {
+		if re.MatchString(role) == re.MatchString(jd) {
+			continue
+		}
+		for _, t := range fieldRuns[i] {
+			delete(terms, t)
 		}
 	}
-	return m
 }
 
 // reOperations is the noun the index stems to operTerms.
@@ -142,14 +156,24 @@ func prefixAt(re *regexp.Regexp, role string, terms []string, i int) bool {
 // them) adds for naming a role in its other form: those of "operations"
 // for "Ops" or a "…Ops" compound, of "pm" for "Product Manager", of
 // "site reliability" for "SRE"; none for a title that names none.
-func nameTerms(role string, terms []string) []string {
+// misread are the short names it writes that name no role ("Co-op",
+// "PM Shift"): not the role's words, though the index reads them so.
+func nameTerms(role string, terms []string) (add, misread []string) {
 	var out []string
+	named := map[string]bool{} // short terms read as the name somewhere
 	for i, t := range terms {
 		for _, fi := range byFirst[t] {
 			f := nameForms[fi]
 			switch {
 			case hasRun(terms[i:], f.short):
-				if !shortMisread(f, role, terms, i) {
+				if notName(f, role, terms, i) {
+					misread = append(misread, f.short...)
+					continue
+				}
+				for _, s := range f.short {
+					named[s] = true
+				}
+				if !rivalStated(f, terms) {
 					out = append(out, f.long...)
 				}
 			case hasRun(terms[i:], f.long):
@@ -164,10 +188,16 @@ func nameTerms(role string, terms []string) []string {
 			out = append(out, operTerms...)
 		}
 	}
-	if out == nil {
-		return nil
+	misread = slices.DeleteFunc(misread, func(t string) bool { return named[t] })
+	if len(misread) > 0 {
+		misread = dedupe(misread)
+	} else {
+		misread = nil
 	}
-	return dedupe(out)
+	if out == nil {
+		return nil, misread
+	}
+	return dedupe(out), misread
 }
 
 // rivalForms are the other long forms a short name stands for, by its
@@ -181,20 +211,24 @@ var rivalForms = map[string][][]string{
 	index.Terms("pm")[0]: {index.Terms("project manager"), index.Terms("program manager")},
 }
 
-// shortMisread reports a short name at terms[i] that is not the role's:
-// the "op" of "Co-op", a prefix ("Bi-lingual"), or a name whose rival
-// long form the title states without its own ("Project Manager (PM)": a
-// project manager, not a product manager).
-func shortMisread(f nameForm, role string, terms []string, i int) bool {
-	if f.short[0] == opsStem && (i > 0 && terms[i-1] == coTerm || i+1 < len(terms) && terms[i+1] == edTerm) {
+// notName reports a short name at terms[i] that names no role: the "op"
+// of "Co-op" or "Op-Ed", the "PM" of a time of day, a prefix
+// ("Bi-lingual").
+func notName(f nameForm, role string, terms []string, i int) bool {
+	if f.short[0] == opsStem && (i > 0 && terms[i-1] == coTerm || prefixAt(reOpEd, role, terms, i)) {
 		return true // "Co-op", "Op-Ed"
 	}
 	if f.short[0] == pmTerm && (i+1 < len(terms) && terms[i+1] == shiftTerm || reAMPM.MatchString(role)) {
 		return true // "RN - PM Shift", "AM/PM": a time of day
 	}
-	if re := hyphenPrefixes[f.short[0]]; re != nil && prefixAt(re, role, terms, i) {
-		return true
-	}
+	re := hyphenPrefixes[f.short[0]]
+	return re != nil && prefixAt(re, role, terms, i)
+}
+
+// rivalStated reports a short name whose rival long form the title
+// states without its own ("Project Manager (PM)": a project manager, not
+// a product manager): a name of the role, but not of the long form.
+func rivalStated(f nameForm, terms []string) bool {
 	if containsRun(terms, f.long) {
 		return false
 	}

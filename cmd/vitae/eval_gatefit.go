@@ -156,13 +156,6 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 	if n := pickJobs(gp); n < 2 {
 		return &exitError{code: 2, err: fmt.Errorf("fit gate: the strong picks among the train pairs in the index come from %d job, cross-validation by job needs 2 or more", n)}
 	}
-	// Only once the model has read every pair: a dump of cosines read as 0
-	// would overwrite the testdata the table is checked against.
-	if dump != nil {
-		if err := writeDump(dump, picks); err != nil {
-			return fmt.Errorf("fit gate: %w", err)
-		}
-	}
 	f, err := eval.FitGate(gp, o.l2, o.target)
 	if err != nil {
 		return err
@@ -179,6 +172,14 @@ func runGateFit(ctx context.Context, w io.Writer, l eval.Lookup, grader *match.G
 	drop, err := eval.DropOne(gp, o.l2, f.At)
 	if err != nil {
 		return err
+	}
+	// Only once the model has read every pair and the fit has run: a
+	// dump of cosines read as 0 would overwrite the testdata the table is
+	// checked against, and a fit that fails leaves the file as it was.
+	if dump != nil {
+		if err := writeDump(dump, picks); err != nil {
+			return fmt.Errorf("fit gate: %w", err)
+		}
 	}
 	fmt.Fprintf(w, "CV by job at %.2f with one feature left out:\n", f.At)
 	for i, c := range drop {

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"fmt"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,11 +14,21 @@ const demoRef = "002_6ca7291b08ba563c#L7"
 // judged is an evidence item (JSON) judging demoRef at grade for req;
 // an empty job is left out.
 func judged(id, job, req, split string, grade int) string {
-	j := ""
-	if job != "" {
-		j = `"job":"` + job + `",`
+	type judgment struct {
+		Ref   string `json:"ref"`
+		Grade int    `json:"grade"`
 	}
-	return fmt.Sprintf(`{"id":%q,%s"requirement":%q,"split":%q,"judgments":[{"ref":%q,"grade":%d}]}`, id, j, req, split, demoRef, grade)
+	b, err := json.Marshal(struct {
+		ID          string     `json:"id"`
+		Job         string     `json:"job,omitempty"`
+		Requirement string     `json:"requirement"`
+		Split       string     `json:"split"`
+		Judgments   []judgment `json:"judgments"`
+	}{id, job, req, split, []judgment{{demoRef, grade}}})
+	if err != nil {
+		panic(err) // strings and ints always marshal
+	}
+	return string(b)
 }
 
 // indexedDir is a work directory with the demo data indexed, under the
