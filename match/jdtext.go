@@ -8,7 +8,7 @@ import (
 )
 
 // CheckText refuses a job description that is not text a person wrote:
-// invalid UTF-8, a control character other than tab and line breaks (the
+// invalid UTF-8, a control character that is not a space (the
 // mark of binary data), or too few letters (under a quarter of the
 // characters that are not spaces). Without it random bytes match: the
 // lexicon reads the skill "C" in them, and a stored job's title carries
@@ -20,13 +20,15 @@ func CheckText(text string) error {
 	letters, shown := 0, 0
 	for i, r := range text {
 		switch {
-		case r == '\t' || r == '\n' || r == '\r':
+		case unicode.IsSpace(r):
+			// Before the control check: \f (pdftotext's page break), \v
+			// and U+0085 are spaces as well as control characters.
 		case unicode.IsControl(r):
 			return vitae.Errorf(vitae.EINVALID, "job description holds control character U+%04X at byte %d: binary data is not a job description", r, i)
 		case unicode.IsLetter(r):
 			letters++
 			shown++
-		case !unicode.IsSpace(r):
+		default:
 			shown++
 		}
 	}
