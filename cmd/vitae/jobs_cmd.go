@@ -47,12 +47,15 @@ func (g *globals) openJobs(cmd *cobra.Command) (*workbench.Store, *remote, error
 	}
 	wb, err := workbench.Open(cfg.Index.Path)
 	if errors.Is(err, workbench.ErrInUse) {
-		base, rerr := readServeAddr(cfg.Index.Path)
-		if rerr != nil {
+		if _, _, rerr := readServeAddr(cfg.Index.Path); rerr != nil {
 			return nil, nil, fmt.Errorf("%w; stop the server, or use its API (/api/v1/jobs)", err)
 		}
-		fmt.Fprintf(g.stderr, "vitae: %s is held by the server at %s; asking it\n", cfg.Index.Path, base)
-		return nil, &remote{base: base, apiKey: cfg.Server.APIKey, client: &http.Client{Timeout: 5 * time.Minute}}, nil
+		srv, derr := dialServer(cmd.Context(), cfg.Index.Path, cfg.Server.APIKey, 5*time.Minute)
+		if derr != nil {
+			return nil, nil, fmt.Errorf("workbench of %s is %w: %w", cfg.Index.Path, err, derr)
+		}
+		fmt.Fprintf(g.stderr, "vitae: %s is held by the server at %s; asking it\n", cfg.Index.Path, srv.base)
+		return nil, srv, nil
 	}
 	return wb, nil, err
 }
