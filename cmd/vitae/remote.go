@@ -134,6 +134,9 @@ func dialServer(ctx context.Context, dir, apiKey string, timeout time.Duration) 
 	return &remote{base: base, apiKey: apiKey, client: &http.Client{Timeout: timeout}}, nil
 }
 
+// matchTimeout bounds a request that searches or matches on the server.
+const matchTimeout = 5 * time.Minute
+
 // probeTimeout bounds the check of the server's id: a port that accepts
 // but never answers must not hang a command.
 const probeTimeout = 10 * time.Second
@@ -145,10 +148,11 @@ type remote struct {
 	client *http.Client
 }
 
-// inUse is the error for an index another process holds when its server
-// cannot be asked; it names the remedy.
+// inUse is the error for an index another process holds when no server
+// is named to ask; the holder may be a command as well as a server, and
+// the remedy says so.
 func inUse(err error) error {
-	return fmt.Errorf("%w; stop the server or use --index DIR", err)
+	return fmt.Errorf("%w: another vitae process holds it (a server, or a command still running); stop it or use --index DIR", err)
 }
 
 // openOrRemote opens the index like openIndexed; when a running server
@@ -167,7 +171,7 @@ func (g *globals) openOrRemote(cmd *cobra.Command, local map[string]string, chec
 		if _, _, rerr := readServeAddr(cfg.Index.Path); rerr != nil {
 			return nil, nil, nil, inUse(err)
 		}
-		srv, derr := dialServer(cmd.Context(), cfg.Index.Path, cfg.Server.APIKey, 5*time.Minute)
+		srv, derr := dialServer(cmd.Context(), cfg.Index.Path, cfg.Server.APIKey, matchTimeout)
 		if derr != nil {
 			return nil, nil, nil, fmt.Errorf("%s is %w: %w", cfg.Index.Path, err, derr)
 		}

@@ -71,7 +71,7 @@ func TestCommandsAskTheRunningServer(t *testing.T) {
 	// index writes: it cannot go through the server's read API.
 	start := time.Now()
 	code, out, errOut = runBinary(t, bin, dir, "index", "data")
-	if code != 1 || !strings.Contains(errOut, "in use by another process; stop the server or use --index DIR") || strings.Contains(errOut, "damaged") || out != "" {
+	if code != 1 || !strings.Contains(errOut, "in use by another process: another vitae process holds it") || strings.Contains(errOut, "damaged") || out != "" {
 		t.Errorf("index on a held index: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
 	t.Logf("index on a held index failed after %s", time.Since(start).Round(time.Millisecond))
@@ -79,7 +79,7 @@ func TestCommandsAskTheRunningServer(t *testing.T) {
 	if err := os.Rename(addrPath, addrPath+".aside"); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errOut := runBinary(t, bin, dir, "search", "x"); code != 1 || !strings.Contains(errOut, "stop the server or use --index DIR") {
+	if code, _, errOut := runBinary(t, bin, dir, "search", "x"); code != 1 || !strings.Contains(errOut, "another vitae process holds it (a server, or a command still running); stop it or use --index DIR") {
 		t.Errorf("search without %s: exit %d %s", addrFile, code, errOut)
 	}
 	if err := os.Rename(addrPath+".aside", addrPath); err != nil {
