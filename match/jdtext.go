@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -49,4 +50,18 @@ func CheckText(text string) error {
 		return vitae.Errorf(vitae.EINVALID, "job description has too few letters to be text (%d of %d characters)", letters, shown)
 	}
 	return nil
+}
+
+// NormalizeLines ends every line with \n alone, without trailing spaces or
+// tabs, and drops blank lines at the end: the same job saved from another
+// editor (CRLF) or pasted with trailing blanks is then the same text, and
+// a stored job is compared and kept in this form.
+func NormalizeLines(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
 }

@@ -135,3 +135,20 @@ func TestNewJobRefusesAControlCharacterInTheTitle(t *testing.T) {
 		t.Errorf("NewJob with a plain title: %+v, %v", j, err)
 	}
 }
+
+// A job saved from another editor is the same text: CRLF and CR line ends,
+// trailing spaces and tabs, blank lines at the end.
+func TestNewJobNormalizesLines(t *testing.T) {
+	want := "# SRE\n## Requirements\n\n- Kubernetes in production\n- Terraform"
+	for _, text := range []string{
+		want,
+		"# SRE\r\n## Requirements\r\n\r\n- Kubernetes in production\r\n- Terraform\r\n",
+		"# SRE  \n## Requirements\t\n \n- Kubernetes in production \n- Terraform\n\n\n",
+		"# SRE\r## Requirements\r\r- Kubernetes in production\r- Terraform",
+	} {
+		j, err := NewJob("", text, "")
+		if err != nil || j.JobDescription != want {
+			t.Errorf("NewJob(%q) = %q, %v; want %q", text, j.JobDescription, err, want)
+		}
+	}
+}
