@@ -123,6 +123,7 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 // title, when empty, is the description's own, else its first
 // requirement.
 func NewJob(title, text, format string) (Job, error) {
+	text = NormalizeLines(text)
 	jd, err := ParseJD(text, format)
 	if err != nil {
 		return Job{}, err

@@ -31,9 +31,15 @@ func TestParseJDRefusesWhatIsNotText(t *testing.T) {
 		{"random bytes made valid UTF-8", valid, "control character"},
 		{"a NUL in a line", "- Kubernetes\x00 in production", "U+0000"},
 		{"an escape sequence", "- Go\x1b[31m services", "U+001B"},
-		{"punctuation and digits", "- 1234 !!!! #### 5678 ??", "too few letters"},
-		{"replacement characters", "- Go " + strings.Repeat("\uFFFD", 40), "too few letters"},
+		{"punctuation and digits", "- 1234 !!!! #### 5678 ??\n" + strings.Repeat("1234 ", 50), "too few letters"},
+		{"replacement characters", "- Go " + strings.Repeat("\uFFFD", 40), "U+FFFD"},
+		{"a terse JD", "- C++ 11/14/17/20, 5–7 yrs, 99.99%", ""},
 		{"tabs and CRLF", "# SRE\r\n## Requirements\r\n-\tKubernetes in production\r\n", ""},
+		{"page breaks of pdftotext", "# SRE\n- Kubernetes in production\n\f- Terraform\n\f", ""},
+		{"a vertical tab", "- Kubernetes\vin production", ""},
+		{"a next line U+0085", "- Kubernetes\u0085- Terraform", ""},
+		{"a no-break space", "- Kubernetes\u00a0in production", ""},
+		{"CRLF only", "- Kubernetes in production\r\n- Terraform\r\n", ""},
 		{"another script", "# Инженер\n## Требования\n- Опыт работы с Kubernetes\n", ""},
 		{"symbols of skills", "## Requirements\n- C++, C#, .NET 8\n- Go 1.22\n", ""},
 		{"JSON", `{"title":"SRE","skills":[{"name":"Go"},{"name":"Kubernetes"}]}`, ""},
@@ -54,6 +60,34 @@ func TestParseJDRefusesWhatIsNotText(t *testing.T) {
 				t.Errorf("NewJob stored it: %v", err)
 			}
 		})
+	}
+}
+
+// The letter share is checked from minLettered characters that are not
+// spaces up, and refuses under a quarter of letters: rows at both
+// boundaries, so a change of either is seen.
+func TestCheckTextLetterShareBoundaries(t *testing.T) {
+	digits := func(n int) string { return strings.Repeat("1", n) }
+	letters := func(n int) string { return strings.Repeat("a", n) }
+	tests := []struct {
+		name, text string
+		ok         bool
+	}{
+		{"no letters, one under the length", digits(minLettered - 1), true},
+		{"no letters, at the length", digits(minLettered), false},
+		{"no letters, spaces not counted", strings.Repeat("1 ", minLettered-1), true},
+		{"a quarter letters", letters(minLettered/4) + digits(minLettered*3/4), true},
+		{"one letter under a quarter", letters(minLettered/4-1) + digits(minLettered*3/4+1), false},
+		{"a quarter U+FFFD", strings.Repeat("\uFFFD", 10) + letters(30), true},
+		{"one U+FFFD over a quarter", strings.Repeat("\uFFFD", 11) + letters(30), false},
+	}
+	for _, tt := range tests {
+		err := CheckText(tt.text)
+		if tt.ok != (err == nil) {
+			t.Errorf("%s: CheckText = %v, want ok %v", tt.name, err, tt.ok)
+		} else if err != nil && vitae.ErrorCode(err) != vitae.EINVALID {
+			t.Errorf("%s: code %s, want EINVALID", tt.name, vitae.ErrorCode(err))
+		}
 	}
 }
 
@@ -99,5 +133,22 @@ func TestNewJobRefusesAControlCharacterInTheTitle(t *testing.T) {
 	}
 	if j, err := NewJob("  SRE Manager ", "- Kubernetes in production", ""); err != nil || j.Title != "SRE Manager" {
 		t.Errorf("NewJob with a plain title: %+v, %v", j, err)
+	}
+}
+
+// A job saved from another editor is the same text: CRLF and CR line ends,
+// trailing spaces and tabs, blank lines at the end.
+func TestNewJobNormalizesLines(t *testing.T) {
+	want := "# SRE\n## Requirements\n\n- Kubernetes in production\n- Terraform"
+	for _, text := range []string{
+		want,
+		"# SRE\r\n## Requirements\r\n\r\n- Kubernetes in production\r\n- Terraform\r\n",
+		"# SRE  \n## Requirements\t\n \n- Kubernetes in production \n- Terraform\n\n\n",
+		"# SRE\r## Requirements\r\r- Kubernetes in production\r- Terraform",
+	} {
+		j, err := NewJob("", text, "")
+		if err != nil || j.JobDescription != want {
+			t.Errorf("NewJob(%q) = %q, %v; want %q", text, j.JobDescription, err, want)
+		}
 	}
 }

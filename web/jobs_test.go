@@ -68,7 +68,7 @@ func jobBody(title, jd string) string {
 func TestJobFitsAPI(t *testing.T) {
 	base, _ := jobsServer(t)
 	api := base + "/api/v1"
-	var sre, fin, again workbench.Job
+	var sre, fin, again, crlf workbench.Job
 	tests := []struct {
 		name, method, path, body string
 		status                   int
@@ -77,6 +77,7 @@ func TestJobFitsAPI(t *testing.T) {
 		{"save SRE job untitled", "POST", "/jobs", jobBody("", sreJob), 201, &sre},
 		{"save finance job", "POST", "/jobs", jobBody("Analyst", financeJob), 201, &fin},
 		{"save SRE job again: the same job", "POST", "/jobs", jobBody("", sreJob), 200, &again},
+		{"save SRE job with CRLF and trailing spaces: the same job", "POST", "/jobs", jobBody("", strings.ReplaceAll(sreJob, "\n", " \t\r\n")+"\r\n"), 200, &crlf},
 		{"save prose without requirements", "POST", "/jobs", jobBody("x", `{"title":"x"}`), 400, nil},
 		{"save nothing", "POST", "/jobs", jobBody("x", " "), 400, nil},
 		{"fits of nobody", "GET", "/resumes/nobody/jobs", "", 404, nil},
@@ -89,8 +90,8 @@ func TestJobFitsAPI(t *testing.T) {
 			}
 		})
 	}
-	if again.ID != sre.ID {
-		t.Errorf("the same job sent twice is stored as %s and %s", sre.ID, again.ID)
+	if again.ID != sre.ID || crlf.ID != sre.ID {
+		t.Errorf("the same job sent thrice (LF, LF, CRLF) is stored as %s, %s and %s", sre.ID, again.ID, crlf.ID)
 	}
 	if sre.Title != "SRE Manager" || fin.Title != "Analyst" || sre.ID == "" {
 		t.Fatalf("saved %+v and %+v: want the JD's own title when none is given", sre, fin)

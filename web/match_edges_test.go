@@ -23,12 +23,12 @@ func postMatchPage(t *testing.T, base string, form url.Values) (int, string) {
 	return resp.StatusCode, string(data)
 }
 
-// A form past the body limit is a description that is too long (413, as
-// the API says), not an empty one.
+// A form past the body limit is refused with a 413 naming that limit (not
+// the description's length, which it need not break), not read as empty.
 func TestMatchPageRefusesAnOversizedForm(t *testing.T) {
 	ts, _ := newTestServer(t, Config{MaxBodyBytes: 1 << 20})
 	st, page := postMatchPage(t, ts.URL, url.Values{"jd": {strings.Repeat("Kubernetes in production\n", 50000)}})
-	if st != http.StatusRequestEntityTooLarge || !strings.Contains(page, "longer than 50000") || strings.Contains(page, "is empty") {
+	if st != http.StatusRequestEntityTooLarge || !strings.Contains(page, "limit of 1048576 bytes") || strings.Contains(page, "is empty") {
 		t.Errorf("status %d, want 413 naming the limit\n%.2000s", st, page)
 	}
 }
@@ -122,7 +122,7 @@ func TestJobsPageRefusesAnOversizedForm(t *testing.T) {
 			msg, _ = url.QueryUnescape(msg)
 		}
 	}
-	if resp.StatusCode != http.StatusSeeOther || !strings.Contains(msg, "longer than 50000") {
+	if resp.StatusCode != http.StatusSeeOther || !strings.Contains(msg, "limit of 1048576 bytes") {
 		t.Errorf("%d, flash %q: want a redirect saying the description is too long", resp.StatusCode, msg)
 	}
 	if js, _ := wb.Jobs(); len(js) != 0 {

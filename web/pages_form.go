@@ -12,8 +12,7 @@ import (
 
 // jdForm parses the form of a page that posts a job description. gin's
 // PostForm drops a parse error, so a body past the size limit would read
-// as an empty description; here it is the same ETOOLARGE the API gives
-// for a description that is too long. ParseForm goes first: for a body
+// as an empty description; here it is ETOOLARGE naming the body limit. ParseForm goes first: for a body
 // that is not multipart, ParseMultipartForm answers ErrNotMultipart and
 // hides ParseForm's error.
 func jdForm(c *gin.Context) error {
@@ -23,11 +22,13 @@ func jdForm(c *gin.Context) error {
 			err = nil
 		}
 	}
+	var mbe *http.MaxBytesError
 	switch {
 	case err == nil:
 		return nil
-	case tooLarge(err):
-		return vitae.Errorf(vitae.ETOOLARGE, "job description is longer than %d characters", match.MaxJDChars)
+	case errors.As(err, &mbe):
+		// The body limit, not the description's: name the limit hit.
+		return vitae.Errorf(vitae.ETOOLARGE, "the form is larger than the server's limit of %d bytes (a job description holds at most %d characters)", mbe.Limit, match.MaxJDChars)
 	}
 	return vitae.Wrap(vitae.EINVALID, err, "malformed form")
 }

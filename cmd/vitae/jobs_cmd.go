@@ -37,7 +37,9 @@ against each of them as "vitae match" scores candidates. While
 // openJobs opens the workbench file of the configured index directory;
 // when a running server holds it, it returns that server to ask instead
 // (saying so on stderr), as search and match do.
-func (g *globals) openJobs(cmd *cobra.Command) (*workbench.Store, *remote, error) {
+// timeout bounds each request to the server: list, add and rm answer at
+// once (jobsTimeout), fit scores every job (matchTimeout).
+func (g *globals) openJobs(cmd *cobra.Command, timeout time.Duration) (*workbench.Store, *remote, error) {
 	cfg, _, err := g.load(cmd, nil)
 	if err != nil {
 		return nil, nil, err
@@ -47,15 +49,22 @@ func (g *globals) openJobs(cmd *cobra.Command) (*workbench.Store, *remote, error
 	}
 	wb, err := workbench.Open(cfg.Index.Path)
 	if errors.Is(err, workbench.ErrInUse) {
-		base, rerr := readServeAddr(cfg.Index.Path)
-		if rerr != nil {
-			return nil, nil, fmt.Errorf("%w; stop the server, or use its API (/api/v1/jobs)", err)
+		if _, _, rerr := readServeAddr(cfg.Index.Path); rerr != nil {
+			return nil, nil, fmt.Errorf("%w: another vitae process holds it (a command still running, or a server that names no address in %s); let it finish or stop it, or use a server's API (/api/v1/jobs)", err, addrFile)
 		}
-		fmt.Fprintf(g.stderr, "vitae: %s is held by the server at %s; asking it\n", cfg.Index.Path, base)
-		return nil, &remote{base: base, apiKey: cfg.Server.APIKey, client: &http.Client{Timeout: 5 * time.Minute}}, nil
+		srv, derr := dialServer(cmd.Context(), cfg.Index.Path, cfg.Server.APIKey, timeout)
+		if derr != nil {
+			return nil, nil, fmt.Errorf("workbench of %s is %w: %w", cfg.Index.Path, err, derr)
+		}
+		fmt.Fprintf(g.stderr, "vitae: %s is held by the server at %s; asking it\n", cfg.Index.Path, srv.base)
+		return nil, srv, nil
 	}
 	return wb, nil, err
 }
+
+// jobsTimeout bounds a request to a server that lists, stores or deletes
+// a job: a port that accepts but never answers fails the command soon.
+const jobsTimeout = 10 * time.Second
 
 func newJobsAddCmd(g *globals) *cobra.Command {
 	var title, format string
@@ -79,7 +88,7 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			wb, srv, err := g.openJobs(cmd)
+			wb, srv, err := g.openJobs(cmd, jobsTimeout)
 			if err != nil {
 				return err
 			}
@@ -146,7 +155,7 @@ func newJobsRmCmd(g *globals) *cobra.Command {
 		Short: "Delete a stored job description",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			wb, srv, err := g.openJobs(cmd)
+			wb, srv, err := g.openJobs(cmd, jobsTimeout)
 			if err != nil {
 				return err
 			}
@@ -176,7 +185,7 @@ levels, role fit and years), and prints the jobs best fit first with
 the evidence per requirement.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			wb, srv, err := g.openJobs(cmd)
+			wb, srv, err := g.openJobs(cmd, matchTimeout)
 			if err != nil {
 				return err
 			}
@@ -234,7 +243,7 @@ type fitsAnswer struct {
 
 // storedJobs lists the stored jobs, from the file or the running server.
 func (g *globals) storedJobs(cmd *cobra.Command) ([]workbench.Job, error) {
-	wb, srv, err := g.openJobs(cmd)
+	wb, srv, err := g.openJobs(cmd, jobsTimeout)
 	if err != nil {
 		return nil, err
 	}

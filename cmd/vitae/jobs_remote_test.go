@@ -48,7 +48,7 @@ func TestJobsCommandsAskTheRunningServer(t *testing.T) {
 	if err := os.Remove(addrPath); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errOut := runBinary(t, bin, dir, "jobs", "list"); code != 1 || !strings.Contains(errOut, "in use by another process; stop the server, or use its API") {
+	if code, _, errOut := runBinary(t, bin, dir, "jobs", "list"); code != 1 || !strings.Contains(errOut, "in use by another process: another vitae process holds it (a command still running") {
 		t.Errorf("list without %s: exit %d %s", addrFile, code, errOut)
 	}
 }

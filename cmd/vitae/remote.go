@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,19 +23,42 @@ import (
 	"vitae/index"
 )
 
-// A running `vitae serve` holds its index's lock, so `search` and `match`
-// on that index ask the server instead: serve writes its loopback address
-// to serve.addr in the index directory and removes it on a clean stop. A
-// file left by a crash is harmless: it is read only while the lock is held.
+// A running `vitae serve` holds its index's lock, so `search`, `match` and
+// `jobs` on that index ask the server instead: serve writes its loopback
+// address and an id of its own to serve.addr in the index directory and
+// removes it on a clean stop. A file left by a crash is read only while
+// the lock is held, and the server at its address must answer with the
+// same id (instanceHeader): a stale file naming another live server (the
+// port reused) is refused, not asked.
 const addrFile = "serve.addr"
 
-// writeServeAddr records where the server listens; remove deletes the file
-// if it still holds this server's address.
-func writeServeAddr(dir string, addr net.Addr) (remove func(), err error) {
-	base := serverBase(addr)
+// instanceHeader is the response header that carries the server's id.
+const instanceHeader = "X-Vitae-Instance"
+
+// newInstanceID is a random id for one run of the server.
+func newInstanceID() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("server id: %w", err)
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// withInstance sets the server's id on every answer.
+func withInstance(h http.Handler, id string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set(instanceHeader, id)
+		h.ServeHTTP(w, r)
+	})
+}
+
+// writeServeAddr records where the server listens and its id; remove
+// deletes the file if it still holds this server's.
+func writeServeAddr(dir string, addr net.Addr, id string) (remove func(), err error) {
+	content := serverBase(addr) + "\n" + id + "\n"
 	path := filepath.Join(dir, addrFile)
 	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(base+"\n"), 0o600); err != nil {
+	if err := os.WriteFile(tmp, []byte(content), 0o600); err != nil {
 		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
@@ -41,7 +66,7 @@ func writeServeAddr(dir string, addr net.Addr) (remove func(), err error) {
 		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
 	return func() {
-		if b, err := os.ReadFile(path); err == nil && strings.TrimSpace(string(b)) == base {
+		if b, err := os.ReadFile(path); err == nil && string(b) == content {
 			os.Remove(path)
 		}
 	}, nil
@@ -64,22 +89,57 @@ func serverBase(addr net.Addr) string {
 }
 
 // readServeAddr returns the server address recorded in dir, if it is a
-// loopback one: the query and the API key go nowhere else.
-func readServeAddr(dir string) (string, error) {
+// loopback one (the query and the API key go nowhere else), and the
+// server's id.
+func readServeAddr(dir string) (base, id string, err error) {
 	b, err := os.ReadFile(filepath.Join(dir, addrFile))
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	base := strings.TrimSpace(string(b))
+	base, id, _ = strings.Cut(strings.TrimSpace(string(b)), "\n")
+	base, id = strings.TrimSpace(base), strings.TrimSpace(id)
 	u, err := url.Parse(base)
 	if err != nil || u.Scheme != "http" || u.Path != "" {
-		return "", fmt.Errorf("%s holds %q, not a server address", addrFile, base)
+		return "", "", fmt.Errorf("%s holds %q, not a server address", addrFile, base)
 	}
 	if ip := net.ParseIP(u.Hostname()); u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return "", fmt.Errorf("%s names %s, which is not a loopback address", addrFile, u.Host)
+		return "", "", fmt.Errorf("%s names %s, which is not a loopback address", addrFile, u.Host)
 	}
-	return base, nil
+	return base, id, nil
 }
+
+// dialServer returns the server recorded in dir's serve.addr once it has
+// shown, on /readyz, the id recorded beside its address: a server that
+// answers with another id serves another index, and nothing is sent to it.
+// timeout bounds each request to it afterwards.
+func dialServer(ctx context.Context, dir, apiKey string, timeout time.Duration) (*remote, error) {
+	base, id, err := readServeAddr(dir)
+	if err != nil {
+		return nil, err
+	}
+	probe := &http.Client{Timeout: probeTimeout}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/readyz", nil)
+	if err != nil {
+		return nil, fmt.Errorf("ask the server at %s: %w", base, err)
+	}
+	resp, err := probe.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("ask the server at %s (named in %s): %w", base, filepath.Join(dir, addrFile), err)
+	}
+	resp.Body.Close()
+	if got := resp.Header.Get(instanceHeader); id == "" || got != id {
+		return nil, fmt.Errorf("the server at %s does not serve %s (%s is stale: its id %q, the server's %q); stop the process that holds %s, or remove %s if none does",
+			base, dir, addrFile, id, got, dir, filepath.Join(dir, addrFile))
+	}
+	return &remote{base: base, apiKey: apiKey, client: &http.Client{Timeout: timeout}}, nil
+}
+
+// matchTimeout bounds a request that searches or matches on the server.
+const matchTimeout = 5 * time.Minute
+
+// probeTimeout bounds the check of the server's id: a port that accepts
+// but never answers must not hang a command.
+const probeTimeout = 10 * time.Second
 
 // remote is a running server asked over its JSON API.
 type remote struct {
@@ -88,10 +148,11 @@ type remote struct {
 	client *http.Client
 }
 
-// inUse is the error for an index another process holds when its server
-// cannot be asked; it names the remedy.
+// inUse is the error for an index another process holds when no server
+// is named to ask; the holder may be a command as well as a server, and
+// the remedy says so.
 func inUse(err error) error {
-	return fmt.Errorf("%w; stop the server or use --index DIR", err)
+	return fmt.Errorf("%w: another vitae process holds it (a server, or a command still running); stop it or use --index DIR", err)
 }
 
 // openOrRemote opens the index like openIndexed; when a running server
@@ -107,12 +168,15 @@ func (g *globals) openOrRemote(cmd *cobra.Command, local map[string]string, chec
 	}
 	a, err := openApp(cfg, log)
 	if errors.Is(err, index.ErrInUse) {
-		base, rerr := readServeAddr(cfg.Index.Path)
-		if rerr != nil {
+		if _, _, rerr := readServeAddr(cfg.Index.Path); rerr != nil {
 			return nil, nil, nil, inUse(err)
 		}
-		fmt.Fprintf(g.stderr, "vitae: %s is held by the server at %s; asking it\n", cfg.Index.Path, base)
-		return nil, &remote{base: base, apiKey: cfg.Server.APIKey, client: &http.Client{Timeout: 5 * time.Minute}}, cfg, nil
+		srv, derr := dialServer(cmd.Context(), cfg.Index.Path, cfg.Server.APIKey, matchTimeout)
+		if derr != nil {
+			return nil, nil, nil, fmt.Errorf("%s is %w: %w", cfg.Index.Path, err, derr)
+		}
+		fmt.Fprintf(g.stderr, "vitae: %s is held by the server at %s; asking it\n", cfg.Index.Path, srv.base)
+		return nil, srv, cfg, nil
 	}
 	if err != nil {
 		return nil, nil, nil, err

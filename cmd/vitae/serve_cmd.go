@@ -109,8 +109,12 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Server.Addr, err)
 	}
+	id, err := newInstanceID()
+	if err != nil {
+		return err
+	}
 	hs := &http.Server{
-		Handler:           srv,
+		Handler:           withInstance(srv, id),
 		ReadTimeout:       cfg.Server.ReadTimeout,
 		ReadHeaderTimeout: min(10*time.Second, cfg.Server.ReadTimeout),
 		WriteTimeout:      cfg.Server.WriteTimeout,
@@ -121,7 +125,7 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("listening", "addr", ln.Addr().String(), "embedder", embedderName(a))
 	// `vitae search` and `match` on this index ask the server (remote.go).
-	if remove, err := writeServeAddr(cfg.Index.Path, ln.Addr()); err != nil {
+	if remove, err := writeServeAddr(cfg.Index.Path, ln.Addr(), id); err != nil {
 		log.Warn("CLI commands on this index will not find the server", "error", err)
 	} else {
 		defer remove()

@@ -47,8 +47,10 @@ func (s *Store) Job(id string) (*Job, error) {
 // SaveJob stores j under a new ID, unless a job with the same title and
 // text is stored already: then it returns that job and created false, so
 // a client that sends the same job twice (a retry, a second click) keeps
-// one. The caller checks that the text parses into requirements
-// (match.ParseJD); here only sizes and the format's name are checked.
+// one; the format is not compared, and the stored job is returned as
+// stored. The caller checks that the text parses into requirements and
+// normalizes its lines (match.NewJob), so CRLF and LF copies are one job;
+// here only sizes and the format's name are checked.
 func (s *Store) SaveJob(j Job) (saved *Job, created bool, err error) {
 	if j.Title, err = text("title", j.Title, MaxName, true); err != nil {
 		return nil, false, err
