@@ -1,6 +1,10 @@
 package match
 
-import "vitae/index"
+import (
+	"slices"
+
+	"vitae/index"
+)
 
 // A recruiter reads "build data pipelines" as what a Data Engineer JD is
 // about and "excellent written communication" as peripheral; step 6
@@ -70,14 +74,16 @@ func (s scorer) roleCoreFactor(ri int) float64 {
 }
 
 // roleCores reads each requirement's core (roleCoreOf) into sc and the answer's
-// requirements when Weights.Core is on; a title without a word to read
-// leaves the weights as before, and the answer's core_weight 0 says so.
+// requirements when Weights.Core is on; a title without a word to read,
+// or requirements none of which is core, leave the weights as before
+// (every weight × (1 − Core) would only rescale the score, and with Core
+// near 1 divide 0 by 0), and the answer's core_weight 0 says so.
 func roleCores(jd *JobDescription, sc *scorer, res *Result) {
 	if sc.w.Core <= 0 {
 		return
 	}
 	core := roleCoreOf(jd.Title, jd.Requirements)
-	if core == nil {
+	if !slices.Contains(core, true) {
 		sc.w.Core, res.Weights.Core = 0, 0
 		return
 	}

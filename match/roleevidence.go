@@ -59,7 +59,7 @@ func evidenceWeights(o Options, title string) (roleEvidence, core float64) {
 	if title == "" {
 		return 0, 0
 	}
-	roleEvidence, core = min(1, max(0, o.RoleEvidence)), min(1, max(0, o.Core))
+	roleEvidence, core = clampShare(o.RoleEvidence, 1), clampShare(o.Core, maxCore)
 	if o.ablated("role-evidence") || o.ablated("role-fit") {
 		roleEvidence = 0
 	}
@@ -67,6 +67,19 @@ func evidenceWeights(o Options, title string) (roleEvidence, core float64) {
 		core = 0
 	}
 	return roleEvidence, core
+}
+
+// maxCore is the most Weights.Core takes: at 1 a requirement that is not
+// core would weigh nothing (match.core_weight refuses 1).
+const maxCore = 0.99
+
+// clampShare is x within 0..hi; NaN is 0 (min and max let it through,
+// and a NaN share makes every score NaN).
+func clampShare(x, hi float64) float64 {
+	if !(x > 0) {
+		return 0
+	}
+	return min(hi, x)
 }
 
 // roleEvidenceDefinition ends FitDefinition in the answers of a match

@@ -1,0 +1,60 @@
+package match
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"vitae"
+)
+
+// TestRoleWeightsClamped: Core at or over 1, or NaN, and RoleEvidence NaN
+// give finite scores; a titled JD none of whose requirements is core
+// weighs as before (its weights were 0/0 at Core 1).
+func TestRoleWeightsClamped(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("k8s", "K", "Z", "Site Reliability Engineer", "2020-01", "", "Ran Kubernetes clusters in production"),
+		resume("tf", "T", "Y", "Registered Nurse", "2020-01", "", "Wrote Terraform modules for every AWS account"),
+	}
+	m := newIndexWith(t, corpus)
+	noCore := "# Site Reliability Engineer\n## Requirements\n- Kubernetes in production\n- Terraform\n"
+	withCore := "# Site Reliability Engineer\n## Requirements\n- Reliable Kubernetes in production\n- Terraform\n"
+	off, err := New(m.b, Options{SemanticRatio: 0.5}).Match(context.Background(), Request{JobDescription: noCore})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, jd       string
+		o              Options
+		core, evidence float64
+		sameAsOff      bool
+	}{
+		{"core 1, no core requirement", noCore, Options{Core: 1}, 0, 0, true},
+		{"core +Inf, no core requirement", noCore, Options{Core: math.Inf(1)}, 0, 0, true},
+		{"core NaN", withCore, Options{Core: math.NaN()}, 0, 0, false},
+		{"core 1, a core requirement", withCore, Options{Core: 1}, maxCore, 0, false},
+		{"core +Inf, a core requirement", withCore, Options{Core: math.Inf(1)}, maxCore, 0, false},
+		{"role evidence NaN", noCore, Options{RoleEvidence: math.NaN()}, 0, 0, true},
+		{"role evidence +Inf", noCore, Options{RoleEvidence: math.Inf(1)}, 0, 1, false},
+	} {
+		tt.o.SemanticRatio = 0.5
+		res, err := New(m.b, tt.o).Match(context.Background(), Request{JobDescription: tt.jd})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if res.Weights.Core != tt.core || res.Weights.RoleEvidence != tt.evidence {
+			t.Errorf("%s: core_weight %v, role_evidence %v; want %v, %v", tt.name, res.Weights.Core, res.Weights.RoleEvidence, tt.core, tt.evidence)
+		}
+		if len(res.Candidates) == 0 {
+			t.Errorf("%s: no candidates", tt.name)
+		}
+		for i, c := range res.Candidates {
+			if math.IsNaN(c.Score) || math.IsInf(c.Score, 0) || math.IsNaN(c.Explain.Evidence) {
+				t.Errorf("%s: %s scores %v (evidence %v)", tt.name, c.ResumeID, c.Score, c.Explain.Evidence)
+			}
+			if tt.sameAsOff && (i >= len(off.Candidates) || c.Score != off.Candidates[i].Score) {
+				t.Errorf("%s: %s scores %v, want as off", tt.name, c.ResumeID, c.Score)
+			}
+		}
+	}
+}
