@@ -58,3 +58,32 @@ func TestRoleWeightsClamped(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleEvidenceOutsideRoles: evidence outside any work role (a
+// summary) is read by the best of the résumé's work roles as role
+// bullets are, from the title alone: an old SRE role's summary counts as
+// that role's bullet would, not cut by the role's age.
+func TestRoleEvidenceOutsideRoles(t *testing.T) {
+	old := resume("old", "O", "X", "Site Reliability Engineer", "2004-01", "2007-12", "Kept the on-call rota fair")
+	old.Bullets = append(old.Bullets, vitae.Bullet{ID: "old-s", ResumeID: "old", Person: "O", Section: vitae.SectionSummary, Text: "Ran Kubernetes clusters in production", Ref: "/basics/summary"})
+	corpus := []*vitae.Resume{old, resume("fits", "F", "Z", "Site Reliability Engineer", "2020-01", "", "Ran Kubernetes clusters in production")}
+	m := newIndexWith(t, corpus)
+	res, err := New(m.b, Options{SemanticRatio: 0.5, RoleEvidence: 1, RecencyHalfLife: 5}).Match(context.Background(),
+		Request{JobDescription: "# Site Reliability Engineer\n## Requirements\n- Run Kubernetes clusters in production\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Candidates {
+		if c.ResumeID != "old" {
+			continue
+		}
+		if len(c.Matched) != 1 || c.Matched[0].BulletID != "old-s" || c.Matched[0].RoleFit == nil {
+			t.Fatalf("matched %+v, want the summary with its role fit", c.Matched)
+		}
+		if f := *c.Matched[0].RoleFit; f != 1 {
+			t.Errorf("summary evidence: role fit %v (the résumé's role fit %v), want 1, its SRE role's", f, c.Explain.RoleFit)
+		}
+		return
+	}
+	t.Fatalf("candidates %+v: want old", res.Candidates)
+}

@@ -32,16 +32,25 @@ func titleFits(r *vitae.Resume, f roleScore, words, sense map[string]float64, w 
 }
 
 // fromRole is the fit of the role bullet b comes from: its work role's
-// (titleFits), else — a summary, a project, the skills list — the
-// résumé's best role's, so evidence outside any role counts no more than
-// the best role's would.
+// (titleFits), else — a summary, a headline, a project — the best of the
+// résumé's work roles' fits read the same way (un-aged, from the title
+// alone), so evidence outside any role counts no more than the best
+// role's would and is not cut by recency the role bullets escape; the
+// résumé's role fit without work roles.
 func (s scorer) fromRole(b vitae.Bullet) float64 {
 	if b.Role != "" && b.Section == vitae.SectionWork {
 		if fit, ok := s.role.byTitle[b.Role]; ok {
 			return fit
 		}
 	}
-	return s.role.fit
+	if len(s.role.byTitle) == 0 {
+		return s.role.fit
+	}
+	best := 0.0
+	for _, fit := range s.role.byTitle {
+		best = max(best, fit)
+	}
+	return best
 }
 
 // roleFactor is the factor on the credit of evidence from a role of the
