@@ -171,8 +171,8 @@ func TestRoleCoreWeight(t *testing.T) {
 }
 
 // TestRoleCoreOf reads a JD title's role words in requirements as the index
-// reads words: stems meet, head nouns, level words and connectives are
-// no part of what the role is about.
+// reads words: stems meet, head nouns, generic words, level words and
+// connectives are no part of what the role is about.
 func TestRoleCoreOf(t *testing.T) {
 	for _, tt := range []struct {
 		title string
@@ -183,6 +183,16 @@ func TestRoleCoreOf(t *testing.T) {
 		{"Head of Support", []string{"Ran a customer support team", "Head of a department"}, []bool{true, false}},
 		{"Site Reliability Engineer (Devops/SRE)", []string{"DevOps culture", "Reliability of services", "Kubernetes"}, []bool{true, true, false}},
 		{"Director Hardware Engineering", []string{"Shipped hardware products", "Managed engineering directors"}, []bool{true, false}},
+		// Generic title words make nothing core; a skill written with a
+		// symbol is that skill ("C++" is not "C", though the index reads
+		// both as "c").
+		{"Site Reliability Engineer", []string{"Work on site in San Francisco", "Reliability of services"}, []bool{false, true}},
+		{"Software Engineer", []string{"Communication with software teams"}, nil},
+		{"Team Lead", []string{"Works well in a team"}, nil},
+		{"Front-End Developer", []string{"End-to-end testing", "Front-end frameworks"}, []bool{false, true}},
+		{"C++ Engineer", []string{"C programming", "Modern C++ (17/20)", "C# services"}, []bool{false, true, false}},
+		{"C/C++ Engineer", []string{"C programming", "C++ templates"}, []bool{true, true}},
+		{"Node.js Developer", []string{"Node.js services", "Built APIs"}, []bool{true, false}},
 	} {
 		reqs := make([]Requirement, len(tt.reqs))
 		for i, r := range tt.reqs {
