@@ -22,6 +22,17 @@ func twoRoles() *vitae.Resume {
 	return r
 }
 
+// matchWith matches text over m's backend with o, at semantic ratio 0.5.
+func matchWith(t *testing.T, m *Matcher, o Options, text string) *Result {
+	t.Helper()
+	o.SemanticRatio = 0.5
+	res, err := New(m.b, o).Match(context.Background(), Request{JobDescription: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // TestRoleEvidence: with Weights.RoleEvidence a requirement's credit is
 // × (1 − RoleEvidence × (1 − fit of the role the bullet comes from)), the
 // evidence shows that fit, and the résumé whose evidence comes from the
@@ -33,15 +44,7 @@ func TestRoleEvidence(t *testing.T) {
 	}
 	m := newIndexWith(t, corpus)
 	jd := "# Site Reliability Engineer\n## Requirements\n- Run Kubernetes clusters in production\n"
-	match := func(o Options, text string) *Result {
-		t.Helper()
-		o.SemanticRatio = 0.5
-		res, err := New(m.b, o).Match(context.Background(), Request{JobDescription: text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
-	}
+	match := func(o Options, text string) *Result { t.Helper(); return matchWith(t, m, o, text) }
 	byID := func(res *Result) map[string]Candidate {
 		out := map[string]Candidate{}
 		for _, c := range res.Candidates {
@@ -81,8 +84,9 @@ func TestRoleEvidence(t *testing.T) {
 		t.Errorf("on: first %s, mixed score %v (off %v): want fits first and mixed lower", on.Candidates[0].ResumeID, mixed.Score, before["mixed"].Score)
 	}
 	for name, res := range map[string]*Result{
-		"ablated":  match(Options{RoleEvidence: 1, Ablate: "role-evidence"}, jd),
-		"no title": match(Options{RoleEvidence: 1}, "## Requirements\n- Run Kubernetes clusters in production\n"),
+		"ablated":          match(Options{RoleEvidence: 1, Ablate: "role-evidence"}, jd),
+		"role fit ablated": match(Options{RoleEvidence: 1, Ablate: "role-fit"}, jd),
+		"no title":         match(Options{RoleEvidence: 1}, "## Requirements\n- Run Kubernetes clusters in production\n"),
 	} {
 		if res.Weights.RoleEvidence != 0 {
 			t.Errorf("%s: role_evidence %v, want 0", name, res.Weights.RoleEvidence)
@@ -111,15 +115,7 @@ func TestRoleCoreWeight(t *testing.T) {
 	m := newIndexWith(t, corpus)
 	body := "## Requirements\n- Kubernetes clusters, reliable in production\n- Terraform modules\n"
 	jd := "# Site Reliability Engineer\n" + body
-	match := func(o Options, text string) *Result {
-		t.Helper()
-		o.SemanticRatio = 0.5
-		res, err := New(m.b, o).Match(context.Background(), Request{JobDescription: text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
-	}
+	match := func(o Options, text string) *Result { t.Helper(); return matchWith(t, m, o, text) }
 	off, on := match(Options{}, jd), match(Options{Core: 0.6}, jd)
 	for _, rq := range off.Requirements {
 		if rq.Core {
