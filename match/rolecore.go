@@ -150,4 +150,4 @@ func roleCores(jd *JobDescription, sc *scorer, res *Result) {
 
 // roleCoreDefinition ends FitDefinition in the answers of a match that
 // weighs requirements by their core.
-const roleCoreDefinition = " A requirement that names no word of the role the JD title names (besides its head noun and level: \"data\" of \"Data Engineer\") weighs × (1 − core_weight) (requirements[].core)."
+const roleCoreDefinition = " A requirement that names no word of the role the JD title names (besides its head noun, level and generic words such as \"site\": \"data\" of \"Data Engineer\") weighs × (1 − core_weight) (requirements[].core)."
