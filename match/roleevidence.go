@@ -32,16 +32,25 @@ func titleFits(r *vitae.Resume, f roleScore, words, sense map[string]float64, w 
 }
 
 // fromRole is the fit of the role bullet b comes from: its work role's
-// (titleFits), else — a summary, a project, the skills list — the
-// résumé's best role's, so evidence outside any role counts no more than
-// the best role's would.
+// (titleFits), else — a summary, a headline, a project — the best of the
+// résumé's work roles' fits read the same way (un-aged, from the title
+// alone), so evidence outside any role counts no more than the best
+// role's would and is not cut by recency the role bullets escape; the
+// résumé's role fit without work roles.
 func (s scorer) fromRole(b vitae.Bullet) float64 {
 	if b.Role != "" && b.Section == vitae.SectionWork {
 		if fit, ok := s.role.byTitle[b.Role]; ok {
 			return fit
 		}
 	}
-	return s.role.fit
+	if len(s.role.byTitle) == 0 {
+		return s.role.fit
+	}
+	best := 0.0
+	for _, fit := range s.role.byTitle {
+		best = max(best, fit)
+	}
+	return best
 }
 
 // roleFactor is the factor on the credit of evidence from a role of the
@@ -59,7 +68,7 @@ func evidenceWeights(o Options, title string) (roleEvidence, core float64) {
 	if title == "" {
 		return 0, 0
 	}
-	roleEvidence, core = min(1, max(0, o.RoleEvidence)), min(1, max(0, o.Core))
+	roleEvidence, core = clampShare(o.RoleEvidence, 1), clampShare(o.Core, maxCore)
 	if o.ablated("role-evidence") || o.ablated("role-fit") {
 		roleEvidence = 0
 	}
@@ -67,6 +76,19 @@ func evidenceWeights(o Options, title string) (roleEvidence, core float64) {
 		core = 0
 	}
 	return roleEvidence, core
+}
+
+// maxCore is the most Weights.Core takes: at 1 a requirement that is not
+// core would weigh nothing (match.core_weight refuses 1).
+const maxCore = 0.99
+
+// clampShare is x within 0..hi; NaN is 0 (min and max let it through,
+// and a NaN share makes every score NaN).
+func clampShare(x, hi float64) float64 {
+	if !(x > 0) {
+		return 0
+	}
+	return min(hi, x)
 }
 
 // roleEvidenceDefinition ends FitDefinition in the answers of a match

@@ -22,6 +22,17 @@ func twoRoles() *vitae.Resume {
 	return r
 }
 
+// matchWith matches text over m's backend with o, at semantic ratio 0.5.
+func matchWith(t *testing.T, m *Matcher, o Options, text string) *Result {
+	t.Helper()
+	o.SemanticRatio = 0.5
+	res, err := New(m.b, o).Match(context.Background(), Request{JobDescription: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // TestRoleEvidence: with Weights.RoleEvidence a requirement's credit is
 // × (1 − RoleEvidence × (1 − fit of the role the bullet comes from)), the
 // evidence shows that fit, and the résumé whose evidence comes from the
@@ -33,15 +44,7 @@ func TestRoleEvidence(t *testing.T) {
 	}
 	m := newIndexWith(t, corpus)
 	jd := "# Site Reliability Engineer\n## Requirements\n- Run Kubernetes clusters in production\n"
-	match := func(o Options, text string) *Result {
-		t.Helper()
-		o.SemanticRatio = 0.5
-		res, err := New(m.b, o).Match(context.Background(), Request{JobDescription: text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
-	}
+	match := func(o Options, text string) *Result { t.Helper(); return matchWith(t, m, o, text) }
 	byID := func(res *Result) map[string]Candidate {
 		out := map[string]Candidate{}
 		for _, c := range res.Candidates {
@@ -81,8 +84,9 @@ func TestRoleEvidence(t *testing.T) {
 		t.Errorf("on: first %s, mixed score %v (off %v): want fits first and mixed lower", on.Candidates[0].ResumeID, mixed.Score, before["mixed"].Score)
 	}
 	for name, res := range map[string]*Result{
-		"ablated":  match(Options{RoleEvidence: 1, Ablate: "role-evidence"}, jd),
-		"no title": match(Options{RoleEvidence: 1}, "## Requirements\n- Run Kubernetes clusters in production\n"),
+		"ablated":          match(Options{RoleEvidence: 1, Ablate: "role-evidence"}, jd),
+		"role fit ablated": match(Options{RoleEvidence: 1, Ablate: "role-fit"}, jd),
+		"no title":         match(Options{RoleEvidence: 1}, "## Requirements\n- Run Kubernetes clusters in production\n"),
 	} {
 		if res.Weights.RoleEvidence != 0 {
 			t.Errorf("%s: role_evidence %v, want 0", name, res.Weights.RoleEvidence)
@@ -111,15 +115,7 @@ func TestRoleCoreWeight(t *testing.T) {
 	m := newIndexWith(t, corpus)
 	body := "## Requirements\n- Kubernetes clusters, reliable in production\n- Terraform modules\n"
 	jd := "# Site Reliability Engineer\n" + body
-	match := func(o Options, text string) *Result {
-		t.Helper()
-		o.SemanticRatio = 0.5
-		res, err := New(m.b, o).Match(context.Background(), Request{JobDescription: text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
-	}
+	match := func(o Options, text string) *Result { t.Helper(); return matchWith(t, m, o, text) }
 	off, on := match(Options{}, jd), match(Options{Core: 0.6}, jd)
 	for _, rq := range off.Requirements {
 		if rq.Core {
@@ -171,8 +167,8 @@ func TestRoleCoreWeight(t *testing.T) {
 }
 
 // TestRoleCoreOf reads a JD title's role words in requirements as the index
-// reads words: stems meet, head nouns, level words and connectives are
-// no part of what the role is about.
+// reads words: stems meet, head nouns, generic words, level words and
+// connectives are no part of what the role is about.
 func TestRoleCoreOf(t *testing.T) {
 	for _, tt := range []struct {
 		title string
@@ -183,6 +179,16 @@ func TestRoleCoreOf(t *testing.T) {
 		{"Head of Support", []string{"Ran a customer support team", "Head of a department"}, []bool{true, false}},
 		{"Site Reliability Engineer (Devops/SRE)", []string{"DevOps culture", "Reliability of services", "Kubernetes"}, []bool{true, true, false}},
 		{"Director Hardware Engineering", []string{"Shipped hardware products", "Managed engineering directors"}, []bool{true, false}},
+		// Generic title words make nothing core; a skill written with a
+		// symbol is that skill ("C++" is not "C", though the index reads
+		// both as "c").
+		{"Site Reliability Engineer", []string{"Work on site in San Francisco", "Reliability of services"}, []bool{false, true}},
+		{"Software Engineer", []string{"Communication with software teams"}, nil},
+		{"Team Lead", []string{"Works well in a team"}, nil},
+		{"Front-End Developer", []string{"End-to-end testing", "Front-end frameworks"}, []bool{false, true}},
+		{"C++ Engineer", []string{"C programming", "Modern C++ (17/20)", "C# services"}, []bool{false, true, false}},
+		{"C/C++ Engineer", []string{"C programming", "C++ templates"}, []bool{true, true}},
+		{"Node.js Developer", []string{"Node.js services", "Built APIs"}, []bool{true, false}},
 	} {
 		reqs := make([]Requirement, len(tt.reqs))
 		for i, r := range tt.reqs {

@@ -96,6 +96,9 @@ type liveCall struct {
 	// refuses) or "" (not checked: a valid request the server refuses for
 	// another reason, such as an unknown id).
 	request string
+	// contains are texts the answer must hold: fields only some
+	// configurations write, so the schema check sees them.
+	contains []string
 }
 
 // testLiveResponsesMatchOpenAPI calls every route of the real server,
@@ -295,6 +298,17 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 		jsonCall("unknown API route", "GET", "/api/v1/nope", "", 404, ""),
 		jsonCall("wrong method", "PUT", "/api/v1/search", `{}`, 405, ""),
 	}
+	// Role evidence and core weight on: the answer carries matched[].role_fit
+	// and requirements[].core.
+	weighed, err := New(eng, match.New(eng, match.Options{RoleEvidence: 0.5, Core: 0.6}), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	weighedSrv := httptest.NewServer(weighed)
+	t.Cleanup(weighedSrv.Close)
+	calls = append(calls, liveCall{name: "match by role evidence and core", srv: weighedSrv, method: "POST", path: "/api/v1/match",
+		body:   []byte(`{"job_description":"# Site Reliability Engineer\n## Requirements\n- Reliable Kubernetes clusters in production\n- Led a DevOps team\n"}`),
+		status: 200, request: "valid", contains: []string{`"role_fit":`, `"core":true`, `"role_evidence":0.5`, `"core_weight":0.6`}})
 	calls = append(calls, jobCalls(t, serve, open, keyed)...)
 	calls = append(calls, auditCalls(t, open, keyed, serve)...)
 
@@ -324,6 +338,11 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 			status, body, h := c.send(t)
 			if status != c.status {
 				t.Fatalf("status %d, want %d: %s", status, c.status, body)
+			}
+			for _, want := range c.contains {
+				if !bytes.Contains(body, []byte(want)) {
+					t.Errorf("answer has no %s: %.600s", want, body)
+				}
 			}
 			if err := openapi3filter.ValidateResponse(context.Background(), &openapi3filter.ResponseValidationInput{
 				RequestValidationInput: in, Status: status, Header: h, Body: io.NopCloser(bytes.NewReader(body)),

@@ -427,8 +427,8 @@ func (c *Config) Validate() error {
 	if s := c.Match.RoleEvidence; !(s >= 0 && s <= 1) {
 		bad("match.role_evidence: %g is outside 0..1 (a share of the credit; 0 = off)", s)
 	}
-	if s := c.Match.CoreWeight; !(s >= 0 && s <= 1) {
-		bad("match.core_weight: %g is outside 0..1 (a share of the weight; 0 = off)", s)
+	if s := c.Match.CoreWeight; !(s >= 0 && s < 1) { // at 1 a requirement that is not core weighs nothing
+		bad("match.core_weight: %g is outside 0 ≤ w < 1 (a share of the weight; 0 = off)", s)
 	}
 	if c.Server.Addr == "" {
 		bad("server.addr: must not be empty")

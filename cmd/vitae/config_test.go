@@ -165,6 +165,26 @@ func TestConfigStrongSenseRange(t *testing.T) {
 	}
 }
 
+// TestConfigCoreWeightRange: match.core_weight is 0 ≤ w < 1; at 1 a
+// requirement that is not core weighs nothing, and a JD with no core
+// requirement scored 0/0.
+func TestConfigCoreWeightRange(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	for _, v := range []string{"NaN", "1", "1.5", "-0.1"} {
+		t.Setenv("VITAE_MATCH_CORE_WEIGHT", v)
+		if _, err := loadConfig("", nil); err == nil || !strings.Contains(err.Error(), "match.core_weight") {
+			t.Errorf("core_weight %s: err %v; want match.core_weight named", v, err)
+		}
+	}
+	for _, v := range []string{"0", "0.6", "0.99"} {
+		t.Setenv("VITAE_MATCH_CORE_WEIGHT", v)
+		if _, err := loadConfig("", nil); err != nil {
+			t.Errorf("core_weight %s: %v", v, err)
+		}
+	}
+}
+
 func TestEmbedAPIKeyFromEnvironmentOnly(t *testing.T) {
 	t.Chdir(t.TempDir())
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())

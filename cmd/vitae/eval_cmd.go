@@ -82,6 +82,9 @@ the precision and recall of each level per split.`,
 				return err
 			}
 			defer a.Close()
+			if err := idleAblation(ablate, a.cfg); err != nil {
+				return &exitError{code: 2, err: err}
+			}
 			if loo {
 				return runJobLOO(cmd, g, a, jobs, ablate, looDump, asJSON, verbose)
 			}

@@ -46,6 +46,8 @@ func TestExitCodes(t *testing.T) {
 		{"bench server without a peer", []string{"bench", "--weaviate-server", "/bin/true"}, 2, "--weaviate-server needs --peer weaviate"},
 		{"bench with an unknown backend", []string{"bench", "--backend", "solr"}, 2, `--backend: "solr" is not a known backend`},
 		{"bench keep without a work dir", []string{"bench", "--keep"}, 2, "--keep needs --work-dir"},
+		{"ablate core that is off", []string{"eval", "--jobs", jd, "--ablate", "years, core"}, 2, "match.core_weight is 0: nothing to ablate"},
+		{"ablate role evidence that is off", []string{"eval", "--jobs", jd, "--ablate", "role-evidence"}, 2, "match.role_evidence is 0: nothing to ablate"},
 		{"missing index path", []string{"index", "nowhere"}, 1, "index nowhere: no such file or directory"},
 		{"missing job description", []string{"match", "nowhere.md"}, 1, "no such file or directory"},
 	}
