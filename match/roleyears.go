@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"vitae"
 )
@@ -94,6 +95,9 @@ func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
 			!reLeadTitle.MatchString(b.Role) || reNotPeopleLead.MatchString(b.Role) || !anyOf(s.z.rolesOf(b.Role), want) {
 			continue
 		}
+		if !peopleTitle(b.Role) && !s.roleLeads(bullets, b) {
+			continue // "Lead DevOps Engineer" is a level; one of its bullets must lead people
+		}
 		rec := 1 - s.w.Recency*(1-recency(p, s.w.RecencyHalfLife, s.now))
 		if best != nil && rec*s.w.StrongCredit <= best.Credit {
 			continue
@@ -150,4 +154,34 @@ func capYears(matched []Evidence, ri int, fit float64) float64 {
 		}
 	}
 	return 0
+}
+
+// peopleTitle reports whether a role title says its holder leads people:
+// a manager, head, director, … or a "Team Lead". "Lead" before a role
+// word is a level ("Lead DevOps Engineer", roletitle.go), not a team.
+func peopleTitle(role string) bool {
+	if reNotPeopleLead.MatchString(role) {
+		return false
+	}
+	for _, m := range reLeadTitle.FindAllStringIndex(role, -1) {
+		if !strings.EqualFold(role[m[0]:m[1]], "lead") {
+			return true
+		}
+		if rest := strings.TrimLeft(role[m[1]:], " \t"); rest == "" || !unicode.IsLetter(rune(rest[0])) {
+			return true // "Team Lead", "Tech Lead, Platform"
+		}
+	}
+	return false
+}
+
+// roleLeads reports whether one of the bullets of role's period and
+// title leads people.
+func (s scorer) roleLeads(bullets []vitae.Bullet, role vitae.Bullet) bool {
+	p := vitae.PeriodOf(role)
+	for _, b := range bullets {
+		if b.Role == role.Role && vitae.PeriodOf(b) == p && s.z.bullet(b.Text).leads {
+			return true
+		}
+	}
+	return false
 }

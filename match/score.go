@@ -356,7 +356,7 @@ func leadershipYears(bullets []vitae.Bullet, now time.Time, leads func(text stri
 		}
 		byTitle, ok := leadTitle[b.Role]
 		if !ok {
-			byTitle = reLeadTitle.MatchString(b.Role) && !reNotPeopleLead.MatchString(b.Role)
+			byTitle = peopleTitle(b.Role)
 			leadTitle[b.Role] = byTitle
 		}
 		if !byTitle && !leads(b.Text) {
