@@ -101,7 +101,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
 		if req.Leadership {
 			y.Kind, y.Have, y.Roles = "leadership", c.LeadershipYears, roles
-		} else if fam := s.z.rolesOf(req.Text); len(fam) > 0 && !s.careerYears {
+		} else if fam := s.z.namedRoles(req.Text); len(fam) > 0 && !s.careerYears {
 			have, in := s.z.roleYears(r.Bullets, s.now, fam) // years of the role asked, not the career (roleyears.go)
 			y.Kind, y.Have, y.Roles = "role", round3(have), in
 		}
