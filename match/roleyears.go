@@ -40,40 +40,41 @@ func anyOf(a, b map[string]bool) bool {
 	return false
 }
 
-// roleYears merges the periods of the work roles whose title names one of
-// the families and returns their length in years and the roles, as
-// leadershipYears does.
+// roleYears is the years and roles (rolesWhere) of the work roles whose
+// title names one of the families.
 func (z *analyzer) roleYears(bullets []vitae.Bullet, now time.Time, families map[string]bool) (float64, []string) {
-	var in []vitae.Bullet
-	seen := map[vitae.Period]bool{}
-	var roles []string
 	byTitle := map[string]bool{}
-	for _, b := range bullets {
-		p := vitae.PeriodOf(b)
-		if b.Section != vitae.SectionWork || p.Start == "" || seen[p] {
-			continue
-		}
+	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
 		ok, read := byTitle[b.Role]
 		if !read {
 			ok = anyOf(z.rolesOf(b.Role), families)
 			byTitle[b.Role] = ok
 		}
-		if !ok {
+		return ok
+	})
+}
+
+// rolesWhere merges the periods of the dated work roles one of whose
+// bullets keep passes and returns their length in years and the roles,
+// as "Role, Company (start–end)".
+func rolesWhere(bullets []vitae.Bullet, now time.Time, keep func(b vitae.Bullet) bool) (float64, []string) {
+	var in []vitae.Bullet
+	seen := map[vitae.Period]bool{}
+	var roles []string
+	for _, b := range bullets {
+		p := vitae.PeriodOf(b)
+		if b.Section != vitae.SectionWork || p.Start == "" || seen[p] || !keep(b) {
 			continue
 		}
 		seen[p] = true
 		in = append(in, b)
-		roles = append(roles, roleLine(b))
+		end := b.End
+		if end == "" {
+			end = "now"
+		}
+		roles = append(roles, strings.TrimSpace(b.Role+", "+b.Company)+" ("+b.Start+"–"+end+")")
 	}
 	return YearsOfExperience(in, now), roles
-}
-
-func roleLine(b vitae.Bullet) string {
-	end := b.End
-	if end == "" {
-		end = "now"
-	}
-	return strings.TrimSpace(b.Role+", "+b.Company) + " (" + b.Start + "–" + end + ")"
 }
 
 // leadRole is, for a requirement to lead people of the role families it

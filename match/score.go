@@ -345,32 +345,15 @@ func LeadershipYears(bullets []vitae.Bullet, now time.Time) (float64, []string) 
 // leadershipYears is LeadershipYears with leads in place of leadsPeople
 // (a matcher's analyzer remembers it per text).
 func leadershipYears(bullets []vitae.Bullet, now time.Time, leads func(text string) bool) (float64, []string) {
-	var lead []vitae.Bullet
-	seen := map[vitae.Period]bool{}
-	var roles []string
-	leadTitle := map[string]bool{} // a role's bullets share its title
-	for _, b := range bullets {
-		p := vitae.PeriodOf(b)
-		if b.Section != vitae.SectionWork || p.Start == "" || seen[p] {
-			continue
-		}
-		byTitle, ok := leadTitle[b.Role]
+	byTitle := map[string]bool{} // a role's bullets share its title
+	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
+		t, ok := byTitle[b.Role]
 		if !ok {
-			byTitle = peopleTitle(b.Role)
-			leadTitle[b.Role] = byTitle
+			t = peopleTitle(b.Role)
+			byTitle[b.Role] = t
 		}
-		if !byTitle && !leads(b.Text) {
-			continue
-		}
-		seen[p] = true
-		lead = append(lead, b)
-		end := b.End
-		if end == "" {
-			end = "now"
-		}
-		roles = append(roles, strings.TrimSpace(b.Role+", "+b.Company)+" ("+b.Start+"–"+end+")")
-	}
-	return YearsOfExperience(lead, now), roles
+		return t || leads(b.Text)
+	})
 }
 
 func formula(ex Explain, w Weights) string {
