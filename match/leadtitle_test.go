@@ -60,3 +60,26 @@ func TestLeadLevelTitleIsNotLeading(t *testing.T) {
 		t.Errorf("lead who managed engineers: evidence %+v, want strong", ev)
 	}
 }
+
+// TestLeadingYearsOfTheFamilyNamed pins review 17's fourth finding: a
+// Marketing Manager has no years leading SREs; an SRE who led SREs has.
+func TestLeadingYearsOfTheFamilyNamed(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("mkt", "M", "Acme", "Marketing Manager", "2014-01", "2024-03",
+			"Ran Kubernetes in production for 40 services", "Planned the quarterly campaigns"),
+		resume("sre", "S", "Northwind", "Site Reliability Engineer", "2015-01", "2024-01",
+			"Led a team of six site reliability engineers", "Ran Kubernetes in production for 40 services"),
+	}
+	got := matchOne(t, corpus, "## Requirements\n- 5+ years leading a team of SREs or DevOps engineers\n- Kubernetes in production\n")
+	for id, want := range map[string]float64{"mkt": 0, "sre": 1} {
+		c := got[id]
+		if len(c.Explain.Years) != 1 || c.Explain.Years[0].Kind != "leadership" || c.Explain.Years[0].Fit != want {
+			t.Errorf("%s: years %+v, want leadership with fit %v", id, c.Explain.Years, want)
+		}
+	}
+	// Without a family named, any leadership role counts.
+	got = matchOne(t, corpus, "## Requirements\n- 5+ years of people management experience\n- Kubernetes in production\n")
+	if y := got["mkt"].Explain.Years; len(y) != 1 || y[0].Fit != 1 {
+		t.Errorf("marketing manager, people management: years %+v, want fit 1", y)
+	}
+}

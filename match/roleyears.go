@@ -54,6 +54,23 @@ func (z *analyzer) roleYears(bullets []vitae.Bullet, now time.Time, families map
 	})
 }
 
+// leadYearsOf is the years and roles of leading people in roles of the
+// families a requirement names (a Marketing Manager has no years leading
+// SREs): a role whose title or leading bullet names one of them, and
+// whose title or a bullet leads people (leadRole's test).
+func (z *analyzer) leadYearsOf(bullets []vitae.Bullet, now time.Time, families map[string]bool) (float64, []string) {
+	byTitle := map[string]bool{}
+	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
+		leads := z.bullet(b.Text).leads
+		ok, read := byTitle[b.Role]
+		if !read {
+			ok = peopleTitle(b.Role) && anyOf(z.rolesOf(b.Role), families)
+			byTitle[b.Role] = ok
+		}
+		return ok || leads && (anyOf(z.rolesOf(b.Role), families) || anyOf(z.rolesOf(b.Text), families))
+	})
+}
+
 // rolesWhere merges the periods of the dated work roles one of whose
 // bullets keep passes and returns their length in years and the roles,
 // as "Role, Company (start–end)".

@@ -99,7 +99,10 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			continue
 		}
 		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
-		if req.Leadership {
+		if fam := s.z.rolesOf(req.Text); req.Leadership && len(fam) > 0 {
+			have, in := s.z.leadYearsOf(r.Bullets, s.now, fam) // leading people of the roles named
+			y.Kind, y.Have, y.Roles = "leadership", round3(have), in
+		} else if req.Leadership {
 			y.Kind, y.Have, y.Roles = "leadership", c.LeadershipYears, roles
 		} else if fam := s.z.namedRoles(req.Text); len(fam) > 0 && !s.careerYears {
 			have, in := s.z.roleYears(r.Bullets, s.now, fam) // years of the role asked, not the career (roleyears.go)
