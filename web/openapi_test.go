@@ -96,6 +96,9 @@ type liveCall struct {
 	// refuses) or "" (not checked: a valid request the server refuses for
 	// another reason, such as an unknown id).
 	request string
+	// contains: a string the answer must hold, for a part of the
+	// document only some answers reach (a years check of kind "role").
+	contains string
 }
 
 // testLiveResponsesMatchOpenAPI calls every route of the real server,
@@ -190,6 +193,8 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 		jsonCall("rank long query", "POST", "/api/v1/rank", `{"query":"`+long+`","bullets":["x"]}`, 413, "invalid"),
 
 		jsonCall("match", "POST", "/api/v1/match", `{"job_description":"## Requirements\n- Lead a team of SREs\n- Kubernetes in production"}`, 200, "valid"),
+		{name: "match years of a role", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"## Requirements\n- 3+ years as a site reliability engineer\n- Kubernetes in production"}`),
+			status: 200, request: "valid", contains: `"kind":"role"`},
 		jsonCall("match text limited", "POST", "/api/v1/match", `{"job_description":"SRE Manager\n\nRequirements:\n- 5+ years of Go\n- Terraform","format":"text","limit":2,"mode":"keyword"}`, 200, "valid"),
 		jsonCall("match empty", "POST", "/api/v1/match", `{"job_description":""}`, 400, "invalid"),
 		jsonCall("match negative limit", "POST", "/api/v1/match", `{"job_description":"- Go","limit":-1}`, 400, "invalid"),
@@ -324,6 +329,9 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 			status, body, h := c.send(t)
 			if status != c.status {
 				t.Fatalf("status %d, want %d: %s", status, c.status, body)
+			}
+			if c.contains != "" && !bytes.Contains(body, []byte(c.contains)) {
+				t.Errorf("the answer lacks %s: %s", c.contains, body)
 			}
 			if err := openapi3filter.ValidateResponse(context.Background(), &openapi3filter.ResponseValidationInput{
 				RequestValidationInput: in, Status: status, Header: h, Body: io.NopCloser(bytes.NewReader(body)),
