@@ -114,8 +114,11 @@ func objectIsPeople(after []token, title bool) bool {
 }
 
 // headEnds are the words after which a people word heads its object:
-// "a team of five", "engineers and SREs", "the team through a migration".
-var headEnds = setOf(`of and or in as while who that which through during over under throughout per across plus including`)
+// "a team of five", "engineers and SREs", "the team through a migration";
+// the tokens drop commas, so an article, number or pronoun that starts
+// the next item of a list is one too ("the DevOps team, the MLOps team").
+var headEnds = setOf(`of and or in as while who that which through during over under throughout per across plus including
+the a an two three four five six seven eight nine ten i we they`)
 
 // heads reports whether a people word whose next words are rest heads
 // its object rather than modifying a noun ("the SRE team budget",
@@ -126,7 +129,7 @@ func heads(rest []token) bool {
 		return true
 	}
 	n := rest[0]
-	return headEnds[n.word] || objectEnds[n.word] || n.kind == "verb" ||
+	return headEnds[n.word] || objectEnds[n.word] || n.kind == "verb" || n.word[0] >= '0' && n.word[0] <= '9' ||
 		n.kind == "" && (strings.HasSuffix(n.word, "ing") || strings.HasSuffix(n.word, "ed"))
 }
 

@@ -72,6 +72,7 @@ func TestLeadsPeopleReadsTheObject(t *testing.T) {
 		{"Team lead for 4 developers", true},
 		{"Experience leading a small team", true},
 		{"Lead, mentor, and grow a high-performing team of data engineers", true},
+		{"Upon becoming a manager, I was responsible for the DevOps team, the MLOps team, two back end developers and an IT contractor.", true},
 		{"Managed the SRE team budget and on-call tooling", false},
 		{"Led a team effort to migrate the SRE database", false},
 		{"Managed engineers' laptops and AWS accounts", false},
