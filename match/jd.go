@@ -31,7 +31,6 @@ var (
 	reYears     = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:-\s*\d{1,2}\s*)?(?:\+\s*)?years?`)
 	reMust      = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
 	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional)\b`)
-	reLead      = regexp.MustCompile(`(?i)\b(lead|leads|leading|led|manage|manages|managed|managing|mentor|mentors|mentored|mentoring|coach|coaching|supervis\w*|head|direct reports|people manager|team lead)\b`)
 	reSeniority = regexp.MustCompile(`(?i)\b(intern|junior|mid-level|senior|staff|principal|lead|manager|director|head)\b`)
 )
 
@@ -274,7 +273,7 @@ func (jd *JobDescription) add(text, k string, item bool) {
 	if m := reYears.FindStringSubmatch(text); m != nil {
 		r.Years = years(m[1])
 	}
-	r.Leadership = reLead.MatchString(text)
+	r.Leadership = asksToLead(text)
 	jd.Requirements = append(jd.Requirements, r)
 }
 

@@ -19,8 +19,9 @@ import (
 const leadReach = 5
 
 // notLeading are the mentor family's words that teach people rather
-// than lead them.
-var notLeading = setOf(`train trained training trains onboarded onboard onboarding tutored tutor tutoring`)
+// than lead them, and the lead family's nouns ("Country Management
+// teams" names teams, it does not lead them).
+var notLeading = setOf(`train trained training trains onboarded onboard onboarding tutored tutor tutoring management mentorship leadership`)
 
 // objectEnds are words after which a lead verb's object is over: what
 // follows is for, by or with whom, not whom it leads ("Ran courses for
@@ -38,6 +39,12 @@ administrators architects programmers researchers editors writers accountants`)
 // lead verb whose object is a team or people), reading the lexicon's
 // matches of the text as analyzer.tokens does without its slash split.
 func leadsPeople(text string) bool {
+	return leadsTokens(lexTokens(text))
+}
+
+// lexTokens reads text's lexicon matches as analyzer.tokens does,
+// without its slash split.
+func lexTokens(text string) []token {
 	lex := lexicon.Default()
 	words := lexicon.Tokenize(text)
 	groups := lex.Groups()
@@ -55,7 +62,7 @@ func leadsPeople(text string) bool {
 	for ; i < len(words); i++ {
 		toks = append(toks, token{word: words[i]})
 	}
-	return leadsTokens(toks)
+	return toks
 }
 
 // leadsTokens is leadsPeople over a text's tokens (analyzer.tokens).
@@ -66,10 +73,13 @@ func leadsTokens(toks []token) bool {
 		for t.span > 0 && end < len(toks) && toks[end].span == t.span {
 			end++
 		}
-		if t.kind == "verb" && verbFamily[t.name] == "lead" && !notLeading[t.word] {
-			if spanHasPeople(toks[i:end]) || objectIsPeople(toks[end:]) {
-				return true
-			}
+		if leadSpan(toks[i:end]) {
+			return true // "ran a team", "grew the team from 2 to 12", "mentored interns"
+		}
+		lead := t.kind == "verb" && verbFamily[t.name] == "lead" && !notLeading[t.word] ||
+			t.kind == "role" && peopleTitle(spanText(toks[i:end])) // "Team lead for 4 developers"
+		if lead && (spanHasPeople(toks[i:end], toks[end:]) || objectIsPeople(toks[end:], t.kind == "role")) {
+			return true
 		}
 		i = end
 	}
@@ -77,36 +87,91 @@ func leadsTokens(toks []token) bool {
 }
 
 // spanHasPeople reports whether a lead verb's own phrase names the team
-// ("managed a team", "grew the team").
-func spanHasPeople(verb []token) bool {
+// ("managed a team", "grew the team") and the team heads its object:
+// not "led a team effort".
+func spanHasPeople(verb, after []token) bool {
 	for _, t := range verb[1:] {
 		if t.word == "team" || t.word == "teams" {
-			return true
+			return heads(after)
 		}
 	}
 	return false
 }
 
 // objectIsPeople reports whether the words after a lead verb name people
-// before its object ends.
-func objectIsPeople(after []token) bool {
+// heading its object before the object ends. A role's title ("Team lead
+// for 4 developers") reads past "for".
+func objectIsPeople(after []token, title bool) bool {
 	for k, t := range after {
-		if k >= leadReach || objectEnds[t.word] {
+		if k >= leadReach || objectEnds[t.word] && !(title && k == 0) {
 			return false
 		}
-		if isPeople(t) {
+		if isPeople(t) && heads(after[k+1:]) {
 			return true
 		}
 	}
 	return false
 }
 
+// headEnds are the words after which a people word heads its object:
+// "a team of five", "engineers and SREs", "the team through a migration";
+// the tokens drop commas, so an article, number or pronoun that starts
+// the next item of a list is one too ("the DevOps team, the MLOps team").
+var headEnds = setOf(`of and or in as while who that which through during over under throughout per across plus including
+the a an two three four five six seven eight nine ten i we they`)
+
+// heads reports whether a people word whose next words are rest heads
+// its object rather than modifying a noun ("the SRE team budget",
+// "engineers' laptops", "a team effort"): the text ends, a joining word
+// or an object's end follows, or a verb or participle.
+func heads(rest []token) bool {
+	if len(rest) == 0 {
+		return true
+	}
+	n := rest[0]
+	return headEnds[n.word] || objectEnds[n.word] || n.kind == "verb" || n.word[0] >= '0' && n.word[0] <= '9' ||
+		n.kind == "" && (strings.HasSuffix(n.word, "ing") || strings.HasSuffix(n.word, "ed"))
+}
+
+// leadWords begin the lexicon's phrases that lead people by themselves.
+var leadWords = setOf(`lead leads led leading manage manages managed managing mentor mentors mentored mentoring
+grow grows grew growing built build builds building hire hires hired hiring supervise supervises supervised supervising`)
+
+// leadSpan reports whether a lexicon phrase leads people by itself: the
+// "people management" concept ("ran a team", "led a group") or a lead or
+// grow verb's phrase whose last word is people ("mentored interns",
+// "grew the team from").
+func leadSpan(span []token) bool {
+	t := span[0]
+	if t.kind == "concept" && t.name == "people management" {
+		return true
+	}
+	if t.kind != "concept" || len(span) < 2 || !leadWords[t.word] {
+		return false
+	}
+	for _, w := range span[1:] {
+		if w.word == "team" || w.word == "teams" || w.word == "interns" || peopleWords[w.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// spanText is a phrase's words, space-separated.
+func spanText(span []token) string {
+	words := make([]string, len(span))
+	for i, t := range span {
+		words[i] = t.word
+	}
+	return strings.Join(words, " ")
+}
+
 // isPeople reports whether a token names a team or people: the lexicon's
-// team concept, a plural of people, or a plural role ("SREs", "site
-// reliability engineers").
+// team concept, "team", a plural of people, or a plural role ("SREs",
+// "site reliability engineers").
 func isPeople(t token) bool {
 	switch {
-	case t.kind == "concept" && t.name == "team":
+	case t.kind == "concept" && t.name == "team", t.word == "team", t.word == "teams":
 		return true
 	case peopleWords[t.word]:
 		return true

@@ -62,6 +62,22 @@ func TestLeadsPeopleReadsTheObject(t *testing.T) {
 		{"Infrastructure Management as AWS Administartor", false},
 		{"Led the redesign of the checkout flow with the payments team", false},
 		{"Built the billing service in Go", false},
+		// review 17: concept and role phrases that lead, and people words
+		// that only modify another noun.
+		{"Led a group of 6 SREs", true},
+		{"Ran a team of 8 engineers", true},
+		{"Grew the team from 2 to 12", true},
+		{"Mentored interns", true},
+		{"Led cross-functional teams", true},
+		{"Team lead for 4 developers", true},
+		{"Experience leading a small team", true},
+		{"Lead, mentor, and grow a high-performing team of data engineers", true},
+		{"Upon becoming a manager, I was responsible for the DevOps team, the MLOps team, two back end developers and an IT contractor.", true},
+		{"Managed the SRE team budget and on-call tooling", false},
+		{"Led a team effort to migrate the SRE database", false},
+		{"Managed engineers' laptops and AWS accounts", false},
+		{"led the migration with the team", false},
+		{"Establish unified KPIs across Product, Marketing, Finance, Support, and Country Management teams", false},
 	} {
 		if got := leadsPeople(tc.text); got != tc.want {
 			t.Errorf("leadsPeople(%q) = %v, want %v", tc.text, got, tc.want)

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"vitae"
 )
@@ -39,40 +40,58 @@ func anyOf(a, b map[string]bool) bool {
 	return false
 }
 
-// roleYears merges the periods of the work roles whose title names one of
-// the families and returns their length in years and the roles, as
-// leadershipYears does.
+// roleYears is the years and roles (rolesWhere) of the work roles whose
+// title names one of the families.
 func (z *analyzer) roleYears(bullets []vitae.Bullet, now time.Time, families map[string]bool) (float64, []string) {
-	var in []vitae.Bullet
-	seen := map[vitae.Period]bool{}
-	var roles []string
 	byTitle := map[string]bool{}
-	for _, b := range bullets {
-		p := vitae.PeriodOf(b)
-		if b.Section != vitae.SectionWork || p.Start == "" || seen[p] {
-			continue
-		}
+	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
 		ok, read := byTitle[b.Role]
 		if !read {
 			ok = anyOf(z.rolesOf(b.Role), families)
 			byTitle[b.Role] = ok
 		}
-		if !ok {
+		return ok
+	})
+}
+
+// leadYearsOf is the years and roles of leading people in roles of the
+// families a requirement names (a Marketing Manager has no years leading
+// SREs): a role whose title or leading bullet names one of them, and
+// whose title or a bullet leads people (leadRole's test).
+func (z *analyzer) leadYearsOf(bullets []vitae.Bullet, now time.Time, families map[string]bool) (float64, []string) {
+	byTitle := map[string]bool{}
+	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
+		leads := z.bullet(b.Text).leads
+		ok, read := byTitle[b.Role]
+		if !read {
+			ok = peopleTitle(b.Role) && anyOf(z.rolesOf(b.Role), families)
+			byTitle[b.Role] = ok
+		}
+		return ok || leads && (anyOf(z.rolesOf(b.Role), families) || anyOf(z.rolesOf(b.Text), families))
+	})
+}
+
+// rolesWhere merges the periods of the dated work roles one of whose
+// bullets keep passes and returns their length in years and the roles,
+// as "Role, Company (start–end)".
+func rolesWhere(bullets []vitae.Bullet, now time.Time, keep func(b vitae.Bullet) bool) (float64, []string) {
+	var in []vitae.Bullet
+	seen := map[vitae.Period]bool{}
+	var roles []string
+	for _, b := range bullets {
+		p := vitae.PeriodOf(b)
+		if b.Section != vitae.SectionWork || p.Start == "" || seen[p] || !keep(b) {
 			continue
 		}
 		seen[p] = true
 		in = append(in, b)
-		roles = append(roles, roleLine(b))
+		end := b.End
+		if end == "" {
+			end = "now"
+		}
+		roles = append(roles, strings.TrimSpace(b.Role+", "+b.Company)+" ("+b.Start+"–"+end+")")
 	}
 	return YearsOfExperience(in, now), roles
-}
-
-func roleLine(b vitae.Bullet) string {
-	end := b.End
-	if end == "" {
-		end = "now"
-	}
-	return strings.TrimSpace(b.Role+", "+b.Company) + " (" + b.Start + "–" + end + ")"
 }
 
 // leadRole is, for a requirement to lead people of the role families it
@@ -93,6 +112,9 @@ func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
 		if b.Section != vitae.SectionWork || p.Start == "" || b.Role == "" ||
 			!reLeadTitle.MatchString(b.Role) || reNotPeopleLead.MatchString(b.Role) || !anyOf(s.z.rolesOf(b.Role), want) {
 			continue
+		}
+		if !peopleTitle(b.Role) && !s.roleLeads(bullets, b) {
+			continue // "Lead DevOps Engineer" is a level; one of its bullets must lead people
 		}
 		rec := 1 - s.w.Recency*(1-recency(p, s.w.RecencyHalfLife, s.now))
 		if best != nil && rec*s.w.StrongCredit <= best.Credit {
@@ -150,4 +172,34 @@ func capYears(matched []Evidence, ri int, fit float64) float64 {
 		}
 	}
 	return 0
+}
+
+// peopleTitle reports whether a role title says its holder leads people:
+// a manager, head, director, … or a "Team Lead". "Lead" before a role
+// word is a level ("Lead DevOps Engineer", roletitle.go), not a team.
+func peopleTitle(role string) bool {
+	if reNotPeopleLead.MatchString(role) {
+		return false
+	}
+	for _, m := range reLeadTitle.FindAllStringIndex(role, -1) {
+		if !strings.EqualFold(role[m[0]:m[1]], "lead") {
+			return true
+		}
+		if rest := strings.TrimLeft(role[m[1]:], " \t"); rest == "" || !unicode.IsLetter(rune(rest[0])) {
+			return true // "Team Lead", "Tech Lead, Platform"
+		}
+	}
+	return false
+}
+
+// roleLeads reports whether one of the bullets of role's period and
+// title leads people.
+func (s scorer) roleLeads(bullets []vitae.Bullet, role vitae.Bullet) bool {
+	p := vitae.PeriodOf(role)
+	for _, b := range bullets {
+		if b.Role == role.Role && vitae.PeriodOf(b) == p && s.z.bullet(b.Text).leads {
+			return true
+		}
+	}
+	return false
 }

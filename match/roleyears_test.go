@@ -68,7 +68,8 @@ func TestLeadingYearsAndRoles(t *testing.T) {
 
 // TestYearsOfTheRoleAsked pins issue 14's fifth finding: years asked for
 // a named role count the roles whose title is of its family; years of a
-// skill count the whole career.
+// skill, of a field or of a role "or similar" count the whole career
+// (review 17).
 func TestYearsOfTheRoleAsked(t *testing.T) {
 	pm := resume("pm", "P", "Northwind", "Product Manager", "2024-01", "", "Wrote product requirement documents for the billing app")
 	pm.Bullets = append(pm.Bullets, resume("x", "P", "Contoso", "Software Engineer", "2000-01", "2023-12", "Wrote the billing service in Go").Bullets...)
@@ -77,7 +78,10 @@ func TestYearsOfTheRoleAsked(t *testing.T) {
 		lo, hi   float64
 		role     string
 	}{
-		{"## Requirements\n- 5+ years product management experience\n- Wrote product requirement documents\n", "role", 2, 4, "Product Manager, Northwind"},
+		{"## Requirements\n- 5+ years as a product manager\n- Wrote product requirement documents\n", "role", 2, 4, "Product Manager, Northwind"},
+		{"## Requirements\n- 3+ years in a product management role\n- Wrote product requirement documents\n", "role", 2, 4, "Product Manager, Northwind"},
+		{"## Requirements\n- 5+ years product management experience\n- Wrote product requirement documents\n", "total", 20, 30, ""},
+		{"## Requirements\n- 5+ years as a product manager or similar\n- Wrote product requirement documents\n", "total", 20, 30, ""},
 		{"## Requirements\n- 5+ years of Go\n- Wrote product requirement documents\n", "total", 20, 30, ""},
 	} {
 		got := matchOne(t, []*vitae.Resume{pm}, tc.jd)["pm"]
@@ -94,7 +98,7 @@ func TestYearsOfTheRoleAsked(t *testing.T) {
 	l := searchtest.Trained(t, corpus)
 	eng := search.New(searchtest.Index(t, l, corpus), l, search.Options{SemanticRatio: 0.5})
 	res, err := New(eng, Options{SemanticRatio: 0.5, CareerYears: true}).Match(context.Background(),
-		Request{JobDescription: "## Requirements\n- 5+ years product management experience\n- Wrote product requirement documents\n"})
+		Request{JobDescription: "## Requirements\n- 5+ years as a product manager\n- Wrote product requirement documents\n"})
 	if err != nil || len(res.Candidates) != 1 || len(res.Candidates[0].Explain.Years) != 1 {
 		t.Fatalf("career years: %v, %+v", err, res)
 	}

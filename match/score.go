@@ -99,9 +99,12 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			continue
 		}
 		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
-		if req.Leadership {
+		if fam := s.z.rolesOf(req.Text); req.Leadership && len(fam) > 0 {
+			have, in := s.z.leadYearsOf(r.Bullets, s.now, fam) // leading people of the roles named
+			y.Kind, y.Have, y.Roles = "leadership", round3(have), in
+		} else if req.Leadership {
 			y.Kind, y.Have, y.Roles = "leadership", c.LeadershipYears, roles
-		} else if fam := s.z.rolesOf(req.Text); len(fam) > 0 && !s.careerYears {
+		} else if fam := s.z.namedRoles(req.Text); len(fam) > 0 && !s.careerYears {
 			have, in := s.z.roleYears(r.Bullets, s.now, fam) // years of the role asked, not the career (roleyears.go)
 			y.Kind, y.Have, y.Roles = "role", round3(have), in
 		}
@@ -345,32 +348,15 @@ func LeadershipYears(bullets []vitae.Bullet, now time.Time) (float64, []string) 
 // leadershipYears is LeadershipYears with leads in place of leadsPeople
 // (a matcher's analyzer remembers it per text).
 func leadershipYears(bullets []vitae.Bullet, now time.Time, leads func(text string) bool) (float64, []string) {
-	var lead []vitae.Bullet
-	seen := map[vitae.Period]bool{}
-	var roles []string
-	leadTitle := map[string]bool{} // a role's bullets share its title
-	for _, b := range bullets {
-		p := vitae.PeriodOf(b)
-		if b.Section != vitae.SectionWork || p.Start == "" || seen[p] {
-			continue
-		}
-		byTitle, ok := leadTitle[b.Role]
+	byTitle := map[string]bool{} // a role's bullets share its title
+	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
+		t, ok := byTitle[b.Role]
 		if !ok {
-			byTitle = reLeadTitle.MatchString(b.Role) && !reNotPeopleLead.MatchString(b.Role)
-			leadTitle[b.Role] = byTitle
+			t = peopleTitle(b.Role)
+			byTitle[b.Role] = t
 		}
-		if !byTitle && !leads(b.Text) {
-			continue
-		}
-		seen[p] = true
-		lead = append(lead, b)
-		end := b.End
-		if end == "" {
-			end = "now"
-		}
-		roles = append(roles, strings.TrimSpace(b.Role+", "+b.Company)+" ("+b.Start+"–"+end+")")
-	}
-	return YearsOfExperience(lead, now), roles
+		return t || leads(b.Text)
+	})
 }
 
 func formula(ex Explain, w Weights) string {

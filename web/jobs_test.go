@@ -17,7 +17,7 @@ import (
 )
 
 const (
-	sreJob     = "# SRE Manager\n## Requirements\n- Lead a team of site reliability engineers\n- Kubernetes in production\n## Nice to have\n- Terraform modules"
+	sreJob     = "# SRE Manager\n## Requirements\n- Lead a team of site reliability engineers\n- Kubernetes in production\n- 3+ years as a site reliability engineer\n## Nice to have\n- Terraform modules"
 	financeJob = "# Financial Analyst\n## Requirements\n- Built financial models in Excel\n- Prepared quarterly board reports"
 )
 
@@ -117,7 +117,7 @@ func TestJobFitsAPI(t *testing.T) {
 		t.Fatalf("SRE fit: %+v", top)
 	}
 	got := top.Match.Candidates[0]
-	if got.Coverage.MustTotal != 2 || got.Coverage.NiceTotal != 1 || got.Coverage.MustMet == 0 || len(got.Matched) == 0 {
+	if got.Coverage.MustTotal != 3 || got.Coverage.NiceTotal != 1 || got.Coverage.MustMet == 0 || len(got.Matched) == 0 {
 		t.Errorf("coverage %+v matched %+v", got.Coverage, got.Matched)
 	}
 	for _, e := range got.Matched {
@@ -190,9 +190,16 @@ func TestPagesShowStoredJobsAndFits(t *testing.T) {
 		fmt.Sprintf("must-haves met %d/%d, nice-to-haves %d/%d", c.Coverage.MustMet, c.Coverage.MustTotal, c.Coverage.NiceMet, c.Coverage.NiceTotal),
 		html.EscapeString(c.Explain.Formula),
 	}
+	noted := 0 // the years beside the level of a years requirement
 	for _, e := range c.Matched {
 		level := map[string]string{"strong": "✓ strong", "partial": "◐ partial"}[e.Level]
 		want = append(want, string(safeHighlight(e.Highlight)), level, html.EscapeString(e.Plain))
+		if e.Years != "" {
+			want, noted = append(want, ", "+html.EscapeString(e.Years)+"</summary>"), noted+1
+		}
+	}
+	if noted == 0 {
+		t.Errorf("no evidence says its years: %+v", c.Matched)
 	}
 	for _, m := range c.Missing {
 		want = append(want, html.EscapeString(m))
