@@ -180,3 +180,23 @@ func isPeople(t token) bool {
 	}
 	return false
 }
+
+// leadTeam adds the team concept to a bullet whose lead verb's lexicon
+// phrase swallows the team it leads ("Led a team of SREs", "built a
+// team"): the phrase is the act and the people led, so the bullet says
+// "team" as "Lead a team of SREs" asks it, under the default rules too
+// (the strict rules read a phrase's words alone already).
+func (z *analyzer) leadTeam(p *textParts, t token, i int) {
+	if t.key != "lead" || t.word != "team" && t.word != "teams" {
+		return
+	}
+	ts := z.tokens(t.word)
+	if len(ts) != 1 || ts[0].kind != "concept" || p.keys[ts[0].key] {
+		return
+	}
+	p.keys[ts[0].key] = true
+	p.surface[ts[0].key] = append(p.surface[ts[0].key], t.word)
+	if p.at != nil {
+		p.at[ts[0].key] = append(p.at[ts[0].key], i)
+	}
+}

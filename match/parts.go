@@ -325,6 +325,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 		if t.kind == "verb" {
 			p.actions[t.key] = true
 			verbs++
+			z.leadTeam(p, t, i)
 		} else {
 			p.keys[t.key] = true
 		}
