@@ -1,12 +1,9 @@
 package match
 
 import (
-	"math"
 	"reflect"
 	"testing"
-	"time"
 
-	"vitae"
 	"vitae/index"
 )
 
@@ -38,11 +35,7 @@ func TestNameTermsMisread(t *testing.T) {
 // TestRoleFitMisread: a title whose short name names no role fits no JD
 // by that word.
 func TestRoleFitMisread(t *testing.T) {
-	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	tests := []struct {
-		title, role string
-		want        float64
-	}{
+	checkRoleFits(t, []roleFitCase{
 		{"Senior PM, Payments", "RN - PM Shift", 0},
 		{"Senior PM, Payments", "Nurse, AM/PM", 0},
 		{"Senior PM, Payments", "Product Manager", 1},
@@ -53,15 +46,5 @@ func TestRoleFitMisread(t *testing.T) {
 		{"Operations Manager", "Director of Ops, Ed Tech", 1},
 		{"Operations Manager", "Ops - Ed Programs", 1},
 		{"Operations Manager", "Op-Ed Editor", 0},
-	}
-	for _, tt := range tests {
-		pool := map[string]*vitae.Resume{
-			"c": resume("c", "C", "X", tt.role, "2020-01", "", "Did the work"),
-			"n": resume("n", "N", "X", "Nurse", "2020-01", "", "Cared for patients"),
-		}
-		got, _ := roleFit(tt.title, pool, defaultWeights, now, true)
-		if math.Abs(got["c"]-tt.want) > 0.01 {
-			t.Errorf("roleFit(%q) of %q = %.2f, want %.2f", tt.title, tt.role, got["c"], tt.want)
-		}
-	}
+	})
 }
