@@ -181,9 +181,10 @@ func isPeople(t token) bool {
 	return false
 }
 
-// leadTeam adds the team concept to a bullet whose lead verb's lexicon
-// phrase swallows the team it leads ("Led a team of SREs", "built a
-// team"): the phrase is the act and the people led, so the bullet says
+// leadTeam adds the team concept to a bullet that leads people and whose
+// lead verb's lexicon phrase swallows the team it leads ("Led a team of
+// SREs", "built a team", not "Built the team wiki", which readBullet
+// keeps from here): the phrase is the act and the people led, so the bullet says
 // "team" as "Lead a team of SREs" asks it, under the default rules too
 // (the strict rules read a phrase's words alone already).
 func (z *analyzer) leadTeam(p *textParts, t token, i int) {
