@@ -282,7 +282,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	// Read once with the rest: leadership years ask for every bullet, and
 	// leadTeam asks whether the bullet leads people at all.
 	if strings.IndexByte(text, '/') < 0 {
-		p.leads = leadsTokens(toks) // the lexicon's matches of text, as leadsPeople reads them
+		p.leads = leadsTokens(toks, afterCommas(text)) // the lexicon's matches of text, as leadsPeople reads them
 	} else {
 		p.leads = leadsPeople(text) // tokens read the text with its slashes split
 	}
