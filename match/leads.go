@@ -39,7 +39,23 @@ administrators architects programmers researchers editors writers accountants`)
 // lead verb whose object is a team or people), reading the lexicon's
 // matches of the text as analyzer.tokens does without its slash split.
 func leadsPeople(text string) bool {
-	return leadsTokens(lexTokens(text))
+	return leadsTokens(lexTokens(text), afterCommas(text))
+}
+
+// afterCommas is the words that follow a comma in text, as the tokens
+// read them (which drop commas): "Managed the team, hired four" lists a
+// second act after the team, where "Managed team schedules" does not.
+func afterCommas(text string) map[string]bool {
+	if strings.IndexByte(text, ',') < 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, piece := range strings.Split(text, ",")[1:] {
+		if w := lexicon.Tokenize(piece); len(w) > 0 {
+			out[w[0]] = true
+		}
+	}
+	return out
 }
 
 // lexTokens reads text's lexicon matches as analyzer.tokens does,
@@ -65,8 +81,9 @@ func lexTokens(text string) []token {
 	return toks
 }
 
-// leadsTokens is leadsPeople over a text's tokens (analyzer.tokens).
-func leadsTokens(toks []token) bool {
+// leadsTokens is leadsPeople over a text's tokens (analyzer.tokens) and
+// the words after its commas (afterCommas).
+func leadsTokens(toks []token, commaed map[string]bool) bool {
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		end := i + 1
@@ -78,7 +95,7 @@ func leadsTokens(toks []token) bool {
 		}
 		lead := t.kind == "verb" && verbFamily[t.name] == "lead" && !notLeading[t.word] ||
 			t.kind == "role" && peopleTitle(spanText(toks[i:end])) // "Team lead for 4 developers"
-		if lead && (spanHasPeople(toks[i:end], toks[end:]) || objectIsPeople(toks[end:], t.kind == "role")) {
+		if lead && (spanHasPeople(toks[i:end], toks[end:], commaed) || objectIsPeople(toks[end:], t.kind == "role", commaed)) {
 			return true
 		}
 		i = end
@@ -89,10 +106,10 @@ func leadsTokens(toks []token) bool {
 // spanHasPeople reports whether a lead verb's own phrase names the team
 // ("managed a team", "grew the team") and the team heads its object:
 // not "led a team effort".
-func spanHasPeople(verb, after []token) bool {
+func spanHasPeople(verb, after []token, commaed map[string]bool) bool {
 	for _, t := range verb[1:] {
 		if t.word == "team" || t.word == "teams" {
-			return heads(after)
+			return heads(after, true, commaed)
 		}
 	}
 	return false
@@ -101,12 +118,12 @@ func spanHasPeople(verb, after []token) bool {
 // objectIsPeople reports whether the words after a lead verb name people
 // heading its object before the object ends. A role's title ("Team lead
 // for 4 developers") reads past "for".
-func objectIsPeople(after []token, title bool) bool {
+func objectIsPeople(after []token, title bool, commaed map[string]bool) bool {
 	for k, t := range after {
 		if k >= leadReach || objectEnds[t.word] && !(title && k == 0) {
 			return false
 		}
-		if isPeople(t) && heads(after[k+1:]) {
+		if isPeople(t) && heads(after[k+1:], isTeam(t), commaed) {
 			return true
 		}
 	}
@@ -123,14 +140,25 @@ the a an two three four five six seven eight nine ten i we they`)
 // heads reports whether a people word whose next words are rest heads
 // its object rather than modifying a noun ("the SRE team budget",
 // "engineers' laptops", "a team effort"): the text ends, a joining word
-// or an object's end follows, or a verb or participle.
-func heads(rest []token) bool {
+// or an object's end follows, or a verb or participle. After a team a
+// verb starts another act only past a comma ("and" is a joining word):
+// "Managed the on-call team schedule" tags "schedule" a verb, yet the
+// team names the schedule's.
+func heads(rest []token, team bool, commaed map[string]bool) bool {
 	if len(rest) == 0 {
 		return true
 	}
 	n := rest[0]
-	return headEnds[n.word] || objectEnds[n.word] || n.kind == "verb" || n.word[0] >= '0' && n.word[0] <= '9' ||
-		n.kind == "" && (strings.HasSuffix(n.word, "ing") || strings.HasSuffix(n.word, "ed"))
+	if headEnds[n.word] || objectEnds[n.word] || n.word[0] >= '0' && n.word[0] <= '9' {
+		return true
+	}
+	verb := n.kind == "verb" || n.kind == "" && (strings.HasSuffix(n.word, "ing") || strings.HasSuffix(n.word, "ed"))
+	return verb && (!team || commaed[n.word])
+}
+
+// isTeam reports whether a people token is a team rather than people.
+func isTeam(t token) bool {
+	return t.word == "team" || t.word == "teams" || t.kind == "concept" && t.name == "team"
 }
 
 // leadWords begin the lexicon's phrases that lead people by themselves.
@@ -181,9 +209,10 @@ func isPeople(t token) bool {
 	return false
 }
 
-// leadTeam adds the team concept to a bullet whose lead verb's lexicon
-// phrase swallows the team it leads ("Led a team of SREs", "built a
-// team"): the phrase is the act and the people led, so the bullet says
+// leadTeam adds the team concept to a bullet that leads people and whose
+// lead verb's lexicon phrase swallows the team it leads ("Led a team of
+// SREs", "built a team", not "Built the team wiki", which readBullet
+// keeps from here): the phrase is the act and the people led, so the bullet says
 // "team" as "Lead a team of SREs" asks it, under the default rules too
 // (the strict rules read a phrase's words alone already).
 func (z *analyzer) leadTeam(p *textParts, t token, i int) {

@@ -1,6 +1,9 @@
 package match
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestLeadTeamOfRole: a bullet that leads a team of people of a role
 // ("Led a team of site reliability engineers") is strong evidence for a
@@ -31,6 +34,24 @@ func TestLeadTeamOfRole(t *testing.T) {
 			got, score := g.Grade(tt.req, tt.bullet)
 			if tt.want == Strong && got != Strong || tt.want != Strong && got == Strong {
 				t.Errorf("%s: %s: %q ← %q is %v (score %.2f), want %v", name, tt.name, tt.req, tt.bullet, got, score, tt.want)
+			}
+		}
+	}
+}
+
+// TestTeamOfNoOneLed pins review 20's second finding: a lead phrase that
+// swallows "team" says the team only when the bullet leads people; "Built
+// the team wiki" leads no one, so it is not strong and scores below a
+// bullet that led a team. The strict rules read a phrase's words alone
+// (wiki's "team" too), so there it only is not strong.
+func TestTeamOfNoOneLed(t *testing.T) {
+	const wiki, led = "Built the team wiki", "Led a team of 3"
+	for name, g := range ruleSets() {
+		for _, req := range []string{"Manage a team of engineers", "Lead a team of SREs"} {
+			got, score := g.Grade(req, wiki)
+			_, ledScore := g.Grade(req, led)
+			if got == Strong || !strings.HasPrefix(name, "strict") && score >= ledScore {
+				t.Errorf("%s: %q ← %q is %v (score %.2f), want not strong and below %q (%.2f)", name, req, wiki, got, score, led, ledScore)
 			}
 		}
 	}

@@ -83,3 +83,32 @@ func TestLeadingYearsOfTheFamilyNamed(t *testing.T) {
 		t.Errorf("marketing manager, people management: years %+v, want fit 1", y)
 	}
 }
+
+// TestLeadingYearsOfOrdinaryLeaders pins review 20's first finding: "team
+// lead" names no field and "backend engineers" is led by an Engineering
+// Manager, so ordinary leaders keep their years of leading.
+func TestLeadingYearsOfOrdinaryLeaders(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("em", "E", "Acme", "Engineering Manager", "2019-01", "2024-01",
+			"Managed a team of 6 engineers", "Ran Kubernetes in production for 40 services"),
+		resume("sse", "S", "Northwind", "Senior Software Engineer", "2019-01", "2024-01",
+			"Led a team of 4 engineers", "Ran Kubernetes in production for 40 services"),
+		resume("mkt", "M", "Globex", "Marketing Manager", "2014-01", "2024-03",
+			"Ran Kubernetes in production for 40 services", "Planned the quarterly campaigns"),
+	}
+	for _, tc := range []struct {
+		req  string
+		want map[string]float64
+	}{
+		{"2+ years leading a team of backend engineers", map[string]float64{"em": 1, "mkt": 0}},
+		{"2+ years as a team lead", map[string]float64{"sse": 1, "em": 1}},
+	} {
+		got := matchOne(t, corpus, "## Requirements\n- "+tc.req+"\n- Kubernetes in production\n")
+		for id, want := range tc.want {
+			y := got[id].Explain.Years
+			if len(y) != 1 || y[0].Kind != "leadership" || y[0].Fit != want {
+				t.Errorf("%q, %s: years %+v, want leadership with fit %v", tc.req, id, y, want)
+			}
+		}
+	}
+}

@@ -279,6 +279,13 @@ func (z *analyzer) readBullet(text string) *textParts {
 	verbs, commas := 0, strings.Count(text, ",")
 	aside, said := z.inPassing(text)
 	toks := z.tokens(text)
+	// Read once with the rest: leadership years ask for every bullet, and
+	// leadTeam asks whether the bullet leads people at all.
+	if strings.IndexByte(text, '/') < 0 {
+		p.leads = leadsTokens(toks, afterCommas(text)) // the lexicon's matches of text, as leadsPeople reads them
+	} else {
+		p.leads = leadsPeople(text) // tokens read the text with its slashes split
+	}
 	for i, t := range toks {
 		if t.kind == "skill" {
 			if aside[t.word] && !said[t.word] {
@@ -325,7 +332,9 @@ func (z *analyzer) readBullet(text string) *textParts {
 		if t.kind == "verb" {
 			p.actions[t.key] = true
 			verbs++
-			z.leadTeam(p, t, i)
+			if p.leads { // "Built the team wiki" leads no one: no team said
+				z.leadTeam(p, t, i)
+			}
 		} else {
 			p.keys[t.key] = true
 		}
@@ -336,12 +345,6 @@ func (z *analyzer) readBullet(text string) *textParts {
 	}
 	words := len(strings.Fields(text))
 	p.names = writtenAsNames(text)
-	// Read once with the rest: leadership years ask for every bullet.
-	if strings.IndexByte(text, '/') < 0 {
-		p.leads = leadsTokens(toks) // the lexicon's matches of text, as leadsPeople reads them
-	} else {
-		p.leads = leadsPeople(text) // tokens read the text with its slashes split
-	}
 	p.hedged = z.strict && reHedge.MatchString(text)
 	p.describes = z.strict && z.context && describes(text)
 	p.claims = z.strict && claims(text)

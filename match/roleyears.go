@@ -54,17 +54,39 @@ func (z *analyzer) roleYears(bullets []vitae.Bullet, now time.Time, families map
 	})
 }
 
+// managementFamilies are the role families that name leading people
+// itself, not a field: "team lead" asks for a leader, not for a title of
+// the family, and an "Engineering Manager" leads engineers of any field.
+var managementFamilies = map[string]bool{"Engineering Management": true}
+
+// fieldsOf is families without the management ones: the fields a
+// leadership requirement names ("backend engineers"), none for "team lead".
+func fieldsOf(families map[string]bool) map[string]bool {
+	var out map[string]bool
+	for f := range families {
+		if !managementFamilies[f] {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[f] = true
+		}
+	}
+	return out
+}
+
 // leadYearsOf is the years and roles of leading people in roles of the
-// families a requirement names (a Marketing Manager has no years leading
-// SREs): a role whose title or leading bullet names one of them, and
-// whose title or a bullet leads people (leadRole's test).
+// families (fields) a requirement names (a Marketing Manager has no years
+// leading SREs): a role whose title or leading bullet names one of them,
+// or a people-leading title that names no other field ("Engineering
+// Manager"), and whose title or a bullet leads people (leadRole's test).
 func (z *analyzer) leadYearsOf(bullets []vitae.Bullet, now time.Time, families map[string]bool) (float64, []string) {
 	byTitle := map[string]bool{}
 	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
 		leads := z.bullet(b.Text).leads
 		ok, read := byTitle[b.Role]
 		if !read {
-			ok = peopleTitle(b.Role) && anyOf(z.rolesOf(b.Role), families)
+			title := z.rolesOf(b.Role)
+			ok = peopleTitle(b.Role) && (anyOf(title, families) || len(fieldsOf(title)) == 0)
 			byTitle[b.Role] = ok
 		}
 		return ok || leads && (anyOf(z.rolesOf(b.Role), families) || anyOf(z.rolesOf(b.Text), families))

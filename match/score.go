@@ -99,8 +99,8 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			continue
 		}
 		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
-		if fam := s.z.rolesOf(req.Text); req.Leadership && len(fam) > 0 {
-			have, in := s.z.leadYearsOf(r.Bullets, s.now, fam) // leading people of the roles named
+		if fam := fieldsOf(s.z.rolesOf(req.Text)); req.Leadership && len(fam) > 0 {
+			have, in := s.z.leadYearsOf(r.Bullets, s.now, fam) // leading people of the fields named
 			y.Kind, y.Have, y.Roles = "leadership", round3(have), in
 		} else if req.Leadership {
 			y.Kind, y.Have, y.Roles = "leadership", c.LeadershipYears, roles

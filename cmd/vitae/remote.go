@@ -127,7 +127,11 @@ func dialServer(ctx context.Context, dir, apiKey string, timeout time.Duration) 
 		return nil, fmt.Errorf("ask the server at %s (named in %s): %w", base, filepath.Join(dir, addrFile), err)
 	}
 	resp.Body.Close()
-	if got := resp.Header.Get(instanceHeader); id == "" || got != id {
+	if id == "" { // a one-line serve.addr: written by a server of an older vitae
+		return nil, fmt.Errorf("the server at %s cannot show it serves %s (%s holds no id): restart `vitae serve` (it was started by an older vitae)",
+			base, dir, filepath.Join(dir, addrFile))
+	}
+	if got := resp.Header.Get(instanceHeader); got != id {
 		return nil, fmt.Errorf("the server at %s does not serve %s (%s is stale: its id %q, the server's %q); stop the process that holds %s, or remove %s if none does",
 			base, dir, addrFile, id, got, dir, filepath.Join(dir, addrFile))
 	}

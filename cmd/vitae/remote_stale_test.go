@@ -39,6 +39,13 @@ func TestStaleServeAddrNamingAnotherServerIsRefused(t *testing.T) {
 			t.Errorf("%v with a stale %s: exit %d\nstdout:\n%s\nstderr:\n%s", args, addrFile, code, out, errOut)
 		}
 	}
+	// A one-line serve.addr (an older vitae's server) has no id: restart, not delete.
+	if err := os.WriteFile(addrB, []byte(baseA+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runBinary(t, bin, dirB, "jobs", "list"); code != 1 || !strings.Contains(errOut, "restart `vitae serve`") || strings.Contains(errOut, "is stale") {
+		t.Errorf("jobs list with a one-line %s: exit %d\nstdout:\n%s\nstderr:\n%s", addrFile, code, out, errOut)
+	}
 	if code, out, errOut := runBinary(t, bin, dirA, "jobs", "list"); code != 0 || !strings.Contains(out, "No stored jobs") {
 		t.Errorf("A's jobs after B's add: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
