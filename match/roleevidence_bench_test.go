@@ -1,11 +1,6 @@
 package match
 
-import (
-	"context"
-	"sort"
-	"testing"
-	"time"
-)
+import "testing"
 
 // BenchmarkMatchCorpusRoleEvidence times Match on the shared corpus with
 // the strong gate (as the binary runs) and requirements weighed by their
@@ -14,11 +9,7 @@ import (
 // be compared as ratios within one run (-count interleaves them).
 func BenchmarkMatchCorpusRoleEvidence(b *testing.B) {
 	base := corpusMatcher(b)
-	ctx := context.Background()
-	jds := []string{issueJD}
-	for _, f := range []string{"../eval/jobs-dev.jsonl", "../eval/jobs-heldout.jsonl"} {
-		jds = append(jds, readJDs(b, f)...)
-	}
+	jds := corpusJDs(b)
 	for _, tt := range []struct {
 		name string
 		o    Options
@@ -26,17 +17,6 @@ func BenchmarkMatchCorpusRoleEvidence(b *testing.B) {
 		o := base.opts
 		o.StrongGate, o.RoleEvidence, o.Core = true, tt.o.RoleEvidence, tt.o.Core
 		m := New(base.b, o)
-		b.Run(tt.name, func(b *testing.B) {
-			var took []time.Duration
-			for i := 0; b.Loop(); i++ {
-				start := time.Now()
-				if _, err := m.Match(ctx, Request{JobDescription: jds[i%len(jds)], Limit: 10}); err != nil {
-					b.Fatal(err)
-				}
-				took = append(took, time.Since(start))
-			}
-			sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
-			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
-		})
+		b.Run(tt.name, func(b *testing.B) { benchMatches(b, m, jds) })
 	}
 }
