@@ -27,7 +27,6 @@ const MaxJDChars = 50000
 
 var (
 	reJDHeading = regexp.MustCompile(`^\s*(?:#{1,6}\s*)?\**([^*#:]{2,60}?)\**\s*:?\s*$`)
-	reJDItem    = regexp.MustCompile(`^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+(.*)$`)
 	reYears     = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:-\s*\d{1,2}\s*)?(?:\+\s*)?years?`)
 	reMust      = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
 	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional)\b`)
@@ -115,88 +114,95 @@ func ParseJD(text, format string) (*JobDescription, error) {
 type candidate struct {
 	text, kind string
 	prose      bool // from a paragraph, not a list item
+	marked     bool // a marked list item ("- Terraform"), not a plain line
 }
 
 // parseJDLines reads headings, list items and paragraphs. When the JD has
-// list items, its paragraphs are mostly company and role blurb, so only
-// paragraph sentences that say what is required ("must", "preferred",
-// "3+ years") are kept; a JD written as prose keeps every sentence.
-func parseJDLines(lines []string) *JobDescription {
+// list items, marked or plain, its paragraphs are mostly company and role
+// blurb, so only paragraph sentences that say what is required ("must",
+// "preferred", "3+ years") are kept; a JD written as prose keeps every
+// sentence. What a plain line is comes from plainRoles.
+func parseJDLines(raw []string) *JobDescription {
 	jd := &JobDescription{}
-	kind := "resp"
-	var para []string
+	lines := readJDLines(raw)
+	title := titleIndex(lines)
+	roles := plainRoles(lines, title)
+	kind, known := "resp", false // known: the section was named by a heading
 	var cands []candidate
 	items := 0
-	flush := func() {
-		if len(para) > 0 {
-			for _, s := range ingest.Sentences(strings.Join(para, " ")) {
-				// A requirement is the sentence's words, not its full stop.
-				cands = append(cands, candidate{strings.TrimRight(s.Text, ".!?"), kind, true})
-			}
-			para = nil
-		}
-	}
-	first := true
-	for _, raw := range lines {
-		line := strings.TrimSpace(raw)
-		if line == "" {
-			flush()
+	for i, l := range lines {
+		switch l.kind {
+		case lineBlank:
 			continue
-		}
-		wasFirst := first
-		first = false
-		if m := reMeta.FindStringSubmatch(line); m != nil {
-			flush()
-			if k := strings.ToLower(m[1]); strings.HasPrefix(k, "seniority") && jd.Seniority == "" {
-				jd.Seniority = strings.ToLower(strings.Trim(m[2], "* "))
+		case lineMeta:
+			if k := strings.ToLower(l.meta[1]); strings.HasPrefix(k, "seniority") && jd.Seniority == "" {
+				jd.Seniority = strings.ToLower(strings.Trim(l.meta[2], "* "))
 			}
 			continue
-		}
-		if m := reJDItem.FindStringSubmatch(line); m != nil {
-			flush()
-			text := m[1]
-			for { // "+ + item", "- • item"
-				n := reJDItem.FindStringSubmatch(text)
-				if n == nil {
-					break
-				}
-				text = n[1]
-			}
+		case lineItem:
 			if kind != "skip" {
 				items++
 			}
-			cands = append(cands, candidate{strings.Trim(text, "* "), kind, false})
+			cands = append(cands, candidate{text: l.text, kind: kind, marked: true})
 			continue
 		}
-		if wasFirst && jd.Title == "" && !strings.HasPrefix(line, "#") && titleLine(line) {
-			jd.Title = strings.Join(strings.Fields(line), " ")
+		if i == title {
+			if h, ok := heading(l.text); ok && !titleLine(l.text) {
+				jd.Title = h
+			} else {
+				jd.Title = strings.Join(strings.Fields(l.text), " ")
+			}
 			continue
 		}
-		if h, ok := heading(line); ok {
-			flush()
+		role := roles[i]
+		switch {
+		case role == roleLone && known:
+			role = roleList // under a named section a short line is an item
+		case role == roleLone:
+			role = roleHeading
+		case role == roleOpen && known && (kind == "must" || kind == "nice"):
+			role = roleList
+		case role == roleOpen:
+			role = roleProse
+		case role == roleClosed && known:
+			role = roleList
+		case role == roleClosed:
+			role = roleProse
+		}
+		switch role {
+		case roleList:
+			if kind != "skip" {
+				items++
+			}
+			cands = append(cands, candidate{text: l.text, kind: kind})
+		case roleProse:
+			for _, s := range ingest.Sentences(l.text) {
+				// A requirement is the sentence's words, not its full stop.
+				cands = append(cands, candidate{text: strings.TrimRight(s.Text, ".!?"), kind: kind, prose: true})
+			}
+		default: // a heading
+			h, _ := heading(l.text)
 			k := sectionKind(h)
 			// A section heading ("## Requirements") is never the title.
-			if jd.Title == "" && k == "" && (strings.HasPrefix(line, "#") || wasFirst) {
+			if jd.Title == "" && k == "" && l.kind == lineHeading {
 				jd.Title = h
 				continue
 			}
-			if k != "" {
-				kind = k
-			} else if kind == "skip" {
-				kind = "resp" // an unknown heading ends a boilerplate section
+			switch {
+			case k != "":
+				kind, known = k, true
+			case kind == "skip":
+				kind, known = "resp", false // an unknown heading ends a boilerplate section
 			}
-			continue
 		}
-		para = append(para, line)
 	}
-	flush()
 	for _, c := range cands {
 		if c.prose && items > 0 && !reMust.MatchString(c.text) && !reNice.MatchString(c.text) && !reYears.MatchString(c.text) {
 			continue
 		}
-		jd.add(c.text, c.kind, !c.prose)
+		jd.add(c.text, c.kind, c.marked)
 	}
-	if len(jd.Requirements) == 0 && jd.Title != "" && lone(lines) {
+	if len(jd.Requirements) == 0 && jd.Title != "" && lone(raw) {
 		// A one-line JD ("Kubernetes") asks for that: a requirement, not a
 		// title over nothing.
 		jd.add(jd.Title, "resp", true)
