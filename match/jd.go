@@ -182,6 +182,9 @@ func parseJDLines(raw []string) *JobDescription {
 			}
 		default: // a heading
 			h, _ := heading(l.text)
+			if l.kind == linePlain {
+				h, _ = plainHeading(l.text)
+			}
 			k := sectionKind(h)
 			// A section heading ("## Requirements") is never the title.
 			if jd.Title == "" && k == "" && l.kind == lineHeading {

@@ -41,8 +41,13 @@ const minWrapped = 30
 // continues the line before it (no blank between) when that line was cut
 // mid-sentence — see continues.
 func readJDLines(raw []string) []jdLine {
-	var out []jdLine
+	width := 0 // the longest line: the wrap column, if the text was wrapped
 	for _, r := range raw {
+		width = max(width, utf8.RuneCountInString(strings.TrimSpace(r)))
+	}
+	sentences := sentenceBlocks(raw, width)
+	var out []jdLine
+	for i, r := range raw {
 		text := strings.TrimSpace(r)
 		l := jdLine{kind: linePlain, text: text}
 		switch m := reMeta.FindStringSubmatch(text); {
@@ -59,8 +64,9 @@ func readJDLines(raw []string) []jdLine {
 		}
 		if n := len(out); l.kind == linePlain && n > 0 {
 			prev := &out[n-1]
-			if prev.kind == linePlain && continues(prev.text, text) || prev.kind == lineItem && (continues(prev.text, text) || indent(r) >= 2) {
-				prev.text += " " + text
+			wrapped := continues(prev.text, text, width, sentences[i])
+			if prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || indent(r) >= 2) {
+				prev.text = joinWrapped(prev.text, text)
 				continue
 			}
 		}
@@ -93,25 +99,86 @@ var joinWords = map[string]bool{
 	"our": true, "your": true, "their": true, "its": true, "is": true, "are": true, "be": true, "&": true,
 }
 
-// continues reports whether next, a plain line, goes on with line: line is
-// long enough to have been wrapped, does not end a sentence, and either
-// next starts lower-case ("…production systems on AWS using EC2, and" /
-// "familiarity with the AWS APIs"), or line ends in a comma, a hyphen or
-// a word that cannot end one ("with", "and"). A marked item also goes on
-// with an indented line (readJDLines).
-// A list of lines starts each line upper-case and ends it on a noun.
-func continues(line, next string) bool {
-	if utf8.RuneCountInString(line) < minWrapped || endsSentence(line) || strings.HasSuffix(line, ":") || strings.HasSuffix(line, ";") {
+// continues reports whether next, a plain line, goes on with line. It
+// never does when line is short (a wrap cuts at a column far to the
+// right), ends a sentence or introduces a list (a colon). It does when
+// next starts lower-case, with a bracket or a dash ("…on AWS using EC2, and" /
+// "familiarity with the AWS APIs"). An upper-case start is a new list line
+// unless line reaches the wrap column (full) and shows it was cut: it ends
+// in a comma, a hyphen or a word that cannot end a sentence ("Experience
+// with" / "Kubernetes"), leaves a bracket open, or next ends the sentence
+// that line left open in a block whose items end with full stops
+// (sentenceBlocks: "…degree in Computer Science, Information" / "Systems,
+// or a related field."). A list of lines ends its lines where its
+// items end, short of the column ("Exceptionally easy to work with and get
+// along with" / "Team lead experience").
+func continues(line, next string, width int, sentences bool) bool {
+	n := utf8.RuneCountInString(line)
+	if n < minWrapped || endsSentence(line) && !endsAbbreviation(line) || strings.HasSuffix(line, ":") {
 		return false
 	}
-	if startsLower(next) {
+	full := n*3 >= width*2 && width <= maxWrapColumn
+	if strings.HasSuffix(line, ";") { // a list line ending with ";" unless wrapped
+		return full && startsLower(next)
+	}
+	if startsLower(next) || strings.HasPrefix(next, "(") || strings.HasPrefix(next, "—") {
 		return true
+	}
+	if !full {
+		return false
 	}
 	if strings.HasSuffix(line, ",") || strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/") {
 		return true
 	}
 	f := strings.Fields(line)
-	return joinWords[strings.ToLower(f[len(f)-1])]
+	return joinWords[strings.ToLower(f[len(f)-1])] || strings.Count(line, "(") > strings.Count(line, ")") || sentences && endsSentence(next)
+}
+
+// sentenceBlocks marks the lines of each block (lines between blanks) whose
+// items or paragraphs end with full stops: most of its lines that stop short
+// of the wrap column, where a wrapped item ends, end a sentence. In such a
+// block a full line without one was cut; in a list of lines without full
+// stops, one that ends with a full stop is only one more item.
+func sentenceBlocks(raw []string, width int) []bool {
+	out := make([]bool, len(raw))
+	for i := 0; i < len(raw); {
+		j, short, ended := i, 0, 0
+		for ; j < len(raw) && strings.TrimSpace(raw[j]) != ""; j++ {
+			t := strings.TrimSpace(raw[j])
+			if utf8.RuneCountInString(t)*3 < width*2 {
+				short++
+				if endsSentence(t) {
+					ended++
+				}
+			}
+		}
+		for k := i; k < j; k++ {
+			out[k] = ended*2 > short
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// maxWrapColumn is the widest text read as wrapped at a column: PDFs and
+// e-mails wrap at 60 to 110 characters; a text with longer lines was pasted
+// with its paragraphs whole.
+const maxWrapColumn = 160
+
+// endsAbbreviation reports whether line ends with an abbreviation that
+// leads on ("e.g.", "i.e."), not a full stop.
+func endsAbbreviation(line string) bool {
+	l := strings.ToLower(line)
+	return strings.HasSuffix(l, "e.g.") || strings.HasSuffix(l, "i.e.") || strings.HasSuffix(l, "incl.")
+}
+
+// joinWrapped joins a wrapped line to its continuation: a word cut at its
+// hyphen ("high-" / "quality") is one word again.
+func joinWrapped(line, next string) string {
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(line, "-")); strings.HasSuffix(line, "-") && unicode.IsLetter(r) && startsLower(next) {
+		return line + next
+	}
+	return line + " " + next
 }
 
 // endsSentence reports whether a line ends with a full stop, "!" or "?",
@@ -170,7 +237,8 @@ var headingWords = func() []string {
 	w := strings.Fields("a an the and or & / of to for in on at with we you your our us i is are be do will would can what who how why this it its that which " +
 		"key main core primary basic minimum additional technical professional general other ideal candidate position team education knowledge " +
 		"abilities competencies expectations have haves nice good great bonus points plus extra looking need needed want must may might should " +
-		"get like day life culture values things include including own job work role your you'll you're we're what's it's there here")
+		"get like day life culture values things include including own job work role your you'll you're we're what's it's there here " +
+		"quick short brief glance")
 	for _, g := range [][]string{headNice, headSkip, headMust, headResp, headSkipWeak} {
 		for _, p := range g {
 			w = append(w, strings.Fields(p)...)
@@ -260,18 +328,20 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 		if !plain(i) {
 			continue
 		}
-		if h, ok := plainHeading(l.text); ok && (markedHeading(l.text) || headingPhrase(h) || introduces(lines, i)) {
+		if h, ok := plainHeading(l.text); ok && (markedHeading(l.text) || headingPhrase(h) || introduces(lines, i, h)) {
 			roles[i] = roleHeading
+		} else if !ok && strings.HasSuffix(l.text, ":") {
+			roles[i] = roleProse // a lead-in: "We're especially fond of people who:"
 		}
 	}
 	for i := 0; i < len(lines); {
-		if !plain(i) || roles[i] == roleHeading {
+		if !plain(i) || roles[i] != roleNone {
 			i++
 			continue
 		}
 		j := i
 		open := 0
-		for ; plain(j) && roles[j] != roleHeading; j++ {
+		for ; plain(j) && roles[j] == roleNone; j++ {
 			if unended(lines[j].text) {
 				open++
 			}
@@ -281,7 +351,7 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 		if n >= 2 && open*2 < n && singleSentences(lines[i:j]) {
 			closed = roleClosed
 		}
-		leadIn := i > 0 && lines[i-1].kind == linePlain && strings.HasSuffix(strings.TrimRight(lines[i-1].text, "*_ "), ":")
+		leadIn := i > 0 && lines[i-1].kind == linePlain && roles[i-1] == roleProse
 		for k := i; k < j; k++ {
 			t := lines[k].text
 			_, short := plainHeading(t)
@@ -319,10 +389,11 @@ func singleSentences(run []jdLine) bool {
 }
 
 // introduces reports whether plain line i opens what follows it: marked
-// list items, or a paragraph when the line itself follows a blank, a list
-// or a paragraph (not a heading: under "Requirements" the first line is a
-// requirement).
-func introduces(lines []jdLine, i int) bool {
+// list items, or a paragraph when the line itself follows a blank or a
+// marked list — not a heading (under "Requirements" the first line is a
+// requirement) and not a sentence ("Strong iOS" between two items that end
+// with full stops is an item).
+func introduces(lines []jdLine, i int, h string) bool {
 	if i+1 >= len(lines) {
 		return false
 	}
@@ -333,11 +404,11 @@ func introduces(lines []jdLine, i int) bool {
 	if !isProse(next) {
 		return false
 	}
-	if i == 0 {
+	if i == 0 || sectionKind(h) != "" {
 		return true
 	}
 	prev := lines[i-1]
-	return prev.kind == lineBlank || prev.kind == lineItem || prev.kind == lineMeta || isProse(prev)
+	return prev.kind == lineBlank || prev.kind == lineItem || prev.kind == lineMeta
 }
 
 // unended reports whether a line ends without a full stop, "!", "?" or a
@@ -366,16 +437,26 @@ func plainHeading(line string) (string, bool) {
 	if h, ok := heading(line); ok {
 		return h, true
 	}
-	// A longer plain line that ends with a colon and holds no sentence
-	// before it ("Any of the following would be additionally beneficial:").
-	// Emphasis marks Markdown, read by heading alone: "**Class size:**" and
-	// "**Flipped classroom in practice:**" are labels within a section.
-	if strings.HasSuffix(line, ":") && !strings.ContainsAny(line, "*_") && len(strings.Fields(line)) <= maxColonHeading && len(ingest.Sentences(line)) == 1 {
-		return strings.TrimSuffix(line, ":"), true
+	// A heading with a note in brackets: "About You (Must Haves -
+	// characteristics … the person in this role must have)".
+	if i := strings.Index(line, "("); i > 0 && strings.HasSuffix(line, ")") {
+		if h, ok := heading(line[:i]); ok && headingPhrase(h) {
+			return h, true
+		}
+	}
+	// A longer plain line that ends with a colon or a question mark and
+	// holds no sentence before it ("Any of the following would be
+	// additionally beneficial:", "What are you looking for in a team
+	// member?"). Emphasis marks Markdown, read by heading alone:
+	// "**Class size:**" and "**Flipped classroom in practice:**" are labels
+	// within a section.
+	if (strings.HasSuffix(line, ":") || strings.HasSuffix(line, "?")) && !strings.ContainsAny(line, "*_") && len(strings.Fields(line)) <= maxLongHeading && len(ingest.Sentences(line)) == 1 {
+		return strings.TrimRight(line, ":? "), true
 	}
 	return "", false
 }
 
-// maxColonHeading is the most words of a line ending in a colon that is
-// read as a heading; a longer one is the lead-in sentence of a list.
-const maxColonHeading = 12
+// maxLongHeading is the most words of a line ending in a colon or a
+// question mark that is read as a heading; a longer one is the lead-in
+// sentence of a list, or a question in a paragraph.
+const maxLongHeading = 12
