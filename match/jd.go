@@ -26,7 +26,6 @@ type JobDescription struct {
 const MaxJDChars = 50000
 
 var (
-	reJDHeading = regexp.MustCompile(`^\s*(?:#{1,6}\s*)?\**([^*#:]{2,60}?)\**\s*:?\s*$`)
 	reYears     = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:-\s*\d{1,2}\s*)?(?:\+\s*)?years?`)
 	reMust      = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
 	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional)\b`)
@@ -34,38 +33,6 @@ var (
 )
 
 var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-// Heading vocabulary, checked in order: nice-to-have first ("Preferred
-// qualifications"), then the sections that are plainly boilerplate
-// ("What we offer"), then requirements, responsibilities, and last the
-// weaker boilerplate words ("About us", "Overview").
-var (
-	headNice     = []string{"nice", "bonus", "preferred", "plus", "beneficial", "desired", "desirable", "optional", "would be great", "ideally"}
-	headSkip     = []string{"benefit", "perks", "we offer", "do we offer", "in it for you", "compensation", "salary", "equal", "interview", "how to apply", "apply", "life with us", "life at", "work with us", "our culture", "commitment"}
-	headMust     = []string{"require", "qualif", "looking for", "look for", "you have", "you bring", "bring to", "skills", "experience", "about you", "who you are", "profile", "what you need", "what it takes", "must"}
-	headResp     = []string{"responsib", "you will", "you'll", "what you", "duties", "role", "job description", "day to day", "day-to-day", "working on", "work on", "opportunity", "impact", "doing this", "tasks"}
-	headSkipWeak = []string{"about", "who we are", "company", "summary", "overview", "why", "location", "notes", "additional", "details", "contact"}
-)
-
-// sectionKind classifies a JD heading: "must", "nice", "resp", "skip", or
-// "" when the heading says nothing about its section.
-func sectionKind(h string) string {
-	h = strings.ToLower(strings.ReplaceAll(h, "\u2019", "'"))
-	if strings.HasSuffix(h, "you get") || strings.HasSuffix(h, "you'll get") || strings.HasSuffix(h, "you will get") {
-		return "skip" // "What you'll get" lists benefits; "What you'll get to do" does not end there
-	}
-	for _, g := range []struct {
-		kind  string
-		words []string
-	}{{"nice", headNice}, {"skip", headSkip}, {"must", headMust}, {"resp", headResp}, {"skip", headSkipWeak}} {
-		for _, w := range g.words {
-			if strings.Contains(h, w) {
-				return g.kind
-			}
-		}
-	}
-	return ""
-}
 
 // boilerplate marks sentences that are never requirements.
 var boilerplate = regexp.MustCompile(`(?i)(equal opportunity|equal employment|without regard to|race, color|401\(?k\)|health insurance|dental|paid time off|pto\b|we offer|salary range|compensation|apply now|to apply|visa sponsorship|reasonable accommodation|benefits|relocat|cover letter|stock options|catered|commuter|https?://)`)
@@ -154,21 +121,7 @@ func parseJDLines(raw []string) *JobDescription {
 			}
 			continue
 		}
-		role := roles[i]
-		switch {
-		case role == roleLone && known:
-			role = roleList // under a named section a short line is an item
-		case role == roleLone:
-			role = roleHeading
-		case role == roleOpen && known && (kind == "must" || kind == "nice"):
-			role = roleList
-		case role == roleOpen:
-			role = roleProse
-		case role == roleClosed && known:
-			role = roleList
-		case role == roleClosed:
-			role = roleProse
-		}
+		role := roles[i].in(kind, known)
 		switch role {
 		case roleList:
 			if kind != "skip" {
@@ -224,32 +177,6 @@ func lone(lines []string) bool {
 		}
 	}
 	return n == 1
-}
-
-// titleLine reports whether a JD's first line reads as its title: short,
-// not a sentence, and not a section heading ("Responsibilities").
-func titleLine(line string) bool {
-	n := len(strings.Fields(line))
-	return n > 0 && n <= 12 && !strings.ContainsAny(line[len(line)-1:], ".!?:;,") && sectionKind(line) == ""
-}
-
-// heading reports whether a line is a heading and returns its words: a
-// Markdown heading of any length, or a short line without sentence
-// punctuation ("Requirements:", "**What you'll do**").
-func heading(line string) (string, bool) {
-	clean := func(h string) string {
-		h = strings.TrimSpace(strings.Trim(h, "*_ \t"))
-		h = strings.TrimRight(h, ":?!. ")
-		return strings.TrimSpace(strings.Trim(h, "*_ "))
-	}
-	if strings.HasPrefix(line, "#") {
-		h := clean(strings.TrimLeft(line, "#"))
-		return h, h != ""
-	}
-	if m := reJDHeading.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1])) <= 7 {
-		return clean(m[1]), true
-	}
-	return "", false
 }
 
 // add records one candidate requirement from a section of kind k. A
