@@ -31,7 +31,6 @@ func checkBinary(data []byte) error {
 }
 
 var (
-	reBullet   = regexp.MustCompile(`^\s*(?:[•\-*+–·▪◦●■►✓]|\d{1,2}[.)])(?:\s+(.*))?$`)
 	reMDHead   = regexp.MustCompile(`^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
 	reRoleSep  = regexp.MustCompile(`\s+(?:[-–—|•·@]|at)\s+|,\s+`)
 	reRuler    = regexp.MustCompile(`^\s*(?:[-=_*]\s*){3,}$`)

@@ -26,8 +26,6 @@ type JobDescription struct {
 const MaxJDChars = 50000
 
 var (
-	reJDHeading = regexp.MustCompile(`^\s*(?:#{1,6}\s*)?\**([^*#:]{2,60}?)\**\s*:?\s*$`)
-	reJDItem    = regexp.MustCompile(`^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+(.*)$`)
 	reYears     = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:-\s*\d{1,2}\s*)?(?:\+\s*)?years?`)
 	reMust      = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
 	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional)\b`)
@@ -35,38 +33,6 @@ var (
 )
 
 var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-// Heading vocabulary, checked in order: nice-to-have first ("Preferred
-// qualifications"), then the sections that are plainly boilerplate
-// ("What we offer"), then requirements, responsibilities, and last the
-// weaker boilerplate words ("About us", "Overview").
-var (
-	headNice     = []string{"nice", "bonus", "preferred", "plus", "beneficial", "desired", "desirable", "optional", "would be great", "ideally"}
-	headSkip     = []string{"benefit", "perks", "we offer", "do we offer", "in it for you", "compensation", "salary", "equal", "interview", "how to apply", "apply", "life with us", "life at", "work with us", "our culture", "commitment"}
-	headMust     = []string{"require", "qualif", "looking for", "look for", "you have", "you bring", "bring to", "skills", "experience", "about you", "who you are", "profile", "what you need", "what it takes", "must"}
-	headResp     = []string{"responsib", "you will", "you'll", "what you", "duties", "role", "job description", "day to day", "day-to-day", "working on", "work on", "opportunity", "impact", "doing this", "tasks"}
-	headSkipWeak = []string{"about", "who we are", "company", "summary", "overview", "why", "location", "notes", "additional", "details", "contact"}
-)
-
-// sectionKind classifies a JD heading: "must", "nice", "resp", "skip", or
-// "" when the heading says nothing about its section.
-func sectionKind(h string) string {
-	h = strings.ToLower(strings.ReplaceAll(h, "\u2019", "'"))
-	if strings.HasSuffix(h, "you get") || strings.HasSuffix(h, "you'll get") || strings.HasSuffix(h, "you will get") {
-		return "skip" // "What you'll get" lists benefits; "What you'll get to do" does not end there
-	}
-	for _, g := range []struct {
-		kind  string
-		words []string
-	}{{"nice", headNice}, {"skip", headSkip}, {"must", headMust}, {"resp", headResp}, {"skip", headSkipWeak}} {
-		for _, w := range g.words {
-			if strings.Contains(h, w) {
-				return g.kind
-			}
-		}
-	}
-	return ""
-}
 
 // boilerplate marks sentences that are never requirements.
 var boilerplate = regexp.MustCompile(`(?i)(equal opportunity|equal employment|without regard to|race, color|401\(?k\)|health insurance|dental|paid time off|pto\b|we offer|salary range|compensation|apply now|to apply|visa sponsorship|reasonable accommodation|benefits|relocat|cover letter|stock options|catered|commuter|https?://)`)
@@ -115,88 +81,84 @@ func ParseJD(text, format string) (*JobDescription, error) {
 type candidate struct {
 	text, kind string
 	prose      bool // from a paragraph, not a list item
+	marked     bool // a marked list item ("- Terraform"), not a plain line
 }
 
 // parseJDLines reads headings, list items and paragraphs. When the JD has
-// list items, its paragraphs are mostly company and role blurb, so only
-// paragraph sentences that say what is required ("must", "preferred",
-// "3+ years") are kept; a JD written as prose keeps every sentence.
-func parseJDLines(lines []string) *JobDescription {
+// list items, marked or plain, its paragraphs are mostly company and role
+// blurb, so only paragraph sentences that say what is required ("must",
+// "preferred", "3+ years") are kept; a JD written as prose keeps every
+// sentence. What a plain line is comes from plainRoles.
+func parseJDLines(raw []string) *JobDescription {
 	jd := &JobDescription{}
-	kind := "resp"
-	var para []string
+	lines := readJDLines(raw)
+	title := titleIndex(lines)
+	roles := plainRoles(lines, title)
+	kind, known := "resp", false // known: the section was named by a heading
 	var cands []candidate
 	items := 0
-	flush := func() {
-		if len(para) > 0 {
-			for _, s := range ingest.Sentences(strings.Join(para, " ")) {
-				// A requirement is the sentence's words, not its full stop.
-				cands = append(cands, candidate{strings.TrimRight(s.Text, ".!?"), kind, true})
-			}
-			para = nil
-		}
-	}
-	first := true
-	for _, raw := range lines {
-		line := strings.TrimSpace(raw)
-		if line == "" {
-			flush()
+	for i, l := range lines {
+		switch l.kind {
+		case lineBlank:
 			continue
-		}
-		wasFirst := first
-		first = false
-		if m := reMeta.FindStringSubmatch(line); m != nil {
-			flush()
-			if k := strings.ToLower(m[1]); strings.HasPrefix(k, "seniority") && jd.Seniority == "" {
-				jd.Seniority = strings.ToLower(strings.Trim(m[2], "* "))
+		case lineMeta:
+			if k := strings.ToLower(l.meta[1]); strings.HasPrefix(k, "seniority") && jd.Seniority == "" {
+				jd.Seniority = strings.ToLower(strings.Trim(l.meta[2], "* "))
 			}
 			continue
-		}
-		if m := reJDItem.FindStringSubmatch(line); m != nil {
-			flush()
-			text := m[1]
-			for { // "+ + item", "- • item"
-				n := reJDItem.FindStringSubmatch(text)
-				if n == nil {
-					break
-				}
-				text = n[1]
-			}
+		case lineItem:
 			if kind != "skip" {
 				items++
 			}
-			cands = append(cands, candidate{strings.Trim(text, "* "), kind, false})
+			cands = append(cands, candidate{text: l.text, kind: kind, marked: true})
 			continue
 		}
-		if wasFirst && jd.Title == "" && !strings.HasPrefix(line, "#") && titleLine(line) {
-			jd.Title = strings.Join(strings.Fields(line), " ")
+		if i == title {
+			if h, ok := heading(l.text); ok && !titleLine(l.text) {
+				jd.Title = h
+			} else {
+				jd.Title = strings.Join(strings.Fields(l.text), " ")
+			}
 			continue
 		}
-		if h, ok := heading(line); ok {
-			flush()
+		role := roles[i].in(kind, known)
+		switch role {
+		case roleList:
+			if kind != "skip" {
+				items++
+			}
+			cands = append(cands, candidate{text: l.text, kind: kind})
+		case roleProse:
+			for _, s := range ingest.Sentences(l.text) {
+				// A requirement is the sentence's words, not its full stop.
+				cands = append(cands, candidate{text: strings.TrimRight(s.Text, ".!?"), kind: kind, prose: true})
+			}
+		default: // a heading
+			h, _ := heading(l.text)
+			if l.kind == linePlain {
+				h, _ = plainHeading(l.text)
+			}
 			k := sectionKind(h)
 			// A section heading ("## Requirements") is never the title.
-			if jd.Title == "" && k == "" && (strings.HasPrefix(line, "#") || wasFirst) {
+			if jd.Title == "" && k == "" && l.kind == lineHeading {
 				jd.Title = h
 				continue
 			}
-			if k != "" {
-				kind = k
-			} else if kind == "skip" {
-				kind = "resp" // an unknown heading ends a boilerplate section
+			switch {
+			case k != "":
+				kind, known = k, true
+			case kind == "skip":
+				kind, known = "resp", false // an unknown heading ends a boilerplate section
 			}
-			continue
 		}
-		para = append(para, line)
 	}
-	flush()
 	for _, c := range cands {
 		if c.prose && items > 0 && !reMust.MatchString(c.text) && !reNice.MatchString(c.text) && !reYears.MatchString(c.text) {
 			continue
 		}
-		jd.add(c.text, c.kind, !c.prose)
+		jd.add(c.text, c.kind, c.marked)
 	}
-	if len(jd.Requirements) == 0 && jd.Title != "" && lone(lines) {
+	if len(jd.Requirements) == 0 && jd.Title != "" && lone(raw) {
 		// A one-line JD ("Kubernetes") asks for that: a requirement, not a
 		// title over nothing.
 		jd.add(jd.Title, "resp", true)
@@ -215,32 +177,6 @@ func lone(lines []string) bool {
 		}
 	}
 	return n == 1
-}
-
-// titleLine reports whether a JD's first line reads as its title: short,
-// not a sentence, and not a section heading ("Responsibilities").
-func titleLine(line string) bool {
-	n := len(strings.Fields(line))
-	return n > 0 && n <= 12 && !strings.ContainsAny(line[len(line)-1:], ".!?:;,") && sectionKind(line) == ""
-}
-
-// heading reports whether a line is a heading and returns its words: a
-// Markdown heading of any length, or a short line without sentence
-// punctuation ("Requirements:", "**What you'll do**").
-func heading(line string) (string, bool) {
-	clean := func(h string) string {
-		h = strings.TrimSpace(strings.Trim(h, "*_ \t"))
-		h = strings.TrimRight(h, ":?!. ")
-		return strings.TrimSpace(strings.Trim(h, "*_ "))
-	}
-	if strings.HasPrefix(line, "#") {
-		h := clean(strings.TrimLeft(line, "#"))
-		return h, h != ""
-	}
-	if m := reJDHeading.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1])) <= 7 {
-		return clean(m[1]), true
-	}
-	return "", false
 }
 
 // add records one candidate requirement from a section of kind k. A

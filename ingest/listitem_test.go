@@ -1,0 +1,32 @@
+package ingest
+
+import "testing"
+
+// TestListItem: the markers of Markdown, word processors and PDFs start an
+// item; a number with a decimal, a ruler and a hyphenated word do not.
+func TestListItem(t *testing.T) {
+	tests := []struct {
+		line, text string
+		ok         bool
+	}{
+		{"- Kubernetes in production", "Kubernetes in production", true},
+		{"  * Go, Rust", "Go, Rust", true},
+		{"• Terraform", "Terraform", true},
+		{"● Led a team of five", "Led a team of five", true},
+		{"\uf0b7 Built CI/CD pipelines", "Built CI/CD pipelines", true}, // pdftotext's Symbol-font bullet
+		{"➢ On-call process improvements", "On-call process improvements", true},
+		{"– Reduced cloud costs", "Reduced cloud costs", true},
+		{"12) Shipped the billing service", "Shipped the billing service", true},
+		{"-", "", true}, // a lone marker: an empty item
+		{"1.5 years of Go", "", false},
+		{"---", "", false},
+		{"-Kubernetes", "", false},
+		{"Kubernetes in production", "", false},
+	}
+	for _, tt := range tests {
+		text, ok := ListItem(tt.line)
+		if text != tt.text || ok != tt.ok {
+			t.Errorf("ListItem(%q) = %q, %v; want %q, %v", tt.line, text, ok, tt.text, tt.ok)
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package match
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"vitae/ingest"
+)
+
+// reJDHeading matches a short line that may be a heading: "Requirements:",
+// "**What you'll do**", "## Nice to have".
+var reJDHeading = regexp.MustCompile(`^\s*(?:#{1,6}\s*)?\**([^*#:]{2,60}?)\**\s*:?\s*$`)
+
+// Heading vocabulary, checked in order: nice-to-have first ("Preferred
+// qualifications"), then the sections that are plainly boilerplate
+// ("What we offer"), then requirements, responsibilities, and last the
+// weaker boilerplate words ("About us", "Overview").
+var (
+	headNice     = []string{"nice", "bonus", "preferred", "plus", "beneficial", "desired", "desirable", "optional", "would be great", "ideally"}
+	headSkip     = []string{"benefit", "perks", "we offer", "do we offer", "in it for you", "compensation", "salary", "equal", "interview", "how to apply", "apply", "life with us", "life at", "work with us", "our culture", "commitment"}
+	headMust     = []string{"require", "qualif", "looking for", "look for", "you have", "you bring", "bring to", "skills", "experience", "about you", "who you are", "profile", "what you need", "what it takes", "must"}
+	headResp     = []string{"responsib", "you will", "you'll", "what you", "duties", "role", "job description", "day to day", "day-to-day", "working on", "work on", "opportunity", "impact", "doing this", "tasks"}
+	headSkipWeak = []string{"about", "who we are", "company", "summary", "overview", "why", "location", "notes", "additional", "details", "contact"}
+)
+
+// sectionKind classifies a JD heading: "must", "nice", "resp", "skip", or
+// "" when the heading says nothing about its section.
+func sectionKind(h string) string {
+	h = strings.ToLower(strings.ReplaceAll(h, "\u2019", "'"))
+	if strings.HasSuffix(h, "you get") || strings.HasSuffix(h, "you'll get") || strings.HasSuffix(h, "you will get") {
+		return "skip" // "What you'll get" lists benefits; "What you'll get to do" does not end there
+	}
+	for _, g := range []struct {
+		kind  string
+		words []string
+	}{{"nice", headNice}, {"skip", headSkip}, {"must", headMust}, {"resp", headResp}, {"skip", headSkipWeak}} {
+		for _, w := range g.words {
+			if strings.Contains(h, w) {
+				return g.kind
+			}
+		}
+	}
+	return ""
+}
+
+// titleLine reports whether a JD's first line reads as its title: short,
+// not a sentence, and not a section heading ("Responsibilities").
+func titleLine(line string) bool {
+	n := len(strings.Fields(line))
+	return n > 0 && n <= 12 && !strings.ContainsAny(line[len(line)-1:], ".!?:;,") && sectionKind(line) == ""
+}
+
+// heading reports whether a line is a heading and returns its words: a
+// Markdown heading of any length, or a short line without sentence
+// punctuation ("Requirements:", "**What you'll do**").
+func heading(line string) (string, bool) {
+	clean := func(h string) string {
+		h = strings.TrimSpace(strings.Trim(h, "*_ \t"))
+		h = strings.TrimRight(h, ":?!. ")
+		return strings.TrimSpace(strings.Trim(h, "*_ "))
+	}
+	if strings.HasPrefix(line, "#") {
+		h := clean(strings.TrimLeft(line, "#"))
+		return h, h != ""
+	}
+	if m := reJDHeading.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1])) <= 7 {
+		return clean(m[1]), true
+	}
+	return "", false
+}
+
+// markedHeading reports whether a short plain line says itself that it is
+// a heading: it ends with a colon or a question mark ("Requirements:",
+// "Why us?"), is all bold ("**What you'll do**"), or is in capitals of
+// more than one word ("WHAT WE OFFER"; "AWS" is a skill, not a heading).
+func markedHeading(line string) bool {
+	t := strings.TrimRight(line, " ")
+	switch {
+	case strings.HasSuffix(strings.TrimRight(t, "*_ "), ":"), strings.HasSuffix(strings.TrimRight(t, "*_ "), "?"):
+		return true
+	case len(t) > 4 && (strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") || strings.HasPrefix(t, "__") && strings.HasSuffix(t, "__")):
+		return true
+	}
+	return isCaps(t) && len(strings.Fields(t)) > 1 && !strings.ContainsAny(t, ",/")
+}
+
+// headingWords are the words a section heading is made of: the stems of
+// the heading vocabulary (sectionKind) and the small words around them.
+// "Technical skills" and "What we offer" are all heading words; "Strong
+// scripting experience" and "Terraform is a plus" are requirements that
+// happen to hold one.
+var headingWords = func() []string {
+	w := strings.Fields("a an the and or & / of to for in on at with we you your our us i is are be do will would can what who how why this it its that which " +
+		"key main core primary basic minimum additional technical professional general other ideal candidate position team education knowledge " +
+		"abilities competencies expectations have haves nice good great bonus points plus extra looking need needed want must may might should " +
+		"get like day life culture values things include including own job work role your you'll you're we're what's it's there here " +
+		"quick short brief glance")
+	for _, g := range [][]string{headNice, headSkip, headMust, headResp, headSkipWeak} {
+		for _, p := range g {
+			w = append(w, strings.Fields(p)...)
+		}
+	}
+	return w
+}()
+
+// headingPhrase reports whether h, a short line's words, is a section
+// heading by its vocabulary: it names a section (sectionKind) and every
+// word of it is a heading word, or it opens with "About" or "Why" and
+// names little else ("About Riverty", "Why Acme").
+func headingPhrase(h string) bool {
+	if sectionKind(h) == "" {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(h, "\u2019", "'")), func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("()[],-–—", r)
+	})
+	if len(words) > 0 && len(words) <= 3 && (words[0] == "about" || words[0] == "why") {
+		return true
+	}
+	for _, w := range words {
+		if !isHeadingWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHeadingWord(w string) bool {
+	for _, s := range headingWords {
+		if w == s || len(s) >= 4 && strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainHeading is heading for a plain line: a short line that does not end
+// a sentence ("We are hiring." is prose).
+func plainHeading(line string) (string, bool) {
+	if endsStatement(line) {
+		return "", false
+	}
+	if h, ok := heading(line); ok {
+		return h, true
+	}
+	// A heading with a note in brackets: "About You (Must Haves -
+	// characteristics … the person in this role must have)".
+	if i := strings.Index(line, "("); i > 0 && strings.HasSuffix(line, ")") {
+		if h, ok := heading(line[:i]); ok && headingPhrase(h) {
+			return h, true
+		}
+	}
+	// A longer plain line that ends with a colon or a question mark and
+	// holds no sentence before it ("Any of the following would be
+	// additionally beneficial:", "What are you looking for in a team
+	// member?"). Emphasis marks Markdown, read by heading alone:
+	// "**Class size:**" and "**Flipped classroom in practice:**" are labels
+	// within a section.
+	if (strings.HasSuffix(line, ":") || strings.HasSuffix(line, "?")) && !strings.ContainsAny(line, "*_") && len(strings.Fields(line)) <= maxLongHeading && len(ingest.Sentences(line)) == 1 {
+		return strings.TrimRight(line, ":? "), true
+	}
+	return "", false
+}
+
+// maxLongHeading is the most words of a line ending in a colon or a
+// question mark that is read as a heading; a longer one is the lead-in
+// sentence of a list, or a question in a paragraph.
+const maxLongHeading = 12

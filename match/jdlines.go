@@ -1,0 +1,121 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"vitae/ingest"
+)
+
+// A JD pasted as plain lines carries no list markers and no Markdown, so
+// what each line is — a heading, one requirement, or part of a paragraph —
+// is read from the line and its neighbours. This file reads the lines;
+// jdwrap.go joins the wrapped ones, jdheading.go tells headings, jdroles.go
+// reads each plain line by its neighbours, and parseJDLines (jd.go) turns
+// them into sections and requirements.
+
+// lineKind is what a JD line is before its neighbours are read.
+type lineKind int
+
+const (
+	lineBlank   lineKind = iota
+	lineMeta             // "**Location:** Berlin"
+	lineItem             // a marked list item: "- Kubernetes", "• Go"
+	lineHeading          // a Markdown heading: "## Requirements"
+	linePlain            // anything else: a heading, a list line or prose, by context
+)
+
+// jdLine is one logical line of a JD: a line as written, or several joined
+// where a sentence or a list item was wrapped.
+type jdLine struct {
+	kind lineKind
+	text string // trimmed; an item's text without its marker
+	meta []string
+}
+
+// readJDLines classifies raw lines and joins wrapped ones: a plain line
+// continues the line before it (no blank between) when that line was cut
+// mid-sentence — see continues.
+func readJDLines(raw []string) []jdLine {
+	width := 0 // the longest line: the wrap column, if the text was wrapped
+	for _, r := range raw {
+		width = max(width, utf8.RuneCountInString(strings.TrimSpace(r)))
+	}
+	sentences := sentenceBlocks(raw, width)
+	var out []jdLine
+	for i, r := range raw {
+		text := strings.TrimSpace(r)
+		l := jdLine{kind: linePlain, text: text}
+		switch m := reMeta.FindStringSubmatch(text); {
+		case text == "":
+			l.kind = lineBlank
+		case m != nil:
+			l.kind, l.meta = lineMeta, m
+		case strings.HasPrefix(text, "#"):
+			l.kind = lineHeading
+		default:
+			if item, ok := listItem(text); ok {
+				l.kind, l.text = lineItem, item
+			}
+		}
+		if n := len(out); l.kind == linePlain && n > 0 {
+			prev := &out[n-1]
+			wrapped := continues(prev.text, text, width, sentences[i])
+			if prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || indent(r) >= 2) {
+				prev.text = joinWrapped(prev.text, text)
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// listItem returns a marked item's text; a nested marker ("+ + item",
+// "- • item") is one item.
+func listItem(line string) (string, bool) {
+	text, ok := ingest.ListItem(line)
+	if !ok {
+		return "", false
+	}
+	for {
+		inner, ok := ingest.ListItem(text)
+		if !ok {
+			return strings.Trim(text, "* "), true
+		}
+		text = inner
+	}
+}
+
+// endsSentence reports whether a line ends with a full stop, "!" or "?",
+// after any closing quote or bracket.
+func endsSentence(line string) bool {
+	line = strings.TrimRight(line, "\"'”’)]*_ ")
+	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?")
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// isCaps reports whether s has letters and all of them are upper-case.
+func isCaps(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsLetter) && !strings.ContainsFunc(s, unicode.IsLower)
+}
+
+func indent(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
+}

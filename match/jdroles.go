@@ -1,0 +1,182 @@
+package match
+
+import (
+	"strings"
+
+	"vitae/ingest"
+)
+
+// lineRole is what a plain line is read as.
+type lineRole int
+
+const (
+	roleNone    lineRole = iota // not a plain line
+	roleHeading                 // a section heading
+	roleList                    // one requirement, as a list item is
+	roleProse                   // sentences of a paragraph
+	roleLone                    // a short line alone: a list line under a named section, else a heading
+	roleOpen                    // a long line alone without a full stop: a list line under requirements, else prose
+	roleClosed                  // a line of one sentence among such lines: a list line under a named section, else prose
+)
+
+// titleIndex returns the index of the title line, or -1: the first line,
+// when it is plain and reads as a title ("Senior Backend Engineer") or as
+// a heading that names no section.
+func titleIndex(lines []jdLine) int {
+	for i, l := range lines {
+		if l.kind == lineBlank {
+			continue
+		}
+		if l.kind != linePlain {
+			return -1
+		}
+		if h, ok := heading(l.text); titleLine(l.text) || ok && sectionKind(h) == "" {
+			return i
+		}
+		return -1
+	}
+	return -1
+}
+
+// plainRoles reads every plain line but the title. A short line is a
+// heading when it says so (markedHeading), when its words are a heading's
+// (headingPhrase), or when it introduces what follows it: a marked list, or
+// a paragraph after a blank line ("Our team" / "We are twelve engineers.").
+// The other plain lines fall into runs, the lines between blanks and
+// headings. In a run of several lines of which at least half end without a
+// full stop, each line is one requirement — a list pasted without its
+// markers; otherwise the run is prose, each line cut into sentences on its
+// own (wrapped lines were joined already), and a short line in it is a
+// heading as before. A line alone is decided by its section (roleLone,
+// roleOpen).
+func plainRoles(lines []jdLine, title int) []lineRole {
+	roles := make([]lineRole, len(lines))
+	plain := func(i int) bool { return i >= 0 && i < len(lines) && lines[i].kind == linePlain && i != title }
+	for i, l := range lines {
+		if !plain(i) {
+			continue
+		}
+		if h, ok := plainHeading(l.text); ok && (markedHeading(l.text) || headingPhrase(h) || introduces(lines, i, h)) {
+			roles[i] = roleHeading
+		} else if !ok && strings.HasSuffix(l.text, ":") {
+			roles[i] = roleProse // a lead-in: "We're especially fond of people who:"
+		}
+	}
+	for i := 0; i < len(lines); {
+		if !plain(i) || roles[i] != roleNone {
+			i++
+			continue
+		}
+		j := i
+		open := 0
+		for ; plain(j) && roles[j] == roleNone; j++ {
+			if unended(lines[j].text) {
+				open++
+			}
+		}
+		n := j - i
+		oneEach := n >= 2 && open*2 < n && singleSentences(lines[i:j])
+		leadIn := i > 0 && lines[i-1].kind == linePlain && roles[i-1] == roleProse
+		for k := i; k < j; k++ {
+			t := lines[k].text
+			_, short := plainHeading(t)
+			switch {
+			case n >= 2 && (open*2 >= n || leadIn):
+				roles[k] = roleList
+			case oneEach:
+				roles[k] = roleClosed
+			case n == 1 && short:
+				roles[k] = roleLone
+			case n == 1 && unended(t):
+				roles[k] = roleOpen
+			case short:
+				roles[k] = roleHeading
+			default:
+				roles[k] = roleProse
+			}
+		}
+		i = j
+	}
+	return roles
+}
+
+// in settles a role that depends on the section the line is in: kind,
+// named by a heading when known. Under a named section a short line alone
+// and a run of one-sentence lines are items, and so is a long line without
+// a full stop under requirements (under responsibilities it is more often
+// the role's blurb); elsewhere they are a heading and prose.
+func (r lineRole) in(kind string, known bool) lineRole {
+	switch r {
+	case roleLone:
+		if known {
+			return roleList
+		}
+		return roleHeading
+	case roleOpen:
+		if known && (kind == "must" || kind == "nice") {
+			return roleList
+		}
+		return roleProse
+	case roleClosed:
+		if known {
+			return roleList
+		}
+		return roleProse
+	}
+	return r
+}
+
+// singleSentences reports whether more than half of a run's lines are one
+// sentence each: a list whose items end with full stops, not a paragraph
+// of several sentences to a line.
+func singleSentences(run []jdLine) bool {
+	one := 0
+	for _, l := range run {
+		if len(ingest.Sentences(l.text)) == 1 {
+			one++
+		}
+	}
+	return one*2 > len(run)
+}
+
+// introduces reports whether plain line i opens what follows it: marked
+// list items, or a paragraph when the line itself follows a blank or a
+// marked list — not a heading (under "Requirements" the first line is a
+// requirement) and not a sentence ("Strong iOS" between two items that end
+// with full stops is an item).
+func introduces(lines []jdLine, i int, h string) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	next := lines[i+1]
+	if next.kind == lineItem {
+		return true
+	}
+	if !isProse(next) {
+		return false
+	}
+	if i == 0 || sectionKind(h) != "" {
+		return true
+	}
+	prev := lines[i-1]
+	return prev.kind == lineBlank || prev.kind == lineItem || prev.kind == lineMeta
+}
+
+// unended reports whether a line ends without a full stop, "!", "?" or a
+// colon: a list line, not a sentence or the lead-in to a list ("We're
+// especially fond of people who:").
+func unended(line string) bool {
+	return !endsSentence(line) && !strings.HasSuffix(strings.TrimRight(line, "*_ "), ":")
+}
+
+// isProse reports whether l is a plain line that ends a statement.
+func isProse(l jdLine) bool {
+	return l.kind == linePlain && endsStatement(l.text)
+}
+
+// endsStatement reports whether a line ends with a full stop or "!", after
+// any closing quote or bracket ("Why us?" is a heading, not prose).
+func endsStatement(line string) bool {
+	t := strings.TrimRight(line, "\"'”’)]*_ ")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!")
+}
