@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strconv"
 
 	"vitae"
 )
@@ -18,9 +19,16 @@ import (
 // feedback profile; every candidate of the first FeedbackDepth is read
 // against it, and the score becomes
 //
-//	score × (1 − feedback × (1 − sim)),  sim = max(0, (cos − from) / (1 − from))
+//	score × (1 − feedback × (1 − sim)),  sim = max(0, cos)
 //
-// A top candidate is read against the profile of the others, not its own.
+// the cosine taken with the mean profile of those FeedbackDepth taken
+// off every profile: a mean of thirty bullet vectors lies near the mean
+// of any other thirty (raw cosines 0.65–0.9 for any two résumés), and
+// what tells careers apart is how each differs from the pool's. Read raw,
+// the profile told grade-2 from grade-0 candidates no better than chance
+// on the training JDs; centred, it does (docs/matching.md, "Candidate
+// feedback"). A top candidate is read against the profile of the others,
+// not its own.
 // Candidates below the depth read sim 0 (they keep their order among
 // themselves and stay below those above them). The factor is ≤ 1 and
 // the order keeps must-have evidence first (Order), so feedback never
@@ -43,8 +51,9 @@ func feedbackFactor(sim float64, w Weights) float64 {
 	return 1 - w.Feedback*(1-sim)
 }
 
-// feedbackSim maps the cosine of two profiles to 0..1: cosines at or
-// below w.FeedbackFrom (what profiles of unrelated careers score) read 0.
+// feedbackSim maps the cosine of two centred profiles to 0..1: cosines
+// at or below w.FeedbackFrom (0: a career no nearer the top ones than the
+// pool's mean) read 0.
 func feedbackSim(cos float64, w Weights) float64 {
 	from := math.Min(w.FeedbackFrom, 0.99)
 	return math.Max(0, (cos-from)/(1-from))
@@ -86,6 +95,7 @@ func (m *Matcher) feedback(ctx context.Context, res *Result, resumes map[string]
 			return nil
 		}
 	}
+	centre(profiles)
 	var top []int // the first ranking's best with must-have evidence and a profile
 	for i := 0; i < depth && len(top) < w.FeedbackTop; i++ {
 		if cs[i].Explain.MustEvident && profiles[i] != nil {
@@ -106,12 +116,19 @@ func (m *Matcher) feedback(ctx context.Context, res *Result, resumes map[string]
 		ex.Feedback = &sim
 		if w.Feedback > 0 {
 			ex.Score = round3(ex.Score * feedbackFactor(sim, w))
-			ex.Formula += "; feedback: × (1 − " + ftoa(w.Feedback) + "×(1 − sim " + ftoa(sim) + ")), sim to the profile of the top " + ftoa(float64(len(top))) + " with must-have evidence"
+			ex.Formula += "; × feedback (1 − " + ftoa(w.Feedback) + "×(1 − sim " + ftoa(sim) + ")), sim: how near their profile is to that of the first ranking's top " + strconv.Itoa(len(top)) + " with must-have evidence"
+			if i >= depth {
+				ex.Formula += " (not read: below the first " + strconv.Itoa(FeedbackDepth) + ")"
+			}
 			cs[i].Score, cs[i].Fit = ex.Score, int(math.Round(ex.Score*100))
 		}
 	}
 	return nil
 }
+
+// feedbackDefinition ends FitDefinition in the answers of a match with
+// candidate feedback on.
+const feedbackDefinition = " With candidate feedback on, the score is then × (1 − feedback × (1 − sim)), sim (explain.feedback, 0..1) being how near, in meaning, the résumé as a whole is to the first ranking's top candidates with must-have evidence; it never lifts a candidate without must-have evidence above one with it."
 
 // centroidOf is the mean of the profiles of top, leaving out i's own:
 // a top candidate is not read against itself.
@@ -133,5 +150,43 @@ func centroidOf(profiles [][]float32, top []int, i int) []float32 {
 	return sum // cosine normalises
 }
 
-// feedbackFrom is the cosine of two profiles at which sim starts.
-const feedbackFrom = 0.5
+// feedbackFrom is the cosine of two centred profiles at which sim
+// starts: a career no nearer the top ones than the pool's mean reads 0.
+const feedbackFrom = 0
+
+// centre takes the mean of the profiles off each and normalises what is
+// left, so each top profile weighs alike in the feedback profile (nil
+// stays nil).
+func centre(profiles [][]float32) {
+	var mean []float64
+	n := 0
+	for _, v := range profiles {
+		if v == nil {
+			continue
+		}
+		if mean == nil {
+			mean = make([]float64, len(v))
+		}
+		for d := range min(len(v), len(mean)) {
+			mean[d] += float64(v[d])
+		}
+		n++
+	}
+	for i, v := range profiles {
+		if v == nil {
+			continue
+		}
+		c := make([]float32, len(v))
+		var norm float64
+		for d := range min(len(v), len(mean)) {
+			c[d] = v[d] - float32(mean[d]/float64(n))
+			norm += float64(c[d]) * float64(c[d])
+		}
+		if norm > 0 {
+			for d := range c {
+				c[d] = float32(float64(c[d]) / math.Sqrt(norm))
+			}
+		}
+		profiles[i] = c
+	}
+}

@@ -100,7 +100,7 @@ type Options struct {
 	// (Weights.Feedback, feedback.go), 0..1; 0 (the default,
 	// match.feedback) is off. FeedbackTop is how many of the first
 	// ranking's candidates with must-have evidence make the feedback
-	// profile (default 3, match.feedback_top).
+	// profile (default 5, match.feedback_top).
 	Feedback    float64
 	FeedbackTop int
 	// FeedbackShown reads every candidate's feedback similarity
@@ -132,7 +132,7 @@ func (o Options) withDefaults() Options {
 		o.Pool = 150
 	}
 	if o.FeedbackTop <= 0 {
-		o.FeedbackTop = 3
+		o.FeedbackTop = 5
 	}
 	return o
 }
@@ -275,6 +275,9 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
 	if w.RoleEvidence > 0 {
 		res.FitDefinition += roleEvidenceDefinition
+	}
+	if w.Feedback > 0 {
+		res.FitDefinition += feedbackDefinition
 	}
 	ids, titled, err := m.pool(ctx, jd, mode, w, res)
 	if err != nil {

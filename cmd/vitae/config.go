@@ -217,7 +217,7 @@ func setDefaults(v *viper.Viper) {
 		"match.years_cap":             false,
 		"match.career_years":          false,
 		"match.feedback":              0.0,
-		"match.feedback_top":          3,
+		"match.feedback_top":          5,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,
