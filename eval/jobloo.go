@@ -39,11 +39,15 @@ func PoolJobs(ctx context.Context, m Matcher, jobs []Job, limit int) ([]PooledJo
 // (docs/matching.md §2 step 7).
 type Setting struct {
 	RoleFit, Experience, TitleSearch, RoleSense, Length float64
+	// Feedback is candidate feedback's weight (match.Weights.Feedback):
+	// it applies to a pool graded with feedback read (FeedbackTop > 0),
+	// the similarities of the first ranking at the answer's weights kept.
+	Feedback float64
 }
 
 // SettingOf is the setting of an answer's weights.
 func SettingOf(w match.Weights) Setting {
-	return Setting{RoleFit: w.RoleFit, Experience: w.Experience, TitleSearch: w.TitleSearch, RoleSense: w.RoleSense, Length: w.Length}
+	return Setting{RoleFit: w.RoleFit, Experience: w.Experience, TitleSearch: w.TitleSearch, RoleSense: w.RoleSense, Length: w.Length, Feedback: w.Feedback}
 }
 
 // apply puts s into a job's weights; a part the answer switched off (no
@@ -59,6 +63,9 @@ func (s Setting) apply(w match.Weights) match.Weights {
 	set(&w.RoleSense, s.RoleSense)
 	set(&w.Length, s.Length)
 	set(&w.Experience, s.Experience)
+	if w.FeedbackTop > 0 { // feedback was read: any weight, 0 too
+		w.Feedback = s.Feedback
+	}
 	return w
 }
 
@@ -170,7 +177,7 @@ func Grid(configured Setting, roleFit, experience, titleSearch, roleSense, lengt
 			for _, c := range or(titleSearch, configured.TitleSearch) {
 				for _, d := range or(roleSense, configured.RoleSense) {
 					for _, e := range or(length, configured.Length) {
-						if s := (Setting{a, b, c, d, e}); s != configured {
+						if s := (Setting{RoleFit: a, Experience: b, TitleSearch: c, RoleSense: d, Length: e, Feedback: configured.Feedback}); s != configured {
 							grid = append(grid, s)
 						}
 					}
@@ -179,4 +186,21 @@ func Grid(configured Setting, roleFit, experience, titleSearch, roleSense, lengt
 		}
 	}
 	return grid
+}
+
+// WithFeedback is grid with each setting at each feedback weight of
+// values (the configured setting still first); no values: grid as is.
+func WithFeedback(grid []Setting, values []float64) []Setting {
+	if len(values) == 0 {
+		return grid
+	}
+	out := []Setting{grid[0]}
+	for _, s := range grid {
+		for _, f := range values {
+			if s.Feedback = f; s != grid[0] {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }

@@ -102,3 +102,40 @@ func TestRankPooledKeepsTheAnswer(t *testing.T) {
 		t.Errorf("ranked %v under the answer's weights, want the answer's order (%s first)", got, c0.ResumeID)
 	}
 }
+
+// WithFeedback: each setting at each feedback weight, the configured one
+// first and once; a pool graded without feedback read ranks the same at
+// every feedback weight, one graded with it is re-scored by it.
+func TestWithFeedback(t *testing.T) {
+	conf := SettingOf(match.DefaultWeights())
+	weak := conf
+	weak.RoleFit = 0.1
+	g := WithFeedback([]Setting{conf, weak}, []float64{0, 0.5})
+	if len(g) != 4 || g[0] != conf {
+		t.Fatalf("grid %+v: want 4 settings, configured first", g)
+	}
+	if got := WithFeedback([]Setting{conf, weak}, nil); len(got) != 2 {
+		t.Errorf("no feedback values: %+v, want the grid as is", got)
+	}
+	loud := conf
+	loud.Feedback = 1
+	// "fit" (first at the configured weights) reads far from the
+	// feedback profile, "off" near it.
+	sims := map[string]float64{"fit": 0, "off": 1}
+	read := pooledJob("a", 2)
+	read.Weights.FeedbackTop = 5
+	for i := range read.Candidates {
+		s := sims[read.Candidates[i].ResumeID]
+		read.Candidates[i].Explain.Feedback = &s
+	}
+	if got := RankPooled(read, conf); got[0] != "fit" {
+		t.Errorf("feedback read, weight 0: %v, want fit first", got)
+	}
+	if got := RankPooled(read, loud); got[0] != "off" {
+		t.Errorf("feedback read, weight 1: %v, want off first", got)
+	}
+	unread := pooledJob("a", 2)
+	if a, b := RankPooled(unread, conf), RankPooled(unread, loud); a[0] != b[0] {
+		t.Errorf("no feedback read: %v at weight 0, %v at weight 1", a, b)
+	}
+}

@@ -96,6 +96,17 @@ type Options struct {
 	// training JDs that ask so, left-one-out they did not
 	// (docs/matching.md, "Leading read right").
 	CareerYears bool
+	// Feedback is the most of a score candidate feedback can take off
+	// (Weights.Feedback, feedback.go), 0..1; 0 (the default,
+	// match.feedback) is off. FeedbackTop is how many of the first
+	// ranking's candidates with must-have evidence make the feedback
+	// profile (default 5, match.feedback_top).
+	Feedback    float64
+	FeedbackTop int
+	// FeedbackShown reads every candidate's feedback similarity
+	// (Explain.Feedback) even with Feedback 0, so an evaluation can
+	// re-score a graded pool at other feedback weights (eval --loo).
+	FeedbackShown bool
 	// Ablate switches parts of the score off, to measure them: a comma
 	// list (ablate.go) of "role-fit",
 	// "years", "levels" (the raw evidence score as credit, no levels),
@@ -119,6 +130,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Pool <= 0 {
 		o.Pool = 150
+	}
+	if o.FeedbackTop <= 0 {
+		o.FeedbackTop = 5
 	}
 	return o
 }
@@ -175,6 +189,11 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 	for i := range cs {
 		if ok[i] {
 			res.Candidates = append(res.Candidates, cs[i])
+		}
+	}
+	if res.Weights.Feedback > 0 || m.opts.FeedbackShown {
+		if err := m.feedback(ctx, res, g.resumes, res.Weights); err != nil {
+			return nil, err
 		}
 	}
 	Order(res.Candidates)
@@ -250,9 +269,15 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		w.Experience = 0
 	}
 	w.RoleEvidence, w.Core = evidenceWeights(m.opts, jd.Title)
+	if m.opts.Feedback > 0 || m.opts.FeedbackShown {
+		w.Feedback, w.FeedbackTop, w.FeedbackFrom = m.opts.Feedback, m.opts.FeedbackTop, feedbackFrom
+	}
 	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
 	if w.RoleEvidence > 0 {
 		res.FitDefinition += roleEvidenceDefinition
+	}
+	if w.Feedback > 0 {
+		res.FitDefinition += feedbackDefinition
 	}
 	ids, titled, err := m.pool(ctx, jd, mode, w, res)
 	if err != nil {

@@ -12,7 +12,15 @@ import "sort"
 func Rescore(ex Explain, w Weights) float64 {
 	fit := roleFitOf(ex.RoleWords, ex.RoleWordsShare, ex.RoleSense, ex.TitleSearch, w)
 	adj := round3(adjust(fit, ex.YearsFit, w) * round3(lengthFactor(ex.Bullets, w)))
-	return round3(ex.Evidence * adj)
+	score := round3(ex.Evidence * adj)
+	if w.Feedback > 0 {
+		var sim float64 // a candidate below the feedback's depth reads 0
+		if ex.Feedback != nil {
+			sim = *ex.Feedback
+		}
+		score = round3(score * feedbackFactor(sim, w))
+	}
+	return score
 }
 
 // roleFitOf is step 7's role fit from its parts: the mean of title words

@@ -105,6 +105,12 @@ type Explain struct {
 	// weigh this much beside role sense in RoleFit (rolefit.go); 1 when
 	// the JD has no title.
 	RoleWordsShare float64 `json:"role_words_share"`
+
+	// Feedback is, with candidate feedback on (Weights.Feedback), how
+	// near the résumé's profile is to the profile of the first ranking's
+	// top candidates, 0..1 (feedback.go); the score is then × (1 −
+	// w_feedback · (1 − feedback)). Absent when feedback is off.
+	Feedback *float64 `json:"feedback,omitempty"`
 }
 
 // Candidate is one ranked candidate for a job description.
@@ -158,6 +164,15 @@ type Weights struct {
 	// before.
 	RoleEvidence float64 `json:"role_evidence,omitempty"`
 	Core         float64 `json:"core_weight,omitempty"`
+
+	// Feedback is the most of a score candidate feedback can take off
+	// (feedback.go): score × (1 − Feedback × (1 − sim)); 0: off, and
+	// FeedbackTop (the candidates of the first ranking the feedback
+	// profile averages) and FeedbackFrom (the cosine of two profiles at
+	// which sim starts) are then 0 too. Omitted when 0.
+	Feedback     float64 `json:"feedback,omitempty"`
+	FeedbackTop  int     `json:"feedback_top,omitempty"`
+	FeedbackFrom float64 `json:"feedback_from,omitempty"`
 }
 
 // Result answers a Request.

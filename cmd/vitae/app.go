@@ -121,6 +121,8 @@ func matchOptions(cfg *Config) match.Options {
 		Core:            cfg.Match.CoreWeight,
 		YearsCap:        cfg.Match.YearsCap,
 		CareerYears:     cfg.Match.CareerYears,
+		Feedback:        cfg.Match.Feedback,
+		FeedbackTop:     cfg.Match.FeedbackTop,
 	}
 }
 

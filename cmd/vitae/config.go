@@ -99,6 +99,8 @@ type Config struct {
 		CoreWeight      float64  `mapstructure:"core_weight"`
 		YearsCap        bool     `mapstructure:"years_cap"`
 		CareerYears     bool     `mapstructure:"career_years"`
+		Feedback        float64  `mapstructure:"feedback"`
+		FeedbackTop     int      `mapstructure:"feedback_top"`
 	} `mapstructure:"match"`
 	Server struct {
 		Addr              string        `mapstructure:"addr"`
@@ -214,6 +216,8 @@ func setDefaults(v *viper.Viper) {
 		"match.core_weight":           0.0,
 		"match.years_cap":             false,
 		"match.career_years":          false,
+		"match.feedback":              0.0,
+		"match.feedback_top":          5,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
 		"server.protect_reads":        false,
@@ -429,6 +433,12 @@ func (c *Config) Validate() error {
 	}
 	if s := c.Match.CoreWeight; !(s >= 0 && s < 1) { // at 1 a requirement that is not core weighs nothing
 		bad("match.core_weight: %g is outside 0 ≤ w < 1 (a share of the weight; 0 = off)", s)
+	}
+	if s := c.Match.Feedback; !(s >= 0 && s <= 1) {
+		bad("match.feedback: %g is outside 0..1 (the most of a score feedback takes off; 0 = off)", s)
+	}
+	if c.Match.FeedbackTop < 2 || c.Match.FeedbackTop > match.FeedbackDepth {
+		bad("match.feedback_top: %d is outside 2..%d (candidates the feedback profile averages)", c.Match.FeedbackTop, match.FeedbackDepth)
 	}
 	if c.Server.Addr == "" {
 		bad("server.addr: must not be empty")

@@ -185,6 +185,39 @@ func TestConfigCoreWeightRange(t *testing.T) {
 	}
 }
 
+// TestConfigFeedbackRange: match.feedback is a share of the score, 0..1;
+// match.feedback_top averages at least two profiles (a top candidate is
+// read against the others') and at most the candidates feedback reads.
+func TestConfigFeedbackRange(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	for _, tt := range []struct {
+		env, value, named string
+		ok                bool
+	}{
+		{"VITAE_MATCH_FEEDBACK", "NaN", "match.feedback", false},
+		{"VITAE_MATCH_FEEDBACK", "-0.1", "match.feedback", false},
+		{"VITAE_MATCH_FEEDBACK", "1.5", "match.feedback", false},
+		{"VITAE_MATCH_FEEDBACK", "0.3", "", true},
+		{"VITAE_MATCH_FEEDBACK", "1", "", true},
+		{"VITAE_MATCH_FEEDBACK_TOP", "1", "match.feedback_top", false},
+		{"VITAE_MATCH_FEEDBACK_TOP", "51", "match.feedback_top", false},
+		{"VITAE_MATCH_FEEDBACK_TOP", "2", "", true},
+		{"VITAE_MATCH_FEEDBACK_TOP", "50", "", true},
+	} {
+		t.Run(tt.env+"="+tt.value, func(t *testing.T) {
+			t.Setenv(tt.env, tt.value)
+			_, err := loadConfig("", nil)
+			if tt.ok && err != nil {
+				t.Errorf("%v", err)
+			}
+			if !tt.ok && (err == nil || !strings.Contains(err.Error(), tt.named)) {
+				t.Errorf("err %v; want %s named", err, tt.named)
+			}
+		})
+	}
+}
+
 func TestEmbedAPIKeyFromEnvironmentOnly(t *testing.T) {
 	t.Chdir(t.TempDir())
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())

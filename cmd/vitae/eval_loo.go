@@ -22,6 +22,11 @@ var looGrid = struct{ roleFit, experience, titleSearch, roleSense, length []floa
 	length:      []float64{0.2, 0.3, 0.4},
 }
 
+// looFeedback are the candidate feedback weights --loo crosses the grid
+// with (docs/matching.md, "Candidate feedback"): the pool is graded with
+// each candidate's feedback similarity read, then re-scored.
+var looFeedback = []float64{0, 0.1, 0.2, 0.3}
+
 // runJobLOO grades each job's pool once (paths: one set or several,
 // comma-separated) and chooses the adjustment's weights leaving one job
 // out in turn: the held-out jobs' mean beside the configured weights'.
@@ -62,6 +67,7 @@ func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate, dum
 	o := matchOptions(a.cfg)
 	o.Ablate = ablate
 	o.MaxLimit = 1000 // the answer holds the whole graded pool
+	o.FeedbackShown = true
 	pooled, err := eval.PoolJobs(cmd.Context(), match.New(a.engine, o), jobs, o.MaxLimit)
 	if err != nil {
 		return err
@@ -78,7 +84,8 @@ func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate, dum
 		}
 	}
 	conf := eval.SettingOf(match.DefaultWeights())
-	grid := eval.Grid(conf, looGrid.roleFit, looGrid.experience, looGrid.titleSearch, looGrid.roleSense, looGrid.length)
+	conf.Feedback = o.Feedback
+	grid := eval.WithFeedback(eval.Grid(conf, looGrid.roleFit, looGrid.experience, looGrid.titleSearch, looGrid.roleSense, looGrid.length), looFeedback)
 	loo := eval.LeaveOneJDOut(pooled, grid, conf)
 	if asJSON {
 		if !verbose {
@@ -98,5 +105,5 @@ func runJobLOO(cmd *cobra.Command, g *globals, a *app, paths string, ablate, dum
 }
 
 func settingString(s eval.Setting) string {
-	return fmt.Sprintf("role_fit %g, experience %g, title_search %g, role_sense %g, length %g", s.RoleFit, s.Experience, s.TitleSearch, s.RoleSense, s.Length)
+	return fmt.Sprintf("role_fit %g, experience %g, title_search %g, role_sense %g, length %g, feedback %g", s.RoleFit, s.Experience, s.TitleSearch, s.RoleSense, s.Length, s.Feedback)
 }
