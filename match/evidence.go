@@ -272,6 +272,9 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	// evidence however few they are ("mission-critical services and
 	// software" said back).
 	all := g.matched == g.parts
+	if strong > 0 && leadShown(r, b, "lead") && r.actions["lead"] {
+		matched++ // leading people is the act and the people led: two parts shown, not one word of many
+	}
 	if strong == 0 || units >= 3 && matched < 2 && !(r.strict && all) || r.strict && !all && oneWord(units, matched, g.hit) {
 		return grade{} // shared weak words, or one word of many, are no evidence
 	}

@@ -26,7 +26,8 @@ import "strings"
 // leadGroups are the lexicon groups (canonical names) that name leading
 // people in a requirement that asks for it, each true when only a bullet
 // that leads people meets it (the team led).
-var leadGroups = map[string]bool{"team": true, "people management": false, "People Management": false, "leadership skills": false}
+var leadGroups = map[string]bool{"team": true, "people management": false, "People Management": false, "leadership skills": false,
+	"Engineering Management": false} // "team lead", "engineering manager" as a role asked
 
 // ledKeys is leadGroups by the keys the analyzer gives them (the strict
 // rules fold a group's case).

@@ -17,6 +17,7 @@ var genericLeads = []string{
 	"Proven ability to lead and mentor engineers",
 	"Managed a team",
 	"people management",
+	"Experience as a team lead",
 }
 
 // TestGenericLeadMetByLeading pins the defect of "Experience leading a
@@ -53,6 +54,31 @@ func TestGenericLeadMetByLeading(t *testing.T) {
 	}
 }
 
+// TestLeadWithMoreAsked: a requirement to lead people that asks for more
+// beside it ("…, including hiring and performance reviews") is met in
+// part by a bullet that leads people and shows none of the rest: leading
+// is the act and the people led, two of its parts, not one word of many.
+// Without leading, a team named is still nothing.
+func TestLeadWithMoreAsked(t *testing.T) {
+	tests := []struct {
+		req, bullet string
+		want        Level
+	}{
+		{"Experience leading a team of engineers, including hiring and performance reviews", "Managed a team of 8 engineers", Partial},
+		{"You've lead a team and have direct reports who would sing your praises", "Led a team of 5 engineers focused on developer experience and release enginering.", Partial},
+		{"Experience leading a team, focused on developer experience", "Managed a team of 8 engineers", Partial},
+		{"Experience leading a team of engineers, including hiring and performance reviews", "Managed team schedules", None},
+		{"You've lead a team and have direct reports who would sing your praises", "Worked on a team of 6 engineers", None},
+	}
+	for name, g := range ruleSets() {
+		for _, tt := range tests {
+			if got, score := g.Grade(tt.req, tt.bullet); got != tt.want {
+				t.Errorf("%s: %q ← %q is %v (score %.2f), want %v", name, tt.req, tt.bullet, got, score, tt.want)
+			}
+		}
+	}
+}
+
 // TestLeadRequirementParts: the team a requirement's lead phrase swallows
 // is a part of it, under both rule sets; requirements that ask to lead
 // people read the leadership parts a leading bullet meets, others none.
@@ -67,6 +93,7 @@ func TestLeadRequirementParts(t *testing.T) {
 		{"Built a team of data engineers", true, true, false},
 		{"Team leadership experience", true, true, true},
 		{"people management", false, true, true},
+		{"Experience as a team lead", false, true, true},
 		{"Supervised nurses", false, true, false},
 		{"5+ years leading a team of SREs or DevOps engineers", true, true, false},
 		{"Kubernetes in production", false, false, false},
