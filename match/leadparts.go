@@ -20,8 +20,13 @@ import "strings"
 // The team of such a requirement is the team led: a bullet that leads no
 // one does not meet it by naming a team ("Managed team schedules", "Built
 // the team wiki", "Worked on a team of 6"). People management and
-// leadership it meets by its words as well, and it is never strong for a
-// requirement to lead people (mayBeStrong).
+// leadership it meets by its words as well; for a requirement whose own
+// words lead people ("leading a team of SREs") it is never strong
+// (mayBeStrong). A bullet that leads people also shows two parts, the
+// act and the people led, so a requirement that asks for more beside
+// leading is met in part, not dismissed as one word of many
+// (judgeParts); a leadership title is partial for a requirement that
+// asks for leading alone (leadsOnly, leadRole).
 
 // leadGroups are the lexicon groups (canonical names) that name leading
 // people in a requirement that asks for it, each true when only a bullet
