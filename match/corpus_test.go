@@ -248,3 +248,50 @@ func mustHavesFirst(t *testing.T, cs []Candidate) {
 		}
 	}
 }
+
+// leadJD is the user's job description of the lead defect: "Experience
+// leading a team" was ✗ for every candidate.
+const leadJD = "# Engineering Manager\n## Requirements\n- Experience leading a team\n- Go\n"
+
+// TestGenericLeadOnCorpus pins, on the corpus, that a candidate with a
+// bullet that leads a team has "Experience leading a team" met strongly
+// by it, and that strong evidence for it always leads people.
+func TestGenericLeadOnCorpus(t *testing.T) {
+	m := corpusMatcher(t)
+	res, err := m.Match(context.Background(), Request{JobDescription: leadJD, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaders := map[string]string{ // résumé → its bullet that leads a team
+		"dishbreak-dishbreak-github-io": "Led a team of 5 engineers",
+		"sydoxx-resume":                 "Leading the IMM-MES Connectivity Team",
+		"richardbronosky-resume":        "Manage engineers and projects",
+	}
+	met, strong := 0, 0
+	for _, c := range res.Candidates {
+		ev := evidenceFor(c, "Experience leading")
+		if ev == nil {
+			continue
+		}
+		met++
+		if ev.Level == Strong.String() {
+			strong++
+			if !leadsPeople(ev.Text) {
+				t.Errorf("%s: strong by %q, which leads no one", c.ResumeID, ev.Text)
+			}
+		}
+		if want, ok := leaders[c.ResumeID]; ok {
+			delete(leaders, c.ResumeID)
+			if ev.Level != Strong.String() || !strings.HasPrefix(ev.Text, want) {
+				t.Errorf("%s: evidence %q (%s), want strong by %q", c.ResumeID, ev.Text, ev.Level, want)
+			}
+		}
+	}
+	for id, want := range leaders {
+		t.Errorf("%s: not ranked with evidence, want strong by %q", id, want)
+	}
+	if strong < 10 {
+		t.Errorf("%d candidates strong for leading a team (%d met), want at least 10", strong, met)
+	}
+	mustHavesFirst(t, res.Candidates)
+}

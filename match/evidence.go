@@ -193,6 +193,9 @@ func shortPhrase(r *reqParts, g grade, b *textParts) bool {
 func near(b *textParts, r *reqParts, keys []string, n int) bool {
 	for i, x := range keys {
 		for _, y := range keys[i+1:] {
+			if len(b.at[x]) == 0 || len(b.at[y]) == 0 {
+				continue // met by leading people, not by a word (ledBy): the whole bullet says it
+			}
 			apart := closest(r.at, x, y)
 			if apart == math.MaxInt {
 				apart = n // not read with positions: the phrase rule as written
@@ -230,7 +233,11 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	if len(r.skills) > 0 {
 		units += 2
 		g.parts++
-		if k, ok := bestSkill(r, b); ok {
+		k, ok := bestSkill(r, b)
+		if !ok {
+			k, ok = ledSkill(r, b)
+		}
+		if ok {
 			got += r.slot
 			strong += r.slot
 			matched += 2
@@ -249,7 +256,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 		if u.weight >= 1 {
 			g.parts++
 		}
-		if b.keys[u.key] {
+		if ledBy(r, b, u.key) {
 			got += u.weight
 			g.all = append(g.all, u.key)
 			if u.weight >= 1 {
@@ -265,6 +272,9 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	// evidence however few they are ("mission-critical services and
 	// software" said back).
 	all := g.matched == g.parts
+	if strong > 0 && leadShown(r, b, "lead") && r.actions["lead"] {
+		matched++ // leading people is the act and the people led: two parts shown, not one word of many
+	}
 	if strong == 0 || units >= 3 && matched < 2 && !(r.strict && all) || r.strict && !all && oneWord(units, matched, g.hit) {
 		return grade{} // shared weak words, or one word of many, are no evidence
 	}
@@ -273,7 +283,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 		g.parts++
 		shown := false
 		for a := range r.actions {
-			if b.actions[a] {
+			if b.actions[a] || leadShown(r, b, a) {
 				shown = true
 				terms = append(terms, b.surface[a]...)
 			}

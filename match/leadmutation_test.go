@@ -16,7 +16,10 @@ import (
 // TestLeadingSomethingElseIsDemoted guards evidence.go's demoted flag:
 // with the strong gate, a bullet that leads a migration at a strong score
 // for a requirement to lead people is partial and earns a demoted
-// strong's credit, more than the flat partial credit.
+// strong's credit, more than the flat partial credit. The requirement
+// names no team: a team asked to be led is met only by a bullet that
+// leads people (leadparts.go), so "Lead a team of site reliability
+// engineers" takes the flat partial from it.
 func TestLeadingSomethingElseIsDemoted(t *testing.T) {
 	corpus := []*vitae.Resume{
 		resume("a", "A", "Acme", "Engineer", "2015-01", "2024-01", "Led the site reliability engineering migration with the SRE team"),
@@ -24,13 +27,17 @@ func TestLeadingSomethingElseIsDemoted(t *testing.T) {
 	l := searchtest.Trained(t, corpus)
 	eng := search.New(searchtest.Index(t, l, corpus), l, search.Options{SemanticRatio: 0.5})
 	res, err := New(eng, Options{SemanticRatio: 0.5, StrongGate: true}).Match(context.Background(),
-		Request{JobDescription: "## Requirements\n- Lead a team of site reliability engineers\n"})
+		Request{JobDescription: "## Requirements\n- Lead site reliability engineers\n- Lead a team of site reliability engineers\n"})
 	if err != nil || len(res.Candidates) != 1 {
 		t.Fatalf("%v, %+v", err, res)
 	}
-	ev := evidenceFor(res.Candidates[0], "Lead a team")
+	ev := evidenceFor(res.Candidates[0], "Lead site")
 	if ev == nil || ev.Level != "partial" || ev.Score < strongAt || ev.Credit/ev.Recency <= DefaultWeights().PartialCredit+0.01 {
 		t.Errorf("evidence %+v: want partial at a strong score, credited above the flat partial %v", ev, DefaultWeights().PartialCredit)
+	}
+	ev = evidenceFor(res.Candidates[0], "Lead a team")
+	if ev == nil || ev.Level != "partial" || ev.Credit/ev.Recency > DefaultWeights().PartialCredit+0.01 {
+		t.Errorf("evidence %+v: want partial at the flat credit %v (no team led)", ev, DefaultWeights().PartialCredit)
 	}
 }
 

@@ -90,8 +90,8 @@ func leadsTokens(toks []token, commaed map[string]bool) bool {
 		for t.span > 0 && end < len(toks) && toks[end].span == t.span {
 			end++
 		}
-		if leadSpan(toks[i:end]) {
-			return true // "ran a team", "grew the team from 2 to 12", "mentored interns"
+		if leadSpan(toks[i:end]) || mentorship(toks[i:end], toks[end:], commaed) {
+			return true // "ran a team", "grew the team from 2 to 12", "mentored interns", "mentorship sessions with junior developers"
 		}
 		lead := t.kind == "verb" && verbFamily[t.name] == "lead" && !notLeading[t.word] ||
 			t.kind == "role" && peopleTitle(spanText(toks[i:end])) // "Team lead for 4 developers"
@@ -143,7 +143,9 @@ the a an two three four five six seven eight nine ten i we they`)
 // or an object's end follows, or a verb or participle. After a team a
 // verb starts another act only past a comma ("and" is a joining word):
 // "Managed the on-call team schedule" tags "schedule" a verb, yet the
-// team names the schedule's.
+// team names the schedule's; a present participle says what the team
+// did ("Led the team delivering the billing platform": the team is
+// what was led).
 func heads(rest []token, team bool, commaed map[string]bool) bool {
 	if len(rest) == 0 {
 		return true
@@ -152,8 +154,9 @@ func heads(rest []token, team bool, commaed map[string]bool) bool {
 	if headEnds[n.word] || objectEnds[n.word] || n.word[0] >= '0' && n.word[0] <= '9' {
 		return true
 	}
-	verb := n.kind == "verb" || n.kind == "" && (strings.HasSuffix(n.word, "ing") || strings.HasSuffix(n.word, "ed"))
-	return verb && (!team || commaed[n.word])
+	plain := n.kind == "" || n.kind == "word" || n.kind == "weak" // lexTokens leaves a plain word's kind empty, analyzer.tokens does not
+	verb := n.kind == "verb" || plain && (strings.HasSuffix(n.word, "ing") || strings.HasSuffix(n.word, "ed"))
+	return verb && (!team || commaed[n.word] || strings.HasSuffix(n.word, "ing"))
 }
 
 // isTeam reports whether a people token is a team rather than people.
@@ -228,4 +231,29 @@ func (z *analyzer) leadTeam(p *textParts, t token, i int) {
 	if p.at != nil {
 		p.at[ts[0].key] = append(p.at[ts[0].key], i)
 	}
+}
+
+// mentorWays are the words by which mentoring as a noun takes the people
+// mentored: "mentorship sessions with junior developers", "mentoring to
+// three interns", "coaching of new hires".
+var mentorWays = setOf(`with to for of`)
+
+// mentorship reports whether a span that names mentoring as a noun (the
+// lexicon's Coaching and Mentoring skill: "mentorship", "coaching and
+// mentoring") takes people as its object within leadReach words, as a
+// mentor verb does: "Led 1-on-1 and team mentorship sessions with junior
+// developers" mentors them. Training is not mentoring (notLeading).
+func mentorship(span, after []token, commaed map[string]bool) bool {
+	if span[0].kind != "skill" || span[0].name != "Coaching and Mentoring" {
+		return false
+	}
+	for k, t := range after {
+		if k >= leadReach || objectEnds[t.word] && !mentorWays[t.word] {
+			return false
+		}
+		if isPeople(t) && heads(after[k+1:], isTeam(t), commaed) {
+			return true
+		}
+	}
+	return false
 }

@@ -14,6 +14,7 @@ func TestLeadsTokensIsLeadsPeople(t *testing.T) {
 		"Managed the data team through a migration",
 		"Built the billing service in Go",
 		"Mentored two junior developers",
+		"Led 1-on-1 and team mentorship sessions with junior developers focusing on code best practices", // a participle the tokens call a word
 	}
 	lines = append(lines, jdLines(t)...)
 	var leads int
@@ -84,6 +85,14 @@ func TestLeadsPeopleReadsTheObject(t *testing.T) {
 		{"Managed team schedules", false},
 		{"Managed the team, hired four engineers", true},
 		{"Managed the team and hired four engineers", true},
+		// a present participle after the team says what the team led did.
+		{"Led the team delivering the new billing platform", true},
+		{"Led 15-person team delivering novel platform architecture for federal biomedical research", true},
+		// mentoring as a noun mentors the people it takes.
+		{"Led 1-on-1 and team mentorship sessions with junior developers focusing on code best practices", true},
+		{"Provided mentorship to 3 junior engineers", true},
+		{"Wrote a blog post on mentorship", false},
+		{"Mentorship program for the sales organisation's partner portal", false},
 	} {
 		if got := leadsPeople(tc.text); got != tc.want {
 			t.Errorf("leadsPeople(%q) = %v, want %v", tc.text, got, tc.want)

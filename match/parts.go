@@ -59,6 +59,10 @@ type reqParts struct {
 	core      *reqParts       // the act and thing a clause qualifies ("Building a … support team" of "…, focused on Linux"; strict rules, core.go)
 	breadth   bool            // an example of many asked for ("a diverse set of technologies (Java/Golang, …)"; strict rules)
 	people    bool            // asks for leading people ("leading a team of SREs"; leadsPeople): strong only from a bullet that does
+	// led are the keys of the parts a bullet that leads people meets
+	// (ledKeys) when the requirement asks to lead people (asksToLead);
+	// nil otherwise (leadparts.go).
+	led map[string]bool
 	// at: key → the positions of the words that carry it (strict rules):
 	// how near the requirement itself says its parts (near).
 	at map[string][]int
@@ -308,6 +312,9 @@ func (z *analyzer) readBullet(text string) *textParts {
 			// and "data pipelines" (ETL) says "data" to "data processing
 			// pipelines", as each word reads alone.
 			for _, w := range z.wordKeys(t) {
+				if _, ok := z.swallowedTeam(t); ok && !p.leads {
+					break // "Built the team wiki": the phrase's team is the wiki's, as for leadTeam
+				}
 				if !p.keys[w.key] {
 					p.keys[w.key] = true
 					p.surface[w.key] = append(p.surface[w.key], t.word)

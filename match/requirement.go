@@ -32,6 +32,9 @@ var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`
 func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
 	p.people = leadsPeople(text)
+	if asksToLead(text) {
+		p.led = z.ledKeys()
+	}
 	if z.strict {
 		p.sentences = z.sentenceParts(text)
 		p.hedges = reHedge.MatchString(text)
@@ -70,6 +73,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 					last = i
 					cp.tail = i > 0
 				}
+				cp.led = p.led
 				if len(cp.actions) == 0 {
 					cp.actions, cp.borrowed = p.actions, busy && len(p.actions) > 0
 				}
@@ -127,6 +131,13 @@ func (z *analyzer) parts(text string) *reqParts {
 		if z.strict && t.key != "" {
 			p.words = append(p.words, t.word)
 			p.at[t.key] = append(p.at[t.key], i)
+		}
+		if team, ok := z.swallowedTeam(t); ok && !seen[team.key] {
+			seen[team.key] = true // "Experience leading a team": the team led is a part (leadparts.go)
+			p.objects = append(p.objects, unit{team.key, 1})
+			if z.strict {
+				p.at[team.key] = append(p.at[team.key], i)
+			}
 		}
 		if t.key == "" || seen[t.key] {
 			continue

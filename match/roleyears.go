@@ -119,31 +119,35 @@ func rolesWhere(bullets []vitae.Bullet, now time.Time, keep func(b vitae.Bullet)
 // leadRole is, for a requirement to lead people of the role families it
 // names, a candidate's most recent dated role whose title leads people
 // (reLeadTitle) and is of one of those families, as strong evidence
-// whose text is the role; nil for none.
+// whose text is the role; for a requirement to lead people that names no
+// family ("Experience leading a team", "people management"), a dated
+// role whose title leads people ("Engineering Manager") as partial
+// evidence: the title says they led, no bullet shows it. Nil for none.
 func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
-	if !s.reqs[ri].people {
+	want := s.z.rolesOf(s.jd.Requirements[ri].Text)
+	if len(want) > 0 && !s.reqs[ri].people || len(want) == 0 && !s.reqs[ri].leadsOnly() {
 		return nil
 	}
-	want := s.z.rolesOf(s.jd.Requirements[ri].Text)
+	level, credit := Strong, s.w.StrongCredit
 	if len(want) == 0 {
-		return nil
+		level, credit = Partial, s.w.PartialCredit
 	}
 	var best *Evidence
 	for _, b := range bullets {
 		p := vitae.PeriodOf(b)
 		if b.Section != vitae.SectionWork || p.Start == "" || b.Role == "" ||
-			!reLeadTitle.MatchString(b.Role) || reNotPeopleLead.MatchString(b.Role) || !anyOf(s.z.rolesOf(b.Role), want) {
+			!reLeadTitle.MatchString(b.Role) || reNotPeopleLead.MatchString(b.Role) || len(want) > 0 && !anyOf(s.z.rolesOf(b.Role), want) {
 			continue
 		}
-		if !peopleTitle(b.Role) && !s.roleLeads(bullets, b) {
+		if !peopleTitle(b.Role) && (len(want) == 0 || !s.roleLeads(bullets, b)) {
 			continue // "Lead DevOps Engineer" is a level; one of its bullets must lead people
 		}
 		rec := 1 - s.w.Recency*(1-recency(p, s.w.RecencyHalfLife, s.now))
-		if best != nil && rec*s.w.StrongCredit <= best.Credit {
+		if best != nil && rec*credit <= best.Credit {
 			continue
 		}
 		best = &Evidence{Text: b.Role, Highlight: highlight(b.Role, nil), Company: b.Company, Role: b.Role, Start: b.Start, End: b.End,
-			Level: Strong.String(), Score: 1, Recency: round3(rec), Credit: round3(s.w.StrongCredit * rec)}
+			Level: level.String(), Score: 1, Recency: round3(rec), Credit: round3(credit * rec)}
 	}
 	return best
 }
@@ -171,6 +175,9 @@ func (s scorer) orLeadRole(ri int, bullets []vitae.Bullet, ev *Evidence) *Eviden
 	rq := s.jd.Requirements[ri]
 	lr.Requirement, lr.RequirementIndex, lr.MustHave = rq.Text, ri, rq.MustHave
 	lr.Plain = "strong evidence: they led people in a role of this kind"
+	if lr.Level != Strong.String() {
+		lr.Plain = "partial evidence: a role title says they led people, no bullet shows it"
+	}
 	return lr
 }
 
