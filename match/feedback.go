@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"vitae"
 )
@@ -51,12 +52,10 @@ func feedbackFactor(sim float64, w Weights) float64 {
 	return 1 - w.Feedback*(1-sim)
 }
 
-// feedbackSim maps the cosine of two centred profiles to 0..1: cosines
-// at or below w.FeedbackFrom (0: a career no nearer the top ones than the
-// pool's mean) read 0.
-func feedbackSim(cos float64, w Weights) float64 {
-	from := math.Min(w.FeedbackFrom, 0.99)
-	return math.Max(0, (cos-from)/(1-from))
+// feedbackSim maps the cosine of two centred profiles to 0..1: a career
+// no nearer the top ones than the pool's mean (cosine ≤ 0) reads 0.
+func feedbackSim(cos float64) float64 {
+	return math.Max(0, cos)
 }
 
 // feedback reads the candidates of res (scored, in any order) against
@@ -96,29 +95,45 @@ func (m *Matcher) feedback(ctx context.Context, res *Result, resumes map[string]
 		}
 	}
 	centre(profiles)
-	var top []int // the first ranking's best with must-have evidence and a profile
+	// The first ranking's best with must-have evidence and a profile; a
+	// JD that asks for no must-have takes its best by score.
+	asksMust := false
+	for _, r := range res.Requirements {
+		asksMust = asksMust || r.MustHave
+	}
+	var top []int
 	for i := 0; i < depth && len(top) < w.FeedbackTop; i++ {
-		if cs[i].Explain.MustEvident && profiles[i] != nil {
+		if (cs[i].Explain.MustEvident || !asksMust) && profiles[i] != nil {
 			top = append(top, i)
 		}
 	}
 	if len(top) < 2 {
-		// One profile would be read against nothing (its own is left out).
-		degrade(res, fmt.Sprintf("candidate feedback was not read: %d of the top candidates have a profile", len(top)))
+		// One profile would be read against nothing (its own is left
+		// out). The evidence is as asked, so the answer is not degraded:
+		// each formula says feedback was not read, and why.
+		for i := range cs {
+			cs[i].Explain.Formula += fmt.Sprintf("; no feedback: %d of the first ranking's top candidates with must-have evidence have a profile (2 needed)", len(top))
+		}
 		return nil
 	}
 	for i := range cs {
 		var sim float64
 		if i < depth && profiles[i] != nil {
-			sim = round3(feedbackSim(cosine(profiles[i], centroidOf(profiles, top, i)), w))
+			sim = round3(feedbackSim(cosine(profiles[i], centroidOf(profiles, top, i))))
 		}
 		ex := &cs[i].Explain
 		ex.Feedback = &sim
 		if w.Feedback > 0 {
+			before := ex.Score
 			ex.Score = round3(ex.Score * feedbackFactor(sim, w))
+			// The formula states the score it ends in: the one feedback leaves.
+			ex.Formula = strings.Replace(ex.Formula, "score "+ftoa(before)+" = ", "score "+ftoa(ex.Score)+" = ", 1)
 			ex.Formula += "; × feedback (1 − " + ftoa(w.Feedback) + "×(1 − sim " + ftoa(sim) + ")), sim: how near their profile is to that of the first ranking's top " + strconv.Itoa(len(top)) + " with must-have evidence"
-			if i >= depth {
+			switch {
+			case i >= depth:
 				ex.Formula += " (not read: below the first " + strconv.Itoa(FeedbackDepth) + ")"
+			case profiles[i] == nil:
+				ex.Formula += " (not read: no stored vectors for this résumé)"
 			}
 			cs[i].Score, cs[i].Fit = ex.Score, int(math.Round(ex.Score*100))
 		}
@@ -149,10 +164,6 @@ func centroidOf(profiles [][]float32, top []int, i int) []float32 {
 	}
 	return sum // cosine normalises
 }
-
-// feedbackFrom is the cosine of two centred profiles at which sim
-// starts: a career no nearer the top ones than the pool's mean reads 0.
-const feedbackFrom = 0
 
 // centre takes the mean of the profiles off each and normalises what is
 // left, so each top profile weighs alike in the feedback profile (nil

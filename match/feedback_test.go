@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -122,6 +123,9 @@ func TestFeedbackLiftsAlikeNeverOverMustHaves(t *testing.T) {
 				if (c.Explain.Feedback != nil) != (tt.feedback > 0) {
 					t.Errorf("%s: explain.feedback %v with feedback %v", c.ResumeID, c.Explain.Feedback, tt.feedback)
 				}
+				if tt.feedback > 0 && !strings.HasPrefix(c.Explain.Formula, "score "+ftoa(c.Score)+" = ") {
+					t.Errorf("%s: formula %q does not state the score %v feedback left", c.ResumeID, c.Explain.Formula, c.Score)
+				}
 				if c.Score != Rescore(c.Explain, res.Weights) {
 					t.Errorf("%s: score %v, from its explain %v", c.ResumeID, c.Score, Rescore(c.Explain, res.Weights))
 				}
@@ -188,5 +192,44 @@ func TestIssueJDMustHavesFirstWithFeedback(t *testing.T) {
 	}
 	if read < 5 {
 		t.Errorf("%d candidates read near the feedback profile, want at least 5", read)
+	}
+}
+
+// TestFeedbackWhereItApplies: a JD that asks for no must-have takes the
+// first ranking's best by score as the feedback profile (the answer is
+// not degraded: nothing asked was missing), and the jobs a person fits,
+// one résumé graded against a job, read no feedback and claim none.
+func TestFeedbackWhereItApplies(t *testing.T) {
+	eng := newIndexWith(t, feedbackCorpus).b
+	m := New(eng, Options{SemanticRatio: 0.5, Feedback: 0.3, FeedbackTop: 3})
+	const niceOnly = "## Nice to have\n- Build data pipelines\n- Kafka streaming\n"
+	res, err := m.Match(context.Background(), Request{JobDescription: niceOnly, Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Degraded {
+		t.Errorf("a JD without must-haves: degraded: %s", res.DegradedReason)
+	}
+	read := 0
+	for _, c := range res.Candidates {
+		if c.Explain.Feedback != nil {
+			read++
+		}
+	}
+	if read == 0 {
+		t.Errorf("a JD without must-haves: no candidate read against a feedback profile")
+	}
+
+	fit, err := m.Fit(context.Background(), Request{JobDescription: feedbackJD}, "alike")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fit.Weights.Feedback != 0 || fit.Weights.FeedbackTop != 0 || strings.Contains(fit.FitDefinition, "feedback") {
+		t.Errorf("the jobs a person fits claim feedback: weights %+v, definition %q", fit.Weights, fit.FitDefinition)
+	}
+	for _, c := range fit.Candidates {
+		if c.Explain.Feedback != nil || strings.Contains(c.Explain.Formula, "feedback") {
+			t.Errorf("%s: feedback in a fit: %v, %q", c.ResumeID, c.Explain.Feedback, c.Explain.Formula)
+		}
 	}
 }

@@ -191,7 +191,7 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 			res.Candidates = append(res.Candidates, cs[i])
 		}
 	}
-	if res.Weights.Feedback > 0 || m.opts.FeedbackShown {
+	if res.Weights.FeedbackTop > 0 { // on, or read for an evaluation
 		if err := m.feedback(ctx, res, g.resumes, res.Weights); err != nil {
 			return nil, err
 		}
@@ -269,8 +269,10 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		w.Experience = 0
 	}
 	w.RoleEvidence, w.Core = evidenceWeights(m.opts, jd.Title)
-	if m.opts.Feedback > 0 || m.opts.FeedbackShown {
-		w.Feedback, w.FeedbackTop, w.FeedbackFrom = m.opts.Feedback, m.opts.FeedbackTop, feedbackFrom
+	// Only a ranking reads candidate feedback: a fit (extra, one résumé
+	// graded against the job) has no first ranking to feed back.
+	if extra == nil && (m.opts.Feedback > 0 || m.opts.FeedbackShown) {
+		w.Feedback, w.FeedbackTop = m.opts.Feedback, m.opts.FeedbackTop
 	}
 	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, Weights: w, FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
 	if w.RoleEvidence > 0 {

@@ -168,11 +168,10 @@ type Weights struct {
 	// Feedback is the most of a score candidate feedback can take off
 	// (feedback.go): score × (1 − Feedback × (1 − sim)); 0: off, and
 	// FeedbackTop (the candidates of the first ranking the feedback
-	// profile averages) and FeedbackFrom (the cosine of two profiles at
-	// which sim starts) are then 0 too. Omitted when 0.
-	Feedback     float64 `json:"feedback,omitempty"`
-	FeedbackTop  int     `json:"feedback_top,omitempty"`
-	FeedbackFrom float64 `json:"feedback_from,omitempty"`
+	// profile averages) is then 0 too, and both are 0 in the jobs a
+	// person fits (no ranking to feed back). Omitted when 0.
+	Feedback    float64 `json:"feedback,omitempty"`
+	FeedbackTop int     `json:"feedback_top,omitempty"`
 }
 
 // Result answers a Request.

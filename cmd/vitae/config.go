@@ -434,10 +434,10 @@ func (c *Config) Validate() error {
 	if s := c.Match.CoreWeight; !(s >= 0 && s < 1) { // at 1 a requirement that is not core weighs nothing
 		bad("match.core_weight: %g is outside 0 ≤ w < 1 (a share of the weight; 0 = off)", s)
 	}
-	if s := c.Match.Feedback; !(s >= 0 && s <= 1) {
-		bad("match.feedback: %g is outside 0..1 (the most of a score feedback takes off; 0 = off)", s)
+	if s := c.Match.Feedback; !(s >= 0 && s < 1) { // at 1 a career unlike the top ones scores 0, and the order below is lost
+		bad("match.feedback: %g is outside 0 ≤ w < 1 (the most of a score feedback takes off; 0 = off)", s)
 	}
-	if c.Match.FeedbackTop < 2 || c.Match.FeedbackTop > match.FeedbackDepth {
+	if c.Match.Feedback > 0 && (c.Match.FeedbackTop < 2 || c.Match.FeedbackTop > match.FeedbackDepth) {
 		bad("match.feedback_top: %d is outside 2..%d (candidates the feedback profile averages)", c.Match.FeedbackTop, match.FeedbackDepth)
 	}
 	if c.Server.Addr == "" {

@@ -185,28 +185,33 @@ func TestConfigCoreWeightRange(t *testing.T) {
 	}
 }
 
-// TestConfigFeedbackRange: match.feedback is a share of the score, 0..1;
-// match.feedback_top averages at least two profiles (a top candidate is
-// read against the others') and at most the candidates feedback reads.
+// TestConfigFeedbackRange: match.feedback is a share of the score,
+// 0 ≤ w < 1 (at 1 a career unlike the top ones would score 0); with
+// feedback on, match.feedback_top averages at least two profiles (a top
+// candidate is read against the others') and at most the candidates
+// feedback reads; with it off, feedback_top is not read.
 func TestConfigFeedbackRange(t *testing.T) {
 	t.Chdir(t.TempDir())
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	for _, tt := range []struct {
-		env, value, named string
-		ok                bool
+		feedback, top, named string
+		ok                   bool
 	}{
-		{"VITAE_MATCH_FEEDBACK", "NaN", "match.feedback", false},
-		{"VITAE_MATCH_FEEDBACK", "-0.1", "match.feedback", false},
-		{"VITAE_MATCH_FEEDBACK", "1.5", "match.feedback", false},
-		{"VITAE_MATCH_FEEDBACK", "0.3", "", true},
-		{"VITAE_MATCH_FEEDBACK", "1", "", true},
-		{"VITAE_MATCH_FEEDBACK_TOP", "1", "match.feedback_top", false},
-		{"VITAE_MATCH_FEEDBACK_TOP", "51", "match.feedback_top", false},
-		{"VITAE_MATCH_FEEDBACK_TOP", "2", "", true},
-		{"VITAE_MATCH_FEEDBACK_TOP", "50", "", true},
+		{"NaN", "5", "match.feedback", false},
+		{"-0.1", "5", "match.feedback", false},
+		{"1.5", "5", "match.feedback", false},
+		{"1", "5", "match.feedback", false},
+		{"0.3", "5", "", true},
+		{"0.99", "5", "", true},
+		{"0.3", "1", "match.feedback_top", false},
+		{"0.3", "51", "match.feedback_top", false},
+		{"0.3", "2", "", true},
+		{"0.3", "50", "", true},
+		{"0", "0", "", true}, // off: feedback_top is not read
 	} {
-		t.Run(tt.env+"="+tt.value, func(t *testing.T) {
-			t.Setenv(tt.env, tt.value)
+		t.Run(tt.feedback+","+tt.top, func(t *testing.T) {
+			t.Setenv("VITAE_MATCH_FEEDBACK", tt.feedback)
+			t.Setenv("VITAE_MATCH_FEEDBACK_TOP", tt.top)
 			_, err := loadConfig("", nil)
 			if tt.ok && err != nil {
 				t.Errorf("%v", err)
