@@ -11,15 +11,22 @@ import "strings"
 // could meet it. Two readings mend it:
 //
 //   - the team a requirement's lead phrase swallows is one of its parts
-//     (swallowedTeam), as leadTeam gives it back to a bullet;
-//   - in a requirement that asks to lead people (asksToLead), the parts
-//     that name leading people — the team concept, people management,
-//     leadership — and the lead act are met by a bullet that leads people
-//     (leadsPeople), whatever its words (reqParts.led).
+//     (swallowedTeam), as leadTeam gives it back to a bullet, and so is
+//     the team of any phrase of a requirement that asks to lead ("Lead a
+//     large team": the team led and its size, each a part);
+//   - in a requirement that asks to lead people (asksToLead, which reads
+//     the same groups and words, ledKey), the parts that name leading
+//     people — the team concept, people management, leadership,
+//     "supervisory" — and the lead act are met by a bullet that leads
+//     people (leadsPeople), whatever its words (reqParts.led).
 //
 // The team of such a requirement is the team led: a bullet that leads no
 // one does not meet it by naming a team ("Managed team schedules", "Built
-// the team wiki", "Worked on a team of 6"). People management and
+// the team wiki", "Worked on a team of 6"), nor does one that leads
+// people of another kind than the engineers asked, and a smaller team
+// than asked meets it in half (ledteam.go). Mentoring people is leading
+// them, but partial at most for a requirement that does not ask to
+// mentor (mayBeStrong). People management and
 // leadership it meets by its words as well; for a requirement whose own
 // words lead people ("leading a team of SREs") it is never strong
 // (mayBeStrong). A bullet that leads people also shows two parts, the
