@@ -102,13 +102,15 @@ func mayBeStrong(r *reqParts, from *reqParts, g grade, b *textParts, more bool) 
 	switch {
 	case r.people && !b.leads:
 		return false // leading something else, or the role's work, is not leading people (leads.go)
+	case r.led != nil && b.mentors && !r.mentoring:
+		return false // mentoring is not managing or leading a team (leadparts.go)
 	case b.hedged && !r.hedges:
 		return false
 	case r.context && b.describes:
 		return false
 	case r.strict && b.claims && !saysBack(r, b):
 		return false
-	case r.context && claimsOnly(g.hit) && !saysBack(r, b):
+	case r.context && claimsOnly(wordHits(r, b, g.hit)) && !saysBack(r, b):
 		return false
 	case r.context && idiom(g.all) && !saysBack(r, b):
 		return false
@@ -193,7 +195,7 @@ func shortPhrase(r *reqParts, g grade, b *textParts) bool {
 func near(b *textParts, r *reqParts, keys []string, n int) bool {
 	for i, x := range keys {
 		for _, y := range keys[i+1:] {
-			if len(b.at[x]) == 0 || len(b.at[y]) == 0 {
+			if byLeading(r, b, x) || byLeading(r, b, y) {
 				continue // met by leading people, not by a word (ledBy): the whole bullet says it
 			}
 			apart := closest(r.at, x, y)
@@ -234,8 +236,10 @@ func judgeParts(r *reqParts, b *textParts) grade {
 		units += 2
 		g.parts++
 		k, ok := bestSkill(r, b)
+		led := false // filled by leading people: no tool named by its family or in passing
 		if !ok {
 			k, ok = ledSkill(r, b)
+			led = ok
 		}
 		if ok {
 			got += r.slot
@@ -246,7 +250,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 			g.hit = append(g.hit, k)
 			g.all = append(g.all, k)
 			g.verbatim = saysSkill(r, b, k)
-			aside = len(r.skills) == 1 && b.passing[k] || byFamily(r, b, k)
+			aside = !led && (len(r.skills) == 1 && b.passing[k] || byFamily(r, b, k))
 		}
 		for k := range r.skills {
 			terms = append(terms, b.surface[k]...)
@@ -256,11 +260,11 @@ func judgeParts(r *reqParts, b *textParts) grade {
 		if u.weight >= 1 {
 			g.parts++
 		}
-		if ledBy(r, b, u.key) {
-			got += u.weight
+		if f := ledBy(r, b, u.key); f > 0 {
+			got += u.weight * f
 			g.all = append(g.all, u.key)
 			if u.weight >= 1 {
-				strong += u.weight
+				strong += u.weight * f
 				matched++
 				g.matched++
 				g.hit = append(g.hit, u.key)

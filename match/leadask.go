@@ -12,7 +12,7 @@ import (
 // work, counted over the whole career (review 17).
 
 // reLeadNoun names leading people as a noun phrase.
-var reLeadNoun = regexp.MustCompile(`(?i)\b(?:people manage(?:r|ment)|line manage(?:r|ment)|managing (?:teams|people|engineers|staff|managers)|leading (?:teams|people|engineers|staff)|direct reports|team lead|engineering manager)\b`)
+var reLeadNoun = regexp.MustCompile(`(?i)\b(?:people manage(?:r|ment)|line manage(?:r|ment)|managing (?:teams|people|engineers|staff|managers)|leading (?:teams|people|engineers|staff)|direct reports|team lead|engineering manager|supervisory (?:experience|roles?|skills|responsibilit(?:y|ies)|positions?))\b`)
 
 // reLeadership finds "leadership" and the word before it.
 var reLeadership = regexp.MustCompile(`(?i)(\w*)\W+leadership\b|^leadership\b`)
@@ -32,8 +32,8 @@ func asksToLead(text string) bool {
 		}
 	}
 	for _, t := range lexTokens(text) {
-		if t.kind == "concept" && t.name == "people management" {
-			return true
+		if _, ok := ledKey(t); ok && leadGroups[strings.ToLower(t.name)].asks {
+			return true // "Team management", "Staff management", "people management"
 		}
 	}
 	return false

@@ -11,15 +11,22 @@ import "strings"
 // could meet it. Two readings mend it:
 //
 //   - the team a requirement's lead phrase swallows is one of its parts
-//     (swallowedTeam), as leadTeam gives it back to a bullet;
-//   - in a requirement that asks to lead people (asksToLead), the parts
-//     that name leading people — the team concept, people management,
-//     leadership — and the lead act are met by a bullet that leads people
-//     (leadsPeople), whatever its words (reqParts.led).
+//     (swallowedTeam), as leadTeam gives it back to a bullet, and so is
+//     the team of any phrase of a requirement that asks to lead ("Lead a
+//     large team": the team led and its size, each a part);
+//   - in a requirement that asks to lead people (asksToLead, which reads
+//     the same groups and words, ledKey), the parts that name leading
+//     people — the team concept, people management, leadership,
+//     "supervisory" — and the lead act are met by a bullet that leads
+//     people (leadsPeople), whatever its words (reqParts.led).
 //
 // The team of such a requirement is the team led: a bullet that leads no
 // one does not meet it by naming a team ("Managed team schedules", "Built
-// the team wiki", "Worked on a team of 6"). People management and
+// the team wiki", "Worked on a team of 6"), nor does one that leads
+// people of another kind than the engineers asked, and a smaller team
+// than asked meets it in half (ledteam.go). Mentoring people is leading
+// them, but partial at most for a requirement that does not ask to
+// mentor (mayBeStrong). People management and
 // leadership it meets by its words as well; for a requirement whose own
 // words lead people ("leading a team of SREs") it is never strong
 // (mayBeStrong). A bullet that leads people also shows two parts, the
@@ -28,33 +35,64 @@ import "strings"
 // (judgeParts); a leadership title is partial for a requirement that
 // asks for leading alone (leadsOnly, leadRole).
 
-// leadGroups are the lexicon groups (canonical names) that name leading
-// people in a requirement that asks for it, each true when only a bullet
-// that leads people meets it (the team led).
-var leadGroups = map[string]bool{"team": true, "people management": false, "People Management": false, "leadership skills": false,
-	"Engineering Management": false} // "team lead", "engineering manager" as a role asked
+// leadGroups are the lexicon groups (lower-case canonical names) that
+// name leading people in a requirement that asks for it (asksToLead):
+// only when a bullet meets it only by leading people (the team led, of
+// the kind and size asked: teamFit); asks when naming it asks to lead
+// people by itself ("Team management", "Staff management": the lexicon's
+// People Management skill and people management concept fold to one
+// name; "team lead", "engineering manager" as a role asked).
+var leadGroups = map[string]struct{ only, asks bool }{
+	"team":                   {only: true},
+	"people management":      {asks: true},
+	"engineering management": {asks: true},
+	"leadership skills":      {},
+}
 
-// ledKeys is leadGroups by the keys the analyzer gives them (the strict
-// rules fold a group's case).
-func (z *analyzer) ledKeys() map[string]bool {
-	out := make(map[string]bool, len(leadGroups))
-	for g, only := range leadGroups {
-		if z.strict {
-			g = strings.ToLower(g)
+// leadingWords are the plain words that name leading people in a
+// requirement that asks for it ("Leadership", "Supervisory experience");
+// asksToLead reads whether they ask (not "technical leadership").
+var leadingWords = setOf(`leadership supervisory supervision`)
+
+// ledKey reports whether a requirement's token names leading people
+// (leadGroups, leadingWords), and whether only leading meets it.
+func ledKey(t token) (only, ok bool) {
+	if t.kind == "" || t.kind == "word" || t.kind == "weak" {
+		return false, leadingWords[t.word]
+	}
+	g, ok := leadGroups[strings.ToLower(t.name)]
+	return g.only, ok
+}
+
+// ledKeys are the keys of a requirement's parts that name leading people
+// (ledKey) and the team its lead phrases swallow (swallowedTeam), each
+// true when only a bullet that leads people meets it.
+func (z *analyzer) ledKeys(toks []token) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range toks {
+		if team, ok := z.swallowedTeam(t, true); ok {
+			out[team.key] = true
 		}
-		out["g:"+g] = only
+		if only, ok := ledKey(t); ok && t.key != "" {
+			out[t.key] = only
+		}
 	}
 	return out
 }
 
-// teamWord reports whether a word is "team" or "teams".
-func teamWord(w string) bool { return w == "team" || w == "teams" }
-
-// swallowedTeam is the team concept's token for the team word of a lead
-// verb's phrase ("leading a team", "managed the team"), which the phrase
-// reads as its act; ok is false for any other token.
-func (z *analyzer) swallowedTeam(t token) (token, bool) {
-	if t.kind != "verb" || t.key != "lead" || !teamWord(t.word) {
+// swallowedTeam is the team concept's token for the team word of a
+// lexicon phrase other than the team concept itself: a lead verb's
+// ("leading a team", "managed the team"), which the phrase reads as its
+// act, and, in a requirement that asks to lead people (asks), any other
+// ("Lead a large team", "Lead a remote team", "Team management",
+// "Leadership of cross-functional teams"), whose other words say what
+// kind of team; a role's ("team lead") is no team led. ok is false for
+// any other token.
+func (z *analyzer) swallowedTeam(t token, asks bool) (token, bool) {
+	if !teamWord(t.word) || t.span == 0 || t.kind == "concept" && t.name == "team" {
+		return token{}, false
+	}
+	if !(t.kind == "verb" && t.key == "lead") && !(asks && (t.kind == "concept" || t.kind == "skill")) {
 		return token{}, false
 	}
 	ts := z.tokens(t.word)
@@ -64,12 +102,19 @@ func (z *analyzer) swallowedTeam(t token) (token, bool) {
 	return ts[0], true
 }
 
-// ledBy reports whether a bullet carries key for requirement r: it leads
-// people and key names leading people in a requirement that asks for it,
-// or it writes key and key is not the team led.
-func ledBy(r *reqParts, b *textParts, key string) bool {
+// ledBy is how much of key a bullet carries for requirement r: all of it
+// when it leads people and key names leading people in a requirement
+// that asks for it (the team led only as teamFit says), or when it writes
+// key and key is not the team led; none otherwise.
+func ledBy(r *reqParts, b *textParts, key string) float64 {
 	only, lead := r.led[key]
-	return lead && b.leads || b.keys[key] && !only
+	switch {
+	case lead && b.leads && only:
+		return r.team.fit(b.team)
+	case lead && b.leads, b.keys[key] && !only:
+		return 1
+	}
+	return 0
 }
 
 // leadShown reports whether a bullet shows the lead act a requirement to
@@ -81,25 +126,27 @@ func leadShown(r *reqParts, b *textParts, action string) bool {
 
 // ledSkill is the skill of a requirement to lead people that names
 // leading people ("people management") when a bullet leads people
-// without naming it.
+// without naming it; the first in key order when it names two.
 func ledSkill(r *reqParts, b *textParts) (string, bool) {
 	if !b.leads {
 		return "", false
 	}
+	var out string
 	for k := range r.skills {
-		if _, ok := r.led[k]; ok {
-			return k, true
+		if _, ok := r.led[k]; ok && (out == "" || k < out) {
+			out = k
 		}
 	}
-	return "", false
+	return out, out != ""
 }
 
 // leadsOnly reports whether a requirement to lead people asks for
 // nothing but leading ("Experience leading a team", "people management"),
-// not for leading people of a kind ("Supervised nurses") or work beside
-// it: a leadership title alone is partial evidence for it (leadRole).
+// not for leading people of a kind ("Supervised nurses", "Lead a team of
+// engineers") or work beside it: a leadership title alone is partial
+// evidence for it (leadRole).
 func (r *reqParts) leadsOnly() bool {
-	if r.led == nil {
+	if r.led == nil || r.team.engineers {
 		return false
 	}
 	for k := range r.skills {
@@ -113,4 +160,41 @@ func (r *reqParts) leadsOnly() bool {
 		}
 	}
 	return true
+}
+
+// wordHits are the keys of hit a bullet carries by its words, not by
+// leading people: "Leadership skills" met by "Led a team of 5 engineers"
+// is no soft skill claimed (claimsOnly).
+func wordHits(r *reqParts, b *textParts, hit []string) []string {
+	if !b.leads || r.led == nil {
+		return hit
+	}
+	var out []string
+	for _, k := range hit {
+		if _, ok := r.led[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// byLeading reports whether a bullet carries key by leading people, not
+// by a word it says (near: the whole bullet says it; a word said has its
+// place, "Coached the support team … and planned the releases").
+func byLeading(r *reqParts, b *textParts, key string) bool {
+	_, ok := r.led[key]
+	return ok && b.leads && len(b.at[key]) == 0
+}
+
+// asksToMentor reports whether a requirement asks to mentor or coach
+// ("Mentoring junior engineers", "lead and mentor engineers"): a bullet
+// that leads people only by mentoring them is strong for it, partial at
+// most for a requirement to manage or lead them (mayBeStrong).
+func asksToMentor(toks []token) bool {
+	for _, t := range toks {
+		if t.kind == "verb" && t.name == "mentor" || t.name == "Coaching and Mentoring" || strings.HasPrefix(t.word, "mentor") || strings.HasPrefix(t.word, "coach") {
+			return true
+		}
+	}
+	return false
 }

@@ -84,23 +84,42 @@ func lexTokens(text string) []token {
 // leadsTokens is leadsPeople over a text's tokens (analyzer.tokens) and
 // the words after its commas (afterCommas).
 func leadsTokens(toks []token, commaed map[string]bool) bool {
+	leads, _ := leading(toks, commaed)
+	return leads
+}
+
+// leading reports whether a text's tokens lead people, and whether they
+// do so only by mentoring ("Mentored 3 interns"): mentoring is leading
+// for years and for a requirement to mentor, not managing a team
+// (mayBeStrong).
+func leading(toks []token, commaed map[string]bool) (leads, mentors bool) {
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		end := i + 1
 		for t.span > 0 && end < len(toks) && toks[end].span == t.span {
 			end++
 		}
-		if leadSpan(toks[i:end]) || mentorship(toks[i:end], toks[end:], commaed) {
-			return true // "ran a team", "grew the team from 2 to 12", "mentored interns", "mentorship sessions with junior developers"
+		var found, mentor bool
+		switch {
+		case leadSpan(toks[i:end]): // "ran a team", "grew the team from 2 to 12", "mentored interns"
+			found, mentor = true, strings.HasPrefix(t.word, "mentor")
+		case mentorship(toks[i:end], toks[end:], commaed): // "mentorship sessions with junior developers"
+			found, mentor = true, true
+		default:
+			lead := t.kind == "verb" && verbFamily[t.name] == "lead" && !notLeading[t.word] ||
+				t.kind == "role" && peopleTitle(spanText(toks[i:end])) // "Team lead for 4 developers"
+			found = lead && (spanHasPeople(toks[i:end], toks[end:], commaed) || objectIsPeople(toks[end:], t.kind == "role", commaed))
+			mentor = t.kind == "verb" && t.name == "mentor"
 		}
-		lead := t.kind == "verb" && verbFamily[t.name] == "lead" && !notLeading[t.word] ||
-			t.kind == "role" && peopleTitle(spanText(toks[i:end])) // "Team lead for 4 developers"
-		if lead && (spanHasPeople(toks[i:end], toks[end:], commaed) || objectIsPeople(toks[end:], t.kind == "role", commaed)) {
-			return true
+		if found && !mentor {
+			return true, false
+		}
+		if found {
+			leads, mentors = true, true
 		}
 		i = end
 	}
-	return false
+	return leads, mentors
 }
 
 // spanHasPeople reports whether a lead verb's own phrase names the team
@@ -108,7 +127,7 @@ func leadsTokens(toks []token, commaed map[string]bool) bool {
 // not "led a team effort".
 func spanHasPeople(verb, after []token, commaed map[string]bool) bool {
 	for _, t := range verb[1:] {
-		if t.word == "team" || t.word == "teams" {
+		if teamWord(t.word) {
 			return heads(after, true, commaed)
 		}
 	}
@@ -119,8 +138,15 @@ func spanHasPeople(verb, after []token, commaed map[string]bool) bool {
 // heading its object before the object ends. A role's title ("Team lead
 // for 4 developers") reads past "for".
 func objectIsPeople(after []token, title bool, commaed map[string]bool) bool {
+	return peopleObject(after, func(k int, w string) bool { return title && k == 0 }, commaed)
+}
+
+// peopleObject reports whether the words after a verb or noun name people
+// heading its object within leadReach words, before a word that ends the
+// object (objectEnds) and that passes does not let through.
+func peopleObject(after []token, passes func(k int, w string) bool, commaed map[string]bool) bool {
 	for k, t := range after {
-		if k >= leadReach || objectEnds[t.word] && !(title && k == 0) {
+		if k >= leadReach || objectEnds[t.word] && !passes(k, t.word) {
 			return false
 		}
 		if isPeople(t) && heads(after[k+1:], isTeam(t), commaed) {
@@ -161,8 +187,11 @@ func heads(rest []token, team bool, commaed map[string]bool) bool {
 
 // isTeam reports whether a people token is a team rather than people.
 func isTeam(t token) bool {
-	return t.word == "team" || t.word == "teams" || t.kind == "concept" && t.name == "team"
+	return teamWord(t.word) || t.kind == "concept" && t.name == "team"
 }
+
+// teamWord reports whether a word is "team" or "teams".
+func teamWord(w string) bool { return w == "team" || w == "teams" }
 
 // leadWords begin the lexicon's phrases that lead people by themselves.
 var leadWords = setOf(`lead leads led leading manage manages managed managing mentor mentors mentored mentoring
@@ -181,7 +210,7 @@ func leadSpan(span []token) bool {
 		return false
 	}
 	for _, w := range span[1:] {
-		if w.word == "team" || w.word == "teams" || w.word == "interns" || peopleWords[w.word] {
+		if teamWord(w.word) || w.word == "interns" || peopleWords[w.word] {
 			return true
 		}
 	}
@@ -202,7 +231,7 @@ func spanText(span []token) string {
 // "site reliability engineers").
 func isPeople(t token) bool {
 	switch {
-	case t.kind == "concept" && t.name == "team", t.word == "team", t.word == "teams":
+	case isTeam(t):
 		return true
 	case peopleWords[t.word]:
 		return true
@@ -219,17 +248,14 @@ func isPeople(t token) bool {
 // "team" as "Lead a team of SREs" asks it, under the default rules too
 // (the strict rules read a phrase's words alone already).
 func (z *analyzer) leadTeam(p *textParts, t token, i int) {
-	if t.key != "lead" || t.word != "team" && t.word != "teams" {
+	team, ok := z.swallowedTeam(t, false)
+	if !ok || p.keys[team.key] {
 		return
 	}
-	ts := z.tokens(t.word)
-	if len(ts) != 1 || ts[0].kind != "concept" || p.keys[ts[0].key] {
-		return
-	}
-	p.keys[ts[0].key] = true
-	p.surface[ts[0].key] = append(p.surface[ts[0].key], t.word)
+	p.keys[team.key] = true
+	p.surface[team.key] = append(p.surface[team.key], t.word)
 	if p.at != nil {
-		p.at[ts[0].key] = append(p.at[ts[0].key], i)
+		p.at[team.key] = append(p.at[team.key], i)
 	}
 }
 
@@ -247,13 +273,5 @@ func mentorship(span, after []token, commaed map[string]bool) bool {
 	if span[0].kind != "skill" || span[0].name != "Coaching and Mentoring" {
 		return false
 	}
-	for k, t := range after {
-		if k >= leadReach || objectEnds[t.word] && !mentorWays[t.word] {
-			return false
-		}
-		if isPeople(t) && heads(after[k+1:], isTeam(t), commaed) {
-			return true
-		}
-	}
-	return false
+	return peopleObject(after, func(_ int, w string) bool { return mentorWays[w] }, commaed)
 }

@@ -53,5 +53,11 @@ func TestTeamOfNoOneLed(t *testing.T) {
 				t.Errorf("%s: %q ← %q is %v (score %.2f), want not strong and below %q (%.2f)", name, req, wiki, got, score, led, ledScore)
 			}
 		}
+		// The strict rules read a phrase's words alone: "built the team"
+		// must not say the wiki's "team" to a requirement that is not to
+		// lead (review 21).
+		if got, score := g.Grade("Experience working in a team", wiki); got != None {
+			t.Errorf("%s: %q ← %q is %v (score %.2f), want none", name, "Experience working in a team", wiki, got, score)
+		}
 	}
 }

@@ -63,6 +63,10 @@ type reqParts struct {
 	// (ledKeys) when the requirement asks to lead people (asksToLead);
 	// nil otherwise (leadparts.go).
 	led map[string]bool
+	// team is the kind and size of the team it asks to lead (ledteam.go).
+	team team
+	// mentoring: it asks to mentor or coach (asksToMentor).
+	mentoring bool
 	// at: key → the positions of the words that carry it (strict rules):
 	// how near the requirement itself says its parts (near).
 	at map[string][]int
@@ -77,6 +81,8 @@ type textParts struct {
 	passing map[string]bool     // skill keys named only in passing (see inPassing)
 	names   map[string]bool     // the words it writes as names ("Docker", "iPad"; not "containers")
 	leads   bool                // says its author led a team (leadsPeople)
+	mentors bool                // … only by mentoring (leading)
+	team    team                // the kind and size of the people it names (teamOf; when it leads)
 	hedged  bool                // says less than doing the work (reHedge; strict rules)
 	// describes a company, product or project, not the author's work
 	// (reDescribes; context rules): unlike a hedge, never strong.
@@ -286,9 +292,12 @@ func (z *analyzer) readBullet(text string) *textParts {
 	// Read once with the rest: leadership years ask for every bullet, and
 	// leadTeam asks whether the bullet leads people at all.
 	if strings.IndexByte(text, '/') < 0 {
-		p.leads = leadsTokens(toks, afterCommas(text)) // the lexicon's matches of text, as leadsPeople reads them
+		p.leads, p.mentors = leading(toks, afterCommas(text)) // the lexicon's matches of text, as leadsPeople reads them
 	} else {
-		p.leads = leadsPeople(text) // tokens read the text with its slashes split
+		p.leads, p.mentors = leading(lexTokens(text), afterCommas(text)) // tokens read the text with its slashes split
+	}
+	if p.leads {
+		p.team = teamOf(toks)
 	}
 	for i, t := range toks {
 		if t.kind == "skill" {
@@ -306,15 +315,13 @@ func (z *analyzer) readBullet(text string) *textParts {
 				p.passing[t.key] = false
 			}
 		}
-		if t.span > 0 && z.strict {
+		_, team := z.swallowedTeam(t, false)
+		if t.span > 0 && z.strict && !(team && !p.leads) { // "Built the team wiki": the phrase's team is the wiki's, as for leadTeam
 			// A phrase also says its words: "Write documentation" (one
 			// lexicon phrase) says "write" to "writes great documentation",
 			// and "data pipelines" (ETL) says "data" to "data processing
 			// pipelines", as each word reads alone.
 			for _, w := range z.wordKeys(t) {
-				if _, ok := z.swallowedTeam(t); ok && !p.leads {
-					break // "Built the team wiki": the phrase's team is the wiki's, as for leadTeam
-				}
 				if !p.keys[w.key] {
 					p.keys[w.key] = true
 					p.surface[w.key] = append(p.surface[w.key], t.word)

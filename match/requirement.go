@@ -33,7 +33,8 @@ func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
 	p.people = leadsPeople(text)
 	if asksToLead(text) {
-		p.led = z.ledKeys()
+		toks := z.tokens(text)
+		p.led, p.team, p.mentoring = z.ledKeys(toks), teamOf(toks), asksToMentor(toks)
 	}
 	if z.strict {
 		p.sentences = z.sentenceParts(text)
@@ -73,7 +74,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 					last = i
 					cp.tail = i > 0
 				}
-				cp.led = p.led
+				cp.led, cp.team, cp.mentoring = p.led, p.team, p.mentoring
 				if len(cp.actions) == 0 {
 					cp.actions, cp.borrowed = p.actions, busy && len(p.actions) > 0
 				}
@@ -116,6 +117,16 @@ func (z *analyzer) parts(text string) *reqParts {
 		p.at = map[string][]int{}
 	}
 	var prev token
+	asked := 0 // asks(): 1 when text asks to lead people, -1 when not, read once at the first team word
+	asks := func() bool {
+		if asked == 0 {
+			asked = -1
+			if asksToLead(text) {
+				asked = 1
+			}
+		}
+		return asked > 0
+	}
 	for i, t := range z.tokens(text) {
 		before := prev
 		if t.kind == "word" && tools[t.word] {
@@ -132,13 +143,16 @@ func (z *analyzer) parts(text string) *reqParts {
 			p.words = append(p.words, t.word)
 			p.at[t.key] = append(p.at[t.key], i)
 		}
-		if team, ok := z.swallowedTeam(t); ok && !seen[team.key] {
-			seen[team.key] = true // "Experience leading a team": the team led is a part (leadparts.go)
-			p.objects = append(p.objects, unit{team.key, 1})
-			if z.strict {
-				p.at[team.key] = append(p.at[team.key], i)
+		if teamWord(t.word) && t.span > 0 {
+			if team, ok := z.swallowedTeam(t, asks()); ok && !seen[team.key] {
+				seen[team.key] = true // "Experience leading a team": the team led is a part (leadparts.go)
+				p.objects = append(p.objects, unit{team.key, 1})
+				if z.strict {
+					p.at[team.key] = append(p.at[team.key], i)
+				}
 			}
 		}
+
 		if t.key == "" || seen[t.key] {
 			continue
 		}

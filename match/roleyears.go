@@ -1,6 +1,7 @@
 package match
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -142,6 +143,9 @@ func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
 		if !peopleTitle(b.Role) && (len(want) == 0 || !s.roleLeads(bullets, b)) {
 			continue // "Lead DevOps Engineer" is a level; one of its bullets must lead people
 		}
+		if len(want) == 0 && !managesPeople(b.Role) {
+			continue // "Project Manager", "Founder": the title alone says no one was led
+		}
 		rec := 1 - s.w.Recency*(1-recency(p, s.w.RecencyHalfLife, s.now))
 		if best != nil && rec*credit <= best.Credit {
 			continue
@@ -150,6 +154,21 @@ func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
 			Level: level.String(), Score: 1, Recency: round3(rec), Credit: round3(credit * rec)}
 	}
 	return best
+}
+
+// reNotManagingPeople marks titles with a leader's word whose holder
+// manages work, a place or a company rather than people: the title alone
+// is no evidence for a requirement to lead people (leadRole's partial).
+// "Engineering Manager", "Head of Data", "Team Lead", "Nursing
+// Supervisor" still are.
+var reNotManagingPeople = regexp.MustCompile(`(?i)\b(?:project|program|programme|release|delivery|office|community|events?|social media|content|brand|campaign|case|property|portfolio)\s+(?:manager|lead|leader)\b|\b(?:co-?founder|founder|owner)\b`)
+
+// managesPeople reports whether a leader's title still leads people
+// without the kinds that manage work, a place or a company
+// (reNotManagingPeople): "Founder & Head of Engineering" does, "Project
+// Manager" and "Founder" do not.
+func managesPeople(role string) bool {
+	return peopleTitle(reNotManagingPeople.ReplaceAllString(role, ""))
 }
 
 // yearsNote says a years requirement's years beside its level: "0.0 of
