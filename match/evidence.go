@@ -64,6 +64,9 @@ type grade struct {
 // weak word is half of one, so neither alone reaches a level. The best
 // clause of a list counts too, but is strong only as clauseStrong says.
 func judge(r *reqParts, b *textParts) grade {
+	if r.degree && !b.studied {
+		return grade{} // "checked in computers" is no "BS in Computer Science" (degree.go)
+	}
 	g := judgeParts(r, b)
 	whole := len(g.hit) // the requirement's parts the bullet carries, clauses aside
 	var from *reqParts  // the clause g is from; nil for the whole requirement

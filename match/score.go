@@ -141,6 +141,9 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 		} else {
 			g = gated(s.gate, ri, req, parts[i], b.Text)
 		}
+		if req.degree && b.Section == vitae.SectionEducation && g.level == None {
+			g = judge(req.field(), parts[i]) // an education entry is study whatever its words ("Computer Science — Stanford")
+		}
 		if g.level == None {
 			continue
 		}
@@ -190,7 +193,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 	}
 	fit := round3(s.role.fit) // the skills list is no role's: the best role's fit
 	listCredit := s.w.PartialCredit * s.roleFactor(fit)
-	if best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < listCredit {
+	if !req.degree && (best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < listCredit) { // a skills list names no degree
 		for _, name := range req.names {
 			if inList[strings.ToLower(name)] {
 				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
