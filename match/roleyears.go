@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -152,14 +153,26 @@ func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
 	return best
 }
 
+// sortedKeys is a set's members in order: one answer for every run.
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // yearsNote says a years requirement's years beside its level: "0.0 of
 // 5 years leading", so that "strong" is not read as the years met.
 func yearsNote(y YearsCheck) string {
 	have := strconv.FormatFloat(y.Have, 'f', 1, 64) + " of " + strconv.FormatFloat(y.Asked, 'f', -1, 64) + " years"
-	switch y.Kind {
-	case "leadership":
+	switch {
+	case y.Kind == "leadership" && len(y.Fields) > 0:
+		return have + " leading " + strings.Join(y.Fields, "/")
+	case y.Kind == "leadership":
 		return have + " leading"
-	case "role":
+	case y.Kind == "role":
 		return have + " in such roles"
 	}
 	return have + " in all"

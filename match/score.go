@@ -76,13 +76,16 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		}
 		sum += weight * ev.Credit
 		c.Coverage.Met++
-		if ev.Level == Strong.String() {
+		strong := ev.Level == Strong.String()
+		if strong {
 			c.Coverage.Strong++
 		}
 		if req.MustHave {
 			c.Coverage.MustMet++
+			c.Coverage.MustStrong += b2i(strong)
 		} else {
 			c.Coverage.NiceMet++
+			c.Coverage.NiceStrong += b2i(strong)
 		}
 		c.Matched = append(c.Matched, *ev)
 	}
@@ -101,7 +104,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
 		if fam := fieldsOf(s.z.rolesOf(req.Text)); req.Leadership && len(fam) > 0 {
 			have, in := s.z.leadYearsOf(r.Bullets, s.now, fam) // leading people of the fields named
-			y.Kind, y.Have, y.Roles = "leadership", round3(have), in
+			y.Kind, y.Have, y.Roles, y.Fields = "leadership", round3(have), in, sortedKeys(fam)
 		} else if req.Leadership {
 			y.Kind, y.Have, y.Roles = "leadership", c.LeadershipYears, roles
 		} else if fam := s.z.namedRoles(req.Text); len(fam) > 0 && !s.careerYears {
