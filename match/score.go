@@ -361,7 +361,7 @@ func leadershipYears(bullets []vitae.Bullet, now time.Time, leads func(text stri
 			t = peopleTitle(b.Role)
 			byTitle[b.Role] = t
 		}
-		return t || leads(b.Text)
+		return t || leads(b.Text) && !onlyMentors(b.Text)
 	})
 }
 

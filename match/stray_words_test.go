@@ -2,10 +2,11 @@ package match
 
 import "testing"
 
-// TestDegreeNeedsStudy: a degree requirement is met only by a bullet that
+// TestStrayWordsMeetNothing: a degree requirement is met only by a bullet that
 // names a degree or a course of study, never by a stray word of its field;
-// and a requirement of one letter matches nothing.
-func TestDegreeNeedsStudy(t *testing.T) {
+// a requirement of one letter matches nothing; one shared plain word of a
+// two-word requirement is no evidence.
+func TestStrayWordsMeetNothing(t *testing.T) {
 	tests := []struct {
 		name, requirement, bullet string
 		met                       bool // any level but none
@@ -17,6 +18,8 @@ func TestDegreeNeedsStudy(t *testing.T) {
 		{"study named", "Degree in Computer Science or related field", "Graduated in computer science", true},
 		{"one letter", "x", "Built the X-framework for internal tools", false},
 		{"one capital letter", "X", "Built the X-framework for internal tools", false},
+		{"one shared word of two", "Willing to travel 10 days a year", "Spoke At Philly Tech Week Dev Day", false},
+		{"both words", "Willing to travel 10 days a year", "Travelled to client sites 40 days a year", true},
 		{"a lexicon language of one letter still counts", "Programming in R", "Built forecasting models in R", true},
 	}
 	g := NewGraderFor(Options{StrongGate: true})
