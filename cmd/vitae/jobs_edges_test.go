@@ -32,7 +32,7 @@ func TestBinaryJobDescriptionIsAUsageError(t *testing.T) {
 }
 
 // A candidate without dated roles has no years: the line says so rather
-// than "0.0 years (0.0 leading)".
+// than "0.0 years (0.0 in leadership roles)"; coverage says how much of "met" is partial.
 func TestPrintMatchSaysNoDatedRoles(t *testing.T) {
 	tests := []struct {
 		c         match.Candidate
