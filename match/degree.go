@@ -1,6 +1,9 @@
 package match
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // degreeNames are the names of academic degrees a résumé writes instead of
 // the word "degree" ("B.Tech (Computer Science)", "Bachelor of
@@ -13,4 +16,19 @@ b.tech m.tech b.sc m.sc b.e b.s m.s b.a m.a ph.d b.eng m.eng`)
 // says "degree" to "a degree in Computer Science".
 func isDegree(word string) bool {
 	return degreeNames[strings.TrimRight(strings.ToLower(word), ".")]
+}
+
+// reStudy finds the words of a bullet that speak of study: a degree
+// requirement is met only by one of them or a degree's name (isDegree),
+// never by a stray word of its field ("checked in computers for service"
+// for "BS in Computer Science"). Résumés without an education section
+// then show the degree as not shown, which is what they show.
+var reStudy = regexp.MustCompile(`(?i)\b(?:degrees?|diploma|graduat\w*|university|universit\w+|college|majou?r(?:ed)? in|minor(?:ed)? in|studied|studying|coursework|thesis|dissertation|alumn\w*|undergraduate|postgraduate)\b`)
+
+// field is a degree requirement read as its field of study alone, for an
+// education entry: the entry is study whatever words it uses.
+func (p *reqParts) field() *reqParts {
+	f := *p
+	f.degree = false
+	return &f
 }

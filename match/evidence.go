@@ -64,6 +64,9 @@ type grade struct {
 // weak word is half of one, so neither alone reaches a level. The best
 // clause of a list counts too, but is strong only as clauseStrong says.
 func judge(r *reqParts, b *textParts) grade {
+	if r.degree && !b.studied {
+		return grade{} // "checked in computers" is no "BS in Computer Science" (degree.go)
+	}
 	g := judgeParts(r, b)
 	whole := len(g.hit) // the requirement's parts the bullet carries, clauses aside
 	var from *reqParts  // the clause g is from; nil for the whole requirement
@@ -279,7 +282,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	if strong > 0 && leadShown(r, b, "lead") && r.actions["lead"] {
 		matched++ // leading people is the act and the people led: two parts shown, not one word of many
 	}
-	if strong == 0 || units >= 3 && matched < 2 && !(r.strict && all) || r.strict && !all && oneWord(units, matched, g.hit) {
+	if strong == 0 || units >= 3 && matched < 2 && !(r.strict && all) || !all && oneWord(units, matched, g.hit) {
 		return grade{} // shared weak words, or one word of many, are no evidence
 	}
 	s := got / r.total
@@ -307,8 +310,10 @@ func judgeParts(r *reqParts, b *textParts) grade {
 
 // oneWord reports whether a bullet shares only one plain word with a
 // requirement of two ("code" of "Use of coding assistants", "day" of
-// "travel 10 days a year"; strict rules): a shared word, not evidence,
-// unless the other word is a weak one.
+// "travel 10 days a year" for "Spoke at Philly Tech Week Dev Day"): a
+// shared word, not evidence, unless the other word is a weak one. Once
+// the strict rules' alone, it holds for the default rules too: on the
+// train pairs partial precision rose 0.539 → 0.591 (docs/matching.md).
 // A lexicon concept or role ("management" of "Team lead/management
 // experience") still counts, as does a skill.
 func oneWord(units, matched int, hit []string) bool {

@@ -46,7 +46,7 @@ func TestGradeContext(t *testing.T) {
 			"Expert communicator, written and verbal",
 			"9 years of work experience at healthcare startups has enhanced my communication skills through discussions with clients and writing articles", Strong, Partial},
 		{"a later clause without the head's things is one item",
-			"BS in Computer Science, Engineering or other technical discipline",
+			"Background in Computer Science, Engineering or other technical discipline", // a degree asked would need study shown (degree.go)
 			"Vendor interaction for functional and technical disciplines.", Strong, Partial},
 		{"a company described is no work shown, even for a requirement a hedge meets",
 			"Familiarity with AWS, Docker, Golang",

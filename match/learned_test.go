@@ -78,6 +78,9 @@ func TestLearnedFeatures(t *testing.T) {
 	g := NewGateGrader()
 	cos := 6 // FeatureNames
 	for _, p := range readPicks(t) {
+		if KindOf(p.Requirement) == KindDegree && !reStudy.MatchString(p.Bullet) {
+			continue // a degree is met only by study shown (degree.go, after the fit): "technical disciplines" is none now
+		}
 		rd := g.Read(p.Requirement, p.Bullet, Place{Work: p.Work, Latest: p.Latest})
 		if rd.Gated != Strong {
 			t.Errorf("%q for %q: the gate says %v; the fit read a strong pick", p.Bullet, p.Requirement, rd.Gated)

@@ -58,6 +58,7 @@ type reqParts struct {
 	borrowed  bool            // a clause's actions are those of a head about other things ("Building a … team …, focused on … Linux")
 	core      *reqParts       // the act and thing a clause qualifies ("Building a … support team" of "…, focused on Linux"; strict rules, core.go)
 	breadth   bool            // an example of many asked for ("a diverse set of technologies (Java/Golang, …)"; strict rules)
+	degree    bool            // asks for an academic degree (KindDegree): met only by a bullet of study (textParts.studied)
 	people    bool            // asks for leading people ("leading a team of SREs"; leadsPeople): strong only from a bullet that does
 	// led are the keys of the parts a bullet that leads people meets
 	// (ledKeys) when the requirement asks to lead people (asksToLead);
@@ -88,6 +89,7 @@ type textParts struct {
 	// (reDescribes; context rules): unlike a hedge, never strong.
 	describes bool
 	claims    bool             // claims a quality instead of showing work (reClaim; strict rules)
+	studied   bool             // names a degree or a course of study (reStudy): may meet a degree requirement
 	at        map[string][]int // key → the positions of the words that carry it (strict rules only)
 }
 
@@ -332,6 +334,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 			}
 		}
 		if isDegree(t.word) {
+			p.studied = true
 			if d := z.word("degree"); d.key != "" {
 				p.keys[d.key] = true
 				p.surface[d.key] = append(p.surface[d.key], t.word)
@@ -362,6 +365,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	p.hedged = z.strict && reHedge.MatchString(text)
 	p.describes = z.strict && z.context && describes(text)
 	p.claims = z.strict && claims(text)
+	p.studied = p.studied || reStudy.MatchString(text) || reDegreeAbbrev.MatchString(text)
 	label := reListLabel
 	if z.strict {
 		label = reListLabelStrict

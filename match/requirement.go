@@ -3,6 +3,7 @@ package match
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"vitae/lexicon"
 )
@@ -32,6 +33,7 @@ var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`
 func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
 	p.people = leadsPeople(text)
+	p.degree = kindOf(text, p) == KindDegree
 	if asksToLead(text) {
 		toks := z.tokens(text)
 		p.led, p.team, p.mentoring = z.ledKeys(toks), teamOf(toks), asksToMentor(toks)
@@ -153,7 +155,7 @@ func (z *analyzer) parts(text string) *reqParts {
 			}
 		}
 
-		if t.key == "" || seen[t.key] {
+		if t.key == "" || seen[t.key] || oneLetter(t) {
 			continue
 		}
 		seen[t.key] = true
@@ -194,6 +196,23 @@ func (z *analyzer) parts(text string) *reqParts {
 		p.total += u.weight
 	}
 	return p
+}
+
+// oneLetter reports whether a token is a plain word of one letter or
+// digit: the "x" of a JD "x" says nothing a bullet can show, and met
+// "X-framework" at strong. The lexicon's C and R are skills, not plain
+// words, and "3d" or "10" are two.
+func oneLetter(t token) bool {
+	if !strings.HasPrefix(t.key, "w:") {
+		return false
+	}
+	n := 0
+	for _, r := range t.word {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n < 2
 }
 
 // specific reports whether a requirement names a skill, a tool or a role:

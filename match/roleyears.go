@@ -2,6 +2,7 @@ package match
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,7 +84,7 @@ func fieldsOf(families map[string]bool) map[string]bool {
 func (z *analyzer) leadYearsOf(bullets []vitae.Bullet, now time.Time, families map[string]bool) (float64, []string) {
 	byTitle := map[string]bool{}
 	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
-		leads := z.bullet(b.Text).leads
+		leads := z.bullet(b.Text).leads && !onlyMentors(b.Text)
 		ok, read := byTitle[b.Role]
 		if !read {
 			title := z.rolesOf(b.Role)
@@ -169,16 +170,45 @@ var reNotManagingPeople = regexp.MustCompile(`(?i)\b(?:project|program|programme
 // Manager" and "Founder" do not.
 func managesPeople(role string) bool {
 	return peopleTitle(reNotManagingPeople.ReplaceAllString(role, ""))
+
+}
+
+// reMentorOnly and reLeadsPeople tell a bullet that only mentors, coaches
+// or hires ("Mentored application developers", "Helped hire three SREs")
+// from one that leads: the first is what senior individual contributors
+// do, and alone it does not make their role a leadership role.
+var (
+	reMentorOnly  = regexp.MustCompile(`(?i)\b(?:mentor\w*|coach\w*|hir(?:e|ed|es|ing)|interview\w*|onboard\w*|train(?:ed|ing|s)?)\b`)
+	reLeadsPeople = regexp.MustCompile(`(?i)\b(?:led|lead|leads|leading|manag\w+|supervis\w+|head(?:ed|s|ing)?|direct(?:ed|s|ing)?|oversaw|oversee\w*|built (?:a|the) team|grew (?:a|the) team)\b`)
+)
+
+// onlyMentors reports whether a bullet that leadsPeople reads as leading
+// does so only by mentoring or hiring (reMentorOnly): it counts toward a
+// role's leadership years no more than its title does.
+func onlyMentors(text string) bool {
+	return reMentorOnly.MatchString(text) && !reLeadsPeople.MatchString(text)
+}
+
+// sortedKeys is a set's members in order: one answer for every run.
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // yearsNote says a years requirement's years beside its level: "0.0 of
 // 5 years leading", so that "strong" is not read as the years met.
 func yearsNote(y YearsCheck) string {
 	have := strconv.FormatFloat(y.Have, 'f', 1, 64) + " of " + strconv.FormatFloat(y.Asked, 'f', -1, 64) + " years"
-	switch y.Kind {
-	case "leadership":
+	switch {
+	case y.Kind == "leadership" && len(y.Fields) > 0:
+		return have + " leading " + strings.Join(y.Fields, "/")
+	case y.Kind == "leadership":
 		return have + " leading"
-	case "role":
+	case y.Kind == "role":
 		return have + " in such roles"
 	}
 	return have + " in all"

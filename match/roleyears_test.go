@@ -49,14 +49,14 @@ func TestLeadingYearsAndRoles(t *testing.T) {
 	}
 	got := matchOne(t, corpus, "## Requirements\n- 5+ years leading a team of SREs or DevOps engineers\n- Kubernetes in production\n")
 	ev := evidenceFor(got["undated"], "5+ years leading")
-	if ev == nil || ev.Level != "strong" || ev.Years != "0.0 of 5 years leading" {
-		t.Errorf("undated leader: evidence %+v, want strong with \"0.0 of 5 years leading\"", ev)
+	if ev == nil || ev.Level != "strong" || ev.Years != "0.0 of 5 years leading DevOps / SRE" { // the fields asked, beside the years
+		t.Errorf("undated leader: evidence %+v, want strong with \"0.0 of 5 years leading DevOps / SRE\"", ev)
 	}
 	ev = evidenceFor(got["manager"], "5+ years leading")
 	if ev == nil || ev.Level != "strong" || ev.Role != "Engineering Manager, Infrastructure Engineering" || ev.BulletID != "" {
 		t.Errorf("infrastructure manager: evidence %+v, want strong from the role", ev)
-	} else if !strings.HasPrefix(ev.Years, "6.") || !strings.HasSuffix(ev.Years, "of 5 years leading") {
-		t.Errorf("infrastructure manager: years %q, want 6.x of 5 years leading", ev.Years)
+	} else if !strings.HasPrefix(ev.Years, "6.") || !strings.HasSuffix(ev.Years, "of 5 years leading DevOps / SRE") {
+		t.Errorf("infrastructure manager: years %q, want 6.x of 5 years leading DevOps / SRE", ev.Years)
 	}
 	if ev := evidenceFor(got["ic"], "5+ years leading"); ev != nil && ev.Level == "strong" {
 		t.Errorf("infrastructure engineer: evidence %+v, want partial at most", ev)

@@ -76,13 +76,16 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		}
 		sum += weight * ev.Credit
 		c.Coverage.Met++
-		if ev.Level == Strong.String() {
+		strong := ev.Level == Strong.String()
+		if strong {
 			c.Coverage.Strong++
 		}
 		if req.MustHave {
 			c.Coverage.MustMet++
+			c.Coverage.MustStrong += b2i(strong)
 		} else {
 			c.Coverage.NiceMet++
+			c.Coverage.NiceStrong += b2i(strong)
 		}
 		c.Matched = append(c.Matched, *ev)
 	}
@@ -101,7 +104,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
 		if fam := fieldsOf(s.z.rolesOf(req.Text)); req.Leadership && len(fam) > 0 {
 			have, in := s.z.leadYearsOf(r.Bullets, s.now, fam) // leading people of the fields named
-			y.Kind, y.Have, y.Roles = "leadership", round3(have), in
+			y.Kind, y.Have, y.Roles, y.Fields = "leadership", round3(have), in, sortedKeys(fam)
 		} else if req.Leadership {
 			y.Kind, y.Have, y.Roles = "leadership", c.LeadershipYears, roles
 		} else if fam := s.z.namedRoles(req.Text); len(fam) > 0 && !s.careerYears {
@@ -140,6 +143,9 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 			g = grades[i]
 		} else {
 			g = gated(s.gate, ri, req, parts[i], b.Text)
+		}
+		if req.degree && b.Section == vitae.SectionEducation && g.level == None {
+			g = judge(req.field(), parts[i]) // an education entry is study whatever its words ("Computer Science — Stanford")
 		}
 		if g.level == None {
 			continue
@@ -190,7 +196,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 	}
 	fit := round3(s.role.fit) // the skills list is no role's: the best role's fit
 	listCredit := s.w.PartialCredit * s.roleFactor(fit)
-	if best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < listCredit {
+	if !req.degree && (best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < listCredit) { // a skills list names no degree
 		for _, name := range req.names {
 			if inList[strings.ToLower(name)] {
 				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
@@ -355,7 +361,7 @@ func leadershipYears(bullets []vitae.Bullet, now time.Time, leads func(text stri
 			t = peopleTitle(b.Role)
 			byTitle[b.Role] = t
 		}
-		return t || leads(b.Text)
+		return t || leads(b.Text) && !onlyMentors(b.Text)
 	})
 }
 

@@ -62,15 +62,19 @@ type Evidence struct {
 }
 
 // Coverage counts the requirements a candidate meets: met means strong
-// or partial evidence.
+// or partial evidence, so a must-have "met" by a bare skills-list entry
+// counts as met; MustStrong and NiceStrong say how many of those were
+// strong (coverage.go words it for people).
 type Coverage struct {
-	Met       int `json:"met"`
-	Total     int `json:"total"`
-	MustMet   int `json:"must_met"`
-	MustTotal int `json:"must_total"`
-	NiceMet   int `json:"nice_met"`
-	NiceTotal int `json:"nice_total"`
-	Strong    int `json:"strong"` // of Met, how many by strong evidence
+	Met        int `json:"met"` // strong or partial evidence
+	Total      int `json:"total"`
+	MustMet    int `json:"must_met"` // must-haves with strong or partial evidence
+	MustTotal  int `json:"must_total"`
+	MustStrong int `json:"must_strong"` // of MustMet, how many by strong evidence
+	NiceMet    int `json:"nice_met"`    // nice-to-haves with strong or partial evidence
+	NiceTotal  int `json:"nice_total"`
+	NiceStrong int `json:"nice_strong"` // of NiceMet, how many by strong evidence
+	Strong     int `json:"strong"`      // of Met, how many by strong evidence
 }
 
 // YearsCheck is one requirement that asks for years, and what the
@@ -81,7 +85,11 @@ type YearsCheck struct {
 	Have        float64  `json:"have"`
 	Kind        string   `json:"kind"`            // "leadership" (roles that lead people), "role" (roles of the family the requirement names) or "total"
 	Roles       []string `json:"roles,omitempty"` // the roles the years come from
-	Fit         float64  `json:"fit"`             // min(1, have / asked)
+	// Fields are the fields a leadership requirement names ("SRE",
+	// "DevOps"): only roles leading people of those count, so the years
+	// may be fewer than the candidate's leadership years in all fields.
+	Fields []string `json:"fields,omitempty"`
+	Fit    float64  `json:"fit"` // min(1, have / asked)
 }
 
 // Explain is every number a candidate's score is made of.

@@ -187,7 +187,7 @@ func TestPagesShowStoredJobsAndFits(t *testing.T) {
 		"Jobs this person fits",
 		`<a href="/match?job=` + j.ID + `">SRE Manager</a>`,
 		fmt.Sprintf("fit %d%%", c.Fit),
-		fmt.Sprintf("must-haves met %d/%d, nice-to-haves %d/%d", c.Coverage.MustMet, c.Coverage.MustTotal, c.Coverage.NiceMet, c.Coverage.NiceTotal),
+		c.Coverage.Summary(),
 		html.EscapeString(c.Explain.Formula),
 	}
 	noted := 0 // the years beside the level of a years requirement

@@ -260,6 +260,8 @@ func printFits(w io.Writer, person, id string, fits []match.JobFit) {
 	fmt.Fprintf(w, "%s (%s): %d stored job(s)\n", person, id, len(fits))
 	if len(fits) == 0 {
 		fmt.Fprintln(w, "No stored jobs: add one with \"vitae jobs add FILE\".")
+	} else {
+		fmt.Fprintln(w, match.Legend)
 	}
 	for i, f := range fits {
 		switch {
@@ -269,8 +271,7 @@ func printFits(w io.Writer, person, id string, fits []match.JobFit) {
 			fmt.Fprintf(w, "\n%d. %s [%s]  fit 0%%  no evidence for any of %d requirement(s)\n", i+1, f.Title, f.JobID, len(f.Match.Requirements))
 		default:
 			c := f.Match.Candidates[0]
-			fmt.Fprintf(w, "\n%d. %s [%s]  fit %d%%  must-haves met %d/%d, nice-to-haves %d/%d\n",
-				i+1, f.Title, f.JobID, c.Fit, c.Coverage.MustMet, c.Coverage.MustTotal, c.Coverage.NiceMet, c.Coverage.NiceTotal)
+			fmt.Fprintf(w, "\n%d. %s [%s]  fit %d%%  %s\n", i+1, f.Title, f.JobID, c.Fit, c.Coverage.Summary())
 			printEvidence(w, c)
 		}
 	}

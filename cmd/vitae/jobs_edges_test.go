@@ -32,14 +32,18 @@ func TestBinaryJobDescriptionIsAUsageError(t *testing.T) {
 }
 
 // A candidate without dated roles has no years: the line says so rather
-// than "0.0 years (0.0 leading)".
+// than "0.0 years (0.0 in leadership roles)"; coverage says how much of "met" is partial.
 func TestPrintMatchSaysNoDatedRoles(t *testing.T) {
 	tests := []struct {
 		c         match.Candidate
 		want, not string
 	}{
 		{match.Candidate{Person: "Undated"}, "Undated  fit 0%  must-haves met 0/0, nice-to-haves 0/0  no dated roles", "0.0 years"},
-		{match.Candidate{Person: "Dated", YearsExperience: 6.25, LeadershipYears: 2}, "6.2 years (2.0 leading)", "no dated roles"},
+		{match.Candidate{Person: "Dated", YearsExperience: 6.25, LeadershipYears: 2}, "6.2 years (2.0 in leadership roles)", "no dated roles"},
+		{match.Candidate{Person: "Partly", Coverage: match.Coverage{MustMet: 4, MustTotal: 4, MustStrong: 1, NiceMet: 1, NiceTotal: 2}},
+			"must-haves met 4/4 (1 strong, 3 partial), nice-to-haves 1/2 (1 partial)", "met 4/4,"},
+		{match.Candidate{Person: "Marks", Matched: []match.Evidence{{Requirement: "AWS", Text: "Skills: AWS", Level: "partial"}}, Missing: []string{"Go"}},
+			"   ◐ AWS (partial)\n     ← Skills: AWS\n   ✗ Go", "✓ AWS"},
 	}
 	for _, tt := range tests {
 		var b strings.Builder

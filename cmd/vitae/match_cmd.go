@@ -124,9 +124,9 @@ func printMatch(w io.Writer, res *match.Result) {
 		fmt.Fprintln(w, "No candidate has evidence for these requirements.")
 		return
 	}
+	fmt.Fprintln(w, match.Legend)
 	for i, c := range res.Candidates {
-		fmt.Fprintf(w, "\n%d. %s  fit %d%%  must-haves met %d/%d, nice-to-haves %d/%d  %s\n",
-			i+1, c.Person, c.Fit, c.Coverage.MustMet, c.Coverage.MustTotal, c.Coverage.NiceMet, c.Coverage.NiceTotal, yearsText(c))
+		fmt.Fprintf(w, "\n%d. %s  fit %d%%  %s  %s\n", i+1, c.Person, c.Fit, c.Coverage.Summary(), yearsText(c))
 		printEvidence(w, c)
 	}
 }
@@ -137,7 +137,9 @@ func yearsText(c match.Candidate) string {
 	if c.YearsExperience == 0 {
 		return "no dated roles"
 	}
-	return fmt.Sprintf("%.1f years (%.1f leading)", c.YearsExperience, c.LeadershipYears)
+	// "in leadership roles": leading people of any field; a requirement
+	// to lead SREs counts only those roles, and its row says so.
+	return fmt.Sprintf("%.1f years (%.1f in leadership roles)", c.YearsExperience, c.LeadershipYears)
 }
 
 // printEvidence is a candidate's formula and evidence per requirement,
@@ -145,9 +147,9 @@ func yearsText(c match.Candidate) string {
 func printEvidence(w io.Writer, c match.Candidate) {
 	fmt.Fprintf(w, "   %s\n", c.Explain.Formula)
 	for _, e := range c.Matched {
-		fmt.Fprintf(w, "   ✓ %s\n     ← %s (%s)\n", e.Requirement, e.Text, e.Level)
+		fmt.Fprintf(w, "   %s %s (%s)\n     ← %s\n", match.Mark(e.Level), e.Requirement, e.Level, e.Text)
 	}
 	for _, m := range c.Missing {
-		fmt.Fprintf(w, "   ✗ %s\n", m)
+		fmt.Fprintf(w, "   %s %s\n", match.Mark(match.None.String()), m)
 	}
 }

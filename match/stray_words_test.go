@@ -1,0 +1,33 @@
+package match
+
+import "testing"
+
+// TestStrayWordsMeetNothing: a degree requirement is met only by a bullet that
+// names a degree or a course of study, never by a stray word of its field;
+// a requirement of one letter matches nothing; one shared plain word of a
+// two-word requirement is no evidence.
+func TestStrayWordsMeetNothing(t *testing.T) {
+	tests := []struct {
+		name, requirement, bullet string
+		met                       bool // any level but none
+	}{
+		{"a stray word of the field", "BS in Computer Science", "Diagnosed client issues, checked in computers for service", false},
+		{"a 1:1 is no degree", "BS in Computer Science", "Holds regular 1:1s with team members", false},
+		{"science of another kind", "Degree in Computer Science or related field", "Applied data science to customer churn", false},
+		{"the degree named", "BS in Computer Science", "B.S. in Computer Science, University of Michigan", true},
+		{"study named", "Degree in Computer Science or related field", "Graduated in computer science", true},
+		{"one letter", "x", "Built the X-framework for internal tools", false},
+		{"one capital letter", "X", "Built the X-framework for internal tools", false},
+		{"one shared word of two", "Willing to travel 10 days a year", "Spoke At Philly Tech Week Dev Day", false},
+		{"both words", "Willing to travel 10 days a year", "Travelled to client sites 40 days a year", true},
+		{"a lexicon language of one letter still counts", "Programming in R", "Built forecasting models in R", true},
+	}
+	g := NewGraderFor(Options{StrongGate: true})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, score := g.Grade(tt.requirement, tt.bullet); (got != None) != tt.met {
+				t.Errorf("%q for %q: %v (score %.2f), want met %v", tt.bullet, tt.requirement, got, score, tt.met)
+			}
+		})
+	}
+}
