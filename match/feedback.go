@@ -129,8 +129,11 @@ func (m *Matcher) feedback(ctx context.Context, res *Result, resumes map[string]
 		ex := &cs[i].Explain
 		ex.Feedback = &sim
 		if w.Feedback > 0 {
+			// The formula's first score is the one before feedback: the
+			// step says the one shown.
+			before := ex.Score
 			ex.Score = round3(ex.Score * feedbackFactor(sim, w))
-			ex.Formula += "; × feedback (1 − " + ftoa(w.Feedback) + "×(1 − sim " + ftoa(sim) + ")), sim: how near their profile is to that of the first ranking's top " + strconv.Itoa(len(top)) + " with must-have evidence"
+			ex.Formula += "; then score " + ftoa(ex.Score) + " = " + ftoa(before) + " × feedback (1 − " + ftoa(w.Feedback) + "×(1 − sim " + ftoa(sim) + ")), sim: how near their profile is to that of the first ranking's top " + strconv.Itoa(len(top)) + " with must-have evidence"
 			if i >= depth {
 				ex.Formula += " (not read: below the first " + strconv.Itoa(FeedbackDepth) + ")"
 			}

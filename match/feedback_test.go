@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -124,6 +125,9 @@ func TestFeedbackLiftsAlikeNeverOverMustHaves(t *testing.T) {
 				}
 				if c.Score != Rescore(c.Explain, res.Weights) {
 					t.Errorf("%s: score %v, from its explain %v", c.ResumeID, c.Score, Rescore(c.Explain, res.Weights))
+				}
+				if tt.feedback > 0 && !strings.Contains(c.Explain.Formula, "; then score "+ftoa(c.Score)+" = ") {
+					t.Errorf("%s: formula %q does not end with the score shown, %v", c.ResumeID, c.Explain.Formula, c.Score)
 				}
 			}
 			for _, id := range []string{"alike", "unlike", "none"} {
