@@ -36,9 +36,12 @@ func TestPartialCredit(t *testing.T) {
 
 // TestAdjustmentNotBelowZero: role fit and years take off at most all of
 // the score; a candidate with neither scores 0, not below (a negative
-// score would rank more evidence lower).
+// score would rank more evidence lower). The weights are those before
+// stop 21, whose sum (1.05) the floor is for: the defaults (0.85) never
+// reach it, but eval --loo's grid holds such sums.
 func TestAdjustmentNotBelowZero(t *testing.T) {
 	sc := testScorer(t, "# Site Reliability Engineer\n## Requirements\n- 10+ years running Kubernetes clusters in production\n")
+	sc.w.RoleFit, sc.w.Experience = 0.9, 0.15
 	// Undated: no years; a nurse: no role fit.
 	r := resume("nurse", "N", "Y", "Nurse", "", "", "Ran Kubernetes clusters in production")
 	c, ok := sc.candidate(r, roleScore{})

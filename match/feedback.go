@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,8 +37,9 @@ import (
 // lifts a candidate without must-have evidence above one with it.
 
 // profiler is a Backend that can average stored bullet vectors
-// (*search.Engine); without it, or with no vectors of the search's model,
-// no feedback is read and the answer says so.
+// (*search.Engine); without it, with no embedding model (a keyword-only
+// engine) or with no vectors of the search's model, no feedback is read
+// and the answer says so (unread).
 type profiler interface {
 	Profile(ctx context.Context, bulletIDs []string) ([]float32, error)
 }
@@ -61,12 +63,17 @@ func feedbackSim(cos float64) float64 {
 // feedback reads the candidates of res (scored, in any order) against
 // the profile of the first ranking's top w.FeedbackTop with must-have
 // evidence, sets each one's Explain.Feedback and, with w.Feedback > 0,
-// its score. It leaves res as it is, marked degraded, when the backend
-// has no profiles.
+// its score. When it cannot read them (no model, no vectors, fewer
+// than two top profiles) it leaves the scores as they are and says so
+// (unread); only an ended context is an error.
 func (m *Matcher) feedback(ctx context.Context, res *Result, resumes map[string]*vitae.Resume, w Weights) error {
 	p, ok := m.b.(profiler)
-	if !ok {
-		degrade(res, "candidate feedback was not read: the backend has no stored vectors")
+	switch {
+	case !ok:
+		unread(res, "the backend keeps no bullet vectors", false)
+		return nil
+	case m.emb == nil:
+		unread(res, "the search has no embedding model (keyword only)", false)
 		return nil
 	}
 	cs := res.Candidates
@@ -90,9 +97,14 @@ func (m *Matcher) feedback(ctx context.Context, res *Result, resumes map[string]
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			degrade(res, "candidate feedback was not read: "+err.Error())
+			unread(res, err.Error(), true)
 			return nil
 		}
+	}
+	if depth > 0 && !slices.ContainsFunc(profiles, func(v []float32) bool { return v != nil }) {
+		// An index not yet (or not again) embedded under the model.
+		unread(res, "the index has no bullet vectors of the search's model", true)
+		return nil
 	}
 	centre(profiles)
 	// The first ranking's best with must-have evidence and a profile; a
@@ -108,12 +120,9 @@ func (m *Matcher) feedback(ctx context.Context, res *Result, resumes map[string]
 		}
 	}
 	if len(top) < 2 {
-		// One profile would be read against nothing (its own is left
-		// out). The evidence is as asked, so the answer is not degraded:
-		// each formula says feedback was not read, and why.
-		for i := range cs {
-			cs[i].Explain.Formula += fmt.Sprintf("; no feedback: %d of the first ranking's top candidates with must-have evidence have a profile (2 needed)", len(top))
-		}
+		// One profile would be read against nothing (its own is left out).
+		// Not a fault: few candidates show a must-have.
+		unread(res, fmt.Sprintf("%d of the first ranking's candidates with must-have evidence have a profile, 2 are needed", len(top)), false)
 		return nil
 	}
 	for i := range cs {
@@ -124,11 +133,11 @@ func (m *Matcher) feedback(ctx context.Context, res *Result, resumes map[string]
 		ex := &cs[i].Explain
 		ex.Feedback = &sim
 		if w.Feedback > 0 {
+			// The formula's first score is the one before feedback: the
+			// step says the one shown.
 			before := ex.Score
 			ex.Score = round3(ex.Score * feedbackFactor(sim, w))
-			// The formula states the score it ends in: the one feedback leaves.
-			ex.Formula = strings.Replace(ex.Formula, "score "+ftoa(before)+" = ", "score "+ftoa(ex.Score)+" = ", 1)
-			ex.Formula += "; × feedback (1 − " + ftoa(w.Feedback) + "×(1 − sim " + ftoa(sim) + ")), sim: how near their profile is to that of the first ranking's top " + strconv.Itoa(len(top)) + " with must-have evidence"
+			ex.Formula += "; then score " + ftoa(ex.Score) + " = " + ftoa(before) + " × feedback (1 − " + ftoa(w.Feedback) + "×(1 − sim " + ftoa(sim) + ")), sim: how near their profile is to that of the first ranking's top " + strconv.Itoa(len(top)) + " with must-have evidence"
 			switch {
 			case i >= depth:
 				ex.Formula += " (not read: below the first " + strconv.Itoa(FeedbackDepth) + ")"
@@ -144,6 +153,25 @@ func (m *Matcher) feedback(ctx context.Context, res *Result, resumes map[string]
 // feedbackDefinition ends FitDefinition in the answers of a match with
 // candidate feedback on.
 const feedbackDefinition = " With candidate feedback on, the score is then × (1 − feedback × (1 − sim)), sim (explain.feedback, 0..1) being how near, in meaning, the résumé as a whole is to the first ranking's top candidates with must-have evidence; it never lifts a candidate without must-have evidence above one with it."
+
+// unread answers res without candidate feedback: its weights say so (so
+// Rescore gives the scores shown, and eval --loo reads no sims), its fit
+// definition says why in place of the feedback sentence, and, when the
+// reason is a fault (no vectors where the model should have them, a
+// store that failed), the answer is marked degraded. A keyword-only
+// engine, or too few candidates with must-have evidence, is no fault.
+func unread(res *Result, reason string, fault bool) {
+	res.Weights.Feedback, res.Weights.FeedbackTop = 0, 0
+	note := " Candidate feedback was not read: " + reason + "."
+	if strings.Contains(res.FitDefinition, feedbackDefinition) {
+		res.FitDefinition = strings.Replace(res.FitDefinition, feedbackDefinition, note, 1)
+	} else {
+		res.FitDefinition += note
+	}
+	if fault {
+		degrade(res, "candidate feedback was not read: "+reason)
+	}
+}
 
 // centroidOf is the mean of the profiles of top, leaving out i's own:
 // a top candidate is not read against itself.

@@ -7,9 +7,9 @@ import (
 
 // BenchmarkMatchCorpusFeedback times Match on the shared corpus with the
 // strong gate (as the binary runs), without and with candidate feedback
-// (match.feedback, off in the binary; 0.3 here, the profile of the top
-// 5), on one index, so the cost reads as a ratio within one run (-count
-// interleaves them).
+// (match.feedback, 0.3 in the binary since stop 21, as here; the profile
+// of the top 5), on one index, so the cost reads as a ratio within one
+// run.
 func BenchmarkMatchCorpusFeedback(b *testing.B) {
 	base := corpusMatcher(b)
 	jds := corpusJDs(b)

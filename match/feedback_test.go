@@ -123,11 +123,11 @@ func TestFeedbackLiftsAlikeNeverOverMustHaves(t *testing.T) {
 				if (c.Explain.Feedback != nil) != (tt.feedback > 0) {
 					t.Errorf("%s: explain.feedback %v with feedback %v", c.ResumeID, c.Explain.Feedback, tt.feedback)
 				}
-				if tt.feedback > 0 && !strings.HasPrefix(c.Explain.Formula, "score "+ftoa(c.Score)+" = ") {
-					t.Errorf("%s: formula %q does not state the score %v feedback left", c.ResumeID, c.Explain.Formula, c.Score)
-				}
 				if c.Score != Rescore(c.Explain, res.Weights) {
 					t.Errorf("%s: score %v, from its explain %v", c.ResumeID, c.Score, Rescore(c.Explain, res.Weights))
+				}
+				if tt.feedback > 0 && !strings.Contains(c.Explain.Formula, "; then score "+ftoa(c.Score)+" = ") {
+					t.Errorf("%s: formula %q does not end with the score shown, %v", c.ResumeID, c.Explain.Formula, c.Score)
 				}
 			}
 			for _, id := range []string{"alike", "unlike", "none"} {

@@ -37,7 +37,10 @@ type JobFit struct {
 // role titles weigh role fit (the résumé joins it when the queries did
 // not find it), and the same scorer grades the résumé's bullets. The
 // answer has the résumé as its only candidate, or none when it shows
-// nothing the job asks for. An unknown résumé is ENOTFOUND.
+// nothing the job asks for. Candidate feedback is Match's alone: with no
+// pool ranked there is nothing to feed back, so with Options.Feedback on
+// Match's score is Fit's × the feedback factor. An unknown résumé is
+// ENOTFOUND.
 func (m *Matcher) Fit(ctx context.Context, r Request, resumeID string) (*Result, error) {
 	rr, err := m.b.Resume(ctx, resumeID)
 	if err != nil {

@@ -97,8 +97,12 @@ type Options struct {
 	// (docs/matching.md, "Leading read right").
 	CareerYears bool
 	// Feedback is the most of a score candidate feedback can take off
-	// (Weights.Feedback, feedback.go), 0..1; 0 (the default,
-	// match.feedback) is off. FeedbackTop is how many of the first
+	// (Weights.Feedback, feedback.go), 0..1; 0 is off. The binary's
+	// default (match.feedback) is 0.3, chosen by leave-one-JD-out with
+	// the adjustment's weights (docs/matching.md, "Weights re-chosen with
+	// feedback in the grid"); it needs an embedding model and the
+	// bullets' vectors, and Fit and Fits, which rank no pool, read none.
+	// FeedbackTop is how many of the first
 	// ranking's candidates with must-have evidence make the feedback
 	// profile (default 5, match.feedback_top).
 	Feedback    float64
@@ -191,10 +195,11 @@ func (m *Matcher) Match(ctx context.Context, r Request) (*Result, error) {
 			res.Candidates = append(res.Candidates, cs[i])
 		}
 	}
-	if res.Weights.FeedbackTop > 0 { // on, or read for an evaluation
+	if res.Weights.FeedbackTop > 0 { // feedback on, or its sims shown (eval)
 		if err := m.feedback(ctx, res, g.resumes, res.Weights); err != nil {
 			return nil, err
 		}
+		res.Rules = rulesOf(g.opts, g.mode, res.Weights) // feedback not read leaves its weights 0
 	}
 	Order(res.Candidates)
 	if len(res.Candidates) > limit {
@@ -215,6 +220,10 @@ type grading struct {
 	resumes map[string]*vitae.Resume
 	fit     map[string]roleScore
 	sc      scorer
+	// opts and mode are what the rules fingerprint reads (rulesOf), for
+	// a step after the grading that changes the weights (feedback).
+	opts Options
+	mode vitae.Mode
 }
 
 // candidate scores one résumé of the grading; ok is false when it shows
@@ -230,7 +239,8 @@ func (g *grading) candidate(id string) (Candidate, bool) {
 // grading parses r, runs the requirement queries and reads the pool's
 // résumés. extra, when not nil, joins the pool, so the role fit of a
 // résumé the queries did not find is taken over the same titles a match
-// would use. read, when not nil, keeps the résumés read, for the next
+// would use; it is the résumé Fit scores alone, with no ranking to feed
+// back, so its weights have no candidate feedback. read, when not nil, keeps the résumés read, for the next
 // grading of the same request (Fits: the pools of many jobs overlap).
 // length is false to leave the length factor out (Fits).
 func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, read map[string]*vitae.Resume, length bool) (*grading, error) {
@@ -371,7 +381,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		o.StrongSense, o.LearnedGate = 0, false // no model, no check: the rules are those without it
 	}
 	res.Rules = rulesOf(o, mode, res.Weights) // the weights as they ended, a degraded role sense included
-	return &grading{res: res, ids: ids, resumes: resumes, fit: fit, sc: sc}, nil
+	return &grading{res: res, ids: ids, resumes: resumes, fit: fit, sc: sc, opts: o, mode: mode}, nil
 }
 
 // roleScore is a résumé's role fit and the numbers it is made of

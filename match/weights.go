@@ -10,15 +10,15 @@ var defaultWeights = Weights{
 	StrongAt:      strongAt,
 	PartialAt:     partialAt,
 	Recency:       0.3,  // evidence from a role that ended long ago keeps at least 70% of its credit
-	Experience:    0.15, // years short of the asked take off at most 15% of the score
-	RoleFit:       0.9,  // a title unlike the JD's takes off at most 90% (chosen by cross-validation over eval/jobs-dev.jsonl and eval/jobs-train.jsonl)
-	Soft:          0.25, // weight factor of a requirement naming no skill, tool or role (chosen as RoleFit)
-	TitleSearch:   0.25, // role fit ≥ 0.25 × the title query's relative hit: "Data Scientist" for a "Machine Learning Engineer" (chosen as RoleFit)
-	TitlePool:     1,    // the title query counts as one more requirement query in the pool order (chosen as RoleFit)
-	RoleSense:     0.75, // role fit is role words and role sense averaged 1 : 0.75 (chosen as RoleFit: docs/matching.md, "Role titles read for their meaning")
+	Experience:    0.05, // years short of the asked take off at most 5% of the score (chosen by leave-one-JD-out over eval/jobs-dev.jsonl and eval/jobs-train.jsonl, match.feedback in the grid: docs/matching.md, "Weights re-chosen with feedback in the grid")
+	RoleFit:       0.8,  // a title unlike the JD's takes off at most 80% (chosen as Experience)
+	Soft:          0.25, // weight factor of a requirement naming no skill, tool or role (chosen by cross-validation over the same JDs before stop 21)
+	TitleSearch:   0.35, // role fit ≥ 0.35 × the title query's relative hit: "Data Scientist" for a "Machine Learning Engineer" (chosen as Experience)
+	TitlePool:     1,    // the title query counts as one more requirement query in the pool order (chosen as Soft)
+	RoleSense:     1,    // role fit is role words and role sense averaged 1 : 1 (chosen as Experience; docs/matching.md, "Role titles read for their meaning")
 	RoleSenseFrom: 0.2,  // unrelated titles' cosine under the built-in model (chosen as RoleSense)
 	RoleFamily:    0.6,  // a title of the JD role's lexicon family reads at least this near (docs/matching.md, "Role titles read by their family")
-	Length:        0.3,  // a résumé of 40 bullets keeps 0.66 of its score, of 100 bullets 0.5 (chosen as RoleFit: docs/matching.md, "Long résumés match by chance")
+	Length:        0.4,  // a résumé of 40 bullets keeps 0.57 of its score, of 100 bullets 0.4 (chosen as Experience; docs/matching.md, "Long résumés match by chance")
 	LengthFrom:    10,   // up to 10 bullets: no length factor
 
 	// Partial evidence earns 0.5 at partial_at rising to 0.625 at strong_at
@@ -27,12 +27,25 @@ var defaultWeights = Weights{
 	PartialCreditTop: 0.625,
 }
 
-// FitDefinition says what a candidate's fit percent means.
-const FitDefinition = "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
-	"(must-haves weigh 2, nice-to-haves 1, a quarter of that for a requirement naming no skill, tool or role; strong evidence counts 1, partial 0.5 (0.625 for a bullet the older rules call strong and the strict rules do not; with the strict evidence rules rising to 0.625 as its score nears the strong threshold), older roles slightly less); " +
-	"adjustment = max(0, 1 − 0.9 × (1 − role fit) − 0.15 × (1 − years fit)) × length, length being min(1, 10 / the résumé's bullets)^0.3 (a long résumé meets more requirements by chance; 1 in the jobs a person fits, where it would be the same for every job), role fit being the mean, weighted s : 0.75, of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries; a short name and its long one, \"PM\" and \"product manager\", are one; s is the share of those words some candidate's title carries, 1 unless a word of the role is in no one's title) " +
-	"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role; a title of that role's lexicon family reads at least 0.6 near), slightly less for a role that ended long ago, " +
-	"and at least a quarter of how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
+// FitDefinition says what a candidate's fit percent means, with the
+// numbers of the default weights (answers carry the weights they ended
+// with: a part switched off shows 0 there).
+var FitDefinition = fitDefinition(defaultWeights)
+
+// fitDefinition writes docs/matching.md §2 in a paragraph with w's
+// numbers, so the text cannot keep a weight the code no longer has.
+func fitDefinition(w Weights) string {
+	return "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
+		"(must-haves weigh " + ftoa(w.MustHave) + ", nice-to-haves " + ftoa(w.NiceToHave) + ", × " + ftoa(w.Soft) + " for a requirement naming no skill, tool or role; " +
+		"strong evidence counts " + ftoa(w.StrongCredit) + ", partial " + ftoa(w.PartialCredit) + " (" + ftoa(w.PartialCreditTop) + " for a bullet the older rules call strong and the strict rules do not; " +
+		"with the strict evidence rules rising to " + ftoa(w.PartialCreditTop) + " as its score nears the strong threshold), older roles slightly less); " +
+		"adjustment = max(0, 1 − " + ftoa(w.RoleFit) + " × (1 − role fit) − " + ftoa(w.Experience) + " × (1 − years fit)) × length, " +
+		"length being min(1, " + ftoa(w.LengthFrom) + " / the résumé's bullets)^" + ftoa(w.Length) + " (a long résumé meets more requirements by chance; 1 in the jobs a person fits, where it would be the same for every job), " +
+		"role fit being the mean, weighted s : " + ftoa(w.RoleSense) + ", of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title carries; " +
+		"a short name and its long one, \"PM\" and \"product manager\", are one; s is the share of those words some candidate's title carries, 1 unless a word of the role is in no one's title) " +
+		"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role; a title of that role's lexicon family reads at least " + ftoa(w.RoleFamily) + " near), slightly less for a role that ended long ago, " +
+		"and at least " + ftoa(w.TitleSearch) + " × how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
+}
 
 // senseDefinition ends FitDefinition in the answers of a match with the
 // strong sense check on (Options.StrongSense): off, the text is as it was

@@ -13,7 +13,10 @@ import (
 )
 
 // looGrid is the grid vitae eval --jobs --loo searches: each weight of
-// the adjustment around its default (docs/matching.md §2 step 7).
+// the adjustment around the default it had before stop 21 (docs/matching.md
+// §2 step 7). The defaults stop 21 adopted from it lie on its edges
+// (docs/matching.md, "Weights re-chosen with feedback in the grid"): a
+// next choice should widen it first.
 var looGrid = struct{ roleFit, experience, titleSearch, roleSense, length []float64 }{
 	roleFit:     []float64{0.8, 0.85, 0.9, 0.95, 1},
 	experience:  []float64{0.05, 0.1, 0.15, 0.25},

@@ -118,7 +118,7 @@ func printMatch(w io.Writer, res *match.Result) {
 	}
 	fmt.Fprintln(w)
 	if res.Degraded {
-		fmt.Fprintf(w, "(keyword evidence only: %s)\n", res.DegradedReason)
+		fmt.Fprintf(w, "(degraded: %s)\n", res.DegradedReason)
 	}
 	if len(res.Candidates) == 0 {
 		fmt.Fprintln(w, "No candidate has evidence for these requirements.")
