@@ -36,14 +36,22 @@ type jdLine struct {
 
 // readJDLines classifies raw lines and joins wrapped ones: a plain line
 // continues the line before it (no blank between) when that line was cut
-// mid-sentence — see continues.
+// mid-sentence (see continues) or when both are lines of a hard-wrapped
+// paragraph (paragraphBlocks). A lone marker ("•", as pdftotext writes a
+// bullet on a line of its own) takes the line after it as its text.
 func readJDLines(raw []string) []jdLine {
 	width := 0 // the longest line: the wrap column, if the text was wrapped
 	for _, r := range raw {
 		width = max(width, utf8.RuneCountInString(strings.TrimSpace(r)))
 	}
 	sentences := sentenceBlocks(raw, width)
+	paragraph := paragraphBlocks(raw, width)
 	var out []jdLine
+	// last is the last raw line of out's last line and depth the brackets
+	// that line leaves open: whether a line goes on is read from where it
+	// was cut, never from the whole join (which would make every joined
+	// line look full, and the reading quadratic).
+	last, depth := "", 0
 	for i, r := range raw {
 		text := strings.TrimSpace(r)
 		l := jdLine{kind: linePlain, text: text}
@@ -61,15 +69,29 @@ func readJDLines(raw []string) []jdLine {
 		}
 		if n := len(out); l.kind == linePlain && n > 0 {
 			prev := &out[n-1]
-			wrapped := continues(prev.text, text, width, sentences[i])
-			if prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || indent(r) >= 2) {
+			wrapped := paragraph[i] || continues(last, text, depth, width, sentences[i])
+			switch {
+			case prev.kind == lineItem && prev.text == "":
+				prev.text = text
+			case prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || indent(r) >= 2):
 				prev.text = joinWrapped(prev.text, text)
+			default:
+				out = append(out, l)
+				last, depth = text, brackets(text)
 				continue
 			}
+			last, depth = text, max(0, depth+brackets(text))
+			continue
 		}
 		out = append(out, l)
+		last, depth = l.text, brackets(l.text)
 	}
 	return out
+}
+
+// brackets returns how many brackets s opens that it does not close.
+func brackets(s string) int {
+	return strings.Count(s, "(") - strings.Count(s, ")")
 }
 
 // listItem returns a marked item's text; a nested marker ("+ + item",
