@@ -82,6 +82,7 @@ type candidate struct {
 	text, kind string
 	prose      bool // from a paragraph, not a list item
 	marked     bool // a marked list item ("- Terraform"), not a plain line
+	item       bool // makes the JD a list JD (see parseJDLines)
 }
 
 // parseJDLines reads headings, list items and paragraphs. When the JD has
@@ -96,7 +97,6 @@ func parseJDLines(raw []string) *JobDescription {
 	roles := plainRoles(lines, title)
 	kind, known := "resp", false // known: the section was named by a heading
 	var cands []candidate
-	items := 0
 	for i, l := range lines {
 		switch l.kind {
 		case lineBlank:
@@ -107,10 +107,7 @@ func parseJDLines(raw []string) *JobDescription {
 			}
 			continue
 		case lineItem:
-			if kind != "skip" {
-				items++
-			}
-			cands = append(cands, candidate{text: l.text, kind: kind, marked: true})
+			cands = append(cands, candidate{text: l.text, kind: kind, marked: true, item: true})
 			continue
 		}
 		if i == title {
@@ -124,10 +121,10 @@ func parseJDLines(raw []string) *JobDescription {
 		role := roles[i].in(kind, known)
 		switch role {
 		case roleList:
-			if kind != "skip" {
-				items++
-			}
-			cands = append(cands, candidate{text: l.text, kind: kind})
+			// Plain lines outside a named section ("Acme Payments" /
+			// "Berlin, Germany (Hybrid)") do not make a prose JD a list;
+			// lines after a lead-in ("…people who:") do.
+			cands = append(cands, candidate{text: l.text, kind: kind, item: known || roles[i] == roleLed})
 		case roleProse:
 			for _, s := range ingest.Sentences(l.text) {
 				// A requirement is the sentence's words, not its full stop.
@@ -150,6 +147,12 @@ func parseJDLines(raw []string) *JobDescription {
 			case kind == "skip":
 				kind, known = "resp", false // an unknown heading ends a boilerplate section
 			}
+		}
+	}
+	items := 0 // list items that are requirements: a lone "–" or a skipped section's items are not
+	for _, c := range cands {
+		if _, ok := requirementText(c.text, c.kind, c.marked); ok && c.item {
+			items++
 		}
 	}
 	for _, c := range cands {
@@ -183,14 +186,8 @@ func lone(lines []string) bool {
 // one-word line is kept when it is a list item ("- Terraform") or names a
 // skill: a tool-only requirement is still a requirement.
 func (jd *JobDescription) add(text, k string, item bool) {
-	text = strings.TrimSpace(strings.Trim(text, "*_ "))
-	if k == "skip" || text == "" || boilerplate.MatchString(text) {
-		return
-	}
-	if len(strings.Fields(text)) < 2 && !item && len(lexicon.Default().Skills(text)) == 0 {
-		return
-	}
-	if !strings.ContainsFunc(text, unicode.IsLetter) {
+	text, ok := requirementText(text, k, item)
+	if !ok {
 		return
 	}
 	r := Requirement{Text: text}
@@ -211,6 +208,20 @@ func (jd *JobDescription) add(text, k string, item bool) {
 	}
 	r.Leadership = asksToLead(text)
 	jd.Requirements = append(jd.Requirements, r)
+}
+
+// requirementText returns a candidate's text as a requirement, and whether
+// it is one: not in a skipped section, not boilerplate, with letters, and
+// of two words or more unless it is a list item or names a skill.
+func requirementText(text, k string, item bool) (string, bool) {
+	text = strings.TrimSpace(strings.Trim(text, "*_ "))
+	if k == "skip" || text == "" || boilerplate.MatchString(text) || !strings.ContainsFunc(text, unicode.IsLetter) {
+		return "", false
+	}
+	if len(strings.Fields(text)) < 2 && !item && len(lexicon.Default().Skills(text)) == 0 {
+		return "", false
+	}
+	return text, true
 }
 
 func years(s string) float64 {

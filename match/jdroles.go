@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"vitae/ingest"
+	"vitae/lexicon"
 )
 
 // lineRole is what a plain line is read as.
@@ -13,6 +14,7 @@ const (
 	roleNone    lineRole = iota // not a plain line
 	roleHeading                 // a section heading
 	roleList                    // one requirement, as a list item is
+	roleLed                     // a list line after a lead-in ("…people who:"): roleList, and a list for sure
 	roleProse                   // sentences of a paragraph
 	roleLone                    // a short line alone: a list line under a named section, else a heading
 	roleOpen                    // a long line alone without a full stop: a list line under requirements, else prose
@@ -52,8 +54,14 @@ func titleIndex(lines []jdLine) int {
 func plainRoles(lines []jdLine, title int) []lineRole {
 	roles := make([]lineRole, len(lines))
 	plain := func(i int) bool { return i >= 0 && i < len(lines) && lines[i].kind == linePlain && i != title }
+	for i := title + 1; title >= 0 && plain(i); i++ {
+		if _, short := plainHeading(lines[i].text); !short || namesSkills(lines[i].text) {
+			break
+		}
+		roles[i] = roleHeading // the posting's header under its title: "Acme Payments", "Berlin (Hybrid)", "Full-time"
+	}
 	for i, l := range lines {
-		if !plain(i) {
+		if !plain(i) || roles[i] != roleNone {
 			continue
 		}
 		if h, ok := plainHeading(l.text); ok && (markedHeading(l.text) || headingPhrase(h) || introduces(lines, i, h)) {
@@ -75,13 +83,15 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 			}
 		}
 		n := j - i
-		oneEach := n >= 2 && open*2 < n && singleSentences(lines[i:j])
+		oneEach := n >= 2 && open*2 < n && fewSentences(lines[i:j])
 		leadIn := i > 0 && lines[i-1].kind == linePlain && roles[i-1] == roleProse
 		for k := i; k < j; k++ {
 			t := lines[k].text
 			_, short := plainHeading(t)
 			switch {
-			case n >= 2 && (open*2 >= n || leadIn):
+			case n >= 2 && leadIn:
+				roles[k] = roleLed
+			case n >= 2 && open*2 >= n:
 				roles[k] = roleList
 			case oneEach:
 				roles[k] = roleClosed
@@ -100,6 +110,13 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 	return roles
 }
 
+// namesSkills reports whether a line asks for skills: it names two, or is
+// one ("Kubernetes"; "Acme Payments" names a company).
+func namesSkills(line string) bool {
+	n := len(lexicon.Default().Skills(line))
+	return n >= 2 || n == 1 && len(strings.Fields(line)) == 1
+}
+
 // in settles a role that depends on the section the line is in: kind,
 // named by a heading when known. Under a named section a short line alone
 // and a run of one-sentence lines are items, and so is a long line without
@@ -107,17 +124,14 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 // the role's blurb); elsewhere they are a heading and prose.
 func (r lineRole) in(kind string, known bool) lineRole {
 	switch r {
+	case roleLed:
+		return roleList
 	case roleLone:
 		if known {
 			return roleList
 		}
 		return roleHeading
-	case roleOpen:
-		if known && (kind == "must" || kind == "nice") {
-			return roleList
-		}
-		return roleProse
-	case roleClosed:
+	case roleOpen, roleClosed:
 		if known {
 			return roleList
 		}
@@ -126,18 +140,30 @@ func (r lineRole) in(kind string, known bool) lineRole {
 	return r
 }
 
-// singleSentences reports whether more than half of a run's lines are one
-// sentence each: a list whose items end with full stops, not a paragraph
-// of several sentences to a line.
-func singleSentences(run []jdLine) bool {
-	one := 0
+// fewSentences reports whether a run's lines are items that end with full
+// stops, not paragraphs: more than half of them are one sentence each, or
+// none is longer than maxItemSentences and maxItemWords ("Automation.
+// Automation. Automation. Develop and deploy software that…"; a pasted
+// paragraph runs to more words).
+func fewSentences(run []jdLine) bool {
+	one, few := 0, 0
 	for _, l := range run {
-		if len(ingest.Sentences(l.text)) == 1 {
+		switch n := len(ingest.Sentences(l.text)); {
+		case n == 1:
 			one++
+			few++
+		case n <= maxItemSentences && len(strings.Fields(l.text)) <= maxItemWords:
+			few++
 		}
 	}
-	return one*2 > len(run)
+	return one*2 > len(run) || few == len(run)
 }
+
+// maxItemSentences and maxItemWords bound a list line of several sentences.
+const (
+	maxItemSentences = 4
+	maxItemWords     = 30
+)
 
 // introduces reports whether plain line i opens what follows it: marked
 // list items, or a paragraph when the line itself follows a blank or a

@@ -79,8 +79,8 @@ func ownStart(line string) bool {
 // paragraphBlocks marks the lines of each hard-wrapped paragraph but its
 // first: a block (lines between blanks) of plain lines in a text wrapped at
 // a column, whose lines all reach about that column (three quarters of it)
-// but the last, which ends a sentence, and most of whose full lines end
-// mid-sentence. A wrap cuts a paragraph anywhere, before a capitalised word
+// but the last, which ends a sentence, and at least half of whose full
+// lines end mid-sentence. A wrap cuts a paragraph anywhere, before a capitalised word
 // too ("…on AWS and Google" / "Cloud, and…"); a list ends its lines where
 // its items end. The joined paragraph is cut into sentences as before.
 func paragraphBlocks(raw []string, width int) []bool {
@@ -102,7 +102,7 @@ func paragraphBlocks(raw []string, width int) []bool {
 				}
 			}
 		}
-		if n := j - i; n >= 2 && full && open*2 > n-1 && endsSentence(strings.TrimSpace(raw[j-1])) {
+		if n := j - i; n >= 2 && full && open*2 >= n-1 && endsSentence(strings.TrimSpace(raw[j-1])) {
 			for k := i + 1; k < j; k++ {
 				out[k] = true
 			}
