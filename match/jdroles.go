@@ -60,13 +60,24 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 		}
 		roles[i] = roleHeading // the posting's header under its title: "Acme Payments", "Berlin (Hybrid)", "Full-time"
 	}
+	named := false // the lines are in a section a heading named
 	for i, l := range lines {
+		if l.kind == lineHeading {
+			h, _ := heading(l.text)
+			named = sectionKind(h) != ""
+		}
 		if !plain(i) || roles[i] != roleNone {
 			continue
 		}
-		if h, ok := plainHeading(l.text); ok && (markedHeading(l.text) || headingPhrase(h) || introduces(lines, i, h)) {
+		h, ok := plainHeading(l.text)
+		switch {
+		case ok && named && i > 0 && lines[i-1].kind != lineBlank && capsOnly(l.text) && !headingPhrase(h):
+			// "AWS EC2", "SQL AND PYTHON" in a list under "Requirements":
+			// a line in capitals there needs heading words to be a heading.
+		case ok && (markedHeading(l.text) || headingPhrase(h) || introduces(lines, i, h, roles)):
 			roles[i] = roleHeading
-		} else if !ok && strings.HasSuffix(l.text, ":") {
+			named = sectionKind(h) != ""
+		case !ok && strings.HasSuffix(l.text, ":"):
 			roles[i] = roleProse // a lead-in: "We're especially fond of people who:"
 		}
 	}
@@ -166,17 +177,24 @@ const (
 )
 
 // introduces reports whether plain line i opens what follows it: marked
-// list items, or a paragraph when the line itself follows a blank or a
-// marked list — not a heading (under "Requirements" the first line is a
-// requirement) and not a sentence ("Strong iOS" between two items that end
-// with full stops is an item).
-func introduces(lines []jdLine, i int, h string) bool {
+// list items, unless the line itself is in the list (after an item, or
+// after a plain list line: "- Kubernetes" / "PostgreSQL tuning" /
+// "Terraform modules" / "- Docker"), or a paragraph when the line itself
+// follows a blank or a marked list — not a heading (under "Requirements"
+// the first line is a requirement) and not a sentence ("Strong iOS"
+// between two items that end with full stops is an item).
+func introduces(lines []jdLine, i int, h string, roles []lineRole) bool {
 	if i+1 >= len(lines) {
 		return false
 	}
 	next := lines[i+1]
 	if next.kind == lineItem {
-		return true
+		if i == 0 {
+			return true
+		}
+		prev := lines[i-1]
+		inList := prev.kind == lineItem || prev.kind == linePlain && roles[i-1] == roleNone && unended(prev.text)
+		return !inList
 	}
 	if !isProse(next) {
 		return false
