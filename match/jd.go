@@ -51,6 +51,9 @@ func ParseJD(text, format string) (*JobDescription, error) {
 	if err := CheckText(text); err != nil {
 		return nil, err
 	}
+	// Windows ("\r\n") and old Mac ("\r") line ends: every caller's text
+	// reads the same, not only what the web path normalised.
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	if format == "" {
 		t := strings.TrimSpace(text)
 		switch {
@@ -161,25 +164,30 @@ func parseJDLines(raw []string) *JobDescription {
 		}
 		jd.add(c.text, c.kind, c.marked)
 	}
-	if len(jd.Requirements) == 0 && jd.Title != "" && lone(raw) {
-		// A one-line JD ("Kubernetes") asks for that: a requirement, not a
-		// title over nothing.
-		jd.add(jd.Title, "resp", true)
+	if only, ok := lone(raw); ok && len(jd.Requirements) == 0 {
+		// A one-line JD ("Kubernetes", "Experience leading a team") asks
+		// for that: a requirement, not a title or a heading over nothing.
+		if jd.Title != "" {
+			only = jd.Title
+		}
+		jd.add(strings.TrimLeft(only, "# "), "resp", true)
 		jd.Title = ""
 	}
 	jd.finish()
 	return jd
 }
 
-// lone reports whether lines hold exactly one line that is not blank.
-func lone(lines []string) bool {
-	n := 0
+// lone returns the one line of lines that is not blank, if there is one
+// and no other.
+func lone(lines []string) (string, bool) {
+	only, n := "", 0
 	for _, l := range lines {
-		if strings.TrimSpace(l) != "" {
+		if t := strings.TrimSpace(l); t != "" {
+			only = t
 			n++
 		}
 	}
-	return n == 1
+	return only, n == 1
 }
 
 // add records one candidate requirement from a section of kind k. A
@@ -188,6 +196,14 @@ func lone(lines []string) bool {
 func (jd *JobDescription) add(text, k string, item bool) {
 	text, ok := requirementText(text, k, item)
 	if !ok {
+		return
+	}
+	if m := reYears.FindStringSubmatch(text); m != nil && strings.TrimSpace(strings.Trim(strings.Replace(text, m[0], "", 1), ".,;")) == "" {
+		// A bare "3+ years." says how long, not what: the JD's years, not a
+		// requirement no experience can meet.
+		if y := years(m[1]); y <= 20 {
+			jd.YearsRequired = max(jd.YearsRequired, y)
+		}
 		return
 	}
 	r := Requirement{Text: text}
@@ -277,8 +293,11 @@ func parseJobJSON(text string) (*JobDescription, error) {
 		jd.add(q, "must", true)
 	}
 	for _, s := range j.Skills {
-		if s.Name != "" {
+		switch {
+		case s.Name != "" && len(s.Keywords) > 0:
 			jd.add("Experience with "+s.Name+" ("+strings.Join(s.Keywords, ", ")+")", "must", true)
+		case s.Name != "":
+			jd.add("Experience with "+s.Name, "must", true)
 		}
 	}
 	if len(jd.Requirements) == 0 && j.Description != "" {

@@ -52,6 +52,7 @@ func readJDLines(raw []string) []jdLine {
 	// was cut, never from the whole join (which would make every joined
 	// line look full, and the reading quadratic).
 	last, depth := "", 0
+	inline := false // the last line was an inline heading's
 	for i, r := range raw {
 		text := strings.TrimSpace(r)
 		l := jdLine{kind: linePlain, text: text}
@@ -67,6 +68,17 @@ func readJDLines(raw []string) []jdLine {
 				l.kind, l.text = lineItem, item
 			}
 		}
+		if label, rest, ok := inlineHeading(text); ok && l.kind == linePlain && (len(out) == 0 || out[len(out)-1].kind == lineBlank || inline) {
+			// "Requirements: Go, Kubernetes" is a heading and its list,
+			// when it starts a block or follows another such line ("Plus:
+			// B2B design experience" in a list is an item).
+			inline = true
+			out = append(out, jdLine{kind: linePlain, text: label + ":"})
+			out = append(out, inlineItems(rest)...)
+			last, depth = rest, 0
+			continue
+		}
+		inline = false
 		if n := len(out); l.kind == linePlain && n > 0 {
 			prev := &out[n-1]
 			wrapped := paragraph[i] || continues(last, text, depth, width, sentences[i])
@@ -85,6 +97,33 @@ func readJDLines(raw []string) []jdLine {
 		}
 		out = append(out, l)
 		last, depth = l.text, brackets(l.text)
+	}
+	return out
+}
+
+// inlineHeading splits a line that opens with a heading and a colon and
+// goes on with its section ("Requirements: Go, Kubernetes", "What you will
+// do: build pipelines"): the label must be a heading by its words alone.
+func inlineHeading(line string) (label, rest string, ok bool) {
+	label, rest, ok = strings.Cut(line, ":")
+	label, rest = strings.TrimSpace(label), strings.TrimSpace(rest)
+	if !ok || label == "" || rest == "" || strings.ContainsAny(label, "*_#()") || len(strings.Fields(label)) > 6 || !headingPhrase(label) {
+		return "", "", false
+	}
+	return label, rest, true
+}
+
+// inlineItems reads what follows an inline heading: list items when it
+// holds bullets ("• Go • Kubernetes"), else one plain line.
+func inlineItems(rest string) []jdLine {
+	if !strings.Contains(rest, "•") {
+		return []jdLine{{kind: linePlain, text: rest}}
+	}
+	var out []jdLine
+	for _, p := range strings.Split(rest, "•") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, jdLine{kind: lineItem, text: p})
+		}
 	}
 	return out
 }

@@ -55,7 +55,7 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 	roles := make([]lineRole, len(lines))
 	plain := func(i int) bool { return i >= 0 && i < len(lines) && lines[i].kind == linePlain && i != title }
 	for i := title + 1; title >= 0 && plain(i); i++ {
-		if _, short := plainHeading(lines[i].text); !short || namesSkills(lines[i].text) {
+		if h, short := plainHeading(lines[i].text); !short || sectionKind(h) != "" || namesSkills(lines[i].text) {
 			break
 		}
 		roles[i] = roleHeading // the posting's header under its title: "Acme Payments", "Berlin (Hybrid)", "Full-time"
@@ -106,6 +106,8 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 				roles[k] = roleList
 			case oneEach:
 				roles[k] = roleClosed
+			case n == 1 && short && namesSkills(t):
+				roles[k] = roleList // "Kubernetes, Terraform, AWS" asks for them anywhere
 			case n == 1 && short:
 				roles[k] = roleLone
 			case n == 1 && unended(t):
