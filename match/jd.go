@@ -38,7 +38,7 @@ var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, 
 var boilerplate = regexp.MustCompile(`(?i)(equal opportunity|equal employment|without regard to|race, color|401\(?k\)|health insurance|dental|paid time off|pto\b|we offer|salary range|compensation|apply now|to apply|visa sponsorship|reasonable accommodation|benefits|relocat|cover letter|stock options|catered|commuter|https?://)`)
 
 // reMeta matches a posting's metadata line ("**Location:** Berlin").
-var reMeta = regexp.MustCompile(`(?i)^\**\s*(url|link|location|seniority(?: level)?|employment type|job type|job id|department|posted|date posted|workplace type|work type|salary|start date|reports to)\s*:?\**\s*:\s*\**\s*(.*)$`)
+var reMeta = regexp.MustCompile(`(?i)^\**\s*(url|link|location|work location|seniority(?: level)?|employment type|job type|job id|department|posted|date posted|workplace type|work type|salary|pay|schedule|shift|start date|reports to)\s*:?\**\s*:\s*\**\s*(.*)$`)
 
 // ParseJD splits a job description into requirements.
 func ParseJD(text, format string) (*JobDescription, error) {
@@ -95,6 +95,7 @@ type candidate struct {
 // sentence. What a plain line is comes from plainRoles.
 func parseJDLines(raw []string) *JobDescription {
 	jd := &JobDescription{}
+	raw = unfurnish(raw)
 	lines := readJDLines(raw)
 	title := titleIndex(lines)
 	roles := plainRoles(lines, title)
