@@ -41,7 +41,8 @@ func unfurnish(raw []string) []string {
 	out := make([]string, len(raw))
 	first := true
 	for i := 0; i < len(raw); i++ {
-		t := strings.TrimSpace(reQuote.ReplaceAllString(raw[i], ""))
+		line := reQuote.ReplaceAllString(raw[i], "") // indented as written: an indent continues an item
+		t := strings.TrimSpace(line)
 		k := strings.ToLower(t)
 		switch {
 		case t == "":
@@ -59,8 +60,8 @@ func unfurnish(raw []string) []string {
 		}
 		if t != "" {
 			first = false
+			out[i] = line
 		}
-		out[i] = t
 	}
 	return out
 }

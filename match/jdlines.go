@@ -37,8 +37,9 @@ type jdLine struct {
 // readJDLines classifies raw lines and joins wrapped ones: a plain line
 // continues the line before it (no blank between) when that line was cut
 // mid-sentence (see continues) or when both are lines of a hard-wrapped
-// paragraph (paragraphBlocks). A lone marker ("•", as pdftotext writes a
-// bullet on a line of its own) takes the line after it as its text.
+// paragraph (paragraphBlocks). A lone bullet ("•", as pdftotext writes one
+// on a line of its own) takes the line after it as its text; a lone dash
+// ("–") separates paragraphs.
 func readJDLines(raw []string) []jdLine {
 	width := 0 // the longest line: the wrap column, if the text was wrapped
 	for _, r := range raw {
@@ -83,7 +84,7 @@ func readJDLines(raw []string) []jdLine {
 			prev := &out[n-1]
 			wrapped := paragraph[i] || continues(last, text, depth, width, sentences[i])
 			switch {
-			case prev.kind == lineItem && prev.text == "":
+			case prev.kind == lineItem && prev.text == "" && !strings.ContainsAny(raw[i-1], "-–"): // a dash alone separates
 				prev.text = text
 			case prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || indent(r) >= 2):
 				prev.text = joinWrapped(prev.text, text)

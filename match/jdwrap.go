@@ -28,8 +28,8 @@ var joinWords = map[string]bool{
 // a sentence or introduces a list (a colon). It does when next starts with
 // a bracket or a dash, and when it starts lower-case after a line that
 // reaches the wrap column (full) or shows it was cut — it ends in a comma,
-// a hyphen, a slash or a word that cannot end a sentence ("Experience
-// with") — unless its first word starts a line of its own (ownStart: "iOS
+// a hyphen, a slash, a word that cannot end a sentence ("Experience
+// with") or "e.g." — unless its first word starts a line of its own (ownStart: "iOS
 // or Android", "dbt and Snowflake"). An upper-case start is a new list line
 // unless line is full and shows it was cut, leaves a bracket open, or next ends
 // the sentence that line left open in a block whose items end with full
@@ -50,7 +50,7 @@ func continues(line, next string, depth, width int, sentences bool) bool {
 		return true
 	}
 	f := strings.Fields(line)
-	cut := joinWords[strings.ToLower(f[len(f)-1])] || strings.HasSuffix(line, ",") || strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/")
+	cut := joinWords[strings.ToLower(f[len(f)-1])] || endsAbbreviation(line) || strings.HasSuffix(line, ",") || strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/")
 	if startsLower(next) {
 		return (full || cut) && !ownStart(next)
 	}
