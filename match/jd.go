@@ -135,10 +135,11 @@ func parseJDLines(raw []string) *JobDescription {
 				cands = append(cands, candidate{text: strings.TrimRight(s.Text, ".!?"), kind: kind, prose: true})
 			}
 		default: // a heading
-			h, _ := heading(l.text)
+			read := heading
 			if l.kind == linePlain {
-				h, _ = plainHeading(l.text)
+				read = plainHeading
 			}
+			h, _ := read(l.text)
 			k := sectionKind(h)
 			// A section heading ("## Requirements") is never the title.
 			if jd.Title == "" && k == "" && l.kind == lineHeading {

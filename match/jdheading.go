@@ -76,7 +76,7 @@ func heading(line string) (string, bool) {
 // more than one word ("WHAT WE OFFER"; "AWS" is a skill, not a heading).
 func markedHeading(line string) bool {
 	t := strings.TrimRight(line, " ")
-	switch e := strings.TrimRight(t, "*_ "); {
+	switch e := bare(t); {
 	case strings.HasSuffix(e, ":"), strings.HasSuffix(e, "?"):
 		return true
 	case len(t) > 4 && (strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") || strings.HasPrefix(t, "__") && strings.HasSuffix(t, "__")):
@@ -95,7 +95,7 @@ func capitals(t string) bool {
 // alone, not by a colon, a question mark or bold.
 func capsOnly(line string) bool {
 	t := strings.TrimRight(line, " ")
-	e := strings.TrimRight(t, "*_ ")
+	e := bare(t)
 	return capitals(t) && !strings.HasSuffix(e, ":") && !strings.HasSuffix(e, "?") && !strings.HasPrefix(t, "**") && !strings.HasPrefix(t, "__")
 }
 

@@ -151,11 +151,21 @@ func listItem(line string) (string, bool) {
 }
 
 // endsSentence reports whether a line ends with a full stop, "!" or "?",
-// after any closing quote or bracket.
-func endsSentence(line string) bool {
-	line = strings.TrimRight(line, "\"'”’)]*_ ")
-	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?")
+// after any closing quote, bracket or emphasis; endsStatement leaves "?"
+// out ("Why us?" is a heading, not prose).
+func endsSentence(line string) bool { return endsIn(line, ".!?") }
+
+func endsStatement(line string) bool { return endsIn(line, ".!") }
+
+func endsIn(line, marks string) bool {
+	t := strings.TrimRight(line, "\"'”’)]*_ ")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return t != "" && strings.ContainsRune(marks, r)
 }
+
+// bare returns a line without the emphasis and spaces after its last mark:
+// "**Requirements:**" ends in a colon.
+func bare(line string) string { return strings.TrimRight(line, "*_ ") }
 
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)

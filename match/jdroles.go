@@ -11,7 +11,7 @@ import (
 type lineRole int
 
 const (
-	roleNone    lineRole = iota // not a plain line
+	roleNone    lineRole = iota // not a plain line, or not read yet
 	roleHeading                 // a section heading
 	roleList                    // one requirement, as a list item is
 	roleLed                     // a list line after a lead-in ("…people who:"): roleList, and a list for sure
@@ -212,17 +212,10 @@ func introduces(lines []jdLine, i int, h string, roles []lineRole) bool {
 // colon: a list line, not a sentence or the lead-in to a list ("We're
 // especially fond of people who:").
 func unended(line string) bool {
-	return !endsSentence(line) && !strings.HasSuffix(strings.TrimRight(line, "*_ "), ":")
+	return !endsSentence(line) && !strings.HasSuffix(bare(line), ":")
 }
 
 // isProse reports whether l is a plain line that ends a statement.
 func isProse(l jdLine) bool {
 	return l.kind == linePlain && endsStatement(l.text)
-}
-
-// endsStatement reports whether a line ends with a full stop or "!", after
-// any closing quote or bracket ("Why us?" is a heading, not prose).
-func endsStatement(line string) bool {
-	t := strings.TrimRight(line, "\"'”’)]*_ ")
-	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!")
 }
