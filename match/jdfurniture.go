@@ -31,7 +31,8 @@ var (
 	reQuote    = regexp.MustCompile(`^\s*(?:>\s?)+`)
 )
 
-// unfurnish returns raw with e-mail quote marks ("> ") stripped and the
+// unfurnish returns raw with e-mail quote marks ("> ") stripped when the
+// text is a quoted e-mail (quotedMail), and the
 // page and letter furniture blanked: job-board lines (furniture, criteria
 // and the value after each label, a signature line), a greeting as the
 // first line, and a
@@ -39,9 +40,12 @@ var (
 // "Best regards,").
 func unfurnish(raw []string) []string {
 	out := make([]string, len(raw))
-	first := true
+	first, quoted := true, quotedMail(raw)
 	for i := 0; i < len(raw); i++ {
-		line := reQuote.ReplaceAllString(raw[i], "") // indented as written: an indent continues an item
+		line := raw[i] // indented as written: an indent continues an item
+		if quoted {
+			line = reQuote.ReplaceAllString(line, "")
+		}
 		t := strings.TrimSpace(line)
 		k := strings.ToLower(t)
 		switch {
@@ -80,4 +84,20 @@ func signature(line string) bool {
 		}
 	}
 	return true
+}
+
+// quotedMail reports whether most lines that are not blank start with a
+// quote mark: a forwarded e-mail, not a line that happens to ("…team size"
+// / ">10. Proven success…").
+func quotedMail(raw []string) bool {
+	quoted, n := 0, 0
+	for _, r := range raw {
+		if t := strings.TrimSpace(r); t != "" {
+			n++
+			if strings.HasPrefix(t, ">") {
+				quoted++
+			}
+		}
+	}
+	return quoted*2 > n
 }
