@@ -152,8 +152,23 @@ func TestParseJDPlainReview(t *testing.T) {
 		// Rules of the plain-line reading that had no case.
 		{
 			"an About heading names little else",
-			"Backend Engineer\n\nAbout Riverty\nWe are a fintech.\n\nRequirements\nGo in production\nKafka\n",
+			"Backend Engineer\n\nAbout Riverty\nWe build payments for Europe\nOur office is in Berlin\n\nRequirements\nGo in production\nKafka\n",
 			[]string{"must: Go in production", "must: Kafka"},
+		},
+		{
+			"a heading in capitals ends a skipped section",
+			"Backend Engineer\n\nBenefits\nFree lunch every day\n\nTHE TEAM ROOM\nGo in production\nKafka\n",
+			[]string{"must: Go in production", "must: Kafka"},
+		},
+		{
+			"a line after an item introduces a paragraph",
+			"Backend Engineer\n\nRequirements\n- Go in production\nOur stack\nWe run Go services on Kubernetes.\n",
+			[]string{"must: Go in production"},
+		},
+		{
+			"a hard-wrapped paragraph cut before a capitalised word at a sentence's end",
+			"Platform Engineer\n\nYou will run our services on Kubernetes in production across AWS and Google\nCloud. You will own the Terraform code that builds them, in every region\nWe run. Experience with PostgreSQL replication is a plus.\n",
+			[]string{"must: You will run our services on Kubernetes in production across AWS and Google Cloud", "must: You will own the Terraform code that builds them, in every region We run", "nice: Experience with PostgreSQL replication is a plus"},
 		},
 		{
 			"an indented line continues a marked item",
@@ -177,8 +192,8 @@ func TestParseJDPlainReview(t *testing.T) {
 		},
 		{
 			"a full line left with a bracket open goes on",
-			"Backend Engineer\n\nRequirements\nFive years of experience with relational databases (PostgreSQL, MySQL or\nOracle) in a production environment with heavy traffic\nKafka\n",
-			[]string{"must: Five years of experience with relational databases (PostgreSQL, MySQL or Oracle) in a production environment with heavy traffic", "must: Kafka"},
+			"Backend Engineer\n\nRequirements\nFive years of experience with relational databases (PostgreSQL, SQL Server\nOracle and DB2) in a production environment with heavy traffic\nKafka\n",
+			[]string{"must: Five years of experience with relational databases (PostgreSQL, SQL Server Oracle and DB2) in a production environment with heavy traffic", "must: Kafka"},
 		},
 		{
 			"a full line ending with a comma goes on",

@@ -40,10 +40,14 @@ func titleIndex(lines []jdLine) int {
 	return -1
 }
 
-// plainRoles reads every plain line but the title. A short line is a
-// heading when it says so (markedHeading), when its words are a heading's
-// (headingPhrase), or when it introduces what follows it: a marked list, or
-// a paragraph after a blank line ("Our team" / "We are twelve engineers.").
+// plainRoles reads every plain line but the title. The short lines right
+// under the title that name no section and no skills are its header
+// ("Acme Payments", "Berlin (Hybrid)"), read as headings. A short line is
+// a heading when it says so (markedHeading; under a named section a line
+// in capitals inside a list also needs heading words: "AWS EC2" is an
+// item), when its words are a heading's (headingPhrase), or when it
+// introduces what follows it: a marked list it is not itself in, or a
+// paragraph after a blank line ("Our team" / "We are twelve engineers.").
 // The other plain lines fall into runs, the lines between blanks and
 // headings. In a run of several lines of which at least half end without a
 // full stop, each line is one requirement — a list pasted without its
