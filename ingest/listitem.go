@@ -1,22 +1,28 @@
 package ingest
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
-// reBullet matches a list item: a bullet glyph or a number and then the
-// item's text. The glyphs are those résumés and job descriptions carry when
-// they come from Markdown, word processors and PDFs ("" is the bullet of
-// Word's Symbol font as pdftotext writes it).
-var reBullet = regexp.MustCompile(`^\s*(?:[•\-*+–·▪◦●○■►▸➢‣⁃✓\x{F0B7}]|\d{1,2}[.)])(?:\s+(.*))?$`)
+// reBullet matches a list item: a marker and then the item's text. A dash,
+// a star, a plus, a middle dot or a number needs a space (or a no-break
+// space, as word processors write it) after it: "-Kubernetes", "*Go*" and
+// "1.5 years" are not items. A bullet glyph needs none ("•Go"). The glyphs
+// are those résumés and job descriptions carry when they come from
+// Markdown, word processors and PDFs: "\uf0b7", "\uf0a7" and "\uf0d8" are
+// the bullets of Word's Symbol and Wingdings fonts as pdftotext writes them.
+var reBullet = regexp.MustCompile(`^\s*(?:(?:[\-*+–·○⁃]|\d{1,2}[.)])(?:[\s\x{00A0}]+(.*))?|[•▪◦●■►▸➢‣✓\x{F0B7}\x{F0A7}\x{F0D8}][\s\x{00A0}]*(.*))$`)
 
 // ListItem reports whether line is a list item ("- Go", "• Go", "1. Go")
 // and returns its text, trimmed, without the marker; a lone marker is an
-// item with no text. It is the one list-item reader of Vitae: résumé lines
-// become bullets with it (ingest), job-description lines requirements
-// (match).
+// item with no text. It is the one list-item reader of Vitae: plain-text
+// résumé lines become bullets with it (text.go), job-description lines
+// requirements (match).
 func ListItem(line string) (string, bool) {
 	m := reBullet.FindStringSubmatch(line)
 	if m == nil {
 		return "", false
 	}
-	return m[1], true
+	return strings.TrimSpace(m[1] + m[2]), true
 }

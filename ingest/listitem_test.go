@@ -17,7 +17,13 @@ func TestListItem(t *testing.T) {
 		{"➢ On-call process improvements", "On-call process improvements", true},
 		{"– Reduced cloud costs", "Reduced cloud costs", true},
 		{"12) Shipped the billing service", "Shipped the billing service", true},
-		{"-", "", true}, // a lone marker: an empty item
+		{"-", "", true},           // a lone marker: an empty item
+		{"•\u00a0Go", "Go", true}, // a no-break space after the bullet
+		{"-\u00a0Kubernetes", "Kubernetes", true},
+		{"•Go", "Go", true},                     // a bullet glyph needs no space
+		{"\uf0a7 Terraform", "Terraform", true}, // Wingdings bullets as pdftotext writes them
+		{"\uf0d8 Terraform", "Terraform", true},
+		{"*emphasis* here", "", false},
 		{"1.5 years of Go", "", false},
 		{"---", "", false},
 		{"-Kubernetes", "", false},

@@ -93,7 +93,8 @@ func parseLines(lines []string) (*vitae.Resume, error) {
 
 func (p *textParser) line(n int, raw string, lines []string, i int) {
 	trimmed := strings.TrimSpace(raw)
-	if trimmed == "" || reRuler.MatchString(trimmed) && !reBullet.MatchString(trimmed) {
+	item, isItem := ListItem(raw)
+	if trimmed == "" || reRuler.MatchString(trimmed) && !isItem {
 		p.flushPara()
 		p.lastBul = -1
 		return
@@ -104,9 +105,9 @@ func (p *textParser) line(n int, raw string, lines []string, i int) {
 		p.heading(stripEmphasis(m[2]), len(m[1]))
 		return
 	}
-	if m := reBullet.FindStringSubmatch(raw); m != nil {
+	if isItem {
 		p.flushPara()
-		text := stripEmphasis(strings.TrimSpace(m[1]))
+		text := stripEmphasis(item)
 		if text == "" {
 			p.lastBul = -1 // a lone "-" separates paragraphs
 			return

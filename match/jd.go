@@ -38,7 +38,7 @@ var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, 
 var boilerplate = regexp.MustCompile(`(?i)(equal opportunity|equal employment|without regard to|race, color|401\(?k\)|health insurance|dental|paid time off|pto\b|we offer|salary range|compensation|apply now|to apply|visa sponsorship|reasonable accommodation|benefits|relocat|cover letter|stock options|catered|commuter|https?://)`)
 
 // reMeta matches a posting's metadata line ("**Location:** Berlin").
-var reMeta = regexp.MustCompile(`(?i)^\**\s*(url|link|location|seniority(?: level)?|employment type|job type|job id|department|posted|date posted|workplace type|work type|salary|start date|reports to)\s*:?\**\s*:\s*\**\s*(.*)$`)
+var reMeta = regexp.MustCompile(`(?i)^\**\s*(url|link|location|work location|seniority(?: level)?|employment type|job type|job id|department|posted|date posted|workplace type|work type|salary|pay|schedule|shift|start date|reports to)\s*:?\**\s*:\s*\**\s*(.*)$`)
 
 // ParseJD splits a job description into requirements.
 func ParseJD(text, format string) (*JobDescription, error) {
@@ -51,6 +51,9 @@ func ParseJD(text, format string) (*JobDescription, error) {
 	if err := CheckText(text); err != nil {
 		return nil, err
 	}
+	// Windows ("\r\n") and old Mac ("\r") line ends: every caller's text
+	// reads the same, not only what the web path normalised.
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	if format == "" {
 		t := strings.TrimSpace(text)
 		switch {
@@ -82,6 +85,7 @@ type candidate struct {
 	text, kind string
 	prose      bool // from a paragraph, not a list item
 	marked     bool // a marked list item ("- Terraform"), not a plain line
+	item       bool // makes the JD a list JD (see parseJDLines)
 }
 
 // parseJDLines reads headings, list items and paragraphs. When the JD has
@@ -91,12 +95,12 @@ type candidate struct {
 // sentence. What a plain line is comes from plainRoles.
 func parseJDLines(raw []string) *JobDescription {
 	jd := &JobDescription{}
+	raw = unfurnish(raw)
 	lines := readJDLines(raw)
 	title := titleIndex(lines)
 	roles := plainRoles(lines, title)
 	kind, known := "resp", false // known: the section was named by a heading
 	var cands []candidate
-	items := 0
 	for i, l := range lines {
 		switch l.kind {
 		case lineBlank:
@@ -107,10 +111,7 @@ func parseJDLines(raw []string) *JobDescription {
 			}
 			continue
 		case lineItem:
-			if kind != "skip" {
-				items++
-			}
-			cands = append(cands, candidate{text: l.text, kind: kind, marked: true})
+			cands = append(cands, candidate{text: l.text, kind: kind, marked: true, item: true})
 			continue
 		}
 		if i == title {
@@ -124,20 +125,21 @@ func parseJDLines(raw []string) *JobDescription {
 		role := roles[i].in(kind, known)
 		switch role {
 		case roleList:
-			if kind != "skip" {
-				items++
-			}
-			cands = append(cands, candidate{text: l.text, kind: kind})
+			// Plain lines outside a named section ("Acme Payments" /
+			// "Berlin, Germany (Hybrid)") do not make a prose JD a list;
+			// lines after a lead-in ("…people who:") do.
+			cands = append(cands, candidate{text: l.text, kind: kind, item: known || roles[i] == roleLed})
 		case roleProse:
 			for _, s := range ingest.Sentences(l.text) {
 				// A requirement is the sentence's words, not its full stop.
 				cands = append(cands, candidate{text: strings.TrimRight(s.Text, ".!?"), kind: kind, prose: true})
 			}
 		default: // a heading
-			h, _ := heading(l.text)
+			read := heading
 			if l.kind == linePlain {
-				h, _ = plainHeading(l.text)
+				read = plainHeading
 			}
+			h, _ := read(l.text)
 			k := sectionKind(h)
 			// A section heading ("## Requirements") is never the title.
 			if jd.Title == "" && k == "" && l.kind == lineHeading {
@@ -152,45 +154,58 @@ func parseJDLines(raw []string) *JobDescription {
 			}
 		}
 	}
+	items := 0 // list items that are requirements: a lone "–" or a skipped section's items are not
+	for _, c := range cands {
+		if _, ok := requirementText(c.text, c.kind, c.marked); ok && c.item {
+			items++
+		}
+	}
 	for _, c := range cands {
 		if c.prose && items > 0 && !reMust.MatchString(c.text) && !reNice.MatchString(c.text) && !reYears.MatchString(c.text) {
 			continue
 		}
 		jd.add(c.text, c.kind, c.marked)
 	}
-	if len(jd.Requirements) == 0 && jd.Title != "" && lone(raw) {
-		// A one-line JD ("Kubernetes") asks for that: a requirement, not a
-		// title over nothing.
-		jd.add(jd.Title, "resp", true)
+	if only, ok := lone(raw); ok && len(jd.Requirements) == 0 {
+		// A one-line JD ("Kubernetes", "Experience leading a team") asks
+		// for that: a requirement, not a title or a heading over nothing.
+		if jd.Title != "" {
+			only = jd.Title
+		}
+		jd.add(strings.TrimLeft(only, "# "), "resp", true)
 		jd.Title = ""
 	}
 	jd.finish()
 	return jd
 }
 
-// lone reports whether lines hold exactly one line that is not blank.
-func lone(lines []string) bool {
-	n := 0
+// lone returns the one line of lines that is not blank, if there is one
+// and no other.
+func lone(lines []string) (string, bool) {
+	only, n := "", 0
 	for _, l := range lines {
-		if strings.TrimSpace(l) != "" {
+		if t := strings.TrimSpace(l); t != "" {
+			only = t
 			n++
 		}
 	}
-	return n == 1
+	return only, n == 1
 }
 
 // add records one candidate requirement from a section of kind k. A
 // one-word line is kept when it is a list item ("- Terraform") or names a
 // skill: a tool-only requirement is still a requirement.
 func (jd *JobDescription) add(text, k string, item bool) {
-	text = strings.TrimSpace(strings.Trim(text, "*_ "))
-	if k == "skip" || text == "" || boilerplate.MatchString(text) {
+	text, ok := requirementText(text, k, item)
+	if !ok {
 		return
 	}
-	if len(strings.Fields(text)) < 2 && !item && len(lexicon.Default().Skills(text)) == 0 {
-		return
-	}
-	if !strings.ContainsFunc(text, unicode.IsLetter) {
+	if m := reYears.FindStringSubmatch(text); m != nil && strings.TrimSpace(strings.Trim(strings.Replace(text, m[0], "", 1), ".,;")) == "" {
+		// A bare "3+ years." says how long, not what: the JD's years, not a
+		// requirement no experience can meet.
+		if y := years(m[1]); y <= 20 {
+			jd.YearsRequired = max(jd.YearsRequired, y)
+		}
 		return
 	}
 	r := Requirement{Text: text}
@@ -211,6 +226,20 @@ func (jd *JobDescription) add(text, k string, item bool) {
 	}
 	r.Leadership = asksToLead(text)
 	jd.Requirements = append(jd.Requirements, r)
+}
+
+// requirementText returns a candidate's text as a requirement, and whether
+// it is one: not in a skipped section, not boilerplate, with letters, and
+// of two words or more unless it is a list item or names a skill.
+func requirementText(text, k string, item bool) (string, bool) {
+	text = strings.TrimSpace(strings.Trim(text, "*_ "))
+	if k == "skip" || text == "" || boilerplate.MatchString(text) || !strings.ContainsFunc(text, unicode.IsLetter) {
+		return "", false
+	}
+	if len(strings.Fields(text)) < 2 && !item && len(lexicon.Default().Skills(text)) == 0 {
+		return "", false
+	}
+	return text, true
 }
 
 func years(s string) float64 {
@@ -266,8 +295,11 @@ func parseJobJSON(text string) (*JobDescription, error) {
 		jd.add(q, "must", true)
 	}
 	for _, s := range j.Skills {
-		if s.Name != "" {
+		switch {
+		case s.Name != "" && len(s.Keywords) > 0:
 			jd.add("Experience with "+s.Name+" ("+strings.Join(s.Keywords, ", ")+")", "must", true)
+		case s.Name != "":
+			jd.add("Experience with "+s.Name, "must", true)
 		}
 	}
 	if len(jd.Requirements) == 0 && j.Description != "" {

@@ -76,13 +76,27 @@ func heading(line string) (string, bool) {
 // more than one word ("WHAT WE OFFER"; "AWS" is a skill, not a heading).
 func markedHeading(line string) bool {
 	t := strings.TrimRight(line, " ")
-	switch {
-	case strings.HasSuffix(strings.TrimRight(t, "*_ "), ":"), strings.HasSuffix(strings.TrimRight(t, "*_ "), "?"):
+	switch e := bare(t); {
+	case strings.HasSuffix(e, ":"), strings.HasSuffix(e, "?"):
 		return true
 	case len(t) > 4 && (strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") || strings.HasPrefix(t, "__") && strings.HasSuffix(t, "__")):
 		return true
 	}
+	return capitals(t)
+}
+
+// capitals reports whether a line is in capitals of more than one word,
+// not a list of them ("AWS, GCP").
+func capitals(t string) bool {
 	return isCaps(t) && len(strings.Fields(t)) > 1 && !strings.ContainsAny(t, ",/")
+}
+
+// capsOnly reports whether a line is marked a heading by its capitals
+// alone, not by a colon, a question mark or bold.
+func capsOnly(line string) bool {
+	t := strings.TrimRight(line, " ")
+	e := bare(t)
+	return capitals(t) && !strings.HasSuffix(e, ":") && !strings.HasSuffix(e, "?") && !strings.HasPrefix(t, "**") && !strings.HasPrefix(t, "__")
 }
 
 // headingWords are the words a section heading is made of: the stems of

@@ -36,14 +36,24 @@ type jdLine struct {
 
 // readJDLines classifies raw lines and joins wrapped ones: a plain line
 // continues the line before it (no blank between) when that line was cut
-// mid-sentence — see continues.
+// mid-sentence (see continues) or when both are lines of a hard-wrapped
+// paragraph (paragraphBlocks). A lone bullet ("•", as pdftotext writes one
+// on a line of its own) takes the line after it as its text; a lone dash
+// ("–") separates paragraphs.
 func readJDLines(raw []string) []jdLine {
 	width := 0 // the longest line: the wrap column, if the text was wrapped
 	for _, r := range raw {
 		width = max(width, utf8.RuneCountInString(strings.TrimSpace(r)))
 	}
 	sentences := sentenceBlocks(raw, width)
+	paragraph := paragraphBlocks(raw, width)
 	var out []jdLine
+	// last is the last raw line of out's last line and depth the brackets
+	// that line leaves open: whether a line goes on is read from where it
+	// was cut, never from the whole join (which would make every joined
+	// line look full, and the reading quadratic).
+	last, depth := "", 0
+	inline := false // the last line was an inline heading's
 	for i, r := range raw {
 		text := strings.TrimSpace(r)
 		l := jdLine{kind: linePlain, text: text}
@@ -59,17 +69,69 @@ func readJDLines(raw []string) []jdLine {
 				l.kind, l.text = lineItem, item
 			}
 		}
+		if label, rest, ok := inlineHeading(text); ok && l.kind == linePlain && (len(out) == 0 || out[len(out)-1].kind == lineBlank || inline) {
+			// "Requirements: Go, Kubernetes" is a heading and its list,
+			// when it starts a block or follows another such line ("Plus:
+			// B2B design experience" in a list is an item).
+			inline = true
+			out = append(out, jdLine{kind: linePlain, text: label + ":"})
+			out = append(out, inlineItems(rest)...)
+			last, depth = rest, 0
+			continue
+		}
+		inline = false
 		if n := len(out); l.kind == linePlain && n > 0 {
 			prev := &out[n-1]
-			wrapped := continues(prev.text, text, width, sentences[i])
-			if prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || indent(r) >= 2) {
+			wrapped := paragraph[i] || continues(last, text, depth, width, sentences[i])
+			switch {
+			case prev.kind == lineItem && prev.text == "" && !strings.ContainsAny(raw[i-1], "-–"): // a dash alone separates
+				prev.text = text
+			case prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || indent(r) >= 2):
 				prev.text = joinWrapped(prev.text, text)
+			default:
+				out = append(out, l)
+				last, depth = text, brackets(text)
 				continue
 			}
+			last, depth = text, max(0, depth+brackets(text))
+			continue
 		}
 		out = append(out, l)
+		last, depth = l.text, brackets(l.text)
 	}
 	return out
+}
+
+// inlineHeading splits a line that opens with a heading and a colon and
+// goes on with its section ("Requirements: Go, Kubernetes", "What you will
+// do: build pipelines"): the label must be a heading by its words alone.
+func inlineHeading(line string) (label, rest string, ok bool) {
+	label, rest, ok = strings.Cut(line, ":")
+	label, rest = strings.TrimSpace(label), strings.TrimSpace(rest)
+	if !ok || label == "" || rest == "" || strings.ContainsAny(label, "*_#()") || len(strings.Fields(label)) > 6 || !headingPhrase(label) {
+		return "", "", false
+	}
+	return label, rest, true
+}
+
+// inlineItems reads what follows an inline heading: list items when it
+// holds bullets ("• Go • Kubernetes"), else one plain line.
+func inlineItems(rest string) []jdLine {
+	if !strings.Contains(rest, "•") {
+		return []jdLine{{kind: linePlain, text: rest}}
+	}
+	var out []jdLine
+	for _, p := range strings.Split(rest, "•") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, jdLine{kind: lineItem, text: p})
+		}
+	}
+	return out
+}
+
+// brackets returns how many brackets s opens that it does not close.
+func brackets(s string) int {
+	return strings.Count(s, "(") - strings.Count(s, ")")
 }
 
 // listItem returns a marked item's text; a nested marker ("+ + item",
@@ -89,11 +151,21 @@ func listItem(line string) (string, bool) {
 }
 
 // endsSentence reports whether a line ends with a full stop, "!" or "?",
-// after any closing quote or bracket.
-func endsSentence(line string) bool {
-	line = strings.TrimRight(line, "\"'”’)]*_ ")
-	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?")
+// after any closing quote, bracket or emphasis; endsStatement leaves "?"
+// out ("Why us?" is a heading, not prose).
+func endsSentence(line string) bool { return endsIn(line, ".!?") }
+
+func endsStatement(line string) bool { return endsIn(line, ".!") }
+
+func endsIn(line, marks string) bool {
+	t := strings.TrimRight(line, "\"'”’)]*_ ")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return t != "" && strings.ContainsRune(marks, r)
 }
+
+// bare returns a line without the emphasis and spaces after its last mark:
+// "**Requirements:**" ends in a colon.
+func bare(line string) string { return strings.TrimRight(line, "*_ ") }
 
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)

@@ -4,15 +4,17 @@ import (
 	"strings"
 
 	"vitae/ingest"
+	"vitae/lexicon"
 )
 
 // lineRole is what a plain line is read as.
 type lineRole int
 
 const (
-	roleNone    lineRole = iota // not a plain line
+	roleNone    lineRole = iota // not a plain line, or not read yet
 	roleHeading                 // a section heading
 	roleList                    // one requirement, as a list item is
+	roleLed                     // a list line after a lead-in ("…people who:"): roleList, and a list for sure
 	roleProse                   // sentences of a paragraph
 	roleLone                    // a short line alone: a list line under a named section, else a heading
 	roleOpen                    // a long line alone without a full stop: a list line under requirements, else prose
@@ -38,10 +40,14 @@ func titleIndex(lines []jdLine) int {
 	return -1
 }
 
-// plainRoles reads every plain line but the title. A short line is a
-// heading when it says so (markedHeading), when its words are a heading's
-// (headingPhrase), or when it introduces what follows it: a marked list, or
-// a paragraph after a blank line ("Our team" / "We are twelve engineers.").
+// plainRoles reads every plain line but the title. The short lines right
+// under the title that name no section and no skills are its header
+// ("Acme Payments", "Berlin (Hybrid)"), read as headings. A short line is
+// a heading when it says so (markedHeading; under a named section a line
+// in capitals inside a list also needs heading words: "AWS EC2" is an
+// item), when its words are a heading's (headingPhrase), or when it
+// introduces what follows it: a marked list it is not itself in, or a
+// paragraph after a blank line ("Our team" / "We are twelve engineers.").
 // The other plain lines fall into runs, the lines between blanks and
 // headings. In a run of several lines of which at least half end without a
 // full stop, each line is one requirement — a list pasted without its
@@ -52,13 +58,30 @@ func titleIndex(lines []jdLine) int {
 func plainRoles(lines []jdLine, title int) []lineRole {
 	roles := make([]lineRole, len(lines))
 	plain := func(i int) bool { return i >= 0 && i < len(lines) && lines[i].kind == linePlain && i != title }
+	for i := title + 1; title >= 0 && plain(i); i++ {
+		if h, short := plainHeading(lines[i].text); !short || sectionKind(h) != "" || namesSkills(lines[i].text) {
+			break
+		}
+		roles[i] = roleHeading // the posting's header under its title: "Acme Payments", "Berlin (Hybrid)", "Full-time"
+	}
+	named := false // the lines are in a section a heading named
 	for i, l := range lines {
-		if !plain(i) {
+		if l.kind == lineHeading {
+			h, _ := heading(l.text)
+			named = sectionKind(h) != ""
+		}
+		if !plain(i) || roles[i] != roleNone {
 			continue
 		}
-		if h, ok := plainHeading(l.text); ok && (markedHeading(l.text) || headingPhrase(h) || introduces(lines, i, h)) {
+		h, ok := plainHeading(l.text)
+		switch {
+		case ok && named && i > 0 && lines[i-1].kind != lineBlank && capsOnly(l.text) && !headingPhrase(h):
+			// "AWS EC2", "SQL AND PYTHON" in a list under "Requirements":
+			// a line in capitals there needs heading words to be a heading.
+		case ok && (markedHeading(l.text) || headingPhrase(h) || introduces(lines, i, h, roles)):
 			roles[i] = roleHeading
-		} else if !ok && strings.HasSuffix(l.text, ":") {
+			named = sectionKind(h) != ""
+		case !ok && strings.HasSuffix(l.text, ":"):
 			roles[i] = roleProse // a lead-in: "We're especially fond of people who:"
 		}
 	}
@@ -75,16 +98,20 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 			}
 		}
 		n := j - i
-		oneEach := n >= 2 && open*2 < n && singleSentences(lines[i:j])
+		oneEach := n >= 2 && open*2 < n && fewSentences(lines[i:j])
 		leadIn := i > 0 && lines[i-1].kind == linePlain && roles[i-1] == roleProse
 		for k := i; k < j; k++ {
 			t := lines[k].text
 			_, short := plainHeading(t)
 			switch {
-			case n >= 2 && (open*2 >= n || leadIn):
+			case n >= 2 && leadIn:
+				roles[k] = roleLed
+			case n >= 2 && open*2 >= n:
 				roles[k] = roleList
 			case oneEach:
 				roles[k] = roleClosed
+			case n == 1 && short && namesSkills(t):
+				roles[k] = roleList // "Kubernetes, Terraform, AWS" asks for them anywhere
 			case n == 1 && short:
 				roles[k] = roleLone
 			case n == 1 && unended(t):
@@ -100,6 +127,13 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 	return roles
 }
 
+// namesSkills reports whether a line asks for skills: it names two, or is
+// one ("Kubernetes"; "Acme Payments" names a company).
+func namesSkills(line string) bool {
+	n := len(lexicon.Default().Skills(line))
+	return n >= 2 || n == 1 && len(strings.Fields(line)) == 1
+}
+
 // in settles a role that depends on the section the line is in: kind,
 // named by a heading when known. Under a named section a short line alone
 // and a run of one-sentence lines are items, and so is a long line without
@@ -107,17 +141,14 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 // the role's blurb); elsewhere they are a heading and prose.
 func (r lineRole) in(kind string, known bool) lineRole {
 	switch r {
+	case roleLed:
+		return roleList
 	case roleLone:
 		if known {
 			return roleList
 		}
 		return roleHeading
-	case roleOpen:
-		if known && (kind == "must" || kind == "nice") {
-			return roleList
-		}
-		return roleProse
-	case roleClosed:
+	case roleOpen, roleClosed:
 		if known {
 			return roleList
 		}
@@ -126,31 +157,50 @@ func (r lineRole) in(kind string, known bool) lineRole {
 	return r
 }
 
-// singleSentences reports whether more than half of a run's lines are one
-// sentence each: a list whose items end with full stops, not a paragraph
-// of several sentences to a line.
-func singleSentences(run []jdLine) bool {
-	one := 0
+// fewSentences reports whether a run's lines are items that end with full
+// stops, not paragraphs: more than half of them are one sentence each, or
+// none is longer than maxItemSentences and maxItemWords ("Automation.
+// Automation. Automation. Develop and deploy software that…"; a pasted
+// paragraph runs to more words).
+func fewSentences(run []jdLine) bool {
+	one, few := 0, 0
 	for _, l := range run {
-		if len(ingest.Sentences(l.text)) == 1 {
+		switch n := len(ingest.Sentences(l.text)); {
+		case n == 1:
 			one++
+			few++
+		case n <= maxItemSentences && len(strings.Fields(l.text)) <= maxItemWords:
+			few++
 		}
 	}
-	return one*2 > len(run)
+	return one*2 > len(run) || few == len(run)
 }
 
+// maxItemSentences and maxItemWords bound a list line of several sentences.
+const (
+	maxItemSentences = 4
+	maxItemWords     = 30
+)
+
 // introduces reports whether plain line i opens what follows it: marked
-// list items, or a paragraph when the line itself follows a blank or a
-// marked list — not a heading (under "Requirements" the first line is a
-// requirement) and not a sentence ("Strong iOS" between two items that end
-// with full stops is an item).
-func introduces(lines []jdLine, i int, h string) bool {
+// list items, unless the line itself is in the list (after an item, or
+// after a plain list line: "- Kubernetes" / "PostgreSQL tuning" /
+// "Terraform modules" / "- Docker"), or a paragraph when the line itself
+// follows a blank or a marked list — not a heading (under "Requirements"
+// the first line is a requirement) and not a sentence ("Strong iOS"
+// between two items that end with full stops is an item).
+func introduces(lines []jdLine, i int, h string, roles []lineRole) bool {
 	if i+1 >= len(lines) {
 		return false
 	}
 	next := lines[i+1]
 	if next.kind == lineItem {
-		return true
+		if i == 0 {
+			return true
+		}
+		prev := lines[i-1]
+		inList := prev.kind == lineItem || prev.kind == linePlain && roles[i-1] == roleNone && unended(prev.text)
+		return !inList
 	}
 	if !isProse(next) {
 		return false
@@ -166,17 +216,10 @@ func introduces(lines []jdLine, i int, h string) bool {
 // colon: a list line, not a sentence or the lead-in to a list ("We're
 // especially fond of people who:").
 func unended(line string) bool {
-	return !endsSentence(line) && !strings.HasSuffix(strings.TrimRight(line, "*_ "), ":")
+	return !endsSentence(line) && !strings.HasSuffix(bare(line), ":")
 }
 
 // isProse reports whether l is a plain line that ends a statement.
 func isProse(l jdLine) bool {
 	return l.kind == linePlain && endsStatement(l.text)
-}
-
-// endsStatement reports whether a line ends with a full stop or "!", after
-// any closing quote or bracket ("Why us?" is a heading, not prose).
-func endsStatement(line string) bool {
-	t := strings.TrimRight(line, "\"'”’)]*_ ")
-	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!")
 }

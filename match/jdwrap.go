@@ -4,6 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"vitae/ingest"
+	"vitae/lexicon"
 )
 
 // minWrapped is the shortest line, in characters, read as wrapped: a
@@ -19,20 +22,22 @@ var joinWords = map[string]bool{
 	"our": true, "your": true, "their": true, "its": true, "is": true, "are": true, "be": true, "&": true,
 }
 
-// continues reports whether next, a plain line, goes on with line. It
-// never does when line is short (a wrap cuts at a column far to the
-// right), ends a sentence or introduces a list (a colon). It does when
-// next starts lower-case, with a bracket or a dash ("…on AWS using EC2, and" /
-// "familiarity with the AWS APIs"). An upper-case start is a new list line
-// unless line reaches the wrap column (full) and shows it was cut: it ends
-// in a comma, a hyphen or a word that cannot end a sentence ("Experience
-// with" / "Kubernetes"), leaves a bracket open, or next ends the sentence
-// that line left open in a block whose items end with full stops
-// (sentenceBlocks: "…degree in Computer Science, Information" / "Systems,
-// or a related field."). A list of lines ends its lines where its
-// items end, short of the column ("Exceptionally easy to work with and get
-// along with" / "Team lead experience").
-func continues(line, next string, width int, sentences bool) bool {
+// continues reports whether next, a plain line, goes on with line, the
+// last raw line before it (depth: the brackets left open so far). It never
+// does when line is short (a wrap cuts at a column far to the right), ends
+// a sentence or introduces a list (a colon). It does when next starts with
+// a bracket or a dash, and when it starts lower-case after a line that
+// reaches the wrap column (full) or shows it was cut — it ends in a comma,
+// a hyphen, a slash, a word that cannot end a sentence ("Experience
+// with") or "e.g." — unless its first word starts a line of its own (ownStart: "iOS
+// or Android", "dbt and Snowflake"). An upper-case start is a new list line
+// unless line is full and shows it was cut, leaves a bracket open, or next ends
+// the sentence that line left open in a block whose items end with full
+// stops (sentenceBlocks: "…degree in Computer Science, Information" /
+// "Systems, or a related field."). A list of lines ends its lines where
+// its items end, short of the column ("Exceptionally easy to work with and
+// get along with" / "Team lead experience").
+func continues(line, next string, depth, width int, sentences bool) bool {
 	n := utf8.RuneCountInString(line)
 	if n < minWrapped || endsSentence(line) && !endsAbbreviation(line) || strings.HasSuffix(line, ":") {
 		return false
@@ -41,18 +46,74 @@ func continues(line, next string, width int, sentences bool) bool {
 	if strings.HasSuffix(line, ";") { // a list line ending with ";" unless wrapped
 		return full && startsLower(next)
 	}
-	if startsLower(next) || strings.HasPrefix(next, "(") || strings.HasPrefix(next, "—") {
-		return true
-	}
-	if !full {
-		return false
-	}
-	if strings.HasSuffix(line, ",") || strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/") {
+	if strings.HasPrefix(next, "(") || strings.HasPrefix(next, "—") {
 		return true
 	}
 	f := strings.Fields(line)
-	return joinWords[strings.ToLower(f[len(f)-1])] || strings.Count(line, "(") > strings.Count(line, ")") || sentences && endsSentence(next)
+	cut := joinWords[strings.ToLower(f[len(f)-1])] || endsAbbreviation(line) || strings.HasSuffix(line, ",") || strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/")
+	if startsLower(next) {
+		return (full || cut) && !ownStart(next)
+	}
+	return full && (cut || depth > 0 || sentences && endsSentence(next))
 }
+
+// ownStart reports whether a line that starts lower-case starts a line of
+// its own all the same: its first word is a name with a capital inside
+// ("iOS", "eBPF", "gRPC") or a skill whose name is written lower-case
+// ("dbt and Snowflake in production"; "agile teams" is the word, not the
+// skill Agile, and goes on with the line before).
+func ownStart(line string) bool {
+	first, _, _ := strings.Cut(line, " ")
+	if strings.ContainsFunc(first, unicode.IsUpper) {
+		return true
+	}
+	lex := lexicon.Default()
+	for _, m := range lex.Find(first) {
+		if g := lex.Groups()[m.Group]; m.Start == 0 && g.Kind == "skill" && startsLower(g.Canonical) {
+			return true
+		}
+	}
+	return false
+}
+
+// paragraphBlocks marks the lines of each hard-wrapped paragraph but its
+// first: a block (lines between blanks) of plain lines in a text wrapped at
+// a column, whose lines all reach about that column (three quarters of it)
+// but the last, which ends a sentence, and at least half of whose full
+// lines end mid-sentence. A wrap cuts a paragraph anywhere, before a capitalised word
+// too ("…on AWS and Google" / "Cloud, and…"); a list ends its lines where
+// its items end. The joined paragraph is cut into sentences as before.
+func paragraphBlocks(raw []string, width int) []bool {
+	out := make([]bool, len(raw))
+	if width < minParagraphWidth || width > maxWrapColumn {
+		return out
+	}
+	for i := 0; i < len(raw); {
+		j, full, open := i, true, 0
+		for ; j < len(raw) && strings.TrimSpace(raw[j]) != ""; j++ {
+			t := strings.TrimSpace(raw[j])
+			if _, item := ingest.ListItem(t); item || strings.HasPrefix(t, "#") || reMeta.MatchString(t) {
+				full = false
+			}
+			if j+1 < len(raw) && strings.TrimSpace(raw[j+1]) != "" { // not the block's last line
+				full = full && utf8.RuneCountInString(t)*4 >= width*3
+				if !endsSentence(t) {
+					open++
+				}
+			}
+		}
+		if n := j - i; n >= 2 && full && open*2 >= n-1 && endsSentence(strings.TrimSpace(raw[j-1])) {
+			for k := i + 1; k < j; k++ {
+				out[k] = true
+			}
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// minParagraphWidth is the narrowest wrap column paragraphBlocks reads.
+const minParagraphWidth = 40
 
 // sentenceBlocks marks the lines of each block (lines between blanks) whose
 // items or paragraphs end with full stops: most of its lines that stop short
