@@ -16,7 +16,7 @@ func pooledJob(id string, offGrade int) PooledJob {
 		return match.Candidate{ResumeID: rid, Explain: ex, Score: match.Rescore(ex, w)}
 	}
 	return PooledJob{ID: id, Weights: w, Grades: map[string]int{"fit": 2, "off": offGrade},
-		Candidates: []match.Candidate{cand("fit", 0.5, 100), cand("off", 0, 5)}}
+		Candidates: []match.Candidate{cand("fit", 0.2, 100), cand("off", 0, 5)}}
 }
 
 // The configured weights rank "fit" first: it loses when role fit weighs
@@ -58,7 +58,7 @@ func TestLeaveOneJDOut(t *testing.T) {
 // Grid: the configured setting first and once, every combination after.
 func TestGrid(t *testing.T) {
 	conf := SettingOf(match.DefaultWeights())
-	g := Grid(conf, []float64{conf.RoleFit - 0.1, conf.RoleFit}, nil, []float64{conf.TitleSearch - 0.1, conf.TitleSearch}, nil, nil)
+	g := Grid(conf, []float64{0.8, conf.RoleFit}, nil, []float64{0.1, conf.TitleSearch}, nil, nil)
 	if len(g) != 4 || g[0] != conf {
 		t.Fatalf("grid %+v: want 4 settings, configured first", g)
 	}

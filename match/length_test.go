@@ -19,8 +19,8 @@ func TestLengthFactor(t *testing.T) {
 	}{
 		{"no bullets", 0, defaultWeights, 1},
 		{"at length_from", 10, defaultWeights, 1},
-		{"40 bullets", 40, defaultWeights, math.Pow(0.25, 0.4)},
-		{"100 bullets", 100, defaultWeights, math.Pow(0.1, 0.4)},
+		{"40 bullets", 40, defaultWeights, math.Pow(0.25, 0.3)},
+		{"100 bullets", 100, defaultWeights, math.Pow(0.1, 0.3)},
 		{"ablated", 100, off, 1},
 	}
 	for _, tt := range tests {
@@ -52,7 +52,7 @@ func TestLongResumeScoresLess(t *testing.T) {
 	if cs.Explain.Length != 1 || cs.Explain.Bullets != 1 {
 		t.Errorf("short: length %v of %d bullets, want 1 of 1", cs.Explain.Length, cs.Explain.Bullets)
 	}
-	if want := round3(math.Pow(0.25, 0.4)); cl.Explain.Length != want || cl.Explain.Bullets != 40 {
+	if want := round3(math.Pow(0.25, 0.3)); cl.Explain.Length != want || cl.Explain.Bullets != 40 {
 		t.Errorf("long: length %v of %d bullets, want %v of 40", cl.Explain.Length, cl.Explain.Bullets, want)
 	}
 	if cl.Score >= cs.Score || cl.Explain.Adjustment != round3(cs.Explain.Adjustment*cl.Explain.Length) {
@@ -73,7 +73,7 @@ func TestLengthFormula(t *testing.T) {
 	}{
 		{0, defaultWeights, "length = 1 (0 bullets, at most 10)"},
 		{10, defaultWeights, "length = 1 (10 bullets, at most 10)"},
-		{40, defaultWeights, "length = min(1, 10 / 40 bullets)^0.4"},
+		{40, defaultWeights, "length = min(1, 10 / 40 bullets)^0.3"},
 		{40, off, "length = 1 (not applied)"},
 		{5, off, "length = 1 (5 bullets, at most 10)"}, // as Match says it: Fits and Match agree on short résumés
 	}

@@ -298,7 +298,7 @@ func TestRoleWordsShare(t *testing.T) {
 		{"a fifth carried: words weigh a fifth", 1, 0.2, 0.2, 0, 0.75, (0.2 + 0.75*0.2) / 0.95},
 		{"none carried: sense alone", 0, 0, 0.6, 0, 0.75, 0.6},
 		{"no model: words alone", 0.8, 0.2, 0, 0, 0, 0.8},
-		{"the title search floor", 0, 1, 0, 1, 0.75, 0.35},
+		{"the title search floor", 0, 1, 0, 1, 0.75, 0.25},
 	} {
 		w.RoleSense = tt.rs
 		if got := roleFitOf(tt.words, tt.share, tt.sense, tt.search, w); math.Abs(got-tt.want) > 1e-9 {

@@ -216,7 +216,7 @@ func setDefaults(v *viper.Viper) {
 		"match.core_weight":           0.0,
 		"match.years_cap":             false,
 		"match.career_years":          false,
-		"match.feedback":              0.3,
+		"match.feedback":              0.0,
 		"match.feedback_top":          5,
 		"server.addr":                 "127.0.0.1:8080",
 		"server.api_key":              "",
