@@ -60,6 +60,7 @@ type reqParts struct {
 	breadth   bool            // an example of many asked for ("a diverse set of technologies (Java/Golang, …)"; strict rules)
 	degree    bool            // asks for an academic degree (KindDegree): met only by a bullet of study (textParts.studied)
 	people    bool            // asks for leading people ("leading a team of SREs"; leadsPeople): strong only from a bullet that does
+	roles     map[string]bool // the lexicon role families it names (rolesOf), read once rather than per candidate
 	// led are the keys of the parts a bullet that leads people meets
 	// (ledKeys) when the requirement asks to lead people (asksToLead);
 	// nil otherwise (leadparts.go).

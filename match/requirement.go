@@ -33,6 +33,7 @@ var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`
 func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
 	p.people = leadsPeople(text)
+	p.roles = z.rolesOf(text)
 	p.degree = kindOf(text, p) == KindDegree
 	if asksToLead(text) {
 		toks := z.tokens(text)

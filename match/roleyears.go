@@ -126,7 +126,7 @@ func rolesWhere(bullets []vitae.Bullet, now time.Time, keep func(b vitae.Bullet)
 // role whose title leads people ("Engineering Manager") as partial
 // evidence: the title says they led, no bullet shows it. Nil for none.
 func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
-	want := s.z.rolesOf(s.jd.Requirements[ri].Text)
+	want := s.reqs[ri].roles
 	if len(want) > 0 && !s.reqs[ri].people || len(want) == 0 && !s.reqs[ri].leadsOnly() {
 		return nil
 	}

@@ -102,7 +102,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			continue
 		}
 		y := YearsCheck{Requirement: req.Text, Asked: req.Years, Have: c.YearsExperience, Kind: "total"}
-		if fam := fieldsOf(s.z.rolesOf(req.Text)); req.Leadership && len(fam) > 0 {
+		if fam := fieldsOf(s.reqs[ri].roles); req.Leadership && len(fam) > 0 {
 			have, in := s.z.leadYearsOf(r.Bullets, s.now, fam) // leading people of the fields named
 			y.Kind, y.Have, y.Roles, y.Fields = "leadership", round3(have), in, sortedKeys(fam)
 		} else if req.Leadership {
