@@ -111,6 +111,9 @@ func leading(toks []token, commaed map[string]bool) (leads, mentors bool) {
 			found = lead && (spanHasPeople(toks[i:end], toks[end:], commaed) || objectIsPeople(toks[end:], t.kind == "role", commaed))
 			mentor = t.kind == "verb" && t.name == "mentor"
 		}
+		if found && helped(toks[:i], t.word, commaed) {
+			found = false // "Supported expanding the SRE team in hiring 2 engineers": someone else led
+		}
 		if found && !mentor {
 			return true, false
 		}
@@ -120,6 +123,31 @@ func leading(toks []token, commaed map[string]bool) (leads, mentors bool) {
 		i = end
 	}
 	return leads, mentors
+}
+
+// helpWords start a clause in which its author helped someone else lead
+// ("Helped hire 3 engineers", "Assisted in hiring new engineers").
+// Only verb forms: "Support Team Lead managing 6 agents" names a team.
+var helpWords = setOf(`helped helping assisted assisting supported supporting participated participating contributed contributing aided`)
+
+// helpReach is how many words before a lead verb a help word may start
+// its clause: "Supported expanding the SRE and DevOps teams in hiring".
+const helpReach = 8
+
+// helped reports whether a lead verb (word, after the tokens before)
+// acts in a clause that a help word opens: the text's first word or the
+// first after a comma, within helpReach words and with no comma opening
+// the lead verb's own clause ("Helped the team ship, led 3 engineers").
+func helped(before []token, word string, commaed map[string]bool) bool {
+	if commaed[word] {
+		return false
+	}
+	for j := len(before) - 1; j >= 0 && j >= len(before)-helpReach; j-- {
+		if w := before[j].word; helpWords[w] && (j == 0 || commaed[w]) {
+			return true
+		}
+	}
+	return false
 }
 
 // spanHasPeople reports whether a lead verb's own phrase names the team
