@@ -150,6 +150,9 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 		if g.level == None {
 			continue
 		}
+		if b.ID == "" && req.people && !peopleTitle(b.Text) {
+			continue // "Site Reliability Engineer" names the field, not a team led (leadRole reads leaders' titles)
+		}
 		rec := 1 - s.w.Recency*(1-recency(vitae.PeriodOf(b), s.w.RecencyHalfLife, s.now))
 		credit := s.partialCredit(g.score)
 		if s.gate != nil && !g.demoted {
