@@ -86,7 +86,7 @@ func readJDLines(raw []string) []jdLine {
 			switch {
 			case prev.kind == lineItem && prev.text == "" && !strings.ContainsAny(raw[i-1], "-–"): // a dash alone separates
 				prev.text = text
-			case prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || indent(r) >= 2):
+			case prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || ingest.IndentWidth(r) >= 2):
 				prev.text = joinWrapped(prev.text, text)
 			default:
 				out = append(out, l)
@@ -167,27 +167,7 @@ func endsIn(line, marks string) bool {
 // "**Requirements:**" ends in a colon.
 func bare(line string) string { return strings.TrimRight(line, "*_ ") }
 
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
-}
-
 // isCaps reports whether s has letters and all of them are upper-case.
 func isCaps(s string) bool {
 	return strings.ContainsFunc(s, unicode.IsLetter) && !strings.ContainsFunc(s, unicode.IsLower)
-}
-
-func indent(s string) int {
-	n := 0
-	for _, r := range s {
-		switch r {
-		case ' ':
-			n++
-		case '\t':
-			n += 4
-		default:
-			return n
-		}
-	}
-	return n
 }

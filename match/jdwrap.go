@@ -44,14 +44,14 @@ func continues(line, next string, depth, width int, sentences bool) bool {
 	}
 	full := n*3 >= width*2 && width <= maxWrapColumn
 	if strings.HasSuffix(line, ";") { // a list line ending with ";" unless wrapped
-		return full && startsLower(next)
+		return full && ingest.StartsLower(next)
 	}
 	if strings.HasPrefix(next, "(") || strings.HasPrefix(next, "—") {
 		return true
 	}
 	f := strings.Fields(line)
 	cut := joinWords[strings.ToLower(f[len(f)-1])] || endsAbbreviation(line) || strings.HasSuffix(line, ",") || strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/")
-	if startsLower(next) {
+	if ingest.StartsLower(next) {
 		return (full || cut) && !ownStart(next)
 	}
 	return full && (cut || depth > 0 || sentences && endsSentence(next))
@@ -69,7 +69,7 @@ func ownStart(line string) bool {
 	}
 	lex := lexicon.Default()
 	for _, m := range lex.Find(first) {
-		if g := lex.Groups()[m.Group]; m.Start == 0 && g.Kind == "skill" && startsLower(g.Canonical) {
+		if g := lex.Groups()[m.Group]; m.Start == 0 && g.Kind == "skill" && ingest.StartsLower(g.Canonical) {
 			return true
 		}
 	}
@@ -156,7 +156,7 @@ func endsAbbreviation(line string) bool {
 // joinWrapped joins a wrapped line to its continuation: a word cut at its
 // hyphen ("high-" / "quality") is one word again.
 func joinWrapped(line, next string) string {
-	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(line, "-")); strings.HasSuffix(line, "-") && unicode.IsLetter(r) && startsLower(next) {
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(line, "-")); strings.HasSuffix(line, "-") && unicode.IsLetter(r) && ingest.StartsLower(next) {
 		return line + next
 	}
 	return line + " " + next
