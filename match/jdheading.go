@@ -177,6 +177,20 @@ func plainHeading(line string) (string, bool) {
 	return "", false
 }
 
+// sectionHeading reports whether a line is a section's heading: it names
+// a section, and its words are a heading's ("## Nice to have", "What you
+// will do") or a plain line's marks say it is one ("Requirements:").
+// "Experience leading a team" and "# Requirements Engineer" name a
+// section but are a requirement and a title.
+func sectionHeading(line string) bool {
+	if strings.HasPrefix(line, "#") {
+		h, ok := heading(line)
+		return ok && headingPhrase(h)
+	}
+	h, ok := plainHeading(strings.Trim(line, "*_ ")) // "**What you'll do:**" ends in a colon
+	return ok && sectionKind(h) != "" && (markedHeading(line) || headingPhrase(h))
+}
+
 // maxLongHeading is the most words of a line ending in a colon or a
 // question mark that is read as a heading; a longer one is the lead-in
 // sentence of a list, or a question in a paragraph.
