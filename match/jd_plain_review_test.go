@@ -169,6 +169,17 @@ func TestParseJDPlainReview(t *testing.T) {
 			"Senior Go Engineer\n\nRequirements: Go (e.g. Nice to have: Rust)\n",
 			[]string{"nice: Go (e.g. Nice to have: Rust)"},
 		},
+		// Bold labels with their colon inside.
+		{
+			"bold headings with the colon inside",
+			"Backend Engineer\n\n**What you'll do:**\n- Build pipelines\n\n**Nice to have:**\n- Rust\n",
+			[]string{"must: Build pipelines", "nice: Rust"},
+		},
+		{
+			"a bold label that names no section stays in its section",
+			"Backend Engineer\n\n**Nice to have:**\n- Rust\n\n**Class size:**\n- Terraform\n",
+			[]string{"nice: Rust", "nice: Terraform"},
+		},
 		// A heading alone asks for nothing.
 		{"a heading alone with a colon", "Requirements:\n", nil},
 		{"a heading alone without one", "\nNice to have\n\n", nil},

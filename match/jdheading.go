@@ -165,6 +165,16 @@ func plainHeading(line string) (string, bool) {
 			return h, true
 		}
 	}
+	// A bold label with its colon inside ("**Nice to have:**") is a
+	// heading when its words are a heading's; "**Class size:**" is a label
+	// within a section (below).
+	for _, mark := range []string{"**", "__"} {
+		if inner, ok := strings.CutPrefix(line, mark); ok && strings.HasSuffix(inner, ":"+mark) {
+			if h := strings.TrimSpace(strings.TrimSuffix(inner, ":"+mark)); headingPhrase(h) {
+				return h, true
+			}
+		}
+	}
 	// A longer plain line that ends with a colon or a question mark and
 	// holds no sentence before it ("Any of the following would be
 	// additionally beneficial:", "What are you looking for in a team
