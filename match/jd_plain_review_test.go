@@ -155,6 +155,21 @@ func TestParseJDPlainReview(t *testing.T) {
 			[]string{"must: Go", "must: Kubernetes", "nice: Rust", "nice: Terraform"},
 		},
 		{
+			"a run of inline headings, the last one with a full stop",
+			"Senior Go Engineer\n\nRequirements: Go, Kubernetes\nNice to have: Rust.\n",
+			[]string{"must: Go, Kubernetes", "nice: Rust"},
+		},
+		{
+			"a run of inline headings, the first one with a full stop",
+			"Senior Go Engineer\n\nRequirements: Go, Kubernetes.\nNice to have: Rust\n",
+			[]string{"must: Go, Kubernetes", "nice: Rust"},
+		},
+		{
+			"an inline heading alone keeps its prose and the JD's",
+			"Senior Go Engineer\n\nWe are a payments company. You will run Kubernetes.\n\nRequirements: You know Go well.\n",
+			[]string{"must: We are a payments company", "must: You will run Kubernetes", "must: You know Go well"},
+		},
+		{
 			"nice to have mid-sentence is no switch",
 			"Senior Go Engineer\n\nRequirements: Go in production; Rust would be nice to have: we use it in the agent\n",
 			[]string{"nice: Go in production; Rust would be nice to have: we use it in the agent"},

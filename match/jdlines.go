@@ -74,8 +74,11 @@ func readJDLines(raw []string) []jdLine {
 			// "Requirements: Go, Kubernetes" is a heading and its list,
 			// when it starts a block or follows another such line ("Plus:
 			// B2B design experience" in a list is an item).
+			// In a run of such lines ("Requirements: Go, Kubernetes." /
+			// "Nice to have: Rust.") each lists its section's items.
+			run := inline || i+1 < len(raw) && startsInline(raw[i+1])
 			inline = true
-			sections := inlineSections(label, rest)
+			sections := inlineSections(label, rest, run)
 			out = append(out, sections...)
 			last, depth = sections[len(sections)-1].text, 0
 			continue
@@ -121,16 +124,25 @@ func headingLabel(label string) bool {
 	return label != "" && !strings.ContainsAny(label, "*_#()") && len(strings.Fields(label)) <= 6 && headingPhrase(label)
 }
 
+// startsInline reports whether a raw line opens with an inline heading.
+func startsInline(line string) bool {
+	_, _, ok := inlineHeading(strings.TrimSpace(line))
+	return ok
+}
+
 // inlineSections reads an inline heading's line: the heading and its
 // section, and again for each heading the line switches to after a ";" or
-// a full stop ("Requirements: Go; Nice to have: Rust").
-func inlineSections(label, rest string) []jdLine {
+// a full stop ("Requirements: Go; Nice to have: Rust"). A line of several
+// sections, or one of a run of such lines (listed), lists their items: its
+// last section's one sentence loses its full stop ("Nice to have: Rust."
+// asks for Rust, as an item, not as prose a list JD drops).
+func inlineSections(label, rest string, listed bool) []jdLine {
 	var out []jdLine
 	for switched := false; ; switched = true {
 		out = append(out, jdLine{kind: linePlain, text: label + ":"})
 		before, next, after, ok := inlineSwitch(rest)
 		if !ok {
-			if switched { // a line of sections lists their items: "Nice to have: Rust." asks for Rust
+			if (switched || listed) && len(ingest.Sentences(rest)) == 1 {
 				rest = strings.TrimSpace(strings.TrimSuffix(rest, "."))
 			}
 			if rest != "" { // "Go; Nice to have:" ends with a heading over nothing
