@@ -3,6 +3,8 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // reBullet matches a list item: a marker and then the item's text. A dash,
@@ -25,4 +27,31 @@ func ListItem(line string) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSpace(m[1] + m[2]), true
+}
+
+// StartsLower reports whether s starts with a lower-case letter: a line
+// that does goes on with the line before it when a wrap cut a sentence or
+// a list item ("Experience with" / "distributed systems"). The résumé
+// reader (text.go) and the job-description reader (match) use it alike.
+func StartsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// IndentWidth returns the width of line's leading white space, a tab
+// counting four spaces: a line indented two or more under a list item
+// continues the item.
+func IndentWidth(line string) int {
+	n := 0
+	for _, r := range line {
+		switch r {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
 }

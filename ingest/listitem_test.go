@@ -36,3 +36,32 @@ func TestListItem(t *testing.T) {
 		}
 	}
 }
+
+// TestStartsLowerAndIndentWidth: what says a line continues the item or
+// sentence before it — a lower-case start, or an indent of two spaces or a
+// tab.
+func TestStartsLowerAndIndentWidth(t *testing.T) {
+	tests := []struct {
+		line   string
+		lower  bool
+		indent int
+	}{
+		{"distributed systems", true, 0},
+		{"Distributed systems", false, 0},
+		{"éclairs and coffee", true, 0}, // a letter beyond ASCII
+		{"  services", false, 2},        // the indent comes before the letter
+		{"\tservices", false, 4},
+		{" \t- Go", false, 5},
+		{"3 years", false, 0},
+		{"", false, 0},
+		{"   ", false, 3},
+	}
+	for _, tt := range tests {
+		if got := StartsLower(tt.line); got != tt.lower {
+			t.Errorf("StartsLower(%q) = %v, want %v", tt.line, got, tt.lower)
+		}
+		if got := IndentWidth(tt.line); got != tt.indent {
+			t.Errorf("IndentWidth(%q) = %d, want %d", tt.line, got, tt.indent)
+		}
+	}
+}

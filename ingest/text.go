@@ -116,7 +116,7 @@ func (p *textParser) line(n int, raw string, lines []string, i int) {
 		return
 	}
 	// A wrapped bullet continues on an indented or lower-case line.
-	if p.lastBul >= 0 && (startsLower(trimmed) || indent(raw) >= 2) {
+	if p.lastBul >= 0 && (StartsLower(trimmed) || IndentWidth(raw) >= 2) {
 		b := &p.r.Bullets[p.lastBul]
 		b.Text += " " + stripEmphasis(trimmed)
 		return
@@ -398,27 +398,7 @@ func stripEmphasis(s string) string {
 	return strings.TrimSpace(s)
 }
 
-func startsLower(s string) bool {
-	r := []rune(s)
-	return len(r) > 0 && unicode.IsLower(r[0])
-}
-
 func startsUpperOrDigit(s string) bool {
 	r := []rune(s)
 	return len(r) > 0 && (unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]))
-}
-
-func indent(s string) int {
-	n := 0
-	for _, r := range s {
-		switch r {
-		case ' ':
-			n++
-		case '\t':
-			n += 4
-		default:
-			return n
-		}
-	}
-	return n
 }

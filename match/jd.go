@@ -96,6 +96,9 @@ type candidate struct {
 func parseJDLines(raw []string) *JobDescription {
 	jd := &JobDescription{}
 	raw = unfurnish(raw)
+	if only, ok := lone(raw); ok && sectionHeading(only) {
+		return jd // a section's heading alone ("Requirements:") asks for nothing
+	}
 	lines := readJDLines(raw)
 	title := titleIndex(lines)
 	roles := plainRoles(lines, title)

@@ -138,6 +138,100 @@ func TestParseJDPlainReview(t *testing.T) {
 			"Looking for a backend engineer: Go, Postgres, Kafka. 3+ years.",
 			[]string{"must: Looking for a backend engineer: Go, Postgres, Kafka"},
 		},
+		// A section switch inside an inline heading's line.
+		{
+			"an inline switch to nice-to-have after a semicolon",
+			"Senior Go Engineer\n\nRequirements: Go; Nice to have: Rust\n",
+			[]string{"must: Go", "nice: Rust"},
+		},
+		{
+			"an inline switch after a full stop",
+			"Senior Go Engineer\n\nMust have: Go, Kubernetes. Nice to have: Rust.\n",
+			[]string{"must: Go, Kubernetes", "nice: Rust"},
+		},
+		{
+			"an inline switch to inline bullets",
+			"Senior Go Engineer\n\nRequirements: • Go • Kubernetes; nice to have: • Rust • Terraform\n",
+			[]string{"must: Go", "must: Kubernetes", "nice: Rust", "nice: Terraform"},
+		},
+		{
+			"a run of inline headings, the last one with a full stop",
+			"Senior Go Engineer\n\nRequirements: Go, Kubernetes\nNice to have: Rust.\n",
+			[]string{"must: Go, Kubernetes", "nice: Rust"},
+		},
+		{
+			"a run of inline headings, the first one with a full stop",
+			"Senior Go Engineer\n\nRequirements: Go, Kubernetes.\nNice to have: Rust\n",
+			[]string{"must: Go, Kubernetes", "nice: Rust"},
+		},
+		{
+			"an inline heading alone keeps its prose and the JD's",
+			"Senior Go Engineer\n\nWe are a payments company. You will run Kubernetes.\n\nRequirements: You know Go well.\n",
+			[]string{"must: We are a payments company", "must: You will run Kubernetes", "must: You know Go well"},
+		},
+		{
+			"nice to have mid-sentence is no switch",
+			"Senior Go Engineer\n\nRequirements: Go in production; Rust would be nice to have: we use it in the agent\n",
+			[]string{"nice: Go in production; Rust would be nice to have: we use it in the agent"},
+		},
+		{
+			"a heading word after a full stop but no colon is no switch",
+			"Senior Go Engineer\n\nRequirements: Go in production. Bonus points for Rust\n",
+			[]string{"nice: Go in production. Bonus points for Rust"},
+		},
+		{
+			"a heading word in brackets is no switch",
+			"Senior Go Engineer\n\nRequirements: Go (e.g. Nice to have: Rust)\n",
+			[]string{"nice: Go (e.g. Nice to have: Rust)"},
+		},
+		// Bold labels with their colon inside.
+		{
+			"bold headings with the colon inside",
+			"Backend Engineer\n\n**What you'll do:**\n- Build pipelines\n\n**Nice to have:**\n- Rust\n",
+			[]string{"must: Build pipelines", "nice: Rust"},
+		},
+		{
+			"a bold label that names no section stays in its section",
+			"Backend Engineer\n\n**Nice to have:**\n- Rust\n\n**Class size:**\n- Terraform\n",
+			[]string{"nice: Rust", "nice: Terraform"},
+		},
+		// A heading alone asks for nothing.
+		{"a heading alone with a colon", "Requirements:\n", nil},
+		{"a heading alone without one", "\nNice to have\n\n", nil},
+		{"a Markdown heading alone", "## Requirements", nil},
+		{"a bold heading alone", "**What you'll do:**", nil},
+		{"a Markdown title alone that holds a section word", "# Requirements Engineer", []string{"must: Requirements Engineer"}},
+		// Hard-wrapped prose joins whatever the wrap width.
+		{
+			"prose wrapped at 22 columns",
+			"Platform Engineer\n\nYou will run our\nservices on Kubernetes\nin production and own\nthe Terraform code\nthat builds them. You\nknow Prometheus well.\n",
+			[]string{"must: You will run our services on Kubernetes in production and own the Terraform code that builds them", "must: You know Prometheus well"},
+		},
+		{
+			"prose wrapped at 20 columns under a heading, a sentence ending a line",
+			"Platform Engineer\n\nAbout the role:\nYou will own the\nTerraform code for\nour cloud.\nExperience with\nPostgreSQL is a\nplus.\n",
+			[]string{"must: You will own the Terraform code for our cloud", "nice: Experience with PostgreSQL is a plus"},
+		},
+		{
+			"a short list line cut at a word that cannot end it goes on",
+			"Backend Engineer\n\nRequirements\nExperience with\ndistributed systems\nGo, Python,\nor Rust in production\nKafka\n",
+			[]string{"must: Experience with distributed systems", "must: Go, Python, or Rust in production", "must: Kafka"},
+		},
+		{
+			"short list lines that start lower-case stay items",
+			"Data Engineer\n\nRequirements\npython\nsql and dbt\nairflow\n",
+			[]string{"must: python", "must: sql and dbt", "must: airflow"},
+		},
+		{
+			"a lower-case list under its heading stays items though the last ends a sentence",
+			"Platform Engineer\n\nResponsibilities\nbuild pipelines\nown the on-call\nwrite runbooks.\n",
+			[]string{"must: build pipelines", "must: own the on-call", "must: write runbooks"},
+		},
+		{
+			"short capitalised list lines stay items",
+			"Backend Engineer\n\nRequirements\nGo in production\nKafka\nDocker.\n",
+			[]string{"must: Go in production", "must: Kafka", "must: Docker"},
+		},
 		// Line ends and markers.
 		{
 			"lone carriage returns end lines",

@@ -165,6 +165,16 @@ func plainHeading(line string) (string, bool) {
 			return h, true
 		}
 	}
+	// A bold label with its colon inside ("**Nice to have:**") is a
+	// heading when its words are a heading's; "**Class size:**" is a label
+	// within a section (below).
+	for _, mark := range []string{"**", "__"} {
+		if inner, ok := strings.CutPrefix(line, mark); ok && strings.HasSuffix(inner, ":"+mark) {
+			if h := strings.TrimSpace(strings.TrimSuffix(inner, ":"+mark)); headingPhrase(h) {
+				return h, true
+			}
+		}
+	}
 	// A longer plain line that ends with a colon or a question mark and
 	// holds no sentence before it ("Any of the following would be
 	// additionally beneficial:", "What are you looking for in a team
@@ -175,6 +185,20 @@ func plainHeading(line string) (string, bool) {
 		return strings.TrimRight(line, ":? "), true
 	}
 	return "", false
+}
+
+// sectionHeading reports whether a line is a section's heading: it names
+// a section, and its words are a heading's ("## Nice to have", "What you
+// will do") or a plain line's marks say it is one ("Requirements:").
+// "Experience leading a team" and "# Requirements Engineer" name a
+// section but are a requirement and a title.
+func sectionHeading(line string) bool {
+	if strings.HasPrefix(line, "#") {
+		h, ok := heading(line)
+		return ok && headingPhrase(h)
+	}
+	h, ok := plainHeading(strings.Trim(line, "*_ ")) // "**What you'll do:**" ends in a colon
+	return ok && sectionKind(h) != "" && (markedHeading(line) || headingPhrase(h))
 }
 
 // maxLongHeading is the most words of a line ending in a colon or a

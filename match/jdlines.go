@@ -47,6 +47,7 @@ func readJDLines(raw []string) []jdLine {
 	}
 	sentences := sentenceBlocks(raw, width)
 	paragraph := paragraphBlocks(raw, width)
+	prose := proseBlocks(raw)
 	var out []jdLine
 	// last is the last raw line of out's last line and depth the brackets
 	// that line leaves open: whether a line goes on is read from where it
@@ -73,20 +74,23 @@ func readJDLines(raw []string) []jdLine {
 			// "Requirements: Go, Kubernetes" is a heading and its list,
 			// when it starts a block or follows another such line ("Plus:
 			// B2B design experience" in a list is an item).
+			// In a run of such lines ("Requirements: Go, Kubernetes." /
+			// "Nice to have: Rust.") each lists its section's items.
+			run := inline || i+1 < len(raw) && startsInline(raw[i+1])
 			inline = true
-			out = append(out, jdLine{kind: linePlain, text: label + ":"})
-			out = append(out, inlineItems(rest)...)
-			last, depth = rest, 0
+			sections := inlineSections(label, rest, run)
+			out = append(out, sections...)
+			last, depth = sections[len(sections)-1].text, 0
 			continue
 		}
 		inline = false
 		if n := len(out); l.kind == linePlain && n > 0 {
 			prev := &out[n-1]
-			wrapped := paragraph[i] || continues(last, text, depth, width, sentences[i])
+			wrapped := paragraph[i] || prose[i] || continues(last, text, depth, width, sentences[i])
 			switch {
 			case prev.kind == lineItem && prev.text == "" && !strings.ContainsAny(raw[i-1], "-–"): // a dash alone separates
 				prev.text = text
-			case prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || indent(r) >= 2):
+			case prev.kind == linePlain && wrapped || prev.kind == lineItem && (wrapped || ingest.IndentWidth(r) >= 2):
 				prev.text = joinWrapped(prev.text, text)
 			default:
 				out = append(out, l)
@@ -108,10 +112,80 @@ func readJDLines(raw []string) []jdLine {
 func inlineHeading(line string) (label, rest string, ok bool) {
 	label, rest, ok = strings.Cut(line, ":")
 	label, rest = strings.TrimSpace(label), strings.TrimSpace(rest)
-	if !ok || label == "" || rest == "" || strings.ContainsAny(label, "*_#()") || len(strings.Fields(label)) > 6 || !headingPhrase(label) {
+	if !ok || rest == "" || !headingLabel(label) {
 		return "", "", false
 	}
 	return label, rest, true
+}
+
+// headingLabel reports whether the words before a colon are a heading by
+// themselves: a few heading words, no emphasis or brackets.
+func headingLabel(label string) bool {
+	return label != "" && !strings.ContainsAny(label, "*_#()") && len(strings.Fields(label)) <= 6 && headingPhrase(label)
+}
+
+// startsInline reports whether a raw line opens with an inline heading.
+func startsInline(line string) bool {
+	_, _, ok := inlineHeading(strings.TrimSpace(line))
+	return ok
+}
+
+// inlineSections reads an inline heading's line: the heading and its
+// section, and again for each heading the line switches to after a ";" or
+// a full stop ("Requirements: Go; Nice to have: Rust"). A line of several
+// sections, or one of a run of such lines (listed), lists their items: its
+// last section's one sentence loses its full stop ("Nice to have: Rust."
+// asks for Rust, as an item, not as prose a list JD drops).
+func inlineSections(label, rest string, listed bool) []jdLine {
+	var out []jdLine
+	for switched := false; ; switched = true {
+		out = append(out, jdLine{kind: linePlain, text: label + ":"})
+		before, next, after, ok := inlineSwitch(rest)
+		if !ok {
+			if (switched || listed) && len(ingest.Sentences(rest)) == 1 {
+				rest = strings.TrimSpace(strings.TrimSuffix(rest, "."))
+			}
+			if rest != "" { // "Go; Nice to have:" ends with a heading over nothing
+				out = append(out, inlineItems(rest)...)
+			}
+			return out
+		}
+		if before != "" {
+			out = append(out, inlineItems(before)...)
+		}
+		label, rest = next, after
+	}
+}
+
+// inlineSwitch finds the first heading in s that opens a new section: a
+// heading by its words alone (headingPhrase) between a ";" or a full stop
+// and a colon, capitalised after a full stop ("…, Kubernetes. Nice to
+// have: Rust"). It returns the text before the separator, the heading and
+// the text after its colon. Prose that merely holds the words ("Rust would
+// be nice to have: we use it") names more than a heading and is no switch.
+// A separator inside brackets ("(e.g. Nice to have: …)") is none. One
+// pass over s: a label is only ever the text since the last separator or
+// colon.
+func inlineSwitch(s string) (before, label, after string, ok bool) {
+	sep, start, depth := -1, -1, 0 // the last separator, where the label after it starts, brackets open
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(':
+			depth++
+		case c == ')':
+			depth = max(0, depth-1)
+		case depth > 0:
+		case c == ';' || c == '.' && (i+1 == len(s) || s[i+1] == ' '):
+			sep, start = i, i+1
+		case c == ':' && start >= 0:
+			l := strings.TrimSpace(s[start:i])
+			if len(l) <= 60 && (s[sep] == ';' || !ingest.StartsLower(l)) && headingLabel(l) {
+				return strings.TrimSpace(s[:sep]), l, strings.TrimSpace(s[i+1:]), true
+			}
+			start = -1 // a label runs from a separator to the next colon only
+		}
+	}
+	return "", "", "", false
 }
 
 // inlineItems reads what follows an inline heading: list items when it
@@ -167,27 +241,7 @@ func endsIn(line, marks string) bool {
 // "**Requirements:**" ends in a colon.
 func bare(line string) string { return strings.TrimRight(line, "*_ ") }
 
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
-}
-
 // isCaps reports whether s has letters and all of them are upper-case.
 func isCaps(s string) bool {
 	return strings.ContainsFunc(s, unicode.IsLetter) && !strings.ContainsFunc(s, unicode.IsLower)
-}
-
-func indent(s string) int {
-	n := 0
-	for _, r := range s {
-		switch r {
-		case ' ':
-			n++
-		case '\t':
-			n += 4
-		default:
-			return n
-		}
-	}
-	return n
 }

@@ -9,9 +9,10 @@ import (
 	"vitae/lexicon"
 )
 
-// minWrapped is the shortest line, in characters, read as wrapped: a
-// PDF or a hard-wrapped paste wraps at a column far to the right, so a
-// shorter line ended where its writer ended it ("Go,").
+// minWrapped is the shortest line, in characters, read as wrapped by its
+// length: a PDF or a hard-wrapped paste wraps at a column far to the
+// right, so a shorter line ended where its writer ended it ("Go,") unless
+// it plainly did not ("Experience with" / "distributed systems").
 const minWrapped = 30
 
 // joinWords end a line that a wrap cut mid-sentence ("Experience with").
@@ -24,8 +25,9 @@ var joinWords = map[string]bool{
 
 // continues reports whether next, a plain line, goes on with line, the
 // last raw line before it (depth: the brackets left open so far). It never
-// does when line is short (a wrap cuts at a column far to the right), ends
-// a sentence or introduces a list (a colon). It does when next starts with
+// does when line ends a sentence or introduces a list (a colon), and a
+// short line (minWrapped) goes on only when it shows it was cut (below)
+// and next starts lower-case, not with a name. It does when next starts with
 // a bracket or a dash, and when it starts lower-case after a line that
 // reaches the wrap column (full) or shows it was cut — it ends in a comma,
 // a hyphen, a slash, a word that cannot end a sentence ("Experience
@@ -39,19 +41,22 @@ var joinWords = map[string]bool{
 // get along with" / "Team lead experience").
 func continues(line, next string, depth, width int, sentences bool) bool {
 	n := utf8.RuneCountInString(line)
-	if n < minWrapped || endsSentence(line) && !endsAbbreviation(line) || strings.HasSuffix(line, ":") {
+	if n == 0 || endsSentence(line) && !endsAbbreviation(line) || strings.HasSuffix(line, ":") {
 		return false
+	}
+	f := strings.Fields(line)
+	cut := joinWords[strings.ToLower(f[len(f)-1])] || endsAbbreviation(line) || strings.HasSuffix(line, ",") || strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/")
+	if n < minWrapped {
+		return cut && ingest.StartsLower(next) && !ownStart(next)
 	}
 	full := n*3 >= width*2 && width <= maxWrapColumn
 	if strings.HasSuffix(line, ";") { // a list line ending with ";" unless wrapped
-		return full && startsLower(next)
+		return full && ingest.StartsLower(next)
 	}
 	if strings.HasPrefix(next, "(") || strings.HasPrefix(next, "—") {
 		return true
 	}
-	f := strings.Fields(line)
-	cut := joinWords[strings.ToLower(f[len(f)-1])] || endsAbbreviation(line) || strings.HasSuffix(line, ",") || strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/")
-	if startsLower(next) {
+	if ingest.StartsLower(next) {
 		return (full || cut) && !ownStart(next)
 	}
 	return full && (cut || depth > 0 || sentences && endsSentence(next))
@@ -69,7 +74,7 @@ func ownStart(line string) bool {
 	}
 	lex := lexicon.Default()
 	for _, m := range lex.Find(first) {
-		if g := lex.Groups()[m.Group]; m.Start == 0 && g.Kind == "skill" && startsLower(g.Canonical) {
+		if g := lex.Groups()[m.Group]; m.Start == 0 && g.Kind == "skill" && ingest.StartsLower(g.Canonical) {
 			return true
 		}
 	}
@@ -110,6 +115,91 @@ func paragraphBlocks(raw []string, width int) []bool {
 		i = j + 1
 	}
 	return out
+}
+
+// proseBlocks marks the lines of hard-wrapped prose that go on with the
+// line before them, whatever the wrap column (paragraphBlocks and
+// continues read only wide ones): in a block (lines between blanks) of
+// plain lines that, after the headings that lead it ("About the role:"),
+// starts with a capital and ends a sentence, a line goes on when the line
+// before it ends no sentence, is not marked a heading ("WHAT WE OFFER")
+// and is plainly cut: the line starts lower-case (not a name: ownStart),
+// or the line before ends with a word that cannot end a sentence
+// ("Experience with" / "PostgreSQL"). A list of short lines starts
+// lower-case or ends without a full stop, and stays lines.
+func proseBlocks(raw []string) []bool {
+	out := make([]bool, len(raw))
+	for i := 0; i < len(raw); {
+		j, plain := i, true
+		for ; j < len(raw) && strings.TrimSpace(raw[j]) != ""; j++ {
+			t := strings.TrimSpace(raw[j])
+			if _, item := ingest.ListItem(t); item || strings.HasPrefix(t, "#") || reMeta.MatchString(t) {
+				plain = false
+			}
+		}
+		s := i
+		for s < j && leadsBlock(strings.TrimSpace(raw[s])) {
+			s++
+		}
+		if plain && proseShape(raw[s:j]) {
+			for k := s + 1; k < j; k++ {
+				out[k] = goesOn(strings.TrimSpace(raw[k-1]), strings.TrimSpace(raw[k]))
+			}
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// leadsBlock reports whether a line is a heading or a lead-in that opens
+// a block: it ends with a colon, or is a heading by its marks or by its
+// words — unless it ends with a word only a cut leaves there ("You will
+// own the" starts a paragraph; "What we look for" is a heading).
+func leadsBlock(line string) bool {
+	if strings.HasSuffix(bare(line), ":") || markedHeading(line) {
+		return true
+	}
+	h, ok := plainHeading(line)
+	f := strings.Fields(line)
+	last := strings.ToLower(f[len(f)-1])
+	return ok && headingPhrase(h) && (!joinWords[last] || headingEnds[last])
+}
+
+// headingEnds are the join words a heading may end with: "What we look
+// for", "Tools we work with".
+var headingEnds = map[string]bool{"for": true, "with": true, "on": true, "in": true, "at": true, "by": true, "from": true, "like": true, "into": true, "as": true, "via": true}
+
+// proseShape reports whether lines read as a paragraph: two or more, the
+// first starting with a capital or a digit, the last ending a sentence,
+// and at least half of the others ending mid-sentence.
+func proseShape(lines []string) bool {
+	n := len(lines)
+	if n < 2 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(lines[0]))
+	if last := strings.TrimSpace(lines[n-1]); !unicode.IsUpper(first) && !unicode.IsDigit(first) || !endsSentence(last) || endsAbbreviation(last) {
+		return false
+	}
+	open := 0
+	for _, l := range lines[:n-1] {
+		if !endsSentence(strings.TrimSpace(l)) {
+			open++
+		}
+	}
+	return open*2 >= n-1
+}
+
+// goesOn reports whether next is plainly the rest of line's sentence.
+func goesOn(line, next string) bool {
+	if endsSentence(line) && !endsAbbreviation(line) || strings.HasSuffix(line, ";") || markedHeading(line) {
+		return false
+	}
+	if ingest.StartsLower(next) {
+		return !ownStart(next)
+	}
+	f := strings.Fields(line)
+	return joinWords[strings.ToLower(f[len(f)-1])]
 }
 
 // minParagraphWidth is the narrowest wrap column paragraphBlocks reads.
@@ -156,7 +246,7 @@ func endsAbbreviation(line string) bool {
 // joinWrapped joins a wrapped line to its continuation: a word cut at its
 // hyphen ("high-" / "quality") is one word again.
 func joinWrapped(line, next string) string {
-	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(line, "-")); strings.HasSuffix(line, "-") && unicode.IsLetter(r) && startsLower(next) {
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(line, "-")); strings.HasSuffix(line, "-") && unicode.IsLetter(r) && ingest.StartsLower(next) {
 		return line + next
 	}
 	return line + " " + next

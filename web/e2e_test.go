@@ -185,6 +185,7 @@ func testAPIRoutesErrorsAndLimits(t *testing.T, open openStore) {
 		{"huge body", call{method: "POST", path: "/api/v1/search", body: `{"query":"` + strings.Repeat("a", 70<<10) + `"}`}, 413, "too_large"},
 		{"match", call{method: "POST", path: "/api/v1/match", body: `{"job_description":"## Requirements\n- Led DevOps teams\n- Kubernetes in production"}`}, 200, ""},
 		{"match empty", call{method: "POST", path: "/api/v1/match", body: `{"job_description":""}`}, 400, "invalid"},
+		{"match heading only", call{method: "POST", path: "/api/v1/match", body: `{"job_description":"Requirements:"}`}, 400, "invalid"},
 		{"rank", call{method: "POST", path: "/api/v1/rank", body: `{"query":"led DevOps team","bullets":["Baked bread",{"id":"x","text":"Led the DevOps team"}]}`}, 200, ""},
 		{"rank bad bullet", call{method: "POST", path: "/api/v1/rank", body: `{"query":"x","bullets":[42]}`}, 400, "invalid"},
 		{"list résumés", call{method: "GET", path: "/api/v1/resumes?limit=2"}, 200, ""},
