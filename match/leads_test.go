@@ -78,6 +78,14 @@ func TestLeadsPeopleReadsTheObject(t *testing.T) {
 		{"Led a team effort to migrate the SRE database", false},
 		{"Managed engineers' laptops and AWS accounts", false},
 		{"led the migration with the team", false},
+		// ux22: a clause a help word opens is someone else's lead.
+		{"Supported expanding the SRE and DevOps teams in hiring 2 new DevOps engineers", false},
+		{"Helped hire 3 engineers", false},
+		{"Assisted in hiring new engineers", false},
+		{"Participated in hiring engineers", false},
+		{"Interviewed and hired 12 engineers", true},
+		{"Helped the team ship the billing service, led 3 engineers", true},
+		{"Support Team Lead managing 6 agents", true},
 		{"Establish unified KPIs across Product, Marketing, Finance, Support, and Country Management teams", false},
 		// review 20: a noun after "team" tagged a verb is the team's; a
 		// verb starts another act only past a comma or "and".

@@ -61,6 +61,25 @@ func TestLeadLevelTitleIsNotLeading(t *testing.T) {
 	}
 }
 
+// TestFieldTitleIsNotLeading pins ux22's finding: a title of the field
+// asked ("Senior Site Reliability & DevOps Engineer") leads no one, so it
+// is no evidence, not even partial, for leading a team of SREs.
+func TestFieldTitleIsNotLeading(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("sre", "S", "Acme", "Senior Site Reliability & DevOps Engineer", "2015-01", "2024-01",
+			"Ran Kubernetes in production for 40 services", "Automated the deployment pipelines with Terraform"),
+		resume("head", "H", "Northwind", "Head of DevOps", "2015-01", "2024-01",
+			"Ran Kubernetes in production for 40 services", "Automated the deployment pipelines with Terraform"),
+	}
+	got := matchOne(t, corpus, "## Requirements\n- 5+ years leading a team of SREs or DevOps engineers\n- Kubernetes in production\n")
+	if ev := evidenceFor(got["sre"], "5+ years leading"); ev != nil {
+		t.Errorf("SRE title: evidence %+v, want none", ev)
+	}
+	if ev := evidenceFor(got["head"], "5+ years leading"); ev == nil || ev.BulletID != "" {
+		t.Errorf("Head of DevOps: evidence %+v, want the role title", ev)
+	}
+}
+
 // TestLeadingYearsOfTheFamilyNamed pins review 17's fourth finding: a
 // Marketing Manager has no years leading SREs; an SRE who led SREs has.
 func TestLeadingYearsOfTheFamilyNamed(t *testing.T) {
