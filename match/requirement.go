@@ -219,7 +219,7 @@ func oneLetter(t token) bool {
 // specific reports whether a requirement names a skill, a tool or a role:
 // what a résumé can show or not, unlike "a passion for complexity".
 func (p *reqParts) specific() bool {
-	if len(p.skills) > 0 {
+	if len(p.skills) > 0 || len(p.roles) > 0 {
 		return true
 	}
 	for _, u := range p.objects {
