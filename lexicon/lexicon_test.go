@@ -96,3 +96,35 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
+
+// Incident work, as a skill ("incident commander") or as things that
+// happen ("outages", "on call"), is one name, which the matcher reads as
+// one key: a bullet of either meets a requirement of the other. Agile
+// retrospectives are not incident reviews.
+func TestIncidentWorkIsIncidentManagement(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		text string
+		want []string // the canonical names of the things found, verbs aside
+	}{
+		{"Served as incident commander", []string{"Incident Management"}},
+		{"in the on call rotation", []string{"Incident Management"}},
+		{"blameless postmortems after outages", []string{"root cause analysis", "Incident Management"}},
+		{"incident management", []string{"Incident Management"}},
+		{"ran incident retrospectives", []string{"Incident Management"}},
+		{"ran sprint retrospectives", []string{"agile ceremonies"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, m := range l.Find(tt.text) {
+				if g := l.Groups()[m.Group]; g.Kind != "verb" {
+					got = append(got, g.Canonical)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Find(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}

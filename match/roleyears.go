@@ -199,9 +199,11 @@ func sortedKeys(set map[string]bool) []string {
 	return out
 }
 
-// yearsNote says a years requirement's years beside its level: "0.0 of
-// 5 years leading", so that "strong" is not read as the years met.
-func yearsNote(y YearsCheck) string {
+// Note says the years the score counted for a requirement: "2.5 of 5
+// years leading DevOps / SRE", "7.0 of 5 years in all". Evidence rows
+// carry it beside their level, so that "strong" is not read as the years
+// met, and a candidate's years line says it in place of career years.
+func (y YearsCheck) Note() string {
 	have := strconv.FormatFloat(y.Have, 'f', 1, 64) + " of " + strconv.FormatFloat(y.Asked, 'f', -1, 64) + " years"
 	switch {
 	case y.Kind == "leadership" && len(y.Fields) > 0:
@@ -234,7 +236,7 @@ func (s scorer) orLeadRole(ri int, bullets []vitae.Bullet, ev *Evidence) *Eviden
 func noteYears(matched []Evidence, ri int, y YearsCheck) {
 	for i := range matched {
 		if matched[i].RequirementIndex == ri {
-			matched[i].Years = yearsNote(y)
+			matched[i].Years = y.Note()
 		}
 	}
 }

@@ -33,16 +33,29 @@ type Packet struct {
 	Shown        int                 `json:"shown"`  // how many candidates a recruiter saw at most
 	Score        float64             `json:"score"`
 	Requirements []PacketRequirement `json:"requirements"`
-	Years        float64             `json:"years_experience"`
-	YearsWanted  float64             `json:"years_required,omitempty"`
-	RoleFit      float64             `json:"role_fit"`
-	Weights      match.Weights       `json:"weights"`
-	IndexVersion string              `json:"index_version"`
-	ModelVersion string              `json:"model_version"`
-	Contact      string              `json:"contact,omitempty"`
-	Markdown     string              `json:"markdown"`
-	HTML         string              `json:"html"`
-	AuditID      string              `json:"audit_id,omitempty"`
+	Years        float64             `json:"years_experience"`         // their career's, all roles
+	YearsWanted  float64             `json:"years_required,omitempty"` // the most years the job description names
+	// YearsChecks are the requirements that ask for years and the years
+	// the score counted for each (leading SREs, in such roles, in all);
+	// YearsFit is the least of their fits, 1 without any.
+	YearsChecks []match.YearsCheck `json:"years_checks,omitempty"`
+	YearsFit    float64            `json:"years_fit"`
+	RoleFit     float64            `json:"role_fit"`
+	// Evidence, Adjustment, Bullets, Length and Feedback are the rest of
+	// the score's numbers (match.Explain): score = evidence × adjustment
+	// (role and years fit, × length) [× feedback].
+	Evidence     float64       `json:"evidence"`
+	Adjustment   float64       `json:"adjustment"`
+	Bullets      int           `json:"bullets"`
+	Length       float64       `json:"length"`
+	Feedback     *float64      `json:"feedback,omitempty"`
+	Weights      match.Weights `json:"weights"`
+	IndexVersion string        `json:"index_version"`
+	ModelVersion string        `json:"model_version"`
+	Contact      string        `json:"contact,omitempty"`
+	Markdown     string        `json:"markdown"`
+	HTML         string        `json:"html"`
+	AuditID      string        `json:"audit_id,omitempty"`
 }
 
 // PacketRequirement is one requirement and the person's evidence for it.
@@ -86,7 +99,12 @@ func (s *Server) buildPacket(c *gin.Context, resumeID, jd, job string) (*Packet,
 		p.Requirements = append(p.Requirements, pr)
 	}
 	if mine != nil {
+		ex := mine.Explain
 		p.Ranked, p.Score, p.Years, p.RoleFit = true, mine.Score, mine.YearsExperience, mine.RoleFit
+		p.YearsChecks, p.YearsFit, p.Evidence, p.Adjustment, p.Bullets, p.Length = ex.Years, ex.YearsFit, ex.Evidence, ex.Adjustment, ex.Bullets, ex.Length
+		if p.Weights.Feedback > 0 {
+			p.Feedback = ex.Feedback // read but not applied when off: not a number of the score
+		}
 	}
 	var md, html bytes.Buffer
 	if err := packetMarkdown.Execute(&md, p); err != nil {
@@ -175,9 +193,28 @@ func (s *Server) explanation(c *gin.Context) {
 }
 
 var packetFuncs = map[string]any{
-	"pct": func(f float64) int { return int(f*100 + 0.5) },
-	"f2":  func(f float64) string { return strings.TrimRight(strings.TrimRight(strconvF(f), "0"), ".") },
+	"pct":  func(f float64) int { return int(f*100 + 0.5) },
+	"f2":   func(f float64) string { return strings.TrimRight(strings.TrimRight(strconvF(f), "0"), ".") },
+	"f3":   func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }, // the score's numbers as it has them (3 places)
+	"join": strings.Join,
 }
+
+// packetFactors are the packet's lines on years, length, feedback and how
+// the numbers make the score, shared by its Markdown and HTML: the years
+// are those the score counted for each requirement that asks for them
+// (leading SREs, in such roles), not the career's, and every factor of
+// the score is named with its number.
+const packetFactors = `{{define "years"}}{{if not .Ranked}}not read for an application outside those shown{{if .YearsWanted}} (the job description names {{f2 .YearsWanted}} years){{end}}.{{else if .YearsChecks}}{{range .YearsChecks}}{{.Note}} for "{{.Requirement}}"{{with .Roles}} (from {{join . "; "}}){{end}}, a fit of {{f3 .Fit}}; {{end}}` +
+	`the lowest fit, {{f3 .YearsFit}}, can take at most {{pct .Weights.Experience}}% off the score. In all your roles: {{f2 .Years}} years.` +
+	`{{else if .YearsWanted}}{{f2 .Years}} years in all your roles. The job description names {{f2 .YearsWanted}} years but no requirement asks for them, so years did not count.` +
+	`{{else}}{{f2 .Years}} years in all your roles (the job asked for no number of years, so this did not count).{{end}}{{end}}` +
+	`{{define "weighs"}}{{if lt .Weights.Soft 1.0}}; one that names no skill, tool or role ("clear communication") weighs {{pct .Weights.Soft}}% of that{{end}}` +
+	`{{if gt .Weights.Core 0.0}}; one that names no word of the job's role besides its head noun, {{pct .Weights.Core}}% less{{end}}{{end}}` +
+	`{{define "length"}}Length of the résumé: {{if and (gt .Weights.Length 0.0) (gt .Weights.LengthFrom 0.0)}}past {{f2 .Weights.LengthFrom}} sentences, the score is multiplied by ({{f2 .Weights.LengthFrom}} ÷ sentences) to the power {{f2 .Weights.Length}}, so that more sentences are not more chances to match{{if .Ranked}}; yours has {{.Bullets}}, a factor of {{f3 .Length}}{{end}}.{{else}}it did not count.{{end}}{{end}}` +
+	`{{define "feedback"}}Likeness to the first ranking's top candidates as a whole: {{f3 .Feedback}}; it can take at most {{pct .Weights.Feedback}}% off the score.{{end}}` +
+	`{{define "together"}}Together: score {{f3 .Score}} = evidence {{f3 .Evidence}} (the weighted share of the requirements shown, as above) × adjustment {{f3 .Adjustment}} ` +
+	`(max(0, 1 − {{f2 .Weights.RoleFit}} × (1 − role fit {{f3 .RoleFit}}) − {{f2 .Weights.Experience}} × (1 − years fit {{f3 .YearsFit}})) × length {{f3 .Length}})` +
+	`{{with .Feedback}} × (1 − {{f2 $.Weights.Feedback}} × (1 − likeness {{f3 .}})){{end}}.{{end}}`
 
 const packetMD = `# How an automated ranking treated your application{{if .JobTitle}}: {{.JobTitle}}{{end}}
 
@@ -202,11 +239,14 @@ for the one sentence of your résumé that best shows it:
 {{end}}
 ## What else counted, and how much
 
-- Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%{{if gt .Weights.PartialCreditTop .Weights.PartialCredit}}, and up to {{pct .Weights.PartialCreditTop}}% when it scores {{f2 .Weights.StrongAt}} or more but the stricter evidence rules did not confirm it as strong{{end}}; below that it does not count.
+- Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}{{template "weighs" .}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%{{if gt .Weights.PartialCreditTop .Weights.PartialCredit}}, and up to {{pct .Weights.PartialCreditTop}}% when it scores {{f2 .Weights.StrongAt}} or more but the stricter evidence rules did not confirm it as strong{{end}}; below that it does not count.{{if gt .Weights.RoleEvidence 0.0}} A sentence from a role unlike the job's role earns up to {{pct .Weights.RoleEvidence}}% less.{{end}}
 - {{if .Weights.RecencyHalfLife}}Older evidence counts less: up to {{pct .Weights.Recency}}% less, half of that after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}
-- Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; it can take at most {{pct .Weights.Experience}}% off the score{{else}} (the job asked for no number of years, so this did not count){{end}}.
-- Role fit (your job titles against the job's title, by their words and by their meaning under the search's embedding model): {{f2 .RoleFit}}; it can take at most {{pct .Weights.RoleFit}}% off the score.
-
+- Years of experience: {{template "years" .}}
+- Role fit (your job titles against the job's title, by their words and by their meaning under the search's embedding model): {{if .Ranked}}{{f3 .RoleFit}}{{else}}not read for an application outside those shown{{end}}; it can take at most {{pct .Weights.RoleFit}}% off the score.
+- {{template "length" .}}
+{{with .Feedback}}- {{template "feedback" $}}
+{{end}}{{if .Ranked}}- {{template "together" .}}
+{{end}}
 ## How to contest
 
 You may ask a person to review the decision, correct your résumé, or have
@@ -215,8 +255,8 @@ job reference {{.Job}}. Ranking made on index {{.IndexVersion}} with model {{.Mo
 `
 
 var (
-	packetMarkdown = texttemplate.Must(texttemplate.New("md").Funcs(packetFuncs).Parse(packetMD))
-	packetHTML     = htmltemplate.Must(htmltemplate.New("html").Funcs(packetFuncs).Parse(`<!doctype html>
+	packetMarkdown = texttemplate.Must(texttemplate.Must(texttemplate.New("md").Funcs(packetFuncs).Parse(packetFactors)).Parse(packetMD))
+	packetHTML     = htmltemplate.Must(htmltemplate.Must(htmltemplate.New("html").Funcs(packetFuncs).Parse(packetFactors)).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>How an automated ranking treated your application</title></head>
 <body>
 <h1>How an automated ranking treated your application{{if .JobTitle}}: {{.JobTitle}}{{end}}</h1>
@@ -231,11 +271,14 @@ var (
 </ul>
 <h2>What else counted, and how much</h2>
 <ul>
-<li>Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%{{if gt .Weights.PartialCreditTop .Weights.PartialCredit}}, and up to {{pct .Weights.PartialCreditTop}}% when it scores {{f2 .Weights.StrongAt}} or more but the stricter evidence rules did not confirm it as strong{{end}}; below that it does not count.</li>
+<li>Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}{{template "weighs" .}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%{{if gt .Weights.PartialCreditTop .Weights.PartialCredit}}, and up to {{pct .Weights.PartialCreditTop}}% when it scores {{f2 .Weights.StrongAt}} or more but the stricter evidence rules did not confirm it as strong{{end}}; below that it does not count.{{if gt .Weights.RoleEvidence 0.0}} A sentence from a role unlike the job's role earns up to {{pct .Weights.RoleEvidence}}% less.{{end}}</li>
 <li>{{if .Weights.RecencyHalfLife}}Older evidence counts less: up to {{pct .Weights.Recency}}% less, half of that after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}</li>
-<li>Years of experience: {{f2 .Years}}{{if .YearsWanted}} against {{f2 .YearsWanted}} asked for; it can take at most {{pct .Weights.Experience}}% off the score{{else}} (the job asked for no number of years, so this did not count){{end}}.</li>
-<li>Role fit (your job titles against the job's title, by their words and by their meaning under the search's embedding model): {{f2 .RoleFit}}; it can take at most {{pct .Weights.RoleFit}}% off the score.</li>
-</ul>
+<li>Years of experience: {{template "years" .}}</li>
+<li>Role fit (your job titles against the job's title, by their words and by their meaning under the search's embedding model): {{if .Ranked}}{{f3 .RoleFit}}{{else}}not read for an application outside those shown{{end}}; it can take at most {{pct .Weights.RoleFit}}% off the score.</li>
+<li>{{template "length" .}}</li>
+{{with .Feedback}}<li>{{template "feedback" $}}</li>
+{{end}}{{if .Ranked}}<li>{{template "together" .}}</li>
+{{end}}</ul>
 <h2>How to contest</h2>
 <p>You may ask a person to review the decision, correct your résumé, or have your data erased. {{if .Contact}}Write to {{.Contact}}{{else}}Write to the employer{{end}}, quoting the job reference {{.Job}}. Ranking made on index {{.IndexVersion}} with model {{.ModelVersion}}.</p>
 </body></html>

@@ -131,25 +131,47 @@ func printMatch(w io.Writer, res *match.Result) {
 	}
 }
 
-// yearsText is a candidate's years as the CLI prints them; a résumé
-// without dated roles has no years to count, which "0.0 years" misstates.
+// yearsText is a candidate's years as the CLI prints them. When the JD
+// asks for years, it says the years its years fit counted (leading SREs,
+// in such roles), not their career's: career years beside "5+ years
+// leading" read as met when the score says not. A résumé without dated
+// roles has no years to count, which "0.0 years" misstates.
 func yearsText(c match.Candidate) string {
-	if c.YearsExperience == 0 {
-		return "no dated roles"
+	career := "no dated roles"
+	if c.YearsExperience > 0 {
+		career = fmt.Sprintf("%.1f years in all", c.YearsExperience)
 	}
-	// "in leadership roles": leading people of any field; a requirement
-	// to lead SREs counts only those roles, and its row says so.
-	return fmt.Sprintf("%.1f years (%.1f in leadership roles)", c.YearsExperience, c.LeadershipYears)
+	if len(c.Explain.Years) == 0 {
+		if c.YearsExperience == 0 {
+			return career
+		}
+		// "in leadership roles": leading people of any field.
+		return fmt.Sprintf("%.1f years (%.1f in leadership roles)", c.YearsExperience, c.LeadershipYears)
+	}
+	notes := make([]string, len(c.Explain.Years))
+	for i, y := range c.Explain.Years {
+		notes[i] = y.Note()
+	}
+	return strings.Join(notes, "; ") + " (" + career + ")"
 }
 
 // printEvidence is a candidate's formula and evidence per requirement,
-// as both match and jobs fit print them.
+// as both match and jobs fit print them; a requirement that asks for
+// years says the years counted, met or not.
 func printEvidence(w io.Writer, c match.Candidate) {
 	fmt.Fprintf(w, "   %s\n", c.Explain.Formula)
 	for _, e := range c.Matched {
-		fmt.Fprintf(w, "   %s %s (%s)\n     ← %s\n", match.Mark(e.Level), e.Requirement, e.Level, e.Text)
+		level := e.Level
+		if e.Years != "" {
+			level += ", " + e.Years
+		}
+		fmt.Fprintf(w, "   %s %s (%s)\n     ← %s\n", match.Mark(e.Level), e.Requirement, level, e.Text)
+	}
+	years := map[string]string{} // a missing requirement's years: Missing holds only its text
+	for _, y := range c.Explain.Years {
+		years[y.Requirement] = " (" + y.Note() + ")"
 	}
 	for _, m := range c.Missing {
-		fmt.Fprintf(w, "   %s %s\n", match.Mark(match.None.String()), m)
+		fmt.Fprintf(w, "   %s %s%s\n", match.Mark(match.None.String()), m, years[m])
 	}
 }

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"vitae/match"
+)
+
+// A requirement to lead people for years is scored on the years leading:
+// the candidate line and the requirement's row say those years, not the
+// career's, which would read as met when the years fit says not.
+func TestMatchTextSaysTheYearsTheScoreCounts(t *testing.T) {
+	dir := workdir(t)
+	jd := "SRE Manager\n\nRequirements:\n- 9+ years leading a team of site reliability engineers\n- Kubernetes in production\n"
+	if err := os.WriteFile(filepath.Join(dir, "job.txt"), []byte(jd), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, dir, "match", "job.txt", "--json", "--limit", "3")
+	if code != 0 {
+		t.Fatalf("match --json: exit %d: %s", code, errOut)
+	}
+	var res match.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	code, text, errOut := cli(t, dir, "match", "job.txt", "--limit", "3")
+	if code != 0 {
+		t.Fatalf("match: exit %d: %s", code, errOut)
+	}
+	checked := 0
+	for i, c := range res.Candidates {
+		if len(c.Explain.Years) != 1 || c.Explain.Years[0].Kind != "leadership" {
+			t.Fatalf("%s: years checks %+v, want one of leadership", c.Person, c.Explain.Years)
+		}
+		y := c.Explain.Years[0]
+		if y.Have == c.YearsExperience {
+			continue // no difference to show
+		}
+		checked++
+		head := fmt.Sprintf("\n%d. %s  fit %d%%", i+1, c.Person, c.Fit)
+		at := strings.Index(text, head)
+		if at < 0 {
+			t.Fatalf("no line %q in\n%s", head, text)
+		}
+		block := text[at+1:]
+		if end := strings.Index(block, "\n\n"); end >= 0 {
+			block = block[:end]
+		}
+		line, _, _ := strings.Cut(block, "\n")
+		lead := fmt.Sprintf("%.1f of 9 years leading", y.Have)
+		for _, want := range []string{lead, fmt.Sprintf("(%.1f years in all)", c.YearsExperience)} {
+			if !strings.Contains(line, want) {
+				t.Errorf("%s: candidate line lacks %q:\n%s", c.Person, want, line)
+			}
+		}
+		row := ""
+		for _, l := range strings.Split(block, "\n") {
+			if strings.Contains(l, " 9+ years leading a team of site reliability engineers") {
+				row = l
+			}
+		}
+		if !strings.Contains(row, lead) {
+			t.Errorf("%s: the requirement's row does not say %q:\n%s", c.Person, lead, block)
+		}
+	}
+	if checked == 0 {
+		t.Fatalf("no candidate whose leadership years differ from their career's:\n%s", text)
+	}
+}
