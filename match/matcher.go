@@ -376,6 +376,11 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 		fit[id] = f
 	}
 	roleCores(jd, &sc, res)
+	weighed := append([]Requirement(nil), res.Requirements...) // the parsed JD's stay as parsed
+	for i := range weighed {
+		weighed[i].Weight = round3(sc.weight(i))
+	}
+	res.Requirements = weighed
 	o := m.opts
 	if m.emb == nil {
 		o.StrongSense, o.LearnedGate = 0, false // no model, no check: the rules are those without it

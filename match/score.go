@@ -51,18 +51,13 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	var sum, wsum float64
 	weights := make([]float64, len(s.jd.Requirements))
 	for ri, req := range s.jd.Requirements {
-		weight := s.w.NiceToHave
+		weight := s.weight(ri)
 		c.Coverage.Total++
 		if req.MustHave {
-			weight = s.w.MustHave
 			c.Coverage.MustTotal++
 		} else {
 			c.Coverage.NiceTotal++
 		}
-		if !s.reqs[ri].specific() {
-			weight *= s.w.Soft
-		}
-		weight *= s.roleCoreFactor(ri)
 		wsum += weight
 		weights[ri] = weight
 		var grades []grade
@@ -127,6 +122,20 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	ex.Formula = formula(ex, s.w)
 	c.RoleFit, c.Score, c.Fit, c.Explain = ex.RoleFit, ex.Score, int(math.Round(ex.Score*100)), ex
 	return c, true
+}
+
+// weight is what requirement ri counts for in the evidence mean: a
+// must-have's or a nice-to-have's weight, × Soft when it names no skill,
+// tool or role, × the core factor.
+func (s scorer) weight(ri int) float64 {
+	w := s.w.NiceToHave
+	if s.jd.Requirements[ri].MustHave {
+		w = s.w.MustHave
+	}
+	if !s.reqs[ri].specific() {
+		w *= s.w.Soft
+	}
+	return w * s.roleCoreFactor(ri)
 }
 
 // best is a candidate's best evidence for requirement ri: the bullet with

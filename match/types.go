@@ -27,6 +27,10 @@ type Requirement struct {
 	// ("data" of "Data Engineer", rolecore.go): the weight of a requirement
 	// that does not is × (1 − core_weight).
 	Core bool `json:"core,omitempty"`
+	// Weight is what the requirement counts for in the evidence mean:
+	// must_have or nice_to_have, × soft when it names no skill, tool or
+	// role, × (1 − core_weight) when not core. Set in a match's answer.
+	Weight float64 `json:"weight,omitempty"`
 }
 
 // Evidence is the best bullet of a candidate for one requirement, or the

@@ -25,7 +25,7 @@ func TestMatchPageShowsMeaning(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d\n%s", resp.StatusCode, page)
 	}
-	for _, want := range []string{"fit ", "%", "must-haves met ", "/2 (", "strong", "nice-to-haves ", "/1", "◐ partial evidence (counts as met, for less)", "evidence ", "role fit ", "strong", "<mark>Kubernetes</mark>", "strong evidence: this bullet shows"} {
+	for _, want := range []string{"fit ", "%", "must-haves met ", "/2 (", "strong", "nice-to-haves ", "/1", "◐ partial evidence (counts as met, for less)", "evidence ", "role fit ", "strong", "<mark>Kubernetes</mark>", "strong evidence: this bullet shows", ">weight 2</span>", ">weight 1</span>"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -117,6 +118,9 @@ func printMatch(w io.Writer, res *match.Result) {
 		fmt.Fprintf(w, ", %.0f+ years", res.YearsRequired)
 	}
 	fmt.Fprintln(w)
+	if line := weightsLine(res); line != "" {
+		fmt.Fprintln(w, line)
+	}
 	if res.Degraded {
 		fmt.Fprintf(w, "(degraded: %s)\n", res.DegradedReason)
 	}
@@ -129,6 +133,31 @@ func printMatch(w io.Writer, res *match.Result) {
 		fmt.Fprintf(w, "\n%d. %s  fit %d%%  %s  %s\n", i+1, c.Person, c.Fit, c.Coverage.Summary(), yearsText(c))
 		printEvidence(w, c)
 	}
+}
+
+// weightsLine says what each requirement counts for in the evidence mean
+// when one counts for less than its kind (naming no skill, tool or role,
+// or not core): the score's numbers must all be shown. Empty otherwise.
+func weightsLine(res *match.Result) string {
+	var less []string
+	for _, r := range res.Requirements {
+		full := res.Weights.NiceToHave
+		if r.MustHave {
+			full = res.Weights.MustHave
+		}
+		if r.Weight > 0 && r.Weight < full {
+			less = append(less, fmt.Sprintf("%q %s", r.Text, strconv.FormatFloat(r.Weight, 'f', -1, 64)))
+		}
+	}
+	if len(less) == 0 {
+		return ""
+	}
+	why := "naming no skill, tool or role"
+	if res.Weights.Core > 0 {
+		why += ", or not core to the role"
+	}
+	return fmt.Sprintf("weights: must-have %s, nice-to-have %s; counting less (%s): %s",
+		strconv.FormatFloat(res.Weights.MustHave, 'f', -1, 64), strconv.FormatFloat(res.Weights.NiceToHave, 'f', -1, 64), why, strings.Join(less, ", "))
 }
 
 // yearsText is a candidate's years as the CLI prints them. When the JD

@@ -72,3 +72,24 @@ func TestMatchTextSaysTheYearsTheScoreCounts(t *testing.T) {
 		t.Fatalf("no candidate whose leadership years differ from their career's:\n%s", text)
 	}
 }
+
+// TestMatchTextSaysWeights: a requirement that counts for less than its
+// kind (naming no skill, tool or role) says its weight in the text, as
+// the JSON answer does, so the evidence number can be rebuilt (ux22).
+func TestMatchTextSaysWeights(t *testing.T) {
+	w := match.Weights{MustHave: 2, NiceToHave: 1, Soft: 0.25}
+	for _, tc := range []struct {
+		name string
+		reqs []match.Requirement
+		want string
+	}{
+		{"all full", []match.Requirement{{Text: "Go", MustHave: true, Weight: 2}, {Text: "Rust", Weight: 1}}, ""},
+		{"a soft must-have", []match.Requirement{{Text: "Go", MustHave: true, Weight: 2}, {Text: "A passion for complexity", MustHave: true, Weight: 0.5}},
+			`weights: must-have 2, nice-to-have 1; counting less (naming no skill, tool or role): "A passion for complexity" 0.5`},
+		{"no weights (no match ran)", []match.Requirement{{Text: "Go", MustHave: true}}, ""},
+	} {
+		if got := weightsLine(&match.Result{Requirements: tc.reqs, Weights: w}); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
