@@ -178,8 +178,13 @@ func yearsText(c match.Candidate) string {
 		return fmt.Sprintf("%.1f years (%.1f in leadership roles)", c.YearsExperience, c.LeadershipYears)
 	}
 	notes := make([]string, len(c.Explain.Years))
+	total := true // every check counted the career's years: they are the note's own
 	for i, y := range c.Explain.Years {
 		notes[i] = y.Note()
+		total = total && y.Kind == "total"
+	}
+	if total && c.YearsExperience > 0 {
+		return strings.Join(notes, "; ")
 	}
 	return strings.Join(notes, "; ") + " (" + career + ")"
 }

@@ -93,3 +93,25 @@ func TestMatchTextSaysWeights(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsTextSaysCareerOnce: a years check of the whole career is the
+// career's years, said once ("10.8 of 5 years in all", not followed by
+// "(10.8 years in all)"); a leadership check keeps the career beside it.
+func TestYearsTextSaysCareerOnce(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		c    match.Candidate
+		want string
+	}{
+		{"total", match.Candidate{YearsExperience: 10.8, Explain: match.Explain{Years: []match.YearsCheck{{Kind: "total", Asked: 5, Have: 10.8}}}},
+			"10.8 of 5 years in all"},
+		{"total, no dated roles", match.Candidate{Explain: match.Explain{Years: []match.YearsCheck{{Kind: "total", Asked: 5}}}},
+			"0.0 of 5 years in all (no dated roles)"},
+		{"leadership", match.Candidate{YearsExperience: 14.3, Explain: match.Explain{Years: []match.YearsCheck{{Kind: "leadership", Asked: 5, Have: 2.5}}}},
+			"2.5 of 5 years leading (14.3 years in all)"},
+	} {
+		if got := yearsText(tc.c); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
