@@ -18,6 +18,11 @@ func TestGradeIncidentManagement(t *testing.T) {
 		{req, "Served as incident commander for major outages and ran retrospectives afterwards", Strong},
 		{req, "Ran sprint retrospectives and daily standups for the team", None},
 		{req, "Led agile retrospectives and sprint planning", None},
+		// review22a: web pages and customer escalations are not incidents.
+		{req, "Built 20 landing pages in React and Next.js", None},
+		{req, "Handled customer escalations for enterprise accounts", None},
+		{"Experience with incident management", "Built 20 landing pages in React and Next.js", None},
+		{"Experience with incident management", "Handled customer escalations for enterprise accounts", None},
 		// The incident commander's words still say incidents to a
 		// requirement about incidents, not their management.
 		{"Demonstrable experience effectively coordinating response for outages and incidents.", "Serve as incident commander in on call rotation. Participates in 12x2 incident command rotation.", Partial},
