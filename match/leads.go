@@ -1,6 +1,7 @@
 package match
 
 import (
+	"regexp"
 	"strings"
 
 	"vitae/lexicon"
@@ -39,23 +40,7 @@ administrators architects programmers researchers editors writers accountants`)
 // lead verb whose object is a team or people), reading the lexicon's
 // matches of the text as analyzer.tokens does without its slash split.
 func leadsPeople(text string) bool {
-	return leadsTokens(lexTokens(text), afterCommas(text))
-}
-
-// afterCommas is the words that follow a comma in text, as the tokens
-// read them (which drop commas): "Managed the team, hired four" lists a
-// second act after the team, where "Managed team schedules" does not.
-func afterCommas(text string) map[string]bool {
-	if strings.IndexByte(text, ',') < 0 {
-		return nil
-	}
-	out := map[string]bool{}
-	for _, piece := range strings.Split(text, ",")[1:] {
-		if w := lexicon.Tokenize(piece); len(w) > 0 {
-			out[w[0]] = true
-		}
-	}
-	return out
+	return leadsTokens(lexTokens(text), afterBreaks(text))
 }
 
 // lexTokens reads text's lexicon matches as analyzer.tokens does,
@@ -82,7 +67,7 @@ func lexTokens(text string) []token {
 }
 
 // leadsTokens is leadsPeople over a text's tokens (analyzer.tokens) and
-// the words after its commas (afterCommas).
+// the words that open its clauses (afterBreaks).
 func leadsTokens(toks []token, commaed map[string]bool) bool {
 	leads, _ := leading(toks, commaed)
 	return leads
@@ -136,19 +121,49 @@ const helpReach = 8
 
 // helped reports whether a lead verb (word, after the tokens before)
 // acts in a clause that a help word opens: the text's first word or the
-// first after a comma, within helpReach words and with no comma opening
-// the lead verb's own clause ("Helped the team ship, led 3 engineers").
-func helped(before []token, word string, commaed map[string]bool) bool {
-	if commaed[word] {
+// first after a comma, semicolon or full stop (opened), within helpReach
+// words, with no such break opening the lead verb's own clause ("Helped
+// the team ship, led 3 engineers") and no "and" before a verb between
+// them ("Contributed to the platform and managed a team of 5"; "the SRE
+// and DevOps teams" joins nouns).
+func helped(before []token, word string, opened map[string]bool) bool {
+	if opened[word] {
 		return false
 	}
 	for j := len(before) - 1; j >= 0 && j >= len(before)-helpReach; j-- {
-		if w := before[j].word; helpWords[w] && (j == 0 || commaed[w]) {
+		w := before[j].word
+		if w == "and" && (j == len(before)-1 || before[j+1].kind == "verb") {
+			return false
+		}
+		if helpWords[w] && (j == 0 || opened[w]) {
 			return true
+		}
+		if opened[w] {
+			return false // a clause of its own opens before any help word
 		}
 	}
 	return false
 }
+
+// afterBreaks is the words that open a clause after a comma, semicolon
+// or full stop (a full stop before a space: "Node.js" is one word), as
+// the tokens read them (which drop the marks): "Managed the team, hired
+// four" lists a second act after the team, where "Managed team
+// schedules" does not.
+func afterBreaks(text string) map[string]bool {
+	if !strings.ContainsAny(text, ",;.") {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, piece := range reClauseBreak.Split(text, -1)[1:] {
+		if w := lexicon.Tokenize(piece); len(w) > 0 {
+			out[w[0]] = true
+		}
+	}
+	return out
+}
+
+var reClauseBreak = regexp.MustCompile(`[,;]|\.\s`)
 
 // spanHasPeople reports whether a lead verb's own phrase names the team
 // ("managed a team", "grew the team") and the team heads its object:

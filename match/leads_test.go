@@ -25,7 +25,7 @@ func TestLeadsTokensIsLeadsPeople(t *testing.T) {
 				continue
 			}
 			want := leadsPeople(l)
-			if got := leadsTokens(z.tokens(l), afterCommas(l)); got != want {
+			if got := leadsTokens(z.tokens(l), afterBreaks(l)); got != want {
 				t.Errorf("strict %v: leadsTokens(%q) = %v, leadsPeople %v", strict, l, got, want)
 			}
 			if want {
@@ -86,6 +86,13 @@ func TestLeadsPeopleReadsTheObject(t *testing.T) {
 		{"Interviewed and hired 12 engineers", true},
 		{"Helped the team ship the billing service, led 3 engineers", true},
 		{"Support Team Lead managing 6 agents", true},
+		// review22a: a clause of its own after a full stop, a semicolon
+		// or "and" before a verb is not the help word's.
+		{"Contributed to roadmap. Led a team of 4 engineers", true},
+		{"Participated in the reorg; led a team of 4 engineers", true},
+		{"Contributed to the platform and managed a team of 5 engineers", true},
+		{"Assisted customers daily and led a team of 3 support agents", true},
+		{"Helped design the API and mentored 4 junior engineers", true},
 		{"Establish unified KPIs across Product, Marketing, Finance, Support, and Country Management teams", false},
 		// review 20: a noun after "team" tagged a verb is the team's; a
 		// verb starts another act only past a comma or "and".
