@@ -164,6 +164,23 @@ func TestParseJDPlainReview(t *testing.T) {
 			"Senior Go Engineer\n\nRequirements: Go, Kubernetes.\nNice to have: Rust\n",
 			[]string{"must: Go, Kubernetes", "nice: Rust"},
 		},
+		// review22a: a section of several sentences in a run or after a
+		// switch lists each sentence.
+		{
+			"a run of inline headings, a section of two sentences",
+			"Senior Engineer\n\nRequirements: Go. Kubernetes.\nNice to have: Rust.\n",
+			[]string{"must: Go", "must: Kubernetes", "nice: Rust"},
+		},
+		{
+			"a run of inline headings, the last section of two sentences",
+			"Senior Engineer\n\nRequirements: Go.\nNice to have: Rust. Terraform.\n",
+			[]string{"must: Go", "nice: Rust", "nice: Terraform"},
+		},
+		{
+			"a switch to a section of two sentences",
+			"Senior Engineer\n\nRequirements: Go. Nice to have: Rust. Terraform.\n",
+			[]string{"must: Go", "nice: Rust", "nice: Terraform"},
+		},
 		{
 			"an inline heading alone keeps its prose and the JD's",
 			"Senior Go Engineer\n\nWe are a payments company. You will run Kubernetes.\n\nRequirements: You know Go well.\n",

@@ -133,28 +133,41 @@ func startsInline(line string) bool {
 // inlineSections reads an inline heading's line: the heading and its
 // section, and again for each heading the line switches to after a ";" or
 // a full stop ("Requirements: Go; Nice to have: Rust"). A line of several
-// sections, or one of a run of such lines (listed), lists their items: its
-// last section's one sentence loses its full stop ("Nice to have: Rust."
-// asks for Rust, as an item, not as prose a list JD drops).
+// sections, or one of a run of such lines (listed), lists their items:
+// each sentence of a section is one, without its full stop ("Nice to
+// have: Rust. Terraform." asks for both, as items, not as prose a list
+// JD drops). A lone inline heading keeps its prose as written.
 func inlineSections(label, rest string, listed bool) []jdLine {
 	var out []jdLine
 	for switched := false; ; switched = true {
 		out = append(out, jdLine{kind: linePlain, text: label + ":"})
 		before, next, after, ok := inlineSwitch(rest)
 		if !ok {
-			if (switched || listed) && len(ingest.Sentences(rest)) == 1 {
-				rest = strings.TrimSpace(strings.TrimSuffix(rest, "."))
-			}
-			if rest != "" { // "Go; Nice to have:" ends with a heading over nothing
-				out = append(out, inlineItems(rest)...)
-			}
-			return out
+			// "Go; Nice to have:" ends with a heading over nothing.
+			return append(out, sectionItems(rest, switched || listed)...)
 		}
-		if before != "" {
-			out = append(out, inlineItems(before)...)
-		}
+		out = append(out, sectionItems(before, true)...)
 		label, rest = next, after
 	}
+}
+
+// sectionItems is what an inline heading's section holds: with listed,
+// each sentence as an item without its full stop; else one line as
+// written (inlineItems).
+func sectionItems(text string, listed bool) []jdLine {
+	if !listed {
+		if text == "" {
+			return nil
+		}
+		return inlineItems(text)
+	}
+	var out []jdLine
+	for _, s := range ingest.Sentences(text) {
+		if t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s.Text), ".")); t != "" {
+			out = append(out, inlineItems(t)...)
+		}
+	}
+	return out
 }
 
 // inlineSwitch finds the first heading in s that opens a new section: a
