@@ -229,6 +229,18 @@ func TestParseJDPlainReview(t *testing.T) {
 			"Platform Engineer\n\nAbout the role:\nYou will own the\nTerraform code for\nour cloud.\nExperience with\nPostgreSQL is a\nplus.\n",
 			[]string{"must: You will own the Terraform code for our cloud", "nice: Experience with PostgreSQL is a plus"},
 		},
+		// review22a: a list of short lines, lower-case and ending with a
+		// full stop, is no paragraph.
+		{
+			"a short lower-case list ending with a full stop",
+			"Data Engineer\n\nRequirements\nPython\nsql and dbt\nairflow.\n",
+			[]string{"must: Python", "must: sql and dbt", "must: airflow"},
+		},
+		{
+			"a short list under a lead-in, ending with a full stop",
+			"Data Engineer\n\nWhat you bring\nSQL\ndbt and Airflow\nstrong communication.\n",
+			[]string{"must: SQL", "must: dbt and Airflow", "must: strong communication"},
+		},
 		{
 			"a short list line cut at a word that cannot end it goes on",
 			"Backend Engineer\n\nRequirements\nExperience with\ndistributed systems\nGo, Python,\nor Rust in production\nKafka\n",

@@ -171,10 +171,24 @@ var headingEnds = map[string]bool{"for": true, "with": true, "on": true, "in": t
 
 // proseShape reports whether lines read as a paragraph: two or more, the
 // first starting with a capital or a digit, the last ending a sentence,
-// and at least half of the others ending mid-sentence.
+// and at least half of the others ending mid-sentence; every line but the
+// last holds two words or more and they hold 2.5 on average, as a line
+// filled to its wrap column does ("Python" / "sql and dbt" / "airflow."
+// is a list).
 func proseShape(lines []string) bool {
 	n := len(lines)
 	if n < 2 {
+		return false
+	}
+	words := 0
+	for _, l := range lines[:n-1] {
+		f := len(strings.Fields(l))
+		if f < 2 {
+			return false
+		}
+		words += f
+	}
+	if 2*words < 5*(n-1) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(lines[0]))
