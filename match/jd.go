@@ -41,7 +41,16 @@ var boilerplate = regexp.MustCompile(`(?i)(equal opportunity|equal employment|wi
 var reMeta = regexp.MustCompile(`(?i)^\**\s*(url|link|location|work location|seniority(?: level)?|employment type|job type|job id|department|posted|date posted|workplace type|work type|salary|pay|schedule|shift|start date|reports to)\s*:?\**\s*:\s*\**\s*(.*)$`)
 
 // ParseJD splits a job description into requirements.
+// A PDF (text beginning "%PDF-") is read as its text, whatever format
+// says.
 func ParseJD(text, format string) (*JobDescription, error) {
+	if err := CheckFormat(format); err != nil {
+		return nil, err
+	}
+	text, err := pdfText(text)
+	if err != nil {
+		return nil, err
+	}
 	if strings.TrimSpace(text) == "" {
 		return nil, vitae.Errorf(vitae.EINVALID, "job description is empty")
 	}
@@ -74,10 +83,9 @@ func ParseJD(text, format string) (*JobDescription, error) {
 			return nil, err
 		}
 		return parseJDLines(lines), nil
-	case "text", "markdown":
+	default: // text or markdown: CheckFormat refused the rest
 		return parseJDLines(strings.Split(text, "\n")), nil
 	}
-	return nil, vitae.Errorf(vitae.EINVALID, "format %q: want text, markdown, html or json", format)
 }
 
 // candidate is a piece of a JD that may become a requirement.
