@@ -107,3 +107,38 @@ func TestReadJD(t *testing.T) {
 		})
 	}
 }
+
+// TestParseJDWarnsOfAResume: a JSON Resume sent as the job description is
+// read, as before, with a warning that it is a person, not a job; a job
+// in JSON Resume's job schema, and text, carry none.
+func TestParseJDWarnsOfAResume(t *testing.T) {
+	const resume = `{"basics":{"name":"Kai Moss"},"work":[{"name":"Initrode","position":"SRE"}],"skills":[{"name":"Kubernetes","keywords":["Helm"]}]}`
+	tests := []struct {
+		name, text, format string
+		warned             bool
+	}{
+		{"a JSON Resume", resume, "", true},
+		{"a JSON Resume read as JSON", resume, "json", true},
+		{"a job in JSON", `{"title":"SRE","skills":[{"name":"Kubernetes"}]}`, "", false},
+		{"basics without work", `{"basics":{"name":"x"},"skills":[{"name":"Kubernetes"}]}`, "", false},
+		{"text", "# SRE\n- Kubernetes in production", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			jd, err := ParseJD(tt.text, tt.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			warned := len(jd.Warnings) == 1 && strings.Contains(jd.Warnings[0], "looks like a résumé")
+			if warned != tt.warned || (!tt.warned && len(jd.Warnings) > 0) {
+				t.Errorf("warnings %q, want a résumé warning: %v", jd.Warnings, tt.warned)
+			}
+		})
+	}
+	// Skills as plain strings, as many résumés write them, do not fit the
+	// job schema: the refusal says the file is a résumé, not a Go type.
+	_, err := ParseJD(`{"basics":{"name":"Ana"},"work":[],"skills":["Go"]}`, "")
+	if msg := vitae.ErrorMessage(err); !strings.Contains(msg, "looks like a résumé") || strings.Contains(msg, "struct") {
+		t.Errorf("err %v, want one saying it is a résumé", err)
+	}
+}

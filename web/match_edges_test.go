@@ -100,6 +100,22 @@ func textPDF(content string) string {
 	))
 }
 
+// A résumé pasted into the match page is matched, with the warning the
+// API's answer carries; a job shows none.
+func TestMatchPageWarnsOfAResume(t *testing.T) {
+	ts, _ := newTestServer(t, Config{})
+	resume := `{"basics":{"name":"Kai Moss"},"work":[{"name":"Initrode","position":"SRE"}],"skills":[{"name":"Kubernetes"}]}`
+	for _, tt := range []struct {
+		jd     string
+		warned bool
+	}{{resume, true}, {"# SRE\n## Requirements\n- Kubernetes in production", false}} {
+		st, page := postMatchPage(t, ts.URL, url.Values{"jd": {tt.jd}})
+		if warned := strings.Contains(page, `<p class="warn">Warning: the job description looks like a résumé`); st != http.StatusOK || warned != tt.warned {
+			t.Errorf("%.40s: status %d, warned %v, want %v", tt.jd, st, warned, tt.warned)
+		}
+	}
+}
+
 // keyedRaw makes one API call with the key and returns the status and body.
 func keyedRaw(t *testing.T, method, u, body string) (int, string) {
 	t.Helper()

@@ -88,6 +88,13 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
+			if w := match.ResumeWarning(j.JobDescription); w != "" {
+				_, log, err := g.load(cmd, nil)
+				if err != nil {
+					return err
+				}
+				log.Warn(w, "file", args[0])
+			}
 			wb, srv, err := g.openJobs(cmd, jobsTimeout)
 			if err != nil {
 				return err

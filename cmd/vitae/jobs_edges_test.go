@@ -81,6 +81,37 @@ func TestPDFJobDescription(t *testing.T) {
 	}
 }
 
+// A résumé given as the job description is matched, as before, with a
+// warning on stderr (and in --json's warnings) that it is a person, not
+// a job; jobs add warns the same.
+func TestResumeAsJobDescriptionWarns(t *testing.T) {
+	dir := workdir(t)
+	if code, _, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: %d %s", code, errOut)
+	}
+	const warning = "looks like a résumé"
+	tests := []struct {
+		args []string
+		out  string // in stdout
+	}{
+		{[]string{"match", "data/aisha-rahman.json"}, "requirement(s)"},
+		{[]string{"match", "--json", "data/aisha-rahman.json"}, `"warnings": [`},
+		{[]string{"jobs", "add", "data/aisha-rahman.json"}, "Stored"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := cli(t, dir, tt.args...)
+		if code != 0 || !strings.Contains(out, tt.out) || !strings.Contains(errOut, warning) || !strings.Contains(errOut, "aisha-rahman.json") {
+			t.Errorf("%v: exit %d, want 0 with %q and a warning naming the file\nstdout:\n%.300s\nstderr:\n%s", tt.args, code, tt.out, out, errOut)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "job.md"), []byte("# SRE\n## Requirements\n- Kubernetes in production\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := cli(t, dir, "match", "job.md"); code != 0 || strings.Contains(errOut, warning) {
+		t.Errorf("a job: exit %d, want 0 without a warning\n%s", code, errOut)
+	}
+}
+
 // linesPDF is a one-page PDF with one Helvetica line per entry.
 func linesPDF(lines ...string) []byte {
 	var content strings.Builder

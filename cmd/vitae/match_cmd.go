@@ -42,7 +42,7 @@ nice-to-haves.`,
 			if format == "" {
 				format = formatOf(args[0])
 			}
-			a, srv, _, err := g.openOrRemote(cmd, nil, func(cfg *Config) error {
+			a, srv, cfg, err := g.openOrRemote(cmd, nil, func(cfg *Config) error {
 				return search.CheckLimit("--limit", limit, cfg.Search.MaxLimit)
 			})
 			if err != nil {
@@ -59,6 +59,10 @@ nice-to-haves.`,
 			}
 			if err != nil {
 				return err
+			}
+			log := newLogger(cfg, g.stderr)
+			for _, w := range res.Warnings {
+				log.Warn(w, "file", args[0])
 			}
 			if asJSON {
 				return writeJSON(g.stdout, res)
