@@ -11,8 +11,9 @@
 // Every error names the file and says why, with a vitae error code inside
 // (EINVALID, ETOOLARGE, EUNSUPPORTED), so a batch can skip the file and go on.
 //
-// Two readers are shared with job-description parsing (package match), so
+// Three readers are shared with job-description parsing (package match), so
 // that both kinds of text are cut by one set of rules: Sentences, the one
-// sentence splitter, and HTMLLines, the one HTML-to-lines walker. The
-// sample résumés the tests read are the demo's, in ../data.
+// sentence splitter, HTMLLines, the one HTML-to-lines walker, and
+// PDFLines, the one PDF text extractor. The sample résumés the tests read
+// are the demo's, in ../data.
 package ingest

@@ -167,7 +167,7 @@ func parse(ctx context.Context, name string, data []byte, opts Options) (r *vita
 func detect(name string, data []byte) string {
 	head := bytes.TrimLeft(data[:min(len(data), 512)], " \t\r\n\ufeff")
 	switch {
-	case bytes.HasPrefix(data, []byte("%PDF-")):
+	case IsPDF(data):
 		return "pdf"
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return "docx"

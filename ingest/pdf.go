@@ -20,6 +20,24 @@ var pdfTimeout = 10 * time.Second
 // parsePDF extracts text row by row, page by page, then reads it as text.
 // ctx's end stops it between pages and streams.
 func parsePDF(ctx context.Context, name string, data []byte, o Options) (*vitae.Resume, error) {
+	lines, err := PDFLines(ctx, data, o)
+	if err != nil {
+		return nil, err
+	}
+	return parseLines(lines)
+}
+
+// IsPDF reports whether data is a PDF file, by its header.
+func IsPDF(data []byte) bool { return bytes.HasPrefix(data, []byte("%PDF-")) }
+
+// PDFLines is a PDF's text, one line per row of the page and a blank line
+// after a paragraph and a page, within o's page and text limits (zero
+// values are the defaults). Résumés (ingest) and job descriptions (match)
+// are both read through it. A malformed PDF is EINVALID; one that takes
+// longer than pdfTimeout is ETIMEOUT; ctx's end stops it between pages
+// and streams.
+func PDFLines(ctx context.Context, data []byte, o Options) ([]string, error) {
+	o = o.WithDefaults()
 	type result struct {
 		lines []string
 		err   error
@@ -36,10 +54,7 @@ func parsePDF(ctx context.Context, name string, data []byte, o Options) (*vitae.
 	}()
 	select {
 	case r := <-done:
-		if r.err != nil {
-			return nil, r.err
-		}
-		return parseLines(r.lines)
+		return r.lines, r.err
 	case <-ctx.Done():
 		return nil, ctxError(ctx.Err())
 	case <-time.After(pdfTimeout):

@@ -126,6 +126,11 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 // title, when empty, is the description's own, else its first
 // requirement.
 func NewJob(title, text, format string) (Job, error) {
+	// A PDF is stored as its text, which is what a person reads back.
+	text, err := pdfText(text)
+	if err != nil {
+		return Job{}, err
+	}
 	text = NormalizeLines(text)
 	jd, err := ParseJD(text, format)
 	if err != nil {

@@ -20,6 +20,9 @@ type JobDescription struct {
 	YearsRequired float64       `json:"years_required,omitempty"`
 	Seniority     string        `json:"seniority,omitempty"`
 	Skills        []string      `json:"skills,omitempty"`
+	// Warnings say what was read but looks wrong (a résumé sent as the
+	// job description); the match goes on.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // MaxJDChars is the longest job description a match reads, in characters.
@@ -41,7 +44,16 @@ var boilerplate = regexp.MustCompile(`(?i)(equal opportunity|equal employment|wi
 var reMeta = regexp.MustCompile(`(?i)^\**\s*(url|link|location|work location|seniority(?: level)?|employment type|job type|job id|department|posted|date posted|workplace type|work type|salary|pay|schedule|shift|start date|reports to)\s*:?\**\s*:\s*\**\s*(.*)$`)
 
 // ParseJD splits a job description into requirements.
+// A PDF (text beginning "%PDF-") is read as its text, whatever format
+// says.
 func ParseJD(text, format string) (*JobDescription, error) {
+	if err := CheckFormat(format); err != nil {
+		return nil, err
+	}
+	text, err := pdfText(text)
+	if err != nil {
+		return nil, err
+	}
 	if strings.TrimSpace(text) == "" {
 		return nil, vitae.Errorf(vitae.EINVALID, "job description is empty")
 	}
@@ -65,19 +77,27 @@ func ParseJD(text, format string) (*JobDescription, error) {
 			format = "text"
 		}
 	}
+	var jd *JobDescription
 	switch format {
 	case "json":
-		return parseJobJSON(text)
+		if jd, err = parseJobJSON(text); err != nil {
+			return nil, err
+		}
 	case "html":
 		lines, err := ingest.HTMLLines([]byte(text))
 		if err != nil {
 			return nil, err
 		}
-		return parseJDLines(lines), nil
-	case "text", "markdown":
-		return parseJDLines(strings.Split(text, "\n")), nil
+		jd = parseJDLines(lines)
+	default: // text or markdown: CheckFormat refused the rest
+		jd = parseJDLines(strings.Split(text, "\n"))
 	}
-	return nil, vitae.Errorf(vitae.EINVALID, "format %q: want text, markdown, html or json", format)
+	if strings.HasPrefix(strings.TrimSpace(text), "{") {
+		if w := ResumeWarning(text); w != "" {
+			jd.Warnings = append(jd.Warnings, w)
+		}
+	}
+	return jd, nil
 }
 
 // candidate is a piece of a JD that may become a requirement.
@@ -274,6 +294,17 @@ func (jd *JobDescription) finish() {
 	}
 }
 
+// ResumeWarning is a warning when text is a JSON Resume (an object with
+// "basics" and "work"), else "": such a file is a person, not a job, and
+// its skills and highlights would be read as the job's requirements.
+func ResumeWarning(text string) string {
+	var keys map[string]json.RawMessage
+	if json.Unmarshal([]byte(text), &keys) != nil || keys["basics"] == nil || keys["work"] == nil {
+		return ""
+	}
+	return `the job description looks like a résumé (JSON Resume, with "basics" and "work"): its requirements are one person's skills and highlights, not a job's`
+}
+
 // parseJobJSON reads JSON Resume's job schema.
 func parseJobJSON(text string) (*JobDescription, error) {
 	var j struct {
@@ -288,6 +319,11 @@ func parseJobJSON(text string) (*JobDescription, error) {
 		} `json:"skills"`
 	}
 	if err := json.Unmarshal([]byte(text), &j); err != nil {
+		if w := ResumeWarning(text); w != "" {
+			// Its "skills" are a person's, often plain strings: say what
+			// the file is, not which Go field it failed.
+			return nil, vitae.Errorf(vitae.EINVALID, "%s, and it does not read as JSON Resume's job schema", w)
+		}
 		return nil, vitae.Wrap(vitae.EINVALID, err, "job description JSON is malformed")
 	}
 	jd := &JobDescription{Title: j.Title}

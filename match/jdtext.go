@@ -1,11 +1,14 @@
 package match
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"vitae"
+	"vitae/ingest"
 )
 
 // minLettered is the length (characters that are not spaces) from which
@@ -22,6 +25,9 @@ const minLettered = 200
 // bytes match: the lexicon reads the skill "C" in them, and a stored job's
 // title carries the control characters. EINVALID names the problem.
 func CheckText(text string) error {
+	if strings.HasPrefix(text, "PK\x03\x04") {
+		return vitae.Errorf(vitae.EINVALID, "job description is a DOCX or other ZIP archive, which is not read as one: save it as text, Markdown, HTML or PDF")
+	}
 	if !utf8.ValidString(text) {
 		return vitae.Errorf(vitae.EINVALID, "job description is not UTF-8 text (binary data?)")
 	}
@@ -50,6 +56,52 @@ func CheckText(text string) error {
 		return vitae.Errorf(vitae.EINVALID, "job description has too few letters to be text (%d of %d characters)", letters, shown)
 	}
 	return nil
+}
+
+// Formats are the values a job description's format may name; "" lets
+// ParseJD detect it. A PDF is read by its content, whatever the format.
+var Formats = []string{"text", "markdown", "html", "json"}
+
+// CheckFormat refuses a format that is not one of Formats or "", with
+// EINVALID naming the values there are.
+func CheckFormat(format string) error {
+	if format == "" || slices.Contains(Formats, format) {
+		return nil
+	}
+	return vitae.Errorf(vitae.EINVALID, "format %q: want one of %s (a PDF needs none: it is read by its content)", format, strings.Join(Formats, ", "))
+}
+
+// ReadJD is the text of a job description file: a PDF's text (its
+// header decides, not its name), anything else as it is. It refuses, with
+// EINVALID saying why, a PDF without text and what CheckText refuses
+// (binary data, a DOCX); the caller names the file.
+func ReadJD(data []byte) (string, error) {
+	text, err := pdfText(string(data))
+	if err != nil {
+		return "", err
+	}
+	if err := CheckText(text); err != nil {
+		return "", err
+	}
+	return text, nil
+}
+
+// pdfText is text itself, or when text is a PDF file its text: without
+// it a PDF is matched as its own syntax ("%PDF-1.4", "2 0 obj"). A PDF
+// that yields no text (a scanned page) is refused.
+func pdfText(text string) (string, error) {
+	if !strings.HasPrefix(text, "%PDF-") {
+		return text, nil
+	}
+	lines, err := ingest.PDFLines(context.Background(), []byte(text), ingest.Options{})
+	if err != nil {
+		return "", vitae.Errorf(vitae.ErrorCode(err), "job description is a PDF that could not be read: %s", vitae.ErrorMessage(err))
+	}
+	out := strings.Join(lines, "\n")
+	if strings.TrimSpace(out) == "" {
+		return "", vitae.Errorf(vitae.EINVALID, "job description is a PDF without text (a scanned page?): send its text")
+	}
+	return out, nil
 }
 
 // NormalizeLines ends every line with \n alone, without trailing spaces or

@@ -204,4 +204,6 @@ type Result struct {
 	// ("mr-" and 12 hex digits): the same index, model and rules give
 	// the same ranking.
 	Rules string `json:"rules"`
+	// Warnings are the job description's (JobDescription.Warnings).
+	Warnings []string `json:"warnings,omitempty"`
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,11 +21,20 @@ import (
 // this file holds what they share.
 
 // decode reads a JSON body strictly: unknown fields and trailing data
-// are errors, size is bounded by limitBody.
+// are errors, size is bounded by limitBody. Every body is an object: any
+// other JSON value is refused as such, null too, which would otherwise
+// decode as an object with every field empty.
 func decode(c *gin.Context, v any) error {
-	dec := json.NewDecoder(c.Request.Body)
+	body := bufio.NewReader(c.Request.Body)
+	first := firstByte(body)
+	dec := json.NewDecoder(body)
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	err := dec.Decode(v)
+	var te *json.UnmarshalTypeError
+	if first != '{' && (err == nil || errors.As(err, &te)) {
+		return vitae.Errorf(vitae.EINVALID, "request body must be a JSON object")
+	}
+	if err != nil {
 		if tooLarge(err) {
 			return vitae.Errorf(vitae.ETOOLARGE, "request body is too large")
 		}
@@ -34,6 +44,23 @@ func decode(c *gin.Context, v any) error {
 		return vitae.Errorf(vitae.EINVALID, "malformed JSON body: trailing data")
 	}
 	return nil
+}
+
+// firstByte is the first byte of r after JSON white space, left unread;
+// 0 when r ends (or fails) first, which the decoder then reports.
+func firstByte(r *bufio.Reader) byte {
+	for {
+		b, err := r.ReadByte()
+		if err != nil {
+			return 0
+		}
+		switch b {
+		case ' ', '\t', '\r', '\n':
+			continue
+		}
+		_ = r.UnreadByte()
+		return b
+	}
 }
 
 // jsonProblem describes a decoding error without echoing input.

@@ -114,8 +114,12 @@ func (s *Server) decide(c *gin.Context) {
 		s.fail(c, vitae.Errorf(vitae.EINVALID, "decision must be shortlisted or rejected"))
 		return
 	}
-	if utf8.RuneCountInString(req.Reason) > 2000 || len(req.Job) > 200 {
-		s.fail(c, vitae.Errorf(vitae.ETOOLARGE, "reason is at most 2,000 characters, job at most 200"))
+	if utf8.RuneCountInString(req.Reason) > 2000 {
+		s.fail(c, vitae.Errorf(vitae.ETOOLARGE, "reason is at most 2,000 characters"))
+		return
+	}
+	if err := checkJobLabel(req.Job); err != nil {
+		s.fail(c, err)
 		return
 	}
 	id, err := s.resolveID(c, req.ResumeID)

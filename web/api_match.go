@@ -25,6 +25,10 @@ func (s *Server) registerMatchRoutes(g *gin.RouterGroup) {
 			s.fail(c, err)
 			return
 		}
+		if err := checkJobLabel(req.Job); err != nil {
+			s.fail(c, err)
+			return
+		}
 		res, err := s.m.Match(c.Request.Context(), req.Request)
 		if err != nil {
 			s.fail(c, err)

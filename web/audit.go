@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -101,6 +102,19 @@ func (s *Server) logSearch(ctx context.Context, q vitae.Query, res *vitae.Result
 	params, _ := json.Marshal(q)
 	return s.record(ctx, audit.Event{Action: audit.Search, Text: text, Params: params, Ranked: audit.SearchRanking(res),
 		IndexVersion: res.IndexVersion, ModelVersion: res.ModelVersion, Blind: blind})
+}
+
+// maxJobLabel is the longest job label, in characters, a match or a
+// decision carries into the log (openapi.json's maxLength of "job").
+const maxJobLabel = 200
+
+// checkJobLabel refuses a job label longer than maxJobLabel (ETOOLARGE),
+// as the other names of the API are refused.
+func checkJobLabel(label string) error {
+	if utf8.RuneCountInString(label) > maxJobLabel {
+		return vitae.Errorf(vitae.ETOOLARGE, "job (the label in the audit log) is at most %d characters", maxJobLabel)
+	}
+	return nil
 }
 
 // JobRef is the job a match belongs to in the log: the caller's label,

@@ -46,6 +46,8 @@ func auditCalls(tb testing.TB, open, keyed *httptest.Server, serve func(Config) 
 		call(logged, "decision by pseudonym", "POST", "/api/v1/decisions", `{"resume_id":"`+ana+`","decision":"rejected","job":"sre-7"}`, 201, "valid"),
 		call(logged, "decision unknown kind", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"hired"}`, 400, "invalid"),
 		call(logged, "decision unknown résumé", "POST", "/api/v1/decisions", `{"resume_id":"nobody","decision":"rejected"}`, 404, ""),
+		call(logged, "decision job label at the maximum", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected","job":"`+strings.Repeat("é", 200)+`"}`, 201, "valid"),
+		call(logged, "decision job label too long", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected","job":"`+strings.Repeat("j", 201)+`"}`, 413, "invalid"),
 		call(logged, "decision long reason", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected","reason":"`+strings.Repeat("x", 2001)+`"}`, 413, "invalid"),
 		call(open, "decision without a log", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected"}`, 503, "valid"),
 		{name: "decision without key", srv: keyed, method: "POST", path: "/api/v1/decisions", body: []byte(`{"resume_id":"jordan-lee","decision":"rejected"}`), status: 401},

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"compress/zlib"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -8,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"vitae/ingest/ingesttest"
 	"vitae/web/workbench"
 )
 
@@ -48,6 +51,67 @@ func TestAPIRefusesBinaryJobDescriptions(t *testing.T) {
 		st, body := keyedRaw(t, "POST", base+"/api/v1"+path, string(req))
 		if st != http.StatusBadRequest || !strings.Contains(body, `"code":"invalid"`) || !strings.Contains(body, "control character") {
 			t.Errorf("POST %s with bytes: %d %s", path, st, body)
+		}
+	}
+}
+
+// A PDF sent as the job description is read as its text, as résumés are:
+// the match ranks for its requirements and the stored job keeps its text,
+// never its syntax ("%PDF-1.4", "2 0 obj"). One without text, or whose
+// compressed streams a JSON string could not carry, is a 400 saying so.
+func TestAPIReadsAPDFJobDescription(t *testing.T) {
+	base, _ := jobsServer(t)
+	page := "BT /F1 11 Tf 50 770 Td (SRE Manager) Tj ET\nBT /F1 11 Tf 50 756 Td (Requirements:) Tj ET\n" +
+		"BT /F1 11 Tf 50 742 Td (- Lead a team of site reliability engineers) Tj ET\nBT /F1 11 Tf 50 728 Td (- Kubernetes in production) Tj ET\n"
+	var packed bytes.Buffer
+	zw := zlib.NewWriter(&packed)
+	zw.Write([]byte(page))
+	zw.Close()
+	tests := []struct {
+		name, path, pdf string
+		status          int
+		want            string // in the answer
+	}{
+		{"match", "/match", textPDF(ingesttest.Stream("", page)), 200, `"title":"SRE Manager"`},
+		{"store", "/jobs", textPDF(ingesttest.Stream("", page)), 201, `"job_description":"SRE Manager\nRequirements:\n- Lead a team`},
+		{"match without text", "/match", textPDF(ingesttest.Stream("", "")), 400, "PDF without text"},
+		{"store without text", "/jobs", textPDF(ingesttest.Stream("", "")), 400, "PDF without text"},
+		{"match compressed", "/match", textPDF(ingesttest.Stream("/Filter /FlateDecode ", packed.String())), 400, `"code":"invalid"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, _ := json.Marshal(map[string]string{"job_description": tt.pdf})
+			st, body := keyedRaw(t, "POST", base+"/api/v1"+tt.path, string(req))
+			if st != tt.status || !strings.Contains(body, tt.want) || strings.Contains(body, "%PDF") || strings.Contains(body, " 0 obj") {
+				t.Errorf("POST %s: %d %.600s\nwant %d with %s", tt.path, st, body, tt.status, tt.want)
+			}
+		})
+	}
+}
+
+// textPDF is a one-page PDF whose page content is the stream given.
+func textPDF(content string) string {
+	return string(ingesttest.PDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		content,
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	))
+}
+
+// A résumé pasted into the match page is matched, with the warning the
+// API's answer carries; a job shows none.
+func TestMatchPageWarnsOfAResume(t *testing.T) {
+	ts, _ := newTestServer(t, Config{})
+	resume := `{"basics":{"name":"Kai Moss"},"work":[{"name":"Initrode","position":"SRE"}],"skills":[{"name":"Kubernetes"}]}`
+	for _, tt := range []struct {
+		jd     string
+		warned bool
+	}{{resume, true}, {"# SRE\n## Requirements\n- Kubernetes in production", false}} {
+		st, page := postMatchPage(t, ts.URL, url.Values{"jd": {tt.jd}})
+		if warned := strings.Contains(page, `<p class="warn">Warning: the job description looks like a résumé`); st != http.StatusOK || warned != tt.warned {
+			t.Errorf("%.40s: status %d, warned %v, want %v", tt.jd, st, warned, tt.warned)
 		}
 	}
 }

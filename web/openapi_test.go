@@ -199,6 +199,10 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 		jsonCall("match empty", "POST", "/api/v1/match", `{"job_description":""}`, 400, "invalid"),
 		jsonCall("match negative limit", "POST", "/api/v1/match", `{"job_description":"- Go","limit":-1}`, 400, "invalid"),
 		jsonCall("match limit over the maximum", "POST", "/api/v1/match", `{"job_description":"- Go","limit":101}`, 400, "invalid"),
+		{name: "match a résumé", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"{\"basics\":{\"name\":\"Kai Moss\"},\"work\":[{\"name\":\"Initrode\",\"position\":\"SRE\"}],\"skills\":[{\"name\":\"Kubernetes\"}]}"}`),
+			status: 200, request: "valid", contains: []string{`"warnings":["the job description looks like a résumé`}},
+		jsonCall("match job label at the maximum", "POST", "/api/v1/match", `{"job_description":"- Go","job":"`+strings.Repeat("é", 200)+`"}`, 200, "valid"),
+		jsonCall("match job label too long", "POST", "/api/v1/match", `{"job_description":"- Go","job":"`+strings.Repeat("j", 300)+`"}`, 413, "invalid"),
 		jsonCall("match huge body", "POST", "/api/v1/match", `{"job_description":"`+strings.Repeat("a", 70<<10)+`"}`, 413, ""),
 
 		jsonCall("list résumés", "GET", "/api/v1/resumes", "", 200, "valid"),

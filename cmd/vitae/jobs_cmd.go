@@ -71,15 +71,15 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "add JD_FILE",
-		Short: "Store a job description (text, Markdown, HTML or JSON; - reads standard input)",
+		Short: "Store a job description (text, Markdown, HTML, PDF or JSON; - reads standard input)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			text, err := readInput(args[0])
-			if err != nil {
-				return &exitError{code: 2, err: err}
+			if err := match.CheckFormat(format); err != nil {
+				return usage(fmt.Errorf("--format: %w", err))
 			}
-			if err := match.CheckText(text); err != nil {
-				return usage(fmt.Errorf("%s: %w", args[0], err))
+			text, err := readJD(args[0])
+			if err != nil {
+				return err
 			}
 			if format == "" {
 				format = formatOf(args[0])
@@ -87,6 +87,13 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 			j, err := match.NewJob(title, text, format)
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			if w := match.ResumeWarning(j.JobDescription); w != "" {
+				_, log, err := g.load(cmd, nil)
+				if err != nil {
+					return err
+				}
+				log.Warn(w, "file", args[0])
 			}
 			wb, srv, err := g.openJobs(cmd, jobsTimeout)
 			if err != nil {

@@ -43,8 +43,8 @@ func TestJobsCommands(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"jobs", "add", "bad.json"}, 1, "no responsibilities"},
-		{[]string{"jobs", "add", "missing.md"}, 2, "read job description"},
-		{[]string{"jobs", "add", "--format", "pdf", "sre.md"}, 1, "format"},
+		{[]string{"jobs", "add", "missing.md"}, 1, "read job description"},  // the README: a missing file is 1
+		{[]string{"jobs", "add", "--format", "pdf", "sre.md"}, 2, "format"}, // a bad flag value is 2
 		{[]string{"jobs", "fit", "nobody"}, 1, "nobody"},
 		{[]string{"jobs", "rm", "nope"}, 1, "nope"},
 	}

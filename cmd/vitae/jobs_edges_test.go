@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"vitae/ingest/ingesttest"
 	"vitae/match"
 )
 
@@ -29,6 +31,100 @@ func TestBinaryJobDescriptionIsAUsageError(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "vitae-data")); err == nil {
 		t.Error("the index was opened for a file that is no job description")
 	}
+}
+
+// A PDF job description is read as its text, as résumés are: match
+// ranks for its requirements and jobs add stores its text, never its PDF
+// syntax ("%PDF-1.4", "2 0 obj"). A PDF without text and a DOCX are usage
+// errors naming the file, as a bad --format value is.
+func TestPDFJobDescription(t *testing.T) {
+	dir := workdir(t)
+	if code, _, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: %d %s", code, errOut)
+	}
+	files := map[string][]byte{
+		"job.pdf":  linesPDF("SRE Manager", "Requirements:", "- Lead a team of site reliability engineers", "- Kubernetes in production"),
+		"scan.pdf": linesPDF(),
+		"job.md":   []byte("## Requirements\n- Kubernetes in production\n"),
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		args      []string
+		code      int
+		want, not string // in stdout, or stderr when the code is not 0
+	}{
+		{[]string{"match", "job.pdf"}, 0, "SRE Manager\n2 requirement(s), 2 must-have", "%PDF"},
+		{[]string{"match", "data/riley-chen.pdf"}, 0, "Riley Chen\n", "%PDF"}, // a résumé, as the tryout sent
+		{[]string{"jobs", "add", "job.pdf"}, 0, "SRE Manager", "%PDF"},
+		{[]string{"match", "scan.pdf"}, 2, "scan.pdf: job description is a PDF without text", ""},
+		{[]string{"jobs", "add", "scan.pdf"}, 2, "scan.pdf: job description is a PDF without text", ""},
+		{[]string{"match", "data/morgan-blake.docx"}, 2, "morgan-blake.docx: job description is a DOCX", ""},
+		{[]string{"match", "--format", "pdf", "job.md"}, 2, `--format: format "pdf": want one of text, markdown, html, json`, ""},
+		{[]string{"jobs", "add", "--format", "pdf", "job.md"}, 2, `--format: format "pdf"`, ""},
+	}
+	for _, tt := range tests {
+		code, out, errOut := cli(t, dir, tt.args...)
+		got := out
+		if tt.code != 0 {
+			got = errOut
+		}
+		if code != tt.code || !strings.Contains(got, tt.want) || (tt.not != "" && strings.Contains(out+errOut, tt.not)) {
+			t.Errorf("%v: exit %d, want %d with %q and no %q\nstdout:\n%.400s\nstderr:\n%s", tt.args, code, tt.code, tt.want, tt.not, out, errOut)
+		}
+	}
+	if code, out, _ := cli(t, dir, "jobs", "list", "--json"); code != 0 || strings.Contains(out, "%PDF") || !strings.Contains(out, "SRE Manager") {
+		t.Errorf("jobs list: exit %d\n%s", code, out)
+	}
+}
+
+// A résumé given as the job description is matched, as before, with a
+// warning on stderr (and in --json's warnings) that it is a person, not
+// a job; jobs add warns the same.
+func TestResumeAsJobDescriptionWarns(t *testing.T) {
+	dir := workdir(t)
+	if code, _, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: %d %s", code, errOut)
+	}
+	const warning = "looks like a résumé"
+	tests := []struct {
+		args []string
+		out  string // in stdout
+	}{
+		{[]string{"match", "data/aisha-rahman.json"}, "requirement(s)"},
+		{[]string{"match", "--json", "data/aisha-rahman.json"}, `"warnings": [`},
+		{[]string{"jobs", "add", "data/aisha-rahman.json"}, "Stored"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := cli(t, dir, tt.args...)
+		if code != 0 || !strings.Contains(out, tt.out) || !strings.Contains(errOut, warning) || !strings.Contains(errOut, "aisha-rahman.json") {
+			t.Errorf("%v: exit %d, want 0 with %q and a warning naming the file\nstdout:\n%.300s\nstderr:\n%s", tt.args, code, tt.out, out, errOut)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "job.md"), []byte("# SRE\n## Requirements\n- Kubernetes in production\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := cli(t, dir, "match", "job.md"); code != 0 || strings.Contains(errOut, warning) {
+		t.Errorf("a job: exit %d, want 0 without a warning\n%s", code, errOut)
+	}
+}
+
+// linesPDF is a one-page PDF with one Helvetica line per entry.
+func linesPDF(lines ...string) []byte {
+	var content strings.Builder
+	for i, l := range lines {
+		fmt.Fprintf(&content, "BT /F1 11 Tf 50 %d Td (%s) Tj ET\n", 770-14*i, l)
+	}
+	return ingesttest.PDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		ingesttest.Stream("", content.String()),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	)
 }
 
 // A candidate without dated roles has no years: the line says so rather

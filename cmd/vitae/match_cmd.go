@@ -23,8 +23,8 @@ func newMatchCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "match JD_FILE",
 		Short: "Rank candidates by evidence for each requirement of a job description",
-		Long: `Match splits a job description (text, Markdown, HTML or JSON Resume's job
-schema; "-" reads standard input) into requirements, finds each
+		Long: `Match splits a job description (text, Markdown, HTML, PDF or JSON
+Resume's job schema; "-" reads standard input) into requirements, finds each
 candidate's best evidence bullet per requirement, and ranks candidates by
 how well — and how recently — their bullets cover the must-haves and the
 nice-to-haves.`,
@@ -33,17 +33,17 @@ nice-to-haves.`,
   pbpaste | vitae match -`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			jd, err := readInput(args[0])
-			if err != nil {
-				return err // a file that is not there is a failure, not a usage error
+			if err := match.CheckFormat(format); err != nil {
+				return usage(fmt.Errorf("--format: %w", err))
 			}
-			if err := match.CheckText(jd); err != nil {
-				return usage(fmt.Errorf("%s: %w", args[0], err))
+			jd, err := readJD(args[0])
+			if err != nil {
+				return err
 			}
 			if format == "" {
 				format = formatOf(args[0])
 			}
-			a, srv, _, err := g.openOrRemote(cmd, nil, func(cfg *Config) error {
+			a, srv, cfg, err := g.openOrRemote(cmd, nil, func(cfg *Config) error {
 				return search.CheckLimit("--limit", limit, cfg.Search.MaxLimit)
 			})
 			if err != nil {
@@ -61,6 +61,10 @@ nice-to-haves.`,
 			if err != nil {
 				return err
 			}
+			log := newLogger(cfg, g.stderr)
+			for _, w := range res.Warnings {
+				log.Warn(w, "file", args[0])
+			}
 			if asJSON {
 				return writeJSON(g.stdout, res)
 			}
@@ -75,7 +79,23 @@ nice-to-haves.`,
 	return cmd
 }
 
-func readInput(path string) (string, error) {
+// readJD reads a job description file ("-" reads standard input) as
+// match.ReadJD does, a PDF as its text. A file that is not there is a
+// failure (exit 1); one that is no job description (binary data, a DOCX,
+// a PDF without text) is a usage error (exit 2) naming the file.
+func readJD(path string) (string, error) {
+	b, err := readInput(path)
+	if err != nil {
+		return "", err
+	}
+	text, err := match.ReadJD(b)
+	if err != nil {
+		return "", usage(fmt.Errorf("%s: %w", path, err))
+	}
+	return text, nil
+}
+
+func readInput(path string) ([]byte, error) {
 	var b []byte
 	var err error
 	if path == "-" {
@@ -84,9 +104,9 @@ func readInput(path string) (string, error) {
 		b, err = os.ReadFile(path)
 	}
 	if err != nil {
-		return "", fmt.Errorf("read job description: %w", err)
+		return nil, fmt.Errorf("read job description: %w", err)
 	}
-	return string(b), nil
+	return b, nil
 }
 
 func formatOf(path string) string {
@@ -97,7 +117,7 @@ func formatOf(path string) string {
 		return "html"
 	case ".json":
 		return "json"
-	case ".txt":
+	case ".txt", ".pdf": // a PDF is read as its text
 		return "text"
 	}
 	return ""

@@ -1,0 +1,66 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"vitae/audit"
+	"vitae/web/workbench"
+)
+
+// Every JSON endpoint takes an object: a body that is another JSON value
+// (an array, a string, a number, a boolean, null) is a 400 that says so,
+// not `field "" has the wrong type` nor a field it then finds empty.
+func TestJSONBodyMustBeAnObject(t *testing.T) {
+	wb, err := workbench.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { wb.Close() })
+	log, err := audit.Open(audit.Options{Dir: t.TempDir(), FlushEvery: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { log.Close() })
+	list, err := wb.CreateShortlist("SRE leads", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, _ := newTestServer(t, Config{APIKey: "k", Workbench: wb, Audit: log})
+	const object = "request body must be a JSON object"
+	endpoints := []struct{ method, path, want string }{
+		{"POST", "/search", object},
+		{"POST", "/rank", object},
+		{"POST", "/match", object},
+		{"POST", "/jobs", object},
+		{"POST", "/shortlists", object},
+		{"PUT", "/shortlists/" + list.ID + "/entries/jordan-lee", object}, // null added the entry
+		{"POST", "/searches", object},
+		{"POST", "/decisions", object},
+		{"POST", "/resumes?id=zed", "not a JSON Resume document: the top level is not an object"},
+	}
+	bodies := []string{`[{"query":"go"}]`, `[]`, `"led DevOps team"`, `42`, `-1.5`, `true`, `null`, " \n null "}
+	for _, e := range endpoints {
+		for _, body := range bodies {
+			st, got := keyedRaw(t, e.method, ts.URL+"/api/v1"+e.path, body)
+			if st != http.StatusBadRequest || !strings.Contains(got, `"code":"invalid"`) || !strings.Contains(got, e.want) {
+				t.Errorf("%s %s %q: %d %s, want 400 with %q", e.method, e.path, body, st, got, e.want)
+			}
+		}
+	}
+	// Not JSON at all is still a syntax error, and an object still parses.
+	for _, tt := range []struct{ body, want string }{
+		{`nonsense`, "malformed JSON body: syntax error"},
+		{`[1,`, "malformed JSON body"},
+		{``, "empty body"},
+	} {
+		if st, got := keyedRaw(t, "POST", ts.URL+"/api/v1/search", tt.body); st != http.StatusBadRequest || !strings.Contains(got, tt.want) {
+			t.Errorf("POST /search %q: %d %s, want 400 with %q", tt.body, st, got, tt.want)
+		}
+	}
+	if st, got := keyedRaw(t, "POST", ts.URL+"/api/v1/search", ` {"query":"led DevOps team"}`); st != http.StatusOK {
+		t.Errorf("POST /search with an object: %d %s", st, got)
+	}
+}
