@@ -117,6 +117,10 @@ func printMatch(w io.Writer, res *match.Result) {
 		fmt.Fprintf(w, ", %.0f+ years", res.YearsRequired)
 	}
 	fmt.Fprintln(w)
+	if d := res.RequirementsDropped; d > 0 {
+		n := len(res.Requirements)
+		fmt.Fprintf(w, "%d of %d requirements read; the first %d are matched, the other %d are not\n", n, n+d, n, d)
+	}
 	if res.Degraded {
 		fmt.Fprintf(w, "(degraded: %s)\n", res.DegradedReason)
 	}
