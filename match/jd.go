@@ -84,7 +84,17 @@ func ParseJD(text, format string) (*JobDescription, error) {
 		if err != nil {
 			return nil, err
 		}
-		return parseJDLines(lines), nil
+		jd := parseJDLines(lines)
+		if jd.Title == "" {
+			// No heading or title line in the body: the page's <title>.
+			if jd.Title, err = ingest.HTMLTitle([]byte(text)); err != nil {
+				return nil, err
+			}
+			if m := reSeniority.FindString(jd.Title); m != "" {
+				jd.Seniority = strings.ToLower(m)
+			}
+		}
+		return jd, nil
 	case "text", "markdown":
 		return parseJDLines(strings.Split(text, "\n")), nil
 	}
