@@ -139,6 +139,8 @@ func TestParseJDSentenceIsNoTitle(t *testing.T) {
 		{"a text paragraph", "We need a Go developer\n\n- Kubernetes", "", []string{"We need a Go developer", "Kubernetes"}},
 		{"an HTML heading", "<h1>Senior Go Engineer</h1><p>We need a Go developer</p><ul><li>Kubernetes</li></ul>", "Senior Go Engineer", []string{"We need a Go developer", "Kubernetes"}},
 		{"an HTML title line", "<p>Senior Go Engineer</p><ul><li>Kubernetes</li></ul>", "Senior Go Engineer", []string{"Kubernetes"}},
+		{"a title of level I", "<p>Software Engineer I</p><ul><li>Kubernetes</li></ul>", "Software Engineer I", []string{"Kubernetes"}},
+		{"a title for the US", "Sales Engineer US\n\n- Kubernetes", "Sales Engineer US", []string{"Kubernetes"}},
 		{"the page's title", "<html><head><title>Senior Go Engineer</title></head><body><p>We need a Go developer</p><ul><li>Kubernetes</li></ul></body></html>", "Senior Go Engineer", []string{"We need a Go developer", "Kubernetes"}},
 		{"a heading before the page's title", "<html><head><title>Jobs at Acme</title></head><body><h1>Senior Go Engineer</h1><ul><li>Kubernetes</li></ul></body></html>", "Senior Go Engineer", []string{"Kubernetes"}},
 		{"blurb that asks for no skill", "<h1>Senior Go Engineer</h1><p>We are looking for a kind colleague</p><ul><li>Kubernetes</li></ul>", "Senior Go Engineer", []string{"Kubernetes"}},

@@ -53,8 +53,9 @@ func titleLine(line string) bool {
 
 // sentenceWords are words a sentence holds and a job title does not: the
 // people it speaks of and the verbs they do it with ("We need a Go
-// developer", "Join our team").
-var sentenceWords = setOf(`we we're we've you you'll you're your our us i i'm is are was will need needs seek seeks seeking looking hiring join want wants`)
+// developer", "Join our team"). "I" and "US" are not among them: they
+// end titles ("Software Engineer I", "Sales Engineer, US").
+var sentenceWords = setOf(`we we're we've you you'll you're your our is are was will need needs seek seeks seeking looking hiring join want wants`)
 
 // sentenceLike reports whether a short line without a full stop is a
 // sentence, not a title: it holds a word of sentenceWords.
