@@ -347,7 +347,7 @@ func (jd *JobDescription) finish() {
 		jd.Seniority = strings.ToLower(m)
 	}
 	if n := len(jd.Requirements); n > MaxRequirements {
-		jd.Dropped += n - MaxRequirements
+		jd.Dropped = n - MaxRequirements
 		jd.Requirements = jd.Requirements[:MaxRequirements]
 	}
 }

@@ -143,6 +143,7 @@ func TestParseJDSentenceIsNoTitle(t *testing.T) {
 		{"a title for the US", "Sales Engineer US\n\n- Kubernetes", "Sales Engineer US", []string{"Kubernetes"}},
 		{"the page's title", "<html><head><title>Senior Go Engineer</title></head><body><p>We need a Go developer</p><ul><li>Kubernetes</li></ul></body></html>", "Senior Go Engineer", []string{"We need a Go developer", "Kubernetes"}},
 		{"a heading before the page's title", "<html><head><title>Jobs at Acme</title></head><body><h1>Senior Go Engineer</h1><ul><li>Kubernetes</li></ul></body></html>", "Senior Go Engineer", []string{"Kubernetes"}},
+		{"an asking sentence in a paragraph", "<h1>Backend Engineer</h1><p>Acme builds payments. We need a Go developer to own our ledger.</p><ul><li>Kubernetes</li></ul>", "Backend Engineer", []string{"We need a Go developer to own our ledger", "Kubernetes"}},
 		{"blurb that asks for no skill", "<h1>Senior Go Engineer</h1><p>We are looking for a kind colleague</p><ul><li>Kubernetes</li></ul>", "Senior Go Engineer", []string{"Kubernetes"}},
 	}
 	for _, tt := range tests {
