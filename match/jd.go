@@ -23,13 +23,24 @@ type JobDescription struct {
 	// Warnings say what was read but looks wrong (a résumé sent as the
 	// job description); the match goes on.
 	Warnings []string `json:"warnings,omitempty"`
+	// Dropped counts the requirements read past MaxRequirements and not
+	// matched: a result says so instead of cutting them silently.
+	Dropped int `json:"requirements_dropped,omitempty"`
 }
 
 // MaxJDChars is the longest job description a match reads, in characters.
 const MaxJDChars = 50000
 
+// MaxRequirements is the most requirements a match scores, the first
+// ones of the JD: each costs searches, so the cap bounds a match's
+// latency. The rest are counted (JobDescription.Dropped), not matched.
+const MaxRequirements = 40
+
 var (
-	reYears     = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:-\s*\d{1,2}\s*)?(?:\+\s*)?years?`)
+	// reYears reads "5+ years", "3-5 years" (or "3–5"), "five years" and the short
+	// forms a JD typed in haste uses ("5 yrs", "1 yr", "5+ yrs."); "years'"
+	// is "years" and a possessive.
+	reYears     = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:[-–]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?\b)`)
 	reMust      = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
 	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional)\b`)
 	reSeniority = regexp.MustCompile(`(?i)\b(intern|junior|mid-level|senior|staff|principal|lead|manager|director|head)\b`)
@@ -89,6 +100,15 @@ func ParseJD(text, format string) (*JobDescription, error) {
 			return nil, err
 		}
 		jd = parseJDLines(lines)
+		if jd.Title == "" {
+			// No heading or title line in the body: the page's <title>.
+			if jd.Title, err = ingest.HTMLTitle([]byte(text)); err != nil {
+				return nil, err
+			}
+			if m := reSeniority.FindString(jd.Title); m != "" {
+				jd.Seniority = strings.ToLower(m)
+			}
+		}
 	default: // text or markdown: CheckFormat refused the rest
 		jd = parseJDLines(strings.Split(text, "\n"))
 	}
@@ -184,7 +204,7 @@ func parseJDLines(raw []string) *JobDescription {
 		}
 	}
 	for _, c := range cands {
-		if c.prose && items > 0 && !reMust.MatchString(c.text) && !reNice.MatchString(c.text) && !reYears.MatchString(c.text) {
+		if c.prose && items > 0 && !reMust.MatchString(c.text) && !reNice.MatchString(c.text) && !reYears.MatchString(c.text) && !asksFor(c.text) {
 			continue
 		}
 		jd.add(c.text, c.kind, c.marked)
@@ -192,6 +212,12 @@ func parseJDLines(raw []string) *JobDescription {
 	if only, ok := lone(raw); ok && len(jd.Requirements) == 0 {
 		// A one-line JD ("Kubernetes", "Experience leading a team") asks
 		// for that: a requirement, not a title or a heading over nothing.
+		// A Markdown heading alone ("# Senior Go Engineer") is the title
+		// of a JD that asks nothing yet.
+		if strings.HasPrefix(only, "#") {
+			jd.finish()
+			return jd
+		}
 		if jd.Title != "" {
 			only = jd.Title
 		}
@@ -200,6 +226,17 @@ func parseJDLines(raw []string) *JobDescription {
 	}
 	jd.finish()
 	return jd
+}
+
+// reWeNeed finds a sentence in which the employer asks ("We need",
+// "we're looking for", "We are seeking").
+var reWeNeed = regexp.MustCompile(`(?i)^(?:we|we're|we are)\s+(?:need|are looking for|looking for|seek|are seeking|seeking|want|are hiring|hiring)\b`)
+
+// asksFor reports whether a paragraph sentence of a list JD asks for a
+// skill in so many words ("We need a Go developer"): a requirement, not
+// blurb, though it says no "must".
+func asksFor(text string) bool {
+	return reWeNeed.MatchString(strings.TrimSpace(text)) && len(lexicon.Default().Skills(text)) > 0
 }
 
 // lone returns the one line of lines that is not blank, if there is one
@@ -248,6 +285,12 @@ func (jd *JobDescription) add(text, k string, item bool) {
 		r.Years = years(m[1])
 	}
 	r.Leadership = asksToLead(text)
+	if r.Leadership {
+		if lead, total, ok := leadingYears(text); ok {
+			r.Years = lead
+			jd.YearsRequired = max(jd.YearsRequired, total)
+		}
+	}
 	jd.Requirements = append(jd.Requirements, r)
 }
 
@@ -263,6 +306,39 @@ func requirementText(text, k string, item bool) (string, bool) {
 		return "", false
 	}
 	return text, true
+}
+
+// leadingYears reads a requirement that asks to lead and says years more
+// than once ("5+ years running production systems, 2+ years leading a
+// team"): each years phrase runs to the next one, and the first that asks
+// to lead gives the years of leading; the most years of the others are
+// the JD's total years, not years of leading. ok is false when the text
+// says years once or no phrase of it leads alone.
+func leadingYears(text string) (lead, total float64, ok bool) {
+	at := reYears.FindAllStringSubmatchIndex(text, -1)
+	if len(at) < 2 {
+		return 0, 0, false
+	}
+	found := -1
+	for i, m := range at {
+		end := len(text)
+		if i+1 < len(at) {
+			end = at[i+1][0]
+		}
+		if asksToLead(text[m[0]:end]) {
+			found = i
+			break
+		}
+	}
+	if found < 0 {
+		return 0, 0, false
+	}
+	for i, m := range at {
+		if y := years(text[m[2]:m[3]]); i != found && y <= 20 {
+			total = max(total, y)
+		}
+	}
+	return years(text[at[found][2]:at[found][3]]), total, true
 }
 
 func years(s string) float64 {
@@ -289,8 +365,9 @@ func (jd *JobDescription) finish() {
 	if m := reSeniority.FindString(jd.Title); m != "" {
 		jd.Seniority = strings.ToLower(m)
 	}
-	if len(jd.Requirements) > 40 {
-		jd.Requirements = jd.Requirements[:40] // beyond this, requirements are noise
+	if n := len(jd.Requirements); n > MaxRequirements {
+		jd.Dropped = n - MaxRequirements
+		jd.Requirements = jd.Requirements[:MaxRequirements]
 	}
 }
 

@@ -217,7 +217,12 @@ func TestParseJDPlainReview(t *testing.T) {
 		{"a heading alone without one", "\nNice to have\n\n", nil},
 		{"a Markdown heading alone", "## Requirements", nil},
 		{"a bold heading alone", "**What you'll do:**", nil},
-		{"a Markdown title alone that holds a section word", "# Requirements Engineer", []string{"must: Requirements Engineer"}},
+		// A Markdown heading alone is the title of a JD that asks nothing
+		// yet, a section word in it or not; a plain line alone asks for it.
+		{"a Markdown title alone that holds a section word", "# Requirements Engineer", nil},
+		{"a Markdown title alone", "# Senior Go Engineer", nil},
+		{"a plain line alone", "Senior Go Engineer", []string{"must: Senior Go Engineer"}},
+		{"a title and one item", "# Senior Go Engineer\n\n- Go", []string{"must: Go"}},
 		// Hard-wrapped prose joins whatever the wrap width.
 		{
 			"prose wrapped at 22 columns",

@@ -48,7 +48,26 @@ func sectionKind(h string) string {
 // not a sentence, and not a section heading ("Responsibilities").
 func titleLine(line string) bool {
 	n := len(strings.Fields(line))
-	return n > 0 && n <= 12 && !strings.ContainsAny(line[len(line)-1:], ".!?:;,") && sectionKind(line) == ""
+	return n > 0 && n <= 12 && !strings.ContainsAny(line[len(line)-1:], ".!?:;,") && sectionKind(line) == "" && !sentenceLike(line)
+}
+
+// sentenceWords are words a sentence holds and a job title does not: the
+// people it speaks of and the verbs they do it with ("We need a Go
+// developer", "Join our team"). "I" and "US" are not among them: they
+// end titles ("Software Engineer I", "Sales Engineer, US").
+var sentenceWords = setOf(`we we're we've you you'll you're your our is are was will need needs seek seeks seeking looking hiring join want wants`)
+
+// sentenceLike reports whether a short line without a full stop is a
+// sentence, not a title: it holds a word of sentenceWords.
+func sentenceLike(line string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(line, "\u2019", "'")), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	}) {
+		if sentenceWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // heading reports whether a line is a heading and returns its words: a
@@ -191,7 +210,7 @@ func plainHeading(line string) (string, bool) {
 // a section, and its words are a heading's ("## Nice to have", "What you
 // will do") or a plain line's marks say it is one ("Requirements:").
 // "Experience leading a team" and "# Requirements Engineer" name a
-// section but are a requirement and a title.
+// section but are a requirement and a title (a title alone asks nothing).
 func sectionHeading(line string) bool {
 	if strings.HasPrefix(line, "#") {
 		h, ok := heading(line)

@@ -32,7 +32,7 @@ func titleIndex(lines []jdLine) int {
 		if l.kind != linePlain {
 			return -1
 		}
-		if h, ok := heading(l.text); titleLine(l.text) || ok && sectionKind(h) == "" {
+		if h, ok := heading(l.text); titleLine(l.text) || ok && sectionKind(h) == "" && !sentenceLike(l.text) {
 			return i
 		}
 		return -1
@@ -110,8 +110,8 @@ func plainRoles(lines []jdLine, title int) []lineRole {
 				roles[k] = roleList
 			case oneEach:
 				roles[k] = roleClosed
-			case n == 1 && short && namesSkills(t):
-				roles[k] = roleList // "Kubernetes, Terraform, AWS" asks for them anywhere
+			case n == 1 && short && (namesSkills(t) || asksFor(t)):
+				roles[k] = roleList // "Kubernetes, Terraform, AWS" and "We need a Go developer" ask for them anywhere
 			case n == 1 && short:
 				roles[k] = roleLone
 			case n == 1 && unended(t):

@@ -92,7 +92,8 @@ func TestCheckTextLetterShareBoundaries(t *testing.T) {
 }
 
 // A one-line job description is a requirement, not a title over nothing;
-// a title line with requirements below stays the title.
+// a title line with requirements below stays the title. A Markdown (or
+// HTML) heading alone is a title, marked so: it asks for nothing.
 func TestOneLineJDIsARequirement(t *testing.T) {
 	tests := []struct {
 		text, format, title string
@@ -100,7 +101,8 @@ func TestOneLineJDIsARequirement(t *testing.T) {
 	}{
 		{"Kubernetes", "", "", []string{"Kubernetes"}},
 		{"  Senior Site Reliability Engineer \n\n", "text", "", []string{"Senior Site Reliability Engineer"}},
-		{"# Kubernetes in production", "markdown", "", []string{"Kubernetes in production"}},
+		{"# Kubernetes in production", "markdown", "Kubernetes in production", nil},
+		{"<h1>Senior Go Engineer</h1>", "html", "Senior Go Engineer", nil},
 		{"<p>Terraform</p>", "html", "", []string{"Terraform"}},
 		{"SRE Manager\n- Kubernetes", "", "SRE Manager", []string{"Kubernetes"}},
 	}

@@ -188,14 +188,17 @@ type Weights struct {
 
 // Result answers a Request.
 type Result struct {
-	Title          string        `json:"title,omitempty"`
-	Requirements   []Requirement `json:"requirements"`
-	YearsRequired  float64       `json:"years_required,omitempty"`
-	Candidates     []Candidate   `json:"candidates"`
-	FitDefinition  string        `json:"fit_definition"`
-	Weights        Weights       `json:"weights"`
-	Degraded       bool          `json:"degraded"`
-	DegradedReason string        `json:"degraded_reason,omitempty"`
+	Title         string        `json:"title,omitempty"`
+	Requirements  []Requirement `json:"requirements"`
+	YearsRequired float64       `json:"years_required,omitempty"`
+	// RequirementsDropped counts the JD's requirements past
+	// MaxRequirements, read but not matched; omitted when none were.
+	RequirementsDropped int         `json:"requirements_dropped,omitempty"`
+	Candidates          []Candidate `json:"candidates"`
+	FitDefinition       string      `json:"fit_definition"`
+	Weights             Weights     `json:"weights"`
+	Degraded            bool        `json:"degraded"`
+	DegradedReason      string      `json:"degraded_reason,omitempty"`
 	// IndexVersion and ModelVersion are those of the searches behind the
 	// match (see vitae.Results).
 	IndexVersion string `json:"index_version"`

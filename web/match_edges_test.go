@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -191,5 +192,44 @@ func TestJobsPageRefusesAnOversizedForm(t *testing.T) {
 	}
 	if js, _ := wb.Jobs(); len(js) != 0 {
 		t.Errorf("stored %d job(s)", len(js))
+	}
+}
+
+// A job description past the requirement cap is matched on its first
+// requirements, and the answer says how many were left out: the API with
+// requirements_dropped, the page in words. A title alone asks nothing: 400.
+func TestMatchSaysRequirementsDropped(t *testing.T) {
+	base, _ := jobsServer(t)
+	var jd strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&jd, "- Experience with system %d\n", i+1)
+	}
+	tests := []struct {
+		name, jd string
+		status   int
+		want     []string
+		not      string
+	}{
+		{"past the cap", jd.String(), http.StatusOK, []string{`"requirements_dropped":20`, `"text":"Experience with system 40"`}, `system 41"`},
+		{"within it", "- Go\n- Kubernetes", http.StatusOK, []string{`"text":"Kubernetes"`}, `requirements_dropped`},
+		{"a title alone", "# Senior Go Engineer", http.StatusBadRequest, []string{`"code":"invalid"`, "no requirements found"}, `"candidates"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, _ := json.Marshal(map[string]string{"job_description": tt.jd})
+			st, body := keyedRaw(t, "POST", base+"/api/v1/match", string(req))
+			if st != tt.status || strings.Contains(body, tt.not) {
+				t.Fatalf("status %d, want %d without %s: %.600s", st, tt.status, tt.not, body)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("answer has no %s: %.600s", w, body)
+				}
+			}
+		})
+	}
+	st, page := postMatchPage(t, base, url.Values{"jd": {jd.String()}, "api_key": {"k"}})
+	if want := "The first 40 requirements are matched; the other 20 of the job description are not"; st != http.StatusOK || !strings.Contains(page, want) {
+		t.Errorf("page: status %d, want 200 saying %q", st, want)
 	}
 }

@@ -195,6 +195,8 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 		jsonCall("match", "POST", "/api/v1/match", `{"job_description":"## Requirements\n- Lead a team of SREs\n- Kubernetes in production"}`, 200, "valid"),
 		{name: "match years of a role", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"## Requirements\n- 3+ years as a site reliability engineer\n- Kubernetes in production"}`),
 			status: 200, request: "valid", contains: []string{`"kind":"role"`}},
+		{name: "match past the requirement cap", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"` + strings.Repeat(`- Experience with Kubernetes operators\n`, 45) + `"}`),
+			status: 200, request: "valid", contains: []string{`"requirements_dropped":5`}},
 		jsonCall("match text limited", "POST", "/api/v1/match", `{"job_description":"SRE Manager\n\nRequirements:\n- 5+ years of Go\n- Terraform","format":"text","limit":2,"mode":"keyword"}`, 200, "valid"),
 		jsonCall("match empty", "POST", "/api/v1/match", `{"job_description":""}`, 400, "invalid"),
 		jsonCall("match negative limit", "POST", "/api/v1/match", `{"job_description":"- Go","limit":-1}`, 400, "invalid"),

@@ -149,3 +149,27 @@ func TestPrintMatchSaysNoDatedRoles(t *testing.T) {
 		}
 	}
 }
+
+// A match past the requirement cap says how many requirements it read
+// and matched; one within it says nothing of a cap.
+func TestPrintMatchSaysRequirementsDropped(t *testing.T) {
+	reqs := make([]match.Requirement, match.MaxRequirements)
+	for i := range reqs {
+		reqs[i] = match.Requirement{Text: fmt.Sprintf("Experience with system %d", i+1), MustHave: true}
+	}
+	tests := []struct {
+		name      string
+		res       match.Result
+		want, not string
+	}{
+		{"past the cap", match.Result{Requirements: reqs, RequirementsDropped: 20}, "40 requirement(s), 40 must-have\n40 of 60 requirements read; the first 40 are matched, the other 20 are not\n", "of 40 requirements"},
+		{"within it", match.Result{Requirements: reqs[:3]}, "3 requirement(s), 3 must-have\n", "requirements read"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		printMatch(&b, &tt.res)
+		if out := b.String(); !strings.Contains(out, tt.want) || strings.Contains(out, tt.not) {
+			t.Errorf("%s: printed\n%s\nwant %q and no %q", tt.name, out, tt.want, tt.not)
+		}
+	}
+}

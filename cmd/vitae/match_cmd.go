@@ -141,6 +141,10 @@ func printMatch(w io.Writer, res *match.Result) {
 	if line := weightsLine(res); line != "" {
 		fmt.Fprintln(w, line)
 	}
+	if d := res.RequirementsDropped; d > 0 {
+		n := len(res.Requirements)
+		fmt.Fprintf(w, "%d of %d requirements read; the first %d are matched, the other %d are not\n", n, n+d, n, d)
+	}
 	if res.Degraded {
 		fmt.Fprintf(w, "(degraded: %s)\n", res.DegradedReason)
 	}
