@@ -66,6 +66,11 @@ type PacketRequirement struct {
 	Where    string  `json:"where,omitempty"`    // role, company, dates of that bullet
 	Strength string  `json:"strength"`           // strong, partial (match.Evidence.Level) or none
 	Score    float64 `json:"score"`
+	// Weight and Credit are what the requirement counts for and what its
+	// evidence earned (level, recency, years cap): evidence is
+	// Σ weight × credit / Σ weight over the rows.
+	Weight float64 `json:"weight"`
+	Credit float64 `json:"credit"`
 }
 
 // buildPacket matches jd and keeps only what concerns resumeID.
@@ -87,11 +92,11 @@ func (s *Server) buildPacket(c *gin.Context, resumeID, jd, job string) (*Packet,
 		}
 	}
 	for i, req := range res.Requirements {
-		pr := PacketRequirement{Text: req.Text, MustHave: req.MustHave, Strength: "none"}
+		pr := PacketRequirement{Text: req.Text, MustHave: req.MustHave, Strength: "none", Weight: req.Weight}
 		if mine != nil {
 			for _, ev := range mine.Matched {
 				if ev.RequirementIndex == i {
-					pr.Evidence, pr.Score, pr.Strength = ev.Text, ev.Score, ev.Level
+					pr.Evidence, pr.Score, pr.Strength, pr.Credit = ev.Text, ev.Score, ev.Level, ev.Credit
 					pr.Where = strings.Join(nonEmptyStrings(ev.Role, ev.Company, period(ev.Start, ev.End)), ", ")
 				}
 			}
@@ -235,7 +240,7 @@ contact details, photo, school, age, or any protected characteristic.
 The job description was read as these requirements. For each, Vitae looked
 for the one sentence of your résumé that best shows it:
 
-{{range .Requirements}}- **{{.Text}}** ({{if .MustHave}}must have{{else}}nice to have{{end}}): {{if .Evidence}}evidence **{{.Strength}}** ({{f2 .Score}}) — "{{.Evidence}}"{{if .Where}} ({{.Where}}){{end}}{{else}}no evidence found{{end}}
+{{range .Requirements}}- **{{.Text}}** ({{if .MustHave}}must have{{else}}nice to have{{end}}, weight {{f3 .Weight}}): {{if .Evidence}}evidence **{{.Strength}}** ({{f2 .Score}}), credit {{f3 .Credit}} — "{{.Evidence}}"{{if .Where}} ({{.Where}}){{end}}{{else}}no evidence found, credit 0{{end}}
 {{end}}
 ## What else counted, and how much
 
@@ -267,7 +272,7 @@ var (
 <p>{{if .Ranked}}Your application was among the {{.Shown}} candidates shown to the recruiter, with a fit of {{pct .Score}}% (the share of the job's weighted requirements your résumé shows, adjusted for years and role).{{else}}Vitae did not place your application among the {{.Shown}} candidates shown to the recruiter for this job.{{end}}</p>
 <p>The job description was read as these requirements. For each, Vitae looked for the one sentence of your résumé that best shows it:</p>
 <ul>{{range .Requirements}}
-<li><strong>{{.Text}}</strong> ({{if .MustHave}}must have{{else}}nice to have{{end}}): {{if .Evidence}}evidence <strong>{{.Strength}}</strong> ({{f2 .Score}}) — “{{.Evidence}}”{{if .Where}} ({{.Where}}){{end}}{{else}}no evidence found{{end}}</li>{{end}}
+<li><strong>{{.Text}}</strong> ({{if .MustHave}}must have{{else}}nice to have{{end}}, weight {{f3 .Weight}}): {{if .Evidence}}evidence <strong>{{.Strength}}</strong> ({{f2 .Score}}), credit {{f3 .Credit}} — “{{.Evidence}}”{{if .Where}} ({{.Where}}){{end}}{{else}}no evidence found, credit 0{{end}}</li>{{end}}
 </ul>
 <h2>What else counted, and how much</h2>
 <ul>

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"net/url"
 	"strings"
 	"testing"
@@ -60,6 +61,22 @@ func TestExplanationSaysTheNumbersTheScoreUses(t *testing.T) {
 	}
 	if p.YearsFit != ex.YearsFit || p.Length != ex.Length || p.Evidence != ex.Evidence || len(p.YearsChecks) != 1 {
 		t.Errorf("packet numbers %+v, want those of %+v", p, ex)
+	}
+	// review22a: the evidence is rebuilt from the rows shown ("as above").
+	var sum, wsum float64
+	for _, r := range p.Requirements {
+		sum += r.Weight * r.Credit
+		wsum += r.Weight
+		row := "(must have, weight " + f(r.Weight) + ")"
+		if !r.MustHave {
+			row = "(nice to have, weight " + f(r.Weight) + ")"
+		}
+		if !strings.Contains(p.Markdown, "**"+r.Text+"** "+row) {
+			t.Errorf("markdown packet lacks the row %q %s:\n%s", r.Text, row, p.Markdown)
+		}
+	}
+	if wsum == 0 || math.Abs(sum/wsum-p.Evidence) > 0.002 {
+		t.Errorf("Σ weight × credit / Σ weight = %v over %+v, evidence %v", sum/wsum, p.Requirements, p.Evidence)
 	}
 }
 
