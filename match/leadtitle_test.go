@@ -50,6 +50,9 @@ func TestLeadLevelTitleIsNotLeading(t *testing.T) {
 			"Ran Kubernetes in production for 40 services", "Automated the deployment pipelines with Terraform"),
 	}
 	got := matchOne(t, corpus, "## Requirements\n- 5+ years leading a team of SREs or DevOps engineers\n- Kubernetes in production\n")
+	if _, ok := got["field"]; !ok {
+		t.Fatal("field title: not ranked (its Kubernetes bullet is evidence); the check below would pass on nothing")
+	}
 	if ev := evidenceFor(got["field"], "5+ years leading"); ev != nil {
 		t.Errorf("field title: evidence %+v, want none", ev)
 	}
