@@ -61,6 +61,7 @@ type reqParts struct {
 	degree    bool            // asks for an academic degree (KindDegree): met only by a bullet of study (textParts.studied)
 	people    bool            // asks for leading people ("leading a team of SREs"; leadsPeople): strong only from a bullet that does
 	roles     map[string]bool // the lexicon role families it names (rolesOf), read once rather than per candidate
+	asksRole  bool            // names a role asked of the candidate, not one worked with (asksRole)
 	// led are the keys of the parts a bullet that leads people meets
 	// (ledKeys) when the requirement asks to lead people (asksToLead);
 	// nil otherwise (leadparts.go).

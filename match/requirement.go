@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"vitae/lexicon"
 )
 
 // How a requirement is read into what it asks for (reqParts): its skills
@@ -34,6 +33,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
 	p.people = leadsPeople(text)
 	p.roles = z.rolesOf(text)
+	p.asksRole = asksRole(z.tokens(text))
 	p.degree = kindOf(text, p) == KindDegree
 	if asksToLead(text) {
 		toks := z.tokens(text)
@@ -216,18 +216,28 @@ func oneLetter(t token) bool {
 	return n < 2
 }
 
-// specific reports whether a requirement names a skill, a tool or a role:
-// what a résumé can show or not, unlike "a passion for complexity".
-func (p *reqParts) specific() bool {
-	if len(p.skills) > 0 || len(p.roles) > 0 {
-		return true
-	}
-	for _, u := range p.objects {
-		if strings.HasPrefix(u.key, "g:") && u.weight == 1 {
-			if g, ok := lexicon.Default().Lookup(strings.TrimPrefix(u.key, "g:")); ok && g.Kind == "role" {
-				return true
-			}
+// withWords say that the role after them is someone the candidate works
+// with, not a role asked of them ("Collaborate with our product
+// manager", "Work closely with the data engineering team").
+var withWords = setOf(`with alongside`)
+
+// asksRole reports whether a requirement names a role it asks of the
+// candidate: a role token not within three words after a withWord.
+func asksRole(toks []token) bool {
+	with := -10
+	for i, t := range toks {
+		if withWords[t.word] {
+			with = i
+		}
+		if t.kind == "role" && i-with > 3 {
+			return true
 		}
 	}
 	return false
+}
+
+// specific reports whether a requirement names a skill, a tool or a role:
+// what a résumé can show or not, unlike "a passion for complexity".
+func (p *reqParts) specific() bool {
+	return len(p.skills) > 0 || p.asksRole
 }

@@ -50,3 +50,26 @@ func TestRequirementWeightsAreShown(t *testing.T) {
 		t.Errorf("Σ weight × credit / Σ weight = %.3f from the answer, explain.evidence %.3f", got, c.Explain.Evidence)
 	}
 }
+
+// TestSpecificAsksARole pins review22a's fifth finding: a role the
+// candidate works with is not a role asked of them, so the requirement
+// still names no skill, tool or role of theirs and weighs × soft.
+func TestSpecificAsksARole(t *testing.T) {
+	z := newAnalyzer(false)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"5+ years leading a team of SREs or DevOps engineers", true},
+		{"Experience as a product manager", true},
+		{"Collaborate with our product manager", false},
+		{"Collaborate with our product manager on the roadmap", true}, // the roadmap is a skill,
+		{"Work closely with the data engineering team", false},
+		{"A passion for complexity", false},
+		{"Kubernetes in production", true},
+	} {
+		if got := z.requirement(tc.text).specific(); got != tc.want {
+			t.Errorf("specific(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
