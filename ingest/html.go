@@ -85,38 +85,3 @@ func HTMLLines(data []byte) ([]string, error) {
 	flush()
 	return lines, nil
 }
-
-// HTMLTitle returns the text of a document's <title>, white space folded,
-// or "" without one: a job description saved from a web page names its
-// title there when its body has no heading.
-func HTMLTitle(data []byte) (string, error) {
-	doc, err := html.Parse(bytes.NewReader(data))
-	if err != nil {
-		return "", vitae.Wrap(vitae.EINVALID, err, "malformed HTML")
-	}
-	var find func(n *html.Node, depth int) string
-	find = func(n *html.Node, depth int) string {
-		if depth > 256 {
-			return ""
-		}
-		if n.Type == html.ElementNode && n.Data == "title" {
-			var b strings.Builder
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				if c.Type == html.TextNode {
-					b.WriteString(c.Data)
-				}
-			}
-			return strings.Join(strings.Fields(b.String()), " ")
-		}
-		if n.Type == html.ElementNode && n.Data == "body" {
-			return "" // a <title> belongs to the head
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if t := find(c, depth+1); t != "" {
-				return t
-			}
-		}
-		return ""
-	}
-	return find(doc, 1), nil
-}

@@ -99,16 +99,10 @@ func ParseJD(text, format string) (*JobDescription, error) {
 		if err != nil {
 			return nil, err
 		}
+		// A page's <title> is not read: saved job pages title themselves
+		// "Acme Careers" or "Job Application for … at …", and a title
+		// feeds role fit (review22b).
 		jd = parseJDLines(lines)
-		if jd.Title == "" {
-			// No heading or title line in the body: the page's <title>.
-			if jd.Title, err = ingest.HTMLTitle([]byte(text)); err != nil {
-				return nil, err
-			}
-			if m := reSeniority.FindString(jd.Title); m != "" {
-				jd.Seniority = strings.ToLower(m)
-			}
-		}
 	default: // text or markdown: CheckFormat refused the rest
 		jd = parseJDLines(strings.Split(text, "\n"))
 	}

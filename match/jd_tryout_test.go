@@ -141,7 +141,10 @@ func TestParseJDSentenceIsNoTitle(t *testing.T) {
 		{"an HTML title line", "<p>Senior Go Engineer</p><ul><li>Kubernetes</li></ul>", "Senior Go Engineer", []string{"Kubernetes"}},
 		{"a title of level I", "<p>Software Engineer I</p><ul><li>Kubernetes</li></ul>", "Software Engineer I", []string{"Kubernetes"}},
 		{"a title for the US", "Sales Engineer US\n\n- Kubernetes", "Sales Engineer US", []string{"Kubernetes"}},
-		{"the page's title", "<html><head><title>Senior Go Engineer</title></head><body><p>We need a Go developer</p><ul><li>Kubernetes</li></ul></body></html>", "Senior Go Engineer", []string{"We need a Go developer", "Kubernetes"}},
+		// review22b: a page's <title> is not the job's ("Acme Careers"
+		// weighed as role fit and cut every score to a quarter).
+		{"the page's title is not read", "<html><head><title>Senior Go Engineer</title></head><body><p>We need a Go developer</p><ul><li>Kubernetes</li></ul></body></html>", "", []string{"We need a Go developer", "Kubernetes"}},
+		{"a careers page's title", "<html><head><title>Acme Careers</title></head><body><ul><li>Go</li><li>Kubernetes</li></ul></body></html>", "", []string{"Go", "Kubernetes"}},
 		{"a heading before the page's title", "<html><head><title>Jobs at Acme</title></head><body><h1>Senior Go Engineer</h1><ul><li>Kubernetes</li></ul></body></html>", "Senior Go Engineer", []string{"Kubernetes"}},
 		{"an asking sentence in a paragraph", "<h1>Backend Engineer</h1><p>Acme builds payments. We need a Go developer to own our ledger.</p><ul><li>Kubernetes</li></ul>", "Backend Engineer", []string{"We need a Go developer to own our ledger", "Kubernetes"}},
 		{"blurb that asks for no skill", "<h1>Senior Go Engineer</h1><p>We are looking for a kind colleague</p><ul><li>Kubernetes</li></ul>", "Senior Go Engineer", []string{"Kubernetes"}},

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-
 )
 
 // How a requirement is read into what it asks for (reqParts): its skills
