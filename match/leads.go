@@ -40,7 +40,7 @@ administrators architects programmers researchers editors writers accountants`)
 // lead verb whose object is a team or people), reading the lexicon's
 // matches of the text as analyzer.tokens does without its slash split.
 func leadsPeople(text string) bool {
-	return leadsTokens(lexTokens(text), afterBreaks(text))
+	return leadsTokens(lexTokens(text), afterBreaks(text), firstClause(text))
 }
 
 // lexTokens reads text's lexicon matches as analyzer.tokens does,
@@ -68,8 +68,8 @@ func lexTokens(text string) []token {
 
 // leadsTokens is leadsPeople over a text's tokens (analyzer.tokens) and
 // the words that open its clauses (afterBreaks).
-func leadsTokens(toks []token, commaed map[string]bool) bool {
-	leads, _ := leading(toks, commaed)
+func leadsTokens(toks []token, commaed map[string]bool, first int) bool {
+	leads, _ := leading(toks, commaed, first)
 	return leads
 }
 
@@ -77,7 +77,7 @@ func leadsTokens(toks []token, commaed map[string]bool) bool {
 // do so only by mentoring ("Mentored 3 interns"): mentoring is leading
 // for years and for a requirement to mentor, not managing a team
 // (mayBeStrong).
-func leading(toks []token, commaed map[string]bool) (leads, mentors bool) {
+func leading(toks []token, commaed map[string]bool, first int) (leads, mentors bool) {
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		end := i + 1
@@ -96,7 +96,7 @@ func leading(toks []token, commaed map[string]bool) (leads, mentors bool) {
 			found = lead && (spanHasPeople(toks[i:end], toks[end:], commaed) || objectIsPeople(toks[end:], t.kind == "role", commaed))
 			mentor = t.kind == "verb" && t.name == "mentor"
 		}
-		if found && helped(toks[:i], t.word, commaed) {
+		if found && helped(toks, i, first) {
 			found = false // "Supported expanding the SRE team in hiring 2 engineers": someone else led
 		}
 		if found && !mentor {
@@ -115,34 +115,42 @@ func leading(toks []token, commaed map[string]bool) (leads, mentors bool) {
 // Only verb forms: "Support Team Lead managing 6 agents" names a team.
 var helpWords = setOf(`helped helping assisted assisting supported supporting participated participating contributed contributing aided`)
 
-// helpReach is how many words before a lead verb a help word may start
-// its clause: "Supported expanding the SRE and DevOps teams in hiring".
-const helpReach = 8
-
-// helped reports whether a lead verb (word, after the tokens before)
-// acts in a clause that a help word opens: the text's first word or the
-// first after a comma, semicolon or full stop (opened), within helpReach
-// words, with no such break opening the lead verb's own clause ("Helped
-// the team ship, led 3 engineers") and no "and" before a verb between
-// them ("Contributed to the platform and managed a team of 5"; "the SRE
-// and DevOps teams" joins nouns).
-func helped(before []token, word string, opened map[string]bool) bool {
-	if opened[word] {
+// helped reports whether a lead verb (toks[i]) acts in the clause a help
+// word opens: the text's first word is a help word and the verb sits in
+// the text's first clause (first: its token count, firstClause), with no
+// "and" before a finite verb between them ("Contributed to the platform
+// and managed a team of 5" leads; "Helped plan and lead a team" does
+// not). Positions, not words: "the" after a later comma opens nothing
+// here.
+func helped(toks []token, i, first int) bool {
+	if i == 0 || i >= first || !helpWords[toks[0].word] {
 		return false
 	}
-	for j := len(before) - 1; j >= 0 && j >= len(before)-helpReach; j-- {
-		w := before[j].word
-		if w == "and" && (j == len(before)-1 || before[j+1].kind == "verb") {
+	for j := 1; j < i; j++ {
+		if toks[j].word == "and" && finite(toks[j+1].word) {
 			return false
 		}
-		if helpWords[w] && (j == 0 || opened[w]) {
-			return true
-		}
-		if opened[w] {
-			return false // a clause of its own opens before any help word
-		}
 	}
-	return false
+	return true
+}
+
+// finite reports whether a verb is in a form that starts a clause of its
+// own after "and" (past tense: "managed", "led"), not a bare verb a help
+// word still governs ("to hire and manage").
+func finite(w string) bool {
+	return strings.HasSuffix(w, "ed") || pastForms[w]
+}
+
+// pastForms are irregular past tenses of the lead family's verbs.
+var pastForms = setOf(`led ran grew built oversaw hired`)
+
+// firstClause is the count of the words of text's first clause, before
+// a comma, semicolon or full stop (reClauseBreak), as Tokenize reads them.
+func firstClause(text string) int {
+	if loc := reClauseBreak.FindStringIndex(text); loc != nil {
+		text = text[:loc[0]]
+	}
+	return len(lexicon.Tokenize(text))
 }
 
 // afterBreaks is the words that open a clause after a comma, semicolon

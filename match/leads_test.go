@@ -25,7 +25,7 @@ func TestLeadsTokensIsLeadsPeople(t *testing.T) {
 				continue
 			}
 			want := leadsPeople(l)
-			if got := leadsTokens(z.tokens(l), afterBreaks(l)); got != want {
+			if got := leadsTokens(z.tokens(l), afterBreaks(l), firstClause(l)); got != want {
 				t.Errorf("strict %v: leadsTokens(%q) = %v, leadsPeople %v", strict, l, got, want)
 			}
 			if want {
@@ -93,6 +93,13 @@ func TestLeadsPeopleReadsTheObject(t *testing.T) {
 		{"Contributed to the platform and managed a team of 5 engineers", true},
 		{"Assisted customers daily and led a team of 3 support agents", true},
 		{"Helped design the API and mentored 4 junior engineers", true},
+		// review22b: breaks by position, and a bare verb after "and" is
+		// still the help word's.
+		{"Helped the CTO lead a team of 12 engineers", false},
+		{"Helped the CTO lead a team of 12 engineers, the platform group", false},
+		{"Supported the director in managing a team of 20, the largest in the org", false},
+		{"Helped plan and lead a team of 5 engineers", false},
+		{"Assisted the director to hire and manage a team of 8", false},
 		{"Establish unified KPIs across Product, Marketing, Finance, Support, and Country Management teams", false},
 		// review 20: a noun after "team" tagged a verb is the team's; a
 		// verb starts another act only past a comma or "and".

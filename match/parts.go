@@ -296,9 +296,9 @@ func (z *analyzer) readBullet(text string) *textParts {
 	// Read once with the rest: leadership years ask for every bullet, and
 	// leadTeam asks whether the bullet leads people at all.
 	if strings.IndexByte(text, '/') < 0 {
-		p.leads, p.mentors = leading(toks, afterBreaks(text)) // the lexicon's matches of text, as leadsPeople reads them
+		p.leads, p.mentors = leading(toks, afterBreaks(text), firstClause(text)) // the lexicon's matches of text, as leadsPeople reads them
 	} else {
-		p.leads, p.mentors = leading(lexTokens(text), afterBreaks(text)) // tokens read the text with its slashes split
+		p.leads, p.mentors = leading(lexTokens(text), afterBreaks(text), firstClause(text)) // tokens read the text with its slashes split
 	}
 	if p.leads {
 		p.team = teamOf(toks)
