@@ -142,3 +142,18 @@ func TestParseJDWarnsOfAResume(t *testing.T) {
 		t.Errorf("err %v, want one saying it is a résumé", err)
 	}
 }
+
+// TestParseJDRefusesAHugePDF: a PDF past MaxJDPDFBytes is refused as too
+// large before it is read (review22b: a 5 MB one held a request for
+// seconds).
+func TestParseJDRefusesAHugePDF(t *testing.T) {
+	pdf := jdPDF("SRE Manager", "Requirements:", "- Kubernetes in production")
+	huge := pdf + "%" + strings.Repeat("x", MaxJDPDFBytes) + "\n"
+	_, err := ParseJD(huge, "")
+	if vitae.ErrorCode(err) != vitae.ETOOLARGE {
+		t.Fatalf("ParseJD(%d-byte PDF) = %v, want ETOOLARGE", len(huge), err)
+	}
+	if _, err := ParseJD(pdf, ""); err != nil {
+		t.Fatalf("ParseJD(small PDF) = %v", err)
+	}
+}

@@ -86,12 +86,20 @@ func ReadJD(data []byte) (string, error) {
 	return text, nil
 }
 
+// MaxJDPDFBytes is the largest PDF job description read: a job's PDF is a
+// page or two, and a 5 MB one held a request for seconds before its text
+// was found too long (review22b).
+const MaxJDPDFBytes = 2 << 20
+
 // pdfText is text itself, or when text is a PDF file its text: without
 // it a PDF is matched as its own syntax ("%PDF-1.4", "2 0 obj"). A PDF
 // that yields no text (a scanned page) is refused.
 func pdfText(text string) (string, error) {
 	if !strings.HasPrefix(text, "%PDF-") {
 		return text, nil
+	}
+	if len(text) > MaxJDPDFBytes { // before reading it: extraction's cost grows with the file
+		return "", vitae.Errorf(vitae.ETOOLARGE, "job description is a PDF larger than %d bytes", MaxJDPDFBytes)
 	}
 	lines, err := ingest.PDFLines(context.Background(), []byte(text), ingest.Options{})
 	if err != nil {
