@@ -367,13 +367,13 @@ func (jd *JobDescription) finish() {
 
 // ResumeWarning is a warning when text is a JSON Resume (an object with
 // "basics" and "work"), else "": such a file is a person, not a job, and
-// its skills and highlights would be read as the job's requirements.
+// its skills would be read as the job's requirements.
 func ResumeWarning(text string) string {
 	var keys map[string]json.RawMessage
 	if json.Unmarshal([]byte(text), &keys) != nil || keys["basics"] == nil || keys["work"] == nil {
 		return ""
 	}
-	return `the job description looks like a résumé (JSON Resume, with "basics" and "work"): its requirements are one person's skills and highlights, not a job's`
+	return `the job description looks like a résumé (JSON Resume, with "basics" and "work"): its requirements are one person's skills, not a job's`
 }
 
 // parseJobJSON reads JSON Resume's job schema.
