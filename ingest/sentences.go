@@ -13,7 +13,7 @@ type Sentence struct {
 }
 
 // abbreviations end in a full stop that does not end a sentence.
-var abbreviations = map[string]bool{"i.e.": true, "e.g.": true, "etc.": true, "inc.": true, "ltd.": true, "co.": true, "corp.": true, "mr.": true, "ms.": true, "mrs.": true, "dr.": true, "vs.": true, "jr.": true, "sr.": true, "st.": true, "u.s.": true, "approx.": true, "no.": true}
+var abbreviations = map[string]bool{"i.e.": true, "e.g.": true, "etc.": true, "inc.": true, "ltd.": true, "co.": true, "corp.": true, "mr.": true, "ms.": true, "mrs.": true, "dr.": true, "vs.": true, "jr.": true, "sr.": true, "st.": true, "u.s.": true, "approx.": true, "no.": true, "yrs.": true, "yr.": true, "min.": true}
 
 // Sentences splits prose at ". ", "! " or "? " before an upper-case
 // letter, a digit or an opening quote, never after a common abbreviation

@@ -169,7 +169,10 @@ func parseJDLines(raw []string) *JobDescription {
 		case roleProse:
 			for _, s := range ingest.Sentences(l.text) {
 				// A requirement is the sentence's words, not its full stop.
-				cands = append(cands, candidate{text: strings.TrimRight(s.Text, ".!?"), kind: kind, prose: true})
+				// An inline heading's sentences are its section's content,
+				// not blurb a list JD drops ("Requirements: Go. Kubernetes."
+				// above "- Terraform", review22b).
+				cands = append(cands, candidate{text: strings.TrimRight(s.Text, ".!?"), kind: kind, prose: !l.inline})
 			}
 		default: // a heading
 			read := heading
@@ -208,7 +211,7 @@ func parseJDLines(raw []string) *JobDescription {
 		// for that: a requirement, not a title or a heading over nothing.
 		// A Markdown heading alone ("# Senior Go Engineer") is the title
 		// of a JD that asks nothing yet.
-		if strings.HasPrefix(only, "#") {
+		if markdownHeading(only) {
 			jd.finish()
 			return jd
 		}
@@ -223,8 +226,8 @@ func parseJDLines(raw []string) *JobDescription {
 }
 
 // reWeNeed finds a sentence in which the employer asks ("We need",
-// "we're looking for", "We are seeking").
-var reWeNeed = regexp.MustCompile(`(?i)^(?:we|we're|we are)\s+(?:need|are looking for|looking for|seek|are seeking|seeking|want|are hiring|hiring)\b`)
+// "we're looking for", "We are seeking", "Looking for").
+var reWeNeed = regexp.MustCompile(`(?i)^(?:(?:we|we're|we are)\s+(?:need|are looking for|looking for|seek|are seeking|seeking|want|are hiring|hiring)|looking for|seeking)\b`)
 
 // asksFor reports whether a paragraph sentence of a list JD asks for a
 // skill in so many words ("We need a Go developer"): a requirement, not
@@ -359,10 +362,30 @@ func (jd *JobDescription) finish() {
 	if m := reSeniority.FindString(jd.Title); m != "" {
 		jd.Seniority = strings.ToLower(m)
 	}
+	jd.Requirements = saidOnce(jd.Requirements)
 	if n := len(jd.Requirements); n > MaxRequirements {
 		jd.Dropped = n - MaxRequirements
 		jd.Requirements = jd.Requirements[:MaxRequirements]
 	}
+}
+
+// saidOnce drops a requirement said again (case, white space and closing
+// punctuation aside: a JD that repeats its soft skills under two headings),
+// keeping the first, a must-have when either was: said twice, it would
+// weigh twice and take a place under MaxRequirements (review22b).
+func saidOnce(reqs []Requirement) []Requirement {
+	at := map[string]int{}
+	out := reqs[:0]
+	for _, r := range reqs {
+		key := strings.Join(strings.Fields(strings.ToLower(strings.TrimRight(r.Text, ".;:,!? "))), " ")
+		if i, ok := at[key]; ok {
+			out[i].MustHave = out[i].MustHave || r.MustHave
+			continue
+		}
+		at[key] = len(out)
+		out = append(out, r)
+	}
+	return out
 }
 
 // ResumeWarning is a warning when text is a JSON Resume (an object with

@@ -201,6 +201,22 @@ func TestParseJDPlainReview(t *testing.T) {
 			"Senior Go Engineer\n\nRequirements: Go (e.g. Nice to have: Rust)\n",
 			[]string{"nice: Go (e.g. Nice to have: Rust)"},
 		},
+		// review22b: an inline heading's sentences above a list are its
+		// section's content, not blurb the list drops.
+		{
+			"an inline heading's sentences above a list",
+			"Senior Engineer\n\nRequirements: Go. Kubernetes.\n\n- Terraform\n",
+			[]string{"must: Go", "must: Kubernetes", "must: Terraform"},
+		},
+		// review22b: a hashtag is no Markdown heading, nor is "#1".
+		{"a hashtag one-liner", "#golang developers wanted", []string{"must: golang developers wanted"}},
+		{"a rank one-liner", "#1 priority is Go in production", []string{"must: 1 priority is Go in production"}},
+		// review22b: abbreviated years and minimums end no sentence.
+		{
+			"yrs. and min. inside a sentence",
+			"Backend Engineer\n\nWe need min. 5 yrs. of Go in production. You know Kubernetes well.\n",
+			[]string{"must: We need min. 5 yrs. of Go in production", "must: You know Kubernetes well"},
+		},
 		// Bold labels with their colon inside.
 		{
 			"bold headings with the colon inside",

@@ -148,6 +148,11 @@ func TestParseJDSentenceIsNoTitle(t *testing.T) {
 		{"a heading before the page's title", "<html><head><title>Jobs at Acme</title></head><body><h1>Senior Go Engineer</h1><ul><li>Kubernetes</li></ul></body></html>", "Senior Go Engineer", []string{"Kubernetes"}},
 		{"an asking sentence in a paragraph", "<h1>Backend Engineer</h1><p>Acme builds payments. We need a Go developer to own our ledger.</p><ul><li>Kubernetes</li></ul>", "Backend Engineer", []string{"We need a Go developer to own our ledger", "Kubernetes"}},
 		{"blurb that asks for no skill", "<h1>Senior Go Engineer</h1><p>We are looking for a kind colleague</p><ul><li>Kubernetes</li></ul>", "Senior Go Engineer", []string{"Kubernetes"}},
+		// review22b: one sentence word is no sentence; a title may hold it.
+		{"a title with an act's word", "Hiring Coordinator\n\n- Scheduling interviews", "Hiring Coordinator", []string{"Scheduling interviews"}},
+		{"a title naming our team", "Senior Engineer, Our Platform Team\n\n- Kubernetes", "Senior Engineer, Our Platform Team", []string{"Kubernetes"}},
+		{"a sentence without its subject", "Looking for a Go developer\n\n- Kubernetes", "", []string{"Looking for a Go developer", "Kubernetes"}},
+		{"a contraction says both", "You'll run our platform\n\n- Go", "", []string{"Go"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -203,5 +208,23 @@ func TestRequirementsDroppedSaid(t *testing.T) {
 	}
 	if _, err := newIndexWith(t, corpus).Match(context.Background(), Request{JobDescription: "# Senior Go Engineer"}); vitae.ErrorCode(err) != vitae.EINVALID || !strings.Contains(fmt.Sprint(err), "no requirements") {
 		t.Errorf("match of a title alone: %v, want EINVALID", err)
+	}
+}
+
+// TestRequirementSaidTwiceOnce: a JD that repeats a requirement under two
+// headings lists it once, a must-have when either place made it one, so it
+// neither weighs twice nor takes a place under MaxRequirements.
+func TestRequirementSaidTwiceOnce(t *testing.T) {
+	jd, err := ParseJD("## Nice to have\n- Strong communication skills\n- Terraform\n## Requirements\n- Kubernetes in production\n- strong  communication skills.\n", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range jd.Requirements {
+		got = append(got, fmt.Sprintf("%s/%v", r.Text, r.MustHave))
+	}
+	want := "Strong communication skills/true|Terraform/false|Kubernetes in production/true"
+	if strings.Join(got, "|") != want {
+		t.Errorf("requirements %q, want %q", strings.Join(got, "|"), want)
 	}
 }

@@ -51,19 +51,31 @@ func titleLine(line string) bool {
 	return n > 0 && n <= 12 && !strings.ContainsAny(line[len(line)-1:], ".!?:;,") && sectionKind(line) == "" && !sentenceLike(line)
 }
 
-// sentenceWords are words a sentence holds and a job title does not: the
-// people it speaks of and the verbs they do it with ("We need a Go
-// developer", "Join our team"). "I" and "US" are not among them: they
-// end titles ("Software Engineer I", "Sales Engineer, US").
-var sentenceWords = setOf(`we we're we've you you'll you're your our is are was will need needs seek seeks seeking looking hiring join want wants`)
+// A sentence names who acts and the act ("We need a Go developer", "You
+// will run Kubernetes"); a title may hold one of the two ("Hiring
+// Coordinator", "Senior Engineer, Our Platform Team", review22b). "I" and
+// "US" are no pronoun here: they end titles ("Software Engineer I",
+// "Sales Engineer, US").
+var (
+	sentencePeople = setOf(`we you your our`)
+	sentenceActs   = setOf(`is are was will need needs seek seeks seeking looking hiring join want wants`)
+	// sentenceBoth say both at once; sentenceOpens open a sentence that
+	// leaves its subject out ("Looking for a Go developer", "Join us").
+	sentenceBoth  = setOf(`we're we've you'll you're`)
+	sentenceOpens = setOf(`looking seeking join`)
+)
 
 // sentenceLike reports whether a short line without a full stop is a
-// sentence, not a title: it holds a word of sentenceWords.
+// sentence, not a title: it names its people and their act, or opens with
+// an act that needs no subject.
 func sentenceLike(line string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(line, "\u2019", "'")), func(r rune) bool {
+	people, acts := false, false
+	for i, w := range strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(line, "\u2019", "'")), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	}) {
-		if sentenceWords[w] {
+		people = people || sentencePeople[w]
+		acts = acts || sentenceActs[w]
+		if sentenceBoth[w] || people && acts || i == 0 && sentenceOpens[w] {
 			return true
 		}
 	}
@@ -79,7 +91,7 @@ func heading(line string) (string, bool) {
 		h = strings.TrimRight(h, ":?!. ")
 		return strings.TrimSpace(strings.Trim(h, "*_ "))
 	}
-	if strings.HasPrefix(line, "#") {
+	if markdownHeading(line) {
 		h := clean(strings.TrimLeft(line, "#"))
 		return h, h != ""
 	}
@@ -206,13 +218,21 @@ func plainHeading(line string) (string, bool) {
 	return "", false
 }
 
+// markdownHeading reports whether a line is a Markdown heading: one to
+// six "#" and a space or nothing after them. "#golang" and "#1 priority"
+// are a hashtag and a rank, words of the line (review22b).
+func markdownHeading(line string) bool {
+	n := len(line) - len(strings.TrimLeft(line, "#"))
+	return n >= 1 && n <= 6 && (n == len(line) || line[n] == ' ' || line[n] == '\t')
+}
+
 // sectionHeading reports whether a line is a section's heading: it names
 // a section, and its words are a heading's ("## Nice to have", "What you
 // will do") or a plain line's marks say it is one ("Requirements:").
 // "Experience leading a team" and "# Requirements Engineer" name a
 // section but are a requirement and a title (a title alone asks nothing).
 func sectionHeading(line string) bool {
-	if strings.HasPrefix(line, "#") {
+	if markdownHeading(line) {
 		h, ok := heading(line)
 		return ok && headingPhrase(h)
 	}

@@ -32,6 +32,10 @@ type jdLine struct {
 	kind lineKind
 	text string // trimmed; an item's text without its marker
 	meta []string
+	// inline: the text an inline heading's line holds after its colon
+	// ("Requirements: Go. Kubernetes."), its section's content even when
+	// written as sentences.
+	inline bool
 }
 
 // readJDLines classifies raw lines and joins wrapped ones: a plain line
@@ -63,7 +67,7 @@ func readJDLines(raw []string) []jdLine {
 			l.kind = lineBlank
 		case m != nil:
 			l.kind, l.meta = lineMeta, m
-		case strings.HasPrefix(text, "#"):
+		case markdownHeading(text):
 			l.kind = lineHeading
 		default:
 			if item, ok := listItem(text); ok {
@@ -205,12 +209,12 @@ func inlineSwitch(s string) (before, label, after string, ok bool) {
 // holds bullets ("• Go • Kubernetes"), else one plain line.
 func inlineItems(rest string) []jdLine {
 	if !strings.Contains(rest, "•") {
-		return []jdLine{{kind: linePlain, text: rest}}
+		return []jdLine{{kind: linePlain, text: rest, inline: true}}
 	}
 	var out []jdLine
 	for _, p := range strings.Split(rest, "•") {
 		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, jdLine{kind: lineItem, text: p})
+			out = append(out, jdLine{kind: lineItem, text: p, inline: true})
 		}
 	}
 	return out

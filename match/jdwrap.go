@@ -97,7 +97,7 @@ func paragraphBlocks(raw []string, width int) []bool {
 		j, full, open := i, true, 0
 		for ; j < len(raw) && strings.TrimSpace(raw[j]) != ""; j++ {
 			t := strings.TrimSpace(raw[j])
-			if _, item := ingest.ListItem(t); item || strings.HasPrefix(t, "#") || reMeta.MatchString(t) {
+			if _, item := ingest.ListItem(t); item || markdownHeading(t) || reMeta.MatchString(t) {
 				full = false
 			}
 			if j+1 < len(raw) && strings.TrimSpace(raw[j+1]) != "" { // not the block's last line
@@ -133,7 +133,7 @@ func proseBlocks(raw []string) []bool {
 		j, plain := i, true
 		for ; j < len(raw) && strings.TrimSpace(raw[j]) != ""; j++ {
 			t := strings.TrimSpace(raw[j])
-			if _, item := ingest.ListItem(t); item || strings.HasPrefix(t, "#") || reMeta.MatchString(t) {
+			if _, item := ingest.ListItem(t); item || markdownHeading(t) || reMeta.MatchString(t) {
 				plain = false
 			}
 		}
