@@ -233,3 +233,18 @@ func TestMatchSaysRequirementsDropped(t *testing.T) {
 		t.Errorf("page: status %d, want 200 saying %q", st, want)
 	}
 }
+
+// The API's limits on a job description are what openapi.json says: text
+// past 50000 characters is refused with 413 too_large, for the match and
+// for a stored job, not cut or read as something else.
+func TestAPIRefusesLongJobDescriptions(t *testing.T) {
+	base, _ := jobsServer(t)
+	long := strings.Repeat("x", 49990) + "\n- Kubernetes in production" // 50017 characters
+	for _, path := range []string{"/match", "/jobs"} {
+		req, _ := json.Marshal(map[string]string{"job_description": long})
+		st, body := keyedRaw(t, "POST", base+"/api/v1"+path, string(req))
+		if st != http.StatusRequestEntityTooLarge || !strings.Contains(body, `"code":"too_large"`) || !strings.Contains(body, "50000") {
+			t.Errorf("POST %s with %d characters: %d %.300s", path, len(long), st, body)
+		}
+	}
+}
