@@ -195,7 +195,7 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 		jsonCall("match", "POST", "/api/v1/match", `{"job_description":"## Requirements\n- Lead a team of SREs\n- Kubernetes in production"}`, 200, "valid"),
 		{name: "match years of a role", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"## Requirements\n- 3+ years as a site reliability engineer\n- Kubernetes in production"}`),
 			status: 200, request: "valid", contains: []string{`"kind":"role"`}},
-		{name: "match past the requirement cap", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"` + strings.Repeat(`- Experience with Kubernetes operators\n`, 45) + `"}`),
+		{name: "match past the requirement cap", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"` + numberedLines(`- Experience with Kubernetes operator %d\n`, 45) + `"}`),
 			status: 200, request: "valid", contains: []string{`"requirements_dropped":5`}},
 		jsonCall("match text limited", "POST", "/api/v1/match", `{"job_description":"SRE Manager\n\nRequirements:\n- 5+ years of Go\n- Terraform","format":"text","limit":2,"mode":"keyword"}`, 200, "valid"),
 		jsonCall("match empty", "POST", "/api/v1/match", `{"job_description":""}`, 400, "invalid"),
@@ -461,4 +461,14 @@ func readFile(tb testing.TB, path string) []byte {
 		tb.Fatal(err)
 	}
 	return data
+}
+
+// numberedLines is format filled with 1 to n, one after another: distinct
+// requirements (a requirement said twice is listed once).
+func numberedLines(format string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, format, i+1)
+	}
+	return b.String()
 }
