@@ -206,7 +206,7 @@ func TestStrictEvidenceLevels(t *testing.T) {
 // with opts and checks the ordering property of issue #14, that every
 // bullet shown as evidence has the level g gives the pair (the Grader
 // measured on eval/evidence.jsonl is the one that ranks), and that its
-// credit is credit(level, score). It returns how many bullets it checked.
+// credit is credit(level, score), times leadCredit's share. It returns how many bullets it checked.
 func checkShownLevels(t *testing.T, opts Options, g *Grader, credit func(Level, float64) float64) (checked int) {
 	t.Helper()
 	def := corpusMatcher(t)
@@ -226,7 +226,7 @@ func checkShownLevels(t *testing.T, opts Options, g *Grader, credit func(Level, 
 			if lv.String() != ev.Level {
 				t.Errorf("%s, %q for %q: matcher says %s, grader %v", c.ResumeID, ev.Text, ev.Requirement, ev.Level, lv)
 			}
-			want := credit(lv, score)
+			want := credit(lv, score) * leadCredit(g.z.requirement(ev.Requirement), g.z.bullet(ev.Text)) // less for evidence that leads no one (leadparts.go)
 			if got := ev.Credit / ev.Recency; math.Abs(got-want) > 0.01 {
 				t.Errorf("%s, %q for %q: credit %.3f / recency %.3f = %.3f, want %.3f for %s at %.3f", c.ResumeID, ev.Text, ev.Requirement, ev.Credit, ev.Recency, got, want, lv, score)
 			}

@@ -38,6 +38,7 @@ const (
 	clauseFactor = 0.85 // factor on the best clause of a requirement that joins several
 	nearWords    = 5    // a clause's words must be said within this many words of each other
 	shortParts   = 3.0  // a requirement of at most this weight is a phrase too (strict rules)
+	leadMiss     = 0.5  // share of its credit evidence that leads no one keeps for a requirement to lead people (leadCredit)
 )
 
 // grade is one bullet judged against one requirement.
@@ -66,6 +67,9 @@ type grade struct {
 func judge(r *reqParts, b *textParts) grade {
 	if r.degree && !b.studied {
 		return grade{} // "checked in computers" is no "BS in Computer Science" (degree.go)
+	}
+	if r.ledOnly && !b.leads {
+		return grade{} // "Led a datacentre migration" leads no SREs (peopleOnly)
 	}
 	g := judgeParts(r, b)
 	whole := len(g.hit) // the requirement's parts the bullet carries, clauses aside

@@ -15,29 +15,33 @@ import (
 
 // TestLeadingSomethingElseIsDemoted guards evidence.go's demoted flag:
 // with the strong gate, a bullet that leads a migration at a strong score
-// for a requirement to lead people is partial and earns a demoted
-// strong's credit, more than the flat partial credit. The requirement
-// names no team: a team asked to be led is met only by a bullet that
-// leads people (leadparts.go), so "Lead a team of site reliability
-// engineers" takes the flat partial from it.
+// for a requirement to lead people through it is partial and earns a
+// demoted strong's credit, more than the flat partial credit (each at
+// leadMiss's share: it leads no one). The requirement names no team: a
+// team asked to be led is met only by a bullet that leads people
+// (leadparts.go), so "Lead a team of site reliability engineers …" takes
+// the flat partial from it. (A requirement that asks for nothing but
+// leading people, "Lead site reliability engineers", has no evidence in
+// it at all: peopleOnly.)
 func TestLeadingSomethingElseIsDemoted(t *testing.T) {
 	corpus := []*vitae.Resume{
-		resume("a", "A", "Acme", "Engineer", "2015-01", "2024-01", "Led the site reliability engineering migration with the SRE team"),
+		resume("a", "A", "Acme", "Engineer", "2015-01", "2024-01", "Led the site reliability engineering Kubernetes migration with the SRE team"),
 	}
 	l := searchtest.Trained(t, corpus)
 	eng := search.New(searchtest.Index(t, l, corpus), l, search.Options{SemanticRatio: 0.5})
 	res, err := New(eng, Options{SemanticRatio: 0.5, StrongGate: true}).Match(context.Background(),
-		Request{JobDescription: "## Requirements\n- Lead site reliability engineers\n- Lead a team of site reliability engineers\n"})
+		Request{JobDescription: "## Requirements\n- Lead site reliability engineers through the Kubernetes migration\n- Lead a team of site reliability engineers through the Kubernetes migration\n"})
 	if err != nil || len(res.Candidates) != 1 {
 		t.Fatalf("%v, %+v", err, res)
 	}
+	flat := leadMiss * DefaultWeights().PartialCredit
 	ev := evidenceFor(res.Candidates[0], "Lead site")
-	if ev == nil || ev.Level != "partial" || ev.Score < strongAt || ev.Credit/ev.Recency <= DefaultWeights().PartialCredit+0.01 {
-		t.Errorf("evidence %+v: want partial at a strong score, credited above the flat partial %v", ev, DefaultWeights().PartialCredit)
+	if ev == nil || ev.Level != "partial" || ev.Score < strongAt || ev.Credit/ev.Recency <= flat+0.01 {
+		t.Errorf("evidence %+v: want partial at a strong score, credited above the flat partial %v", ev, flat)
 	}
 	ev = evidenceFor(res.Candidates[0], "Lead a team")
-	if ev == nil || ev.Level != "partial" || ev.Credit/ev.Recency > DefaultWeights().PartialCredit+0.01 {
-		t.Errorf("evidence %+v: want partial at the flat credit %v (no team led)", ev, DefaultWeights().PartialCredit)
+	if ev == nil || ev.Level != "partial" || ev.Credit/ev.Recency > flat+0.01 {
+		t.Errorf("evidence %+v: want partial at the flat credit %v (no team led)", ev, flat)
 	}
 }
 

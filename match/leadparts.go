@@ -198,3 +198,42 @@ func asksToMentor(toks []token) bool {
 	}
 	return false
 }
+
+// peopleOnly reports whether a requirement whose own words lead people
+// ("5+ years leading a team of SREs or DevOps engineers") asks for
+// nothing beside: its parts are the team led, the roles of the people
+// led and weak words. Only leading people is evidence for it (judge): a
+// bullet that does the people's work ("Moved DB clusters to AWS
+// Graviton instances … infrastructure") or leads a project ("Led a
+// datacentre migration") shows none of it; a manager's title held is
+// (leadRole).
+func (r *reqParts) peopleOnly() bool {
+	if !r.people || r.led == nil {
+		return false
+	}
+	for k := range r.skills {
+		if _, ok := r.led[k]; !ok {
+			return false
+		}
+	}
+	for _, u := range r.objects {
+		if _, ok := r.led[u.key]; !ok && u.weight >= 1 && !u.role {
+			return false
+		}
+	}
+	return true
+}
+
+// leadCredit is the share of its credit a bullet keeps as evidence for a
+// requirement: leadMiss for a requirement whose words lead people when
+// the bullet leads no one (it shows the other work asked: "Lead your team
+// to evaluate new technology" ← "Evaluated new technology"), or, for one
+// that asks for nothing but leading people (peopleOnly), only mentors
+// them ("… and mentoring junior engineers": mentoring is a weak partial);
+// all of it otherwise.
+func leadCredit(r *reqParts, b *textParts) float64 {
+	if r.people && !b.leads || r.ledOnly && b.mentors && !r.mentoring {
+		return leadMiss
+	}
+	return 1
+}

@@ -20,6 +20,7 @@ import (
 type unit struct {
 	key    string  // "g:<group>" for a lexicon group, "w:<stem>" for a word
 	weight float64 // how much of the requirement it carries
+	role   bool    // a lexicon role ("SREs"): in a requirement to lead people, the people led (peopleOnly)
 }
 
 // Unit weights: a role or an ordinary content word carries 1, a
@@ -60,6 +61,7 @@ type reqParts struct {
 	breadth   bool            // an example of many asked for ("a diverse set of technologies (Java/Golang, …)"; strict rules)
 	degree    bool            // asks for an academic degree (KindDegree): met only by a bullet of study (textParts.studied)
 	people    bool            // asks for leading people ("leading a team of SREs"; leadsPeople): strong only from a bullet that does
+	ledOnly   bool            // … and nothing beside: only a bullet that leads people is evidence (peopleOnly)
 	roles     map[string]bool // the lexicon role families it names (rolesOf), read once rather than per candidate
 	asksRole  bool            // names a role asked of the candidate, not one worked with (asksRole)
 	// led are the keys of the parts a bullet that leads people meets

@@ -37,6 +37,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 	if asksToLead(text) {
 		toks := z.tokens(text)
 		p.led, p.team, p.mentoring = z.ledKeys(toks), teamOf(toks), asksToMentor(toks)
+		p.ledOnly = p.peopleOnly()
 	}
 	if z.strict {
 		p.sentences = z.sentenceParts(text)
@@ -148,7 +149,7 @@ func (z *analyzer) parts(text string) *reqParts {
 		if teamWord(t.word) && t.span > 0 {
 			if team, ok := z.swallowedTeam(t, asks()); ok && !seen[team.key] {
 				seen[team.key] = true // "Experience leading a team": the team led is a part (leadparts.go)
-				p.objects = append(p.objects, unit{team.key, 1})
+				p.objects = append(p.objects, unit{key: team.key, weight: 1})
 				if z.strict {
 					p.at[team.key] = append(p.at[team.key], i)
 				}
@@ -177,12 +178,12 @@ func (z *analyzer) parts(text string) *reqParts {
 			if w := z.word(t.word); z.strict && nounOfVerb(t, before) && w.key != "" && !seen[w.key] {
 				p.at[w.key] = append(p.at[w.key], i)
 				seen[w.key] = true // "technology training": the training is what is asked, not any act of its family
-				p.objects = append(p.objects, unit{w.key, 1})
+				p.objects = append(p.objects, unit{key: w.key, weight: 1})
 			}
 		case "weak":
-			p.objects = append(p.objects, unit{t.key, weakWeight})
+			p.objects = append(p.objects, unit{key: t.key, weight: weakWeight})
 		default:
-			p.objects = append(p.objects, unit{t.key, 1})
+			p.objects = append(p.objects, unit{key: t.key, weight: 1, role: t.kind == "role"})
 		}
 	}
 	if len(p.skills) > 0 {

@@ -121,10 +121,13 @@ func rolesWhere(bullets []vitae.Bullet, now time.Time, keep func(b vitae.Bullet)
 // leadRole is, for a requirement to lead people of the role families it
 // names, a candidate's most recent dated role whose title leads people
 // (reLeadTitle) and is of one of those families, as strong evidence
-// whose text is the role; for a requirement to lead people that names no
-// family ("Experience leading a team", "people management"), a dated
-// role whose title leads people ("Engineering Manager") as partial
-// evidence: the title says they led, no bullet shows it. Nil for none.
+// whose text is the role, or whose title manages people and names no
+// other field ("Engineering Manager" for "leading a team of SREs", as
+// leadYearsOf counts its years) as partial; for a requirement to lead
+// people that names no family ("Experience leading a team", "people
+// management"), a dated role whose title leads people ("Engineering
+// Manager") as partial evidence: the title says they led, no bullet
+// shows it. Nil for none.
 func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
 	want := s.reqs[ri].roles
 	if len(want) > 0 && !s.reqs[ri].people || len(want) == 0 && !s.reqs[ri].leadsOnly() {
@@ -138,13 +141,20 @@ func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
 	for _, b := range bullets {
 		p := vitae.PeriodOf(b)
 		if b.Section != vitae.SectionWork || p.Start == "" || b.Role == "" ||
-			!reLeadTitle.MatchString(b.Role) || reNotPeopleLead.MatchString(b.Role) || len(want) > 0 && !anyOf(s.z.rolesOf(b.Role), want) {
+			!reLeadTitle.MatchString(b.Role) || reNotPeopleLead.MatchString(b.Role) {
 			continue
+		}
+		level, credit := level, credit
+		if len(want) > 0 && !anyOf(s.z.rolesOf(b.Role), want) {
+			if !managesPeople(b.Role) || len(fieldsOf(s.z.rolesOf(b.Role))) > 0 {
+				continue // "Marketing Manager" led no SREs
+			}
+			level, credit = Partial, s.w.PartialCredit // "Engineering Manager": people of some field were led
 		}
 		if !peopleTitle(b.Role) && (len(want) == 0 || !s.roleLeads(bullets, b)) {
 			continue // "Lead DevOps Engineer" is a level; one of its bullets must lead people
 		}
-		if len(want) == 0 && !managesPeople(b.Role) {
+		if level == Partial && !managesPeople(b.Role) {
 			continue // "Project Manager", "Founder": the title alone says no one was led
 		}
 		rec := 1 - s.w.Recency*(1-recency(p, s.w.RecencyHalfLife, s.now))

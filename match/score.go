@@ -181,6 +181,9 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 			credit = g.score
 		}
 		credit *= rec
+		if b.ID != "" {
+			credit *= leadCredit(req, parts[i]) // a title here leads people (above)
+		}
 		if b.ID == "" && (g.level == Strong || g.demoted) {
 			credit = s.w.PartialCredit * rec // a title says the role, not what was done in it
 		}
@@ -208,6 +211,9 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 	}
 	fit := round3(s.role.fit) // the skills list is no role's: the best role's fit
 	listCredit := s.w.PartialCredit * s.roleFactor(fit)
+	if req.people {
+		listCredit *= leadMiss // a skills list leads no one
+	}
 	if !req.degree && (best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < listCredit) { // a skills list names no degree
 		for _, name := range req.names {
 			if inList[strings.ToLower(name)] {
