@@ -36,6 +36,7 @@ const (
 // reqParts is what a requirement asks for.
 type reqParts struct {
 	skills  map[string]bool // group keys; any one fills the skill slot
+	conj    []string        // the skills it joins with "and": a strong bullet names each, or the candidate shows it elsewhere (conjoined.go)
 	names   []string        // the skills' display names, for listed-skill evidence
 	objects []unit
 	actions map[string]bool // verb families

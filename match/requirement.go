@@ -30,6 +30,7 @@ var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`
 // penetration testing") keeps each part that has an object as a clause.
 func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
+	p.conj = z.conjoined(text, p.skills)
 	p.people = leadsPeople(text)
 	p.roles = z.rolesOf(text)
 	p.asksRole = asksRole(z.tokens(text))
