@@ -162,9 +162,10 @@ func Tokenize(text string) []string {
 }
 
 // tokens splits text into words: a word starts with a letter or digit and
-// goes on over letters, digits and + # . - / ' (trailing . - / ' are
-// trimmed). Words are substrings of text, lower-cased on request, so
-// already lower-case text costs no copies.
+// goes on over letters, digits (superscript and subscript ones too) and
+// + # . - / ' (trailing . - / ' are trimmed). Words are substrings of
+// text, lower-cased on request, so already lower-case text costs no
+// copies.
 func tokens(text string, lower bool) []string {
 	var out []string
 	start := -1 // byte offset of the word being read, -1 between words
@@ -199,7 +200,7 @@ func tokens(text string, lower bool) []string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || scriptDigit(r) {
 			if start < 0 {
 				start = i
 			}
@@ -210,6 +211,13 @@ func tokens(text string, lower bool) []string {
 	}
 	flush(len(text))
 	return out
+}
+
+// scriptDigit reports whether r is a superscript or subscript digit:
+// part of its word, so "R²" (a fit's statistic) is no R and "CO₂" one
+// word.
+func scriptDigit(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || '⁰' <= r && r <= '⁹' || '₀' <= r && r <= '₉'
 }
 
 // Groups returns every group, in file order.

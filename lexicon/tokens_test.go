@@ -22,7 +22,7 @@ func tokensByRune(text string, lower bool) []string {
 	}
 	for _, r := range text {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || scriptDigit(r):
 			if lower {
 				r = unicode.ToLower(r)
 			}
@@ -77,5 +77,24 @@ func BenchmarkTokenize(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Tokenize(text)
+	}
+}
+
+// TestTokenizeSuperscripts: a superscript or subscript digit is part of
+// its word, so "R²" (a fit's statistic) is not the R language and "CO₂"
+// is one word.
+func TestTokenizeSuperscripts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Raised model R² from 0.6 to 0.8", []string{"raised", "model", "r²", "from", "0.6", "to", "0.8"}},
+		{"Cut CO₂ by 10%", []string{"cut", "co₂", "by", "10"}},
+		{"Built dashboards in R", []string{"built", "dashboards", "in", "r"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, Tokenize(tt.text)); diff != "" {
+			t.Errorf("Tokenize(%q) (-want +got):\n%s", tt.text, diff)
+		}
 	}
 }

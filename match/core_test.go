@@ -10,15 +10,21 @@ import "testing"
 func TestGradeCore(t *testing.T) {
 	const (
 		support = "Building a world class support team that delivers consulting that delights customers, focused on Kubernetes and Linux"
+		// … focused on either tool: the core rule alone (Kubernetes and
+		// Linux asks for both, so a Linux bullet is partial by the
+		// older rules too: conjoined.go).
+		either  = "Building a world class support team that delivers consulting that delights customers, focused on Kubernetes or Linux"
 		team    = "Leadership experience running multi-disciplinary team including mechanical engineering, electrical engineering, and embedded software."
 		diverse = "Proficient across a highly diverse set of technologies (Java/Golang, Riak/Cassandra, Solr/Lucene) OR expert in at least one technology"
 		solo    = "Ability to work efficiently both solo and as part of a team; willingness to learn new things"
 	)
 	tests := []gradeCase{
-		{"a focus met without the act and thing it qualifies", support,
+		{"a focus met without the act and thing it qualifies", either,
 			"Designed and delivered PoC for Linux adoption to replace big-box Unix systems", Strong, Partial},
-		{"a focus met without the core, a tool of its own", support,
+		{"a focus met without the core, a tool of its own", either,
 			"Used AI to build Linux PAM module and tray app for on-device password management", Strong, Partial},
+		{"one of two tools asked, without the core", support,
+			"Designed and delivered PoC for Linux adoption to replace big-box Unix systems", Partial, Partial},
 		{"the core carried with the focus", support,
 			"Built and led a world class support team delivering Kubernetes and Linux consulting to enterprise customers", Strong, Strong},
 		{"what a singular thing includes, met without it", team,
@@ -58,7 +64,7 @@ func TestGradeCoreBounds(t *testing.T) {
 			"Leadership experience running multi-disciplinary teams including mechanical engineering, electrical engineering, and embedded software.",
 			"Designed electrical engineering test rigs for drive units", Strong, Strong},
 		{"a clause before the qualifier is not qualified",
-			"Building a support team that delivers consulting, training and security audits to banks, focused on Kubernetes and Linux",
+			"Building a support team that delivers consulting, training and security audits to banks, focused on Kubernetes",
 			"Ran security audits for retail banks", Strong, Strong},
 	}
 	checkGrades(t, tests, "older", NewGrader(), "gate", NewGateGrader())

@@ -267,7 +267,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 		if u.weight >= 1 {
 			g.parts++
 		}
-		if f := ledBy(r, b, u.key); f > 0 {
+		if f := ledBy(r, b, u.key); f > 0 && saysName(r, b, u.key) {
 			got += u.weight * f
 			g.all = append(g.all, u.key)
 			if u.weight >= 1 {

@@ -81,7 +81,8 @@ func (g *Grader) Grade(requirement, bullet string) (Level, float64) {
 			s.sense = sc
 		}
 	}
-	gr := gated(s, 0, g.z.requirement(requirement), g.z.bullet(bullet), bullet)
+	r, b := g.z.requirement(requirement), g.z.bullet(bullet)
+	gr := g.z.conjoin(r, b, bullet, gated(s, 0, r, b, bullet), nil)
 	if s != nil && s.sense != nil {
 		if err := s.sense.failed(); err != nil {
 			g.mu.Lock()

@@ -108,7 +108,7 @@ func namedIn(b *textParts, k string) bool {
 func bestSkill(r *reqParts, b *textParts) (string, bool) {
 	best, bestQ := "", -1
 	for k := range r.skills {
-		if !b.keys[k] {
+		if !b.keys[k] || !saysName(r, b, k) {
 			continue
 		}
 		q := 0
@@ -173,4 +173,25 @@ func (z *analyzer) sentenceParts(text string) int {
 		}
 	}
 	return n
+}
+
+// saysName reports whether the bullet meets part k of r by the word r
+// writes, when r is a line of names only (reqParts.asName): "Craft" the
+// tool is not "Crafted stories", nor the verb that opens "Craft
+// compelling stories".
+func saysName(r *reqParts, b *textParts, k string) bool {
+	w, ok := r.asName[k]
+	if _, led := r.led[k]; !ok || led {
+		return true // "Leadership" is met by leading people (leadparts.go)
+	}
+	n := 0
+	for _, s := range b.surface[k] {
+		if s == w || s == w+"s" {
+			n++
+		}
+	}
+	if b.lead == w {
+		n--
+	}
+	return n > 0
 }

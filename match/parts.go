@@ -36,8 +36,14 @@ const (
 
 // reqParts is what a requirement asks for.
 type reqParts struct {
-	skills  map[string]bool // group keys; any one fills the skill slot
-	names   []string        // the skills' display names, for listed-skill evidence
+	skills map[string]bool // group keys; any one fills the skill slot
+	conj   []string        // the skills it joins with "and": a strong bullet names each, or the candidate shows it elsewhere (conjoined.go)
+	// asName: key → the word a line of names only ("Craft", "Notion,
+	// Craft") writes, the lexicon knowing no group of it: met only by
+	// that word, not by a verb of its stem ("Crafted stories", "Craft
+	// compelling stories"; saysName).
+	asName  map[string]string
+	names   []string // the skills' display names, for listed-skill evidence
 	objects []unit
 	actions map[string]bool // verb families
 	total   float64         // sum of the weights, skill slot included
@@ -85,6 +91,7 @@ type textParts struct {
 	list    bool                // a list of tools, not a sentence about work
 	passing map[string]bool     // skill keys named only in passing (see inPassing)
 	names   map[string]bool     // the words it writes as names ("Docker", "iPad"; not "containers")
+	lead    string              // its first word, lower-case: where a verb stands ("Craft compelling stories")
 	leads   bool                // says its author led a team (leadsPeople)
 	mentors bool                // … only by mentoring (leading)
 	team    team                // the kind and size of the people it names (teamOf; when it leads)
@@ -366,6 +373,9 @@ func (z *analyzer) readBullet(text string) *textParts {
 	}
 	words := len(strings.Fields(text))
 	p.names = writtenAsNames(text)
+	if len(toks) > 0 {
+		p.lead = toks[0].word
+	}
 	p.hedged = z.strict && reHedge.MatchString(text)
 	p.describes = z.strict && z.context && describes(text)
 	p.claims = z.strict && claims(text)

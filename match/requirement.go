@@ -18,6 +18,10 @@ var reCapital = regexp.MustCompile(`[^.:;!?(\s]\s+([A-Z][\p{L}\p{N}+#.\-]*)`)
 // letter before a capital ("iOS", "jQuery").
 var reName = regexp.MustCompile(`\b(?:[A-Z]|[a-z][A-Z])[\p{L}\p{N}+#.\-]*`)
 
+// reNameLine is a requirement of names only ("Craft", "Notion, Craft",
+// "Go / Rust"): a tool-only line.
+var reNameLine = regexp.MustCompile(`^\s*[A-Z][\p{L}\p{N}+#.\-]*(?:\s*(?:[,/&]|\band\b|\bor\b)\s*[A-Z][\p{L}\p{N}+#.\-]*)*\s*$`)
+
 // reTitleRun finds runs of capitalised words ("Computer Science",
 // "Data Products"): a field or a title, not a tool's name.
 var reTitleRun = regexp.MustCompile(`\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b`)
@@ -30,6 +34,7 @@ var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`
 // penetration testing") keeps each part that has an object as a clause.
 func (z *analyzer) requirement(text string) *reqParts {
 	p := z.parts(text)
+	p.conj = z.conjoined(text, p.skills)
 	p.people = leadsPeople(text)
 	p.roles = z.rolesOf(text)
 	p.asksRole = asksRole(z.tokens(text))
@@ -130,8 +135,15 @@ func (z *analyzer) parts(text string) *reqParts {
 		}
 		return asked > 0
 	}
+	nameLine := reNameLine.MatchString(text)
 	for i, t := range z.tokens(text) {
 		before := prev
+		if nameLine && (t.kind == "word" || t.kind == "weak") {
+			if p.asName == nil {
+				p.asName = map[string]string{}
+			}
+			p.asName[t.key] = t.word
+		}
 		if t.kind == "word" && tools[t.word] {
 			t.kind = "skill" // a product name: one more alternative of the skill slot
 		}

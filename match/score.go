@@ -4,6 +4,7 @@ import (
 	"html"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -146,6 +147,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 	req := s.reqs[ri]
 	var best *Evidence
 	unconfirmed := false // best is a strong the sense check did not confirm
+	shown := func(keys []string) bool { return shownElsewhere(keys, parts, inList) }
 	for i, b := range bullets {
 		var g grade
 		if grades != nil {
@@ -153,6 +155,7 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 		} else {
 			g = gated(s.gate, ri, req, parts[i], b.Text)
 		}
+		g = s.z.conjoin(req, parts[i], b.Text, g, shown)
 		if req.degree && b.Section == vitae.SectionEducation && g.level == None {
 			g = judge(req.field(), parts[i]) // an education entry is study whatever its words ("Computer Science — Stanford")
 		}
@@ -234,6 +237,20 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 	best.Requirement, best.RequirementIndex, best.MustHave = rq.Text, ri, rq.MustHave
 	best.Plain = plain(best)
 	return best
+}
+
+// shownElsewhere reports whether a candidate names each of keys in some
+// bullet, role title or headline (parts) or in their skills list.
+func shownElsewhere(keys []string, parts []*textParts, inList map[string]bool) bool {
+	for _, k := range keys {
+		if inList[strings.ToLower(strings.TrimPrefix(k, "g:"))] {
+			continue
+		}
+		if !slices.ContainsFunc(parts, func(p *textParts) bool { return p.keys[k] }) {
+			return false
+		}
+	}
+	return true
 }
 
 // sensed is, with the strong sense check or the learned gate, every

@@ -5,7 +5,9 @@ import "testing"
 // TestStrayWordsMeetNothing: a degree requirement is met only by a bullet that
 // names a degree or a course of study, never by a stray word of its field;
 // a requirement of one letter matches nothing; one shared plain word of a
-// two-word requirement is no evidence.
+// two-word requirement is no evidence; "R²" is a statistic, not the R
+// language; a tool-only line's tool ("Craft") is met by its name, not by
+// the verb it shares a stem with.
 func TestStrayWordsMeetNothing(t *testing.T) {
 	tests := []struct {
 		name, requirement, bullet string
@@ -21,6 +23,13 @@ func TestStrayWordsMeetNothing(t *testing.T) {
 		{"one shared word of two", "Willing to travel 10 days a year", "Spoke At Philly Tech Week Dev Day", false},
 		{"both words", "Willing to travel 10 days a year", "Travelled to client sites 40 days a year", true},
 		{"a lexicon language of one letter still counts", "Programming in R", "Built forecasting models in R", true},
+		{"a fit's R² is no R", "Strong knowledge of R", "Raised the model's R² from 0.6 to 0.8", false},
+		{"a tool is not its verb", "Craft", "Crafted compelling stories for customers", false},
+		{"a tool is not its verb at the start", "Craft", "Craft compelling stories for customers", false},
+		{"a tool of a list is not its verb", "Notion, Craft", "Crafted compelling stories for customers", false},
+		{"a tool of a list is not its verb at the start", "Notion, Craft", "Craft compelling stories for customers", false},
+		{"the tool named", "Craft", "Built the marketing site in Craft", true},
+		{"the tool named in a list", "Notion, Craft", "Moved the team wiki from Notion to Craft", true},
 	}
 	g := NewGraderFor(Options{StrongGate: true})
 	for _, tt := range tests {
