@@ -5,13 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"sync"
 	"syscall"
 	"time"
+
+	"vitae/internal/freeport"
 )
 
 // WeaviateNode is one weaviate-server process that the bench started on
@@ -35,19 +36,25 @@ func StartWeaviate(ctx context.Context, bin, dir string) (*WeaviateNode, error) 
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("bench: weaviate data dir: %w", err)
 	}
-	ports, err := freePorts(2)
-	if err != nil {
-		return nil, err
+	var held freeport.Held // every port held until all are chosen
+	defer held.Release()
+	var ports [2]int
+	var err error
+	for i := range ports {
+		if ports[i], err = held.One(); err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
 	}
 	// Weaviate finds the data port as gossip + 1 and Raft's RPC as Raft + 1.
-	gossip, err := freePair()
+	gossip, err := held.Pair()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("bench: %w", err)
 	}
-	raft, err := freePair()
+	raft, err := held.Pair()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("bench: %w", err)
 	}
+	held.Release()
 	n := &WeaviateNode{HTTP: ports[0], GRPC: ports[1], Dir: dir, bin: bin, log: &lockedBuffer{}}
 	n.env = append(os.Environ(),
 		"AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=true",
@@ -151,39 +158,6 @@ func (n *WeaviateNode) waitReady(ctx context.Context, limit time.Duration) error
 		}
 	}
 	return fmt.Errorf("bench: weaviate-server not ready at %s after %s; log:\n%s", url, limit, n.Tail())
-}
-
-// freePorts reserves n distinct free loopback ports, then releases them
-// for the server to bind.
-func freePorts(n int) ([]int, error) {
-	var out []int
-	for range n {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return nil, fmt.Errorf("bench: free port: %w", err)
-		}
-		defer l.Close()
-		out = append(out, l.Addr().(*net.TCPAddr).Port)
-	}
-	return out, nil
-}
-
-// freePair is a free loopback port whose successor is free too.
-func freePair() (int, error) {
-	for range 100 {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return 0, fmt.Errorf("bench: free port: %w", err)
-		}
-		p := l.Addr().(*net.TCPAddr).Port
-		l2, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p+1))
-		l.Close()
-		if err == nil {
-			l2.Close()
-			return p, nil
-		}
-	}
-	return 0, errors.New("bench: no two adjacent free ports")
 }
 
 // lockedBuffer collects a process's output from two pipes.

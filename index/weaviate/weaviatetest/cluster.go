@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"vitae/index/weaviate"
+	"vitae/internal/freeport"
 )
 
 // Version is the Weaviate release the tests are written against.
@@ -76,12 +77,22 @@ func StartCluster(tb testing.TB, n int) *Cluster {
 	// Per node: HTTP, gRPC, then two pairs of adjacent ports, gossip and
 	// data, Raft and its RPC: on a local cluster Weaviate finds a peer's
 	// Raft RPC port as its Raft port + 1 (and data as gossip + 1).
+	var held freeport.Held // every port held until all are chosen
+	defer held.Release()
+	port := func(f func() (int, error)) int {
+		p, err := f()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return p
+	}
 	ports := make([]int, 0, 6*n)
 	for range n {
-		ports = append(ports, freePorts(tb, 2)...)
-		g, r := freePair(tb), freePair(tb)
+		ports = append(ports, port(held.One), port(held.One))
+		g, r := port(held.Pair), port(held.Pair)
 		ports = append(ports, g, g+1, r, r+1)
 	}
+	held.Release()
 	c := &Cluster{tb: tb}
 	var join []string
 	for i := range n {
@@ -294,46 +305,6 @@ func (c *Cluster) waitListening(n *Node, port int) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	c.tb.Fatalf("%s does not listen on %d; log:\n%s", n.Name, port, n.tail())
-}
-
-// freePorts reserves n distinct free loopback ports, then releases them
-// for the nodes to bind.
-func freePorts(tb testing.TB, n int) []int {
-	tb.Helper()
-	var ls []net.Listener
-	out := make([]int, 0, n)
-	for range n {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			tb.Fatalf("free port: %v", err)
-		}
-		ls = append(ls, l)
-		out = append(out, l.Addr().(*net.TCPAddr).Port)
-	}
-	for _, l := range ls {
-		l.Close()
-	}
-	return out
-}
-
-// freePair returns a free loopback port whose successor is free too.
-func freePair(tb testing.TB) int {
-	tb.Helper()
-	for range 100 {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			tb.Fatalf("free port: %v", err)
-		}
-		p := l.Addr().(*net.TCPAddr).Port
-		l2, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p+1))
-		l.Close()
-		if err == nil {
-			l2.Close()
-			return p
-		}
-	}
-	tb.Fatal("no two adjacent free ports")
-	return 0
 }
 
 // syncWriter serialises the processes' output into their buffers.
