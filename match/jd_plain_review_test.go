@@ -377,10 +377,7 @@ func TestParseJobJSONSkillWithoutKeywords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, r := range jd.Requirements {
-		got = append(got, r.Text)
-	}
+	got := requirementTexts(jd)
 	if want := "Experience with Kubernetes|Experience with Cloud (AWS, GCP)"; strings.Join(got, "|") != want {
 		t.Errorf("requirements %q, want %q", got, want)
 	}

@@ -160,10 +160,7 @@ func TestParseJDSentenceIsNoTitle(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, r := range jd.Requirements {
-				got = append(got, r.Text)
-			}
+			got := requirementTexts(jd)
 			if jd.Title != tt.title || strings.Join(got, "|") != strings.Join(tt.reqs, "|") {
 				t.Errorf("%q: title %q, requirements %q; want %q, %q", tt.jd, jd.Title, got, tt.title, tt.reqs)
 			}
@@ -227,4 +224,13 @@ func TestRequirementSaidTwiceOnce(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("requirements %q, want %q", strings.Join(got, "|"), want)
 	}
+}
+
+// requirementTexts are the texts of jd's requirements, in order.
+func requirementTexts(jd *JobDescription) []string {
+	var out []string
+	for _, r := range jd.Requirements {
+		out = append(out, r.Text)
+	}
+	return out
 }

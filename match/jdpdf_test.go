@@ -56,10 +56,7 @@ func TestParseJDReadsAPDFAsItsText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, r := range jd.Requirements {
-				got = append(got, r.Text)
-			}
+			got := requirementTexts(jd)
 			if jd.Title != tt.title || strings.Join(got, "|") != strings.Join(tt.reqs, "|") {
 				t.Errorf("title %q, requirements %q; want %q, %q", jd.Title, got, tt.title, tt.reqs)
 			}

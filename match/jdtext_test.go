@@ -112,10 +112,7 @@ func TestOneLineJDIsARequirement(t *testing.T) {
 			t.Errorf("%q: %v", tt.text, err)
 			continue
 		}
-		var got []string
-		for _, r := range jd.Requirements {
-			got = append(got, r.Text)
-		}
+		got := requirementTexts(jd)
 		if jd.Title != tt.title || strings.Join(got, "|") != strings.Join(tt.reqs, "|") {
 			t.Errorf("%q: title %q requirements %q, want %q and %q", tt.text, jd.Title, got, tt.title, tt.reqs)
 		}
