@@ -157,9 +157,20 @@ func readJDs(tb testing.TB, path string) []string {
 
 // TestIssueJDMustHavesFirst pins the ranking property of issue #14 on the
 // corpus: no candidate without evidence for a must-have ranks above one
-// with some, and each candidate's numbers add up.
+// with some, and each candidate's numbers add up, under the package's
+// zero options and under the evidence rules config.yaml ships (the gate
+// with its context rules).
 func TestIssueJDMustHavesFirst(t *testing.T) {
-	m := corpusMatcher(t)
+	def := corpusMatcher(t)
+	for name, opts := range map[string]Options{
+		"package": def.opts,
+		"shipped": {SemanticRatio: 0.5, RecencyHalfLife: 5, StrongGate: true, ContextEvidence: true},
+	} {
+		t.Run(name, func(t *testing.T) { issueJDMustHavesFirst(t, New(def.b, opts)) })
+	}
+}
+
+func issueJDMustHavesFirst(t *testing.T, m *Matcher) {
 	res, err := m.Match(context.Background(), Request{JobDescription: issueJD, Limit: 100})
 	if err != nil {
 		t.Fatal(err)

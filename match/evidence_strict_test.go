@@ -110,8 +110,8 @@ func ruleSets() map[string]*Grader {
 	return map[string]*Grader{
 		"default":          NewGrader(),
 		"strict":           NewStrictGrader(),
-		"gate":             NewGraderFor(Options{StrongGate: true}), // the shipped default
-		"gate + context":   NewGraderFor(Options{StrongGate: true, ContextEvidence: true}),
+		"gate":             NewGraderFor(Options{StrongGate: true}),
+		"gate + context":   NewGraderFor(Options{StrongGate: true, ContextEvidence: true}), // the shipped default
 		"strict + context": NewGraderFor(Options{StrictEvidence: true, ContextEvidence: true}),
 	}
 }

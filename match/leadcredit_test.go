@@ -72,7 +72,7 @@ func TestLeadingCreditFromLeading(t *testing.T) {
 	const jd = "# Senior Site Reliability Engineering Manager\n## Requirements\n- " + leadSREs + "\n- Kubernetes in production\n"
 	for name, opts := range map[string]Options{
 		"default": {SemanticRatio: 0.5},
-		"shipped": {SemanticRatio: 0.5, StrongGate: true},
+		"shipped": {SemanticRatio: 0.5, StrongGate: true, ContextEvidence: true},
 	} {
 		res, err := New(eng, opts).Match(context.Background(), Request{JobDescription: jd})
 		if err != nil {

@@ -136,7 +136,7 @@ func TestGenericLeadOnTheResumes(t *testing.T) {
 	eng := search.New(searchtest.Index(t, l, corpus), l, search.Options{SemanticRatio: 0.5})
 	for name, opts := range map[string]Options{
 		"default": {SemanticRatio: 0.5},
-		"shipped": {SemanticRatio: 0.5, StrongGate: true},
+		"shipped": {SemanticRatio: 0.5, StrongGate: true, ContextEvidence: true},
 	} {
 		res, err := New(eng, opts).Match(context.Background(), Request{JobDescription: "# Engineering Manager\n## Requirements\n- Experience leading a team\n- Go\n"})
 		if err != nil {

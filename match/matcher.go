@@ -52,8 +52,9 @@ type Options struct {
 	// tool or clause met after a head about other things, a company or
 	// product described, a soft skill named, "as part of a team" are
 	// partial, not strong (docs/matching.md, "The strong gate, second
-	// round"). Off by default (match.context_evidence): it lowered
-	// jobs-train once and did not raise held-out strong precision.
+	// round"). Off in the package's zero Options; the configuration
+	// turns it on (match.context_evidence): on today's rules it raises
+	// train strong precision and moves no training JD set.
 	ContextEvidence bool
 	// StrongSense, with StrongGate, also needs the requirement and a
 	// strong bullet to be this near in meaning (cosine) under the

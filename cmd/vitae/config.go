@@ -208,7 +208,7 @@ func setDefaults(v *viper.Viper) {
 		"match.recency_half_life":     5.0,
 		"match.strict_evidence":       false,
 		"match.strong_gate":           true,
-		"match.context_evidence":      false,
+		"match.context_evidence":      true,
 		"match.strong_sense":          0.0,
 		"match.strong_cap":            []string{},
 		"match.learned_gate":          false,
