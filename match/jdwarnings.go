@@ -67,7 +67,7 @@ type resumeSigns struct {
 	sections int // distinct résumé section headings (Experience, Education …)
 	firstPer int // first-person words ("I built", "my team")
 	asks     int // the words of a job's asking ("must", "you will", "requirements")
-	words    int
+	words    int // all words: a long résumé may ask now and then
 }
 
 // score is how much the text reads as a résumé: each sign counts once
@@ -99,15 +99,16 @@ func (s resumeSigns) score() int {
 	return n
 }
 
-// looksLikeResume: résumé signs of at least two kinds (score 4 needs two)
-// and few of a job's words, at most 3 (one more for each point of score
-// past 4) or one in 200 words; a JD asks in
-// most sections (dev and train: 3 to 22, one in 55 to 190 words), a
-// résumé may say "responsibilities" or "required" now and then.
+// looksLikeResume: résumé signs of at least two kinds (score 4 needs
+// two) and few of a job's words, at most 3 (one more for each point of
+// score past 4) or one in 200 words; or signs worth 3 and none of a
+// job's words. A JD asks in most sections (dev and train: 3 to 22 times,
+// once in 55 to 190 words); a résumé may say "responsibilities" or
+// "required" now and then.
 func (s resumeSigns) looksLikeResume() bool {
 	n := s.score()
 	if n >= 3 && s.asks == 0 {
-		return true // every JD of dev and train asks at least twice
+		return true
 	}
 	return n >= 4 && (s.asks <= 3+n-4 || 200*s.asks < s.words)
 }
@@ -132,9 +133,8 @@ var edAdjectives = map[string]bool{
 	"focused": true, "dedicated": true, "seasoned": true, "talented": true,
 	"detailed": true, "detail-oriented": true, "qualified": true, "certified": true,
 	"licensed": true, "established": true, "accomplished": true, "distributed": true,
-	"automated": true, "integrated": true, "applied": true, "embedded": true,
-	"need": true, "limited": true, "added": true, "extended": true, "shared": true,
-	"interested": true, "excited": true, "combined": true, "expected": true,
+	"applied": true, "embedded": true, "limited": true, "interested": true,
+	"excited": true, "expected": true,
 	"solid": true, "structured": true, "unstructured": true, "regulated": true,
 	// a JD's perks and company blurb ("Catered lunch", "Founded in 2009")
 	"unlimited": true, "catered": true, "subsidized": true, "subsidised": true,

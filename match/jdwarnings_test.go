@@ -230,6 +230,7 @@ func TestAchievement(t *testing.T) {
 		{"Led the migration of 120 services", true},
 		{"Built Terraform modules used by 14 teams", true},
 		{"Reduced recovery time from 40 to 3 minutes", true},
+		{"Automated PostgreSQL failover", true},
 		{"Proven track record of running Kubernetes", false},
 		{"Experienced in Go and Python", false},
 		{"Led by repeat entrepreneurs", false},
