@@ -83,6 +83,22 @@ const dateToken = `(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a
 // reRange finds "start – end" (any dash, "to", "until") or a lone date.
 var reRange = regexp.MustCompile(`(?i)\b(` + dateToken + `)(?:\s*(?:-|–|—|‒|―|to|until|till|through)\s*(` + dateToken + `))?\b`)
 
+// Ranges counts the date ranges in text as a résumé dates a role ("Jan
+// 2020 – Present", "2019 - 2022"), read as findRange reads them: a job
+// description that has several is likely a résumé pasted in its place
+// (match).
+func Ranges(text string) int {
+	n := 0
+	for {
+		_, _, rest, found := findRange(text)
+		if !found || len(rest) >= len(text) {
+			return n
+		}
+		n++
+		text = rest
+	}
+}
+
 // findRange locates a date range in a line. It returns the normalised dates,
 // the line with the range removed, and whether a range (two dates, or one
 // date plus "present") was found.

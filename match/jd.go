@@ -21,8 +21,8 @@ type JobDescription struct {
 	Seniority     string        `json:"seniority,omitempty"`
 	Skills        []string      `json:"skills,omitempty"`
 	// Warnings say what was read but looks wrong (a résumé sent as the
-	// job description); the match goes on.
-	Warnings []string `json:"warnings,omitempty"`
+	// job description, one not in English); the match goes on.
+	Warnings []Warning `json:"warnings,omitempty"`
 	// Dropped counts the requirements read past MaxRequirements and not
 	// matched: a result says so instead of cutting them silently.
 	Dropped int `json:"requirements_dropped,omitempty"`
@@ -103,13 +103,14 @@ func ParseJD(text, format string) (*JobDescription, error) {
 		// "Acme Careers" or "Job Application for … at …", and a title
 		// feeds role fit (review22b).
 		jd = parseJDLines(lines)
+		jd.Warnings = Warnings(lines)
 	default: // text or markdown: CheckFormat refused the rest
-		jd = parseJDLines(strings.Split(text, "\n"))
+		lines := strings.Split(text, "\n")
+		jd = parseJDLines(lines)
+		jd.Warnings = Warnings(lines)
 	}
-	if strings.HasPrefix(strings.TrimSpace(text), "{") {
-		if w := ResumeWarning(text); w != "" {
-			jd.Warnings = append(jd.Warnings, w)
-		}
+	if strings.HasPrefix(strings.TrimSpace(text), "{") && isJSONResume(text) {
+		jd.Warnings = append(jd.Warnings, jsonResumeWarning)
 	}
 	return jd, nil
 }
@@ -388,15 +389,12 @@ func saidOnce(reqs []Requirement) []Requirement {
 	return out
 }
 
-// ResumeWarning is a warning when text is a JSON Resume (an object with
-// "basics" and "work"), else "": such a file is a person, not a job, and
-// its skills would be read as the job's requirements.
-func ResumeWarning(text string) string {
+// isJSONResume reports whether text is a JSON Resume (an object with
+// "basics" and "work"): such a file is a person, not a job, and its
+// skills would be read as the job's requirements.
+func isJSONResume(text string) bool {
 	var keys map[string]json.RawMessage
-	if json.Unmarshal([]byte(text), &keys) != nil || keys["basics"] == nil || keys["work"] == nil {
-		return ""
-	}
-	return `the job description looks like a résumé (JSON Resume, with "basics" and "work"): its requirements are one person's skills, not a job's`
+	return json.Unmarshal([]byte(text), &keys) == nil && keys["basics"] != nil && keys["work"] != nil
 }
 
 // parseJobJSON reads JSON Resume's job schema.
@@ -413,10 +411,10 @@ func parseJobJSON(text string) (*JobDescription, error) {
 		} `json:"skills"`
 	}
 	if err := json.Unmarshal([]byte(text), &j); err != nil {
-		if w := ResumeWarning(text); w != "" {
+		if isJSONResume(text) {
 			// Its "skills" are a person's, often plain strings: say what
 			// the file is, not which Go field it failed.
-			return nil, vitae.Errorf(vitae.EINVALID, "%s, and it does not read as JSON Resume's job schema", w)
+			return nil, vitae.Errorf(vitae.EINVALID, "%s, and it does not read as JSON Resume's job schema", jsonResumeWarning.Message)
 		}
 		return nil, vitae.Wrap(vitae.EINVALID, err, "job description JSON is malformed")
 	}

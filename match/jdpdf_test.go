@@ -126,7 +126,7 @@ func TestParseJDWarnsOfAResume(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			warned := len(jd.Warnings) == 1 && strings.Contains(jd.Warnings[0], "looks like a résumé")
+			warned := len(jd.Warnings) == 1 && jd.Warnings[0].Code == WarnResume && strings.Contains(jd.Warnings[0].Message, "looks like a résumé")
 			if warned != tt.warned || (!tt.warned && len(jd.Warnings) > 0) {
 				t.Errorf("warnings %q, want a résumé warning: %v", jd.Warnings, tt.warned)
 			}

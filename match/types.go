@@ -208,5 +208,5 @@ type Result struct {
 	// the same ranking.
 	Rules string `json:"rules"`
 	// Warnings are the job description's (JobDescription.Warnings).
-	Warnings []string `json:"warnings,omitempty"`
+	Warnings []Warning `json:"warnings,omitempty"`
 }

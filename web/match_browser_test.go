@@ -1,6 +1,7 @@
 package web
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -55,5 +56,37 @@ func TestBrowserMatchPageReadsWithoutClicks(t *testing.T) {
 	}
 	if !strings.HasPrefix(fitLine, "Fit: ") || len(fitLine) > 250 || formulaShown {
 		t.Errorf("fit definition line %q (%d bytes), whole formula shown %v: want one short line, the formula folded", fitLine, len(fitLine), formulaShown)
+	}
+}
+
+// A résumé pasted as the job description is ranked with a warning a
+// reader meets before the table: visible, a status for screen readers,
+// saying what the text looks like.
+func TestBrowserMatchPageWarnsOfAResume(t *testing.T) {
+	ts := workbenchServer(t, []string{"../data"})
+	ctx, _ := browser(t)
+	pasted, err := os.ReadFile("../data/jordan-lee.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warn struct {
+		Text        string `json:"text"`
+		Visible     bool   `json:"visible"`
+		BeforeTable bool   `json:"beforeTable"`
+	}
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(ts.URL+"/match"),
+		chromedp.WaitVisible("#jd", chromedp.ByID),
+		chromedp.SetValue("#jd", string(pasted), chromedp.ByID),
+		chromedp.Submit("#jd", chromedp.ByID),
+		chromedp.WaitVisible("table.evidence", chromedp.ByQuery),
+		chromedp.Evaluate(`(() => { const p = document.querySelector('p.warn[role="status"]');
+			return p ? {text: p.innerText, visible: p.checkVisibility(),
+				beforeTable: !!(p.compareDocumentPosition(document.querySelector("table.evidence")) & Node.DOCUMENT_POSITION_FOLLOWING)} : {}; })()`, &warn),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(warn.Text, "Warning: the job description looks like a résumé") || !warn.Visible || !warn.BeforeTable {
+		t.Errorf("warning %+v: want a visible status before the table saying the text looks like a résumé", warn)
 	}
 }

@@ -8,10 +8,14 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"vitae/ingest/ingesttest"
+	"vitae/match"
 	"vitae/web/workbench"
 )
 
@@ -101,19 +105,82 @@ func textPDF(content string) string {
 	))
 }
 
-// A résumé pasted into the match page is matched, with the warning the
-// API's answer carries; a job shows none.
-func TestMatchPageWarnsOfAResume(t *testing.T) {
+// A résumé pasted into the match page, as JSON Resume or as text, and a
+// job description not in English are matched, with the warning the API's
+// answer carries; a job shows none.
+func TestMatchPageWarns(t *testing.T) {
 	ts, _ := newTestServer(t, Config{})
-	resume := `{"basics":{"name":"Kai Moss"},"work":[{"name":"Initrode","position":"SRE"}],"skills":[{"name":"Kubernetes"}]}`
-	for _, tt := range []struct {
-		jd     string
-		warned bool
-	}{{resume, true}, {"# SRE\n## Requirements\n- Kubernetes in production", false}} {
-		st, page := postMatchPage(t, ts.URL, url.Values{"jd": {tt.jd}})
-		if warned := strings.Contains(page, `<p class="warn">Warning: the job description looks like a résumé`); st != http.StatusOK || warned != tt.warned {
-			t.Errorf("%.40s: status %d, warned %v, want %v", tt.jd, st, warned, tt.warned)
-		}
+	pasted, err := os.ReadFile("../data/jordan-lee.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const warning = `<p class="warn" role="status"><strong>Warning:</strong> `
+	tests := []struct {
+		name, jd, want string // want: the warning's start; "" for none
+	}{
+		{"JSON Resume", `{"basics":{"name":"Kai Moss"},"work":[{"name":"Initrode","position":"SRE"}],"skills":[{"name":"Kubernetes"}]}`, "the job description looks like a résumé (JSON Resume"},
+		{"pasted résumé", string(pasted), "the job description looks like a résumé (dated roles"},
+		{"German job", germanJD, "the job description does not look like English (it reads as German)"},
+		{"job", "# SRE\n## Requirements\n- Kubernetes in production", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, page := postMatchPage(t, ts.URL, url.Values{"jd": {tt.jd}})
+			if st != http.StatusOK {
+				t.Fatalf("status %d", st)
+			}
+			if tt.want == "" && strings.Contains(page, warning) || tt.want != "" && !strings.Contains(page, warning+tt.want) {
+				t.Errorf("page warns %v, want %q", strings.Contains(page, warning), tt.want)
+			}
+		})
+	}
+}
+
+// The API's match answer carries the warnings as {code, message}, and a
+// job of the dev set gets none.
+func TestMatchAPIWarns(t *testing.T) {
+	ts, _ := newTestServer(t, Config{})
+	pasted, err := os.ReadFile("../data/000_e069679e7ee00913.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	job, err := os.ReadFile("../examples/jobs/sre-manager.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, jd string
+		want     []string // codes
+	}{
+		{"pasted résumé", string(pasted), []string{match.WarnResume}},
+		{"German job", germanJD, []string{match.WarnNotEnglish}},
+		{"job", string(job), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, err := http.Post(ts.URL+"/api/v1/match", "application/json", bytes.NewReader(matchBody(t, tt.jd)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var res match.Result
+			if err := json.NewDecoder(resp.Body).Decode(&res); err != nil || resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d, decode: %v", resp.StatusCode, err)
+			}
+			var codes []string
+			for _, w := range res.Warnings {
+				if w.Message == "" {
+					t.Errorf("warning %q has no message", w.Code)
+				}
+				codes = append(codes, w.Code)
+			}
+			if diff := cmp.Diff(tt.want, codes); diff != "" {
+				t.Errorf("warning codes (-want +got):\n%s", diff)
+			}
+			if len(res.Requirements) == 0 {
+				t.Error("no requirements: a warning must not stop the match")
+			}
+		})
 	}
 }
 

@@ -202,7 +202,11 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 		jsonCall("match negative limit", "POST", "/api/v1/match", `{"job_description":"- Go","limit":-1}`, 400, "invalid"),
 		jsonCall("match limit over the maximum", "POST", "/api/v1/match", `{"job_description":"- Go","limit":101}`, 400, "invalid"),
 		{name: "match a résumé", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"{\"basics\":{\"name\":\"Kai Moss\"},\"work\":[{\"name\":\"Initrode\",\"position\":\"SRE\"}],\"skills\":[{\"name\":\"Kubernetes\"}]}"}`),
-			status: 200, request: "valid", contains: []string{`"warnings":["the job description looks like a résumé`}},
+			status: 200, request: "valid", contains: []string{`"warnings":[{"code":"looks_like_resume","message":"the job description looks like a résumé`}},
+		{name: "match a pasted résumé", srv: open, method: "POST", path: "/api/v1/match", body: matchBody(t, "# Jordan Lee\n## Experience\n### SRE Manager, Northwind\nMar 2020 – Present\n- Led six SREs\n- Cut paging by 45%\n- Built the on-call rota\n### Engineer, Contoso\nJun 2016 – Feb 2020\n- Automated PostgreSQL failover\n## Skills\nKubernetes, Terraform"),
+			status: 200, request: "valid", contains: []string{`"warnings":[{"code":"looks_like_resume"`}},
+		{name: "match a job not in English", srv: open, method: "POST", path: "/api/v1/match", body: matchBody(t, germanJD),
+			status: 200, request: "valid", contains: []string{`"warnings":[{"code":"not_english","message":"the job description does not look like English (it reads as German)`}},
 		jsonCall("match job label at the maximum", "POST", "/api/v1/match", `{"job_description":"- Go","job":"`+strings.Repeat("é", 200)+`"}`, 200, "valid"),
 		jsonCall("match job label too long", "POST", "/api/v1/match", `{"job_description":"- Go","job":"`+strings.Repeat("j", 300)+`"}`, 413, "invalid"),
 		jsonCall("match huge body", "POST", "/api/v1/match", `{"job_description":"`+strings.Repeat("a", 70<<10)+`"}`, 413, ""),
@@ -471,4 +475,26 @@ func numberedLines(format string, n int) string {
 		fmt.Fprintf(&b, format, i+1)
 	}
 	return b.String()
+}
+
+// germanJD is a job description in German: a match of it warns that it
+// is not English.
+const germanJD = `# Site Reliability Engineer (m/w/d)
+Wir sind ein Softwareunternehmen in Berlin und suchen eine*n Site Reliability Engineer für unser Plattform-Team.
+## Deine Aufgaben
+- Du betreibst und automatisierst unsere Kubernetes-Cluster auf AWS
+- Du entwickelst unsere Infrastruktur mit Terraform weiter und sorgst für Stabilität
+## Dein Profil
+- Mindestens drei Jahre Erfahrung im Betrieb von verteilten Systemen
+- Sehr gute Kenntnisse in Linux, Kubernetes und einer Programmiersprache wie Go oder Python
+- Du arbeitest gerne im Team und kommunizierst sicher auf Deutsch und Englisch`
+
+// matchBody is the JSON of a match request for a job description.
+func matchBody(tb testing.TB, jd string) []byte {
+	tb.Helper()
+	b, err := json.Marshal(map[string]string{"job_description": jd})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
 }

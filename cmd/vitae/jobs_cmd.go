@@ -88,12 +88,14 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			if w := match.ResumeWarning(j.JobDescription); w != "" {
+			if ws := jdWarnings(j); len(ws) > 0 {
 				_, log, err := g.load(cmd, nil)
 				if err != nil {
 					return err
 				}
-				log.Warn(w, "file", args[0])
+				for _, w := range ws {
+					log.Warn(w.Message, "code", w.Code, "file", args[0])
+				}
 			}
 			wb, srv, err := g.openJobs(cmd, jobsTimeout)
 			if err != nil {
@@ -282,4 +284,14 @@ func printFits(w io.Writer, person, id string, fits []match.JobFit) {
 			printEvidence(w, c)
 		}
 	}
+}
+
+// jdWarnings are the warnings a match of the job gives (a résumé, a text
+// not in English): jobs add says them when the job is stored.
+func jdWarnings(j match.Job) []match.Warning {
+	jd, err := match.ParseJD(j.JobDescription, j.Format)
+	if err != nil { // NewJob has read it: it cannot fail here
+		return nil
+	}
+	return jd.Warnings
 }

@@ -81,34 +81,45 @@ func TestPDFJobDescription(t *testing.T) {
 	}
 }
 
-// A résumé given as the job description is matched, as before, with a
-// warning on stderr (and in --json's warnings) that it is a person, not
-// a job; jobs add warns the same.
-func TestResumeAsJobDescriptionWarns(t *testing.T) {
+// A résumé given as the job description, as JSON Resume or as text, and
+// a job description not in English are matched, as before, with a
+// warning on stderr naming the file, in the printed answer and in
+// --json's warnings; jobs add warns the same.
+func TestJobDescriptionWarnings(t *testing.T) {
 	dir := workdir(t)
 	if code, _, errOut := cli(t, dir, "index", "data"); code != 0 {
 		t.Fatalf("index: %d %s", code, errOut)
 	}
-	const warning = "looks like a résumé"
+	const german = "# Site Reliability Engineer (m/w/d)\nWir sind ein Softwareunternehmen in Berlin und suchen eine*n SRE für unser Plattform-Team.\n" +
+		"## Dein Profil\n- Mindestens drei Jahre Erfahrung im Betrieb von verteilten Systemen\n- Sehr gute Kenntnisse in Linux, Kubernetes und einer Programmiersprache wie Go\n" +
+		"- Du arbeitest gerne im Team und kommunizierst sicher auf Deutsch und Englisch mit den Kollegen\n"
+	for name, text := range map[string]string{"stelle.md": german, "job.md": "# SRE\n## Requirements\n- Kubernetes in production\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const resume, notEnglish = "looks like a résumé", "does not look like English"
 	tests := []struct {
-		args []string
-		out  string // in stdout
+		args         []string
+		out, warning string // in stdout; in stderr and, but for jobs add, stdout too
 	}{
-		{[]string{"match", "data/aisha-rahman.json"}, "requirement(s)"},
-		{[]string{"match", "--json", "data/aisha-rahman.json"}, `"warnings": [`},
-		{[]string{"jobs", "add", "data/aisha-rahman.json"}, "Stored"},
+		{[]string{"match", "data/aisha-rahman.json"}, "requirement(s)", resume},
+		{[]string{"match", "--json", "data/aisha-rahman.json"}, `"code": "looks_like_resume"`, resume},
+		{[]string{"jobs", "add", "data/aisha-rahman.json"}, "Stored", resume},
+		{[]string{"match", "data/jordan-lee.md"}, "Warning: the job description looks like a résumé (dated roles", resume},
+		{[]string{"match", "stelle.md"}, "Warning: the job description does not look like English (it reads as German)", notEnglish},
+		{[]string{"match", "--json", "stelle.md"}, `"code": "not_english"`, notEnglish},
+		{[]string{"jobs", "add", "stelle.md"}, "Stored", notEnglish},
 	}
 	for _, tt := range tests {
 		code, out, errOut := cli(t, dir, tt.args...)
-		if code != 0 || !strings.Contains(out, tt.out) || !strings.Contains(errOut, warning) || !strings.Contains(errOut, "aisha-rahman.json") {
+		file := tt.args[len(tt.args)-1]
+		if code != 0 || !strings.Contains(out, tt.out) || !strings.Contains(errOut, tt.warning) || !strings.Contains(errOut, file) {
 			t.Errorf("%v: exit %d, want 0 with %q and a warning naming the file\nstdout:\n%.300s\nstderr:\n%s", tt.args, code, tt.out, out, errOut)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "job.md"), []byte("# SRE\n## Requirements\n- Kubernetes in production\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, errOut := cli(t, dir, "match", "job.md"); code != 0 || strings.Contains(errOut, warning) {
-		t.Errorf("a job: exit %d, want 0 without a warning\n%s", code, errOut)
+	if code, out, errOut := cli(t, dir, "match", "job.md"); code != 0 || strings.Contains(errOut, "warn") || strings.Contains(out, "Warning") {
+		t.Errorf("a job: exit %d, want 0 without a warning\n%s%s", code, out, errOut)
 	}
 }
 

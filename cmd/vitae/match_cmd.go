@@ -63,7 +63,7 @@ nice-to-haves.`,
 			}
 			log := newLogger(cfg, g.stderr)
 			for _, w := range res.Warnings {
-				log.Warn(w, "file", args[0])
+				log.Warn(w.Message, "code", w.Code, "file", args[0])
 			}
 			if asJSON {
 				return writeJSON(g.stdout, res)
@@ -147,6 +147,11 @@ func printMatch(w io.Writer, res *match.Result) {
 	}
 	if res.Degraded {
 		fmt.Fprintf(w, "(degraded: %s)\n", res.DegradedReason)
+	}
+	// Said in the answer too, not only logged: --log-level error must not
+	// hide that the ranking is of a résumé or a text not in English.
+	for _, wn := range res.Warnings {
+		fmt.Fprintf(w, "Warning: %s\n", wn.Message)
 	}
 	if len(res.Candidates) == 0 {
 		fmt.Fprintln(w, "No candidate has evidence for these requirements.")
