@@ -21,8 +21,10 @@ type JobDescription struct {
 	Seniority     string        `json:"seniority,omitempty"`
 	Skills        []string      `json:"skills,omitempty"`
 	// Warnings say what was read but looks wrong (a résumé sent as the
-	// job description, one not in English); the match goes on.
-	Warnings []Warning `json:"warnings,omitempty"`
+	// job description, one not in English); the match goes on. On the
+	// wire each is its message, WarningCodes their codes in order.
+	Warnings     []Warning `json:"warnings,omitempty"`
+	WarningCodes []string  `json:"warning_codes,omitempty"`
 	// Dropped counts the requirements read past MaxRequirements and not
 	// matched: a result says so instead of cutting them silently.
 	Dropped int `json:"requirements_dropped,omitempty"`
@@ -112,6 +114,7 @@ func ParseJD(text, format string) (*JobDescription, error) {
 	if strings.HasPrefix(strings.TrimSpace(text), "{") && isJSONResume(text) {
 		jd.Warnings = append(jd.Warnings, jsonResumeWarning)
 	}
+	jd.WarningCodes = codesOf(jd.Warnings)
 	return jd, nil
 }
 

@@ -13,14 +13,43 @@ import (
 // Warning is something a job description was read with but that looks
 // wrong: the match goes on, and the person is told why the ranking may
 // be poor. Code is stable for programs; Message is for people.
+//
+// On the wire a warning is its message, as the API's "warnings" were
+// strings before they had codes; the codes travel beside them, in the
+// same order, as "warning_codes" (Result, JobDescription), so no
+// client of v1 reads a changed shape.
 type Warning struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }
 
-// UnmarshalJSON also reads a warning as a bare string, as answers gave
-// them before warnings had codes: `vitae match` against an older server
-// still reads its answer.
+// MarshalJSON writes the warning as its message (see Warning).
+func (w Warning) MarshalJSON() ([]byte, error) { return json.Marshal(w.Message) }
+
+// codesOf is the codes of ws, in their order: "warning_codes".
+func codesOf(ws []Warning) []string {
+	if len(ws) == 0 {
+		return nil
+	}
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.Code
+	}
+	return out
+}
+
+// withCodes gives ws the codes read beside them ("warning_codes") where
+// a warning came as a bare string.
+func withCodes(ws []Warning, codes []string) {
+	for i := range ws {
+		if ws[i].Code == "" && i < len(codes) {
+			ws[i].Code = codes[i]
+		}
+	}
+}
+
+// UnmarshalJSON reads a warning as a bare string (its wire shape) or as
+// an object {code, message}.
 func (w *Warning) UnmarshalJSON(b []byte) error {
 	if len(b) > 0 && b[0] == '"' {
 		*w = Warning{}

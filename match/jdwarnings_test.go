@@ -246,12 +246,21 @@ func TestAchievement(t *testing.T) {
 	}
 }
 
-// TestWarningJSON: a warning is {code, message}, and an answer of an older
-// server, whose warnings were strings, still reads.
+// TestWarningJSON: on the wire a warning is its message, as before codes,
+// and its code travels in warning_codes; a result read back has both, and
+// an answer of an older server (strings only) still reads.
 func TestWarningJSON(t *testing.T) {
-	b, err := json.Marshal(Warning{WarnNotEnglish, "not English"})
-	if want := `{"code":"not_english","message":"not English"}`; err != nil || string(b) != want {
-		t.Errorf("Marshal = %s, %v; want %s", b, err, want)
+	ws := []Warning{{WarnNotEnglish, "not English"}}
+	b, err := json.Marshal(Result{Warnings: ws, WarningCodes: codesOf(ws)})
+	if want := `"warnings":["not English"],"warning_codes":["not_english"]`; err != nil || !strings.Contains(string(b), want) {
+		t.Errorf("Marshal = %s, %v; want it to hold %s", b, err, want)
+	}
+	var back Result
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(ws, back.Warnings); diff != "" {
+		t.Errorf("warnings read back (-want +got):\n%s", diff)
 	}
 	var res Result
 	if err := json.Unmarshal([]byte(`{"warnings":["looks like a résumé",{"code":"not_english","message":"m"}]}`), &res); err != nil {

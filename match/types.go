@@ -1,6 +1,10 @@
 package match
 
-import "vitae"
+import (
+	"encoding/json"
+
+	"vitae"
+)
 
 // The request and answer of a match: web and cmd depend on these shapes;
 // they are the JSON of POST /api/v1/match and `vitae match --json`.
@@ -207,6 +211,19 @@ type Result struct {
 	// ("mr-" and 12 hex digits): the same index, model and rules give
 	// the same ranking.
 	Rules string `json:"rules"`
-	// Warnings are the job description's (JobDescription.Warnings).
-	Warnings []Warning `json:"warnings,omitempty"`
+	// Warnings are the job description's (JobDescription.Warnings), each
+	// its message on the wire; WarningCodes are their codes, in order.
+	Warnings     []Warning `json:"warnings,omitempty"`
+	WarningCodes []string  `json:"warning_codes,omitempty"`
+}
+
+// UnmarshalJSON reads a result, its warnings given their codes from
+// warning_codes.
+func (r *Result) UnmarshalJSON(b []byte) error {
+	type plain Result
+	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
+		return err
+	}
+	withCodes(r.Warnings, r.WarningCodes)
+	return nil
 }

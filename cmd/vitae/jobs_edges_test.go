@@ -104,11 +104,11 @@ func TestJobDescriptionWarnings(t *testing.T) {
 		out, warning string // in stdout; in stderr and, but for jobs add, stdout too
 	}{
 		{[]string{"match", "data/aisha-rahman.json"}, "requirement(s)", resume},
-		{[]string{"match", "--json", "data/aisha-rahman.json"}, `"code": "looks_like_resume"`, resume},
+		{[]string{"match", "--json", "data/aisha-rahman.json"}, "\"warning_codes\": [\n    \"looks_like_resume\"", resume},
 		{[]string{"jobs", "add", "data/aisha-rahman.json"}, "Stored", resume},
 		{[]string{"match", "data/jordan-lee.md"}, "Warning: the job description looks like a résumé (dated roles", resume},
 		{[]string{"match", "stelle.md"}, "Warning: the job description does not look like English (it reads as German)", notEnglish},
-		{[]string{"match", "--json", "stelle.md"}, `"code": "not_english"`, notEnglish},
+		{[]string{"match", "--json", "stelle.md"}, "\"warning_codes\": [\n    \"not_english\"", notEnglish},
 		{[]string{"jobs", "add", "stelle.md"}, "Stored", notEnglish},
 	}
 	for _, tt := range tests {
