@@ -286,7 +286,8 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	if strong > 0 && leadShown(r, b, "lead") && r.actions["lead"] {
 		matched++ // leading people is the act and the people led: two parts shown, not one word of many
 	}
-	if strong == 0 || units >= 3 && matched < 2 && !(r.strict && all) || !all && oneWord(units, matched, g.hit) {
+	item := oneItem(r, g.hit) && saysBare(b, g.hit[0]) // one thing of a list of things: partial evidence, never more
+	if strong == 0 || !item && (units >= 3 && matched < 2 && !(r.strict && all) || !all && oneWord(units, matched, g.hit)) {
 		return grade{} // shared weak words, or one word of many, are no evidence
 	}
 	s := got / r.total
@@ -307,6 +308,9 @@ func judgeParts(r *reqParts, b *textParts) grade {
 	}
 	if b.list || aside {
 		s *= listFactor
+	}
+	if item {
+		s = max(s, partialAt) // partial however long the list; one object of three or more parts is never near strong
 	}
 	g.score, g.terms = s, terms
 	return g

@@ -48,6 +48,7 @@ type reqParts struct {
 	actions map[string]bool // verb families
 	total   float64         // sum of the weights, skill slot included
 	clauses []*reqParts     // the parts a list joins, judged on their own too
+	items   map[string]bool // the one-word items of a list of specific things ("mapping, and slam"; listItems)
 	strict  bool            // graded by the strict rules (Options.StrictEvidence)
 	context bool            // … with their context rules (Options.ContextEvidence)
 	named   bool            // a skill is written as a name ("MySQL"), not a field ("security")
@@ -85,6 +86,7 @@ type reqParts struct {
 
 // textParts is what a bullet shows.
 type textParts struct {
+	text    string          // as written: how it says a listed item (saysBare)
 	keys    map[string]bool // group and word keys
 	actions map[string]bool
 	surface map[string][]string // key → the words of the text that carry it
@@ -148,7 +150,7 @@ var (
 
 // reSelfClaim opens a bullet that claims a skill rather than shows it:
 // "Experience with MySQL", "Excellent communication skills".
-var reSelfClaim = regexp.MustCompile(`(?i)^\W*(experience|experienced|knowledge|basic knowledge|working knowledge|familiar|familiarity|proficient|proficiency|expertise|expert in|strong|excellent|good|solid|hands-on|skilled|programming experience|understanding|ability|exposure|conversant)\b`)
+var reSelfClaim = regexp.MustCompile(`(?i)^\W*(experience|experienced|knowledge|basic knowledge|working knowledge|familiar|familiarity|proficient|proficiency|expertise|expert in|strong|excellent|good|solid|hands[- ]on|skilled|programming experience|understanding|ability|exposure|conversant)\b`)
 
 // analyzer reads texts into parts with the index's stems, caching the
 // stem of each word.
@@ -222,7 +224,7 @@ func (z *analyzer) tokens(text string) []token {
 	i := 0
 	for n, m := range z.lex.FindWords(text, words) {
 		for ; i < m.Start; i++ {
-			out = append(out, z.word(words[i]))
+			out = append(out, z.wordAt(words, i))
 		}
 		g := groups[m.Group]
 		// The lexicon holds some things twice, as a skill and as a
@@ -243,9 +245,19 @@ func (z *analyzer) tokens(text string) []token {
 		}
 	}
 	for ; i < len(words); i++ {
-		out = append(out, z.word(words[i]))
+		out = append(out, z.wordAt(words, i))
 	}
 	return out
+}
+
+// wordAt reads the i-th word of words: "hands" of "hands on" is the
+// generic "hands-on" written without its hyphen, not an object ("Hands
+// on experience with visual odometry" asks for no hands).
+func (z *analyzer) wordAt(words []string, i int) token {
+	if words[i] == "hands" && i+1 < len(words) && words[i+1] == "on" {
+		return token{word: words[i]}
+	}
+	return z.word(words[i])
 }
 
 func (z *analyzer) word(w string) token {
@@ -295,7 +307,7 @@ func (z *analyzer) bullet(text string) *textParts {
 }
 
 func (z *analyzer) readBullet(text string) *textParts {
-	p := &textParts{keys: map[string]bool{}, actions: map[string]bool{}, surface: map[string][]string{}}
+	p := &textParts{text: text, keys: map[string]bool{}, actions: map[string]bool{}, surface: map[string][]string{}}
 	if z.strict {
 		p.at = map[string][]int{}
 	}

@@ -49,6 +49,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 		p.hedges = reHedge.MatchString(text)
 	}
 	if cs := reClause.Split(text, -1); len(cs) > 1 {
+		p.items = z.listItems(text, p, cs)
 		// The head's verb acts on the head's things when it names
 		// several ("Building a world class support team that delivers
 		// consulting"), on the listed tools when it names at most one
