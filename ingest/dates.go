@@ -84,19 +84,18 @@ const dateToken = `(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a
 var reRange = regexp.MustCompile(`(?i)\b(` + dateToken + `)(?:\s*(?:-|–|—|‒|―|to|until|till|through)\s*(` + dateToken + `))?\b`)
 
 // Ranges counts the date ranges in text as a résumé dates a role ("Jan
-// 2020 – Present", "2019 - 2022"), read as findRange reads them: a job
-// description that has several is likely a résumé pasted in its place
-// (match).
+// 2020 – Present", "2019 - 2022"), each checked as findRange checks one:
+// a job description that has several is likely a résumé pasted in its
+// place (match). One pass over the text: a client's long line costs
+// its length, not its length times its ranges.
 func Ranges(text string) int {
 	n := 0
-	for {
-		_, _, rest, found := findRange(text)
-		if !found || len(rest) >= len(text) {
-			return n
+	for _, loc := range reRange.FindAllStringSubmatchIndex(text, -1) {
+		if _, _, ok := rangeAt(text, loc); ok {
+			n++
 		}
-		n++
-		text = rest
 	}
+	return n
 }
 
 // findRange locates a date range in a line. It returns the normalised dates,
@@ -104,20 +103,27 @@ func Ranges(text string) int {
 // date plus "present") was found.
 func findRange(line string) (start, end string, rest string, found bool) {
 	for _, loc := range reRange.FindAllStringSubmatchIndex(line, -1) {
-		a := line[loc[2]:loc[3]]
-		if loc[4] < 0 {
-			continue // a lone date is too weak: "2019" inside a sentence
+		if s, e, ok := rangeAt(line, loc); ok {
+			return s, e, line[:loc[0]] + line[loc[1]:], true
 		}
-		b := line[loc[4]:loc[5]]
-		s, sOpen, ok1 := normalizeDate(a)
-		e, eOpen, ok2 := normalizeDate(b)
-		if !ok1 || !ok2 || sOpen {
-			continue
-		}
-		if eOpen {
-			e = ""
-		}
-		return s, e, line[:loc[0]] + line[loc[1]:], true
 	}
 	return "", "", line, false
+}
+
+// rangeAt reads one reRange match (its submatch indexes in line) as a
+// range: two dates, the first not open, or a date and "present" (end
+// ""). A lone date is too weak: "2019" inside a sentence.
+func rangeAt(line string, loc []int) (start, end string, ok bool) {
+	if loc[4] < 0 {
+		return "", "", false
+	}
+	s, sOpen, ok1 := normalizeDate(line[loc[2]:loc[3]])
+	e, eOpen, ok2 := normalizeDate(line[loc[4]:loc[5]])
+	if !ok1 || !ok2 || sOpen {
+		return "", "", false
+	}
+	if eOpen {
+		e = ""
+	}
+	return s, e, true
 }

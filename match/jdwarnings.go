@@ -135,11 +135,14 @@ func (s resumeSigns) score() int {
 // once in 55 to 190 words); a résumé may say "responsibilities" or
 // "required" now and then.
 func (s resumeSigns) looksLikeResume() bool {
+	// A job has headings a résumé has ("Experience", "Skills") and may
+	// list deeds; what it has not is a person: a dated role or "I",
+	// several of them when it also asks (review of stop 24).
 	n := s.score()
-	if n >= 3 && s.asks == 0 {
-		return true
+	if s.asks == 0 {
+		return n >= 3 && (s.dated >= 1 || s.firstPer >= 1)
 	}
-	return n >= 4 && (s.asks <= 3+n-4 || 200*s.asks < s.words)
+	return n >= 4 && (s.dated >= 2 || s.firstPer >= 2) && (s.asks <= 3+n-4 || 200*s.asks < s.words)
 }
 
 var (
@@ -269,14 +272,15 @@ var englishWords = setOf(`the and of to for with you we our is are will be on or
 
 // foreignWords are the function words of the languages job descriptions
 // come in besides English; none is an English word (no "in", "an", "die",
-// "as", "on", "a", "e").
+// "as", "on", "a", "e", "per", "do", "met", "con", "van", "par"), nor
+// a stack's or a place's capitals read lower-case ("DI", "AU").
 var foreignWords = map[string]map[string]bool{
-	"German":     setOf(`und der das mit für ist sind wir sie ihre ihr unsere unser eine einen einem einer auf von zu den dem des im bei oder nicht auch werden wird über sowie du dich dein deine uns als wie aus nach sich`),
-	"French":     setOf(`le la les des du et est une un pour dans sur avec nous vous votre vos notre nos au aux qui que ce cette ses par être sont chez très`),
-	"Spanish":    setOf(`el los las del es una para con por como su sus nuestro nuestra nuestros que se al lo más tu tus experiencia somos buscamos`),
-	"Portuguese": setOf(`os da do das dos um uma para com em não nossa nosso você é são buscamos experiência`),
-	"Italian":    setOf(`il gli della delle di per con che una nel nella sono siamo esperienza cerchiamo`),
-	"Dutch":      setOf(`het een en van voor met zijn wij je jouw onze ons niet ook bij naar ervaring`),
+	"German":     setOf(`und der das mit für ist sind wir sie ihre ihr unsere unser eine einen einem einer auf von zu dem des im bei oder nicht auch werden wird über sowie du dich dein deine uns als wie aus nach sich`),
+	"French":     setOf(`le la les des du et est une un pour dans sur avec nous vous votre vos notre nos aux qui que ce cette ses être sont chez très`),
+	"Spanish":    setOf(`el los las del es una para por como su sus nuestro nuestra nuestros que se al más tu tus experiencia somos buscamos`),
+	"Portuguese": setOf(`os da das dos uma para com em não nossa nosso você é são buscamos experiência`),
+	"Italian":    setOf(`il gli della delle con che una nel nella sono siamo esperienza cerchiamo`),
+	"Dutch":      setOf(`het een en voor zijn wij je jouw onze ons niet ook bij naar ervaring`),
 }
 
 // minLanguageWords is the fewest words a language is judged on: a short
