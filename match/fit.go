@@ -15,6 +15,9 @@ type Job struct {
 	Title          string // shown instead of the description's own title when set
 	JobDescription string
 	Format         string
+	// Warnings are the description's (JobDescription.Warnings) as NewJob
+	// read it: who stores a job is told it looks like a résumé.
+	Warnings []Warning
 }
 
 // JobFit is how one résumé fits one job: the match answer for the job
@@ -149,5 +152,5 @@ func NewJob(title, text, format string) (Job, error) {
 	if title == "" {
 		title = truncateRunes(jd.Requirements[0].Text, 80)
 	}
-	return Job{Title: title, JobDescription: text, Format: format}, nil
+	return Job{Title: title, JobDescription: text, Format: format, Warnings: jd.Warnings}, nil
 }

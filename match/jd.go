@@ -114,7 +114,7 @@ func ParseJD(text, format string) (*JobDescription, error) {
 	if strings.HasPrefix(strings.TrimSpace(text), "{") && isJSONResume(text) {
 		jd.Warnings = append(jd.Warnings, jsonResumeWarning)
 	}
-	jd.WarningCodes = codesOf(jd.Warnings)
+	jd.WarningCodes = Codes(jd.Warnings)
 	return jd, nil
 }
 

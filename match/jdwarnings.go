@@ -26,8 +26,8 @@ type Warning struct {
 // MarshalJSON writes the warning as its message (see Warning).
 func (w Warning) MarshalJSON() ([]byte, error) { return json.Marshal(w.Message) }
 
-// codesOf is the codes of ws, in their order: "warning_codes".
-func codesOf(ws []Warning) []string {
+// Codes is the codes of ws, in their order: "warning_codes".
+func Codes(ws []Warning) []string {
 	if len(ws) == 0 {
 		return nil
 	}

@@ -258,7 +258,7 @@ func TestAchievement(t *testing.T) {
 // an answer of an older server (strings only) still reads.
 func TestWarningJSON(t *testing.T) {
 	ws := []Warning{{WarnNotEnglish, "not English"}}
-	b, err := json.Marshal(Result{Warnings: ws, WarningCodes: codesOf(ws)})
+	b, err := json.Marshal(Result{Warnings: ws, WarningCodes: Codes(ws)})
 	if want := `"warnings":["not English"],"warning_codes":["not_english"]`; err != nil || !strings.Contains(string(b), want) {
 		t.Errorf("Marshal = %s, %v; want it to hold %s", b, err, want)
 	}

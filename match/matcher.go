@@ -285,7 +285,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if extra == nil && (m.opts.Feedback > 0 || m.opts.FeedbackShown) {
 		w.Feedback, w.FeedbackTop = m.opts.Feedback, m.opts.FeedbackTop
 	}
-	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, RequirementsDropped: jd.Dropped, Weights: w, Warnings: jd.Warnings, WarningCodes: codesOf(jd.Warnings), FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
+	res := &Result{Title: jd.Title, Requirements: jd.Requirements, YearsRequired: jd.YearsRequired, RequirementsDropped: jd.Dropped, Weights: w, Warnings: jd.Warnings, WarningCodes: Codes(jd.Warnings), FitDefinition: FitDefinition + capDefinition(capped(m.opts))}
 	if w.RoleEvidence > 0 {
 		res.FitDefinition += roleEvidenceDefinition
 	}

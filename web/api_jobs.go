@@ -42,11 +42,15 @@ func (s *Server) registerJobRoutes(reads, writes *gin.RouterGroup) {
 		if err := decode(c, &req); err != nil {
 			return 0, nil, err
 		}
-		j, created, err := saveJob(wb, req.Title, req.JobDescription, req.Format)
-		if !created {
-			return http.StatusOK, j, err // stored already: the same job, not a second
+		j, created, ws, err := saveJob(wb, req.Title, req.JobDescription, req.Format)
+		if err != nil {
+			return 0, nil, err
 		}
-		return http.StatusCreated, j, err
+		saved := savedJob{Job: j, Warnings: ws, WarningCodes: match.Codes(ws)}
+		if !created {
+			return http.StatusOK, saved, nil // stored already: the same job, not a second
+		}
+		return http.StatusCreated, saved, nil
 	}))
 	writes.DELETE("/jobs/:id", s.wbHandler(func(c *gin.Context, wb *workbench.Store) (int, any, error) {
 		return http.StatusOK, gin.H{"deleted": c.Param("id")}, wb.DeleteJob(c.Param("id"))
@@ -71,14 +75,24 @@ func (s *Server) registerJobRoutes(reads, writes *gin.RouterGroup) {
 	}))
 }
 
+// savedJob answers POST /jobs: the stored job and what its description
+// was read with (a résumé, a text not in English), as a match says it.
+type savedJob struct {
+	*workbench.Job
+	Warnings     []match.Warning `json:"warnings,omitempty"`
+	WarningCodes []string        `json:"warning_codes,omitempty"`
+}
+
 // saveJob stores a job description that parses into requirements;
-// created is false when the same job was stored already.
-func saveJob(wb *workbench.Store, title, text, format string) (*workbench.Job, bool, error) {
-	j, err := match.NewJob(title, text, format)
+// created is false when the same job was stored already; ws are the
+// description's warnings.
+func saveJob(wb *workbench.Store, title, text, format string) (j *workbench.Job, created bool, ws []match.Warning, err error) {
+	mj, err := match.NewJob(title, text, format)
 	if err != nil {
-		return nil, false, err
+		return nil, false, nil, err
 	}
-	return wb.SaveJob(workbench.Job{Title: j.Title, JobDescription: j.JobDescription, Format: j.Format})
+	j, created, err = wb.SaveJob(workbench.Job{Title: mj.Title, JobDescription: mj.JobDescription, Format: mj.Format})
+	return j, created, mj.Warnings, err
 }
 
 // fits scores résumé id against every stored job, best fit first.

@@ -19,7 +19,7 @@ func jobCalls(t *testing.T, serve func(Config) *httptest.Server, open, keyed *ht
 	}
 	t.Cleanup(func() { wb.Close() })
 	srv := serve(Config{Workbench: wb})
-	stored, _, err := saveJob(wb, "", "# SRE Manager\n## Requirements\n- Lead a team of SREs\n- Kubernetes in production\n## Nice to have\n- Terraform", "markdown")
+	stored, _, _, err := saveJob(wb, "", "# SRE Manager\n## Requirements\n- Lead a team of SREs\n- Kubernetes in production\n## Nice to have\n- Terraform", "markdown")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,6 +43,8 @@ func jobCalls(t *testing.T, serve func(Config) *httptest.Server, open, keyed *ht
 		call(srv, "save job", "POST", "/api/v1/jobs", `{"title":"Platform lead","job_description":"Requirements:\n- Led DevOps team\n- Go","format":"text"}`, 201, "valid"),
 		call(srv, "save job again", "POST", "/api/v1/jobs", `{"title":"Platform lead","job_description":"Requirements:\n- Led DevOps team\n- Go","format":"text"}`, 200, "valid"),
 		call(srv, "save job untitled", "POST", "/api/v1/jobs", `{"job_description":"## Requirements\n- Kubernetes in production"}`, 201, "valid"),
+		warns(call(srv, "save job not in English", "POST", "/api/v1/jobs", jobBody("", germanJD), 201, "valid"),
+			`"warnings":["the job description does not look like English`, `"warning_codes":["not_english"]`),
 		call(srv, "save job malformed", "POST", "/api/v1/jobs", `{"job_description":`, 400, "invalid"),
 		call(srv, "save job unknown field", "POST", "/api/v1/jobs", `{"job_description":"- Go","salary":1}`, 400, "invalid"),
 		call(srv, "save job empty", "POST", "/api/v1/jobs", `{"job_description":""}`, 400, "invalid"),
@@ -59,4 +61,11 @@ func jobCalls(t *testing.T, serve func(Config) *httptest.Server, open, keyed *ht
 		call(srv, "delete job", "DELETE", jp, "", 200, "valid"),
 		call(srv, "delete job again", "DELETE", jp, "", 404, ""),
 	}
+}
+
+// warns makes a live call also check texts of the answer: a stored job's
+// warnings, as a match gives them.
+func warns(c liveCall, contains ...string) liveCall {
+	c.contains = contains
+	return c
 }

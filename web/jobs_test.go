@@ -170,7 +170,7 @@ func TestPagesShowStoredJobsAndFits(t *testing.T) {
 	if st, page := get(t, base+"/resumes/jordan-lee"); st != 200 || !strings.Contains(page, "No jobs are stored yet") {
 		t.Fatalf("candidate page without stored jobs: %d", st)
 	}
-	j, _, err := saveJob(wb, "", sreJob, "markdown")
+	j, _, _, err := saveJob(wb, "", sreJob, "markdown")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,8 @@ func (s *Server) registerJobPages(g *gin.RouterGroup) {
 		if err, ok := c.Get(formErrorKey); ok {
 			return "", "", err.(error)
 		}
-		j, created, err := saveJob(wb, c.PostForm("title"), c.PostForm("jd"), "")
+		// The match page the save leads to shows the description's warnings.
+		j, created, _, err := saveJob(wb, c.PostForm("title"), c.PostForm("jd"), "")
 		if err != nil {
 			return "", "", err
 		}

@@ -88,7 +88,7 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			if ws := jdWarnings(j); len(ws) > 0 {
+			if ws := j.Warnings; len(ws) > 0 {
 				_, log, err := g.load(cmd, nil)
 				if err != nil {
 					return err
@@ -284,14 +284,4 @@ func printFits(w io.Writer, person, id string, fits []match.JobFit) {
 			printEvidence(w, c)
 		}
 	}
-}
-
-// jdWarnings are the warnings a match of the job gives (a résumé, a text
-// not in English): jobs add says them when the job is stored.
-func jdWarnings(j match.Job) []match.Warning {
-	jd, err := match.ParseJD(j.JobDescription, j.Format)
-	if err != nil { // NewJob has read it: it cannot fail here
-		return nil
-	}
-	return jd.Warnings
 }
