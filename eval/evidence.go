@@ -127,17 +127,57 @@ func EvaluateEvidence(ctx context.Context, l Lookup, g Grader, items []EvidenceI
 			}
 		}
 		rep := ScorePlaced(ps, func(p PairLabel) int {
-			if pg, ok := g.(PlacedGrader); ok {
-				lv, _ := pg.GradeAt(p.Requirement, p.Bullet, p.Place)
-				return int(lv)
-			}
-			lv, _ := g.Grade(p.Requirement, p.Bullet)
+			lv, _ := gradeOne(g, p)
 			return int(lv)
 		})
 		rep.Split, rep.Unresolved = split, un
 		reps = append(reps, rep)
 	}
 	return reps, nil
+}
+
+// GradedPair is one pair as a Grader judged it beside its label: what
+// `vitae eval --evidence --pairs` writes, to read the errors behind a
+// level's precision and recall.
+type GradedPair struct {
+	Split       string     `json:"split"`
+	Job         string     `json:"job,omitempty"`
+	Requirement string     `json:"requirement"`
+	Kind        match.Kind `json:"kind"` // of the requirement (match.KindOf)
+	Bullet      string     `json:"bullet"`
+	Grade       int        `json:"grade"` // labelled: 2 strong, 1 partial, 0 none
+	Level       int        `json:"level"` // graded, on the same scale
+	Score       float64    `json:"score"`
+}
+
+// GradePairs grades every resolved pair of items with g, in the items'
+// order; pairs whose bullet is not indexed are left out, as
+// EvaluateEvidence counts them.
+func GradePairs(ctx context.Context, l Lookup, g Grader, items []EvidenceItem) ([]GradedPair, error) {
+	pairs, _, err := ResolvePairs(ctx, l, items)
+	if err != nil {
+		return nil, fmt.Errorf("evidence pairs: %w", err)
+	}
+	kinds := map[string]match.Kind{}
+	out := make([]GradedPair, len(pairs))
+	for i, p := range pairs {
+		k, ok := kinds[p.Requirement]
+		if !ok {
+			k = match.KindOf(p.Requirement)
+			kinds[p.Requirement] = k
+		}
+		lv, score := gradeOne(g, p)
+		out[i] = GradedPair{Split: p.Split, Job: p.Job, Requirement: p.Requirement, Kind: k, Bullet: p.Bullet, Grade: p.Grade, Level: int(lv), Score: score}
+	}
+	return out, nil
+}
+
+// gradeOne grades a pair, by the bullet's place when g reads it.
+func gradeOne(g Grader, p PairLabel) (match.Level, float64) {
+	if pg, ok := g.(PlacedGrader); ok {
+		return pg.GradeAt(p.Requirement, p.Bullet, p.Place)
+	}
+	return g.Grade(p.Requirement, p.Bullet)
 }
 
 // PlacedGrader also judges a pair by where the bullet sits in its résumé

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,7 +20,7 @@ import (
 func newEvalCmd(g *globals) *cobra.Command {
 	var (
 		queries, jobs, evidence, ablate string
-		looDump                         string
+		looDump, pairsOut               string
 		modes, split                    string
 		asJSON, verbose, tune, loo      bool
 		ratio                           float64
@@ -61,6 +62,9 @@ the precision and recall of each level per split.`,
 			if looDump != "" && !loo {
 				return &exitError{code: 2, err: errors.New("--loo-dump needs --loo")} // else nothing would be written
 			}
+			if pairsOut != "" && (evidence == "" || fitGate) {
+				return &exitError{code: 2, err: errors.New("--pairs needs --evidence, without --fit-gate")} // else nothing would be written
+			}
 			// --by-kind prints a table after --evidence's: refused where it
 			// would be silently left out.
 			if byKind, _ := cmd.Flags().GetBool("by-kind"); byKind && (evidence == "" || asJSON) {
@@ -100,7 +104,7 @@ the precision and recall of each level per split.`,
 				return runEvidenceFit(cmd, g, a, evidence, fit)
 			}
 			if evidence != "" {
-				return runEvidenceEval(cmd, g, a, evidence, split, asJSON)
+				return runEvidenceEval(cmd, g, a, evidence, split, pairsOut, asJSON)
 			}
 			f, err := os.Open(queries)
 			if err != nil {
@@ -170,6 +174,7 @@ the precision and recall of each level per split.`,
 	f.StringVar(&looDump, "loo-dump", "", "with --loo: also write each job's graded pool (candidates with explain and evidence, grades) to this file as JSON lines, to study offline")
 	f.StringVar(&ablate, "ablate", "", "with --jobs: switch off parts of the match score, a comma list of "+strings.Join(match.Ablations, ", ")+" (role-names,role-share: the role fit before short names and role words' share)")
 	f.StringVar(&evidence, "evidence", "", "(requirement, bullet) evidence set (JSONL): precision and recall per level")
+	f.StringVar(&pairsOut, "pairs", "", "with --evidence: also write each pair of the split, graded, beside its label to this file (JSON lines: requirement, kind, bullet, grade, level, score), to read the errors")
 	f.Bool("by-kind", false, "with --evidence: also strong precision and recall per kind of requirement (degree, years, soft, toollist, tool, act, domain)")
 	f.BoolVar(&fitGate, "fit-gate", false, "with --evidence: fit the learned strong gate on the train pairs and print its coefficients and its precision / recall curve under cross-validation by job")
 	f.StringVar(&fit.picks, "fit-picks", "gate", "with --fit-gate: whose strong picks the gate judges: gate (the strong gate's) or older (the default rules')")
@@ -265,7 +270,7 @@ func runEvidenceFit(cmd *cobra.Command, g *globals, a *app, path string, o gateF
 // runEvidenceEval grades the (requirement, bullet) pairs of path and
 // prints each split's levels; split "train" or "heldout" prints that one
 // alone, so tuning on train never shows the held-out rows.
-func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string, asJSON bool) error {
+func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split, pairsOut string, asJSON bool) error {
 	items, err := readEvidence(path, g.stderr)
 	if err != nil {
 		return err
@@ -307,6 +312,11 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 		}
 		fmt.Fprintln(g.stdout)
 	}
+	if pairsOut != "" {
+		if err := writePairs(cmd.Context(), pairsOut, a, grader, items, split); err != nil {
+			return err
+		}
+	}
 	if byKind, _ := cmd.Flags().GetBool("by-kind"); byKind {
 		if err := printEvidenceByKind(cmd.Context(), g.stdout, a.engine, grader, items, split); err != nil {
 			return err
@@ -314,6 +324,34 @@ func runEvidenceEval(cmd *cobra.Command, g *globals, a *app, path, split string,
 		if err := grader.Err(); err != nil { // the table by kind grades again
 			return fmt.Errorf("%s: the model failed while the pairs were graded by kind, so that table is not the rules': %w", modelKeys(a.cfg), err)
 		}
+	}
+	return nil
+}
+
+// writePairs writes the pairs of split ("all": every split) graded by
+// grader to path, one JSON object a line: only the split asked for, so
+// reading train's errors never shows a held-out pair.
+func writePairs(ctx context.Context, path string, a *app, grader eval.Grader, items []eval.EvidenceItem, split string) error {
+	if split != "all" {
+		items = slices.DeleteFunc(slices.Clone(items), func(it eval.EvidenceItem) bool { return it.Split != split })
+	}
+	pairs, err := eval.GradePairs(ctx, a.engine, grader, items)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--pairs: %w", err)
+	}
+	enc := json.NewEncoder(f)
+	for _, p := range pairs {
+		if err := enc.Encode(p); err != nil {
+			f.Close()
+			return fmt.Errorf("--pairs %s: %w", path, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("--pairs %s: %w", path, err)
 	}
 	return nil
 }
