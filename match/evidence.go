@@ -354,12 +354,12 @@ func highlight(text string, words []string) string {
 		return true
 	}
 	for _, loc := range wordSpans(text) {
-		if mark(loc[0], loc[1]) || !strings.Contains(text[loc[0]:loc[1]], "/") {
+		if mark(loc[0], loc[1]) || !strings.ContainsAny(text[loc[0]:loc[1]], "/-") {
 			continue
 		}
 		start := loc[0]
 		for i := loc[0]; i <= loc[1]; i++ {
-			if i == loc[1] || text[i] == '/' {
+			if i == loc[1] || text[i] == '/' || text[i] == '-' {
 				if i > start {
 					mark(start, i)
 				}

@@ -307,6 +307,7 @@ func (z *analyzer) bullet(text string) *textParts {
 }
 
 func (z *analyzer) readBullet(text string) *textParts {
+	text = z.plain(text)
 	p := &textParts{text: text, keys: map[string]bool{}, actions: map[string]bool{}, surface: map[string][]string{}}
 	if z.strict {
 		p.at = map[string][]int{}

@@ -33,6 +33,7 @@ var reClause = regexp.MustCompile(`(?i)[,;]|\(|\)|\band\b|\bor\b|\bas well as\b`
 // joins several ("web app security, vulnerability research, and
 // penetration testing") keeps each part that has an object as a clause.
 func (z *analyzer) requirement(text string) *reqParts {
+	text = z.plain(text)
 	p := z.parts(text)
 	p.conj = z.conjoined(text, p.skills)
 	p.people = leadsPeople(text)
