@@ -45,32 +45,39 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 	roles := map[string][]role{}
 	df := map[string]int{}
 	for id, rr := range resumes {
-		seen := map[string]bool{}
-		for _, b := range rr.Bullets {
-			if b.Role == "" || seen[b.Role] {
-				continue
-			}
-			seen[b.Role] = true
+		add := func(held string, age float64) {
 			terms := map[string]bool{}
-			ts := index.Terms(b.Role)
+			ts := index.Terms(held)
 			for _, t := range ts {
 				terms[t] = true
 			}
 			if names {
-				add, misread := nameTerms(b.Role, ts)
+				add, misread := nameTerms(held, ts)
 				for _, t := range misread {
 					delete(terms, t) // "PM Shift", "Co-op": no role's word
 				}
 				for _, t := range add {
 					terms[t] = true
 				}
-				dropFields(terms, b.Role, title)
+				dropFields(terms, held, title)
 			}
-			age := 1 - w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now))
-			roles[id] = append(roles[id], role{terms, age, b.Role})
+			roles[id] = append(roles[id], role{terms, age, held})
 			for t := range terms {
 				df[t]++
 			}
+		}
+		seen := map[string]bool{}
+		for _, b := range rr.Bullets {
+			if b.Role == "" || seen[b.Role] {
+				continue
+			}
+			seen[b.Role] = true
+			add(b.Role, 1-w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now)))
+		}
+		// The headline ("Backend Engineer") is the role they give
+		// themselves now: a title as current as their latest.
+		if rr.Label != "" && !seen[rr.Label] {
+			add(rr.Label, 1)
 		}
 	}
 	places := placeTerms(title)

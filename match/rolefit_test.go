@@ -69,6 +69,9 @@ func TestRoleFit(t *testing.T) {
 		{"a PM shift is no product manager", "Product Manager", 5,
 			pool(resume("rn", "R", "X", "RN - PM Shift", "2020-01", "", "Cared for patients"), resume("pm", "P", "X", "Product Manager", "2020-01", "", "Ran the roadmap")),
 			map[string]float64{"rn": 0, "pm": 1}},
+		{"the headline is a title held now", "Backend Engineer", 5,
+			pool(labelled(resume("staff", "A", "X", "Staff Engineer", "2010-01", "2016-01", "Built services"), "Backend Engineer"), seniorDev),
+			map[string]float64{"staff": 1, "senior-dev": math.Log(1+3.0/4) / (math.Log(1+3.0/4) + rare)}}, // "engineer" in three titles of two résumés
 		{"a DevOps engineer does no operations research", "Operations Research Analyst", 5,
 			pool(devops, resume("analyst", "A", "X", "Data Analyst", "2020-01", "", "Built reports")),
 			map[string]float64{"devops": 0, "analyst": 1}},
@@ -88,6 +91,12 @@ func TestRoleFit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// labelled is r with headline label.
+func labelled(r *vitae.Resume, label string) *vitae.Resume {
+	r.Label = label
+	return r
 }
 
 // TestRoleTitles pins how a JD title is read for role fit: the role

@@ -84,6 +84,13 @@ func roleSenses(ctx context.Context, emb vitae.Embedder, title string, resumes m
 			}
 			roles[id] = append(roles[id], r)
 		}
+		if rr.Label != "" { // the headline, as current as their latest role (roleWords)
+			r := role{texts: []int{textOf(rr.Label)}, age: 1, title: rr.Label}
+			for _, t := range roleTitleTexts(rr.Label) {
+				r.texts = append(r.texts, textOf(t))
+			}
+			roles[id] = append(roles[id], r)
+		}
 	}
 	vs, err := emb.Embed(ctx, texts, vitae.InputQuery)
 	if err != nil {

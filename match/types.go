@@ -104,7 +104,7 @@ type YearsCheck struct {
 type Explain struct {
 	Evidence    float64      `json:"evidence"`     // weighted coverage of the requirements, 0..1
 	RoleFit     float64      `json:"role_fit"`     // 0..1: max((share · role_words + w_role_sense · role_sense) / (share + w_role_sense), w_title_search · title_search)
-	RoleWords   float64      `json:"role_words"`   // 0..1: the share of the JD title's role words (no employer, team or level) their best role title carries
+	RoleWords   float64      `json:"role_words"`   // 0..1: the share of the JD title's role words (no employer, team or level) their best role title (the headline counts as one) carries
 	RoleSense   float64      `json:"role_sense"`   // 0..1: how near in meaning (the embedding model; a title of the JD role's lexicon family at least Weights.RoleFamily) their best role title is to the JD's role
 	TitleSearch float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
 	YearsFit    float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
