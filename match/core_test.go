@@ -72,13 +72,14 @@ func TestGradeCoreBounds(t *testing.T) {
 
 // TestGradeCoreDescribes pins the descriptions the sixth round adds to
 // the context rules' (reDescribes): a label "Description", and a product
-// named with a parenthesis.
+// named with a parenthesis. Under the gate a description is no evidence
+// at all (gated).
 func TestGradeCoreDescribes(t *testing.T) {
 	tests := []gradeCase{
 		{"a project's description labelled so", "Desired experience in one of: Redshift, BigQuery, Hive",
-			"Description To identify customers who are likely to churn, data is brought into a data lake and analysed with Hive queries", Strong, Partial},
+			"Description To identify customers who are likely to churn, data is brought into a data lake and analysed with Hive queries", Strong, None},
 		{"a product named with a parenthesis described", "Strong iOS",
-			"Testing Trends WQR (World Quality Report) is an application which lets users take a survey on iOS devices", Strong, Partial},
+			"Testing Trends WQR (World Quality Report) is an application which lets users take a survey on iOS devices", Strong, None},
 		{"work on the same tool", "Desired experience in one of: Redshift, BigQuery, Hive",
 			"Built Hive tables and queries to analyse customer churn", Strong, Strong},
 		{"a first-person description is work", "Strong iOS",

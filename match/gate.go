@@ -48,9 +48,15 @@ func (g *gate) demotes(ri int, text string) (demoted, bySense bool) {
 }
 
 // gated is judge by the default rules with the strict rules' strong
-// checks on top; s may be nil (no gate).
+// checks on top; s may be nil (no gate). A bullet that describes a
+// company, product or project ("It is IT solutions Provider Company …")
+// is no evidence under the context rules: it says what someone else is
+// or does, not what the candidate did.
 func gated(s *gate, ri int, r *reqParts, b *textParts, text string) grade {
 	g := judge(r, b)
+	if g.level != None && s != nil && s.z.bullet(text).describes {
+		return grade{}
+	}
 	if g.level == Strong && s != nil {
 		if d, bySense := s.demotes(ri, text); d {
 			g.level, g.demoted, g.bySense = Partial, true, bySense
