@@ -269,6 +269,16 @@ func (jd *JobDescription) add(text, k string, item bool) {
 		}
 		return
 	}
+	if k != "nice" && strings.Contains(text, ";") {
+		if parts := strings.Split(text, ";"); mixedNeed(parts) {
+			// "Undergrad degree required; MBA a plus": a must-have and a
+			// nice-to-have, not one nice-to-have for the word "plus".
+			for _, p := range parts {
+				jd.add(p, k, item)
+			}
+			return
+		}
+	}
 	r := Requirement{Text: text}
 	switch {
 	case reNice.MatchString(text) || k == "nice":
@@ -293,6 +303,18 @@ func (jd *JobDescription) add(text, k string, item bool) {
 		}
 	}
 	jd.Requirements = append(jd.Requirements, r)
+}
+
+// mixedNeed reports whether the parts of a line differ in need: one says
+// it is nice to have ("MBA a plus"), another does not.
+func mixedNeed(parts []string) bool {
+	nice := 0
+	for _, p := range parts {
+		if reNice.MatchString(p) {
+			nice++
+		}
+	}
+	return nice > 0 && nice < len(parts)
 }
 
 // requirementText returns a candidate's text as a requirement, and whether

@@ -189,7 +189,13 @@ func TestParseJDPlainReview(t *testing.T) {
 		{
 			"nice to have mid-sentence is no switch",
 			"Senior Go Engineer\n\nRequirements: Go in production; Rust would be nice to have: we use it in the agent\n",
-			[]string{"nice: Go in production; Rust would be nice to have: we use it in the agent"},
+			// … and its two parts differ in need: two requirements.
+			[]string{"must: Go in production", "nice: Rust would be nice to have: we use it in the agent"},
+		},
+		{
+			"a line that requires one thing and prefers another is two requirements",
+			"Senior Product Manager\n\nRequirements\n- Undergrad degree required; MBA a plus\n- Design APIs; own their uptime\n",
+			[]string{"must: Undergrad degree required", "nice: MBA a plus", "must: Design APIs; own their uptime"},
 		},
 		{
 			"a heading word after a full stop but no colon is no switch",
