@@ -49,3 +49,21 @@ func TestHighlightHyphen(t *testing.T) {
 		t.Errorf("highlight = %q, want %q", got, want)
 	}
 }
+
+// TestStaffSkills: a tool named only as the skill of people the bullet
+// names ("hired 3 Python engineers", "as AWS Cloud Engineers") is the
+// people's, not the author's work: partial at most; named as work too,
+// or before a word that is not people ("Hive Reports"), it counts.
+func TestStaffSkills(t *testing.T) {
+	tests := []gradeCase{
+		{"the people's skill", "Python",
+			"Hired 3 Python engineers for the data team", Partial, Partial},
+		{"the people's skill, a list of tools", "Experience working with AWS, GCE or Azure cloud infrastructures",
+			"Cross-trained four datacentre engineers as AWS Cloud Engineers", Partial, Partial},
+		{"the skill used and the people's", "Python",
+			"Built Python services and hired 3 Python engineers", Strong, Strong},
+		{"a report is no person", "Desired experience in one of: Redshift, BigQuery, Hive",
+			"Developed the Pig scripts and Hive Reports", Strong, Strong},
+	}
+	checkGrades(t, tests, "older", NewGrader(), "shipped", NewGraderFor(Options{StrongGate: true, ContextEvidence: true}))
+}

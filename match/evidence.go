@@ -257,7 +257,7 @@ func judgeParts(r *reqParts, b *textParts) grade {
 			g.hit = append(g.hit, k)
 			g.all = append(g.all, k)
 			g.verbatim = saysSkill(r, b, k)
-			aside = !led && (len(r.skills) == 1 && b.passing[k] || byFamily(r, b, k))
+			aside = !led && (len(r.skills) == 1 && b.passing[k] || byFamily(r, b, k) || b.staff[k])
 		}
 		for k := range r.skills {
 			terms = append(terms, b.surface[k]...)

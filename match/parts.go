@@ -92,6 +92,7 @@ type textParts struct {
 	surface map[string][]string // key → the words of the text that carry it
 	list    bool                // a list of tools, not a sentence about work
 	passing map[string]bool     // skill keys named only in passing (see inPassing)
+	staff   map[string]bool     // skill keys named only as the skill of people ("hired 3 Python engineers", "as AWS Cloud Engineers"; staffSkills)
 	names   map[string]bool     // the words it writes as names ("Docker", "iPad"; not "containers")
 	lead    string              // its first word, lower-case: where a verb stands ("Craft compelling stories")
 	leads   bool                // says its author led a team (leadsPeople)
@@ -325,6 +326,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	if p.leads {
 		p.team = teamOf(toks)
 	}
+	p.staff = staffSkills(toks)
 	for i, t := range toks {
 		if t.kind == "skill" {
 			if aside[t.word] && !said[t.word] {
@@ -401,3 +403,37 @@ func (z *analyzer) readBullet(text string) *textParts {
 		(verbs == 0 && commas >= 1 && (words <= 6 || words <= 4*(commas+1)))
 	return p
 }
+
+// staffSkills returns the skills a text names only as the skill of the
+// people it names ("hired 3 Python engineers", "trained them as AWS Cloud
+// Engineers"): a skill span right before a word for people (the lexicon's
+// team concept: engineers, developers). The people have the skill; the
+// text does not say its author used it. A skill also named elsewhere in
+// the text is not one of them.
+func staffSkills(toks []token) map[string]bool {
+	var out map[string]bool
+	own := map[string]bool{}
+	for i, t := range toks {
+		if t.kind != "skill" || i+1 < len(toks) && toks[i+1].span == t.span {
+			continue // not a skill, or not the span's last word
+		}
+		if i+1 < len(toks) && toks[i+1].key == "g:team" && peopleNouns[toks[i+1].word] {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[t.key] = true
+		} else {
+			own[t.key] = true
+		}
+	}
+	for k := range own {
+		delete(out, k)
+	}
+	return out
+}
+
+// peopleNouns are the team concept's words for people of a trade ("team",
+// "staff" and "reports" are not: "Hive Reports").
+var peopleNouns = setOf(`engineer engineers developer developers programmer programmers analyst analysts scientist
+scientists designer designers administrator administrators admins architect architects consultant consultants
+specialist specialists tester testers experts`)
