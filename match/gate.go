@@ -54,7 +54,7 @@ func (g *gate) demotes(ri int, text string) (demoted, bySense bool) {
 // or does, not what the candidate did.
 func gated(s *gate, ri int, r *reqParts, b *textParts, text string) grade {
 	g := judge(r, b)
-	if g.level != None && s != nil && s.z.bullet(text).describes {
+	if g.level != None && s != nil && s.z.context && describes(text) {
 		return grade{}
 	}
 	if g.level == Strong && s != nil {
