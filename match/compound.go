@@ -3,6 +3,8 @@ package match
 import (
 	"regexp"
 	"strings"
+
+	"vitae/lexicon"
 )
 
 // reCompound finds a word joined by a hyphen to one that says how a
@@ -14,19 +16,36 @@ var reCompound = regexp.MustCompile(`(?i)\b([\p{L}\p{N}+#.]+)-(based|heavy|drive
 // Kubernetes, as "Kubernetes based platforms" does), unless the lexicon
 // knows the compound ("event-driven", "cloud-first"); a typographic
 // apostrophe is the ASCII one ("you’ll" is no word "ll").
-func (z *analyzer) plain(text string) string {
-	text = strings.ReplaceAll(text, "’", "'")
+func (z *analyzer) plain(text string) string { return plainText(z.lex, text) }
+
+// typographic are the marks plainText writes in ASCII: apostrophes and a
+// non-breaking hyphen.
+var typographic = strings.NewReplacer("’", "'", "‘", "'", "\u2011", "-")
+
+// plainText is plain with lexicon lex, for the JD's own reading of its
+// requirements' skills (JobDescription.add).
+func plainText(lex *lexicon.Lexicon, text string) string {
+	if strings.ContainsAny(text, "’‘\u2011") {
+		text = typographic.Replace(text)
+	}
 	if strings.IndexByte(text, '-') < 0 {
 		return text // most texts: no hyphen, and the regexp's scan is not free
 	}
 	return reCompound.ReplaceAllStringFunc(text, func(s string) string {
-		if _, ok := z.lex.Lookup(s); ok {
+		if _, ok := lex.Lookup(s); ok {
 			return s
 		}
 		head, tail, _ := strings.Cut(s, "-")
-		if g, ok := z.lex.Lookup(head); !ok || g.Kind != "skill" {
+		if g, ok := lex.Lookup(head); !ok || g.Kind != "skill" {
 			return s
 		}
 		return head + " " + tail
 	})
+}
+
+// markParts reports whether highlight may mark the parts of a hyphenated
+// word: the compounds plain reads as a tool ("Kubernetes-based"), not
+// "C-level" or "go-to".
+func markParts(word string) bool {
+	return reCompound.MatchString(word)
 }

@@ -339,15 +339,18 @@ func highlight(text string, words []string) string {
 	want := map[string]bool{}
 	for _, w := range words {
 		want[w] = true
+		if stem, _, ok := strings.Cut(w, "'"); ok && stem != "" {
+			want[stem] = true // "bachelor's" read from plain(text) is "Bachelor" before a typographic apostrophe
+		}
 	}
 	var sb strings.Builder
 	last := 0
 	mark := func(start, end int) bool {
-		w := strings.ToLower(strings.TrimRight(text[start:end], ".-'"))
-		if !want[w] {
+		raw := strings.TrimRight(text[start:end], ".-'’")
+		if !want[strings.ToLower(typographic.Replace(raw))] { // the words are read from plain(text): "bachelor's" of "Bachelor’s"
 			return false
 		}
-		end = start + len(w)
+		end = start + len(raw)
 		sb.WriteString(html.EscapeString(text[last:start]))
 		sb.WriteString("<mark>" + html.EscapeString(text[start:end]) + "</mark>")
 		last = end
@@ -357,9 +360,10 @@ func highlight(text string, words []string) string {
 		if mark(loc[0], loc[1]) || !strings.ContainsAny(text[loc[0]:loc[1]], "/-") {
 			continue
 		}
+		hyphen := markParts(text[loc[0]:loc[1]])
 		start := loc[0]
 		for i := loc[0]; i <= loc[1]; i++ {
-			if i == loc[1] || text[i] == '/' || text[i] == '-' {
+			if i == loc[1] || text[i] == '/' || hyphen && text[i] == '-' {
 				if i > start {
 					mark(start, i)
 				}

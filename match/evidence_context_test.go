@@ -146,3 +146,19 @@ func TestListed(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribesPastOwnWork: an impersonal report of the author's own
+// work in the past tense ("Main responsibility was the design of …")
+// stays evidence under the gate; only a description of what something
+// is now is none.
+func TestDescribesPastOwnWork(t *testing.T) {
+	g := NewGraderFor(Options{StrongGate: true, ContextEvidence: true})
+	for _, b := range []string{
+		"Main responsibility was the design of Kafka data pipelines for payments",
+		"Key achievement was a Kafka pipeline handling 2M events/s",
+	} {
+		if l, _ := g.Grade("Experience with Kafka", b); l == None {
+			t.Errorf("%q: none, want partial at least", b)
+		}
+	}
+}

@@ -49,12 +49,12 @@ func (g *gate) demotes(ri int, text string) (demoted, bySense bool) {
 
 // gated is judge by the default rules with the strict rules' strong
 // checks on top; s may be nil (no gate). A bullet that describes a
-// company, product or project ("It is IT solutions Provider Company …")
-// is no evidence under the context rules: it says what someone else is
-// or does, not what the candidate did.
+// company, product or project as it is ("It is IT solutions Provider
+// Company …") is no evidence under the context rules: it says what
+// someone else is or does, not what the candidate did (describesOther).
 func gated(s *gate, ri int, r *reqParts, b *textParts, text string) grade {
 	g := judge(r, b)
-	if g.level != None && s != nil && s.z.context && describes(text) {
+	if g.level != None && s != nil && s.z.context && describesOther(text) {
 		return grade{}
 	}
 	if g.level == Strong && s != nil {

@@ -270,7 +270,7 @@ func (jd *JobDescription) add(text, k string, item bool) {
 		return
 	}
 	if k != "nice" && strings.Contains(text, ";") {
-		if parts := strings.Split(text, ";"); mixedNeed(parts) {
+		if parts := splitOutside(text, ';'); mixedNeed(parts) {
 			// "Undergrad degree required; MBA a plus": a must-have and a
 			// nice-to-have, not one nice-to-have for the word "plus".
 			for _, p := range parts {
@@ -291,7 +291,7 @@ func (jd *JobDescription) add(text, k string, item bool) {
 			r.MustHave = true
 		}
 	}
-	r.Skills = lexicon.Default().Skills(text)
+	r.Skills = lexicon.Default().Skills(plainText(lexicon.Default(), text)) // "Kubernetes-based platforms" names Kubernetes
 	if m := reYears.FindStringSubmatch(text); m != nil {
 		r.Years = years(m[1])
 	}
@@ -303,6 +303,27 @@ func (jd *JobDescription) add(text, k string, item bool) {
 		}
 	}
 	jd.Requirements = append(jd.Requirements, r)
+}
+
+// splitOutside cuts text at each sep outside brackets: "Experience with
+// a cloud (AWS preferred; GCP fine)" is one part.
+func splitOutside(text string, sep rune) []string {
+	var parts []string
+	depth, from := 0, 0
+	for i, r := range text {
+		switch r {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth = max(0, depth-1)
+		case sep:
+			if depth == 0 {
+				parts = append(parts, text[from:i])
+				from = i + utf8.RuneLen(r)
+			}
+		}
+	}
+	return append(parts, text[from:])
 }
 
 // mixedNeed reports whether the parts of a line differ in need: one says

@@ -388,3 +388,15 @@ func TestParseJobJSONSkillWithoutKeywords(t *testing.T) {
 		t.Errorf("requirements %q, want %q", got, want)
 	}
 }
+
+// TestSemicolonInBrackets: a ";" inside brackets does not cut a line
+// into requirements, whatever their need.
+func TestSemicolonInBrackets(t *testing.T) {
+	got := requirementsOf(t, "Engineer\n\nRequirements\n- Experience with a cloud provider (AWS preferred; GCP fine)\n")
+	for _, r := range got {
+		if strings.Count(r, "(") != strings.Count(r, ")") || strings.HasPrefix(r, "must: GCP") {
+			t.Errorf("requirements %q: a parenthesis split", got)
+			break
+		}
+	}
+}

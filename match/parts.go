@@ -326,7 +326,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	if p.leads {
 		p.team = teamOf(toks)
 	}
-	p.staff = staffSkills(toks)
+	p.staff = staffSkills(toks, strings.ToLower(text))
 	for i, t := range toks {
 		if t.kind == "skill" {
 			if aside[t.word] && !said[t.word] {
@@ -404,20 +404,20 @@ func (z *analyzer) readBullet(text string) *textParts {
 	return p
 }
 
-// staffSkills returns the skills a text names only as the skill of the
-// people it names ("hired 3 Python engineers", "trained them as AWS Cloud
-// Engineers"): a skill span right before a word for people (the lexicon's
-// team concept: engineers, developers). The people have the skill; the
-// text does not say its author used it. A skill also named elsewhere in
-// the text is not one of them.
-func staffSkills(toks []token) map[string]bool {
+// staffSkills returns the skills a text (lower, in lower case) names only
+// as the skill of the people it names ("hired 3 Python engineers",
+// "trained them as AWS Cloud Engineers"): a skill span written right
+// before a word for people (peopleNouns), a space between them. The
+// people have the skill; the text does not say its author used it. A
+// skill also named elsewhere in the text is not one of them.
+func staffSkills(toks []token, lower string) map[string]bool {
 	var out map[string]bool
 	own := map[string]bool{}
 	for i, t := range toks {
 		if t.kind != "skill" || i+1 < len(toks) && toks[i+1].span == t.span {
 			continue // not a skill, or not the span's last word
 		}
-		if i+1 < len(toks) && toks[i+1].key == "g:team" && peopleNouns[toks[i+1].word] {
+		if i+1 < len(toks) && peopleNouns[toks[i+1].word] && strings.Contains(lower, t.word+" "+toks[i+1].word) {
 			if out == nil {
 				out = map[string]bool{}
 			}
@@ -432,8 +432,8 @@ func staffSkills(toks []token) map[string]bool {
 	return out
 }
 
-// peopleNouns are the team concept's words for people of a trade ("team",
-// "staff" and "reports" are not: "Hive Reports").
-var peopleNouns = setOf(`engineer engineers developer developers programmer programmers analyst analysts scientist
-scientists designer designers administrator administrators admins architect architects consultant consultants
-specialist specialists tester testers experts`)
+// peopleNouns are words for people of a trade, plural: the people a
+// bullet names ("hired 3 Python engineers"), where a singular is often
+// the author's own role ("I was the lead iOS developer").
+var peopleNouns = setOf(`engineers developers programmers analysts scientists designers administrators admins architects
+consultants specialists testers experts`)

@@ -106,7 +106,9 @@ var reHedge = regexp.MustCompile(`(?i)\b(passion(ate)? (for|about)|interest(ed)?
 // "Testing Trends WQR (World Quality Report) is an application …",
 // "Description To identify customers …".
 // Its words are the product's, so it is partial evidence at most
-// (context rules; describes), whatever the requirement asks.
+// (context rules; describes), whatever the requirement asks, and under
+// the gate no evidence when it says what the thing is now
+// (describesOther).
 var reDescribes = regexp.MustCompile(`^\W*(?:[A-Z][\w.&'-]*(?:\s+(?:[\w.&'-]+|\([^()]*\))){0,4}\s+(?:is|was|are)\s+(?:a|an|one of|the)\s|(?i:(?:project\s+)?description\b|(?:the\s+)?(?:main\s+)?(?:purpose|aim|goal|objective)\s+of\s+(?:the|this)\b|(?:the|this)\s+(?:project|application|app|product|system|website|tool|software)\s+(?:aims?|is|was|provides|helps|allows|enables)\b))`)
 
 // reClaim finds a bullet that claims a quality instead of showing work:
@@ -143,6 +145,18 @@ func describes(text string) bool {
 		}
 	}
 	return reDescribes.MatchString(text)
+}
+
+// rePastRole is a description in the past tense ("Main responsibility
+// was the design of …", "Key achievement was a …"): often the author's
+// own role or work told impersonally, so not a description of another's.
+var rePastRole = regexp.MustCompile(`^\W*[A-Z][\w.&'-]*(?:\s+(?:[\w.&'-]+|\([^()]*\))){0,4}\s+was\s`)
+
+// describesOther reports whether a bullet describes a company, product or
+// project as it is (describes, not in the past tense: rePastRole): what
+// someone else is or does, no evidence of the author's work.
+func describesOther(text string) bool {
+	return describes(text) && !rePastRole.MatchString(text)
 }
 
 var firstPerson = setOf(`i i'm we we're my our`)

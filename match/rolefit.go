@@ -45,7 +45,7 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 	roles := map[string][]role{}
 	df := map[string]int{}
 	for id, rr := range resumes {
-		add := func(held string, age float64) {
+		add := func(held string, age float64, again bool) {
 			terms := map[string]bool{}
 			ts := index.Terms(held)
 			for _, t := range ts {
@@ -62,6 +62,9 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 				dropFields(terms, held, title)
 			}
 			roles[id] = append(roles[id], role{terms, age, held})
+			if again {
+				return // a title counted once in the pool's document frequencies
+			}
 			for t := range terms {
 				df[t]++
 			}
@@ -72,12 +75,13 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 				continue
 			}
 			seen[b.Role] = true
-			add(b.Role, 1-w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now)))
+			add(b.Role, 1-w.Recency*(1-recency(vitae.PeriodOf(b), w.RecencyHalfLife, now)), false)
 		}
 		// The headline ("Backend Engineer") is the role they give
-		// themselves now: a title as current as their latest.
-		if rr.Label != "" && !seen[rr.Label] {
-			add(rr.Label, 1)
+		// themselves now: a title as current as their latest, even when
+		// an old role had the same title.
+		if rr.Label != "" {
+			add(rr.Label, 1, seen[rr.Label])
 		}
 	}
 	places := placeTerms(title)

@@ -337,3 +337,24 @@ func TestPlaceTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineSameAsOldTitle: a headline that repeats an old role's title
+// is still held now, however it is cased (role words and role sense read
+// it alike).
+func TestHeadlineSameAsOldTitle(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	mk := func(label string) *vitae.Resume {
+		r := resume("a", "A", "X", "Backend Engineer", "2005-01", "2016-01", "Built services")
+		r.Bullets = append(r.Bullets, resume("a", "A", "Y", "Staff Engineer", "2016-01", "", "Led design reviews").Bullets...)
+		r.Label = label
+		return r
+	}
+	w := defaultWeights
+	w.RecencyHalfLife = 5 // config.yaml's recency_half_life
+	other := resume("b", "B", "X", "Nurse", "2020-01", "", "Cared for patients")
+	same, _ := roleFit("Backend Engineer", map[string]*vitae.Resume{"a": mk("Backend Engineer"), "b": other}, w, now, true)
+	cased, _ := roleFit("Backend Engineer", map[string]*vitae.Resume{"a": mk("Backend engineer"), "b": other}, w, now, true)
+	if same["a"] != cased["a"] {
+		t.Errorf("headline %q: role fit %.3f; headline %q: %.3f — the headline is held now either way", "Backend Engineer", same["a"], "Backend engineer", cased["a"])
+	}
+}
