@@ -1,9 +1,11 @@
 package web
 
 import (
+	"html"
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -107,5 +109,27 @@ func TestPageWritesNeedTheKey(t *testing.T) {
 	}
 	if l, _ := wb.Shortlist(ls[0].ID); len(l.Entries) != 0 {
 		t.Errorf("the erased person is still on the shortlist: %+v", l.Entries)
+	}
+}
+
+// TestSearchPageExportLinks follows the export links the search page
+// writes, filters included: each must answer the export, not a 400 for a
+// query string escaped as one value.
+func TestSearchPageExportLinks(t *testing.T) {
+	ts, _ := newTestServer(t, Config{})
+	_, page := get(t, ts.URL+"/?q=led+DevOps+team&mode=keyword")
+	links := regexp.MustCompile(`href="(/export\?[^"]*)"`).FindAllStringSubmatch(page, -1)
+	if len(links) != 2 {
+		t.Fatalf("page has %d export links, want 2 (CSV, JSON)", len(links))
+	}
+	for _, l := range links {
+		u := html.UnescapeString(l[1])
+		status, body := get(t, ts.URL+u)
+		if status != http.StatusOK || body == "" {
+			t.Errorf("GET %s: %d %.80q, want 200 and the export", u, status, body)
+		}
+		if !strings.Contains(u, "q=led+DevOps+team") || !strings.Contains(u, "mode=keyword") {
+			t.Errorf("export link %s lost the search", u)
+		}
 	}
 }

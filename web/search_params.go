@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/url"
 	"slices"
 	"strconv"
@@ -103,8 +104,17 @@ func (p searchParams) values() url.Values {
 // URL is the search page for p.
 func (p searchParams) URL() string { return "/?" + p.values().Encode() }
 
-// Encoded is p as a query string, for export links and "back".
+// Encoded is p as a query string, for "back".
 func (p searchParams) Encoded() string { return p.values().Encode() }
+
+// ExportURL is the link that exports p's search in format (csv or json),
+// typed as a URL so that the template does not escape its query string
+// as one value ("/export?q%3d…" answered 400).
+func (p searchParams) ExportURL(format string) template.URL {
+	v := p.values()
+	v.Set("format", format)
+	return template.URL("/export?" + v.Encode())
+}
 
 func (p *searchParams) list(param string) *[]string {
 	switch param {
