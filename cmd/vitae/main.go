@@ -105,19 +105,6 @@ Exit codes: 0 ok; 1 error (a file, the index or the server failed);
 		SilenceUsage:               true,
 		SilenceErrors:              true,
 		SuggestionsMinimumDistance: 2,
-		// Runnable, so that an unknown command reaches Args (exit 2)
-		// instead of cobra's own check (exit 1).
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				hint := ""
-				if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-					hint = "; did you mean " + strings.Join(s, " or ") + "?"
-				}
-				return fmt.Errorf("unknown command %q for %q%s", args[0], cmd.CommandPath(), hint)
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -143,8 +130,35 @@ Exit codes: 0 ok; 1 error (a file, the index or the server failed);
 		newJobsCmd(g),
 		newMigrateCmd(g),
 	)
+	runnableGroups(root)
 	usageErrors(root)
 	return root
+}
+
+// runnableGroups makes the root and every command that only groups others
+// (jobs, audit, retention) runnable, so that an unknown subcommand
+// reaches Args (exit 2) instead of cobra's help (exit 0) or its own check
+// (exit 1); without arguments they print their help.
+func runnableGroups(c *cobra.Command) {
+	if c.HasSubCommands() && c.Run == nil && c.RunE == nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				hint := ""
+				if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+					hint = "; did you mean " + strings.Join(s, " or ") + "?"
+				}
+				return fmt.Errorf("unknown command %q for %q%s", args[0], cmd.CommandPath(), hint)
+			}
+			return nil
+		}
+		c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+		if c.SuggestionsMinimumDistance == 0 {
+			c.SuggestionsMinimumDistance = 2
+		}
+	}
+	for _, sub := range c.Commands() {
+		runnableGroups(sub)
+	}
 }
 
 // usageErrors makes every command's flag and argument errors exit 2.
