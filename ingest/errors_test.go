@@ -66,6 +66,15 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestPDFErrorText: a file that is no PDF says so in plain text, its
+// marker written once ("missing %EOF"; the reader's message doubles it).
+func TestPDFErrorText(t *testing.T) {
+	_, err := Parse("fake.pdf", []byte("%PDF-1.4\nbroken"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "missing %EOF") || strings.Contains(err.Error(), "%%") {
+		t.Errorf("error %v, want one naming the file and \"missing %%EOF\" with one %%", err)
+	}
+}
+
 // TestZipBomb: a DOCX whose document.xml inflates past the limit is
 // refused while reading, whatever its headers claim.
 func TestZipBomb(t *testing.T) {

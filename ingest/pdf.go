@@ -68,7 +68,8 @@ func pdfLines(ctx context.Context, data []byte, o Options) ([]string, error) {
 	bound := &textBound{left: o.MaxText}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, vitae.Wrap(vitae.EINVALID, err, "malformed PDF")
+		// The reader writes "missing %%EOF" for the %EOF marker.
+		return nil, vitae.Errorf(vitae.EINVALID, "malformed PDF: %s", strings.ReplaceAll(err.Error(), "%%", "%"))
 	}
 	n := r.NumPage()
 	if n > maxPages {
