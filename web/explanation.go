@@ -29,8 +29,9 @@ type Packet struct {
 	Person       string              `json:"person"`
 	Job          string              `json:"job"` // the job's reference in the audit log
 	JobTitle     string              `json:"job_title,omitempty"`
-	Ranked       bool                `json:"ranked"` // among the candidates shown
-	Shown        int                 `json:"shown"`  // how many candidates a recruiter saw at most
+	Ranked       bool                `json:"ranked"`         // among the candidates ranked
+	Shown        int                 `json:"shown"`          // how many candidates the ranking listed (at most search.max_limit)
+	Rank         int                 `json:"rank,omitempty"` // their place in it, from 1, when ranked
 	Score        float64             `json:"score"`
 	Requirements []PacketRequirement `json:"requirements"`
 	Years        float64             `json:"years_experience"`         // their career's, all roles
@@ -88,7 +89,7 @@ func (s *Server) buildPacket(c *gin.Context, resumeID, jd, job string) (*Packet,
 	var mine *match.Candidate
 	for i := range res.Candidates {
 		if res.Candidates[i].ResumeID == r.ID {
-			mine = &res.Candidates[i]
+			mine, p.Rank = &res.Candidates[i], i+1
 		}
 	}
 	for i, req := range res.Requirements {
@@ -235,7 +236,7 @@ contact details, photo, school, age, or any protected characteristic.
 
 ## What was assessed
 
-{{if .Ranked}}Your application was among the {{.Shown}} candidates shown to the recruiter, with a fit of {{pct .Score}}% (the share of the job's weighted requirements your résumé shows, adjusted for years and role).{{else}}Vitae did not place your application among the {{.Shown}} candidates shown to the recruiter for this job.{{end}}
+{{if .Ranked}}Vitae ranked your application {{.Rank}} of the {{.Shown}} candidates it ranked for this job, with a fit of {{pct .Score}}% (the share of the job's weighted requirements your résumé shows, adjusted for years and role); a recruiter sees the first ones on a page.{{else}}Vitae did not place your application among the {{.Shown}} candidates it ranked for this job.{{end}}
 
 The job description was read as these requirements. For each, Vitae looked
 for the one sentence of your résumé that best shows it:
@@ -269,7 +270,7 @@ var (
 <h2>What this is</h2>
 <p>The employer used Vitae, a search tool, to order applications by how well their text matched the job description. The order is a suggestion: <strong>a person at the employer reviewed the applications and made the decision.</strong> Vitae does not reject anyone on its own, and it does not use your name, contact details, photo, school, age, or any protected characteristic.</p>
 <h2>What was assessed</h2>
-<p>{{if .Ranked}}Your application was among the {{.Shown}} candidates shown to the recruiter, with a fit of {{pct .Score}}% (the share of the job's weighted requirements your résumé shows, adjusted for years and role).{{else}}Vitae did not place your application among the {{.Shown}} candidates shown to the recruiter for this job.{{end}}</p>
+<p>{{if .Ranked}}Vitae ranked your application {{.Rank}} of the {{.Shown}} candidates it ranked for this job, with a fit of {{pct .Score}}% (the share of the job's weighted requirements your résumé shows, adjusted for years and role); a recruiter sees the first ones on a page.{{else}}Vitae did not place your application among the {{.Shown}} candidates it ranked for this job.{{end}}</p>
 <p>The job description was read as these requirements. For each, Vitae looked for the one sentence of your résumé that best shows it:</p>
 <ul>{{range .Requirements}}
 <li><strong>{{.Text}}</strong> ({{if .MustHave}}must have{{else}}nice to have{{end}}, weight {{f3 .Weight}}): {{if .Evidence}}evidence <strong>{{.Strength}}</strong> ({{f2 .Score}}), credit {{f3 .Credit}} — “{{.Evidence}}”{{if .Where}} ({{.Where}}){{end}}{{else}}no evidence found, credit 0{{end}}</li>{{end}}

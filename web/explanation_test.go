@@ -51,6 +51,8 @@ func TestExplanationSaysTheNumbersTheScoreUses(t *testing.T) {
 		"Together: score " + f(ex.Score) + " = evidence " + f(ex.Evidence) + " ",
 		"× adjustment " + f(ex.Adjustment),
 		"× length " + f(ex.Length),
+		// where the ranking put them, not "among the 100 shown" (a tryout's finding)
+		fmt.Sprintf("Vitae ranked your application %d of the %d candidates it ranked", rankOf(res.Candidates, "jordan-lee"), len(res.Candidates)),
 	}
 	for name, doc := range map[string]string{"markdown": p.Markdown, "html": html.UnescapeString(p.HTML)} {
 		for _, want := range wants {
@@ -78,6 +80,16 @@ func TestExplanationSaysTheNumbersTheScoreUses(t *testing.T) {
 	if wsum == 0 || math.Abs(sum/wsum-p.Evidence) > 0.002 {
 		t.Errorf("Σ weight × credit / Σ weight = %v over %+v, evidence %v", sum/wsum, p.Requirements, p.Evidence)
 	}
+}
+
+// rankOf is id's place in cs, from 1; 0 when absent.
+func rankOf(cs []match.Candidate, id string) int {
+	for i, c := range cs {
+		if c.ResumeID == id {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // The packet's factor lines for what a served match may hold besides:
