@@ -61,6 +61,12 @@ func TestSearchIndexesSampleDataOnFirstUse(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Hits) == 0 || len(res.Candidates) == 0 {
 		t.Errorf("--json --by candidate: %v %s", err, out)
 	}
+	// A query nothing matches lists the closest bullets as such, not as
+	// "5 of 0 shown" (a tryout's finding).
+	code, out, _ = cli(t, dir, "search", "xyzzyplugh quux")
+	if code != 0 || !strings.HasPrefix(out, `No bullets match "xyzzyplugh quux"; the `) || strings.Contains(out, "of 0 shown") {
+		t.Errorf("no match: exit %d:\n%s", code, out)
+	}
 	code, _, errOut = cli(t, dir, "search", "x", "--mode", "fuzzy")
 	if code != 2 || !strings.Contains(errOut, "search.mode") {
 		t.Errorf("bad mode: exit %d, %s", code, errOut)

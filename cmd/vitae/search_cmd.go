@@ -94,6 +94,11 @@ func printResults(w io.Writer, res *vitae.Results, q vitae.Query, color bool) {
 		fmt.Fprintf(w, "No bullets match %q.\n", q.Text)
 		return
 	}
+	if res.NoMatch {
+		// The hits are the closest bullets, not matches (total 0): say so
+		// first, not "5 of 0 shown" after them.
+		fmt.Fprintf(w, "No bullets match %q; the %d closest in meaning:\n", q.Text, len(res.Hits))
+	}
 	if q.GroupBy == "candidate" && len(res.Candidates) > 0 {
 		for i, c := range res.Candidates {
 			fmt.Fprintf(w, "%d. %s  (score %.3f, %d bullet(s))\n", i+1, c.Person, c.Score, len(c.Hits))
@@ -112,7 +117,9 @@ func printResults(w io.Writer, res *vitae.Results, q vitae.Query, color bool) {
 			fmt.Fprintf(w, "    keyword %.3f (#%d) · semantic %.3f (#%d) · fused %.3f\n", d.Keyword, d.KeywordRank, d.Vector, d.VectorRank, d.Fused)
 		}
 	}
-	fmt.Fprintf(w, "%d of %d shown\n", len(res.Hits), res.Total)
+	if !res.NoMatch {
+		fmt.Fprintf(w, "%d of %d shown\n", len(res.Hits), res.Total)
+	}
 }
 
 // byline is "person · role · company · dates".
