@@ -4,8 +4,10 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestBrowserMatchPageReadsWithoutClicks: after a match the top
@@ -56,6 +58,24 @@ func TestBrowserMatchPageReadsWithoutClicks(t *testing.T) {
 	}
 	if !strings.HasPrefix(fitLine, "Fit: ") || len(fitLine) > 250 || formulaShown {
 		t.Errorf("fit definition line %q (%d bytes), whole formula shown %v: want one short line, the formula folded", fitLine, len(fitLine), formulaShown)
+	}
+	// The arrow keys scroll the page: it has no list of items for them to
+	// move through (a tryout found them swallowed).
+	var before, after, room float64
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`document.activeElement.blur(); window.scrollTo(0, 0); document.documentElement.scrollHeight - window.innerHeight`, &room),
+		chromedp.Evaluate(`window.scrollY`, &before),
+		chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown),
+		chromedp.Sleep(300*time.Millisecond), // smooth scrolling
+		chromedp.Evaluate(`window.scrollY`, &after),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if room <= 0 {
+		t.Fatalf("the match page fits the window (%v px to scroll): nothing to check", room)
+	}
+	if after <= before {
+		t.Errorf("three ArrowDown presses: scrollY %v → %v, want the page scrolled", before, after)
 	}
 }
 

@@ -49,7 +49,9 @@ document.addEventListener("DOMContentLoaded", function () {
       q.select();
       return;
     }
-    if (typing(document.activeElement)) return;
+    // A page without a list to move through keeps its keys: the arrows
+    // scroll it (the match page's table is no list of items).
+    if (typing(document.activeElement) || !items.length) return;
     if (e.key === "ArrowDown" || e.key === "j") { e.preventDefault(); go(current() + 1); }
     else if (e.key === "ArrowUp" || e.key === "k") { e.preventDefault(); go(current() - 1); }
   });
