@@ -96,22 +96,3 @@ func TestHighlightTypographic(t *testing.T) {
 		t.Errorf("highlight %q: C of C-level marked", h)
 	}
 }
-
-// TestSiblingTools: a requirement that lists tools names the ones it
-// takes; a bullet that writes another name of a tool's lexicon group (a
-// sibling: "HDFS", "Hadoop" for Hive) is partial under the strict rules
-// and the gate, a form of a listed name ("Postgres") is the tool, and one
-// tool asked alone is met by a name of its group ("iPad" for iOS).
-func TestSiblingTools(t *testing.T) {
-	tests := []gradeCase{
-		{"a sibling of a listed tool", "Desired experience in one of: Redshift, BigQuery, Hive",
-			"Imported data from MySQL to HDFS using Sqoop", Strong, Partial},
-		{"the listed tool itself", "Desired experience in one of: Redshift, BigQuery, Hive",
-			"Built Hive tables and queries to analyse customer churn", Strong, Strong},
-		{"a form of a listed name", "Experience with PostgreSQL or MySQL",
-			"Tuned Postgres queries for the billing service", Strong, Strong},
-		{"one tool asked alone, a name of its group", "Strong iOS",
-			"Rewrote the iPad remote control software with new layouts", Strong, Strong},
-	}
-	checkGrades(t, tests, "older", NewGrader(), "shipped", NewGraderFor(Options{StrongGate: true, ContextEvidence: true}))
-}

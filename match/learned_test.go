@@ -81,9 +81,6 @@ func TestLearnedFeatures(t *testing.T) {
 		if KindOf(p.Requirement) == KindDegree && !reStudy.MatchString(p.Bullet) {
 			continue // a degree is met only by study shown (degree.go, after the fit): "technical disciplines" is none now
 		}
-		if siblingPick(p.Requirement, p.Bullet) {
-			continue // a sibling of the listed tools is by family (byFamily, after the fit): "HDFS" for "one of: Redshift, BigQuery, Hive"
-		}
 		rd := g.Read(p.Requirement, p.Bullet, Place{Work: p.Work, Latest: p.Latest})
 		if rd.Gated != Strong {
 			t.Errorf("%q for %q: the gate says %v; the fit read a strong pick", p.Bullet, p.Requirement, rd.Gated)
@@ -94,16 +91,6 @@ func TestLearnedFeatures(t *testing.T) {
 			}
 		}
 	}
-}
-
-// siblingPick reports whether a bullet fills a requirement's listed tools
-// only by another name of a tool's lexicon group, which byFamily reads as
-// the family since the fit.
-func siblingPick(req, bullet string) bool {
-	z := newAnalyzer(true)
-	r, b := z.requirement(req), z.bullet(bullet)
-	k, ok := bestSkill(r, b)
-	return ok && r.toolAsk && namedIn(b, k) && byFamily(r, b, k)
 }
 
 // TestLearnedGateGrades: pairs of the fit the gate grades as labelled,

@@ -78,9 +78,7 @@ func saysSkill(r *reqParts, b *textParts, k string) bool {
 // Docker expertise", "bash") only with a common word of the tool's
 // lexicon group ("containerized", "shell scripts"): the kind of work the
 // tool does, not the tool, which is partial evidence at most. A bullet
-// that writes a name of the group ("iPad" for iOS, "C++11") names it,
-// unless the requirement lists tools and the name is no form of one it
-// writes (a sibling: "Hadoop" for "Hive").
+// that writes a name of the group ("iPad" for iOS, "C++11") names it.
 func byFamily(r *reqParts, b *textParts, k string) bool {
 	if !r.strict || !r.named {
 		return false
@@ -91,28 +89,7 @@ func byFamily(r *reqParts, b *textParts, k string) bool {
 	if saysSkill(r, b, k) {
 		return false
 	}
-	if !namedIn(b, k) {
-		return true
-	}
-	// A requirement that lists tools names which it takes: another name of
-	// the group is a sibling ("Hadoop", "HDFS" for "one of: Redshift,
-	// BigQuery, Hive"), unless it is a form of a name the requirement
-	// writes ("Postgres" for "PostgreSQL", "C++11" for "C++"). One tool
-	// asked alone ("Strong iOS") is met by a name of its group ("iPad").
-	return r.toolAsk && !variantOf(r, b, k)
-}
-
-// variantOf reports whether the bullet writes key k in a form of a word
-// the requirement writes: one a prefix of the other.
-func variantOf(r *reqParts, b *textParts, k string) bool {
-	for _, w := range b.surface[k] {
-		for s := range r.said {
-			if len(s) >= 2 && len(w) >= 2 && (strings.HasPrefix(w, s) || strings.HasPrefix(s, w)) {
-				return true
-			}
-		}
-	}
-	return false
+	return !namedIn(b, k)
 }
 
 // namedIn reports whether the bullet writes key k as a name.

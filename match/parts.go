@@ -66,7 +66,6 @@ type reqParts struct {
 	borrowed  bool            // a clause's actions are those of a head about other things ("Building a … team …, focused on … Linux")
 	core      *reqParts       // the act and thing a clause qualifies ("Building a … support team" of "…, focused on Linux"; strict rules, core.go)
 	breadth   bool            // an example of many asked for ("a diverse set of technologies (Java/Golang, …)"; strict rules)
-	toolAsk   bool            // names two tools or more (KindToolList)
 	degree    bool            // asks for an academic degree (KindDegree): met only by a bullet of study (textParts.studied)
 	people    bool            // asks for leading people ("leading a team of SREs"; leadsPeople): strong only from a bullet that does
 	ledOnly   bool            // … and nothing beside: only a bullet that leads people is evidence (peopleOnly)

@@ -39,9 +39,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 	p.people = leadsPeople(text)
 	p.roles = z.rolesOf(text)
 	p.asksRole = asksRole(z.tokens(text))
-	k := kindOf(text, p)
-	p.degree = k == KindDegree
-	p.toolAsk = k == KindToolList
+	p.degree = kindOf(text, p) == KindDegree
 	if asksToLead(text) {
 		toks := z.tokens(text)
 		p.led, p.team, p.mentoring = z.ledKeys(toks), teamOf(toks), asksToMentor(toks)
