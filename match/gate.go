@@ -54,7 +54,7 @@ func (g *gate) demotes(ri int, text string) (demoted, bySense bool) {
 // someone else is or does, not what the candidate did (describesOther).
 func gated(s *gate, ri int, r *reqParts, b *textParts, text string) grade {
 	g := judge(r, b)
-	if g.level != None && s != nil && s.z.context && describesOther(text) {
+	if g.level != None && s != nil && s.z.context && b.other {
 		return grade{}
 	}
 	if g.level == Strong && s != nil {

@@ -102,9 +102,13 @@ type textParts struct {
 	// describes a company, product or project, not the author's work
 	// (reDescribes; context rules): unlike a hedge, never strong.
 	describes bool
-	claims    bool             // claims a quality instead of showing work (reClaim; strict rules)
-	studied   bool             // names a degree or a course of study (reStudy): may meet a degree requirement
-	at        map[string][]int // key → the positions of the words that carry it (strict rules only)
+	// other: it describes one as it is now, not in the past tense
+	// (describesOther): no evidence at all under the gate with the
+	// context rules (gated); read for every analyzer, once per text.
+	other   bool
+	claims  bool             // claims a quality instead of showing work (reClaim; strict rules)
+	studied bool             // names a degree or a course of study (reStudy): may meet a degree requirement
+	at      map[string][]int // key → the positions of the words that carry it (strict rules only)
 }
 
 // verbFamily folds the lexicon's verbs into the families a recruiter
@@ -393,6 +397,7 @@ func (z *analyzer) readBullet(text string) *textParts {
 	}
 	p.hedged = z.strict && reHedge.MatchString(text)
 	p.describes = z.strict && z.context && describes(text)
+	p.other = describesOther(text) // read once per text; the gate asks it of every graded pair
 	p.claims = z.strict && claims(text)
 	p.studied = p.studied || reStudy.MatchString(text) || reDegreeAbbrev.MatchString(text)
 	label := reListLabel

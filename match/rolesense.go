@@ -66,6 +66,13 @@ func roleSenses(ctx context.Context, emb vitae.Embedder, title string, resumes m
 		return len(texts) - 1
 	}
 	roles := map[string][]role{}
+	titled := func(title string, age float64) role {
+		r := role{texts: []int{textOf(title)}, age: age, title: title}
+		for _, t := range roleTitleTexts(title) {
+			r.texts = append(r.texts, textOf(t))
+		}
+		return r
+	}
 	for id, rr := range resumes {
 		type held struct {
 			role string
@@ -78,18 +85,10 @@ func roleSenses(ctx context.Context, emb vitae.Embedder, title string, resumes m
 				continue
 			}
 			seen[held{b.Role, p}] = true
-			r := role{texts: []int{textOf(b.Role)}, age: 1 - w.Recency*(1-recency(p, w.RecencyHalfLife, now)), title: b.Role}
-			for _, t := range roleTitleTexts(b.Role) {
-				r.texts = append(r.texts, textOf(t))
-			}
-			roles[id] = append(roles[id], r)
+			roles[id] = append(roles[id], titled(b.Role, 1-w.Recency*(1-recency(p, w.RecencyHalfLife, now))))
 		}
 		if rr.Label != "" { // the headline, as current as their latest role (roleWords)
-			r := role{texts: []int{textOf(rr.Label)}, age: 1, title: rr.Label}
-			for _, t := range roleTitleTexts(rr.Label) {
-				r.texts = append(r.texts, textOf(t))
-			}
-			roles[id] = append(roles[id], r)
+			roles[id] = append(roles[id], titled(rr.Label, 1))
 		}
 	}
 	vs, err := emb.Embed(ctx, texts, vitae.InputQuery)
