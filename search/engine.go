@@ -332,10 +332,13 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		}
 	}
 	var dups map[string][]vitae.Duplicate
-	// Copies fold in a list of bullets; grouped by candidate, each person
-	// keeps their own.
-	if q.Mode != vitae.ModeKeyword && !q.KeepDuplicates && q.GroupBy == "" {
+	folded := 0
+	// Copies fold in a list of bullets, in every mode; grouped by
+	// candidate, each person keeps their own.
+	if !q.KeepDuplicates && q.GroupBy == "" {
+		n := len(rs)
 		rs, dups = collapse(rs)
+		folded = n - len(rs)
 	}
 	rs, res.NoMatch = floor(rs, q.Mode)
 	fused = fused[:0]
@@ -377,7 +380,8 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		res.Hits = hits
 	}
 	if q.Mode == vitae.ModeKeyword && lex != nil {
-		res.Total = max(lex.Total, res.Total)
+		// The index counts every copy; the copies folded here are not shown.
+		res.Total = max(lex.Total-folded, res.Total)
 	}
 	if res.NoMatch {
 		res.Total = 0

@@ -129,7 +129,17 @@ func (s *Engine) rerank(b *runBufs, mode vitae.Mode, ratio float64, syn Syntax, 
 	for i, f := range fused {
 		out[i] = ranked{fusedHit: f, match: true}
 	}
-	if mode == vitae.ModeKeyword || len(fused) == 0 {
+	if mode == vitae.ModeKeyword {
+		// Nothing to rerank; the bullets the index returned with their
+		// hits are kept so that copies fold (collapse) as in other modes.
+		for i := range out {
+			if i < len(lex) && lex[i].Bullet.ID == out[i].id && lex[i].Bullet.Text != "" {
+				out[i].bullet = &lex[i].Bullet
+			}
+		}
+		return out, nil
+	}
+	if len(fused) == 0 {
 		return out, nil
 	}
 	depth = min(len(out), depth)

@@ -18,7 +18,7 @@ func TestCollapseDuplicates(t *testing.T) {
 		resume("copy2", "Copy Two", "Initech", "SRE", "2018", "", "Managed a group of six  site reliability engineers"))
 	s, _ := newEngineWith(t, rs)
 	ctx := context.Background()
-	for _, mode := range []vitae.Mode{vitae.ModeHybrid, vitae.ModeSemantic} {
+	for _, mode := range []vitae.Mode{vitae.ModeHybrid, vitae.ModeSemantic, vitae.ModeKeyword} {
 		res, err := s.Search(ctx, vitae.Query{Text: "managed site reliability engineers", Mode: mode, SemanticRatio: 0.5, Limit: 10})
 		if err != nil {
 			t.Fatal(err)
@@ -32,6 +32,9 @@ func TestCollapseDuplicates(t *testing.T) {
 		}
 		if copies != 1 || folded != 2 {
 			t.Errorf("%s: %d hits carry the text, listing %d copies; want 1 listing 2", mode, copies, folded)
+		}
+		if mode == vitae.ModeKeyword && res.Total > 0 && res.Total < len(res.Hits) {
+			t.Errorf("keyword total %d below the %d hits shown", res.Total, len(res.Hits))
 		}
 		all, err := s.Search(ctx, vitae.Query{Text: "managed site reliability engineers", Mode: mode, SemanticRatio: 0.5, Limit: 10, KeepDuplicates: true})
 		if err != nil {
