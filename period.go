@@ -96,12 +96,17 @@ func (p Period) Overlaps(since, until string) bool {
 
 // Window reads a filter's [since, until] as the instants it spans:
 // since's first instant and the one after until's last, zero for an open
-// side. Malformed dates and an until before since are EINVALID.
+// side. Malformed dates, an until before since and a since after the
+// current month are EINVALID: no role has begun then, and an ongoing
+// role, which runs to now, would otherwise pass a since in the future.
 func Window(since, until string) (from, to time.Time, err error) {
 	if since != "" {
 		var ok bool
 		if from, ok = ParseDate(since); !ok {
 			return from, to, Errorf(EINVALID, "since %q: want YYYY or YYYY-MM", since)
+		}
+		if from.After(time.Now()) {
+			return from, to, Errorf(EINVALID, "since %s is in the future: no role has begun then", since)
 		}
 	}
 	if until != "" {

@@ -1,6 +1,7 @@
 package vitae
 
 import (
+	"strconv"
 	"testing"
 	"time"
 )
@@ -68,6 +69,10 @@ func TestWindow(t *testing.T) {
 		{"2020", "2019", "", "", EINVALID},
 		{"soon", "", "", "", EINVALID},
 		{"", "0000", "", "", EINVALID},
+		{strconv.Itoa(time.Now().Year() + 1), "", "", "", EINVALID},
+		{time.Now().AddDate(0, 2, 0).Format("2006-01"), "", "", "", EINVALID},
+		{"2199", "", "", "", EINVALID},
+		{"", strconv.Itoa(time.Now().Year() + 1), "", time.Date(time.Now().Year()+2, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly), ""},
 	}
 	day := func(x time.Time) string {
 		if x.IsZero() {
