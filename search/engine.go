@@ -244,9 +244,19 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	}
 	need := q.Offset + q.Limit
 	if q.GroupBy == "candidate" {
-		need = max(need, s.opts.Candidates) // group over a wider pool
+		// Group over a wider pool, the same for every page: the
+		// candidates, and their count, do not change with the page.
+		need = s.opts.Candidates
 	}
 	k := max(s.opts.Candidates, need)
+	// The meaning side of a list of bullets is the Candidates nearest
+	// bullets whatever the page: every page then ranks, counts and lists
+	// the same meaning matches (a pool that grew with the page's end gave
+	// each page another total).
+	vk := k
+	if q.GroupBy == "" {
+		vk = s.opts.Candidates
+	}
 	res := &vitae.Results{}
 
 	// The vector side goes first: whether it answers decides whether the
@@ -255,7 +265,7 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	var vec []index.Neighbor
 	var vecErr error
 	if q.Mode != vitae.ModeKeyword {
-		if vec, vecErr = s.vectorSearch(ctx, text, k, q.Filters, o); vecErr != nil {
+		if vec, vecErr = s.vectorSearch(ctx, text, vk, q.Filters, o); vecErr != nil {
 			if ctx.Err() != nil {
 				return nil, vitae.Wrap(vitae.ETIMEOUT, vecErr, "search timed out")
 			}
@@ -283,9 +293,9 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		// Bare hits load their bullets from the store too.
 		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep || o.bare)
 		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly, CommonShare: o.commonShare,
-			// Only keyword mode reports the keyword side's total, and a
-			// search that degrades to it.
-			NoTotal: q.Mode != vitae.ModeKeyword && vecErr == nil})
+			// A list of bullets counts the keyword matches (see total);
+			// a grouped answer counts its candidates.
+			NoTotal: q.GroupBy != ""})
 		if err != nil {
 			return nil, err
 		}
@@ -332,6 +342,10 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		}
 	}
 	var dups map[string][]vitae.Duplicate
+	total := 0 // of a list of bullets; counted before folding, see total
+	if q.GroupBy == "" {
+		total = s.total(q.Mode, text, lex, rs)
+	}
 	folded := 0
 	// Copies fold in a list of bullets, in every mode; grouped by
 	// candidate, each person keeps their own.
@@ -355,8 +369,16 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		withFields = nil // hydrate loads the shown bullets from the records
 	}
 	if q.GroupBy == "" {
+		res.Total = total
+		switch q.Mode {
+		case vitae.ModeKeyword:
+			// The copies folded here are not shown.
+			res.Total = max(total-folded, len(fused))
+		case vitae.ModeSemantic:
+			// Its whole pool was read: the list is the same on every page.
+			res.Total = len(fused)
+		}
 		// Only the page is shown: load and highlight just its bullets.
-		res.Total = len(fused)
 		fused = fused[min(q.Offset, len(fused)):min(q.Offset+q.Limit, len(fused))]
 	}
 	var hits []vitae.Hit
@@ -373,15 +395,11 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		s.explain(hits, texts, rs, dups)
 	}
 	if q.GroupBy == "candidate" {
-		res.Total = len(hits)
-		res.Candidates = group(hits, q.Offset, q.Limit)
+		// Grouped, the answer counts people: the candidates its pages hold.
+		res.Candidates, res.Total = group(hits, q.Offset, q.Limit)
 		res.Hits = page(hits, q.Offset, q.Limit)
 	} else {
 		res.Hits = hits
-	}
-	if q.Mode == vitae.ModeKeyword && lex != nil {
-		// The index counts every copy; the copies folded here are not shown.
-		res.Total = max(lex.Total-folded, res.Total)
 	}
 	if res.NoMatch {
 		res.Total = 0
@@ -397,6 +415,49 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		}
 	}
 	return res, nil
+}
+
+// total is how many bullets a list of bullets counts, the same on every
+// page (rs is the ranked list before folding and the floor):
+//
+//   - keyword: every bullet the keyword query matches (the index's count,
+//     under the query's filters and syntax); run subtracts the copies it
+//     folded;
+//   - hybrid: those keyword matches, plus the bullets that match by
+//     meaning alone: among the Options.Candidates nearest bullets, those
+//     that pass the relevance floor and share no word with the query.
+//     Copies of a text count each: the list shows one, the others under
+//     it (folding depends on how deep the page reaches, the count must
+//     not);
+//   - semantic: the Options.Candidates nearest bullets that pass the
+//     relevance floor (semantic mode lists no others); run subtracts the
+//     copies it folded, as it reads the whole pool on every page.
+func (s *Engine) total(mode vitae.Mode, text string, lex *index.LexicalResult, rs []ranked) int {
+	if mode == vitae.ModeKeyword && lex != nil {
+		return lex.Total
+	}
+	n := 0
+	var stems index.Stems
+	for _, r := range rs {
+		switch {
+		case !r.match:
+		case mode == vitae.ModeSemantic || r.details.KeywordRank == 0 && lex == nil:
+			n++
+		case r.details.KeywordRank == 0 && r.bullet != nil:
+			if stems == nil {
+				stems = index.QueryStems(text)
+			}
+			// A keyword match deeper than the keyword hits fetched is
+			// in the index's count already.
+			if _, terms := index.Analyze(r.bullet.Text).Mark(stems); len(terms) == 0 {
+				n++
+			}
+		}
+	}
+	if lex != nil {
+		n += lex.Total
+	}
+	return n
 }
 
 func degradedReason(err error) string {

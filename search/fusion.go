@@ -155,10 +155,11 @@ func norm(s, lo, hi float64) float64 {
 	return (s - lo) / (hi - lo)
 }
 
-// group puts hits under their person. A candidate's score is their best
-// hit plus a damped sum of the next two (0.5, 0.25): breadth of evidence
-// counts, but a long résumé cannot win on volume.
-func group(hits []vitae.Hit, offset, limit int) []vitae.Candidate {
+// group puts hits under their person and returns the page of candidates
+// and how many there are. A candidate's score is their best hit plus a
+// damped sum of the next two (0.5, 0.25): breadth of evidence counts, but
+// a long résumé cannot win on volume.
+func group(hits []vitae.Hit, offset, limit int) ([]vitae.Candidate, int) {
 	byID := map[string]*vitae.Candidate{}
 	var order []*vitae.Candidate
 	for _, h := range hits {
@@ -184,9 +185,9 @@ func group(hits []vitae.Hit, offset, limit int) []vitae.Candidate {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Score > out[b].Score })
 	if offset >= len(out) {
-		return []vitae.Candidate{}
+		return []vitae.Candidate{}, len(out)
 	}
-	return out[offset:min(offset+limit, len(out))]
+	return out[offset:min(offset+limit, len(out))], len(out)
 }
 
 func sortLexical(hits []index.LexicalHit) {

@@ -232,11 +232,51 @@ func (s *Engine) rerank(b *runBufs, mode vitae.Mode, ratio float64, syn Syntax, 
 		}
 		return strings.Compare(a.id, b.id)
 	})
-	// Past the reranked head, only keyword matches are sure to be matches.
-	for i := depth; i < len(out); i++ {
-		out[i].match = out[i].details.KeywordRank > 0
+	// Past the reranked head keyword matches keep their fused order, and
+	// so do the bullets that came by meaning alone and pass the floor:
+	// the list is then the same set of matches whatever the page's end
+	// (the head grows with it), and Engine.total counts that set.
+	if err := s.floorTail(&u, syn, out[depth:]); err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// floorTail applies the relevance floor to the ranked candidates past
+// the reranked head: a keyword match passes; a bullet that came by
+// meaning alone passes when it says enough of the query (soft or parts),
+// as in the head, and its syntax allows it.
+func (s *Engine) floorTail(u *Understanding, syn Syntax, tail []ranked) error {
+	var ids []string
+	for i := range tail {
+		tail[i].match = tail[i].details.KeywordRank > 0
+		if !tail[i].match {
+			ids = append(ids, tail[i].id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	bs, err := s.st.Bullets(ids)
+	if err != nil {
+		return err
+	}
+	loaded := make([]vitae.Bullet, 0, len(ids)) // never grown: hits point into it
+	for i := range tail {
+		r := &tail[i]
+		b, ok := bs[r.id]
+		if r.match || !ok || !syn.Keeps(b.Text) {
+			continue
+		}
+		words := lexicon.Tokenize(b.Text)
+		soft, _ := u.softWords(words)
+		r.match = soft >= matchFloor || u.coverWords(words).Score >= matchFloor
+		if r.match {
+			loaded = append(loaded, b)
+			r.bullet = &loaded[len(loaded)-1]
+		}
+	}
+	return nil
 }
 
 // bullets returns the candidates' bullets: from the keyword hits that

@@ -69,5 +69,6 @@ func (s *Engine) Similar(ctx context.Context, resumeID string, limit int) ([]vit
 			Details: &vitae.ScoreDetails{Vector: scores[id], VectorRank: len(hits) + 1, Fused: scores[id]}})
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
-	return group(hits, 0, limit), nil
+	out, _ := group(hits, 0, limit)
+	return out, nil
 }
