@@ -242,7 +242,7 @@ func setDefaults(v *viper.Viper) {
 		"retention.sources":           []map[string]any{},
 		"retention.sweep_every":       "24h",
 		"log.level":                   "info",
-		"log.format":                  "auto",
+		"log.format":                  "text",
 	}
 	for k, val := range d {
 		v.SetDefault(k, val)
@@ -514,9 +514,9 @@ func (c *Config) problems() []string {
 		bad("log.level: %q is not one of debug, info, warn, error", c.Log.Level)
 	}
 	switch c.Log.Format {
-	case "auto", "text", "json":
+	case "text", "json", "auto": // auto: the old default, now text
 	default:
-		bad("log.format: %q is not one of auto, text, json", c.Log.Format)
+		bad("log.format: %q is not one of text, json", c.Log.Format)
 	}
 	// Sorted so the message is stable whatever the map order above.
 	slices.Sort(errs)
