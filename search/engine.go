@@ -199,9 +199,9 @@ func (s *Engine) prepare(q vitae.Query) (prepared, error) {
 	syn := Syntax{Text: q.Text}
 	if !q.Literal {
 		syn = ParseSyntax(q.Text)
-	}
-	if syn.Text == "" {
-		return prepared{}, vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only exclusions or field filters", q.Text)
+		if err := syn.checkWords(q.Text); err != nil {
+			return prepared{}, err
+		}
 	}
 	q.Filters = syn.Merge(q.Filters)
 	// What the keyword side would refuse is refused here, before a hybrid

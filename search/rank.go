@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"vitae"
@@ -40,6 +41,12 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 	bullets := make([]RankBullet, len(r.Bullets))
 	seen := map[string]bool{}
 	for i, b := range r.Bullets {
+		if strings.TrimSpace(b.Text) == "" {
+			if b.ID != "" {
+				return nil, vitae.Errorf(vitae.EINVALID, "bullet %d (id %q) has no text", i+1, b.ID)
+			}
+			return nil, vitae.Errorf(vitae.EINVALID, "bullet %d has no text", i+1)
+		}
 		if utf8.RuneCountInString(b.Text) > maxRankChars {
 			return nil, vitae.Errorf(vitae.ETOOLARGE, "bullet %d is longer than %d characters", i+1, maxRankChars)
 		}

@@ -54,7 +54,7 @@ func ParseSyntax(q string) Syntax {
 			}
 		case neg:
 			s.Exclude = append(s.Exclude, raw)
-		case tok.s == "OR" || tok.s == "|" || tok.s == "||":
+		case isOperator(tok.s):
 			// alternatives are the default between words
 		default:
 			text = append(text, tok.s)
@@ -63,6 +63,31 @@ func ParseSyntax(q string) Syntax {
 	s.Text = strings.Join(text, " ")
 	return s
 }
+
+// checkWords refuses a query with nothing to search for, saying what it
+// has instead: only exclusions or field filters ("-devops", "skill:Go"),
+// only operators ("OR"), or no words at all (punctuation, symbols, emoji,
+// empty quotes). A letter or digit is a word; stop words are words too
+// ("the and of" is searched, and finds nothing).
+func (s Syntax) checkWords(q string) error {
+	if strings.IndexFunc(s.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		return nil
+	}
+	switch {
+	case len(s.Exclude) > 0 || s.hasFilters():
+		return vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only exclusions or field filters", q)
+	case slices.ContainsFunc(splitQuery(q), func(t queryToken) bool { return !t.quoted && isOperator(t.s) }):
+		return vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only the operator OR", q)
+	}
+	return vitae.Errorf(vitae.EINVALID, "query %q has no words to search for", q)
+}
+
+func (s Syntax) hasFilters() bool {
+	f := s.Filters
+	return len(f.Company)+len(f.Role)+len(f.Skill)+len(f.Person)+len(f.Section) > 0 || f.Since != "" || f.Until != ""
+}
+
+func isOperator(s string) bool { return s == "OR" || s == "|" || s == "||" }
 
 // addFilter adds a field filter; false for a field Vitae does not filter on.
 func (s *Syntax) addFilter(field, value string) bool {

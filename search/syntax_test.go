@@ -1,6 +1,8 @@
 package search
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -61,4 +63,48 @@ func FuzzParseSyntax(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A query with nothing to search for is refused with a message that says
+// what it has instead; stop words are words (searched, finding nothing),
+// and a literal query is read as it is.
+func TestQueryWithoutWords(t *testing.T) {
+	s, _ := newEngineWith(t, corpus)
+	tests := []struct {
+		name string
+		q    vitae.Query
+		want string // the message's tail; "" for an answer
+	}{
+		{"punctuation", vitae.Query{Text: "!!!"}, `"!!!" has no words to search for`},
+		{"zero-width space", vitae.Query{Text: "\u200b"}, `has no words to search for`},
+		{"emoji", vitae.Query{Text: "🚀"}, `"🚀" has no words to search for`},
+		{"empty quotes", vitae.Query{Text: `""""`}, `has no words to search for`},
+		{"quoted punctuation", vitae.Query{Text: `"--"`}, `has no words to search for`},
+		{"operator", vitae.Query{Text: "OR"}, `"OR" has no words to search for, only the operator OR`},
+		{"operators", vitae.Query{Text: "| OR ||"}, `has no words to search for, only the operator OR`},
+		{"exclusion", vitae.Query{Text: "-devops"}, `"-devops" has no words to search for, only exclusions or field filters`},
+		{"exclusion and punctuation", vitae.Query{Text: "-devops ?"}, `only exclusions or field filters`},
+		{"field filter", vitae.Query{Text: "skill:Go"}, `only exclusions or field filters`},
+		{"stop words", vitae.Query{Text: "the and of"}, ""},
+		{"a number", vitae.Query{Text: "2019"}, ""},
+		{"literal operator", vitae.Query{Text: "OR", Literal: true}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, mode := range []vitae.Mode{vitae.ModeKeyword, vitae.ModeHybrid} {
+				q := tt.q
+				q.Mode = mode
+				_, err := s.Search(context.Background(), q)
+				switch {
+				case tt.want == "" && err != nil:
+					t.Errorf("%s: %v, want an answer", mode, err)
+				case tt.want == "":
+				case vitae.ErrorCode(err) != vitae.EINVALID:
+					t.Errorf("%s: error %v, want code invalid", mode, err)
+				case !strings.HasSuffix(err.Error(), tt.want):
+					t.Errorf("%s: error %q, want it to end with %q", mode, err, tt.want)
+				}
+			}
+		})
+	}
 }

@@ -65,7 +65,7 @@ func (s *Server) registerResumeRoutes(reads, writes *gin.RouterGroup) {
 		}
 		out := gin.H{"failed": u.failures, "duplicates": u.duplicates, "ids": u.storedIDs()}
 		if u.result != nil {
-			out["result"] = u.result
+			out["result"], out["outcomes"] = u.result, u.outcomes
 		}
 		status := http.StatusCreated
 		if len(u.resumes) == 0 {

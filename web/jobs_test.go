@@ -245,3 +245,31 @@ func TestPagesShowStoredJobsAndFits(t *testing.T) {
 		t.Errorf("delete from the page: %+v", js)
 	}
 }
+
+// The candidate page names each stored job as the API does: the stored
+// title, which for a job saved without one is its first requirement, and
+// which wins over the description's own heading.
+func TestFitCaptionShowsStoredTitle(t *testing.T) {
+	tests := []struct {
+		name, title, jd, want string
+	}{
+		{"no title anywhere", "", "## Requirements\n- Kubernetes", "Kubernetes"},
+		{"title given", "SRE lead", sreJob, "SRE lead"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base, _ := jobsServer(t)
+			var saved savedJob
+			if st := keyedJSON(t, "POST", base+"/api/v1/jobs", jobBody(tt.title, tt.jd), &saved); st != 201 || saved.Job == nil || saved.Title != tt.want {
+				t.Fatalf("saved: %d %+v, want title %q", st, saved, tt.want)
+			}
+			st, page := get(t, base+"/resumes/jordan-lee")
+			if st != 200 {
+				t.Fatalf("candidate page: %d", st)
+			}
+			if want := "Requirements of “" + tt.want + "”"; !strings.Contains(page, want) {
+				t.Errorf("the candidate page lacks %q", want)
+			}
+		})
+	}
+}

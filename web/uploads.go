@@ -98,6 +98,18 @@ type upload struct {
 	failures   []uploadFailure
 	duplicates []duplicate
 	result     *search.AddResult // what adding them changed; nil when none was read
+	outcomes   []uploadOutcome   // what adding did to each résumé, in file order
+}
+
+// uploadOutcome says what an upload did to one résumé: added (a new ID),
+// replaced (the ID held other content) or unchanged (the ID held the same
+// content, so nothing was written), and the bullets it wrote. A copy of a
+// stored résumé under a new ID is added, with all its bullets.
+type uploadOutcome struct {
+	ID      string `json:"id"`
+	File    string `json:"file"`
+	Outcome string `json:"outcome"` // added, replaced, unchanged
+	Bullets int    `json:"bullets"` // written: 0 when unchanged
 }
 
 // storedIDs lists the résumés read, by the ID each is stored under.
@@ -117,11 +129,37 @@ func (s *Server) addUploads(c *gin.Context) (*upload, error) {
 		return nil, err
 	}
 	if len(u.resumes) > 0 {
+		if u.outcomes, err = u.plan(); err != nil {
+			return nil, err
+		}
 		if u.result, err = s.b.Add(u.ctx, u.resumes); err != nil {
 			return nil, err
 		}
 	}
 	return u, nil
+}
+
+// plan reads what each résumé's ID holds now, to say what adding it will
+// do: the index leaves a résumé whose ID holds the same content hash
+// alone, and the first of two with one ID wins (readUploads refuses the
+// second).
+func (u *upload) plan() ([]uploadOutcome, error) {
+	out := make([]uploadOutcome, len(u.resumes))
+	for i, r := range u.resumes {
+		o := uploadOutcome{ID: r.ID, File: clip(u.files[i]), Outcome: "added", Bullets: len(r.Bullets)}
+		old, err := u.s.b.Resume(u.ctx, r.ID)
+		switch {
+		case vitae.ErrorCode(err) == vitae.ENOTFOUND:
+		case err != nil:
+			return nil, fmt.Errorf("read stored résumé %q: %w", r.ID, err)
+		case old.Hash == r.Hash && r.Hash != "":
+			o.Outcome, o.Bullets = "unchanged", 0
+		default:
+			o.Outcome = "replaced"
+		}
+		out[i] = o
+	}
+	return out, nil
 }
 
 func (s *Server) newUpload(ctx context.Context) *upload {

@@ -68,7 +68,7 @@ func TestSearchIndexesSampleDataOnFirstUse(t *testing.T) {
 		t.Errorf("no match: exit %d:\n%s", code, out)
 	}
 	code, _, errOut = cli(t, dir, "search", "x", "--mode", "fuzzy")
-	if code != 2 || !strings.Contains(errOut, "search.mode") {
+	if code != 2 || !strings.Contains(errOut, "--mode") {
 		t.Errorf("bad mode: exit %d, %s", code, errOut)
 	}
 }

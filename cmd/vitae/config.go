@@ -242,7 +242,7 @@ func setDefaults(v *viper.Viper) {
 		"retention.sources":           []map[string]any{},
 		"retention.sweep_every":       "24h",
 		"log.level":                   "info",
-		"log.format":                  "auto",
+		"log.format":                  "text",
 	}
 	for k, val := range d {
 		v.SetDefault(k, val)
@@ -288,10 +288,28 @@ func loadConfig(file string, bindings map[string]*pflag.Flag) (*Config, error) {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	cfg.File = path
-	if err := cfg.Validate(); err != nil {
-		return nil, err
+	if errs := cfg.problems(); len(errs) > 0 {
+		return nil, problemsError(errs, bindings)
 	}
 	return &cfg, nil
+}
+
+// problemsError names the flag rather than the key for a value that came
+// from a flag ("--mode: ..." for search.mode): the user typed the flag.
+func problemsError(errs []string, flags map[string]*pflag.Flag) error {
+	fromFlags := 0
+	for i, e := range errs {
+		key, rest, ok := strings.Cut(e, ":")
+		if f := flags[key]; ok && f != nil && f.Changed {
+			errs[i], fromFlags = "--"+f.Name+":"+rest, fromFlags+1
+		}
+	}
+	slices.Sort(errs)
+	head := "invalid configuration"
+	if fromFlags == len(errs) {
+		head = "invalid flag value"
+	}
+	return errors.New(head + ":\n  " + strings.Join(errs, "\n  "))
 }
 
 // configFile picks the file to read; an explicit --config must exist.
@@ -318,6 +336,15 @@ func configFile(explicit string) (string, error) {
 
 // Validate reports every problem at once, one per line.
 func (c *Config) Validate() error {
+	errs := c.problems()
+	if len(errs) == 0 {
+		return nil
+	}
+	return errors.New("invalid configuration:\n  " + strings.Join(errs, "\n  "))
+}
+
+// problems lists every problem, sorted, each as "key: what is wrong".
+func (c *Config) problems() []string {
 	var errs []string
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
 
@@ -487,16 +514,13 @@ func (c *Config) Validate() error {
 		bad("log.level: %q is not one of debug, info, warn, error", c.Log.Level)
 	}
 	switch c.Log.Format {
-	case "auto", "text", "json":
+	case "text", "json", "auto": // auto: the old default, now text
 	default:
-		bad("log.format: %q is not one of auto, text, json", c.Log.Format)
-	}
-	if len(errs) == 0 {
-		return nil
+		bad("log.format: %q is not one of text, json", c.Log.Format)
 	}
 	// Sorted so the message is stable whatever the map order above.
 	slices.Sort(errs)
-	return errors.New("invalid configuration:\n  " + strings.Join(errs, "\n  "))
+	return errs
 }
 
 // parseBytes reads a size as GOMEMLIMIT writes it: a number of bytes with

@@ -32,7 +32,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"search", "x", "--bogus"}, 2, "unknown flag: --bogus"},
 		{"flag not a number", []string{"search", "x", "-n", "abc"}, 2, `invalid argument "abc"`},
 		{"no query", []string{"search"}, 2, "requires at least 1 arg"},
-		{"bad mode", []string{"search", "x", "--mode", "fuzzy"}, 2, "search.mode"},
+		{"bad mode", []string{"search", "x", "--mode", "fuzzy"}, 2, `--mode: "fuzzy" is not one of keyword, semantic, hybrid`},
 		{"bad group", []string{"search", "x", "--by", "team"}, 2, `--by "team"`},
 		{"bad date", []string{"search", "x", "--since", "soon"}, 2, `since "soon"`},
 		{"bad ratio", []string{"search", "x", "--semantic-ratio", "3"}, 2, "semantic_ratio 3 is outside 0..1"},
@@ -81,5 +81,34 @@ func TestHelpDocumentsExitCodes(t *testing.T) {
 	// No command at all is a request for help, not a mistake.
 	if code, out, _ := cli(t, t.TempDir()); code != 0 || !strings.Contains(out, "Available Commands") {
 		t.Errorf("no arguments: exit %d\n%s", code, out)
+	}
+}
+
+// A bad value names where it came from: the flag the user typed, or the
+// configuration key when a file or the environment set it; both exit 2
+// and list the valid values.
+func TestBadValueNamesItsSource(t *testing.T) {
+	tests := []struct {
+		name string
+		env  string // VITAE_SEARCH_MODE
+		args []string
+		want string
+		not  string
+	}{
+		{"flag", "", []string{"search", "x", "--mode", "fuzzy"}, "invalid flag value:\n  --mode: \"fuzzy\" is not one of keyword, semantic, hybrid", "search.mode"},
+		{"environment", "fuzzy", []string{"search", "x"}, "invalid configuration:\n  search.mode: \"fuzzy\" is not one of keyword, semantic, hybrid", "--mode"},
+		{"flag and environment", "keyword", []string{"search", "x", "--mode", "fuzzy"}, `--mode: "fuzzy"`, "search.mode"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := workdir(t)
+			if tt.env != "" {
+				t.Setenv("VITAE_SEARCH_MODE", tt.env)
+			}
+			code, _, errOut := cli(t, dir, tt.args...)
+			if code != 2 || !strings.Contains(errOut, tt.want) || strings.Contains(errOut, tt.not) {
+				t.Errorf("exit %d, stderr %q; want 2 with %q and without %q", code, errOut, tt.want, tt.not)
+			}
+		})
 	}
 }

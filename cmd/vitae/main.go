@@ -112,7 +112,7 @@ Exit codes: 0 ok; 1 error (a file, the index or the server failed);
 	pf.StringVar(&g.configFile, "config", "", "config file (default ./config.yaml, then $XDG_CONFIG_HOME/vitae/config.yaml)")
 	pf.String("index", "./vitae-data", "index directory (index.path)")
 	pf.String("log-level", "info", "log level: debug, info, warn, error (log.level)")
-	pf.String("log-format", "auto", "log format: auto, text, json (log.format)")
+	pf.String("log-format", "text", "log format: text or json (log.format)")
 	g.flags = pf
 
 	root.AddCommand(
@@ -206,22 +206,17 @@ func (g *globals) load(cmd *cobra.Command, local map[string]string) (*Config, *s
 	return cfg, log, nil
 }
 
-// newLogger logs to w: text on a terminal, JSON otherwise (log.format auto).
+// newLogger logs to w: plain text lines (log.format text, and auto, its
+// older name), on a terminal or off it; JSON records only for
+// log.format json.
 func newLogger(cfg *Config, w io.Writer) *slog.Logger {
 	var level slog.Level
 	_ = level.UnmarshalText([]byte(cfg.Log.Level))
 	opts := &slog.HandlerOptions{Level: level}
-	format := cfg.Log.Format
-	if format == "auto" {
-		format = "json"
-		if isTerminal(w) {
-			format = "text"
-		}
+	if cfg.Log.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
 	}
-	if format == "text" {
-		return slog.New(slog.NewTextHandler(w, opts))
-	}
-	return slog.New(slog.NewJSONHandler(w, opts))
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 func isTerminal(w io.Writer) bool {

@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -79,5 +82,40 @@ func TestThousands(t *testing.T) {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// Off a terminal the default log format is plain text lines, as the
+// README says: the index's training note and match's not_english warning
+// are key=value lines, never JSON records; --log-format json asks for those.
+func TestDefaultLogsArePlainOffTerminal(t *testing.T) {
+	dir := workdir(t)
+	const german = "# Site Reliability Engineer (m/w/d)\nWir sind ein Softwareunternehmen in Berlin und suchen eine*n SRE für unser Plattform-Team.\n" +
+		"## Dein Profil\n- Mindestens drei Jahre Erfahrung im Betrieb von verteilten Systemen\n- Sehr gute Kenntnisse in Linux, Kubernetes und einer Programmiersprache wie Go\n"
+	if err := os.WriteFile(filepath.Join(dir, "stelle.md"), []byte(german), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string // in stderr
+	}{
+		{"index", []string{"index", "data"}, `level=INFO msg="training the built-in embedder"`},
+		{"match", []string{"match", "stelle.md"}, `level=WARN msg="the job description does not look like English`},
+		{"match, JSON asked for", []string{"match", "stelle.md", "--log-format", "json"}, `"level":"WARN","msg":"the job description does not look like English`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := cli(t, dir, tt.args...)
+			if code != 0 || !strings.Contains(errOut, tt.want) {
+				t.Fatalf("exit %d, want 0 with %q in stderr:\n%s", code, tt.want, errOut)
+			}
+			json := slices.Contains(tt.args, "json")
+			for _, line := range strings.Split(strings.TrimSpace(errOut), "\n") {
+				if strings.HasPrefix(line, "{") != json && strings.Contains(line, "msg") {
+					t.Errorf("log line %q, want JSON %v", line, json)
+				}
+			}
+		})
 	}
 }
