@@ -85,7 +85,13 @@ const (
 	FusionRRF      Fusion = "rrf"      // reciprocal rank fusion, by RankConstant
 )
 
-// Filters narrow a search. Empty fields do not filter.
+// Filters narrow a search. Empty fields do not filter; a bullet passes a
+// field given any of its values. Company, role and person match by
+// words: the value's words (runs of letters and digits, any case) in a
+// row among the bullet's, so "SRE" matches "Senior SRE" and "BMC
+// Software" "BMC Software.", while "PM" does not match "Product
+// Manager" nor "Go" "Google". A skill matches whole, in any case; a
+// section as written.
 type Filters struct {
 	Company []string `json:"company,omitempty"`
 	Role    []string `json:"role,omitempty"`

@@ -190,13 +190,18 @@ func BuildRawBleve(ctx context.Context, dir string, batchSize int, resumes []*vi
 	return b, nil
 }
 
+// words is a value's words as index/mapping.go indexes them for filters.
+func words(s string) string {
+	return strings.ReplaceAll(strings.Trim(index.WordKey(s), "|"), "|", " ")
+}
+
 // rawDoc is the document index.Upsert gives bleve for a bullet (field
 // names of index/mapping.go).
 func rawDoc(b vitae.Bullet) map[string]any {
 	d := map[string]any{
 		"text": b.Text, "company": b.Company, "role": b.Role, "person": b.Person, "section": b.Section,
-		"skills": b.Skills, "company_lc": strings.ToLower(b.Company), "role_lc": strings.ToLower(b.Role),
-		"person_lc": strings.ToLower(b.Person), "role_text": b.Role, "resume_id": b.ResumeID,
+		"skills": b.Skills, "company_words": words(b.Company), "role_words": words(b.Role),
+		"person_words": words(b.Person), "role_text": b.Role, "resume_id": b.ResumeID,
 		"start_s": b.Start, "end_s": b.End, "source": b.Source, "ref": b.Ref,
 	}
 	lc := make([]string, len(b.Skills))

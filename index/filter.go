@@ -17,23 +17,36 @@ import (
 // whose metadata keeps() accepts. A bullet passes when
 //
 //   - for each of company, role, person, section and skill given, it has
-//     any of the values (company, role, person and skills in any case);
+//     any of the values: a company, role or person by words (words.go:
+//     the value's words in a row, "SRE" in "Senior SRE"), a skill whole
+//     in any case, a section as written;
 //   - its period overlaps [since, until] (vitae.Period.Overlaps: a year
 //     is all of it, an open role runs to now, an undated bullet never
 //     overlaps a window).
 type filter struct {
-	company, role, person, section, skill []string // trimmed, lower-cased
-	since, until                          string   // "YYYY" / "YYYY-MM"; "" open
+	company, role, person []string // WordKeys
+	section, skill        []string // trimmed; skills lower-cased
+	since, until          string   // "YYYY" / "YYYY-MM"; "" open
 }
 
 // compileFilter checks f and returns it as a filter, nil when nothing is
-// filtered. Unreadable dates, or until before since, are EINVALID.
+// filtered. Unreadable dates, until before since, or a company, role or
+// person without a letter or digit are EINVALID.
 func compileFilter(f vitae.Filters) (*filter, error) {
 	if _, _, err := vitae.Window(f.Since, f.Until); err != nil {
 		return nil, err
 	}
-	c := &filter{company: values(f.Company), role: values(f.Role), person: values(f.Person),
-		section: values(f.Section), skill: values(f.Skill), since: f.Since, until: f.Until}
+	c := &filter{section: values(f.Section), skill: values(f.Skill), since: f.Since, until: f.Until}
+	var err error
+	if c.company, err = WordKeys("company", f.Company); err != nil {
+		return nil, err
+	}
+	if c.role, err = WordKeys("role", f.Role); err != nil {
+		return nil, err
+	}
+	if c.person, err = WordKeys("person", f.Person); err != nil {
+		return nil, err
+	}
 	if len(c.company)+len(c.role)+len(c.person)+len(c.section)+len(c.skill) == 0 && c.since == "" && c.until == "" {
 		return nil, nil
 	}
@@ -51,11 +64,12 @@ func values(xs []string) []string {
 	return out
 }
 
-// metaOf is what keeps() looks at for a bullet, lower-cased as compared;
-// the section is kept as written, as bleve indexes it.
+// metaOf is what keeps() looks at for a bullet: company, role and person
+// as WordKeys, skills lower-cased, the section as written, as bleve
+// indexes them.
 func metaOf(b vitae.Bullet) vector.Meta {
-	m := vector.Meta{Company: strings.ToLower(b.Company), Role: strings.ToLower(b.Role),
-		Person: strings.ToLower(b.Person), Section: b.Section, Period: vitae.PeriodOf(b)}
+	m := vector.Meta{Company: WordKey(b.Company), Role: WordKey(b.Role),
+		Person: WordKey(b.Person), Section: b.Section, Period: vitae.PeriodOf(b)}
 	for _, s := range b.Skills {
 		m.Skills = append(m.Skills, strings.ToLower(s))
 	}
@@ -75,7 +89,19 @@ func (f *filter) keeps(m *vector.Meta) bool {
 		}
 		return false
 	}
-	return anyOf(f.company, m.Company) && anyOf(f.role, m.Role) && anyOf(f.person, m.Person) &&
+	// A key is a substring of the stored key when its words are there in a row.
+	inWords := func(keys []string, have string) bool {
+		if len(keys) == 0 {
+			return true
+		}
+		for _, k := range keys {
+			if strings.Contains(have, k) {
+				return true
+			}
+		}
+		return false
+	}
+	return inWords(f.company, m.Company) && inWords(f.role, m.Role) && inWords(f.person, m.Person) &&
 		anyOf(f.section, m.Section) && anyOf(f.skill, m.Skills...) &&
 		m.Period.Overlaps(f.since, f.until)
 }
@@ -95,10 +121,21 @@ func (f *filter) query() query.Query {
 		}
 		must = append(must, bleve.NewDisjunctionQuery(qs...))
 	}
-	anyOf(fCompanyLC, f.company)
-	anyOf(fRoleLC, f.role)
+	// Words in a row: a phrase over the field's words (filterText).
+	inWords := func(field string, keys []string) {
+		if len(keys) == 0 {
+			return
+		}
+		qs := make([]query.Query, len(keys))
+		for i, k := range keys {
+			qs[i] = bleve.NewPhraseQuery(keyWords(k), field)
+		}
+		must = append(must, bleve.NewDisjunctionQuery(qs...))
+	}
+	inWords(fCompanyWords, f.company)
+	inWords(fRoleWords, f.role)
+	inWords(fPersonWords, f.person)
 	anyOf(fSkillsLC, f.skill)
-	anyOf(fPersonLC, f.person)
 	anyOf(fSection, f.section)
 	// Overlap as Period.Overlaps has it: the period ends after since (the
 	// stored end is its last second, so ≥ since) and starts before the

@@ -119,6 +119,11 @@ func Open(opts Options) (*Index, error) {
 		db.Close()
 		return nil, damaged(opts.Path, "bleve", err)
 	}
+	if err := checkFormat(opts.Path, bi); err != nil {
+		bi.Close()
+		db.Close()
+		return nil, err
+	}
 	ix := &Index{opts: opts, bleve: bi, db: db}
 	if n, err := ix.recoverPending(); err != nil {
 		ix.Close()
@@ -166,7 +171,15 @@ func openBleve(path string) (bleve.Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
-	return bleve.New(path, m)
+	bi, err = bleve.New(path, m)
+	if err != nil {
+		return nil, err
+	}
+	if err := setFormat(bi); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("record index format: %w", err)
+	}
+	return bi, nil
 }
 
 // Close flushes and closes everything; the index is unusable after.

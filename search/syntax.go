@@ -15,7 +15,10 @@ import (
 //	-word, -"phrase"   bullets containing it are left out
 //	a OR b             either (words are alternatives anyway; OR is not searched for)
 //	skill:Go  company:"Acme Corp"  role:SRE  since:2019  until:2022
-//	                   field filters, added to the request's filters
+//	                   field filters, added to the request's filters;
+//	                   company, role and person match by words (role:SRE
+//	                   finds "Senior SRE", not "PM" "Product Manager"),
+//	                   a skill whole (index/words.go)
 //
 // Everything else is free text. Quotes that do not close, a lone "-", and
 // unknown "name:value" pairs are free text too: a query never fails to parse.

@@ -114,8 +114,9 @@ func TestAbusiveQueries(t *testing.T) {
 		{"regexp", "/.*/", 400, false}, // the same
 		{"regexp heavy", "/(a+)+$/ /[a-z]{1,1000}/", 200, true},
 		{"fuzzy", "zzqxw~ qqzxw~", 200, true},
-		{"field syntax only", "person:* OR company:*", 400, false}, // only filters: nothing to search for
-		{"field syntax", "led person:* OR company:*", 200, true},   // nobody is named "*"
+		{"field syntax only", "person:* OR company:*", 400, false},              // only filters: nothing to search for
+		{"field syntax", "led person:zq* OR company:*zq", 200, true},            // the words "zq", no wildcards: nobody
+		{"field syntax without words", "led person:* OR company:*", 400, false}, // "*" has no word to match
 		{"at the length limit", strings.Repeat("a", 1000), 200, true},
 		{"over the length limit", strings.Repeat("a", 1001), 413, false},
 		{"too many terms", manyTerms, 413, false},

@@ -27,7 +27,7 @@ run goes on; the exit code is 1 only if nothing could be indexed (or, with
 		Example: `  vitae index ./data
   vitae index ../shared/corpus/jsonresume --index /tmp/corpus-index
   vitae index --backfill          # embed bullets whose vectors are missing
-  vitae index --rebuild           # replace a damaged index (the old one is kept aside)`,
+  vitae index --rebuild           # replace a damaged or outdated index (the old one is kept aside)`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && !backfill && !retrain && !rebuildIdx {
 				return errors.New("index needs at least one PATH (or --backfill / --retrain)")
@@ -96,7 +96,7 @@ run goes on; the exit code is 1 only if nothing could be indexed (or, with
 	f.BoolVar(&retrain, "retrain", false, "retrain the built-in embedder on the whole index and re-embed")
 	f.BoolVar(&backfill, "backfill", false, "only embed bullets that have no vector yet")
 	f.BoolVar(&asJSON, "json", false, "print the summary as JSON")
-	f.BoolVar(&rebuildIdx, "rebuild", false, "build a new index from the damaged one's records (or, if they are lost, from PATH... / data.paths) and swap it in")
+	f.BoolVar(&rebuildIdx, "rebuild", false, "build a new index from the damaged or outdated one's records (or, if they are lost, from PATH... / data.paths) and swap it in")
 	return cmd
 }
 

@@ -9,7 +9,8 @@
 //
 // It covers upsert, replace and delete counts; unchanged résumés skipped;
 // records and paging; filters that keep the same bullets in keyword and
-// vector retrieval (the parity table); facets; vectors in and out by
+// vector retrieval (the parity table), company, role and person matched
+// by words (the words table); facets; vectors in and out by
 // model; erasure leaving nothing retrievable; and a restart (close, open
 // again through the factory) keeping everything. Vectors are fixed
 // numbers, not an embedder's: the suite tests storage, not embedding.

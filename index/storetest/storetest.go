@@ -53,6 +53,7 @@ func Run(t *testing.T, open Opener) {
 		{"lexical highlights and ids only", testLexical},
 		{"filters keep the same bullets in both retrievers", testFilterParity},
 		{"invalid filters are refused by both retrievers", testInvalidFilters},
+		{"company, role and person filters match by words", testWordFilters},
 		{"facets", testFacets},
 		{"vectors in and out by model", testVectors},
 		{"erasure leaves nothing retrievable", testErasure},

@@ -34,8 +34,8 @@ func bulletProps(b vitae.Bullet, model string) map[string]any {
 		pBulletID: b.ID, pResumeID: b.ResumeID, pText: b.Text,
 		pTerms: strings.Join(index.Terms(b.Text), " "), pRoleTerms: strings.Join(index.Terms(b.Role), " "),
 		pCompany: b.Company, pRole: b.Role, pPerson: b.Person, pSection: b.Section,
-		pSkills: nonNil(b.Skills), pCompanyLC: strings.ToLower(b.Company), pRoleLC: strings.ToLower(b.Role),
-		pPersonLC: strings.ToLower(b.Person), pSkillsLC: lower(b.Skills),
+		pSkills: nonNil(b.Skills), pCompanyW: index.WordKey(b.Company), pRoleW: index.WordKey(b.Role),
+		pPersonW: index.WordKey(b.Person), pSkillsLC: lower(b.Skills),
 		pStartS: b.Start, pEndS: b.End, pSource: b.Source, pRef: b.Ref, pModel: model,
 	}
 	// Dates as the embedded index compares them: the period's first second

@@ -23,13 +23,13 @@ const (
 	pPerson    = "person"
 	pSection   = "section" // as written: facets and filters
 	pSkills    = "skills"
-	pCompanyLC = "company_lc" // lower-cased: filters
-	pRoleLC    = "role_lc"
-	pPersonLC  = "person_lc"
-	pSkillsLC  = "skills_lc"
-	pStart     = "start"   // date: the period's first instant
-	pEnd       = "end"     // date: its last second; 2200 for an open role
-	pStartS    = "start_s" // display forms, as written
+	pCompanyW  = "company_words" // index.WordKey: word filters (Like)
+	pRoleW     = "role_words"
+	pPersonW   = "person_words"
+	pSkillsLC  = "skills_lc" // lower-cased: filters
+	pStart     = "start"     // date: the period's first instant
+	pEnd       = "end"       // date: its last second; 2200 for an open role
+	pStartS    = "start_s"   // display forms, as written
 	pEndS      = "end_s"
 	pSource    = "source"
 	pRef       = "ref"
@@ -42,6 +42,7 @@ const (
 	pHash     = "hash"
 	pIdentity = "identity" // the candidate's (vitae.Resume.Identity): their copies
 	pDim      = "dimension"
+	pFormat   = "format" // the metadata object's formatVersion (format.go)
 )
 
 func prop(name, dataType, tokenization string, filterable, searchable bool) *models.Property {
@@ -85,7 +86,7 @@ func (s *Store) classes() []*models.Class {
 				prop(pTerms, "text", "whitespace", true, true), prop(pRoleTerms, "text", "whitespace", false, true),
 				exact(pCompany, "text"), exact(pRole, "text"), stored(pPerson, "text"),
 				exact(pSection, "text"), exact(pSkills, "text[]"),
-				exact(pCompanyLC, "text"), exact(pRoleLC, "text"), exact(pPersonLC, "text"), exact(pSkillsLC, "text[]"),
+				exact(pCompanyW, "text"), exact(pRoleW, "text"), exact(pPersonW, "text"), exact(pSkillsLC, "text[]"),
 				prop(pStart, "date", "", true, false), prop(pEnd, "date", "", true, false),
 				stored(pStartS, "text"), stored(pEndS, "text"), stored(pSource, "text"), stored(pRef, "text"),
 				exact(pModel, "text"),
@@ -102,7 +103,7 @@ func (s *Store) classes() []*models.Class {
 		{
 			Class: s.meta, Vectorizer: "none", VectorIndexConfig: map[string]any{"skip": true},
 			ReplicationConfig: replication,
-			Properties:        []*models.Property{stored(pModel, "text"), stored(pDim, "int")},
+			Properties:        []*models.Property{stored(pModel, "text"), stored(pDim, "int"), stored(pFormat, "int")},
 		},
 	}
 }

@@ -25,7 +25,8 @@ type Store struct {
 	ns      uuid.UUID // namespace of the objects' UUIDs
 }
 
-// Open connects to the cluster and creates the collections if missing.
+// Open connects to the cluster, creates the collections if missing and
+// brings those of an older Vitae up to its format (format.go).
 // A cluster that cannot be reached is EUNAVAILABLE.
 func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err := opts.Validate(); err != nil {
@@ -50,6 +51,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		s.clients = append(s.clients, c)
 	}
 	if err := s.ensureSchema(ctx); err != nil {
+		return nil, fmt.Errorf("open weaviate %v: %w", opts.Hosts, err)
+	}
+	if err := s.upgrade(ctx); err != nil {
 		return nil, fmt.Errorf("open weaviate %v: %w", opts.Hosts, err)
 	}
 	return s, nil

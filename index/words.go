@@ -1,0 +1,65 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+
+	"vitae"
+)
+
+// Company, role and person filters match by words: a filter value
+// matches a stored value when the value's words appear in the stored
+// one's, in a row. Words are the runs of letters and digits, lower-cased;
+// everything else separates them. So "SRE" matches "Senior SRE",
+// "product manager" "Lead Product Manager - Design", "BMC Software"
+// "bmc software."; "PM" does not match "Product Manager", nor "Go"
+// "Google". Skills are names ("C++", "C#", ".NET") and match whole.
+//
+// Every backend compares the same words, cut here: the embedded index
+// as a phrase over filterText in bleve and as a substring of WordKey
+// over vector metadata, Weaviate as a Like pattern over WordKey.
+
+// filterWords are the words of s, lower-cased.
+func filterWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+}
+
+// filterText is s's words joined by single spaces, as bleve indexes them
+// (whitespace tokenizer, nothing else).
+func filterText(s string) string { return strings.Join(filterWords(s), " ") }
+
+// WordKey is s's words framed by '|', "|lead|product|manager|design|",
+// "" when s has none: a filter value's key is a substring of a stored
+// value's key exactly when its words appear in the stored value's in a
+// row. '|' is neither a letter nor a digit, nor a wildcard of Weaviate's
+// Like, and no tokenizer trims it.
+func WordKey(s string) string {
+	ws := filterWords(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	return "|" + strings.Join(ws, "|") + "|"
+}
+
+// WordKeys are the WordKeys of a company, role or person filter's values
+// (field names it in errors), blanks dropped; a value with no letter or
+// digit ("--") could match nothing and is EINVALID.
+func WordKeys(field string, values []string) ([]string, error) {
+	var keys []string
+	for _, v := range values {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		k := WordKey(v)
+		if k == "" {
+			return nil, vitae.Errorf(vitae.EINVALID, "%s filter %q has no letters or digits", field, v)
+		}
+		keys = append(keys, k)
+	}
+	return keys, nil
+}
+
+// keyWords are the words of a WordKey.
+func keyWords(key string) []string { return strings.Split(strings.Trim(key, "|"), "|") }
