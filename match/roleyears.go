@@ -120,7 +120,8 @@ func rolesWhere(bullets []vitae.Bullet, now time.Time, keep func(b vitae.Bullet)
 
 // leadRole is, for a requirement to lead people of the role families it
 // names, a candidate's most recent dated role whose title leads people
-// (reLeadTitle) and is of one of those families, as strong evidence
+// (reLeadTitle and peopleTitle: "Lead Data Engineer" is a level, not a
+// team led) and is of one of those families, as strong evidence
 // whose text is the role, or whose title manages people and names no
 // other field ("Engineering Manager" for "leading a team of SREs", as
 // leadYearsOf counts its years) as partial; for a requirement to lead
@@ -151,8 +152,12 @@ func (s scorer) leadRole(ri int, bullets []vitae.Bullet) *Evidence {
 			}
 			level, credit = Partial, s.w.PartialCredit // "Engineering Manager": people of some field were led
 		}
-		if !peopleTitle(b.Role) && (len(want) == 0 || !s.roleLeads(bullets, b)) {
-			continue // "Lead DevOps Engineer" is a level; one of its bullets must lead people
+		if !peopleTitle(b.Role) {
+			// "Lead Data Engineer" names a level, not people led: shown
+			// alone it read as strong evidence for "Lead, mentor and grow
+			// a team of data engineers". Its bullets are the evidence,
+			// each graded as it reads (best).
+			continue
 		}
 		if level == Partial && !managesPeople(b.Role) {
 			continue // "Project Manager", "Founder": the title alone says no one was led
@@ -277,18 +282,6 @@ func peopleTitle(role string) bool {
 		}
 		if rest := strings.TrimLeft(role[m[1]:], " \t"); rest == "" || !unicode.IsLetter(rune(rest[0])) {
 			return true // "Team Lead", "Tech Lead, Platform"
-		}
-	}
-	return false
-}
-
-// roleLeads reports whether one of the bullets of role's period and
-// title leads people.
-func (s scorer) roleLeads(bullets []vitae.Bullet, role vitae.Bullet) bool {
-	p := vitae.PeriodOf(role)
-	for _, b := range bullets {
-		if b.Role == role.Role && vitae.PeriodOf(b) == p && s.z.bullet(b.Text).leads {
-			return true
 		}
 	}
 	return false

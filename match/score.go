@@ -233,6 +233,12 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 	if best == nil {
 		return nil
 	}
+	if best.BulletID == "" && best.Level == Strong.String() {
+		// A title says the role, not what was done in it: it earns partial
+		// credit (above), and is shown so ("Lead Data Engineer" for "Lead,
+		// mentor and grow a team of data engineers").
+		best.Level = Partial.String()
+	}
 	rq := s.jd.Requirements[ri]
 	best.Requirement, best.RequirementIndex, best.MustHave = rq.Text, ri, rq.MustHave
 	best.Plain = plain(best)
