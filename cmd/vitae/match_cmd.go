@@ -233,6 +233,10 @@ func printEvidence(w io.Writer, c match.Candidate) {
 	years := map[string]string{} // a missing requirement's years: Missing holds only its text
 	for _, y := range c.Explain.Years {
 		years[y.Requirement] = " (" + y.Note() + ")"
+		if y.Have >= y.Asked {
+			// The years are met; what is missing is the rest of it.
+			years[y.Requirement] = " (years met: " + y.Note() + "; no bullet shows the rest)"
+		}
 	}
 	for _, m := range c.Missing {
 		fmt.Fprintf(w, "   %s %s%s\n", match.Mark(match.None.String()), m, years[m])

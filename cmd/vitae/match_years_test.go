@@ -115,3 +115,30 @@ func TestYearsTextSaysCareerOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingRowSaysYearsMet: a requirement with years and no evidence
+// (a tryout read "✗ Minimum of 2 years … (4.4 of 2 years in all)" as
+// the years being missing) says the years are met and the rest is not
+// shown; years short of the ask read as before.
+func TestMissingRowSaysYearsMet(t *testing.T) {
+	req := "Minimum of 2 years experience managing complex systems using software"
+	for _, tc := range []struct {
+		have    float64
+		want    string
+		wantNot string
+	}{
+		{4.4, "(years met: 4.4 of 2 years in all; no bullet shows the rest)", ""},
+		{1.5, "(1.5 of 2 years in all)", "years met"},
+	} {
+		c := match.Candidate{Missing: []string{req}}
+		c.Explain.Years = []match.YearsCheck{{Requirement: req, Asked: 2, Have: tc.have, Kind: "total"}}
+		var b strings.Builder
+		printEvidence(&b, c)
+		if !strings.Contains(b.String(), req+" "+tc.want) {
+			t.Errorf("have %.1f: %q lacks %q", tc.have, b.String(), tc.want)
+		}
+		if tc.wantNot != "" && strings.Contains(b.String(), tc.wantNot) {
+			t.Errorf("have %.1f: %q says %q", tc.have, b.String(), tc.wantNot)
+		}
+	}
+}
