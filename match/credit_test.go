@@ -42,14 +42,14 @@ func TestPartialCredit(t *testing.T) {
 func TestAdjustmentNotBelowZero(t *testing.T) {
 	sc := testScorer(t, "# Site Reliability Engineer\n## Requirements\n- 10+ years running Kubernetes clusters in production\n")
 	sc.w.RoleFit, sc.w.Experience = 0.9, 0.15
-	// Undated: no years; a nurse: no role fit.
-	r := resume("nurse", "N", "Y", "Nurse", "", "", "Ran Kubernetes clusters in production")
+	// Half a year of the ten asked; a nurse: no role fit.
+	r := resume("nurse", "N", "Y", "Nurse", "2024-01", "2024-06", "Ran Kubernetes clusters in production")
 	c, ok := sc.candidate(r, roleScore{})
 	if !ok || c.Explain.Evidence <= 0 {
 		t.Fatalf("candidate %+v, %v: want evidence", c, ok)
 	}
-	if c.Explain.YearsFit != 0 || c.Explain.Adjustment != 0 || c.Score != 0 || c.Fit != 0 {
-		t.Errorf("explain %+v, score %v, fit %d: want years fit 0, adjustment 0, score 0", c.Explain, c.Score, c.Fit)
+	if c.Explain.YearsFit > 0.1 || c.Explain.Adjustment != 0 || c.Score != 0 || c.Fit != 0 {
+		t.Errorf("explain %+v, score %v, fit %d: want years fit ≤ 0.1, adjustment 0, score 0", c.Explain, c.Score, c.Fit)
 	}
 }
 

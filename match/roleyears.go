@@ -220,6 +220,9 @@ func sortedKeys(set map[string]bool) []string {
 // met, and a candidate's years line says it in place of career years.
 func (y YearsCheck) Note() string {
 	have := strconv.FormatFloat(y.Have, 'f', 1, 64) + " of " + strconv.FormatFloat(y.Asked, 'f', -1, 64) + " years"
+	if y.Unknown {
+		return "years unknown: no role is dated (" + strconv.FormatFloat(y.Asked, 'f', -1, 64) + " asked)"
+	}
 	switch {
 	case y.Kind == "leadership" && len(y.Fields) > 0:
 		return have + " leading " + strings.Join(y.Fields, "/")

@@ -40,7 +40,7 @@ func evidenceFor(c Candidate, prefix string) *Evidence {
 // names is strong evidence, shown as the role.
 func TestLeadingYearsAndRoles(t *testing.T) {
 	corpus := []*vitae.Resume{
-		// Undated: the bullet leads people, the years are none.
+		// Undated: the bullet leads people, the years are unknown.
 		resume("undated", "U", "Acme", "Engineer", "", "", "Led a team of six site reliability engineers", "Ran Kubernetes in production for 40 services"),
 		resume("manager", "M", "Northwind", "Engineering Manager, Infrastructure Engineering", "2015-01", "2021-05",
 			"Ran Kubernetes in production for 40 services", "Planned the quarterly roadmap with finance"),
@@ -49,8 +49,8 @@ func TestLeadingYearsAndRoles(t *testing.T) {
 	}
 	got := matchOne(t, corpus, "## Requirements\n- 5+ years leading a team of SREs or DevOps engineers\n- Kubernetes in production\n")
 	ev := evidenceFor(got["undated"], "5+ years leading")
-	if ev == nil || ev.Level != "strong" || ev.Years != "0.0 of 5 years leading DevOps / SRE" { // the fields asked, beside the years
-		t.Errorf("undated leader: evidence %+v, want strong with \"0.0 of 5 years leading DevOps / SRE\"", ev)
+	if ev == nil || ev.Level != "strong" || ev.Years != "years unknown: no role is dated (5 asked)" {
+		t.Errorf("undated leader: evidence %+v, want strong with \"years unknown: no role is dated (5 asked)\"", ev)
 	}
 	ev = evidenceFor(got["manager"], "5+ years leading")
 	if ev == nil || ev.Level != "strong" || ev.Role != "Engineering Manager, Infrastructure Engineering" || ev.BulletID != "" {
@@ -135,8 +135,9 @@ func TestYearsCapTakesTheCredit(t *testing.T) {
 			}
 			continue
 		}
-		if ev.Credit != 0 || c.Explain.Evidence >= full || c.Score >= 1 {
-			t.Errorf("cap: credit %v, evidence %v (uncapped %v); want 0 and less", ev.Credit, c.Explain.Evidence, full)
+		// Undated, the years are unknown: the fit is unknownYearsFit.
+		if ev.Credit != unknownYearsFit || c.Explain.Evidence >= full || c.Score >= 1 {
+			t.Errorf("cap: credit %v, evidence %v (uncapped %v); want %v and less", ev.Credit, c.Explain.Evidence, full, unknownYearsFit)
 		}
 	}
 }

@@ -93,6 +93,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	c.LeadershipYears = round3(lead)
 	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), RoleWords: round3(role.words), RoleWordsShare: round3(role.share), RoleSense: round3(role.sense), TitleSearch: round3(role.search),
 		YearsFit: 1, MustEvident: c.Coverage.MustMet > 0}
+	dated := hasDatedWork(r.Bullets)
 	for ri, req := range s.jd.Requirements {
 		if req.Years <= 0 {
 			continue
@@ -108,6 +109,10 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			y.Kind, y.Have, y.Roles = "role", round3(have), in
 		}
 		y.Fit = round3(math.Min(1, y.Have/y.Asked))
+		if !dated {
+			// No role has a readable date: the years are not known, not 0.
+			y.Unknown, y.Fit = true, unknownYearsFit
+		}
 		ex.Years = append(ex.Years, y)
 		ex.YearsFit = math.Min(ex.YearsFit, y.Fit)
 		noteYears(c.Matched, ri, y)

@@ -97,7 +97,10 @@ type YearsCheck struct {
 	// "DevOps"): only roles leading people of those count, so the years
 	// may be fewer than the candidate's leadership years in all fields.
 	Fields []string `json:"fields,omitempty"`
-	Fit    float64  `json:"fit"` // min(1, have / asked)
+	Fit    float64  `json:"fit"` // min(1, have / asked); unknownYearsFit when Unknown
+	// Unknown: no work role has a readable date, so the years could not
+	// be counted (Have is 0 then, not a count).
+	Unknown bool `json:"unknown,omitempty"`
 }
 
 // Explain is every number a candidate's score is made of.

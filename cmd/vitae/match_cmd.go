@@ -212,8 +212,8 @@ func yearsText(c match.Candidate) string {
 		notes[i] = y.Note()
 		total = total && y.Kind == "total"
 	}
-	if total && c.YearsExperience > 0 {
-		return strings.Join(notes, "; ")
+	if total && c.YearsExperience > 0 || c.Explain.Years[0].Unknown {
+		return strings.Join(notes, "; ") // an unknown note says there are no dated roles
 	}
 	return strings.Join(notes, "; ") + " (" + career + ")"
 }
