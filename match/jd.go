@@ -42,9 +42,11 @@ var (
 	// reYears reads "5+ years", "3-5 years" (or "3–5"), "five years" and the short
 	// forms a JD typed in haste uses ("5 yrs", "1 yr", "5+ yrs."); "years'"
 	// is "years" and a possessive.
-	reYears     = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:[-–]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?\b)`)
-	reMust      = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
-	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional)\b`)
+	reYears = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:[-–]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?\b)`)
+	reMust  = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
+	// reNice also reads "is a strong advantage", "would be an asset",
+	// "beneficial" (but not "take advantage of").
+	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional|advantageous|beneficial|(?:is|are|be)\s+(?:an?\s+)?(?:\w+\s+)?(?:advantage|asset))\b`)
 	reSeniority = regexp.MustCompile(`(?i)\b(intern|junior|mid-level|senior|staff|principal|lead|manager|director|head)\b`)
 )
 
