@@ -8,7 +8,9 @@ import (
 	"unicode/utf8"
 
 	"vitae"
+	"vitae/embed"
 	"vitae/index"
+	"vitae/lexicon"
 )
 
 // Rank limits.
@@ -84,13 +86,30 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 		byID[b.ID] = b
 	}
 	fused := fuse(lex, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
+	// Scores are relative to the bullets sent; whether a bullet matches at
+	// all is the search's relevance floor: a keyword match, or enough of
+	// the query said (soft or parts), so "Baked bread" is no match for
+	// "led DevOps team" however it ranks among the others.
+	base, _ := embed.Base()
+	u := Understand(lexicon.Default(), base, q.Text)
+	matches := func(text string, d vitae.ScoreDetails) bool {
+		if d.KeywordRank > 0 {
+			return true
+		}
+		words := lexicon.Tokenize(text)
+		soft, _ := u.softWords(words)
+		return soft >= matchFloor || u.coverWords(words).Score >= matchFloor
+	}
 	inFused := map[string]bool{}
+	res.NoMatch = true
 	for _, f := range fused {
 		inFused[f.id] = true
 		b := byID[f.id]
 		d := f.details
 		hl, _ := index.Highlight(q.Text, b.Text)
-		res.Hits = append(res.Hits, RankedBullet{ID: b.ID, Text: b.Text, Score: d.Fused, Highlights: hl, Details: &d})
+		m := matches(b.Text, d)
+		res.NoMatch = res.NoMatch && !m
+		res.Hits = append(res.Hits, RankedBullet{ID: b.ID, Text: b.Text, Score: d.Fused, Match: m, Highlights: hl, Details: &d})
 	}
 	// Every supplied bullet is answered; those nothing matched come last.
 	for _, b := range bullets {

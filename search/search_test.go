@@ -270,6 +270,23 @@ func TestRank(t *testing.T) {
 	if len(res.Hits) != 3 || res.Hits[0].ID != "x" || res.Hits[2].ID != "1" {
 		t.Errorf("rank order: %+v", res.Hits)
 	}
+	// Scores are relative; match says whether a bullet matches at all.
+	for _, h := range res.Hits {
+		if want := h.ID != "1"; h.Match != want {
+			t.Errorf("%q: match %v, want %v", h.Text, h.Match, want)
+		}
+	}
+	if res.NoMatch {
+		t.Error("no_match with two matching bullets")
+	}
+	none, err := s.Rank(ctx, RankRequest{Query: "led DevOps team", Mode: vitae.ModeHybrid, Bullets: []RankBullet{
+		{Text: "Baked bread for the farmers market"}, {Text: "Organised the office summer party"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !none.NoMatch || none.Hits[0].Match || none.Hits[0].Score <= 0 {
+		t.Errorf("unrelated bullets: no_match %v, first %+v; want no_match, the first unmatched yet scored", none.NoMatch, none.Hits[0])
+	}
 	if _, err := s.Rank(ctx, RankRequest{Query: "x", Bullets: make([]RankBullet, 1001)}); vitae.ErrorCode(err) != vitae.ETOOLARGE {
 		t.Errorf("too many bullets: %v", err)
 	}

@@ -24,18 +24,23 @@ type RankRequest struct {
 
 // RankedBullet is one bullet of a RankResult, best first.
 type RankedBullet struct {
-	ID         string              `json:"id"`
-	Text       string              `json:"text"`
-	Score      float64             `json:"score"`
+	ID    string  `json:"id"`
+	Text  string  `json:"text"`
+	Score float64 `json:"score"` // relative to the bullets ranked together
+	// Match: the bullet passes the search's relevance floor (a keyword
+	// match, or enough of the query said); scores alone are relative.
+	Match      bool                `json:"match"`
 	Highlights []string            `json:"highlights,omitempty"`
 	Details    *vitae.ScoreDetails `json:"score_details,omitempty"`
 }
 
 // RankResult answers a RankRequest.
 type RankResult struct {
-	Hits           []RankedBullet `json:"hits"`
-	Degraded       bool           `json:"degraded"`
-	DegradedReason string         `json:"degraded_reason,omitempty"`
+	Hits []RankedBullet `json:"hits"`
+	// NoMatch: no bullet matches the query (every Match is false).
+	NoMatch        bool   `json:"no_match"`
+	Degraded       bool   `json:"degraded"`
+	DegradedReason string `json:"degraded_reason,omitempty"`
 }
 
 // AddResult reports what Engine.Add changed.
