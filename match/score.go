@@ -10,8 +10,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"vitae"
+	"vitae/lexicon"
 )
 
 // scorer turns one résumé into a ranked Candidate for a parsed JD; the
@@ -166,6 +168,11 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 		}
 		if g.level == None {
 			continue
+		}
+		if g.level == Strong && employerNamed(req.names, b.Text, b.Company) {
+			// "… derived from Hive thermostat data" at Hive (the company)
+			// names the employer, not Apache Hive: partial at most.
+			g.level, g.demoted, g.bySense = Partial, false, false
 		}
 		if b.ID == "" && req.people && !peopleTitle(b.Text) {
 			continue // "Site Reliability Engineer" names the field, not a team led (leadRole reads leaders' titles)
@@ -433,3 +440,31 @@ func lengthFormula(bullets int, w Weights) string {
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// employerNamed reports whether a bullet names one of the requirement's
+// skills (names, canonical) only with its company's name: at Hive (the
+// company) "… derived from Hive thermostat data" names the employer, not
+// Apache Hive. The skill must be the company's and no other word of the
+// text may name it.
+func employerNamed(names []string, text, company string) bool {
+	if company == "" || len(names) == 0 {
+		return false
+	}
+	lex := lexicon.Default()
+	own := lex.Skills(company)
+	if !slices.ContainsFunc(names, func(n string) bool { return slices.Contains(own, n) }) {
+		return false
+	}
+	words := map[string]bool{}
+	for _, w := range lexicon.Tokenize(company) {
+		words[strings.ToLower(w)] = true
+	}
+	var rest []string
+	for _, w := range strings.Fields(text) {
+		if !words[strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))] {
+			rest = append(rest, w)
+		}
+	}
+	other := lex.Skills(strings.Join(rest, " "))
+	return !slices.ContainsFunc(names, func(n string) bool { return slices.Contains(other, n) })
+}
