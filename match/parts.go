@@ -129,7 +129,8 @@ including include such one two three four five following least some new various 
 background passion passionate desire desired preferred required requirement requirements must ideally bonus nice have
 has like within across ways way continuously successfully level field related relevant similar equivalent minimum
 prior previous professional ideal candidate us our your you we will would should can could also well other others
-thing things lot lots love enjoy comfortable interest interested eager willing capable capability`)
+thing things lot lots love enjoy comfortable interest interested eager willing capable capability success
+successes successful`)
 
 // weakWords are content words so common in résumés that sharing one says
 // little.
