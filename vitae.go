@@ -2,6 +2,7 @@ package vitae
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -102,6 +103,32 @@ type Filters struct {
 	// a bullet matches if its period overlaps [Since, Until].
 	Since string `json:"since,omitempty"`
 	Until string `json:"until,omitempty"`
+}
+
+// Empty reports whether f filters nothing.
+func (f Filters) Empty() bool {
+	return len(f.Company)+len(f.Role)+len(f.Skill)+len(f.Person)+len(f.Section) == 0 && f.Since == "" && f.Until == ""
+}
+
+// String says what f keeps, for people: "skill: Go or AWS; role: PM;
+// since 2019"; "" when f is empty.
+func (f Filters) String() string {
+	var parts []string
+	for _, l := range []struct {
+		name   string
+		values []string
+	}{{"skill", f.Skill}, {"company", f.Company}, {"role", f.Role}, {"person", f.Person}, {"section", f.Section}} {
+		if len(l.values) > 0 {
+			parts = append(parts, l.name+": "+strings.Join(l.values, " or "))
+		}
+	}
+	if f.Since != "" {
+		parts = append(parts, "since "+f.Since)
+	}
+	if f.Until != "" {
+		parts = append(parts, "until "+f.Until)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Query is one search request.
@@ -220,6 +247,12 @@ type Results struct {
 	// NoMatch is set when no bullet passes the relevance floor: the hits
 	// are then only the closest ones, not matches, and Total is 0.
 	NoMatch bool `json:"no_match,omitempty"`
+	// BulletsWithoutFilters is set when a filtered query found nothing
+	// (Total 0): how many bullets the same query matches without its
+	// filters (the request's and the query's own), as that search's
+	// Total would say, counted in bullets even when grouped. 0 says the
+	// words match nothing either; nil, not counted (no filters, or hits).
+	BulletsWithoutFilters *int `json:"bullets_without_filters,omitempty"`
 }
 
 // InputKind tells an Embedder whether texts are queries or documents;

@@ -171,9 +171,18 @@ func (s *Engine) Search(ctx context.Context, q vitae.Query) (*vitae.Results, err
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.run(ctx, p, runOptions{})
+	var vec []float32
+	res, err := s.run(ctx, p, runOptions{vecOut: &vec})
 	if err != nil {
 		return nil, err
+	}
+	if res.Total == 0 && !p.q.Filters.Empty() {
+		if n, err := s.countWithoutFilters(ctx, p, vec, res.Degraded, start); err != nil {
+			// The answer stands without the count.
+			s.opts.Logger.Warn("count without filters failed", "error", err)
+		} else {
+			res.BulletsWithoutFilters = &n
+		}
 	}
 	v, err := s.Versions()
 	if err != nil {
@@ -216,6 +225,42 @@ func (s *Engine) prepare(q vitae.Query) (prepared, error) {
 	return prepared{q: q, syn: syn}, nil
 }
 
+// countWithoutFilters is the Total of p's query without its filters, as
+// a list of bullets in p's mode (keyword mode when p's search degraded to
+// it), found the cheapest way run has: one hit, no facets, highlights or
+// reasons, and the query vector p's search embedded (vec; nil in keyword
+// mode or when it degraded). It shares the search's timeout, counted
+// from start.
+func (s *Engine) countWithoutFilters(ctx context.Context, p prepared, vec []float32, degraded bool, start time.Time) (int, error) {
+	if s.opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, start.Add(s.opts.Timeout))
+		defer cancel()
+	}
+	q := p.q
+	q.Filters = vitae.Filters{}
+	q.Limit, q.Offset, q.GroupBy = 1, 0, ""
+	q.Facets, q.Explain = false, false
+	o := runOptions{bare: true}
+	switch {
+	case degraded:
+		q.Mode = vitae.ModeKeyword
+	case q.Mode != vitae.ModeKeyword:
+		if vec == nil {
+			return 0, fmt.Errorf("no query vector to count with")
+		}
+		o.embedded, o.vec = true, vec
+	}
+	res, err := s.run(ctx, prepared{q: q, syn: p.syn}, o)
+	if err != nil {
+		return 0, err
+	}
+	if res.Degraded {
+		return 0, fmt.Errorf("count degraded: %s", res.DegradedReason)
+	}
+	return res.Total, nil
+}
+
 // runOptions let a batch (batch.go) share work between its queries.
 type runOptions struct {
 	// embedded: vec (or vecErr) is the query's vector, embedded with the
@@ -230,6 +275,9 @@ type runOptions struct {
 	signals *[]Signals
 	// commonShare: Options.CommonShare, in a batch.
 	commonShare float64
+	// vecOut, when set, receives the query vector run embedded (Search
+	// counts without filters with it).
+	vecOut *[]float32
 }
 
 // run answers a prepared query, without the versions.
@@ -476,6 +524,9 @@ func (s *Engine) vectorSearch(ctx context.Context, text string, k int, f vitae.F
 		var vecs [][]float32
 		if vecs, err = s.embedQueries(ctx, []string{text}); err == nil {
 			vec = vecs[0]
+			if o.vecOut != nil {
+				*o.vecOut = vec
+			}
 		}
 	}
 	if err != nil {

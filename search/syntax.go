@@ -77,17 +77,12 @@ func (s Syntax) checkWords(q string) error {
 		return nil
 	}
 	switch {
-	case len(s.Exclude) > 0 || s.hasFilters():
+	case len(s.Exclude) > 0 || !s.Filters.Empty():
 		return vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only exclusions or field filters", q)
 	case slices.ContainsFunc(splitQuery(q), func(t queryToken) bool { return !t.quoted && isOperator(t.s) }):
 		return vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only the operator OR", q)
 	}
 	return vitae.Errorf(vitae.EINVALID, "query %q has no words to search for", q)
-}
-
-func (s Syntax) hasFilters() bool {
-	f := s.Filters
-	return len(f.Company)+len(f.Role)+len(f.Skill)+len(f.Person)+len(f.Section) > 0 || f.Since != "" || f.Until != ""
 }
 
 func isOperator(s string) bool { return s == "OR" || s == "|" || s == "||" }
@@ -137,11 +132,32 @@ func (s Syntax) Merge(f vitae.Filters) vitae.Filters {
 	return f
 }
 
+// WithoutFilters is q with the field filters ParseSyntax reads taken
+// out (skill:Go, company:"Acme Corp"), the rest as written, spaces
+// folded: the query to search for without them.
+func WithoutFilters(q string) string {
+	rs := []rune(q)
+	var b strings.Builder
+	last := 0
+	for _, t := range splitQuery(q) {
+		if t.field == "" || !(&Syntax{}).addFilter(t.field, t.s) {
+			continue
+		}
+		b.WriteString(string(rs[last:t.start]))
+		b.WriteByte(' ')
+		last = t.end
+	}
+	b.WriteString(string(rs[last:]))
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
 type queryToken struct {
 	s      string
 	field  string // "skill" in skill:Go
 	quoted bool
 	neg    bool // -"phrase"
+	// start and end delimit the token in the query, in runes.
+	start, end int
 }
 
 // splitQuery splits on spaces, keeping quoted runs (after an optional "-"
@@ -161,14 +177,15 @@ func splitQuery(q string) []queryToken {
 		prefix := string(rs[start:i])
 		if i < len(rs) && rs[i] == '"' {
 			if end := indexRune(rs, i+1, '"'); end >= 0 {
-				t := queryToken{s: string(rs[i+1 : end]), quoted: true}
+				t := queryToken{s: string(rs[i+1 : end]), quoted: true, start: start, end: end + 1}
 				switch {
 				case prefix == "-":
 					t.neg = true
 				case strings.HasSuffix(prefix, ":") && len(prefix) > 1:
-					t = queryToken{s: t.s, field: strings.TrimSuffix(prefix, ":")}
+					t = queryToken{s: t.s, field: strings.TrimSuffix(prefix, ":"), start: start, end: end + 1}
 				case prefix != "":
-					out = append(out, plainToken(prefix))
+					out = append(out, plainToken(prefix, start, i))
+					t.start = i
 				}
 				out = append(out, t)
 				i = end + 1
@@ -176,21 +193,22 @@ func splitQuery(q string) []queryToken {
 			}
 			// unclosed: the quote is dropped, the rest read as words
 			if prefix != "" {
-				out = append(out, plainToken(prefix))
+				out = append(out, plainToken(prefix, start, i))
 			}
 			i++
 			continue
 		}
-		out = append(out, plainToken(prefix))
+		out = append(out, plainToken(prefix, start, i))
 	}
 	return out
 }
 
-func plainToken(s string) queryToken {
+// plainToken reads an unquoted token, found at runes start..end.
+func plainToken(s string, start, end int) queryToken {
 	if k := strings.IndexByte(s, ':'); k > 0 && k < len(s)-1 && isFieldName(s[:k]) {
-		return queryToken{s: s[k+1:], field: s[:k]}
+		return queryToken{s: s[k+1:], field: s[:k], start: start, end: end}
 	}
-	return queryToken{s: s}
+	return queryToken{s: s, start: start, end: end}
 }
 
 func isFieldName(s string) bool {

@@ -39,9 +39,11 @@ type searchResponse struct {
 	Degraded       bool                          `json:"degraded"`
 	DegradedReason string                        `json:"degraded_reason,omitempty"`
 	NoMatch        bool                          `json:"no_match,omitempty"`
-	IndexVersion   string                        `json:"index_version"`
-	ModelVersion   string                        `json:"model_version"`
-	AuditID        string                        `json:"audit_id,omitempty"`
+	// BulletsWithoutFilters: see vitae.Results.
+	BulletsWithoutFilters *int   `json:"bullets_without_filters,omitempty"`
+	IndexVersion          string `json:"index_version"`
+	ModelVersion          string `json:"model_version"`
+	AuditID               string `json:"audit_id,omitempty"`
 }
 
 func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
@@ -95,7 +97,7 @@ func (s *Server) registerSearchRoutes(g *gin.RouterGroup) {
 		}
 		writeJSON(c, http.StatusOK, searchResponse{Hits: res.Hits, Candidates: res.Candidates, Total: res.Total, Facets: res.Facets,
 			TookMS: float64(res.Took.Microseconds()) / 1000, Degraded: res.Degraded, DegradedReason: res.DegradedReason, NoMatch: res.NoMatch,
-			IndexVersion: res.IndexVersion, ModelVersion: res.ModelVersion, AuditID: aid})
+			BulletsWithoutFilters: res.BulletsWithoutFilters, IndexVersion: res.IndexVersion, ModelVersion: res.ModelVersion, AuditID: aid})
 	})
 	g.POST("/rank", func(c *gin.Context) {
 		var req struct {

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
 	"vitae"
+	"vitae/search"
 	"vitae/web/workbench"
 )
 
@@ -24,7 +26,8 @@ type searchView struct {
 	Searched     bool
 	Summary      string // "12 candidates" / "57 matching bullets"
 	Notice       string // past the last page, or nothing found
-	NoticeLink   string // where the notice points (the last page)
+	NoticeLink   string // where the notice points: the last page, the search without filters
+	NoticeAction string // the link's words
 	TooLong      int    // the query's length when over the limit
 	MaxQueryLen  int
 	Degraded     string
@@ -226,13 +229,16 @@ func (s *Server) searchPage(c *gin.Context) {
 	switch {
 	case o.total == 0:
 		v.Summary = "No " + unit
-		v.Notice = noResults(p)
+		v.Notice = noResults(p, v.Chips, o.raw.BulletsWithoutFilters)
+		if n := o.raw.BulletsWithoutFilters; n != nil && *n > 0 {
+			v.NoticeLink, v.NoticeAction = p.withoutFilters().URL(), "Search without the filters"
+		}
 	case p.Page > v.Pages:
 		v.Summary = fmt.Sprintf("%d %s", o.total, unit)
 		v.Notice = fmt.Sprintf("Page %d is past the end: %d %s fit on %d page(s).", p.Page, o.total, unit, v.Pages)
 		last := p
 		last.Page = v.Pages
-		v.NoticeLink = last.URL()
+		v.NoticeLink, v.NoticeAction = last.URL(), "Go to the last page"
 	default:
 		v.Summary = fmt.Sprintf("%d %s", o.total, unit)
 		if o.total == 1 {
@@ -269,10 +275,29 @@ func (s *Server) searchPage(c *gin.Context) {
 	s.render(c, http.StatusOK, "search.html", v)
 }
 
-// noResults says what to try when nothing matched.
-func noResults(p searchParams) string {
+// noResults says what to try when nothing matched. unfiltered is the
+// engine's count of the bullets the query matches without its filters
+// (the page's, chips, and the query's own), when it counted them.
+func noResults(p searchParams, chips []chip, unfiltered *int) string {
 	msg := fmt.Sprintf("Nothing matches “%s”", p.Query)
-	if p.filtered() {
+	if unfiltered != nil {
+		var filters []string
+		for _, c := range chips {
+			filters = append(filters, c.Label)
+		}
+		if f := search.ParseSyntax(p.Query).Filters; !f.Empty() {
+			filters = append(filters, f.String())
+		}
+		msg = fmt.Sprintf("Nothing matches “%s”", search.WithoutFilters(p.Query))
+		switch n := *unfiltered; n {
+		case 0:
+			msg += fmt.Sprintf(", with or without these filters (%s)", strings.Join(filters, "; "))
+		case 1:
+			return msg + fmt.Sprintf(" with these filters (%s); 1 bullet matches without them.", strings.Join(filters, "; "))
+		default:
+			return msg + fmt.Sprintf(" with these filters (%s); %d bullets match without them.", strings.Join(filters, "; "), n)
+		}
+	} else if p.filtered() {
 		return msg + " with these filters. Remove a filter (the chips above) or clear them all."
 	}
 	if p.Mode == string(vitae.ModeKeyword) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"vitae"
+	"vitae/search"
 )
 
 // searchParams is the state of the search page, all in its URL, so a
@@ -153,6 +154,15 @@ func (p searchParams) filters() vitae.Filters {
 
 func (p searchParams) filtered() bool {
 	return len(p.Skills)+len(p.Company)+len(p.Role) > 0 || p.Since != "" || p.Until != ""
+}
+
+// withoutFilters is p's search without its filters, the page's and the
+// query's own (role:PM), on page 1.
+func (p searchParams) withoutFilters() searchParams {
+	q := p
+	q.Query = search.WithoutFilters(p.Query)
+	q.Skills, q.Company, q.Role, q.Since, q.Until, q.Page = nil, nil, nil, "", "", 1
+	return q
 }
 
 // chip is one active filter, with the link that removes it.

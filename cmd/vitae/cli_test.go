@@ -73,6 +73,43 @@ func TestSearchIndexesSampleDataOnFirstUse(t *testing.T) {
 	}
 }
 
+// A search its filters empty says so, with how many bullets match
+// without them, whether the filters come from flags or the query (a
+// tryout read "No bullets match" as the words matching nothing).
+func TestSearchSaysFiltersEmptiedIt(t *testing.T) {
+	dir := workdir(t)
+	if code, _, errOut := cli(t, dir, "index", "data"); code != 0 {
+		t.Fatalf("index: %s", errOut)
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string // the first line
+	}{
+		{"flag", []string{"kubernetes", "--role", "Product Manager", "--mode", "keyword"},
+			`No bullets match "kubernetes" with these filters (role: Product Manager); 9 match without them.`},
+		{"query syntax", []string{"kubernetes role:PM"},
+			`No bullets match "kubernetes" with these filters (role: PM); 10 match without them.`},
+		{"both, grouped", []string{"kubernetes since:2019", "--company", "Nowhere", "--by", "candidate"},
+			`No bullets match "kubernetes" with these filters (company: Nowhere; since 2019); 10 match without them.`},
+		{"closest in meaning", []string{"kubernetes", "--role", "Product Manager"},
+			`No bullets match "kubernetes" with these filters (role: Product Manager); 10 match without them. The 3 closest in meaning, filtered:`},
+		{"words match nothing either", []string{"xyzzyplugh role:PM", "--mode", "keyword"},
+			`No bullets match "xyzzyplugh", with or without these filters (role: PM).`},
+		{"no filters", []string{"xyzzyplugh", "--mode", "keyword"}, `No bullets match "xyzzyplugh".`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := cli(t, dir, append([]string{"search"}, tt.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if first, _, _ := strings.Cut(out, "\n"); first != tt.want {
+				t.Errorf("first line\n%s\nwant\n%s", first, tt.want)
+			}
+		})
+	}
+}
+
 func TestIndexIsIdempotentAndSurvivesBadFiles(t *testing.T) {
 	dir := workdir(t)
 	bad := filepath.Join(dir, "data", "broken.json")

@@ -91,13 +91,17 @@ func printResults(w io.Writer, res *vitae.Results, q vitae.Query, color bool) {
 		fmt.Fprintf(w, "(keyword results only: %s)\n", res.DegradedReason)
 	}
 	if len(res.Hits) == 0 {
-		fmt.Fprintf(w, "No bullets match %q.\n", q.Text)
+		fmt.Fprintf(w, "%s.\n", noMatch(res, q))
 		return
 	}
 	if res.NoMatch {
 		// The hits are the closest bullets, not matches (total 0): say so
 		// first, not "5 of 0 shown" after them.
-		fmt.Fprintf(w, "No bullets match %q; the %d closest in meaning:\n", q.Text, len(res.Hits))
+		if res.BulletsWithoutFilters == nil {
+			fmt.Fprintf(w, "%s; the %d closest in meaning:\n", noMatch(res, q), len(res.Hits))
+		} else {
+			fmt.Fprintf(w, "%s. The %d closest in meaning, filtered:\n", noMatch(res, q), len(res.Hits))
+		}
 	}
 	if q.GroupBy == "candidate" && len(res.Candidates) > 0 {
 		for i, c := range res.Candidates {
@@ -119,6 +123,24 @@ func printResults(w io.Writer, res *vitae.Results, q vitae.Query, color bool) {
 	}
 	if !res.NoMatch {
 		fmt.Fprintf(w, "%d of %d shown\n", len(res.Hits), res.Total)
+	}
+}
+
+// noMatch says that nothing matched q and, when its filters (the flags'
+// and the query's own) emptied the answer, how many bullets match
+// without them.
+func noMatch(res *vitae.Results, q vitae.Query) string {
+	if res.BulletsWithoutFilters == nil {
+		return fmt.Sprintf("No bullets match %q", q.Text)
+	}
+	words, filters := search.WithoutFilters(q.Text), search.ParseSyntax(q.Text).Merge(q.Filters)
+	switch n := *res.BulletsWithoutFilters; n {
+	case 0:
+		return fmt.Sprintf("No bullets match %q, with or without these filters (%s)", words, filters)
+	case 1:
+		return fmt.Sprintf("No bullets match %q with these filters (%s); 1 matches without them", words, filters)
+	default:
+		return fmt.Sprintf("No bullets match %q with these filters (%s); %d match without them", words, filters, n)
 	}
 }
 
