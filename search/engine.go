@@ -394,13 +394,12 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	if q.GroupBy == "" {
 		total = s.total(q.Mode, text, lex, rs)
 	}
-	folded := 0
-	// Copies fold in a list of bullets, in every mode; grouped by
-	// candidate, each person keeps their own.
-	if !q.KeepDuplicates && q.GroupBy == "" {
-		n := len(rs)
+	// Copies fold in a list of bullets; grouped by candidate, each person
+	// keeps their own. Keyword mode lists every copy: it reads only the
+	// hits up to the page's end, so folding there would make each page
+	// fold another window (hits lost between pages, a total per page).
+	if q.Mode != vitae.ModeKeyword && !q.KeepDuplicates && q.GroupBy == "" {
 		rs, dups = collapse(rs)
-		folded = n - len(rs)
 	}
 	rs, res.NoMatch = floor(rs, q.Mode)
 	fused = fused[:0]
@@ -420,8 +419,7 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		res.Total = total
 		switch q.Mode {
 		case vitae.ModeKeyword:
-			// The copies folded here are not shown.
-			res.Total = max(total-folded, len(fused))
+			res.Total = max(total, len(fused))
 		case vitae.ModeSemantic:
 			// Its whole pool was read: the list is the same on every page.
 			res.Total = len(fused)
@@ -469,8 +467,7 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 // page (rs is the ranked list before folding and the floor):
 //
 //   - keyword: every bullet the keyword query matches (the index's count,
-//     under the query's filters and syntax); run subtracts the copies it
-//     folded;
+//     under the query's filters and syntax); keyword mode lists every copy;
 //   - hybrid: those keyword matches, plus the bullets that match by
 //     meaning alone: among the Options.Candidates nearest bullets, those
 //     that pass the relevance floor and share no word with the query.

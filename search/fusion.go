@@ -97,6 +97,11 @@ func fuseInto(b *runBufs, lex []index.LexicalHit, vec []index.Neighbor, fusion v
 			}
 			return 1
 		}
+		// Equal scores keep the index's order (the order its top k was cut
+		// by, so each page's end cuts the same list), then the ID.
+		if ka, kb := a.details.KeywordRank, b.details.KeywordRank; ka != kb && ka > 0 && kb > 0 {
+			return ka - kb
+		}
 		return strings.Compare(a.id, b.id)
 	})
 	return out

@@ -130,20 +130,6 @@ func (s *Engine) rerank(b *runBufs, mode vitae.Mode, ratio float64, syn Syntax, 
 		out[i] = ranked{fusedHit: f, match: true}
 	}
 	if mode == vitae.ModeKeyword {
-		// Nothing to rerank; the bullets the index returned with their
-		// hits are kept so that copies fold (collapse) as in other modes.
-		// Fusion may order equal scores otherwise than the index did.
-		at := make(map[string]int, len(lex))
-		for i := range lex {
-			if lex[i].Bullet.Text != "" {
-				at[lex[i].Bullet.ID] = i
-			}
-		}
-		for i := range out {
-			if j, ok := at[out[i].id]; ok {
-				out[i].bullet = &lex[j].Bullet
-			}
-		}
 		return out, nil
 	}
 	if len(fused) == 0 {
