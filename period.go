@@ -105,7 +105,9 @@ func Window(since, until string) (from, to time.Time, err error) {
 		if from, ok = ParseDate(since); !ok {
 			return from, to, Errorf(EINVALID, "since %q: want YYYY or YYYY-MM", since)
 		}
-		if from.After(time.Now()) {
+		// A day's grace: "this month" in a zone ahead of UTC begins
+		// before the month's first instant in UTC.
+		if from.After(time.Now().Add(24 * time.Hour)) {
 			return from, to, Errorf(EINVALID, "since %s is in the future: no role has begun then", since)
 		}
 	}

@@ -107,7 +107,23 @@ type Filters struct {
 
 // Empty reports whether f filters nothing.
 func (f Filters) Empty() bool {
-	return len(f.Company)+len(f.Role)+len(f.Skill)+len(f.Person)+len(f.Section) == 0 && f.Since == "" && f.Until == ""
+	for _, vs := range [][]string{f.Company, f.Role, f.Skill, f.Person, f.Section} {
+		if len(nonBlank(vs)) > 0 {
+			return false
+		}
+	}
+	return strings.TrimSpace(f.Since) == "" && strings.TrimSpace(f.Until) == ""
+}
+
+// nonBlank is vs without blank values, which filter nothing.
+func nonBlank(vs []string) []string {
+	var out []string
+	for _, v := range vs {
+		if strings.TrimSpace(v) != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // String says what f keeps, for people: "skill: Go or AWS; role: PM;
@@ -118,14 +134,14 @@ func (f Filters) String() string {
 		name   string
 		values []string
 	}{{"skill", f.Skill}, {"company", f.Company}, {"role", f.Role}, {"person", f.Person}, {"section", f.Section}} {
-		if len(l.values) > 0 {
-			parts = append(parts, l.name+": "+strings.Join(l.values, " or "))
+		if vs := nonBlank(l.values); len(vs) > 0 {
+			parts = append(parts, l.name+": "+strings.Join(vs, " or "))
 		}
 	}
-	if f.Since != "" {
+	if strings.TrimSpace(f.Since) != "" {
 		parts = append(parts, "since "+f.Since)
 	}
-	if f.Until != "" {
+	if strings.TrimSpace(f.Until) != "" {
 		parts = append(parts, "until "+f.Until)
 	}
 	return strings.Join(parts, "; ")

@@ -18,6 +18,9 @@ func TestEmployerNamed(t *testing.T) {
 		{[]string{"Redshift", "BigQuery", "Hadoop"}, "Deployed a data platform (VAST S3, Hive, Trino)", "Maven Securities", false},
 		{[]string{"Hadoop"}, "Queried clickstream tables in Hive", "", false},
 		{[]string{"Kubernetes"}, "Ran Kubernetes in production", "Hive", false},
+		// A name of several words is dropped whole, not word by word.
+		{[]string{"Go"}, "Built Go microservices handling payments", "Go Daddy", false},
+		{[]string{"Go"}, "Built Go Daddy's checkout pages", "Go Daddy", true},
 	} {
 		if got := employerNamed(tc.names, tc.text, tc.company); got != tc.want {
 			t.Errorf("employerNamed(%v, %q, %q) = %v, want %v", tc.names, tc.text, tc.company, got, tc.want)

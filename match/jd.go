@@ -45,8 +45,9 @@ var (
 	reYears = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:[-–]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?\b)`)
 	reMust  = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
 	// reNice also reads "is a strong advantage", "would be an asset",
-	// "beneficial" (but not "take advantage of").
-	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional|advantageous|beneficial|(?:is|are|be)\s+(?:an?\s+)?(?:\w+\s+)?(?:advantage|asset))\b`)
+	// "is advantageous", "would be beneficial" (not "be taking advantage
+	// of", "mutually beneficial relationships").
+	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional|(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:strong|real|big|great|clear|definite)\s+)?(?:advantage|asset|advantageous|beneficial))\b`)
 	reSeniority = regexp.MustCompile(`(?i)\b(intern|junior|mid-level|senior|staff|principal|lead|manager|director|head)\b`)
 )
 

@@ -455,15 +455,22 @@ func employerNamed(names []string, text, company string) bool {
 	if !slices.ContainsFunc(names, func(n string) bool { return slices.Contains(own, n) }) {
 		return false
 	}
-	words := map[string]bool{}
-	for _, w := range lexicon.Tokenize(company) {
-		words[strings.ToLower(w)] = true
+	// Drop the company's name where the text writes it whole ("Go
+	// Daddy", not every "Go"), then see whether the rest names the skill.
+	name := lexicon.Tokenize(strings.ToLower(company))
+	fields := strings.Fields(text)
+	bare := make([]string, len(fields))
+	for i, w := range fields {
+		b := strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		bare[i] = strings.TrimSuffix(strings.TrimSuffix(b, "'s"), "’s") // "Go Daddy's"
 	}
 	var rest []string
-	for _, w := range strings.Fields(text) {
-		if !words[strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))] {
-			rest = append(rest, w)
+	for i := 0; i < len(fields); i++ {
+		if len(name) > 0 && i+len(name) <= len(bare) && slices.Equal(bare[i:i+len(name)], name) {
+			i += len(name) - 1
+			continue
 		}
+		rest = append(rest, fields[i])
 	}
 	other := lex.Skills(strings.Join(rest, " "))
 	return !slices.ContainsFunc(names, func(n string) bool { return slices.Contains(other, n) })

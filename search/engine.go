@@ -219,6 +219,14 @@ func (s *Engine) prepare(q vitae.Query) (prepared, error) {
 	if _, _, err := vitae.Window(q.Filters.Since, q.Filters.Until); err != nil {
 		return prepared{}, err
 	}
+	for _, f := range []struct {
+		field  string
+		values []string
+	}{{"company", q.Filters.Company}, {"role", q.Filters.Role}, {"person", q.Filters.Person}} {
+		if _, err := index.WordKeys(f.field, f.values); err != nil {
+			return prepared{}, err // "role:--": no words to match by
+		}
+	}
 	if q.Mode == vitae.ModeHybrid && len(index.Terms(syn.Text)) > index.MaxQueryTerms {
 		return prepared{}, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", index.MaxQueryTerms)
 	}
@@ -378,7 +386,16 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	bufs := getRunBufs()
 	defer bufs.release() // after the answer is built: it copies from them
 	fused := fuseInto(bufs, lexHits, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
-	rs, err := s.rerank(bufs, q.Mode, q.SemanticRatio, syn, max(s.opts.RerankDepth, need), o.signals != nil, lexHits, vec, fused)
+	// A list of bullets reranks the same head whatever the page: a head
+	// that grew with the page's end ordered each page's bullets anew, so
+	// paging showed some twice and others never (tryout). Past the head
+	// the fused order holds. A batch and a grouped answer read their whole
+	// pool at once and rerank it all.
+	depth := s.opts.RerankDepth
+	if o.bare || q.GroupBy != "" {
+		depth = max(depth, need)
+	}
+	rs, err := s.rerank(bufs, q.Mode, q.SemanticRatio, syn, depth, o.signals != nil, lexHits, vec, fused)
 	if err != nil {
 		return nil, err
 	}

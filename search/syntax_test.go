@@ -108,3 +108,21 @@ func TestQueryWithoutWords(t *testing.T) {
 		})
 	}
 }
+
+// A company, role or person filter with no words is refused before the
+// vector side embeds the query (a slow provider would have turned the
+// EINVALID into a timeout), in every mode.
+func TestWordlessFilterRefusedFirst(t *testing.T) {
+	s, _ := newEngineWith(t, corpus)
+	for _, mode := range []vitae.Mode{vitae.ModeKeyword, vitae.ModeHybrid, vitae.ModeSemantic} {
+		for _, q := range []vitae.Query{
+			{Text: "kubernetes", Filters: vitae.Filters{Role: []string{"--"}}},
+			{Text: `kubernetes company:"*"`},
+		} {
+			q.Mode, q.SemanticRatio, q.Limit = mode, 0.5, 10
+			if _, err := s.prepare(q); vitae.ErrorCode(err) != vitae.EINVALID {
+				t.Errorf("%s %q %+v: prepare error %v, want EINVALID", mode, q.Text, q.Filters, err)
+			}
+		}
+	}
+}

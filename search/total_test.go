@@ -67,3 +67,38 @@ func TestTotalStableAcrossPages(t *testing.T) {
 		})
 	}
 }
+
+// Pages continue one list: the reranked head is the same whatever the
+// page's end (a tryout saw bullets shown on three pages and others never),
+// so pages of 2 read, in order, what one page of the whole pool shows.
+func TestPagesContinueOneList(t *testing.T) {
+	s, _ := newEngineWith(t, corpus)
+	s.opts.RerankDepth = 2
+	ctx := context.Background()
+	for _, text := range []string{"led DevOps team", "reduced cloud costs", "kubernetes in production", "managed engineers"} {
+		for _, mode := range []vitae.Mode{vitae.ModeHybrid, vitae.ModeSemantic} {
+			q := vitae.Query{Text: text, Mode: mode, SemanticRatio: 0.5, Limit: 10}
+			whole, err := s.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, paged []string
+			for _, h := range whole.Hits {
+				want = append(want, h.ID)
+			}
+			for off := 0; off < len(want); off += 2 {
+				q.Offset, q.Limit = off, 2
+				res, err := s.Search(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, h := range res.Hits {
+					paged = append(paged, h.ID)
+				}
+			}
+			if fmt.Sprint(paged) != fmt.Sprint(want) {
+				t.Errorf("%s %q: pages of 2 read\n%v\none page of 10 reads\n%v", mode, text, paged, want)
+			}
+		}
+	}
+}
