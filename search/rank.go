@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"vitae"
@@ -33,6 +34,10 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 	q, err := s.normalize(q)
 	if err != nil {
 		return nil, err
+	}
+	if strings.IndexFunc(q.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		// As search refuses it: "!!!" ranked every bullet at 0.5.
+		return nil, vitae.Errorf(vitae.EINVALID, "query %q has no words to rank by", q.Text)
 	}
 	if len(r.Bullets) == 0 {
 		return nil, vitae.Errorf(vitae.EINVALID, "bullets are empty")

@@ -293,4 +293,7 @@ func TestRank(t *testing.T) {
 	if _, err := s.Rank(ctx, RankRequest{Query: "x"}); vitae.ErrorCode(err) != vitae.EINVALID {
 		t.Errorf("no bullets: %v", err)
 	}
+	if _, err := s.Rank(ctx, RankRequest{Query: "!!!", Bullets: []RankBullet{{Text: "Baked bread"}}}); vitae.ErrorCode(err) != vitae.EINVALID {
+		t.Errorf("a query without words: %v, want EINVALID as search answers", err)
+	}
 }

@@ -27,7 +27,8 @@ func newSearchCmd(g *globals) *cobra.Command {
 On first use with an empty index it indexes the sample data (data.paths).`,
 		Example: `  vitae search "led DevOps team"
   vitae search "reduced cloud costs" --skill AWS --since 2020 --limit 5
-  vitae search "mentored engineers" --by candidate --json`,
+  vitae search "mentored engineers" --by candidate --json
+  vitae search -- "-devops kubernetes"     # a query that starts with "-" follows --`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch by {
