@@ -7,7 +7,8 @@ import (
 )
 
 // TestTitleAloneIsNotStrong pins a tryout's finding: a role title shown
-// alone is never strong evidence. "Lead Data Engineer (Contract)" was
+// alone is not strong evidence (but a leader's title of the family a
+// requirement to lead names, leadRole). "Lead Data Engineer (Contract)" was
 // strong for "Lead, mentor, and grow a team of data engineers" (a level,
 // not people led, admitted by a bullet that mentored), and a title the
 // rules grade strong earns partial credit and is shown so.

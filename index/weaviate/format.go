@@ -2,6 +2,7 @@ package weaviate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	wv "github.com/weaviate/weaviate-go-client/v5/weaviate"
@@ -58,6 +59,7 @@ func (s *Store) upgrade(ctx context.Context) error {
 			s.opts.Collection, v, formatVersion)
 	}
 	if v < formatVersion {
+		s.opts.Logger.Info("weaviate: upgrading the collection for word filters, every bullet once", "collection", s.bullet, "from_format", v)
 		n, err := s.fillWordKeys(ctx)
 		if err != nil {
 			return fmt.Errorf("upgrade from format %d: %w", v, err)
@@ -94,4 +96,19 @@ func (s *Store) fillWordKeys(ctx context.Context) (int, error) {
 		return g.Wait()
 	})
 	return n, err
+}
+
+// untilCanceled is ctx without its deadline: canceled when ctx is, not
+// when ctx times out. Open upgrades an old collection under it, since the
+// upgrade reads and writes every bullet once and a first start on 100k
+// bullets outlasts Open's deadline (the format is recorded last, so an
+// upgrade stopped half way runs again).
+func untilCanceled(ctx context.Context) (context.Context, context.CancelFunc) {
+	up, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, func() {
+		if errors.Is(ctx.Err(), context.Canceled) {
+			cancel()
+		}
+	})
+	return up, func() { stop(); cancel() }
 }

@@ -53,7 +53,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err := s.ensureSchema(ctx); err != nil {
 		return nil, fmt.Errorf("open weaviate %v: %w", opts.Hosts, err)
 	}
-	if err := s.upgrade(ctx); err != nil {
+	up, stop := untilCanceled(ctx)
+	defer stop()
+	if err := s.upgrade(up); err != nil {
 		return nil, fmt.Errorf("open weaviate %v: %w", opts.Hosts, err)
 	}
 	return s, nil
