@@ -28,6 +28,9 @@ func plainText(lex *lexicon.Lexicon, text string) string {
 	if strings.ContainsAny(text, "’‘\u2011") {
 		text = typographic.Replace(text)
 	}
+	if strings.Contains(text, "xcel") && reExcelVerb.MatchString(text) {
+		text = reExcelVerb.ReplaceAllStringFunc(text, func(m string) string { return reExcelWord.ReplaceAllString(m, "thrive") })
+	}
 	if strings.IndexByte(text, '-') < 0 {
 		return text // most texts: no hyphen, and the regexp's scan is not free
 	}
@@ -42,6 +45,14 @@ func plainText(lex *lexicon.Lexicon, text string) string {
 		return head + " " + tail
 	})
 }
+
+// reExcelVerb is the verb "excel" before "at" or after "to" ("Excel at
+// critical thinking", "a place to excel"): not the spreadsheet, which the
+// lexicon would read.
+var (
+	reExcelVerb = regexp.MustCompile(`(?i)\bexcel(?:s|led|ling)?\s+at\b|\bto\s+excel\b`)
+	reExcelWord = regexp.MustCompile(`(?i)\bexcel(?:s|led|ling)?\b`)
+)
 
 // markParts reports whether highlight may mark the parts of a hyphenated
 // word: the compounds plain reads as a tool ("Kubernetes-based"), not

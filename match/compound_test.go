@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -94,5 +95,30 @@ func TestHighlightTypographic(t *testing.T) {
 	}
 	if h := highlight("Briefed C-level executives; wrote C firmware", []string{"c"}); strings.Count(h, "<mark>") != 1 {
 		t.Errorf("highlight %q: C of C-level marked", h)
+	}
+}
+
+// TestExcelTheVerb: "Excel at critical thinking" asks no spreadsheet (a
+// tryout saw it read as the skill Excel, at full weight); Excel the tool
+// stays Excel.
+func TestExcelTheVerb(t *testing.T) {
+	for _, tc := range []struct {
+		line  string
+		excel bool
+	}{
+		{"Excel at critical thinking and adapt to new situations", false},
+		{"You will excel at building relationships", false},
+		{"A drive to excel in a fast-paced team", false},
+		{"Advanced Excel and SQL for reporting", true},
+		{"Built financial models in Excel", true},
+	} {
+		jd, err := ParseJD("## Requirements\n- "+tc.line+"\n", "")
+		if err != nil || len(jd.Requirements) != 1 {
+			t.Fatalf("%q: %v, %+v", tc.line, err, jd)
+		}
+		got := slices.Contains(jd.Requirements[0].Skills, "Excel")
+		if got != tc.excel {
+			t.Errorf("%q: skills %v, want Excel %v", tc.line, jd.Requirements[0].Skills, tc.excel)
+		}
 	}
 }
