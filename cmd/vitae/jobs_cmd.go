@@ -281,7 +281,7 @@ func printFits(w io.Writer, person, id string, fits []match.JobFit) {
 		default:
 			c := f.Match.Candidates[0]
 			fmt.Fprintf(w, "\n%d. %s [%s]  fit %d%%  %s\n", i+1, f.Title, f.JobID, c.Fit, c.Coverage.Summary())
-			printEvidence(w, c)
+			printEvidence(w, c, f.Match.Requirements)
 		}
 	}
 }

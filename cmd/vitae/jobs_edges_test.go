@@ -149,7 +149,7 @@ func TestPrintMatchSaysNoDatedRoles(t *testing.T) {
 		{match.Candidate{Person: "Dated", YearsExperience: 6.25, LeadershipYears: 2}, "6.2 years (2.0 in leadership roles)", "no dated roles"},
 		{match.Candidate{Person: "Partly", Coverage: match.Coverage{MustMet: 4, MustTotal: 4, MustStrong: 1, NiceMet: 1, NiceTotal: 2}},
 			"must-haves met 4/4 (1 strong, 3 partial), nice-to-haves 1/2 (1 partial)", "met 4/4,"},
-		{match.Candidate{Person: "Marks", Matched: []match.Evidence{{Requirement: "AWS", Text: "Skills: AWS", Level: "partial"}}, Missing: []string{"Go"}},
+		{match.Candidate{Person: "Marks", Matched: []match.Evidence{{Requirement: "AWS", Text: "Skills: AWS", Level: "partial", MustHave: true}}, Missing: []string{"Go"}},
 			"   ◐ AWS (partial)\n     ← Skills: AWS\n   ✗ Go", "✓ AWS"},
 	}
 	for _, tt := range tests {

@@ -160,7 +160,7 @@ func printMatch(w io.Writer, res *match.Result) {
 	fmt.Fprintln(w, match.Legend)
 	for i, c := range res.Candidates {
 		fmt.Fprintf(w, "\n%d. %s  fit %d%%  %s  %s\n", i+1, c.Person, c.Fit, c.Coverage.Summary(), yearsText(c))
-		printEvidence(w, c)
+		printEvidence(w, c, res.Requirements)
 	}
 }
 
@@ -220,11 +220,19 @@ func yearsText(c match.Candidate) string {
 
 // printEvidence is a candidate's formula and evidence per requirement,
 // as both match and jobs fit print them; a requirement that asks for
-// years says the years counted, met or not.
-func printEvidence(w io.Writer, c match.Candidate) {
+// years says the years counted, met or not; a nice-to-have says so (reqs
+// are the JD's requirements, which Missing names by text only).
+func printEvidence(w io.Writer, c match.Candidate, reqs []match.Requirement) {
+	nice := map[string]bool{}
+	for _, r := range reqs {
+		nice[r.Text] = !r.MustHave
+	}
 	fmt.Fprintf(w, "   %s\n", c.Explain.Formula)
 	for _, e := range c.Matched {
 		level := e.Level
+		if !e.MustHave {
+			level += ", nice to have"
+		}
 		if e.Years != "" {
 			level += ", " + e.Years
 		}
@@ -239,6 +247,10 @@ func printEvidence(w io.Writer, c match.Candidate) {
 		}
 	}
 	for _, m := range c.Missing {
-		fmt.Fprintf(w, "   %s %s%s\n", match.Mark(match.None.String()), m, years[m])
+		note := years[m]
+		if nice[m] {
+			note = " (nice to have)" + note
+		}
+		fmt.Fprintf(w, "   %s %s%s\n", match.Mark(match.None.String()), m, note)
 	}
 }

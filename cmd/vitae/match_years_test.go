@@ -133,12 +133,32 @@ func TestMissingRowSaysYearsMet(t *testing.T) {
 		c := match.Candidate{Missing: []string{req}}
 		c.Explain.Years = []match.YearsCheck{{Requirement: req, Asked: 2, Have: tc.have, Kind: "total"}}
 		var b strings.Builder
-		printEvidence(&b, c)
+		printEvidence(&b, c, []match.Requirement{{Text: req, MustHave: true}})
 		if !strings.Contains(b.String(), req+" "+tc.want) {
 			t.Errorf("have %.1f: %q lacks %q", tc.have, b.String(), tc.want)
 		}
 		if tc.wantNot != "" && strings.Contains(b.String(), tc.wantNot) {
 			t.Errorf("have %.1f: %q says %q", tc.have, b.String(), tc.wantNot)
 		}
+	}
+}
+
+// TestTextMarksNiceToHaves: the text says which requirements are nice to
+// have, met or missing, as the JSON's must_have does (a tryout found a
+// nice-to-have among the must-haves' ✗ rows with nothing to tell it).
+func TestTextMarksNiceToHaves(t *testing.T) {
+	reqs := []match.Requirement{{Text: "Kubernetes in production", MustHave: true}, {Text: "Terraform"}, {Text: "Fintech is a strong advantage"}}
+	c := match.Candidate{Missing: []string{"Kubernetes in production", "Fintech is a strong advantage"},
+		Matched: []match.Evidence{{Requirement: "Terraform", Level: "partial", Text: "Skills: Terraform"}}}
+	var b strings.Builder
+	printEvidence(&b, c, reqs)
+	out := b.String()
+	for _, want := range []string{"Terraform (partial, nice to have)", "Fintech is a strong advantage (nice to have)\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Kubernetes in production (nice") {
+		t.Errorf("a must-have marked nice to have:\n%s", out)
 	}
 }
