@@ -117,6 +117,9 @@ func printResults(w io.Writer, res *vitae.Results, q vitae.Query, color bool) {
 	for i, h := range res.Hits {
 		fmt.Fprintf(w, "%2d. %s\n", q.Offset+i+1, highlighted(h, color))
 		fmt.Fprintf(w, "    %s   score %.3f\n", byline(h.Bullet, true), h.Score)
+		if len(h.Duplicates) > 0 {
+			fmt.Fprintf(w, "    also written by: %s\n", copiesOf(h.Duplicates))
+		}
 		if q.Explain && h.Details != nil {
 			d := h.Details
 			fmt.Fprintf(w, "    keyword %.3f (#%d) · semantic %.3f (#%d) · fused %.3f\n", d.Keyword, d.KeywordRank, d.Vector, d.VectorRank, d.Fused)
@@ -203,4 +206,17 @@ func stripTags(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// copiesOf names the people whose identical bullets folded into a hit,
+// so that a folded copy's author is not lost from the list.
+func copiesOf(ds []vitae.Duplicate) string {
+	names := make([]string, len(ds))
+	for i, d := range ds {
+		names[i] = d.Person
+		if names[i] == "" {
+			names[i] = d.ResumeID
+		}
+	}
+	return strings.Join(names, ", ")
 }

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A folded copy's author is named under the hit ("also written by"): a
+// tryout saw "3 of 5 shown" and one of the two authors nowhere.
+func TestSearchNamesFoldedCopies(t *testing.T) {
+	dir := workdir(t)
+	for name, person := range map[string]string{"alice-test.md": "Alice Testperson", "bob-test.md": "Bob Testperson"} {
+		md := "# " + person + "\n\nSite Reliability Engineer\n\n## Experience\n\n### SRE — Acme\nJan 2019 – Present\n\n" +
+			"- Reduced zorblax pager noise by 40% with SLO-based alerting\n- Ran the on-call rotation for " + person + "'s team\n"
+		if err := os.WriteFile(filepath.Join(dir, "data", name), []byte(md), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := cli(t, dir, "search", "zorblax pager noise", "--limit", "5")
+	if code != 0 {
+		t.Fatalf("search: exit %d: %s", code, errOut)
+	}
+	first, _, _ := strings.Cut(out, "\n 2.")
+	if !strings.Contains(first, "zorblax") || !strings.Contains(first, "also written by: ") ||
+		!(strings.Contains(first, "Alice Testperson") && strings.Contains(first, "Bob Testperson")) {
+		t.Errorf("the first hit does not name both authors:\n%s", out)
+	}
+}
