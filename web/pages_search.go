@@ -100,6 +100,12 @@ func (s *Server) search(ctx context.Context, p searchParams, all bool) (*outcome
 		o.hits, o.paged = res.Hits, true
 		return o, nil
 	}
+	if res.NoMatch {
+		// Nothing matched: the closest bullets are no candidates, and
+		// the page says why there are none (noResults), as the list of
+		// bullets does.
+		return o, nil
+	}
 	// Several skills: keep candidates who have every one.
 	keep := func(id string) (bool, error) {
 		if len(p.Skills) < 2 {

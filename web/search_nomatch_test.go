@@ -23,6 +23,10 @@ func TestSearchPageSaysFiltersEmptiedIt(t *testing.T) {
 	}{
 		{"query syntax", "/?q=kubernetes+role%3APM&view=bullets",
 			[]string{"Nothing matches “kubernetes” with these filters (role: PM); "}, nil, "/?q=kubernetes&view=bullets"},
+		// The candidates view (the default) says it too, and lists none of
+		// the closest bullets' people as candidates (second tryout).
+		{"candidates view", "/?q=kubernetes&company=Contoso+Retail",
+			[]string{"Nothing matches “kubernetes” with these filters (company: Contoso Retail); ", "No candidates"}, []string{"1 candidate"}, "/?q=kubernetes"},
 		{"page filters and syntax", "/?q=kubernetes+since%3A2019&company=Nowhere&mode=keyword",
 			[]string{"Nothing matches “kubernetes” with these filters (company: Nowhere; since 2019); "}, nil, "/?mode=keyword&q=kubernetes"},
 		{"words match nothing either", "/?q=zzyzx+role%3APM&mode=keyword",
