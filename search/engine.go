@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -34,6 +35,10 @@ type Options struct {
 	CommonShare float64
 	FacetDepth  int // ranked results that facets count; default 200
 	MaxLimit    int // default 100
+	// GroupDepth is how many ranked bullets a search grouped by
+	// candidate groups; default 500. Only the page's people are loaded
+	// and highlighted, so its cost is the retrieval's and the rerank's.
+	GroupDepth  int
 	MaxQueryLen int // characters; default 1000
 	// RerankDepth is how many fused candidates the hybrid and semantic
 	// rankings score with every signal (and collapse, and hold to the
@@ -67,6 +72,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxLimit <= 0 {
 		o.MaxLimit = 100
+	}
+	if o.GroupDepth <= 0 {
+		o.GroupDepth = 500
 	}
 	if o.CommonShare == 0 {
 		o.CommonShare = DefaultCommonShare
@@ -301,8 +309,10 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	need := q.Offset + q.Limit
 	if q.GroupBy == "candidate" {
 		// Group over a wider pool, the same for every page: the
-		// candidates, and their count, do not change with the page.
-		need = s.opts.Candidates
+		// candidates, and their count, do not change with the page. It
+		// is deeper than a list's: people whose matching bullets rank
+		// past the first hundred are candidates too (tryout).
+		need = s.opts.GroupDepth
 	}
 	k := max(s.opts.Candidates, need)
 	// The meaning side of a list of bullets is the Candidates nearest
@@ -347,7 +357,8 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		// Fused lists are paged before hydration, so the keyword side
 		// need not load or highlight candidates that will not be shown.
 		// Bare hits load their bullets from the store too.
-		idsOnly = q.GroupBy == "" && (q.Mode != vitae.ModeKeyword || deep || o.bare)
+		// A grouped answer hydrates only its page's people.
+		idsOnly = q.GroupBy != "" || q.Mode != vitae.ModeKeyword || deep || o.bare
 		lex, err = s.st.Lexical(ctx, index.LexicalRequest{Text: text, Phrases: syn.Phrases, Exclude: syn.Exclude, Filters: q.Filters, Size: size, Highlight: !idsOnly, IDsOnly: idsOnly, CommonShare: o.commonShare,
 			// A list of bullets counts the keyword matches (see total);
 			// a grouped answer counts its candidates.
@@ -432,18 +443,22 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	if idsOnly {
 		withFields = nil // hydrate loads the shown bullets from the records
 	}
-	if q.GroupBy == "" {
-		res.Total = total
-		switch q.Mode {
-		case vitae.ModeKeyword:
-			res.Total = max(total, len(fused))
-		case vitae.ModeSemantic:
-			// Its whole pool was read: the list is the same on every page.
-			res.Total = len(fused)
+	if q.GroupBy == "candidate" {
+		if err := s.groupPage(res, text, rs, dups, q.Offset, q.Limit); err != nil {
+			return nil, err
 		}
-		// Only the page is shown: load and highlight just its bullets.
-		fused = fused[min(q.Offset, len(fused)):min(q.Offset+q.Limit, len(fused))]
+		return s.finish(res, q), nil
 	}
+	res.Total = total
+	switch q.Mode {
+	case vitae.ModeKeyword:
+		res.Total = max(total, len(fused))
+	case vitae.ModeSemantic:
+		// Its whole pool was read: the list is the same on every page.
+		res.Total = len(fused)
+	}
+	// Only the page is shown: load and highlight just its bullets.
+	fused = fused[min(q.Offset, len(fused)):min(q.Offset+q.Limit, len(fused))]
 	var hits []vitae.Hit
 	var texts []index.Analyzed
 	if o.bare {
@@ -457,13 +472,13 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 	if !o.bare {
 		s.explain(hits, texts, rs, dups)
 	}
-	if q.GroupBy == "candidate" {
-		// Grouped, the answer counts people: the candidates its pages hold.
-		res.Candidates, res.Total = group(hits, q.Offset, q.Limit)
-		res.Hits = page(hits, q.Offset, q.Limit)
-	} else {
-		res.Hits = hits
-	}
+	res.Hits = hits
+	return s.finish(res, q), nil
+}
+
+// finish applies what every answer shares: no match counts nothing, and
+// the score details are shown only when asked for.
+func (s *Engine) finish(res *vitae.Results, q vitae.Query) *vitae.Results {
 	if res.NoMatch {
 		res.Total = 0
 	}
@@ -477,7 +492,93 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 			}
 		}
 	}
-	return res, nil
+	return res
+}
+
+// groupPage groups the ranked list by candidate and loads and highlights
+// only what the page shows: its people's bullets and the page of
+// bullets. The total counts the people of the whole list.
+func (s *Engine) groupPage(res *vitae.Results, text string, rs []ranked, dups map[string][]vitae.Duplicate, offset, limit int) error {
+	owner, err := s.owners(rs)
+	if err != nil {
+		return err
+	}
+	ps := people(rs, owner)
+	res.Total = len(ps)
+	ps = ps[min(offset, len(ps)):min(offset+limit, len(ps))]
+	shown := make(map[int]bool)
+	for i := min(offset, len(rs)); i < min(offset+limit, len(rs)); i++ {
+		shown[i] = true
+	}
+	for _, p := range ps {
+		for _, i := range p.at {
+			shown[i] = true
+		}
+	}
+	at := make([]int, 0, len(shown))
+	for i := range shown {
+		at = append(at, i)
+	}
+	slices.Sort(at)
+	sub := make([]fusedHit, len(at))
+	for k, i := range at {
+		sub[k] = rs[i].fusedHit
+	}
+	hits, texts, err := s.hydrate(text, sub, nil, rs)
+	if err != nil {
+		return err
+	}
+	s.explain(hits, texts, rs, dups)
+	byID := make(map[string]vitae.Hit, len(hits))
+	for _, h := range hits {
+		byID[h.ID] = h
+	}
+	res.Candidates = make([]vitae.Candidate, 0, len(ps))
+	for _, p := range ps {
+		c := vitae.Candidate{ResumeID: p.id, Score: p.score}
+		for _, i := range p.at {
+			if h, ok := byID[rs[i].id]; ok { // gone if deleted since retrieval
+				c.Hits = append(c.Hits, h)
+			}
+		}
+		if len(c.Hits) == 0 {
+			continue
+		}
+		c.Person = c.Hits[0].Person
+		res.Candidates = append(res.Candidates, c)
+	}
+	res.Hits = []vitae.Hit{}
+	for i := min(offset, len(rs)); i < min(offset+limit, len(rs)); i++ {
+		if h, ok := byID[rs[i].id]; ok {
+			res.Hits = append(res.Hits, h)
+		}
+	}
+	return nil
+}
+
+// owners maps each ranked bullet to its résumé: the reranked head's
+// bullets are loaded already, the rest are read from the store.
+func (s *Engine) owners(rs []ranked) (map[string]string, error) {
+	out := make(map[string]string, len(rs))
+	var missing []string
+	for _, r := range rs {
+		if r.bullet != nil && r.bullet.ID == r.id {
+			out[r.id] = r.bullet.ResumeID
+		} else {
+			missing = append(missing, r.id)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	bs, err := s.st.Bullets(missing)
+	if err != nil {
+		return nil, fmt.Errorf("load bullets: %w", err)
+	}
+	for id, b := range bs {
+		out[id] = b.ResumeID
+	}
+	return out, nil
 }
 
 // total is how many bullets a list of bullets counts, the same on every

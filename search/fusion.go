@@ -164,6 +164,9 @@ func norm(s, lo, hi float64) float64 {
 // and how many there are. A candidate's score is their best hit plus a
 // damped sum of the next two (0.5, 0.25): breadth of evidence counts, but
 // a long résumé cannot win on volume.
+// groupWeights weigh a candidate's best three bullets.
+var groupWeights = []float64{1, 0.5, 0.25}
+
 func group(hits []vitae.Hit, offset, limit int) ([]vitae.Candidate, int) {
 	byID := map[string]*vitae.Candidate{}
 	var order []*vitae.Candidate
@@ -178,7 +181,7 @@ func group(hits []vitae.Hit, offset, limit int) ([]vitae.Candidate, int) {
 			c.Hits = append(c.Hits, h)
 		}
 	}
-	weights := []float64{1, 0.5, 0.25}
+	weights := groupWeights
 	out := make([]vitae.Candidate, 0, len(order))
 	for _, c := range order {
 		for i, h := range c.Hits {
@@ -193,6 +196,42 @@ func group(hits []vitae.Hit, offset, limit int) ([]vitae.Candidate, int) {
 		return []vitae.Candidate{}, len(out)
 	}
 	return out[offset:min(offset+limit, len(out))], len(out)
+}
+
+// person is a candidate of a grouped answer: a résumé, its score, and
+// the positions of its best bullets in the ranked list.
+type person struct {
+	id    string
+	score float64
+	at    []int
+}
+
+// people groups a ranked list by résumé, scored as group scores hits:
+// the best three bullets weigh 1, 0.5 and 0.25. A bullet without an
+// owner (deleted since retrieval) is left out.
+func people(rs []ranked, owner map[string]string) []person {
+	byID := map[string]int{}
+	var out []person
+	for i, r := range rs {
+		id, ok := owner[r.id]
+		if !ok {
+			continue
+		}
+		k, ok := byID[id]
+		if !ok {
+			k = len(out)
+			byID[id] = k
+			out = append(out, person{id: id})
+		}
+		if p := &out[k]; len(p.at) < 5 {
+			if n := len(p.at); n < len(groupWeights) {
+				p.score += groupWeights[n] * r.details.Fused
+			}
+			p.at = append(p.at, i)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+	return out
 }
 
 func sortLexical(hits []index.LexicalHit) {

@@ -29,6 +29,17 @@ func BenchmarkSearch10k(b *testing.B) {
 			}
 		})
 	}
+	// The candidates view: grouped over Options.GroupDepth bullets.
+	for _, mode := range []vitae.Mode{vitae.ModeKeyword, vitae.ModeHybrid} {
+		b.Run(string(mode)+"-grouped", func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				if _, err := eng.Search(ctx, vitae.Query{Text: queries[i%len(queries)], Mode: mode, GroupBy: "candidate", Limit: 10}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 	// search.ranking: learned (z-score fusion, role and full signals).
 	learned := search.New(ix, l, search.Options{Weights: search.LearnedWeights, Normalization: search.NormalizeZScore})
 	b.Run("hybrid-learned", func(b *testing.B) {
