@@ -301,7 +301,7 @@ func (jd *JobDescription) add(text, k string, item bool) {
 	r.Leadership = asksToLead(text)
 	if r.Leadership {
 		if lead, total, ok := leadingYears(text); ok {
-			r.Years = lead
+			r.Years, r.TotalYears = lead, total
 			jd.YearsRequired = max(jd.YearsRequired, total)
 		}
 	}

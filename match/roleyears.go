@@ -251,10 +251,10 @@ func (s scorer) orLeadRole(ri int, bullets []vitae.Bullet, ev *Evidence) *Eviden
 }
 
 // noteYears writes a years requirement's years on its evidence, if any.
-func noteYears(matched []Evidence, ri int, y YearsCheck) {
+func noteYears(matched []Evidence, ri int, note string) {
 	for i := range matched {
 		if matched[i].RequirementIndex == ri {
-			matched[i].Years = y.Note()
+			matched[i].Years = note
 		}
 	}
 }

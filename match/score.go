@@ -110,16 +110,26 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			have, in := s.z.roleYears(r.Bullets, s.now, fam) // years of the role asked, not the career (roleyears.go)
 			y.Kind, y.Have, y.Roles = "role", round3(have), in
 		}
-		y.Fit = round3(math.Min(1, y.Have/y.Asked))
-		if !dated {
-			// No role has a readable date: the years are not known, not 0.
-			y.Unknown, y.Fit = true, unknownYearsFit
+		checks := []YearsCheck{y}
+		if req.TotalYears > 0 {
+			// "10+ years …, with 3-5 years leading": the career's years too.
+			checks = append(checks, YearsCheck{Requirement: req.Text, Asked: req.TotalYears, Have: c.YearsExperience, Kind: "total"})
 		}
-		ex.Years = append(ex.Years, y)
-		ex.YearsFit = math.Min(ex.YearsFit, y.Fit)
-		noteYears(c.Matched, ri, y)
+		fit, notes := 1.0, make([]string, len(checks))
+		for i := range checks {
+			y := &checks[i]
+			y.Fit = round3(math.Min(1, y.Have/y.Asked))
+			if !dated {
+				// No role has a readable date: the years are not known, not 0.
+				y.Unknown, y.Fit = true, unknownYearsFit
+			}
+			fit, notes[i] = math.Min(fit, y.Fit), y.Note()
+		}
+		ex.Years = append(ex.Years, checks...)
+		ex.YearsFit = math.Min(ex.YearsFit, fit)
+		noteYears(c.Matched, ri, strings.Join(notes, ", "))
 		if s.yearsCap {
-			sum -= weights[ri] * capYears(c.Matched, ri, y.Fit)
+			sum -= weights[ri] * capYears(c.Matched, ri, fit)
 			ex.Evidence = round3(sum / wsum)
 		}
 	}

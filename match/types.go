@@ -26,6 +26,10 @@ type Requirement struct {
 	Skills     []string `json:"skills,omitempty"`
 	Years      float64  `json:"years,omitempty"` // "5+ years of Go" → 5
 	Leadership bool     `json:"leadership,omitempty"`
+	// TotalYears is the career's years a requirement to lead asks beside
+	// the years of leading ("10+ years of engineering, with 3-5 years
+	// leading teams" → Years 3, TotalYears 10); both are checked.
+	TotalYears float64 `json:"total_years,omitempty"`
 	// Core is, in a match with Weights.Core on, whether the requirement
 	// names a word of the role the JD title names besides its head noun
 	// ("data" of "Data Engineer", rolecore.go): the weight of a requirement

@@ -207,10 +207,10 @@ func yearsText(c match.Candidate) string {
 		return fmt.Sprintf("%.1f years (%.1f in leadership roles)", c.YearsExperience, c.LeadershipYears)
 	}
 	notes := make([]string, len(c.Explain.Years))
-	total := true // every check counted the career's years: they are the note's own
+	total := false // a check counted the career's years: a note says them
 	for i, y := range c.Explain.Years {
 		notes[i] = y.Note()
-		total = total && y.Kind == "total"
+		total = total || y.Kind == "total"
 	}
 	if total && c.YearsExperience > 0 || c.Explain.Years[0].Unknown {
 		return strings.Join(notes, "; ") // an unknown note says there are no dated roles
@@ -238,12 +238,22 @@ func printEvidence(w io.Writer, c match.Candidate, reqs []match.Requirement) {
 		}
 		fmt.Fprintf(w, "   %s %s (%s)\n     ← %s\n", match.Mark(e.Level), e.Requirement, level, e.Text)
 	}
-	years := map[string]string{} // a missing requirement's years: Missing holds only its text
+	// A missing requirement's years (Missing holds only its text); one
+	// may check two ("10+ years …, with 3-5 years leading").
+	notes, met := map[string][]string{}, map[string]bool{}
 	for _, y := range c.Explain.Years {
-		years[y.Requirement] = " (" + y.Note() + ")"
-		if y.Have >= y.Asked {
+		if _, seen := met[y.Requirement]; !seen {
+			met[y.Requirement] = true
+		}
+		notes[y.Requirement] = append(notes[y.Requirement], y.Note())
+		met[y.Requirement] = met[y.Requirement] && !y.Unknown && y.Have >= y.Asked
+	}
+	years := map[string]string{}
+	for req, n := range notes {
+		years[req] = " (" + strings.Join(n, ", ") + ")"
+		if met[req] {
 			// The years are met; what is missing is the rest of it.
-			years[y.Requirement] = " (years met: " + y.Note() + "; no bullet shows the rest)"
+			years[req] = " (years met: " + strings.Join(n, ", ") + "; no bullet shows the rest)"
 		}
 	}
 	for _, m := range c.Missing {
