@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -168,13 +169,8 @@ func Tokenize(text string) []string {
 // copies.
 func tokens(text string, lower bool) []string {
 	var out []string
-	start := -1 // byte offset of the word being read, -1 between words
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := strings.TrimRight(text[start:end], ".-/'")
-		start = -1
+	scanWords(text, func(start, end int) {
+		w := text[start:end]
 		if lower {
 			w = strings.ToLower(w)
 		}
@@ -182,6 +178,23 @@ func tokens(text string, lower bool) []string {
 			out = make([]string, 0, len(text)/6+1) // about one word per six bytes
 		}
 		out = append(out, w)
+	})
+	return out
+}
+
+// scanWords calls word with the byte span of each word of text, as
+// tokens reads words.
+func scanWords(text string, word func(start, end int)) {
+	start := -1 // byte offset of the word being read, -1 between words
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := strings.TrimRight(text[start:end], ".-/'")
+		if w != "" {
+			word(start, start+len(w))
+		}
+		start = -1
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -210,6 +223,21 @@ func tokens(text string, lower bool) []string {
 		i += size
 	}
 	flush(len(text))
+}
+
+// breaks reports, for each of text's n words, whether punctuation that
+// ends a phrase (, ; : ( ) | and the like) comes before it: "credit, risk"
+// is no "credit risk". Nil when text does not hold n words.
+func breaks(text string, n int) []bool {
+	out := make([]bool, 0, n)
+	last := -1
+	scanWords(text, func(start, end int) {
+		out = append(out, last >= 0 && strings.ContainsAny(text[last:start], ".,;:()[]{}|!?•·–—\""))
+		last = end
+	})
+	if len(out) != n {
+		return nil
+	}
 	return out
 }
 
@@ -265,6 +293,7 @@ func (l *Lexicon) Find(text string) []Match {
 // matches index into words.
 func (l *Lexicon) FindWords(text string, words []string) []Match {
 	var orig []string // text's words as written, read when a term is case-sensitive
+	var brk []bool    // punctuation before each word, read when a term has words
 	var out []Match
 	for i := 0; i < len(words); {
 		best := -1
@@ -272,6 +301,16 @@ func (l *Lexicon) FindWords(text string, words []string) []Match {
 		for _, p := range l.byFirst[words[i]] {
 			if i+len(p.words) > len(words) || !equal(words[i:i+len(p.words)], p.words) {
 				continue
+			}
+			if len(p.words) > 1 {
+				if brk == nil {
+					if brk = breaks(text, len(words)); brk == nil {
+						brk = []bool{} // word boundaries differ (lower-casing): read no breaks
+					}
+				}
+				if len(brk) == len(words) && slices.Contains(brk[i+1:i+len(p.words)], true) {
+					continue
+				}
 			}
 			if p.exact != "" {
 				if orig == nil {

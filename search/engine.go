@@ -12,6 +12,7 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/lexicon"
 )
 
 // Options configure an Engine; zero values take the defaults.
@@ -221,6 +222,7 @@ func (s *Engine) prepare(q vitae.Query) (prepared, error) {
 		}
 	}
 	q.Filters = syn.Merge(q.Filters)
+	q.Filters.Skill = skillNames(q.Filters.Skill)
 	// What the keyword side would refuse is refused here, before a hybrid
 	// search's vector side pays an embed call (whose provider, if slow,
 	// would turn the EINVALID into an ETIMEOUT) and logs a degradation.
@@ -239,6 +241,19 @@ func (s *Engine) prepare(q vitae.Query) (prepared, error) {
 		return prepared{}, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", index.MaxQueryTerms)
 	}
 	return prepared{q: q, syn: syn}, nil
+}
+
+// skillNames adds to each skill filter value the lexicon's name for it:
+// indexing stores a skill by that name ("Golang" as Go, "Postgres" as
+// PostgreSQL), so a filter by the résumé's own word found nothing.
+func skillNames(values []string) []string {
+	out := slices.Clone(values)
+	for _, v := range values {
+		if g, ok := lexicon.Default().Lookup(v); ok && g.Kind == "skill" && !strings.EqualFold(g.Canonical, strings.TrimSpace(v)) {
+			out = append(out, g.Canonical)
+		}
+	}
+	return out
 }
 
 // countWithoutFilters is the Total of p's query without its filters, as
