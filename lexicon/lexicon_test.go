@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -126,5 +127,30 @@ func TestIncidentWorkIsIncidentManagement(t *testing.T) {
 				t.Errorf("Find(%q) (-want +got):\n%s", tt.text, diff)
 			}
 		})
+	}
+}
+
+// A phrase of the lexicon never spans punctuation: "credit, risk, and
+// analytics teams" named Credit Analysis and "Product, Marketing,
+// Finance" Product Marketing (a tryout).
+func TestPhrasesStopAtPunctuation(t *testing.T) {
+	l := Default()
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"credit risk models", []string{"Credit Analysis"}},
+		{"company's credit, risk, and analytics teams", nil},
+		{"product marketing launches", []string{"Product Marketing"}},
+		{"across Product, Marketing, Finance", nil},
+		{"machine learning (ML) in production", []string{"Machine Learning"}},
+		{"Go, Rust", []string{"Go", "Rust"}},
+		{"Splunk alerts", []string{"Splunk"}},
+		{"the fine art of balancing time", nil},
+		{"not just using emotional appeals", nil},
+	} {
+		if got := l.Skills(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("Skills(%q) = %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }
