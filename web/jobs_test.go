@@ -209,6 +209,11 @@ func TestPagesShowStoredJobsAndFits(t *testing.T) {
 			t.Errorf("the candidate page lacks %q", w)
 		}
 	}
+	// The fit's whole formula is folded away: a tryout found a paragraph
+	// of some 250 words before the jobs.
+	if _, fits, ok := strings.Cut(page, "Jobs this person fits"); !ok || !strings.Contains(fits, `<summary>how it is scored</summary>Each job is scored`) {
+		t.Errorf("the fit's formula is not folded under \"how it is scored\"")
+	}
 
 	st, page = get(t, base+"/match")
 	if st != 200 || !strings.Contains(page, `href="/match?job=`+j.ID+`"`) {

@@ -44,6 +44,8 @@ func TestExitCodes(t *testing.T) {
 		{"unknown jobs subcommand", []string{"jobs", "bogus"}, 2, `unknown command "bogus" for "vitae jobs"`},
 		{"unknown jobs subcommand suggests", []string{"jobs", "lsit"}, 2, "did you mean"},
 		{"unknown audit subcommand", []string{"audit", "bogus"}, 2, `unknown command "bogus" for "vitae audit"`},
+		{"help of an unknown command", []string{"add", "--help"}, 2, `unknown command "add" for "vitae"`},
+		{"help of an unknown jobs subcommand", []string{"jobs", "bogus", "-h"}, 2, `unknown command "bogus" for "vitae jobs"`},
 		{"index without a path", []string{"index"}, 2, "at least one PATH"},
 		{"bench with an unknown peer", []string{"bench", "--peer", "solr"}, 2, `--peer: "solr" is not a known peer`},
 		{"bench server without a peer", []string{"bench", "--weaviate-server", "/bin/true"}, 2, "--weaviate-server needs --peer weaviate"},

@@ -31,7 +31,10 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		err = helpErr(cmd)
+	}
 	if err == nil {
 		return 0
 	}
@@ -159,6 +162,20 @@ func runnableGroups(c *cobra.Command) {
 	for _, sub := range c.Commands() {
 		runnableGroups(sub)
 	}
+}
+
+// helpErr is the usage error of a --help that named an unknown command
+// ("vitae add --help"): cobra prints the parent's help and exits 0, as
+// if the command existed, for it answers --help before it checks
+// arguments. cmd is the command cobra ran, its flags parsed.
+func helpErr(cmd *cobra.Command) error {
+	if !cmd.HasSubCommands() || cmd.Flags().NArg() == 0 {
+		return nil
+	}
+	if help, _ := cmd.Flags().GetBool("help"); !help {
+		return nil
+	}
+	return usage(fmt.Errorf("unknown command %q for %q", cmd.Flags().Arg(0), cmd.CommandPath()))
 }
 
 // usageErrors makes every command's flag and argument errors exit 2.

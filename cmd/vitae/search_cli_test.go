@@ -28,3 +28,16 @@ func TestSearchNamesFoldedCopies(t *testing.T) {
 		t.Errorf("the first hit does not name both authors:\n%s", out)
 	}
 }
+
+// --explain says a retriever did not return a hit, not "0.000 (#0)",
+// which a tryout read as a rank. A keyword search has no semantic side.
+func TestSearchExplainSaysNotRetrieved(t *testing.T) {
+	dir := workdir(t)
+	code, out, errOut := cli(t, dir, "search", "kubernetes", "--mode", "keyword", "--explain", "--limit", "3")
+	if code != 0 {
+		t.Fatalf("search: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "semantic not retrieved") || strings.Contains(out, "(#0)") || !strings.Contains(out, "keyword ") {
+		t.Errorf("explain lines:\n%s", out)
+	}
+}

@@ -122,7 +122,7 @@ func printResults(w io.Writer, res *vitae.Results, q vitae.Query, color bool) {
 		}
 		if q.Explain && h.Details != nil {
 			d := h.Details
-			fmt.Fprintf(w, "    keyword %.3f (#%d) · semantic %.3f (#%d) · fused %.3f\n", d.Keyword, d.KeywordRank, d.Vector, d.VectorRank, d.Fused)
+			fmt.Fprintf(w, "    keyword %s · semantic %s · fused %.3f\n", side(d.Keyword, d.KeywordRank), side(d.Vector, d.VectorRank), d.Fused)
 		}
 	}
 	if !res.NoMatch {
@@ -219,4 +219,13 @@ func copiesOf(ds []vitae.Duplicate) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// side is one retriever's score and rank of a hit, or that it did not
+// return the hit ("0.000 (#0)" read as a rank).
+func side(score float64, rank int) string {
+	if rank == 0 {
+		return "not retrieved"
+	}
+	return fmt.Sprintf("%.3f (#%d)", score, rank)
 }
