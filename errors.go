@@ -11,6 +11,7 @@ const (
 	EINVALID       = "invalid"              // the caller sent something malformed
 	ENOTFOUND      = "not_found"            // no such résumé, bullet, route
 	EUNAUTHORIZED  = "unauthorized"         // missing or wrong API key
+	EFORBIDDEN     = "forbidden"            // refused whatever the key: a change sent from another site's page
 	ETOOLARGE      = "too_large"            // over a size, count or length limit
 	EUNAVAILABLE   = "unavailable"          // a dependency (embedding provider) is down
 	ETIMEOUT       = "timeout"              // the work took longer than allowed

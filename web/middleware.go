@@ -153,6 +153,10 @@ func (s *Server) auth(required bool) gin.HandlerFunc {
 			c.Header("WWW-Authenticate", `Bearer realm="vitae"`)
 			// The unread body is not drained: the connection closes instead.
 			c.Header("Connection", "close")
+			if p := c.Request.URL.Path; !strings.HasPrefix(p, "/api/") && p != "/metrics" {
+				s.refuseKeyPage(c)
+				return
+			}
 			s.fail(c, vitae.Errorf(vitae.EUNAUTHORIZED, "missing or wrong API key (send Authorization: Bearer KEY)"))
 			return
 		}

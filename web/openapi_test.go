@@ -99,6 +99,7 @@ type liveCall struct {
 	// contains are texts the answer must hold: fields only some
 	// configurations write, so the schema check sees them.
 	contains []string
+	origin   string // the Origin header a browser would send
 }
 
 // testLiveResponsesMatchOpenAPI calls every route of the real server,
@@ -327,6 +328,7 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 		status: 200, request: "valid", contains: []string{`"role_fit":`, `"core":true`, `"role_evidence":0.5`, `"core_weight":0.6`}})
 	calls = append(calls, jobCalls(t, serve, open, keyed)...)
 	calls = append(calls, auditCalls(t, open, keyed, serve)...)
+	calls = append(calls, crossSiteCalls(doc, open)...)
 
 	seen := map[string]map[string]bool{} // operationId → statuses answered
 	for _, c := range calls {
@@ -405,8 +407,37 @@ func (c liveCall) request0(tb testing.TB) *http.Request {
 	if c.key != "" {
 		req.Header.Set("Authorization", "Bearer "+c.key)
 	}
+	if c.origin != "" {
+		req.Header.Set("Origin", c.origin)
+	}
 	return req
 }
+
+// crossSiteCalls send every documented operation that changes data as a
+// page of another site would: each must answer the documented 403 before
+// it reads the body or the ids (so dummy ones do), and change nothing.
+func crossSiteCalls(doc *openapi3.T, srv *httptest.Server) []liveCall {
+	var calls []liveCall
+	for _, p := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(p)
+		base := doc.Servers[0].URL
+		if len(item.Servers) > 0 {
+			base = item.Servers[0].URL
+		}
+		for m, op := range item.Operations() {
+			if m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions {
+				continue
+			}
+			path := reDocParam.ReplaceAllString(strings.TrimSuffix(base, "/")+p, "x")
+			calls = append(calls, liveCall{name: "cross-site " + op.OperationID, srv: srv, method: m, path: path,
+				body: []byte(`{}`), status: http.StatusForbidden, origin: "http://evil.example"})
+		}
+	}
+	return calls
+}
+
+// reDocParam is an OpenAPI path parameter, "{name}".
+var reDocParam = regexp.MustCompile(`\{\w+\}`)
 
 func (c liveCall) send(tb testing.TB) (int, []byte, http.Header) {
 	tb.Helper()

@@ -230,8 +230,7 @@ func (s *Server) deleteResumePage(c *gin.Context) {
 	_, back := backURL(c.PostForm("back"))
 	again := "/resumes/" + url.PathEscape(id) + "?back=" + url.QueryEscape(c.PostForm("back"))
 	if !s.pageWriteAllowed(c) {
-		flash(c, "Not deleted: the API key is missing or wrong.")
-		c.Redirect(http.StatusSeeOther, again)
+		s.refuseKey(c, "Not deleted", again)
 		return
 	}
 	if c.PostForm("confirm") != "yes" {

@@ -56,7 +56,12 @@ func (s *Server) pageWrite(fn func(*gin.Context, *workbench.Store) (to, msg stri
 		ret := localPath(c.PostForm("return"))
 		wb, err := s.workbench()
 		if err == nil && !s.pageWriteAllowed(c) {
-			err = vitae.Errorf(vitae.EUNAUTHORIZED, "the API key is missing or wrong")
+			back := ret
+			if back == "" {
+				back = "/shortlists"
+			}
+			s.refuseKey(c, "Not saved", back)
+			return
 		}
 		to, msg := ret, ""
 		if err == nil {

@@ -160,6 +160,7 @@ type Server struct {
 	sweepMu  sync.Mutex
 	swept    time.Time
 	parses   chan struct{} // a slot per résumé parse running (Uploads.ParseSlots)
+	origins  *originGuard  // cross-site writes (csrf.go)
 }
 
 // New builds the router over the search engine b and the job matcher m.
@@ -184,6 +185,9 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, vitae.Wrap(vitae.EINVALID, err, "web config: trusted proxies")
 	}
+	if s.origins, err = newOriginGuard(cfg.CORSOrigins); err != nil {
+		return nil, vitae.Wrap(vitae.EINVALID, err, "web config")
+	}
 	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "vitae_http_requests_total", Help: "HTTP requests by route, method and status."}, []string{"route", "method", "status"})
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "vitae_http_request_duration_seconds", Help: "HTTP request latency by route.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16)}, []string{"route", "method"})
 	s.registry.MustRegister(s.requests, s.latency, prometheus.NewGoCollector())
@@ -197,7 +201,7 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 
 	e := s.engine
 	e.HandleMethodNotAllowed = true
-	e.Use(s.recovery, s.observe, s.securityHeaders, s.cors, s.rateLimit, s.identify)
+	e.Use(s.recovery, s.observe, s.securityHeaders, s.cors, s.rateLimit, s.sameOrigin, s.identify)
 	e.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
 			s.fail(c, vitae.Errorf(vitae.ENOTFOUND, "no such route: %s %s", c.Request.Method, c.Request.URL.Path))
@@ -257,6 +261,8 @@ func statusOf(code string) int {
 		return http.StatusNotFound
 	case vitae.EUNAUTHORIZED:
 		return http.StatusUnauthorized
+	case vitae.EFORBIDDEN:
+		return http.StatusForbidden
 	case vitae.ETOOLARGE:
 		return http.StatusRequestEntityTooLarge
 	case vitae.ERATELIMIT:
