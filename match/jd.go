@@ -26,16 +26,18 @@ type JobDescription struct {
 	Warnings     []Warning `json:"warnings,omitempty"`
 	WarningCodes []string  `json:"warning_codes,omitempty"`
 	// Dropped counts the requirements read past MaxRequirements and not
-	// matched: a result says so instead of cutting them silently.
+	// matched (those that say least, capRequirements): a result says so,
+	// and a warning names them, instead of cutting them silently.
 	Dropped int `json:"requirements_dropped,omitempty"`
 }
 
 // MaxJDChars is the longest job description a match reads, in characters.
 const MaxJDChars = 50000
 
-// MaxRequirements is the most requirements a match scores, the first
-// ones of the JD: each costs searches, so the cap bounds a match's
-// latency. The rest are counted (JobDescription.Dropped), not matched.
+// MaxRequirements is the most requirements a match scores: each costs
+// searches, so the cap bounds a match's latency. Past it the ones that
+// say least are counted (JobDescription.Dropped) and named in a warning,
+// not matched (capRequirements).
 const MaxRequirements = 40
 
 var (
@@ -53,8 +55,11 @@ var (
 
 var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
-// boilerplate marks sentences that are never requirements.
-var boilerplate = regexp.MustCompile(`(?i)(equal opportunity|equal employment|without regard to|race, color|401\(?k\)|health insurance|dental|paid time off|pto\b|we offer|salary range|compensation|apply now|to apply|visa sponsorship|reasonable accommodation|benefits|relocat|cover letter|stock options|catered|commuter|https?://)`)
+// boilerplate marks sentences that are never requirements. A JD's
+// disclaimer that it is no complete list ("this job description isn't
+// meant to be a complete list of your qualifications") asks nothing
+// (tryout: it took a place under MaxRequirements as a must-have).
+var boilerplate = regexp.MustCompile(`(?i)((?:isn't|is not|aren't|are not)\s+(?:meant|intended)\s+to\s+be\s+(?:an?\s+)?(?:complete|exhaustive|comprehensive)|equal opportunity|equal employment|without regard to|race, color|401\(?k\)|health insurance|dental|paid time off|pto\b|we offer|salary range|compensation|apply now|to apply|visa sponsorship|reasonable accommodation|benefits|relocat|cover letter|stock options|catered|commuter|https?://)`)
 
 // reMeta matches a posting's metadata line ("**Location:** Berlin").
 var reMeta = regexp.MustCompile(`(?i)^\**\s*(url|link|location|work location|seniority(?: level)?|employment type|job type|job id|department|posted|date posted|workplace type|work type|salary|pay|schedule|shift|start date|reports to)\s*:?\**\s*:\s*\**\s*(.*)$`)
@@ -94,30 +99,41 @@ func ParseJD(text, format string) (*JobDescription, error) {
 		}
 	}
 	var jd *JobDescription
-	switch format {
-	case "json":
-		if jd, err = parseJobJSON(text); err != nil {
-			return nil, err
-		}
-	case "html":
-		lines, err := ingest.HTMLLines([]byte(text))
-		if err != nil {
+	if format == "json" {
+		jd, err = parseJobJSON(text)
+	} else {
+		jd, err = parseText(text, format)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if strings.HasPrefix(strings.TrimSpace(text), "{") && isJSONResume(text) {
+		jd.Warnings = append(jd.Warnings, jsonResumeWarning)
+	}
+	if err := checkAsks(jd); err != nil {
+		return nil, err
+	}
+	jd.WarningCodes = Codes(jd.Warnings)
+	return jd, nil
+}
+
+// parseText reads a JD written as HTML ("html") or as text or Markdown
+// (any other format), and warns of what its lines look like.
+func parseText(text, format string) (*JobDescription, error) {
+	var lines []string
+	if format == "html" {
+		var err error
+		if lines, err = ingest.HTMLLines([]byte(text)); err != nil {
 			return nil, err
 		}
 		// A page's <title> is not read: saved job pages title themselves
 		// "Acme Careers" or "Job Application for … at …", and a title
 		// feeds role fit (review22b).
-		jd = parseJDLines(lines)
-		jd.Warnings = Warnings(lines)
-	default: // text or markdown: CheckFormat refused the rest
-		lines := strings.Split(text, "\n")
-		jd = parseJDLines(lines)
-		jd.Warnings = Warnings(lines)
+	} else {
+		lines = strings.Split(text, "\n")
 	}
-	if strings.HasPrefix(strings.TrimSpace(text), "{") && isJSONResume(text) {
-		jd.Warnings = append(jd.Warnings, jsonResumeWarning)
-	}
-	jd.WarningCodes = Codes(jd.Warnings)
+	jd := parseJDLines(lines)
+	jd.Warnings = append(Warnings(lines), jd.Warnings...) // finish's, after the text's
 	return jd, nil
 }
 
@@ -142,6 +158,10 @@ func parseJDLines(raw []string) *JobDescription {
 	}
 	lines := readJDLines(raw)
 	title := titleIndex(lines)
+	head := -1 // the header's heading that names the role (headerTitle)
+	if title < 0 {
+		head = headerTitle(lines)
+	}
 	roles := plainRoles(lines, title)
 	kind, known := "resp", false // known: the section was named by a heading
 	var cands []candidate
@@ -188,8 +208,10 @@ func parseJDLines(raw []string) *JobDescription {
 			}
 			h, _ := read(l.text)
 			k := sectionKind(h)
-			// A section heading ("## Requirements") is never the title.
-			if jd.Title == "" && k == "" && l.kind == lineHeading {
+			// The title is the header's heading that names the role, else
+			// the first heading that names no section ("## Requirements")
+			// and no place ("#### San Francisco, CA").
+			if i == head || head < 0 && jd.Title == "" && k == "" && l.kind == lineHeading && !placeOnly(h) {
 				jd.Title = h
 				continue
 			}
@@ -413,9 +435,11 @@ func (jd *JobDescription) finish() {
 		jd.Seniority = strings.ToLower(m)
 	}
 	jd.Requirements = saidOnce(jd.Requirements)
-	if n := len(jd.Requirements); n > MaxRequirements {
-		jd.Dropped = n - MaxRequirements
-		jd.Requirements = jd.Requirements[:MaxRequirements]
+	read := len(jd.Requirements)
+	var dropped []Requirement
+	if jd.Requirements, dropped = capRequirements(jd.Requirements); len(dropped) > 0 {
+		jd.Dropped = len(dropped)
+		jd.Warnings = append(jd.Warnings, droppedWarning(dropped, read))
 	}
 }
 
@@ -446,11 +470,18 @@ func isJSONResume(text string) bool {
 	return json.Unmarshal([]byte(text), &keys) == nil && keys["basics"] != nil && keys["work"] != nil
 }
 
-// parseJobJSON reads JSON Resume's job schema.
+// jsonTextFields are the fields of a JSON job that hold its posting as
+// text, in the order read: JSON Resume's "description", then what job
+// boards' exports and this corpus (jobs.jsonl: "text") and the API
+// ("job_description") call it.
+var jsonTextFields = []string{"description", "text", "body", "job_description"}
+
+// parseJobJSON reads JSON Resume's job schema. Without responsibilities,
+// qualifications or skills, the first of jsonTextFields that holds text is
+// read as the posting (text, Markdown or HTML), under the JSON's title.
 func parseJobJSON(text string) (*JobDescription, error) {
 	var j struct {
 		Title            string   `json:"title"`
-		Description      string   `json:"description"`
 		Experience       string   `json:"experience"`
 		Responsibilities []string `json:"responsibilities"`
 		Qualifications   []string `json:"qualifications"`
@@ -459,7 +490,12 @@ func parseJobJSON(text string) (*JobDescription, error) {
 			Keywords []string `json:"keywords"`
 		} `json:"skills"`
 	}
-	if err := json.Unmarshal([]byte(text), &j); err != nil {
+	var fields map[string]json.RawMessage
+	err := json.Unmarshal([]byte(text), &j)
+	if err == nil {
+		err = json.Unmarshal([]byte(text), &fields)
+	}
+	if err != nil {
 		if isJSONResume(text) {
 			// Its "skills" are a person's, often plain strings: say what
 			// the file is, not which Go field it failed.
@@ -482,15 +518,48 @@ func parseJobJSON(text string) (*JobDescription, error) {
 			jd.add("Experience with "+s.Name, "must", true)
 		}
 	}
-	if len(jd.Requirements) == 0 && j.Description != "" {
-		jd.add(j.Description, "resp", false)
+	if body := jsonText(fields); len(jd.Requirements) == 0 && body != "" {
+		format := "text"
+		if strings.HasPrefix(strings.TrimSpace(body), "<") {
+			format = "html"
+		}
+		if jd, err = parseText(NormalizeLines(body), format); err != nil { // finished
+			return nil, err
+		}
+		if j.Title != "" {
+			jd.Title = j.Title // the JSON names it; the text's heading is read
+			if m := reSeniority.FindString(j.Title); m != "" {
+				jd.Seniority = strings.ToLower(m)
+			}
+		}
+	} else {
+		jd.finish()
 	}
-	jd.finish()
 	if j.Experience != "" && jd.Seniority == "" {
 		jd.Seniority = strings.ToLower(j.Experience)
 	}
 	if len(jd.Requirements) == 0 {
-		return nil, vitae.Errorf(vitae.EINVALID, "job description has no responsibilities, qualifications or skills")
+		return nil, vitae.Errorf(vitae.EINVALID, "job description JSON has no requirements: it reads responsibilities, qualifications and skills (JSON Resume's job schema), else the posting's text in %s; none of them holds one", quotedFields())
 	}
 	return jd, nil
+}
+
+// jsonText is the first of jsonTextFields that is a string with text.
+func jsonText(fields map[string]json.RawMessage) string {
+	for _, f := range jsonTextFields {
+		var s string
+		if json.Unmarshal(fields[f], &s) == nil && strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// quotedFields lists jsonTextFields as an error names them.
+func quotedFields() string {
+	q := make([]string, len(jsonTextFields))
+	for i, f := range jsonTextFields {
+		q[i] = strconv.Quote(f)
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }

@@ -244,3 +244,87 @@ func sectionHeading(line string) bool {
 // question mark that is read as a heading; a longer one is the lead-in
 // sentence of a list, or a question in a paragraph.
 const maxLongHeading = 12
+
+// titleNouns name a role when a heading holds one ("Developer Experience
+// Engineer", "Head of Support"): roleNouns and the head nouns of other
+// titles.
+var titleNouns = func() map[string]bool {
+	m := setOf(`manager managers director head officer advocate evangelist coordinator recruiter representative
+		intern associate technician writer editor marketer strategist accountant nurse teacher lecturer professor
+		instructor trainer executive president vp cto ceo cfo cio ciso`)
+	for w := range roleNouns {
+		m[w] = true
+	}
+	return m
+}()
+
+// headingNamesRole reports whether a heading names a role: one of its words is
+// a title noun.
+func headingNamesRole(h string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if titleNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOnly reports whether a heading says only where or how the work is
+// ("San Francisco, CA", "Berlin, Germany (Hybrid)", "Remote"): no role,
+// and each of its parts a mode of work or a name of one to three
+// capitalised words, with a mode or more than one part (a name alone may
+// be a title: "Product Marketing").
+func placeOnly(h string) bool {
+	if headingNamesRole(h) {
+		return false
+	}
+	parts := strings.FieldsFunc(strings.ReplaceAll(h, " or ", ","), func(r rune) bool { return strings.ContainsRune(",;/|()·•–—", r) })
+	n, mode := 0, false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		n++
+		if reWorkPlace.MatchString(p) {
+			mode = true
+			continue
+		}
+		words := strings.Fields(p)
+		if len(words) > 3 {
+			return false
+		}
+		for _, w := range words {
+			if !unicode.IsUpper([]rune(w)[0]) {
+				return false
+			}
+		}
+	}
+	return mode || n > 1
+}
+
+// headerTitle is the index of a JD's title among the Markdown headings
+// that open it, before its first other line: the highest-level one (the
+// fewest "#") that names a role, though it holds a section's word
+// ("## Developer Experience Engineer" is no "Experience" section), and is
+// no section's heading phrase and no place; -1 when none does.
+func headerTitle(lines []jdLine) int {
+	best, level := -1, 7
+	for i, l := range lines {
+		switch l.kind {
+		case lineBlank, lineMeta:
+			continue
+		case lineHeading:
+		default:
+			return best
+		}
+		h, ok := heading(l.text)
+		if !ok || headingPhrase(h) || !headingNamesRole(h) || placeOnly(h) {
+			continue
+		}
+		if n := len(l.text) - len(strings.TrimLeft(l.text, "#")); n < level {
+			best, level = i, n
+		}
+	}
+	return best
+}

@@ -155,7 +155,8 @@ func TestMatchAPIWarns(t *testing.T) {
 		name, jd string
 		want     []string // codes
 	}{
-		{"pasted résumé", string(pasted), []string{match.WarnResume}},
+		// A résumé's bullets are more than a match scores: that is said too.
+		{"pasted résumé", string(pasted), []string{match.WarnResume, match.WarnDropped}},
 		{"German job", germanJD, []string{match.WarnNotEnglish}},
 		{"job", string(job), nil},
 	}
@@ -265,9 +266,9 @@ func TestJobsPageRefusesAnOversizedForm(t *testing.T) {
 	}
 }
 
-// A job description past the requirement cap is matched on its first
+// A job description past the requirement cap is matched on 40 of its
 // requirements, and the answer says how many were left out: the API with
-// requirements_dropped, the page in words. A title alone asks nothing: 400.
+// requirements_dropped and a warning, the page in words. A title alone asks nothing: 400.
 func TestMatchSaysRequirementsDropped(t *testing.T) {
 	base, _ := jobsServer(t)
 	var jd strings.Builder
@@ -280,7 +281,7 @@ func TestMatchSaysRequirementsDropped(t *testing.T) {
 		want     []string
 		not      string
 	}{
-		{"past the cap", jd.String(), http.StatusOK, []string{`"requirements_dropped":20`, `"text":"Experience with system 40"`}, `system 41"`},
+		{"past the cap", jd.String(), http.StatusOK, []string{`"requirements_dropped":20`, `"text":"Experience with system 40"`, `"warning_codes":["requirements_dropped"]`}, `"text":"Experience with system 41"`},
 		{"within it", "- Go\n- Kubernetes", http.StatusOK, []string{`"text":"Kubernetes"`}, `requirements_dropped`},
 		{"a title alone", "# Senior Go Engineer", http.StatusBadRequest, []string{`"code":"invalid"`, "no requirements found"}, `"candidates"`},
 	}
@@ -299,7 +300,7 @@ func TestMatchSaysRequirementsDropped(t *testing.T) {
 		})
 	}
 	st, page := postMatchPage(t, base, url.Values{"jd": {jd.String()}, "api_key": {"k"}})
-	if want := "The first 40 requirements are matched; the other 20 of the job description are not"; st != http.StatusOK || !strings.Contains(page, want) {
+	if want := "has 60 requirements and a match scores at most 40: 20 that say least"; st != http.StatusOK || !strings.Contains(page, want) {
 		t.Errorf("page: status %d, want 200 saying %q", st, want)
 	}
 }

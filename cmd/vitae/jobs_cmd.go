@@ -278,10 +278,24 @@ func printFits(w io.Writer, person, id string, fits []match.JobFit) {
 			fmt.Fprintf(w, "\n%d. %s [%s]  cannot be matched: %s\n", i+1, f.Title, f.JobID, f.Error)
 		case len(f.Match.Candidates) == 0:
 			fmt.Fprintf(w, "\n%d. %s [%s]  fit 0%%  no evidence for any of %d requirement(s)\n", i+1, f.Title, f.JobID, len(f.Match.Requirements))
+			printJobWarnings(w, f.Match)
 		default:
 			c := f.Match.Candidates[0]
 			fmt.Fprintf(w, "\n%d. %s [%s]  fit %d%%  %s\n", i+1, f.Title, f.JobID, c.Fit, c.Coverage.Summary())
+			printJobWarnings(w, f.Match)
 			printEvidence(w, c, f.Match.Requirements)
 		}
+	}
+}
+
+// printJobWarnings says what a stored job was read with, as match says
+// it: requirements past the cap not matched (a fit is scored on the
+// rest), a résumé stored as a job, a text not in English.
+func printJobWarnings(w io.Writer, res *match.Result) {
+	for _, wn := range res.Warnings {
+		fmt.Fprintf(w, "   Warning: %s\n", wn.Message)
+	}
+	if d := res.RequirementsDropped; d > 0 && !hasWarning(res.Warnings, match.WarnDropped) {
+		fmt.Fprintf(w, "   %d of %d requirements read are matched; the other %d are not\n", len(res.Requirements), len(res.Requirements)+d, d)
 	}
 }

@@ -42,7 +42,8 @@ func TestJobsCommands(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"jobs", "add", "bad.json"}, 1, "no responsibilities"},
+		// A JSON job with nothing to read: the error names the fields read.
+		{[]string{"jobs", "add", "bad.json"}, 1, `text in "description", "text", "body" or "job_description"`},
 		{[]string{"jobs", "add", "missing.md"}, 1, "read job description"},  // the README: a missing file is 1
 		{[]string{"jobs", "add", "--format", "pdf", "sre.md"}, 2, "format"}, // a bad flag value is 2
 		{[]string{"jobs", "fit", "nobody"}, 1, "nobody"},

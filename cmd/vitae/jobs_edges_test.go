@@ -161,19 +161,22 @@ func TestPrintMatchSaysNoDatedRoles(t *testing.T) {
 	}
 }
 
-// A match past the requirement cap says how many requirements it read
-// and matched; one within it says nothing of a cap.
+// A match past the requirement cap says so once: by its warning, which
+// names the requirements left out, or, from a server that sends none,
+// by the count; one within it says nothing of a cap.
 func TestPrintMatchSaysRequirementsDropped(t *testing.T) {
 	reqs := make([]match.Requirement, match.MaxRequirements)
 	for i := range reqs {
 		reqs[i] = match.Requirement{Text: fmt.Sprintf("Experience with system %d", i+1), MustHave: true}
 	}
+	warned := []match.Warning{{Code: match.WarnDropped, Message: "20 that say least are not matched"}}
 	tests := []struct {
 		name      string
 		res       match.Result
 		want, not string
 	}{
-		{"past the cap", match.Result{Requirements: reqs, RequirementsDropped: 20}, "40 requirement(s), 40 must-have\n40 of 60 requirements read; the first 40 are matched, the other 20 are not\n", "of 40 requirements"},
+		{"warned", match.Result{Requirements: reqs, RequirementsDropped: 20, Warnings: warned}, "40 requirement(s), 40 must-have\nWarning: 20 that say least are not matched\n", "requirements read"},
+		{"counted only", match.Result{Requirements: reqs, RequirementsDropped: 20}, "40 requirement(s), 40 must-have\n40 of 60 requirements read are matched; the other 20 are not\n", "the first 40"},
 		{"within it", match.Result{Requirements: reqs[:3]}, "3 requirement(s), 3 must-have\n", "requirements read"},
 	}
 	for _, tt := range tests {

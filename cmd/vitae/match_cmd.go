@@ -141,9 +141,10 @@ func printMatch(w io.Writer, res *match.Result) {
 	if line := weightsLine(res); line != "" {
 		fmt.Fprintln(w, line)
 	}
-	if d := res.RequirementsDropped; d > 0 {
+	if d := res.RequirementsDropped; d > 0 && !hasWarning(res.Warnings, match.WarnDropped) {
+		// A server of before the warning: its count alone.
 		n := len(res.Requirements)
-		fmt.Fprintf(w, "%d of %d requirements read; the first %d are matched, the other %d are not\n", n, n+d, n, d)
+		fmt.Fprintf(w, "%d of %d requirements read are matched; the other %d are not\n", n, n+d, d)
 	}
 	if res.Degraded {
 		fmt.Fprintf(w, "(degraded: %s)\n", res.DegradedReason)
@@ -162,6 +163,16 @@ func printMatch(w io.Writer, res *match.Result) {
 		fmt.Fprintf(w, "\n%d. %s  fit %d%%  %s  %s\n", i+1, c.Person, c.Fit, c.Coverage.Summary(), yearsText(c))
 		printEvidence(w, c, res.Requirements)
 	}
+}
+
+// hasWarning reports whether ws holds a warning of code.
+func hasWarning(ws []match.Warning, code string) bool {
+	for _, w := range ws {
+		if w.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // weightsLine says what each requirement counts for in the evidence mean
