@@ -1,8 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -21,9 +23,9 @@ const (
 )
 
 // Rank scores caller-supplied bullets against a query without indexing
-// them: BM25 over the supplied bullets themselves (the same English
-// analysis as the index), cosine similarity from the embedder, fused like
-// Search.
+// them: BM25 weighed by the index's term statistics (rankKeyword), the
+// same English analysis as the index, cosine similarity from the
+// embedder, fused like Search's candidates (rankScores).
 func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 	q := vitae.Query{Text: r.Query, Mode: r.Mode, Limit: 1}
 	if r.SemanticRatio != nil {
@@ -67,7 +69,10 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 		bullets[i] = b
 	}
 	res := &RankResult{}
-	lex := s.bm25(q.Text, bullets)
+	lex, err := s.rankKeyword(ctx, q.Text, bullets)
+	if err != nil {
+		return nil, err
+	}
 	var vec []index.Neighbor
 	if q.Mode != vitae.ModeKeyword {
 		vec, err = s.rankVectors(ctx, q.Text, bullets)
@@ -86,15 +91,37 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 	case vitae.ModeSemantic:
 		ratio = 1
 	}
-	byID := map[string]RankBullet{}
+	fused := fuse(lex, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
+	res.Hits = s.rankScores(q, bullets, fused)
+	res.NoMatch = !res.Hits[0].Match // matches come first
+	return res, nil
+}
+
+// minMatchScore is the least a matching bullet scores: above the bullets
+// that do not match (0), even when min-max puts it at 0 (the lowest
+// keyword score and the lowest cosine of the bullets sent).
+const minMatchScore = 1e-3
+
+// rankScores answers every bullet sent, best first, from the fused ones.
+// Weighted keyword mode scores BM25 over the best bullet's, so every
+// keyword match scores above 0 (min-max put the last at 0, tied with the
+// bullets that matched nothing); the other modes score the fused score.
+//
+// Whether a bullet matches at all is the search's relevance floor: a
+// keyword match, or enough of the query said (soft or parts), so "Baked
+// bread" is no match for "led DevOps team" however close it comes.
+// Matches come first; beside them, a bullet that does not match scores 0
+// (the order among those still says how close they came). When none
+// matches, the scores are kept: they say which came closest.
+func (s *Engine) rankScores(q vitae.Query, bullets []RankBullet, fused []fusedHit) []RankedBullet {
+	byID := make(map[string]RankBullet, len(bullets))
 	for _, b := range bullets {
 		byID[b.ID] = b
 	}
-	fused := fuse(lex, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
-	// Scores are relative to the bullets sent; whether a bullet matches at
-	// all is the search's relevance floor: a keyword match, or enough of
-	// the query said (soft or parts), so "Baked bread" is no match for
-	// "led DevOps team" however it ranks among the others.
+	var kmax float64
+	for _, f := range fused {
+		kmax = max(kmax, f.details.Keyword)
+	}
 	base, _ := embed.Base()
 	u := Understand(lexicon.Default(), base, q.Text)
 	matches := func(text string, d vitae.ScoreDetails) bool {
@@ -105,66 +132,49 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 		soft, _ := u.softWords(words)
 		return soft >= matchFloor || u.coverWords(words).Score >= matchFloor
 	}
-	inFused := map[string]bool{}
-	res.NoMatch = true
+	hits := make([]RankedBullet, 0, len(bullets))
+	matched := false
 	for _, f := range fused {
-		inFused[f.id] = true
 		b := byID[f.id]
 		d := f.details
-		hl, _ := index.Highlight(q.Text, b.Text)
+		if q.Mode == vitae.ModeKeyword && q.Fusion == vitae.FusionWeighted {
+			d.Fused = d.Keyword / kmax // only keyword hits are fused: kmax > 0
+		}
 		m := matches(b.Text, d)
-		res.NoMatch = res.NoMatch && !m
-		res.Hits = append(res.Hits, RankedBullet{ID: b.ID, Text: b.Text, Score: d.Fused, Match: m, Highlights: hl, Details: &d})
+		if m {
+			d.Fused = max(d.Fused, minMatchScore)
+		}
+		matched = matched || m
+		hl, _ := index.Highlight(q.Text, b.Text)
+		hits = append(hits, RankedBullet{ID: b.ID, Text: b.Text, Score: d.Fused, Match: m, Highlights: hl, Details: &d})
 	}
-	// Every supplied bullet is answered; those nothing matched come last.
+	// Matches first, then by score; equal scores keep the fused order.
+	slices.SortStableFunc(hits, func(a, b RankedBullet) int {
+		if a.Match != b.Match {
+			if a.Match {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(b.Score, a.Score)
+	})
+	if matched {
+		for i := range hits {
+			if !hits[i].Match {
+				hits[i].Score, hits[i].Details.Fused = 0, 0
+			}
+		}
+	}
+	// Every bullet sent is answered; those no retriever returned (keyword
+	// mode: no keyword) come last.
+	inFused := make(map[string]bool, len(fused))
+	for _, f := range fused {
+		inFused[f.id] = true
+	}
 	for _, b := range bullets {
 		if !inFused[b.ID] {
-			res.Hits = append(res.Hits, RankedBullet{ID: b.ID, Text: b.Text, Details: &vitae.ScoreDetails{Fusion: q.Fusion}})
+			hits = append(hits, RankedBullet{ID: b.ID, Text: b.Text, Details: &vitae.ScoreDetails{Fusion: q.Fusion}})
 		}
-	}
-	return res, nil
-}
-
-// bm25 scores bullets as their own tiny collection (k1 1.2, b 0.75).
-func (s *Engine) bm25(query string, bullets []RankBullet) []index.LexicalHit {
-	qterms := index.Terms(query)
-	docs := make([]map[string]int, len(bullets))
-	lens := make([]int, len(bullets))
-	df := map[string]int{}
-	total := 0
-	for i, b := range bullets {
-		tf := map[string]int{}
-		for _, t := range index.Terms(b.Text) {
-			tf[t]++
-			lens[i]++
-		}
-		for t := range tf {
-			df[t]++
-		}
-		docs[i] = tf
-		total += lens[i]
-	}
-	avg := math.Max(1, float64(total)/float64(len(bullets)))
-	n := float64(len(bullets))
-	const k1, bb = 1.2, 0.75
-	var hits []index.LexicalHit
-	for i, b := range bullets {
-		var score float64
-		for _, t := range dedupeStrings(qterms) {
-			f := float64(docs[i][t])
-			if f == 0 {
-				continue
-			}
-			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			score += idf * f * (k1 + 1) / (f + k1*(1-bb+bb*float64(lens[i])/avg))
-		}
-		if score > 0 {
-			hits = append(hits, index.LexicalHit{Bullet: vitae.Bullet{ID: b.ID, Text: b.Text}, Score: score})
-		}
-	}
-	sortLexical(hits)
-	for i := range hits {
-		hits[i].Rank = i + 1
 	}
 	return hits
 }

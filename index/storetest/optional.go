@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"vitae"
+	"vitae/index"
 )
 
 // copier is a store that records candidate identities (duplicate uploads,
@@ -27,6 +28,48 @@ type vectorReader interface {
 // (pipeline.Migrate): both backends are.
 type resumeLister interface {
 	EachResume(ctx context.Context, fn func(*vitae.Resume) error) error
+}
+
+// termStatser is a store that tells its keyword index's term statistics
+// (search.Engine.Rank weighs ad-hoc bullets by them): both backends are.
+type termStatser interface {
+	TermStats(ctx context.Context, terms []string) (index.TermStats, error)
+}
+
+// testTermStats: every bullet counted, and for each term the bullets whose
+// text has it, as Terms analyses text ("teams" is "team"); the role does
+// not count, an erased bullet no more, an unknown term is 0.
+func testTermStats(t *testing.T, h *harness) {
+	s, ok := h.s.(termStatser)
+	if !ok {
+		t.Skip("the store tells no term statistics")
+	}
+	stats := func() index.TermStats {
+		t.Helper()
+		st, err := s.TermStats(h.ctx, index.Terms("team DevOps managers nurses Kubernetes engineer zebra team"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	empty := stats()
+	if empty.Bullets != 0 || empty.DF["team"] != 0 {
+		t.Errorf("empty store: %+v, want no bullets", empty)
+	}
+	h.upsert(sample()...)
+	// "engineer" is in alice's text (engineers) and her role; the role
+	// does not count.
+	want := index.TermStats{Bullets: 5, DF: map[string]int{"team": 4, "devop": 2, "manag": 1, "nurs": 1, "kubernet": 1, "engin": 1, "zebra": 0}}
+	if d := cmp.Diff(want, stats()); d != "" {
+		t.Errorf("term statistics (-want +got):\n%s", d)
+	}
+	if err := h.s.Delete(h.ctx, "bob"); err != nil {
+		t.Fatal(err)
+	}
+	want = index.TermStats{Bullets: 3, DF: map[string]int{"team": 2, "devop": 1, "manag": 0, "nurs": 1, "kubernet": 1, "engin": 1, "zebra": 0}}
+	if d := cmp.Diff(want, stats()); d != "" {
+		t.Errorf("after erasing bob (-want +got):\n%s", d)
+	}
 }
 
 // testEachResume: every résumé once, with the bullets Resume gives; an

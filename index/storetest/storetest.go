@@ -61,6 +61,7 @@ func Run(t *testing.T, open Opener) {
 		{"copies by identity", testCopies},
 		{"vectors read back", testVectorsReadBack},
 		{"every résumé streamed", testEachResume},
+		{"term statistics", testTermStats},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

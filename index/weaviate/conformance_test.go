@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"vitae/index"
 	"vitae/index/storetest"
 	"vitae/index/weaviate"
 	"vitae/index/weaviate/weaviatetest"
@@ -15,6 +16,10 @@ import (
 var (
 	_ search.Store    = (*weaviate.Store)(nil)
 	_ storetest.Store = (*weaviate.Store)(nil)
+	// What search.Engine.Rank finds by assertion (the suite skips a store without it).
+	_ interface {
+		TermStats(ctx context.Context, terms []string) (index.TermStats, error)
+	} = (*weaviate.Store)(nil)
 )
 
 // TestConformance runs the storage conformance suite against one real

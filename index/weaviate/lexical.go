@@ -120,3 +120,29 @@ func (s *Store) countWhere(ctx context.Context, class string, w *filters.WhereBu
 	}
 	return res[0].Meta.Count, nil
 }
+
+// TermStats counts the bullets whose analysed text has each of terms, and
+// all the bullets (an aggregation each): the statistics Weaviate's BM25
+// weighs them by, for ranking ad-hoc bullets (search.Engine.Rank). The
+// counts are read one after another, not in one snapshot: a write in
+// between moves a count by the bullets it wrote.
+func (s *Store) TermStats(ctx context.Context, terms []string) (index.TermStats, error) {
+	if err := checkCtx(ctx); err != nil {
+		return index.TermStats{}, err
+	}
+	st := index.TermStats{DF: make(map[string]int, len(terms))}
+	var err error
+	if st.Bullets, err = s.count(ctx, s.bullet); err != nil {
+		return index.TermStats{}, fmt.Errorf("term statistics: %w", err)
+	}
+	for _, t := range terms {
+		if _, ok := st.DF[t]; ok {
+			continue
+		}
+		w := filters.Where().WithPath([]string{pTerms}).WithOperator(filters.ContainsAny).WithValueText(t)
+		if st.DF[t], err = s.countWhere(ctx, s.bullet, w); err != nil {
+			return index.TermStats{}, fmt.Errorf("term statistics of %q: %w", t, err)
+		}
+	}
+	return st, nil
+}
