@@ -238,6 +238,13 @@ func checkShownLevels(t *testing.T, opts Options, g *Grader, credit func(Level, 
 				t.Errorf("%s, %q for %q: matcher says %s, grader %v", c.ResumeID, ev.Text, ev.Requirement, ev.Level, lv)
 			}
 			want := credit(lv, score) * leadCredit(g.z.requirement(ev.Requirement), g.z.bullet(ev.Text)) // less for evidence that leads no one (leadparts.go)
+			if ev.Listed {
+				// The skills list's credit, undated, above the bullet's own.
+				if own := want * ev.Recency; ev.Credit != defaultWeights.PartialCredit || own >= ev.Credit {
+					t.Errorf("%s, %q for %q: listed, credit %.3f, want the list's %.3f above the bullet's %.3f", c.ResumeID, ev.Text, ev.Requirement, ev.Credit, defaultWeights.PartialCredit, own)
+				}
+				continue
+			}
 			if got := ev.Credit / ev.Recency; math.Abs(got-want) > 0.01 {
 				t.Errorf("%s, %q for %q: credit %.3f / recency %.3f = %.3f, want %.3f for %s at %.3f", c.ResumeID, ev.Text, ev.Requirement, ev.Credit, ev.Recency, got, want, lv, score)
 			}

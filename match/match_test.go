@@ -258,3 +258,42 @@ func TestListedSkillIsPartialEvidence(t *testing.T) {
 		t.Errorf("a bullet that shows the skill is strong evidence: matched %+v", sh.Matched)
 	}
 }
+
+// A bullet that shows part of a requirement stays its evidence when the
+// skills list also names the skill, though the list, undated, earns more
+// credit than the old bullet: the bullet shows the work, the list claims it.
+func TestListedSkillKeepsItsBullet(t *testing.T) {
+	old := resume("old", "O", "X", "Engineer", "2010-01", "2012-06", "Tech used: Terraform, Docker, Go", "Wrote the onboarding wiki pages")
+	old.Skills = []string{"Terraform"}
+	lists := resume("lists", "L", "X", "Engineer", "2010-01", "2012-06", "Wrote the onboarding wiki pages")
+	lists.Skills = []string{"Terraform"}
+	rs := []*vitae.Resume{old, lists}
+	emb := searchtest.Trained(t, rs)
+	eng := search.New(searchtest.Index(t, emb, rs), emb, search.Options{SemanticRatio: 0.5})
+	s := New(eng, Options{SemanticRatio: 0.5, RecencyHalfLife: 5, StrongGate: true})
+	res, err := s.Match(context.Background(), Request{JobDescription: "## Requirements\n- Terraform\n- Onboarding wiki pages\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]Candidate{}
+	for _, c := range res.Candidates {
+		by[c.ResumeID] = c
+	}
+	o, l := by["old"], by["lists"]
+	if len(o.Matched) == 0 || len(l.Matched) == 0 {
+		t.Fatalf("matched: old %+v, lists %+v", o.Matched, l.Matched)
+	}
+	e := o.Matched[0]
+	if e.Requirement != "Terraform" || e.BulletID == "" || !e.Listed || e.Level != "partial" {
+		t.Errorf("the bullet is the evidence, marked listed: %+v", e)
+	}
+	if e.Recency >= 1 {
+		t.Errorf("recency %v: the role ended in 2012", e.Recency)
+	}
+	if le := l.Matched[0]; le.BulletID != "" || le.Listed || e.Credit != le.Credit {
+		t.Errorf("credit %v, want the skills list's %v (%+v)", e.Credit, le.Credit, le)
+	}
+	if want := "partial evidence: this bullet shows part of what the requirement asks, and the skill is in their skills list"; e.Plain != want {
+		t.Errorf("plain %q, want %q", e.Plain, want)
+	}
+}

@@ -241,15 +241,23 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 	}
 	if !req.degree && (best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < listCredit) { // a skills list names no degree
 		for _, name := range req.names {
-			if inList[strings.ToLower(name)] {
-				best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
-					Terms: []string{name}, Level: Partial.String(), Score: partialAt, Recency: 1, Credit: round3(listCredit)}
-				if s.w.RoleEvidence > 0 {
-					f := fit
-					best.RoleFit = &f
-				}
+			if !inList[strings.ToLower(name)] {
+				continue
+			}
+			if best != nil && best.BulletID != "" {
+				// A bullet that shows part of it stays the evidence (a list
+				// is a claim, the bullet shows the work); the list's credit,
+				// undated, is what it adds.
+				best.Credit, best.Listed = round3(listCredit), true
 				break
 			}
+			best = &Evidence{Text: "Skills: " + name, Highlight: "Skills: <mark>" + html.EscapeString(name) + "</mark>",
+				Terms: []string{name}, Level: Partial.String(), Score: partialAt, Recency: 1, Credit: round3(listCredit)}
+			if s.w.RoleEvidence > 0 {
+				f := fit
+				best.RoleFit = &f
+			}
+			break
 		}
 	}
 	if best == nil {
@@ -394,6 +402,8 @@ func plain(e *Evidence) string {
 		return "partial evidence: the skill is in their skills list, no bullet shows it"
 	case e.BulletID == "":
 		return "partial evidence: a role title says it, no bullet shows it"
+	case e.Listed:
+		return "partial evidence: this bullet shows part of what the requirement asks, and the skill is in their skills list"
 	case e.Level == Strong.String():
 		return "strong evidence: this bullet shows what the requirement asks"
 	}

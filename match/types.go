@@ -62,7 +62,11 @@ type Evidence struct {
 	End       string   `json:"end,omitempty"`
 	Score     float64  `json:"score"`   // the bullet's evidence score, 0..1 (docs/matching.md §2)
 	Recency   float64  `json:"recency"` // factor on the credit for how long ago the role ended
-	Credit    float64  `json:"credit"`  // what the requirement adds: level credit × recency (× role factor)
+	Credit    float64  `json:"credit"`  // what the requirement adds: level credit × recency (× role factor), or the skills list's when Listed
+	// Listed: the skills list also names the requirement's skill, and its
+	// credit (a partial's, undated) is above the bullet's own, so Credit is
+	// the list's; the bullet is shown because it shows the work.
+	Listed bool `json:"listed,omitempty"`
 	// RoleFit is, with Weights.RoleEvidence on, the fit of the role the
 	// evidence comes from to the JD's role (roleevidence.go): the credit
 	// is × (1 − role_evidence × (1 − role_fit)).
