@@ -188,10 +188,12 @@ func newJobsFitCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "fit RESUME_ID",
 		Short: "Score one candidate against every stored job, best fit first",
-		Long: `Fit scores a résumé against each stored job description exactly as
-"vitae match" scores a candidate (the same requirement queries, evidence
-levels, role fit and years), and prints the jobs best fit first with
-the evidence per requirement.`,
+		Long: `Fit scores a résumé against each stored job description as "vitae
+match" scores a candidate (the same requirement queries, evidence levels,
+role fit and years) but for the length factor, which is the same for
+every job of one person: a fit here reads higher than "vitae match" shows
+for a résumé of more than 10 bullets. It prints the jobs best fit first
+with the evidence per requirement.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			wb, srv, err := g.openJobs(cmd, matchTimeout)
