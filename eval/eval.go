@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"vitae"
+	"vitae/search"
 )
 
 // Query is one line of a bullet-query relevance set
@@ -78,33 +79,80 @@ type Lookup interface {
 // Judged bullets that l does not hold are counted and listed as
 // unmatched, not dropped.
 func Evaluate(ctx context.Context, s vitae.Searcher, l Lookup, queries []Query, mode vitae.Mode, semanticRatio float64) (*Report, error) {
-	rep := &Report{Mode: mode, Queries: len(queries)}
-	for _, q := range queries {
-		grades := map[string]int{}
-		row := Row{ID: q.ID, Query: q.Query, Family: q.Family, Split: q.Split}
-		refs := map[string]int{}
-		for _, j := range q.Judgments {
-			refs[j.Ref] = j.Grade
-		}
+	return evaluate(ctx, l, queries, mode, func(q Query, _ map[string]string) ([]string, error) {
 		res, err := s.Search(ctx, vitae.Query{Text: q.Query, Mode: mode, SemanticRatio: semanticRatio, Limit: 50})
 		if err != nil {
-			return nil, fmt.Errorf("query %s: %w", q.ID, err)
+			return nil, err
 		}
-		var ranked []string
+		ranked := make([]string, 0, len(res.Hits))
 		for _, h := range res.Hits {
 			ranked = append(ranked, h.ResumeID+"#"+h.Ref)
 		}
-		for ref, g := range refs {
-			grades[ref] = g
+		return ranked, nil
+	})
+}
+
+// Ranker orders ad-hoc bullets for a query (*search.Engine: the
+// /api/v1/rank endpoint).
+type Ranker interface {
+	Rank(ctx context.Context, r search.RankRequest) (*search.RankResult, error)
+}
+
+// EvaluateRank measures the ranking of ad-hoc bullets: each query's
+// judged bullets that l holds (grade 0s too) are sent to r as one rank
+// request, and its order is scored. Unlike Evaluate it measures ordering
+// alone: recall@50 is 1 whenever the pool has at most 50 bullets.
+func EvaluateRank(ctx context.Context, r Ranker, l Lookup, queries []Query, mode vitae.Mode, semanticRatio float64) (*Report, error) {
+	return evaluate(ctx, l, queries, mode, func(q Query, texts map[string]string) ([]string, error) {
+		req := search.RankRequest{Query: q.Query, Mode: mode, SemanticRatio: &semanticRatio}
+		for _, j := range q.Judgments {
+			if t, ok := texts[j.Ref]; ok {
+				req.Bullets = append(req.Bullets, search.RankBullet{ID: j.Ref, Text: t})
+			}
+		}
+		if len(req.Bullets) == 0 {
+			return nil, nil
+		}
+		res, err := r.Rank(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		ranked := make([]string, 0, len(res.Hits))
+		for _, h := range res.Hits {
+			ranked = append(ranked, h.ID)
+		}
+		return ranked, nil
+	})
+}
+
+// evaluate scores each query's ranking (rank's, given the texts of the
+// judged bullets l holds, by ref) against its judgments.
+func evaluate(ctx context.Context, l Lookup, queries []Query, mode vitae.Mode, rank func(q Query, texts map[string]string) ([]string, error)) (*Report, error) {
+	rep := &Report{Mode: mode, Queries: len(queries)}
+	resumes := map[string]*vitae.Resume{}
+	for _, q := range queries {
+		row := Row{ID: q.ID, Query: q.Query, Family: q.Family, Split: q.Split}
+		grades := map[string]int{}
+		texts := map[string]string{}
+		for _, j := range q.Judgments {
+			grades[j.Ref] = j.Grade
+		}
+		for ref := range grades {
 			id, ptr, _ := strings.Cut(ref, "#")
-			if !hasRef(ctx, l, id, ptr) {
+			if t, ok := bulletText(ctx, l, resumes, id, ptr); ok {
+				texts[ref] = t
+			} else {
 				row.Unmatched = append(row.Unmatched, ref)
 			}
+		}
+		ranked, err := rank(q, texts)
+		if err != nil {
+			return nil, fmt.Errorf("query %s: %w", q.ID, err)
 		}
 		sort.Strings(row.Unmatched)
 		row.Metrics = Score(ranked, grades)
 		rep.UnmatchedJudgments += len(row.Unmatched)
-		rep.Judgments += len(refs)
+		rep.Judgments += len(grades)
 		rep.NDCG10 += row.NDCG10
 		rep.Recall10 += row.Recall10
 		rep.Recall50 += row.Recall50
@@ -183,16 +231,21 @@ func Only(queries []Query, split string) []Query {
 	return out
 }
 
-// hasRef reports whether l holds the bullet at ptr of résumé id.
-func hasRef(ctx context.Context, l Lookup, id, ptr string) bool {
-	r, err := l.Resume(ctx, id)
-	if err != nil {
-		return false
+// bulletText returns the text of the bullet at ptr of résumé id, if l
+// holds it; read keeps the résumés read (nil: not held).
+func bulletText(ctx context.Context, l Lookup, read map[string]*vitae.Resume, id, ptr string) (string, bool) {
+	r, ok := read[id]
+	if !ok {
+		r, _ = l.Resume(ctx, id)
+		read[id] = r
+	}
+	if r == nil {
+		return "", false
 	}
 	for _, b := range r.Bullets {
 		if b.Ref == ptr {
-			return true
+			return b.Text, true
 		}
 	}
-	return false
+	return "", false
 }

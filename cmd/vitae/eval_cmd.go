@@ -19,14 +19,14 @@ import (
 
 func newEvalCmd(g *globals) *cobra.Command {
 	var (
-		queries, jobs, evidence, ablate string
-		looDump, pairsOut               string
-		modes, split                    string
-		asJSON, verbose, tune, loo      bool
-		ratio                           float64
-		tuning                          tuneOptions
-		fit                             gateFitOptions
-		fitGate                         bool
+		queries, jobs, evidence, ablate  string
+		looDump, pairsOut                string
+		modes, split                     string
+		asJSON, verbose, tune, loo, rank bool
+		ratio                            float64
+		tuning                           tuneOptions
+		fit                              gateFitOptions
+		fitGate                          bool
 	)
 	cmd := &cobra.Command{
 		Use:   "eval --queries FILE | --jobs FILE",
@@ -127,7 +127,13 @@ the precision and recall of each level per split.`,
 				if !mode.Valid() {
 					return &exitError{code: 2, err: fmt.Errorf("--modes: %q is not keyword, semantic or hybrid", m)}
 				}
-				rep, err := eval.Evaluate(cmd.Context(), a.engine, a.engine, qs, mode, ratio)
+				evaluate := eval.Evaluate
+				if rank {
+					evaluate = func(ctx context.Context, _ vitae.Searcher, l eval.Lookup, qs []eval.Query, mode vitae.Mode, ratio float64) (*eval.Report, error) {
+						return eval.EvaluateRank(ctx, a.engine, l, qs, mode, ratio)
+					}
+				}
+				rep, err := evaluate(cmd.Context(), a.engine, a.engine, qs, mode, ratio)
 				if errors.Is(err, eval.ErrNotIndexed) {
 					return fmt.Errorf("%s on index %q: %w — index the corpus the set was judged on (vitae index ../shared/corpus/jsonresume --index DIR) and pass --index DIR", queries, a.cfg.Index.Path, err)
 				}
@@ -169,6 +175,7 @@ the precision and recall of each level per split.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&queries, "queries", "", "bullet-query relevance set (JSONL)")
+	f.BoolVar(&rank, "rank", false, "with --queries: measure the ranking of ad-hoc bullets (/api/v1/rank): each query's judged bullets, grade 0s too, ranked as one request")
 	f.StringVar(&jobs, "jobs", "", "job-matching relevance set (JSONL)")
 	f.BoolVar(&loo, "loo", false, "with --jobs (training sets only; several comma-separated): choose the adjustment's weights leaving one job out in turn, and print the held-out jobs' mean beside the configured weights'")
 	f.StringVar(&looDump, "loo-dump", "", "with --loo: also write each job's graded pool (candidates with explain and evidence, grades) to this file as JSON lines, to study offline")
