@@ -209,7 +209,7 @@ func finish(r *vitae.Resume, name string, opts Options) error {
 	kept := r.Bullets[:0]
 	seen := map[string]bool{}
 	for _, b := range r.Bullets {
-		b.Text = cleanText(b.Text)
+		b.Text = dropGlyphs(cleanText(b.Text))
 		if b.Text == "" || seen[b.Ref] {
 			continue
 		}
@@ -268,6 +268,19 @@ func cleanText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// dropGlyphs drops the question marks that open a bullet whose list
+// glyph ("•", "➢") was lost to a wrong encoding on its way into the file
+// ("?? Churn Analysis …", "? Develop project …"): they say nothing and
+// read as broken text. A question mark joined to a word ("??s workload")
+// is left: what it stood for is not known.
+func dropGlyphs(s string) string {
+	t := strings.TrimLeft(s, "?\uFFFD")
+	if t == s || t == "" || t[0] != ' ' {
+		return s
+	}
+	return strings.TrimLeft(t, " ")
 }
 
 // dropHeading returns "" for a section heading the source put where a

@@ -235,3 +235,32 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Logf("corpus: %d résumés, %d bullets", len(files), bullets)
 }
+
+// A bullet glyph lost to a wrong encoding ("?? ", "? ") is dropped; a
+// question mark joined to a word, or a real question, is kept.
+func TestDropGlyphs(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"?? Churn Analysis for an Internet Service Provider", "Churn Analysis for an Internet Service Provider"},
+		{"? Develop project as per user requirement.", "Develop project as per user requirement."},
+		{"\uFFFD Built the billing service", "Built the billing service"},
+		{"??s workload and workflow", "??s workload and workflow"},
+		{"Why did churn rise? We found out.", "Why did churn rise? We found out."},
+		{"??", "??"},
+	}
+	for _, tt := range tests {
+		if got := dropGlyphs(tt.in); got != tt.want {
+			t.Errorf("dropGlyphs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	r, err := Parse("glyphs.json", []byte(`{"basics":{"name":"Ada"},"work":[{"name":"Acme","position":"Analyst","highlights":["?? Churn Analysis in R","?"]}]}`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, b := range r.Bullets {
+		texts = append(texts, b.Text)
+	}
+	if diff := cmp.Diff([]string{"Churn Analysis in R", "?"}, texts); diff != "" {
+		t.Errorf("bullets (-want +got):\n%s", diff)
+	}
+}
