@@ -156,3 +156,26 @@ func TestStrongCapLevels(t *testing.T) {
 		}
 	}
 }
+
+// A capital after a label's dash starts the sentence the label
+// introduces: it names no tool, so the requirement weighs as one naming
+// no skill ("Decisive - Uses a framework …" weighed as a tool's before).
+func TestLabelDashNamesNoTool(t *testing.T) {
+	z := newAnalyzer(false)
+	for _, c := range []struct {
+		req      string
+		specific bool
+	}{
+		{"Decisive - Uses a framework or process by which to make decisions.", false},
+		{"Persuasive – Bring others to their point of view using logic, data, and emotion.", false},
+		{"Data stores - Experience with Cassandra, AWS DynamoDB, Riak", true}, // the tools after it are still tools
+		{"Experience with Cassandra, AWS DynamoDB, Riak", true},
+	} {
+		if got := z.requirement(c.req).specific(); got != c.specific {
+			t.Errorf("%q: specific %v, want %v", c.req, got, c.specific)
+		}
+	}
+	if k := KindOf("Decisive - Uses a framework or process by which to make decisions."); k == KindTool {
+		t.Errorf("kind %s, want no tool", k)
+	}
+}

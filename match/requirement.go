@@ -11,8 +11,10 @@ import (
 // actions, and the clauses a list joins, each judged on its own as well.
 
 // reCapital finds capitalised words after the first of a text: in a
-// requirement, the names of tools and products ("DynamoDB", "Riak").
-var reCapital = regexp.MustCompile(`[^.:;!?(\s]\s+([A-Z][\p{L}\p{N}+#.\-]*)`)
+// requirement, the names of tools and products ("DynamoDB", "Riak"). A
+// capital after a dash starts what a label introduces ("Decisive - Uses
+// a framework …"), as one after a colon does.
+var reCapital = regexp.MustCompile(`[^.:;!?(\s\-–—]\s+([A-Z][\p{L}\p{N}+#.\-]*)`)
 
 // reName finds words written as names: a capital, or a lower-case
 // letter before a capital ("iOS", "jQuery").
