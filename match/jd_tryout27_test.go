@@ -103,7 +103,8 @@ func TestParseJobJSONText(t *testing.T) {
 // TestParseJDTitleNamesRole: the title is the header's highest heading
 // that names a role, though it holds a section's word ("Developer
 // Experience Engineer" is no "Experience" section), never a location
-// line under it (tryout: jd24's title was "San Francisco, CA").
+// line under it (tryout: jd24's title was "San Francisco, CA") nor a
+// place alone ("#### Berlin", where no heading names a role).
 func TestParseJDTitleNamesRole(t *testing.T) {
 	tests := []struct {
 		name, jd, title string
@@ -112,6 +113,12 @@ func TestParseJDTitleNamesRole(t *testing.T) {
 		{"a place alone is no title", "#### San Francisco, CA\n\n### Requirements\n+ Kubernetes", ""},
 		{"a place and a mode", "## Berlin, Germany (Hybrid)\n\n## Requirements\n- Kubernetes", ""},
 		{"remote", "### Remote\n## Requirements\n- Kubernetes", ""},
+		{"a city alone", "#### Berlin\n\n### Requirements\n+ Kubernetes", ""},
+		{"a city of two words", "## New York\n\n## Requirements\n- Kubernetes", ""},
+		{"a country", "# Germany\n\n## Requirements\n- Kubernetes", ""},
+		{"a city over a title naming no role noun", "#### Berlin\n## Product Marketing\n\n### Requirements\n+ SEO", "Product Marketing"},
+		{"a title naming no role noun over a city", "## Product Marketing\n#### Berlin\n\n### Requirements\n+ SEO", "Product Marketing"},
+		{"a plain first line that is a city", "Berlin\n\nRequirements\n- Kubernetes", ""},
 		{"the role over the company", "# Acme Payments\n## Senior Go Engineer\n\n## Requirements\n- Kubernetes", "Senior Go Engineer"},
 		{"the highest of two roles", "### Platform Team Lead\n# Staff Platform Engineer\n\n## Requirements\n- Kubernetes", "Staff Platform Engineer"},
 		{"a title naming no role noun", "## Product Marketing\n#### San Francisco, CA\n\n### Requirements\n+ SEO", "Product Marketing"},
