@@ -12,8 +12,9 @@ import (
 // TestParseJDRefusesTextAskingNothing: a few words naming no skill, tool,
 // role or task ("hello") are refused as a text without requirements is,
 // in every format, not matched by the one bullet that says the word back
-// (tryout: "fit 75% … ✓ hello (strong)"); a terse JD that names
-// something is still one requirement.
+// (tryout: "fit 75% … ✓ hello (strong)"); so is placeholder Latin ("Lorem
+// ipsum…") of any length; a terse JD that names something is still one
+// requirement.
 func TestParseJDRefusesTextAskingNothing(t *testing.T) {
 	tests := []struct {
 		name, jd, format string
@@ -25,6 +26,11 @@ func TestParseJDRefusesTextAskingNothing(t *testing.T) {
 		{"a line of chat", "Hi there, how are you?", "", true},
 		{"an HTML greeting", "<p>hello</p>", "html", true},
 		{"a JSON greeting", `{"title":"x","text":"hello"}`, "json", true},
+		{"placeholder Latin", "Lorem ipsum dolor sit amet, consectetur adipiscing elit...", "", true},
+		{"a paragraph of placeholder Latin", "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.", "", true},
+		{"placeholder under a title", "# Senior Go Engineer\n\n## Requirements\n- Lorem ipsum dolor sit amet\n- Consectetur adipiscing elit, sed do eiusmod tempor\n- Duis aute irure dolor in reprehenderit", "", true},
+		{"HTML placeholder", "<h2>Requirements</h2><ul><li>Lorem ipsum dolor sit amet</li><li>Ut enim ad minim veniam, quis nostrud exercitation</li></ul>", "html", true},
+		{"placeholder beside a requirement", "## Requirements\n- Kubernetes in production\n- Lorem ipsum dolor sit amet", "", false},
 		{"a tool", "Kubernetes", "", false},
 		{"a tool in a sentence", "We need someone who knows Terraform", "", false},
 		{"an act", "Build APIs", "", false},
