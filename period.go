@@ -45,6 +45,18 @@ func (p Period) Dated() bool {
 	return ok
 }
 
+// Recency orders periods as strings: an ongoing role ("9999") is the
+// most recent, then by end, then by start; undated last ("").
+func (p Period) Recency() string {
+	switch {
+	case p.Start != "" && p.End == "":
+		return "9999"
+	case p.End != "":
+		return p.End
+	}
+	return p.Start
+}
+
 // Ongoing reports whether the period is dated and has no end.
 func (p Period) Ongoing() bool { return p.Dated() && p.End == "" }
 

@@ -23,7 +23,8 @@ type Resume struct {
 	ID     string `json:"id"`     // stable: the file's stem for files
 	Person string `json:"person"` // basics.name
 	// Unnamed: the file gives no name, so Person is made from the file
-	// name; pages show the latest role · company instead.
+	// name; pages, the CLI and candidate lists show the latest role ·
+	// company instead (DisplayName).
 	Unnamed  bool     `json:"unnamed,omitempty"`
 	Label    string   `json:"label,omitempty"` // headline, e.g. "Site Reliability Engineer"
 	Email    string   `json:"email,omitempty"`
@@ -42,6 +43,33 @@ type Resume struct {
 	// else name and latest employer; empty when none is known.
 	Identity string   `json:"identity,omitempty"`
 	Bullets  []Bullet `json:"bullets"`
+}
+
+// DisplayName is the name every surface shows for the résumé (pages,
+// CLI, API candidates): Person, or when the file gives no name, the
+// latest role · company; Person when no work bullet has either.
+func (r *Resume) DisplayName() string {
+	if !r.Unnamed && r.Person != r.ID && r.Person != "" {
+		return r.Person
+	}
+	if b, ok := r.LatestWork(); ok {
+		return strings.Join(nonBlank([]string{b.Role, b.Company}), " · ")
+	}
+	return r.Person
+}
+
+// LatestWork is the work bullet with the latest period (Period.Recency)
+// that has a role or company; ok is false when there is none.
+func (r *Resume) LatestWork() (b Bullet, ok bool) {
+	for _, x := range r.Bullets {
+		if x.Section != SectionWork || (x.Role == "" && x.Company == "") {
+			continue
+		}
+		if !ok || PeriodOf(x).Recency() > PeriodOf(b).Recency() {
+			b, ok = x, true
+		}
+	}
+	return b, ok
 }
 
 // Bullet is one achievement: the unit Vitae indexes, searches and ranks.
@@ -232,7 +260,7 @@ type Duplicate struct {
 // Candidate is one person with their best-matching bullets.
 type Candidate struct {
 	ResumeID string  `json:"resume_id"`
-	Person   string  `json:"person"`
+	Person   string  `json:"person"` // the résumé's DisplayName
 	Score    float64 `json:"score"`
 	Hits     []Hit   `json:"hits"`
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // roleBoost weighs a bullet's role against its text.
@@ -146,4 +147,20 @@ func (ix *Index) bulletCount() (n uint64, err error) {
 		return err
 	})
 	return n, err
+}
+
+// withBleveReader calls fn with a reader of the keyword index's current
+// snapshot and closes it when fn returns. The caller holds bleveMu (read)
+// and runs it under guard, as every read of bleve's files does.
+func (ix *Index) withBleveReader(fn func(r bindex.IndexReader) error) error {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return fn(r)
 }

@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"fmt"
+
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // TermStats are the keyword index's statistics of some terms, what BM25
@@ -25,34 +27,27 @@ func (ix *Index) TermStats(ctx context.Context, terms []string) (TermStats, erro
 	defer ix.bleveMu.RUnlock()
 	st := TermStats{DF: make(map[string]int, len(terms))}
 	err := guard(func() error {
-		adv, err := ix.bleve.Advanced()
-		if err != nil {
-			return err
-		}
-		r, err := adv.Reader()
-		if err != nil {
-			return err
-		}
-		defer r.Close()
-		n, err := r.DocCount()
-		if err != nil {
-			return err
-		}
-		st.Bullets = int(n)
-		for _, t := range terms {
-			if _, ok := st.DF[t]; ok {
-				continue
-			}
-			tfr, err := r.TermFieldReader(ctx, []byte(t), fText, false, false, false)
+		return ix.withBleveReader(func(r bindex.IndexReader) error {
+			n, err := r.DocCount()
 			if err != nil {
-				return fmt.Errorf("term %q: %w", t, err)
-			}
-			st.DF[t] = int(tfr.Count())
-			if err := tfr.Close(); err != nil {
 				return err
 			}
-		}
-		return nil
+			st.Bullets = int(n)
+			for _, t := range terms {
+				if _, ok := st.DF[t]; ok {
+					continue
+				}
+				tfr, err := r.TermFieldReader(ctx, []byte(t), fText, false, false, false)
+				if err != nil {
+					return fmt.Errorf("term %q: %w", t, err)
+				}
+				st.DF[t] = int(tfr.Count())
+				if err := tfr.Close(); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 	})
 	if err != nil {
 		return TermStats{}, fmt.Errorf("keyword index term statistics: %w", err)

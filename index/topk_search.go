@@ -38,38 +38,31 @@ func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, 
 		for i, t := range terms {
 			tokens[i] = []byte(t)
 		}
-		adv, err := ix.bleve.Advanced()
-		if err != nil {
-			return err
-		}
-		r, err := adv.Reader()
-		if err != nil {
-			return err
-		}
-		defer r.Close()
-		snap, isSnap := r.(*scorch.IndexSnapshot)
-		if !isSnap {
+		return ix.withBleveReader(func(r bindex.IndexReader) error {
+			snap, isSnap := r.(*scorch.IndexSnapshot)
+			if !isSnap {
+				return nil
+			}
+			plan, err := newTopkPlan(snap, tokens, &ix.bounds)
+			if err != nil || plan == nil {
+				return err
+			}
+			plan.markCommon(commonShare)
+			plan.useDecoded(&ix.decoded)
+			hits, err := plan.run(ctx, from+size)
+			if err != nil {
+				return err
+			}
+			res, buf, err = page(snap, hits, from, fields, &ix.extIDs)
+			if err != nil {
+				return err
+			}
+			if total {
+				res.Total = plan.total()
+			}
+			ok = true
 			return nil
-		}
-		plan, err := newTopkPlan(snap, tokens, &ix.bounds)
-		if err != nil || plan == nil {
-			return err
-		}
-		plan.markCommon(commonShare)
-		plan.useDecoded(&ix.decoded)
-		hits, err := plan.run(ctx, from+size)
-		if err != nil {
-			return err
-		}
-		res, buf, err = page(snap, hits, from, fields, &ix.extIDs)
-		if err != nil {
-			return err
-		}
-		if total {
-			res.Total = plan.total()
-		}
-		ok = true
-		return nil
+		})
 	})
 	return res, buf, ok, err
 }

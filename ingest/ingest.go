@@ -200,7 +200,7 @@ func finish(r *vitae.Resume, name string, opts Options) error {
 	}
 	r.Person = cleanText(r.Person)
 	if r.Person == "" {
-		r.Person, r.Unnamed = personFromStem(r.ID), true
+		r.Person, r.Unnamed = PersonFromStem(r.ID), true
 	}
 	if len(r.Bullets) > opts.MaxBullets {
 		return vitae.Errorf(vitae.ETOOLARGE, "%d bullets, more than the limit of %d", len(r.Bullets), opts.MaxBullets)
@@ -292,7 +292,10 @@ func dropHeading(s string) string {
 	return s
 }
 
-func personFromStem(id string) string {
+// PersonFromStem is the Person of a résumé whose file gives no name
+// (Unnamed): the words of its ID capitalised ("jane-doe" → "Jane Doe"),
+// or the ID itself when it is not name-like ("000_e0696…").
+func PersonFromStem(id string) string {
 	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
 	for _, w := range words {
 		for _, r := range w {

@@ -179,10 +179,12 @@ func parseJDLines(raw []string) *JobDescription {
 			continue
 		}
 		if i == title {
+			t := strings.Join(strings.Fields(l.text), " ")
 			if h, ok := heading(l.text); ok && !titleLine(l.text) {
-				jd.Title = h
-			} else {
-				jd.Title = strings.Join(strings.Fields(l.text), " ")
+				t = h
+			}
+			if !placeOnly(t) { // a place alone heads the posting but names no role
+				jd.Title = t
 			}
 			continue
 		}

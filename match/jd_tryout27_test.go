@@ -12,8 +12,9 @@ import (
 // TestParseJDRefusesTextAskingNothing: a few words naming no skill, tool,
 // role or task ("hello") are refused as a text without requirements is,
 // in every format, not matched by the one bullet that says the word back
-// (tryout: "fit 75% … ✓ hello (strong)"); a terse JD that names
-// something is still one requirement.
+// (tryout: "fit 75% … ✓ hello (strong)"); so is placeholder Latin ("Lorem
+// ipsum…") of any length; a terse JD that names something is still one
+// requirement.
 func TestParseJDRefusesTextAskingNothing(t *testing.T) {
 	tests := []struct {
 		name, jd, format string
@@ -25,6 +26,11 @@ func TestParseJDRefusesTextAskingNothing(t *testing.T) {
 		{"a line of chat", "Hi there, how are you?", "", true},
 		{"an HTML greeting", "<p>hello</p>", "html", true},
 		{"a JSON greeting", `{"title":"x","text":"hello"}`, "json", true},
+		{"placeholder Latin", "Lorem ipsum dolor sit amet, consectetur adipiscing elit...", "", true},
+		{"a paragraph of placeholder Latin", "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.", "", true},
+		{"placeholder under a title", "# Senior Go Engineer\n\n## Requirements\n- Lorem ipsum dolor sit amet\n- Consectetur adipiscing elit, sed do eiusmod tempor\n- Duis aute irure dolor in reprehenderit", "", true},
+		{"HTML placeholder", "<h2>Requirements</h2><ul><li>Lorem ipsum dolor sit amet</li><li>Ut enim ad minim veniam, quis nostrud exercitation</li></ul>", "html", true},
+		{"placeholder beside a requirement", "## Requirements\n- Kubernetes in production\n- Lorem ipsum dolor sit amet", "", false},
 		{"a tool", "Kubernetes", "", false},
 		{"a tool in a sentence", "We need someone who knows Terraform", "", false},
 		{"an act", "Build APIs", "", false},
@@ -103,7 +109,8 @@ func TestParseJobJSONText(t *testing.T) {
 // TestParseJDTitleNamesRole: the title is the header's highest heading
 // that names a role, though it holds a section's word ("Developer
 // Experience Engineer" is no "Experience" section), never a location
-// line under it (tryout: jd24's title was "San Francisco, CA").
+// line under it (tryout: jd24's title was "San Francisco, CA") nor a
+// place alone ("#### Berlin", where no heading names a role).
 func TestParseJDTitleNamesRole(t *testing.T) {
 	tests := []struct {
 		name, jd, title string
@@ -112,6 +119,12 @@ func TestParseJDTitleNamesRole(t *testing.T) {
 		{"a place alone is no title", "#### San Francisco, CA\n\n### Requirements\n+ Kubernetes", ""},
 		{"a place and a mode", "## Berlin, Germany (Hybrid)\n\n## Requirements\n- Kubernetes", ""},
 		{"remote", "### Remote\n## Requirements\n- Kubernetes", ""},
+		{"a city alone", "#### Berlin\n\n### Requirements\n+ Kubernetes", ""},
+		{"a city of two words", "## New York\n\n## Requirements\n- Kubernetes", ""},
+		{"a country", "# Germany\n\n## Requirements\n- Kubernetes", ""},
+		{"a city over a title naming no role noun", "#### Berlin\n## Product Marketing\n\n### Requirements\n+ SEO", "Product Marketing"},
+		{"a title naming no role noun over a city", "## Product Marketing\n#### Berlin\n\n### Requirements\n+ SEO", "Product Marketing"},
+		{"a plain first line that is a city", "Berlin\n\nRequirements\n- Kubernetes", ""},
 		{"the role over the company", "# Acme Payments\n## Senior Go Engineer\n\n## Requirements\n- Kubernetes", "Senior Go Engineer"},
 		{"the highest of two roles", "### Platform Team Lead\n# Staff Platform Engineer\n\n## Requirements\n- Kubernetes", "Staff Platform Engineer"},
 		{"a title naming no role noun", "## Product Marketing\n#### San Francisco, CA\n\n### Requirements\n+ SEO", "Product Marketing"},

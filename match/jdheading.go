@@ -270,24 +270,25 @@ func headingNamesRole(h string) bool {
 }
 
 // placeOnly reports whether a heading says only where or how the work is
-// ("San Francisco, CA", "Berlin, Germany (Hybrid)", "Remote"): no role,
-// and each of its parts a mode of work or a name of one to three
-// capitalised words, with a mode or more than one part (a name alone may
-// be a title: "Product Marketing").
+// ("San Francisco, CA", "Berlin, Germany (Hybrid)", "Remote", "Berlin"):
+// no role, and each of its parts a mode of work, a place placeNames knows
+// or a name of one to three capitalised words, with a mode, a known place
+// or more than one part (another name alone may be a title: "Product
+// Marketing").
 func placeOnly(h string) bool {
 	if headingNamesRole(h) {
 		return false
 	}
 	parts := strings.FieldsFunc(strings.ReplaceAll(h, " or ", ","), func(r rune) bool { return strings.ContainsRune(",;/|()·•–—", r) })
-	n, mode := 0, false
+	n, known := 0, false
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
 		}
 		n++
-		if reWorkPlace.MatchString(p) {
-			mode = true
+		if reWorkPlace.MatchString(p) || isPlaceName(p) {
+			known = true
 			continue
 		}
 		words := strings.Fields(p)
@@ -300,7 +301,7 @@ func placeOnly(h string) bool {
 			}
 		}
 	}
-	return mode || n > 1
+	return known || n > 1
 }
 
 // headerTitle is the index of a JD's title among the Markdown headings

@@ -40,7 +40,7 @@ type scorer struct {
 func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	roleFit := role.fit
 	s.role = role
-	c := Candidate{ResumeID: r.ID, Person: r.Person, Matched: []Evidence{}, Missing: []string{}}
+	c := Candidate{ResumeID: r.ID, Person: r.DisplayName(), Matched: []Evidence{}, Missing: []string{}}
 	bullets := withTitles(r)
 	parts := make([]*textParts, len(bullets))
 	for i, b := range bullets {

@@ -143,9 +143,9 @@ type Explain struct {
 // Candidate is one ranked candidate for a job description.
 type Candidate struct {
 	ResumeID        string     `json:"resume_id"`
-	Person          string     `json:"person"`
-	Score           float64    `json:"score"` // 0..1: evidence × adjustment (Explain)
-	Fit             int        `json:"fit"`   // Score in percent: the share of the JD's weighted requirements shown, adjusted
+	Person          string     `json:"person"` // vitae.Resume.DisplayName
+	Score           float64    `json:"score"`  // 0..1: evidence × adjustment (Explain)
+	Fit             int        `json:"fit"`    // Score in percent: the share of the JD's weighted requirements shown, adjusted
 	Coverage        Coverage   `json:"coverage"`
 	Matched         []Evidence `json:"matched"`
 	Missing         []string   `json:"missing"`

@@ -12,6 +12,7 @@ import (
 	"vitae"
 	"vitae/embed"
 	"vitae/index"
+	"vitae/ingest"
 	"vitae/lexicon"
 )
 
@@ -562,11 +563,36 @@ func (s *Engine) groupPage(res *vitae.Results, text string, rs []ranked, dups ma
 		c.Person = c.Hits[0].Person
 		res.Candidates = append(res.Candidates, c)
 	}
+	if err := s.nameCandidates(res.Candidates); err != nil {
+		return err
+	}
 	res.Hits = []vitae.Hit{}
 	for i := min(offset, len(rs)); i < min(offset+limit, len(rs)); i++ {
 		if h, ok := byID[rs[i].id]; ok {
 			res.Hits = append(res.Hits, h)
 		}
+	}
+	return nil
+}
+
+// nameCandidates names candidates as the pages do
+// (vitae.Resume.DisplayName): a résumé whose file gives no name goes by
+// its latest role · company. Only a candidate whose bullets carry no
+// name of its own (none, the ID, or the name ingest makes of the ID) has
+// its résumé read; one deleted since retrieval keeps its bullets' name.
+func (s *Engine) nameCandidates(cs []vitae.Candidate) error {
+	for i, c := range cs {
+		if c.Person != "" && c.Person != c.ResumeID && c.Person != ingest.PersonFromStem(c.ResumeID) {
+			continue
+		}
+		r, err := s.st.Resume(c.ResumeID)
+		if vitae.ErrorCode(err) == vitae.ENOTFOUND {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("name candidate %q: %w", c.ResumeID, err)
+		}
+		cs[i].Person = r.DisplayName()
 	}
 	return nil
 }

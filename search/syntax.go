@@ -7,6 +7,7 @@ import (
 
 	"vitae"
 	"vitae/index"
+	"vitae/lexicon"
 )
 
 // Syntax is a query as a recruiter writes it, taken apart:
@@ -69,11 +70,14 @@ func ParseSyntax(q string) Syntax {
 
 // checkWords refuses a query with nothing to search for, saying what it
 // has instead: only exclusions or field filters ("-devops", "skill:Go"),
-// only operators ("OR"), or no words at all (punctuation, symbols, emoji,
-// empty quotes). A letter or digit is a word; stop words are words too
-// ("the and of" is searched, and finds nothing).
+// only operators ("OR"), no words at all (punctuation, symbols, emoji,
+// empty quotes), or only common words ("the and of": the keyword side
+// found nothing and the meaning side answered the closest bullets).
 func (s Syntax) checkWords(q string) error {
 	if strings.IndexFunc(s.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		if onlyCommonWords(s.Text) {
+			return vitae.Errorf(vitae.EINVALID, "query %q has only common words, which are not searched; add a word that says what to find", q)
+		}
 		return nil
 	}
 	switch {
@@ -83,6 +87,21 @@ func (s Syntax) checkWords(q string) error {
 		return vitae.Errorf(vitae.EINVALID, "query %q has no words to search for, only the operator OR", q)
 	}
 	return vitae.Errorf(vitae.EINVALID, "query %q has no words to search for", q)
+}
+
+// onlyCommonWords reports whether every word of text is a common word:
+// one the keyword side drops (index.Terms) and the meaning side weighs
+// nothing (stopWords). "IT" is dropped by the first, not the second.
+func onlyCommonWords(text string) bool {
+	if len(index.Terms(text)) > 0 {
+		return false
+	}
+	for _, w := range lexicon.Tokenize(text) {
+		if !stopWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 func isOperator(s string) bool { return s == "OR" || s == "|" || s == "||" }

@@ -66,8 +66,10 @@ func FuzzParseSyntax(f *testing.F) {
 }
 
 // A query with nothing to search for is refused with a message that says
-// what it has instead; stop words are words (searched, finding nothing),
-// and a literal query is read as it is.
+// what it has instead: only common words ("the and of", which the keyword
+// side drops and the meaning side weighs nothing) are refused too, not
+// answered with the closest bullets; a word only the keyword side drops
+// ("IT") is searched; a literal query is read as it is.
 func TestQueryWithoutWords(t *testing.T) {
 	s, _ := newEngineWith(t, corpus)
 	tests := []struct {
@@ -85,7 +87,13 @@ func TestQueryWithoutWords(t *testing.T) {
 		{"exclusion", vitae.Query{Text: "-devops"}, `"-devops" has no words to search for, only exclusions or field filters`},
 		{"exclusion and punctuation", vitae.Query{Text: "-devops ?"}, `only exclusions or field filters`},
 		{"field filter", vitae.Query{Text: "skill:Go"}, `only exclusions or field filters`},
-		{"stop words", vitae.Query{Text: "the and of"}, ""},
+		{"stop words", vitae.Query{Text: "the and of"}, `"the and of" has only common words, which are not searched; add a word that says what to find`},
+		{"a quoted line of stop words", vitae.Query{Text: `"to be or not to be"`}, `has only common words, which are not searched; add a word that says what to find`},
+		{"stop words and an exclusion", vitae.Query{Text: "the of -devops"}, `has only common words, which are not searched; add a word that says what to find`},
+		{"stop words and a filter", vitae.Query{Text: "the skill:Go"}, `has only common words, which are not searched; add a word that says what to find`},
+		{"a stop word and a word", vitae.Query{Text: "the kubernetes"}, ""},
+		{"a word only keywords drop", vitae.Query{Text: "IT"}, ""},
+		{"literal stop words", vitae.Query{Text: "the and of", Literal: true}, ""},
 		{"a number", vitae.Query{Text: "2019"}, ""},
 		{"literal operator", vitae.Query{Text: "OR", Literal: true}, ""},
 	}

@@ -71,7 +71,7 @@ func (s *Server) registerJobRoutes(reads, writes *gin.RouterGroup) {
 		if err != nil {
 			return 0, nil, err
 		}
-		return http.StatusOK, fitsResponse{ResumeID: r.ID, Person: r.Person, FitDefinition: match.FitDefinition, Jobs: fits}, nil
+		return http.StatusOK, fitsResponse{ResumeID: r.ID, Person: r.DisplayName(), FitDefinition: match.FitDefinition, Jobs: fits}, nil
 	}))
 }
 

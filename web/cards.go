@@ -15,7 +15,7 @@ import (
 // show them: who, what they do now, how long, and the evidence.
 type card struct {
 	ResumeID      string
-	Name          string // the person's name, or latest role · company
+	Name          string // vitae.Resume.DisplayName: the person's name, or latest role · company
 	Title         string // current title
 	Location      string
 	Years         float64 // total years of work
@@ -28,18 +28,6 @@ type card struct {
 	Latest        string      // "YYYY-MM" of the latest matching work, "now" when ongoing
 }
 
-// displayName is the name to show: the résumé's, or when the file gives
-// none, the latest role and company.
-func displayName(r *vitae.Resume) string {
-	if !r.Unnamed && r.Person != r.ID && r.Person != "" {
-		return r.Person
-	}
-	if b, ok := latestWork(r.Bullets); ok {
-		return strings.Join(nonBlank(b.Role, b.Company), " · ")
-	}
-	return r.Person
-}
-
 func nonBlank(xs ...string) []string {
 	var out []string
 	for _, x := range xs {
@@ -50,40 +38,12 @@ func nonBlank(xs ...string) []string {
 	return out
 }
 
-// latestWork is the work bullet with the latest period (ongoing first),
-// that has a role or company.
-func latestWork(bs []vitae.Bullet) (vitae.Bullet, bool) {
-	var best vitae.Bullet
-	found := false
-	for _, b := range bs {
-		if b.Section != vitae.SectionWork || (b.Role == "" && b.Company == "") {
-			continue
-		}
-		if !found || recency(b) > recency(best) {
-			best, found = b, true
-		}
-	}
-	return best, found
-}
-
-// recency orders periods: an ongoing role is the most recent, then by
-// end, then by start; undated last.
-func recency(b vitae.Bullet) string {
-	switch {
-	case b.Start != "" && b.End == "":
-		return "9999"
-	case b.End != "":
-		return b.End
-	}
-	return b.Start
-}
-
 // currentTitle is the headline, or the latest role at its company.
 func currentTitle(r *vitae.Resume) string {
 	if r.Label != "" {
 		return r.Label
 	}
-	if b, ok := latestWork(r.Bullets); ok && b.Role != "" {
+	if b, ok := r.LatestWork(); ok && b.Role != "" {
 		if b.Company != "" {
 			return b.Role + " at " + b.Company
 		}
@@ -162,13 +122,13 @@ func canonicalSkill(r *vitae.Resume, s string) string {
 
 // newCard builds the card of r with its matching hits (best first).
 func newCard(r *vitae.Resume, hits []vitae.Hit, score float64, query string, wanted []string, now time.Time) card {
-	c := card{ResumeID: r.ID, Name: displayName(r), Title: currentTitle(r), Location: r.Location, Score: score, Hits: hits,
+	c := card{ResumeID: r.ID, Name: r.DisplayName(), Title: currentTitle(r), Location: r.Location, Score: score, Hits: hits,
 		Years: round1(match.YearsOfExperience(r.Bullets, now)), Skills: topSkills(r, wanted, 6)}
 	roles := map[[2]string]bool{}
 	for _, h := range hits {
 		roles[[2]string{h.Company, h.Role}] = true
-		if h.Section == vitae.SectionWork && recency(h.Bullet) > c.Latest {
-			c.Latest = recency(h.Bullet)
+		if r := vitae.PeriodOf(h.Bullet).Recency(); h.Section == vitae.SectionWork && r > c.Latest {
+			c.Latest = r
 		}
 	}
 	var inRoles []vitae.Bullet

@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -73,13 +74,27 @@ func (s *Server) cors(c *gin.Context) {
 		h.Set("Access-Control-Allow-Origin", origin)
 		h.Set("Vary", "Origin")
 		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
-		h.Set("Access-Control-Allow-Methods", "GET, POST, DELETE")
+		h.Set("Access-Control-Allow-Methods", s.corsMethods)
 		if c.Request.Method == http.MethodOptions {
 			c.AbortWithStatus(http.StatusNoContent)
 			return
 		}
 	}
 	c.Next()
+}
+
+// apiMethods lists the methods the /api/ routes serve, sorted and
+// comma-separated: what a CORS preflight may ask for, kept from the
+// router so that a route with another method needs no second list.
+func apiMethods(routes gin.RoutesInfo) string {
+	var methods []string
+	for _, r := range routes {
+		if strings.HasPrefix(r.Path, "/api/") && !slices.Contains(methods, r.Method) {
+			methods = append(methods, r.Method)
+		}
+	}
+	slices.Sort(methods)
+	return strings.Join(methods, ", ")
 }
 
 func (s *Server) rateLimit(c *gin.Context) {

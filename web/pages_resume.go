@@ -247,6 +247,6 @@ func (s *Server) deleteResumePage(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, again)
 		return
 	}
-	flash(c, "Deleted "+displayName(r)+": résumé, vectors and shortlist entries are gone.")
+	flash(c, "Deleted "+r.DisplayName()+": résumé, vectors and shortlist entries are gone.")
 	c.Redirect(http.StatusSeeOther, back)
 }

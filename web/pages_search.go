@@ -131,7 +131,9 @@ func (s *Server) search(ctx context.Context, p searchParams, all bool) (*outcome
 			}
 		}
 		if p.Sort == "recent" {
-			sort.SliceStable(o.hits, func(a, b int) bool { return recency(o.hits[a].Bullet) > recency(o.hits[b].Bullet) })
+			sort.SliceStable(o.hits, func(a, b int) bool {
+				return vitae.PeriodOf(o.hits[a].Bullet).Recency() > vitae.PeriodOf(o.hits[b].Bullet).Recency()
+			})
 		}
 		o.total = len(o.hits)
 		return o, nil
@@ -147,7 +149,7 @@ func (s *Server) search(ctx context.Context, p searchParams, all bool) (*outcome
 		latest := func(c vitae.Candidate) string {
 			l := ""
 			for _, h := range c.Hits {
-				l = max(l, recency(h.Bullet))
+				l = max(l, vitae.PeriodOf(h.Bullet).Recency())
 			}
 			return l
 		}

@@ -113,7 +113,7 @@ func (s *Server) addToShortlist(c *gin.Context, wb *workbench.Store) (string, st
 		return "", "", err
 	}
 	s.record(c.Request.Context(), audit.Event{Action: audit.Shortlisted, Subject: r.ID, Reason: c.PostForm("note"), Blind: s.pageBlind(c)})
-	name := displayName(r)
+	name := r.DisplayName()
 	if audit.IsID(c.PostForm("resume_id")) {
 		name = s.pseudo.Name(r.ID) // stay blind in the message too
 	}

@@ -25,7 +25,7 @@ func get(t *testing.T, u string) (int, string) {
 
 // TestSearchPageMessages: what the page says in the cases the issue
 // names — candidates counted, past the last page, nothing found, too
-// long, a résumé without a name.
+// long, only common words, a résumé without a name.
 func TestSearchPageMessages(t *testing.T) {
 	ts, _ := newTestServer(t, Config{})
 	tests := []struct {
@@ -40,6 +40,8 @@ func TestSearchPageMessages(t *testing.T) {
 		{"past the last page", "/?q=led+DevOps+team&page=999", 200, []string{"Page 999 is past the end", "Go to the last page"}, nil},
 		{"nothing found", "/?q=zzyzx+qwvx&mode=keyword", 200, []string{"Nothing matches", "try “Words and meaning”"}, nil},
 		{"too long", "/?q=" + strings.Repeat("a", 1001), 413, []string{"the limit is 1000", `href="/match"`}, nil},
+		{"only common words", "/?q=the+of", 400, []string{"has only common words, which are not searched; add a word that says what to find"}, []string{"Nothing matches", "No candidates"}},
+		{"only common words, bullet view", "/?q=the+and+of&view=bullets", 400, []string{"has only common words"}, []string{"Nothing matches", `class="hit nav-item"`}},
 		{"bullet view", "/?q=led+DevOps+team&view=bullets&sort=recent", 200, []string{" matching bullets</h2>", `class="hit nav-item"`}, nil},
 		{"two skills combine with AND", "/?q=team&skill=Kubernetes&skill=Go", 200, []string{"skill: Kubernetes", "skill: Go"}, nil},
 		{"match page has an h1", "/match", 200, []string{"<h1>"}, nil},

@@ -161,6 +161,9 @@ type Server struct {
 	swept    time.Time
 	parses   chan struct{} // a slot per résumé parse running (Uploads.ParseSlots)
 	origins  *originGuard  // cross-site writes (csrf.go)
+	// corsMethods answers a CORS preflight: the API routes' methods
+	// (apiMethods), read from the router once every route is in.
+	corsMethods string
 }
 
 // New builds the router over the search engine b and the job matcher m.
@@ -241,6 +244,7 @@ func New(b Backend, m Matcher, cfg Config) (*Server, error) {
 	s.registerPages(pages)
 	s.registerAuditPages(pages)
 	s.registerWorkbenchPages(pages)
+	s.corsMethods = apiMethods(e.Routes())
 	return s, nil
 }
 

@@ -35,6 +35,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad mode", []string{"search", "x", "--mode", "fuzzy"}, 2, `--mode: "fuzzy" is not one of keyword, semantic, hybrid`},
 		{"bad group", []string{"search", "x", "--by", "team"}, 2, `--by "team"`},
 		{"bad date", []string{"search", "x", "--since", "soon"}, 2, `since "soon"`},
+		{"only common words", []string{"search", "the and of"}, 2, `query "the and of" has only common words`},
 		{"bad ratio", []string{"search", "x", "--semantic-ratio", "3"}, 2, "semantic_ratio 3 is outside 0..1"},
 		{"negative limit", []string{"search", "x", "-n", "-1"}, 2, "--limit -1 is outside 1..100"},
 		{"limit over the maximum", []string{"search", "x", "--limit", "101"}, 2, "--limit 101 is outside 1..100"},

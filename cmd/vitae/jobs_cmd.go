@@ -234,9 +234,9 @@ with the evidence per requirement.`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(g.stdout, fitsAnswer{ResumeID: r.ID, Person: r.Person, FitDefinition: match.FitDefinition, Jobs: fits})
+				return writeJSON(g.stdout, fitsAnswer{ResumeID: r.ID, Person: r.DisplayName(), FitDefinition: match.FitDefinition, Jobs: fits})
 			}
-			printFits(g.stdout, r.Person, r.ID, fits)
+			printFits(g.stdout, r.DisplayName(), r.ID, fits)
 			return nil
 		},
 	}
