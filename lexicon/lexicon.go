@@ -164,9 +164,11 @@ func Tokenize(text string) []string {
 
 // tokens splits text into words: a word starts with a letter or digit and
 // goes on over letters, digits (superscript and subscript ones too) and
-// + # . - / ' (trailing . - / ' are trimmed). Words are substrings of
-// text, lower-cased on request, so already lower-case text costs no
-// copies.
+// + # . - / ' (trailing . - / ' are trimmed). A word also ends where
+// Latin letters meet the letters of a script written without spaces
+// (unspaced): "Kubernetesの本番運用経験" is "Kubernetes" and "の本番運用経験".
+// Words are substrings of text, lower-cased on request, so already
+// lower-case text costs no copies.
 func tokens(text string, lower bool) []string {
 	var out []string
 	scanWords(text, func(start, end int) {
@@ -186,6 +188,7 @@ func tokens(text string, lower bool) []string {
 // tokens reads words.
 func scanWords(text string, word func(start, end int)) {
 	start := -1 // byte offset of the word being read, -1 between words
+	script := 0 // the word's last letter: latin, unspaced, or 0 for neither yet
 	flush := func(end int) {
 		if start < 0 {
 			return
@@ -194,16 +197,30 @@ func scanWords(text string, word func(start, end int)) {
 		if w != "" {
 			word(start, start+len(w))
 		}
-		start = -1
+		start, script = -1, 0
+	}
+	// letter starts or continues a word with a letter of script s (0: a
+	// digit, or a letter of another script): a word of Latin letters ends
+	// before an unspaced one, and the other way round.
+	letter := func(i, s int) {
+		if start >= 0 && s != 0 && script != 0 && s != script {
+			flush(i)
+		}
+		if start < 0 {
+			start = i
+		}
+		if s != 0 {
+			script = s
+		}
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-				if start < 0 {
-					start = i
-				}
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+				letter(i, latin)
+			case '0' <= c && c <= '9':
+				letter(i, 0)
 			case c == '+' || c == '#' || c == '.' || c == '-' || c == '/' || c == '\'':
 				// inside a word only
 			default:
@@ -214,15 +231,39 @@ func scanWords(text string, word func(start, end int)) {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || scriptDigit(r) {
-			if start < 0 {
-				start = i
-			}
+			letter(i, scriptOf(r))
 		} else {
 			flush(i)
 		}
 		i += size
 	}
 	flush(len(text))
+}
+
+// The scripts a word does not run across (scanWords).
+const (
+	latin    = 1
+	unspaced = 2 // Han, Hiragana, Katakana, Hangul, Thai: words run on without spaces
+)
+
+// scriptOf is latin or unspaced for a letter of those scripts, else 0.
+func scriptOf(r rune) int {
+	switch {
+	case unicode.Is(unicode.Latin, r):
+		return latin
+	case Unspaced(r):
+		return unspaced
+	}
+	return 0
+}
+
+// Unspaced reports whether r is a letter of a script whose words run on
+// without spaces, or take their particles without one (Han, Hiragana,
+// Katakana, Hangul, Thai): a Latin name inside such text ends where its
+// letters do.
+func Unspaced(r rune) bool {
+	// ー, the prolonged sound mark of katakana, is of no one script.
+	return r >= 0x0E00 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) || r == 'ー')
 }
 
 // breaks reports, for each of text's n words, whether punctuation that

@@ -37,6 +37,12 @@ func TestSkills(t *testing.T) {
 		{"We go to the office and go home", nil}, // "go" in lower case is a verb
 		{"Built CI/CD pipelines with GitHub Actions", []string{"CI/CD", "GitHub Actions"}},
 		{"Improved C++ and C# code", []string{"C#", "C++"}},
+		// A name in text written without spaces is a word of its own.
+		{"Kubernetesの本番運用経験5年以上", []string{"Kubernetes"}},
+		{"TerraformとAWSでのIaC経験、Goでの開発", []string{"AWS", "Go", "Infrastructure as Code", "Terraform"}},
+		{"C++経験、Node.jsでの開発", []string{"C++", "Node.js"}},
+		{"熟悉Kubernetes和Docker", []string{"Docker", "Kubernetes"}},
+		{"Kafka를 사용한 경험", []string{"Kafka"}},
 		{"", nil},
 	}
 	for _, tt := range tests {

@@ -13,16 +13,24 @@ import (
 func tokensByRune(text string, lower bool) []string {
 	var out []string
 	var b strings.Builder
+	script := 0 // of the word's last Latin or unspaced letter
 	flush := func() {
 		w := strings.Trim(b.String(), ".-/'")
 		if w != "" {
 			out = append(out, w)
 		}
 		b.Reset()
+		script = 0
 	}
 	for _, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || scriptDigit(r):
+			if s := scriptOf(r); s != 0 {
+				if script != 0 && s != script {
+					flush()
+				}
+				script = s
+			}
 			if lower {
 				r = unicode.ToLower(r)
 			}
@@ -47,6 +55,7 @@ var tokenTexts = []string{
 	"invalid \xff\xfe utf-8 \xe2\x82 and a NUL\x00byte",
 	"tabs\tand\nnewlines\r\nand\u00a0nbsp and emoji 🚀rocket",
 	"ß ẞ ǅ ǈ Ⅻ ① ٣ 𝟗 x²",
+	"Kubernetesの本番運用経験5年以上 チームリーダー経験 C++経験 Node.jsでの開発 Go언어 Python과 경험 2019年",
 }
 
 func TestTokensMatchRuneByRune(t *testing.T) {

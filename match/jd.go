@@ -164,6 +164,7 @@ func parseJDLines(raw []string) *JobDescription {
 	}
 	roles := plainRoles(lines, title)
 	kind, known := "resp", false // known: the section was named by a heading
+	var sub *itemSection         // the section a label item ("+ Bonus:") opens in a list
 	var cands []candidate
 	for i, l := range lines {
 		switch l.kind {
@@ -175,9 +176,20 @@ func parseJDLines(raw []string) *JobDescription {
 			}
 			continue
 		case lineItem:
-			cands = append(cands, candidate{text: l.text, kind: kind, marked: true, item: true})
+			if k, ok := labelItem(l.text); ok {
+				sub = &itemSection{kind: k, indent: l.indent}
+				continue
+			}
+			k := kind
+			if sub.holds(l) {
+				k = sub.kind
+			} else {
+				sub = nil
+			}
+			cands = append(cands, candidate{text: l.text, kind: k, marked: true, item: true})
 			continue
 		}
+		sub = nil
 		if i == title {
 			t := strings.Join(strings.Fields(l.text), " ")
 			if h, ok := heading(l.text); ok && !titleLine(l.text) {
@@ -254,6 +266,44 @@ func parseJDLines(raw []string) *JobDescription {
 	}
 	jd.finish()
 	return jd
+}
+
+// itemSection is the section a label item opens inside a list: "+
+// Bonus:" over items nested under it makes them nice-to-haves, as a
+// "Bonus" heading would, and the list goes on in its own section after
+// them.
+type itemSection struct {
+	kind   string
+	indent int  // the label's
+	read   bool // an item after the label was read
+	flat   bool // the items after the label are not nested: it holds the rest of the list
+}
+
+// holds reports whether item l, after the label, is in its section: it is
+// nested deeper than the label, or the label's list goes on flat ("-
+// Nice to have:" / "- Rust" / "- Go") and l is one of its items. A nil
+// section holds nothing.
+func (s *itemSection) holds(l jdLine) bool {
+	if s == nil {
+		return false
+	}
+	if !s.read {
+		s.read, s.flat = true, l.indent <= s.indent
+	}
+	return s.flat || l.indent > s.indent
+}
+
+// labelItem reports whether a list item is a label over the items after
+// it ("Bonus:", "**Nice to have:**") and the section it names: a few
+// heading words and a colon, with nothing after it. "Bonus: Rust" is an
+// item, nice to have by its own words.
+func labelItem(text string) (string, bool) {
+	label, ok := strings.CutSuffix(strings.TrimSpace(strings.Trim(text, "*_ ")), ":")
+	if !ok || !headingLabel(label) {
+		return "", false
+	}
+	k := sectionKind(label)
+	return k, k != ""
 }
 
 // reWeNeed finds a sentence in which the employer asks ("We need",

@@ -234,6 +234,28 @@ func TestParseJDPlainReview(t *testing.T) {
 			"Backend Engineer\n\n**Nice to have:**\n- Rust\n\n**Class size:**\n- Terraform\n",
 			[]string{"nice: Rust", "nice: Terraform"},
 		},
+		// A label item opens a section for the items under it (stop 28:
+		// "+ Bonus:" over nested items left them must-haves).
+		{
+			"a label item over nested items",
+			"## Requirements\n+ Go in production\n+ Bonus:\n   + Kafka in production\n   +\tRust\n+ Terraform\n",
+			[]string{"must: Go in production", "nice: Kafka in production", "nice: Rust", "must: Terraform"},
+		},
+		{
+			"a label item over the rest of a flat list",
+			"## Requirements\n- Go in production\n- **Nice to have:**\n- Rust\n- Kafka\n\n## Responsibilities\n- Run the on-call rotation\n",
+			[]string{"must: Go in production", "nice: Rust", "nice: Kafka", "must: Run the on-call rotation"},
+		},
+		{
+			"a label and its item on one line",
+			"## Requirements\n- Go in production\n- Bonus: Rust\n- Kafka\n",
+			[]string{"must: Go in production", "nice: Bonus: Rust", "must: Kafka"},
+		},
+		{
+			"an item ending in a colon that is no label",
+			"## Requirements\n- Experience with one of:\n  - Go\n  - Rust\n",
+			[]string{"must: Experience with one of:", "must: Go", "must: Rust"},
+		},
 		// A heading alone asks for nothing.
 		{"a heading alone with a colon", "Requirements:\n", nil},
 		{"a heading alone without one", "\nNice to have\n\n", nil},

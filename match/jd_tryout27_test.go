@@ -38,6 +38,10 @@ func TestParseJDRefusesTextAskingNothing(t *testing.T) {
 		{"a role", "Senior engineer", "", false},
 		{"a concept", "Write documentation", "", false},
 		{"years", "5+ years in a similar position", "", false},
+		// A tool named inside text without spaces (stop 28: refused).
+		{"a tool inside Japanese", "## 要件\n- Kubernetesの本番運用経験5年以上\n- チームリーダー経験", "", false},
+		{"a tool inside Chinese", "熟悉Kubernetes和Docker", "", false},
+		{"Japanese naming no tool", "## 要件\n- チームリーダー経験", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,6 +135,17 @@ func TestParseJDTitleNamesRole(t *testing.T) {
 		{"a title as before", "## Site Reliability Engineer (Devops/SRE)\n#### San Francisco, CA\n\n### Requirements\n+ Kubernetes", "Site Reliability Engineer (Devops/SRE)"},
 		{"a section never", "## Requirements\n- Kubernetes\n## Nice to have\n- Go", ""},
 		{"a plain first line", "Senior Go Engineer\n\n## Requirements\n- Kubernetes", "Senior Go Engineer"},
+		// Sections in other languages are sections, never titles (stop 28:
+		// "Anforderungen" was the title).
+		{"a German section", "## Anforderungen\n- Mehrjährige Erfahrung mit Kubernetes und Terraform", ""},
+		{"German sections under a title", "# Site Reliability Engineer (m/w/d)\n## Voraussetzungen\n- Kubernetes\n## Qualifikationen\n- Terraform", "Site Reliability Engineer (m/w/d)"},
+		{"a German duties section", "## Deine Aufgaben\n- Du betreibst unsere Kubernetes-Cluster", ""},
+		{"a French section", "## Profil recherché\n- Expérience avec Kubernetes", ""},
+		{"a French skills section", "## Compétences\n- Kubernetes", ""},
+		{"a Spanish section", "## Requisitos\n- Experiencia con Kubernetes", ""},
+		{"an Italian section", "## Requisiti\n- Esperienza con Kubernetes", ""},
+		{"a Japanese section", "## 要件\n- Kubernetesの本番運用経験5年以上", ""},
+		{"a plain German heading", "Anforderungen\n- Kubernetes\n- Terraform", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,19 +15,53 @@ var reJDHeading = regexp.MustCompile(`^\s*(?:#{1,6}\s*)?\**([^*#:]{2,60}?)\**\s*
 // Heading vocabulary, checked in order: nice-to-have first ("Preferred
 // qualifications"), then the sections that are plainly boilerplate
 // ("What we offer"), then requirements, responsibilities, and last the
-// weaker boilerplate words ("About us", "Overview").
+// weaker boilerplate words ("About us", "Overview"). Each list holds the
+// headings of the languages JDs come in besides English (German, French,
+// Spanish, Portuguese, Italian, Dutch; Japanese, Chinese, Korean), so
+// "## Anforderungen" opens requirements and is never a title.
 var (
-	headNice     = []string{"nice", "bonus", "preferred", "plus", "beneficial", "desired", "desirable", "optional", "would be great", "ideally"}
-	headSkip     = []string{"benefit", "perks", "we offer", "do we offer", "in it for you", "compensation", "salary", "equal", "interview", "how to apply", "apply", "life with us", "life at", "work with us", "our culture", "commitment"}
-	headMust     = []string{"require", "qualif", "looking for", "look for", "you have", "you bring", "bring to", "skills", "experience", "about you", "who you are", "profile", "what you need", "what it takes", "must"}
-	headResp     = []string{"responsib", "you will", "you'll", "what you", "duties", "role", "job description", "day to day", "day-to-day", "working on", "work on", "opportunity", "impact", "doing this", "tasks"}
-	headSkipWeak = []string{"about", "who we are", "company", "summary", "overview", "why", "location", "notes", "additional", "details", "contact"}
+	headNice = []string{"nice", "bonus", "preferred", "plus", "beneficial", "desired", "desirable", "optional", "would be great", "ideally",
+		"von vorteil", "wünschenswert", "idealerweise", "atout", "souhaité", "apprécié", "deseable", "se valora", "valorable", "diferenciais", "gewenst",
+		"歓迎", "尚可", "优先", "加分", "우대"}
+	headSkip = []string{"benefit", "perks", "we offer", "do we offer", "in it for you", "compensation", "salary", "equal", "interview", "how to apply", "apply", "life with us", "life at", "work with us", "our culture", "commitment",
+		"wir bieten", "bieten wir", "bieten dir", "bieten ihnen", "vorteile", "nous offrons", "nous proposons", "avantages", "ofrecemos", "oferecemos", "beneficios", "benefícios", "offriamo", "wij bieden", "bieden wij",
+		"福利", "待遇", "복지"}
+	headMust = []string{"require", "qualif", "looking for", "look for", "you have", "you bring", "bring to", "skills", "experience", "about you", "who you are", "profile", "what you need", "what it takes", "must",
+		"anforderung", "voraussetzung", "kenntnisse", "erfahrung", "mitbring", "bringst du mit", "profil", "perfil", "buscamos", "exigence", "compétence", "expérience", "requisit", "competencia", "experiencia", "experiência", "esperienza", "ervaring", "wij vragen", "functie-eisen", "vereisten",
+		"要件", "必須", "資格", "资格", "要求", "자격"}
+	headResp = []string{"responsib", "you will", "you'll", "what you", "duties", "role", "job description", "day to day", "day-to-day", "working on", "work on", "opportunity", "impact", "doing this", "tasks",
+		"aufgabe", "tätigkeit", "vos missions", "tes missions", "tâches", "responsab", "tareas", "funciones", "atividades", "mansioni", "werkzaamheden",
+		"仕事内容", "業務内容", "职责", "工作内容", "업무"}
+	headSkipWeak = []string{"about", "who we are", "company", "summary", "overview", "why", "location", "notes", "additional", "details", "contact",
+		"über uns", "wer wir sind", "unternehmen", "à propos", "qui sommes", "sobre nosotros", "quiénes somos", "sobre nós", "chi siamo", "over ons",
+		"会社概要", "公司介绍"}
+)
+
+// A heading may say that its items are optional or examples rather than
+// asked for ("Relevant skills/experience may include", "You might also
+// have", "Not required:"). Such a heading of requirements, or of nothing
+// named, lists nice-to-haves; one of duties ("What you might work on",
+// "Responsibilities may include") lists duties as every duties heading
+// does. Both are read as whole words.
+var (
+	headOptional = []string{"may", "might", "could", "not required", "not necessary", "not essential", "not mandatory"}
+	headDuties   = []string{"responsibilities", "responsibility", "duties", "tasks", "task", "role", "day", "work on", "working on", "opportunity", "opportunities", "impact", "do", "doing", "project", "projects", "build", "building", "involve", "involves"}
 )
 
 // sectionKind classifies a JD heading: "must", "nice", "resp", "skip", or
 // "" when the heading says nothing about its section.
 func sectionKind(h string) string {
 	h = strings.ToLower(strings.ReplaceAll(h, "\u2019", "'"))
+	k := namedKind(h)
+	if (k == "must" || k == "resp" || k == "") && hasWords(h, headOptional) && (k == "must" || !hasWords(h, headDuties)) {
+		return "nice"
+	}
+	return k
+}
+
+// namedKind is the section the vocabulary names in h, a lower-case
+// heading, before headOptional is read.
+func namedKind(h string) string {
 	if strings.HasSuffix(h, "you get") || strings.HasSuffix(h, "you'll get") || strings.HasSuffix(h, "you will get") {
 		return "skip" // "What you'll get" lists benefits; "What you'll get to do" does not end there
 	}
@@ -42,6 +76,18 @@ func sectionKind(h string) string {
 		}
 	}
 	return ""
+}
+
+// hasWords reports whether h holds one of phrases as whole words: "may"
+// in "skills may include", not in "maybe".
+func hasWords(h string, phrases []string) bool {
+	words := " " + strings.Join(strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }), " ") + " "
+	for _, p := range phrases {
+		if strings.Contains(words, " "+p+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // titleLine reports whether a JD's first line reads as its title: short,
@@ -138,10 +184,10 @@ func capsOnly(line string) bool {
 var headingWords = func() []string {
 	w := strings.Fields("a an the and or & / of to for in on at with we you your our us i is are be do will would can what who how why this it its that which " +
 		"key main core primary basic minimum additional technical professional general other ideal candidate position team education knowledge " +
-		"abilities competencies expectations have haves nice good great bonus points plus extra looking need needed want must may might should " +
+		"abilities competencies expectations have haves nice good great bonus points plus extra looking need needed want must may might could should " +
 		"get like day life culture values things include including own job work role your you'll you're we're what's it's there here " +
 		"quick short brief glance")
-	for _, g := range [][]string{headNice, headSkip, headMust, headResp, headSkipWeak} {
+	for _, g := range [][]string{headNice, headSkip, headMust, headResp, headSkipWeak, headOptional} {
 		for _, p := range g {
 			w = append(w, strings.Fields(p)...)
 		}

@@ -36,6 +36,7 @@ type jdLine struct {
 	// ("Requirements: Go. Kubernetes."), its section's content even when
 	// written as sentences.
 	inline bool
+	indent int // a marked item's indentation (ingest.IndentWidth): nested items are deeper
 }
 
 // readJDLines classifies raw lines and joins wrapped ones: a plain line
@@ -71,7 +72,7 @@ func readJDLines(raw []string) []jdLine {
 			l.kind = lineHeading
 		default:
 			if item, ok := listItem(text); ok {
-				l.kind, l.text = lineItem, item
+				l.kind, l.text, l.indent = lineItem, item, ingest.IndentWidth(r)
 			}
 		}
 		if label, rest, ok := inlineHeading(text); ok && l.kind == linePlain && (len(out) == 0 || out[len(out)-1].kind == lineBlank || inline) {

@@ -6,8 +6,10 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"vitae/ingest"
+	"vitae/lexicon"
 )
 
 // Warning is something a job description was read with but that looks
@@ -271,48 +273,82 @@ var englishWords = setOf(`the and of to for with you we our is are will be on or
 	if do does our ours you'll we're you're able well within across both own`)
 
 // foreignWords are the function words of the languages job descriptions
-// come in besides English; none is an English word (no "in", "an", "die",
-// "as", "on", "a", "e", "per", "do", "met", "con", "van", "par"), nor
-// a stack's or a place's capitals read lower-case ("DI", "AU").
+// come in besides English, and the words their JDs ask with (German
+// "Erfahrung", "Kenntnisse", "Anforderungen"); none is an English word (no
+// "in", "an", "die", "as", "on", "a", "e", "per", "do", "met", "con",
+// "van", "par"), nor a stack's or a place's capitals read lower-case
+// ("DI", "AU").
 var foreignWords = map[string]map[string]bool{
-	"German":     setOf(`und der das mit für ist sind wir sie ihre ihr unsere unser eine einen einem einer auf von zu dem des im bei oder nicht auch werden wird über sowie du dich dein deine uns als wie aus nach sich`),
-	"French":     setOf(`le la les des du et est une un pour dans sur avec nous vous votre vos notre nos aux qui que ce cette ses être sont chez très`),
-	"Spanish":    setOf(`el los las del es una para por como su sus nuestro nuestra nuestros que se al más tu tus experiencia somos buscamos`),
-	"Portuguese": setOf(`os da das dos uma para com em não nossa nosso você é são buscamos experiência`),
-	"Italian":    setOf(`il gli della delle con che una nel nella sono siamo esperienza cerchiamo`),
-	"Dutch":      setOf(`het een en voor zijn wij je jouw onze ons niet ook bij naar ervaring`),
+	"German":     setOf(`und der das mit für ist sind wir sie ihre ihr unsere unser eine einen einem einer auf von zu dem des im bei oder nicht auch werden wird über sowie du dich dein deine uns als wie aus nach sich erfahrung kenntnisse anforderungen aufgaben voraussetzungen`),
+	"French":     setOf(`le la les des du et est une un pour dans sur avec nous vous votre vos notre nos aux qui que ce cette ses être sont chez très expérience compétences connaissances exigences`),
+	"Spanish":    setOf(`el los las del es una para por como su sus nuestro nuestra nuestros que se al más tu tus experiencia somos buscamos requisitos conocimientos`),
+	"Portuguese": setOf(`os da das dos uma para com em não nossa nosso você é são buscamos experiência requisitos conhecimentos`),
+	"Italian":    setOf(`il gli della delle con che una nel nella sono siamo esperienza cerchiamo requisiti conoscenza`),
+	"Dutch":      setOf(`het een en voor zijn wij je jouw onze ons niet ook bij naar ervaring kennis vereisten`),
 }
 
-// minLanguageWords is the fewest words a language is judged on: a short
-// list of skills ("Kubernetes, Terraform, Go") has no function words in
-// any language.
+// minLanguageWords is the fewest words the language of a text is judged
+// on by counts alone: a short list of skills ("Kubernetes, Terraform,
+// Go") has no function words in any language. A shorter text is judged
+// on its foreign words that cannot be part of a name (languageSigns.plain).
 const minLanguageWords = 30
+
+// minScriptLetters is the fewest letters a text's script is judged on.
+const minScriptLetters = 10
 
 // languageSigns counts a text's words: English function words, each
 // other language's, and letters of other scripts than Latin.
 type languageSigns struct {
 	words, english int
 	foreign        map[string]int
+	// plain counts the foreign words that are no part of a name: written
+	// lower-case ("mit", "und"), or capitalised and of five letters or
+	// more ("Erfahrung"); "Los Angeles", "Des Moines" and "La Jolla" are
+	// places in an English JD.
+	plain          map[string]int
 	letters, other int // letters, and of them not Latin (Cyrillic, CJK …)
 }
 
 func readLanguageSigns(text string) languageSigns {
-	s := languageSigns{foreign: map[string]int{}}
+	s := languageSigns{foreign: map[string]int{}, plain: map[string]int{}}
 	for _, r := range text {
-		if unicode.IsLetter(r) {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		s.letters++
+		switch {
+		case lexicon.Unspaced(r):
+			// A character of Chinese or Japanese is a syllable or a word,
+			// about as much as two Latin letters say.
 			s.letters++
-			if !unicode.Is(unicode.Latin, r) {
-				s.other++
+			s.other += 2
+		case !unicode.Is(unicode.Latin, r):
+			s.other++
+		}
+	}
+	if s.other > 0 {
+		// A tool's name is no word of any language: "Kubernetes、Terraform、
+		// AWSの経験" is Japanese. (Read only when another script is there.)
+		lex := lexicon.Default()
+		for _, w := range lexicon.Tokenize(text) {
+			if g, ok := lex.Lookup(w); ok && g.Kind == "skill" {
+				for _, r := range w {
+					if unicode.IsLetter(r) {
+						s.letters-- // Latin: the lexicon's names are
+					}
+				}
 			}
 		}
 	}
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	words := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\'' && r != '’'
 	})
-	for _, w := range words {
-		if len([]rune(w)) < 2 { // "e.g." is not Italian's "e"
+	for _, written := range words {
+		n := utf8.RuneCountInString(written)
+		if n < 2 { // "e.g." is not Italian's "e"
 			continue
 		}
+		w := strings.ToLower(written)
 		s.words++
 		if englishWords[w] {
 			s.english++
@@ -320,41 +356,50 @@ func readLanguageSigns(text string) languageSigns {
 		for lang, set := range foreignWords {
 			if set[w] {
 				s.foreign[lang]++
+				if w == written || n >= 5 {
+					s.plain[lang]++
+				}
 			}
 		}
 	}
 	return s
 }
 
-// language is the likeliest other language and its function words.
-func (s languageSigns) language() (string, int) {
-	langs := make([]string, 0, len(s.foreign))
-	for l := range s.foreign {
+// language is the likeliest other language by counts and its count.
+func language(counts map[string]int) (string, int) {
+	langs := make([]string, 0, len(counts))
+	for l := range counts {
 		langs = append(langs, l)
 	}
 	sort.Strings(langs) // ties go the same way every time
 	best, n := "", 0
 	for _, l := range langs {
-		if s.foreign[l] > n {
-			best, n = l, s.foreign[l]
+		if counts[l] > n {
+			best, n = l, counts[l]
 		}
 	}
 	return best, n
 }
 
-// languageWarning warns when the text is mostly another script, or has
-// at least twice as many function words of one other language as of
-// English.
+// languageWarning warns when the text is mostly another script (of its
+// letters outside tools' names, the unspaced scripts' counted twice,
+// minScriptLetters or more), or when one other language's words
+// outnumber the English function words: in a text of minLanguageWords or
+// more, 8 of them and twice the English ones; in a shorter one ("##
+// Anforderungen" / "- Mehrjährige Erfahrung mit Kubernetes und
+// Terraform"), 2 of them that are no part of a name (plain) and more than
+// twice the English ones.
 func languageWarning(text string) (Warning, bool) {
 	s := readLanguageSigns(text)
-	if s.letters >= 100 && 2*s.other >= s.letters {
+	if s.letters >= minScriptLetters && 2*s.other >= s.letters {
 		return Warning{WarnNotEnglish, "the job description does not look like English (most of its letters are not Latin): requirements are read with English rules, so the ranking may be poor; match an English version of the posting"}, true
 	}
+	lang, n := language(s.foreign)
 	if s.words < minLanguageWords {
-		return Warning{}, false
-	}
-	lang, n := s.language()
-	if n < 8 || n < 2*s.english {
+		if lang, n = language(s.plain); n < 2 || n <= 2*s.english {
+			return Warning{}, false
+		}
+	} else if n < 8 || n < 2*s.english {
 		return Warning{}, false
 	}
 	return Warning{WarnNotEnglish, "the job description does not look like English (it reads as " + lang +

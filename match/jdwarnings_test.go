@@ -182,8 +182,10 @@ func TestWarningsOfResumeSigns(t *testing.T) {
 }
 
 // TestWarningsOfLanguages: job descriptions in German, French, Spanish
-// and Japanese are warned about, naming the language where one is read;
-// English with a few foreign words, and a list too short to tell, are not.
+// and Japanese are warned about, naming the language where one is read,
+// short ones too (stop 28: "## Anforderungen" and one item was not);
+// English with a few foreign words, a place's name, and a list too short
+// to tell, are not.
 func TestWarningsOfLanguages(t *testing.T) {
 	tests := []struct {
 		file, text string
@@ -195,7 +197,19 @@ func TestWarningsOfLanguages(t *testing.T) {
 		{file: "ja-frontend.txt", want: "not Latin"},
 		{text: "# Backend Engineer, Berlin\nWe are a GmbH in Berlin (Straße des 17. Juni). You will build our payment services in Go and run them on Kubernetes. You have five years of experience with distributed systems and you speak English; Deutsch ist ein Plus, und wir bieten flexible Arbeitszeiten.\n- Go, PostgreSQL, Kafka\n- Experience with Terraform and AWS\n", want: ""},
 		{text: "Kubernetes, Terraform, Go, Python, PostgreSQL, Kafka, Prometheus, Grafana, AWS, GCP, Linux", want: ""},
-		{text: "Wir suchen einen Entwickler für unser Team in Berlin.", want: ""}, // too short to judge
+		// Short texts: judged on the foreign words no name holds.
+		{text: "Wir suchen einen Entwickler für unser Team in Berlin.", want: "German"},
+		{text: "## Anforderungen\n- Mehrjährige Erfahrung mit Kubernetes und Terraform\n", want: "German"},
+		{text: "## Profil recherché\n- Expérience avec Kubernetes et Terraform\n", want: "French"},
+		{text: "## Requisitos\n- Experiencia con Kubernetes y Terraform\n", want: "Spanish"},
+		{text: "## 要件\n- Kubernetesの本番運用経験5年以上\n- チームリーダー経験\n", want: "not Latin"},
+		{text: "## 要件\n- Kubernetes、Terraform、AWS、Prometheusの経験\n", want: "not Latin"},
+		{text: "## Requirements\n- 5+ years of Go\n- Kubernetes in production\n", want: ""},
+		{text: "## Backend Engineer, Los Angeles, Las Vegas or El Paso\n- Go\n- Kafka\n", want: ""},
+		{text: "## Data Scientist (Des Moines or La Jolla)\n- Python\n- Papers (Smith et al.) on un-supervised learning\n", want: ""},
+		{text: "## Support Engineer\n- Japanese (日本語) and English\n- Zendesk\n", want: ""},
+		{text: "## Nice to have\n- Deutsch und Englisch fließend\n", want: ""},
+		{text: "Kubernetes und Terraform", want: ""},
 		// English words other languages share ("per", "do", "met", "con";
 		// "DI" read lower-case) are not foreign (review of stop 24).
 		{text: "# Forklift Operator\nPay per hour: $24; per year about $50,000.\n- Paid per week, overtime per hour at 1.5x\n- Bonus per quarter, per site, per shift\n- DI water systems: check the DI tanks per shift\n- Do not miss a shift; targets met per month\n- Pro and con lists per load\n", want: ""},
