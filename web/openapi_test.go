@@ -200,6 +200,8 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 		jsonCall("match", "POST", "/api/v1/match", `{"job_description":"## Requirements\n- Lead a team of SREs\n- Kubernetes in production"}`, 200, "valid"),
 		{name: "match years of a role", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"## Requirements\n- 3+ years as a site reliability engineer\n- Kubernetes in production"}`),
 			status: 200, request: "valid", contains: []string{`"kind":"role"`}},
+		{name: "match years of a skill", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"## Requirements\n- At least 3 years experience with Kubernetes\n- Lead a team of SREs"}`),
+			status: 200, request: "valid", contains: []string{`"kind":"skill"`, `"skills":["Kubernetes"]`}},
 		{name: "match years past a working life", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"## Requirements\n- 100+ years of Go experience\n- Kubernetes in production"}`),
 			status: 200, request: "valid", contains: []string{`"warning_codes":["implausible_years"]`, `asks for 100 years, more than a working life (60)`}},
 		{name: "match past the requirement cap", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"` + numberedLines(`- Experience with Kubernetes operator %d\n`, 45) + `"}`),
