@@ -2,7 +2,9 @@ package match
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,10 +43,12 @@ const MaxJDChars = 50000
 const MaxRequirements = 40
 
 var (
-	// reYears reads "5+ years", "3-5 years" (or "3–5"), "five years" and the short
-	// forms a JD typed in haste uses ("5 yrs", "1 yr", "5+ yrs."); "years'"
-	// is "years" and a possessive.
-	reYears = regexp.MustCompile(`(?i)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:[-–]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?\b)`)
+	// reYears reads "5+ years", "3-5 years" (or "3–5"), "five years", "1.5
+	// years" and the short forms a JD typed in haste uses ("5 yrs", "1 yr",
+	// "5+ yrs."); "years'" is "years" and a possessive. The number is read
+	// whole ("100+ years" is 100, not 0 from its last digits), and a number
+	// past maxYears is warned of, not checked (warnYears).
+	reYears = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|plus)?\s*(?:[-–]\s*\d+(?:\.\d+)?\s*)?(?:\+\s*)?(?:years?|yrs?\b)`)
 	reMust  = regexp.MustCompile(`(?i)\b(required|must|minimum|at least|requirements?|qualifications?|you have|you bring|what you need|essential)\b`)
 	// reNice also reads "is a strong advantage", "would be an asset",
 	// "is advantageous", "would be beneficial" (not "be taking advantage
@@ -341,7 +345,9 @@ func (jd *JobDescription) add(text, k string, item bool) {
 	if m := reYears.FindStringSubmatch(text); m != nil && strings.TrimSpace(strings.Trim(strings.Replace(text, m[0], "", 1), ".,;")) == "" {
 		// A bare "3+ years." says how long, not what: the JD's years, not a
 		// requirement no experience can meet.
-		if y := years(m[1]); y <= 20 {
+		if y := years(m[1]); y > maxYears {
+			jd.warnYears(text, y)
+		} else if y <= 20 {
 			jd.YearsRequired = max(jd.YearsRequired, y)
 		}
 		return
@@ -377,6 +383,12 @@ func (jd *JobDescription) add(text, k string, item bool) {
 		if lead, total, ok := leadingYears(text); ok {
 			r.Years, r.TotalYears = lead, total
 			jd.YearsRequired = max(jd.YearsRequired, total)
+		}
+	}
+	if y := mostYears(text); y > maxYears {
+		jd.warnYears(text, y)
+		if r.Years > maxYears {
+			r.Years, r.TotalYears = 0, 0 // nothing to check against
 		}
 	}
 	jd.Requirements = append(jd.Requirements, r)
@@ -460,6 +472,39 @@ func leadingYears(text string) (lead, total float64, ok bool) {
 		}
 	}
 	return years(text[at[found][2]:at[found][3]]), total, true
+}
+
+// maxYears is the most years a requirement can sensibly ask: a working
+// life. More ("100+ years of Go") is a typo or a joke; it is not checked,
+// and the JD is warned of (WarnYears), not silently read as no years.
+const maxYears = 60
+
+// WarnYears: a requirement asks for more years than a working life
+// (maxYears); those years are not checked.
+const WarnYears = "implausible_years"
+
+// mostYears is the most years any years phrase of text says, 0 for none.
+func mostYears(text string) float64 {
+	var most float64
+	for _, m := range reYears.FindAllStringSubmatch(text, -1) {
+		most = max(most, years(m[1]))
+	}
+	return most
+}
+
+// warnYears warns, once per text, that text asks for y years, more than
+// maxYears.
+func (jd *JobDescription) warnYears(text string, y float64) {
+	const width = 60
+	quoted := text
+	if utf8.RuneCountInString(quoted) > width {
+		quoted = truncateRunes(quoted, width) + "…"
+	}
+	w := Warning{WarnYears, fmt.Sprintf("%q asks for %s years, more than a working life (%d): those years are not checked",
+		quoted, strconv.FormatFloat(y, 'f', -1, 64), maxYears)}
+	if !slices.Contains(jd.Warnings, w) {
+		jd.Warnings = append(jd.Warnings, w)
+	}
 }
 
 func years(s string) float64 {

@@ -96,7 +96,9 @@ type Options struct {
 	YearsCap bool
 	// CareerYears counts total career years for a years requirement that
 	// names a role family ("5+ years product management experience"),
-	// as before issue 14, instead of the years of roles of that family.
+	// as before issue 14, instead of the years of roles of that family,
+	// and for one that names a skill ("5+ years of Python"), as before
+	// stop 28, instead of the years of roles that show it.
 	// Off by default (match.career_years): the role's years are what the
 	// requirement asks; with the configured weights they lowered the five
 	// training JDs that ask so, left-one-out they did not
@@ -329,6 +331,9 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	reqs := make([]*reqParts, len(jd.Requirements))
 	for i, rq := range jd.Requirements {
 		reqs[i] = m.z.requirement(rq.Text)
+		if rq.Years > 0 && !rq.Leadership {
+			reqs[i].yearsOf, reqs[i].yearsNames = m.z.yearsSkills(rq.Text)
+		}
 	}
 	sc := scorer{jd: jd, reqs: reqs, w: w, z: m.z, now: time.Now(), levels: !m.opts.ablated("levels"), yearsCap: m.opts.YearsCap, careerYears: m.opts.CareerYears}
 	if m.zs != nil {

@@ -71,6 +71,12 @@ type reqParts struct {
 	ledOnly   bool            // … and nothing beside: only a bullet that leads people is evidence (peopleOnly)
 	roles     map[string]bool // the lexicon role families it names (rolesOf), read once rather than per candidate
 	asksRole  bool            // names a role asked of the candidate, not one worked with (asksRole)
+	// yearsOf and yearsNames are, for a years requirement that names a
+	// skill as a tool ("5+ years of Python"), its keys and names
+	// (yearsSkills): its years are those of roles showing it. Set by
+	// the matcher, once per match.
+	yearsOf    map[string]bool
+	yearsNames []string
 	// led are the keys of the parts a bullet that leads people meets
 	// (ledKeys) when the requirement asks to lead people (asksToLead);
 	// nil otherwise (leadparts.go).

@@ -215,9 +215,10 @@ func sortedKeys(set map[string]bool) []string {
 }
 
 // Note says the years the score counted for a requirement: "2.5 of 5
-// years leading DevOps / SRE", "7.0 of 5 years in all". Evidence rows
-// carry it beside their level, so that "strong" is not read as the years
-// met, and a candidate's years line says it in place of career years.
+// years leading DevOps / SRE", "2.1 of 5 years of Kubernetes", "7.0 of 5
+// years in all". Evidence rows carry it beside their level, so that
+// "strong" is not read as the years met, and a candidate's years line
+// says it in place of career years.
 func (y YearsCheck) Note() string {
 	have := strconv.FormatFloat(y.Have, 'f', 1, 64) + " of " + strconv.FormatFloat(y.Asked, 'f', -1, 64) + " years"
 	if y.Unknown {
@@ -230,6 +231,10 @@ func (y YearsCheck) Note() string {
 		return have + " leading"
 	case y.Kind == "role":
 		return have + " in such roles"
+	case y.Kind == "skill" && y.Have == 0:
+		return have + " of " + strings.Join(y.Skills, "/") + ": no dated role shows it"
+	case y.Kind == "skill":
+		return have + " of " + strings.Join(y.Skills, "/")
 	}
 	return have + " in all"
 }

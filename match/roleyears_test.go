@@ -68,8 +68,9 @@ func TestLeadingYearsAndRoles(t *testing.T) {
 
 // TestYearsOfTheRoleAsked pins issue 14's fifth finding: years asked for
 // a named role count the roles whose title is of its family; years of a
-// skill, of a field or of a role "or similar" count the whole career
-// (review 17).
+// field or of a role "or similar" count the whole career (review 17);
+// years of a skill count the roles that show it (stop 28,
+// skillyears_test.go).
 func TestYearsOfTheRoleAsked(t *testing.T) {
 	pm := resume("pm", "P", "Northwind", "Product Manager", "2024-01", "", "Wrote product requirement documents for the billing app")
 	pm.Bullets = append(pm.Bullets, resume("x", "P", "Contoso", "Software Engineer", "2000-01", "2023-12", "Wrote the billing service in Go").Bullets...)
@@ -82,7 +83,7 @@ func TestYearsOfTheRoleAsked(t *testing.T) {
 		{"## Requirements\n- 3+ years in a product management role\n- Wrote product requirement documents\n", "role", 2, 4, "Product Manager, Northwind"},
 		{"## Requirements\n- 5+ years product management experience\n- Wrote product requirement documents\n", "total", 20, 30, ""},
 		{"## Requirements\n- 5+ years as a product manager or similar\n- Wrote product requirement documents\n", "total", 20, 30, ""},
-		{"## Requirements\n- 5+ years of Go\n- Wrote product requirement documents\n", "total", 20, 30, ""},
+		{"## Requirements\n- 5+ years of Go\n- Wrote product requirement documents\n", "skill", 20, 30, "Software Engineer, Contoso"},
 	} {
 		got := matchOne(t, []*vitae.Resume{pm}, tc.jd)["pm"]
 		if len(got.Explain.Years) != 1 {

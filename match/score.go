@@ -109,6 +109,9 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		} else if fam := s.z.namedRoles(req.Text); len(fam) > 0 && !s.careerYears {
 			have, in := s.z.roleYears(r.Bullets, s.now, fam) // years of the role asked, not the career (roleyears.go)
 			y.Kind, y.Have, y.Roles = "role", round3(have), in
+		} else if sk := s.reqs[ri].yearsOf; len(sk) > 0 && !s.careerYears {
+			have, in := s.z.skillYears(r.Bullets, s.now, sk) // years of the skill asked (skillyears.go)
+			y.Kind, y.Have, y.Roles, y.Skills = "skill", round3(have), in, s.reqs[ri].yearsNames
 		}
 		checks := []YearsCheck{y}
 		if req.TotalYears > 0 {

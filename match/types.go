@@ -99,8 +99,11 @@ type YearsCheck struct {
 	Requirement string   `json:"requirement"`
 	Asked       float64  `json:"asked"`
 	Have        float64  `json:"have"`
-	Kind        string   `json:"kind"`            // "leadership" (roles that lead people), "role" (roles of the family the requirement names) or "total"
+	Kind        string   `json:"kind"`            // "leadership" (roles that lead people), "role" (roles of the family the requirement names), "skill" (roles that show the skill it names) or "total"
 	Roles       []string `json:"roles,omitempty"` // the roles the years come from
+	// Skills are the skills a "skill" check counts ("Kubernetes"): the
+	// dated roles a bullet or the title of which names one of them.
+	Skills []string `json:"skills,omitempty"`
 	// Fields are the fields a leadership requirement names ("SRE",
 	// "DevOps"): only roles leading people of those count, so the years
 	// may be fewer than the candidate's leadership years in all fields.

@@ -24,7 +24,7 @@ func TestYearsUnknownWithoutDates(t *testing.T) {
 		note    string
 	}{
 		{"undated", true, unknownYearsFit, "years unknown: no role is dated (3 asked)"},
-		{"dated", false, 0.167, "0.5 of 3 years in all"},
+		{"dated", false, 0.167, "0.5 of 3 years of Kubernetes"},
 	} {
 		c, ok := got[tc.id]
 		if !ok {
