@@ -129,8 +129,9 @@ func (s *Engine) rankScores(q vitae.Query, bullets []RankBullet, fused []fusedHi
 			return true
 		}
 		words := lexicon.Tokenize(text)
-		soft, _ := u.softWords(words)
-		return soft >= matchFloor || u.coverWords(words).Score >= matchFloor
+		c := u.coverWords(words)
+		soft, _ := u.softCovered(words, c.PerPart)
+		return soft >= matchFloor || c.Score >= matchFloor
 	}
 	hits := make([]RankedBullet, 0, len(bullets))
 	matched := false
