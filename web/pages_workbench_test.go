@@ -39,7 +39,7 @@ func TestSearchPageMessages(t *testing.T) {
 		{"why in words", "/?q=led+DevOps+team", 200, []string{"keyword match"}, []string{"BM25", "cosine"}},
 		{"past the last page", "/?q=led+DevOps+team&page=999", 200, []string{"Page 999 is past the end", "Go to the last page"}, nil},
 		{"nothing found", "/?q=zzyzx+qwvx&mode=keyword", 200, []string{"Nothing matches", "try “Words and meaning”"}, nil},
-		{"too long", "/?q=" + strings.Repeat("a", 1001), 413, []string{"the limit is 1000", `href="/match"`}, nil},
+		{"too long", "/?q=" + strings.Repeat("a", 1001), 400, []string{"the limit is 1000", `href="/match"`}, nil},
 		{"bullet view", "/?q=led+DevOps+team&view=bullets&sort=recent", 200, []string{" matching bullets</h2>", `class="hit nav-item"`}, nil},
 		{"two skills combine with AND", "/?q=team&skill=Kubernetes&skill=Go", 200, []string{"skill: Kubernetes", "skill: Go"}, nil},
 		{"match page has an h1", "/match", 200, []string{"<h1>"}, nil},
