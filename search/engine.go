@@ -217,6 +217,9 @@ func (s *Engine) prepare(q vitae.Query) (prepared, error) {
 	syn := Syntax{Text: q.Text}
 	if !q.Literal {
 		syn = ParseSyntax(q.Text)
+		if err := syn.checkFilters(); err != nil {
+			return prepared{}, err
+		}
 		if err := syn.checkWords(q.Text); err != nil {
 			return prepared{}, err
 		}

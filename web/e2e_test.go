@@ -181,6 +181,7 @@ func testAPIRoutesErrorsAndLimits(t *testing.T, open openStore) {
 		{"negative offset", call{method: "POST", path: "/api/v1/search", body: `{"query":"x","offset":-1}`}, 400, "invalid"},
 		{"bad ratio", call{method: "POST", path: "/api/v1/search", body: `{"query":"x","semantic_ratio":7}`}, 400, "invalid"},
 		{"bad date", call{method: "POST", path: "/api/v1/search", body: `{"query":"x","filters":{"since":"soon"}}`}, 400, "invalid"},
+		{"filter without a value", call{method: "POST", path: "/api/v1/search", body: `{"query":"led team skill:"}`}, 400, "invalid"},
 		{"long query", call{method: "POST", path: "/api/v1/search", body: `{"query":"` + long + `"}`}, 400, "invalid"},
 		{"huge body", call{method: "POST", path: "/api/v1/search", body: `{"query":"` + strings.Repeat("a", 70<<10) + `"}`}, 413, "too_large"},
 		{"match", call{method: "POST", path: "/api/v1/match", body: `{"job_description":"## Requirements\n- Led DevOps teams\n- Kubernetes in production"}`}, 200, ""},

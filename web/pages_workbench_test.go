@@ -40,6 +40,7 @@ func TestSearchPageMessages(t *testing.T) {
 		{"past the last page", "/?q=led+DevOps+team&page=999", 200, []string{"Page 999 is past the end", "Go to the last page"}, nil},
 		{"nothing found", "/?q=zzyzx+qwvx&mode=keyword", 200, []string{"Nothing matches", "try “Words and meaning”"}, nil},
 		{"too long", "/?q=" + strings.Repeat("a", 1001), 400, []string{"the limit is 1000", `href="/match"`}, nil},
+		{"filter without a value", "/?q=led+team+skill%3A", 400, []string{"has no value", "skill:Go"}, nil},
 		{"bullet view", "/?q=led+DevOps+team&view=bullets&sort=recent", 200, []string{" matching bullets</h2>", `class="hit nav-item"`}, nil},
 		{"two skills combine with AND", "/?q=team&skill=Kubernetes&skill=Go", 200, []string{"skill: Kubernetes", "skill: Go"}, nil},
 		{"match page has an h1", "/match", 200, []string{"<h1>"}, nil},
