@@ -12,7 +12,7 @@ const (
 	ENOTFOUND      = "not_found"            // no such résumé, bullet, route
 	EUNAUTHORIZED  = "unauthorized"         // missing or wrong API key
 	EFORBIDDEN     = "forbidden"            // refused whatever the key: a change sent from another site's page
-	ETOOLARGE      = "too_large"            // over a size, count or length limit
+	ETOOLARGE      = "too_large"            // a request body, upload or file over its size, or a full store (a field too long is EINVALID: TooLong)
 	EUNAVAILABLE   = "unavailable"          // a dependency (embedding provider) is down
 	ETIMEOUT       = "timeout"              // the work took longer than allowed
 	ERATELIMIT     = "rate_limited"         // too many requests from one client
@@ -67,6 +67,17 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "internal error"
+}
+
+// TooLong is the error of a request field over its limit: EINVALID (HTTP
+// 400), naming the field and the limit, "query is longer than 1000
+// characters", "query has more than 256 terms". ETOOLARGE (HTTP 413) is
+// for what is too large as a whole: a request body, an upload, a file.
+func TooLong(field string, limit int, unit string) *Error {
+	if unit == "characters" {
+		return Errorf(EINVALID, "%s is longer than %d characters", field, limit)
+	}
+	return Errorf(EINVALID, "%s has more than %d %s", field, limit, unit)
 }
 
 // Sentinels for errors.Is checks.

@@ -33,11 +33,11 @@ func (ix *Index) Lexical(ctx context.Context, req LexicalRequest) (*LexicalResul
 	}
 	text := strings.TrimSpace(req.Text)
 	if utf8.RuneCountInString(text) > maxQueryRunes {
-		return nil, vitae.Errorf(vitae.ETOOLARGE, "query longer than %d characters", maxQueryRunes)
+		return nil, vitae.TooLong("query", maxQueryRunes, "characters")
 	}
 	terms := Terms(text)
 	if len(terms) > MaxQueryTerms {
-		return nil, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", MaxQueryTerms)
+		return nil, vitae.TooLong("query", MaxQueryTerms, "terms")
 	}
 	size, from := req.Size, req.From
 	if size <= 0 {

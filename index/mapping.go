@@ -7,7 +7,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
@@ -64,7 +63,7 @@ type bulletDoc struct {
 }
 
 // newMapping builds the bleve mapping in code: BM25 scoring, English
-// analysis (stemming, stop words) on text, exact keyword fields for facets,
+// analysis (stemming, stop words; "P&L" one word: analysis.go) on text, exact keyword fields for facets,
 // the words of company, role and person with their positions for word
 // filters (phrases), lower-cased skills for case-insensitive filters,
 // datetimes. A change here that an index on disk would answer wrongly
@@ -77,6 +76,9 @@ func newMapping() (mapping.IndexMapping, error) {
 		"tokenizer":     single.Name,
 		"token_filters": []string{lowercase.Name},
 	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(textAnalyzer, textAnalyzerConfig()); err != nil {
 		return nil, err
 	}
 	if err := im.AddCustomAnalyzer(spaced, map[string]any{
@@ -94,7 +96,7 @@ func newMapping() (mapping.IndexMapping, error) {
 		return f
 	}
 	dm := bleve.NewDocumentStaticMapping()
-	body := text(en.AnalyzerName, true)
+	body := text(textAnalyzer, true)
 	body.IncludeTermVectors = true
 	dm.AddFieldMappingsAt(fText, body)
 	for _, f := range []string{fCompany, fRole, fPerson, fSection, fSkills, fResumeID} {
@@ -106,7 +108,7 @@ func newMapping() (mapping.IndexMapping, error) {
 		dm.AddFieldMappingsAt(f, w)
 	}
 	dm.AddFieldMappingsAt(fSkillsLC, text(lowerKeyword, false))
-	dm.AddFieldMappingsAt(fRoleText, text(en.AnalyzerName, false))
+	dm.AddFieldMappingsAt(fRoleText, text(textAnalyzer, false))
 	for _, f := range []string{fStart, fEnd} {
 		d := bleve.NewDateTimeFieldMapping()
 		d.Store = false
@@ -121,7 +123,7 @@ func newMapping() (mapping.IndexMapping, error) {
 		dm.AddFieldMappingsAt(f, s)
 	}
 	im.DefaultMapping = dm
-	im.DefaultAnalyzer = en.AnalyzerName
+	im.DefaultAnalyzer = textAnalyzer
 	return im, nil
 }
 

@@ -125,9 +125,9 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 }
 
 // NewJob checks a job description before it is stored: it must parse
-// into requirements (EINVALID otherwise, ETOOLARGE when too long). The
-// title, when empty, is the description's own, else its first
-// requirement.
+// into requirements and not be too long (EINVALID otherwise; a PDF too
+// large to read is ETOOLARGE). The title, when empty, is the
+// description's own, else its first requirement.
 func NewJob(title, text, format string) (Job, error) {
 	// A PDF is stored as its text, which is what a person reads back.
 	text, err := pdfText(text)

@@ -83,7 +83,7 @@ func ParseJD(text, format string) (*JobDescription, error) {
 		return nil, vitae.Errorf(vitae.EINVALID, "job description is empty")
 	}
 	if utf8.RuneCountInString(text) > MaxJDChars {
-		return nil, vitae.Errorf(vitae.ETOOLARGE, "job description is longer than %d characters", MaxJDChars)
+		return nil, vitae.TooLong("job description", MaxJDChars, "characters")
 	}
 	if err := CheckText(text); err != nil {
 		return nil, err

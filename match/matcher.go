@@ -379,7 +379,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	fit := make(map[string]roleScore, len(resumes))
 	for id := range resumes {
-		f := roleScore{words: words[id], share: round3(share), sense: round3(sense[id]), search: titled[id]}
+		f := roleScore{words: round3(words[id]), share: round3(share), sense: round3(sense[id]), search: round3(titled[id])} // as explain shows them: Rescore gives the score
 		f.fit = roleFitOf(f.words, f.share, f.sense, f.search, w)
 		if w.RoleEvidence > 0 {
 			f.byTitle = titleFits(resumes[id], f, wordsBy, senseBy, w)

@@ -135,7 +135,7 @@ func (s *Engine) normalize(q vitae.Query) (vitae.Query, error) {
 	case q.Text == "":
 		return q, vitae.Errorf(vitae.EINVALID, "query is empty")
 	case utf8.RuneCountInString(q.Text) > s.opts.MaxQueryLen:
-		return q, vitae.Errorf(vitae.ETOOLARGE, "query is longer than %d characters", s.opts.MaxQueryLen)
+		return q, vitae.TooLong("query", s.opts.MaxQueryLen, "characters")
 	}
 	if q.Mode == "" {
 		q.Mode = s.opts.Mode
@@ -218,6 +218,9 @@ func (s *Engine) prepare(q vitae.Query) (prepared, error) {
 	syn := Syntax{Text: q.Text}
 	if !q.Literal {
 		syn = ParseSyntax(q.Text)
+		if err := syn.checkFilters(); err != nil {
+			return prepared{}, err
+		}
 		if err := syn.checkWords(q.Text); err != nil {
 			return prepared{}, err
 		}
@@ -239,7 +242,7 @@ func (s *Engine) prepare(q vitae.Query) (prepared, error) {
 		}
 	}
 	if q.Mode == vitae.ModeHybrid && len(index.Terms(syn.Text)) > index.MaxQueryTerms {
-		return prepared{}, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", index.MaxQueryTerms)
+		return prepared{}, vitae.TooLong("query", index.MaxQueryTerms, "terms")
 	}
 	return prepared{q: q, syn: syn}, nil
 }

@@ -54,7 +54,7 @@ func TestHybridRefusedBeforeEmbed(t *testing.T) {
 		{"since unreadable", vitae.Query{Text: "DevOps team", Filters: vitae.Filters{Since: "2020-13"}}, vitae.EINVALID},
 		{"until before since", vitae.Query{Text: "DevOps team", Filters: vitae.Filters{Since: "2021", Until: "2019"}}, vitae.EINVALID},
 		{"since in the query's syntax", vitae.Query{Text: "DevOps team since:20x"}, vitae.EINVALID},
-		{"too many terms", vitae.Query{Text: strings.Repeat("rn ", 300)}, vitae.ETOOLARGE}, // under the 1000 characters
+		{"too many terms", vitae.Query{Text: strings.Repeat("rn ", 300)}, vitae.EINVALID}, // under the 1000 characters
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

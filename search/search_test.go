@@ -209,7 +209,7 @@ func TestFiltersGroupingValidation(t *testing.T) {
 		{vitae.Query{Text: "x", Mode: "fuzzy"}, vitae.EINVALID},
 		{vitae.Query{Text: "x", SemanticRatio: 2}, vitae.EINVALID},
 		{vitae.Query{Text: "x", Offset: -1}, vitae.EINVALID},
-		{vitae.Query{Text: string(make([]byte, 2000))}, vitae.ETOOLARGE},
+		{vitae.Query{Text: string(make([]byte, 2000))}, vitae.EINVALID},
 		{vitae.Query{Text: "x", Filters: vitae.Filters{Since: "yesterday"}}, vitae.EINVALID},
 		{vitae.Query{Text: "x", GroupBy: "company"}, vitae.EINVALID},
 	} {
@@ -287,7 +287,7 @@ func TestRank(t *testing.T) {
 	if !none.NoMatch || none.Hits[0].Match || none.Hits[0].Score <= 0 {
 		t.Errorf("unrelated bullets: no_match %v, first %+v; want no_match, the first unmatched yet scored", none.NoMatch, none.Hits[0])
 	}
-	if _, err := s.Rank(ctx, RankRequest{Query: "x", Bullets: make([]RankBullet, 1001)}); vitae.ErrorCode(err) != vitae.ETOOLARGE {
+	if _, err := s.Rank(ctx, RankRequest{Query: "x", Bullets: make([]RankBullet, 1001)}); vitae.ErrorCode(err) != vitae.EINVALID {
 		t.Errorf("too many bullets: %v", err)
 	}
 	if _, err := s.Rank(ctx, RankRequest{Query: "x"}); vitae.ErrorCode(err) != vitae.EINVALID {

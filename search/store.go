@@ -16,8 +16,8 @@ import (
 // and embedding (pipeline) are not storage concerns and are not here.
 //
 // Errors carry vitae codes: ENOTFOUND for an unknown résumé, EINVALID for
-// a bad filter or vector, ETOOLARGE for an oversized query, ETIMEOUT when
-// ctx ends, EUNAVAILABLE when the store cannot be reached.
+// a bad filter or vector and for a query over its length (vitae.TooLong),
+// ETIMEOUT when ctx ends, EUNAVAILABLE when the store cannot be reached.
 type Store interface {
 	// Upsert writes résumés with their bullets, replacing a résumé's old
 	// bullets (and their vectors) and skipping one whose Hash is unchanged.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -22,7 +23,9 @@ import (
 //	                   a skill whole (index/words.go)
 //
 // Everything else is free text. Quotes that do not close, a lone "-", and
-// unknown "name:value" pairs are free text too: a query never fails to parse.
+// unknown "name:value" pairs are free text too: a query never fails to
+// parse. A field filter without a value ("skill:", `skill:""`) is kept
+// aside in NoValue, which the engine refuses (checkFilters).
 type Syntax struct {
 	// Text is what keyword and vector retrieval read: the free words and
 	// the phrases' words, in query order, operators removed.
@@ -30,6 +33,7 @@ type Syntax struct {
 	Phrases []string
 	Exclude []string // words and phrases, as written
 	Filters vitae.Filters
+	NoValue []string // field filters without a value, as written ("skill")
 }
 
 // ParseSyntax takes a query apart. It is total: every input parses.
@@ -52,6 +56,8 @@ func ParseSyntax(q string) Syntax {
 				s.Phrases = append(s.Phrases, p)
 				text = append(text, p)
 			}
+		case tok.field != "" && strings.TrimSpace(tok.s) == "" && isFilter(tok.field):
+			s.NoValue = append(s.NoValue, tok.field)
 		case tok.field != "":
 			if !s.addFilter(tok.field, tok.s) {
 				text = append(text, tok.field+":"+tok.s)
@@ -104,7 +110,56 @@ func onlyCommonWords(text string) bool {
 	return true
 }
 
+// checkFilters refuses a field filter written without a value, which
+// would otherwise filter nothing or be searched as the word "skill".
+func (s Syntax) checkFilters() error {
+	if len(s.NoValue) == 0 {
+		return nil
+	}
+	f := s.NoValue[0]
+	return vitae.Errorf(vitae.EINVALID, `the filter "%s:" has no value: write the value right after the colon, %s, or in quotes, %s`,
+		f, filterExample(f, false), filterExample(f, true))
+}
+
+// filterExample is a filter on field as a query writes it.
+func filterExample(field string, quoted bool) string {
+	values := map[string][2]string{
+		"skill": {"Go", "machine learning"}, "company": {"Acme", "Acme Corp"}, "role": {"SRE", "product manager"},
+		"person": {"Smith", "Ada Smith"}, "section": {"work", "work"}, "since": {"2019", "2019-06"}, "until": {"2022", "2022-12"},
+	}
+	v := values[canonicalField(field)]
+	if quoted {
+		return fmt.Sprintf(`%s:"%s"`, field, v[1])
+	}
+	return field + ":" + v[0]
+}
+
 func isOperator(s string) bool { return s == "OR" || s == "|" || s == "||" }
+
+// isFilter reports whether field names a field filter.
+func isFilter(field string) bool { return canonicalField(field) != "" }
+
+// canonicalField is the filter a field name stands for ("employer" is
+// company), "" when it names none.
+func canonicalField(field string) string {
+	switch strings.ToLower(field) {
+	case "skill", "skills":
+		return "skill"
+	case "company", "employer":
+		return "company"
+	case "role", "title":
+		return "role"
+	case "person", "name":
+		return "person"
+	case "section":
+		return "section"
+	case "since", "from":
+		return "since"
+	case "until", "to":
+		return "until"
+	}
+	return ""
+}
 
 // addFilter adds a field filter; false for a field Vitae does not filter on.
 func (s *Syntax) addFilter(field, value string) bool {
@@ -113,20 +168,20 @@ func (s *Syntax) addFilter(field, value string) bool {
 		return false
 	}
 	f := &s.Filters
-	switch strings.ToLower(field) {
-	case "skill", "skills":
+	switch canonicalField(field) {
+	case "skill":
 		f.Skill = append(f.Skill, value)
-	case "company", "employer":
+	case "company":
 		f.Company = append(f.Company, value)
-	case "role", "title":
+	case "role":
 		f.Role = append(f.Role, value)
-	case "person", "name":
+	case "person":
 		f.Person = append(f.Person, value)
 	case "section":
 		f.Section = append(f.Section, strings.ToLower(value))
-	case "since", "from":
+	case "since":
 		f.Since = value
-	case "until", "to":
+	case "until":
 		f.Until = value
 	default:
 		return false
@@ -222,10 +277,14 @@ func splitQuery(q string) []queryToken {
 	return out
 }
 
-// plainToken reads an unquoted token, found at runes start..end.
+// plainToken reads an unquoted token, found at runes start..end: a field
+// name with its value, or with none when the token ends at the colon.
 func plainToken(s string, start, end int) queryToken {
 	if k := strings.IndexByte(s, ':'); k > 0 && k < len(s)-1 && isFieldName(s[:k]) {
 		return queryToken{s: s[k+1:], field: s[:k], start: start, end: end}
+	}
+	if k := len(s) - 1; k > 0 && s[k] == ':' && isFilter(s[:k]) {
+		return queryToken{field: s[:k], start: start, end: end}
 	}
 	return queryToken{s: s, start: start, end: end}
 }

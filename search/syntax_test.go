@@ -28,7 +28,11 @@ func TestParseSyntax(t *testing.T) {
 		{`foo:bar baz`, Syntax{Text: "foo:bar baz"}},                  // unknown field: plain text
 		{`"unclosed quote here`, Syntax{Text: "unclosed quote here"}}, // never fails
 		{`- lone dash`, Syntax{Text: "- lone dash"}},
-		{`skill: Go`, Syntax{Text: "skill: Go"}}, // empty value: text
+		{`skill: Go`, Syntax{Text: "Go", NoValue: []string{"skill"}}}, // no value: refused by the engine
+		{`led team skill:`, Syntax{Text: "led team", NoValue: []string{"skill"}}},
+		{`led team company:""`, Syntax{Text: "led team", NoValue: []string{"company"}}},
+		{`Role: since: x`, Syntax{Text: "x", NoValue: []string{"Role", "since"}}},
+		{`note: foo:`, Syntax{Text: "note: foo:"}}, // unknown fields: plain text
 		{`""  "   "`, Syntax{}},
 		{`-"" x`, Syntax{Text: "x"}},
 	}
@@ -131,6 +135,39 @@ func TestWordlessFilterRefusedFirst(t *testing.T) {
 			if _, err := s.prepare(q); vitae.ErrorCode(err) != vitae.EINVALID {
 				t.Errorf("%s %q %+v: prepare error %v, want EINVALID", mode, q.Text, q.Filters, err)
 			}
+		}
+	}
+}
+
+// A field filter without a value is refused, naming the filter and how
+// to write one, in every mode: "skill:" was searched as the word skill.
+func TestFilterWithoutValue(t *testing.T) {
+	s, _ := newEngineWith(t, corpus)
+	tests := []struct {
+		text string
+		want string // in the message; "" for an answer
+	}{
+		{"skill:", `the filter "skill:" has no value`},
+		{"led team skill:", `the filter "skill:" has no value: write the value right after the colon, skill:Go, or in quotes, skill:"machine learning"`},
+		{"skill: Go", `the filter "skill:" has no value`},
+		{`led team company:""`, `the filter "company:" has no value`},
+		{`managed since: 2019`, `the filter "since:" has no value: write the value right after the colon, since:2019, or in quotes, since:"2019-06"`},
+		{"led team Role:", `the filter "Role:" has no value`},
+		{"led team skill:Kubernetes", ""},
+		{"led team note:", ""}, // not a filter: a word
+	}
+	for _, tt := range tests {
+		for _, mode := range []vitae.Mode{vitae.ModeKeyword, vitae.ModeSemantic, vitae.ModeHybrid} {
+			t.Run(tt.text+"/"+string(mode), func(t *testing.T) {
+				_, err := s.Search(context.Background(), vitae.Query{Text: tt.text, Mode: mode, SemanticRatio: 0.5})
+				switch {
+				case tt.want == "" && err != nil:
+					t.Errorf("%v, want an answer", err)
+				case tt.want == "":
+				case vitae.ErrorCode(err) != vitae.EINVALID || !strings.Contains(err.Error(), tt.want):
+					t.Errorf("error %v (%s), want invalid saying %q", err, vitae.ErrorCode(err), tt.want)
+				}
+			})
 		}
 	}
 }

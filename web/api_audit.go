@@ -115,7 +115,7 @@ func (s *Server) decide(c *gin.Context) {
 		return
 	}
 	if utf8.RuneCountInString(req.Reason) > 2000 {
-		s.fail(c, vitae.Errorf(vitae.ETOOLARGE, "reason is at most 2,000 characters"))
+		s.fail(c, vitae.TooLong("reason", 2000, "characters"))
 		return
 	}
 	if err := checkJobLabel(req.Job); err != nil {

@@ -46,9 +46,12 @@ type searchResponse struct {
 	AuditID               string `json:"audit_id,omitempty"`
 }
 
+// maxFilterValues is the most values a filter of a search request holds.
+const maxFilterValues = 50
+
 func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
 	if utf8.RuneCountInString(r.Query) > s.cfg.MaxQueryLen {
-		return vitae.Query{}, vitae.Errorf(vitae.ETOOLARGE, "query is longer than %d characters", s.cfg.MaxQueryLen)
+		return vitae.Query{}, vitae.TooLong("query", s.cfg.MaxQueryLen, "characters")
 	}
 	if err := search.CheckLimit("limit", r.Limit, s.cfg.MaxLimit); err != nil {
 		return vitae.Query{}, err
@@ -64,9 +67,12 @@ func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
 	if r.Facets != nil {
 		q.Facets = *r.Facets
 	}
-	for _, list := range [][]string{r.Filters.Company, r.Filters.Role, r.Filters.Skill, r.Filters.Person, r.Filters.Section} {
-		if len(list) > 50 {
-			return q, vitae.Errorf(vitae.ETOOLARGE, "at most 50 values per filter")
+	for _, f := range []struct {
+		name   string
+		values []string
+	}{{"company", r.Filters.Company}, {"role", r.Filters.Role}, {"skill", r.Filters.Skill}, {"person", r.Filters.Person}, {"section", r.Filters.Section}} {
+		if len(f.values) > maxFilterValues {
+			return q, vitae.TooLong("filters."+f.name, maxFilterValues, "values")
 		}
 	}
 	return q, nil
@@ -111,7 +117,7 @@ func (s *Server) registerSearchRoutes(g *gin.RouterGroup) {
 			return
 		}
 		if utf8.RuneCountInString(req.Query) > s.cfg.MaxQueryLen {
-			s.fail(c, vitae.Errorf(vitae.ETOOLARGE, "query is longer than %d characters", s.cfg.MaxQueryLen))
+			s.fail(c, vitae.TooLong("query", s.cfg.MaxQueryLen, "characters"))
 			return
 		}
 		r := search.RankRequest{Query: req.Query, Mode: req.Mode, SemanticRatio: req.SemanticRatio}

@@ -72,7 +72,7 @@ func (s *Server) registerWorkbenchRoutes(reads, writes *gin.RouterGroup) {
 			return 0, nil, err
 		}
 		if len(req.Entries) > workbench.MaxEntries {
-			return 0, nil, vitae.Errorf(vitae.ETOOLARGE, "at most %d candidates per shortlist", workbench.MaxEntries)
+			return 0, nil, vitae.TooLong("entries", workbench.MaxEntries, "candidates")
 		}
 		for _, e := range req.Entries {
 			if _, err := s.b.Resume(c.Request.Context(), e.ResumeID); err != nil {

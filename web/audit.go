@@ -108,11 +108,11 @@ func (s *Server) logSearch(ctx context.Context, q vitae.Query, res *vitae.Result
 // decision carries into the log (openapi.json's maxLength of "job").
 const maxJobLabel = 200
 
-// checkJobLabel refuses a job label longer than maxJobLabel (ETOOLARGE),
+// checkJobLabel refuses a job label longer than maxJobLabel (EINVALID),
 // as the other names of the API are refused.
 func checkJobLabel(label string) error {
 	if utf8.RuneCountInString(label) > maxJobLabel {
-		return vitae.Errorf(vitae.ETOOLARGE, "job (the label in the audit log) is at most %d characters", maxJobLabel)
+		return vitae.TooLong("job (the label in the audit log)", maxJobLabel, "characters")
 	}
 	return nil
 }

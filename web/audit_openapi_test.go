@@ -24,7 +24,7 @@ func auditCalls(tb testing.TB, open, keyed *httptest.Server, serve func(Config) 
 	}
 	tb.Cleanup(func() { log.Close() })
 	names := audit.NewPseudonyms([]byte("0123456789abcdef0123456789abcdef"))
-	logged := serve(Config{Audit: log, Pseudonyms: names, Contact: "privacy@example.com"})
+	logged := serve(Config{Audit: log, Pseudonyms: names, Contact: "privacy@example.com", MaxBodyBytes: 64 << 10})
 	call := func(srv *httptest.Server, name, method, path, body string, status int, request string) liveCall {
 		return liveCall{name: name, srv: srv, method: method, path: path, body: []byte(body), status: status, request: request}
 	}
@@ -47,8 +47,9 @@ func auditCalls(tb testing.TB, open, keyed *httptest.Server, serve func(Config) 
 		call(logged, "decision unknown kind", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"hired"}`, 400, "invalid"),
 		call(logged, "decision unknown résumé", "POST", "/api/v1/decisions", `{"resume_id":"nobody","decision":"rejected"}`, 404, ""),
 		call(logged, "decision job label at the maximum", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected","job":"`+strings.Repeat("é", 200)+`"}`, 201, "valid"),
-		call(logged, "decision job label too long", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected","job":"`+strings.Repeat("j", 201)+`"}`, 413, "invalid"),
-		call(logged, "decision long reason", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected","reason":"`+strings.Repeat("x", 2001)+`"}`, 413, "invalid"),
+		call(logged, "decision job label too long", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected","job":"`+strings.Repeat("j", 201)+`"}`, 400, "invalid"),
+		call(logged, "decision long reason", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected","reason":"`+strings.Repeat("x", 2001)+`"}`, 400, "invalid"),
+		call(logged, "decision huge body", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected","reason":"`+strings.Repeat("x", 70<<10)+`"}`, 413, ""),
 		call(open, "decision without a log", "POST", "/api/v1/decisions", `{"resume_id":"jordan-lee","decision":"rejected"}`, 503, "valid"),
 		{name: "decision without key", srv: keyed, method: "POST", path: "/api/v1/decisions", body: []byte(`{"resume_id":"jordan-lee","decision":"rejected"}`), status: 401},
 
@@ -64,7 +65,7 @@ func auditCalls(tb testing.TB, open, keyed *httptest.Server, serve func(Config) 
 		call(logged, "explanation without job", "GET", "/api/v1/candidates/jordan-lee/explanation", "", 400, ""),
 		call(logged, "explanation bad format", "GET", "/api/v1/candidates/jordan-lee/explanation?format=pdf&job=x", "", 400, "invalid"),
 		call(logged, "explanation unknown", "GET", "/api/v1/candidates/nobody/explanation?job="+jd, "", 404, ""),
-		call(logged, "explanation long job", "GET", "/api/v1/candidates/jordan-lee/explanation?job="+strings.Repeat("a", 20001), "", 413, ""),
+		call(logged, "explanation long job", "GET", "/api/v1/candidates/jordan-lee/explanation?job="+strings.Repeat("a", 20001), "", 400, ""),
 		call(open, "explanation from no log", "GET", "/api/v1/candidates/jordan-lee/explanation?audit=A1", "", 503, "valid"),
 		{name: "explanation without key", srv: keyed, method: "GET", path: "/api/v1/candidates/jordan-lee/explanation?job=x", status: 401},
 	}

@@ -169,7 +169,7 @@ func (s *Server) explanation(c *gin.Context) {
 		return
 	}
 	if utf8.RuneCountInString(jd) > 20000 {
-		s.fail(c, vitae.Errorf(vitae.ETOOLARGE, "job description is longer than 20,000 characters"))
+		s.fail(c, vitae.TooLong("job (the job description)", 20000, "characters"))
 		return
 	}
 	format := c.DefaultQuery("format", "json")

@@ -18,7 +18,7 @@ func jobCalls(t *testing.T, serve func(Config) *httptest.Server, open, keyed *ht
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { wb.Close() })
-	srv := serve(Config{Workbench: wb})
+	srv := serve(Config{Workbench: wb, MaxBodyBytes: 64 << 10})
 	stored, _, _, err := saveJob(wb, "", "# SRE Manager\n## Requirements\n- Lead a team of SREs\n- Kubernetes in production\n## Nice to have\n- Terraform", "markdown")
 	if err != nil {
 		t.Fatal(err)
@@ -50,8 +50,9 @@ func jobCalls(t *testing.T, serve func(Config) *httptest.Server, open, keyed *ht
 		call(srv, "save job empty", "POST", "/api/v1/jobs", `{"job_description":""}`, 400, "invalid"),
 		call(srv, "save job bad format", "POST", "/api/v1/jobs", `{"job_description":"- Go","format":"pdf"}`, 400, "invalid"),
 		call(srv, "save job without requirements", "POST", "/api/v1/jobs", `{"job_description":"{\"title\":\"x\"}","format":"json"}`, 400, ""),
-		call(srv, "save job long title", "POST", "/api/v1/jobs", `{"title":"`+strings.Repeat("t", 201)+`","job_description":"- Go"}`, 413, "invalid"),
-		call(srv, "save job too long", "POST", "/api/v1/jobs", `{"job_description":"`+long+`"}`, 413, "invalid"),
+		call(srv, "save job long title", "POST", "/api/v1/jobs", `{"title":"`+strings.Repeat("t", 201)+`","job_description":"- Go"}`, 400, "invalid"),
+		call(srv, "save job too long", "POST", "/api/v1/jobs", `{"job_description":"`+long+`"}`, 400, "invalid"),
+		call(srv, "save job huge body", "POST", "/api/v1/jobs", `{"job_description":"`+strings.Repeat("a", 70<<10)+`"}`, 413, ""),
 		call(srv, "list jobs", "GET", "/api/v1/jobs", "", 200, "valid"),
 		call(srv, "get job", "GET", jp, "", 200, "valid"),
 		call(srv, "get unknown job", "GET", "/api/v1/jobs/nope", "", 404, ""),

@@ -306,15 +306,16 @@ func TestMatchSaysRequirementsDropped(t *testing.T) {
 }
 
 // The API's limits on a job description are what openapi.json says: text
-// past 50000 characters is refused with 413 too_large, for the match and
-// for a stored job, not cut or read as something else.
+// past 50000 characters is refused with 400 invalid naming the field and
+// the limit, for the match and for a stored job, not cut or read as
+// something else.
 func TestAPIRefusesLongJobDescriptions(t *testing.T) {
 	base, _ := jobsServer(t)
 	long := strings.Repeat("x", 49990) + "\n- Kubernetes in production" // 50017 characters
 	for _, path := range []string{"/match", "/jobs"} {
 		req, _ := json.Marshal(map[string]string{"job_description": long})
 		st, body := keyedRaw(t, "POST", base+"/api/v1"+path, string(req))
-		if st != http.StatusRequestEntityTooLarge || !strings.Contains(body, `"code":"too_large"`) || !strings.Contains(body, "50000") {
+		if st != http.StatusBadRequest || !strings.Contains(body, `"code":"invalid"`) || !strings.Contains(body, "longer than 50000 characters") {
 			t.Errorf("POST %s with %d characters: %d %.300s", path, len(long), st, body)
 		}
 	}

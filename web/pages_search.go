@@ -215,7 +215,7 @@ func (s *Server) searchPage(c *gin.Context) {
 	}
 	if n := utf8.RuneCountInString(p.Query); n > s.cfg.MaxQueryLen {
 		v.TooLong = n
-		s.render(c, http.StatusRequestEntityTooLarge, "search.html", v)
+		s.render(c, http.StatusBadRequest, "search.html", v) // a field too long, as the API answers
 		return
 	}
 	o, err := s.search(c.Request.Context(), p, false)

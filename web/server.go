@@ -47,7 +47,7 @@ type Backend interface {
 
 // Matcher ranks candidates for a job description; *match.Matcher
 // implements it. Errors carry vitae error codes (EINVALID for a JD
-// without requirements, ETOOLARGE for one too long).
+// without requirements or too long, ETOOLARGE for a PDF too large).
 type Matcher interface {
 	Match(ctx context.Context, r match.Request) (*match.Result, error)
 	// Fits scores one résumé against stored jobs, best fit first;

@@ -37,6 +37,8 @@ func TestExitCodes(t *testing.T) {
 		{"bad date", []string{"search", "x", "--since", "soon"}, 2, `since "soon"`},
 		{"only common words", []string{"search", "the and of"}, 2, `query "the and of" has only common words`},
 		{"bad ratio", []string{"search", "x", "--semantic-ratio", "3"}, 2, "semantic_ratio 3 is outside 0..1"},
+		{"filter without a value", []string{"search", "skill:"}, 2, `the filter "skill:" has no value`},
+		{"filter with a space before its value", []string{"search", "led team company: Acme"}, 2, `the filter "company:" has no value: write the value right after the colon, company:Acme`},
 		{"negative limit", []string{"search", "x", "-n", "-1"}, 2, "--limit -1 is outside 1..100"},
 		{"limit over the maximum", []string{"search", "x", "--limit", "101"}, 2, "--limit 101 is outside 1..100"},
 		{"match limit over the maximum", []string{"match", jd, "-n", "500"}, 2, "--limit 500 is outside 1..100"},

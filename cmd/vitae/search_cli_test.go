@@ -41,3 +41,17 @@ func TestSearchExplainSaysNotRetrieved(t *testing.T) {
 		t.Errorf("explain lines:\n%s", out)
 	}
 }
+
+// The search help documents the recruiter syntax the README does, so a
+// user need not find it there.
+func TestSearchHelpDocumentsSyntax(t *testing.T) {
+	code, out, errOut := cli(t, t.TempDir(), "search", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{`"exact phrase"`, `-word  -"phrase"`, "a OR b", `skill:Go  company:"Acme Corp"  role:SRE`, "since:2019  until:2022-06", "with no space"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("search --help lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -24,7 +24,17 @@ func newSearchCmd(g *globals) *cobra.Command {
 		Use:   "search QUERY",
 		Short: "Find the achievement bullets that mean QUERY",
 		Long: `Search ranks bullets by keyword (BM25) and meaning (embeddings), fused.
-On first use with an empty index it indexes the sample data (data.paths).`,
+On first use with an empty index it indexes the sample data (data.paths).
+
+The query takes recruiter syntax, as the web page and the API do:
+  "exact phrase"               the words together, in this order
+  -word  -"phrase"             leave out bullets that say it
+  a OR b                       either (words are alternatives anyway)
+  skill:Go  company:"Acme Corp"  role:SRE  person:Smith  section:work
+  since:2019  until:2022-06    field filters, added to the flags' filters
+A filter's value follows the colon with no space, in quotes when it has
+several words. Company, role and person match by words (role:SRE finds
+"Senior SRE"); a skill matches whole (skill:C is not C++).`,
 		Example: `  vitae search "led DevOps team"
   vitae search "reduced cloud costs" --skill AWS --since 2020 --limit 5
   vitae search "mentored engineers" --by candidate --json

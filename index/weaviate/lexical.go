@@ -32,11 +32,11 @@ func (s *Store) Lexical(ctx context.Context, req index.LexicalRequest) (*index.L
 	}
 	text := strings.TrimSpace(req.Text)
 	if utf8.RuneCountInString(text) > maxQueryRunes {
-		return nil, vitae.Errorf(vitae.ETOOLARGE, "query longer than %d characters", maxQueryRunes)
+		return nil, vitae.TooLong("query", maxQueryRunes, "characters")
 	}
 	terms := index.Terms(text)
 	if len(terms) > maxQueryTerms {
-		return nil, vitae.Errorf(vitae.ETOOLARGE, "query has more than %d terms", maxQueryTerms)
+		return nil, vitae.TooLong("query", maxQueryTerms, "terms")
 	}
 	size, from := req.Size, req.From
 	if size <= 0 {

@@ -118,7 +118,7 @@ func testBadInput(t *testing.T, s *weaviate.Store) {
 	}{
 		{"since unreadable", lexErr(s, "go", vitae.Filters{Since: "last year"}), vitae.EINVALID},
 		{"until before since", lexErr(s, "go", vitae.Filters{Since: "2020", Until: "2019"}), vitae.EINVALID},
-		{"query too long", lexErr(s, string(long), vitae.Filters{}), vitae.ETOOLARGE},
+		{"query too long", lexErr(s, string(long), vitae.Filters{}), vitae.EINVALID},
 		{"nearest bad filter", func() error { _, err := s.Nearest(ctx, []float32{1}, 3, vitae.Filters{Until: "x"}); return err }(), vitae.EINVALID},
 		{"résumé without ID", func() error { _, err := s.Upsert(ctx, []*vitae.Resume{{}}); return err }(), vitae.EINVALID},
 	}

@@ -64,8 +64,8 @@ func TestSaveJobRefusesBadInput(t *testing.T) {
 		{"no title", Job{Title: " ", JobDescription: "- Go"}, vitae.EINVALID},
 		{"no text", Job{Title: "x", JobDescription: "\n"}, vitae.EINVALID},
 		{"unknown format", Job{Title: "x", JobDescription: "- Go", Format: "pdf"}, vitae.EINVALID},
-		{"long title", Job{Title: strings.Repeat("t", MaxName+1), JobDescription: "- Go"}, vitae.ETOOLARGE},
-		{"long text", Job{Title: "x", JobDescription: strings.Repeat("g", MaxJobDescription+1)}, vitae.ETOOLARGE},
+		{"long title", Job{Title: strings.Repeat("t", MaxName+1), JobDescription: "- Go"}, vitae.EINVALID},
+		{"long text", Job{Title: "x", JobDescription: strings.Repeat("g", MaxJobDescription+1)}, vitae.EINVALID},
 		{"bad UTF-8", Job{Title: "x\xff", JobDescription: "- Go"}, vitae.EINVALID},
 	}
 	for _, tt := range tests {

@@ -118,7 +118,7 @@ func text(field, v string, max int, required bool) (string, error) {
 	case required && v == "":
 		return v, vitae.Errorf(vitae.EINVALID, "%s is empty", field)
 	case utf8.RuneCountInString(v) > max:
-		return v, vitae.Errorf(vitae.ETOOLARGE, "%s is longer than %d characters", field, max)
+		return v, vitae.TooLong(field, max, "characters")
 	case !utf8.ValidString(v):
 		return v, vitae.Errorf(vitae.EINVALID, "%s is not valid UTF-8", field)
 	}

@@ -101,8 +101,8 @@ func TestBadInputIsRefusedWithACode(t *testing.T) {
 		code string
 	}{
 		{"empty name", func() error { _, err := s.CreateShortlist("  ", ""); return err }, vitae.EINVALID},
-		{"long name", func() error { _, err := s.CreateShortlist(strings.Repeat("x", MaxName+1), ""); return err }, vitae.ETOOLARGE},
-		{"long note", func() error { _, err := s.SetEntry(l.ID, "x", strings.Repeat("n", MaxNote+1)); return err }, vitae.ETOOLARGE},
+		{"long name", func() error { _, err := s.CreateShortlist(strings.Repeat("x", MaxName+1), ""); return err }, vitae.EINVALID},
+		{"long note", func() error { _, err := s.SetEntry(l.ID, "x", strings.Repeat("n", MaxNote+1)); return err }, vitae.EINVALID},
 		{"no résumé id", func() error { _, err := s.SetEntry(l.ID, "", ""); return err }, vitae.EINVALID},
 		{"unknown list", func() error { _, err := s.SetEntry("nope", "x", ""); return err }, vitae.ENOTFOUND},
 		{"search without query", func() error { _, err := s.SaveSearch(Search{Name: "n"}); return err }, vitae.EINVALID},
