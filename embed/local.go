@@ -407,7 +407,7 @@ func (l *Local) wordVec(s string) []float32 {
 }
 
 func stem(w string) string {
-	if len(w) <= 3 || strings.ContainsAny(w, "0123456789+#./&") {
+	if len(w) <= 3 || strings.ContainsAny(w, "0123456789+#./") {
 		return w
 	}
 	stems.RLock()
@@ -426,8 +426,7 @@ func stem(w string) string {
 }
 
 // Stem is the embedder's stem of a lower-case word: Porter's, except for
-// short words, tech names ("c++", "k8s") and abbreviations ("at&t"),
-// which stay as they are.
+// short words and tech names ("c++", "k8s"), which stay as they are.
 func Stem(w string) string { return stem(w) }
 
 // stems caches Porter stems: ranking stems the words of every candidate

@@ -1,92 +1,22 @@
 package index
 
 import (
-	"bytes"
 	"html"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-	"github.com/blevesearch/bleve/v2/registry"
-
-	"vitae/lexicon"
 )
 
-// The analyzer of the bullets' text and role (mapping.go): bleve's
-// English analysis (possessives, lower case, stop words, Porter stems)
-// over bleve's Unicode words, abbreviations written with an ampersand or
-// a slash joined into one word as lexicon.Joined reads them ("P&L" is the
-// term p&l, not the letters p and l; "P & L" is p&l too).
-const (
-	textAnalyzer   = "vitae_en"
-	wordsTokenizer = "vitae_words"
-)
-
-func init() {
-	err := registry.RegisterTokenizer(wordsTokenizer, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
-		return joiningTokenizer{unicode.NewUnicodeTokenizer()}, nil
-	})
-	if err != nil {
-		panic("index: " + err.Error())
-	}
-}
-
-// textAnalyzerConfig is textAnalyzer's definition for the mapping.
-func textAnalyzerConfig() map[string]any {
-	return map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     wordsTokenizer,
-		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
-	}
-}
-
-// joiningTokenizer is bleve's Unicode tokenizer with neighbouring words
-// that lexicon.Joined reads as one abbreviation merged into one token.
-type joiningTokenizer struct{ words analysis.Tokenizer }
-
-func (t joiningTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	toks := t.words.Tokenize(input)
-	if len(toks) < 2 || bytes.IndexAny(input, "&/") < 0 {
-		return toks
-	}
-	text := string(input)
-	out := toks[:0]
-	for i := 0; i < len(toks); i++ {
-		tok := toks[i]
-		if i+1 < len(toks) {
-			next := toks[i+1]
-			if lexicon.Joined(text, tok.Start, tok.End, next.Start, next.End) {
-				sep := strings.TrimSpace(text[tok.End:next.Start])
-				term := make([]byte, 0, len(tok.Term)+len(sep)+len(next.Term))
-				term = append(append(append(term, tok.Term...), sep...), next.Term...)
-				// KeyWord: not stemmed ("M/s" is no "m/"), as the embedder
-				// leaves such words (embed.Stem).
-				tok = &analysis.Token{Term: term, Start: tok.Start, End: next.End, Type: analysis.AlphaNumeric, KeyWord: true}
-				i++
-			}
-		}
-		tok.Position = len(out) + 1
-		out = append(out, tok)
-	}
-	return out
-}
-
-// english is the text analyzer, built once from the mapping: analysing
-// text needs no open index.
+// english is the analyzer of the bullets' text field (mapping.go), built
+// once from bleve's registry: analysing text needs no open index.
 var english = sync.OnceValue(func() analysis.Analyzer {
-	m, err := newMapping()
-	if err != nil {
-		panic("index: " + err.Error())
-	}
-	a := m.AnalyzerNamed(textAnalyzer)
+	a := bleve.NewIndexMapping().AnalyzerNamed(en.AnalyzerName)
 	if a == nil {
-		panic("index: the mapping has no " + textAnalyzer + " analyzer")
+		panic("index: bleve has no " + en.AnalyzerName + " analyzer")
 	}
 	return a
 })

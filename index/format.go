@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -20,16 +19,7 @@ import (
 //	1  company, role, person filters matched the whole lower-cased value
 //	2  they match by words (words.go): fields company_words, role_words,
 //	   person_words; vector metadata holds WordKeys
-//	3  text and role analysed by textAnalyzer (analysis.go): "P&L", "R&D",
-//	   "A/B" one term each, where format 2 held the letters
-const formatVersion = 3
-
-// formatChanges says what each format brought, for the message that
-// refuses an older index.
-var formatChanges = map[int]string{
-	2: "company, role and person filters match by words",
-	3: `abbreviations such as "P&L" and "R&D" are one word, not letters`,
-}
+const formatVersion = 2
 
 // formatKey is where bleve's internal store keeps the version. An index
 // without it is format 1.
@@ -60,13 +50,9 @@ func checkFormat(dir string, bi bleve.Index) error {
 	case v == formatVersion:
 		return nil
 	case v < formatVersion:
-		var changes []string
-		for n := v + 1; n <= formatVersion; n++ {
-			changes = append(changes, formatChanges[n])
-		}
 		return vitae.Wrap(vitae.EUNAVAILABLE, fmt.Errorf("%w: format %d, this Vitae reads %d", ErrFormat, v, formatVersion), fmt.Sprintf(
-			"index %s was written by an older Vitae (format %d; this one reads format %d: %s); rebuild it from its records with `vitae index --rebuild` (the old directory is kept aside)",
-			dir, v, formatVersion, strings.Join(changes, "; ")))
+			"index %s was written by an older Vitae (format %d; this one reads format %d: company, role and person filters match by words); rebuild it from its records with `vitae index --rebuild` (the old directory is kept aside)",
+			dir, v, formatVersion))
 	default:
 		return vitae.Wrap(vitae.EUNAVAILABLE, fmt.Errorf("%w: format %d, this Vitae reads %d", ErrFormat, v, formatVersion), fmt.Sprintf(
 			"index %s was written by a newer Vitae (format %d; this one reads format %d); run that version, or rebuild the index with this one (`vitae index --rebuild`)",

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -57,61 +56,5 @@ func TestLexicalAnalysisFiltersFacets(t *testing.T) {
 	}
 	if _, err := ix.Lexical(ctx, LexicalRequest{Text: strings.Repeat("a ", 600)}); vitae.ErrorCode(err) != vitae.EINVALID {
 		t.Errorf("long query: %v", err)
-	}
-}
-
-// A keyword search for an abbreviation finds the bullets that say it, as
-// "P&L" or "P & L", and none that only share its letters; by the exact
-// top-k and by bleve's searchers alike.
-func TestLexicalAbbreviations(t *testing.T) {
-	ctx := context.Background()
-	ix := open(t, Options{})
-	texts := []string{
-		"Owned a $40M P&L for the EMEA region", // pnl-0
-		"Managed the P & L of the retail division",
-		"Responsible for profit and loss of three stores",
-		"?? Completed Internship in L&T",
-		"l. Ensuring engineer's travel for Pre-FAT / FAT",
-		"Generated control philosophy as per P&ID process", // pnl-5
-		"Led the R&D team of 12 engineers",
-		"Rebuilt the roads and drainage",
-		"Integrated two companies after M&A",
-		"Ran weekly Q&A sessions with customers",
-		"Rolled out A/B testing for the checkout", // pnl-10
-		"Built CI/CD pipelines with Jenkins",
-		"Tuned TCP/IP stacks for low latency",
-	}
-	if _, err := ix.Upsert(ctx, []*vitae.Resume{resume("pnl", "Pat Lee", "Acme", "Director", "2019", "", nil, texts...)}); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		query string
-		want  []string
-	}{
-		{"P&L", []string{"pnl-0", "pnl-1"}},
-		{"p & l", []string{"pnl-0", "pnl-1"}},
-		{"L&T", []string{"pnl-3"}},
-		{"R&D", []string{"pnl-6"}},
-		{"M&A", []string{"pnl-8"}},
-		{"Q&A", []string{"pnl-9"}},
-		{"A/B", []string{"pnl-10"}},
-		{"CI/CD", []string{"pnl-11"}},
-		{"TCP/IP", []string{"pnl-12"}},
-		{"CD", []string{"pnl-11"}}, // a slash list keeps its words
-	}
-	for _, exact := range []bool{true, false} {
-		was := SetExactTopK(exact)
-		for _, tt := range tests {
-			t.Run(fmt.Sprintf("%s/exact=%v", tt.query, exact), func(t *testing.T) {
-				res, err := ix.Lexical(ctx, LexicalRequest{Text: tt.query, Size: 20})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(tt.want, sortedCopy(ids(res.Hits))); diff != "" {
-					t.Errorf("Lexical(%q) (-want +got):\n%s", tt.query, diff)
-				}
-			})
-		}
-		SetExactTopK(was)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
@@ -63,7 +64,7 @@ type bulletDoc struct {
 }
 
 // newMapping builds the bleve mapping in code: BM25 scoring, English
-// analysis (stemming, stop words; "P&L" one word: analysis.go) on text, exact keyword fields for facets,
+// analysis (stemming, stop words) on text, exact keyword fields for facets,
 // the words of company, role and person with their positions for word
 // filters (phrases), lower-cased skills for case-insensitive filters,
 // datetimes. A change here that an index on disk would answer wrongly
@@ -76,9 +77,6 @@ func newMapping() (mapping.IndexMapping, error) {
 		"tokenizer":     single.Name,
 		"token_filters": []string{lowercase.Name},
 	}); err != nil {
-		return nil, err
-	}
-	if err := im.AddCustomAnalyzer(textAnalyzer, textAnalyzerConfig()); err != nil {
 		return nil, err
 	}
 	if err := im.AddCustomAnalyzer(spaced, map[string]any{
@@ -96,7 +94,7 @@ func newMapping() (mapping.IndexMapping, error) {
 		return f
 	}
 	dm := bleve.NewDocumentStaticMapping()
-	body := text(textAnalyzer, true)
+	body := text(en.AnalyzerName, true)
 	body.IncludeTermVectors = true
 	dm.AddFieldMappingsAt(fText, body)
 	for _, f := range []string{fCompany, fRole, fPerson, fSection, fSkills, fResumeID} {
@@ -108,7 +106,7 @@ func newMapping() (mapping.IndexMapping, error) {
 		dm.AddFieldMappingsAt(f, w)
 	}
 	dm.AddFieldMappingsAt(fSkillsLC, text(lowerKeyword, false))
-	dm.AddFieldMappingsAt(fRoleText, text(textAnalyzer, false))
+	dm.AddFieldMappingsAt(fRoleText, text(en.AnalyzerName, false))
 	for _, f := range []string{fStart, fEnd} {
 		d := bleve.NewDateTimeFieldMapping()
 		d.Store = false
@@ -123,7 +121,7 @@ func newMapping() (mapping.IndexMapping, error) {
 		dm.AddFieldMappingsAt(f, s)
 	}
 	im.DefaultMapping = dm
-	im.DefaultAnalyzer = textAnalyzer
+	im.DefaultAnalyzer = en.AnalyzerName
 	return im, nil
 }
 

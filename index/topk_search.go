@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -27,7 +28,7 @@ func (ix *Index) exactTopK(ctx context.Context, terms []string, size, from int, 
 		// The terms are the query's tokens as bleve's match queries
 		// analyse them, if both fields use the analyser Terms uses.
 		m := ix.bleve.Mapping()
-		if m.AnalyzerNameForPath(fText) != textAnalyzer || m.AnalyzerNameForPath(fRoleText) != textAnalyzer {
+		if m.AnalyzerNameForPath(fText) != en.AnalyzerName || m.AnalyzerNameForPath(fRoleText) != en.AnalyzerName {
 			return nil
 		}
 		if len(terms) == 0 || len(terms) > maxTopKTerms {

@@ -157,27 +157,22 @@ func Parse(r io.Reader) (*Lexicon, error) {
 }
 
 // Tokenize splits text into lower-case words, keeping characters that
-// belong to tech names ("c++", "c#", "node.js", "ci/cd") and abbreviations
-// written with an ampersand ("p&l", "r&d"; "P & L" is "p&l" too: Joined).
+// belong to tech names ("c++", "c#", "node.js", "ci/cd").
 func Tokenize(text string) []string {
 	return tokens(text, true)
 }
 
 // tokens splits text into words: a word starts with a letter or digit and
 // goes on over letters, digits (superscript and subscript ones too) and
-// + # . - / ' (trailing . - / ' are trimmed); two words Joined are one
-// ("P&L", "P & L" as "P&L"). A word also ends where Latin letters meet
-// the letters of a script written without spaces (unspaced):
-// "Kubernetesの本番運用経験" is "Kubernetes" and "の本番運用経験". Words are
-// substrings of text, lower-cased on request, so already lower-case text
-// costs no copies.
+// + # . - / ' (trailing . - / ' are trimmed). A word also ends where
+// Latin letters meet the letters of a script written without spaces
+// (unspaced): "Kubernetesの本番運用経験" is "Kubernetes" and "の本番運用経験".
+// Words are substrings of text, lower-cased on request, so already
+// lower-case text costs no copies.
 func tokens(text string, lower bool) []string {
 	var out []string
 	scanWords(text, func(start, end int) {
 		w := text[start:end]
-		if strings.Contains(w, " & ") {
-			w = strings.Replace(w, " & ", "&", 1) // "P & L" is "P&L"
-		}
 		if lower {
 			w = strings.ToLower(w)
 		}
@@ -190,14 +185,8 @@ func tokens(text string, lower bool) []string {
 }
 
 // scanWords calls word with the byte span of each word of text, as
-// tokens reads words: scanRaw's words, Joined ones merged.
+// tokens reads words.
 func scanWords(text string, word func(start, end int)) {
-	joinSpans(text, func(w func(start, end int)) { scanRaw(text, w) }, word)
-}
-
-// scanRaw calls word with the byte span of each word of text, before
-// abbreviations are joined.
-func scanRaw(text string, word func(start, end int)) {
 	start := -1 // byte offset of the word being read, -1 between words
 	script := 0 // the word's last letter: latin, unspaced, or 0 for neither yet
 	flush := func(end int) {

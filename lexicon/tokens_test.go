@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -9,9 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// tokensByRune is the rune-by-rune tokenizer scanRaw replaced; scanRaw
-// must split every text exactly as it did (tokens then joins
-// abbreviations: TestTokenizeJoinsAbbreviations).
+// tokensByRune is the rune-by-rune tokenizer tokens replaced; tokens must
+// split every text exactly as it did.
 func tokensByRune(text string, lower bool) []string {
 	var out []string
 	var b strings.Builder
@@ -60,23 +58,10 @@ var tokenTexts = []string{
 	"Kubernetesの本番運用経験5年以上 チームリーダー経験 C++経験 Node.jsでの開発 Go언어 Python과 경험 2019年",
 }
 
-// rawTokens are tokens before abbreviations are joined.
-func rawTokens(text string, lower bool) []string {
-	var out []string
-	scanRaw(text, func(start, end int) {
-		w := text[start:end]
-		if lower {
-			w = strings.ToLower(w)
-		}
-		out = append(out, w)
-	})
-	return out
-}
-
 func TestTokensMatchRuneByRune(t *testing.T) {
 	for _, text := range tokenTexts {
 		for _, lower := range []bool{true, false} {
-			if diff := cmp.Diff(tokensByRune(text, lower), rawTokens(text, lower)); diff != "" {
+			if diff := cmp.Diff(tokensByRune(text, lower), tokens(text, lower)); diff != "" {
 				t.Errorf("tokens(%q, %v) (-want +got):\n%s", text, lower, diff)
 			}
 		}
@@ -89,14 +74,8 @@ func FuzzTokens(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, lower := range []bool{true, false} {
-			raw := tokensByRune(text, lower)
-			if diff := cmp.Diff(raw, rawTokens(text, lower)); diff != "" {
-				t.Errorf("scanRaw(%q, %v) (-want +got):\n%s", text, lower, diff)
-			}
-			// Joining merges neighbours across an ampersand, nothing else.
-			got := tokens(text, lower)
-			if len(got) > len(raw) || !strings.Contains(text, "&") && !slices.Equal(got, raw) {
-				t.Errorf("tokens(%q, %v) = %q, raw %q", text, lower, got, raw)
+			if diff := cmp.Diff(tokensByRune(text, lower), tokens(text, lower)); diff != "" {
+				t.Errorf("tokens(%q, %v) (-want +got):\n%s", text, lower, diff)
 			}
 		}
 	})
@@ -127,80 +106,4 @@ func TestTokenizeSuperscripts(t *testing.T) {
 			t.Errorf("Tokenize(%q) (-want +got):\n%s", tt.text, diff)
 		}
 	}
-}
-
-// TestTokenizeJoinsAbbreviations: an abbreviation written with an
-// ampersand is one word ("P&L", not the letters p and l), written with
-// spaces around it too; lists and tech names are not joined.
-func TestTokenizeJoinsAbbreviations(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
-		{"Owned a $40M P&L", []string{"owned", "a", "40m", "p&l"}},
-		{"Managed the P & L of the region", []string{"managed", "the", "p&l", "of", "the", "region"}},
-		{"Led R&D, M&A and Q&A", []string{"led", "r&d", "m&a", "and", "q&a"}},
-		{"AT&T's network, SG&A costs, MITRE ATT&CK", []string{"at&t's", "network", "sg&a", "costs", "mitre", "att&ck"}},
-		{"Internship in L&T", []string{"internship", "in", "l&t"}},
-		{"Oil&Gas, LAN & WAN, sales & marketing", []string{"oil", "gas", "lan", "wan", "sales", "marketing"}},
-		{"CI/CD, TCP/IP, A/B tests, C/C++", []string{"ci/cd", "tcp/ip", "a/b", "tests", "c/c++"}},
-		{"P&L&X", []string{"p&l", "x"}},
-		{"P&L.", []string{"p&l"}},
-		{"&L P& &", []string{"l", "p"}},
-	}
-	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, Tokenize(tt.text)); diff != "" {
-			t.Errorf("Tokenize(%q) (-want +got):\n%s", tt.text, diff)
-		}
-	}
-}
-
-// TestJoined is the rule every tokenizer joins abbreviations by.
-func TestJoined(t *testing.T) {
-	tests := []struct {
-		text string // two words and what is between them
-		want bool
-	}{
-		{"P&L", true}, {"p&l", true}, {"R&D", true}, {"AT&T", true}, {"AT&T's", true}, {"SG&A", true},
-		{"ATT&CK", true}, {"P&ID", true}, {"P & L", true}, {"r & d", true}, {"A/B", true}, {"I/O", true},
-		{"oil&gas", false},   // three and three letters: a list
-		{"LAN & WAN", false}, // spaced: single letters only
-		{"PR & DR", false},
-		{"CI/CD", false}, {"TCP/IP", false}, {"HTML/CSS", false}, // both words stay terms
-		{"C/C++", false}, {"C/C#", false},
-		{"P  &  L", false}, {"P-L", false}, {"B2&B", false}, {"3&4", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			spans := wordRuns(tt.text) // as bleve's tokenizer splits
-			if len(spans) < 2 {
-				t.Fatalf("wordRuns(%q) = %v, want two words", tt.text, spans)
-			}
-			a, b := spans[0], spans[1]
-			if got := Joined(tt.text, a[0], a[1], b[0], b[1]); got != tt.want {
-				t.Errorf("Joined(%q) = %v, want %v", tt.text, got, tt.want)
-			}
-		})
-	}
-}
-
-// wordRuns are the spans of text's runs of letters, digits and
-// apostrophes followed by a letter ("T's").
-func wordRuns(text string) [][2]int {
-	var out [][2]int
-	start := -1
-	for i, r := range text {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' && start >= 0
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			out = append(out, [2]int{start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, [2]int{start, len(text)})
-	}
-	return out
 }

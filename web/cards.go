@@ -5,9 +5,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"vitae"
-	"vitae/lexicon"
 	"vitae/match"
 )
 
@@ -144,17 +144,16 @@ func newCard(r *vitae.Resume, hits []vitae.Hit, score float64, query string, wan
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 
-// queryWords are the words of a query worth matching: the lexicon's words
-// ("c++", "ci/cd", "p&l" one word, as the index reads "P&L"), split at
-// hyphens and apostrophes as the index splits them, stop words dropped.
+// queryWords are the words of a query worth matching: letters and digits,
+// stop words dropped.
 func queryWords(q string) []string {
 	var out []string
-	for _, t := range lexicon.Tokenize(q) {
-		for _, w := range strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '\'' }) {
-			w = strings.Trim(w, "./")
-			if w != "" && !stopWords[w] && !containsFold(out, w) {
-				out = append(out, w)
-			}
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '+' && r != '#' && r != '.' && r != '/'
+	}) {
+		w = strings.Trim(w, "./")
+		if w != "" && !stopWords[w] && !containsFold(out, w) {
+			out = append(out, w)
 		}
 	}
 	return out
@@ -166,7 +165,7 @@ var stopWords = map[string]bool{"a": true, "an": true, "the": true, "and": true,
 // sameWord: w and a matched term share a stem (the index stems, so
 // "led" may come back as "lead" and "teams" as "team").
 func sameWord(w, term string) bool {
-	w, term = strings.ToLower(w), strings.ToLower(strings.ReplaceAll(term, " ", "")) // "P & L" is "p&l"
+	w, term = strings.ToLower(w), strings.ToLower(term)
 	if w == term {
 		return true
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	wv "github.com/weaviate/weaviate-go-client/v5/weaviate"
-	"github.com/weaviate/weaviate/entities/models"
 )
 
 // ObjectIDs names, for the cluster test, the collection and UUID of a
@@ -33,29 +32,6 @@ func (s *Store) Downgrade(ctx context.Context) error {
 			err := s.call(ctx, func(c *wv.Client) error {
 				return c.Data().Updater().WithMerge().WithClassName(s.bullet).WithID(o.Additional.ID).
 					WithProperties(map[string]any{pCompanyW: "", pRoleW: "", pPersonW: ""}).Do(ctx)
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// DowngradeTerms makes the collections look as format 2 left them: that
-// format recorded, each bullet's terms and role terms analysed by old
-// (the analysis of format 2, which split "P&L" into letters).
-func (s *Store) DowngradeTerms(ctx context.Context, old func(string) string) error {
-	err := s.put(ctx, []*models.Object{{Class: s.meta, ID: strfmtUUID(s.formatUUID()),
-		Properties: map[string]any{pFormat: 2}}})
-	if err != nil {
-		return err
-	}
-	return scan(ctx, s, s.bullet, []string{pText, pRole}, func(objs []bulletObj) error {
-		for _, o := range objs {
-			err := s.call(ctx, func(c *wv.Client) error {
-				return c.Data().Updater().WithMerge().WithClassName(s.bullet).WithID(o.Additional.ID).
-					WithProperties(map[string]any{pTerms: old(o.Text), pRoleTerms: old(o.Role)}).Do(ctx)
 			})
 			if err != nil {
 				return err

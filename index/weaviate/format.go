@@ -21,9 +21,7 @@ import (
 //	1  company_lc, role_lc, person_lc: filters matched the whole value
 //	2  company_words, role_words, person_words (index.WordKey): filters
 //	   match by words
-//	3  terms and role_terms hold index.Terms with abbreviations joined
-//	   ("P&L" the term p&l, where format 2 held the letters p and l)
-const formatVersion = 3
+const formatVersion = 2
 
 func (s *Store) formatUUID() string { return s.objectID("meta", "format") }
 
@@ -45,12 +43,11 @@ func (s *Store) storedFormat(ctx context.Context) (int, error) {
 }
 
 // upgrade brings collections of an older format to formatVersion, in
-// place, before the store answers: each bullet gets by a merge, which
-// leaves its vectors alone, what the formats after its own added — word
-// keys (2, from the company, role and person it holds), terms analysed
-// anew (3, from its text and role). The format is recorded last, so an
-// upgrade cut short is run again by the next Open; writing the same
-// values twice is harmless. Collections of a newer format are refused.
+// place, before the store answers: format 1 bullets get their word keys
+// (from the company, role and person they hold) by a merge that leaves
+// their vectors alone. The format is recorded last, so an upgrade cut
+// short is run again by the next Open; writing the same keys twice is
+// harmless. Collections of a newer format are refused.
 func (s *Store) upgrade(ctx context.Context) error {
 	v, err := s.storedFormat(ctx)
 	if err != nil {
@@ -61,41 +58,37 @@ func (s *Store) upgrade(ctx context.Context) error {
 			"collections %s* were written by a newer Vitae (format %d; this one reads format %d): run that version",
 			s.opts.Collection, v, formatVersion)
 	}
+	if v < formatVersion {
+		s.opts.Logger.Info("weaviate: upgrading the collection for word filters, every bullet once", "collection", s.bullet, "from_format", v)
+		n, err := s.fillWordKeys(ctx)
+		if err != nil {
+			return fmt.Errorf("upgrade from format %d: %w", v, err)
+		}
+		if n > 0 {
+			s.opts.Logger.Info("weaviate: bullets upgraded for word filters", "collection", s.bullet, "bullets", n, "from_format", v)
+		}
+	}
 	if v == formatVersion {
 		return nil
-	}
-	s.opts.Logger.Info("weaviate: upgrading the collection, every bullet once", "collection", s.bullet, "from_format", v)
-	n, err := s.upgradeBullets(ctx, v)
-	if err != nil {
-		return fmt.Errorf("upgrade from format %d: %w", v, err)
-	}
-	if n > 0 {
-		s.opts.Logger.Info("weaviate: bullets upgraded", "collection", s.bullet, "bullets", n, "from_format", v)
 	}
 	return s.put(ctx, []*models.Object{{Class: s.meta, ID: strfmtUUID(s.formatUUID()),
 		Properties: map[string]any{pFormat: formatVersion}}})
 }
 
-// upgradeBullets writes every bullet's properties that formats after
-// from added or changed, a page at a time, and returns how many bullets
-// it wrote.
-func (s *Store) upgradeBullets(ctx context.Context, from int) (int, error) {
+// fillWordKeys writes every bullet's company, role and person word keys,
+// a page at a time, and returns how many bullets it wrote.
+func (s *Store) fillWordKeys(ctx context.Context) (int, error) {
 	n := 0
-	err := scan(ctx, s, s.bullet, []string{pText, pCompany, pRole, pPerson}, func(objs []bulletObj) error {
+	err := scan(ctx, s, s.bullet, []string{pCompany, pRole, pPerson}, func(objs []bulletObj) error {
 		g, ctx := errgroup.WithContext(ctx)
 		g.SetLimit(8)
 		for _, o := range objs {
-			props := map[string]any{}
-			if from < 2 {
-				props[pCompanyW], props[pRoleW], props[pPersonW] = index.WordKey(o.Company), index.WordKey(o.Role), index.WordKey(o.Person)
-			}
-			if from < 3 {
-				props[pTerms], props[pRoleTerms] = terms(o.Text), terms(o.Role)
-			}
 			g.Go(func() error {
 				return s.call(ctx, func(c *wv.Client) error {
 					return c.Data().Updater().WithMerge().WithClassName(s.bullet).WithID(o.Additional.ID).
-						WithConsistencyLevel(s.opts.Consistency).WithProperties(props).Do(ctx)
+						WithConsistencyLevel(s.opts.Consistency).
+						WithProperties(map[string]any{pCompanyW: index.WordKey(o.Company),
+							pRoleW: index.WordKey(o.Role), pPersonW: index.WordKey(o.Person)}).Do(ctx)
 				})
 			})
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -102,58 +101,4 @@ func nearestIDs(tb testing.TB, s interface {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// Collections of format 2 hold terms that split "P&L" into its letters;
-// Open re-analyses every bullet's terms in place, so a keyword search for
-// P&L then finds what the embedded index finds (before, nothing).
-func TestOpenUpgradesFormat2(t *testing.T) {
-	node := weaviatetest.Start(t)
-	ctx := context.Background()
-	opts := weaviate.Options{Collection: fmt.Sprintf("U%d", collections.Add(1))}
-	old := openStore(t, node, opts)
-	r := &vitae.Resume{ID: "pat", Person: "Pat Lee", Hash: "h1", Bullets: []vitae.Bullet{
-		{ID: "pat-0", ResumeID: "pat", Text: "Owned a $40M P&L for the EMEA region", Role: "P&L Owner"},
-		{ID: "pat-1", ResumeID: "pat", Text: "Managed the P & L of the retail division"},
-		{ID: "pat-2", ResumeID: "pat", Text: "Completed an internship in L&T"},
-	}}
-	rs := []*vitae.Resume{r}
-	if _, err := old.Upsert(ctx, rs); err != nil {
-		t.Fatal(err)
-	}
-	ix := embedded(t, rs)
-	split := strings.NewReplacer("&", " ", "/", " ") // as format 2's analyser read them
-	if err := old.DowngradeTerms(ctx, func(s string) string { return strings.Join(index.Terms(split.Replace(s)), " ") }); err != nil {
-		t.Fatal(err)
-	}
-	keyword := func(s interface {
-		Lexical(context.Context, index.LexicalRequest) (*index.LexicalResult, error)
-	}) []string {
-		res, err := s.Lexical(ctx, lexReq("P&L", vitae.Filters{}))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, h := range res.Hits {
-			out = append(out, h.Bullet.ID)
-		}
-		slices.Sort(out)
-		return out
-	}
-	if got := keyword(old); len(got) != 0 {
-		t.Fatalf("format 2 collections found %v for P&L; the test needs them to find nothing", got)
-	}
-
-	opts.Hosts = node.Hosts()
-	s, err := weaviate.Open(ctx, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := keyword(ix)
-	if diff := cmp.Diff([]string{"pat-0", "pat-1"}, want); diff != "" {
-		t.Errorf("embedded index, P&L (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff(want, keyword(s)); diff != "" {
-		t.Errorf("P&L after the upgrade (-embedded +weaviate):\n%s", diff)
-	}
 }

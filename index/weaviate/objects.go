@@ -32,7 +32,7 @@ func bulletProps(b vitae.Bullet, model string) map[string]any {
 	}
 	p := map[string]any{
 		pBulletID: b.ID, pResumeID: b.ResumeID, pText: b.Text,
-		pTerms: terms(b.Text), pRoleTerms: terms(b.Role),
+		pTerms: strings.Join(index.Terms(b.Text), " "), pRoleTerms: strings.Join(index.Terms(b.Role), " "),
 		pCompany: b.Company, pRole: b.Role, pPerson: b.Person, pSection: b.Section,
 		pSkills: nonNil(b.Skills), pCompanyW: index.WordKey(b.Company), pRoleW: index.WordKey(b.Role),
 		pPersonW: index.WordKey(b.Person), pSkillsLC: lower(b.Skills),
@@ -51,11 +51,6 @@ func bulletProps(b vitae.Bullet, model string) map[string]any {
 	}
 	return p
 }
-
-// terms is text as the embedded index analyses it, the terms joined by
-// spaces (the property's tokenization): BM25 over it ranks as the
-// embedded index's does.
-func terms(text string) string { return strings.Join(index.Terms(text), " ") }
 
 func nonNil(xs []string) []string {
 	if xs == nil {
