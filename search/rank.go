@@ -3,7 +3,6 @@ package search
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -46,7 +45,7 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 		return nil, vitae.Errorf(vitae.EINVALID, "bullets are empty")
 	}
 	if len(r.Bullets) > maxRankBullets {
-		return nil, vitae.TooLong("bullets", maxRankBullets, "bullets")
+		return nil, vitae.Errorf(vitae.ETOOLARGE, "%d bullets, more than %d", len(r.Bullets), maxRankBullets)
 	}
 	bullets := make([]RankBullet, len(r.Bullets))
 	seen := map[string]bool{}
@@ -58,7 +57,7 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 			return nil, vitae.Errorf(vitae.EINVALID, "bullet %d has no text", i+1)
 		}
 		if utf8.RuneCountInString(b.Text) > maxRankChars {
-			return nil, vitae.TooLong(fmt.Sprintf("bullet %d", i+1), maxRankChars, "characters")
+			return nil, vitae.Errorf(vitae.ETOOLARGE, "bullet %d is longer than %d characters", i+1, maxRankChars)
 		}
 		if b.ID == "" {
 			b.ID = strconv.Itoa(i + 1)
@@ -130,9 +129,8 @@ func (s *Engine) rankScores(q vitae.Query, bullets []RankBullet, fused []fusedHi
 			return true
 		}
 		words := lexicon.Tokenize(text)
-		c := u.coverWords(words)
-		soft, _ := u.softCovered(words, c.PerPart)
-		return soft >= matchFloor || c.Score >= matchFloor
+		soft, _ := u.softWords(words)
+		return soft >= matchFloor || u.coverWords(words).Score >= matchFloor
 	}
 	hits := make([]RankedBullet, 0, len(bullets))
 	matched := false

@@ -176,7 +176,7 @@ func (s *Engine) rerank(b *runBufs, mode vitae.Mode, ratio float64, syn Syntax, 
 		x := Signals{ID: h.id, ResumeID: h.bullet.ResumeID, Ref: h.bullet.Ref, Parts: c.Score}
 		h.reasons = c.Reasons
 		var soft []vitae.Reason
-		x.Soft, soft = u.softCovered(words, c.PerPart)
+		x.Soft, soft = u.softWords(words)
 		h.reasons = mergeReasons(h.reasons, soft)
 		d := &h.details
 		if d.KeywordRank > 0 && kmax > 0 {
@@ -255,9 +255,8 @@ func (s *Engine) floorTail(u *Understanding, syn Syntax, tail []ranked) error {
 			continue
 		}
 		words := lexicon.Tokenize(b.Text)
-		c := u.coverWords(words)
-		soft, _ := u.softCovered(words, c.PerPart)
-		r.match = soft >= matchFloor || c.Score >= matchFloor
+		soft, _ := u.softWords(words)
+		r.match = soft >= matchFloor || u.coverWords(words).Score >= matchFloor
 		if r.match {
 			loaded = append(loaded, b)
 			r.bullet = &loaded[len(loaded)-1]

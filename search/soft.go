@@ -48,26 +48,11 @@ func (u *Understanding) Soft(text string) (float64, []vitae.Reason) {
 
 // softWords is Soft of a text's words (lexicon.Tokenize).
 func (u *Understanding) softWords(words []string) (float64, []vitae.Reason) {
-	return u.softCovered(words, nil)
-}
-
-// softCovered is softWords, a query word also said when the text covers
-// the lexicon part it belongs to (per: Cover's PerPart of the same words;
-// nil for none): "site reliability engineers" says "SRE", "managed a
-// group" says "led", though the base model puts neither near.
-func (u *Understanding) softCovered(words []string, per []float64) (float64, []vitae.Reason) {
 	if len(u.words) == 0 {
 		return 0, nil
 	}
 	best := make([]float64, len(u.words))
 	by := make([]string, len(u.words)) // the bullet word that came closest, if not the same
-	if per != nil {
-		for i, pi := range u.wordPart {
-			if pi >= 0 && per[pi] > 0 {
-				best[i] = per[pi]
-			}
-		}
-	}
 	for _, w := range words {
 		sims := u.similarities(w)
 		for i, d := range sims {

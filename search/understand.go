@@ -44,9 +44,6 @@ type Understanding struct {
 	vecs    [][]float32
 	model   WordModel
 	sims    map[string][]float64 // see similarities
-	// wordPart is, per word of words, the lexicon part (index of Parts)
-	// its said word belongs to; -1 for none.
-	wordPart []int
 	// Cover's lookups (index).
 	terms    map[string][]groupTerm
 	stems    map[string][]int
@@ -121,16 +118,6 @@ func Understand(lex *lexicon.Lexicon, model WordModel, text string) Understandin
 		}
 	}
 	u.index()
-	u.wordPart = make([]int, len(u.said))
-	for i, w := range u.said {
-		u.wordPart[i] = -1
-		for pi, p := range u.Parts {
-			if p.Group >= 0 && slices.Contains(strings.Fields(p.Text), w) {
-				u.wordPart[i] = pi
-				break
-			}
-		}
-	}
 	return u
 }
 

@@ -78,37 +78,3 @@ func TestCoverAndSoft(t *testing.T) {
 		t.Errorf("the same words cover %.2f, want 1", s)
 	}
 }
-
-// A query word is said by the lexicon phrase of its part too: the base
-// model puts "managed a group" far from "led" and "site reliability
-// engineers" far from "SRE", the lexicon does not.
-func TestSoftCovered(t *testing.T) {
-	base, err := embed.Base()
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := Understand(lexicon.Default(), base, "led SRE team")
-	tests := []struct {
-		text      string
-		atLeast   float64 // soft with the parts covered
-		plainLess bool    // the base model alone says less
-	}{
-		{"Managed a group of six site reliability engineers across two time zones", 0.8, true},
-		{"Led the SRE team", 0.99, false},
-		{"Baked sourdough bread", 0, false},
-	}
-	for _, tt := range tests {
-		words := lexicon.Tokenize(tt.text)
-		plain, _ := u.softWords(words)
-		got, _ := u.softCovered(words, u.coverWords(words).PerPart)
-		if got < tt.atLeast || got < plain {
-			t.Errorf("%q: soft %.3f with the parts covered, want at least %.2f and the plain %.3f", tt.text, got, tt.atLeast, plain)
-		}
-		if tt.plainLess && plain >= got {
-			t.Errorf("%q: plain soft %.3f, want below %.3f", tt.text, plain, got)
-		}
-		if tt.atLeast == 0 && got != 0 {
-			t.Errorf("%q: soft %.3f, want 0", tt.text, got)
-		}
-	}
-}
