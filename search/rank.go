@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -45,7 +46,7 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 		return nil, vitae.Errorf(vitae.EINVALID, "bullets are empty")
 	}
 	if len(r.Bullets) > maxRankBullets {
-		return nil, vitae.Errorf(vitae.ETOOLARGE, "%d bullets, more than %d", len(r.Bullets), maxRankBullets)
+		return nil, vitae.TooLong("bullets", maxRankBullets, "bullets")
 	}
 	bullets := make([]RankBullet, len(r.Bullets))
 	seen := map[string]bool{}
@@ -57,7 +58,7 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 			return nil, vitae.Errorf(vitae.EINVALID, "bullet %d has no text", i+1)
 		}
 		if utf8.RuneCountInString(b.Text) > maxRankChars {
-			return nil, vitae.Errorf(vitae.ETOOLARGE, "bullet %d is longer than %d characters", i+1, maxRankChars)
+			return nil, vitae.TooLong(fmt.Sprintf("bullet %d", i+1), maxRankChars, "characters")
 		}
 		if b.ID == "" {
 			b.ID = strconv.Itoa(i + 1)
