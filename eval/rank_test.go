@@ -15,11 +15,7 @@ import (
 // engine's Rank and scores its order; a judged bullet the index lacks is
 // unmatched, and a set mostly unindexed is refused.
 func TestEvaluateRank(t *testing.T) {
-	rs := []*vitae.Resume{
-		searchtest.Resume("ann", "Ann", "Acme", "SRE Manager", "2020", "", "Managed a group of six site reliability engineers", "Wrote the on-call handbook"),
-		searchtest.Resume("bo", "Bo", "Initech", "Engineer", "2019", "", "Built the billing service in Go", "Cut cloud costs by 30%"),
-		searchtest.Resume("cy", "Cy", "Globex", "Analyst", "2018", "", "Reported sales figures to the board", "Trained new hires on Excel"),
-	}
+	rs := threeResumes()
 	l := searchtest.Trained(t, rs)
 	eng := search.New(searchtest.Index(t, l, rs), l, search.Options{})
 	ctx := context.Background()
@@ -50,5 +46,15 @@ func TestEvaluateRank(t *testing.T) {
 	gone := []eval.Query{{ID: "q2", Query: "cloud costs", Judgments: []eval.Judgment{{Ref: "zed#/work/0/highlights/0", Grade: 2}}}}
 	if _, err := eval.EvaluateRank(ctx, eng, eng, gone, vitae.ModeHybrid, 0.5); !errors.Is(err, eval.ErrNotIndexed) {
 		t.Errorf("a set of unindexed bullets: error %v, want ErrNotIndexed", err)
+	}
+}
+
+// threeResumes are three people of different trades, two bullets each:
+// the small corpus the tests of a real engine here share.
+func threeResumes() []*vitae.Resume {
+	return []*vitae.Resume{
+		searchtest.Resume("ann", "Ann", "Acme", "SRE Manager", "2020", "", "Managed a group of six site reliability engineers", "Wrote the on-call handbook"),
+		searchtest.Resume("bo", "Bo", "Initech", "Engineer", "2019", "", "Built the billing service in Go", "Cut cloud costs by 30%"),
+		searchtest.Resume("cy", "Cy", "Globex", "Analyst", "2018", "", "Reported sales figures to the board", "Trained new hires on Excel"),
 	}
 }

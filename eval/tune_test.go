@@ -76,11 +76,7 @@ func TestFolds(t *testing.T) {
 // Cross-validation on a real engine: every query is measured once, by the
 // parameters fitted without its fold.
 func TestCrossValidate(t *testing.T) {
-	rs := []*vitae.Resume{
-		searchtest.Resume("ann", "Ann", "Acme", "SRE Manager", "2020", "", "Managed a group of six site reliability engineers", "Wrote the on-call handbook"),
-		searchtest.Resume("bo", "Bo", "Initech", "Engineer", "2019", "", "Built the billing service in Go", "Cut cloud costs by 30%"),
-		searchtest.Resume("cy", "Cy", "Globex", "Analyst", "2018", "", "Reported sales figures to the board", "Trained new hires on Excel"),
-	}
+	rs := threeResumes()
 	l := searchtest.Trained(t, rs)
 	ix := searchtest.Index(t, l, rs)
 	var qs []eval.Query
