@@ -566,9 +566,7 @@ func (s *Engine) groupPage(res *vitae.Results, text string, rs []ranked, dups ma
 		c.Person = c.Hits[0].Person
 		res.Candidates = append(res.Candidates, c)
 	}
-	if err := s.nameCandidates(res.Candidates); err != nil {
-		return err
-	}
+	s.nameCandidates(res.Candidates)
 	res.Hits = []vitae.Hit{}
 	for i := min(offset, len(rs)); i < min(offset+limit, len(rs)); i++ {
 		if h, ok := byID[rs[i].id]; ok {
@@ -582,22 +580,23 @@ func (s *Engine) groupPage(res *vitae.Results, text string, rs []ranked, dups ma
 // (vitae.Resume.DisplayName): a résumé whose file gives no name goes by
 // its latest role · company. Only a candidate whose bullets carry no
 // name of its own (none, the ID, or the name ingest makes of the ID) has
-// its résumé read; one deleted since retrieval keeps its bullets' name.
-func (s *Engine) nameCandidates(cs []vitae.Candidate) error {
+// its résumé read; one deleted since retrieval, or whose record cannot
+// be read now (a Weaviate cluster short of a quorum), keeps its bullets'
+// name: a name is no reason to fail the search.
+func (s *Engine) nameCandidates(cs []vitae.Candidate) {
 	for i, c := range cs {
 		if c.Person != "" && c.Person != c.ResumeID && c.Person != ingest.PersonFromStem(c.ResumeID) {
 			continue
 		}
 		r, err := s.st.Resume(c.ResumeID)
-		if vitae.ErrorCode(err) == vitae.ENOTFOUND {
-			continue
-		}
 		if err != nil {
-			return fmt.Errorf("name candidate %q: %w", c.ResumeID, err)
+			if vitae.ErrorCode(err) != vitae.ENOTFOUND {
+				s.opts.Logger.Warn("search: candidate keeps its bullets' name", "resume_id", c.ResumeID, "err", err)
+			}
+			continue
 		}
 		cs[i].Person = r.DisplayName()
 	}
-	return nil
 }
 
 // owners maps each ranked bullet to its résumé: the reranked head's
