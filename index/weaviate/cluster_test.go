@@ -168,8 +168,11 @@ func answers(t *testing.T, eng *search.Engine, m *match.Matcher) map[string][]st
 		}
 	}
 	res, err := m.Match(ctx, match.Request{JobDescription: "Senior backend engineer.\n- 5+ years of Go or Python\n- Kubernetes in production\n- Nice to have: PostgreSQL", Limit: 5})
-	if err != nil || len(res.Candidates) == 0 || res.Degraded {
-		t.Fatalf("match: %v, %d candidates, degraded %v", err, len(res.Candidates), res.Degraded)
+	if err != nil {
+		t.Fatalf("match: %v", err)
+	}
+	if len(res.Candidates) == 0 || res.Degraded {
+		t.Fatalf("match: %d candidates, degraded %v (%s)", len(res.Candidates), res.Degraded, res.DegradedReason)
 	}
 	for _, c := range res.Candidates {
 		out["match"] = append(out["match"], c.ResumeID)

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/google/uuid"
 	wv "github.com/weaviate/weaviate-go-client/v5/weaviate"
@@ -73,7 +75,7 @@ func (s *Store) call(ctx context.Context, fn func(c *wv.Client) error) error {
 	var err error
 	for i := range s.clients {
 		n := (start + i) % len(s.clients)
-		err = fn(s.clients[n])
+		err = s.settled(ctx, func() error { return fn(s.clients[n]) })
 		if err == nil || !unreachable(err) || ctx.Err() != nil {
 			if err == nil && n != start {
 				s.cur.Store(int32(n))
@@ -83,6 +85,35 @@ func (s *Store) call(ctx context.Context, fn func(c *wv.Client) error) error {
 		s.opts.Logger.Warn("weaviate host unreachable, trying the next", "host", s.opts.Hosts[n], "error", err)
 	}
 	return vitae.Wrap(vitae.EUNAVAILABLE, err, "no weaviate host answers")
+}
+
+// consistencyWaits are the pauses before each retry of a call Weaviate
+// refused because replicas disagree on the consistency they can reach:
+// for the seconds after a node dies, until the cluster marks it dead
+// (about 20 s on the 3-node TestCluster), some shards resolve QUORUM to
+// one replica and some to two, and reads and aggregates fail although
+// the data is there. 32 s in all; a write still refused after them
+// fails as before.
+var consistencyWaits = []time.Duration{250 * time.Millisecond, 500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 8 * time.Second, 8 * time.Second}
+
+// settled runs fn, again after each of consistencyWaits while Weaviate
+// answers that it cannot reach a consistency level; any other answer, or
+// ctx ending, ends it.
+func (s *Store) settled(ctx context.Context, fn func() error) error {
+	err := fn()
+	for _, d := range consistencyWaits {
+		if err == nil || !strings.Contains(err.Error(), "consistency level") {
+			return err
+		}
+		s.opts.Logger.Warn("weaviate replicas not settled, retrying", "after", d, "error", err)
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(d):
+		}
+		err = fn()
+	}
+	return err
 }
 
 // unreachable reports whether err is the transport failing rather than
