@@ -92,9 +92,10 @@ func (s *Store) call(ctx context.Context, fn func(c *wv.Client) error) error {
 // for the seconds after a node dies, until the cluster marks it dead
 // (about 20 s on the 3-node TestCluster), some shards resolve QUORUM to
 // one replica and some to two, and reads and aggregates fail although
-// the data is there. 32 s in all; a write still refused after them
+// the data is there (on 2 loaded cores, more than 32 s). 96 s in all;
+// a write still refused after them
 // fails as before.
-var consistencyWaits = []time.Duration{250 * time.Millisecond, 500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 8 * time.Second, 8 * time.Second}
+var consistencyWaits = []time.Duration{250 * time.Millisecond, 500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second, 16 * time.Second, 16 * time.Second, 16 * time.Second, 16 * time.Second}
 
 // settled runs fn, again after each of consistencyWaits while Weaviate
 // answers that it cannot reach a consistency level; any other answer, or
