@@ -45,15 +45,22 @@ func anyOf(a, b map[string]bool) bool {
 // roleYears is the years and roles (rolesWhere) of the work roles whose
 // title names one of the families.
 func (z *analyzer) roleYears(bullets []vitae.Bullet, now time.Time, families map[string]bool) (float64, []string) {
-	byTitle := map[string]bool{}
-	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
-		ok, read := byTitle[b.Role]
+	names := perTitle(func(title string) bool { return anyOf(z.rolesOf(title), families) })
+	return rolesWhere(bullets, now, func(b vitae.Bullet) bool { return names(b.Role) })
+}
+
+// perTitle remembers test's answer for each role title: a role's bullets
+// share its title, and reading a title costs more than a map lookup.
+func perTitle(test func(title string) bool) func(title string) bool {
+	seen := map[string]bool{}
+	return func(title string) bool {
+		ok, read := seen[title]
 		if !read {
-			ok = anyOf(z.rolesOf(b.Role), families)
-			byTitle[b.Role] = ok
+			ok = test(title)
+			seen[title] = ok
 		}
 		return ok
-	})
+	}
 }
 
 // managementFamilies are the role families that name leading people
@@ -82,16 +89,13 @@ func fieldsOf(families map[string]bool) map[string]bool {
 // or a people-leading title that names no other field ("Engineering
 // Manager"), and whose title or a bullet leads people (leadRole's test).
 func (z *analyzer) leadYearsOf(bullets []vitae.Bullet, now time.Time, families map[string]bool) (float64, []string) {
-	byTitle := map[string]bool{}
+	leader := perTitle(func(role string) bool {
+		title := z.rolesOf(role)
+		return peopleTitle(role) && (anyOf(title, families) || len(fieldsOf(title)) == 0)
+	})
 	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
 		leads := z.bullet(b.Text).leads && !onlyMentors(b.Text)
-		ok, read := byTitle[b.Role]
-		if !read {
-			title := z.rolesOf(b.Role)
-			ok = peopleTitle(b.Role) && (anyOf(title, families) || len(fieldsOf(title)) == 0)
-			byTitle[b.Role] = ok
-		}
-		return ok || leads && (anyOf(z.rolesOf(b.Role), families) || anyOf(z.rolesOf(b.Text), families))
+		return leader(b.Role) || leads && (anyOf(z.rolesOf(b.Role), families) || anyOf(z.rolesOf(b.Text), families))
 	})
 }
 

@@ -430,14 +430,9 @@ func LeadershipYears(bullets []vitae.Bullet, now time.Time) (float64, []string) 
 // leadershipYears is LeadershipYears with leads in place of leadsPeople
 // (a matcher's analyzer remembers it per text).
 func leadershipYears(bullets []vitae.Bullet, now time.Time, leads func(text string) bool) (float64, []string) {
-	byTitle := map[string]bool{} // a role's bullets share its title
+	leader := perTitle(peopleTitle)
 	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
-		t, ok := byTitle[b.Role]
-		if !ok {
-			t = peopleTitle(b.Role)
-			byTitle[b.Role] = t
-		}
-		return t || leads(b.Text) && !onlyMentors(b.Text)
+		return leader(b.Role) || leads(b.Text) && !onlyMentors(b.Text)
 	})
 }
 

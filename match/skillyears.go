@@ -204,16 +204,16 @@ func hasInnerCapital(w string) bool {
 // JSON Resume's skills section is appended to every bullet, so it would
 // credit every role with every skill listed.
 func (z *analyzer) skillYears(bullets []vitae.Bullet, now time.Time, keys map[string]bool) (float64, []string) {
-	byTitle := map[string]bool{}
-	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
-		ok, read := byTitle[b.Role]
-		if !read {
-			for _, t := range z.tokens(b.Role) {
-				ok = ok || t.kind == "skill" && keys[t.key]
+	names := perTitle(func(title string) bool {
+		for _, t := range z.tokens(title) {
+			if t.kind == "skill" && keys[t.key] {
+				return true
 			}
-			byTitle[b.Role] = ok
 		}
-		if ok {
+		return false
+	})
+	return rolesWhere(bullets, now, func(b vitae.Bullet) bool {
+		if names(b.Role) {
 			return true
 		}
 		p := z.bullet(b.Text)
