@@ -36,6 +36,18 @@ func (s *Store) Facets(ids []string, size int) (map[string][]vitae.FacetCount, e
 	if err != nil {
 		return nil, err
 	}
+	found := make([]vitae.Bullet, 0, len(ids))
+	for _, id := range ids {
+		if b, ok := bs[id]; ok {
+			found = append(found, b)
+		}
+	}
+	return tally(found, size), nil
+}
+
+// tally counts, for each facet, how many of bs carry each value, the
+// size most frequent first.
+func tally(bs []vitae.Bullet, size int) map[string][]vitae.FacetCount {
 	counts := map[string]map[string]int{}
 	for f := range facetProps {
 		counts[f] = map[string]int{}
@@ -45,11 +57,7 @@ func (s *Store) Facets(ids []string, size int) (map[string][]vitae.FacetCount, e
 			counts[facet][v]++
 		}
 	}
-	for _, id := range ids {
-		b, ok := bs[id]
-		if !ok {
-			continue
-		}
+	for _, b := range bs {
 		add("company", b.Company)
 		add("role", b.Role)
 		add("section", b.Section)
@@ -63,7 +71,7 @@ func (s *Store) Facets(ids []string, size int) (map[string][]vitae.FacetCount, e
 	for f, byValue := range counts {
 		out[f] = commonest(byValue, size)
 	}
-	return out, nil
+	return out
 }
 
 // commonest returns the size values with the highest counts, count
@@ -102,6 +110,10 @@ func (s *Store) aggregateFacets(ctx context.Context, w *filters.WhereBuilder, si
 		}
 		return decode(resp, "Aggregate", s.bullet, &res)
 	})
+	if unevenReplicas(err) {
+		s.opts.Logger.Warn("weaviate refuses to aggregate facets with a node out; listing instead", "error", err)
+		return s.listedFacets(ctx, w, size)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -119,4 +131,21 @@ func (s *Store) aggregateFacets(ctx context.Context, w *filters.WhereBuilder, si
 		out[facet] = commonest(byValue, size)
 	}
 	return out, nil
+}
+
+// listedFacets tallies the facets of the first maxResults bullets w
+// matches, read with Get, for when Aggregate is refused (unevenReplicas).
+func (s *Store) listedFacets(ctx context.Context, w *filters.WhereBuilder, size int) (map[string][]vitae.FacetCount, error) {
+	var objs []bulletObj
+	err := s.get(ctx, s.bullet, &objs, func(g *graphql.GetBuilder) *graphql.GetBuilder {
+		return g.WithWhere(w).WithLimit(maxResults).WithFields(fields([]string{pCompany, pRole, pSection, pSkills})...)
+	})
+	if err != nil {
+		return nil, err
+	}
+	bs := make([]vitae.Bullet, len(objs))
+	for i, o := range objs {
+		bs[i] = o.bullet()
+	}
+	return tally(bs, size), nil
 }

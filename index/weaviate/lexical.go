@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	wv "github.com/weaviate/weaviate-go-client/v5/weaviate"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/graphql"
 
@@ -91,34 +90,6 @@ func (s *Store) Lexical(ctx context.Context, req index.LexicalRequest) (*index.L
 		}
 	}
 	return out, nil
-}
-
-// countWhere is how many objects of class w matches (all when w is nil).
-func (s *Store) countWhere(ctx context.Context, class string, w *filters.WhereBuilder) (int, error) {
-	var res []struct {
-		Meta struct {
-			Count int `json:"count"`
-		} `json:"meta"`
-	}
-	err := s.call(ctx, func(c *wv.Client) error {
-		a := c.GraphQL().Aggregate().WithClassName(class).
-			WithFields(graphql.Field{Name: "meta", Fields: []graphql.Field{{Name: "count"}}})
-		if w != nil {
-			a = a.WithWhere(w)
-		}
-		resp, err := a.Do(ctx)
-		if err != nil {
-			return err
-		}
-		return decode(resp, "Aggregate", class, &res)
-	})
-	if err != nil {
-		return 0, fmt.Errorf("count %s: %w", class, err)
-	}
-	if len(res) == 0 {
-		return 0, nil
-	}
-	return res[0].Meta.Count, nil
 }
 
 // TermStats counts the bullets whose analysed text has each of terms, and

@@ -235,15 +235,10 @@ func (s *Store) Stats() (index.Stats, error) {
 	}
 	st.Model = m
 	if m != "" {
-		if st.Vectors, err = s.countWhere(ctx, s.bullet, textEquals(pModel, m)); err != nil {
+		if st.Vectors, err = s.countEqual(ctx, s.bullet, pModel, m); err != nil {
 			return st, err
 		}
 	}
 	st.Approximate = true // HNSW, always
 	return st, nil
-}
-
-// count is how many objects class holds.
-func (s *Store) count(ctx context.Context, class string) (int, error) {
-	return s.countWhere(ctx, class, nil)
 }

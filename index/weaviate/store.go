@@ -88,22 +88,21 @@ func (s *Store) call(ctx context.Context, fn func(c *wv.Client) error) error {
 }
 
 // consistencyWaits are the pauses before each retry of a call Weaviate
-// refused because replicas disagree on the consistency they can reach:
-// for the seconds after a node dies, until the cluster marks it dead
-// (about 20 s on the 3-node TestCluster), some shards resolve QUORUM to
-// one replica and some to two, and reads and aggregates fail although
-// the data is there (on 2 loaded cores, more than 32 s). 96 s in all;
-// a write still refused after them
-// fails as before.
+// refused for a consistency level: in the seconds after a node dies,
+// until the cluster marks it dead (about 20 s on the 3-node TestCluster,
+// more than 32 s on 2 loaded cores), calls that need its replicas are
+// refused ("cannot achieve consistency level") although the data is
+// there. 96 s in all; a write still refused after them fails as before.
 var consistencyWaits = []time.Duration{250 * time.Millisecond, 500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second, 16 * time.Second, 16 * time.Second, 16 * time.Second, 16 * time.Second}
 
 // settled runs fn, again after each of consistencyWaits while Weaviate
 // answers that it cannot reach a consistency level; any other answer, or
-// ctx ending, ends it.
+// ctx ending, ends it. Shards resolving to uneven levels is not retried:
+// it lasts until the dead node returns (see unevenReplicas).
 func (s *Store) settled(ctx context.Context, fn func() error) error {
 	err := fn()
 	for _, d := range consistencyWaits {
-		if err == nil || !strings.Contains(err.Error(), "consistency level") {
+		if err == nil || !strings.Contains(err.Error(), "consistency level") || unevenReplicas(err) {
 			return err
 		}
 		s.opts.Logger.Warn("weaviate replicas not settled, retrying", "after", d, "error", err)

@@ -165,7 +165,13 @@ func (c *Cluster) waitMembers() {
 	for time.Now().Before(deadline) {
 		ok := true
 		for _, n := range c.Nodes {
-			healthy, err := healthyNodes(n.Host())
+			m, err := members(n.Host())
+			healthy := 0
+			for _, status := range m {
+				if status == "HEALTHY" {
+					healthy++
+				}
+			}
 			if err != nil || healthy != len(c.Nodes) {
 				ok, last = false, fmt.Sprintf("%s sees %d healthy nodes (%v)", n.Name, healthy, err)
 				break
@@ -179,34 +185,61 @@ func (c *Cluster) waitMembers() {
 	c.tb.Fatalf("the nodes did not form one cluster: %s", last)
 }
 
-// healthyNodes counts the nodes host reports HEALTHY.
-func healthyNodes(host string) (int, error) {
+// members maps each node host reports (the members it gossips with) to
+// its status.
+func members(host string) (map[string]string, error) {
 	resp, err := http.Get("http://" + host + "/v1/nodes")
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	defer resp.Body.Close()
 	var body struct {
 		Nodes []struct {
+			Name   string `json:"name"`
 			Status string `json:"status"`
 		} `json:"nodes"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-		return 0, err
+		return nil, err
 	}
-	n := 0
-	for _, node := range body.Nodes {
-		if node.Status == "HEALTHY" {
-			n++
-		}
+	out := make(map[string]string, len(body.Nodes))
+	for _, n := range body.Nodes {
+		out[n.Name] = n.Status
 	}
-	return n, nil
+	return out, nil
 }
 
 // Kill ends node i with SIGKILL and waits for the process to be gone.
 func (c *Cluster) Kill(i int) {
 	c.tb.Helper()
 	c.Nodes[i].stop()
+}
+
+// WaitGone waits until every other node has dropped node i from its
+// members (Weaviate's /v1/nodes lists the members it gossips with), the
+// state a cluster settles in once it has marked a killed node dead.
+func (c *Cluster) WaitGone(i int) {
+	c.tb.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	var last string
+	for time.Now().Before(deadline) {
+		gone := true
+		for j, n := range c.Nodes {
+			if j == i {
+				continue
+			}
+			m, err := members(n.Host())
+			if _, listed := m[c.Nodes[i].Name]; err != nil || listed {
+				gone, last = false, fmt.Sprintf("%s lists %v (%v)", n.Name, m, err)
+				break
+			}
+		}
+		if gone {
+			return
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	c.tb.Fatalf("%s still a member after 3 minutes: %s", c.Nodes[i].Name, last)
 }
 
 // Restart starts node i again on its ports and data, and waits until it
