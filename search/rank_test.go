@@ -209,3 +209,42 @@ func logRanked(t *testing.T, res *RankResult) {
 			h.Details.Keyword, h.Details.Vector, h.Details.Soft, h.Details.Parts)
 	}
 }
+
+// TestRankLeadAboveMembership is the mission's query over a pool as a
+// client sends it: the bullets that say the lead, the query's action,
+// rank above those that only name the DevOps team (rankParts, rankFull);
+// min-max fusion alone put "Was a member of the DevOps team" second.
+func TestRankLeadAboveMembership(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newEngineWith(t, rankCorpus)
+	bullets := []RankBullet{
+		{ID: "member", Text: "Was a member of the DevOps team"},
+		{ID: "managed", Text: "Managed a team of 6 DevOps engineers"},
+		{ID: "led", Text: "Led operationally-focused teams of DevOps engineers and SREs"},
+		{ID: "upon", Text: "Upon becoming a manager, I was responsible for the DevOps team"},
+		{ID: "with", Text: "Worked with the DevOps team on CI pipelines"},
+		{ID: "bread", Text: "Baked bread for the team"},
+	}
+	for _, mode := range []vitae.Mode{vitae.ModeHybrid, vitae.ModeSemantic} {
+		t.Run(string(mode), func(t *testing.T) {
+			res, err := s.Rank(ctx, RankRequest{Query: "led DevOps team", Mode: mode, Bullets: bullets})
+			if err != nil {
+				t.Fatal(err)
+			}
+			logRanked(t, res)
+			at := positions(res)
+			for _, lead := range []string{"managed", "led", "upon"} {
+				for _, other := range []string{"member", "with", "bread"} {
+					if at[lead] > at[other] {
+						t.Errorf("%s ranks at %d, under %s at %d", lead, at[lead], other, at[other])
+					}
+				}
+			}
+			for _, h := range res.Hits {
+				if h.Score < 0 || h.Score > 1 {
+					t.Errorf("%s scores %g, outside 0..1", h.ID, h.Score)
+				}
+			}
+		})
+	}
+}
