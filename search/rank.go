@@ -142,8 +142,8 @@ func (s *Engine) rankScores(q vitae.Query, bullets []RankBullet, fused []fusedHi
 	}
 	base, _ := embed.Base()
 	u := Understand(lexicon.Default(), base, q.Text)
-	matches := func(words []string, c PartCoverage, d vitae.ScoreDetails) bool {
-		if d.KeywordRank > 0 || c.Score >= matchFloor {
+	saysEnough := func(words []string, c PartCoverage) bool {
+		if c.Score >= matchFloor {
 			return true
 		}
 		soft, _ := u.softWords(words)
@@ -157,9 +157,14 @@ func (s *Engine) rankScores(q vitae.Query, bullets []RankBullet, fused []fusedHi
 		if q.Mode == vitae.ModeKeyword && q.Fusion == vitae.FusionWeighted {
 			d.Fused = d.Keyword / kmax // only keyword hits are fused: kmax > 0
 		}
-		words := lexicon.Tokenize(b.Text)
-		c := u.coverWords(words)
-		m := matches(words, c, d)
+		// A keyword mode's keyword hit needs no meaning signal.
+		var words []string
+		var c PartCoverage
+		if q.Mode != vitae.ModeKeyword || d.KeywordRank == 0 {
+			words = lexicon.Tokenize(b.Text)
+			c = u.coverWords(words)
+		}
+		m := d.KeywordRank > 0 || saysEnough(words, c)
 		if q.Mode != vitae.ModeKeyword {
 			full := 0.0
 			if fullCover(u.Parts, c.PerPart) {
