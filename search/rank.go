@@ -70,7 +70,7 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 		bullets[i] = b
 	}
 	res := &RankResult{}
-	lex, err := s.rankKeyword(ctx, q.Text, bullets)
+	lex, ideal, err := s.rankKeyword(ctx, q.Text, bullets)
 	if err != nil {
 		return nil, err
 	}
@@ -93,37 +93,41 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 		ratio = 1
 	}
 	fused := fuse(lex, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
-	res.Hits = s.rankScores(q, bullets, fused)
+	res.Hits = s.rankScores(q, bullets, fused, ideal)
 	res.NoMatch = !res.Hits[0].Match // matches come first
 	return res, nil
 }
 
-// Rank's weights of the query's parts: beside the fused score (0..1), a
-// bullet earns rankParts × the share of the query's parts it covers and
-// rankFull when it covers every part that carries meaning (fullCover),
-// and the sum is divided by 1 + rankParts + rankFull to stay in 0..1. A
-// pool sent to /rank is small, so min-max fusion alone ranked "Was a
-// member of the DevOps team" above "Managed a team of 6 DevOps
-// engineers" for "led DevOps team": the lead, the query's action, is
-// what the second says. Chosen on the train split of eval/queries.jsonl
-// (--rank; hybrid nDCG@10 0.503 → 0.542, semantic 0.534 → 0.552; parts
-// alone from 0.45 to 0.9 scored alike, and with full cover the example's
-// order came right); docs/quality.md has the held-out read.
+// Rank scores each bullet on its own, not over the bullets sent with it:
+//
+//	score = (rankSignal·2(1−r)·bm25/ceiling + rankSignal·2r·cosine
+//	         + rankParts·parts + rankFull·full) / (their weights' sum)
+//
+// with r the semantic ratio (1 in semantic mode), ceiling the BM25 no
+// bullet reaches (rankKeyword), parts the share of the query's parts the
+// bullet covers and full 1 when it covers every part that carries
+// meaning (Understand, fullCover, as search reads them). Min-max over
+// the pool, as search fuses its candidates, made a score depend on the
+// other bullets ("Managed a team of 6 DevOps engineers" 0.676 beside
+// "Baked bread", 0.369 without it) and put "Was a member of the DevOps
+// team" first for "led DevOps team": over two bullets the nearer one by
+// a small cosine gap scored 1, the other 0. The lead, the query's
+// action, is what parts and full read. Chosen on the train split of
+// eval/queries.jsonl (`vitae eval --rank`; docs/quality.md has the grid
+// and the held-out read).
 const (
-	rankParts = 0.3
-	rankFull  = 0.3
+	rankSignal = 0.5
+	rankParts  = 0.3
+	rankFull   = 0.3
 )
 
 // minMatchScore is the least a matching bullet scores: above the bullets
-// that do not match (0), even when min-max puts it at 0 (the lowest
-// keyword score and the lowest cosine of the bullets sent).
+// that do not match (0), even when its signals are all 0 (a keyword
+// match in a mode that weighs no keyword).
 const minMatchScore = 1e-3
 
-// rankScores answers every bullet sent, best first, from the fused ones.
-// Weighted keyword mode scores BM25 over the best bullet's, so every
-// keyword match scores above 0 (min-max put the last at 0, tied with the
-// bullets that matched nothing); the other modes score the fused score
-// with the query's parts the bullet covers (rankParts, rankFull).
+// rankScores answers every bullet sent, best first, from the fused ones:
+// keyword mode scores BM25 over ceiling, the others the formula above.
 //
 // Whether a bullet matches at all is the search's relevance floor: a
 // keyword match, or enough of the query said (soft or parts), so "Baked
@@ -131,15 +135,19 @@ const minMatchScore = 1e-3
 // Matches come first; beside them, a bullet that does not match scores 0
 // (the order among those still says how close they came). When none
 // matches, the scores are kept: they say which came closest.
-func (s *Engine) rankScores(q vitae.Query, bullets []RankBullet, fused []fusedHit) []RankedBullet {
+func (s *Engine) rankScores(q vitae.Query, bullets []RankBullet, fused []fusedHit, ceiling float64) []RankedBullet {
 	byID := make(map[string]RankBullet, len(bullets))
 	for _, b := range bullets {
 		byID[b.ID] = b
 	}
-	var kmax float64
-	for _, f := range fused {
-		kmax = max(kmax, f.details.Keyword)
+	r := q.SemanticRatio
+	switch q.Mode {
+	case vitae.ModeSemantic:
+		r = 1
+	case vitae.ModeKeyword:
+		r = 0
 	}
+	wk, wv := rankSignal*2*(1-r), rankSignal*2*r
 	base, _ := embed.Base()
 	u := Understand(lexicon.Default(), base, q.Text)
 	saysEnough := func(words []string, c PartCoverage) bool {
@@ -154,9 +162,6 @@ func (s *Engine) rankScores(q vitae.Query, bullets []RankBullet, fused []fusedHi
 	for _, f := range fused {
 		b := byID[f.id]
 		d := f.details
-		if q.Mode == vitae.ModeKeyword && q.Fusion == vitae.FusionWeighted {
-			d.Fused = d.Keyword / kmax // only keyword hits are fused: kmax > 0
-		}
 		// A keyword mode's keyword hit needs no meaning signal.
 		var words []string
 		var c PartCoverage
@@ -165,13 +170,19 @@ func (s *Engine) rankScores(q vitae.Query, bullets []RankBullet, fused []fusedHi
 			c = u.coverWords(words)
 		}
 		m := d.KeywordRank > 0 || saysEnough(words, c)
-		if q.Mode != vitae.ModeKeyword {
+		kw := 0.0
+		if ceiling > 0 {
+			kw = d.Keyword / ceiling
+		}
+		if q.Mode == vitae.ModeKeyword {
+			d.Fused = kw
+		} else {
 			full := 0.0
 			if fullCover(u.Parts, c.PerPart) {
 				full = 1
 			}
 			d.Parts = math.Round(c.Score*1000) / 1000
-			d.Fused = (d.Fused + rankParts*c.Score + rankFull*full) / (1 + rankParts + rankFull)
+			d.Fused = (wk*kw + wv*max(0, d.Vector) + rankParts*c.Score + rankFull*full) / (wk + wv + rankParts + rankFull)
 		}
 		if m {
 			d.Fused = max(d.Fused, minMatchScore)

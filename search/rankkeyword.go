@@ -31,8 +31,9 @@ const priorBullets = 20
 // (priorBullets). Weighed among the bullets alone, "led" in one of five
 // outweighed "DevOps" in two (tryout). Lengths are normalised by the
 // bullets' mean: the index's is not kept (bleve's "average" is its
-// vocabulary per bullet).
-func (s *Engine) rankKeyword(ctx context.Context, query string, bullets []RankBullet) ([]index.LexicalHit, error) {
+// vocabulary per bullet). It also returns the ceiling no bullet's score
+// reaches, Σ idf·(k1+1) over the query's terms, which Rank divides by.
+func (s *Engine) rankKeyword(ctx context.Context, query string, bullets []RankBullet) ([]index.LexicalHit, float64, error) {
 	qterms := dedupeStrings(index.Terms(query))
 	docs := make([]map[string]int, len(bullets))
 	lens := make([]int, len(bullets))
@@ -57,9 +58,9 @@ func (s *Engine) rankKeyword(ctx context.Context, query string, bullets []RankBu
 		st, err := ts.TermStats(ctx, qterms)
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, vitae.Wrap(vitae.ETIMEOUT, err, "rank timed out")
+				return nil, 0, vitae.Wrap(vitae.ETIMEOUT, err, "rank timed out")
 			}
-			return nil, fmt.Errorf("rank: %w", err)
+			return nil, 0, fmt.Errorf("rank: %w", err)
 		}
 		n += st.Bullets
 		for _, t := range qterms {
@@ -69,6 +70,14 @@ func (s *Engine) rankKeyword(ctx context.Context, query string, bullets []RankBu
 	avg := math.Max(1, float64(total)/float64(len(bullets)))
 	const k1, bb = 1.2, 0.75
 	var hits []index.LexicalHit
+	idf := func(t string) float64 {
+		d := float64(df[t] + 1) // +1: the prior's bullet
+		return math.Log(1 + (float64(n)-d+0.5)/(d+0.5))
+	}
+	var ceiling float64 // each term's part of BM25 stays under idf·(k1+1)
+	for _, t := range qterms {
+		ceiling += idf(t) * (k1 + 1)
+	}
 	for i, b := range bullets {
 		var score float64
 		for _, t := range qterms {
@@ -76,9 +85,7 @@ func (s *Engine) rankKeyword(ctx context.Context, query string, bullets []RankBu
 			if f == 0 {
 				continue
 			}
-			d := float64(df[t] + 1) // +1: the prior's bullet
-			idf := math.Log(1 + (float64(n)-d+0.5)/(d+0.5))
-			score += idf * f * (k1 + 1) / (f + k1*(1-bb+bb*float64(lens[i])/avg))
+			score += idf(t) * f * (k1 + 1) / (f + k1*(1-bb+bb*float64(lens[i])/avg))
 		}
 		if score > 0 {
 			hits = append(hits, index.LexicalHit{Bullet: vitae.Bullet{ID: b.ID, Text: b.Text}, Score: score})
@@ -88,5 +95,5 @@ func (s *Engine) rankKeyword(ctx context.Context, query string, bullets []RankBu
 	for i := range hits {
 		hits[i].Rank = i + 1
 	}
-	return hits, nil
+	return hits, ceiling, nil
 }

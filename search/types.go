@@ -26,7 +26,7 @@ type RankRequest struct {
 type RankedBullet struct {
 	ID    string  `json:"id"`
 	Text  string  `json:"text"`
-	Score float64 `json:"score"` // relative to the bullets ranked together
+	Score float64 `json:"score"` // 0..1, the bullet's own (Rank's formula), not a rank among those sent
 	// Match: the bullet passes the search's relevance floor (a keyword
 	// match, or enough of the query said); scores alone are relative.
 	Match      bool                `json:"match"`
