@@ -24,7 +24,8 @@ func newSearchCmd(g *globals) *cobra.Command {
 		Use:   "search QUERY",
 		Short: "Find the achievement bullets that mean QUERY",
 		Long: `Search ranks bullets by keyword (BM25) and meaning (embeddings), fused.
-On first use with an empty index it indexes the sample data (data.paths).
+On first use with an empty index it indexes the sample data (data.paths);
+with none to index it fails (exit 1) and says to run vitae index DIR.
 
 The query takes recruiter syntax, as the web page and the API do:
   "exact phrase"               the words together, in this order
