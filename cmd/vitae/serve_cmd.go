@@ -43,7 +43,7 @@ SIGTERM stop it cleanly: requests in flight finish, the index is closed.`,
 			})
 		},
 	}
-	cmd.Flags().String("addr", "127.0.0.1:8080", "listen address, host:port; port 0 picks a free one (server.addr)")
+	cmd.Flags().String("addr", "127.0.0.1:8080", "listen address, host:port: an IP address or host name (empty: every interface), port 0..65535, 0 picks a free one (server.addr)")
 	return cmd
 }
 
