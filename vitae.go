@@ -143,6 +143,40 @@ func (f Filters) Empty() bool {
 	return strings.TrimSpace(f.Since) == "" && strings.TrimSpace(f.Until) == ""
 }
 
+// CheckBlank refuses a filter value that is empty or only spaces, naming
+// its filter: sent by a program ("skill": [""]) it filters nothing, and
+// is refused as a query's skill: without a value is, rather than
+// searched unfiltered. An empty Since or Until is no filter (the zero
+// value); one of only spaces is refused. Forms whose empty fields mean
+// "any" drop their blanks before they build Filters.
+func (f Filters) CheckBlank() error {
+	for _, l := range []struct {
+		name   string
+		values []string
+	}{{"company", f.Company}, {"role", f.Role}, {"skill", f.Skill}, {"person", f.Person}, {"section", f.Section}} {
+		for _, v := range l.values {
+			if strings.TrimSpace(v) == "" {
+				return BlankFilter(l.name, v)
+			}
+		}
+	}
+	for _, d := range []struct{ name, v string }{{"since", f.Since}, {"until", f.Until}} {
+		if d.v != "" && strings.TrimSpace(d.v) == "" {
+			return BlankFilter(d.name, d.v)
+		}
+	}
+	return nil
+}
+
+// BlankFilter is the EINVALID error of a filter given an empty value.
+func BlankFilter(name, value string) error {
+	give := "a value"
+	if name == "since" || name == "until" {
+		give = "YYYY or YYYY-MM"
+	}
+	return Errorf(EINVALID, "%s filter %q is empty: give %s, or leave it out", name, value, give)
+}
+
 // nonBlank is vs without blank values, which filter nothing.
 func nonBlank(vs []string) []string {
 	var out []string

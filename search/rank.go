@@ -42,6 +42,11 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 		// As search refuses it: "!!!" ranked every bullet at 0.5.
 		return nil, vitae.Errorf(vitae.EINVALID, "query %q has no words to rank by", q.Text)
 	}
+	if onlyCommonWords(q.Text) {
+		// As search refuses it (checkWords): "the of" was ranked, 200, by
+		// words that say nothing.
+		return nil, vitae.Errorf(vitae.EINVALID, "query %q has only common words, which are not ranked by; add a word that says what to find", q.Text)
+	}
 	if len(r.Bullets) == 0 {
 		return nil, vitae.Errorf(vitae.EINVALID, "bullets are empty")
 	}

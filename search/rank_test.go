@@ -262,3 +262,37 @@ func TestRankLeadAboveMembership(t *testing.T) {
 		})
 	}
 }
+
+// A query Rank has nothing to rank by is refused as Search refuses it
+// (TestQueryWithoutWords): no words at all, or only common words ("the
+// of", which the keyword side drops and the meaning side weighs
+// nothing), in every mode; a common word beside another word, or a word
+// only the keyword side drops ("IT"), is ranked.
+func TestRankRefusesQueriesWithoutWords(t *testing.T) {
+	s, _ := newEngineWith(t, rankCorpus)
+	tests := []struct {
+		query string
+		want  string // the message; "" for an answer
+	}{
+		{"!!!", `query "!!!" has no words to rank by`},
+		{"the of", `query "the of" has only common words, which are not ranked by; add a word that says what to find`},
+		{"The AND of", `query "The AND of" has only common words, which are not ranked by; add a word that says what to find`},
+		{"the DevOps team", ""},
+		{"IT", ""},
+	}
+	for _, tt := range tests {
+		for _, mode := range []vitae.Mode{vitae.ModeKeyword, vitae.ModeSemantic, vitae.ModeHybrid} {
+			t.Run(tt.query+"/"+string(mode), func(t *testing.T) {
+				res, err := s.Rank(context.Background(), RankRequest{Query: tt.query, Mode: mode, Bullets: tryoutBullets})
+				switch {
+				case tt.want == "" && err != nil:
+					t.Fatalf("refused: %v", err)
+				case tt.want == "" && len(res.Hits) != len(tryoutBullets):
+					t.Errorf("%d bullets ranked, want %d", len(res.Hits), len(tryoutBullets))
+				case tt.want != "" && (vitae.ErrorCode(err) != vitae.EINVALID || vitae.ErrorMessage(err) != tt.want):
+					t.Errorf("error %v (code %s), want invalid %q", err, vitae.ErrorCode(err), tt.want)
+				}
+			})
+		}
+	}
+}

@@ -14,16 +14,16 @@ import (
 
 // searchRequest is the body of POST /api/v1/search.
 type searchRequest struct {
-	Query         string        `json:"query"`
-	Mode          vitae.Mode    `json:"mode"`
-	SemanticRatio *float64      `json:"semantic_ratio"`
-	Fusion        vitae.Fusion  `json:"fusion"`
-	Filters       vitae.Filters `json:"filters"`
-	Limit         int           `json:"limit"`
-	Offset        int           `json:"offset"`
-	GroupBy       *string       `json:"group_by"`
-	Explain       bool          `json:"explain"`
-	Facets        *bool         `json:"facets"`
+	Query         string         `json:"query"`
+	Mode          vitae.Mode     `json:"mode"`
+	SemanticRatio *float64       `json:"semantic_ratio"`
+	Fusion        vitae.Fusion   `json:"fusion"`
+	Filters       requestFilters `json:"filters"`
+	Limit         int            `json:"limit"`
+	Offset        int            `json:"offset"`
+	GroupBy       *string        `json:"group_by"`
+	Explain       bool           `json:"explain"`
+	Facets        *bool          `json:"facets"`
 	// KeepDuplicates and Literal: see vitae.Query.
 	KeepDuplicates bool `json:"keep_duplicates"`
 	Literal        bool `json:"literal"`
@@ -46,6 +46,41 @@ type searchResponse struct {
 	AuditID               string `json:"audit_id,omitempty"`
 }
 
+// requestFilters are the filters of a request: vitae.Filters with since
+// and until as sent, so that "since": "" (a filter without its value, as
+// since: is in a query) is told from no since at all.
+type requestFilters struct {
+	vitae.Filters
+	Since *string `json:"since"`
+	Until *string `json:"until"`
+}
+
+// check refuses a filter given an empty value, naming it: the engine
+// would search as if it were not there ("skill": [""] filtered nothing).
+func (f requestFilters) check() error {
+	for _, d := range []struct {
+		name string
+		v    *string
+	}{{"since", f.Since}, {"until", f.Until}} {
+		if d.v != nil && *d.v == "" {
+			return vitae.BlankFilter(d.name, "")
+		}
+	}
+	return f.filters().CheckBlank()
+}
+
+// filters are f as the engine reads them.
+func (f requestFilters) filters() vitae.Filters {
+	out := f.Filters
+	if f.Since != nil {
+		out.Since = *f.Since
+	}
+	if f.Until != nil {
+		out.Until = *f.Until
+	}
+	return out
+}
+
 // maxFilterValues is the most values a filter of a search request holds.
 const maxFilterValues = 50
 
@@ -56,7 +91,7 @@ func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
 	if err := search.CheckLimit("limit", r.Limit, s.cfg.MaxLimit); err != nil {
 		return vitae.Query{}, err
 	}
-	q := vitae.Query{Text: r.Query, Mode: r.Mode, Fusion: r.Fusion, Filters: r.Filters, Limit: r.Limit, Offset: r.Offset, Explain: r.Explain, Facets: true, SemanticRatio: s.cfg.SemanticRatio,
+	q := vitae.Query{Text: r.Query, Mode: r.Mode, Fusion: r.Fusion, Filters: r.Filters.filters(), Limit: r.Limit, Offset: r.Offset, Explain: r.Explain, Facets: true, SemanticRatio: s.cfg.SemanticRatio,
 		KeepDuplicates: r.KeepDuplicates, Literal: r.Literal}
 	if r.SemanticRatio != nil {
 		q.SemanticRatio = *r.SemanticRatio
@@ -74,6 +109,9 @@ func (s *Server) toQuery(r searchRequest) (vitae.Query, error) {
 		if len(f.values) > maxFilterValues {
 			return q, vitae.TooLong("filters."+f.name, maxFilterValues, "values")
 		}
+	}
+	if err := r.Filters.check(); err != nil {
+		return q, err
 	}
 	return q, nil
 }

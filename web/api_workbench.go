@@ -48,11 +48,11 @@ type entryRequest struct {
 }
 
 type searchSaveRequest struct {
-	Name    string        `json:"name"`
-	Query   string        `json:"query"`
-	Mode    vitae.Mode    `json:"mode"`
-	Sort    string        `json:"sort"`
-	Filters vitae.Filters `json:"filters"`
+	Name    string         `json:"name"`
+	Query   string         `json:"query"`
+	Mode    vitae.Mode     `json:"mode"`
+	Sort    string         `json:"sort"`
+	Filters requestFilters `json:"filters"`
 }
 
 // registerWorkbenchRoutes serves /shortlists and /searches: reads list
@@ -127,10 +127,13 @@ func (s *Server) registerWorkbenchRoutes(reads, writes *gin.RouterGroup) {
 		if err := decode(c, &req); err != nil {
 			return 0, nil, err
 		}
-		if err := s.checkSaved(req.Query, req.Mode, req.Filters); err != nil {
+		if err := req.Filters.check(); err != nil {
 			return 0, nil, err
 		}
-		saved, err := wb.SaveSearch(workbench.Search{Name: req.Name, Query: req.Query, Mode: req.Mode, Sort: req.Sort, Filters: req.Filters})
+		if err := s.checkSaved(req.Query, req.Mode, req.Filters.filters()); err != nil {
+			return 0, nil, err
+		}
+		saved, err := wb.SaveSearch(workbench.Search{Name: req.Name, Query: req.Query, Mode: req.Mode, Sort: req.Sort, Filters: req.Filters.filters()})
 		return http.StatusCreated, saved, err
 	}))
 	writes.DELETE("/searches/:id", s.wbHandler(func(c *gin.Context, wb *workbench.Store) (int, any, error) {
@@ -165,7 +168,7 @@ func (s *Server) checkSaved(query string, mode vitae.Mode, f vitae.Filters) erro
 	if mode != "" && !mode.Valid() {
 		return vitae.Errorf(vitae.EINVALID, "mode %q: want keyword, semantic or hybrid", mode)
 	}
-	if _, err := s.toQuery(searchRequest{Query: query, Mode: mode, Filters: f}); err != nil {
+	if _, err := s.toQuery(searchRequest{Query: query, Mode: mode, Filters: requestFilters{Filters: f}}); err != nil {
 		return err
 	}
 	for _, d := range []struct{ name, v string }{{"since", f.Since}, {"until", f.Until}} {

@@ -278,3 +278,66 @@ func TestFitCaptionShowsStoredTitle(t *testing.T) {
 		})
 	}
 }
+
+// GET /jobs, typed in a browser, went to a raw JSON 405: a browser now
+// goes to the match page's stored jobs, which the navigation links as
+// "Jobs"; a program asking for JSON (or anything) still gets JSON.
+func TestJobsURLInABrowser(t *testing.T) {
+	base, wb := jobsServer(t)
+	if _, _, _, err := saveJob(wb, "", sreJob, "markdown"); err != nil {
+		t.Fatal(err)
+	}
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	browser := "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" // Chromium's
+	tests := []struct {
+		accept   string
+		status   int
+		location string // for a redirect
+		ctype    string // else the answer's type
+	}{
+		{browser, http.StatusSeeOther, "/match#jobs", ""},
+		{"text/html", http.StatusSeeOther, "/match#jobs", ""},
+		{"application/json", http.StatusMethodNotAllowed, "", "application/json"},
+		{"*/*", http.StatusMethodNotAllowed, "", "application/json"},
+		{"", http.StatusMethodNotAllowed, "", "application/json"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.accept, func(t *testing.T) {
+			req, err := http.NewRequest("GET", base+"/jobs", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.accept != "" {
+				req.Header.Set("Accept", tt.accept)
+			}
+			resp, err := noFollow.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			data, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != tt.status || resp.Header.Get("Location") != tt.location || !strings.HasPrefix(resp.Header.Get("Content-Type"), tt.ctype) {
+				t.Fatalf("status %d, Location %q, Content-Type %q; want %d %q %q\n%s", resp.StatusCode, resp.Header.Get("Location"),
+					resp.Header.Get("Content-Type"), tt.status, tt.location, tt.ctype, data)
+			}
+			if tt.ctype == "" {
+				return
+			}
+			var e struct {
+				Error struct{ Code, Message string }
+			}
+			if err := json.Unmarshal(data, &e); err != nil || e.Error.Code != "method_not_allowed" || !strings.Contains(e.Error.Message, "GET /api/v1/jobs") || resp.Header.Get("Allow") != "POST" {
+				t.Errorf("JSON error %+v (%v), Allow %q; want method_not_allowed naming GET /api/v1/jobs, Allow POST", e, err, resp.Header.Get("Allow"))
+			}
+		})
+	}
+	// The redirect lands on the stored jobs; every page's navigation links them.
+	if st, page := get(t, base+"/match"); st != 200 || !strings.Contains(page, `<section class="jobs" id="jobs"`) || !strings.Contains(page, "SRE Manager</a>") {
+		t.Errorf("match page: %d, no stored jobs section with the saved job", st)
+	}
+	for _, path := range []string{"/", "/match", "/upload", "/shortlists"} {
+		if st, page := get(t, base+path); st != 200 || !strings.Contains(page, `<a href="/match#jobs">Jobs</a>`) {
+			t.Errorf("%s: %d, no Jobs link in the navigation", path, st)
+		}
+	}
+}

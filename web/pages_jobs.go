@@ -27,6 +27,7 @@ func init() {
 }
 
 func (s *Server) registerJobPages(g *gin.RouterGroup) {
+	g.GET("/jobs", s.jobsPage)
 	g.POST("/jobs", keepFormError, s.pageWrite(func(c *gin.Context, wb *workbench.Store) (string, string, error) {
 		if err, ok := c.Get(formErrorKey); ok {
 			return "", "", err.(error)
@@ -45,6 +46,19 @@ func (s *Server) registerJobPages(g *gin.RouterGroup) {
 	g.POST("/jobs/:id/delete", s.pageWrite(func(c *gin.Context, wb *workbench.Store) (string, string, error) {
 		return "/match", "Job deleted.", wb.DeleteJob(c.Param("id"))
 	}))
+}
+
+// jobsPage is GET /jobs, the URL a person types for the stored jobs
+// (the match page's forms post to /jobs): a browser goes to where the
+// match page lists them; a program, which asked for JSON or anything at
+// all, gets the JSON error it got before, which names the API's route.
+func (s *Server) jobsPage(c *gin.Context) {
+	if c.NegotiateFormat(gin.MIMEJSON, gin.MIMEHTML) == gin.MIMEHTML {
+		c.Redirect(http.StatusSeeOther, "/match#jobs")
+		return
+	}
+	c.Header("Allow", http.MethodPost)
+	s.failStatus(c, http.StatusMethodNotAllowed, "method_not_allowed", "method not allowed: the stored jobs are at GET /api/v1/jobs, and on the match page")
 }
 
 // withJobs fills the match page's stored jobs and form state.

@@ -209,14 +209,25 @@ func (a *app) indexer(w io.Writer) (*pipeline.Indexer, error) {
 
 // ensureIndexed indexes the configured sample data when the index is
 // empty, so the first `vitae search` or `vitae serve` has something to
-// show, and back-fills missing vectors otherwise.
+// show, and back-fills missing vectors otherwise. An index still empty
+// after that is an *emptyIndexError, which says how to fill it.
 func (a *app) ensureIndexed(ctx context.Context, w io.Writer) error {
 	x, err := a.indexer(w)
 	if err != nil {
 		return err
 	}
-	_, err = x.EnsureIndexed(ctx, a.cfg.Data.Paths)
-	return err
+	sum, err := x.EnsureIndexed(ctx, a.cfg.Data.Paths)
+	if err != nil {
+		return err
+	}
+	st, err := a.store.Stats()
+	if err != nil {
+		return fmt.Errorf("index stats: %w", err)
+	}
+	if st.Bullets == 0 {
+		return newEmptyIndexError(a.cfg, sum)
+	}
+	return nil
 }
 
 func (a *app) Close() error {

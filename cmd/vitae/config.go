@@ -467,8 +467,8 @@ func (c *Config) problems() []string {
 	if c.Match.Feedback > 0 && (c.Match.FeedbackTop < 2 || c.Match.FeedbackTop > match.FeedbackDepth) {
 		bad("match.feedback_top: %d is outside 2..%d (candidates the feedback profile averages)", c.Match.FeedbackTop, match.FeedbackDepth)
 	}
-	if c.Server.Addr == "" {
-		bad("server.addr: must not be empty")
+	if err := checkListenAddr(c.Server.Addr); err != nil {
+		bad("server.addr: %v", err)
 	}
 	if c.Server.MaxBodyBytes < 1024 {
 		bad("server.max_body_bytes: %d is below 1024", c.Server.MaxBodyBytes)

@@ -21,7 +21,12 @@ import (
 // for a clean exit.
 func serveInProcess(t *testing.T, env map[string]string) (string, *syncBuffer, func()) {
 	t.Helper()
-	dir := workdir(t)
+	return serveIn(t, workdir(t), env)
+}
+
+// serveIn is serveInProcess in dir, which holds what the test put there.
+func serveIn(t *testing.T, dir string, env map[string]string) (string, *syncBuffer, func()) {
+	t.Helper()
 	t.Chdir(dir)
 	for k, v := range env {
 		t.Setenv(k, v)

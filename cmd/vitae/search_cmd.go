@@ -24,7 +24,8 @@ func newSearchCmd(g *globals) *cobra.Command {
 		Use:   "search QUERY",
 		Short: "Find the achievement bullets that mean QUERY",
 		Long: `Search ranks bullets by keyword (BM25) and meaning (embeddings), fused.
-On first use with an empty index it indexes the sample data (data.paths).
+On first use with an empty index it indexes the sample data (data.paths);
+with none to index it fails (exit 1) and says to run vitae index DIR.
 
 The query takes recruiter syntax, as the web page and the API do:
   "exact phrase"               the words together, in this order
@@ -49,6 +50,9 @@ several words. Company, role and person match by words (role:SRE finds
 				return usage(fmt.Errorf("--by %q: want bullet or candidate", by))
 			}
 			a, srv, cfg, err := g.openOrRemote(cmd, map[string]string{"search.mode": "mode"}, func(cfg *Config) error {
+				if err := blankFilterFlag(cmd, q.Filters); err != nil {
+					return err
+				}
 				return search.CheckLimit("--limit", q.Limit, cfg.Search.MaxLimit)
 			})
 			if err != nil {
@@ -95,6 +99,25 @@ several words. Company, role and person match by words (role:SRE finds
 	f.BoolVar(&asJSON, "json", false, "print results as JSON")
 	f.BoolVar(&explain, "explain", false, "show keyword, vector and fused scores")
 	return cmd
+}
+
+// blankFilterFlag refuses a filter flag given an empty value (--skill ""),
+// as the API refuses "skill": [""]: a server asked for this search would
+// refuse it, and the index alone would search unfiltered. pflag reads
+// --skill= as no values at all, not as one empty value: Changed tells.
+func blankFilterFlag(cmd *cobra.Command, f vitae.Filters) error {
+	fs := cmd.Flags()
+	for _, name := range []string{"company", "role", "skill"} {
+		if vs, _ := fs.GetStringSlice(name); fs.Changed(name) && len(vs) == 0 {
+			return vitae.BlankFilter(name, "")
+		}
+	}
+	for _, name := range []string{"since", "until"} {
+		if v, _ := fs.GetString(name); fs.Changed(name) && v == "" {
+			return vitae.BlankFilter(name, v)
+		}
+	}
+	return f.CheckBlank()
 }
 
 func printResults(w io.Writer, res *vitae.Results, q vitae.Query, color bool) {

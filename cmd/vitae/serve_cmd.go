@@ -24,7 +24,10 @@ func newServeCmd(g *globals) *cobra.Command {
 		Short: "Serve the search page and the JSON API",
 		Long: `Serve starts the web page and the JSON API (/api/v1) on server.addr.
 On first start with an empty index it indexes the sample data (data.paths)
-and says so in the log; /readyz answers 503 until that is done. SIGINT or
+and says so in the log; /readyz answers 503 until that is done. With no
+sample data (./data is the repository's) it serves the empty index and
+warns: upload résumés on the page or the API, or index them first with
+vitae index DIR. SIGINT or
 SIGTERM stop it cleanly: requests in flight finish, the index is closed.`,
 		Example: `  vitae serve
   vitae serve --addr 0.0.0.0:9000
@@ -40,7 +43,7 @@ SIGTERM stop it cleanly: requests in flight finish, the index is closed.`,
 			})
 		},
 	}
-	cmd.Flags().String("addr", "127.0.0.1:8080", "listen address, host:port; port 0 picks a free one (server.addr)")
+	cmd.Flags().String("addr", "127.0.0.1:8080", "listen address, host:port: an IP address or host name (empty: every interface), port 0..65535, 0 picks a free one (server.addr)")
 	return cmd
 }
 
@@ -136,7 +139,14 @@ func serve(ctx context.Context, a *app, listening func(net.Addr)) error {
 
 	// The first start indexes the sample data while already answering
 	// /healthz, so orchestrators see the process alive but not ready.
-	if err := a.ensureIndexed(ctx, nil); err != nil && ctx.Err() == nil {
+	// An index left empty is served all the same (résumés can be
+	// uploaded), but the log says how to fill it: searches answer
+	// nothing until then.
+	var empty *emptyIndexError
+	if err := a.ensureIndexed(ctx, nil); errors.As(err, &empty) {
+		log.Warn("the index is empty: searches find nothing until résumés are added; upload them at /upload or POST /api/v1/resumes, or stop the server and run `vitae"+empty.flag+" index DIR`",
+			"index", empty.index, "sample_data", empty.why())
+	} else if err != nil && ctx.Err() == nil {
 		log.Error("indexing the sample data failed", "error", err)
 	}
 	a.engine.Changed() // the pipeline wrote behind the engine: a new index version
