@@ -406,13 +406,7 @@ func (s *Engine) run(ctx context.Context, p prepared, o runOptions) (*vitae.Resu
 		// Fuse (normalise scores over) just the page, as without facets.
 		facetHits, lexHits = lexHits, lexHits[:min(need, len(lexHits))]
 	}
-	ratio := q.SemanticRatio
-	switch q.Mode {
-	case vitae.ModeKeyword:
-		ratio = 0
-	case vitae.ModeSemantic:
-		ratio = 1
-	}
+	ratio := modeRatio(q)
 	bufs := getRunBufs()
 	defer bufs.release() // after the answer is built: it copies from them
 	fused := fuseInto(bufs, lexHits, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)

@@ -251,3 +251,15 @@ func sortNeighbors(ns []index.Neighbor) {
 		return ns[a].ID < ns[b].ID
 	})
 }
+
+// modeRatio is the semantic ratio q's mode fuses by: its own in hybrid
+// mode, 0 in keyword mode, 1 in semantic mode.
+func modeRatio(q vitae.Query) float64 {
+	switch q.Mode {
+	case vitae.ModeKeyword:
+		return 0
+	case vitae.ModeSemantic:
+		return 1
+	}
+	return q.SemanticRatio
+}

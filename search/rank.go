@@ -90,13 +90,7 @@ func (s *Engine) Rank(ctx context.Context, r RankRequest) (*RankResult, error) {
 			q.Mode = vitae.ModeKeyword
 		}
 	}
-	ratio := q.SemanticRatio
-	switch q.Mode {
-	case vitae.ModeKeyword:
-		ratio = 0
-	case vitae.ModeSemantic:
-		ratio = 1
-	}
+	ratio := modeRatio(q)
 	fused := fuse(lex, vec, q.Fusion, s.opts.Normalization, ratio, q.RankConstant)
 	res.Hits = s.rankScores(q, bullets, fused, ideal)
 	res.NoMatch = !res.Hits[0].Match // matches come first
@@ -145,13 +139,7 @@ func (s *Engine) rankScores(q vitae.Query, bullets []RankBullet, fused []fusedHi
 	for _, b := range bullets {
 		byID[b.ID] = b
 	}
-	r := q.SemanticRatio
-	switch q.Mode {
-	case vitae.ModeSemantic:
-		r = 1
-	case vitae.ModeKeyword:
-		r = 0
-	}
+	r := modeRatio(q)
 	wk, wv := rankSignal*2*(1-r), rankSignal*2*r
 	base, _ := embed.Base()
 	u := Understand(lexicon.Default(), base, q.Text)
