@@ -57,3 +57,39 @@ func TestElidedWordNamesNoTool(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnerAsideAsksNothing: an aside naming who owns a tool ("now part
+// of Oracle", "acquired by Salesforce", "a Salesforce company") places
+// the tool; it asks for no owner (tryout: jd 12's "Responsys - now part
+// of Oracle" added Oracle to the skills).
+func TestOwnerAsideAsksNothing(t *testing.T) {
+	tests := []struct {
+		req    string
+		skills []string
+		owner  string // the name the matcher must not read as asked
+	}{
+		{"Direct experience with Email Marketing (e.g., Salesforce Marketing Cloud - Previously ExactTarget, Responsys - now part of Oracle, etc.)", []string{"Email Marketing", "Salesforce"}, "Oracle"},
+		{"Experience with Responsys (now part of Oracle)", nil, "Oracle"},
+		{"Experience with Tableau (acquired by Salesforce)", []string{"Tableau"}, "Salesforce"},
+		{"Experience with Heroku, a Salesforce company", []string{"Heroku"}, "Salesforce"},
+		{"Experience with MySQL, now owned by Oracle", []string{"MySQL"}, "Oracle"},
+		// Not asides of an owner: the names are asked for.
+		{"Experience with Oracle and Salesforce", []string{"Oracle", "Salesforce"}, ""},
+		{"Experience with Oracle, part of our stack", []string{"Oracle"}, ""},
+		{"Experience at a SaaS company", []string{"SaaS"}, ""},
+	}
+	z := newAnalyzer(false)
+	for _, tt := range tests {
+		jd, err := ParseJD("## Requirements\n- "+tt.req, "markdown")
+		if err != nil || len(jd.Requirements) != 1 {
+			t.Errorf("%q: %v, %+v; want one requirement", tt.req, err, jd)
+			continue
+		}
+		if got := jd.Requirements[0].Skills; !slices.Equal(got, tt.skills) {
+			t.Errorf("%q: skills %q, want %q", tt.req, got, tt.skills)
+		}
+		if tt.owner != "" && slices.Contains(z.requirement(tt.req).names, tt.owner) {
+			t.Errorf("%q: the matcher reads %s as asked", tt.req, tt.owner)
+		}
+	}
+}
