@@ -449,12 +449,16 @@ func mixedNeed(parts []string) bool {
 }
 
 // requirementText returns a candidate's text as a requirement, and whether
-// it is one: not in a skipped section, not boilerplate, with letters, and
-// of two words or more unless it is a list item or names a skill.
+// it is one: not in a skipped section, not boilerplate, with letters, not
+// a date range alone, and of two words or more unless it is a list item
+// or names a skill.
 func requirementText(text, k string, item bool) (string, bool) {
 	text = strings.TrimSpace(strings.Trim(text, "*_ "))
 	if k == "skip" || text == "" || boilerplate.MatchString(text) || !strings.ContainsFunc(text, unicode.IsLetter) {
 		return "", false
+	}
+	if ingest.OnlyRange(text) {
+		return "", false // a role's dates ("Mar 2020 – Present": a résumé pasted as a JD) ask nothing
 	}
 	if len(strings.Fields(text)) < 2 && !item && len(lexicon.Default().Skills(text)) == 0 {
 		return "", false
