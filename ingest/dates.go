@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 var months = map[string]int{
@@ -96,6 +97,15 @@ func Ranges(text string) int {
 		}
 	}
 	return n
+}
+
+// OnlyRange reports whether line is a date range and nothing else but
+// punctuation ("Mar 2020 – Present", "(2016 - 2020)"), as findRange reads
+// one: the dates of a role, which ask nothing of a job's candidate when a
+// résumé is pasted as a job description (match).
+func OnlyRange(line string) bool {
+	_, _, rest, ok := findRange(line)
+	return ok && !strings.ContainsFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // findRange locates a date range in a line. It returns the normalised dates,

@@ -30,6 +30,30 @@ func TestRanges(t *testing.T) {
 	}
 }
 
+// TestOnlyRange: a line that is one date range and punctuation, as a
+// résumé dates a role, and no line that says more.
+func TestOnlyRange(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Mar 2020 – Present", true},
+		{"Jun 2016 – Feb 2020", true},
+		{"(2016 - 2020)", true},
+		{"**Jan 2019 to Dec 2021**", true},
+		{"SRE Manager — Northwind Cloud, Mar 2020 - Present", false},
+		{"Mar 2020 – Present · 4 yrs", false},
+		{"2020", false}, // a lone date is no range
+		{"3-5 years", false},
+		{"Kubernetes since 2020", false},
+	}
+	for _, tt := range tests {
+		if got := OnlyRange(tt.line); got != tt.want {
+			t.Errorf("OnlyRange(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
 // TestRangesLongLine: a client's long line of ranges (a request body is
 // one JD) is counted whole. Ranges reads it once; counting by removing
 // one range and reading the line again took 12.5 s of CPU for 49 KB

@@ -15,7 +15,9 @@ var reCompound = regexp.MustCompile(`(?i)\b([\p{L}\p{N}+#.]+)-(based|heavy|drive
 // to such a word is the tool ("Kubernetes-based platforms" asks for
 // Kubernetes, as "Kubernetes based platforms" does), unless the lexicon
 // knows the compound ("event-driven", "cloud-first"); a typographic
-// apostrophe is the ASCII one ("you’ll" is no word "ll").
+// apostrophe is the ASCII one ("you’ll" is no word "ll"); a word before an
+// elided one names nothing ("Git 'er done"), and an aside naming an owner
+// ("now part of Oracle") asks for none.
 func (z *analyzer) plain(text string) string { return plainText(z.lex, text) }
 
 // typographic are the marks plainText writes in ASCII: apostrophes and a
@@ -28,6 +30,8 @@ func plainText(lex *lexicon.Lexicon, text string) string {
 	if strings.ContainsAny(text, "’‘\u2011") {
 		text = typographic.Replace(text)
 	}
+	text = joinElided(text) // "Git 'er done" names no Git (unnamed.go)
+	text = dropOwners(text) // "Responsys - now part of Oracle" asks for no Oracle
 	if strings.Contains(text, "xcel") && reExcelVerb.MatchString(text) {
 		text = reExcelVerb.ReplaceAllStringFunc(text, func(m string) string { return reExcelWord.ReplaceAllString(m, "thrive") })
 	}

@@ -374,7 +374,7 @@ func (jd *JobDescription) add(text, k string, item bool) {
 			r.MustHave = true
 		}
 	}
-	r.Skills = lexicon.Default().Skills(plainText(lexicon.Default(), text)) // "Kubernetes-based platforms" names Kubernetes
+	r.Skills = requirementSkills(text)
 	if m := reYears.FindStringSubmatch(text); m != nil {
 		r.Years = years(m[1])
 	}
@@ -392,6 +392,27 @@ func (jd *JobDescription) add(text, k string, item bool) {
 		}
 	}
 	jd.Requirements = append(jd.Requirements, r)
+}
+
+// requirementSkills returns the skills a requirement names, as the
+// lexicon reads its plain text ("Kubernetes-based platforms" names
+// Kubernetes) whole and with its slashes spaced: "Java/Golang" names
+// Java and Go as "Java, Golang" does (the matcher reads slashes so,
+// unslash), while a name the lexicon knows only with its slash ("A/B
+// testing", whose "A/B" alone is no term) is still read whole.
+func requirementSkills(text string) []string {
+	lex := lexicon.Default()
+	text = plainText(lex, text)
+	skills := lex.Skills(text)
+	if split := unslashText(lex, text); split != text {
+		for _, s := range lex.Skills(split) {
+			if !slices.Contains(skills, s) {
+				skills = append(skills, s)
+			}
+		}
+		slices.Sort(skills)
+	}
+	return skills
 }
 
 // splitOutside cuts text at each sep outside brackets: "Experience with
@@ -428,12 +449,16 @@ func mixedNeed(parts []string) bool {
 }
 
 // requirementText returns a candidate's text as a requirement, and whether
-// it is one: not in a skipped section, not boilerplate, with letters, and
-// of two words or more unless it is a list item or names a skill.
+// it is one: not in a skipped section, not boilerplate, with letters, not
+// a date range alone, and of two words or more unless it is a list item
+// or names a skill.
 func requirementText(text, k string, item bool) (string, bool) {
 	text = strings.TrimSpace(strings.Trim(text, "*_ "))
 	if k == "skip" || text == "" || boilerplate.MatchString(text) || !strings.ContainsFunc(text, unicode.IsLetter) {
 		return "", false
+	}
+	if ingest.OnlyRange(text) {
+		return "", false // a role's dates ("Mar 2020 – Present": a résumé pasted as a JD) ask nothing
 	}
 	if len(strings.Fields(text)) < 2 && !item && len(lexicon.Default().Skills(text)) == 0 {
 		return "", false

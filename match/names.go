@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"vitae/ingest"
+	"vitae/lexicon"
 )
 
 // reSlashed finds words joined by slashes ("Kubernetes/Mesos"); they are
@@ -21,12 +22,16 @@ var reRate = regexp.MustCompile(`(?i)/(s|sec|second|min|minute|h|hr|hour|day|mon
 // reads as a word of its own: a requirement's tools after a slash are
 // names like those after a space ("Kubernetes/Mesos/CloudFoundry" lists
 // three alternatives).
-func (z *analyzer) unslash(text string) string {
+func (z *analyzer) unslash(text string) string { return unslashText(z.lex, text) }
+
+// unslashText is unslash with lexicon lex, for the JD's own reading of
+// its requirements' skills (JobDescription.add).
+func unslashText(lex *lexicon.Lexicon, text string) string {
 	if strings.IndexByte(text, '/') < 0 {
 		return text // most texts: no slash, and the regexp's scan is not free
 	}
 	return reSlashed.ReplaceAllStringFunc(text, func(s string) string {
-		if _, ok := z.lex.Lookup(s); ok || reRate.MatchString(s) {
+		if _, ok := lex.Lookup(s); ok || reRate.MatchString(s) {
 			return s
 		}
 		return strings.ReplaceAll(s, "/", " / ")
