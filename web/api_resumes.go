@@ -67,7 +67,12 @@ func (s *Server) registerResumeRoutes(reads, writes *gin.RouterGroup) {
 		if u.result != nil {
 			out["result"], out["outcomes"] = u.result, u.outcomes
 		}
-		status := http.StatusCreated
+		status := http.StatusOK // every résumé read was stored already, as sent: nothing created
+		for _, o := range u.outcomes {
+			if o.Outcome != "unchanged" {
+				status = http.StatusCreated
+			}
+		}
 		if len(u.resumes) == 0 {
 			var code string
 			status, code = u.status()

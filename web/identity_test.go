@@ -59,7 +59,7 @@ func TestSamePersonTwice(t *testing.T) {
 		t.Fatal("the first upload embedded nothing")
 	}
 	s, out := sendFiles(t, ts, upFile{"ana.md", anaBody})
-	if s != 201 || out["result"].(map[string]any)["unchanged"] != 1.0 {
+	if s != 200 || out["result"].(map[string]any)["unchanged"] != 1.0 {
 		t.Fatalf("re-upload: %d %v", s, out)
 	}
 	if n := provider.Requests(); n != embedded {
