@@ -195,6 +195,7 @@ func testAPIRoutesErrorsAndLimits(t *testing.T, open openStore) {
 		{"unknown résumé", call{method: "GET", path: "/api/v1/resumes/nobody"}, 404, "not_found"},
 		{"delete unknown", call{method: "DELETE", path: "/api/v1/resumes/nobody"}, 404, "not_found"},
 		{"upload JSON Resume", call{method: "POST", path: "/api/v1/resumes?id=zoe-park", body: `{"basics":{"name":"Zoe Park"},"work":[{"name":"Initrode","position":"SRE","highlights":["Headed the platform operations crew of six"]}]}`}, 201, ""},
+		{"upload it again", call{method: "POST", path: "/api/v1/resumes?id=zoe-park", body: `{"basics":{"name":"Zoe Park"},"work":[{"name":"Initrode","position":"SRE","highlights":["Headed the platform operations crew of six"]}]}`}, 200, ""},
 		{"upload bad id", call{method: "POST", path: "/api/v1/resumes?id=../../etc", body: `{}`}, 400, "invalid"},
 		{"upload garbage", call{method: "POST", path: "/api/v1/resumes?id=g", body: `{"basics":`}, 400, "invalid"},
 		{"upload wrong type", call{method: "POST", path: "/api/v1/resumes", body: "x", ctype: "text/plain"}, 415, "unsupported"},

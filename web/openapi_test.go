@@ -230,6 +230,7 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 		jsonCall("unknown résumé", "GET", "/api/v1/resumes/nobody", "", 404, ""),
 
 		jsonCall("upload JSON Resume", "POST", "/api/v1/resumes?id=zoe-park", `{"basics":{"name":"Zoe Park"},"work":[{"name":"Initrode","position":"SRE","highlights":["Headed the platform operations crew of six"]}]}`, 201, "valid"),
+		jsonCall("upload it again, unchanged", "POST", "/api/v1/resumes?id=zoe-park", `{"basics":{"name":"Zoe Park"},"work":[{"name":"Initrode","position":"SRE","highlights":["Headed the platform operations crew of six"]}]}`, 200, "valid"),
 		{name: "upload files", srv: open, method: "POST", path: "/api/v1/resumes", body: upload, ctype: uploadType, status: 201, request: "valid"},
 		{name: "upload only broken files", srv: open, method: "POST", path: "/api/v1/resumes", body: allBroken, ctype: allBrokenType, status: 400},
 		{name: "upload no files", srv: open, method: "POST", path: "/api/v1/resumes", body: noFiles, ctype: noFilesType, status: 400, request: "invalid"},
