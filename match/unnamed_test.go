@@ -26,14 +26,7 @@ func TestElidedWordNamesNoTool(t *testing.T) {
 	}
 	z := newAnalyzer(false)
 	for _, tt := range tests {
-		jd, err := ParseJD("## Requirements\n- "+tt.req, "markdown")
-		if err != nil || len(jd.Requirements) != 1 {
-			t.Errorf("%q: %v, %+v; want one requirement", tt.req, err, jd)
-			continue
-		}
-		if got := jd.Requirements[0].Skills; !slices.Equal(got, tt.skills) {
-			t.Errorf("%q: skills %q, want %q", tt.req, got, tt.skills)
-		}
+		checkSkills(t, tt.req, tt.skills)
 		if reads := slices.Contains(z.requirement(tt.req).names, "Git"); reads != slices.Contains(tt.skills, "Git") {
 			t.Errorf("%q: the matcher reads Git %v, want %v", tt.req, reads, !reads)
 		}
@@ -80,16 +73,23 @@ func TestOwnerAsideAsksNothing(t *testing.T) {
 	}
 	z := newAnalyzer(false)
 	for _, tt := range tests {
-		jd, err := ParseJD("## Requirements\n- "+tt.req, "markdown")
-		if err != nil || len(jd.Requirements) != 1 {
-			t.Errorf("%q: %v, %+v; want one requirement", tt.req, err, jd)
-			continue
-		}
-		if got := jd.Requirements[0].Skills; !slices.Equal(got, tt.skills) {
-			t.Errorf("%q: skills %q, want %q", tt.req, got, tt.skills)
-		}
+		checkSkills(t, tt.req, tt.skills)
 		if tt.owner != "" && slices.Contains(z.requirement(tt.req).names, tt.owner) {
 			t.Errorf("%q: the matcher reads %s as asked", tt.req, tt.owner)
 		}
+	}
+}
+
+// checkSkills parses req as a JD's one requirement and checks the
+// skills it asks for.
+func checkSkills(t *testing.T, req string, want []string) {
+	t.Helper()
+	jd, err := ParseJD("## Requirements\n- "+req, "markdown")
+	if err != nil || len(jd.Requirements) != 1 {
+		t.Errorf("%q: %v, %+v; want one requirement", req, err, jd)
+		return
+	}
+	if got := jd.Requirements[0].Skills; !slices.Equal(got, want) {
+		t.Errorf("%q: skills %q, want %q", req, got, want)
 	}
 }
