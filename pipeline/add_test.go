@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -150,6 +151,11 @@ func TestEnsureIndexed(t *testing.T) {
 	kw, err := pipeline.New(pipeline.Options{Store: ix})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Sample data that adds nothing (a directory without résumés) leaves
+	// the index empty, and says so.
+	if sum, err := kw.EnsureIndexed(ctx, []string{t.TempDir()}); !errors.Is(err, pipeline.ErrEmpty) || sum == nil {
+		t.Fatalf("no sample résumés: %+v, %v; want ErrEmpty", sum, err)
 	}
 	sum, err := kw.EnsureIndexed(ctx, []string{dir})
 	if err != nil || sum.Resumes != 3 || sum.Embedded != 0 {

@@ -163,10 +163,15 @@ func (x *Indexer) Run(ctx context.Context, job Job) (*Summary, error) {
 	return sum, nil
 }
 
+// ErrEmpty is EnsureIndexed's error for an index that was empty and is
+// still: the sample files wrote no bullet (none there, none readable);
+// its Summary says which were skipped and why.
+var ErrEmpty = errors.New("the index is empty and the sample data added no bullet")
+
 // EnsureIndexed readies an index for its first searches: an empty one
-// gets the sample files at paths indexed (a full Run); one whose bullets
-// lack vectors (the provider was down, the model changed) is back-filled.
-// Otherwise it does nothing.
+// gets the sample files at paths indexed (a full Run; ErrEmpty when they
+// add no bullet); one whose bullets lack vectors (the provider was down,
+// the model changed) is back-filled. Otherwise it does nothing.
 func (x *Indexer) EnsureIndexed(ctx context.Context, paths []string) (*Summary, error) {
 	ix, log := x.opts.Store, x.opts.Logger
 	st, err := ix.Stats()
@@ -187,6 +192,9 @@ func (x *Indexer) EnsureIndexed(ctx context.Context, paths []string) (*Summary, 
 	sum, err := x.Run(ctx, Job{Paths: paths})
 	if err != nil {
 		return sum, err
+	}
+	if sum.Bullets == 0 {
+		return sum, ErrEmpty
 	}
 	log.Info("sample data indexed", "resumes", sum.Resumes, "bullets", sum.Bullets, "skipped", len(sum.Skipped), "took", sum.Took.Round(time.Millisecond))
 	return sum, nil

@@ -217,17 +217,10 @@ func (a *app) ensureIndexed(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	sum, err := x.EnsureIndexed(ctx, a.cfg.Data.Paths)
-	if err != nil {
-		return err
-	}
-	st, err := a.store.Stats()
-	if err != nil {
-		return fmt.Errorf("index stats: %w", err)
-	}
-	if st.Bullets == 0 {
+	if errors.Is(err, pipeline.ErrEmpty) {
 		return newEmptyIndexError(a.cfg, sum)
 	}
-	return nil
+	return err
 }
 
 func (a *app) Close() error {
