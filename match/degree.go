@@ -2,6 +2,7 @@ package match
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -24,6 +25,12 @@ func isDegree(word string) bool {
 // for "BS in Computer Science"). Résumés without an education section
 // then show the degree as not shown, which is what they show.
 var reStudy = regexp.MustCompile(`(?i)\b(?:degrees?|diploma|graduat\w*|university|universit\w+|college|majou?r(?:ed)? in|minor(?:ed)? in|studied|studying|coursework|thesis|dissertation|alumn\w*|undergraduate|postgraduate)\b`)
+
+// namesDegree reports whether text speaks of a degree, by the word or
+// by a degree's name ("MS degree", "Master's", "B.Sc").
+func namesDegree(text string) bool {
+	return reStudy.MatchString(text) || slices.ContainsFunc(strings.Fields(text), isDegree)
+}
 
 // field is a degree requirement read as its field of study alone, for an
 // education entry: the entry is study whatever words it uses.

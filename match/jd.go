@@ -191,6 +191,11 @@ func parseJDLines(raw []string) *JobDescription {
 				sub = nil
 			}
 			cands = append(cands, candidate{text: l.text, kind: k, marked: true, item: true})
+			if k != "nice" && hedgedLead(l.text) {
+				// "…, preferably with one or more of these areas:" over
+				// nested items: they are what it would prefer.
+				sub = &itemSection{kind: "nice", indent: l.indent, read: true}
+			}
 			continue
 		}
 		sub = nil
@@ -297,6 +302,17 @@ func (s *itemSection) holds(l jdLine) bool {
 	return s.flat || l.indent > s.indent
 }
 
+// reHedgedLead finds a list item that leads into a hedged choice of the
+// items nested under it ("preferably with one or more of these areas as
+// a focus:", "ideally in one of:").
+var reHedgedLead = regexp.MustCompile(`(?i)\b(?:preferabl[ey]|ideally|bonus|a plus|nice to have)\b[^:]*:\s*$`)
+
+// hedgedLead reports whether item text ends in a colon after a hedge:
+// the items nested under it are nice-to-haves, whatever its section.
+func hedgedLead(text string) bool {
+	return reHedgedLead.MatchString(strings.TrimRight(text, "*_ "))
+}
+
 // labelItem reports whether a list item is a label over the items after
 // it ("Bonus:", "**Nice to have:**") and the section it names: a few
 // heading words and a colon, with nothing after it. "Bonus: Rust" is an
@@ -356,6 +372,16 @@ func (jd *JobDescription) add(text, k string, item bool) {
 		if parts := splitOutside(text, ';'); mixedNeed(parts) {
 			// "Undergrad degree required; MBA a plus": a must-have and a
 			// nice-to-have, not one nice-to-have for the word "plus".
+			for _, p := range parts {
+				jd.add(p, k, item)
+			}
+			return
+		}
+	}
+	if k != "nice" && strings.Contains(text, ",") {
+		if parts := splitOutside(text, ','); mixedNeed(parts) && !slices.ContainsFunc(parts, func(p string) bool { return !namesDegree(p) }) {
+			// "BSME / BSEE degree or equivalent, MS degree preferred": a
+			// degree asked for and a higher one preferred.
 			for _, p := range parts {
 				jd.add(p, k, item)
 			}

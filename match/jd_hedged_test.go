@@ -1,0 +1,65 @@
+package match
+
+import "testing"
+
+// TestHedgedLeadAndDegreeSplit pins two readings from real JDs (the
+// SendGrid and Matternet postings of the corpus): the items nested under
+// "…, preferably with one or more of these areas:" are what it would
+// prefer, and "BS degree or equivalent, MS degree preferred" asks for the
+// BS and prefers the MS. Neither reading reaches lines without the hedge
+// or without a degree on both sides.
+func TestHedgedLeadAndDegreeSplit(t *testing.T) {
+	tests := []struct {
+		name string
+		jd   string
+		want map[string]bool // requirement text → must-have
+	}{{
+		name: "hedged lead",
+		jd: "## Requirements\n" +
+			"- 10+ years of product management, preferably with one or more of these areas as a focus:\n" +
+			"  - SaaS experience\n" +
+			"  - Email domain expertise\n" +
+			"- Customer focused\n",
+		want: map[string]bool{
+			"10+ years of product management, preferably with one or more of these areas as a focus:": true,
+			"SaaS experience":        false,
+			"Email domain expertise": false,
+			"Customer focused":       true,
+		},
+	}, {
+		name: "lead without a hedge",
+		jd: "## Requirements\n" +
+			"- Experience with one or more of:\n" +
+			"  - Kafka streaming\n" +
+			"- Customer focused\n",
+		want: map[string]bool{"Experience with one or more of:": true, "Kafka streaming": true, "Customer focused": true},
+	}, {
+		name: "degree and a higher one preferred",
+		jd:   "## Qualifications\n- BSME / BSEE degree or equivalent, MS degree preferred\n- Team player\n",
+		want: map[string]bool{"BSME / BSEE degree or equivalent": true, "MS degree preferred": false, "Team player": true},
+	}, {
+		name: "only one side a degree",
+		jd:   "## Qualifications\n- Degree in Computer Science, Python preferred\n- Team player\n",
+		want: map[string]bool{"Degree in Computer Science, Python preferred": false, "Team player": true},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			jd, err := ParseJD(tt.jd, "markdown")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, r := range jd.Requirements {
+				got[r.Text] = r.MustHave
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("requirements %v, want %v", got, tt.want)
+			}
+			for text, must := range tt.want {
+				if m, ok := got[text]; !ok || m != must {
+					t.Errorf("%q: must-have %v (found %v), want %v; all: %v", text, m, ok, must, got)
+				}
+			}
+		})
+	}
+}
