@@ -42,6 +42,7 @@ func jobCalls(t *testing.T, serve func(Config) *httptest.Server, open, keyed *ht
 
 		call(srv, "save job", "POST", "/api/v1/jobs", `{"title":"Platform lead","job_description":"Requirements:\n- Led DevOps team\n- Go","format":"text"}`, 201, "valid"),
 		call(srv, "save job again", "POST", "/api/v1/jobs", `{"title":"Platform lead","job_description":"Requirements:\n- Led DevOps team\n- Go","format":"text"}`, 200, "valid"),
+		call(srv, "save job under another title", "POST", "/api/v1/jobs", `{"title":"Platform head","job_description":"Requirements:\n- Led DevOps team\n- Go","format":"text"}`, 409, "conflict"),
 		call(srv, "save job untitled", "POST", "/api/v1/jobs", `{"job_description":"## Requirements\n- Kubernetes in production"}`, 201, "valid"),
 		warns(call(srv, "save job not in English", "POST", "/api/v1/jobs", jobBody("", germanJD), 201, "valid"),
 			`"warnings":["the job description does not look like English`, `"warning_codes":["not_english"]`),

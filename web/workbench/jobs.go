@@ -47,7 +47,8 @@ func (s *Store) Job(id string) (*Job, error) {
 // SaveJob stores j under a new ID, unless a job with the same title and
 // text is stored already: then it returns that job and created false, so
 // a client that sends the same job twice (a retry, a second click) keeps
-// one; the format is not compared, and the stored job is returned as
+// one. The same text under another title is ECONFLICT, naming the job
+// stored; the format is not compared, and the stored job is returned as
 // stored. The caller checks that the text parses into requirements and
 // normalizes its lines (match.NewJob), so CRLF and LF copies are one job;
 // here only sizes and the format's name are checked.
@@ -68,10 +69,16 @@ func (s *Store) SaveJob(j Job) (saved *Job, created bool, err error) {
 			return err
 		}
 		for _, old := range stored {
-			if old.Title == j.Title && old.JobDescription == j.JobDescription {
+			if old.JobDescription != j.JobDescription {
+				continue
+			}
+			if old.Title == j.Title {
 				saved = &old
 				return nil
 			}
+			// One posting under two titles would be two entries in every
+			// list of the jobs a person fits, each with the same score.
+			return vitae.Errorf(vitae.ECONFLICT, "this job description is stored already as %q (%s); delete that job to store it under another title", old.Title, old.ID)
 		}
 		if len(stored) >= MaxJobs {
 			return vitae.Errorf(vitae.ETOOLARGE, "at most %d stored jobs", MaxJobs)

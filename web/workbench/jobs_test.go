@@ -79,7 +79,7 @@ func TestSaveJobRefusesBadInput(t *testing.T) {
 		t.Errorf("refused jobs were stored: %+v", all)
 	}
 	for i := 0; i < MaxJobs; i++ {
-		if _, _, err := s.SaveJob(Job{Title: fmt.Sprint("j", i), JobDescription: "- Go"}); err != nil {
+		if _, _, err := s.SaveJob(Job{Title: fmt.Sprint("j", i), JobDescription: fmt.Sprint("- Go ", i)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -89,7 +89,8 @@ func TestSaveJobRefusesBadInput(t *testing.T) {
 }
 
 // The same title and text sent twice is one job: the second save returns
-// the first, not created; a different title or text is another job.
+// the first, not created; another text is another job; the same text
+// under another title is refused as a conflict that names the first.
 func TestSaveJobKeepsOneOfTheSameJob(t *testing.T) {
 	s, _ := open(t)
 	jd := "# SRE Manager\n## Requirements\n- Kubernetes in production"
@@ -101,21 +102,28 @@ func TestSaveJobKeepsOneOfTheSameJob(t *testing.T) {
 		name    string
 		job     Job
 		created bool
+		code    string // the error's code, "" for none
 	}{
-		{"the same again", Job{Title: "SRE Manager", JobDescription: jd}, false},
-		{"the same, spaced", Job{Title: " SRE Manager ", JobDescription: jd + "\n\n"}, false},
-		{"another title", Job{Title: "SRE Lead", JobDescription: jd}, true},
-		{"another text", Job{Title: "SRE Manager", JobDescription: jd + "\n- Terraform"}, true},
+		{"the same again", Job{Title: "SRE Manager", JobDescription: jd}, false, ""},
+		{"the same, spaced", Job{Title: " SRE Manager ", JobDescription: jd + "\n\n"}, false, ""},
+		{"another title", Job{Title: "SRE Lead", JobDescription: jd}, false, vitae.ECONFLICT},
+		{"another text", Job{Title: "SRE Manager", JobDescription: jd + "\n- Terraform"}, true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, created, err := s.SaveJob(tt.job)
+			if tt.code != "" {
+				if vitae.ErrorCode(err) != tt.code || got != nil || !strings.Contains(err.Error(), first.ID) {
+					t.Errorf("SaveJob = %v, %v; want %s naming %s", got, err, tt.code, first.ID)
+				}
+				return
+			}
 			if err != nil || created != tt.created || (got.ID == first.ID) == tt.created {
 				t.Errorf("SaveJob = %s created %v, %v; want created %v (first is %s)", got.ID, created, err, tt.created, first.ID)
 			}
 		})
 	}
-	if all, _ := s.Jobs(); len(all) != 3 {
-		t.Errorf("%d jobs stored, want 3", len(all))
+	if all, _ := s.Jobs(); len(all) != 2 {
+		t.Errorf("%d jobs stored, want 2", len(all))
 	}
 }
