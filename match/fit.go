@@ -88,7 +88,7 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 	read := map[string]*vitae.Resume{} // the pools of the jobs overlap: each résumé read once
 	for _, j := range jobs {
 		jf := JobFit{JobID: j.ID, Title: j.Title}
-		res, err := m.fit(ctx, Request{JobDescription: j.JobDescription, Format: j.Format}, rr, read, false)
+		res, err := m.fit(ctx, Request{JobDescription: j.JobDescription, Format: j.Format, Title: j.Title}, rr, read, false)
 		switch {
 		case ctx.Err() != nil:
 			return nil, vitae.Wrap(vitae.ETIMEOUT, ctx.Err(), "fitting the stored jobs took too long")
@@ -122,6 +122,17 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 		return fa.Title < fb.Title
 	})
 	return out, nil
+}
+
+// titleOf is the role a match reads: the description's own title, else
+// the one given with it, unless that is only NewJob's stand-in (the
+// first requirement's text), which names no role.
+func titleOf(jd *JobDescription, given string) string {
+	given = strings.TrimSpace(given)
+	if jd.Title != "" || given == "" || len(jd.Requirements) > 0 && given == truncateRunes(jd.Requirements[0].Text, 80) {
+		return jd.Title
+	}
+	return given
 }
 
 // NewJob checks a job description before it is stored: it must parse

@@ -148,3 +148,37 @@ func TestFitsLeaveLengthOut(t *testing.T) {
 			fits[0].Fit, without.Explain.Evidence, withLength.Fit, withLength.Explain.Evidence)
 	}
 }
+
+// TestStoredTitleIsTheRole: a stored job whose description names no role
+// is matched under the title it was stored with (role fit reads it); the
+// description's own title wins over the stored one, and NewJob's stand-in
+// title (the first requirement) names no role.
+func TestStoredTitleIsTheRole(t *testing.T) {
+	_, m := engineWith(t, matchCorpus)
+	ctx := context.Background()
+	text := "## Requirements\n- Run Kubernetes clusters in production\n- Lead a team of site reliability engineers\n"
+	stand, err := NewJob("", text, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, title, want string
+	}{
+		{"no title given", text, "", ""},
+		{"stored title", text, "SRE Manager", "SRE Manager"},
+		{"the description's own", "# Platform Engineer\n" + text, "SRE Manager", "Platform Engineer"},
+		{"stand-in title", text, stand.Title, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fits, err := m.Fits(ctx, "strong", []Job{{ID: "j", Title: tt.title, JobDescription: tt.text}})
+			if err != nil || len(fits) != 1 || fits[0].Match == nil {
+				t.Fatalf("Fits: %v, %+v", err, fits)
+			}
+			res := fits[0].Match
+			if res.Title != tt.want || (res.Weights.RoleFit > 0) != (tt.want != "") {
+				t.Errorf("read as %q with role fit weight %v; want %q, role fit on %v", res.Title, res.Weights.RoleFit, tt.want, tt.want != "")
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"time"
+	"unicode/utf8"
 
 	"vitae"
 )
@@ -252,6 +253,9 @@ func (g *grading) candidate(id string) (Candidate, bool) {
 // grading of the same request (Fits: the pools of many jobs overlap).
 // length is false to leave the length factor out (Fits).
 func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, read map[string]*vitae.Resume, length bool) (*grading, error) {
+	if utf8.RuneCountInString(r.Title) > MaxTitle {
+		return nil, vitae.TooLong("title", MaxTitle, "characters")
+	}
 	jd, err := ParseJD(r.JobDescription, r.Format)
 	if err != nil {
 		return nil, err
@@ -259,6 +263,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if len(jd.Requirements) == 0 {
 		return nil, vitae.Errorf(vitae.EINVALID, "no requirements found in the job description")
 	}
+	jd.Title = titleOf(jd, r.Title)
 	mode := r.Mode
 	if mode == "" {
 		mode = m.opts.Mode

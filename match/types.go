@@ -9,9 +9,17 @@ import (
 // The request and answer of a match: web and cmd depend on these shapes;
 // they are the JSON of POST /api/v1/match and `vitae match --json`.
 
+// MaxTitle is the longest Request.Title, in characters (a stored job's
+// title is as long at most).
+const MaxTitle = 200
+
 // Request asks for the candidates that best cover a job description.
 type Request struct {
 	JobDescription string `json:"job_description"`
+	// Title names the job when its description names none (a stored
+	// job's title): role fit then reads it. The description's own title
+	// wins when it has one.
+	Title string `json:"title,omitempty"` // at most MaxTitle characters
 	// Format is "text", "markdown", "html" or "json" (JSON Resume job
 	// schema); empty means detect.
 	Format string     `json:"format,omitempty"`

@@ -200,6 +200,9 @@ func testLiveResponsesMatchOpenAPI(t *testing.T, store openStore) {
 		jsonCall("rank huge body", "POST", "/api/v1/rank", `{"query":"x","bullets":["`+hugeText+`"]}`, 413, ""),
 
 		jsonCall("match", "POST", "/api/v1/match", `{"job_description":"## Requirements\n- Lead a team of SREs\n- Kubernetes in production"}`, 200, "valid"),
+		{name: "match titled", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"title":"SRE Manager","job_description":"## Requirements\n- Lead a team of SREs\n- Kubernetes in production"}`),
+			status: 200, request: "valid", contains: []string{`"title":"SRE Manager"`}},
+		jsonCall("match title too long", "POST", "/api/v1/match", `{"title":"`+strings.Repeat("t", 201)+`","job_description":"- Go"}`, 400, "invalid"),
 		{name: "match years of a role", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"## Requirements\n- 3+ years as a site reliability engineer\n- Kubernetes in production"}`),
 			status: 200, request: "valid", contains: []string{`"kind":"role"`}},
 		{name: "match years of a skill", srv: open, method: "POST", path: "/api/v1/match", body: []byte(`{"job_description":"## Requirements\n- At least 3 years experience with Kubernetes\n- Lead a team of SREs"}`),

@@ -89,7 +89,7 @@ func (s *Server) matchForm(c *gin.Context) {
 	}
 	if err == nil {
 		d.Title, d.JD, d.JobID = j.Title, j.JobDescription, j.ID
-		req := match.Request{JobDescription: j.JobDescription, Format: j.Format, Limit: 10}
+		req := match.Request{JobDescription: j.JobDescription, Format: j.Format, Title: j.Title, Limit: 10}
 		if d.Match, err = s.m.Match(c.Request.Context(), req); err == nil {
 			// Logged and masked as a pasted description is (pages.go).
 			if d.AuditID = s.logMatch(c.Request.Context(), req, "", d.Match, d.Blind); d.Blind {
