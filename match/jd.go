@@ -53,7 +53,7 @@ var (
 	// reNice also reads "is a strong advantage", "would be an asset",
 	// "is advantageous", "would be beneficial" (not "be taking advantage
 	// of", "mutually beneficial relationships").
-	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional|(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:strong|real|big|great|clear|definite)\s+)?(?:advantage|asset|advantageous|beneficial))\b`)
+	reNice      = regexp.MustCompile(`(?i)\b(preferred|bonus|plus|nice to have|nice-to-have|desired|ideally|a plus|good to have|optional|not (?:strictly )?(?:required|a requirement|mandatory|necessary|essential|needed)|(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:strong|real|big|great|clear|definite)\s+)?(?:advantage|asset|advantageous|beneficial))\b`)
 	reSeniority = regexp.MustCompile(`(?i)\b(intern|junior|mid-level|senior|staff|principal|lead|manager|director|head)\b`)
 )
 
@@ -378,6 +378,20 @@ func (jd *JobDescription) add(text, k string, item bool) {
 			return
 		}
 	}
+	if k != "nice" && item && strings.Count(text, ". ") > 0 {
+		var parts []string
+		for _, sn := range ingest.Sentences(text) {
+			parts = append(parts, strings.TrimRight(sn.Text, ".!?"))
+		}
+		if len(parts) > 1 && mixedNeed(parts) {
+			// "- Must have: Kubernetes. Nice to have: Istio.": read as the
+			// same words on a line of their own are.
+			for _, p := range parts {
+				jd.add(p, k, item)
+			}
+			return
+		}
+	}
 	if k != "nice" && strings.Contains(text, ",") {
 		if parts := splitOutside(text, ','); mixedNeed(parts) && !slices.ContainsFunc(parts, func(p string) bool { return !namesDegree(p) }) {
 			// "BSME / BSEE degree or equivalent, MS degree preferred": a
@@ -390,7 +404,7 @@ func (jd *JobDescription) add(text, k string, item bool) {
 	}
 	r := Requirement{Text: text}
 	switch {
-	case reNice.MatchString(text) || k == "nice":
+	case niceText(text) || k == "nice":
 		r.MustHave = false
 	case reMust.MatchString(text) || k == "must":
 		r.MustHave = true
@@ -461,6 +475,39 @@ func splitOutside(text string, sep rune) []string {
 	}
 	return append(parts, text[from:])
 }
+
+// reAside finds a parenthetical aside.
+var reAside = regexp.MustCompile(`\(([^()]*)\)`)
+
+// niceText reports whether a requirement's words hedge it, leaving out
+// an aside that hedges a choice of its own: "Experience with BI tools
+// (Metabase preferred)" asks for BI tools and prefers one, while "Go
+// (preferred)" and "Kubernetes (a plus)" hedge the whole.
+func niceText(text string) bool {
+	if !reNice.MatchString(text) {
+		return false
+	}
+	rest := reAside.ReplaceAllStringFunc(text, func(a string) string {
+		inner := a[1 : len(a)-1]
+		if !reNice.MatchString(inner) {
+			return a
+		}
+		left := strings.Fields(reNice.ReplaceAllString(inner, " "))
+		left = slices.DeleteFunc(left, func(w string) bool {
+			w = strings.ToLower(strings.Trim(w, ",;:.!-–"))
+			return w == "" || asideFiller[w]
+		})
+		if len(left) == 0 || strings.TrimSpace(reAside.ReplaceAllString(text, "")) == "" {
+			return a // the hedge alone: it hedges what it follows
+		}
+		return " " // a choice of its own is preferred
+	})
+	return reNice.MatchString(rest)
+}
+
+// asideFiller are the words an aside hedging the whole adds to its hedge
+// ("is a strong plus", "highly desired", "but not required").
+var asideFiller = setOf(`is are a an the very highly strongly strong big definite real great but would be will be would's also very much`)
 
 // mixedNeed reports whether the parts of a line differ in need: one says
 // it is nice to have ("MBA a plus"), another does not.

@@ -2,12 +2,14 @@ package match
 
 import "testing"
 
-// TestHedgedLeadAndDegreeSplit pins two readings from real JDs (the
-// SendGrid and Matternet postings of the corpus): the items nested under
-// "…, preferably with one or more of these areas:" are what it would
-// prefer, and "BS degree or equivalent, MS degree preferred" asks for the
-// BS and prefers the MS. Neither reading reaches lines without the hedge
-// or without a degree on both sides.
+// TestHedgedLeadAndDegreeSplit pins how hedges are read, from real JDs
+// (the SendGrid and Matternet postings of the corpus) and a tryout: the
+// items nested under "…, preferably with one or more of these areas:" are
+// what it would prefer; "BS degree or equivalent, MS degree preferred"
+// asks for the BS and prefers the MS; "not required" hedges; an item
+// saying a must and a nice is both; an aside preferring a choice of its
+// own ("(Metabase preferred)") leaves the item a must. None of these
+// reaches lines without the hedge or without a degree on both sides.
 func TestHedgedLeadAndDegreeSplit(t *testing.T) {
 	tests := []struct {
 		name string
@@ -41,6 +43,25 @@ func TestHedgedLeadAndDegreeSplit(t *testing.T) {
 		name: "only one side a degree",
 		jd:   "## Qualifications\n- Degree in Computer Science, Python preferred\n- Team player\n",
 		want: map[string]bool{"Degree in Computer Science, Python preferred": false, "Team player": true},
+	}, {
+		name: "not required",
+		jd:   "## Requirements\n- Go\n- Not required: Kubernetes\n- Terraform experience is not required\n",
+		want: map[string]bool{"Go": true, "Not required: Kubernetes": false, "Terraform experience is not required": false},
+	}, {
+		name: "a must and a nice in one item",
+		jd:   "## Requirements\n- Must have: Kubernetes. Nice to have: Istio.\n- Go\n",
+		want: map[string]bool{"Must have: Kubernetes": true, "Nice to have: Istio": false, "Go": true},
+	}, {
+		name: "an aside preferring a choice, or hedging the whole",
+		jd: "## Requirements\n- Experience with BI tools (Metabase preferred)\n- Python (a plus)\n" +
+			"- Scala (strongly preferred)\n- SQL (preferred but not required)\n- Degree in CS (or equivalent experience)\n",
+		want: map[string]bool{
+			"Experience with BI tools (Metabase preferred)": true,
+			"Python (a plus)":                         false,
+			"Scala (strongly preferred)":              false,
+			"SQL (preferred but not required)":        false,
+			"Degree in CS (or equivalent experience)": true,
+		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

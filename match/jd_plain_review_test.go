@@ -205,7 +205,7 @@ func TestParseJDPlainReview(t *testing.T) {
 		{
 			"a heading word in brackets is no switch",
 			"Senior Go Engineer\n\nRequirements: Go (e.g. Nice to have: Rust)\n",
-			[]string{"nice: Go (e.g. Nice to have: Rust)"},
+			[]string{"must: Go (e.g. Nice to have: Rust)"}, // the aside prefers a choice of its own (niceText)
 		},
 		// review22b: an inline heading's sentences above a list are its
 		// section's content, not blurb the list drops.
