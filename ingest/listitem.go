@@ -10,11 +10,13 @@ import (
 // reBullet matches a list item: a marker and then the item's text. A dash,
 // a star, a plus, a middle dot or a number needs a space (or a no-break
 // space, as word processors write it) after it: "-Kubernetes", "*Go*" and
-// "1.5 years" are not items. A bullet glyph needs none ("•Go"). The glyphs
+// "1.5 years" are not items; so does a letter a–h of a lettered list ("a.
+// Experience with dbt", "b) Snowflake"). A bullet glyph needs none ("•Go",
+// "→ On-call", "👉 Python"). The glyphs
 // are those résumés and job descriptions carry when they come from
 // Markdown, word processors and PDFs: "\uf0b7", "\uf0a7" and "\uf0d8" are
 // the bullets of Word's Symbol and Wingdings fonts as pdftotext writes them.
-var reBullet = regexp.MustCompile(`^\s*(?:(?:[\-*+–·○⁃]|\d{1,2}[.)])(?:[\s\x{00A0}]+(.*))?|[•▪◦●■►▸➢‣✓\x{F0B7}\x{F0A7}\x{F0D8}][\s\x{00A0}]*(.*))$`)
+var reBullet = regexp.MustCompile(`^\s*(?:(?:[\-*+–·○⁃]|\d{1,2}[.)]|[a-h][.)])(?:[\s\x{00A0}]+(.*))?|[•▪◦●■►▸➢‣✓✔✅☑◆❖★→➔➜➤⇒👉\x{F0B7}\x{F0A7}\x{F0D8}][\x{FE0F}\s\x{00A0}]*(.*))$`)
 
 // ListItem reports whether line is a list item ("- Go", "• Go", "1. Go")
 // and returns its text, trimmed, without the marker; a lone marker is an

@@ -23,6 +23,13 @@ func TestListItem(t *testing.T) {
 		{"•Go", "Go", true},                     // a bullet glyph needs no space
 		{"\uf0a7 Terraform", "Terraform", true}, // Wingdings bullets as pdftotext writes them
 		{"\uf0d8 Terraform", "Terraform", true},
+		{"→ On-call experience", "On-call experience", true}, // arrows and emoji a pasted JD uses
+		{"👉 Python or Go", "Python or Go", true},
+		{"✔️ Terraform", "Terraform", true}, // with the emoji variation selector
+		{"a. Experience with dbt", "Experience with dbt", true}, // a lettered list
+		{"b) Snowflake or BigQuery", "Snowflake or BigQuery", true},
+		{"e.g. Kafka", "", false},
+		{"J. Smith led the team", "", false}, // an initial is no letter of a list
 		{"*emphasis* here", "", false},
 		{"1.5 years of Go", "", false},
 		{"---", "", false},

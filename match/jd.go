@@ -3,6 +3,7 @@ package match
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"regexp"
 	"slices"
 	"strconv"
@@ -526,7 +527,7 @@ func mixedNeed(parts []string) bool {
 // a date range alone, and of two words or more unless it is a list item
 // or names a skill.
 func requirementText(text, k string, item bool) (string, bool) {
-	text = strings.TrimSpace(strings.Trim(text, "*_ "))
+	text = strings.TrimSpace(strings.Trim(inlineMarkup(text), "*_ "))
 	if k == "skip" || text == "" || boilerplate.MatchString(text) || !strings.ContainsFunc(text, unicode.IsLetter) {
 		return "", false
 	}
@@ -537,6 +538,29 @@ func requirementText(text, k string, item bool) (string, bool) {
 		return "", false
 	}
 	return text, true
+}
+
+// reInlineTag finds the inline HTML a Markdown text may carry ("<b>Go</b>",
+// "<br>"); reEmphasis its strong emphasis and code spans ("**Go**", "`kubectl`").
+var (
+	reInlineTag = regexp.MustCompile(`(?i)</?(?:b|i|u|em|strong|code|span|a|br|small|mark|sup|sub)(?:\s[^<>]*)?/?>`)
+	reEmphasis  = regexp.MustCompile("\\*\\*([^*]+)\\*\\*|__([^_]+)__|`([^`]+)`")
+)
+
+// inlineMarkup returns a requirement's words without the inline markup
+// of its line: "Strong experience with **Go** and <b>PostgreSQL</b> &amp;
+// Redis" asks for "Go and PostgreSQL & Redis", as a reader sees it.
+func inlineMarkup(text string) string {
+	if strings.ContainsAny(text, "<") {
+		text = reInlineTag.ReplaceAllString(text, "")
+	}
+	if strings.ContainsAny(text, "*_`") {
+		text = reEmphasis.ReplaceAllString(text, "$1$2$3")
+	}
+	if strings.Contains(text, "&") && strings.Contains(text, ";") {
+		text = html.UnescapeString(text)
+	}
+	return text
 }
 
 // leadingYears reads a requirement that asks to lead and says years more

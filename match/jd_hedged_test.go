@@ -8,7 +8,8 @@ import "testing"
 // what it would prefer; "BS degree or equivalent, MS degree preferred"
 // asks for the BS and prefers the MS; "not required" hedges; an item
 // saying a must and a nice is both; an aside preferring a choice of its
-// own ("(Metabase preferred)") leaves the item a must. None of these
+// own ("(Metabase preferred)") leaves the item a must; inline markup and
+// pasted markers ("→", "👉", "a.") are not a requirement's words. None of these
 // reaches lines without the hedge or without a degree on both sides.
 func TestHedgedLeadAndDegreeSplit(t *testing.T) {
 	tests := []struct {
@@ -61,6 +62,17 @@ func TestHedgedLeadAndDegreeSplit(t *testing.T) {
 			"Scala (strongly preferred)":              false,
 			"SQL (preferred but not required)":        false,
 			"Degree in CS (or equivalent experience)": true,
+		},
+	}, {
+		name: "markup and pasted markers",
+		jd: "## Requirements\n- Strong experience with **Go** and <b>PostgreSQL</b> &amp; Redis\n" +
+			"→ On-call experience\n👉 Python or Go\na. Experience with `dbt`\nb. Snowflake or BigQuery\n",
+		want: map[string]bool{
+			"Strong experience with Go and PostgreSQL & Redis": true,
+			"On-call experience":    true,
+			"Python or Go":          true,
+			"Experience with dbt":   true,
+			"Snowflake or BigQuery": true,
 		},
 	}}
 	for _, tt := range tests {
