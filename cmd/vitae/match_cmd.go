@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -223,8 +224,18 @@ func yearsText(c match.Candidate) string {
 		notes[i] = y.Note()
 		total = total || y.Kind == "total"
 	}
-	if total && c.YearsExperience > 0 || c.Explain.Years[0].Unknown {
-		return strings.Join(notes, "; ") // an unknown note says there are no dated roles
+	if c.Explain.Years[0].Unknown {
+		// No dated role: every check is unknown alike; say so once.
+		var asked []string
+		for _, y := range c.Explain.Years {
+			if a := strconv.FormatFloat(y.Asked, 'f', -1, 64); !slices.Contains(asked, a) {
+				asked = append(asked, a)
+			}
+		}
+		return "years unknown: no role is dated (" + strings.Join(asked, ", ") + " asked)"
+	}
+	if total && c.YearsExperience > 0 {
+		return strings.Join(notes, "; ")
 	}
 	return strings.Join(notes, "; ") + " (" + career + ")"
 }

@@ -96,7 +96,8 @@ func TestMatchTextSaysWeights(t *testing.T) {
 
 // TestYearsTextSaysCareerOnce: a years check of the whole career is the
 // career's years, said once ("10.8 of 5 years in all", not followed by
-// "(10.8 years in all)"); a leadership check keeps the career beside it.
+// "(10.8 years in all)"); a leadership check keeps the career beside it;
+// with no role dated, the years are unknown, said once for every check.
 func TestYearsTextSaysCareerOnce(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -109,6 +110,9 @@ func TestYearsTextSaysCareerOnce(t *testing.T) {
 			"0.0 of 5 years in all (no dated roles)"},
 		{"leadership", match.Candidate{YearsExperience: 14.3, Explain: match.Explain{Years: []match.YearsCheck{{Kind: "leadership", Asked: 5, Have: 2.5}}}},
 			"2.5 of 5 years leading (14.3 years in all)"},
+		{"no role dated, several checks", match.Candidate{Explain: match.Explain{Years: []match.YearsCheck{
+			{Kind: "leadership", Asked: 2, Unknown: true}, {Kind: "total", Asked: 5, Unknown: true}, {Kind: "skill", Asked: 5, Unknown: true}}}},
+			"years unknown: no role is dated (2, 5 asked)"},
 	} {
 		if got := yearsText(tc.c); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
