@@ -243,6 +243,19 @@ func (y YearsCheck) Note() string {
 	return have + " in all"
 }
 
+// UnknownYears says, once, that the years of checks are not known (no
+// role of the candidate is dated), with the years each asked: "years
+// unknown: no role is dated (2, 5 asked)".
+func UnknownYears(checks []YearsCheck) string {
+	var asked []string
+	for _, y := range checks {
+		if a := strconv.FormatFloat(y.Asked, 'f', -1, 64); !slices.Contains(asked, a) {
+			asked = append(asked, a)
+		}
+	}
+	return "years unknown: no role is dated (" + strings.Join(asked, ", ") + " asked)"
+}
+
 // orLeadRole is ev, or the candidate's leadership role of the family a
 // requirement to lead people names when it earns more (leadRole).
 func (s scorer) orLeadRole(ri int, bullets []vitae.Bullet, ev *Evidence) *Evidence {

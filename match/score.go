@@ -130,7 +130,11 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 		}
 		ex.Years = append(ex.Years, checks...)
 		ex.YearsFit = math.Min(ex.YearsFit, fit)
-		noteYears(c.Matched, ri, strings.Join(notes, ", "))
+		note := strings.Join(notes, ", ")
+		if !dated {
+			note = UnknownYears(checks) // one note, not one per check
+		}
+		noteYears(c.Matched, ri, note)
 		if s.yearsCap {
 			sum -= weights[ri] * capYears(c.Matched, ri, fit)
 			ex.Evidence = round3(sum / wsum)

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -225,14 +224,7 @@ func yearsText(c match.Candidate) string {
 		total = total || y.Kind == "total"
 	}
 	if c.Explain.Years[0].Unknown {
-		// No dated role: every check is unknown alike; say so once.
-		var asked []string
-		for _, y := range c.Explain.Years {
-			if a := strconv.FormatFloat(y.Asked, 'f', -1, 64); !slices.Contains(asked, a) {
-				asked = append(asked, a)
-			}
-		}
-		return "years unknown: no role is dated (" + strings.Join(asked, ", ") + " asked)"
+		return match.UnknownYears(c.Explain.Years) // every check unknown alike: said once
 	}
 	if total && c.YearsExperience > 0 {
 		return strings.Join(notes, "; ")
