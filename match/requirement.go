@@ -41,7 +41,8 @@ func (z *analyzer) requirement(text string) *reqParts {
 	p.people = leadsPeople(text)
 	p.roles = z.rolesOf(text)
 	p.asksRole = asksRole(z.tokens(text))
-	p.degree = kindOf(text, p) == KindDegree
+	kind := kindOf(text, p)
+	p.degree, p.act = kind == KindDegree, kind == KindAct
 	if asksToLead(text) {
 		toks := z.tokens(text)
 		p.led, p.team, p.mentoring = z.ledKeys(toks), teamOf(toks), asksToMentor(toks)

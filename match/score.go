@@ -194,6 +194,9 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 		if b.ID == "" && req.people && !peopleTitle(b.Text) {
 			continue // "Site Reliability Engineer" names the field, not a team led (leadRole reads leaders' titles)
 		}
+		if b.ID == "" && req.act && !req.people {
+			continue // a title says the role held, not that the work asked was done ("Agile Developer" for "Implement data quality frameworks")
+		}
 		rec := 1 - s.w.Recency*(1-recency(vitae.PeriodOf(b), s.w.RecencyHalfLife, s.now))
 		credit := s.partialCredit(g.score)
 		if s.gate != nil && !g.demoted {
