@@ -168,11 +168,11 @@ func TestSenseStopsAfterFailure(t *testing.T) {
 
 // TestSenseFitDefinition: the fit definition names the sense rule only in
 // the answers of a match with the check on; off, it is the text it was
-// before the check came, its strict-rules clause whole.
+// before the check came, its partial-credit clause whole.
 func TestSenseFitDefinition(t *testing.T) {
-	if !strings.Contains(FitDefinition, "the strict rules do not; with the strict evidence rules rising to 0.625") ||
+	if !strings.Contains(FitDefinition, "partial 0.5 to 0.625 (more the nearer the bullet comes to strong)") ||
 		strings.Contains(FitDefinition, "embedding model does not find") {
-		t.Errorf("FitDefinition = %q; want the strict-rules clause whole and no sense rule", FitDefinition)
+		t.Errorf("FitDefinition = %q; want the partial-credit clause whole and no sense rule", FitDefinition)
 	}
 	ctx := context.Background()
 	on := senseMatcher(t, (&flakyModel{}).embedder(t))

@@ -37,13 +37,13 @@ var FitDefinition = fitDefinition(defaultWeights)
 func fitDefinition(w Weights) string {
 	return "fit = evidence × adjustment, in percent. evidence is the weighted share of the requirements the résumé shows " +
 		"(must-haves weigh " + ftoa(w.MustHave) + ", nice-to-haves " + ftoa(w.NiceToHave) + ", × " + ftoa(w.Soft) + " for a requirement naming no skill, tool or role; " +
-		"strong evidence counts " + ftoa(w.StrongCredit) + ", partial " + ftoa(w.PartialCredit) + " (" + ftoa(w.PartialCreditTop) + " for a bullet the older rules call strong and the strict rules do not; " +
-		"with the strict evidence rules rising to " + ftoa(w.PartialCreditTop) + " as its score nears the strong threshold), older roles slightly less); " +
+		"strong evidence counts " + ftoa(w.StrongCredit) + ", partial " + ftoa(w.PartialCredit) + " to " + ftoa(w.PartialCreditTop) + " (more the nearer the bullet comes to strong), " +
+		"evidence from older roles slightly less); " +
 		"adjustment = max(0, 1 − " + ftoa(w.RoleFit) + " × (1 − role fit) − " + ftoa(w.Experience) + " × (1 − years fit)) × length, " +
 		"length being min(1, " + ftoa(w.LengthFrom) + " / the résumé's bullets)^" + ftoa(w.Length) + " (a long résumé meets more requirements by chance; 1 in the jobs a person fits, where it would be the same for every job), " +
-		"role fit being the mean, weighted s : " + ftoa(w.RoleSense) + ", of role words (the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title — their headline counts as one held now — carries; " +
-		"a short name and its long one, \"PM\" and \"product manager\", are one; s is the share of those words some candidate's title carries, 1 unless a word of the role is in no one's title) " +
-		"and role sense (how near in meaning, under the search's embedding model, their best role title is to that role; a title of that role's lexicon family reads at least " + ftoa(w.RoleFamily) + " near), slightly less for a role that ended long ago, " +
+		"role fit being the mean of role words and role sense, weighing s against " + ftoa(w.RoleSense) + ": role words are the share of the words of the role the JD title names, without employer, team and level, or one of its other names in parentheses, their best role title — their headline counts as one held now — carries; " +
+		"a short name and its long one, \"PM\" and \"product manager\", are one; s is the share of those words some candidate's title carries, 1 unless a word of the role is in no one's title; " +
+		"role sense is how near in meaning, under the search's embedding model, their best role title is to that role; a title of that role's lexicon family reads at least " + ftoa(w.RoleFamily) + " near; both slightly less for a role that ended long ago; " +
 		"and at least " + ftoa(w.TitleSearch) + " × how well their résumé answers the JD title as a search query (relative to the best answer). Candidates with evidence for a must-have always rank first."
 }
 
