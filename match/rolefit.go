@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"vitae"
@@ -37,6 +38,11 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 	if len(alts) == 0 {
 		return fit, 1 // no role to read: no word of it is missing
 	}
+	for _, a := range alts {
+		for i, t := range a {
+			a[i] = agentStem(t)
+		}
+	}
 	type role struct {
 		terms map[string]bool
 		age   float64 // factor for how long ago the role ended
@@ -49,7 +55,7 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 			terms := map[string]bool{}
 			ts := index.Terms(held)
 			for _, t := range ts {
-				terms[t] = true
+				terms[agentStem(t)] = true
 			}
 			if names {
 				add, misread := nameTerms(held, ts)
@@ -132,6 +138,21 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 		}
 	}
 	return fit, share
+}
+
+// agentStem reads a role title's agent noun as the work it names, where
+// the stemmer leaves them apart: "trainer" as "train" (of "Head of
+// Training"), "leader" as "lead", "tester" as "test". A term is read so
+// when dropping its "er" leaves the stem of the "-ing" word.
+func agentStem(t string) string {
+	base, ok := strings.CutSuffix(t, "er")
+	if !ok || len(base) < 3 {
+		return t
+	}
+	if ts := index.Terms(base + "ing"); len(ts) == 1 && ts[0] == base {
+		return base
+	}
+	return t
 }
 
 // dedupe keeps the first occurrence of each string, in order.

@@ -72,6 +72,12 @@ func TestRoleFit(t *testing.T) {
 		{"the headline is a title held now", "Backend Engineer", 5,
 			pool(labelled(resume("staff", "A", "X", "Staff Engineer", "2010-01", "2016-01", "Built services"), "Backend Engineer"), seniorDev),
 			map[string]float64{"staff": 1, "senior-dev": math.Log(1+3.0/4) / (math.Log(1+3.0/4) + rare)}}, // "engineer" in three titles of two résumés
+		{"a trainer does training", "Head of Training", 5,
+			pool(resume("trainer", "T", "X", "Trainer of DevOps Engineers", "2020-01", "", "Ran workshops"), nurse),
+			map[string]float64{"trainer": 1, "nurse": 0}},
+		{"a team leader leads", "Team Lead", 5,
+			pool(resume("leader", "L", "X", "Team Leader", "2020-01", "", "Ran the team"), nurse),
+			map[string]float64{"leader": 1, "nurse": 0}},
 		{"a DevOps engineer does no operations research", "Operations Research Analyst", 5,
 			pool(devops, resume("analyst", "A", "X", "Data Analyst", "2020-01", "", "Built reports")),
 			map[string]float64{"devops": 0, "analyst": 1}},
