@@ -508,7 +508,7 @@ func niceText(text string) bool {
 
 // asideFiller are the words an aside hedging the whole adds to its hedge
 // ("is a strong plus", "highly desired", "but not required").
-var asideFiller = setOf(`is are a an the very highly strongly strong big definite real great but would be will be would's also very much`)
+var asideFiller = setOf(`is are a an the very highly strongly strong big definite real great but would will be also much`)
 
 // mixedNeed reports whether the parts of a line differ in need: one says
 // it is nice to have ("MBA a plus"), another does not.
@@ -551,7 +551,7 @@ var (
 // of its line: "Strong experience with **Go** and <b>PostgreSQL</b> &amp;
 // Redis" asks for "Go and PostgreSQL & Redis", as a reader sees it.
 func inlineMarkup(text string) string {
-	if strings.ContainsAny(text, "<") {
+	if strings.Contains(text, "<") {
 		text = reInlineTag.ReplaceAllString(text, "")
 	}
 	if strings.ContainsAny(text, "*_`") {

@@ -38,9 +38,18 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 	if len(alts) == 0 {
 		return fit, 1 // no role to read: no word of it is missing
 	}
+	agent := map[string]string{} // agentStem of each term read, once: the pool's titles repeat their words
+	stem := func(t string) string {
+		s, ok := agent[t]
+		if !ok {
+			s = agentStem(t)
+			agent[t] = s
+		}
+		return s
+	}
 	for _, a := range alts {
 		for i, t := range a {
-			a[i] = agentStem(t)
+			a[i] = stem(t)
 		}
 	}
 	type role struct {
@@ -55,7 +64,7 @@ func roleWords(title string, resumes map[string]*vitae.Resume, w Weights, now ti
 			terms := map[string]bool{}
 			ts := index.Terms(held)
 			for _, t := range ts {
-				terms[agentStem(t)] = true
+				terms[stem(t)] = true
 			}
 			if names {
 				add, misread := nameTerms(held, ts)
