@@ -25,7 +25,7 @@ func TestListItem(t *testing.T) {
 		{"\uf0d8 Terraform", "Terraform", true},
 		{"→ On-call experience", "On-call experience", true}, // arrows and emoji a pasted JD uses
 		{"👉 Python or Go", "Python or Go", true},
-		{"✔️ Terraform", "Terraform", true}, // with the emoji variation selector
+		{"✔️ Terraform", "Terraform", true},                     // with the emoji variation selector
 		{"a. Experience with dbt", "Experience with dbt", true}, // a lettered list
 		{"b) Snowflake or BigQuery", "Snowflake or BigQuery", true},
 		{"e.g. Kafka", "", false},
