@@ -129,10 +129,16 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 // first requirement's text), which names no role.
 func titleOf(jd *JobDescription, given string) string {
 	given = strings.TrimSpace(given)
-	if jd.Title != "" || given == "" || len(jd.Requirements) > 0 && given == truncateRunes(jd.Requirements[0].Text, 80) {
+	if jd.Title != "" || given == "" || len(jd.Requirements) > 0 && given == standInTitle(jd) {
 		return jd.Title
 	}
 	return given
+}
+
+// standInTitle is the title NewJob gives a job whose description names
+// none and that was sent without one: its first requirement, cut short.
+func standInTitle(jd *JobDescription) string {
+	return truncateRunes(jd.Requirements[0].Text, 80)
 }
 
 // NewJob checks a job description before it is stored: it must parse
@@ -161,7 +167,7 @@ func NewJob(title, text, format string) (Job, error) {
 		title = jd.Title
 	}
 	if title == "" {
-		title = truncateRunes(jd.Requirements[0].Text, 80)
+		title = standInTitle(jd)
 	}
 	return Job{Title: title, JobDescription: text, Format: format, Warnings: jd.Warnings}, nil
 }
