@@ -379,7 +379,7 @@ func (jd *JobDescription) add(text, k string, item bool) {
 			return
 		}
 	}
-	if k != "nice" && item && strings.Count(text, ". ") > 0 {
+	if k != "nice" && item && strings.Contains(text, ". ") {
 		var parts []string
 		for _, sn := range ingest.Sentences(text) {
 			parts = append(parts, strings.TrimRight(sn.Text, ".!?"))
