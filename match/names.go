@@ -183,8 +183,12 @@ func (z *analyzer) sentenceParts(text string) int {
 // saysName reports whether the bullet meets part k of r by the word r
 // writes, when r is a line of names only (reqParts.asName): "Craft" the
 // tool is not "Crafted stories", nor the verb that opens "Craft
-// compelling stories".
+// compelling stories". A word r writes as a name inside a sentence
+// (reqParts.capital) is met only with its capital.
 func saysName(r *reqParts, b *textParts, k string) bool {
+	if w, ok := r.capital[k]; ok && !writesCapital(b.text, w) {
+		return false
+	}
 	w, ok := r.asName[k]
 	if _, led := r.led[k]; !ok || led {
 		return true // "Leadership" is met by leading people (leadparts.go)
@@ -199,4 +203,31 @@ func saysName(r *reqParts, b *textParts, k string) bool {
 		n--
 	}
 	return n > 0
+}
+
+// writesCapital reports whether text writes lower-case word w with a
+// capital, anywhere ("Craft CMS", "… with Craft").
+func writesCapital(text, w string) bool {
+	for _, loc := range wordSpans(text) {
+		s := text[loc[0]:loc[1]]
+		if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) && strings.EqualFold(strings.TrimRight(s, ".-'"), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// allCapitals reports whether every word of four letters or more of
+// text starts with a capital ("Strong Communication Skills"): there a
+// capital says nothing of a name. A tool list is written in capitals
+// but for its other words ("Proficiency with Sketch, … or comparable
+// tools").
+func allCapitals(text string) bool {
+	for _, loc := range wordSpans(text) {
+		s := text[loc[0]:loc[1]]
+		if r, _ := utf8.DecodeRuneInString(s); utf8.RuneCountInString(s) >= 4 && unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -42,7 +42,12 @@ type reqParts struct {
 	// Craft") writes, the lexicon knowing no group of it: met only by
 	// that word, not by a verb of its stem ("Crafted stories", "Craft
 	// compelling stories"; saysName).
-	asName  map[string]string
+	asName map[string]string
+	// capital: key → a word the lexicon knows no group of, written as a
+	// name inside a sentence ("Invision (+ Craft)"): met only by the word
+	// with its capital ("Craft CMS"), not by the common word ("the
+	// programming craft"; saysName).
+	capital map[string]string
 	names   []string // the skills' display names, for listed-skill evidence
 	objects []unit
 	actions map[string]bool // verb families

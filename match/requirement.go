@@ -20,6 +20,27 @@ var reCapital = regexp.MustCompile(`[^.:;!?(\s\-–—]\s+([A-Z][\p{L}\p{N}+#.\-
 // letter before a capital ("iOS", "jQuery").
 var reName = regexp.MustCompile(`\b(?:[A-Z]|[a-z][A-Z])[\p{L}\p{N}+#.\-]*`)
 
+// reListedName is one capitalised word that is an item of a list on its
+// own ("Invision (+ Craft)", "Sketch, Zeplin, or Craft"), not a word of
+// a run of capitals ("Retail Execution Commercial pillar", "Markets &
+// Channels").
+var reListedName = regexp.MustCompile(`(?:[,(/+]|\bor\b|\band\b)\s*([A-Z][a-z]+)\s*(?:[,()/]|\bor\b|\band\b|$)`)
+
+// listedNames returns the lower-case words reListedName finds in text;
+// the separator after one item is the one before the next.
+func listedNames(text string) map[string]bool {
+	out := map[string]bool{}
+	for at := 0; at < len(text); {
+		m := reListedName.FindStringSubmatchIndex(text[at:])
+		if m == nil {
+			break
+		}
+		out[strings.ToLower(text[at+m[2]:at+m[3]])] = true
+		at += m[3]
+	}
+	return out
+}
+
 // reNameLine is a requirement of names only ("Craft", "Notion, Craft",
 // "Go / Rust"): a tool-only line.
 var reNameLine = regexp.MustCompile(`^\s*[A-Z][\p{L}\p{N}+#.\-]*(?:\s*(?:[,/&]|\band\b|\bor\b)\s*[A-Z][\p{L}\p{N}+#.\-]*)*\s*$`)
@@ -88,6 +109,7 @@ func (z *analyzer) requirement(text string) *reqParts {
 					cp.tail = i > 0
 				}
 				cp.led, cp.team, cp.mentoring = p.led, p.team, p.mentoring
+				cp.capital = p.capital // a clause may start at a name the whole writes inside a sentence ("(+ Craft)")
 				if len(cp.actions) == 0 {
 					cp.actions, cp.borrowed = p.actions, busy && len(p.actions) > 0
 				}
@@ -141,6 +163,10 @@ func (z *analyzer) parts(text string) *reqParts {
 		return asked > 0
 	}
 	nameLine := reNameLine.MatchString(text)
+	var asNames map[string]bool // the words text lists as names, where it is not in title case
+	if !nameLine && !allCapitals(text) {
+		asNames = listedNames(text)
+	}
 	for i, t := range z.tokens(text) {
 		before := prev
 		if nameLine && (t.kind == "word" || t.kind == "weak") {
@@ -148,6 +174,12 @@ func (z *analyzer) parts(text string) *reqParts {
 				p.asName = map[string]string{}
 			}
 			p.asName[t.key] = t.word
+		}
+		if asNames[t.word] && t.kind == "word" {
+			if p.capital == nil {
+				p.capital = map[string]string{}
+			}
+			p.capital[t.key] = t.word
 		}
 		if t.kind == "word" && tools[t.word] {
 			t.kind = "skill" // a product name: one more alternative of the skill slot
@@ -202,6 +234,9 @@ func (z *analyzer) parts(text string) *reqParts {
 		default:
 			p.objects = append(p.objects, unit{key: t.key, weight: 1, role: t.kind == "role"})
 		}
+	}
+	if named := len(p.skills) - len(p.capital); named < 2 {
+		p.capital = nil // a capital is a name's in a list of tools, not in "Degree in Computer Science"
 	}
 	if len(p.skills) > 0 {
 		p.slot = skillWeight

@@ -7,7 +7,9 @@ import "testing"
 // a requirement of one letter matches nothing; one shared plain word of a
 // two-word requirement is no evidence; "R²" is a statistic, not the R
 // language; a tool-only line's tool ("Craft") is met by its name, not by
-// the verb it shares a stem with.
+// the verb it shares a stem with, nor is a name listed among tools
+// ("Invision (+ Craft)") met by its common word ("the programming
+// craft").
 func TestStrayWordsMeetNothing(t *testing.T) {
 	tests := []struct {
 		name, requirement, bullet string
@@ -30,6 +32,9 @@ func TestStrayWordsMeetNothing(t *testing.T) {
 		{"a tool of a list is not its verb at the start", "Notion, Craft", "Craft compelling stories for customers", false},
 		{"the tool named", "Craft", "Built the marketing site in Craft", true},
 		{"the tool named in a list", "Notion, Craft", "Moved the team wiki from Notion to Craft", true},
+		{"a listed name is not the common word", "Proficiency with Sketch, Zeplin, Invision (+ Craft), Adobe Suite, or comparable tools.", "Mentored those newer to the programming craft through code review", false},
+		{"a listed name written as one", "Proficiency with Sketch, Zeplin, Invision (+ Craft), Adobe Suite, or comparable tools.", "Designed the landing pages in Craft", true},
+		{"a run of capitals is no listed name", "Deliver data products centered around Retail Execution Commercial pillar in Databricks and Snowflake", "Built commercial data products in Databricks", true},
 	}
 	g := NewGraderFor(Options{StrongGate: true})
 	for _, tt := range tests {
