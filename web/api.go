@@ -2,6 +2,7 @@ package web
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -23,13 +25,25 @@ import (
 // decode reads a JSON body strictly: unknown fields and trailing data
 // are errors, size is bounded by limitBody. Every body is an object: any
 // other JSON value is refused as such, null too, which would otherwise
-// decode as an object with every field empty.
+// decode as an object with every field empty. A body that is not UTF-8
+// is refused whole: the decoder would turn its bad bytes into U+FFFD
+// and a job description into other words ("Kub��ernetes") unseen.
 func decode(c *gin.Context, v any) error {
-	body := bufio.NewReader(c.Request.Body)
+	data, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		if tooLarge(err) {
+			return vitae.Errorf(vitae.ETOOLARGE, "request body is too large")
+		}
+		return vitae.Errorf(vitae.EINVALID, "request body could not be read")
+	}
+	if !utf8.Valid(data) {
+		return vitae.Errorf(vitae.EINVALID, "request body is not UTF-8 text, as JSON must be")
+	}
+	body := bufio.NewReader(bytes.NewReader(data))
 	first := firstByte(body)
 	dec := json.NewDecoder(body)
 	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	err = dec.Decode(v)
 	var te *json.UnmarshalTypeError
 	if first != '{' && (err == nil || errors.As(err, &te)) {
 		return vitae.Errorf(vitae.EINVALID, "request body must be a JSON object")

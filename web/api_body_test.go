@@ -64,3 +64,39 @@ func TestJSONBodyMustBeAnObject(t *testing.T) {
 		t.Errorf("POST /search with an object: %d %s", st, got)
 	}
 }
+
+// A body that is not UTF-8 is a 400 on every JSON endpoint: the decoder
+// would read its bad bytes as U+FFFD, and a job description saved from
+// it would name "Kub��ernetes" (a tryout's finding), where `vitae jobs
+// add` refuses the same bytes.
+func TestJSONBodyMustBeUTF8(t *testing.T) {
+	wb, err := workbench.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { wb.Close() })
+	ts, _ := newTestServer(t, Config{APIKey: "k", Workbench: wb})
+	jd := "## Requirements\\n- Kub\xff\xfeernetes in production\\n- Lead a team of SREs"
+	for _, e := range []struct{ path, body string }{
+		{"/jobs", `{"job_description":"` + jd + `"}`},
+		{"/match", `{"job_description":"` + jd + `"}`},
+		{"/search", "{\"query\":\"led \xff DevOps team\"}"},
+		{"/rank", "{\"query\":\"devops\",\"bullets\":[\"Led \xc3 DevOps\"]}"},
+	} {
+		st, got := keyedRaw(t, "POST", ts.URL+"/api/v1"+e.path, e.body)
+		if st != http.StatusBadRequest || !strings.Contains(got, "not UTF-8") {
+			t.Errorf("POST %s with bytes that are not UTF-8: %d %s, want 400 saying so", e.path, st, got)
+		}
+	}
+	jobs, err := wb.Jobs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(jobs) != 0 {
+		t.Errorf("stored %d jobs from bodies that are not UTF-8", len(jobs))
+	}
+	// The same text as UTF-8 is stored.
+	if st, got := keyedRaw(t, "POST", ts.URL+"/api/v1/jobs", `{"job_description":"## Requirements\n- Kubernetes in production\n- Lead a team of SREs"}`); st != http.StatusCreated {
+		t.Errorf("POST /jobs with UTF-8: %d %s", st, got)
+	}
+}

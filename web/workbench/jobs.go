@@ -81,7 +81,7 @@ func (s *Store) SaveJob(j Job) (saved *Job, created bool, err error) {
 			return vitae.Errorf(vitae.ECONFLICT, "this job description is stored already as %q (%s); delete that job to store it under another title", old.Title, old.ID)
 		}
 		if len(stored) >= MaxJobs {
-			return vitae.Errorf(vitae.ETOOLARGE, "at most %d stored jobs", MaxJobs)
+			return vitae.Errorf(vitae.ETOOLARGE, "at most %d jobs are stored: delete one first (vitae jobs rm ID, DELETE /api/v1/jobs/{id}; the IDs are in vitae jobs list)", MaxJobs)
 		}
 		saved, created = &j, true
 		return put(tx, bucketJobs, j.ID, j)

@@ -83,8 +83,8 @@ func TestSaveJobRefusesBadInput(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, _, err := s.SaveJob(Job{Title: "one more", JobDescription: "- Go"}); vitae.ErrorCode(err) != vitae.ETOOLARGE {
-		t.Errorf("job %d: %v, want too_large", MaxJobs+1, err)
+	if _, _, err := s.SaveJob(Job{Title: "one more", JobDescription: "- Go"}); vitae.ErrorCode(err) != vitae.ETOOLARGE || !strings.Contains(err.Error(), "delete one first") {
+		t.Errorf("job %d: %v, want too_large saying to delete one first", MaxJobs+1, err)
 	}
 }
 

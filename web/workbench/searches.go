@@ -40,7 +40,7 @@ func (s *Store) SaveSearch(q Search) (*Search, error) {
 	q.ID, q.Created = newID(), s.now()
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketSearches).Stats().KeyN >= MaxSearches {
-			return vitae.Errorf(vitae.ETOOLARGE, "at most %d saved searches", MaxSearches)
+			return vitae.Errorf(vitae.ETOOLARGE, "at most %d saved searches are kept: delete one first", MaxSearches)
 		}
 		return put(tx, bucketSearches, q.ID, q)
 	})

@@ -47,7 +47,7 @@ func (s *Store) CreateShortlist(name, query string) (*Shortlist, error) {
 	l := &Shortlist{ID: newID(), Name: name, Query: query, Created: s.now(), Entries: []Entry{}}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketShortlists).Stats().KeyN >= MaxShortlists {
-			return vitae.Errorf(vitae.ETOOLARGE, "at most %d shortlists", MaxShortlists)
+			return vitae.Errorf(vitae.ETOOLARGE, "at most %d shortlists are kept: delete one first", MaxShortlists)
 		}
 		return put(tx, bucketShortlists, l.ID, l)
 	})
@@ -97,7 +97,7 @@ func (s *Store) SetEntry(id, resumeID, note string) (*Shortlist, error) {
 			}
 		}
 		if len(l.Entries) >= MaxEntries {
-			return vitae.Errorf(vitae.ETOOLARGE, "at most %d candidates per shortlist", MaxEntries)
+			return vitae.Errorf(vitae.ETOOLARGE, "at most %d candidates per shortlist: remove one first", MaxEntries)
 		}
 		l.Entries = append(l.Entries, Entry{ResumeID: resumeID, Note: note, Added: s.now()})
 		return nil
