@@ -78,6 +78,15 @@ func YearsOfExperience(bullets []vitae.Bullet, now time.Time) float64 {
 // 0.792 / 0.520 (docs/matching.md, "Stop 26").
 const unknownYearsFit = 0.5
 
+// unknownRoleFit is the role fit of every candidate for a job that names
+// no role (Explain.RoleUnknown), as unknownYearsFit is for years. One
+// job's candidates all share it, so it orders none of them; it makes a
+// job without a role weigh as one whose role a person half fits among
+// the jobs a person fits (Fits), where role fit off (1) put a
+// "Kubernetes in production" above a personal trainer's own trainer job
+// for a personal trainer (a tryout's finding).
+const unknownRoleFit = 0.5
+
 // hasDatedWork reports whether any work bullet's role has a readable
 // start date, so that years of experience can be counted at all.
 func hasDatedWork(bullets []vitae.Bullet) bool {

@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -176,8 +177,19 @@ func TestStoredTitleIsTheRole(t *testing.T) {
 				t.Fatalf("Fits: %v, %+v", err, fits)
 			}
 			res := fits[0].Match
-			if res.Title != tt.want || (res.Weights.RoleFit > 0) != (tt.want != "") {
-				t.Errorf("read as %q with role fit weight %v; want %q, role fit on %v", res.Title, res.Weights.RoleFit, tt.want, tt.want != "")
+			if res.Title != tt.want || res.Weights.RoleFit != defaultWeights.RoleFit {
+				t.Errorf("read as %q with role fit weight %v; want %q, weight %v", res.Title, res.Weights.RoleFit, tt.want, defaultWeights.RoleFit)
+			}
+			// No role named: every candidate's role fit is unknown, half
+			// way, and the answer says so (a tryout's finding: with role
+			// fit off, a role-less job topped everyone's list of fits).
+			for _, c := range res.Candidates {
+				if unknown := tt.want == ""; c.Explain.RoleUnknown != unknown || unknown && (c.RoleFit != unknownRoleFit || !strings.Contains(c.Explain.Formula, "names no role")) {
+					t.Errorf("%s: role unknown %v, fit %v, formula %q; want unknown %v", c.ResumeID, c.Explain.RoleUnknown, c.RoleFit, c.Explain.Formula, unknown)
+				}
+				if got := Rescore(c.Explain, res.Weights); math.Abs(got-c.Score) > 0.002 {
+					t.Errorf("%s: Rescore %v, score %v", c.ResumeID, got, c.Score)
+				}
 			}
 		})
 	}

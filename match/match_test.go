@@ -218,8 +218,13 @@ func TestRoleFitFollowsTitle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Title != "" || res.Weights.RoleFit != 0 || res.Weights.RoleSense != 0 || res.Weights.RoleFamily != 0 {
-		t.Fatalf("untitled JD: title %q weights %+v, want role_fit, role_sense and role_family 0", res.Title, res.Weights)
+	if res.Title != "" || res.Weights.TitleSearch != 0 || res.Weights.RoleSense != 0 || res.Weights.RoleFamily != 0 {
+		t.Fatalf("untitled JD: title %q weights %+v, want title_search, role_sense and role_family 0", res.Title, res.Weights)
+	}
+	for _, c := range res.Candidates {
+		if !c.Explain.RoleUnknown || c.RoleFit != unknownRoleFit {
+			t.Errorf("untitled JD: %s role unknown %v, role fit %v; want unknown, %v", c.ResumeID, c.Explain.RoleUnknown, c.RoleFit, unknownRoleFit)
+		}
 	}
 	if a, b := res.Candidates[0].Score, res.Candidates[1].Score; a != b {
 		t.Errorf("untitled JD: scores %v and %v, want equal", a, b)

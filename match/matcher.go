@@ -270,8 +270,12 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	}
 	w := defaultWeights
 	w.RecencyHalfLife = m.opts.RecencyHalfLife
-	if jd.Title == "" || m.opts.ablated("role-fit") {
-		w.RoleFit, w.TitleSearch = 0, 0 // no title, no role fit
+	roleUnknown := jd.Title == "" && !m.opts.ablated("role-fit")
+	switch {
+	case m.opts.ablated("role-fit"):
+		w.RoleFit, w.TitleSearch = 0, 0
+	case roleUnknown:
+		w.TitleSearch = 0 // no title to search: every candidate's role fit is unknownRoleFit
 	}
 	if m.opts.ablated("title-search") {
 		w.TitleSearch, w.TitlePool = 0, 0
@@ -386,6 +390,9 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	for id := range resumes {
 		f := roleScore{words: round3(words[id]), share: round3(share), sense: round3(sense[id]), search: round3(titled[id])} // as explain shows them: Rescore gives the score
 		f.fit = roleFitOf(f.words, f.share, f.sense, f.search, w)
+		if roleUnknown {
+			f.fit, f.unknown = unknownRoleFit, true
+		}
 		if w.RoleEvidence > 0 {
 			f.byTitle = titleFits(resumes[id], f, wordsBy, senseBy, w)
 		}
@@ -409,6 +416,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 // (docs/matching.md §2 step 7).
 type roleScore struct {
 	fit, words, share, sense, search float64
+	unknown                          bool               // the job names no role (Explain.RoleUnknown)
 	byTitle                          map[string]float64 // each work role's fit (titleFits); nil without Weights.RoleEvidence
 }
 

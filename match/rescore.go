@@ -11,6 +11,9 @@ import "sort"
 // answer's own weights comes back within about 0.001.
 func Rescore(ex Explain, w Weights) float64 {
 	fit := roleFitOf(ex.RoleWords, ex.RoleWordsShare, ex.RoleSense, ex.TitleSearch, w)
+	if ex.RoleUnknown {
+		fit = unknownRoleFit
+	}
 	adj := round3(adjust(fit, ex.YearsFit, w) * round3(lengthFactor(ex.Bullets, w)))
 	score := round3(ex.Evidence * adj)
 	if w.Feedback > 0 {

@@ -94,7 +94,7 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 	lead, roles := leadershipYears(r.Bullets, s.now, func(text string) bool { return s.z.bullet(text).leads })
 	c.LeadershipYears = round3(lead)
 	ex := Explain{Evidence: round3(sum / wsum), RoleFit: round3(roleFit), RoleWords: round3(role.words), RoleWordsShare: round3(role.share), RoleSense: round3(role.sense), TitleSearch: round3(role.search),
-		YearsFit: 1, MustEvident: c.Coverage.MustMet > 0}
+		RoleUnknown: role.unknown, YearsFit: 1, MustEvident: c.Coverage.MustMet > 0}
 	dated := hasDatedWork(r.Bullets)
 	for ri, req := range s.jd.Requirements {
 		if req.Years <= 0 {
@@ -444,6 +444,11 @@ func leadershipYears(bullets []vitae.Bullet, now time.Time, leads func(text stri
 }
 
 func formula(ex Explain, w Weights) string {
+	if ex.RoleUnknown {
+		return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × max(0, 1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
+			") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")) × length " + ftoa(ex.Length) +
+			"; " + lengthFormula(ex.Bullets, w) + "; role fit " + ftoa(unknownRoleFit) + ": the job names no role, so no title is read"
+	}
 	return "score " + ftoa(ex.Score) + " = evidence " + ftoa(ex.Evidence) + " × max(0, 1 − " + ftoa(w.RoleFit) + "×(1 − role fit " + ftoa(ex.RoleFit) +
 		") − " + ftoa(w.Experience) + "×(1 − years fit " + ftoa(ex.YearsFit) + ")) × length " + ftoa(ex.Length) +
 		"; " + lengthFormula(ex.Bullets, w) + "; role fit = max(mean(title words " + ftoa(ex.RoleWords) +

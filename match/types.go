@@ -124,11 +124,15 @@ type YearsCheck struct {
 
 // Explain is every number a candidate's score is made of.
 type Explain struct {
-	Evidence    float64      `json:"evidence"`     // weighted coverage of the requirements, 0..1
-	RoleFit     float64      `json:"role_fit"`     // 0..1: max((share · role_words + w_role_sense · role_sense) / (share + w_role_sense), w_title_search · title_search)
-	RoleWords   float64      `json:"role_words"`   // 0..1: the share of the JD title's role words (no employer, team or level) their best role title (the headline counts as one) carries
-	RoleSense   float64      `json:"role_sense"`   // 0..1: how near in meaning (the embedding model; a title of the JD role's lexicon family at least Weights.RoleFamily) their best role title is to the JD's role
-	TitleSearch float64      `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
+	Evidence    float64 `json:"evidence"`     // weighted coverage of the requirements, 0..1
+	RoleFit     float64 `json:"role_fit"`     // 0..1: max((share · role_words + w_role_sense · role_sense) / (share + w_role_sense), w_title_search · title_search)
+	RoleWords   float64 `json:"role_words"`   // 0..1: the share of the JD title's role words (no employer, team or level) their best role title (the headline counts as one) carries
+	RoleSense   float64 `json:"role_sense"`   // 0..1: how near in meaning (the embedding model; a title of the JD role's lexicon family at least Weights.RoleFamily) their best role title is to the JD's role
+	TitleSearch float64 `json:"title_search"` // 0..1: their best hit for the JD title as a query, relative to its best hit
+	// RoleUnknown: the job names no role, neither in its text nor in the
+	// title it was stored or sent with, so role fit is not known:
+	// unknownRoleFit, not 1 (no penalty) nor 0.
+	RoleUnknown bool         `json:"role_unknown,omitempty"`
 	YearsFit    float64      `json:"years_fit"`    // 0..1; 1 when the JD asks for no years
 	Bullets     int          `json:"bullets"`      // the résumé's bullets, which the length factor counts
 	Length      float64      `json:"length"`       // 0..1: min(1, w_length_from / bullets)^w_length (length.go)

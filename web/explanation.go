@@ -42,6 +42,7 @@ type Packet struct {
 	YearsChecks []match.YearsCheck `json:"years_checks,omitempty"`
 	YearsFit    float64            `json:"years_fit"`
 	RoleFit     float64            `json:"role_fit"`
+	RoleUnknown bool               `json:"role_unknown,omitempty"` // the job names no role: role fit is half way for everyone
 	// Evidence, Adjustment, Bullets, Length and Feedback are the rest of
 	// the score's numbers (match.Explain): score = evidence × adjustment
 	// (role and years fit, × length) [× feedback].
@@ -106,7 +107,7 @@ func (s *Server) buildPacket(c *gin.Context, resumeID, jd, job string) (*Packet,
 	}
 	if mine != nil {
 		ex := mine.Explain
-		p.Ranked, p.Score, p.Years, p.RoleFit = true, mine.Score, mine.YearsExperience, mine.RoleFit
+		p.Ranked, p.Score, p.Years, p.RoleFit, p.RoleUnknown = true, mine.Score, mine.YearsExperience, mine.RoleFit, ex.RoleUnknown
 		p.YearsChecks, p.YearsFit, p.Evidence, p.Adjustment, p.Bullets, p.Length = ex.Years, ex.YearsFit, ex.Evidence, ex.Adjustment, ex.Bullets, ex.Length
 		if p.Weights.Feedback > 0 {
 			p.Feedback = ex.Feedback // read but not applied when off: not a number of the score
@@ -248,7 +249,7 @@ for the one sentence of your résumé that best shows it:
 - Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}{{template "weighs" .}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%{{if gt .Weights.PartialCreditTop .Weights.PartialCredit}}, and up to {{pct .Weights.PartialCreditTop}}% when it scores {{f2 .Weights.StrongAt}} or more but the stricter evidence rules did not confirm it as strong{{end}}; below that it does not count.{{if gt .Weights.RoleEvidence 0.0}} A sentence from a role unlike the job's role earns up to {{pct .Weights.RoleEvidence}}% less.{{end}}
 - {{if .Weights.RecencyHalfLife}}Older evidence counts less: up to {{pct .Weights.Recency}}% less, half of that after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}
 - Years of experience: {{template "years" .}}
-- Role fit (your job titles against the job's title, by their words and by their meaning under the search's embedding model): {{if .Ranked}}{{f3 .RoleFit}}{{else}}not read for an application outside those shown{{end}}; it can take at most {{pct .Weights.RoleFit}}% off the score.
+- Role fit (your job titles against the job's title, by their words and by their meaning under the search's embedding model): {{if .RoleUnknown}}{{f3 .RoleFit}} for every candidate, since the job names no role{{else if .Ranked}}{{f3 .RoleFit}}{{else}}not read for an application outside those shown{{end}}; it can take at most {{pct .Weights.RoleFit}}% off the score.
 - {{template "length" .}}
 {{with .Feedback}}- {{template "feedback" $}}
 {{end}}{{if .Ranked}}- {{template "together" .}}
@@ -280,7 +281,7 @@ var (
 <li>Must-have requirements weigh {{f2 .Weights.MustHave}}, nice-to-have ones {{f2 .Weights.NiceToHave}}{{template "weighs" .}}. A sentence scoring {{f2 .Weights.StrongAt}} or more is strong evidence and earns {{pct .Weights.StrongCredit}}% of its requirement; from {{f2 .Weights.PartialAt}} it is partial evidence and earns {{pct .Weights.PartialCredit}}%{{if gt .Weights.PartialCreditTop .Weights.PartialCredit}}, and up to {{pct .Weights.PartialCreditTop}}% when it scores {{f2 .Weights.StrongAt}} or more but the stricter evidence rules did not confirm it as strong{{end}}; below that it does not count.{{if gt .Weights.RoleEvidence 0.0}} A sentence from a role unlike the job's role earns up to {{pct .Weights.RoleEvidence}}% less.{{end}}</li>
 <li>{{if .Weights.RecencyHalfLife}}Older evidence counts less: up to {{pct .Weights.Recency}}% less, half of that after {{f2 .Weights.RecencyHalfLife}} years.{{else}}Older evidence counts as much as recent evidence.{{end}}</li>
 <li>Years of experience: {{template "years" .}}</li>
-<li>Role fit (your job titles against the job's title, by their words and by their meaning under the search's embedding model): {{if .Ranked}}{{f3 .RoleFit}}{{else}}not read for an application outside those shown{{end}}; it can take at most {{pct .Weights.RoleFit}}% off the score.</li>
+<li>Role fit (your job titles against the job's title, by their words and by their meaning under the search's embedding model): {{if .RoleUnknown}}{{f3 .RoleFit}} for every candidate, since the job names no role{{else if .Ranked}}{{f3 .RoleFit}}{{else}}not read for an application outside those shown{{end}}; it can take at most {{pct .Weights.RoleFit}}% off the score.</li>
 <li>{{template "length" .}}</li>
 {{with .Feedback}}<li>{{template "feedback" $}}</li>
 {{end}}{{if .Ranked}}<li>{{template "together" .}}</li>
