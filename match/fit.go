@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"vitae"
@@ -53,7 +54,7 @@ func (m *Matcher) Fit(ctx context.Context, r Request, resumeID string) (*Result,
 }
 
 // fit is Fit; length false leaves the length factor out (Fits).
-func (m *Matcher) fit(ctx context.Context, r Request, rr *vitae.Resume, read map[string]*vitae.Resume, length bool) (*Result, error) {
+func (m *Matcher) fit(ctx context.Context, r Request, rr *vitae.Resume, read *resumeCache, length bool) (*Result, error) {
 	g, err := m.grading(ctx, r, rr, read, length)
 	if err != nil {
 		return nil, ended(ctx, err)
@@ -83,19 +84,25 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 	if err != nil {
 		return nil, err
 	}
-	out := make([]JobFit, 0, len(jobs))
-	score := make(map[string]float64, len(jobs))
-	read := map[string]*vitae.Resume{} // the pools of the jobs overlap: each résumé read once
-	for _, j := range jobs {
+	out := make([]JobFit, len(jobs))
+	scores := make([]float64, len(jobs))
+	errs := make([]error, len(jobs))
+	read := &resumeCache{m: map[string]*vitae.Resume{}} // the pools of the jobs overlap: each résumé read once
+	// The jobs are fitted side by side: with 100 stored jobs one after
+	// another a person's page took 7–8 s, and a few at once timed out.
+	each(len(jobs), func(i int) {
+		j := jobs[i]
 		jf := JobFit{JobID: j.ID, Title: j.Title}
+		if ctx.Err() != nil {
+			errs[i] = ctx.Err()
+			return
+		}
 		res, err := m.fit(ctx, Request{JobDescription: j.JobDescription, Format: j.Format, Title: j.Title}, rr, read, false)
 		switch {
-		case ctx.Err() != nil:
-			return nil, vitae.Wrap(vitae.ETIMEOUT, ctx.Err(), "fitting the stored jobs took too long")
 		case vitae.ErrorCode(err) == vitae.EINVALID || vitae.ErrorCode(err) == vitae.ETOOLARGE:
 			jf.Error = vitae.ErrorMessage(err)
 		case err != nil:
-			return nil, err
+			errs[i] = err
 		default:
 			jf.Match = res
 			if jf.Title == "" {
@@ -103,10 +110,22 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 			}
 			if len(res.Candidates) == 1 {
 				c := res.Candidates[0]
-				jf.Fit, jf.MustEvident, score[j.ID] = c.Fit, c.Explain.MustEvident, c.Score
+				jf.Fit, jf.MustEvident, scores[i] = c.Fit, c.Explain.MustEvident, c.Score
 			}
 		}
-		out = append(out, jf)
+		out[i] = jf
+	})
+	if ctx.Err() != nil {
+		return nil, vitae.Wrap(vitae.ETIMEOUT, ctx.Err(), "fitting the stored jobs took too long")
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // the first job's, as one after another returned it
+		}
+	}
+	score := make(map[string]float64, len(jobs))
+	for i, j := range jobs {
+		score[j.ID] = scores[i]
 	}
 	sort.SliceStable(out, func(a, b int) bool {
 		fa, fb := out[a], out[b]
@@ -170,4 +189,31 @@ func NewJob(title, text, format string) (Job, error) {
 		title = standInTitle(jd)
 	}
 	return Job{Title: title, JobDescription: text, Format: format, Warnings: jd.Warnings}, nil
+}
+
+// resumeCache holds the résumés the gradings of one Fits call read, nil
+// for one gone since its query; safe for the jobs fitted side by side.
+// A nil cache holds nothing.
+type resumeCache struct {
+	mu sync.Mutex
+	m  map[string]*vitae.Resume
+}
+
+func (c *resumeCache) get(id string) (*vitae.Resume, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	rr, ok := c.m[id]
+	return rr, ok
+}
+
+func (c *resumeCache) put(id string, rr *vitae.Resume) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.m[id] = rr
+	c.mu.Unlock()
 }

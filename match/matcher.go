@@ -252,7 +252,7 @@ func (g *grading) candidate(id string) (Candidate, bool) {
 // back, so its weights have no candidate feedback. read, when not nil, keeps the résumés read, for the next
 // grading of the same request (Fits: the pools of many jobs overlap).
 // length is false to leave the length factor out (Fits).
-func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, read map[string]*vitae.Resume, length bool) (*grading, error) {
+func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, read *resumeCache, length bool) (*grading, error) {
 	if utf8.RuneCountInString(r.Title) > MaxTitle {
 		return nil, vitae.TooLong("title", MaxTitle, "characters")
 	}
@@ -315,7 +315,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	got := make([]*vitae.Resume, len(ids))
 	var fresh []int // not read by an earlier grading
 	for i, id := range ids {
-		if rr, ok := read[id]; ok {
+		if rr, ok := read.get(id); ok {
 			got[i] = rr
 		} else {
 			fresh = append(fresh, i)
@@ -324,9 +324,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	each(len(fresh), func(j int) { got[fresh[j]], _ = m.b.Resume(ctx, ids[fresh[j]]) })
 	resumes := make(map[string]*vitae.Resume, len(ids)+1)
 	for i, id := range ids {
-		if read != nil {
-			read[id] = got[i] // nil too: a résumé gone since the query
-		}
+		read.put(id, got[i]) // nil too: a résumé gone since the query
 		if got[i] != nil {
 			resumes[id] = got[i]
 		}
