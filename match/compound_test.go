@@ -53,7 +53,7 @@ func TestHighlightHyphen(t *testing.T) {
 }
 
 // TestStaffSkills: a tool named only as the skill of people the bullet
-// names ("hired 3 Python engineers", "as AWS Cloud Engineers") is the
+// names ("hired 3 Python engineers", "as AWS Cloud Engineers", "with the Python staff") is the
 // people's, not the author's work: partial at most; named as work too,
 // or before a word that is not people ("Hive Reports"), it counts.
 func TestStaffSkills(t *testing.T) {
@@ -64,6 +64,8 @@ func TestStaffSkills(t *testing.T) {
 			"Cross-trained four datacentre engineers as AWS Cloud Engineers", Partial, Partial},
 		{"the skill used and the people's", "Python",
 			"Built Python services and hired 3 Python engineers", Strong, Strong},
+		{"the staff's skill", "Python",
+			"Logged defects with the Python staff, which led to my promotion to QA Engineer", Partial, Partial},
 		{"a report is no person", "Desired experience in one of: Redshift, BigQuery, Hive",
 			"Developed the Pig scripts and Hive Reports", Strong, Strong},
 	}

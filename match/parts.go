@@ -454,4 +454,4 @@ func staffSkills(toks []token, lower string) map[string]bool {
 // bullet names ("hired 3 Python engineers"), where a singular is often
 // the author's own role ("I was the lead iOS developer").
 var peopleNouns = setOf(`engineers developers programmers analysts scientists designers administrators admins architects
-consultants specialists testers experts`)
+consultants specialists testers experts staff colleagues peers counterparts`)
