@@ -72,7 +72,7 @@ func newJobsAddCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "add JD_FILE",
 		Short: "Store a job description (text, Markdown, HTML, PDF or JSON; - reads standard input)",
-		Args:  cobra.ExactArgs(1),
+		Args:  oneArg("JD_FILE", "a job description's file, or - for standard input"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := match.CheckFormat(format); err != nil {
 				return usage(fmt.Errorf("--format: %w", err))
@@ -162,7 +162,12 @@ func newJobsRmCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "rm JOB_ID",
 		Short: "Delete a stored job description",
-		Args:  cobra.ExactArgs(1),
+		Long: `Rm deletes one stored job description by its ID, the first column of
+"vitae jobs list". It is no longer offered on the match page nor among
+the jobs a person fits.`,
+		Example: `  vitae jobs list
+  vitae jobs rm 3f9a1c0d5e7b2a64`,
+		Args: oneArg("JOB_ID", "the first column of vitae jobs list"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			wb, srv, err := g.openJobs(cmd, jobsTimeout)
 			if err != nil {
@@ -193,8 +198,14 @@ match" scores a candidate (the same requirement queries, evidence levels,
 role fit and years) but for the length factor, which is the same for
 every job of one person: a fit here reads higher than "vitae match" shows
 for a résumé of more than 10 bullets. It prints the jobs best fit first
-with the evidence per requirement.`,
-		Args: cobra.ExactArgs(1),
+with the evidence per requirement.
+
+RESUME_ID is a résumé's ID, as "vitae match" prints it after the
+person's name ("1. Olive Haven (0xhaven-0xhaven-github-io)  fit 22%")
+and the search page shows it in a candidate's address (/resumes/ID).`,
+		Example: `  vitae match job.md      # candidates, each with its ID
+  vitae jobs fit 0xhaven-0xhaven-github-io`,
+		Args: oneArg("RESUME_ID", "a résumé's ID, as vitae match prints it after the person's name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			wb, srv, err := g.openJobs(cmd, matchTimeout)
 			if err != nil {
@@ -299,5 +310,19 @@ func printJobWarnings(w io.Writer, res *match.Result) {
 	}
 	if d := res.RequirementsDropped; d > 0 && !hasWarning(res.Warnings, match.WarnDropped) {
 		fmt.Fprintf(w, "   %d of %d requirements read are matched; the other %d are not\n", len(res.Requirements), len(res.Requirements)+d, d)
+	}
+}
+
+// oneArg wants exactly one argument, and says what it is when it is
+// missing, which cobra's "accepts 1 arg(s), received 0" does not.
+func oneArg(name, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) == 0:
+			return fmt.Errorf("%s needs %s: %s", cmd.CommandPath(), name, what)
+		case len(args) > 1:
+			return fmt.Errorf("%s takes one %s, got %d arguments", cmd.CommandPath(), name, len(args))
+		}
+		return nil
 	}
 }

@@ -187,3 +187,32 @@ func TestPrintMatchSaysRequirementsDropped(t *testing.T) {
 		}
 	}
 }
+
+// A jobs subcommand without its argument says what the argument is and
+// where to find one (a tryout met cobra's "accepts 1 arg(s), received
+// 0"), and exits 2 as other usage errors do; match prints the IDs that
+// jobs fit takes.
+func TestJobsArgsSayWhatTheyAre(t *testing.T) {
+	dir := workdir(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"jobs", "fit"}, "vitae jobs fit needs RESUME_ID: a résumé's ID, as vitae match prints it"},
+		{[]string{"jobs", "rm"}, "vitae jobs rm needs JOB_ID: the first column of vitae jobs list"},
+		{[]string{"jobs", "add"}, "vitae jobs add needs JD_FILE"},
+		{[]string{"jobs", "rm", "a", "b"}, "vitae jobs rm takes one JOB_ID, got 2 arguments"},
+	} {
+		code, _, errOut := cli(t, dir, tt.args...)
+		if code != 2 || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, %q; want exit 2 saying %q", tt.args, code, errOut, tt.want)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "job.txt"), []byte("SRE Manager\n\nRequirements:\n- Lead a team of site reliability engineers\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, dir, "match", "job.txt")
+	if code != 0 || !strings.Contains(out, "1. Jordan Lee (jordan-lee)  fit ") {
+		t.Errorf("match: exit %d, %s %s; want the candidate's ID after the name", code, out, errOut)
+	}
+}

@@ -160,7 +160,11 @@ func printMatch(w io.Writer, res *match.Result) {
 	}
 	fmt.Fprintln(w, match.Legend)
 	for i, c := range res.Candidates {
-		fmt.Fprintf(w, "\n%d. %s  fit %d%%  %s  %s\n", i+1, c.Person, c.Fit, c.Coverage.Summary(), yearsText(c))
+		who := c.Person
+		if c.ResumeID != "" {
+			who += " (" + c.ResumeID + ")" // what "vitae jobs fit" and /resumes/ID take
+		}
+		fmt.Fprintf(w, "\n%d. %s  fit %d%%  %s  %s\n", i+1, who, c.Fit, c.Coverage.Summary(), yearsText(c))
 		printEvidence(w, c, res.Requirements)
 	}
 }

@@ -42,7 +42,7 @@ func TestMatchTextSaysTheYearsTheScoreCounts(t *testing.T) {
 			continue // no difference to show
 		}
 		checked++
-		head := fmt.Sprintf("\n%d. %s  fit %d%%", i+1, c.Person, c.Fit)
+		head := fmt.Sprintf("\n%d. %s (%s)  fit %d%%", i+1, c.Person, c.ResumeID, c.Fit)
 		at := strings.Index(text, head)
 		if at < 0 {
 			t.Fatalf("no line %q in\n%s", head, text)

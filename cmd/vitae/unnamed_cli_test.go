@@ -29,7 +29,7 @@ func TestUnnamedCandidateNamedAsOnThePage(t *testing.T) {
 	}{
 		{"search by candidate", []string{"search", "Diamanti Central", "--by", "candidate", "--limit", "3"}, "1. " + name + "  (score"},
 		{"search by candidate, JSON", []string{"search", "Diamanti Central", "--by", "candidate", "--limit", "3", "--json"}, ""},
-		{"match", []string{"match", "job.txt", "--limit", "20"}, ". " + name + "  fit "},
+		{"match", []string{"match", "job.txt", "--limit", "20"}, ". " + name + " (" + id + ")  fit "},
 		{"match, JSON", []string{"match", "job.txt", "--limit", "20", "--json"}, ""},
 		{"jobs fit", []string{"jobs", "fit", id}, name + " (" + id + "): 1 stored job(s)"},
 	}
