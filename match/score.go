@@ -505,3 +505,27 @@ func employerNamed(names []string, text, company string) bool {
 	other := lex.Skills(strings.Join(rest, " "))
 	return !slices.ContainsFunc(names, func(n string) bool { return slices.Contains(other, n) })
 }
+
+// MissingNote is what the candidate's years say of a requirement no
+// bullet shows (one of Missing): "years met: 4.6 of 2 years in all; no
+// bullet shows the rest" when its years are met, else the years counted
+// ("0.5 of 5 years leading people"); "" when it asks for no years. One
+// requirement may check two ("10+ years …, with 3-5 years leading").
+func (c Candidate) MissingNote(requirement string) string {
+	var notes []string
+	met := true
+	for _, y := range c.Explain.Years {
+		if y.Requirement != requirement {
+			continue
+		}
+		notes = append(notes, y.Note())
+		met = met && !y.Unknown && y.Have >= y.Asked
+	}
+	switch {
+	case len(notes) == 0:
+		return ""
+	case met:
+		return "years met: " + strings.Join(notes, ", ") + "; no bullet shows the rest"
+	}
+	return strings.Join(notes, ", ")
+}

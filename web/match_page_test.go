@@ -48,3 +48,22 @@ func TestMatchPageShowsLeadingYears(t *testing.T) {
 		t.Fatalf("status %d, page lacks the leading years beside the level:\n%s", resp.StatusCode, page)
 	}
 }
+
+// TestMatchPageSaysYearsOfAGap: a requirement that asks for years but no
+// bullet shows says the years counted in its empty cell, as the CLI says
+// it ("years met: … ; no bullet shows the rest"), not a bare "—" beside a
+// header that counts the years met (a tryout's finding).
+func TestMatchPageSaysYearsOfAGap(t *testing.T) {
+	ts, _ := newTestServer(t, Config{})
+	jd := "## Requirements\n- 2+ years of experience in a zany quokka environment\n- Migrated services to Kubernetes\n"
+	resp, err := http.PostForm(ts.URL+"/match", url.Values{"jd": {jd}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := string(data)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, `aria-label="no evidence">—<p class="score">years met: `) || !strings.Contains(page, " of 2 years in all; no bullet shows the rest</p>") {
+		t.Fatalf("status %d, the empty cell does not say the years met:\n%s", resp.StatusCode, page)
+	}
+}

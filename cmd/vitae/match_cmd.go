@@ -256,26 +256,11 @@ func printEvidence(w io.Writer, c match.Candidate, reqs []match.Requirement) {
 		}
 		fmt.Fprintf(w, "   %s %s (%s)\n     ← %s\n", match.Mark(e.Level), e.Requirement, level, e.Text)
 	}
-	// A missing requirement's years (Missing holds only its text); one
-	// may check two ("10+ years …, with 3-5 years leading").
-	notes, met := map[string][]string{}, map[string]bool{}
-	for _, y := range c.Explain.Years {
-		if _, seen := met[y.Requirement]; !seen {
-			met[y.Requirement] = true
-		}
-		notes[y.Requirement] = append(notes[y.Requirement], y.Note())
-		met[y.Requirement] = met[y.Requirement] && !y.Unknown && y.Have >= y.Asked
-	}
-	years := map[string]string{}
-	for req, n := range notes {
-		years[req] = " (" + strings.Join(n, ", ") + ")"
-		if met[req] {
-			// The years are met; what is missing is the rest of it.
-			years[req] = " (years met: " + strings.Join(n, ", ") + "; no bullet shows the rest)"
-		}
-	}
 	for _, m := range c.Missing {
-		note := years[m]
+		note := ""
+		if n := c.MissingNote(m); n != "" {
+			note = " (" + n + ")"
+		}
 		if nice[m] {
 			note = " (nice to have)" + note
 		}
