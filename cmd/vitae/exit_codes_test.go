@@ -21,6 +21,10 @@ func TestExitCodes(t *testing.T) {
 	if err := os.WriteFile(jd, []byte("## Requirements\n- Lead a team of SREs\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	blank := filepath.Join(dir, "blank.md")
+	if err := os.WriteFile(blank, []byte(" \n\t\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -47,6 +51,8 @@ func TestExitCodes(t *testing.T) {
 		{"limit over the maximum", []string{"search", "x", "--limit", "101"}, 2, "--limit 101 is outside 1..100"},
 		{"match limit over the maximum", []string{"match", jd, "-n", "500"}, 2, "--limit 500 is outside 1..100"},
 		{"match two files", []string{"match", jd, jd}, 2, "accepts 1 arg"},
+		{"match an empty file", []string{"match", blank}, 2, blank + ": job description is empty"},
+		{"store an empty file", []string{"jobs", "add", blank}, 2, blank + ": job description is empty"},
 		{"serve with an argument", []string{"serve", "now"}, 2, `unknown command "now"`},
 		{"unknown jobs subcommand", []string{"jobs", "bogus"}, 2, `unknown command "bogus" for "vitae jobs"`},
 		{"unknown jobs subcommand suggests", []string{"jobs", "lsit"}, 2, "did you mean"},

@@ -92,6 +92,9 @@ func readJD(path string) (string, error) {
 	if err != nil {
 		return "", usage(fmt.Errorf("%s: %w", path, err))
 	}
+	if strings.TrimSpace(text) == "" {
+		return "", usage(fmt.Errorf("%s: job description is empty", path)) // bad input, as binary data is
+	}
 	return text, nil
 }
 
