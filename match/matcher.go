@@ -158,6 +158,9 @@ type Matcher struct {
 	emb  vitae.Embedder // reads role titles (rolesense.go); nil: role words alone
 	z    *analyzer
 	opts Options
+	// pools keeps each job's pool per index version (poolcache.go); nil
+	// when b cannot say its index version.
+	pools *poolCache
 }
 
 // New returns a Matcher over b. When b says which model embeds its
@@ -170,6 +173,9 @@ func New(b Backend, opts Options) *Matcher {
 	}
 	if e, ok := b.(embedding); ok {
 		m.emb = e.Embedder()
+	}
+	if _, ok := b.(indexVersioner); ok {
+		m.pools = &poolCache{m: map[string]cachedPool{}}
 	}
 	return m
 }
@@ -440,10 +446,20 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 			vitae.Query{Text: title, Mode: vitae.ModeKeyword, Limit: titleHits, Literal: true, KeepDuplicates: true},
 			vitae.Query{Text: title, Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: titleHits, Literal: true, KeepDuplicates: true})
 	}
+	key, version := m.pools.key(m.b, qs, w.TitlePool, m.opts.Pool)
+	if p, ok := m.pools.get(key, version); ok {
+		res.IndexVersion, res.ModelVersion = p.indexVersion, p.modelVersion
+		return p.ids, p.titled, nil
+	}
 	all, err := m.b.SearchBatch(ctx, qs)
 	if err != nil {
 		return nil, nil, err
 	}
+	defer func() {
+		if err == nil && !res.Degraded {
+			m.pools.put(key, version, cachedPool{ids: ids, titled: titled, indexVersion: res.IndexVersion, modelVersion: res.ModelVersion})
+		}
+	}()
 	sum := map[string]float64{}
 	titled = map[string]float64{}
 	for qi, rs := range all {

@@ -138,3 +138,10 @@ func resumeIDs(rs []*vitae.Resume) []string {
 	}
 	return ids
 }
+
+// IndexVersion is Versions' index version alone: what a cache of the
+// index's answers is keyed by (match's pools).
+func (s *Engine) IndexVersion() (string, error) {
+	v, err := s.Versions()
+	return v.Index, err
+}
