@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"sync"
+	"time"
 
 	"vitae"
 )
@@ -21,6 +22,13 @@ type indexVersioner interface {
 // megabytes (a pool is at most Options.Pool IDs).
 const maxCachedPools = 512
 
+// poolTTL bounds how long a pool is kept even at one version: an engine
+// knows its own writes, but another server writing the same Weaviate
+// cluster changes the index behind it, and the résumés it adds would
+// otherwise join no kept pool until this engine writes. (One it erases
+// is dropped anyway: the pool's résumés are read again on every view.)
+const poolTTL = 2 * time.Minute
+
 // poolCache keeps the candidates each job's requirement queries found
 // (its pool order and title hits), per index version: they depend on the
 // job and the index only, not on the person a job is fitted to, so the
@@ -35,7 +43,8 @@ type poolCache struct {
 }
 
 type cachedPool struct {
-	version                    string // the index version the pool was found at
+	version                    string    // the index version the pool was found at
+	at                         time.Time // when
 	ids                        []string
 	titled                     map[string]float64
 	indexVersion, modelVersion string // as the searches said them (Result)
@@ -72,7 +81,7 @@ func (c *poolCache) get(key, version string) (cachedPool, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	p, ok := c.m[key]
-	if !ok || p.version != version {
+	if !ok || p.version != version || time.Since(p.at) > poolTTL {
 		return cachedPool{}, false
 	}
 	return p, true
@@ -84,7 +93,7 @@ func (c *poolCache) put(key, version string, p cachedPool) {
 	if c == nil || key == "" || p.indexVersion != version {
 		return
 	}
-	p.version = version
+	p.version, p.at = version, time.Now()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.m) >= maxCachedPools {
