@@ -39,3 +39,31 @@ func (p *reqParts) field() *reqParts {
 	f.degree = false
 	return &f
 }
+
+// reOr splits a requirement at its alternatives ("…, or …").
+var reOr = regexp.MustCompile(`(?i),?\s+\bor\b\s+`)
+
+// reVagueAlternative is an alternative no bullet can show by itself:
+// "or equivalent experience", "or a related field".
+var reVagueAlternative = regexp.MustCompile(`(?i)\b(?:equivalent|related|similar|comparable|relevant|other)\b`)
+
+// degreeAlternatives reads what a degree requirement offers instead of a
+// degree, each alternative a requirement of its own: "A degree in
+// computer science or a coding bootcamp, or an internship in software
+// development" offers a bootcamp and an internship, which a bullet or a
+// role ("Software Engineering Intern") meets without being study. An
+// alternative that names a degree ("BS or MS"), or one no bullet can
+// show ("or equivalent experience", "or a related field"), is none.
+func (z *analyzer) degreeAlternatives(text string) []*reqParts {
+	parts := reOr.Split(text, -1)
+	var out []*reqParts
+	for _, alt := range parts[1:] {
+		if namesDegree(alt) || reDegreeWord.MatchString(alt) || reDegreeAbbrev.MatchString(alt) || reVagueAlternative.MatchString(alt) {
+			continue
+		}
+		if p := z.parts(alt); p.total >= 2 {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -66,7 +66,15 @@ type grade struct {
 // clause of a list counts too, but is strong only as clauseStrong says.
 func judge(r *reqParts, b *textParts) grade {
 	if r.degree && !b.studied {
-		return grade{} // "checked in computers" is no "BS in Computer Science" (degree.go)
+		// "checked in computers" is no "BS in Computer Science" (degree.go);
+		// what the requirement offers instead of a degree is met as asked.
+		var best grade
+		for _, a := range r.alts {
+			if g := judge(a, b); g.score > best.score {
+				best = g
+			}
+		}
+		return best
 	}
 	if r.ledOnly && !b.leads {
 		return grade{} // "Led a datacentre migration" leads no SREs (peopleOnly)

@@ -72,6 +72,7 @@ type reqParts struct {
 	core      *reqParts       // the act and thing a clause qualifies ("Building a … support team" of "…, focused on Linux"; strict rules, core.go)
 	breadth   bool            // an example of many asked for ("a diverse set of technologies (Java/Golang, …)"; strict rules)
 	degree    bool            // asks for an academic degree (KindDegree): met only by a bullet of study (textParts.studied)
+	alts      []*reqParts     // what a degree requirement offers instead ("… or an internship in software development"; degreeAlternatives)
 	act       bool            // asks for work done (KindAct): a role title alone is no evidence of it
 	people    bool            // asks for leading people ("leading a team of SREs"; leadsPeople): strong only from a bullet that does
 	ledOnly   bool            // … and nothing beside: only a bullet that leads people is evidence (peopleOnly)

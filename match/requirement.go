@@ -64,6 +64,9 @@ func (z *analyzer) requirement(text string) *reqParts {
 	p.asksRole = asksRole(z.tokens(text))
 	kind := kindOf(text, p)
 	p.degree, p.act = kind == KindDegree, kind == KindAct
+	if p.degree {
+		p.alts = z.degreeAlternatives(text)
+	}
 	if asksToLead(text) {
 		toks := z.tokens(text)
 		p.led, p.team, p.mentoring = z.ledKeys(toks), teamOf(toks), asksToMentor(toks)

@@ -3,7 +3,9 @@ package match
 import "testing"
 
 // TestStrayWordsMeetNothing: a degree requirement is met only by a bullet that
-// names a degree or a course of study, never by a stray word of its field;
+// names a degree or a course of study, never by a stray word of its field,
+// or by what it offers instead ("… or an internship in software
+// development"), unless that is vague ("or equivalent experience");
 // a requirement of one letter matches nothing; one shared plain word of a
 // two-word requirement is no evidence; "R²" is a statistic, not the R
 // language; a tool-only line's tool ("Craft") is met by its name, not by
@@ -20,6 +22,10 @@ func TestStrayWordsMeetNothing(t *testing.T) {
 		{"science of another kind", "Degree in Computer Science or related field", "Applied data science to customer churn", false},
 		{"the degree named", "BS in Computer Science", "B.S. in Computer Science, University of Michigan", true},
 		{"study named", "Degree in Computer Science or related field", "Graduated in computer science", true},
+		{"an internship offered instead of a degree", "A degree in computer science or a coding bootcamp, or an internship in software development", "Software Engineering Intern", true},
+		{"a bootcamp offered instead of a degree", "A degree in computer science or a coding bootcamp, or an internship in software development", "Graduated from the Le Wagon coding bootcamp", true},
+		{"equivalent experience is shown by no one bullet", "BS in Computer Science or equivalent experience", "Ten years of experience in computer repair", false},
+		{"another degree offered is still a degree", "BS or MS in Computer Science", "Diagnosed client issues, checked in computers for service", false},
 		{"one letter", "x", "Built the X-framework for internal tools", false},
 		{"one capital letter", "X", "Built the X-framework for internal tools", false},
 		{"one shared word of two", "Willing to travel 10 days a year", "Spoke At Philly Tech Week Dev Day", false},
