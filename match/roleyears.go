@@ -21,13 +21,29 @@ import (
 // rolesOf is the lexicon role families a text names.
 func (z *analyzer) rolesOf(text string) map[string]bool {
 	var out map[string]bool
-	for _, t := range z.tokens(text) {
-		if t.kind == "role" {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[t.name] = true
+	toks := z.tokens(text)
+	lower := ""
+	for i, t := range toks {
+		if t.kind != "role" {
+			continue
 		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		name := t.name
+		if i > 0 && t.span > 0 && toks[i-1].kind == "skill" && toks[i-1].span != t.span && (i+1 == len(toks) || toks[i+1].span != t.span) {
+			// A role word after a skill phrase whose last word makes a role
+			// with it: "group fitness instructor" is a fitness instructor,
+			// not a teacher, though "group fitness" was read as the skill.
+			if lower == "" {
+				lower = strings.ToLower(text)
+			}
+			pair := toks[i-1].word + " " + t.word
+			if g, ok := z.lex.Lookup(pair); ok && g.Kind == "role" && strings.Contains(lower, pair) {
+				name = g.Canonical
+			}
+		}
+		out[name] = true
 	}
 	return out
 }

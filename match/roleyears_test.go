@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"vitae"
 	"vitae/search"
@@ -139,6 +140,35 @@ func TestYearsCapTakesTheCredit(t *testing.T) {
 		// Undated, the years are unknown: the fit is unknownYearsFit.
 		if ev.Credit != unknownYearsFit || c.Explain.Evidence >= full || c.Score >= 1 {
 			t.Errorf("cap: credit %v, evidence %v (uncapped %v); want %v and less", ev.Credit, c.Explain.Evidence, full, unknownYearsFit)
+		}
+	}
+}
+
+// TestRoleAfterASkill: a role word after a skill phrase whose last word
+// makes a role with it is that role: "group fitness instructor" is a
+// fitness instructor, so a teacher's years are not a fitness trainer's
+// (a tryout found a web-school teacher credited "6.1 of 3 years in such
+// roles" for a personal-trainer job).
+func TestRoleAfterASkill(t *testing.T) {
+	z := newAnalyzer(false)
+	const req = "3+ years of experience as a fitness trainer or group fitness instructor"
+	fam := z.namedRoles(req)
+	if fam["Teaching"] || !fam["Fitness Trainer"] {
+		t.Fatalf("roles of %q: %v, want the fitness trainer's alone", req, fam)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		role string
+		want bool
+	}{
+		{"Teacher", false},
+		{"Personal Trainer", true},
+		{"Group Fitness Instructor", true},
+	} {
+		b := vitae.Bullet{Section: vitae.SectionWork, Role: tt.role, Start: "2019-01", End: "2024-12", Text: "Ran sessions"}
+		have, _ := z.roleYears([]vitae.Bullet{b}, now, fam)
+		if got := have > 5; got != tt.want {
+			t.Errorf("%s: %.1f years in such roles, want counted %v", tt.role, have, tt.want)
 		}
 	}
 }
