@@ -1,10 +1,7 @@
 package web
 
 import (
-	"io"
-	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -39,16 +36,7 @@ func TestMatchPageShowsFeedback(t *testing.T) {
 			}
 			ts := httptest.NewServer(srv)
 			t.Cleanup(ts.Close)
-			resp, err := http.PostForm(ts.URL+"/match", url.Values{"jd": {jd}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			page := string(data)
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("status %d\n%s", resp.StatusCode, page)
-			}
+			page := postMatch(t, ts.URL, jd)
 			shown := strings.Count(page, " · feedback 0.") + strings.Count(page, " · feedback 1.")
 			said := strings.Contains(page, "; then score ") && strings.Contains(page, "unlike the best candidates")
 			if on := tt.feedback > 0; (shown > 0) != on || said != on || strings.Contains(page, "Degraded") {

@@ -8,6 +8,22 @@ import (
 	"testing"
 )
 
+// postMatch posts jd to the match page of the server at base and
+// returns the page, failing the test unless it answers 200.
+func postMatch(t *testing.T, base, jd string) string {
+	t.Helper()
+	resp, err := http.PostForm(base+"/match", url.Values{"jd": {jd}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d\n%s", resp.StatusCode, data)
+	}
+	return string(data)
+}
+
 // TestMatchPageShowsMeaning: the match page states, per candidate, the fit
 // in percent, the must-haves and nice-to-haves met, the numbers behind the
 // score, and per requirement the evidence level in words with the
@@ -15,16 +31,7 @@ import (
 func TestMatchPageShowsMeaning(t *testing.T) {
 	ts, _ := newTestServer(t, Config{})
 	jd := "# Platform Engineer\n## Requirements\n- Migrated services to Kubernetes\n- Led a team of engineers\n## Nice to have\n- Terraform\n"
-	resp, err := http.PostForm(ts.URL+"/match", url.Values{"jd": {jd}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	page := string(data)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("status %d\n%s", resp.StatusCode, page)
-	}
+	page := postMatch(t, ts.URL, jd)
 	for _, want := range []string{"fit ", "%", "must-haves met ", "/2 (", "strong", "nice-to-haves ", "/1", "◐ partial evidence (counts as met, for less)", "evidence ", "role fit ", "strong", "<mark>Kubernetes</mark>", "strong evidence: this bullet shows", ">weight 2</span>", ">weight 1</span>"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
@@ -38,14 +45,8 @@ func TestMatchPageShowsMeaning(t *testing.T) {
 func TestMatchPageShowsLeadingYears(t *testing.T) {
 	ts, _ := newTestServer(t, Config{})
 	jd := "## Requirements\n- 5+ years leading a team of engineers\n- Migrated services to Kubernetes\n"
-	resp, err := http.PostForm(ts.URL+"/match", url.Values{"jd": {jd}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if page := string(data); resp.StatusCode != http.StatusOK || !strings.Contains(page, " of 5 years leading</summary>") {
-		t.Fatalf("status %d, page lacks the leading years beside the level:\n%s", resp.StatusCode, page)
+	if page := postMatch(t, ts.URL, jd); !strings.Contains(page, " of 5 years leading</summary>") {
+		t.Fatalf("page lacks the leading years beside the level:\n%s", page)
 	}
 }
 
@@ -56,14 +57,8 @@ func TestMatchPageShowsLeadingYears(t *testing.T) {
 func TestMatchPageSaysYearsOfAGap(t *testing.T) {
 	ts, _ := newTestServer(t, Config{})
 	jd := "## Requirements\n- 2+ years of experience in a zany quokka environment\n- Migrated services to Kubernetes\n"
-	resp, err := http.PostForm(ts.URL+"/match", url.Values{"jd": {jd}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	page := string(data)
-	if resp.StatusCode != http.StatusOK || !strings.Contains(page, `aria-label="no evidence">—<p class="score">years met: `) || !strings.Contains(page, " of 2 years in all; no bullet shows the rest</p>") {
-		t.Fatalf("status %d, the empty cell does not say the years met:\n%s", resp.StatusCode, page)
+	page := postMatch(t, ts.URL, jd)
+	if !strings.Contains(page, `aria-label="no evidence">—<p class="score">years met: `) || !strings.Contains(page, " of 2 years in all; no bullet shows the rest</p>") {
+		t.Fatalf("the empty cell does not say the years met:\n%s", page)
 	}
 }
