@@ -314,7 +314,7 @@ func (m *Matcher) grading(ctx context.Context, r Request, extra *vitae.Resume, r
 	if w.Feedback > 0 {
 		res.FitDefinition += feedbackDefinition
 	}
-	ids, titled, err := m.pool(ctx, jd, mode, w, res)
+	ids, titled, err := m.pool(ctx, jd, mode, w, res, extra != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -434,7 +434,11 @@ type roleScore struct {
 // résumé's relative hit for the title query in the engine's mode (it
 // enters role fit). It marks res degraded when a query fell back to
 // keyword search.
-func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode, w Weights, res *Result) (ids []string, titled map[string]float64, err error) {
+//
+// With keep (a fit: one person against a stored job, Fit and Fits), the
+// pool is kept per index version and read back (poolcache.go); a match
+// finds its own, as a job description is pasted once.
+func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode, w Weights, res *Result, keep bool) (ids []string, titled map[string]float64, err error) {
 	qs := make([]vitae.Query, len(jd.Requirements), len(jd.Requirements)+2)
 	for i, req := range jd.Requirements {
 		qs[i] = vitae.Query{Text: truncateRunes(req.Text, 900), Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: 100, Literal: true, KeepDuplicates: true}
@@ -446,7 +450,10 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 			vitae.Query{Text: title, Mode: vitae.ModeKeyword, Limit: titleHits, Literal: true, KeepDuplicates: true},
 			vitae.Query{Text: title, Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: titleHits, Literal: true, KeepDuplicates: true})
 	}
-	key, version := m.pools.key(m.b, qs, w.TitlePool, m.opts.Pool)
+	var key, version string
+	if keep {
+		key, version = m.pools.key(m.b, qs, w.TitlePool, m.opts.Pool)
+	}
 	if p, ok := m.pools.get(key, version); ok {
 		res.IndexVersion, res.ModelVersion = p.indexVersion, p.modelVersion
 		return p.ids, p.titled, nil

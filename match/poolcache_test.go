@@ -21,65 +21,72 @@ func (c *counted) SearchBatch(ctx context.Context, qs []vitae.Query) ([]*vitae.R
 	return c.Engine.SearchBatch(ctx, qs)
 }
 
-// TestPoolsKeptPerIndexVersion: a job's pool is found once per index
-// version, so the jobs a person fits cost no searches on the next
-// person's page, with the same answer; a résumé added or erased changes
-// the version, and the next match searches again and finds (or no
-// longer finds) them.
+// TestPoolsKeptPerIndexVersion: a stored job's pool is found once per
+// index version, so the jobs a person fits cost no searches on the next
+// person's page, with the same answer as found afresh; a match of a
+// pasted job description finds its own; a résumé added or erased
+// changes the version, and the next fit searches again.
 func TestPoolsKeptPerIndexVersion(t *testing.T) {
 	eng, _ := engineWith(t, matchCorpus)
 	b := &counted{Engine: eng}
 	m := New(b, Options{SemanticRatio: 0.5})
 	ctx := context.Background()
-	req := Request{JobDescription: fitJDs[0].JobDescription}
-	first, err := m.Match(ctx, req)
+	jobs := fitJDs[:1]
+	res, err := m.Match(ctx, Request{JobDescription: jobs[0].JobDescription, Limit: 100})
+	if err != nil || len(res.Candidates) == 0 {
+		t.Fatalf("match: %v, %d candidates", err, len(res.Candidates))
+	}
+	one, other := res.Candidates[0].ResumeID, matchCorpus[0].ID
+	if other == one {
+		other = matchCorpus[1].ID
+	}
+	searches := func(want int64, what string) {
+		t.Helper()
+		if n := b.batches.Load(); n != want {
+			t.Errorf("%s: %d searches in all, want %d", what, n, want)
+		}
+	}
+	first, err := m.Fits(ctx, one, jobs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := b.batches.Load(); n != 1 {
-		t.Fatalf("first match: %d searches, want 1", n)
+	searches(2, "the match, then a first fit")
+	if _, err := m.Fits(ctx, other, jobs); err != nil {
+		t.Fatal(err)
 	}
-	again, err := m.Match(ctx, req)
+	again, err := m.Fits(ctx, one, jobs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := b.batches.Load(); n != 1 {
-		t.Errorf("the same job again: %d searches, want the pool kept (1)", n)
+	searches(2, "two more fits of the same job")
+	fresh, err := New(eng, Options{SemanticRatio: 0.5}).Fits(ctx, one, jobs)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(first, again) {
-		t.Errorf("the kept pool answers otherwise:\n%+v\n%+v", first, again)
+	if !reflect.DeepEqual(first, again) || !reflect.DeepEqual(again, fresh) {
+		t.Errorf("the kept pool answers otherwise:\n%+v\n%+v\n%+v", first, again, fresh)
 	}
-	if _, err := m.Fits(ctx, first.Candidates[0].ResumeID, fitJDs[:1]); err != nil || b.batches.Load() != 1 {
-		t.Errorf("Fits of the same job: %v, %d searches, want the pool kept", err, b.batches.Load())
+	if _, err := m.Match(ctx, Request{JobDescription: jobs[0].JobDescription}); err != nil {
+		t.Fatal(err)
 	}
+	searches(3, "a match of the same text")
 
-	// A new résumé that fits changes the version: searched again, found.
-	added := resume("newcomer", "Nia Newcomer", "Acme", "Site Reliability Engineer", "2019", "",
-		first.Candidates[0].Matched[0].Text)
+	// A résumé added changes the version: the next fit searches again.
+	added := resume("newcomer", "Nia Newcomer", "Acme", "Site Reliability Engineer", "2019", "", res.Candidates[0].Matched[0].Text)
 	if _, err := eng.Add(ctx, []*vitae.Resume{added}); err != nil {
 		t.Fatal(err)
 	}
-	after, err := m.Match(ctx, Request{JobDescription: req.JobDescription, Limit: 100})
-	if err != nil {
+	if _, err := m.Fits(ctx, one, jobs); err != nil {
 		t.Fatal(err)
 	}
-	if n := b.batches.Load(); n != 2 {
-		t.Errorf("after a résumé was added: %d searches, want 2", n)
-	}
-	if !holds(after, "newcomer") {
-		t.Errorf("the added résumé is not among %d candidates", len(after.Candidates))
-	}
-	// Erased: searched again, gone.
+	searches(4, "a fit after a résumé was added")
 	if err := eng.Delete(ctx, "newcomer"); err != nil {
 		t.Fatal(err)
 	}
-	gone, err := m.Match(ctx, Request{JobDescription: req.JobDescription, Limit: 100})
-	if err != nil {
+	if _, err := m.Fits(ctx, one, jobs); err != nil {
 		t.Fatal(err)
 	}
-	if n := b.batches.Load(); n != 3 || holds(gone, "newcomer") {
-		t.Errorf("after the erasure: %d searches, newcomer listed %v; want 3, not listed", n, holds(gone, "newcomer"))
-	}
+	searches(5, "a fit after a résumé was erased")
 }
 
 func holds(res *Result, id string) bool {
