@@ -11,10 +11,14 @@ import (
 // thing is used ("Kubernetes-based", "Python-heavy", "AWS-native").
 var reCompound = regexp.MustCompile(`(?i)\b([\p{L}\p{N}+#.]+)-(based|heavy|driven|native|powered|centric|first|focused|enabled|backed|oriented|specific|certified|compatible|savvy|intensive|aware|ready|only|style|related|built|managed|hosted)\b`)
 
+// reWebSite is a closed compound written open: "web site", "web pages".
+var reWebSite = regexp.MustCompile(`(?i)\b(web)\s+((?:site|page)s?)\b`)
+
 // plain rewrites what the lexicon cannot read as written: a tool joined
 // to such a word is the tool ("Kubernetes-based platforms" asks for
 // Kubernetes, as "Kubernetes based platforms" does), unless the lexicon
-// knows the compound ("event-driven", "cloud-first"); a typographic
+// knows the compound ("event-driven", "cloud-first"); "web site" is
+// "website", so its "site" is no place; a typographic
 // apostrophe is the ASCII one ("you’ll" is no word "ll"); a word before an
 // elided one names nothing ("Git 'er done"), and an aside naming an owner
 // ("now part of Oracle") asks for none.
@@ -32,6 +36,9 @@ func plainText(lex *lexicon.Lexicon, text string) string {
 	}
 	text = joinElided(text) // "Git 'er done" names no Git (unnamed.go)
 	text = dropOwners(text) // "Responsys - now part of Oracle" asks for no Oracle
+	if strings.Contains(text, "eb ") && reWebSite.MatchString(text) {
+		text = reWebSite.ReplaceAllString(text, "${1}${2}") // "web site" is a website, no site a customer has
+	}
 	if strings.Contains(text, "xcel") && reExcelVerb.MatchString(text) {
 		text = reExcelVerb.ReplaceAllStringFunc(text, func(m string) string { return reExcelWord.ReplaceAllString(m, "thrive") })
 	}

@@ -30,6 +30,8 @@ func TestStrayWordsMeetNothing(t *testing.T) {
 		{"one capital letter", "X", "Built the X-framework for internal tools", false},
 		{"one shared word of two", "Willing to travel 10 days a year", "Spoke At Philly Tech Week Dev Day", false},
 		{"both words", "Willing to travel 10 days a year", "Travelled to client sites 40 days a year", true},
+		{"a web site is no customer's site", "Ability to travel onsite to customer sites in North America", "Guide a large web site development team in implementing user centered design", false},
+		{"a web site written open is a website", "Build and maintain the company web site", "Built and maintained the company website on WordPress", true},
 		{"a lexicon language of one letter still counts", "Programming in R", "Built forecasting models in R", true},
 		{"a fit's R² is no R", "Strong knowledge of R", "Raised the model's R² from 0.6 to 0.8", false},
 		{"a tool is not its verb", "Craft", "Crafted compelling stories for customers", false},
