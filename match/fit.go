@@ -94,8 +94,7 @@ func (m *Matcher) Fits(ctx context.Context, resumeID string, jobs []Job) ([]JobF
 		j := jobs[i]
 		jf := JobFit{JobID: j.ID, Title: j.Title}
 		if ctx.Err() != nil {
-			errs[i] = ctx.Err()
-			return
+			return // reported once, below
 		}
 		res, err := m.fit(ctx, Request{JobDescription: j.JobDescription, Format: j.Format, Title: j.Title}, rr, read, false)
 		switch {
