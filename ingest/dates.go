@@ -21,15 +21,22 @@ var (
 	reISO      = regexp.MustCompile(`^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?:T.*)?$`)
 	reMonthNum = regexp.MustCompile(`^(\d{1,2})[/.-](\d{4})$`)
 	reMDY      = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
-	reMonthYr  = regexp.MustCompile(`^([A-Za-z]+)\.?,?\s+(\d{4})$`)
-	reYrMonth  = regexp.MustCompile(`^(\d{4})\s+([A-Za-z]+)$`)
-	reSeason   = regexp.MustCompile(`(?i)^(spring|summer|fall|autumn|winter)\s+(\d{4})$`)
+	reMonthYr  = regexp.MustCompile(`^([A-Za-z]+)\.?,?(?:\s+|-)(\d{4})$`)
+	reYrMonth  = regexp.MustCompile(`^(\d{4}),?\s+([A-Za-z]+)$`)
+	// "Sep 1, 2015", "1 Sep 2015", "Aug '16": the day is dropped, a
+	// two-digit year read as below.
+	reMonthDayYr = regexp.MustCompile(`^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`)
+	reDayMonthYr = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$`)
+	reMonthYY    = regexp.MustCompile(`^([A-Za-z]+)\.?\s*['’‘](\d{2})['’]?$`)
+	reSeason     = regexp.MustCompile(`(?i)^(spring|summer|fall|autumn|winter)\s+(\d{4})$`)
 )
 
 // normalizeDate turns a résumé date into "YYYY-MM" or "YYYY". open reports
 // "Present" and its synonyms; ok is false when s is not a date at all.
 func normalizeDate(s string) (date string, open, ok bool) {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "()[]"))
+	// The end of a range written whole in one field: "- 12/2019".
+	s = strings.TrimSpace(strings.TrimLeft(s, "-–— "))
 	if s == "" {
 		return "", false, false
 	}
@@ -55,11 +62,37 @@ func normalizeDate(s string) (date string, open, ok bool) {
 			return ym(m[1], strconv.Itoa(mo))
 		}
 	}
+	if m := reMonthDayYr.FindStringSubmatch(s); m != nil {
+		if mo, ok := months[strings.ToLower(m[1])]; ok {
+			return ym(m[3], strconv.Itoa(mo))
+		}
+	}
+	if m := reDayMonthYr.FindStringSubmatch(s); m != nil {
+		if mo, ok := months[strings.ToLower(m[2])]; ok {
+			return ym(m[3], strconv.Itoa(mo))
+		}
+	}
+	if m := reMonthYY.FindStringSubmatch(s); m != nil {
+		if mo, ok := months[strings.ToLower(m[1])]; ok {
+			return ym(fullYear(m[2]), strconv.Itoa(mo))
+		}
+	}
 	if m := reSeason.FindStringSubmatch(s); m != nil {
 		mo := map[string]int{"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}[strings.ToLower(m[1])]
 		return ym(m[2], strconv.Itoa(mo))
 	}
 	return "", false, false
+}
+
+// fullYear reads a two-digit year ("'16"): up to 50 is this century,
+// the rest the last, fixed rather than by today's date so that a résumé
+// reads the same every year.
+func fullYear(yy string) string {
+	n, _ := strconv.Atoi(yy)
+	if n <= 50 {
+		return strconv.Itoa(2000 + n)
+	}
+	return strconv.Itoa(1900 + n)
 }
 
 func ym(year, month string) (string, bool, bool) {

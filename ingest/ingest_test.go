@@ -205,6 +205,20 @@ func TestNormalizeDate(t *testing.T) {
 		{"", "", false, false},
 		{"soon", "", false, false},
 		{"1850", "", false, false},
+		// Forms the corpus writes (a tryout found three résumés undated).
+		{"Sep 1, 2015", "2015-09", false, true},
+		{"Jan 9, 2019", "2019-01", false, true},
+		{"1 Sep 2015", "2015-09", false, true},
+		{"2014, June", "2014-06", false, true},
+		{"Aug '16", "2016-08", false, true},
+		{"Jun '99", "1999-06", false, true},
+		{"Aug '16'", "2016-08", false, true},
+		{"Sep-2015", "2015-09", false, true},
+		{"- 12/2019", "2019-12", false, true},
+		{"-present", "", true, true},
+		{"- Aug 2019", "2019-08", false, true},
+		{"Summers 2019, 2020", "", false, false},
+		{"IBM", "", false, false},
 	}
 	for _, tt := range tests {
 		got, open, ok := normalizeDate(tt.in)
