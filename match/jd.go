@@ -303,6 +303,24 @@ func (s *itemSection) holds(l jdLine) bool {
 	return s.flat || l.indent > s.indent
 }
 
+// reNeedLabel finds a label that says an item's need before it ("MUST
+// HAVE: Salesforce", "Bonus - Rust"): the label is no part of what is
+// asked, and it decides the need over its section's.
+var reNeedLabel = regexp.MustCompile(`(?i)^(?:(must[- ]haves?|must|required|mandatory|essential)|(bonus|nice[- ]to[- ]haves?|nice|preferred|optional|desired|plus|a plus))\s*(?::|\s[-–—])\s*(\S.*)$`)
+
+// needLabel returns the need a leading label names ("must" or "nice")
+// and the item without it.
+func needLabel(text string) (need, rest string, ok bool) {
+	m := reNeedLabel.FindStringSubmatch(text)
+	if m == nil {
+		return "", text, false
+	}
+	if m[1] != "" {
+		return "must", m[3], true
+	}
+	return "nice", m[3], true
+}
+
 // reHedgedLead finds a list item that leads into a hedged choice of the
 // items nested under it ("preferably with one or more of these areas as
 // a focus:", "ideally in one of:").
@@ -358,6 +376,9 @@ func (jd *JobDescription) add(text, k string, item bool) {
 	text, ok := requirementText(text, k, item)
 	if !ok {
 		return
+	}
+	if need, rest, ok := needLabel(text); ok && k != "skip" {
+		text, k = rest, need
 	}
 	if m := reYears.FindStringSubmatch(text); m != nil && strings.TrimSpace(strings.Trim(strings.Replace(text, m[0], "", 1), ".,;")) == "" {
 		// A bare "3+ years." says how long, not what: the JD's years, not a

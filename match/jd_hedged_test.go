@@ -51,7 +51,23 @@ func TestHedgedLeadAndDegreeSplit(t *testing.T) {
 	}, {
 		name: "a must and a nice in one item",
 		jd:   "## Requirements\n- Must have: Kubernetes. Nice to have: Istio.\n- Go\n",
-		want: map[string]bool{"Must have: Kubernetes": true, "Nice to have: Istio": false, "Go": true},
+		want: map[string]bool{"Kubernetes": true, "Istio": false, "Go": true},
+	}, {
+		// A tryout's JD: a heading naming both needs leaves the items'
+		// labels to decide, and a label is no part of what is asked.
+		name: "a heading of both needs, items labelled",
+		jd: "Requirements (must have / bonus):\n\n- MUST HAVE: 5+ years of B2B sales experience\n" +
+			"- MUST HAVE: Experience with CRM software (Salesforce or similar)\n- BONUS: MBA in Marketing\n- Required - Cold calling\n- Plus: Spanish\n",
+		want: map[string]bool{"5+ years of B2B sales experience": true, "Experience with CRM software (Salesforce or similar)": true,
+			"MBA in Marketing": false, "Cold calling": true, "Spanish": false},
+	}, {
+		name: "a heading of both needs, items unlabelled",
+		jd:   "## Requirements (must have / nice to have)\n- Salesforce\n- Negotiation skills\n",
+		want: map[string]bool{"Salesforce": true, "Negotiation skills": true},
+	}, {
+		name: "a nice heading saying no must",
+		jd:   "## Requirements\n- Go\n\n## Bonus (not a must)\n- Rust\n",
+		want: map[string]bool{"Go": true, "Rust": false},
 	}, {
 		name: "an aside preferring a choice, or hedging the whole",
 		jd: "## Requirements\n- Experience with BI tools (Metabase preferred)\n- Python (a plus)\n" +

@@ -71,11 +71,21 @@ func namedKind(h string) string {
 	}{{"nice", headNice}, {"skip", headSkip}, {"must", headMust}, {"resp", headResp}, {"skip", headSkipWeak}} {
 		for _, w := range g.words {
 			if strings.Contains(h, w) {
+				if g.kind == "nice" && bothNeeds(h) {
+					return "must"
+				}
 				return g.kind
 			}
 		}
 	}
 	return ""
+}
+
+// bothNeeds reports whether a heading of nice-to-haves names must-haves
+// too ("Requirements (must have / bonus)"): its items are asked for
+// unless their own words (or a "Bonus:" label) hedge them.
+func bothNeeds(h string) bool {
+	return hasWords(h, []string{"must", "mandatory"}) && !hasWords(h, []string{"not a must", "no must", "not mandatory"})
 }
 
 // hasWords reports whether h holds one of phrases as whole words: "may"
