@@ -102,11 +102,11 @@ func TestLearnedGateGrades(t *testing.T) {
 		feature, requirement, bullet string
 		keeps                        bool
 	}{
-		{"context_strong", "Experience with monitoring systems like Graphite", "Platform operations and maintenance for CI/CD, Monitoring, Deployment systems", true},
-		{"verbatim", "Experience with monitoring systems like Graphite", "Platform operations and maintenance for CI/CD, Monitoring, Deployment systems", true},
-		{"latest", "Experience with monitoring systems like Graphite", "Platform operations and maintenance for CI/CD, Monitoring, Deployment systems", true},
-		{"names", "Strong experience building and maintaining production systems on AWS", "Utilize AWS CloudFormation to design and implement a serverless architecture", true},
-		{"in_passing", "Familiarity with at least some of the following: Python, Go", "Programmed with PowerShell, Python, and C#", true},
+		{"context_strong", "Strong iOS", "Developed internal iOS applications for clerical tasks.", true},
+		{"verbatim", "Experience with system monitoring and alerting for availability and performance", "Ensured all Siebel CRM user sites were up and running", false},
+		{"latest", "Strong experience building and maintaining production systems on AWS", "Owned and managed AWS cloud infrastructure", true},
+		{"names", "Strong experience building and maintaining production systems on AWS", "Designed and implemented a server-less system for audio analysis", true},
+		{"kind_toollist", "Strong iOS", "Provided support on Android/iOS parity issues", false},
 	} {
 		t.Run(c.feature, func(t *testing.T) {
 			var p *learnedPick

@@ -155,7 +155,8 @@ func (z *analyzer) parts(text string) *reqParts {
 		p.at = map[string][]int{}
 	}
 	var prev token
-	asked := 0 // asks(): 1 when text asks to lead people, -1 when not, read once at the first team word
+	using := false // past "using" or "via" after a named skill: the tools after it say how, not what
+	asked := 0     // asks(): 1 when text asks to lead people, -1 when not, read once at the first team word
 	asks := func() bool {
 		if asked == 0 {
 			asked = -1
@@ -208,6 +209,12 @@ func (z *analyzer) parts(text string) *reqParts {
 			}
 		}
 
+		if (t.word == "using" || t.word == "via") && p.named {
+			using = true
+		}
+		if using && t.kind == "skill" && !p.skills[t.key] {
+			continue // "Selenium WebDriver using Java or Python": Python alone is no Selenium
+		}
 		if t.key == "" || seen[t.key] || oneLetter(t) {
 			continue
 		}

@@ -1,0 +1,39 @@
+package match
+
+import "testing"
+
+// TestTryoutFiveEvidence pins what a fifth new-user tryout found read
+// wrong, each under the shipped rules (gate + context): tools named after
+// "using" say how a named skill is used, not an alternative to it; the
+// lexicon's misreads ("columns" as journalism, any "security" as
+// application security, Hive as Hadoop, RapidMiner as Weka, bare
+// "forecasting" as FP&A) are gone; automated test cases are test
+// automation.
+func TestTryoutFiveEvidence(t *testing.T) {
+	const selenium = "Hands-on experience with Selenium WebDriver using Java or Python"
+	tests := []struct {
+		name, req, bullet string
+		want              Level
+	}{
+		{"the language alone", selenium, "Managed process of updating all custom applications from Python 2 to Python 3", None},
+		{"the tool with the language", selenium, "Built an automation framework using Python and Selenium WebDriver for the web app", Strong},
+		{"using before any named skill", "Experience using Python or Go", "Wrote the billing service in Go", Strong},
+		{"columns of a building", "Journalism experience", "Inspection before casting Columns, Slabs. Etc", None},
+		{"security devices", "4+ years in application security or penetration testing",
+			"Taking all network and security devices configuration back up on weekly and monthly basis.", None},
+		{"application security said", "4+ years in application security or penetration testing",
+			"Performed application security reviews and penetration tests of web apps", Strong},
+		{"Hadoop for Hive", "Desired experience in one of: Redshift, BigQuery, Hive", "Involved in importing data from MySQL to HDFS using SQOOP.", None},
+		{"Weka for RapidMiner", "Experience with RapidMiner", "Built classifiers in Weka for the churn study", None},
+		{"FP&A for forecasting", "Experience with forecasting", "Led FP&A for the retail division", None},
+		{"automated test cases", "Experience with automated tests", "Wrote and executed manual and automated test cases", Strong},
+	}
+	g := NewGraderFor(Options{StrongGate: true, ContextEvidence: true})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, score := g.Grade(tt.req, tt.bullet); got != tt.want {
+				t.Errorf("Grade(%q, %q) = %v (score %.2f), want %v", tt.req, tt.bullet, got, score, tt.want)
+			}
+		})
+	}
+}
