@@ -297,6 +297,34 @@ func noteYears(matched []Evidence, ri int, note string) {
 	}
 }
 
+// neverHeld makes strong evidence for a requirement of years in a role
+// (ri) partial when no dated role of the candidate is of that kind: "Led
+// UX efforts" shows the work, not the "4+ years as a product designer"
+// asked (tryout). It returns the credit it took off and counts the
+// strong no more in cov.
+func neverHeld(matched []Evidence, ri int, partial float64, cov *Coverage, must bool) float64 {
+	for i := range matched {
+		e := &matched[i]
+		if e.RequirementIndex != ri || e.Level != Strong.String() {
+			continue
+		}
+		lost := e.Credit - partial*e.Recency
+		if lost <= 0 {
+			return 0
+		}
+		e.Level, e.Credit = Partial.String(), round3(partial*e.Recency)
+		e.Plain = "partial evidence: the work is shown, no role of this kind is held"
+		cov.Strong--
+		if must {
+			cov.MustStrong--
+		} else {
+			cov.NiceStrong--
+		}
+		return lost
+	}
+	return 0
+}
+
 // capYears caps the credit of the evidence for requirement ri at the
 // years fit (Options.YearsCap) and returns the credit it took off.
 func capYears(matched []Evidence, ri int, fit float64) float64 {

@@ -172,3 +172,30 @@ func TestRoleAfterASkill(t *testing.T) {
 		}
 	}
 }
+
+// TestNeverHeldTheRole: strong evidence for years in a role is partial
+// when no dated role of the candidate is of that kind ("0.0 of 4 years in
+// such roles" beside a tick, a tryout's find), and the coverage counts it
+// so; the same bullet under the role's title stays strong.
+func TestNeverHeldTheRole(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("pm", "P", "Northwind", "UX Designer", "2015-01", "2024-06", "Led UX efforts on business intelligence systems, designing data visualizations and end-user interactions"),
+		resume("eng", "E", "Contoso", "Software Engineer", "2015-01", "2024-06", "Led UX efforts on business intelligence systems, designing data visualizations and end-user interactions"),
+	}
+	got := matchOne(t, corpus, "## Requirements\n- 4+ years of experience as a product designer or UX/UI designer\n- Data visualizations\n")
+	for id, want := range map[string]string{"pm": "strong", "eng": "partial"} {
+		c := got[id]
+		strongs := map[string]int{"strong": 2, "partial": 1}[want] // the data visualizations are strong for both
+		ev := evidenceFor(c, "4+ years of experience as a product designer")
+		if ev == nil || ev.Level != want {
+			t.Errorf("%s: evidence %+v, want %s", id, ev, want)
+			continue
+		}
+		if c.Coverage.MustStrong != strongs || c.Coverage.Strong != strongs {
+			t.Errorf("%s: coverage %+v, want %d must-haves strong", id, c.Coverage, strongs)
+		}
+	}
+	if got["pm"].Score <= got["eng"].Score {
+		t.Errorf("scores pm %v, eng %v: the designer should lead", got["pm"].Score, got["eng"].Score)
+	}
+}

@@ -135,6 +135,10 @@ func (s scorer) candidate(r *vitae.Resume, role roleScore) (Candidate, bool) {
 			note = UnknownYears(checks) // one note, not one per check
 		}
 		noteYears(c.Matched, ri, note)
+		if dated && y.Kind == "role" && y.Have == 0 {
+			sum -= weights[ri] * neverHeld(c.Matched, ri, s.w.PartialCredit, &c.Coverage, req.MustHave)
+			ex.Evidence = round3(sum / wsum)
+		}
 		if s.yearsCap {
 			sum -= weights[ri] * capYears(c.Matched, ri, fit)
 			ex.Evidence = round3(sum / wsum)
