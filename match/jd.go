@@ -257,6 +257,9 @@ func parseJDLines(raw []string) *JobDescription {
 		if c.prose && items > 0 && !reMust.MatchString(c.text) && !reNice.MatchString(c.text) && !reYears.MatchString(c.text) && !asksFor(c.text) {
 			continue
 		}
+		if c.prose && items == 0 && aboutUs(c.text) {
+			continue // a prose JD's blurb: "Acme builds developer tools, and our docs are the first thing customers see"
+		}
 		jd.add(c.text, c.kind, c.marked)
 	}
 	if only, ok := lone(raw); ok && len(jd.Requirements) == 0 {
@@ -343,6 +346,28 @@ func labelItem(text string) (string, bool) {
 	}
 	k := sectionKind(label)
 	return k, k != ""
+}
+
+// aboutUs reports whether a sentence of a prose JD speaks of the
+// employer and asks nothing of the candidate: it names "we", "our" or
+// "us" and no "you", no candidate, no need, no years and no skill. A
+// prose JD's sentences are its requirements, so its blurb would be
+// must-haves no one can show (a tryout's "Acme Cloud builds developer
+// tools …, and our documentation is the first thing most customers see").
+func aboutUs(text string) bool {
+	us, you := false, false
+	for _, w := range strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(text, "\u2019", "'")), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	}) {
+		switch w {
+		case "we", "we're", "we've", "our", "ours", "us":
+			us = true
+		case "you", "your", "you'll", "you're", "you've", "candidate", "candidates", "applicant", "applicants":
+			you = true
+		}
+	}
+	return us && !you && !reMust.MatchString(text) && !reNice.MatchString(text) && !reYears.MatchString(text) &&
+		!reWeNeed.MatchString(strings.TrimSpace(text)) && len(lexicon.Default().Skills(text)) == 0
 }
 
 // reWeNeed finds a sentence in which the employer asks ("We need",

@@ -1,6 +1,10 @@
 package match
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 // TestTryoutFiveEvidence pins what a fifth new-user tryout found read
 // wrong, each under the shipped rules (gate + context): tools named after
@@ -35,5 +39,36 @@ func TestTryoutFiveEvidence(t *testing.T) {
 				t.Errorf("Grade(%q, %q) = %v (score %.2f), want %v", tt.req, tt.bullet, got, score, tt.want)
 			}
 		})
+	}
+}
+
+// TestProseBlurb: in a JD written as prose, whose sentences are its
+// requirements, a sentence about the employer that asks nothing of the
+// candidate is no requirement; one that asks, in any way, still is.
+func TestProseBlurb(t *testing.T) {
+	jd, err := ParseJD("Technical Writer\n\n"+
+		"Acme Cloud builds developer tools for infrastructure teams, and our documentation is the first thing most customers see. "+
+		"We are looking for a technical writer who can turn engineering concepts into clear documentation. "+
+		"Our team is small and we ship every week. "+
+		"Our stack is Markdown and Git. "+
+		"We need someone with three years of technical writing. "+
+		"You will write API reference documentation and tutorials. "+
+		"Excellent written English is essential.\n", "text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range jd.Requirements {
+		got = append(got, r.Text)
+	}
+	want := []string{
+		"We are looking for a technical writer who can turn engineering concepts into clear documentation",
+		"Our stack is Markdown and Git",
+		"We need someone with three years of technical writing",
+		"You will write API reference documentation and tutorials",
+		"Excellent written English is essential",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("requirements (-want +got):\n%s", diff)
 	}
 }
