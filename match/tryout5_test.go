@@ -12,7 +12,7 @@ import (
 // lexicon's misreads ("columns" as journalism, any "security" as
 // application security, Hive as Hadoop, RapidMiner as Weka, bare
 // "forecasting" as FP&A) are gone; automated test cases are test
-// automation.
+// automation; a short bullet's words are near enough to be one phrase.
 func TestTryoutFiveEvidence(t *testing.T) {
 	const selenium = "Hands-on experience with Selenium WebDriver using Java or Python"
 	tests := []struct {
@@ -30,6 +30,7 @@ func TestTryoutFiveEvidence(t *testing.T) {
 		{"Hadoop for Hive", "Desired experience in one of: Redshift, BigQuery, Hive", "Involved in importing data from MySQL to HDFS using SQOOP.", None},
 		{"Weka for RapidMiner", "Experience with RapidMiner", "Built classifiers in Weka for the churn study", None},
 		{"FP&A for forecasting", "Experience with forecasting", "Led FP&A for the retail division", None},
+		{"a short bullet is one phrase", "Generating leads by cold calling", "Cold calling With CASA Team (ICICI BANK) Generating leads.", Strong},
 		{"automated test cases", "Experience with automated tests", "Wrote and executed manual and automated test cases", Strong},
 	}
 	g := NewGraderFor(Options{StrongGate: true, ContextEvidence: true})
