@@ -450,6 +450,20 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 			vitae.Query{Text: title, Mode: vitae.ModeKeyword, Limit: titleHits, Literal: true, KeepDuplicates: true},
 			vitae.Query{Text: title, Mode: mode, SemanticRatio: m.opts.SemanticRatio, Limit: titleHits, Literal: true, KeepDuplicates: true})
 	}
+	// A requirement naming a title ("Experience as a journalist") finds
+	// the people who held it, whatever their bullets say: its words are
+	// in no bullet of a "Broadcast Journalist", so the text alone found
+	// no one (a tryout). Their bullets nearest the requirement, among
+	// the roles of that title, count as one more requirement query.
+	roleFrom := len(qs)
+	if mode != vitae.ModeKeyword {
+		for _, req := range jd.Requirements {
+			if titles := m.z.titlesNamed(req.Text); len(titles) > 0 {
+				qs = append(qs, vitae.Query{Text: truncateRunes(req.Text, 900), Mode: vitae.ModeSemantic, Limit: 100, Literal: true, KeepDuplicates: true,
+					Filters: vitae.Filters{Role: titles}})
+			}
+		}
+	}
 	var key, version string
 	if keep {
 		key, version = m.pools.key(m.b, qs, w.TitlePool, m.opts.Pool)
@@ -469,11 +483,26 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 	}()
 	sum := map[string]float64{}
 	titled = map[string]float64{}
+	seenRole := make([]map[string]bool, len(all))
+	for qi := roleFrom; qi < len(all); qi++ {
+		seenRole[qi] = map[string]bool{}
+	}
 	for qi, rs := range all {
 		if rs.Degraded {
 			res.Degraded, res.DegradedReason = true, rs.DegradedReason
 		}
 		res.IndexVersion, res.ModelVersion = rs.IndexVersion, rs.ModelVersion
+		if qi >= roleFrom {
+			// Every résumé found held the title: its bullets need not be
+			// near the words (the nearest of them score 0 when none is).
+			for _, h := range rs.Hits {
+				if !seenRole[qi][h.ResumeID] {
+					seenRole[qi][h.ResumeID] = true
+					sum[h.ResumeID]++
+				}
+			}
+			continue
+		}
 		if len(rs.Hits) == 0 || rs.Hits[0].Score <= 0 {
 			continue
 		}

@@ -1,9 +1,12 @@
 package match
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"vitae"
 )
 
 // TestTryoutFiveEvidence pins what a fifth new-user tryout found read
@@ -71,5 +74,32 @@ func TestProseBlurb(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("requirements (-want +got):\n%s", diff)
+	}
+}
+
+// TestPoolFindsTitleHolders: a requirement naming a title ("Experience
+// as a journalist") finds the people who held it though no bullet says
+// the word; before, the pool held no one and the answer was empty.
+func TestPoolFindsTitleHolders(t *testing.T) {
+	corpus := []*vitae.Resume{
+		resume("journo", "J", "BBC Radio Cumbria", "Broadcast Journalist (Newsroom)", "2015-09", "", "Reported from the general election for the city network", "Produced an hour-long interview with the police commissioner"),
+		resume("dev", "D", "Contoso", "Software Engineer", "2015-01", "", "Wrote the billing service in Go", "Ran Kubernetes in production"),
+	}
+	// Bullets nearer the requirement's words than any of the
+	// journalist's fill a text query's hits.
+	for i := range 120 {
+		id := fmt.Sprintf("near%03d", i)
+		corpus = append(corpus, resume(id, id, "Fabrikam", "Developer", "2016-01", "", fmt.Sprintf("Gained years of experience as a developer of service %d", i)))
+	}
+	got := matchOne(t, corpus, "## Requirements\n- 2+ years as a journalist\n")
+	c, ok := got["journo"]
+	if !ok {
+		t.Fatalf("candidates %v: the journalist is missing", got)
+	}
+	if ev := evidenceFor(c, "2+ years as a journalist"); ev == nil || ev.Role != "Broadcast Journalist (Newsroom)" {
+		t.Errorf("journalist's evidence %+v, want the role held", ev)
+	}
+	if _, ok := got["dev"]; ok {
+		t.Errorf("the software engineer has no evidence of journalism, got %+v", got["dev"])
 	}
 }
