@@ -69,12 +69,20 @@ func ledKey(t token) (only, ok bool) {
 // true when only a bullet that leads people meets it.
 func (z *analyzer) ledKeys(toks []token) map[string]bool {
 	out := map[string]bool{}
-	for _, t := range toks {
+	for i, t := range toks {
 		if team, ok := z.swallowedTeam(t, true); ok {
 			out[team.key] = true
 		}
 		if only, ok := ledKey(t); ok && t.key != "" {
 			out[t.key] = only
+		}
+		if t.kind == "skill" && i+1 < len(toks) && teamWord(toks[i+1].word) && toks[i+1].span != t.span {
+			// "leading a small QA team": QA is the trade of the people
+			// led, as a role is ("a team of QA engineers"), not other
+			// work asked; a bullet that writes it carries it.
+			if _, ok := out[t.key]; !ok {
+				out[t.key] = false
+			}
 		}
 	}
 	return out

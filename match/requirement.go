@@ -171,8 +171,12 @@ func (z *analyzer) parts(text string) *reqParts {
 	if !nameLine && !allCapitals(text) {
 		asNames = listedNames(text)
 	}
-	for i, t := range z.tokens(text) {
+	toks := z.tokens(text)
+	for i, t := range toks {
 		before := prev
+		if teamSize[t.word] && (i+1 < len(toks) && teamWord(toks[i+1].word) || i+2 < len(toks) && teamWord(toks[i+2].word)) {
+			continue // "a small team", "a small QA team": its size, not a thing asked for
+		}
 		if nameLine && (t.kind == "word" || t.kind == "weak") {
 			if p.asName == nil {
 				p.asName = map[string]string{}
@@ -260,6 +264,9 @@ func (z *analyzer) parts(text string) *reqParts {
 	}
 	return p
 }
+
+// teamSize are the words before "team" that say its size.
+var teamSize = setOf(`small large big growing`)
 
 // oneLetter reports whether a token is a plain word of one letter or
 // digit: the "x" of a JD "x" says nothing a bullet can show, and met

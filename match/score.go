@@ -253,7 +253,9 @@ func (s scorer) best(ri int, bullets []vitae.Bullet, parts []*textParts, grades 
 	if req.people {
 		listCredit *= leadMiss // a skills list leads no one
 	}
-	if !req.degree && (best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < listCredit) { // a skills list names no degree
+	// A skills list names no degree, and leads no one for a requirement
+	// that asks for nothing but leading (peopleOnly).
+	if !req.degree && !req.ledOnly && (best == nil || best.Level != Strong.String() && !unconfirmed && best.Credit < listCredit) {
 		for _, name := range req.names {
 			if !inList[strings.ToLower(name)] {
 				continue

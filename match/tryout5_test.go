@@ -15,7 +15,10 @@ import (
 // lexicon's misreads ("columns" as journalism, any "security" as
 // application security, Hive as Hadoop, RapidMiner as Weka, bare
 // "forecasting" as FP&A) are gone; automated test cases are test
-// automation; a short bullet's words are near enough to be one phrase.
+// automation; a short bullet's words are near enough to be one phrase;
+// the trade and size of a team to lead ("a small QA team") are the
+// people led, so only leading meets it (docs/matching.md, "Credit for
+// leading comes from leading").
 func TestTryoutFiveEvidence(t *testing.T) {
 	const selenium = "Hands-on experience with Selenium WebDriver using Java or Python"
 	tests := []struct {
@@ -33,6 +36,8 @@ func TestTryoutFiveEvidence(t *testing.T) {
 		{"Hadoop for Hive", "Desired experience in one of: Redshift, BigQuery, Hive", "Involved in importing data from MySQL to HDFS using SQOOP.", None},
 		{"Weka for RapidMiner", "Experience with RapidMiner", "Built classifiers in Weka for the churn study", None},
 		{"FP&A for forecasting", "Experience with forecasting", "Led FP&A for the retail division", None},
+		{"a team's trade without leading", "Experience leading a small QA team", "Worked on Manual as well as automation testing.", None},
+		{"leading the team", "Experience leading a small QA team", "Managed the QA team of five testers", Strong},
 		{"a short bullet is one phrase", "Generating leads by cold calling", "Cold calling With CASA Team (ICICI BANK) Generating leads.", Strong},
 		{"automated test cases", "Experience with automated tests", "Wrote and executed manual and automated test cases", Strong},
 	}
@@ -101,5 +106,21 @@ func TestPoolFindsTitleHolders(t *testing.T) {
 	}
 	if _, ok := got["dev"]; ok {
 		t.Errorf("the software engineer has no evidence of journalism, got %+v", got["dev"])
+	}
+}
+
+// TestLeadingOnlyNoSkillsList: for a requirement that asks for nothing
+// but leading people of a trade ("a small QA team"), the trade in a
+// skills list is no evidence; a bullet that leads them is.
+func TestLeadingOnlyNoSkillsList(t *testing.T) {
+	tester := resume("tester", "T", "Contoso", "QA Engineer", "2016-01", "", "Wrote and executed manual test cases for the checkout")
+	tester.Skills = []string{"QA", "Selenium"}
+	lead := resume("lead", "L", "Fabrikam", "QA Lead", "2016-01", "", "Managed the QA team of five testers")
+	got := matchOne(t, []*vitae.Resume{tester, lead}, "## Requirements\n- Experience leading a small QA team\n- Manual testing\n")
+	if ev := evidenceFor(got["tester"], "Experience leading"); ev != nil {
+		t.Errorf("tester: evidence %+v, want none", ev)
+	}
+	if ev := evidenceFor(got["lead"], "Experience leading"); ev == nil || ev.Level != "strong" {
+		t.Errorf("lead: evidence %+v, want strong", ev)
 	}
 }
