@@ -306,6 +306,23 @@ func (s *itemSection) holds(l jdLine) bool {
 	return s.flat || l.indent > s.indent
 }
 
+// experienceWords say only that years are of experience ("of
+// professional experience in the field").
+var experienceWords = setOf(`of experience professional work working relevant industry in the field hands-on prior`)
+
+// noMinimum reports whether what a years requirement says beside its
+// years, asides left out, is only that they are of experience.
+func noMinimum(rest string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(reAside.ReplaceAllString(rest, " ")), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-'
+	}) {
+		if !experienceWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // reNeedLabel finds a label that says an item's need before it ("MUST
 // HAVE: Salesforce", "Bonus - Rust"): the label is no part of what is
 // asked, and it decides the need over its section's.
@@ -413,6 +430,12 @@ func (jd *JobDescription) add(text, k string, item bool) {
 		} else if y <= 20 {
 			jd.YearsRequired = max(jd.YearsRequired, y)
 		}
+		return
+	}
+	if m := reYears.FindStringSubmatch(text); m != nil && years(m[1]) == 0 && noMinimum(strings.Replace(text, m[0], "", 1)) {
+		// "0-2 years of experience (internships count)" asks for no
+		// minimum: the job's level, not what a bullet can show (a
+		// tryout saw "mentor interns" as its evidence).
 		return
 	}
 	if k != "nice" && strings.Contains(text, ";") {

@@ -124,3 +124,22 @@ func TestLeadingOnlyNoSkillsList(t *testing.T) {
 		t.Errorf("lead: evidence %+v, want strong", ev)
 	}
 }
+
+// TestNoMinimumYears: "0-2 years of experience" asks for no minimum, so
+// it is no requirement a bullet could meet; "0-2 years of C" and "2+
+// years of experience" still are.
+func TestNoMinimumYears(t *testing.T) {
+	jd, err := ParseJD("## Requirements\n- 0-2 years of experience (internships and co-ops count)\n- 0–2 years of professional experience\n"+
+		"- 0-2 years of C programming\n- 2+ years of experience\n- Programming in C for microcontrollers\n", "markdown")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range jd.Requirements {
+		got = append(got, r.Text)
+	}
+	want := []string{"0-2 years of C programming", "2+ years of experience", "Programming in C for microcontrollers"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("requirements (-want +got):\n%s", diff)
+	}
+}
