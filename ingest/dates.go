@@ -52,29 +52,15 @@ func normalizeDate(s string) (date string, open, ok bool) {
 	if m := reMonthNum.FindStringSubmatch(s); m != nil {
 		return ym(m[2], m[1])
 	}
-	if m := reMonthYr.FindStringSubmatch(s); m != nil {
-		if mo, ok := months[strings.ToLower(m[1])]; ok {
-			return ym(m[2], strconv.Itoa(mo))
-		}
-	}
-	if m := reYrMonth.FindStringSubmatch(s); m != nil {
-		if mo, ok := months[strings.ToLower(m[2])]; ok {
-			return ym(m[1], strconv.Itoa(mo))
-		}
-	}
-	if m := reMonthDayYr.FindStringSubmatch(s); m != nil {
-		if mo, ok := months[strings.ToLower(m[1])]; ok {
-			return ym(m[3], strconv.Itoa(mo))
-		}
-	}
-	if m := reDayMonthYr.FindStringSubmatch(s); m != nil {
-		if mo, ok := months[strings.ToLower(m[2])]; ok {
-			return ym(m[3], strconv.Itoa(mo))
-		}
-	}
-	if m := reMonthYY.FindStringSubmatch(s); m != nil {
-		if mo, ok := months[strings.ToLower(m[1])]; ok {
-			return ym(fullYear(m[2]), strconv.Itoa(mo))
+	for _, f := range monthForms {
+		if m := f.re.FindStringSubmatch(s); m != nil {
+			if mo, ok := months[strings.ToLower(m[f.month])]; ok {
+				y := m[f.year]
+				if f.twoDigit {
+					y = fullYear(y)
+				}
+				return ym(y, strconv.Itoa(mo))
+			}
 		}
 	}
 	if m := reSeason.FindStringSubmatch(s); m != nil {
@@ -82,6 +68,20 @@ func normalizeDate(s string) (date string, open, ok bool) {
 		return ym(m[2], strconv.Itoa(mo))
 	}
 	return "", false, false
+}
+
+// monthForms are the dates that name their month, tried in order: each
+// expression's submatches of the year and the month name.
+var monthForms = []struct {
+	re          *regexp.Regexp
+	year, month int
+	twoDigit    bool // "Aug '16"
+}{
+	{reMonthYr, 2, 1, false},
+	{reYrMonth, 1, 2, false},
+	{reMonthDayYr, 3, 1, false},
+	{reDayMonthYr, 3, 2, false},
+	{reMonthYY, 2, 1, true},
 }
 
 // fullYear reads a two-digit year ("'16"): up to 50 is this century,

@@ -55,7 +55,7 @@ func TestTryoutFiveEvidence(t *testing.T) {
 // requirements, a sentence about the employer that asks nothing of the
 // candidate is no requirement; one that asks, in any way, still is.
 func TestProseBlurb(t *testing.T) {
-	jd, err := ParseJD("Technical Writer\n\n"+
+	got := parsedTexts(t, "Technical Writer\n\n"+
 		"Acme Cloud builds developer tools for infrastructure teams, and our documentation is the first thing most customers see. "+
 		"We are looking for a technical writer who can turn engineering concepts into clear documentation. "+
 		"Our team is small and we ship every week. "+
@@ -63,13 +63,6 @@ func TestProseBlurb(t *testing.T) {
 		"We need someone with three years of technical writing. "+
 		"You will write API reference documentation and tutorials. "+
 		"Excellent written English is essential.\n", "text")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, r := range jd.Requirements {
-		got = append(got, r.Text)
-	}
 	want := []string{
 		"We are looking for a technical writer who can turn engineering concepts into clear documentation",
 		"Our stack is Markdown and Git",
@@ -129,17 +122,20 @@ func TestLeadingOnlyNoSkillsList(t *testing.T) {
 // it is no requirement a bullet could meet; "0-2 years of C" and "2+
 // years of experience" still are.
 func TestNoMinimumYears(t *testing.T) {
-	jd, err := ParseJD("## Requirements\n- 0-2 years of experience (internships and co-ops count)\n- 0–2 years of professional experience\n"+
+	got := parsedTexts(t, "## Requirements\n- 0-2 years of experience (internships and co-ops count)\n- 0–2 years of professional experience\n"+
 		"- 0-2 years of C programming\n- 2+ years of experience\n- Programming in C for microcontrollers\n", "markdown")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, r := range jd.Requirements {
-		got = append(got, r.Text)
-	}
 	want := []string{"0-2 years of C programming", "2+ years of experience", "Programming in C for microcontrollers"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("requirements (-want +got):\n%s", diff)
 	}
+}
+
+// parsedTexts parses a JD and returns its requirements' texts.
+func parsedTexts(t *testing.T, text, format string) []string {
+	t.Helper()
+	jd, err := ParseJD(text, format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return requirementTexts(jd)
 }
