@@ -208,7 +208,7 @@ func shortPhrase(r *reqParts, g grade, b *textParts) bool {
 // written far apart ("Work with executives … and manage the team") are
 // no phrase, so a bullet that says them back as far apart is near.
 func near(b *textParts, r *reqParts, keys []string, n int) bool {
-	if len(strings.Fields(b.text)) <= 2*n {
+	if b.words <= 2*n {
 		return true // a short bullet is one phrase: "Cold calling With CASA Team (ICICI BANK) Generating leads."
 	}
 	for i, x := range keys {

@@ -483,10 +483,6 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 	}()
 	sum := map[string]float64{}
 	titled = map[string]float64{}
-	seenRole := make([]map[string]bool, len(all))
-	for qi := roleFrom; qi < len(all); qi++ {
-		seenRole[qi] = map[string]bool{}
-	}
 	for qi, rs := range all {
 		if rs.Degraded {
 			res.Degraded, res.DegradedReason = true, rs.DegradedReason
@@ -495,9 +491,10 @@ func (m *Matcher) pool(ctx context.Context, jd *JobDescription, mode vitae.Mode,
 		if qi >= roleFrom {
 			// Every résumé found held the title: its bullets need not be
 			// near the words (the nearest of them score 0 when none is).
+			held := map[string]bool{}
 			for _, h := range rs.Hits {
-				if !seenRole[qi][h.ResumeID] {
-					seenRole[qi][h.ResumeID] = true
+				if !held[h.ResumeID] {
+					held[h.ResumeID] = true
 					sum[h.ResumeID]++
 				}
 			}

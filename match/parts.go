@@ -100,6 +100,7 @@ type reqParts struct {
 // textParts is what a bullet shows.
 type textParts struct {
 	text    string          // as written: how it says a listed item (saysBare)
+	words   int             // how many words it has: a short bullet is one phrase (near)
 	keys    map[string]bool // group and word keys
 	actions map[string]bool
 	surface map[string][]string // key → the words of the text that carry it
@@ -327,7 +328,7 @@ func (z *analyzer) bullet(text string) *textParts {
 
 func (z *analyzer) readBullet(text string) *textParts {
 	text = z.plain(text)
-	p := &textParts{text: text, keys: map[string]bool{}, actions: map[string]bool{}, surface: map[string][]string{}}
+	p := &textParts{text: text, words: len(strings.Fields(text)), keys: map[string]bool{}, actions: map[string]bool{}, surface: map[string][]string{}}
 	if z.strict {
 		p.at = map[string][]int{}
 	}
